@@ -1,0 +1,186 @@
+"""``topline``: the engine on the command line (analyse, compose, sing) and the service commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import uuid
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .errors import ToplineError
+from .settings import get_settings
+
+
+def _add_controls(p: argparse.ArgumentParser) -> None:
+    p.add_argument("audio", help="the instrumental (MP3, WAV, FLAC, OGG/Opus, M4A/AAC)")
+    p.add_argument("--prompt", required=True, help="lyrics (with [Verse]/[Chorus] tags) or a description")
+    p.add_argument("--out", required=True, type=Path, help="directory for the deliverables")
+    p.add_argument("--title", default="")
+    p.add_argument("--style", default="", help='style tags, e.g. "indie pop, breathy female vocals"')
+    p.add_argument("--negative-tags", default="", help="styles or traits to avoid")
+    p.add_argument("--gender", choices=("m", "f"), default=None)
+    p.add_argument("--style-weight", type=float, default=None, metavar="0..1")
+    p.add_argument("--weirdness", type=float, default=None, metavar="0..1")
+    p.add_argument("--audio-weight", type=float, default=None, metavar="0..1")
+    p.add_argument("--model", default="V4_5PLUS", choices=("V4_5PLUS", "V5", "V5_5"))
+    p.add_argument("--seed", type=int, default=None, help="makes the result reproducible")
+
+
+def _read_audio(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise ToplineError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def _spec(args: argparse.Namespace):
+    from .pipeline import TaskSpec
+
+    return TaskSpec(
+        task_id=uuid.uuid4().hex,
+        audio_key="",
+        prompt=args.prompt,
+        title=args.title,
+        style=args.style,
+        negative_tags=args.negative_tags,
+        vocal_gender=args.gender,
+        style_weight=args.style_weight,
+        weirdness=args.weirdness,
+        audio_weight=args.audio_weight,
+        model=args.model,
+        seed=args.seed,
+        out_prefix="",
+    )
+
+
+class _Steps:
+    """A progress bar per stage on a terminal; nothing when stderr is not a terminal."""
+
+    def __init__(self) -> None:
+        self.progress = None
+        self.tasks: dict[str, int] = {}
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self.progress = Progress(
+                SpinnerColumn(), TextColumn("{task.description:<12}"), BarColumn(), TimeElapsedColumn(),
+                console=Console(stderr=True),
+            )
+
+    def __enter__(self) -> "_Steps":
+        if self.progress:
+            self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress:
+            self.progress.stop()
+
+    def __call__(self, step: str, state: str) -> None:
+        if not self.progress:
+            return
+        if state == "start":
+            self.tasks[step] = self.progress.add_task(step, total=1)
+        else:
+            self.progress.update(self.tasks[step], completed=1)
+
+
+def cmd_analyse(args: argparse.Namespace) -> int:
+    from .audio import decode_audio
+    from .music.analysis import analyse
+
+    y, sr = decode_audio(_read_audio(args.audio), sr=44100)
+    print(json.dumps(analyse(y, sr=sr).to_json(), indent=2))
+    return 0
+
+
+def _run(args: argparse.Namespace, *, render: bool) -> int:
+    from .pipeline import load_sensitive_words, run_compose, run_task
+    from .storage import LocalStorage
+
+    settings = get_settings()
+    audio = _read_audio(args.audio)
+    spec = _spec(args)
+    store = LocalStorage(args.out)
+    words = load_sensitive_words(str(settings.sensitive_words_file) if settings.sensitive_words_file else None)
+    with _Steps() as steps:
+        if render:
+            result = run_task(spec, store=store, on_step=steps, sensitive_words=words, audio=audio)
+            warnings = sorted({w for t in result.tracks for w in t.warnings})
+        else:
+            _, _, scores = run_compose(spec, store=store, on_step=steps, sensitive_words=words, audio=audio)
+            warnings = sorted({w for s in scores for w in s.warnings})
+    for w in warnings:
+        print(f"note: {w}", file=sys.stderr)
+    print(f"seed {spec.seed}; wrote {args.out}/")
+    for name in sorted(p.name for p in Path(args.out).iterdir() if not p.name.startswith(".")):
+        print(f"  {name}")
+    return 0
+
+
+def cmd_compose(args: argparse.Namespace) -> int:
+    return _run(args, render=False)
+
+
+def cmd_sing(args: argparse.Namespace) -> int:
+    return _run(args, render=True)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="topline", description="Add sung vocals to an instrumental.")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of unexpected errors")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("analyse", help="print the analysis of an instrumental as JSON")
+    p.add_argument("audio")
+    p.set_defaults(func=cmd_analyse)
+
+    p = sub.add_parser("compose", help="analysis, lyrics and both scores (no audio)")
+    _add_controls(p)
+    p.set_defaults(func=cmd_compose)
+
+    p = sub.add_parser("sing", help="every deliverable of a task: both sung, mixed variants")
+    _add_controls(p)
+    p.set_defaults(func=cmd_sing)
+
+    try:
+        from .service.commands import add_commands
+    except ImportError:  # a source tree without the service layer still runs the engine
+        pass
+    else:
+        add_commands(sub)
+    try:
+        from .tasks.celery_app import add_worker_command
+    except ImportError:
+        pass
+    else:
+        add_worker_command(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except ToplineError as exc:
+        print(f"topline: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("topline: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - one sentence for the user; --debug shows the rest
+        if args.debug or os.environ.get("TOPLINE_DEBUG"):
+            raise
+        print(f"topline: unexpected error ({type(exc).__name__}: {exc}); run with --debug for details",
+              file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

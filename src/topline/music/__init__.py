@@ -1,0 +1,1 @@
+"""The musician: analysis of the instrumental, lyrics, composition (pure functions)."""

@@ -1,0 +1,323 @@
+"""The one function that turns a request into deliverables, stage by stage.
+
+Stages, in order, each idempotent: a stage whose outputs are already in the store
+is not redone, so a task interrupted by a crash (or redelivered to another worker)
+resumes where it stopped.  Every output is written atomically, and each stage's
+marker object is written last, so "marker present" means "stage finished".
+
+    decode -> lyrics ("text") -> analyse -> variant 1: compose, sing, produce ("first")
+                                          -> variant 2: compose, sing, produce ("complete")
+
+Lyrics come before analysis because they do not need it (given lyrics are parsed,
+a description only needs the duration), so the ``text`` stage is announced within
+a second or two of the task starting.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+import numpy as np
+import soundfile as sf
+
+from .audio import decode_audio
+from .music.analysis import analyse
+from .music.compose import compose
+from .music.controls import Controls
+from .music.lyrics import make_lyrics
+from .music.score_io import aligned_words, score_to_midi
+from .music.style import parse_controls
+from .music.types import Analysis, Lyrics, Score
+from .production import cover_image, encode_mp3, encode_wav, produce
+from .storage import Storage
+from .voice import sing
+
+SR = 44100
+VARIANTS = (1, 2)
+STAGE_EVENTS = ("text", "first", "complete")
+
+StageCallback = Callable[[str, dict[str, Any]], None]
+StepCallback = Callable[[str, str], None]  # (step name, "start" | "done")
+
+
+@dataclass(frozen=True)
+class TaskSpec:
+    """A request, as the pipeline needs it (the service and the CLI both build one)."""
+
+    task_id: str
+    audio_key: str  # storage key of the instrumental as received
+    prompt: str
+    title: str = ""
+    style: str = ""
+    negative_tags: str = ""
+    vocal_gender: str | None = None
+    style_weight: float | None = None
+    weirdness: float | None = None
+    audio_weight: float | None = None
+    model: str = "V4_5PLUS"
+    seed: int | None = None
+    wav: bool = True  # also publish the mastered WAV
+    out_prefix: str | None = None  # where deliverables go; default ``tasks/<task_id>/``
+
+    def __post_init__(self) -> None:
+        # The seed is fixed once, at construction, so a resumed task renders the same music.
+        if self.seed is None:
+            object.__setattr__(self, "seed", int.from_bytes(os.urandom(4), "little") & 0x7FFFFFFF)
+
+    @property
+    def prefix(self) -> str:
+        return f"tasks/{self.task_id}/" if self.out_prefix is None else self.out_prefix
+
+    def controls(self) -> Controls:
+        return parse_controls(
+            title=self.title,
+            style=self.style,
+            negative_tags=self.negative_tags,
+            vocal_gender=self.vocal_gender,
+            style_weight=self.style_weight,
+            weirdness=self.weirdness,
+            audio_weight=self.audio_weight,
+            model=self.model,
+            seed=self.seed,
+        )
+
+
+@dataclass
+class TrackResult:
+    """One finished variant: its id, duration and the storage keys of its files."""
+
+    variant: int
+    audio_id: str
+    duration: float
+    title: str
+    tags: str
+    create_time_ms: int
+    files: dict[str, str] = field(default_factory=dict)  # kind -> storage key
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "variant": self.variant,
+            "audioId": self.audio_id,
+            "duration": self.duration,
+            "title": self.title,
+            "tags": self.tags,
+            "createTime": self.create_time_ms,
+            "files": self.files,
+            "warnings": self.warnings,
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> "TrackResult":
+        return cls(
+            variant=int(d["variant"]),
+            audio_id=str(d["audioId"]),
+            duration=float(d["duration"]),
+            title=str(d["title"]),
+            tags=str(d["tags"]),
+            create_time_ms=int(d["createTime"]),
+            files=dict(d["files"]),
+            warnings=list(d.get("warnings", [])),
+        )
+
+
+@dataclass
+class TaskResult:
+    lyrics_text: str
+    tracks: list[TrackResult]
+
+
+def audio_id_for(task_id: str, variant: int) -> str:
+    """A stable id for a variant, so a resumed task hands out the same ids."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"topline:{task_id}:{variant}").hex
+
+
+class _Run:
+    """State of one run of the pipeline over one task (decoded audio, loaded stages)."""
+
+    def __init__(self, spec: TaskSpec, store: Storage, on_stage: StageCallback | None,
+                 on_step: StepCallback | None, sensitive_words: Iterable[str], audio: bytes | None) -> None:
+        self.spec = spec
+        self._audio_bytes = audio
+        self.store = store
+        self.on_stage = on_stage or (lambda stage, payload: None)
+        self.on_step = on_step or (lambda step, state: None)
+        self.sensitive_words = tuple(sensitive_words)
+        self.controls = spec.controls()
+        self._audio: np.ndarray | None = None
+
+    def key(self, name: str) -> str:
+        return self.spec.prefix + name
+
+    def step(self, name: str, fn: Callable[[], Any]) -> Any:
+        self.on_step(name, "start")
+        out = fn()
+        self.on_step(name, "done")
+        return out
+
+    # -- inputs -----------------------------------------------------------------------------
+    @property
+    def audio(self) -> np.ndarray:
+        if self._audio is None:
+            data = self._audio_bytes if self._audio_bytes is not None else self.store.get(self.spec.audio_key)
+            self._audio, _ = self.step("decode", lambda: decode_audio(data, sr=SR))
+        return self._audio
+
+    # -- stages -----------------------------------------------------------------------------
+    def lyrics(self) -> Lyrics:
+        key = self.key("lyrics.json")
+        if self.store.exists(key):
+            return Lyrics.from_json(json.loads(self.store.get(key)))
+        self.audio  # decoding validates the upload before any work is announced
+        lyrics = self.step(
+            "lyrics",
+            lambda: make_lyrics(self.spec.prompt, controls=self.controls, sensitive_words=self.sensitive_words),
+        )
+        self.store.put(self.key("lyrics.txt"), lyrics.text().encode())
+        self.store.put(key, json.dumps(lyrics.to_json()).encode())
+        return lyrics
+
+    def analysis(self) -> Analysis:
+        key = self.key("analysis.json")
+        if self.store.exists(key):
+            return Analysis.from_json(json.loads(self.store.get(key)))
+        analysis = self.step("analyse", lambda: analyse(self.audio, sr=SR))
+        self.store.put(key, json.dumps(analysis.to_json()).encode())
+        return analysis
+
+    def score(self, k: int, analysis: Analysis, lyrics: Lyrics) -> Score:
+        key = self.key(f"track-{k}.score.json")
+        if self.store.exists(key):
+            return Score.from_json(json.loads(self.store.get(key)))
+        score = self.step(f"compose {k}", lambda: compose(analysis, lyrics, controls=self.controls, variant=k))
+        self.store.put(self.key(f"track-{k}.mid"), score_to_midi(score))
+        self.store.put(self.key(f"track-{k}.lyrics.json"), json.dumps(aligned_words(score, lyrics)).encode())
+        self.store.put(key, json.dumps(score.to_json()).encode())  # last: the score is finished
+        return score
+
+    def variant(self, k: int, analysis: Analysis, lyrics: Lyrics) -> TrackResult:
+        marker = self.key(f"track-{k}.json")
+        if self.store.exists(marker):
+            return TrackResult.from_json(json.loads(self.store.get(marker)))
+        score = self.score(k, analysis, lyrics)
+
+        dry_key = self.key(f"track-{k}.dry.flac")
+        if self.store.exists(dry_key):
+            vocal, _ = sf.read(io.BytesIO(self.store.get(dry_key)), dtype="float32")
+        else:
+            vocal = self.step(f"sing {k}", lambda: sing(score, controls=self.controls, sr=SR))
+            buf = io.BytesIO()
+            sf.write(buf, vocal, SR, format="FLAC", subtype="PCM_24")
+            self.store.put(dry_key, buf.getvalue())
+
+        def render() -> TrackResult:
+            prod = produce(self.audio, vocal, sr=SR, score=score, controls=self.controls)
+            title = self.spec.title or "Untitled"
+            files = {
+                "mp3": f"track-{k}.mp3",
+                "vocals": f"track-{k}.vocals.wav",
+                "instrumental": f"track-{k}.instrumental.wav",
+                "image": f"track-{k}.jpeg",
+                "score": f"track-{k}.score.json",
+                "midi": f"track-{k}.mid",
+                "lyrics": f"track-{k}.lyrics.json",
+            }
+            self.store.put(self.key(files["mp3"]), encode_mp3(prod.mix, sr=SR, title=title))
+            self.store.put(self.key(files["vocals"]), encode_wav(prod.vocal_stem, sr=SR, subtype="FLOAT"))
+            self.store.put(self.key(files["instrumental"]), encode_wav(prod.instrumental_stem, sr=SR, subtype="FLOAT"))
+            if self.spec.wav:
+                files["wav"] = f"track-{k}.wav"
+                self.store.put(self.key(files["wav"]), encode_wav(prod.mix, sr=SR))
+            self.store.put(
+                self.key(files["image"]),
+                cover_image(title=title, style=self.spec.style, seed=self.controls.seed + k),
+            )
+            return TrackResult(
+                variant=k,
+                audio_id=audio_id_for(self.spec.task_id, k),
+                duration=round(prod.mix.shape[-1] / SR, 2),
+                title=title,
+                tags=self.spec.style,
+                create_time_ms=int(time.time() * 1000),
+                files={kind: self.key(name) for kind, name in files.items()},
+                warnings=list(score.warnings),
+            )
+
+        track = self.step(f"produce {k}", render)
+        self.store.put(marker, json.dumps(track.to_json()).encode())  # last: the stage is finished
+        return track
+
+
+def run_task(
+    spec: TaskSpec,
+    *,
+    store: Storage,
+    on_stage: StageCallback | None = None,
+    on_step: StepCallback | None = None,
+    sensitive_words: Iterable[str] = (),
+    audio: bytes | None = None,
+) -> TaskResult:
+    """Run (or resume) a task and return its deliverables.
+
+    Parameters
+    ----------
+    spec : TaskSpec
+        The request; ``spec.audio_key`` must already be in ``store``.
+    store : Storage
+        Where inputs are read and deliverables written, under ``tasks/<task_id>/``.
+    on_stage : callable, optional
+        ``on_stage(stage, payload)`` for ``"text"`` (payload ``{"lyrics"}``), ``"first"``
+        and ``"complete"`` (payload ``{"tracks": [TrackResult, ...]}``).  Called again for
+        a stage found finished when resuming: callers de-duplicate by stage name.
+    on_step : callable, optional
+        ``on_step(step, "start" | "done")`` for progress displays.
+    sensitive_words : iterable of str
+        A prompt containing one of these fails with ``SensitiveWordError``.
+    audio : bytes, optional
+        The instrumental itself, instead of reading ``spec.audio_key`` from the store.
+
+    Raises
+    ------
+    ToplineError
+        A subclass saying precisely what went wrong (bad audio, rejected lyrics, ...).
+    """
+    run = _Run(spec, store, on_stage, on_step, sensitive_words, audio)
+    lyrics = run.lyrics()
+    run.on_stage("text", {"lyrics": lyrics.text()})
+    analysis = run.analysis()
+    tracks: list[TrackResult] = []
+    for k in VARIANTS:
+        tracks.append(run.variant(k, analysis, lyrics))
+        run.on_stage("first" if k == 1 else "complete", {"tracks": list(tracks)})
+    return TaskResult(lyrics_text=lyrics.text(), tracks=tracks)
+
+
+def run_compose(
+    spec: TaskSpec,
+    *,
+    store: Storage,
+    on_step: StepCallback | None = None,
+    sensitive_words: Iterable[str] = (),
+    audio: bytes | None = None,
+) -> tuple[Analysis, Lyrics, list[Score]]:
+    """The musician's half of a task: analysis, lyrics and both scores, no audio rendered."""
+    run = _Run(spec, store, None, on_step, sensitive_words, audio)
+    lyrics = run.lyrics()
+    analysis = run.analysis()
+    return analysis, lyrics, [run.score(k, analysis, lyrics) for k in VARIANTS]
+
+
+def load_sensitive_words(path: str | None) -> frozenset[str]:
+    """The configured sensitive-word list: one word or phrase per line, ``#`` comments."""
+    if not path:
+        return frozenset()
+    with open(path, encoding="utf-8") as fh:
+        return frozenset(
+            line.strip().lower() for line in fh if line.strip() and not line.lstrip().startswith("#")
+        )
