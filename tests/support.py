@@ -1,4 +1,4 @@
-"""Shared test helpers.
+"""Shared test helpers (import as ``tests.support``).
 
 Tests that need a server (PostgreSQL, Redis, RabbitMQ, an S3 server, Chromium) call
 ``need_service(reason)`` when it is absent: a visible skip on a developer's machine,
