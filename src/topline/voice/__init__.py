@@ -1,0 +1,147 @@
+"""Singing synthesis: Score -> dry vocal waveform.
+
+``sing`` renders each phrase with the Piper voice "joe" at the score's phoneme timing
+(``phonemes``, ``piper_model``), imposes the sung pitch with WORLD (``pitch``, ``world``),
+derives the female voice by warping the vocal tract, adds breaths at phrase starts
+(``breath``), and places everything on the song clock at the requested rate.
+"""
+
+from __future__ import annotations
+
+from math import gcd
+
+import numpy as np
+from scipy.signal import resample_poly
+
+from topline.errors import VoiceError
+from topline.music.controls import Controls
+from topline.music.types import Note, Score
+from topline.voice import phonemes, pitch, world
+from topline.voice.breath import breath
+from topline.voice.piper_model import HOP_LENGTH, load_voice
+
+__all__ = ["sing"]
+
+#: Silence kept after the last note (release of the final consonant, room for reverb tails).
+TAIL_S = 0.5
+#: Peak level of the dry vocal.
+PEAK = 0.7
+
+
+def _velocity_gain(notes: list[Note], times: np.ndarray) -> np.ndarray:
+    starts = np.array([n.start for n in notes])
+    vel = np.array([n.velocity for n in notes], dtype=np.float64)
+    idx = np.clip(np.searchsorted(starts, times + 0.03, side="right") - 1, 0, len(notes) - 1)
+    g = (np.clip(vel[idx], 1, 127) / 90.0) ** 1.2
+    k = 9  # ~45 ms smoothing: no clicks at note changes
+    return np.convolve(np.pad(g, k // 2, mode="edge"), np.ones(k) / k, mode="valid")
+
+
+def _render_phrase(
+    p: phonemes.Phrase, voice, *, controls: Controls, warp: float, seed: int
+) -> np.ndarray:
+    sr = voice.sample_rate
+    spoken = voice.synthesize(p.ids, p.durations, seed=seed)
+    fp = world.FRAME_PERIOD_MS / 1000.0
+    times = p.t0 + np.arange(int(spoken.size / sr / fp) + 2) * fp
+    prof = controls.profile
+    depth = 0.0 if "vibrato" in controls.excluded else prof.vibrato_depth_cents
+    midi = pitch.contour(
+        p.notes,
+        times=times,
+        portamento_s=prof.portamento_s,
+        vibrato_depth_cents=depth,
+        vibrato_rate_hz=prof.vibrato_rate_hz,
+        vibrato_delay_s=prof.vibrato_delay_s,
+        seed=seed,
+    )
+    voiced = np.zeros(times.shape, dtype=bool)
+    for u in p.units:
+        if u.vowel:
+            voiced |= (times >= u.start) & (times < u.end)
+    return world.resynthesize(
+        spoken,
+        sr=sr,
+        f0_hz=pitch.midi_to_hz(midi),
+        voiced=voiced,
+        gain=_velocity_gain(p.notes, times),
+        warp=warp,
+        breathiness=prof.breathiness,
+    )
+
+
+def sing(score: Score, *, controls: Controls, sr: int = 44100) -> np.ndarray:
+    """Sing a score.
+
+    Parameters
+    ----------
+    score : Score
+        Notes with phonemes (ARPAbet, no stress digits); ties continue a syllable.
+    controls : Controls
+        ``gender`` picks the voice ("f" derives a female vocal tract from the male voice);
+        ``profile`` gives vibrato, portamento and breathiness; ``excluded`` may hold
+        ``"vibrato"``.
+    sr : int
+        Output sample rate.
+
+    Returns
+    -------
+    np.ndarray
+        Mono float32 dry vocal; sample 0 is time 0 of the song; it lasts until the last
+        note's end plus ``TAIL_S``.
+
+    Raises
+    ------
+    VoiceError
+        If the voice cannot be loaded or a note cannot be sung (unknown phonemes,
+        overlapping notes, ...).
+    """
+    if sr <= 0:
+        raise VoiceError(f"The output sample rate must be positive, not {sr}.")
+    notes = sorted(score.notes, key=lambda n: n.start)
+    end = max((n.end for n in notes), default=0.0)
+    n_out = int(round((end + TAIL_S) * sr))
+    if not notes:
+        return np.zeros(n_out, dtype=np.float32)
+    gender = controls.gender if controls.gender in ("m", "f") else score.gender
+    if gender not in ("m", "f"):
+        raise VoiceError(f"The voice gender must be 'm' or 'f', not {gender!r}.")
+
+    voice = load_voice()
+    vsr = voice.sample_rate
+    plan = phonemes.plan(notes, id_map=voice.phoneme_id_map, frame_s=HOP_LENGTH / vsr)
+    out = np.zeros(int(np.ceil((end + TAIL_S) * vsr)) + 1, dtype=np.float32)
+    warp = world.FEMALE_WARP if gender == "f" else 1.0
+    rng = np.random.default_rng([int(score.seed) & 0xFFFFFFFF, int(score.variant) & 0xFFFF])
+    for k, p in enumerate(plan):
+        seed = int(rng.integers(2**31))
+        y = _render_phrase(p, voice, controls=controls, warp=warp, seed=seed)
+        # fade the lead-in/out frames so phrase edges never click
+        fade_in, fade_out = int(0.005 * vsr), int(0.02 * vsr)
+        y[:fade_in] *= np.linspace(0.0, 1.0, fade_in, dtype=np.float32)
+        y[-fade_out:] *= np.linspace(1.0, 0.0, fade_out, dtype=np.float32)
+        _add(out, y, int(round(p.t0 * vsr)))
+        if p.breath:
+            first = p.units[0].start
+            prev_end = plan[k - 1].units[-1].end if k else 0.0
+            length = min(0.4, first - prev_end - 0.12)
+            if length >= 0.15:
+                level = float(np.sqrt(np.mean(y * y))) if y.size else 0.0
+                b = breath(length, sr=vsr, level=level, breathiness=controls.profile.breathiness, seed=seed)
+                _add(out, b, int(round((first - 0.05 - length) * vsr)))
+
+    if sr != vsr:
+        g = gcd(int(sr), vsr)
+        out = resample_poly(out, int(sr) // g, vsr // g).astype(np.float32)
+    out = out[:n_out] if out.size >= n_out else np.pad(out, (0, n_out - out.size))
+    peak = float(np.max(np.abs(out)))
+    if peak > 0:
+        out *= PEAK / peak
+    return out.astype(np.float32)
+
+
+def _add(out: np.ndarray, y: np.ndarray, at: int) -> None:
+    """Mix ``y`` into ``out`` starting at sample ``at`` (which may be negative)."""
+    a, b = max(at, 0), min(at + y.size, out.size)
+    if b > a:
+        out[a:b] += y[a - at : b - at]

@@ -1,0 +1,333 @@
+"""From notes to a timed phoneme plan the neural voice can render.
+
+Singing times phonemes differently from speech: each syllable's vowel lands on its note's
+start, the onset consonants are sung just *before* it (taken from the previous note's tail
+or the preceding rest), the vowel holds the note, coda consonants come at the very end,
+diphthongs glide late, and tied notes (melismas) keep the vowel going.  Notes close together
+form one *phrase*, rendered by one call of the voice so coarticulation stays natural.
+
+ARPAbet is mapped to the IPA symbols espeak-ng writes for en-US, which is what Piper voices
+were trained on.  Every symbol is followed by the pad id, and word spaces and stress marks
+are kept, as in Piper's own input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from topline.errors import VoiceError
+from topline.music.types import Note
+
+VOWELS = {
+    "AA": "ɑː", "AE": "æ", "AH": "ʌ", "AO": "ɔː", "AW": "aʊ", "AY": "aɪ", "EH": "ɛ", "ER": "ɜː",
+    "EY": "eɪ", "IH": "ɪ", "IY": "iː", "OW": "oʊ", "OY": "ɔɪ", "UH": "ʊ", "UW": "uː",
+}  # fmt: skip
+#: Unstressed, short vowels are reduced as in speech; held ones keep their full quality.
+REDUCED = {"AH": "ə", "ER": "ɚ", "IY": "i"}
+DIPHTHONGS = {"AW", "AY", "EY", "OW", "OY"}
+CONSONANTS = {
+    "B": "b", "CH": "tʃ", "D": "d", "DH": "ð", "F": "f", "G": "ɡ", "HH": "h", "JH": "dʒ", "K": "k",
+    "L": "l", "M": "m", "N": "n", "NG": "ŋ", "P": "p", "R": "ɹ", "S": "s", "SH": "ʃ", "T": "t",
+    "TH": "θ", "V": "v", "W": "w", "Y": "j", "Z": "z", "ZH": "ʒ",
+}  # fmt: skip
+SONORANTS = {"M", "N", "NG", "L", "R", "W", "Y"}
+#: Unhurried length of each consonant in seconds (shortened when the music is fast).
+CONSONANT_S = {
+    "B": 0.055, "D": 0.05, "G": 0.055, "P": 0.07, "T": 0.065, "K": 0.07, "CH": 0.1, "JH": 0.09,
+    "F": 0.085, "V": 0.06, "TH": 0.08, "DH": 0.045, "S": 0.1, "Z": 0.075, "SH": 0.1, "ZH": 0.08,
+    "HH": 0.065, "M": 0.07, "N": 0.065, "NG": 0.07, "L": 0.06, "R": 0.06, "W": 0.055, "Y": 0.05,
+}  # fmt: skip
+
+#: Notes further apart than this start a new phrase (a breath or a clean stop).
+PHRASE_GAP_S = 0.12
+#: The earliest onset consonants may start before their vowel.
+MAX_ONSET_S = 0.3
+#: Frames of lead-in (BOS) and lead-out (EOS) around each phrase.
+BOS_FRAMES = 3
+EOS_FRAMES = 2
+HELD_S = 0.35  # a vowel held this long is sung full, not reduced
+MARKER_MAX_FRAMES = 2  # spaces and stress marks are transitions, never long
+MARKERS = {" ", "ˈ", "ˌ"}
+
+
+@dataclass
+class Syllable:
+    """A syllable sung over one note and its ties."""
+
+    notes: list[Note]
+    onset: list[str]
+    nucleus: list[str]
+    coda: list[str]
+
+    @property
+    def start(self) -> float:
+        return self.notes[0].start
+
+    @property
+    def end(self) -> float:
+        return self.notes[-1].end
+
+
+@dataclass
+class Unit:
+    """One phoneme placed in time (seconds, song clock)."""
+
+    arpabet: str
+    ipa: str
+    start: float
+    end: float
+    vowel: bool
+    syllable: int = 0  # index of its syllable in the phrase
+
+
+@dataclass
+class Phrase:
+    """One call of the voice: ids, frames per id, and where frame 0 sits on the song clock."""
+
+    t0: float
+    ids: np.ndarray
+    durations: np.ndarray
+    units: list[Unit]
+    notes: list[Note]
+    breath: bool = False  # a phrase start after a rest at a new line: take a breath first
+    syllables: list[Syllable] = field(default_factory=list)
+
+    @property
+    def frames(self) -> int:
+        return int(self.durations.sum())
+
+
+def _clean(ph: str, where: Note) -> str:
+    sym = "".join(c for c in str(ph).upper() if not c.isdigit())
+    if sym not in VOWELS and sym not in CONSONANTS:
+        raise VoiceError(
+            f"The note at {where.start:.2f}s ('{where.syllable}') has an unknown phoneme '{ph}'; "
+            "phonemes must be ARPAbet symbols."
+        )
+    return sym
+
+
+def validate(notes: list[Note]) -> None:
+    """Raise ``VoiceError`` on a score the voice cannot sing."""
+    prev = None
+    for n in notes:
+        if not (np.isfinite(n.start) and np.isfinite(n.end)) or n.start < 0 or n.end <= n.start:
+            raise VoiceError(f"The note at {n.start}s ('{n.syllable}') has no positive duration.")
+        if not 0 < n.midi < 128:
+            raise VoiceError(f"The note at {n.start:.2f}s has an impossible pitch (MIDI {n.midi}).")
+        if prev is not None and n.start < prev.end - 0.005:
+            raise VoiceError(f"The notes at {prev.start:.2f}s and {n.start:.2f}s overlap; a voice sings one at a time.")
+        if n.tie and prev is None:
+            raise VoiceError(f"The note at {n.start:.2f}s continues a syllable but no note precedes it.")
+        if not n.tie and not n.phonemes:
+            raise VoiceError(f"The note at {n.start:.2f}s ('{n.syllable}') has no phonemes to sing.")
+        prev = n
+
+
+def syllables(notes: list[Note]) -> list[Syllable]:
+    """Group notes into syllables (a note plus its ties) and split onset/nucleus/coda."""
+    out: list[Syllable] = []
+    for n in notes:
+        if n.tie:
+            out[-1].notes.append(n)
+            continue
+        phs = [_clean(p, n) for p in n.phonemes]
+        vidx = [i for i, p in enumerate(phs) if p in VOWELS]
+        if not vidx:  # "hmm", "shh": sustain the last sonorant, else add a neutral vowel
+            son = [i for i, p in enumerate(phs) if p in SONORANTS]
+            if son:
+                vidx = [son[-1]]
+            else:
+                phs = [*phs, "AH"]
+                vidx = [len(phs) - 1]
+        a, b = vidx[0], vidx[-1] + 1
+        out.append(Syllable(notes=[n], onset=phs[:a], nucleus=phs[a:b], coda=phs[b:]))
+    return out
+
+
+def _cons_len(phs: list[str]) -> float:
+    return float(sum(CONSONANT_S.get(p, 0.06) for p in phs))
+
+
+def _spread(phs: list[str], start: float, end: float) -> list[tuple[str, float, float]]:
+    """Share [start, end] among consonants in proportion to their natural length."""
+    if not phs:
+        return []
+    w = np.array([CONSONANT_S.get(p, 0.06) for p in phs])
+    edges = start + (end - start) * np.concatenate([[0.0], np.cumsum(w) / w.sum()])
+    return [(p, float(edges[i]), float(edges[i + 1])) for i, p in enumerate(phs)]
+
+
+def _vowel_ipa(sym: str, stress: int, held: float) -> str:
+    if stress == 0 and held < HELD_S and sym in REDUCED:
+        return REDUCED[sym]
+    return VOWELS.get(sym) or CONSONANTS[sym]
+
+
+def _nucleus_units(syl: Syllable, start: float, end: float) -> list[Unit]:
+    stress = syl.notes[0].stress
+    held = end - start
+    units: list[Unit] = []
+    share = held / len(syl.nucleus)
+    for k, sym in enumerate(syl.nucleus):
+        a, b = start + k * share, start + (k + 1) * share
+        ipa = _vowel_ipa(sym, stress, held)
+        if sym in DIPHTHONGS and len(ipa) == 2:
+            # glide late: the first quality holds, the second comes in the last moment
+            glide = min(0.3 * (b - a), 0.12)
+            units.append(Unit(sym, ipa[0], a, b - glide, True))
+            units.append(Unit(sym, ipa[1], b - glide, b, True))
+        else:
+            units.append(Unit(sym, ipa, a, b, True))
+    return units
+
+
+def _split_phrases(syls: list[Syllable]) -> list[list[Syllable]]:
+    groups: list[list[Syllable]] = []
+    for s in syls:
+        if groups and s.start - groups[-1][-1].end <= PHRASE_GAP_S:
+            groups[-1].append(s)
+        else:
+            groups.append([s])
+    return groups
+
+
+def _place(group: list[Syllable], earliest: float) -> list[Unit]:
+    """Time every phoneme of a phrase on the song clock."""
+    n = len(group)
+    onset_sc = [0.0] * n
+    coda_sc = [0.0] * n
+    # first onset: into the rest before the phrase
+    need = _cons_len(group[0].onset)
+    room = min(MAX_ONSET_S, group[0].start - earliest)
+    onset_sc[0] = need * min(1.0, max(room, 0.0) / need) if need else 0.0
+    # between syllables: coda of one and onset of the next share the end of the first
+    for i in range(1, n):
+        prev, cur = group[i - 1], group[i]
+        span = cur.start - prev.start
+        need = _cons_len(prev.coda) + _cons_len(cur.onset)
+        if not need:
+            continue
+        avail = max(0.5 * span, span - max(0.06, 0.5 * (prev.end - prev.start)))
+        scale = min(1.0, avail / need)
+        coda_sc[i - 1] = _cons_len(prev.coda) * scale
+        onset_sc[i] = _cons_len(cur.onset) * scale
+    last = group[-1]
+    c = min(_cons_len(last.coda), 0.6 * (last.end - last.start))
+    units: list[Unit] = []
+    for i, syl in enumerate(group):
+        mark = len(units)
+        on_start = syl.start - onset_sc[i]
+        units += [Unit(p, CONSONANTS[p], a, b, False) for p, a, b in _spread(syl.onset, on_start, syl.start)]
+        if i + 1 < n:
+            coda_end = group[i + 1].start - onset_sc[i + 1]
+            coda_start = coda_end - coda_sc[i]
+        else:  # the last coda is released around the note's end
+            coda_start = syl.end - 0.65 * c
+            coda_end = coda_start + c
+        units += _nucleus_units(syl, syl.start, coda_start)
+        units += [Unit(p, CONSONANTS[p], a, b, False) for p, a, b in _spread(syl.coda, coda_start, coda_end)]
+        for u in units[mark:]:
+            u.syllable = i
+    return units
+
+
+def _tokens(
+    group: list[Syllable], units: list[Unit], id_map: dict[str, int]
+) -> tuple[list[int], list[int], list[bool]]:
+    """Piper's ids; per id, the unit whose time it shares (-1: BOS) and whether it is a marker."""
+    pad, bos, eos = id_map["_"], id_map["^"], id_map["$"]
+    ids, owner, marker = [bos, pad], [-1, -1], [False, False]
+    for j, u in enumerate(units):
+        syl = group[u.syllable]
+        first = j == 0 or units[j - 1].syllable != u.syllable
+        first_vowel = u.vowel and (j == 0 or not units[j - 1].vowel or units[j - 1].syllable != u.syllable)
+        marks = []
+        if first and u.syllable > 0 and syl.notes[0].word_index != group[u.syllable - 1].notes[0].word_index:
+            marks.append(" ")
+        if first_vowel and syl.notes[0].stress in (1, 2):
+            marks.append("ˈ" if syl.notes[0].stress == 1 else "ˌ")
+        for m in marks:  # markers belong to the transition, i.e. the unit before
+            ids += [id_map[m], pad]
+            owner += [j - 1, j - 1]
+            marker += [True, True]
+        for ch in u.ipa:
+            if ch not in id_map:
+                raise VoiceError(f"The voice has no symbol for '{ch}' ({u.arpabet}).")
+            ids += [id_map[ch], pad]
+            owner += [j, j]
+            marker += [False, False]
+    ids.append(eos)
+    owner.append(len(units))
+    marker.append(False)
+    return ids, owner, marker
+
+
+def _frames(units: list[Unit], owner: list[int], marker: list[bool], t0: float, frame_s: float) -> np.ndarray:
+    """Frames per id: unit boundaries rounded to the frame grid, shared among the unit's ids."""
+    bounds = np.array([BOS_FRAMES] + [round((u.end - t0) / frame_s) for u in units])
+    for i in range(1, bounds.size):  # every phoneme gets at least one frame
+        bounds[i] = max(bounds[i], bounds[i - 1] + 1)
+    unit_frames = np.diff(np.concatenate([[0], bounds]))  # index 0: BOS, i+1: unit i
+    owner_arr = np.array(owner)
+    marker_arr = np.array(marker, dtype=bool)
+    dur = np.zeros(len(owner), dtype=np.int64)
+    for u in range(-1, len(units) + 1):
+        idx = np.flatnonzero(owner_arr == u)
+        if u == len(units):
+            dur[idx] = EOS_FRAMES
+            continue
+        total = int(unit_frames[u + 1])
+        dur[idx] = total // idx.size
+        dur[idx[: total - dur[idx].sum()]] += 1
+        marks = idx[marker_arr[idx]]
+        own = idx[~marker_arr[idx]]
+        if marks.size and own.size:  # a long vowel must not sing its word space
+            excess = np.maximum(dur[marks] - MARKER_MAX_FRAMES, 0)
+            dur[marks] -= excess
+            dur[own[0]] += int(excess.sum())
+    return dur
+
+
+def plan(notes: list[Note], *, id_map: dict[str, int], frame_s: float) -> list[Phrase]:
+    """Turn a score's notes into phrases of phoneme ids with frame durations.
+
+    Parameters
+    ----------
+    notes : list of Note
+        In time order.
+    id_map : dict
+        The voice's IPA symbol -> id map.
+    frame_s : float
+        Seconds per acoustic frame of the voice.
+
+    Returns
+    -------
+    list of Phrase
+        Frame 0 of each phrase sits at ``t0`` on the song clock; the first vowel of
+        every phrase starts exactly on a frame boundary.
+    """
+    notes = sorted(notes, key=lambda n: n.start)
+    validate(notes)
+    phrases: list[Phrase] = []
+    earliest = -np.inf
+    prev_line = None
+    for group in _split_phrases(syllables(notes)):
+        units = _place(group, earliest)
+        ids, owner, marker = _tokens(group, units, id_map)
+        first_vowel = next(u for u in units if u.vowel)
+        lead = round((first_vowel.start - units[0].start) / frame_s)
+        t0 = first_vowel.start - (BOS_FRAMES + lead) * frame_s
+        # BOS frames end where the first phoneme starts
+        units[0].start = t0 + BOS_FRAMES * frame_s
+        dur = _frames(units, owner, marker, t0, frame_s)
+        gap = group[0].start - (phrases[-1].notes[-1].end if phrases else 0.0)
+        line = group[0].notes[0].line_index
+        breath = (not phrases and group[0].start > 0.4) or (gap > 0.35 and line != prev_line)
+        all_notes = [n for s in group for n in s.notes]
+        phrases.append(Phrase(t0, np.array(ids), dur, units, all_notes, breath, group))
+        earliest = units[-1].end + 0.03
+        prev_line = all_notes[-1].line_index
+    return phrases
