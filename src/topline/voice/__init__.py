@@ -46,9 +46,14 @@ def _render_phrase(
     times = p.t0 + np.arange(int(spoken.size / sr / fp) + 2) * fp
     prof = controls.profile
     depth = 0.0 if "vibrato" in controls.excluded else prof.vibrato_depth_cents
+    approach = []
+    for i, syl in enumerate(p.syllables):
+        lead = [syl.start - u.start for u in p.units if u.syllable == i and not u.vowel and u.start < syl.start]
+        approach += [max(lead, default=0.0)] + [0.0] * (len(syl.notes) - 1)
     midi = pitch.contour(
         p.notes,
         times=times,
+        approach_s=approach,
         portamento_s=prof.portamento_s,
         vibrato_depth_cents=depth,
         vibrato_rate_hz=prof.vibrato_rate_hz,
@@ -57,7 +62,7 @@ def _render_phrase(
     )
     voiced = np.zeros(times.shape, dtype=bool)
     for u in p.units:
-        if u.vowel:
+        if u.vowel or u.arpabet in phonemes.SONORANTS:
             voiced |= (times >= u.start) & (times < u.end)
     return world.resynthesize(
         spoken,

@@ -50,6 +50,8 @@ EOS_FRAMES = 2
 HELD_S = 0.35  # a vowel held this long is sung full, not reduced
 MARKER_MAX_FRAMES = 2  # spaces and stress marks are transitions, never long
 MARKERS = {" ", "ˈ", "ˌ"}
+#: Share of a phoneme's time its trailing pad id takes, relative to the phoneme's own id.
+PAD_WEIGHT = 0.5
 
 
 @dataclass
@@ -236,10 +238,11 @@ def _place(group: list[Syllable], earliest: float) -> list[Unit]:
 
 def _tokens(
     group: list[Syllable], units: list[Unit], id_map: dict[str, int]
-) -> tuple[list[int], list[int], list[bool]]:
-    """Piper's ids; per id, the unit whose time it shares (-1: BOS) and whether it is a marker."""
+) -> tuple[list[int], list[int], list[bool], list[float]]:
+    """Piper's ids; per id, the unit whose time it shares (-1: BOS), whether it is a marker,
+    and its share of the unit's time."""
     pad, bos, eos = id_map["_"], id_map["^"], id_map["$"]
-    ids, owner, marker = [bos, pad], [-1, -1], [False, False]
+    ids, owner, marker, weight = [bos, pad], [-1, -1], [False, False], [1.0, 1.0]
     for j, u in enumerate(units):
         syl = group[u.syllable]
         first = j == 0 or units[j - 1].syllable != u.syllable
@@ -253,19 +256,24 @@ def _tokens(
             ids += [id_map[m], pad]
             owner += [j - 1, j - 1]
             marker += [True, True]
+            weight += [1.0, 1.0]
         for ch in u.ipa:
             if ch not in id_map:
                 raise VoiceError(f"The voice has no symbol for '{ch}' ({u.arpabet}).")
             ids += [id_map[ch], pad]
             owner += [j, j]
             marker += [False, False]
+            weight += [1.0, PAD_WEIGHT]
     ids.append(eos)
     owner.append(len(units))
     marker.append(False)
-    return ids, owner, marker
+    weight.append(1.0)
+    return ids, owner, marker, weight
 
 
-def _frames(units: list[Unit], owner: list[int], marker: list[bool], t0: float, frame_s: float) -> np.ndarray:
+def _frames(
+    units: list[Unit], owner: list[int], marker: list[bool], weight: list[float], t0: float, frame_s: float
+) -> np.ndarray:
     """Frames per id: unit boundaries rounded to the frame grid, shared among the unit's ids."""
     bounds = np.array([BOS_FRAMES] + [round((u.end - t0) / frame_s) for u in units])
     for i in range(1, bounds.size):  # every phoneme gets at least one frame
@@ -273,6 +281,7 @@ def _frames(units: list[Unit], owner: list[int], marker: list[bool], t0: float, 
     unit_frames = np.diff(np.concatenate([[0], bounds]))  # index 0: BOS, i+1: unit i
     owner_arr = np.array(owner)
     marker_arr = np.array(marker, dtype=bool)
+    weight_arr = np.array(weight, dtype=np.float64)
     dur = np.zeros(len(owner), dtype=np.int64)
     for u in range(-1, len(units) + 1):
         idx = np.flatnonzero(owner_arr == u)
@@ -280,8 +289,10 @@ def _frames(units: list[Unit], owner: list[int], marker: list[bool], t0: float, 
             dur[idx] = EOS_FRAMES
             continue
         total = int(unit_frames[u + 1])
-        dur[idx] = total // idx.size
-        dur[idx[: total - dur[idx].sum()]] += 1
+        w = weight_arr[idx] / weight_arr[idx].sum()
+        dur[idx] = np.floor(total * w)
+        rest = total * w - dur[idx]
+        dur[idx[np.argsort(-rest, kind="stable")[: total - dur[idx].sum()]]] += 1
         marks = idx[marker_arr[idx]]
         own = idx[~marker_arr[idx]]
         if marks.size and own.size:  # a long vowel must not sing its word space
@@ -316,13 +327,13 @@ def plan(notes: list[Note], *, id_map: dict[str, int], frame_s: float) -> list[P
     prev_line = None
     for group in _split_phrases(syllables(notes)):
         units = _place(group, earliest)
-        ids, owner, marker = _tokens(group, units, id_map)
+        ids, owner, marker, weight = _tokens(group, units, id_map)
         first_vowel = next(u for u in units if u.vowel)
         lead = round((first_vowel.start - units[0].start) / frame_s)
         t0 = first_vowel.start - (BOS_FRAMES + lead) * frame_s
         # BOS frames end where the first phoneme starts
         units[0].start = t0 + BOS_FRAMES * frame_s
-        dur = _frames(units, owner, marker, t0, frame_s)
+        dur = _frames(units, owner, marker, weight, t0, frame_s)
         gap = group[0].start - (phrases[-1].notes[-1].end if phrases else 0.0)
         line = group[0].notes[0].line_index
         breath = (not phrases and group[0].start > 0.4) or (gap > 0.35 and line != prev_line)

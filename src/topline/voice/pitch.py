@@ -1,16 +1,16 @@
 """The sung F0 contour: notes joined by portamento, with overshoot and vibrato.
 
-Pitch moves like a singer's: the step from one note to the next passes through a damped
-second-order system (the F0 control model of Saitou et al., 2007), which gives a smooth glide
-and a slight overshoot for free.  The glide is timed to land by the vowel onset, mostly
-over the consonants before it.  Vibrato starts after the note's onset, fades in, and
+Pitch moves like a singer's: each step from one note to the next follows the response of
+a damped second-order system (the F0 control model of Saitou et al., 2007), which gives a
+smooth glide and a slight overshoot for free.  A note reached over consonants changes pitch
+within them and lands by the vowel onset; a legato vowel-to-vowel change (a melisma) glides
+over the style's portamento time.  Vibrato starts after the note's onset, fades in, and
 uses the style's depth and rate.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from scipy.signal import bilinear, lfilter
 
 from topline.music.types import Note
 
@@ -19,16 +19,49 @@ DAMPING = 0.7
 #: A phrase's first note is approached from this far below (semitones): a light scoop.
 SCOOP_ST = 0.4
 VIBRATO_FADE_S = 0.25
+MAX_GLIDE_SHARE = 0.3  # a legato glide takes at most this share of the shorter note
+CONSONANT_GLIDE_SHARE = 0.5  # a change over consonants takes this share of their time
+
+
+def _rise_time(zeta: float) -> float:
+    """10-90 % rise time of the unit-frequency 2nd-order step response with damping ``zeta``."""
+    t = np.linspace(0.0, 10.0, 20001)
+    wd = np.sqrt(1.0 - zeta * zeta)
+    y = 1.0 - np.exp(-zeta * t) / wd * np.sin(wd * t + np.arccos(zeta))
+    return float(t[np.argmax(y >= 0.9)] - t[np.argmax(y >= 0.1)])
+
+
+_RISE_AT_WN1 = _rise_time(DAMPING)
+
+
+def _t_reach(zeta: float, share: float) -> float:
+    """Time (in rise times) for the glide to reach ``share`` of its interval."""
+    t = np.linspace(0.0, 10.0, 20001)
+    wd = np.sqrt(1.0 - zeta * zeta)
+    y = 1.0 - np.exp(-zeta * t) / wd * np.sin(wd * t + np.arccos(zeta))
+    return float(t[np.argmax(y >= share)]) / _RISE_AT_WN1
+
+
+_T_DONE = _t_reach(DAMPING, 0.95)
 
 
 def midi_to_hz(m: np.ndarray | float) -> np.ndarray:
     return 440.0 * 2.0 ** ((np.asarray(m, dtype=np.float64) - 69.0) / 12.0)
 
 
+def _step(tau: np.ndarray) -> np.ndarray:
+    """Unit step response of the glide at ``tau`` rise times after it starts (0 before)."""
+    t = np.maximum(tau, 0.0) * _RISE_AT_WN1
+    wd = np.sqrt(1.0 - DAMPING * DAMPING)
+    y = 1.0 - np.exp(-DAMPING * t) / wd * np.sin(wd * t + np.arccos(DAMPING))
+    return np.where(tau > 0, y, 0.0)
+
+
 def contour(
     notes: list[Note],
     *,
     times: np.ndarray,
+    approach_s: list[float] | None = None,
     portamento_s: float = 0.08,
     vibrato_depth_cents: float = 0.0,
     vibrato_rate_hz: float = 5.5,
@@ -42,9 +75,13 @@ def contour(
     notes : list of Note
         The phrase's notes in order (ties included).
     times : np.ndarray
-        Frame times in seconds on the song clock, evenly spaced.
+        Frame times in seconds on the song clock.
+    approach_s : list of float, optional
+        Per note, how long its onset consonants last before its start (0 for a tie or a
+        vowel onset).  A note reached over consonants changes pitch within them, at most
+        ``portamento_s``; a legato vowel-to-vowel change glides over ``portamento_s``.
     portamento_s : float
-        About the 10-90 % time of a glide between notes.
+        10-90 % time of a legato glide between notes.
     vibrato_depth_cents, vibrato_rate_hz, vibrato_delay_s : float
         Peak deviation, rate, and delay after each note's start; depth 0 disables.
     seed : int
@@ -58,17 +95,18 @@ def contour(
     times = np.asarray(times, dtype=np.float64)
     if times.size == 0 or not notes:
         return np.zeros_like(times)
-    dt = float(times[1] - times[0]) if times.size > 1 else 0.005
-    port = max(float(portamento_s), 2 * dt)
-    # the glide to a note starts early enough to be nearly done at its start
-    lead = 0.6 * port
-    target = np.full(times.shape, float(notes[0].midi))
-    for n in notes[1:]:
-        target[times >= n.start - lead] = float(n.midi)
-    wn = 1.8 / port  # rise time of an underdamped 2nd-order system is about 1.8 / wn
-    b, a = bilinear([wn * wn], [1.0, 2.0 * DAMPING * wn, wn * wn], fs=1.0 / dt)
-    start = float(notes[0].midi) - SCOOP_ST
-    pitch = lfilter(b, a, target - start) + start
+    approach = list(approach_s) if approach_s is not None else [0.0] * len(notes)
+    # a light scoop into the phrase's first note, settled before its vowel
+    first = notes[0]
+    rise0 = max(approach[0], 0.05)
+    pitch = float(first.midi) - SCOOP_ST * (1.0 - _step((times - (first.start - _T_DONE * rise0)) / rise0))
+    for prev, n, app in zip(notes, notes[1:], approach[1:]):
+        shortest = min(prev.end - prev.start, n.end - n.start)
+        legato = min(portamento_s, MAX_GLIDE_SHARE * shortest)
+        # over consonants the change is quick and late, as singers make it; legato it glides
+        rise = float(np.clip(CONSONANT_GLIDE_SHARE * app if app > 0 else legato, 0.02, min(legato, 0.3)))
+        # the glide is (95 %) done at the vowel onset
+        pitch = pitch + (n.midi - prev.midi) * _step((times - (n.start - _T_DONE * rise)) / rise)
 
     depth = max(float(vibrato_depth_cents), 0.0) / 100.0
     if depth > 0:

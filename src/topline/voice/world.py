@@ -21,6 +21,8 @@ from topline.errors import VoiceError
 
 #: WORLD analysis/synthesis hop in milliseconds.
 FRAME_PERIOD_MS = 5.0
+#: F0 search range of the spoken voice (joe speaks around 80-190 Hz).
+SPEECH_F0_RANGE = (65.0, 320.0)
 #: Envelope warp that turns the male vocal tract into a female one (formants up ~17 %).
 FEMALE_WARP = 1.17
 
@@ -67,15 +69,34 @@ def warp_envelope(sp: np.ndarray, factor: float) -> np.ndarray:
     return sp[:, lo] * (1.0 - frac) + sp[:, hi] * frac
 
 
-def analyse(y: np.ndarray, *, sr: int, frame_period_ms: float = FRAME_PERIOD_MS):
-    """WORLD analysis (f0, times, envelope, aperiodicity) of a spoken phrase."""
+def analyse(y: np.ndarray, *, sr: int, voiced: np.ndarray | None = None, frame_period_ms: float = FRAME_PERIOD_MS):
+    """WORLD analysis (f0, times, envelope, aperiodicity) of a spoken phrase.
+
+    ``voiced`` marks frames known to be voiced (the planned vowels): where ``dio`` found no
+    F0 there, the F0 is interpolated from its neighbours before the envelope is estimated,
+    so the envelope window stays pitch-adaptive and carries no stray harmonics.  The
+    returned ``f0`` is ``dio``'s own (0 where it heard no voicing).
+    """
     pw = pyworld()
     x = np.ascontiguousarray(y, dtype=np.float64)
-    f0, t = pw.dio(x, sr, f0_floor=60.0, f0_ceil=500.0, frame_period=frame_period_ms)
+    f0, t = pw.dio(
+        x, sr, f0_floor=SPEECH_F0_RANGE[0], f0_ceil=SPEECH_F0_RANGE[1], frame_period=frame_period_ms,
+        allowed_range=0.2,
+    )  # fmt: skip
     f0 = pw.stonemask(x, f0, t, sr)
+    heard = f0.copy()
+    if voiced is not None:
+        need = np.zeros(f0.size, dtype=bool)
+        v = np.asarray(voiced, dtype=bool)[: f0.size]
+        need[: v.size] = v
+        need &= f0 <= 0
+        if need.any():
+            # too low an F0 would leave the speech harmonics in the envelope; too high only smooths it
+            ok = f0[f0 > 0]
+            f0[need] = np.percentile(ok, 90) if ok.size >= 5 else SPEECH_F0_RANGE[1] * 0.6
     sp = pw.cheaptrick(x, f0, t, sr)
     ap = pw.d4c(x, f0, t, sr)
-    return f0, t, sp, ap
+    return heard, t, sp, ap
 
 
 def resynthesize(
@@ -105,21 +126,19 @@ def resynthesize(
         0..1: more aperiodic energy in the voiced sound.
     """
     pw = pyworld()
-    f0, _, sp, ap = analyse(y, sr=sr, frame_period_ms=frame_period_ms)
-    n = f0.size
+    n = int(np.ceil(y.size / sr * 1000.0 / frame_period_ms)) + 1
+
 
     def fit(a: np.ndarray) -> np.ndarray:
         a = np.asarray(a, dtype=np.float64)[:n]
         return np.pad(a, (0, n - a.size), mode="edge") if a.size else np.zeros(n)
 
     f0_t, vo, g = fit(f0_hz), fit(voiced).astype(bool), fit(gain)
-    was_voiced = f0 > 0
-    on = (was_voiced | vo) & (f0_t > 0)
-    if np.any(was_voiced):
-        # vowel frames WORLD heard as unvoiced carry noise-like aperiodicity; give them a voiced one
-        typical = np.median(ap[was_voiced], axis=0)
-        fix = vo & ~was_voiced
-        ap[fix] = typical
+    f0, _, sp, ap = analyse(y, sr=sr, voiced=vo, frame_period_ms=frame_period_ms)
+    if f0.size != n:  # WORLD's frame count is authoritative
+        n = f0.size
+        f0_t, vo, g = fit(f0_t), fit(vo).astype(bool), fit(g)
+    on = ((f0 > 0) | vo) & (f0_t > 0)
     if breathiness > 0:
         ap = np.clip(ap, 1e-6, 1.0) ** (1.0 - 0.5 * min(breathiness, 1.0))
     if warp != 1.0:

