@@ -1,0 +1,120 @@
+"""The phoneme plan: singing timing (vowel on the beat, consonants before it) and ids."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from topline.errors import VoiceError
+from topline.voice import phonemes
+from topline.voice.piper_model import HOP_LENGTH, load_voice
+from tests.voice.helpers import hello_score, note
+
+FRAME = HOP_LENGTH / 22050
+
+
+@pytest.fixture(scope="module")
+def id_map():
+    return load_voice().phoneme_id_map
+
+
+def units_of(plan):
+    return [u for p in plan for u in p.units]
+
+
+def test_vowels_land_on_note_starts_and_onsets_come_before(id_map):
+    sc = hello_score()
+    plan = phonemes.plan(sc.notes, id_map=id_map, frame_s=FRAME)
+    assert len(plan) == 1  # legato line: one phrase
+    units = units_of(plan)
+    for n in sc.notes:
+        vowel = next(u for u in units if u.vowel and abs(u.start - n.start) < 1e-9)
+        assert vowel.end > n.start
+    # the L of "lo" is sung before the note at 0.9 s, the L of "love" before 1.9 s
+    ls = [u for u in units if u.arpabet == "L"]
+    assert all(u.end <= n + 1e-9 for u, n in zip(ls, (0.9, 1.9)))
+    assert all(u.start < n for u, n in zip(ls, (0.9, 1.9)))
+    # the coda V of "love" ends near the last note's end
+    v = next(u for u in units if u.arpabet == "V")
+    assert 2.7 < v.start < v.end <= 2.9 + 0.1
+
+
+def test_frames_follow_the_times(id_map):
+    sc = hello_score()
+    (p,) = phonemes.plan(sc.notes, id_map=id_map, frame_s=FRAME)
+    assert p.ids.shape == p.durations.shape and p.durations.min() >= 0
+    assert p.ids[0] == id_map["^"] and p.ids[-1] == id_map["$"]
+    # frame 0 at t0; the total covers the phrase up to its last phoneme (+ EOS)
+    end = p.t0 + p.frames * FRAME
+    assert abs(end - (p.units[-1].end + phonemes.EOS_FRAMES * FRAME)) < 1.5 * FRAME
+    # the first vowel starts exactly on a frame boundary
+    first_vowel = next(u for u in p.units if u.vowel)
+    k = (first_vowel.start - p.t0) / FRAME
+    assert abs(k - round(k)) < 1e-6
+
+
+def test_diphthong_glides_late(id_map):
+    n = note(0.5, 1.5, 50, "my", ["M", "AY"])
+    (p,) = phonemes.plan([n], id_map=id_map, frame_s=FRAME)
+    a, i = [u for u in p.units if u.vowel]
+    assert (a.ipa, i.ipa) == ("a", "ɪ")
+    assert a.end - a.start > 4 * (i.end - i.start)
+    assert i.end - i.start <= 0.12 + 1e-9
+
+
+def test_stress_marks_spaces_and_reduction(id_map):
+    notes = [
+        note(0.5, 0.7, 50, "the", ["DH", "AH"], word=0, stress=0),
+        note(0.7, 1.5, 52, "love", ["L", "AH", "V"], word=1, stress=1),
+    ]
+    (p,) = phonemes.plan(notes, id_map=id_map, frame_s=FRAME)
+    inv = {v: k for k, v in id_map.items()}
+    text = "".join(inv[i] for i in p.ids if inv[i] != "_")
+    assert text == "^ðə lˈʌv$"
+
+
+def test_phrases_split_at_rests_and_breath_at_new_lines(id_map):
+    notes = [
+        note(0.2, 0.6, 50, "day", ["D", "EY"], word=0, line=0),
+        note(0.65, 1.0, 52, "by", ["B", "AY"], word=1, line=0),
+        note(2.0, 2.5, 53, "go", ["G", "OW"], word=2, line=1),
+    ]
+    plan = phonemes.plan(notes, id_map=id_map, frame_s=FRAME)
+    assert [len(p.notes) for p in plan] == [2, 1]
+    assert [p.breath for p in plan] == [False, True]
+
+
+def test_ties_keep_the_vowel(id_map):
+    notes = [
+        note(0.3, 0.9, 50, "oh", ["OW"]),
+        note(0.9, 1.5, 54, "oh", [], tie=True),
+    ]
+    (p,) = phonemes.plan(notes, id_map=id_map, frame_s=FRAME)
+    assert [u.arpabet for u in p.units] == ["OW", "OW"]
+    assert p.units[-1].end == pytest.approx(1.5)
+
+
+def test_stress_digits_and_lower_case_are_tolerated(id_map):
+    (p,) = phonemes.plan([note(0.3, 0.9, 50, "hi", ["hh", "AY1"])], id_map=id_map, frame_s=FRAME)
+    assert [u.arpabet for u in p.units][0] == "HH"
+
+
+def test_syllable_without_vowel(id_map):
+    (p,) = phonemes.plan([note(0.3, 0.9, 50, "hmm", ["HH", "M"])], id_map=id_map, frame_s=FRAME)
+    assert [u.arpabet for u in p.units if u.vowel] == ["M"]
+    (p,) = phonemes.plan([note(0.3, 0.9, 50, "shh", ["SH"])], id_map=id_map, frame_s=FRAME)
+    assert [u.arpabet for u in p.units if u.vowel] == ["AH"]
+
+
+def test_fast_notes_squeeze_consonants_but_keep_vowels(id_map):
+    notes = [note(0.5 + 0.1 * k, 0.6 + 0.1 * k, 50, "strengths", ["S", "T", "R", "EH", "NG", "K", "TH", "S"], word=k) for k in range(4)]
+    (p,) = phonemes.plan(notes, id_map=id_map, frame_s=FRAME)
+    for n in notes[:-1]:
+        vowel = next(u for u in p.units if u.vowel and abs(u.start - n.start) < 1e-9)
+        assert vowel.end - vowel.start >= 0.045
+    assert np.all(p.durations >= 0)
+
+
+def test_unknown_symbol_raises():
+    with pytest.raises(VoiceError, match="unknown phoneme"):
+        phonemes.plan([note(0.3, 0.9, 50, "x", ["AX"])], id_map={}, frame_s=FRAME)

@@ -1,0 +1,163 @@
+"""End-to-end tests of ``topline.voice.sing`` on short hand-made scores."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from topline.errors import VoiceError
+from topline.voice import TAIL_S, sing, world
+from tests.voice.helpers import controls, hello_score, note, score
+
+SR = 44100
+
+
+def f0_track(y: np.ndarray, sr: int = SR) -> tuple[np.ndarray, np.ndarray]:
+    pw = world.pyworld()
+    return pw.harvest(y.astype(np.float64), sr, f0_floor=60.0, f0_ceil=900.0, frame_period=5.0)
+
+
+def cents(f0: np.ndarray, midi: float) -> np.ndarray:
+    return 1200 * np.log2(f0 / (440.0 * 2 ** ((midi - 69) / 12)))
+
+
+@pytest.fixture(scope="module")
+def male():
+    return sing(hello_score(), controls=controls("m"))
+
+
+def test_length_dtype_and_time_origin(male):
+    sc = hello_score()
+    assert male.dtype == np.float32 and male.ndim == 1
+    assert male.size == round((sc.notes[-1].end + TAIL_S) * SR)
+    assert np.all(np.isfinite(male)) and 0.1 < np.max(np.abs(male)) <= 1.0
+    # the voice is loud where the notes are
+    inside = male[int(0.6 * SR) : int(2.8 * SR)]
+    assert np.sqrt(np.mean(inside**2)) > 0.02
+
+
+def test_each_note_sung_within_50_cents(male):
+    f0, t = f0_track(male)
+    for n in hello_score().notes:
+        a, b = n.start + 0.2 * (n.end - n.start), n.end - 0.2 * (n.end - n.start)
+        sel = (t >= a) & (t < b) & (f0 > 0)
+        assert sel.sum() >= 5, f"note at {n.start}s is not voiced"
+        assert abs(np.median(cents(f0[sel], n.midi))) < 50, n
+
+
+def test_silence_outside_phrases():
+    sc = score(
+        [
+            note(0.2, 0.8, 52, "day", ["D", "EY"], word=0, line=0),
+            note(3.0, 3.6, 55, "go", ["G", "OW"], word=1, line=1),
+        ]
+    )
+    y = sing(sc, controls=controls("m"))
+    between = y[int(1.1 * SR) : int(2.4 * SR)]  # the breath before line 2 starts after 2.45 s
+    after = y[int(3.9 * SR) :]
+    assert np.max(np.abs(between)) < 1e-4
+    assert np.max(np.abs(after)) < 1e-4
+    assert np.max(np.abs(y[int(3.0 * SR) : int(3.5 * SR)])) > 0.05
+
+
+def test_breath_before_a_new_line_after_a_rest():
+    sc = score(
+        [
+            note(0.2, 0.8, 52, "day", ["D", "EY"], word=0, line=0),
+            note(3.0, 3.6, 55, "go", ["G", "OW"], word=1, line=1),
+        ]
+    )
+    y = sing(sc, controls=controls("m"))
+    breath = y[int(2.5 * SR) : int(2.85 * SR)]
+    level = np.sqrt(np.mean(breath**2))
+    assert 1e-4 < level < 0.5 * np.sqrt(np.mean(y[int(3.05 * SR) : int(3.5 * SR)] ** 2))
+
+
+def test_male_and_female_ranges(male):
+    f0_m, _ = f0_track(male)
+    female = sing(hello_score(shift=12, gender="f"), controls=controls("f"))
+    f0_f, _ = f0_track(female)
+    assert 85 <= np.median(f0_m[f0_m > 0]) <= 200
+    assert 165 <= np.median(f0_f[f0_f > 0]) <= 420
+
+
+def test_female_voice_has_a_shorter_vocal_tract():
+    """Same notes, gender f: the envelope is warped up, so the spectral centroid rises."""
+    sc = hello_score(shift=6)
+    m = sing(sc, controls=controls("m"))
+    f = sing(sc, controls=controls("f"))
+
+    def centroid(y):
+        spec = np.abs(np.fft.rfft(y[int(0.6 * SR) : int(2.8 * SR)]))
+        freqs = np.fft.rfftfreq(int(2.8 * SR) - int(0.6 * SR), 1 / SR)
+        return float(np.sum(spec * freqs) / np.sum(spec))
+
+    assert centroid(f) > 1.05 * centroid(m)
+
+
+def test_excluding_vibrato_steadies_the_pitch():
+    sc = score([note(0.3, 2.3, 52, "oh", ["OW"], stress=1)])
+    wobbly = sing(sc, controls=controls("m", vibrato_depth_cents=40.0))
+    steady = sing(sc, controls=controls("m", excluded={"vibrato"}, vibrato_depth_cents=40.0))
+    spread = []
+    for y in (wobbly, steady):
+        f0, t = f0_track(y)
+        sel = (t > 1.0) & (t < 2.1) & (f0 > 0)
+        spread.append(np.std(cents(f0[sel], 52)))
+    assert spread[0] > 15
+    assert spread[1] < 0.5 * spread[0]
+
+
+def test_melisma_moves_the_pitch_on_one_vowel():
+    sc = score(
+        [
+            note(0.3, 0.9, 50, "love", ["L", "AH"], stress=1),
+            note(0.9, 1.5, 54, "love", [], tie=True),
+            note(1.5, 2.1, 52, "love", [], tie=True),
+        ]
+    )
+    y = sing(sc, controls=controls("m", excluded={"vibrato"}))
+    f0, t = f0_track(y)
+    for n in sc.notes:
+        sel = (t >= n.start + 0.12) & (t < n.end - 0.1) & (f0 > 0)
+        assert sel.sum() > 10
+        assert abs(np.median(cents(f0[sel], n.midi))) < 50
+
+
+def test_deterministic():
+    sc = hello_score()
+    a = sing(sc, controls=controls("f"))
+    b = sing(sc, controls=controls("f"))
+    assert np.array_equal(a, b)
+
+
+def test_other_sample_rate_and_empty_score():
+    sc = hello_score()
+    y = sing(sc, controls=controls("m"), sr=22050)
+    assert y.size == round((sc.notes[-1].end + TAIL_S) * 22050)
+    empty = sing(score([]), controls=controls("m"))
+    assert empty.size == round(TAIL_S * SR) and not empty.any()
+
+
+@pytest.mark.parametrize(
+    ("notes", "message"),
+    [
+        ([note(0.1, 0.5, 50, "blorp", ["B", "QQ"])], "unknown phoneme"),
+        ([note(0.1, 0.5, 50, "a", ["AH"]), note(0.3, 0.8, 52, "b", ["B", "IY"])], "overlap"),
+        ([note(0.1, 0.5, 50, "a", [])], "no phonemes"),
+        ([note(0.1, 0.5, 50, "a", [], tie=True)], "no note precedes"),
+        ([note(0.5, 0.5, 50, "a", ["AH"])], "no positive duration"),
+        ([note(0.1, 0.5, 0, "a", ["AH"])], "impossible pitch"),
+    ],
+)
+def test_unsingable_scores_raise_voice_error(notes, message):
+    with pytest.raises(VoiceError, match=message):
+        sing(score(notes), controls=controls("m"))
+
+
+def test_bad_gender_and_rate_raise_voice_error():
+    ctl = controls("x")
+    with pytest.raises(VoiceError, match="gender"):
+        sing(score([note(0.1, 0.5, 50, "a", ["AH"])], gender="x"), controls=ctl)
+    with pytest.raises(VoiceError, match="sample rate"):
+        sing(hello_score(), controls=controls("m"), sr=0)
