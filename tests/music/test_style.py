@@ -1,0 +1,143 @@
+"""parse_controls: tags -> families, negative tags, weights, gender, model presets, seeds, validation."""
+
+from __future__ import annotations
+
+import pytest
+
+from topline.errors import ValidationError
+from topline.music.controls import Controls, StyleProfile
+from topline.music.style import FAMILIES, family_votes, neutral, parse_controls, style_profile
+
+
+@pytest.mark.parametrize(
+    ("style", "family"),
+    [
+        ("Jazz", "jazz"), ("indie pop, breathy female vocals", "indie"), ("lo-fi hip hop", "hiphop"),
+        ("synthwave", "electronic"), ("R&B, soul", "rnb"), ("country", "country"), ("acoustic folk", "folk"),
+        ("deep house", "electronic"), ("piano ballad", "ballad"), ("heavy metal", "metal"),
+        ("gospel choir", "gospel"), ("roots reggae", "reggae"), ("salsa", "latin"), ("pop punk", "punk"),
+        ("delta blues", "blues"), ("classic rock", "rock"), ("dance pop", "pop"), ("", "pop"),
+    ],
+)  # fmt: skip
+def test_tags_map_to_families(style, family):
+    assert parse_controls(style=style, seed=1).profile.family == family
+
+
+def test_at_least_twelve_families_with_complete_profiles():
+    assert len(FAMILIES) >= 12
+    for name, p in FAMILIES.items():
+        assert p.family == name and p.phrase_bars in (2, 4)
+
+
+def test_several_tags_blend_profiles():
+    pure = parse_controls(style="rock", style_weight=1.0, seed=1).profile
+    mixed = parse_controls(style="rock, jazz", style_weight=1.0, seed=1).profile
+    assert pure.family == mixed.family == "rock"
+    assert mixed.syncopation > pure.syncopation  # jazz pulls syncopation up
+    assert family_votes("rock, jazz")["jazz"] > 0
+
+
+def test_hiphop_is_dense_and_near_spoken():
+    p = parse_controls(style="hip hop", style_weight=1.0, seed=1).profile
+    assert p.spoken > 0.5 and p.rhythm_density > 2.0 and p.range_semitones <= 6
+
+
+def test_style_weight_scales_distance_from_neutral():
+    n = neutral()
+    assert parse_controls(style="hip hop", style_weight=0.0, seed=1).profile.rhythm_density == pytest.approx(
+        n.rhythm_density
+    )
+    half = parse_controls(style="hip hop", style_weight=0.5, seed=1).profile.rhythm_density
+    full = parse_controls(style="hip hop", style_weight=1.0, seed=1).profile.rhythm_density
+    assert n.rhythm_density < half < full
+    frac = (half - n.rhythm_density) / (full - n.rhythm_density)
+    assert 0.55 < frac < 0.75
+
+
+@pytest.mark.parametrize("neg", ["no vibrato", "vibrato", "Vibrato, reverb"])
+def test_negative_tags_exclude_vibrato(neg):
+    c = parse_controls(style="ballad", negative_tags=neg, seed=1)
+    assert "vibrato" in c.excluded and c.profile.vibrato_depth_cents == 0.0
+
+
+def test_negative_tags_adjust_the_profile():
+    c = parse_controls(style="gospel", negative_tags="melisma, harmony, reverb, autotune", style_weight=1.0, seed=1)
+    assert {"melisma", "harmony", "reverb", "autotune"} <= c.excluded
+    assert c.profile.melisma == 0.0 and c.profile.harmony is False and c.profile.reverb_wet <= 0.03
+    rap = parse_controls(style="hip hop", negative_tags="rap", style_weight=1.0, seed=1)
+    assert "rap" in rap.excluded and rap.profile.spoken == 0.0
+
+
+@pytest.mark.parametrize("neg", ["", " ", "   \n"])
+def test_blank_negative_tags_are_fine(neg):
+    c = parse_controls(style="pop", negative_tags=neg, seed=1)
+    assert c.excluded == frozenset() and c.negative_tags == ""
+
+
+def test_negative_family_moves_the_blend():
+    assert parse_controls(style="rock, pop", negative_tags="rock", seed=1).profile.family == "pop"
+
+
+def test_gender_request_always_honoured():
+    assert parse_controls(style="breathy female vocals", vocal_gender="m", seed=1).gender == "m"
+    assert parse_controls(style="male baritone", vocal_gender="f", seed=1).gender == "f"
+
+
+@pytest.mark.parametrize(
+    ("style", "gender"),
+    [("breathy female vocals", "f"), ("girl group pop", "f"), ("soulful woman singer", "f"),
+     ("male vocals", "m"), ("baritone crooner", "m"), ("a man singing the blues", "m")],
+)  # fmt: skip
+def test_gender_inferred_from_style(style, gender):
+    assert parse_controls(style=style, seed=1).gender == gender
+
+
+def test_gender_from_seed_when_nothing_says():
+    genders = {parse_controls(style="pop", seed=s).gender for s in range(64)}
+    assert genders == {"m", "f"}
+    assert parse_controls(style="pop", seed=12).gender == parse_controls(style="pop", seed=12).gender
+
+
+def test_model_presets_differ():
+    a = parse_controls(style="pop", model="V4_5PLUS", seed=1).profile
+    b = parse_controls(style="pop", model="V5", seed=1).profile
+    c = parse_controls(style="pop", model="V5_5", seed=1).profile
+    assert a.range_semitones < b.range_semitones <= c.range_semitones
+    assert a.leap_tolerance < b.leap_tolerance < c.leap_tolerance
+
+
+def test_seed_used_or_random_31_bit():
+    assert parse_controls(seed=42).seed == 42
+    seeds = {parse_controls().seed for _ in range(5)}
+    assert len(seeds) > 1 and all(0 <= s < 2**31 for s in seeds)
+
+
+def test_fields_complete_and_weights_kept():
+    c = parse_controls(title="T", style="jazz", weirdness=0.8, audio_weight=0.2, seed=3)
+    assert isinstance(c, Controls) and isinstance(c.profile, StyleProfile)
+    assert c.weirdness == 0.8 and c.audio_weight == 0.2 and c.style_weight == 0.5 and c.title == "T"
+    d = parse_controls(seed=3)
+    assert d.weirdness == 0.5 and d.audio_weight == 0.5 and d.model == "V4_5PLUS"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"style_weight": 1.5}, "styleWeight"), ({"style_weight": -0.1}, "styleWeight"),
+        ({"style_weight": "a"}, "styleWeight"), ({"style_weight": float("nan")}, "styleWeight"),
+        ({"weirdness": 2}, "weirdnessConstraint"), ({"audio_weight": -1}, "audioWeight"),
+        ({"audio_weight": True}, "audioWeight"), ({"vocal_gender": "x"}, "vocalGender"),
+        ({"vocal_gender": "male"}, "vocalGender"), ({"model": "V3"}, "model"), ({"seed": -1}, "seed"),
+        ({"seed": "abc"}, "seed"), ({"title": "t" * 101}, "title"), ({"style": 5}, "style"),
+        ({"negative_tags": "n" * 201}, "negativeTags"),
+    ],
+)  # fmt: skip
+def test_invalid_values_name_the_field(kwargs, field):
+    with pytest.raises(ValidationError) as e:
+        parse_controls(**kwargs)
+    assert e.value.field == field and field in e.value.message
+
+
+def test_style_profile_returns_exclusions():
+    p, ex = style_profile("pop", negative_tags="echo")
+    assert "delay" in ex and p.delay_wet == 0.0
