@@ -104,7 +104,9 @@ def make_score(lines: list[str], *, tempo: float, gender: str, seed: int) -> Sco
         for k, ((_, (phs, stress)), wi) in enumerate(zip(sylls, widx)):
             last = k == len(sylls) - 1
             dur = beat * (2.0 if last else (1.0 if stress == 1 and rng.random() < 0.35 else 0.5))
-            degree = int(np.clip(degree + rng.choice([-2, -1, -1, 0, 1, 1, 2]), -2, 8))
+            step = int(rng.choice([-2, -1, -1, 0, 1, 1, 2]))
+            step += (degree <= -1) - (degree >= 5)  # melodies lean back to the middle of the range
+            degree = int(np.clip(degree + step, -2, 8))
             midi = tonic + 12 * (degree // 7) + MAJOR[degree % 7]  # floor division: degree -2 is A below
             if (last or dur >= beat) and rng.random() < 0.3:  # a melisma: two notes, one vowel
                 step = MAJOR[(degree + 1) % 7] - MAJOR[degree % 7]

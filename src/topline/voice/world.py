@@ -20,7 +20,7 @@ import numpy as np
 from topline.errors import VoiceError
 
 #: WORLD analysis/synthesis hop in milliseconds.
-FRAME_PERIOD_MS = 5.0
+FRAME_PERIOD_MS = 10.0
 #: F0 search range of the spoken voice (joe speaks around 80-190 Hz).
 SPEECH_F0_RANGE = (65.0, 320.0)
 #: Envelope warp that turns the male vocal tract into a female one (formants up ~17 %).
@@ -84,6 +84,10 @@ def analyse(y: np.ndarray, *, sr: int, voiced: np.ndarray | None = None, frame_p
         allowed_range=0.2,
     )  # fmt: skip
     f0 = pw.stonemask(x, f0, t, sr)
+    voiced_f0 = f0[f0 > 0]
+    if voiced_f0.size >= 5:  # dio's octave slips, against the phrase's median speaking pitch
+        med = float(np.median(voiced_f0))
+        f0 = np.where(f0 > 1.7 * med, f0 / 2, np.where((f0 > 0) & (f0 < med / 1.7), f0 * 2, f0))
     heard = f0.copy()
     if voiced is not None:
         need = np.zeros(f0.size, dtype=bool)
@@ -139,6 +143,10 @@ def resynthesize(
         n = f0.size
         f0_t, vo, g = fit(f0_t), fit(vo).astype(bool), fit(g)
     on = ((f0 > 0) | vo) & (f0_t > 0)
+    filled = vo & (f0 <= 0)
+    if filled.any() and (f0 > 0).sum() >= 5:
+        # d4c judged those vowel frames at a guessed F0: give them a typical voiced aperiodicity
+        ap[filled] = np.minimum(ap[filled], np.median(ap[f0 > 0], axis=0))
     if breathiness > 0:
         ap = np.clip(ap, 1e-6, 1.0) ** (1.0 - 0.5 * min(breathiness, 1.0))
     if warp != 1.0:
