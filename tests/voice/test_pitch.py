@@ -47,3 +47,10 @@ def test_no_vibrato_when_depth_zero_and_midi_to_hz():
     m = pitch.contour([n], times=T, vibrato_depth_cents=0.0)
     assert np.ptp(m[(T > 0.8) & (T < 2.9)]) < 1e-3
     assert pitch.midi_to_hz(69) == 440.0
+
+
+def test_zero_portamento_still_changes_cleanly():
+    notes = [note(0.2, 1.0, 50, "a", ["AH"]), note(1.0, 2.0, 52, "a", [], tie=True)]
+    m = pitch.contour(notes, times=T, approach_s=[0.0, 0.0], portamento_s=0.0)
+    assert np.all(np.isfinite(m))
+    assert abs(m[np.argmin(np.abs(T - 1.02))] - 52) < 0.15

@@ -104,7 +104,7 @@ def contour(
         shortest = min(prev.end - prev.start, n.end - n.start)
         legato = min(portamento_s, MAX_GLIDE_SHARE * shortest)
         # over consonants the change is quick and late, as singers make it; legato it glides
-        rise = float(np.clip(CONSONANT_GLIDE_SHARE * app if app > 0 else legato, 0.02, min(legato, 0.3)))
+        rise = float(np.clip(CONSONANT_GLIDE_SHARE * app if app > 0 else legato, 0.02, max(min(legato, 0.3), 0.02)))
         # the glide is (95 %) done at the vowel onset
         pitch = pitch + (n.midi - prev.midi) * _step((times - (n.start - _T_DONE * rise)) / rise)
 
