@@ -161,3 +161,16 @@ def test_bad_gender_and_rate_raise_voice_error():
         sing(score([note(0.1, 0.5, 50, "a", ["AH"])], gender="x"), controls=ctl)
     with pytest.raises(VoiceError, match="sample rate"):
         sing(hello_score(), controls=controls("m"), sr=0)
+
+
+def test_velocity_sets_the_dynamics():
+    sc = score(
+        [
+            note(0.3, 1.1, 52, "ah", ["AA"], word=0, line=0, velocity=50),
+            note(2.0, 2.8, 52, "ah", ["AA"], word=1, line=1, velocity=120),
+        ]
+    )
+    y = sing(sc, controls=controls("m", excluded={"vibrato"}))
+    soft = np.sqrt(np.mean(y[int(0.4 * SR) : int(0.8 * SR)] ** 2))
+    loud = np.sqrt(np.mean(y[int(2.1 * SR) : int(2.5 * SR)] ** 2))
+    assert loud > 2.0 * soft

@@ -26,13 +26,21 @@ __all__ = ["sing"]
 TAIL_S = 0.5
 #: Peak level of the dry vocal.
 PEAK = 0.7
+#: A phrase's last note fades by this share over its last 30 % (about -4 dB at its end).
+PHRASE_RELEASE = 0.35
+#: A female voice is a little breathier than the male voice it is derived from.
+FEMALE_BREATHINESS = 0.1
 
 
 def _velocity_gain(notes: list[Note], times: np.ndarray) -> np.ndarray:
+    """Loudness per frame: the notes' velocities, and a softer release of the phrase's last note."""
     starts = np.array([n.start for n in notes])
     vel = np.array([n.velocity for n in notes], dtype=np.float64)
     idx = np.clip(np.searchsorted(starts, times + 0.03, side="right") - 1, 0, len(notes) - 1)
     g = (np.clip(vel[idx], 1, 127) / 90.0) ** 1.2
+    last = notes[-1]
+    release = max(0.3 * (last.end - last.start), 0.05)
+    g *= 1.0 - PHRASE_RELEASE * np.clip((times - (last.end - release)) / release, 0.0, 1.0)
     k = 9  # ~45 ms smoothing: no clicks at note changes
     return np.convolve(np.pad(g, k // 2, mode="edge"), np.ones(k) / k, mode="valid")
 
@@ -71,7 +79,7 @@ def _render_phrase(
         voiced=voiced,
         gain=_velocity_gain(p.notes, times),
         warp=warp,
-        breathiness=prof.breathiness,
+        breathiness=min(1.0, prof.breathiness + (FEMALE_BREATHINESS if warp != 1.0 else 0.0)),
     )
 
 
