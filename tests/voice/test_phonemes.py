@@ -107,7 +107,8 @@ def test_syllable_without_vowel(id_map):
 
 
 def test_fast_notes_squeeze_consonants_but_keep_vowels(id_map):
-    notes = [note(0.5 + 0.1 * k, 0.6 + 0.1 * k, 50, "strengths", ["S", "T", "R", "EH", "NG", "K", "TH", "S"], word=k) for k in range(4)]
+    phs = ["S", "T", "R", "EH", "NG", "K", "TH", "S"]
+    notes = [note(0.5 + 0.1 * k, 0.6 + 0.1 * k, 50, "strengths", phs, word=k) for k in range(4)]
     (p,) = phonemes.plan(notes, id_map=id_map, frame_s=FRAME)
     for n in notes[:-1]:
         vowel = next(u for u in p.units if u.vowel and abs(u.start - n.start) < 1e-9)

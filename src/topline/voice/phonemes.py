@@ -49,7 +49,6 @@ BOS_FRAMES = 3
 EOS_FRAMES = 2
 HELD_S = 0.35  # a vowel held this long is sung full, not reduced
 MARKER_MAX_FRAMES = 2  # spaces and stress marks are transitions, never long
-MARKERS = {" ", "ˈ", "ˌ"}
 #: Share of a phoneme's time its trailing pad id takes, relative to the phoneme's own id.
 PAD_WEIGHT = 0.5
 

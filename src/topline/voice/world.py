@@ -160,4 +160,5 @@ def resynthesize(
     sp = sp * (g * g)[:, None]
     new_f0 = np.where(on, f0_t, 0.0)
     out = pw.synthesize(new_f0, np.ascontiguousarray(sp), np.ascontiguousarray(ap), sr, frame_period_ms)
-    return out[: y.size].astype(np.float32) if out.size >= y.size else np.pad(out, (0, y.size - out.size)).astype(np.float32)
+    out = out[: y.size] if out.size >= y.size else np.pad(out, (0, y.size - out.size))
+    return out.astype(np.float32)
