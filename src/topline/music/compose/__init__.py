@@ -1,0 +1,214 @@
+"""Composition: an instrumental's analysis + lyrics + controls -> a sung melody (``Score``).
+
+``compose`` places the lyric sections on the instrumental's sections (``form``), gives every
+line a rhythm on the 16th grid (``rhythm``) and chooses pitches with a small Viterbi search
+(``pitch``).  Variant 2 is composed against variant 1 (other contours, another register, a cost on
+the same pitch at the same time) so the two melodies differ audibly over the same lyrics.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ...errors import ValidationError
+from ..controls import Controls
+from ..types import Analysis, Lyrics, Note, Score, Syllable
+from .form import LinePlan, plan_lines
+from .grid import SUB, Grid, make_grid, parse_key, scale_pcs
+from .pitch import CONTOURS, VOICE, NoteSlot, line_pitches
+from .rhythm import Event, line_rhythm
+
+__all__ = ["compose"]
+
+_SECTION_LIFT = {"chorus": 2.5, "hook": 2.5, "bridge": 1.5, "pre-chorus": 1.0, "verse": 0.0}
+_CONTOUR_P = np.array([0.4, 0.3, 0.2, 0.1])  # arch and descending phrases are the song-like default
+
+
+@dataclass
+class _Voice:
+    """What composing one variant produced: the notes, and per line the contour used."""
+
+    notes: list[Note]
+    contours: dict[int, str]
+    warnings: list[str]
+
+
+def _syllables(line) -> list[tuple[int, Syllable]]:
+    out = []
+    for w in line.words:
+        if w.syllables:
+            out.extend((w.index, s) for s in w.syllables)
+        else:  # a word the lyric stage could not split (a number, a symbol): still sung once
+            out.append((w.index, Syllable(text=w.text, phonemes=(), stress=1)))
+    return out
+
+
+def _rng(seed: int, variant: int, salt: int = 0) -> np.random.Generator:
+    return np.random.default_rng([seed & 0xFFFFFFFF, (seed >> 32) & 0xFFFFFFFF, variant, salt])
+
+
+def _slots(events: list[Event], grid: Grid, reference: dict[int, int] | None) -> list[NoteSlot]:
+    n = len(events)
+    out = []
+    span0 = events[0].start if events else 0.0
+    span = max(events[-1].start - span0, 1e-9) if events else 1.0
+    for ev in events:
+        a, b = int(np.ceil(ev.start)), int(np.ceil(ev.end))
+        a, b = min(max(a, 0), grid.n - 1), min(max(b, a + 1), grid.n)
+        strong = tuple(grid.chord[i] for i in range(a, b) if grid.weight[i] >= 3)
+        beats = tuple(grid.chord[i] for i in range(a, b) if grid.weight[i] == 2)
+        avoid = reference.get(int(round(ev.start))) if reference else None
+        out.append(NoteSlot(
+            strong=strong, beats=beats, chord=grid.chord[a], onset_weight=int(grid.weight[a]), tie=ev.tie,
+            t=(ev.start - span0) / span if n > 1 else 0.5, avoid=avoid,
+        ))  # fmt: skip
+    return out
+
+
+def _velocity(plan: LinePlan, t: float, stress: int, last: bool) -> int:
+    base = 64 + 28 * plan.energy + (8 if plan.kind in ("chorus", "hook") else 0)
+    v = base + 8 * np.sin(np.pi * t) + (5 if stress > 0 else 0) - (6 if last else 0) - (10 if plan.line.backing else 0)
+    return int(np.clip(round(v), 30, 120))
+
+
+def _step_time(grid: Grid, step: float) -> float:
+    if float(step).is_integer():
+        return grid.time(int(step))
+    return float(np.interp(step, np.arange(grid.n), grid.times))
+
+
+def _compose_voice(
+    analysis: Analysis, lyrics: Lyrics, grid: Grid, *, controls: Controls, variant: int, ref: _Voice | None
+) -> _Voice:
+    prof = controls.profile
+    rng = _rng(controls.seed, variant)
+    plans, warnings = plan_lines(grid, lyrics, profile=prof, weirdness=controls.weirdness, rng=_rng(controls.seed, 0, 1))
+    scale, leading = scale_pcs(analysis.key)
+    tonic, _ = parse_key(analysis.key)
+    lo, hi, centre0, passaggio = VOICE[controls.gender]
+    amp = max(1.0, 0.5 * prof.range_semitones)
+    # The register of this variant: variant 2 sits a little higher or lower than variant 1.
+    shift = 0.0 if ref is None else float(rng.choice([-2.5, 2.5]))
+    reference = _coverage(grid, ref.notes) if ref else None
+    pickup_bias = 0.0 if ref is None else float(rng.uniform(-0.6, 0.6))
+
+    notes: list[Note] = []
+    contours: dict[int, str] = {}
+    seen: dict[tuple, tuple[list[Event], list[int]]] = {}
+    prev_end = 0.0
+    prev_pitch: int | None = None
+    off_grid = 0
+    for plan in plans:
+        syls = _syllables(plan.line)
+        stresses = [s.stress for _, s in syls]
+        key = (tuple(s.text.lower() for _, s in syls), plan.end - plan.start, plan.kind)
+        cached = seen.get(key)
+        events: list[Event] | None = None
+        prefer: list[int] | None = None
+        if cached is not None:
+            shifted = [Event(e.start + plan.start, e.end + plan.start, e.syl, e.tie) for e in cached[0]]
+            if shifted and shifted[0].start >= prev_end:
+                events, prefer = shifted, list(cached[1])
+        if events is None:
+            events = line_rhythm(
+                stresses, grid=grid, start=plan.start, end=plan.end, prev_end=prev_end, profile=prof,
+                weirdness=controls.weirdness, audio_weight=controls.audio_weight, rng=rng, lead=plan.lead,
+                compressed=plan.compressed, pickup_bias=pickup_bias,
+            )  # fmt: skip
+        if any(not float(e.start).is_integer() for e in events):
+            off_grid += 1
+        slots = _slots(events, grid, reference)
+        if prefer is not None:
+            keep = rng.random(len(slots)) > 0.15  # a repeated line: the same tune, slightly varied
+            slots = [NoteSlot(**{**s.__dict__, "prefer": p if k else None}) for s, p, k in zip(slots, prefer, keep)]
+        if ref is not None and plan.line_index in ref.contours:
+            others = [c for c in CONTOURS if c != ref.contours[plan.line_index]]
+            contour = others[int(rng.integers(len(others)))]
+        else:
+            contour = CONTOURS[int(rng.choice(len(CONTOURS), p=_CONTOUR_P))]
+        contours[plan.line_index] = contour
+        lift = _SECTION_LIFT.get(plan.kind, 0.0) + 2.0 * (plan.energy - 0.5) - (3.0 if plan.lead else 0.0)
+        centre = float(np.clip(centre0 + lift + shift, lo + amp * 0.6, passaggio - amp * 0.6))
+        pitches = line_pitches(
+            slots, key_scale=scale, leading_tone=leading, tonic=tonic, gender=controls.gender, centre=centre,
+            contour=contour, profile=prof, weirdness=controls.weirdness, audio_weight=controls.audio_weight,
+            prev=prev_pitch, cadence="full" if plan.last_in_section else "half", rng=rng,
+        )  # fmt: skip
+        if cached is None:
+            seen[key] = ([Event(e.start - plan.start, e.end - plan.start, e.syl, e.tie) for e in events], pitches)
+        n_ev = len(events)
+        for k, (ev, p) in enumerate(zip(events, pitches)):
+            word_index, syl = syls[ev.syl]
+            t = k / max(n_ev - 1, 1)
+            notes.append(Note(
+                start=_step_time(grid, ev.start), end=_step_time(grid, ev.end), midi=int(p),
+                syllable=syl.text, phonemes=() if ev.tie else tuple(syl.phonemes), word_index=word_index,
+                line_index=plan.line_index, section=plan.kind, stress=int(syl.stress), tie=ev.tie,
+                velocity=_velocity(plan, t, syl.stress, k == n_ev - 1),
+            ))  # fmt: skip
+        if events:
+            prev_end = events[-1].end
+            prev_pitch = pitches[-1]
+    if off_grid:
+        warnings.append(f"lyrics longer than the music: {off_grid} line(s) had to be sung off the beat grid.")
+    _tidy(notes, analysis.duration)
+    return _Voice(notes=notes, contours=contours, warnings=warnings)
+
+
+def _coverage(grid: Grid, notes: list[Note]) -> dict[int, int]:
+    """Grid step -> the pitch another melody sings there."""
+    out: dict[int, int] = {}
+    for n in notes:
+        a, b = np.searchsorted(grid.times, [n.start - 1e-6, n.end - 1e-6])
+        for i in range(int(a), int(b)):
+            out[i] = n.midi
+    return out
+
+
+def _tidy(notes: list[Note], duration: float) -> None:
+    """Guarantee what the contract promises whatever the edge cases: in order, inside the song, no overlap."""
+    prev = 0.0
+    for n in notes:
+        n.start = max(n.start, prev)
+        n.end = min(max(n.end, n.start + 1e-3), max(duration, n.start + 1e-3))
+        prev = n.end
+
+
+def compose(analysis: Analysis, lyrics: Lyrics, *, controls: Controls, variant: int) -> Score:
+    """Compose the sung melody of one variant.
+
+    Parameters
+    ----------
+    analysis : Analysis
+        The instrumental: beats, bars, key, chords, sections, lead regions.
+    lyrics : Lyrics
+        Every word is sung exactly once, in order.
+    controls : Controls
+        Style profile (density, syncopation, range, melisma, phrase length), weirdness, audio weight
+        (how strictly chords and grid are followed), gender (the range) and seed.
+    variant : {1, 2}
+        Which of the task's two melodies; each gets its own random stream from the seed.
+
+    Returns
+    -------
+    Score
+        Notes in time order, never overlapping, on the 16th grid of the analysis beats;
+        ``warnings`` says when the lyrics had to be squeezed.
+
+    Raises
+    ------
+    ValidationError
+        If ``variant`` is not 1 or 2.
+    """
+    if variant not in (1, 2):
+        raise ValidationError(f"variant must be 1 or 2, not {variant!r}.", field="variant")
+    grid = make_grid(analysis)
+    voice = _compose_voice(analysis, lyrics, grid, controls=controls, variant=1, ref=None)
+    if variant == 2:
+        voice = _compose_voice(analysis, lyrics, grid, controls=controls, variant=2, ref=voice)
+    return Score(
+        variant=variant, gender=controls.gender, seed=controls.seed, notes=voice.notes, tempo=float(analysis.tempo),
+        key=analysis.key, style=controls.profile.family, warnings=list(voice.warnings),
+    )  # fmt: skip

@@ -1,0 +1,289 @@
+"""Form: which bars of the instrumental each lyric section and line is sung over.
+
+Lyric sections are placed in order on whole bars by a small dynamic programme: a chorus wants the
+high-energy parts, a verse the calmer ones, instrumental labels (intro, outro, solos) and lead
+regions want to stay free, and sections like to start on an analysis section boundary.  Inside a
+section's bars each line gets a 2- or 4-bar phrase (denser or shorter when the lyrics are long).
+When the lyrics do not fit even at the densest phrasing, the lines are compressed over the whole
+song and a warning says so.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..controls import StyleProfile
+from ..types import Line, Lyrics
+from .grid import SUB, Grid
+
+INSTRUMENTAL = ("intro", "outro", "instrumental")
+
+
+@dataclass(frozen=True)
+class LinePlan:
+    """One lyric line placed in time: its phrase spans grid steps ``[start, end)``."""
+
+    line: Line
+    line_index: int  # global index among all lyric lines
+    section_index: int  # index of the lyric section
+    kind: str  # the lyric section kind
+    start: int  # grid step of the phrase's first bar line
+    end: int  # grid step where the next phrase may begin (exclusive)
+    energy: float  # section energy in [0, 1]
+    lead: bool  # the instrumental carries a lead here
+    last_in_section: bool
+    compressed: bool = False  # squeezed: may sing 16ths, or off the grid when nothing else fits
+
+
+def _syllables(line: Line) -> int:
+    # A word without syllables is still sung once, as one note.
+    return sum(max(1, len(w.syllables)) for w in line.words)
+
+
+def line_bars(line: Line, *, profile: StyleProfile, bpb: int, irregular: bool = False) -> tuple[int, int]:
+    """Natural and minimal phrase length in bars for a line.
+
+    The natural length sings at the profile's density with a held last note and a breath; the
+    minimal one sings eighths (16ths for near-spoken styles).
+    """
+    s = _syllables(line)
+    per_bar = max(0.5, profile.rhythm_density) * bpb
+    need = s / per_bar + 0.25  # the held final note and the breath
+    if need <= (2.5 if profile.phrase_bars == 4 else 2.75):
+        nat = 1 if need <= 0.9 and profile.phrase_bars == 2 else 2
+    else:
+        nat = 4 if need <= 4.5 else 2 * math.ceil(need / 2)
+    if irregular and nat == 4:
+        nat = 3
+    steps = (s - 1) * (2 if profile.spoken < 0.5 else 1) + 2 * SUB + 2
+    mn = max(1, math.ceil(steps / (bpb * SUB)))
+    return max(nat, mn), mn
+
+
+@dataclass
+class _Bars:
+    start: np.ndarray  # grid step of each usable bar
+    end: np.ndarray
+    label: list
+    energy: np.ndarray
+    lead: np.ndarray
+    boundary: np.ndarray  # bar starts an analysis section
+
+
+def _bars(grid: Grid) -> _Bars:
+    b = grid.bars[(grid.bars >= 0) & (grid.bars < grid.n)]
+    ends = np.append(b[1:], grid.n - 1)
+    keep = ends - b >= 2 * SUB  # a trailing scrap shorter than 2 beats is not a bar to sing in
+    b, ends = b[keep], ends[keep]
+    label = [grid.label[int(s)] for s in b]
+    energy = np.array([float(grid.energy[int(s) : int(e)].mean()) if e > s else 0.0 for s, e in zip(b, ends)])
+    lead = np.array([float(grid.lead[int(s) : int(e)].mean()) if e > s else 0.0 for s, e in zip(b, ends)])
+    boundary = np.array([i == 0 or label[i] != label[i - 1] or abs(energy[i] - energy[i - 1]) > 0.05
+                         for i in range(len(b))], dtype=bool)  # fmt: skip
+    return _Bars(start=b, end=ends, label=label, energy=energy, lead=lead, boundary=boundary)
+
+
+def _bar_fit(kind: str, label: str, energy: float, lead: float) -> float:
+    """Cost of singing one bar of a ``kind`` lyric section over a bar of the instrumental."""
+    if label in INSTRUMENTAL:
+        base = 1.2
+    elif kind in ("chorus", "hook"):
+        base = (0.0 if label == "chorus" else 0.45) + 0.6 * (1.0 - energy)
+    elif kind == "verse":
+        base = {"verse": 0.0, "pre-chorus": 0.3, "bridge": 0.4}.get(label, 0.55) + 0.25 * energy
+    elif kind == "pre-chorus":
+        base = {"pre-chorus": 0.0, "verse": 0.25, "bridge": 0.35}.get(label, 0.5)
+    elif kind == "bridge":
+        base = {"bridge": 0.0, "verse": 0.3, "pre-chorus": 0.3}.get(label, 0.45)
+    else:  # lyric intro/outro: calm parts
+        base = 0.3 + 0.2 * energy
+    return base + 0.7 * lead
+
+
+def _empty_cost(label: str, energy: float) -> float:
+    return 0.0 if label in INSTRUMENTAL else 0.2 + 0.3 * energy
+
+
+def _split(total: int, weights: list[int]) -> list[int]:
+    """Split ``total`` bars over lines in proportion to their natural lengths, each at least 1."""
+    if total >= sum(weights):
+        extra = total - sum(weights)
+        out = list(weights)
+        i = 0
+        while extra > 0:  # grow the shortest lines first, in whole bars
+            j = min(range(len(out)), key=lambda k: (out[k], (k - i) % len(out)))
+            out[j] += 1
+            extra -= 1
+            i += 1
+        return out
+    raw = [total * w / sum(weights) for w in weights]
+    out = [max(1, int(r)) for r in raw]
+    while sum(out) > total:
+        j = max(range(len(out)), key=lambda k: (out[k] - raw[k], out[k]))
+        out[j] -= 1
+    while sum(out) < total:
+        j = max(range(len(out)), key=lambda k: raw[k] - out[k])
+        out[j] += 1
+    return out
+
+
+def plan_lines(
+    grid: Grid, lyrics: Lyrics, *, profile: StyleProfile, weirdness: float = 0.0, rng: np.random.Generator
+) -> tuple[list[LinePlan], list[str]]:
+    """Place every lyric line on a phrase of the instrumental.
+
+    Parameters
+    ----------
+    grid : Grid
+    lyrics : Lyrics
+    profile : StyleProfile
+        Sets the natural phrase length and density.
+    weirdness : float
+        Lets some phrases run 3 bars instead of 4.
+    rng : numpy.random.Generator
+
+    Returns
+    -------
+    plans : list of LinePlan
+        In lyric order.
+    warnings : list of str
+    """
+    sections = [(i, s) for i, s in enumerate(lyrics.sections) if s.lines]
+    if not sections:
+        return [], []
+    bars = _bars(grid)
+    nb = len(bars.start)
+    bpb = grid.beats_per_bar
+    nat_min = []
+    for _, sec in sections:
+        ls = [line_bars(ln, profile=profile, bpb=bpb, irregular=bool(rng.random() < 0.25 * weirdness))
+              for ln in sec.lines]  # fmt: skip
+        nat_min.append(([a for a, _ in ls], [b for _, b in ls]))
+    total_min = sum(sum(m) for _, m in nat_min)
+    if nb == 0 or total_min > nb:
+        return _compressed(grid, bars, lyrics, sections, nb), [
+            f"lyrics longer than the music: {sum(_syllables(ln) for ln in lyrics.lines)} syllables do not fit "
+            f"{nb} bars even at the densest phrasing; the lines were compressed and some notes fall off the beat grid."
+        ]
+
+    empty = np.array([_empty_cost(lab, e) for lab, e in zip(bars.label, bars.energy)])
+    gap_prefix = np.concatenate([[0.0], np.cumsum(empty)])
+    fit_prefix = {}
+    for _, sec in sections:
+        if sec.kind not in fit_prefix:
+            c = [_bar_fit(sec.kind, lab, e, ld) for lab, e, ld in zip(bars.label, bars.energy, bars.lead)]
+            fit_prefix[sec.kind] = np.concatenate([[0.0], np.cumsum(c)])
+    instr_prefix = np.concatenate([[0], np.cumsum([lab in INSTRUMENTAL for lab in bars.label])])
+    bounds = [i for i in range(nb) if bars.boundary[i]] + [nb]
+
+    inf = float("inf")
+    # best[e]: cost of the sections placed so far, the last one ending at bar e.
+    best = np.full(nb + 1, inf)
+    best[0] = 0.0
+    back: list[dict[int, tuple[int, int]]] = []
+    for si, (_, sec) in enumerate(sections):
+        nat, mn = nat_min[si]
+        L_nat, L_min = sum(nat), sum(mn)
+        rest_min = sum(sum(m) for _, m in nat_min[si + 1 :])
+        # Cheapest predecessor for each start bar (gap cost is separable: prefix sums).
+        run = np.full(nb + 1, inf)
+        cur = inf
+        for s in range(nb + 1):
+            cur = min(cur, best[s] - gap_prefix[s])
+            run[s] = cur + gap_prefix[s]
+        arg = np.zeros(nb + 1, dtype=int)
+        cur, ci = inf, 0
+        for s in range(nb + 1):
+            v = best[s] - gap_prefix[s]
+            if v < cur:
+                cur, ci = v, s
+            arg[s] = ci
+        new = np.full(nb + 1, inf)
+        bp: dict[int, tuple[int, int]] = {}
+        for s in range(nb):
+            if not math.isfinite(run[s]):
+                continue
+            start_pen = 0.0 if bars.boundary[s] else (0.35 if _offset_from_boundary(bars.boundary, s) % 2 == 0 else 0.9)
+            lengths = {L_nat, L_min, min(L_nat * 2, max(L_min, L_nat + (L_nat // 2)))}
+            lengths |= {b - s for b in bounds if L_min <= b - s <= 2 * L_nat}
+            for L in sorted(lengths):
+                e = s + L
+                if L < L_min or e > nb or e + rest_min > nb:
+                    continue
+                c = run[s] + start_pen + (fit_prefix[sec.kind][e] - fit_prefix[sec.kind][s])
+                c += 0.0 if e in bounds else 0.25
+                c += 0.35 * max(0, L_nat - L) + 0.12 * max(0, L - L_nat)
+                if c < new[e]:
+                    new[e] = c
+                    bp[e] = (s, int(arg[s]))
+        best = new
+        back.append(bp)
+    final = best + (gap_prefix[nb] - gap_prefix[: nb + 1])
+    e = int(np.argmin(final))
+    if not math.isfinite(final[e]):
+        return _compressed(grid, bars, lyrics, sections, nb), ["lyrics longer than the music: the lines were compressed."]
+    spans = []
+    for si in range(len(sections) - 1, -1, -1):
+        s, prev_e = back[si][e]
+        spans.append((s, e))
+        e = prev_e
+    spans.reverse()
+
+    warnings = []
+    denser = sum(1 for si, (s, e) in enumerate(spans) if e - s < 0.6 * sum(nat_min[si][0]))
+    over_instr = sum(int(instr_prefix[e] - instr_prefix[s]) for s, e in spans)
+    if denser or over_instr:
+        parts = []
+        if denser:
+            parts.append(f"{denser} section(s) sung denser than the style's natural phrasing")
+        if over_instr:
+            parts.append(f"{over_instr} bar(s) of intro/outro/instrumental used for singing")
+        warnings.append("lyrics longer than the music: " + " and ".join(parts) + ".")
+
+    plans: list[LinePlan] = []
+    line_index = {id(ln): k for k, ln in enumerate(lyrics.lines)}
+    for si, ((sec_i, sec), (s, e)) in enumerate(zip(sections, spans)):
+        lens = _split(e - s, nat_min[si][0])
+        b = s
+        for li, (ln, L) in enumerate(zip(sec.lines, lens)):
+            start = int(bars.start[b])
+            stop = int(bars.start[b + L]) if b + L < nb else int(bars.end[nb - 1])
+            plans.append(LinePlan(
+                line=ln, line_index=line_index[id(ln)], section_index=sec_i, kind=sec.kind, start=start,
+                end=stop, energy=float(bars.energy[b : b + L].mean()), lead=bool(bars.lead[b : b + L].mean() > 0.5),
+                last_in_section=li == len(sec.lines) - 1,
+            ))  # fmt: skip
+            b += L
+    return plans, warnings
+
+
+def _offset_from_boundary(boundary: np.ndarray, s: int) -> int:
+    k = s
+    while k > 0 and not boundary[k]:
+        k -= 1
+    return s - k
+
+
+def _compressed(grid: Grid, bars: _Bars, lyrics: Lyrics, sections, nb: int) -> list[LinePlan]:
+    """Spread all lines over the whole song in proportion to their syllables, on beat boundaries."""
+    lines = [(sec_i, sec, li, ln) for sec_i, sec in sections for li, ln in enumerate(sec.lines)]
+    first = int(bars.start[0]) if nb else 0
+    last = int(grid.n - 1)
+    weights = np.array([_syllables(ln) + 2 for *_, ln in lines], dtype=float)
+    edges = first + np.concatenate([[0.0], np.cumsum(weights)]) / weights.sum() * (last - first)
+    edges = np.round(edges / SUB) * SUB  # line starts on beats
+    edges[-1] = last
+    edges = np.maximum.accumulate(edges).astype(int)
+    line_index = {id(ln): k for k, ln in enumerate(lyrics.lines)}
+    out = []
+    for k, (sec_i, sec, li, ln) in enumerate(lines):
+        s, e = int(edges[k]), int(edges[k + 1])
+        out.append(LinePlan(
+            line=ln, line_index=line_index[id(ln)], section_index=sec_i, kind=sec.kind, start=s, end=max(e, s),
+            energy=float(grid.energy[min(s, grid.n - 1)]), lead=False, last_in_section=li == len(sec.lines) - 1,
+            compressed=True,
+        ))  # fmt: skip
+    return out

@@ -1,0 +1,258 @@
+"""A Score out: JSON, a standard MIDI file, kie's ``alignedWords``, and the melody-fit figures.
+
+``melody_fit`` and ``variant_similarity`` compute the melody figures of ``quality.md`` against an
+``Analysis`` taken as ground truth, so the benchmark scores a melody on material with known answers.
+"""
+
+from __future__ import annotations
+
+import io
+
+import mido
+import numpy as np
+
+from .compose.grid import chord_pcs, scale_pcs
+from .compose.pitch import VOICE
+from .types import Analysis, Lyrics, Score
+
+TICKS_PER_BEAT = 480
+TOLERANCE_S = 0.035  # the quality figures' timing tolerance
+
+
+def score_to_json(score: Score) -> dict:
+    """The score as the ``track-k.score.json`` object (``Score.to_json``)."""
+    return score.to_json()
+
+
+# mido's key names: flats where the sharp spelling has no key signature.
+_MIDO_MAJOR = {"C#": "Db", "D#": "Eb", "G#": "Ab", "A#": "Bb"}
+_MIDO_MINOR = {"A#": "Bb", "C#": "C#", "D#": "D#", "F#": "F#", "G#": "G#"}
+
+
+def _mido_key(key: str) -> str | None:
+    parts = key.split()
+    if len(parts) != 2:
+        return None
+    tonic, mode = parts[0], parts[1].lower()
+    if mode.startswith("min"):
+        name = _MIDO_MINOR.get(tonic, tonic) + "m"
+    else:
+        name = _MIDO_MAJOR.get(tonic, tonic)
+    return name if name in mido.midifiles.meta._key_signature_encode else None
+
+
+def score_to_midi(score: Score) -> bytes:
+    """A standard MIDI file (type 1) of the melody.
+
+    One track named after the variant: tempo (the score's tempo; seconds map to ticks through it
+    exactly), key signature, and per note a note-on/off pair with its velocity; every syllable's
+    first note carries a lyric meta event with the syllable's text.
+
+    Parameters
+    ----------
+    score : Score
+
+    Returns
+    -------
+    bytes
+    """
+    tempo = mido.bpm2tempo(score.tempo if score.tempo > 0 else 120.0)
+    ticks_per_s = TICKS_PER_BEAT * 1e6 / tempo
+
+    def tick(t: float) -> int:
+        return int(round(t * ticks_per_s))
+
+    events: list[tuple[int, int, mido.Message | mido.MetaMessage]] = []
+    for n in score.notes:
+        on, off = tick(n.start), max(tick(n.end), tick(n.start) + 1)
+        if not n.tie:
+            events.append((on, 1, mido.MetaMessage("lyrics", text=n.syllable)))
+        events.append((on, 2, mido.Message("note_on", note=int(n.midi), velocity=int(np.clip(n.velocity, 1, 127)))))
+        events.append((off, 0, mido.Message("note_off", note=int(n.midi), velocity=0)))
+    events.sort(key=lambda e: (e[0], e[1]))  # at equal ticks: off before lyric before on
+
+    track = mido.MidiTrack()
+    track.append(mido.MetaMessage("track_name", name=f"Topline vocal {score.variant} ({score.style or 'voice'})"))
+    track.append(mido.MetaMessage("set_tempo", tempo=tempo))
+    key = _mido_key(score.key)
+    if key:
+        track.append(mido.MetaMessage("key_signature", key=key))
+    now = 0
+    for t, _, msg in events:
+        track.append(msg.copy(time=t - now))
+        now = t
+    track.append(mido.MetaMessage("end_of_track", time=0))
+    mid = mido.MidiFile(type=1, ticks_per_beat=TICKS_PER_BEAT)
+    mid.tracks.append(track)
+    buf = io.BytesIO()
+    mid.save(file=buf)
+    return buf.getvalue()
+
+
+def aligned_words(score: Score, lyrics: Lyrics) -> list[dict]:
+    """kie's ``alignedWords``: one entry per lyric word, in order, timed by its notes.
+
+    The first word of each lyric section is prefixed with the section's tag and a newline
+    (``"[Verse]\\nHello"``).  A word the score does not sing (never, for a score from ``compose``)
+    gets ``success: False`` and the previous word's end as its times.
+    """
+    spans: dict[int, list[float]] = {}
+    for n in score.notes:
+        s = spans.setdefault(n.word_index, [n.start, n.end])
+        s[0] = min(s[0], n.start)
+        s[1] = max(s[1], n.end)
+    out = []
+    last = 0.0
+    for sec in lyrics.sections:
+        tag = sec.tag or f"[{sec.kind.title()}]"
+        first = True
+        for line in sec.lines:
+            for w in line.words:
+                text = f"{tag}\n{w.text}" if first else w.text
+                first = False
+                span = spans.get(w.index)
+                if span is None:
+                    out.append({"word": text, "success": False, "startS": round(last, 3), "endS": round(last, 3), "palign": 0})
+                    continue
+                out.append({"word": text, "success": True, "startS": round(span[0], 3), "endS": round(span[1], 3), "palign": 0})
+                last = span[1]
+    return out
+
+
+# --- melody-fit figures against a ground-truth analysis --------------------------------------------
+
+
+def _grid(analysis: Analysis, sub: int = 4) -> np.ndarray:
+    beats = np.asarray(sorted(analysis.beats), dtype=float)
+    if beats.size < 2:
+        period = 60.0 / analysis.tempo
+        beats = np.arange(beats[0] if beats.size else 0.0, analysis.duration + period, period)
+    period = float(np.median(np.diff(beats)))
+    head = beats[0] - period * np.arange(int(beats[0] / period) + 1, 0, -1)
+    tail = beats[-1] + period * np.arange(1, int((analysis.duration - beats[-1]) / period) + 2)
+    b = np.concatenate([head, beats, tail])
+    frac = np.arange(sub) / sub
+    return np.append((b[:-1, None] + np.diff(b)[:, None] * frac).ravel(), b[-1])
+
+
+def _near(times: np.ndarray, t: float) -> bool:
+    if times.size == 0:
+        return False
+    i = np.searchsorted(times, t)
+    best = min(abs(times[j] - t) for j in (i - 1, i) if 0 <= j < times.size)
+    return best <= TOLERANCE_S
+
+
+def _chord_at(analysis: Analysis, t: float) -> frozenset:
+    for s, e, lab in analysis.chords:
+        if s <= t < e:
+            return chord_pcs(lab)
+    return frozenset()
+
+
+def _strong_beats(analysis: Analysis) -> list[float]:
+    down = sorted(analysis.downbeats)
+    out = list(down)
+    if analysis.beats_per_bar % 2 == 0:  # the half-bar of 4/4 (and the second beat of 6/8)
+        beats = np.asarray(sorted(analysis.beats))
+        for k, d in enumerate(down):
+            i = int(np.argmin(np.abs(beats - d))) + analysis.beats_per_bar // 2
+            nxt = down[k + 1] if k + 1 < len(down) else np.inf
+            if i < beats.size and beats[i] < nxt - 1e-6:
+                out.append(float(beats[i]))
+    return sorted(out)
+
+
+def _phrase_anchors(analysis: Analysis) -> np.ndarray:
+    """Bar lines and half-bars, and one beat or half a beat before either (pickups)."""
+    beats = np.asarray(sorted(analysis.beats))
+    period = float(np.median(np.diff(beats))) if beats.size > 1 else 60.0 / analysis.tempo
+    anchors = np.asarray(_strong_beats(analysis) if analysis.beats_per_bar % 2 == 0 else sorted(analysis.downbeats))
+    if analysis.beats_per_bar % 2 == 1:  # 3/4: no half-bar; bar lines only
+        anchors = np.asarray(sorted(analysis.downbeats))
+    return np.unique(np.concatenate([anchors, anchors - period, anchors - period / 2]))
+
+
+def melody_fit(score: Score, analysis: Analysis) -> dict:
+    """The melody-fit, rhythm and range figures of ``quality.md`` for one score.
+
+    Parameters
+    ----------
+    score : Score
+    analysis : Analysis
+        Ground truth: beats, downbeats, key, chords.
+
+    Returns
+    -------
+    dict
+        ``in_key`` (note-time share in the key's scale, harmonic minor counts), ``chord_tones``
+        (share of notes sounding on strong beats, i.e. bar lines and half-bars, that are chord tones),
+        ``on_grid`` (onsets within 35 ms of the 16th grid), ``phrases`` (lines starting on a bar line,
+        half-bar or pickup), ``stress_on_beats`` (stressed syllables starting on a beat), ``in_range``,
+        ``max_leap``, ``above_passaggio`` and ``singable`` (all three range rules hold), ``notes``.
+    """
+    notes = score.notes
+    if not notes:
+        return {"notes": 0, "in_key": 0.0, "chord_tones": 0.0, "on_grid": 0.0, "phrases": 0.0,
+                "stress_on_beats": 0.0, "in_range": 0.0, "max_leap": 0, "above_passaggio": 0.0, "singable": False}  # fmt: skip
+    scale, leading = scale_pcs(analysis.key)
+    ok_pcs = set(scale) | ({leading} if leading is not None else set())
+    dur = np.array([n.end - n.start for n in notes])
+    in_key = float(sum(d for n, d in zip(notes, dur) if n.midi % 12 in ok_pcs) / max(dur.sum(), 1e-9))
+
+    starts = np.array([n.start for n in notes])
+    hits = total = 0
+    for t in _strong_beats(analysis):
+        i = int(np.searchsorted(starts, t + 1e-6)) - 1
+        if i < 0 or notes[i].end <= t + 1e-6:
+            continue
+        ch = _chord_at(analysis, t)
+        if not ch:
+            continue
+        total += 1
+        hits += notes[i].midi % 12 in ch
+    chord_tones = hits / total if total else 1.0
+
+    grid = _grid(analysis)
+    on_grid = float(np.mean([_near(grid, n.start) for n in notes]))
+    anchors = _phrase_anchors(analysis)
+    firsts: dict[int, float] = {}
+    for n in notes:
+        firsts.setdefault(n.line_index, n.start)
+    phrases = float(np.mean([_near(anchors, t) for t in firsts.values()]))
+    beats = np.asarray(sorted(analysis.beats))
+    stressed = [n for n in notes if n.stress > 0 and not n.tie]
+    stress_on_beats = float(np.mean([_near(beats, n.start) for n in stressed])) if stressed else 1.0
+
+    lo, hi, _, passaggio = VOICE[score.gender]
+    midi = np.array([n.midi for n in notes])
+    in_range = float(np.mean((midi >= lo) & (midi <= hi)))
+    max_leap = int(np.max(np.abs(np.diff(midi)))) if midi.size > 1 else 0
+    above = float(np.mean(midi > passaggio))
+    return {
+        "notes": len(notes), "in_key": in_key, "chord_tones": float(chord_tones), "on_grid": on_grid,
+        "phrases": phrases, "stress_on_beats": stress_on_beats, "in_range": in_range, "max_leap": max_leap,
+        "above_passaggio": above, "singable": bool(in_range == 1.0 and max_leap <= 12 and above <= 0.10),
+    }  # fmt: skip
+
+
+def variant_similarity(a: Score, b: Score) -> float:
+    """Share of notes sung at the same pitch at the same time by both scores (symmetric, 0..1).
+
+    For each note of one score, the other score's note sounding at its midpoint is looked up; the
+    result is the mean of both directions' shares of equal pitches.
+    """
+
+    def one_way(x: Score, y: Score) -> float:
+        if not x.notes:
+            return 0.0
+        ys = np.array([n.start for n in y.notes])
+        same = 0
+        for n in x.notes:
+            t = 0.5 * (n.start + n.end)
+            i = int(np.searchsorted(ys, t, side="right")) - 1
+            if i >= 0 and y.notes[i].end > t and y.notes[i].midi == n.midi:
+                same += 1
+        return same / len(x.notes)
+
+    return 0.5 * (one_way(a, b) + one_way(b, a))
