@@ -97,7 +97,7 @@ def line_pitches(
     n = len(slots)
     if n == 0:
         return []
-    amp = max(1.0, 0.5 * profile.range_semitones) * (1.0 - 0.7 * profile.spoken)
+    amp = max(1.0, 0.4 * profile.range_semitones) * (1.0 - 0.7 * profile.spoken)
     t = np.array([s.t for s in slots])
     target = contour_target(contour, t, centre=centre, amp=amp)
     band_lo, band_hi = centre - amp - 2.5, centre + amp + 2.5
@@ -142,16 +142,16 @@ def line_pitches(
     lt = profile.leap_tolerance + 0.4 * weirdness
     trans = np.select(
         [iv == 0, iv <= 2, iv <= 4, iv == 6, iv <= 7, iv <= 12],
-        [0.5 - 0.5 * profile.spoken, 0.0, 0.35, 2.6 - lt, 1.3 - lt, 2.6 + 0.35 * (iv - 7) - 1.5 * lt],
+        [0.5 - 0.5 * profile.spoken, 0.0, 0.35, 2.6 - lt, 1.3 - lt, 4.0 + 0.5 * (iv - 7) - 2.0 * lt],
         INF,
     )
     trans = trans + profile.spoken * 1.5 * np.minimum(iv, 5)
-    tie_trans = np.where((iv >= 1) & (iv <= 2), 0.0, np.where(iv <= 4, 0.8, 4.0))
+    tie_trans = np.where((iv >= 1) & (iv <= 2), 0.0, np.where(iv <= 4, 0.8, INF))  # a melisma moves by step
 
     dp = cost[0].copy()
     if prev is not None:
         d = np.abs(cands - prev)
-        dp += np.where(d > 12, INF, 0.5 * np.select([d == 0, d <= 2, d <= 5, d <= 12], [0.3, 0.0, 0.3, 1.5], INF))
+        dp += np.where(d > 12, INF, 0.5 * np.select([d == 0, d <= 2, d <= 5, d <= 12], [0.3, 0.0, 0.3, 2.5], INF))
     back = np.zeros((n, cands.size), dtype=int)
     for i in range(1, n):
         tr = tie_trans if slots[i].tie else trans

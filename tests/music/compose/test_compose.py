@@ -1,0 +1,273 @@
+"""compose(): lyric fidelity, grid, phrasing, harmony, range, controls, variants, edge cases."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from topline.errors import ValidationError
+from topline.music.compose import compose
+from topline.music.compose.grid import make_grid
+from topline.music.compose.pitch import VOICE
+from topline.music.score_io import melody_fit, variant_similarity
+
+from .songs import CHORUS, VERSE1, analysis, controls, lyrics
+
+
+def _words_in_order(score, ly):
+    seen = []
+    for n in score.notes:
+        if not seen or seen[-1] != n.word_index:
+            seen.append(n.word_index)
+    return seen == [w.index for w in ly.words]
+
+
+def _no_overlap(score):
+    return all(a.end <= b.start + 1e-9 and a.start < a.end for a, b in zip(score.notes, score.notes[1:])) and all(
+        n.start < n.end for n in score.notes
+    )
+
+
+@pytest.fixture(scope="module")
+def song():
+    a, ly, c = analysis(), lyrics(), controls(vocal_gender="m")
+    return a, ly, c, compose(a, ly, controls=c, variant=1), compose(a, ly, controls=c, variant=2)
+
+
+def test_every_word_sung_once_in_order(song):
+    a, ly, _, s1, s2 = song
+    assert _words_in_order(s1, ly) and _words_in_order(s2, ly)
+    assert [n.syllable for n in s1.notes if not n.tie] == [s.text for w in ly.words for s in w.syllables]
+
+
+def test_notes_never_overlap_and_stay_inside_the_song(song):
+    a, _, _, s1, s2 = song
+    for s in (s1, s2):
+        assert _no_overlap(s)
+        assert s.notes[0].start >= 0 and s.notes[-1].end <= a.duration
+
+
+def test_every_start_and_end_on_the_16th_grid():
+    a = analysis(jitter=0.03)  # a drifting drummer: the grid follows the actual beats
+    s = compose(a, lyrics(), controls=controls(), variant=1)
+    grid = make_grid(a).times
+    for n in s.notes:
+        assert np.min(np.abs(grid - n.start)) < 1e-9 and np.min(np.abs(grid - n.end)) < 1e-9
+    assert melody_fit(s, a)["on_grid"] == 1.0
+
+
+def test_quality_figures(song):
+    a, _, _, s1, s2 = song
+    for s in (s1, s2):
+        f = melody_fit(s, a)
+        assert f["phrases"] >= 0.9 and f["stress_on_beats"] >= 0.8 and f["in_key"] >= 0.95
+        assert f["singable"]
+
+
+def test_chord_tones_on_strong_beats_with_audio_weight_one():
+    a, ly = analysis(), lyrics()
+    for seed in (1, 2):
+        for v in (1, 2):
+            s = compose(a, ly, controls=controls(audio_weight=1.0, seed=seed), variant=v)
+            assert melody_fit(s, a)["chord_tones"] >= 0.7
+
+
+def test_audio_weight_loosens_chord_tones():
+    a, ly = analysis(), lyrics()
+    strict = loose = 0.0
+    for seed in range(4):
+        strict += melody_fit(compose(a, ly, controls=controls(audio_weight=1.0, seed=seed), variant=1), a)["chord_tones"]
+        loose += melody_fit(compose(a, ly, controls=controls(audio_weight=0.0, seed=seed), variant=1), a)["chord_tones"]
+    assert strict >= loose
+
+
+@pytest.mark.parametrize("gender", ["m", "f"])
+def test_range_fits_the_voice(gender):
+    a, ly = analysis(), lyrics()
+    for style in ("pop", "ballad", "gospel", "metal"):
+        s = compose(a, ly, controls=controls(style=style, vocal_gender=gender, style_weight=1.0), variant=2)
+        lo, hi, _, passaggio = VOICE[gender]
+        midi = np.array([n.midi for n in s.notes])
+        assert s.gender == gender
+        assert midi.min() >= lo and midi.max() <= hi
+        assert np.max(np.abs(np.diff(midi))) <= 12
+        assert np.mean(midi > passaggio) <= 0.10
+
+
+def test_female_sings_higher_than_male():
+    a, ly = analysis(), lyrics()
+    m = np.median([n.midi for n in compose(a, ly, controls=controls(vocal_gender="m"), variant=1).notes])
+    f = np.median([n.midi for n in compose(a, ly, controls=controls(vocal_gender="f"), variant=1).notes])
+    assert f - m >= 7
+
+
+def test_same_seed_same_score_other_seed_other_score():
+    a, ly = analysis(), lyrics()
+    one = compose(a, ly, controls=controls(seed=5), variant=1).to_json()
+    assert one == compose(a, ly, controls=controls(seed=5), variant=1).to_json()
+    assert one != compose(a, ly, controls=controls(seed=6), variant=1).to_json()
+    two = compose(a, ly, controls=controls(seed=5), variant=2)
+    assert two.to_json() == compose(a, ly, controls=controls(seed=5), variant=2).to_json()
+    assert two.variant == 2 and two.seed == 5 and two.key == "C major" and two.style == "pop"
+
+
+def test_variants_differ(song):
+    _, _, _, s1, s2 = song
+    assert variant_similarity(s1, s2) <= 0.5
+    for seed in (3, 4):
+        a, ly = analysis(), lyrics()
+        c = controls(style="hip hop", seed=seed)  # near-spoken: the narrowest room to differ
+        assert variant_similarity(compose(a, ly, controls=c, variant=1), compose(a, ly, controls=c, variant=2)) <= 0.5
+
+
+def test_chorus_over_the_high_energy_sections(song):
+    a, _, _, s1, _ = song
+    chorus_spans = [(s, e) for s, e, lab, _ in a.sections if lab == "chorus"]
+    for n in s1.notes:
+        if n.section == "chorus":
+            assert any(s - 0.6 <= n.start < e for s, e in chorus_spans)  # a pickup may lead in
+
+
+def test_repeated_chorus_repeats_its_melody_with_slight_variation():
+    a, ly = analysis(), lyrics()
+    for seed in (1, 2, 3):
+        s = compose(a, ly, controls=controls(seed=seed), variant=1)
+        lines = {}
+        for n in s.notes:
+            lines.setdefault(n.line_index, []).append(n.midi)
+        first, second = [lines[i] for i in range(4, 8)], [lines[i] for i in range(12, 16)]
+        pairs = [(x, y) for a_, b_ in zip(first, second) if len(a_) == len(b_) for x, y in zip(a_, b_)]
+        assert len(pairs) >= 15 and np.mean([x == y for x, y in pairs]) >= 0.6
+
+
+def test_sections_lines_velocity(song):
+    _, ly, _, s1, _ = song
+    kinds = {w.index: sec.kind for sec in ly.sections for ln in sec.lines for w in ln.words}
+    line_of = {w.index: k for k, ln in enumerate(ly.lines) for w in ln.words}
+    for n in s1.notes:
+        assert n.section == kinds[n.word_index] and n.line_index == line_of[n.word_index]
+        assert 1 <= n.velocity <= 127
+    chorus = np.mean([n.velocity for n in s1.notes if n.section == "chorus"])
+    verse = np.mean([n.velocity for n in s1.notes if n.section == "verse"])
+    assert chorus > verse + 5
+
+
+def test_rests_between_lines(song):
+    _, _, _, s1, _ = song
+    ends = {}
+    starts = {}
+    for n in s1.notes:
+        starts.setdefault(n.line_index, n.start)
+        ends[n.line_index] = n.end
+    gaps = [starts[i + 1] - ends[i] for i in range(len(ends) - 1)]
+    assert min(gaps) >= 0.24  # at least half a beat to breathe at 120 BPM
+
+
+def test_lyrics_longer_than_the_music_warn_and_keep_every_word():
+    a = analysis(bars_per_section=(1, 4, 4, 1), labels=("intro", "verse", "chorus", "outro"),
+                 energies=(0.2, 0.5, 0.9, 0.2))  # fmt: skip
+    ly = lyrics()
+    s = compose(a, ly, controls=controls(), variant=1)
+    assert s.warnings and s.warnings[0].startswith("lyrics longer than the music")
+    assert _words_in_order(s, ly) and _no_overlap(s)
+    assert s.notes[-1].end <= a.duration
+
+
+def test_far_too_many_lyrics_are_compressed_not_dropped():
+    a = analysis(bars_per_section=(2,), labels=("verse",), energies=(0.5,))
+    ly = lyrics(("verse", VERSE1 * 3), ("chorus", CHORUS * 2))
+    s = compose(a, ly, controls=controls(), variant=2)
+    assert any("compressed" in w for w in s.warnings)
+    assert _words_in_order(s, ly) and _no_overlap(s) and s.notes[-1].end <= a.duration
+
+
+def test_fewer_lyrics_leave_instrumental_sections_free():
+    a = analysis()
+    ly = lyrics(("verse", VERSE1), ("chorus", CHORUS))
+    intro_end = a.sections[0][1]
+    outro_start = a.sections[-1][0]
+    for v in (1, 2):
+        s = compose(a, ly, controls=controls(), variant=v)
+        assert _words_in_order(s, ly) and not s.warnings
+        assert all(n.start >= intro_end - 0.6 and n.end <= outro_start for n in s.notes)
+
+
+def test_lead_regions_left_to_the_instrumental():
+    base = analysis()
+    verse1 = base.sections[1]
+    a = analysis(lead_regions=[(verse1[0], verse1[1])])
+    ly = lyrics(("verse", VERSE1), ("chorus", CHORUS))
+    s = compose(a, ly, controls=controls(), variant=1)
+    assert not any(verse1[0] <= n.start < verse1[1] - 0.6 for n in s.notes)
+
+
+def test_melisma_follows_profile_and_negative_tags():
+    a, ly = analysis(), lyrics()
+    rich = compose(a, ly, controls=controls(style="gospel", style_weight=1.0), variant=1)
+    ties = [n for n in rich.notes if n.tie]
+    assert ties and all(n.phonemes == () for n in ties)
+    for t in ties:  # a melisma moves by step and keeps the syllable
+        i = rich.notes.index(t)
+        assert rich.notes[i - 1].word_index == t.word_index and abs(rich.notes[i - 1].midi - t.midi) <= 4
+    none = compose(a, ly, controls=controls(style="gospel", negative_tags="melisma", style_weight=1.0), variant=1)
+    assert not any(n.tie for n in none.notes)
+
+
+def test_spoken_style_is_narrow_and_dense():
+    a, ly = analysis(), lyrics()
+    rap = compose(a, ly, controls=controls(style="hip hop", style_weight=1.0), variant=1)
+    ballad = compose(a, ly, controls=controls(style="ballad", style_weight=1.0), variant=1)
+    assert np.ptp([n.midi for n in rap.notes]) < np.ptp([n.midi for n in ballad.notes])
+    span = lambda s: s.notes[-1].end - s.notes[0].start  # noqa: E731
+    assert span(rap) < span(ballad)
+
+
+def test_weirdness_adds_syncopation_and_leaps():
+    a, ly = analysis(), lyrics()
+    off = {0.0: 0, 1.0: 0}
+    for seed in range(3):
+        for wd in off:
+            s = compose(a, ly, controls=controls(style="pop", weirdness=wd, seed=seed), variant=1)
+            beats = np.array(a.beats)
+            off[wd] += sum(np.min(np.abs(beats - n.start)) > 0.01 for n in s.notes)
+    assert off[1.0] > off[0.0]
+
+
+@pytest.mark.parametrize(("meter", "key", "loop"), [("3/4", "A minor", ("A:min", "D:min", "E:maj", "A:min")),
+                                                    ("4/4", "F# minor", ("F#:min", "D:maj", "A:maj", "C#:7"))])  # fmt: skip
+def test_other_meters_and_minor_keys(meter, key, loop):
+    a = analysis(meter=meter, key=key, loop=loop, tempo=96.0)
+    ly = lyrics()
+    s = compose(a, ly, controls=controls(seed=2, audio_weight=1.0), variant=1)
+    f = melody_fit(s, a)
+    assert _words_in_order(s, ly) and _no_overlap(s)
+    assert f["in_key"] >= 0.95 and f["on_grid"] >= 0.95 and f["phrases"] >= 0.9 and f["chord_tones"] >= 0.7
+
+
+def test_analysis_without_downbeats_or_chords_still_composes():
+    base = analysis()
+    from dataclasses import replace
+
+    a = replace(base, downbeats=[], chords=[], sections=[], lead_regions=[])
+    ly = lyrics(("verse", VERSE1))
+    s = compose(a, ly, controls=controls(), variant=1)
+    assert _words_in_order(s, ly) and _no_overlap(s)
+
+
+def test_word_without_syllables_is_still_sung():
+    ly = lyrics(("verse", VERSE1))
+    ly.sections[0].lines[0].words[1].syllables = []
+    s = compose(analysis(), ly, controls=controls(), variant=1)
+    assert _words_in_order(s, ly)
+
+
+def test_empty_lyrics_give_an_empty_score():
+    s = compose(analysis(), lyrics(("verse", [])), controls=controls(), variant=1)
+    assert s.notes == [] and s.warnings == []
+
+
+@pytest.mark.parametrize("variant", [0, 3, "1"])
+def test_variant_must_be_1_or_2(variant):
+    with pytest.raises(ValidationError) as e:
+        compose(analysis(), lyrics(), controls=controls(), variant=variant)
+    assert e.value.field == "variant"
