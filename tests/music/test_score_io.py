@@ -1,0 +1,143 @@
+"""score_io: MIDI export, alignedWords, melody-fit figures, variant similarity."""
+
+from __future__ import annotations
+
+import io
+
+import mido
+import pytest
+
+from topline.music.compose import compose
+from topline.music.score_io import aligned_words, melody_fit, score_to_json, score_to_midi, variant_similarity
+from topline.music.types import Note, Score
+
+from .compose.songs import CHORUS, VERSE1, analysis, controls, lyrics
+
+
+@pytest.fixture(scope="module")
+def sung():
+    a = analysis()
+    ly = lyrics(("verse", VERSE1), ("chorus", CHORUS))
+    c = controls(style="gospel", style_weight=1.0, seed=4)  # gospel: melismas (tied notes) too
+    return a, ly, compose(a, ly, controls=c, variant=1)
+
+
+def _note(start, end, midi, word=0, line=0, tie=False, syllable="la", stress=1):
+    return Note(start=start, end=end, midi=midi, syllable=syllable, phonemes=() if tie else ("L", "AA"),
+                word_index=word, line_index=line, section="verse", stress=stress, tie=tie)  # fmt: skip
+
+
+def test_midi_round_trips(sung):
+    _, _, score = sung
+    assert any(n.tie for n in score.notes)
+    mid = mido.MidiFile(file=io.BytesIO(score_to_midi(score)))
+    msgs = list(mid.tracks[0])
+    ons = [m for m in msgs if m.type == "note_on" and m.velocity > 0]
+    offs = [m for m in msgs if m.type == "note_off"]
+    assert len(ons) == len(offs) == len(score.notes)
+    assert [m.note for m in ons] == [n.midi for n in score.notes]
+    assert [m.velocity for m in ons] == [n.velocity for n in score.notes]
+    lyr = [m.text for m in msgs if m.type == "lyrics"]
+    assert lyr == [n.syllable for n in score.notes if not n.tie]
+    assert any(m.type == "track_name" for m in msgs)
+    tempo = next(m.tempo for m in msgs if m.type == "set_tempo")
+    assert mido.tempo2bpm(tempo) == pytest.approx(score.tempo)
+    assert next(m.key for m in msgs if m.type == "key_signature") == "C"
+    # times: absolute seconds come back to within a tick
+    t, starts = 0.0, []
+    for m in msgs:
+        t += mido.tick2second(m.time, mid.ticks_per_beat, tempo)
+        if m.type == "note_on":
+            starts.append(t)
+    assert max(abs(a - n.start) for a, n in zip(starts, score.notes)) < 0.002
+
+
+@pytest.mark.parametrize(("key", "name"), [("G# major", "Ab"), ("F# minor", "F#m"), ("Bb major", "Bb"), ("nonsense", None)])
+def test_midi_key_signatures(key, name):
+    s = Score(variant=1, gender="m", seed=1, notes=[_note(0.0, 0.5, 60)], tempo=90.0, key=key)
+    msgs = list(mido.MidiFile(file=io.BytesIO(score_to_midi(s))).tracks[0])
+    keys = [m.key for m in msgs if m.type == "key_signature"]
+    assert keys == ([name] if name else [])
+
+
+def test_empty_score_is_a_valid_midi_file():
+    s = Score(variant=2, gender="f", seed=1, notes=[], tempo=0.0, key="C major")
+    mid = mido.MidiFile(file=io.BytesIO(score_to_midi(s)))
+    assert not [m for m in mid.tracks[0] if m.type == "note_on"]
+
+
+def test_aligned_words_shape(sung):
+    _, ly, score = sung
+    words = aligned_words(score, ly)
+    assert len(words) == len(ly.words)
+    assert words[0]["word"] == "[Verse]\nThe"
+    assert words[len(ly.sections[0].lines[0].words) - 1]["word"] == "running"
+    first_chorus = sum(len(ln.words) for ln in ly.sections[0].lines)
+    assert words[first_chorus]["word"] == "[Chorus]\nHold"
+    for w, lw in zip(words, ly.words):
+        assert set(w) == {"word", "success", "startS", "endS", "palign"}
+        assert w["success"] is True and w["palign"] == 0 and w["startS"] < w["endS"]
+        assert w["word"].split("\n")[-1] == lw.text
+        notes = [n for n in score.notes if n.word_index == lw.index]
+        assert w["startS"] == round(notes[0].start, 3) and w["endS"] == round(notes[-1].end, 3)
+    assert all(a["endS"] <= b["startS"] for a, b in zip(words, words[1:]))
+
+
+def test_aligned_words_marks_an_unsung_word():
+    ly = lyrics(("verse", ["Hold on"]))
+    s = Score(variant=1, gender="m", seed=1, notes=[_note(1.0, 1.5, 60, word=0)], tempo=120.0, key="C major")
+    words = aligned_words(s, ly)
+    assert words[0] == {"word": "[Verse]\nHold", "success": True, "startS": 1.0, "endS": 1.5, "palign": 0}
+    assert words[1]["success"] is False and words[1]["startS"] == 1.5
+
+
+def test_score_to_json_is_the_contract(sung):
+    _, _, score = sung
+    assert score_to_json(score) == score.to_json()
+    assert Score.from_json(score_to_json(score)).to_json() == score.to_json()
+
+
+def test_melody_fit_exact_figures():
+    a = analysis()  # 120 BPM from 0.5 s; bar 1 of the intro = C:maj, bar 2 = G:maj
+    notes = [
+        _note(0.5, 1.5, 64, line=0),  # on the bar line, E over C: chord tone (both strong beats of bar 1)
+        _note(1.5, 1.625, 61, line=0, stress=0),  # C#: out of key, on grid
+        _note(1.625, 2.5, 65, line=0),  # F: in key; sounds over no strong beat
+        _note(2.51, 3.0, 67, line=1),  # a line start 10 ms late: still on the grid and on the bar line
+        _note(3.3, 3.5, 79, line=2),  # off the grid, not a phrase start, a leap of 12
+    ]
+    s = Score(variant=1, gender="m", seed=1, notes=notes, tempo=120.0, key="C major")
+    f = melody_fit(s, a)
+    assert f["notes"] == 5
+    total = 1.0 + 0.125 + 0.875 + 0.49 + 0.2
+    assert f["in_key"] == pytest.approx((total - 0.125) / total)
+    # strong beats: 0.5 (E over C: yes), 1.5 (C# over C: no); at 2.5 and 3.5 nothing sounds
+    assert f["chord_tones"] == pytest.approx(1 / 2)
+    assert f["on_grid"] == pytest.approx(4 / 5)
+    assert f["phrases"] == pytest.approx(2 / 3)
+    assert f["stress_on_beats"] == pytest.approx(2 / 4)
+    assert f["max_leap"] == 12 and f["in_range"] == pytest.approx(3 / 5) and f["singable"] is False
+
+
+def test_melody_fit_pickups_and_empty():
+    a = analysis()
+    pickups = [_note(0.0, 0.25, 60, line=0), _note(2.25, 2.5, 60, line=1), _note(3.0, 3.25, 60, line=2)]
+    f = melody_fit(Score(variant=1, gender="m", seed=1, notes=pickups, tempo=120.0, key="C major"), a)
+    assert f["phrases"] == 1.0  # a beat before, half a beat before a bar line, the half-bar
+    assert melody_fit(Score(variant=1, gender="m", seed=1, notes=[], tempo=120.0, key="C major"), a)["notes"] == 0
+
+
+def test_melody_fit_counts_the_harmonic_minor_leading_tone():
+    a = analysis(key="A minor", loop=("A:min", "E:maj"))
+    s = Score(variant=1, gender="m", seed=1, notes=[_note(0.5, 1.0, 56)], tempo=120.0, key="A minor")  # G#
+    assert melody_fit(s, a)["in_key"] == 1.0
+
+
+def test_variant_similarity():
+    a = Score(variant=1, gender="m", seed=1, notes=[_note(0, 1, 60), _note(1, 2, 62)], tempo=120.0, key="C major")
+    same = Score(variant=2, gender="m", seed=1, notes=[_note(0, 2, 60)], tempo=120.0, key="C major")
+    up = Score(variant=2, gender="m", seed=1, notes=[_note(0, 1, 61), _note(1, 2, 63)], tempo=120.0, key="C major")
+    assert variant_similarity(a, a) == 1.0
+    assert variant_similarity(a, up) == 0.0
+    assert variant_similarity(a, same) == pytest.approx(0.5 * (0.5 + 0.0))  # same's midpoint is at 1.0: 62
+    assert variant_similarity(a, Score(variant=2, gender="m", seed=1, notes=[], tempo=1.0, key="C major")) == 0.0
