@@ -39,18 +39,26 @@ def test_vowels_land_on_note_starts_and_onsets_come_before(id_map):
     assert 2.7 < v.start < v.end <= 2.9 + 0.1
 
 
-def test_frames_follow_the_times(id_map):
+def test_frames_and_the_time_map(id_map):
     sc = hello_score()
     (p,) = phonemes.plan(sc.notes, id_map=id_map, frame_s=FRAME)
     assert p.ids.shape == p.durations.shape and p.durations.min() >= 0
     assert p.ids[0] == id_map["^"] and p.ids[-1] == id_map["$"]
-    # frame 0 at t0; the total covers the phrase up to its last phoneme (+ EOS)
-    end = p.t0 + p.frames * FRAME
-    assert abs(end - (p.units[-1].end + phonemes.EOS_FRAMES * FRAME)) < 1.5 * FRAME
-    # the first vowel starts exactly on a frame boundary
-    first_vowel = next(u for u in p.units if u.vowel)
-    k = (first_vowel.start - p.t0) / FRAME
-    assert abs(k - round(k)) < 1e-6
+    # the map is monotonic, covers the rendering exactly, and ends after the last phoneme
+    assert np.all(np.diff(p.song_knots) >= 0) and np.all(np.diff(p.render_knots) >= 0)
+    assert p.render_knots[-1] == pytest.approx(p.frames * FRAME)
+    assert p.end == pytest.approx(p.units[-1].end + phonemes.EOS_FRAMES * FRAME)
+    # every phoneme boundary on the song clock falls on its frame boundary in the rendering
+    bounds = np.cumsum(p.durations) * FRAME
+    for u in p.units:
+        r = float(p.to_render(np.array([u.end]))[0])
+        assert np.min(np.abs(bounds - r)) < 1e-6
+    # a held vowel is rendered shorter than it is sung; consonants keep their length
+    ow = next(u for u in p.units if u.arpabet == "OW" and u.ipa == "o")
+    rendered = np.diff(p.to_render(np.array([ow.start, ow.end])))[0]
+    assert rendered <= phonemes.VOWEL_RENDER_S + FRAME < ow.end - ow.start
+    l = next(u for u in p.units if u.arpabet == "L")
+    assert np.diff(p.to_render(np.array([l.start, l.end])))[0] == pytest.approx(l.end - l.start, abs=FRAME)
 
 
 def test_diphthong_glides_late(id_map):

@@ -51,7 +51,9 @@ def _render_phrase(
     sr = voice.sample_rate
     spoken = voice.synthesize(p.ids, p.durations, seed=seed)
     fp = world.FRAME_PERIOD_MS / 1000.0
-    times = p.t0 + np.arange(int(spoken.size / sr / fp) + 2) * fp
+    n_out = int(round((p.end - p.t0) * sr))
+    times = p.t0 + np.arange(int(np.ceil(n_out / sr / fp)) + 1) * fp
+    render_times = p.to_song(np.arange(int(np.ceil(spoken.size / sr / fp)) + 1) * fp)
     prof = controls.profile
     depth = 0.0 if "vibrato" in controls.excluded else prof.vibrato_depth_cents
     approach = []
@@ -68,10 +70,13 @@ def _render_phrase(
         vibrato_delay_s=prof.vibrato_delay_s,
         seed=seed,
     )
+    # vowels and sonorants are sung voiced, whatever the analysis of the speech heard
     voiced = np.zeros(times.shape, dtype=bool)
+    render_voiced = np.zeros(render_times.shape, dtype=bool)
     for u in p.units:
         if u.vowel or u.arpabet in phonemes.SONORANTS:
             voiced |= (times >= u.start) & (times < u.end)
+            render_voiced |= (render_times >= u.start) & (render_times < u.end)
     return world.resynthesize(
         spoken,
         sr=sr,
@@ -79,6 +84,9 @@ def _render_phrase(
         voiced=voiced,
         gain=_velocity_gain(p.notes, times),
         warp=warp,
+        render_pos=p.to_render(times),
+        render_voiced=render_voiced,
+        n_out=n_out,
         breathiness=min(1.0, prof.breathiness + (FEMALE_BREATHINESS if warp != 1.0 else 0.0)),
     )
 

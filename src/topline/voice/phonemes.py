@@ -48,6 +48,8 @@ MAX_ONSET_S = 0.3
 BOS_FRAMES = 3
 EOS_FRAMES = 2
 HELD_S = 0.35  # a vowel held this long is sung full, not reduced
+VOWEL_RENDER_S = 0.3  # the neural voice renders at most this much of a held vowel
+VOWEL_EDGE_S = 0.04  # the vowel's transitions at either end keep their speed
 MARKER_MAX_FRAMES = 2  # spaces and stress marks are transitions, never long
 #: Share of a phoneme's time its trailing pad id takes, relative to the phoneme's own id.
 PAD_WEIGHT = 0.5
@@ -85,7 +87,11 @@ class Unit:
 
 @dataclass
 class Phrase:
-    """One call of the voice: ids, frames per id, and where frame 0 sits on the song clock."""
+    """One call of the voice: ids, frames per id, and how its rendering maps to the song clock.
+
+    ``t0`` is the song time of the rendering's first sample; held vowels are rendered
+    shorter than sung and stretched back by the time map (see ``_render_bounds``).
+    """
 
     t0: float
     ids: np.ndarray
@@ -94,10 +100,27 @@ class Phrase:
     notes: list[Note]
     breath: bool = False  # a phrase start after a rest at a new line: take a breath first
     syllables: list[Syllable] = field(default_factory=list)
+    #: the time map: song-clock times and the rendering-clock times (seconds from the
+    #: rendering's first sample) that match them; linear in between
+    song_knots: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    render_knots: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
     @property
     def frames(self) -> int:
         return int(self.durations.sum())
+
+    @property
+    def end(self) -> float:
+        """Song time where the phrase's sound ends."""
+        return float(self.song_knots[-1])
+
+    def to_render(self, t: np.ndarray) -> np.ndarray:
+        """Rendering-clock seconds for song-clock times ``t``."""
+        return np.interp(t, self.song_knots, self.render_knots)
+
+    def to_song(self, r: np.ndarray) -> np.ndarray:
+        """Song-clock seconds for rendering-clock times ``r``."""
+        return np.interp(r, self.render_knots, self.song_knots)
 
 
 def _clean(ph: str, where: Note) -> str:
@@ -270,14 +293,43 @@ def _tokens(
     return ids, owner, marker, weight
 
 
+def _render_bounds(units: list[Unit], frame_s: float) -> np.ndarray:
+    """Frame index where each unit ends in the voice's rendering (after ``BOS_FRAMES``).
+
+    Held vowels are rendered at most ``VOWEL_RENDER_S`` long: a sustained vowel is
+    stationary, so WORLD stretches it to the note (``Phrase.song_knots``) far more cheaply
+    than the neural voice would render it.
+    """
+    lengths = [min(u.end - u.start, VOWEL_RENDER_S) if u.vowel else u.end - u.start for u in units]
+    bounds = BOS_FRAMES + np.round(np.cumsum(lengths) / frame_s).astype(np.int64)
+    for i in range(bounds.size):  # every phoneme gets at least one frame
+        bounds[i] = max(bounds[i], (bounds[i - 1] if i else BOS_FRAMES) + 1)
+    return bounds
+
+
+def _knots(units: list[Unit], bounds: np.ndarray, frame_s: float) -> tuple[np.ndarray, np.ndarray]:
+    """Matching song-clock and rendering-clock times, for a piecewise-linear time map."""
+    song = [units[0].start - BOS_FRAMES * frame_s, units[0].start]
+    render = [0.0, BOS_FRAMES * frame_s]
+    for u, b in zip(units, bounds):
+        rs, re = render[-1], b * frame_s
+        if u.vowel and (u.end - u.start) > (re - rs) + frame_s:
+            # keep the vowel's edges (its transitions) at speed, stretch only its middle
+            edge = min(VOWEL_EDGE_S, (re - rs) / 4)
+            song += [u.start + edge, u.end - edge]
+            render += [rs + edge, re - edge]
+        song.append(u.end)
+        render.append(re)
+    song.append(units[-1].end + EOS_FRAMES * frame_s)
+    render.append(render[-1] + EOS_FRAMES * frame_s)
+    return np.array(song), np.array(render)
+
+
 def _frames(
-    units: list[Unit], owner: list[int], marker: list[bool], weight: list[float], t0: float, frame_s: float
+    units: list[Unit], owner: list[int], marker: list[bool], weight: list[float], bounds: np.ndarray
 ) -> np.ndarray:
-    """Frames per id: unit boundaries rounded to the frame grid, shared among the unit's ids."""
-    bounds = np.array([BOS_FRAMES] + [round((u.end - t0) / frame_s) for u in units])
-    for i in range(1, bounds.size):  # every phoneme gets at least one frame
-        bounds[i] = max(bounds[i], bounds[i - 1] + 1)
-    unit_frames = np.diff(np.concatenate([[0], bounds]))  # index 0: BOS, i+1: unit i
+    """Frames per id: each unit's frames shared among its ids."""
+    unit_frames = np.diff(np.concatenate([[0, BOS_FRAMES], bounds]))  # index 0: BOS, i+1: unit i
     owner_arr = np.array(owner)
     marker_arr = np.array(marker, dtype=bool)
     weight_arr = np.array(weight, dtype=np.float64)
@@ -316,8 +368,7 @@ def plan(notes: list[Note], *, id_map: dict[str, int], frame_s: float) -> list[P
     Returns
     -------
     list of Phrase
-        Frame 0 of each phrase sits at ``t0`` on the song clock; the first vowel of
-        every phrase starts exactly on a frame boundary.
+        Each with its ids, frames per id and the map from its rendering to the song clock.
     """
     notes = sorted(notes, key=lambda n: n.start)
     validate(notes)
@@ -327,17 +378,16 @@ def plan(notes: list[Note], *, id_map: dict[str, int], frame_s: float) -> list[P
     for group in _split_phrases(syllables(notes)):
         units = _place(group, earliest)
         ids, owner, marker, weight = _tokens(group, units, id_map)
-        first_vowel = next(u for u in units if u.vowel)
-        lead = round((first_vowel.start - units[0].start) / frame_s)
-        t0 = first_vowel.start - (BOS_FRAMES + lead) * frame_s
-        # BOS frames end where the first phoneme starts
-        units[0].start = t0 + BOS_FRAMES * frame_s
-        dur = _frames(units, owner, marker, weight, t0, frame_s)
+        bounds = _render_bounds(units, frame_s)
+        dur = _frames(units, owner, marker, weight, bounds)
+        song_knots, render_knots = _knots(units, bounds, frame_s)
         gap = group[0].start - (phrases[-1].notes[-1].end if phrases else 0.0)
         line = group[0].notes[0].line_index
         breath = (not phrases and group[0].start > 0.4) or (gap > 0.35 and line != prev_line)
         all_notes = [n for s in group for n in s.notes]
-        phrases.append(Phrase(t0, np.array(ids), dur, units, all_notes, breath, group))
+        phrases.append(
+            Phrase(song_knots[0], np.array(ids), dur, units, all_notes, breath, group, song_knots, render_knots)
+        )
         earliest = units[-1].end + 0.03
         prev_line = all_notes[-1].line_index
     return phrases

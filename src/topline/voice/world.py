@@ -118,41 +118,61 @@ def resynthesize(
     gain: np.ndarray,
     warp: float = 1.0,
     breathiness: float = 0.0,
+    render_pos: np.ndarray | None = None,
+    render_voiced: np.ndarray | None = None,
+    n_out: int | None = None,
     frame_period_ms: float = FRAME_PERIOD_MS,
 ) -> np.ndarray:
-    """Resynthesise ``y`` with a new F0.
+    """Resynthesise ``y`` with a new F0, optionally re-timed.
 
     Parameters
     ----------
     y : np.ndarray
         The spoken phrase (mono).
     f0_hz, voiced, gain : np.ndarray
-        Per WORLD frame (``frame_period_ms`` apart from sample 0): target F0, frames that
-        must be voiced (the vowels), and an amplitude factor.  Arrays are cut or edge-padded
-        to the analysis length.
+        Per output WORLD frame (``frame_period_ms`` apart from sample 0): target F0, frames
+        that must be voiced (the vowels), and an amplitude factor.  Cut or edge-padded to
+        the output's frame count.
     warp : float
         Spectral-envelope warp factor (``FEMALE_WARP`` for a female voice).
     breathiness : float
         0..1: more aperiodic energy in the voiced sound.
+    render_pos : np.ndarray, optional
+        Per output frame, the time in ``y`` (seconds) whose envelope it takes: stretches
+        held vowels.  Default: the identity (output as long as ``y``).
+    render_voiced : np.ndarray, optional
+        Per frame of ``y``, frames known to be voiced; default ``voiced``.
+    n_out : int, optional
+        Output length in samples; default ``y.size``.
     """
     pw = pyworld()
-    n = int(np.ceil(y.size / sr * 1000.0 / frame_period_ms)) + 1
+    fp = frame_period_ms / 1000.0
+    n_out = y.size if n_out is None else int(n_out)
+    n = int(np.ceil(n_out / sr / fp)) + 1
 
+    def fit(a: np.ndarray, size: int) -> np.ndarray:
+        a = np.asarray(a, dtype=np.float64)[:size]
+        return np.pad(a, (0, size - a.size), mode="edge") if a.size else np.zeros(size)
 
-    def fit(a: np.ndarray) -> np.ndarray:
-        a = np.asarray(a, dtype=np.float64)[:n]
-        return np.pad(a, (0, n - a.size), mode="edge") if a.size else np.zeros(n)
-
-    f0_t, vo, g = fit(f0_hz), fit(voiced).astype(bool), fit(gain)
-    f0, _, sp, ap = analyse(y, sr=sr, voiced=vo, frame_period_ms=frame_period_ms)
-    if f0.size != n:  # WORLD's frame count is authoritative
-        n = f0.size
-        f0_t, vo, g = fit(f0_t), fit(vo).astype(bool), fit(g)
-    on = ((f0 > 0) | vo) & (f0_t > 0)
-    filled = vo & (f0 <= 0)
-    if filled.any() and (f0 > 0).sum() >= 5:
-        # d4c judged those vowel frames at a guessed F0: give them a typical voiced aperiodicity
-        ap[filled] = np.minimum(ap[filled], np.median(ap[f0 > 0], axis=0))
+    f0_t, vo, g = fit(f0_hz, n), fit(voiced, n).astype(bool), fit(gain, n)
+    n_in = int(np.ceil(y.size / sr / fp)) + 1
+    hint = fit(render_voiced if render_voiced is not None else voiced, n_in).astype(bool)
+    f0, _, sp, ap = analyse(y, sr=sr, voiced=hint, frame_period_ms=frame_period_ms)
+    if np.any(f0 > 0):
+        filled = hint[: f0.size] & (f0 <= 0)
+        if filled.any() and (f0 > 0).sum() >= 5:
+            # d4c judged those vowel frames at a guessed F0: give them a typical voiced aperiodicity
+            ap[filled] = np.minimum(ap[filled], np.median(ap[f0 > 0], axis=0))
+    # the input frame each output frame reads (fractional: envelopes are interpolated)
+    pos = np.arange(n) * fp if render_pos is None else fit(render_pos, n)
+    idx = np.clip(pos / fp, 0.0, f0.size - 1.0)
+    lo = np.floor(idx).astype(int)
+    hi = np.minimum(lo + 1, f0.size - 1)
+    w = (idx - lo)[:, None]
+    sp = sp[lo] * (1.0 - w) + sp[hi] * w
+    ap = ap[lo] * (1.0 - w) + ap[hi] * w
+    heard = f0[np.rint(idx).astype(int)] > 0
+    on = (heard | vo) & (f0_t > 0)
     if breathiness > 0:
         ap = np.clip(ap, 1e-6, 1.0) ** (1.0 - 0.5 * min(breathiness, 1.0))
     if warp != 1.0:
@@ -160,5 +180,5 @@ def resynthesize(
     sp = sp * (g * g)[:, None]
     new_f0 = np.where(on, f0_t, 0.0)
     out = pw.synthesize(new_f0, np.ascontiguousarray(sp), np.ascontiguousarray(ap), sr, frame_period_ms)
-    out = out[: y.size] if out.size >= y.size else np.pad(out, (0, y.size - out.size))
+    out = out[:n_out] if out.size >= n_out else np.pad(out, (0, n_out - out.size))
     return out.astype(np.float32)
