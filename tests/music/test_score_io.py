@@ -141,3 +141,13 @@ def test_variant_similarity():
     assert variant_similarity(a, up) == 0.0
     assert variant_similarity(a, same) == pytest.approx(0.5 * (0.5 + 0.0))  # same's midpoint is at 1.0: 62
     assert variant_similarity(a, Score(variant=2, gender="m", seed=1, notes=[], tempo=1.0, key="C major")) == 0.0
+
+
+def test_melody_fit_extends_bar_lines_past_the_annotated_downbeats():
+    from dataclasses import replace
+
+    a = analysis()
+    trimmed = replace(a, downbeats=a.downbeats[2:-2])  # an analysis that missed the first and last bars
+    notes = [_note(0.5, 1.0, 60, line=0), _note(1.5, 2.0, 64, line=1), _note(a.downbeats[-1], a.downbeats[-1] + 0.5, 67, line=2)]
+    s = Score(variant=1, gender="m", seed=1, notes=notes, tempo=120.0, key="C major")
+    assert melody_fit(s, trimmed)["phrases"] == 1.0

@@ -150,16 +150,32 @@ def _chord_at(analysis: Analysis, t: float) -> frozenset:
     return frozenset()
 
 
-def _strong_beats(analysis: Analysis) -> list[float]:
+def _bar_lines(analysis: Analysis) -> list[float]:
+    """The downbeats, extended with the median bar length to the start and end of the song."""
     down = sorted(analysis.downbeats)
+    if len(down) < 2:
+        return down
+    bar = float(np.median(np.diff(down)))
+    head = [down[0] - k * bar for k in range(int(down[0] / bar), 0, -1)]
+    tail = [down[-1] + k * bar for k in range(1, int((analysis.duration - down[-1]) / bar) + 1)]
+    return head + down + tail
+
+
+def _strong_beats(analysis: Analysis) -> list[float]:
+    """Bar lines, and in even meters the half-bars."""
+    down = _bar_lines(analysis)
     out = list(down)
-    if analysis.beats_per_bar % 2 == 0:  # the half-bar of 4/4 (and the second beat of 6/8)
+    if analysis.beats_per_bar % 2 == 0 and down:
+        half = 0.5 * float(np.median(np.diff(down))) if len(down) > 1 else 0.0
         beats = np.asarray(sorted(analysis.beats))
         for k, d in enumerate(down):
-            i = int(np.argmin(np.abs(beats - d))) + analysis.beats_per_bar // 2
-            nxt = down[k + 1] if k + 1 < len(down) else np.inf
-            if i < beats.size and beats[i] < nxt - 1e-6:
-                out.append(float(beats[i]))
+            nxt = down[k + 1] if k + 1 < len(down) else d + 2 * half
+            t = 0.5 * (d + nxt)
+            if beats.size:  # the half-bar is a real beat: take the beat nearest the middle
+                j = int(np.argmin(np.abs(beats - t)))
+                t = float(beats[j]) if abs(beats[j] - t) < 0.25 * half else t
+            if t < analysis.duration:
+                out.append(t)
     return sorted(out)
 
 
@@ -167,9 +183,7 @@ def _phrase_anchors(analysis: Analysis) -> np.ndarray:
     """Bar lines and half-bars, and one beat or half a beat before either (pickups)."""
     beats = np.asarray(sorted(analysis.beats))
     period = float(np.median(np.diff(beats))) if beats.size > 1 else 60.0 / analysis.tempo
-    anchors = np.asarray(_strong_beats(analysis) if analysis.beats_per_bar % 2 == 0 else sorted(analysis.downbeats))
-    if analysis.beats_per_bar % 2 == 1:  # 3/4: no half-bar; bar lines only
-        anchors = np.asarray(sorted(analysis.downbeats))
+    anchors = np.asarray(_strong_beats(analysis))
     return np.unique(np.concatenate([anchors, anchors - period, anchors - period / 2]))
 
 

@@ -181,6 +181,15 @@ def test_far_too_many_lyrics_are_compressed_not_dropped():
     assert _words_in_order(s, ly) and _no_overlap(s) and s.notes[-1].end <= a.duration
 
 
+def test_overflowing_lyrics_still_start_lines_on_bar_lines_or_half_bars():
+    a = analysis(bars_per_section=(8, 8), labels=("verse", "chorus"), energies=(0.4, 0.8))
+    ly = lyrics(("verse", VERSE1 * 2), ("chorus", CHORUS * 2))  # 16 lines in 16 bars: past the densest phrasing
+    s = compose(a, ly, controls=controls(), variant=1)
+    f = melody_fit(s, a)
+    assert any("compressed" in w for w in s.warnings) and _words_in_order(s, ly)
+    assert f["phrases"] >= 0.9 and f["on_grid"] >= 0.95
+
+
 def test_fewer_lyrics_leave_instrumental_sections_free():
     a = analysis()
     ly = lyrics(("verse", VERSE1), ("chorus", CHORUS))

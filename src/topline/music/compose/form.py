@@ -58,7 +58,7 @@ def line_bars(line: Line, *, profile: StyleProfile, bpb: int, irregular: bool = 
         nat = 4 if need <= 4.5 else 2 * math.ceil(need / 2)
     if irregular and nat == 4:
         nat = 3
-    steps = (s - 1) * (2 if profile.spoken < 0.5 else 1) + 2 * SUB + 2
+    steps = (s - 1) * (2 if profile.spoken < 0.5 else 1) + SUB + 2  # held last note + breath
     mn = max(1, math.ceil(steps / (bpb * SUB)))
     return max(nat, mn), mn
 
@@ -273,10 +273,22 @@ def _compressed(grid: Grid, bars: _Bars, lyrics: Lyrics, sections, nb: int) -> l
     first = int(bars.start[0]) if nb else 0
     last = int(grid.n - 1)
     weights = np.array([_syllables(ln) + 2 for *_, ln in lines], dtype=float)
-    edges = first + np.concatenate([[0.0], np.cumsum(weights)]) / weights.sum() * (last - first)
-    edges = np.round(edges / SUB) * SUB  # line starts on beats
-    edges[-1] = last
-    edges = np.maximum.accumulate(edges).astype(int)
+    ideal = first + np.concatenate([[0.0], np.cumsum(weights)]) / weights.sum() * (last - first)
+    # Line starts on bar lines or half-bars where there are enough of them, else on beats.
+    anchors = np.flatnonzero(grid.weight >= 3)
+    anchors = anchors[(anchors >= first) & (anchors < last)]
+    edges = [first]
+    for k in range(1, len(lines)):
+        later = anchors[anchors > edges[-1]]
+        if later.size >= len(lines) - k:
+            edges.append(int(later[int(np.argmin(np.abs(later - ideal[k])))]) if later.size else edges[-1])
+            # keep enough anchors for the lines still to come
+            rest = later[later > edges[-1]]
+            if rest.size < len(lines) - k - 1:
+                edges[-1] = int(later[max(0, later.size - (len(lines) - k))])
+        else:
+            edges.append(int(max(edges[-1], round(ideal[k] / SUB) * SUB)))
+    edges.append(last)
     line_index = {id(ln): k for k, ln in enumerate(lyrics.lines)}
     out = []
     for k, (sec_i, sec, li, ln) in enumerate(lines):
