@@ -1,7 +1,8 @@
 """Singing synthesis: Score -> dry vocal waveform.
 
 ``sing`` renders each phrase with the Piper voice "joe" at the score's phoneme timing
-(``phonemes``, ``piper_model``), imposes the sung pitch with WORLD (``pitch``, ``world``),
+(``phonemes``, ``piper_model``; held vowels are rendered short and stretched back by WORLD
+through the phrase's time map), imposes the sung pitch with WORLD (``pitch``, ``world``),
 derives the female voice by warping the vocal tract, adds breaths at phrase starts
 (``breath``), and places everything on the song clock at the requested rate.
 """

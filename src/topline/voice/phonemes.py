@@ -5,6 +5,8 @@ start, the onset consonants are sung just *before* it (taken from the previous n
 or the preceding rest), the vowel holds the note, coda consonants come at the very end,
 diphthongs glide late, and tied notes (melismas) keep the vowel going.  Notes close together
 form one *phrase*, rendered by one call of the voice so coarticulation stays natural.
+A held vowel is rendered at most ``VOWEL_RENDER_S`` long and the phrase carries a time
+map (``song_knots``/``render_knots``) that WORLD uses to stretch it back to the note.
 
 ARPAbet is mapped to the IPA symbols espeak-ng writes for en-US, which is what Piper voices
 were trained on.  Every symbol is followed by the pad id, and word spaces and stress marks
@@ -48,7 +50,7 @@ MAX_ONSET_S = 0.3
 BOS_FRAMES = 3
 EOS_FRAMES = 2
 HELD_S = 0.35  # a vowel held this long is sung full, not reduced
-VOWEL_RENDER_S = 0.3  # the neural voice renders at most this much of a held vowel
+VOWEL_RENDER_S = 0.25  # the neural voice renders at most this much of a held vowel
 VOWEL_EDGE_S = 0.04  # the vowel's transitions at either end keep their speed
 MARKER_MAX_FRAMES = 2  # spaces and stress marks are transitions, never long
 #: Share of a phoneme's time its trailing pad id takes, relative to the phoneme's own id.
