@@ -40,8 +40,8 @@ def _syllables(line) -> list[tuple[int, Syllable]]:
     for w in line.words:
         if w.syllables:
             out.extend((w.index, s) for s in w.syllables)
-        else:  # a word the lyric stage could not split (a number, a symbol): still sung once
-            out.append((w.index, Syllable(text=w.text, phonemes=(), stress=1)))
+        else:  # a word the lyric stage could not spell out (a symbol): still sung once, on a neutral vowel
+            out.append((w.index, Syllable(text=w.text, phonemes=("AH",), stress=1)))
     return out
 
 
@@ -97,6 +97,7 @@ def _compose_voice(
     notes: list[Note] = []
     contours: dict[int, str] = {}
     seen: dict[tuple, tuple[list[Event], list[int]]] = {}
+    shapes: dict[tuple, tuple[list[Event], list[int]]] = {}
     prev_end = 0.0
     prev_pitch: int | None = None
     off_grid = 0
@@ -104,7 +105,12 @@ def _compose_voice(
         syls = _syllables(plan.line)
         stresses = [s.stress for _, s in syls]
         key = (tuple(s.text.lower() for _, s in syls), plan.end - plan.start, plan.kind)
-        cached = seen.get(key)
+        # The same words again (a repeated chorus) take the same tune; a later verse line with the
+        # same place, length and stress pattern as an earlier one takes its tune more loosely.
+        shape = (plan.kind, plan.line_in_section, tuple(min(s, 1) for s in stresses), plan.end - plan.start)
+        cached, keep_share = seen.get(key), 0.85
+        if cached is None and shape in shapes:
+            cached, keep_share = shapes[shape], 0.6
         events: list[Event] | None = None
         prefer: list[int] | None = None
         if cached is not None:
@@ -121,7 +127,7 @@ def _compose_voice(
             off_grid += 1
         slots = _slots(events, grid, reference)
         if prefer is not None:
-            keep = rng.random(len(slots)) > 0.15  # a repeated line: the same tune, slightly varied
+            keep = rng.random(len(slots)) < keep_share  # the same tune, slightly varied
             slots = [NoteSlot(**{**s.__dict__, "prefer": p if k else None}) for s, p, k in zip(slots, prefer, keep)]
         if ref is not None and plan.line_index in ref.contours:
             others = [c for c in CONTOURS if c != ref.contours[plan.line_index]]
@@ -136,8 +142,9 @@ def _compose_voice(
             contour=contour, profile=prof, weirdness=controls.weirdness, audio_weight=controls.audio_weight,
             prev=prev_pitch, cadence="full" if plan.last_in_section else "half", rng=rng,
         )  # fmt: skip
-        if cached is None:
+        if key not in seen:
             seen[key] = ([Event(e.start - plan.start, e.end - plan.start, e.syl, e.tie) for e in events], pitches)
+            shapes.setdefault(shape, seen[key])
         n_ev = len(events)
         for k, (ev, p) in enumerate(zip(events, pitches)):
             word_index, syl = syls[ev.syl]

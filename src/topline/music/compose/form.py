@@ -35,6 +35,7 @@ class LinePlan:
     energy: float  # section energy in [0, 1]
     lead: bool  # the instrumental carries a lead here
     last_in_section: bool
+    line_in_section: int = 0  # position of the line in its section
     compressed: bool = False  # squeezed: may sing 16ths, or off the grid when nothing else fits
 
 
@@ -254,7 +255,7 @@ def plan_lines(
             plans.append(LinePlan(
                 line=ln, line_index=line_index[id(ln)], section_index=sec_i, kind=sec.kind, start=start,
                 end=stop, energy=float(bars.energy[b : b + L].mean()), lead=bool(bars.lead[b : b + L].mean() > 0.5),
-                last_in_section=li == len(sec.lines) - 1,
+                last_in_section=li == len(sec.lines) - 1, line_in_section=li,
             ))  # fmt: skip
             b += L
     return plans, warnings
@@ -296,6 +297,6 @@ def _compressed(grid: Grid, bars: _Bars, lyrics: Lyrics, sections, nb: int) -> l
         out.append(LinePlan(
             line=ln, line_index=line_index[id(ln)], section_index=sec_i, kind=sec.kind, start=s, end=max(e, s),
             energy=float(grid.energy[min(s, grid.n - 1)]), lead=False, last_in_section=li == len(sec.lines) - 1,
-            compressed=True,
+            line_in_section=li, compressed=True,
         ))  # fmt: skip
     return out

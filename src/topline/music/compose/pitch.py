@@ -146,7 +146,7 @@ def line_pitches(
         INF,
     )
     trans = trans + profile.spoken * 1.5 * np.minimum(iv, 5)
-    tie_trans = np.where((iv >= 1) & (iv <= 2), 0.0, np.where(iv <= 4, 0.8, INF))  # a melisma moves by step
+    tie_trans = np.where((iv >= 1) & (iv <= 2), 0.0, np.where((iv >= 3) & (iv <= 4), 0.8, INF))  # a melisma moves
 
     dp = cost[0].copy()
     if prev is not None:

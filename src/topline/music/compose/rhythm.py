@@ -97,7 +97,7 @@ def line_rhythm(
     density = max(0.5, profile.rhythm_density) * (0.75 if lead else 1.0)
     target = SUB / density
     room = (stop - start - 6) / max(n_syl - 1, 1)
-    target = float(np.clip(room, target, 2.0 * target)) if room > target else max(room, 1.0)
+    target = float(np.clip(room, target, 1.5 * target)) if room > target else max(room, 1.0)
     sync = min(1.0, profile.syncopation + 0.3 * weirdness)
     sixteenth_ok = 1.0 if (target < 2.5 or compressed) else 0.0
     steps = np.arange(lo, hi + 1)
@@ -106,7 +106,7 @@ def line_rhythm(
     emit = np.stack([
         _emission(w, s > 0, syncopation=sync, sixteenth_ok=sixteenth_ok, strict=audio_weight) for s in stresses
     ]) + noise  # fmt: skip
-    trans = -1.2 * np.log2(IOIS / target) ** 2
+    trans = -0.7 * np.log2(IOIS / target) ** 2
     if not sixteenth_ok:
         trans[IOIS == 1] -= 2.0
 
