@@ -11,7 +11,7 @@ from topline.music.compose.grid import make_grid
 from topline.music.compose.pitch import VOICE
 from topline.music.score_io import melody_fit, variant_similarity
 
-from .songs import CHORUS, VERSE1, analysis, controls, lyrics
+from .songs import CHORUS, VERSE1, VERSE2, analysis, controls, lyrics
 
 
 def _words_in_order(score, ly):
@@ -280,3 +280,27 @@ def test_variant_must_be_1_or_2(variant):
     with pytest.raises(ValidationError) as e:
         compose(analysis(), lyrics(), controls=controls(), variant=variant)
     assert e.value.field == "variant"
+
+
+def test_weirdness_allows_chromatic_passing_tones_and_stays_in_key():
+    a, ly = analysis(), lyrics()
+    chromatic = {0.0: 0, 1.0: 0}
+    for seed in range(3):
+        for wd in chromatic:
+            s = compose(a, ly, controls=controls(style="jazz", weirdness=wd, seed=seed), variant=1)
+            chromatic[wd] += sum(n.midi % 12 in (1, 3, 6, 8, 10) for n in s.notes)
+            assert melody_fit(s, a)["in_key"] >= 0.95
+    assert chromatic[0.0] == 0 and chromatic[1.0] > 0
+
+
+def test_a_later_verse_reuses_the_first_verse_rhythm_where_the_stress_pattern_matches():
+    a = analysis()
+    verse2 = [VERSE2[0], "And the summer rain", VERSE2[2], VERSE2[3]]  # line 2 stresses like "Through the city lights"
+    ly = lyrics(("verse", VERSE1), ("chorus", CHORUS), ("verse", verse2), ("chorus", CHORUS))
+    for seed in (9, 10):
+        s = compose(a, ly, controls=controls(seed=seed), variant=1)
+        lines = {}
+        for n in s.notes:
+            lines.setdefault(n.line_index, []).append(n)
+        rel = lambda k: [round(n.start - lines[k][0].start, 3) for n in lines[k]]  # noqa: E731
+        assert rel(1) == rel(9)

@@ -23,7 +23,14 @@ from .rhythm import Event, line_rhythm
 __all__ = ["compose"]
 
 _SECTION_LIFT = {"chorus": 2.5, "hook": 2.5, "bridge": 1.5, "pre-chorus": 1.0, "verse": 0.0}
-_CONTOUR_P = np.array([0.4, 0.3, 0.2, 0.1])  # arch and descending phrases are the song-like default
+# Phrase shapes per style family (arch, descending, rise-fall, terrace): arch and descending
+# phrases are the song-like default; rock and gospel build to late peaks; rap and reggae hold a level.
+_CONTOUR_P = {
+    "default": (0.4, 0.3, 0.2, 0.1), "ballad": (0.5, 0.25, 0.2, 0.05), "rock": (0.3, 0.25, 0.35, 0.1),
+    "metal": (0.3, 0.2, 0.35, 0.15), "gospel": (0.35, 0.15, 0.45, 0.05), "hiphop": (0.15, 0.3, 0.1, 0.45),
+    "reggae": (0.25, 0.3, 0.15, 0.3), "folk": (0.45, 0.4, 0.1, 0.05), "country": (0.4, 0.4, 0.15, 0.05),
+    "electronic": (0.3, 0.25, 0.2, 0.25), "punk": (0.2, 0.3, 0.2, 0.3),
+}  # fmt: skip
 
 
 @dataclass
@@ -62,7 +69,7 @@ def _slots(events: list[Event], grid: Grid, reference: dict[int, int] | None) ->
         avoid = reference.get(int(round(ev.start))) if reference else None
         out.append(NoteSlot(
             strong=strong, beats=beats, chord=grid.chord[a], onset_weight=int(grid.weight[a]), tie=ev.tie,
-            t=(ev.start - span0) / span if n > 1 else 0.5, avoid=avoid,
+            t=(ev.start - span0) / span if n > 1 else 0.5, steps=ev.end - ev.start, avoid=avoid,
         ))  # fmt: skip
     return out
 
@@ -133,7 +140,8 @@ def _compose_voice(
             others = [c for c in CONTOURS if c != ref.contours[plan.line_index]]
             contour = others[int(rng.integers(len(others)))]
         else:
-            contour = CONTOURS[int(rng.choice(len(CONTOURS), p=_CONTOUR_P))]
+            p = np.asarray(_CONTOUR_P.get(prof.family, _CONTOUR_P["default"]))
+            contour = CONTOURS[int(rng.choice(len(CONTOURS), p=p / p.sum()))]
         contours[plan.line_index] = contour
         lift = _SECTION_LIFT.get(plan.kind, 0.0) + 2.0 * (plan.energy - 0.5) - (3.0 if plan.lead else 0.0)
         centre = float(np.clip(centre0 + lift + shift, lo + amp * 0.6, passaggio - amp * 0.6))

@@ -32,6 +32,7 @@ class NoteSlot:
     onset_weight: int  # metrical weight of the onset (0..4)
     tie: bool
     t: float  # position in the line, 0..1
+    steps: float = 4.0  # duration in grid steps
     avoid: int | None = None  # the other variant's pitch at this time
     prefer: int | None = None  # a repeated line's earlier pitch
 
@@ -105,7 +106,7 @@ def line_pitches(
     in_scale = np.isin(pcs, list(key_scale))
     is_lt = pcs == leading_tone if leading_tone is not None else np.zeros_like(in_scale)
     stable_key = np.isin(pcs, [tonic, (tonic + 4) % 12, (tonic + 3) % 12, (tonic + 7) % 12])
-    chroma_cost = 3.0 - 1.8 * weirdness
+    chroma_cost = 3.2 - 3.0 * weirdness  # chromatic passing tones: short notes on weak steps only
     strict_strong = 1.0 + 3.0 * audio_weight
     strict_beat = 0.3 + 1.2 * audio_weight
 
@@ -117,7 +118,7 @@ def line_pitches(
         in_chord = np.isin(pcs, list(s.chord)) if s.chord else np.ones_like(in_scale)
         allowed_lt = is_lt & (in_chord | (i == n - 2))
         scale_ok = in_scale | allowed_lt
-        weak = s.onset_weight <= 1 and not s.strong
+        weak = s.onset_weight <= 1 and not s.strong and not s.beats and s.steps <= 2 and 0 < i < n - 1
         c += np.where(scale_ok, 0.0, chroma_cost if weak else 8.0)
         for ch in s.strong:
             if ch:
