@@ -127,3 +127,15 @@ def test_fast_notes_squeeze_consonants_but_keep_vowels(id_map):
 def test_unknown_symbol_raises():
     with pytest.raises(VoiceError, match="unknown phoneme"):
         phonemes.plan([note(0.3, 0.9, 50, "x", ["AX"])], id_map={}, frame_s=FRAME)
+
+
+def test_long_legato_lines_are_rendered_in_parts(id_map):
+    notes = [note(0.2 + 0.25 * k, 0.45 + 0.25 * k, 50, "ta", ["T", "AH"], word=k // 2) for k in range(120)]
+    plan = phonemes.plan(notes, id_map=id_map, frame_s=FRAME)
+    assert len(plan) >= 3
+    assert sum(len(p.notes) for p in plan) == len(notes)
+    for p in plan:
+        assert p.notes[-1].end - p.notes[0].start <= phonemes.MAX_PHRASE_S
+    # parts start between words
+    for p in plan[1:]:
+        assert p.notes[0].word_index != notes[notes.index(p.notes[0]) - 1].word_index

@@ -44,6 +44,8 @@ CONSONANT_S = {
 
 #: Notes further apart than this start a new phrase (a breath or a clean stop).
 PHRASE_GAP_S = 0.12
+#: A phrase longer than this is rendered in parts.
+MAX_PHRASE_S = 8.0
 #: The earliest onset consonants may start before their vowel.
 MAX_ONSET_S = 0.3
 #: Frames of lead-in (BOS) and lead-out (EOS) around each phrase.
@@ -217,7 +219,27 @@ def _split_phrases(syls: list[Syllable]) -> list[list[Syllable]]:
             groups[-1].append(s)
         else:
             groups.append([s])
-    return groups
+    return [part for g in groups for part in _bound_length(g)]
+
+
+def _bound_length(group: list[Syllable]) -> list[list[Syllable]]:
+    """Split a phrase longer than ``MAX_PHRASE_S`` where a singer would: the widest gap,
+    preferably between words (long renderings cost more than their length in time and memory)."""
+    if group[-1].end - group[0].start <= MAX_PHRASE_S or len(group) < 2:
+        return [group]
+    best, score = 0, -np.inf
+    for i in range(1, len(group)):
+        before, after = group[i].start - group[0].start, group[-1].end - group[i].start
+        if min(before, after) < 0.25 * MAX_PHRASE_S:
+            continue
+        gap = group[i].start - group[i - 1].end
+        new_word = group[i].notes[0].word_index != group[i - 1].notes[0].word_index
+        value = gap + 0.05 * new_word - 1e-3 * abs(before - after)
+        if value > score:
+            best, score = i, value
+    if best == 0:
+        best = len(group) // 2
+    return _bound_length(group[:best]) + _bound_length(group[best:])
 
 
 def _place(group: list[Syllable], earliest: float) -> list[Unit]:
