@@ -73,7 +73,7 @@ def chord_pcs(label: str) -> frozenset[int]:
     try:  # extensions and omissions ("C:maj(9)", "G:(1,5)"): the reference parser
         import mir_eval.chord as mc
 
-        root, bitmap, _ = mc.encode(label)
+        root, bitmap, _ = mc.encode(label, reduce_extended_chords=True)
     except Exception:
         third = 3 if qual.startswith(("min", "dim", "hdim")) else 4
         return frozenset({root, (root + third) % 12, (root + 7) % 12})
