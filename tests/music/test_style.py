@@ -141,3 +141,17 @@ def test_invalid_values_name_the_field(kwargs, field):
 def test_style_profile_returns_exclusions():
     p, ex = style_profile("pop", negative_tags="echo")
     assert "delay" in ex and p.delay_wet == 0.0
+
+
+def test_style_traits_nudge_the_profile():
+    plain = parse_controls(style="pop", seed=1).profile
+    breathy = parse_controls(style="pop, breathy vocals", seed=1).profile
+    assert breathy.breathiness > plain.breathiness
+    assert parse_controls(style="raspy rock", seed=1).profile.saturation_db > parse_controls(style="rock", seed=1).profile.saturation_db
+
+
+def test_model_names_are_case_insensitive_and_default():
+    assert parse_controls(model="v5", seed=1).model == "V5"
+    assert parse_controls(model=None, seed=1).model == "V4_5PLUS"
+    assert parse_controls(vocal_gender="F", seed=1).gender == "f"
+    assert parse_controls(vocal_gender=" ", style="male vocals", seed=1).gender == "m"
