@@ -69,6 +69,8 @@ def test_chord_tones_on_strong_beats_with_audio_weight_one():
     for seed in (1, 2):
         for v in (1, 2):
             s = compose(a, ly, controls=controls(audio_weight=1.0, seed=seed), variant=v)
+            assert melody_fit(s, a)["chord_tones"] == 1.0  # every strong beat: far above the 0.7 target
+            s = compose(a, ly, controls=controls(audio_weight=0.5, weirdness=1.0, seed=seed), variant=v)
             assert melody_fit(s, a)["chord_tones"] >= 0.7
 
 
@@ -304,3 +306,12 @@ def test_a_later_verse_reuses_the_first_verse_rhythm_where_the_stress_pattern_ma
             lines.setdefault(n.line_index, []).append(n)
         rel = lambda k: [round(n.start - lines[k][0].start, 3) for n in lines[k]]  # noqa: E731
         assert rel(1) == rel(9)
+
+
+def test_a_sung_intro_may_use_the_instrumental_intro():
+    a = analysis()
+    ly = lyrics(("intro", ["Oh my love"]), ("verse", VERSE1), ("chorus", CHORUS))
+    s = compose(a, ly, controls=controls(), variant=1)
+    intro_end = a.sections[0][1]
+    assert all(n.start < intro_end for n in s.notes if n.section == "intro")
+    assert all(n.start >= intro_end - 0.6 for n in s.notes if n.section != "intro")

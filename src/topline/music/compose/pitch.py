@@ -107,7 +107,8 @@ def line_pitches(
     is_lt = pcs == leading_tone if leading_tone is not None else np.zeros_like(in_scale)
     stable_key = np.isin(pcs, [tonic, (tonic + 4) % 12, (tonic + 3) % 12, (tonic + 7) % 12])
     chroma_cost = 3.2 - 3.0 * weirdness  # chromatic passing tones: short notes on weak steps only
-    strict_strong = 1.0 + 3.0 * audio_weight
+    # audioWeight 1 asks for a chord tone on every strong beat: make anything else prohibitive there.
+    strict_strong = 1.0 + 3.0 * audio_weight + (40.0 if audio_weight >= 0.995 else 0.0)
     strict_beat = 0.3 + 1.2 * audio_weight
 
     cost = np.zeros((n, cands.size))
