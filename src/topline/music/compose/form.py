@@ -89,8 +89,9 @@ def _bars(grid: Grid) -> _Bars:
 
 def _bar_fit(kind: str, label: str, energy: float, lead: float) -> float:
     """Cost of singing one bar of a ``kind`` lyric section over a bar of the instrumental."""
-    if kind in ("intro", "outro") and label == kind:  # a sung intro/outro over the instrumental's own
-        base = 0.1
+    if kind in ("intro", "outro") and label == kind:
+        # A sung intro/outro over the instrumental's own: worth as much as filling a vocal bar.
+        base = -0.4
     elif label in INSTRUMENTAL:
         base = 1.2
     elif kind in ("chorus", "hook"):
