@@ -194,17 +194,13 @@ def plan_lines(
         rest_min = sum(sum(m) for _, m in nat_min[si + 1 :])
         # Cheapest predecessor for each start bar (gap cost is separable: prefix sums).
         run = np.full(nb + 1, inf)
-        cur = inf
-        for s in range(nb + 1):
-            cur = min(cur, best[s] - gap_prefix[s])
-            run[s] = cur + gap_prefix[s]
         arg = np.zeros(nb + 1, dtype=int)
         cur, ci = inf, 0
         for s in range(nb + 1):
             v = best[s] - gap_prefix[s]
             if v < cur:
                 cur, ci = v, s
-            arg[s] = ci
+            run[s], arg[s] = cur + gap_prefix[s], ci
         new = np.full(nb + 1, inf)
         bp: dict[int, tuple[int, int]] = {}
         for s in range(nb):
