@@ -16,7 +16,7 @@ from ...errors import ValidationError
 from ..controls import Controls
 from ..types import Analysis, Lyrics, Note, Score, Syllable
 from .form import LinePlan, plan_lines
-from .grid import SUB, Grid, make_grid, parse_key, scale_pcs
+from .grid import Grid, make_grid, parse_key, scale_pcs
 from .pitch import CONTOURS, VOICE, NoteSlot, line_pitches
 from .rhythm import Event, line_rhythm
 
