@@ -1,0 +1,146 @@
+"""What the musician hears in the instrumental: ``analyse(y, sr=...) -> Analysis``.
+
+One STFT and one CQT chroma at 22.05 kHz feed everything except beat tracking
+(essentia, 44.1 kHz), key (essentia) and loudness (the signal as given).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..types import Analysis
+from .loudness import integrated_loudness
+from .melody import lead_regions
+from .rhythm import bar_phase, beat_accents, track_beats
+from .structure import label_sections, segment_bars
+from .tonal import estimate_chords, estimate_key
+
+__all__ = ["analyse"]
+
+SR = 22050
+N_FFT = 2048
+HOP = 512
+_FALLBACK_TEMPO = 120.0  # when no pulse is found (free-time ambient), a neutral grid
+
+
+def _meter(accents: np.ndarray, onset: np.ndarray, beat_frames: np.ndarray, tempo: float) -> tuple[str, int, int]:
+    """Meter, beat stride (tracked beats per counted beat) and downbeat phase."""
+    m, phase, _ = bar_phase(accents)
+    if m == 3 and tempo > 150:
+        # Fast triple grouping: the tracker counts eighths of a 6/8 bar; bars hold six.
+        m6, phase6, _ = bar_phase(accents, candidates=(6,))
+        return "6/8", 3, phase6
+    if tempo < 110 and beat_frames.size > 8:
+        # Slow beat with triplet subdivision: compound time counted in dotted quarters.
+        step = np.diff(beat_frames).astype(float)
+        b = beat_frames[:-1].astype(float)
+
+        def at(frac: float) -> float:
+            idx = np.clip(np.round(b + frac * step).astype(int), 0, onset.size - 1)
+            return float(onset[idx].mean())
+
+        triplet = (at(1 / 3) + at(2 / 3)) / 2
+        if triplet > 1.3 * at(1 / 2):
+            m2, phase2, _ = bar_phase(accents, candidates=(2,))
+            return "6/8", 1, phase2
+    return ("3/4" if m == 3 else "4/4"), 1, phase
+
+
+def analyse(y: np.ndarray, *, sr: int) -> Analysis:
+    """Analyse an instrumental.
+
+    Parameters
+    ----------
+    y : np.ndarray
+        Mono (n,) or (channels, n) float signal.
+    sr : int
+        Sample rate of ``y``.
+
+    Returns
+    -------
+    Analysis
+        Tempo, meter, beats, downbeats, key, chords, sections, loudness and lead regions.
+    """
+    import librosa
+
+    y = np.asarray(y, dtype=np.float32)
+    mono = y.mean(axis=0) if y.ndim == 2 else y
+    duration = mono.size / sr
+    loudness = integrated_loudness(y, sr=sr)
+
+    tempo, beats = track_beats(mono, sr=sr)
+    if beats.size < 8 or not 40.0 <= tempo <= 260.0:
+        tempo = _FALLBACK_TEMPO
+        beats = np.arange(0.0, duration, 60.0 / tempo)
+
+    y22 = mono if sr == SR else librosa.resample(mono, orig_sr=sr, target_sr=SR, res_type="soxr_mq")
+    mag = np.abs(librosa.stft(y22, n_fft=N_FFT, hop_length=HOP))
+    mel = librosa.feature.melspectrogram(S=mag**2, sr=SR, n_mels=64, fmax=8000)
+    log_mel = librosa.power_to_db(mel, ref=np.max)
+    mel_freqs = librosa.mel_frequencies(n_mels=64, fmax=8000)
+    bass_onset = librosa.onset.onset_strength(S=log_mel[mel_freqs < 250], sr=SR, hop_length=HOP)
+    onset = librosa.onset.onset_strength(S=log_mel, sr=SR, hop_length=HOP)
+    chroma = librosa.feature.chroma_cqt(y=y22, sr=SR, hop_length=HOP)
+    nfr = min(chroma.shape[1], mag.shape[1])
+    chroma, mag, log_mel, onset, bass_onset = chroma[:, :nfr], mag[:, :nfr], log_mel[:, :nfr], onset[:nfr], bass_onset[:nfr]
+    beat_frames = np.clip(librosa.time_to_frames(beats, sr=SR, hop_length=HOP), 0, nfr - 1)
+
+    meter, stride, phase = _meter(beat_accents(bass_onset, chroma, beat_frames), onset, beat_frames, tempo)
+    per_bar = {"3/4": 3, "4/4": 4, "6/8": 6 if stride == 3 else 2}[meter]
+    downbeats = beats[phase::per_bar]
+    if stride > 1:  # count dotted quarters: every third tracked eighth, aligned with the bars
+        beats = beats[phase % stride :: stride]
+        tempo = tempo / stride
+    key = estimate_key(y22, sr=SR)
+
+    # Chords over beat spans (plus the pickup before the first beat).
+    starts = beats if beats[0] <= 0.05 else np.concatenate([[0.0], beats])
+    frames = np.clip(librosa.time_to_frames(starts, sr=SR, hop_length=HOP), 0, nfr - 1)
+    beat_chroma = librosa.util.sync(chroma, frames[1:], aggregate=np.mean, pad=True)[:, : frames.size]
+    rms = np.sqrt(np.mean(mag**2, axis=0))
+    beat_rms = librosa.util.sync(rms[None, :], frames[1:], aggregate=np.mean, pad=True)[0, : frames.size]
+    chords = estimate_chords(
+        beat_chroma, starts, key=key, end=duration, beat_energy=beat_rms / (beat_rms.max() + 1e-9)
+    )
+
+    sections = _sections(chroma, log_mel, rms, downbeats, duration, nfr)
+    leads = lead_regions(mag, sr=SR, n_fft=N_FFT, hop=HOP)
+    return Analysis(
+        duration=float(duration),
+        tempo=float(tempo),
+        meter=meter,
+        beats=[float(t) for t in beats],
+        downbeats=[float(t) for t in downbeats],
+        key=key,
+        chords=chords,
+        sections=sections,
+        loudness_lufs=loudness,
+        lead_regions=leads,
+    )
+
+
+def _sections(
+    chroma: np.ndarray, log_mel: np.ndarray, rms: np.ndarray, downbeats: np.ndarray, duration: float, nfr: int
+) -> list[tuple[float, float, str, float]]:
+    import librosa
+
+    if downbeats.size < 8:
+        return [(0.0, float(duration), "verse", 1.0)]
+    frames = np.clip(librosa.time_to_frames(downbeats, sr=SR, hop_length=HOP), 0, nfr - 1)
+    mfcc = librosa.feature.mfcc(S=log_mel, n_mfcc=13)[1:]  # timbre without overall level
+    feats = np.vstack([chroma / (np.linalg.norm(chroma, axis=0, keepdims=True) + 1e-9), mfcc / (np.abs(mfcc).max() + 1e-9)])
+    bars = librosa.util.sync(feats, frames, aggregate=np.mean, pad=False)[:, : frames.size - 1]
+    bar_seconds = float(np.median(np.diff(downbeats)))
+    level = librosa.util.sync(rms[None, :], frames, aggregate=np.mean, pad=False)[0, : frames.size - 1]
+    # Loudness in the features too: an arrangement that builds up is a new section.
+    level_db = 20 * np.log10(level + 1e-9)
+    bars = np.vstack([bars, ((level_db - level_db.max()) / 20.0)[None, :]])
+    cuts = segment_bars(bars, bar_seconds=bar_seconds)
+    times = [0.0] + [float(downbeats[i]) for i in cuts] + [float(duration)]
+    edges = [0] + cuts + [bars.shape[1]]
+    seg_feats = np.stack([bars[:-1, a:b].mean(axis=1) for a, b in zip(edges[:-1], edges[1:])], axis=1)
+    seg_db = np.array([20 * np.log10(np.sqrt(np.mean(level[a:b] ** 2)) + 1e-9) for a, b in zip(edges[:-1], edges[1:])])
+    # Energy relative to the loudest section over a 24 dB range: 1 is the song's peak.
+    energy = np.clip(1.0 + (seg_db - seg_db.max()) / 24.0, 0.0, 1.0)
+    labels = label_sections(seg_feats, energy)
+    return [(times[i], times[i + 1], labels[i], float(energy[i])) for i in range(len(labels))]

@@ -1,0 +1,120 @@
+"""Sections: boundaries from bar-level novelty, labels from repetition and energy.
+
+Bar-synchronous chroma + MFCC give a self-similarity matrix; a checkerboard kernel
+along its diagonal peaks where the music changes, and those peaks (on bar lines)
+are the boundaries.  Segments are then grouped by similarity: the most energetic
+group that repeats is the chorus, the other repeated material verses, a one-off
+in the second half a bridge, quiet first/last parts intro and outro.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["novelty", "segment_bars", "label_sections"]
+
+
+def _ssm(features: np.ndarray) -> np.ndarray:
+    f = features - features.mean(axis=1, keepdims=True)
+    f /= np.linalg.norm(f, axis=0, keepdims=True) + 1e-9
+    return f.T @ f
+
+
+def novelty(features: np.ndarray, *, width: int = 4) -> np.ndarray:
+    """Checkerboard novelty along the diagonal of the self-similarity matrix.
+
+    Parameters
+    ----------
+    features : np.ndarray
+        (dims, bars) features, one column per bar.
+    width : int
+        Half-width of the kernel in bars.
+
+    Returns
+    -------
+    np.ndarray
+        Novelty at the start of each bar (0 at the edges).
+    """
+    s = _ssm(features)
+    n = s.shape[0]
+    idx = np.arange(-width, width)
+    sign = np.where(idx < 0, -1.0, 1.0)
+    g = np.exp(-0.5 * ((idx + 0.5) / (width / 2)) ** 2)
+    kernel = np.outer(sign * g, sign * g)
+    out = np.zeros(n)
+    pad = np.pad(s, width, mode="edge")
+    for i in range(n):
+        out[i] = float((pad[i : i + 2 * width, i : i + 2 * width] * kernel).sum())
+    out[:1] = 0.0
+    return np.maximum(out, 0.0)
+
+
+def segment_bars(
+    features: np.ndarray, *, min_bars: int = 4, per_minute: float = 5.0, bar_seconds: float = 2.0
+) -> list[int]:
+    """Boundary bar indices (excluding 0) from novelty peaks.
+
+    Peaks at least ``min_bars`` apart are taken strongest first, up to about
+    ``per_minute`` sections per minute, and only above a fraction of the largest.
+    """
+    n = features.shape[1]
+    if n < 2 * min_bars:
+        return []
+    nov = novelty(features, width=min(4, max(2, n // 8)))
+    peaks = [i for i in range(min_bars, n - min_bars + 1) if nov[i] >= nov[max(0, i - 1)] and nov[i] >= nov[min(n - 1, i + 1)]]
+    peaks.sort(key=lambda i: -nov[i])
+    limit = max(1, int(round(n * bar_seconds / 60.0 * per_minute)))
+    top = nov[peaks[0]] if peaks else 0.0
+    chosen: list[int] = []
+    for i in peaks:
+        if nov[i] < 0.3 * top or len(chosen) >= limit:
+            break
+        if all(abs(i - j) >= min_bars for j in chosen):
+            chosen.append(i)
+    return sorted(chosen)
+
+
+def label_sections(seg_features: np.ndarray, energy: np.ndarray, *, similar: float = 0.85) -> list[str]:
+    """Labels for segments from their mean features and energies.
+
+    Parameters
+    ----------
+    seg_features : np.ndarray
+        (dims, segments) mean feature per segment.
+    energy : np.ndarray
+        Segment energies in [0, 1].
+    similar : float
+        Cosine similarity above which two segments are the same material.
+    """
+    k = seg_features.shape[1]
+    if k == 1:
+        return ["verse"]
+    s = _ssm(seg_features) if k > 2 else np.corrcoef(seg_features.T)
+    group = -np.ones(k, dtype=int)
+    g = 0
+    for i in range(k):
+        if group[i] < 0:
+            group[i] = g
+            for j in range(i + 1, k):
+                if group[j] < 0 and s[i, j] >= similar:
+                    group[j] = g
+            g += 1
+    counts = np.bincount(group)
+    labels = ["verse"] * k
+    repeated = [x for x in range(g) if counts[x] > 1]
+    if repeated:
+        chorus_group = max(repeated, key=lambda x: energy[group == x].mean())
+        for i in range(k):
+            if group[i] == chorus_group:
+                labels[i] = "chorus"
+    else:  # nothing repeats: the loudest part is the chorus
+        labels[int(np.argmax(energy))] = "chorus"
+    mid = np.median(energy)
+    for i in range(1, k - 1):
+        if counts[group[i]] == 1 and i >= k // 2 and labels[i] == "verse":
+            labels[i] = "bridge"
+    if counts[group[0]] == 1 and energy[0] <= mid and labels[0] != "chorus":
+        labels[0] = "intro"
+    if counts[group[-1]] == 1 and energy[-1] <= mid and labels[-1] != "chorus" and k > 2:
+        labels[-1] = "outro"
+    return labels

@@ -1,0 +1,80 @@
+"""Small signals made in the test: clicks, triads, bass, a song."""
+
+from __future__ import annotations
+
+import numpy as np
+
+SR = 22050
+NOTE = {"C": 0, "C#": 1, "D": 2, "D#": 3, "E": 4, "F": 5, "F#": 6, "G": 7, "G#": 8, "A": 9, "A#": 10, "B": 11}
+
+
+def hz(midi: float) -> float:
+    return 440.0 * 2 ** ((midi - 69) / 12)
+
+
+def tone(midi: float, seconds: float, *, sr: int = SR, amp: float = 0.2, harmonics: int = 4, decay: float = 0.0):
+    t = np.arange(int(seconds * sr)) / sr
+    y = sum(amp / k * np.sin(2 * np.pi * hz(midi) * k * t) for k in range(1, harmonics + 1))
+    env = np.minimum(1.0, t / 0.01) * np.minimum(1.0, (seconds - t) / 0.02)
+    if decay:
+        env = env * np.exp(-t / decay)
+    return (y * env).astype(np.float32)
+
+
+def click(sr: int = SR, amp: float = 1.0, freq: float = 1500.0, seconds: float = 0.03):
+    t = np.arange(int(seconds * sr)) / sr
+    return (amp * np.sin(2 * np.pi * freq * t) * np.exp(-t / 0.005)).astype(np.float32)
+
+
+def click_track(bpm: float, seconds: float, *, accent_every: int = 0, offset: float = 0.5, sr: int = SR):
+    """Clicks at ``bpm``; with ``accent_every`` each bar's first beat is a loud low thump."""
+    y = np.zeros(int(seconds * sr), np.float32)
+    times = np.arange(offset, seconds - 0.1, 60.0 / bpm)
+    for i, t in enumerate(times):
+        k = int(t * sr)
+        down = accent_every and i % accent_every == 0
+        c = click(sr, 1.0, 80.0, 0.12) if down else click(sr, 0.35)
+        if down:
+            c = c + click(sr, 0.5)
+        y[k : k + c.size] += c[: y.size - k]
+    return y, times
+
+
+def triad(root: str, quality: str, octave: int = 4) -> list[int]:
+    r = 12 * (octave + 1) + NOTE[root]
+    return [r, r + (4 if quality == "maj" else 3), r + 7]
+
+
+def song(
+    chords: list[tuple[str, str]],
+    *,
+    bpm: float = 120.0,
+    beats_per_chord: int = 4,
+    beats_per_bar: int = 4,
+    sr: int = SR,
+    level: float = 1.0,
+    drums: bool = True,
+) -> tuple[np.ndarray, float]:
+    """Pads + bass on each chord's root, drums on beats (kick on downbeats).
+
+    Returns the signal and its beat period in seconds.
+    """
+    beat = 60.0 / bpm
+    parts = []
+    for root, quality in chords:
+        span = beat * beats_per_chord
+        pad = sum(tone(m, span, sr=sr, amp=0.08) for m in triad(root, quality))
+        bass = tone(triad(root, quality, octave=2)[0], span, sr=sr, amp=0.25, harmonics=3, decay=0.6)
+        parts.append(pad + bass)
+    y = np.concatenate(parts)
+    if drums:
+        n_beats = int(round(y.size / sr / beat))
+        rng = np.random.default_rng(1)
+        for i in range(n_beats):
+            k = int(i * beat * sr)
+            if i % beats_per_bar == 0:
+                hit = click(sr, 0.6, 60.0, 0.15)
+            else:
+                hit = (rng.normal(0, 0.15, int(0.04 * sr)) * np.exp(-np.arange(int(0.04 * sr)) / (0.008 * sr))).astype(np.float32)
+            y[k : k + hit.size] += hit[: y.size - k]
+    return (level * y).astype(np.float32), beat

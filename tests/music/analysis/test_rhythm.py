@@ -1,0 +1,48 @@
+import numpy as np
+import pytest
+
+from topline.music.analysis import analyse
+from topline.music.analysis.rhythm import bar_phase, track_beats
+
+from .synth import SR, click_track, song
+
+
+@pytest.mark.parametrize("bpm", [100.0, 128.0])
+def test_click_track_tempo_and_beats(bpm):
+    y, truth = click_track(bpm, 16.0)
+    tempo, beats = track_beats(y, sr=SR)
+    assert tempo == pytest.approx(bpm, abs=1.0)
+    inner = truth[(truth > 2.0) & (truth < 14.0)]  # trackers may start late and stop early
+    err = np.abs(beats[:, None] - inner[None, :]).min(axis=0)
+    assert err.max() < 0.02
+
+
+def test_no_pulse_gives_no_tempo():
+    tempo, beats = track_beats(np.zeros(SR * 2, np.float32), sr=SR)
+    assert tempo == 0.0 and beats.size < 2
+
+
+@pytest.mark.parametrize("m,phase", [(4, 0), (4, 2), (3, 1), (3, 0)])
+def test_bar_phase_from_accents(m, phase):
+    acc = np.full(48, 1.0)
+    acc[phase::m] = 3.0
+    assert bar_phase(acc)[:2] == (m, phase)
+
+
+def test_flat_accents_default_to_four():
+    assert bar_phase(np.ones(32))[0] == 4
+
+
+@pytest.mark.parametrize("per_bar,meter", [(3, "3/4"), (4, "4/4")])
+def test_meter_and_downbeats_of_a_song(per_bar, meter):
+    prog = [("C", "maj"), ("F", "maj"), ("G", "maj"), ("C", "maj")] * 4
+    y, beat = song(prog, bpm=120, beats_per_chord=per_bar, beats_per_bar=per_bar)
+    a = analyse(y, sr=SR)
+    assert a.meter == meter
+    assert a.tempo == pytest.approx(120, abs=1.5)
+    bar = beat * per_bar
+    # every downbeat lies on a bar line (within 50 ms), and they are a bar apart
+    ph = np.abs((np.array(a.downbeats) + bar / 2) % bar - bar / 2)
+    assert ph.max() < 0.05
+    assert np.median(np.diff(a.downbeats)) == pytest.approx(bar, abs=0.03)
+    assert set(a.downbeats) <= set(a.beats)
