@@ -15,8 +15,8 @@ __all__ = ["novelty", "segment_bars", "label_sections"]
 
 
 def _ssm(features: np.ndarray) -> np.ndarray:
-    f = features - features.mean(axis=1, keepdims=True)
-    f /= np.linalg.norm(f, axis=0, keepdims=True) + 1e-9
+    # Plain cosine, not centred: centring turns the noise of uniform music into contrast.
+    f = features / (np.linalg.norm(features, axis=0, keepdims=True) + 1e-9)
     return f.T @ f
 
 
@@ -46,16 +46,18 @@ def novelty(features: np.ndarray, *, width: int = 4) -> np.ndarray:
     for i in range(n):
         out[i] = float((pad[i : i + 2 * width, i : i + 2 * width] * kernel).sum())
     out[:1] = 0.0
-    return np.maximum(out, 0.0)
+    # In units of the largest possible response (similarity +1 within, -1 across).
+    return np.maximum(out, 0.0) / np.abs(kernel).sum()
 
 
 def segment_bars(
-    features: np.ndarray, *, min_bars: int = 4, per_minute: float = 5.0, bar_seconds: float = 2.0
+    features: np.ndarray, *, min_bars: int = 4, per_minute: float = 5.0, bar_seconds: float = 2.0, floor: float = 0.02
 ) -> list[int]:
     """Boundary bar indices (excluding 0) from novelty peaks.
 
     Peaks at least ``min_bars`` apart are taken strongest first, up to about
-    ``per_minute`` sections per minute, and only above a fraction of the largest.
+    ``per_minute`` sections per minute, and only above a fraction of the largest
+    and above ``floor`` (on novelty's absolute scale, where 1 is total contrast).
     """
     n = features.shape[1]
     if n < 2 * min_bars:
@@ -67,7 +69,7 @@ def segment_bars(
     top = nov[peaks[0]] if peaks else 0.0
     chosen: list[int] = []
     for i in peaks:
-        if nov[i] < 0.3 * top or len(chosen) >= limit:
+        if nov[i] < max(0.3 * top, floor) or len(chosen) >= limit:
             break
         if all(abs(i - j) >= min_bars for j in chosen):
             chosen.append(i)
@@ -89,7 +91,7 @@ def label_sections(seg_features: np.ndarray, energy: np.ndarray, *, similar: flo
     k = seg_features.shape[1]
     if k == 1:
         return ["verse"]
-    s = _ssm(seg_features) if k > 2 else np.corrcoef(seg_features.T)
+    s = _ssm(seg_features)
     group = -np.ones(k, dtype=int)
     g = 0
     for i in range(k):

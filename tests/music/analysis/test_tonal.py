@@ -1,0 +1,61 @@
+import numpy as np
+import pytest
+
+from topline.music.analysis import analyse
+from topline.music.analysis.tonal import chord_templates, estimate_chords, estimate_key
+
+from .synth import SR, song, tone, triad
+
+
+def labels_at(chords, times):
+    return [next(lab for s, e, lab in chords if s <= t < e) for t in times]
+
+
+@pytest.mark.parametrize("root,quality", [("C", "maj"), ("A", "min"), ("F#", "maj"), ("D#", "min")])
+def test_sustained_triad_is_named(root, quality):
+    y = sum(tone(m, 6.0, amp=0.1) for m in triad(root, quality))
+    chroma = __import__("librosa").feature.chroma_cqt(y=y, sr=SR)
+    c = chroma.mean(axis=1, keepdims=True)
+    key = f"{root} {'major' if quality == 'maj' else 'minor'}"
+    segs = estimate_chords(np.repeat(c, 4, axis=1), np.arange(4) * 1.5, key=key, end=6.0)
+    assert segs == [(0.0, 6.0, f"{root}:{quality}")]
+
+
+def test_silent_beats_are_no_chord():
+    t, _ = chord_templates()
+    chroma = np.hstack([np.repeat(t[:1].T, 4, axis=1), np.full((12, 4), 1e-3)])
+    energy = np.array([1.0] * 4 + [0.0] * 4)
+    segs = estimate_chords(chroma, np.arange(8.0), key="C major", end=8.0, beat_energy=energy)
+    assert segs == [(0.0, 4.0, "C:maj"), (4.0, 8.0, "N")]
+
+
+def test_templates_are_unit_and_labelled():
+    t, labels = chord_templates()
+    assert t.shape == (24, 12) and np.allclose(np.linalg.norm(t, axis=1), 1)
+    assert labels[0] == "C:maj" and labels[21] == "A:min"
+
+
+@pytest.mark.parametrize(
+    "key,prog",
+    [
+        ("D major", [("D", "maj"), ("G", "maj"), ("A", "maj"), ("D", "maj")]),
+        ("A# major", [("A#", "maj"), ("D#", "maj"), ("F", "maj"), ("A#", "maj")]),
+        ("A minor", [("A", "min"), ("D", "min"), ("E", "maj"), ("A", "min")]),
+    ],
+)
+def test_cadence_loop_gives_key_and_chords(key, prog):
+    y, beat = song(prog * 4, bpm=120)
+    a = analyse(y, sr=SR)
+    assert a.key == key
+    mids = (np.arange(16) * 4 + 2) * beat  # the middle of each chord
+    expected = [f"{r}:{q}" for r, q in prog * 4]
+    got = labels_at(a.chords, mids)
+    assert np.mean([g == e for g, e in zip(got, expected)]) >= 0.9
+    # chord changes fall on beats
+    changes = [s for s, _, _ in a.chords[1:]]
+    assert all(min(abs(c - b) for b in a.beats) < 1e-6 for c in changes)
+
+
+def test_key_of_a_scale():
+    y = np.concatenate([tone(m, 0.5) for m in [67, 69, 71, 72, 74, 76, 78, 79, 74, 71, 67, 62, 67] * 2])
+    assert estimate_key(y, sr=SR) == "G major"
