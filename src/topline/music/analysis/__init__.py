@@ -135,10 +135,15 @@ def _sections(
     # Loudness in the features too: an arrangement that builds up is a new section.
     level_db = 20 * np.log10(level + 1e-9)
     bars = np.vstack([bars, ((level_db - level_db.max()) / 20.0)[None, :]])
-    cuts = segment_bars(bars, bar_seconds=bar_seconds)
+    # Harmony (12), timbre (12) and level (1) get an equal share of the distance.
+    dims = bars.shape[0]
+    weights = np.concatenate([np.full(12, np.sqrt(dims / 36)), np.full(12, np.sqrt(dims / 36)), [np.sqrt(dims / 3)]])
+    cuts = segment_bars(bars, bar_seconds=bar_seconds, weights=weights)
     times = [0.0] + [float(downbeats[i]) for i in cuts] + [float(duration)]
     edges = [0] + cuts + [bars.shape[1]]
-    seg_feats = np.stack([bars[:-1, a:b].mean(axis=1) for a, b in zip(edges[:-1], edges[1:])], axis=1)
+    # Standardise each feature over the song: what sets sections apart, not what all bars share.
+    z = (bars[:-1] - bars[:-1].mean(axis=1, keepdims=True)) / (bars[:-1].std(axis=1, keepdims=True) + 1e-6)
+    seg_feats = np.stack([z[:, a:b].mean(axis=1) for a, b in zip(edges[:-1], edges[1:])], axis=1)
     seg_db = np.array([20 * np.log10(np.sqrt(np.mean(level[a:b] ** 2)) + 1e-9) for a, b in zip(edges[:-1], edges[1:])])
     # Energy relative to the loudest section over a 24 dB range: 1 is the song's peak.
     energy = np.clip(1.0 + (seg_db - seg_db.max()) / 24.0, 0.0, 1.0)

@@ -35,7 +35,10 @@ def novelty(features: np.ndarray, *, width: int = 4) -> np.ndarray:
     np.ndarray
         Novelty at the start of each bar (0 at the edges).
     """
-    s = _ssm(features)
+    # Gaussian similarity on distance: unlike cosine it keeps "how far", so tiny
+    # fluctuations of uniform music stay near-identical.
+    d2 = np.sum((features[:, :, None] - features[:, None, :]) ** 2, axis=0)
+    s = np.exp(-d2 / features.shape[0])
     n = s.shape[0]
     idx = np.arange(-width, width)
     sign = np.where(idx < 0, -1.0, 1.0)
@@ -51,18 +54,25 @@ def novelty(features: np.ndarray, *, width: int = 4) -> np.ndarray:
 
 
 def segment_bars(
-    features: np.ndarray, *, min_bars: int = 4, per_minute: float = 5.0, bar_seconds: float = 2.0, floor: float = 0.02
+    features: np.ndarray, *, min_bars: int = 4, per_minute: float = 5.0, bar_seconds: float = 2.0, floor: float = 0.1,
+    weights: np.ndarray | None = None,
 ) -> list[int]:
     """Boundary bar indices (excluding 0) from novelty peaks.
 
     Peaks at least ``min_bars`` apart are taken strongest first, up to about
     ``per_minute`` sections per minute, and only above a fraction of the largest
     and above ``floor`` (on novelty's absolute scale, where 1 is total contrast).
+    Features are standardised per dimension, then scaled by ``weights``.
     """
     n = features.shape[1]
     if n < 2 * min_bars:
         return []
-    nov = novelty(features, width=min(4, max(2, n // 8)))
+    # Standardise each dimension over the song so what varies drives the novelty; the std
+    # floor keeps dimensions that barely move (uniform music) from turning noise into contrast.
+    z = (features - features.mean(axis=1, keepdims=True)) / np.maximum(features.std(axis=1, keepdims=True), 0.05)
+    if weights is not None:  # e.g. equal say for harmony, timbre and level however many dims each has
+        z = z * np.asarray(weights, dtype=float)[:, None]
+    nov = novelty(z, width=min(4, max(2, n // 5)))
     peaks = [i for i in range(min_bars, n - min_bars + 1) if nov[i] >= nov[max(0, i - 1)] and nov[i] >= nov[min(n - 1, i + 1)]]
     peaks.sort(key=lambda i: -nov[i])
     limit = max(1, int(round(n * bar_seconds / 60.0 * per_minute)))
@@ -76,7 +86,7 @@ def segment_bars(
     return sorted(chosen)
 
 
-def label_sections(seg_features: np.ndarray, energy: np.ndarray, *, similar: float = 0.85) -> list[str]:
+def label_sections(seg_features: np.ndarray, energy: np.ndarray, *, similar: float = 0.6) -> list[str]:
     """Labels for segments from their mean features and energies.
 
     Parameters
@@ -111,12 +121,12 @@ def label_sections(seg_features: np.ndarray, energy: np.ndarray, *, similar: flo
                 labels[i] = "chorus"
     else:  # nothing repeats: the loudest part is the chorus
         labels[int(np.argmax(energy))] = "chorus"
-    mid = np.median(energy)
     for i in range(1, k - 1):
         if counts[group[i]] == 1 and i >= k // 2 and labels[i] == "verse":
             labels[i] = "bridge"
-    if counts[group[0]] == 1 and energy[0] <= mid and labels[0] != "chorus":
+    # A first/last part clearly quieter than its neighbour frames the song, repeated or not.
+    if k > 2 and labels[0] != "chorus" and energy[0] < energy[1] - 0.1:
         labels[0] = "intro"
-    if counts[group[-1]] == 1 and energy[-1] <= mid and labels[-1] != "chorus" and k > 2:
+    if k > 2 and labels[-1] != "chorus" and energy[-1] < energy[-2] - 0.1:
         labels[-1] = "outro"
     return labels
