@@ -53,7 +53,12 @@ def _tempo(beats: np.ndarray) -> float:
     """BPM from a line fitted through the beats (each beat's time is quantised to a frame)."""
     period = float(np.median(np.diff(beats)))
     idx = np.round((beats - beats[0]) / period)
-    slope = np.polyfit(idx, beats, 1)[0] if np.ptp(idx) > 0 else period
+    if np.ptp(idx) == 0:
+        return float(60.0 / period)
+    slope, icpt = np.polyfit(idx, beats, 1)
+    keep = np.abs(beats - (slope * idx + icpt)) < 0.1 * period  # drop beats off the main grid, refit
+    if keep.sum() >= max(4, beats.size // 2) and np.ptp(idx[keep]) > 0:
+        slope = np.polyfit(idx[keep], beats[keep], 1)[0]
     # A tempo drift makes the fit poor; then the local median speaks for the song.
     return float(60.0 / slope) if abs(slope - period) < 0.05 * period else float(60.0 / period)
 
