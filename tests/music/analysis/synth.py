@@ -78,3 +78,20 @@ def song(
                 hit = (rng.normal(0, 0.15, int(0.04 * sr)) * np.exp(-np.arange(int(0.04 * sr)) / (0.008 * sr))).astype(np.float32)
             y[k : k + hit.size] += hit[: y.size - k]
     return (level * y).astype(np.float32), beat
+
+
+def six_eight(chords: list[tuple[str, str]], *, dotted_bpm: float = 70.0, sr: int = SR) -> tuple[np.ndarray, float]:
+    """Bass per bar and arpeggiated eighths, accented on 1 and 4 of six. Returns signal, bar length."""
+    eighth = 60.0 / dotted_bpm / 3
+    bar = 6 * eighth
+    parts = []
+    for root, quality in chords:
+        notes = triad(root, quality)
+        seg = np.zeros(int(bar * sr), np.float32)
+        seg += tone(triad(root, quality, 2)[0], bar, sr=sr, amp=0.25, harmonics=3, decay=0.6)[: seg.size]
+        for i in range(6):
+            t = tone(notes[[0, 1, 2, 1, 2, 1][i]] + 12, eighth, sr=sr, amp=0.15 if i % 3 else 0.25, decay=0.15)
+            k = int(i * eighth * sr)
+            seg[k : k + t.size] += t[: seg.size - k]
+        parts.append(seg)
+    return np.concatenate(parts), bar

@@ -46,3 +46,16 @@ def test_meter_and_downbeats_of_a_song(per_bar, meter):
     assert ph.max() < 0.05
     assert np.median(np.diff(a.downbeats)) == pytest.approx(bar, abs=0.03)
     assert set(a.downbeats) <= set(a.beats)
+
+
+def test_six_eight_counts_dotted_quarters():
+    from .synth import six_eight
+
+    y, bar = six_eight([("D", "maj"), ("G", "maj"), ("A", "maj"), ("D", "maj")] * 4, dotted_bpm=70)
+    a = analyse(y, sr=SR)
+    assert a.meter == "6/8" and a.beats_per_bar == 2
+    assert a.tempo == pytest.approx(70, abs=1.5)
+    ph = np.abs((np.array(a.downbeats) + bar / 2) % bar - bar / 2)
+    assert ph.max() < 0.05
+    assert np.median(np.diff(a.beats)) == pytest.approx(bar / 2, abs=0.02)
+    assert set(a.downbeats) <= set(a.beats)

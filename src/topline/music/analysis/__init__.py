@@ -46,6 +46,26 @@ def _meter(accents: np.ndarray, onset: np.ndarray, beat_frames: np.ndarray, temp
     return ("3/4" if m == 3 else "4/4"), 1, phase
 
 
+def _compound(onset: np.ndarray, downbeats: np.ndarray, *, ratio: float = 1.3) -> bool:
+    """Whether three-beat bars are 6/8: attacks at half-bar outweigh those at the thirds."""
+    if downbeats.size < 5:
+        return False
+    d = librosa_frames(downbeats)
+    span = np.diff(d).astype(float)
+
+    def at(frac: float) -> float:
+        idx = np.round(d[:-1] + frac * span).astype(int)
+        return float(np.mean([onset[max(0, i - 1) : i + 2].max() for i in np.clip(idx, 0, onset.size - 1)]))
+
+    return at(1 / 2) > ratio * (at(1 / 3) + at(2 / 3)) / 2
+
+
+def librosa_frames(times: np.ndarray) -> np.ndarray:
+    import librosa
+
+    return librosa.time_to_frames(times, sr=SR, hop_length=HOP)
+
+
 def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     """Analyse an instrumental.
 
@@ -91,6 +111,14 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     if stride > 1:  # count dotted quarters: every third tracked eighth, aligned with the bars
         beats = beats[phase % stride :: stride]
         tempo = tempo / stride
+    if meter == "3/4" and _compound(onset, downbeats):
+        # Bars of six eighths accented 1 and 4: 6/8, counted in two dotted quarters.
+        meter = "6/8"
+        half = float(np.median(np.diff(downbeats))) / 2
+        mids = (downbeats[:-1] + downbeats[1:]) / 2
+        ends = [t for t in (downbeats[0] - half, downbeats[-1] + half) if 0.0 <= t < duration]
+        beats = np.sort(np.concatenate([downbeats, mids, ends]))
+        tempo = tempo * 2 / 3
     key = estimate_key(y22, sr=SR)
 
     # Chords over beat spans (plus the pickup before the first beat).
