@@ -124,7 +124,7 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     # Chords over beat spans (plus the pickup before the first beat).
     starts = beats if beats[0] <= 0.05 else np.concatenate([[0.0], beats])
     frames = np.clip(librosa.time_to_frames(starts, sr=SR, hop_length=HOP), 0, nfr - 1)
-    beat_chroma = librosa.util.sync(chroma, frames[1:], aggregate=np.mean, pad=True)[:, : frames.size]
+    beat_chroma = librosa.util.sync(chroma, frames[1:], aggregate=np.median, pad=True)[:, : frames.size]
     rms = np.sqrt(np.mean(mag**2, axis=0))
     beat_rms = librosa.util.sync(rms[None, :], frames[1:], aggregate=np.mean, pad=True)[0, : frames.size]
     chords = estimate_chords(

@@ -149,7 +149,7 @@ def bar_phase(accents: np.ndarray, *, candidates: tuple[int, ...] = (3, 4)) -> t
         p = int(np.argmax(scores))
         best[m] = (float(scores[p]), p)
     if 4 in best and 3 in best:
-        m = 3 if best[3][0] > 1.15 * best[4][0] else 4
+        m = 3 if best[3][0] > 1.2 * best[4][0] else 4
     else:
         m = max(best, key=lambda k: best[k][0])
     return m, best[m][1], best[m][0]
