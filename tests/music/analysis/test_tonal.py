@@ -59,3 +59,18 @@ def test_cadence_loop_gives_key_and_chords(key, prog):
 def test_key_of_a_scale():
     y = np.concatenate([tone(m, 0.5) for m in [67, 69, 71, 72, 74, 76, 78, 79, 74, 71, 67, 62, 67] * 2])
     assert estimate_key(y, sr=SR) == "G major"
+
+
+def test_chords_correct_a_subdominant_key_slip():
+    from topline.music.analysis.tonal import refine_key
+
+    # I vi IV V in B major: F#:maj is not diatonic to E major, and the song ends on B.
+    chords = [(float(i), float(i + 1), lab) for i, lab in enumerate(["B:maj", "G#:min", "E:maj", "F#:maj"] * 4 + ["B:maj"])]
+    assert refine_key("E major", chords) == "B major"
+    assert refine_key("B major", chords) == "B major"
+
+
+def test_refine_key_keeps_the_audio_key_without_chords():
+    from topline.music.analysis.tonal import refine_key
+
+    assert refine_key("C minor", [(0.0, 5.0, "N")]) == "C minor"

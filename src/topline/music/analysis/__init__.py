@@ -13,7 +13,7 @@ from .loudness import integrated_loudness
 from .melody import lead_regions
 from .rhythm import bar_phase, beat_accents, track_beats
 from .structure import label_sections, segment_bars
-from .tonal import estimate_chords, estimate_key
+from .tonal import estimate_chords, estimate_key, refine_key
 
 __all__ = ["analyse"]
 
@@ -127,9 +127,12 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     beat_chroma = librosa.util.sync(chroma, frames[1:], aggregate=np.median, pad=True)[:, : frames.size]
     rms = np.sqrt(np.mean(mag**2, axis=0))
     beat_rms = librosa.util.sync(rms[None, :], frames[1:], aggregate=np.mean, pad=True)[0, : frames.size]
-    chords = estimate_chords(
-        beat_chroma, starts, key=key, end=duration, beat_energy=beat_rms / (beat_rms.max() + 1e-9)
-    )
+    beat_energy = beat_rms / (beat_rms.max() + 1e-9)
+    chords = estimate_chords(beat_chroma, starts, key=key, end=duration, beat_energy=beat_energy)
+    better = refine_key(key, chords)
+    if better != key:  # the chords overruled the audio key: decode again under the right prior
+        key = better
+        chords = estimate_chords(beat_chroma, starts, key=key, end=duration, beat_energy=beat_energy)
 
     sections = _sections(chroma, log_mel, rms, downbeats, duration, nfr)
     leads = lead_regions(mag, sr=SR, n_fft=N_FFT, hop=HOP)

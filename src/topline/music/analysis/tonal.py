@@ -139,3 +139,50 @@ def estimate_chords(
         else:
             segs.append((float(bounds[i]), float(bounds[i + 1]), lab))
     return segs
+
+
+def _diatonic(key: str) -> set[str]:
+    prior = _key_prior(key)
+    _, labels = chord_templates()
+    return {labels[i] for i in range(24) if prior[i] == 0.0}
+
+
+def refine_key(key: str, chords: list[tuple[float, float, str]], *, margin: float = 0.1) -> str:
+    """Correct a fifth or relative-key slip of the audio key from the chord sequence.
+
+    Profile-based keys confuse a key with its neighbours on the circle of fifths
+    (a melody dwelling on the fourth degree pulls them there).  The chords decide:
+    each candidate scores the share of time its diatonic chords cover, plus half the
+    time on its tonic chord and a bonus when the song ends on the tonic.  A
+    neighbour must beat the audio key by ``margin`` to replace it.
+
+    Parameters
+    ----------
+    key : str
+        The key from the audio (``"<Tonic> major|minor"``).
+    chords : list of (start, end, label)
+        The chord segments.
+    margin : float
+        Required improvement, as a share of the song's chorded time.
+    """
+    timed = [(e - s, lab) for s, e, lab in chords if lab != "N"]
+    total = sum(d for d, _ in timed)
+    if total <= 0:
+        return key
+    tonic, mode = key.split()
+    t = PITCHES.index(tonic)
+    cands = [key]
+    for d in (5, 7):
+        cands.append(f"{PITCHES[(t + d) % 12]} {mode}")
+    cands.append(f"{PITCHES[(t + 3) % 12]} major" if mode == "minor" else f"{PITCHES[(t + 9) % 12]} minor")
+
+    def score(k: str) -> float:
+        kt, km = k.split()
+        home = f"{kt}:{'min' if km == 'minor' else 'maj'}"
+        dia = _diatonic(k)
+        s = sum(d for d, lab in timed if lab in dia) + 0.5 * sum(d for d, lab in timed if lab == home)
+        return s / total + (0.1 if timed[-1][1] == home else 0.0)
+
+    scores = [score(k) for k in cands]
+    best = int(np.argmax(scores))
+    return cands[best] if scores[best] > scores[0] + margin else key
