@@ -33,13 +33,13 @@ def test_flat_accents_default_to_four():
     assert bar_phase(np.ones(32))[0] == 4
 
 
-@pytest.mark.parametrize("per_bar,meter", [(3, "3/4"), (4, "4/4")])
-def test_meter_and_downbeats_of_a_song(per_bar, meter):
+@pytest.mark.parametrize("per_bar,meter,bpm", [(3, "3/4", 120), (4, "4/4", 120), (3, "3/4", 70), (3, "3/4", 170)])
+def test_meter_and_downbeats_of_a_song(per_bar, meter, bpm):
     prog = [("C", "maj"), ("F", "maj"), ("G", "maj"), ("C", "maj")] * 4
-    y, beat = song(prog, bpm=120, beats_per_chord=per_bar, beats_per_bar=per_bar)
+    y, beat = song(prog, bpm=bpm, beats_per_chord=per_bar, beats_per_bar=per_bar)
     a = analyse(y, sr=SR)
-    assert a.meter == meter
-    assert a.tempo == pytest.approx(120, abs=1.5)
+    assert a.meter == meter  # a slow or fast waltz is not 6/8
+    assert a.tempo == pytest.approx(bpm, abs=bpm * 0.03)  # essentia drifts ~2% at fast tempi
     bar = beat * per_bar
     # every downbeat lies on a bar line (within 50 ms), and they are a bar apart
     ph = np.abs((np.array(a.downbeats) + bar / 2) % bar - bar / 2)
@@ -48,13 +48,14 @@ def test_meter_and_downbeats_of_a_song(per_bar, meter):
     assert set(a.downbeats) <= set(a.beats)
 
 
-def test_six_eight_counts_dotted_quarters():
+@pytest.mark.parametrize("dotted_bpm", [55.0, 70.0, 90.0])
+def test_six_eight_counts_dotted_quarters(dotted_bpm):
     from .synth import six_eight
 
-    y, bar = six_eight([("D", "maj"), ("G", "maj"), ("A", "maj"), ("D", "maj")] * 4, dotted_bpm=70)
+    y, bar = six_eight([("D", "maj"), ("G", "maj"), ("A", "maj"), ("D", "maj")] * 4, dotted_bpm=dotted_bpm)
     a = analyse(y, sr=SR)
     assert a.meter == "6/8" and a.beats_per_bar == 2
-    assert a.tempo == pytest.approx(70, abs=1.5)
+    assert a.tempo == pytest.approx(dotted_bpm, abs=1.5)
     ph = np.abs((np.array(a.downbeats) + bar / 2) % bar - bar / 2)
     assert ph.max() < 0.05
     assert np.median(np.diff(a.beats)) == pytest.approx(bar / 2, abs=0.02)

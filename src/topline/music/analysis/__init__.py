@@ -25,11 +25,13 @@ _FALLBACK_TEMPO = 120.0  # when no pulse is found (free-time ambient), a neutral
 
 def _meter(accents: np.ndarray, onset: np.ndarray, beat_frames: np.ndarray, tempo: float) -> tuple[str, int, int]:
     """Meter, beat stride (tracked beats per counted beat) and downbeat phase."""
-    m, phase, _ = bar_phase(accents)
+    m, phase, contrast = bar_phase(accents)
     if m == 3 and tempo > 150:
-        # Fast triple grouping: the tracker counts eighths of a 6/8 bar; bars hold six.
-        m6, phase6, _ = bar_phase(accents, candidates=(6,))
-        return "6/8", 3, phase6
+        # Fast triple grouping may be eighths of a 6/8 bar: then pairs of groups differ
+        # (chords change every six), whereas a fast waltz repeats every three.
+        _, phase6, contrast6 = bar_phase(accents, candidates=(6,))
+        if contrast6 > 1.2 * contrast:
+            return "6/8", 3, phase6
     if tempo < 110 and beat_frames.size > 8:
         # Slow beat with triplet subdivision: compound time counted in dotted quarters.
         step = np.diff(beat_frames).astype(float)
@@ -40,8 +42,9 @@ def _meter(accents: np.ndarray, onset: np.ndarray, beat_frames: np.ndarray, temp
             return float(onset[idx].mean())
 
         triplet = (at(1 / 3) + at(2 / 3)) / 2
-        if triplet > 1.3 * at(1 / 2):
-            m2, phase2, _ = bar_phase(accents, candidates=(2,))
+        # Real triplet attacks, not the noise floor between beats.
+        if triplet > 1.3 * at(1 / 2) and triplet > 0.3 * at(0.0):
+            _, phase2, _ = bar_phase(accents, candidates=(2,))
             return "6/8", 1, phase2
     return ("3/4" if m == 3 else "4/4"), 1, phase
 
@@ -50,7 +53,7 @@ def _compound(onset: np.ndarray, downbeats: np.ndarray, *, ratio: float = 1.3) -
     """Whether three-beat bars are 6/8: attacks at half-bar outweigh those at the thirds."""
     if downbeats.size < 5:
         return False
-    d = librosa_frames(downbeats)
+    d = _frames(downbeats)
     span = np.diff(d).astype(float)
 
     def at(frac: float) -> float:
@@ -60,7 +63,7 @@ def _compound(onset: np.ndarray, downbeats: np.ndarray, *, ratio: float = 1.3) -
     return at(1 / 2) > ratio * (at(1 / 3) + at(2 / 3)) / 2
 
 
-def librosa_frames(times: np.ndarray) -> np.ndarray:
+def _frames(times: np.ndarray) -> np.ndarray:
     import librosa
 
     return librosa.time_to_frames(times, sr=SR, hop_length=HOP)
