@@ -52,7 +52,8 @@ def track_beats(y: np.ndarray, *, sr: int) -> tuple[float, np.ndarray]:
 def _tempo(beats: np.ndarray) -> float:
     """BPM from a line fitted through the beats (each beat's time is quantised to a frame)."""
     period = float(np.median(np.diff(beats)))
-    idx = np.round((beats - beats[0]) / period)
+    # Count beats interval by interval: rounding the total span would slip a beat on long songs.
+    idx = np.concatenate([[0.0], np.cumsum(np.maximum(1.0, np.round(np.diff(beats) / period)))])
     if np.ptp(idx) == 0:
         return float(60.0 / period)
     slope, icpt = np.polyfit(idx, beats, 1)
