@@ -121,7 +121,7 @@ def test_non_audio_is_undecodable(data):
 
 
 def test_corrupt_audio_is_undecodable():
-    good = encode(("mp3"), tone(6.0, 44100, 1), 44100)
+    good = encode("mp3", tone(6.0, 44100, 1), 44100)
     rng = np.random.default_rng(0)
     bad = bytearray(good[:4000])
     bad[100:4000] = rng.integers(0, 256, 3900, dtype=np.uint8).tobytes()

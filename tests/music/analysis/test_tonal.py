@@ -1,3 +1,4 @@
+import librosa
 import numpy as np
 import pytest
 
@@ -14,7 +15,7 @@ def labels_at(chords, times):
 @pytest.mark.parametrize("root,quality", [("C", "maj"), ("A", "min"), ("F#", "maj"), ("D#", "min")])
 def test_sustained_triad_is_named(root, quality):
     y = sum(tone(m, 6.0, amp=0.1) for m in triad(root, quality))
-    chroma = __import__("librosa").feature.chroma_cqt(y=y, sr=SR)
+    chroma = librosa.feature.chroma_cqt(y=y, sr=SR)
     c = chroma.mean(axis=1, keepdims=True)
     key = f"{root} {'major' if quality == 'maj' else 'minor'}"
     segs = estimate_chords(np.repeat(c, 4, axis=1), np.arange(4) * 1.5, key=key, end=6.0)
