@@ -1,0 +1,88 @@
+"""Lyrics: the prompt -> ``Lyrics`` (sections, lines, words, syllables with phonemes).
+
+A prompt that is lyrics is sung word for word (``parse``); a prompt that describes a
+song gets original lyrics written offline (``writer``).  Either way every word carries
+its syllables from the CMU dictionary (numbers spelled out, unknown words by
+letter-to-sound rules).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from topline.errors import LyricsError, SensitiveWordError
+from topline.music.controls import Controls
+from topline.music.lyrics.parse import is_lyrics, parse_lyrics
+from topline.music.lyrics.writer import write_lyrics
+from topline.music.types import Lyrics
+
+MAX_PROMPT_CHARS = 5000
+
+__all__ = ["MAX_PROMPT_CHARS", "find_sensitive", "is_lyrics", "make_lyrics", "parse_lyrics", "write_lyrics"]
+
+
+def _norm(text: str) -> str:
+    return text.replace("\u2019", "'").replace("\u2018", "'").lower()
+
+
+def find_sensitive(text: str, sensitive_words: Iterable[str]) -> str | None:
+    """The first sensitive word or phrase found in ``text`` (whole words, any case, any spacing), else None."""
+    low = _norm(text)
+    for entry in sensitive_words:
+        parts = _norm(entry).split()
+        if not parts:
+            continue
+        pattern = r"(?<!\w)" + r"\s+".join(re.escape(p) for p in parts) + r"(?!\w)"
+        if re.search(pattern, low):
+            return entry.strip()
+    return None
+
+
+def make_lyrics(prompt: str, *, controls: Controls, sensitive_words: Iterable[str] = (),
+                duration: float | None = None) -> Lyrics:
+    """Lyrics for a request: the given lyrics word for word, or original ones for a description.
+
+    Parameters
+    ----------
+    prompt : str
+        Lyrics (optionally with ``[Verse]``/``[Chorus]`` tags and ``(backing)`` lines) or a
+        description of the song to write; at most ``MAX_PROMPT_CHARS`` characters.
+    controls : Controls
+        ``title`` (sung in a written chorus), ``profile.family`` (line length) and ``seed``.
+    sensitive_words : iterable of str
+        Words or phrases a prompt (or a title to be sung) must not contain.
+    duration : float or None
+        Length of the instrumental in seconds; short tracks get shorter written lyrics.
+
+    Returns
+    -------
+    Lyrics
+        ``written`` is True when the lyrics were written from a description.
+
+    Raises
+    ------
+    LyricsError
+        The prompt is empty, too long, or holds no word to sing.
+    SensitiveWordError
+        The prompt contains a blocked word.
+    """
+    if not prompt or not prompt.strip():
+        raise LyricsError("The prompt is empty: give lyrics to sing or a description of the song.", field="prompt")
+    if len(prompt) > MAX_PROMPT_CHARS:
+        raise LyricsError(
+            f"The prompt is {len(prompt)} characters long; the limit is {MAX_PROMPT_CHARS}: shorten it.", field="prompt"
+        )
+    words = tuple(sensitive_words)
+    hit = find_sensitive(prompt, words)
+    if hit is not None:
+        raise SensitiveWordError(f"The prompt contains a blocked word ({hit!r}): remove it and try again.", field="prompt")
+    if is_lyrics(prompt):
+        return parse_lyrics(prompt)
+    title = controls.title or ""
+    if find_sensitive(title, words) is not None:
+        title = ""  # the title is not sung rather than failing a valid prompt
+    text = write_lyrics(prompt, title=title, family=controls.profile.family, seed=controls.seed, duration=duration)
+    lyrics = parse_lyrics(text)
+    lyrics.written = True
+    return lyrics
