@@ -77,10 +77,10 @@ def forbidden_kind(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | N
         return "a carrier-grade NAT address"
     if ip.is_multicast:
         return "a multicast address"
+    if ip.is_reserved:  # before is_private, which also covers 240.0.0.0/4
+        return "a reserved address"
     if ip.is_private:
         return "a private address"
-    if ip.is_reserved:
-        return "a reserved address"
     if not ip.is_global:
         return "a non-public address"
     return None
