@@ -1,0 +1,128 @@
+"""Backing voices on choruses: double-tracked leads and a diatonic harmony a third above.
+
+Both are derived from the processed lead, not re-sung: a double is the lead read through
+a slowly wandering delay (a few ms of timing drift and ~10 cents of pitch drift, like a
+second take); the harmony is the lead through a two-tap delay-line pitch shifter whose
+interval follows the key, note by note.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+from scipy import ndimage
+
+from ..music.types import Score
+
+CHORUS_KINDS = ("chorus", "hook")
+_NAMES = {"C": 0, "C#": 1, "DB": 1, "D": 2, "D#": 3, "EB": 3, "E": 4, "F": 5, "F#": 6, "GB": 6, "G": 7,
+          "G#": 8, "AB": 8, "A": 9, "A#": 10, "BB": 10, "B": 11}  # fmt: skip
+_MAJOR = (0, 2, 4, 5, 7, 9, 11)
+_MINOR = (0, 2, 3, 5, 7, 8, 10)
+
+
+def chorus_mask(score: Score, *, n: int, sr: int, fade_s: float = 0.03, tail_s: float = 0.25) -> np.ndarray:
+    """Per-sample weight in [0, 1]: 1 while a chorus (or hook) note sounds, with short fades.
+
+    Each note's span runs on ``tail_s`` past its end (reverb-free decay of the sung vowel),
+    and gaps shorter than half a second inside a chorus are filled so backing voices do
+    not flutter in and out between words.
+    """
+    mask = np.zeros(n, dtype=np.float32)
+    spans = sorted((nt.start, nt.end) for nt in score.notes if nt.section.lower() in CHORUS_KINDS)
+    merged: list[list[float]] = []
+    for a, b in spans:
+        if merged and a - merged[-1][1] < 0.5:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    for a, b in merged:
+        i, j = max(0, int((a - fade_s) * sr)), min(n, int((b + tail_s) * sr))
+        if j > i:
+            mask[i:j] = 1.0
+    if merged:
+        mask = ndimage.uniform_filter1d(mask, size=max(1, int(fade_s * sr)), mode="constant")
+    return mask
+
+
+def parse_key(key: str) -> tuple[int, tuple[int, ...]]:
+    """``"C# minor"`` -> (1, minor scale); unknown text gives C major."""
+    parts = (key or "").replace(":", " ").split()
+    tonic = _NAMES.get(parts[0].upper(), 0) if parts else 0
+    minor = len(parts) > 1 and parts[1].lower().startswith("min")
+    return tonic, _MINOR if minor else _MAJOR
+
+
+def third_above(midi: int, key: str) -> int:
+    """Semitones up to the diatonic third above ``midi`` in ``key`` (3 or 4)."""
+    tonic, scale = parse_key(key)
+    pcs = {(tonic + s) % 12 for s in scale}
+    for iv in (3, 4):  # in a diatonic scale exactly one of them lands on a scale note
+        if (midi + iv) % 12 in pcs:
+            return iv
+    return 4 if (midi - tonic) % 12 in (0, 5, 7) else 3  # chromatic note: a plain major/minor third
+
+
+def _seed_rng(seed: int, salt: str) -> np.random.Generator:
+    h = hashlib.sha256(f"{seed}:{salt}".encode()).digest()
+    return np.random.default_rng(int.from_bytes(h[:8], "little"))
+
+
+def _read(x: np.ndarray, pos: np.ndarray) -> np.ndarray:
+    """Linear-interpolated read of ``x`` at fractional positions (zeros outside)."""
+    i0 = np.floor(pos).astype(np.int64)
+    f = (pos - i0).astype(np.float32)
+    xp = np.concatenate([x, np.zeros(2, dtype=x.dtype)])
+    valid = (i0 >= 0) & (i0 < x.size)
+    i0c = np.clip(i0, 0, x.size)
+    out = xp[i0c] * (1.0 - f) + xp[i0c + 1] * f
+    return np.where(valid, out, np.float32(0.0)).astype(np.float32)
+
+
+def double(lead: np.ndarray, *, sr: int, seed: int, base_ms: float, depth_ms: float = 1.5) -> np.ndarray:
+    """A second "take" of ``lead``: a delay of ``base_ms`` wandering by ``depth_ms`` (two slow sines)."""
+    rng = _seed_rng(seed, f"double{base_ms}")
+    t = np.arange(lead.size, dtype=np.float64) / sr
+    rates = rng.uniform(0.25, 0.9, size=2)
+    phases = rng.uniform(0, 2 * np.pi, size=2)
+    wander = 0.6 * np.sin(2 * np.pi * rates[0] * t + phases[0]) + 0.4 * np.sin(2 * np.pi * rates[1] * t + phases[1])
+    delay = (base_ms + depth_ms * wander) * 1e-3 * sr
+    return _read(lead, np.arange(lead.size) - delay)
+
+
+def pitch_shift(x: np.ndarray, semitones: np.ndarray, *, sr: int, window_ms: float = 40.0) -> np.ndarray:
+    """Two-tap delay-line pitch shifter with a per-sample interval (semitones, may vary).
+
+    Each tap reads ``x`` through a delay that drifts at rate ``1 - ratio`` and wraps every
+    ``window_ms``; the taps are half a cycle apart and cross-faded with sin^2/cos^2 windows,
+    which sum to one, so each wrap happens while its tap is silent.
+    """
+    w = window_ms * 1e-3 * sr
+    ratio = np.power(2.0, semitones.astype(np.float64) / 12.0)
+    phase = np.cumsum((1.0 - ratio) / w)
+    out = np.zeros(x.size, dtype=np.float32)
+    t = np.arange(x.size, dtype=np.float64)
+    for off in (0.0, 0.5):
+        ph = np.mod(phase + off, 1.0)
+        d = 1.0 + w * ph
+        out += _read(x, t - d) * np.sin(np.pi * ph).astype(np.float32) ** 2
+    return out
+
+
+def harmony_line(lead: np.ndarray, score: Score, *, sr: int) -> np.ndarray:
+    """The lead shifted to the diatonic third above, on chorus notes (silent elsewhere is up to the mask)."""
+    n = lead.size
+    steps = np.full(n, np.nan)
+    for nt in score.notes:
+        if nt.section.lower() in CHORUS_KINDS:
+            a, b = max(0, int(nt.start * sr)), min(n, int(nt.end * sr))
+            steps[a:b] = third_above(int(nt.midi), score.key)
+    known = np.flatnonzero(~np.isnan(steps))
+    if known.size == 0:
+        return np.zeros(n, dtype=np.float32)
+    # Hold each interval until the next note, then glide over ~20 ms (no clicks in the shifter).
+    idx = np.maximum.accumulate(np.where(np.isnan(steps), 0, np.arange(n)))
+    idx[: known[0]] = known[0]
+    semis = ndimage.uniform_filter1d(steps[idx], size=max(1, int(0.02 * sr)), mode="nearest")
+    return pitch_shift(lead, semis, sr=sr)

@@ -1,0 +1,148 @@
+"""``produce``: a dry sung vocal and the instrumental in, a finished record (and its stems) out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..errors import ProductionError
+from ..music.controls import Controls
+from ..music.types import Score
+from .backing import chorus_mask, double, harmony_line
+from .chain import delay_return, lead_chain, reverb_return
+from .master import TARGET_LUFS, integrated_loudness, master
+from .mix import balance_gain, duck_gain
+
+BALANCE_LU = -1.0  # vocal stem loudness minus instrumental stem loudness, as mixed
+_PREMASTER_PEAK_DB = -1.0
+_DOUBLE_GAIN = 0.5  # each double, -6 dB under the lead
+_HARMONY_GAIN = 0.4  # -8 dB
+
+
+@dataclass
+class Production:
+    """A produced track, every array float32 shaped (2, n).
+
+    Attributes
+    ----------
+    mix : np.ndarray
+        The mastered mix (-14 LUFS integrated, true peak <= -1 dBTP).
+    premaster : np.ndarray
+        The mix before the master bus; equals ``vocal_stem + instrumental_stem``.
+    vocal_stem, instrumental_stem : np.ndarray
+        The voices (lead, backing, effects) and the ducked instrumental, as they sit in the mix.
+    sr : int
+    """
+
+    mix: np.ndarray
+    premaster: np.ndarray
+    vocal_stem: np.ndarray
+    instrumental_stem: np.ndarray
+    sr: int
+
+
+def _check(instrumental: np.ndarray, vocal: np.ndarray, sr: int) -> tuple[np.ndarray, np.ndarray]:
+    if not isinstance(sr, (int, np.integer)) or sr < 8000:
+        raise ProductionError(f"Cannot produce at a sample rate of {sr!r} Hz; use 8000 Hz or more.")
+    inst = np.asarray(instrumental)
+    voc = np.asarray(vocal)
+    if inst.ndim != 2 or inst.shape[0] not in (1, 2) or inst.shape[1] == 0:
+        raise ProductionError(
+            f"The instrumental must be shaped (channels, samples) with 1 or 2 channels, got {inst.shape}."
+        )
+    if voc.ndim != 1 or voc.size == 0:
+        raise ProductionError(f"The vocal must be a non-empty mono array, got shape {voc.shape}.")
+    if not np.all(np.isfinite(inst)):
+        raise ProductionError("The instrumental contains NaN or infinite samples.")
+    if not np.all(np.isfinite(voc)):
+        raise ProductionError("The vocal contains NaN or infinite samples.")
+    if not np.any(voc):
+        raise ProductionError("The vocal is silent: there is nothing to mix.")
+    inst = inst.astype(np.float32, copy=False)
+    if inst.shape[0] == 1:
+        inst = np.repeat(inst, 2, axis=0)
+    n = inst.shape[1]
+    voc = voc.astype(np.float32, copy=False)
+    voc = voc[:n] if voc.size >= n else np.pad(voc, (0, n - voc.size))
+    return np.ascontiguousarray(inst), np.ascontiguousarray(voc)
+
+
+def vocal_bus(vocal: np.ndarray, *, sr: int, score: Score, controls: Controls) -> tuple[np.ndarray, np.ndarray]:
+    """The vocal as it will sit in the mix (before level): lead, chorus backing and effect returns.
+
+    Returns
+    -------
+    bus : np.ndarray, shape (2, n)
+    lead : np.ndarray, shape (n,)
+        The processed dry lead (drives the ducking).
+    """
+    prof, ex = controls.profile, controls.excluded
+    n = vocal.size
+    lead = lead_chain(vocal, sr=sr, profile=prof, saturation="distortion" not in ex)
+    bus = np.stack([lead, lead])
+    want_double = bool(prof.doubling) and "doubling" not in ex
+    want_harmony = bool(prof.harmony) and "harmony" not in ex
+    if want_double or want_harmony:
+        mask = chorus_mask(score, n=n, sr=sr)
+        if mask.any():
+            if want_double:  # one take each side, at different delays so they do not comb together
+                bus[0] += _DOUBLE_GAIN * mask * double(lead, sr=sr, seed=controls.seed, base_ms=17.0)
+                bus[1] += _DOUBLE_GAIN * mask * double(lead, sr=sr, seed=controls.seed + 1, base_ms=26.0)
+            if want_harmony:
+                h = _HARMONY_GAIN * mask * harmony_line(lead, score, sr=sr)
+                bus[0] += 1.2 * h  # a little left of centre
+                bus[1] += 0.8 * h
+    reverb = 0.0 if "reverb" in ex else float(prof.reverb_wet)
+    delay = 0.0 if "delay" in ex else float(prof.delay_wet)
+    out = bus + reverb_return(bus, sr=sr, wet=reverb) + delay_return(lead, sr=sr, wet=delay, tempo=score.tempo)
+    return out.astype(np.float32, copy=False), lead
+
+
+def produce(instrumental: np.ndarray, vocal: np.ndarray, *, sr: int, score: Score, controls: Controls,
+            balance_lu: float = BALANCE_LU) -> Production:
+    """Mix a dry sung vocal over the instrumental and master the result.
+
+    Parameters
+    ----------
+    instrumental : np.ndarray, shape (channels, n)
+        1 or 2 channels, float.
+    vocal : np.ndarray, shape (m,)
+        The dry sung vocal; padded with silence or trimmed to ``n``.
+    sr : int
+    score : Score
+        The sung melody: chorus notes get doubles / harmony, its tempo sets the delay.
+    controls : Controls
+        ``controls.profile`` sets the vocal chain; ``controls.excluded`` switches effects off.
+    balance_lu : float
+        Vocal stem loudness minus instrumental stem loudness.
+
+    Returns
+    -------
+    Production
+
+    Raises
+    ------
+    ProductionError
+        Malformed input (shape, empty or silent vocal, NaN).
+    """
+    inst, voc = _check(instrumental, vocal, sr)
+    bus, lead = vocal_bus(voc, sr=sr, score=score, controls=controls)
+    inst = inst * duck_gain(lead, sr=sr)[None, :]
+    bus *= np.float32(balance_gain(bus, inst, sr=sr, balance_lu=balance_lu))
+    # One gain for both stems: the pre-master at the target loudness unless that would push
+    # its peak over -1 dBFS, so stems stay in range for anyone re-mixing them.
+    pre = bus + inst
+    lufs = integrated_loudness(pre, sr=sr)
+    peak = float(np.max(np.abs(pre)))
+    g = 10 ** (_PREMASTER_PEAK_DB / 20) / peak if peak > 0 else 1.0
+    if np.isfinite(lufs):
+        g = min(g, 10 ** ((TARGET_LUFS - lufs) / 20))
+    vocal_stem = (bus * np.float32(g)).astype(np.float32)
+    instrumental_stem = (inst * np.float32(g)).astype(np.float32)
+    premaster = vocal_stem + instrumental_stem
+    mix = master(premaster, sr=sr)
+    if not np.all(np.isfinite(mix)):
+        raise ProductionError("Mastering produced invalid samples.")
+    return Production(mix=mix, premaster=premaster, vocal_stem=vocal_stem,
+                      instrumental_stem=instrumental_stem, sr=int(sr))
