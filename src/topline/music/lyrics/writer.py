@@ -130,6 +130,7 @@ class _Writer:
         self.used_ends: set[str] = set()
         self.used_lines: set[str] = set()
         self.used_words: set[str] = set()
+        self.recent: list[str] = []  # templates of the last lines
 
     def pair(self) -> tuple[str, str]:
         """Two fresh rhyming end words: on theme while it lasts, then common ones, reused only when all run dry."""
@@ -147,9 +148,10 @@ class _Writer:
 
     def line(self, end: str, templates: tuple[str, ...] = TEMPLATES) -> str:
         """A line ending on ``end`` whose syllable count fits the range (closest when none fits)."""
-        best, best_err = "", 1 << 30
+        best, best_err, best_tpl = "", 1 << 30, ""
         for _ in range(40):
-            text = self.rng.choice(templates).format(
+            tpl = self.rng.choice(templates)
+            text = tpl.format(
                 n=end,
                 a=self.pick("adjs"),
                 v=self.pick("verbs"),
@@ -164,13 +166,14 @@ class _Writer:
                 text = f"{self.rng.choice(fits)} {text}"
                 n = count_syllables(text)
             err = max(self.lo - n, n - self.hi, 0)
-            if text in self.used_lines:
+            if text in self.used_lines or tpl in self.recent:  # no line twice, no template twice in a row of 3
                 err += 1
             if err < best_err:
-                best, best_err = text, err
+                best, best_err, best_tpl = text, err, tpl
             if err == 0:
                 break
         self.used_lines.add(best)
+        self.recent = [*self.recent[-2:], best_tpl]
         self.used_words.update(best.split())
         self.used_words.update(p for p in self.vocab["places"] if p in best)
         return best[0].upper() + best[1:]
