@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-import topline.fetch as fetch_mod
+import topline.fetch.addresses as addresses_mod
 from topline.errors import FetchError, ForbiddenAddressError, TooLargeError, UndecodableAudioError
 from topline.fetch import Fetched, check_url, fetch_url, mime_for, sniff_audio
 
@@ -225,8 +225,8 @@ def connects(monkeypatch):
 @pytest.fixture
 def loopback_public(monkeypatch):
     """Treat 127.0.0.1 as a public address, so the loopback server can stand in for the internet."""
-    real = fetch_mod.forbidden_kind
-    monkeypatch.setattr(fetch_mod, "forbidden_kind",
+    real = addresses_mod.forbidden_kind
+    monkeypatch.setattr(addresses_mod, "forbidden_kind",
                         lambda ip: None if str(ip) == "127.0.0.1" else real(ip))
 
 
@@ -344,7 +344,7 @@ def test_dns_rebinding_caught_at_connect(base, server, monkeypatch, connects):
     def fake(host, port_, *args, **kwargs):
         return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (next(answers), port_))]
 
-    monkeypatch.setattr(fetch_mod.socket, "getaddrinfo", fake)
+    monkeypatch.setattr(addresses_mod.socket, "getaddrinfo", fake)
     with pytest.raises(ForbiddenAddressError, match=r"resolves to a loopback address \(127\.0\.0\.1\)"):
         fetch_url(f"http://rebind.example:{port}/files/a.wav", allow_private=False)
     assert connects == [] and server.paths == []
