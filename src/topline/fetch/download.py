@@ -37,8 +37,6 @@ class Fetched:
     format: str = ""
 
 
-
-
 def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.3g} MB"
 
@@ -197,3 +195,12 @@ def _filename(disposition: str | None, url: httpx.URL) -> str:
     name = unicodedata.normalize("NFKC", name).replace("\\", "/").rsplit("/", 1)[-1]
     name = re.sub(r"[^\w.\- ()]+", "_", name).strip(" ._")
     return name[:120]
+
+
+def fetch_configured(url: str, *, field: str = "uploadUrl") -> Fetched:
+    """:func:`fetch_url` with the limits and the private-address switch from the settings."""
+    from topline.settings import get_settings
+
+    cfg = get_settings()
+    return fetch_url(url, allow_private=cfg.allow_private_urls, max_bytes=cfg.max_upload_bytes,
+                     timeout_s=cfg.fetch_timeout_s, max_redirects=cfg.fetch_max_redirects, field=field)
