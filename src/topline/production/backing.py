@@ -71,46 +71,67 @@ def _seed_rng(seed: int, salt: str) -> np.random.Generator:
 
 def _read(x: np.ndarray, pos: np.ndarray) -> np.ndarray:
     """Linear-interpolated read of ``x`` at fractional positions (zeros outside)."""
-    i0 = np.floor(pos).astype(np.int64)
+    pos = np.clip(pos, -1.0, float(x.size))
+    i0 = np.floor(pos)
     f = (pos - i0).astype(np.float32)
-    xp = np.concatenate([x, np.zeros(2, dtype=x.dtype)])
-    valid = (i0 >= 0) & (i0 < x.size)
-    i0c = np.clip(i0, 0, x.size)
-    out = xp[i0c] * (1.0 - f) + xp[i0c + 1] * f
-    return np.where(valid, out, np.float32(0.0)).astype(np.float32)
+    i = i0.astype(np.int64) + 1  # index into x padded by one zero each side
+    xp = np.pad(x, 1)
+    return xp[i] + f * (xp[np.minimum(i + 1, x.size + 1)] - xp[i])
 
 
-def double(lead: np.ndarray, *, sr: int, seed: int, base_ms: float, depth_ms: float = 1.5) -> np.ndarray:
-    """A second "take" of ``lead``: a delay of ``base_ms`` wandering by ``depth_ms`` (two slow sines)."""
+def active_spans(mask: np.ndarray, *, pad: int) -> list[tuple[int, int]]:
+    """Sample ranges where ``mask`` is non-zero, widened by ``pad`` (the effects' reach)."""
+    nz = np.flatnonzero(mask > 0)
+    if nz.size == 0:
+        return []
+    breaks = np.flatnonzero(np.diff(nz) > 2 * pad)
+    starts = np.r_[nz[0], nz[breaks + 1]]
+    ends = np.r_[nz[breaks], nz[-1]] + 1
+    return [(max(0, int(a) - pad), min(mask.size, int(b) + pad)) for a, b in zip(starts, ends)]
+
+
+def double(lead: np.ndarray, *, sr: int, seed: int, base_ms: float, depth_ms: float = 1.5,
+           span: tuple[int, int] | None = None) -> np.ndarray:
+    """A second "take" of ``lead``: a delay of ``base_ms`` wandering by ``depth_ms`` (two slow sines).
+
+    With ``span=(a, b)`` only samples ``a:b`` are rendered (the rest of the output is zero).
+    """
+    a, b = span if span is not None else (0, lead.size)
     rng = _seed_rng(seed, f"double{base_ms}")
-    t = np.arange(lead.size, dtype=np.float64) / sr
     rates = rng.uniform(0.25, 0.9, size=2)
     phases = rng.uniform(0, 2 * np.pi, size=2)
-    wander = 0.6 * np.sin(2 * np.pi * rates[0] * t + phases[0]) + 0.4 * np.sin(2 * np.pi * rates[1] * t + phases[1])
-    delay = (base_ms + depth_ms * wander) * 1e-3 * sr
-    return _read(lead, np.arange(lead.size) - delay)
+    # The wander is smooth: compute it every 64 samples and interpolate.
+    tc = np.arange(a, b + 64, 64, dtype=np.float64)
+    wc = 0.6 * np.sin(2 * np.pi * rates[0] * tc / sr + phases[0]) + 0.4 * np.sin(2 * np.pi * rates[1] * tc / sr + phases[1])
+    t = np.arange(a, b, dtype=np.float64)
+    delay = (base_ms + depth_ms * np.interp(t, tc, wc)) * 1e-3 * sr
+    out = np.zeros(lead.size, dtype=np.float32)
+    out[a:b] = _read(lead, t - delay)
+    return out
 
 
-def pitch_shift(x: np.ndarray, semitones: np.ndarray, *, sr: int, window_ms: float = 40.0) -> np.ndarray:
+def pitch_shift(x: np.ndarray, semitones: np.ndarray, *, sr: int, window_ms: float = 40.0,
+                span: tuple[int, int] | None = None) -> np.ndarray:
     """Two-tap delay-line pitch shifter with a per-sample interval (semitones, may vary).
 
     Each tap reads ``x`` through a delay that drifts at rate ``1 - ratio`` and wraps every
     ``window_ms``; the taps are half a cycle apart and cross-faded with sin^2/cos^2 windows,
-    which sum to one, so each wrap happens while its tap is silent.
+    which sum to one, so each wrap happens while its tap is silent.  With ``span=(a, b)``
+    only samples ``a:b`` are rendered.
     """
+    a, b = span if span is not None else (0, x.size)
     w = window_ms * 1e-3 * sr
-    ratio = np.power(2.0, semitones.astype(np.float64) / 12.0)
+    ratio = np.power(2.0, semitones[a:b].astype(np.float64) / 12.0)
     phase = np.cumsum((1.0 - ratio) / w)
     out = np.zeros(x.size, dtype=np.float32)
-    t = np.arange(x.size, dtype=np.float64)
+    t = np.arange(a, b, dtype=np.float64)
     for off in (0.0, 0.5):
         ph = np.mod(phase + off, 1.0)
-        d = 1.0 + w * ph
-        out += _read(x, t - d) * np.sin(np.pi * ph).astype(np.float32) ** 2
+        out[a:b] += _read(x, t - (1.0 + w * ph)) * np.sin(np.pi * ph).astype(np.float32) ** 2
     return out
 
 
-def harmony_line(lead: np.ndarray, score: Score, *, sr: int) -> np.ndarray:
+def harmony_line(lead: np.ndarray, score: Score, *, sr: int, spans: list[tuple[int, int]] | None = None) -> np.ndarray:
     """The lead shifted to the diatonic third above, on chorus notes (silent elsewhere is up to the mask)."""
     n = lead.size
     steps = np.full(n, np.nan)
@@ -125,4 +146,7 @@ def harmony_line(lead: np.ndarray, score: Score, *, sr: int) -> np.ndarray:
     idx = np.maximum.accumulate(np.where(np.isnan(steps), 0, np.arange(n)))
     idx[: known[0]] = known[0]
     semis = ndimage.uniform_filter1d(steps[idx], size=max(1, int(0.02 * sr)), mode="nearest")
-    return pitch_shift(lead, semis, sr=sr)
+    out = np.zeros(n, dtype=np.float32)
+    for span in spans if spans is not None else [(0, n)]:
+        out += pitch_shift(lead, semis, sr=sr, span=span)
+    return out

@@ -9,7 +9,7 @@ import numpy as np
 from ..errors import ProductionError
 from ..music.controls import Controls
 from ..music.types import Score
-from .backing import chorus_mask, double, harmony_line
+from .backing import active_spans, chorus_mask, double, harmony_line
 from .chain import delay_return, lead_chain, reverb_return
 from .master import TARGET_LUFS, integrated_loudness, master
 from .mix import balance_gain, duck_gain
@@ -85,14 +85,19 @@ def vocal_bus(vocal: np.ndarray, *, sr: int, score: Score, controls: Controls) -
     want_harmony = bool(prof.harmony) and "harmony" not in ex
     if want_double or want_harmony:
         mask = chorus_mask(score, n=n, sr=sr)
-        if mask.any():
-            if want_double:  # one take each side, at different delays so they do not comb together
-                bus[0] += _DOUBLE_GAIN * mask * double(lead, sr=sr, seed=controls.seed, base_ms=17.0)
-                bus[1] += _DOUBLE_GAIN * mask * double(lead, sr=sr, seed=controls.seed + 1, base_ms=26.0)
-            if want_harmony:
-                h = _HARMONY_GAIN * mask * harmony_line(lead, score, sr=sr)
-                bus[0] += 1.2 * h  # a little left of centre
-                bus[1] += 0.8 * h
+        spans = active_spans(mask, pad=int(0.05 * sr))
+        if want_double:  # one take each side, at different delays so they do not comb together
+            for ch, (seed, base) in enumerate(((controls.seed, 17.0), (controls.seed + 1, 26.0))):
+                for span in spans:
+                    a, b = span
+                    d = double(lead, sr=sr, seed=seed, base_ms=base, span=span)
+                    bus[ch, a:b] += _DOUBLE_GAIN * mask[a:b] * d[a:b]
+        if want_harmony and spans:
+            h = harmony_line(lead, score, sr=sr, spans=spans)
+            for a, b in spans:
+                hm = _HARMONY_GAIN * mask[a:b] * h[a:b]
+                bus[0, a:b] += 1.2 * hm  # a little left of centre
+                bus[1, a:b] += 0.8 * hm
     reverb = 0.0 if "reverb" in ex else float(prof.reverb_wet)
     delay = 0.0 if "delay" in ex else float(prof.delay_wet)
     out = bus + reverb_return(bus, sr=sr, wet=reverb) + delay_return(lead, sr=sr, wet=delay, tempo=score.tempo)
