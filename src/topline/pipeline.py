@@ -177,7 +177,8 @@ class _Run:
         self.audio  # decoding validates the upload before any work is announced
         lyrics = self.step(
             "lyrics",
-            lambda: make_lyrics(self.spec.prompt, controls=self.controls, sensitive_words=self.sensitive_words),
+            lambda: make_lyrics(self.spec.prompt, controls=self.controls, sensitive_words=self.sensitive_words,
+                                duration=self.audio.shape[-1] / SR),
         )
         self.store.put(self.key("lyrics.txt"), lyrics.text().encode())
         self.store.put(key, json.dumps(lyrics.to_json()).encode())

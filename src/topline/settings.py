@@ -25,6 +25,7 @@ class Settings(BaseSettings):
     port: int = 8000
     workers: int = Field(1, description="Embedded runner: tasks rendered at once.")
     maintenance: bool = False
+    dev_keys: bool = Field(False, description="POST /api/v1/dev/keys hands out keys (local development only).")
 
     # limits
     min_audio_s: float = 5.0

@@ -1,0 +1,1 @@
+"""The HTTP service: kie.ai/sunoapi.org-compatible routes, file serving, uploads, the playground."""

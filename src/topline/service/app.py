@@ -1,0 +1,88 @@
+"""The FastAPI application: routes, error envelope, metrics, the playground, and the runner."""
+
+from __future__ import annotations
+
+import logging
+import time
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import FileResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+
+from ..settings import Settings, get_settings
+from ..tasks.context import Context
+from . import envelope, metrics
+from .deps import ServiceState
+from .ratelimit import TokenBuckets
+from .routes import files, generate, ops
+
+log = logging.getLogger(__name__)
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+def _runner(ctx: Context):
+    if ctx.settings.broker_url:
+        from ..tasks.celery_app import CelerySubmitter
+
+        return CelerySubmitter(), "celery"
+    from ..tasks.runner import EmbeddedRunner
+
+    return EmbeddedRunner(ctx, workers=ctx.settings.workers), "embedded"
+
+
+def create_app(settings: Settings | None = None, *, start_workers: bool = True) -> FastAPI:
+    """The service; ``start_workers=False`` serves the API only (Celery mode, or tests)."""
+    settings = settings or get_settings()
+    ctx = Context(settings)
+    runner, mode = _runner(ctx)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        ctx.db.migrate()
+        if start_workers and hasattr(runner, "start"):
+            runner.start()
+        yield
+        if hasattr(runner, "stop"):
+            runner.stop()
+
+    app = FastAPI(
+        title="Topline",
+        version="0.1.0",
+        summary="Self-hosted, kie.ai-compatible 'Add Vocals' API: lyrics sung over your instrumental.",
+        lifespan=lifespan,
+    )
+    app.state.topline = ServiceState(
+        ctx=ctx, runner=runner, mode=mode,
+        requests=TokenBuckets(settings.rate_limit_per_minute, 60.0),
+        record_info=TokenBuckets(settings.record_info_per_second, 1.0),
+    )
+    envelope.install(app)
+
+    @app.middleware("http")
+    async def _measure(request: Request, call_next):
+        started = time.perf_counter()
+        response = await call_next(request)
+        route = request.scope.get("route")
+        name = getattr(route, "path", "unmatched")
+        metrics.REQUESTS.labels(request.method, name, str(response.status_code)).inc()
+        metrics.LATENCY.labels(name).observe(time.perf_counter() - started)
+        return response
+
+    app.include_router(generate.router)
+    app.include_router(files.router)
+    app.include_router(ops.router)
+
+    if (STATIC / "index.html").exists():
+        app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+        @app.get("/", include_in_schema=False)
+        def playground() -> FileResponse:
+            return FileResponse(STATIC / "index.html")
+    else:
+        @app.get("/", include_in_schema=False)
+        def root() -> RedirectResponse:
+            return RedirectResponse("/docs")
+
+    return app

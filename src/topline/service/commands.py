@@ -1,0 +1,113 @@
+"""``topline serve`` and ``topline keys ...``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+
+def _settings_env(args: argparse.Namespace) -> None:
+    # Flags are settings too: they go through the same TOPLINE_* variables as everything else.
+    for flag, env in (("host", "TOPLINE_HOST"), ("port", "TOPLINE_PORT"), ("data", "TOPLINE_DATA_DIR"),
+                      ("workers", "TOPLINE_WORKERS")):
+        value = getattr(args, flag, None)
+        if value is not None:
+            os.environ[env] = str(value)
+    if getattr(args, "dev", False):
+        os.environ["TOPLINE_DEV_KEYS"] = "1"
+        os.environ.setdefault("TOPLINE_ALLOW_PRIVATE_URLS", "1")
+    if getattr(args, "host", None) or getattr(args, "port", None):
+        os.environ.setdefault("TOPLINE_PUBLIC_URL", f"http://{args.host or '127.0.0.1'}:{args.port or 8000}")
+    from ..settings import get_settings
+
+    get_settings.cache_clear()
+
+
+def _db():
+    from ..settings import get_settings
+    from ..tasks.db import Database
+
+    db = Database(get_settings().resolved_database_url)
+    db.migrate()
+    return db
+
+
+def serve(args: argparse.Namespace) -> int:
+    _settings_env(args)
+    import uvicorn
+
+    from ..settings import get_settings
+    from ..tasks import accounts
+    from ..tasks.models import ApiKey
+    from .app import create_app
+
+    st = get_settings()
+    db = _db()
+    with db.session() as s:
+        first = s.query(ApiKey).count() == 0
+        new = accounts.create_key(s, credits=st.default_credits, name="first") if first else None
+    base = st.public_url.rstrip("/")
+    print(f"Topline is serving on http://{st.host}:{st.port}  (data: {Path(st.data_dir).resolve()}, "
+          f"{'Celery broker ' + st.broker_url if st.broker_url else f'{st.workers} embedded worker(s)'})",
+          file=sys.stderr)
+    print(f"  playground  {base}/\n  API docs    {base}/docs\n"
+          f"  add vocals  POST {base}/api/v1/generate/add-vocals   (Authorization: Bearer <key>)", file=sys.stderr)
+    if new:
+        print(f"  first API key (shown once): {new.api_key}\n  webhook key: {new.webhook_key}", file=sys.stderr)
+    else:
+        print("  get an API key with: topline keys create", file=sys.stderr)
+    uvicorn.run(create_app(st), host=st.host, port=st.port, log_level="info")
+    return 0
+
+
+def keys(args: argparse.Namespace) -> int:
+    _settings_env(args)
+    from ..settings import get_settings
+    from ..tasks import accounts
+
+    db = _db()
+    with db.session() as s:
+        if args.keys_cmd == "create":
+            credits = args.credits if args.credits is not None else get_settings().default_credits
+            out = accounts.create_key(s, credits=credits, name=args.name or "", account_id=args.account).to_json()
+        elif args.keys_cmd == "revoke":
+            n = accounts.revoke_key(s, args.key)
+            if not n:
+                print(f"topline: no active key matches {args.key!r}", file=sys.stderr)
+                return 2
+            out = {"revoked": n}
+        elif args.keys_cmd == "credit":
+            accounts.grant(s, args.account, args.amount)
+            out = {"accountId": args.account, "granted": args.amount}
+        else:
+            out = accounts.list_keys(s)
+    print(json.dumps(out, indent=2))
+    return 0
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("serve", help="start the API, the playground and the embedded workers")
+    p.add_argument("--host", default=None)
+    p.add_argument("--port", type=int, default=None)
+    p.add_argument("--data", type=Path, default=None, help="data directory (default ./topline-data)")
+    p.add_argument("--workers", type=int, default=None, help="tasks rendered at once (embedded mode)")
+    p.add_argument("--dev", action="store_true", help="local development: keys over HTTP, private URLs allowed")
+    p.set_defaults(func=serve)
+
+    k = sub.add_parser("keys", help="create, list or revoke API keys")
+    k.add_argument("--data", type=Path, default=None)
+    ks = k.add_subparsers(dest="keys_cmd", required=True)
+    c = ks.add_parser("create", help='prints {"apiKey", "webhookKey", ...}')
+    c.add_argument("--credits", type=int, default=None)
+    c.add_argument("--name", default="")
+    c.add_argument("--account", type=int, default=None, help="add a key to an existing account")
+    r = ks.add_parser("revoke", help="revoke a key (the whole key or its listed prefix)")
+    r.add_argument("key")
+    g = ks.add_parser("credit", help="add credits to an account")
+    g.add_argument("account", type=int)
+    g.add_argument("amount", type=int)
+    ks.add_parser("list", help="list keys (prefixes only)")
+    k.set_defaults(func=keys)

@@ -1,0 +1,8 @@
+"""Prometheus metrics of the API process."""
+
+from prometheus_client import Counter, Histogram
+
+REQUESTS = Counter("topline_http_requests_total", "HTTP requests", ["method", "route", "code"])
+LATENCY = Histogram("topline_http_request_seconds", "HTTP request latency", ["route"])
+TASKS_ACCEPTED = Counter("topline_tasks_accepted_total", "Tasks accepted")
+UPLOADS = Counter("topline_uploads_total", "Files uploaded", ["kind"])

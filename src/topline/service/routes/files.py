@@ -1,0 +1,174 @@
+"""Serving stored files (with HTTP ranges, so players can seek) and the three upload endpoints."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import mimetypes
+import re
+import uuid
+from datetime import datetime, timezone
+from pathlib import PurePosixPath
+
+from fastapi import APIRouter, Request, Response
+from starlette.datastructures import Headers
+from starlette.formparsers import MultiPartException, MultiPartParser
+
+from ...errors import NotFoundError, StorageError, TooLargeError, ValidationError
+from ...fetch import fetch_url, mime_for, sniff_audio
+from ...storage import check_key
+from ...tasks.models import Task, Upload, now
+from ...tasks.payloads import file_url
+from .. import metrics
+from ..deps import CurrentAccount, State
+from ..schemas import Base64UploadRequest, UrlUploadRequest
+
+router = APIRouter()
+_RANGE = re.compile(r"bytes=(\d*)-(\d*)$")
+_TYPES = {".mp3": "audio/mpeg", ".wav": "audio/wav", ".flac": "audio/flac", ".ogg": "audio/ogg",
+          ".m4a": "audio/mp4", ".json": "application/json", ".mid": "audio/midi", ".jpeg": "image/jpeg",
+          ".txt": "text/plain; charset=utf-8"}
+
+
+def _content_type(key: str) -> str:
+    ext = PurePosixPath(key).suffix.lower()
+    return _TYPES.get(ext) or mimetypes.guess_type(key)[0] or "application/octet-stream"
+
+
+@router.api_route("/files/{key:path}", methods=["GET", "HEAD"], include_in_schema=True)
+def serve_file(key: str, request: Request, state: State) -> Response:
+    """A deliverable or an upload. Links are unguessable (random task ids), as upstream's are."""
+    ctx = state.ctx
+    try:
+        check_key(key)
+    except StorageError:
+        raise NotFoundError(f"No file at {key}") from None
+    parts = key.split("/")
+    if parts[0] not in ("tasks", "uploads") or len(parts) < 3 or parts[-1].startswith("input."):
+        raise NotFoundError(f"No file at {key}")
+    if parts[0] == "tasks":
+        with ctx.db.session() as s:
+            task = s.get(Task, parts[1])
+            if task is not None and task.files_expired:
+                raise NotFoundError(f"This file expired and was deleted: generated files are kept "
+                                    f"{ctx.settings.file_retention_days:g} days.")
+    if not ctx.store.exists(key):
+        raise NotFoundError(f"No file at {key} (not rendered yet, or expired).")
+    size = ctx.store.size(key)
+    headers = {"Accept-Ranges": "bytes", "Cache-Control": "private, max-age=3600"}
+    ctype = _content_type(key)
+    rng = request.headers.get("range")
+    start, end, status = 0, size - 1, 200
+    if rng:
+        m = _RANGE.match(rng.strip())
+        if not m or (not m.group(1) and not m.group(2)):
+            return Response(status_code=416, headers={"Content-Range": f"bytes */{size}"})
+        if m.group(1):
+            start = int(m.group(1))
+            end = min(int(m.group(2)), size - 1) if m.group(2) else size - 1
+        else:  # suffix range: the last N bytes
+            start = max(0, size - int(m.group(2)))
+        if start >= size or end < start:
+            return Response(status_code=416, headers={"Content-Range": f"bytes */{size}"})
+        status = 206
+        headers["Content-Range"] = f"bytes {start}-{end}/{size}"
+    headers["Content-Length"] = str(end - start + 1)
+    if request.method == "HEAD":
+        return Response(status_code=status, headers=headers, media_type=ctype)
+    body = ctx.store.read_range(key, start, end) if size else b""
+    return Response(body, status_code=status, headers=headers, media_type=ctype)
+
+
+# --- uploads --------------------------------------------------------------------------------------
+
+def _safe_name(name: str | None, fmt: str) -> str:
+    base = PurePosixPath((name or "").replace("\\", "/")).name
+    base = re.sub(r"[^A-Za-z0-9._ -]+", "_", base).strip(" .") or "audio"
+    if "." not in base:
+        base += "." + fmt
+    return base[:120]
+
+
+def _safe_path(path: str) -> str:
+    parts = [re.sub(r"[^A-Za-z0-9._-]+", "_", p) for p in path.replace("\\", "/").split("/")]
+    parts = [p for p in parts if p and p not in (".", "..")]
+    return "/".join(parts[:5])
+
+
+def _store_upload(state: State, account, data: bytes, *, file_name: str | None, upload_path: str,
+                  kind: str) -> dict:
+    ctx = state.ctx
+    if not data:
+        raise ValidationError("The uploaded file is empty.", field="file")
+    if len(data) > ctx.settings.max_upload_bytes:
+        raise TooLargeError(f"The file is larger than {ctx.settings.max_upload_bytes // 2**20} MB.")
+    fmt = sniff_audio(data)
+    if fmt is None:
+        raise ValidationError("The uploaded file is not audio Topline can read "
+                              "(MP3, WAV, FLAC, OGG/Opus, M4A/AAC).", field="file")
+    name = _safe_name(file_name, fmt)
+    upload_id = uuid.uuid4().hex
+    sub = _safe_path(upload_path)
+    key = f"uploads/{upload_id}/" + (f"{sub}/" if sub else "") + name
+    ctx.store.put(key, data)
+    created = now()
+    expires = created + ctx.settings.upload_retention_days * 86400
+    with ctx.db.session() as s:
+        s.add(Upload(id=upload_id, account_id=account.id, key=key, file_name=name, size=len(data),
+                     mime_type=mime_for(fmt), created_at=created, expires_at=expires))
+    metrics.UPLOADS.labels(kind).inc()
+    url = file_url(key)
+    iso = lambda t: datetime.fromtimestamp(t, timezone.utc).isoformat().replace("+00:00", "Z")  # noqa: E731
+    return {"success": True, "code": 200, "msg": "File uploaded successfully",
+            "data": {"fileName": name, "filePath": key, "downloadUrl": url, "fileUrl": url, "fileSize": len(data),
+                     "mimeType": mime_for(fmt), "uploadedAt": iso(created), "expiresAt": iso(expires)}}
+
+
+@router.post("/api/file-stream-upload")
+async def file_stream_upload(request: Request, account: CurrentAccount, state: State) -> dict:
+    """Multipart ``file`` (+ ``uploadPath``, ``fileName``). A multipart body mislabelled as JSON is sniffed."""
+    body = await request.body()
+    ctype = request.headers.get("content-type", "")
+    if "multipart/form-data" not in ctype:
+        if not body.startswith(b"--"):
+            raise ValidationError("Send the file as multipart/form-data with a 'file' field.", field="file")
+        boundary = body.split(b"\r\n", 1)[0][2:].decode("latin-1").strip()
+        ctype = f"multipart/form-data; boundary={boundary}"
+
+    async def stream():
+        yield body
+
+    try:
+        form = await MultiPartParser(Headers({"content-type": ctype}), stream(),
+                                     max_part_size=state.ctx.settings.max_upload_bytes).parse()
+    except MultiPartException as exc:
+        raise ValidationError(f"The multipart body could not be read: {exc.message}", field="file") from None
+    upload = form.get("file")
+    if upload is None or isinstance(upload, str):
+        raise ValidationError("file is required: send the audio in a multipart field named 'file'.", field="file")
+    data = await upload.read()
+    file_name = form.get("fileName") or upload.filename
+    return _store_upload(state, account, data, file_name=str(file_name) if file_name else None,
+                         upload_path=str(form.get("uploadPath") or ""), kind="stream")
+
+
+@router.post("/api/file-base64-upload")
+def file_base64_upload(body: Base64UploadRequest, account: CurrentAccount, state: State) -> dict:
+    raw = body.base64Data.strip()
+    if raw.startswith("data:"):
+        raw = raw.split(",", 1)[1] if "," in raw else ""
+    try:
+        data = base64.b64decode(raw, validate=True)
+    except (binascii.Error, ValueError):
+        raise ValidationError("base64Data is not valid base64 (or a data: URL holding base64).",
+                              field="base64Data") from None
+    return _store_upload(state, account, data, file_name=body.fileName, upload_path=body.uploadPath, kind="base64")
+
+
+@router.post("/api/file-url-upload")
+def file_url_upload(body: UrlUploadRequest, account: CurrentAccount, state: State) -> dict:
+    st = state.ctx.settings
+    fetched = fetch_url(body.fileUrl, allow_private=st.allow_private_urls, max_bytes=st.max_upload_bytes,
+                        timeout_s=st.fetch_timeout_s, max_redirects=st.fetch_max_redirects, field="fileUrl")
+    return _store_upload(state, account, fetched.data, file_name=body.fileName or fetched.filename,
+                         upload_path=body.uploadPath, kind="url")

@@ -1,0 +1,105 @@
+"""add-vocals, record-info, record-list, timestamped lyrics, callback log, credits."""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+from sqlalchemy import func, select
+
+from ...errors import InsufficientCreditsError, NotFoundError
+from ...pipeline import TaskSpec
+from ...tasks import callbacks, lifecycle
+from ...tasks.models import Account, Task
+from ...tasks.payloads import record_info
+from .. import intake, metrics
+from ..deps import CurrentAccount, State, not_in_maintenance
+from ..envelope import ok
+from ..lyrics_view import timestamped_lyrics
+from ..schemas import AddVocalsRequest, TimestampedLyricsRequest
+
+router = APIRouter(prefix="/api/v1")
+
+
+@router.post("/generate/add-vocals", dependencies=[Depends(not_in_maintenance)])
+def add_vocals(body: AddVocalsRequest, account: CurrentAccount, state: State) -> dict:
+    """Accept a task: fetch and check the instrumental, charge, queue. Returns ``{"taskId"}``."""
+    ctx = state.ctx
+    param = body.model_dump(exclude_none=True)
+    seed = body.seed if body.seed is not None else int.from_bytes(os.urandom(4), "little") & 0x7FFFFFFF
+    task_id = uuid.uuid4().hex
+    # Controls are parsed now so that a bad combination is a 422 before anything is charged.
+    spec = TaskSpec(task_id=task_id, audio_key="", prompt=body.prompt, title=body.title, style=body.style,
+                    negative_tags=body.negativeTags, vocal_gender=body.vocalGender, style_weight=body.styleWeight,
+                    weirdness=body.weirdnessConstraint, audio_weight=body.audioWeight,
+                    model=body.model or "V4_5PLUS", seed=seed)
+    spec.controls()
+    with ctx.db.session() as s:  # fail fast on credits before downloading anything
+        balance = s.get(Account, account.id).credits
+    if balance < ctx.settings.credits_per_task:
+        raise InsufficientCreditsError(
+            f"Insufficient credits: a task costs {ctx.settings.credits_per_task} and the balance is {balance}.")
+    data, fmt = intake.obtain(body.uploadUrl, ctx, field="uploadUrl")
+    intake.check_audio(data, ctx)
+    audio_key = f"tasks/{task_id}/input.{fmt}"
+    ctx.store.put(audio_key, data)
+    try:
+        with ctx.db.session() as s:
+            lifecycle.accept(s, account=s.get(Account, account.id), task_id=task_id, param=param, seed=seed,
+                             audio_key=audio_key, callback_url=body.callBackUrl, cost=ctx.settings.credits_per_task)
+    except BaseException:
+        ctx.store.delete(audio_key)  # nothing accepted: leave nothing behind
+        raise
+    metrics.TASKS_ACCEPTED.inc()
+    state.runner.submit(task_id)
+    return ok({"taskId": task_id})
+
+
+def _own_task(state: State, account: Account, task_id: str) -> Task:
+    with state.ctx.db.session() as s:
+        task = s.get(Task, task_id)
+        if task is None or task.account_id != account.id:
+            raise NotFoundError(f"No task {task_id!r} for this API key: check the taskId.")
+        return task
+
+
+@router.get("/generate/record-info")
+def get_record_info(account: CurrentAccount, state: State,
+                    taskId: Annotated[str, Query(min_length=1)]) -> dict:
+    state.record_info.take(f"task:{taskId}", what=f"at most {state.ctx.settings.record_info_per_second:g} "
+                           "record-info queries per second per task")
+    return ok(record_info(_own_task(state, account, taskId)))
+
+
+@router.get("/generate/record-list")
+def record_list(account: CurrentAccount, state: State, page: Annotated[int, Query(ge=1)] = 1,
+                pageSize: Annotated[int, Query(ge=1, le=100)] = 20) -> dict:
+    """Topline: the caller's tasks, newest first (the playground's history)."""
+    with state.ctx.db.session() as s:
+        total = s.execute(select(func.count()).select_from(Task).where(Task.account_id == account.id)).scalar_one()
+        rows = s.execute(select(Task).where(Task.account_id == account.id).order_by(Task.created_at.desc())
+                         .offset((page - 1) * pageSize).limit(pageSize)).scalars().all()
+    return ok({"total": total, "page": page, "pageSize": pageSize, "records": [record_info(t) for t in rows]})
+
+
+@router.get("/generate/callback-log")
+def callback_log(account: CurrentAccount, state: State, taskId: Annotated[str, Query(min_length=1)]) -> dict:
+    """Topline: every callback delivery of a task and each attempt's outcome."""
+    _own_task(state, account, taskId)
+    return ok(callbacks.delivery_log(state.ctx, taskId))
+
+
+@router.post("/generate/get-timestamped-lyrics")
+def get_timestamped_lyrics(body: TimestampedLyricsRequest, account: CurrentAccount, state: State) -> dict:
+    task = _own_task(state, account, body.taskId)
+    return ok(timestamped_lyrics(state.ctx, task, audio_id=body.audioId, index=body.musicIndex))
+
+
+@router.get("/chat/credit")
+@router.get("/generate/credit")
+def credit(account: CurrentAccount, state: State) -> dict:
+    with state.ctx.db.session() as s:
+        return ok(s.get(Account, account.id).credits)
