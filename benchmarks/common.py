@@ -1,0 +1,119 @@
+"""Shared pieces of the quality benchmarks: corpus items, lyrics, ground-truth Analysis, mir_eval scores."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import mir_eval
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus  # noqa: E402
+
+from topline.music.types import Analysis  # noqa: E402
+
+LINES = [
+    "I walked along the river in the morning light",
+    "the city was asleep and everything was right",
+    "you called my name across the water",
+    "and I believed the night was over",
+    "hold me closer when the winter comes",
+    "sing the songs we used to know",
+    "every silver star is shining",
+    "I will never let you go",
+    "running through the fire on a broken road",
+    "nothing left to lose and nowhere else to go",
+]
+
+
+def lyric_prompt(duration: float, i: int) -> str:
+    """Given lyrics sized to the item: about one line per 4.5 s, a verse then a chorus."""
+    n = int(np.clip(round(duration / 4.5), 4, 8))
+    lines = [LINES[(i + k) % len(LINES)] for k in range(n)]
+    half = n // 2
+    return "[Verse]\n" + "\n".join(lines[:half]) + "\n\n[Chorus]\n" + "\n".join(lines[half:])
+
+
+def input_words(prompt: str) -> list[str]:
+    """The words of a lyric prompt as a user reads them: tokens with a letter or digit, tags left out."""
+    out = []
+    for line in prompt.splitlines():
+        s = line.strip()
+        if not s or re.fullmatch(r"\[[^\]]*\]", s):
+            continue
+        if s.startswith("(") and s.endswith(")"):
+            s = s[1:-1]
+        out += [t for t in s.split() if re.search(r"\w", t)]
+    return out
+
+
+def aligned_texts(aligned: list[dict]) -> list[str]:
+    """Word texts of kie's alignedWords, the "[Tag]\\n" prefix of a section's first word removed."""
+    return [w["word"].split("\n")[-1] for w in aligned]
+
+
+def truth_analysis(truth: dict) -> Analysis:
+    """The ground truth as an ``Analysis`` (for ``compose`` and ``melody_fit``)."""
+    return Analysis(
+        duration=float(truth["duration"]),
+        tempo=float(truth["tempo"]),
+        meter=truth["meter"],
+        beats=list(truth["beats"]),
+        downbeats=list(truth["downbeats"]),
+        key=truth["key"],
+        chords=[(float(s), float(e), str(c)) for s, e, c in truth["chords"]],
+        sections=[(float(s), float(e), "verse", 0.5) for s, e, _ in truth["sections"]],
+        loudness_lufs=-14.0,
+    )
+
+
+def chord_score(truth: dict, chords: list) -> tuple[float, float]:
+    """(majmin accuracy, scored duration) of estimated chord segments against the truth."""
+    ref_int = np.array([[s, e] for s, e, _ in truth["chords"]], dtype=float)
+    ref_lab = [c for _, _, c in truth["chords"]]
+    est_int = np.array([[s, e] for s, e, _ in chords], dtype=float)
+    est_lab = [c for _, _, c in chords]
+    est_int, est_lab = mir_eval.util.adjust_intervals(
+        est_int, est_lab, ref_int.min(), ref_int.max(), mir_eval.chord.NO_CHORD, mir_eval.chord.NO_CHORD
+    )
+    intervals, ref, est = mir_eval.util.merge_labeled_intervals(ref_int, ref_lab, est_int, est_lab)
+    durations = mir_eval.util.intervals_to_durations(intervals)
+    comps = mir_eval.chord.majmin(ref, est)
+    scored = float(durations[comps >= 0].sum())
+    return float(mir_eval.chord.weighted_accuracy(comps, durations)), scored
+
+
+def section_scores(truth: dict, sections: list) -> dict:
+    """Boundary detection at +-3 s: F with the song's start and end left out (trim) and kept."""
+    ref = np.array([[s, e] for s, e, _ in truth["sections"]], dtype=float)
+    est = np.array([[s, e] for s, e, *_ in sections], dtype=float)
+    p, r, f = mir_eval.segment.detection(ref, est, window=3.0, trim=True)
+    _, _, f_all = mir_eval.segment.detection(ref, est, window=3.0, trim=False)
+    return {"P": float(p), "R": float(r), "F": float(f), "F_untrimmed": float(f_all)}
+
+
+def beat_scores(truth: dict, beats: list, downbeats: list) -> dict:
+    ref_b, ref_d = np.asarray(truth["beats"]), np.asarray(truth["downbeats"])
+    est_b, est_d = np.asarray(beats, dtype=float), np.asarray(downbeats, dtype=float)
+    out = {
+        "beat_F": float(mir_eval.beat.f_measure(ref_b, est_b, f_measure_threshold=0.07)),
+        "downbeat_F": float(mir_eval.beat.f_measure(ref_d, est_d, f_measure_threshold=0.07)),
+    }
+    # diagnosis: how far (in beats) the estimated bar lines sit from the true ones
+    if est_d.size and ref_b.size > 1:
+        period = float(np.median(np.diff(ref_b)))
+        bar = float(np.median(np.diff(ref_d))) if ref_d.size > 1 else period
+        off = [((d - ref_d[0]) % bar) / period for d in est_d]
+        out["downbeat_offset_beats"] = float(np.median(np.round(off, 0) % round(bar / period)))
+    return out
+
+
+def key_score(truth: dict, key: str) -> float:
+    return float(mir_eval.key.weighted_score(truth["key"], key))
+
+
+def load_items(n: int | None) -> list[tuple[dict, Path]]:
+    return corpus.load(corpus.OUT, n)
