@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .errors import ToplineError
+from .service.commands import add_commands
 from .settings import get_settings
+from .tasks.commands import add_worker_commands
 
 
 def _add_controls(p: argparse.ArgumentParser) -> None:
@@ -147,18 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_controls(p)
     p.set_defaults(func=cmd_sing)
 
-    try:
-        from .service.commands import add_commands
-    except ImportError:  # a source tree without the service layer still runs the engine
-        pass
-    else:
-        add_commands(sub)
-    try:
-        from .tasks.celery_app import add_worker_command
-    except ImportError:
-        pass
-    else:
-        add_worker_command(sub)
+    add_commands(sub)
+    add_worker_commands(sub)
     return parser
 
 

@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     port: int = 8000
     workers: int = Field(1, description="Embedded runner: tasks rendered at once.")
     maintenance: bool = False
+    queue_prefix: str = Field("", description="Prefix of the Celery queue names (several deployments on one broker).")
+    task_time_limit_s: float = Field(1800.0, description="A task running longer is stopped (Celery mode).")
     dev_keys: bool = Field(False, description="POST /api/v1/dev/keys hands out keys (local development only).")
 
     # limits

@@ -20,6 +20,8 @@ import httpx
 from sqlalchemy import and_, exists, or_, select, update
 from sqlalchemy.orm import aliased
 
+from ..errors import ForbiddenAddressError, ToplineError
+from ..fetch import check_url
 from ..settings import Settings
 from .context import Context
 from .models import Account, Delivery, DeliveryAttempt, now
@@ -80,11 +82,13 @@ def deliver(ctx: Context, delivery_id: str, *, client: httpx.Client | None = Non
                "X-Topline-Attempt": str(attempt)}
     if key:
         headers |= signature_headers(webhook_key=key, task_id=task_id, body=body, timestamp=int(time.time()))
-    status, error = None, None
+    status, error, final = None, None, False
     started = time.perf_counter()
     own = client is None
     client = client or httpx.Client(timeout=settings.callback_timeout_s, follow_redirects=False)
     try:
+        # The server must not be turned into a probe of its own network through callBackUrl.
+        check_url(url, allow_private=settings.allow_private_urls, field="callBackUrl", timeout_s=5.0)
         resp = client.post(url, content=body, headers=headers)
         status = resp.status_code
         if not 200 <= status < 300:
@@ -93,6 +97,10 @@ def deliver(ctx: Context, delivery_id: str, *, client: httpx.Client | None = Non
         error = f"the receiver did not answer within {settings.callback_timeout_s:g} s"
     except httpx.HTTPError as exc:
         error = f"could not reach the receiver: {exc.__class__.__name__}: {exc}"
+    except ForbiddenAddressError as exc:
+        error, final = exc.message, True
+    except ToplineError as exc:  # the host does not resolve, a malformed URL...
+        error = exc.message
     finally:
         if own:
             client.close()
@@ -104,7 +112,7 @@ def deliver(ctx: Context, delivery_id: str, *, client: httpx.Client | None = Non
         d.last_status, d.last_error, d.lease_until = status, error, None
         if error is None:
             d.state, d.delivered_at = "delivered", now()
-        elif attempt >= settings.callback_max_attempts:
+        elif final or attempt >= settings.callback_max_attempts:
             d.state = "failed"
             log.warning("callback %s for task %s given up after %d attempts: %s", stage, task_id, attempt, error)
         else:

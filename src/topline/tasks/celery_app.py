@@ -1,0 +1,144 @@
+"""Scaled-out mode: Celery workers render tasks; only task ids cross the broker.
+
+Configured for long CPU tasks: late acknowledgement (a task is acknowledged only when
+done, so a worker killed mid-task has it redelivered), prefetch of one, hard/soft time
+limits, a visibility timeout longer than any task (Redis), separate queues for
+generation and callback delivery, and a beat schedule for the retention sweep, the
+callback pump and re-queuing of stalled tasks. The database lease in
+``execute`` keeps two workers from rendering the same task at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from functools import lru_cache
+
+from celery import Celery, signals
+
+from ..settings import get_settings
+from . import callbacks, retention
+from .context import get_context
+from .execute import LEASE_S, execute, pending_ids
+
+log = logging.getLogger(__name__)
+
+
+def queue(name: str) -> str:
+    return f"{get_settings().queue_prefix}{name}"
+
+
+@lru_cache(maxsize=1)
+def celery_app() -> Celery:
+    st = get_settings()
+    app = Celery("topline", broker=st.broker_url or "memory://", include=[__name__])
+    limit = st.task_time_limit_s
+    app.conf.update(
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,  # a killed child process's task goes back on the queue
+        worker_prefetch_multiplier=1,
+        task_time_limit=limit,
+        task_soft_time_limit=max(1.0, limit - 60),
+        task_ignore_result=True,
+        broker_connection_retry_on_startup=True,
+        broker_transport_options={"visibility_timeout": int(limit * 2)},  # Redis: longer than any task
+        task_default_queue=queue("generate"),
+        task_routes={"topline.generate": {"queue": queue("generate")},
+                     "topline.pump_callbacks": {"queue": queue("callbacks")},
+                     "topline.sweep": {"queue": queue("callbacks")}},
+        beat_schedule={
+            "pump-callbacks": {"task": "topline.pump_callbacks", "schedule": 2.0},
+            "sweep": {"task": "topline.sweep", "schedule": 30.0},
+        },
+        worker_hijack_root_logger=False,
+    )
+    _register(app)
+    return app
+
+
+def _register(app: Celery) -> None:
+    @app.task(name="topline.generate", bind=True, max_retries=None)
+    def generate(self, task_id: str) -> None:
+        ctx = get_context()
+        ran = execute(ctx, task_id, on_stage_recorded=lambda tid, stage: pump_callbacks.delay())
+        if ran is None and task_id in pending_ids(ctx):
+            # Another worker holds the lease (or held it when it died): look again when it can have expired.
+            raise self.retry(countdown=LEASE_S / 2)
+
+    @app.task(name="topline.pump_callbacks")
+    def pump_callbacks() -> int:
+        ctx = get_context()
+        total = 0
+        while (n := callbacks.pump(ctx)) and total < 100:
+            total += n
+        return total
+
+    @app.task(name="topline.sweep")
+    def sweep() -> None:
+        """Retention, plus re-queuing tasks whose message was lost (API crashed before publishing,
+        broker restarted without persistence) and whose lease has run out."""
+        ctx = get_context()
+        if _sweep_due():
+            retention.sweep(ctx)
+        from sqlalchemy import or_, select
+
+        from .lifecycle import RUNNABLE
+        from .models import Task, now
+
+        t = now()
+        with ctx.db.session() as s:
+            stalled = s.execute(select(Task.id).where(
+                Task.status.in_(RUNNABLE), or_(Task.lease_until.is_(None), Task.lease_until < t),
+                Task.updated_at < t - 120)).scalars().all()
+        for task_id in stalled:
+            with ctx.db.session() as s:  # touch it so the next sweep does not queue it again at once
+                s.get(Task, task_id).updated_at = t
+            generate.apply_async((task_id,), queue=queue("generate"))
+
+    app.topline_generate = generate  # type: ignore[attr-defined]
+
+
+_last_retention = [0.0]
+
+
+def _sweep_due() -> bool:
+    import time
+
+    if time.time() - _last_retention[0] >= get_settings().sweep_interval_s:
+        _last_retention[0] = time.time()
+        return True
+    return False
+
+
+@signals.worker_process_init.connect
+def _after_fork(**_kw) -> None:
+    # Pooled database connections must not be shared across a fork.
+    from .db import dispose_all
+
+    dispose_all()
+
+
+class CelerySubmitter:
+    """What the API uses in Celery mode: publish the task id on the generate queue."""
+
+    def submit(self, task_id: str) -> None:
+        celery_app().topline_generate.apply_async((task_id,), queue=queue("generate"))
+
+
+def worker(args: argparse.Namespace) -> int:
+    app = celery_app()
+    queues = args.queues or f"{queue('generate')},{queue('callbacks')}"
+    argv = ["worker", f"--queues={queues}", f"--concurrency={args.concurrency}", f"--loglevel={args.loglevel}",
+            "--pool=prefork", "--without-gossip", "--without-mingle"]
+    if args.hostname:
+        argv.append(f"--hostname={args.hostname}")
+    get_context().db.migrate()
+    app.worker_main(argv)
+    return 0
+
+
+def beat(args: argparse.Namespace) -> int:
+    app = celery_app()
+    get_context().db.migrate()
+    app.start(["beat", f"--loglevel={args.loglevel}", f"--schedule={args.schedule}"])
+    return 0
