@@ -69,14 +69,20 @@ def _seed_rng(seed: int, salt: str) -> np.random.Generator:
     return np.random.default_rng(int.from_bytes(h[:8], "little"))
 
 
-def _read(x: np.ndarray, pos: np.ndarray) -> np.ndarray:
-    """Linear-interpolated read of ``x`` at fractional positions (zeros outside)."""
-    pos = np.clip(pos, -1.0, float(x.size))
-    i0 = np.floor(pos)
-    f = (pos - i0).astype(np.float32)
-    i = i0.astype(np.int64) + 1  # index into x padded by one zero each side
-    xp = np.pad(x, 1)
-    return xp[i] + f * (xp[np.minimum(i + 1, x.size + 1)] - xp[i])
+def _read(x: np.ndarray, pos: np.ndarray, *, lo: int = 0) -> np.ndarray:
+    """Linear-interpolated read of ``x`` at fractional positions (zeros outside).
+
+    Only ``x[lo : ceil(max(pos)) + 2]`` is touched, so reading a short span of a long
+    signal costs the span, not the signal.
+    """
+    hi = min(x.size, int(np.ceil(pos.max())) + 2) if pos.size else lo
+    lo = max(0, min(lo, hi))
+    seg = np.pad(x[lo:hi], 1)
+    p = np.clip(pos - (lo - 1), 0.0, float(seg.size - 1))
+    i = p.astype(np.int64)  # p >= 0, so truncation is floor
+    f = (p - i).astype(np.float32)
+    j = np.minimum(i + 1, seg.size - 1)
+    return seg[i] + f * (seg[j] - seg[i])
 
 
 def active_spans(mask: np.ndarray, *, pad: int) -> list[tuple[int, int]]:
@@ -106,7 +112,7 @@ def double(lead: np.ndarray, *, sr: int, seed: int, base_ms: float, depth_ms: fl
     t = np.arange(a, b, dtype=np.float64)
     delay = (base_ms + depth_ms * np.interp(t, tc, wc)) * 1e-3 * sr
     out = np.zeros(lead.size, dtype=np.float32)
-    out[a:b] = _read(lead, t - delay)
+    out[a:b] = _read(lead, t - delay, lo=int(a - (base_ms + depth_ms) * 1e-3 * sr) - 2)
     return out
 
 
@@ -127,7 +133,7 @@ def pitch_shift(x: np.ndarray, semitones: np.ndarray, *, sr: int, window_ms: flo
     t = np.arange(a, b, dtype=np.float64)
     for off in (0.0, 0.5):
         ph = np.mod(phase + off, 1.0)
-        out[a:b] += _read(x, t - (1.0 + w * ph)) * np.sin(np.pi * ph).astype(np.float32) ** 2
+        out[a:b] += _read(x, t - (1.0 + w * ph), lo=int(a - w) - 2) * np.sin(np.pi * ph).astype(np.float32) ** 2
     return out
 
 
@@ -139,14 +145,16 @@ def harmony_line(lead: np.ndarray, score: Score, *, sr: int, spans: list[tuple[i
         if nt.section.lower() in CHORUS_KINDS:
             a, b = max(0, int(nt.start * sr)), min(n, int(nt.end * sr))
             steps[a:b] = third_above(int(nt.midi), score.key)
-    known = np.flatnonzero(~np.isnan(steps))
-    if known.size == 0:
-        return np.zeros(n, dtype=np.float32)
     # Hold each interval until the next note, then glide over ~20 ms (no clicks in the shifter).
-    idx = np.maximum.accumulate(np.where(np.isnan(steps), 0, np.arange(n)))
-    idx[: known[0]] = known[0]
-    semis = ndimage.uniform_filter1d(steps[idx], size=max(1, int(0.02 * sr)), mode="nearest")
     out = np.zeros(n, dtype=np.float32)
-    for span in spans if spans is not None else [(0, n)]:
-        out += pitch_shift(lead, semis, sr=sr, span=span)
+    for a, b in spans if spans is not None else [(0, n)]:
+        st = steps[a:b]
+        have = ~np.isnan(st)
+        if not have.any():
+            continue
+        idx = np.maximum.accumulate(np.where(have, np.arange(b - a), 0))
+        idx[: np.argmax(have)] = np.argmax(have)
+        semis = np.zeros(n, dtype=np.float32)
+        semis[a:b] = ndimage.uniform_filter1d(st[idx].astype(np.float32), size=max(1, int(0.02 * sr)), mode="nearest")
+        out += pitch_shift(lead, semis, sr=sr, span=(a, b))
     return out

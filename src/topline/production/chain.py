@@ -5,7 +5,7 @@ reverb and delay returns, all set from the style profile.
 from __future__ import annotations
 
 import numpy as np
-from pedalboard import (Compressor, Delay, HighpassFilter, HighShelfFilter, LowpassFilter, Pedalboard,
+from pedalboard import (Compressor, HighpassFilter, HighShelfFilter, LowpassFilter, Pedalboard,
                         PeakFilter, Reverb)
 
 from ..music.controls import StyleProfile
@@ -18,10 +18,12 @@ _REF_RMS_DB = -20.0
 def active_rms(x: np.ndarray, *, hop: int = 1024) -> float:
     """RMS over the frames that carry voice (within 40 dB of the loudest frame)."""
     x = np.atleast_2d(x)
-    pad = (-x.shape[-1]) % hop
-    f = np.pad(x, ((0, 0), (0, pad))).reshape(x.shape[0], -1, hop)
-    ms = np.mean(f * f, axis=(0, 2))
-    if ms.size == 0 or ms.max() <= 0:
+    m = x.shape[-1] // hop
+    if m == 0:
+        return float(np.sqrt(np.mean(np.square(x, dtype=np.float64)))) if x.size else 0.0
+    f = x[:, : m * hop].reshape(x.shape[0], m, hop)
+    ms = np.einsum("cij,cij->j", f, f, dtype=np.float64) / (hop * x.shape[0])
+    if ms.max() <= 0:
         return 0.0
     return float(np.sqrt(np.mean(ms[ms >= ms.max() * 1e-4])))
 
@@ -76,37 +78,50 @@ def _wet_scale(dry: np.ndarray, wet: np.ndarray, amount: float) -> np.ndarray:
 def reverb_return(bus: np.ndarray, *, sr: int, wet: float) -> np.ndarray:
     """Stereo reverb return (wet only) of a stereo vocal bus; ``wet`` in [0, 1].
 
-    The send is high-passed (no low-end wash) and pre-delayed by 25 ms so words stay clear.
+    The send is the bus's mid, high-passed (no low-end wash) and pre-delayed by 25 ms so
+    words stay clear.  One mono reverb, widened by reading the right side 13 ms later,
+    costs half a stereo one and sounds as wide behind a centred voice.
     """
+    n = bus.shape[-1]
     if wet <= 0.0:
         return np.zeros_like(bus)
-    pre = int(0.025 * sr)
-    send = np.pad(bus, ((0, 0), (pre, 0)))[:, : bus.shape[-1]]
+    pre, spread = int(0.025 * sr), int(0.013 * sr)
+    send = np.zeros((1, n), dtype=np.float32)
+    send[0, pre:] = 0.5 * (bus[0, : n - pre] + bus[1, : n - pre])
     board = Pedalboard([
         HighpassFilter(cutoff_frequency_hz=250.0),
-        Reverb(room_size=0.45 + 0.45 * min(1.0, wet / 0.4), damping=0.55, wet_level=1.0, dry_level=0.0,
-               width=1.0),
+        Reverb(room_size=0.45 + 0.45 * min(1.0, wet / 0.4), damping=0.55, wet_level=1.0, dry_level=0.0),
         LowpassFilter(cutoff_frequency_hz=8000.0),
     ])  # fmt: skip
-    rev = board(np.ascontiguousarray(send, dtype=np.float32), sr)
-    return _wet_scale(bus, rev, 0.8 * wet)
+    rev = board(send, sr)[0]
+    out = np.empty((2, n), dtype=np.float32)
+    out[0] = rev
+    out[1, :spread] = 0.0
+    out[1, spread:] = rev[: n - spread]
+    return _wet_scale(bus, out, 0.8 * wet)
 
 
 def delay_return(lead: np.ndarray, *, sr: int, wet: float, tempo: float) -> np.ndarray:
-    """Stereo tempo-synced delay return of a mono lead: a quarter note left, a dotted eighth right."""
+    """Stereo tempo-synced delay return of a mono lead: a quarter note left, a dotted eighth right.
+
+    Feedback echoes are summed directly (four repeats; the fifth would be 45 dB down).
+    """
     n = lead.shape[-1]
     if wet <= 0.0:
         return np.zeros((2, n), dtype=np.float32)
     beat = 60.0 / float(tempo) if tempo and tempo > 0 else 0.5
     while beat > 0.7:  # slow songs: keep echoes short enough not to smear the next word
         beat /= 2
-    x = lead[None, :].astype(np.float32)
-    out = []
-    for t in (beat, 0.75 * beat):
-        board = Pedalboard([
-            HighpassFilter(cutoff_frequency_hz=300.0),
-            Delay(delay_seconds=float(t), feedback=0.28, mix=1.0),
-            LowpassFilter(cutoff_frequency_hz=6000.0),
-        ])  # fmt: skip
-        out.append(board(x, sr)[0])
-    return _wet_scale(lead, np.stack(out), 0.8 * wet)
+    # Band-limit the send once (linear, so before the taps is the same as after).
+    send = Pedalboard([HighpassFilter(cutoff_frequency_hz=300.0), LowpassFilter(cutoff_frequency_hz=6000.0)])(
+        lead[None, :].astype(np.float32, copy=False), sr
+    )[0]
+    out = np.zeros((2, n), dtype=np.float32)
+    feedback = 0.28
+    for ch, t in enumerate((beat, 0.75 * beat)):
+        d = int(round(t * sr))
+        for k in range(1, 5):
+            if k * d >= n:
+                break
+            out[ch, k * d :] += np.float32(feedback ** (k - 1)) * send[: n - k * d]
+    return _wet_scale(lead, out, 0.8 * wet)
