@@ -130,10 +130,13 @@ class CallbackReceiver:
                 if receiver.mode == "slow":
                     time.sleep(receiver.delay)
                 status = 500 if receiver.mode == "error" else 200
-                self.send_response(status)
-                self.send_header("Content-Length", "2")
-                self.end_headers()
-                self.wfile.write(b"ok")
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Length", "2")
+                    self.end_headers()
+                    self.wfile.write(b"ok")
+                except OSError:
+                    pass  # the sender gave up waiting (the slow-receiver case)
 
             def log_message(self, *args) -> None:
                 pass
