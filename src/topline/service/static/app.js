@@ -294,6 +294,7 @@ async function submit(e) {
       body.uploadUrl = await api.upload(file);
     }
     setStage("upload", "done");
+    setStage("queued", "active");
     const data = await api.addVocals(body);
     openTask(data.taskId, { startedAt, fresh: true });
     refreshCredits().catch(() => {});
