@@ -29,6 +29,43 @@ def _k_weighting_sos(sr: int) -> np.ndarray:
     return np.array(sos, dtype=np.float32)
 
 
+def k_weighted(y: np.ndarray, *, sr: int) -> np.ndarray:
+    """The K-weighted signal (float32, shape (channels, n)); linear, so it can be mixed later."""
+    return signal.sosfilt(_k_weighting_sos(sr), np.atleast_2d(np.asarray(y, dtype=np.float32)), axis=-1)
+
+
+def hop_energy(za: np.ndarray, zb: np.ndarray | None = None, *, sr: int) -> np.ndarray:
+    """Sum over channels of ``za * zb`` per 100 ms hop (``zb`` defaults to ``za``: the energy).
+
+    Cross terms let the loudness of ``g * a + b`` be had from ``Eaa``, ``Eab``, ``Ebb`` without
+    filtering the sum: ``E = g**2 Eaa + 2 g Eab + Ebb``.
+    """
+    zb = za if zb is None else zb
+    hop = int(round(0.1 * sr))
+    m = za.shape[-1] // hop
+    fa = za[:, : m * hop].reshape(za.shape[0], m, hop)
+    fb = zb[:, : m * hop].reshape(zb.shape[0], m, hop)
+    return np.einsum("cij,cij->i", fa, fb, dtype=np.float64)
+
+
+def loudness_from_hops(e: np.ndarray, *, sr: int) -> float:
+    """Integrated loudness (BS.1770-4 gating) from per-hop energies of the K-weighted signal."""
+    if e.size < 4:
+        return float("-inf")
+    block = 4 * int(round(0.1 * sr))  # 400 ms blocks, 75 % overlap
+    ms = (e[:-3] + e[1:-2] + e[2:-1] + e[3:]) / block
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lk = -0.691 + 10 * np.log10(ms)
+    abs_gated = ms[lk >= -70.0]
+    if abs_gated.size == 0:
+        return float("-inf")
+    rel = -0.691 + 10 * np.log10(abs_gated.mean()) - 10.0
+    gated = ms[(lk >= -70.0) & (lk > rel)]
+    if gated.size == 0:
+        return float("-inf")
+    return float(-0.691 + 10 * np.log10(gated.mean()))
+
+
 def integrated_loudness(y: np.ndarray, *, sr: int) -> float:
     """Integrated loudness in LUFS (BS.1770-4: 400 ms blocks, 75 % overlap, -70 / -10 gates).
 
@@ -42,27 +79,8 @@ def integrated_loudness(y: np.ndarray, *, sr: int) -> float:
     float
         LUFS; ``-inf`` for silence or a signal shorter than one block.
     """
-    y = np.atleast_2d(np.asarray(y, dtype=np.float32))
-    hop = int(round(0.1 * sr))
-    block = 4 * hop  # 400 ms blocks, 75 % overlap
-    n_hops = y.shape[-1] // hop
-    if n_hops < 4:
-        return float("-inf")
-    z = signal.sosfilt(_k_weighting_sos(sr), y, axis=-1)
-    # Energy per 100 ms hop (channel weights are 1 for L/R/mono), then 4 hops per block.
-    e = np.einsum("cij,cij->i", *(z[:, : n_hops * hop].reshape(z.shape[0], n_hops, hop),) * 2,
-                  dtype=np.float64)
-    ms = (e[:-3] + e[1:-2] + e[2:-1] + e[3:]) / block
-    with np.errstate(divide="ignore"):
-        lk = -0.691 + 10 * np.log10(ms)
-    abs_gated = ms[lk >= -70.0]
-    if abs_gated.size == 0:
-        return float("-inf")
-    rel = -0.691 + 10 * np.log10(abs_gated.mean()) - 10.0
-    gated = ms[(lk >= -70.0) & (lk > rel)]
-    if gated.size == 0:
-        return float("-inf")
-    return float(-0.691 + 10 * np.log10(gated.mean()))
+    z = k_weighted(y, sr=sr)
+    return loudness_from_hops(hop_energy(z, sr=sr), sr=sr)
 
 
 def _interp_phases(oversample: int) -> np.ndarray:
@@ -105,12 +123,14 @@ def true_peak_db(y: np.ndarray, *, oversample: int = 4) -> float:
 
 
 def limit(y: np.ndarray, *, sr: int, ceiling_db: float, lookahead_ms: float = 5.0,
-          hold_ms: float = 40.0) -> np.ndarray:
+          hold_ms: float = 40.0, block: int = 16) -> np.ndarray:
     """Brick-wall look-ahead limiter on sample peaks, linked across channels.
 
-    The gain curve is the running minimum of the needed gain over look-ahead + hold,
-    then two box smoothings whose combined reach stays inside the look-ahead, so the
-    output never exceeds the ceiling and the gain moves in smooth ramps.
+    The gain curve is worked out on ``block``-sample minima of the needed gain: a running
+    minimum over look-ahead + hold (+ one block of slack each side), two box smoothings
+    whose combined reach stays inside the look-ahead, then linear interpolation back to
+    samples.  Every interpolated gain is an average of minima that include the sample's
+    own need, so the output never exceeds the ceiling, and the gain moves in smooth ramps.
 
     Parameters
     ----------
@@ -120,33 +140,42 @@ def limit(y: np.ndarray, *, sr: int, ceiling_db: float, lookahead_ms: float = 5.
         Sample-peak ceiling in dBFS.
     lookahead_ms, hold_ms : float
         Attack (ramp) length and how long the gain holds before it releases.
+    block : int
+        Resolution of the gain curve, samples.
 
     Returns
     -------
     np.ndarray
         float32, same shape.
     """
-    ceiling = 10 ** (ceiling_db / 20)
+    y = np.asarray(y, dtype=np.float32)
+    ceiling = np.float32(10 ** (ceiling_db / 20))
     peak = np.max(np.abs(y), axis=0)
-    need = np.minimum(1.0, ceiling / np.maximum(peak, 1e-12)).astype(np.float32)
-    if need.min() >= 1.0:
-        return y.astype(np.float32, copy=True)
-    la = max(2, int(sr * lookahead_ms / 1000))
-    hold = 2 * int(sr * hold_ms / 2000)
-    # Window [t - la - hold, t + la]: every sample a smoothed value can reach (+-la), plus the hold.
-    size = 2 * la + 1 + hold
-    g = ndimage.minimum_filter1d(need, size=size, origin=hold // 2, mode="nearest")
-    box = la + 1 if la % 2 == 0 else la  # odd boxes, each reaching la//2 either side
+    if peak.size == 0 or peak.max() <= ceiling:
+        return y.copy()
+    n = peak.size
+    nb = -(-n // block)
+    need = np.ones(nb * block, dtype=np.float32)
+    np.minimum(1.0, ceiling / np.maximum(peak, np.float32(1e-12)), out=need[:n])
+    bmin = need.reshape(nb, block).min(axis=1)
+    reach = max(1, int(round(sr * lookahead_ms / 1000 / block)))
+    box = reach + 1 if reach % 2 == 0 else reach  # odd boxes, each reaching reach // 2 either side
+    w = reach + 1  # + one block: interpolation mixes neighbouring blocks
+    hold = 2 * int(sr * hold_ms / 1000 / block / 2)
+    # Window [k - w - hold, k + w] in blocks (origin shifts it into the past by the hold).
+    g = ndimage.minimum_filter1d(bmin, size=2 * w + 1 + hold, origin=hold // 2, mode="nearest")
     g = ndimage.uniform_filter1d(g, size=box, mode="nearest")
     g = ndimage.uniform_filter1d(g, size=box, mode="nearest")
-    out = (y * g[None, :]).astype(np.float32)
+    centres = np.arange(nb) * block + (block - 1) / 2
+    gs = np.interp(np.arange(n, dtype=np.float32), centres, g).astype(np.float32)
+    out = y * gs[None, :]
     # Rounding in the box sums can leave a few ulps over: clip them (inaudible, exact ceiling).
     np.clip(out, -ceiling, ceiling, out=out)
     return out
 
 
 def master(y: np.ndarray, *, sr: int, target_lufs: float = TARGET_LUFS,
-           true_peak_db_max: float = TRUE_PEAK_DBTP) -> np.ndarray:
+           true_peak_db_max: float = TRUE_PEAK_DBTP, lufs: float | None = None) -> np.ndarray:
     """Bring a pre-master mix to ``target_lufs`` with its true peak at most ``true_peak_db_max``.
 
     Parameters
@@ -155,6 +184,8 @@ def master(y: np.ndarray, *, sr: int, target_lufs: float = TARGET_LUFS,
         The pre-master mix.
     sr : int
     target_lufs, true_peak_db_max : float
+    lufs : float, optional
+        The input's integrated loudness, when the caller already knows it.
 
     Returns
     -------
@@ -162,7 +193,8 @@ def master(y: np.ndarray, *, sr: int, target_lufs: float = TARGET_LUFS,
         The mastered mix, float32, same shape.
     """
     y = np.asarray(y, dtype=np.float32)
-    lufs = integrated_loudness(y, sr=sr)
+    if lufs is None:
+        lufs = integrated_loudness(y, sr=sr)
     if not np.isfinite(lufs):
         return y.copy()
     gain_db = target_lufs - lufs

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import ndimage, signal
 
-from .master import integrated_loudness
+from .master import loudness_from_hops
 
 _HOP = 512
 
@@ -52,13 +52,14 @@ def duck_gain(voice: np.ndarray, *, sr: int, depth_db: float = 2.5, hold_s: floa
     return np.interp(np.arange(n), t, 10 ** (g_db / 20)).astype(np.float32)
 
 
-def balance_gain(vocal: np.ndarray, instrumental: np.ndarray, *, sr: int, balance_lu: float) -> float:
-    """Linear gain for ``vocal`` so its loudness minus the instrumental's is ``balance_lu``.
+def balance_gain(e_vocal: np.ndarray, e_instrumental: np.ndarray, *, sr: int, balance_lu: float) -> float:
+    """Linear gain for the vocal so its loudness minus the instrumental's is ``balance_lu``.
 
-    A silent side (no measurable loudness) leaves the vocal as it is.
+    Takes per-hop K-weighted energies (``master.hop_energy``).  A silent side (no
+    measurable loudness) leaves the vocal as it is.
     """
-    lv = integrated_loudness(vocal, sr=sr)
-    li = integrated_loudness(instrumental, sr=sr)
+    lv = loudness_from_hops(e_vocal, sr=sr)
+    li = loudness_from_hops(e_instrumental, sr=sr)
     if not (np.isfinite(lv) and np.isfinite(li)):
         return 1.0
     return float(10 ** ((li + balance_lu - lv) / 20))

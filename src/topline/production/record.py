@@ -11,7 +11,7 @@ from ..music.controls import Controls
 from ..music.types import Score
 from .backing import active_spans, chorus_mask, double, harmony_line
 from .chain import delay_return, lead_chain, reverb_return
-from .master import TARGET_LUFS, integrated_loudness, master
+from .master import TARGET_LUFS, hop_energy, k_weighted, loudness_from_hops, master
 from .mix import balance_gain, duck_gain
 
 BALANCE_LU = -1.0  # vocal stem loudness minus instrumental stem loudness, as mixed
@@ -134,11 +134,16 @@ def produce(instrumental: np.ndarray, vocal: np.ndarray, *, sr: int, score: Scor
     inst, voc = _check(instrumental, vocal, sr)
     bus, lead = vocal_bus(voc, sr=sr, score=score, controls=controls)
     inst = inst * duck_gain(lead, sr=sr)[None, :]
-    bus *= np.float32(balance_gain(bus, inst, sr=sr, balance_lu=balance_lu))
+    # Loudness of any gain-weighted sum of the two, from their K-weighted hop energies.
+    kv, ki = k_weighted(bus, sr=sr), k_weighted(inst, sr=sr)
+    evv, eii, evi = hop_energy(kv, sr=sr), hop_energy(ki, sr=sr), hop_energy(kv, ki, sr=sr)
+    del kv, ki
+    gv = balance_gain(evv, eii, sr=sr, balance_lu=balance_lu)
+    bus *= np.float32(gv)
     # One gain for both stems: the pre-master at the target loudness unless that would push
     # its peak over -1 dBFS, so stems stay in range for anyone re-mixing them.
     pre = bus + inst
-    lufs = integrated_loudness(pre, sr=sr)
+    lufs = loudness_from_hops(gv * gv * evv + 2 * gv * evi + eii, sr=sr)
     peak = float(np.max(np.abs(pre)))
     g = 10 ** (_PREMASTER_PEAK_DB / 20) / peak if peak > 0 else 1.0
     if np.isfinite(lufs):
@@ -146,7 +151,7 @@ def produce(instrumental: np.ndarray, vocal: np.ndarray, *, sr: int, score: Scor
     vocal_stem = (bus * np.float32(g)).astype(np.float32)
     instrumental_stem = (inst * np.float32(g)).astype(np.float32)
     premaster = vocal_stem + instrumental_stem
-    mix = master(premaster, sr=sr)
+    mix = master(premaster, sr=sr, lufs=lufs + 20 * np.log10(g) if np.isfinite(lufs) else None)
     if not np.all(np.isfinite(mix)):
         raise ProductionError("Mastering produced invalid samples.")
     return Production(mix=mix, premaster=premaster, vocal_stem=vocal_stem,
