@@ -181,6 +181,10 @@ def test_whole_song(open_page, svc, wav_file):
     starts = page.eval_on_selector_all("#results .track >> nth=0 >> .kw[data-start]",
                                        "ws => ws.map(w => [w.textContent, Number(w.dataset.start)])")
     assert len(starts) > 5
+    first_card = page.locator("#results .track").first
+    assert first_card.locator(".ktag").all_inner_texts() == ["[Verse]", "[Chorus]"]
+    assert first_card.locator(".kline").all_inner_texts() == [
+        "City lights are fading slow", "I keep walking, on my own", "Hold on, hold on tonight"]
     page.eval_on_selector(audio, "a => a.pause()")
     seen_words = []
     for word, start in (starts[1], starts[-2]):
@@ -238,6 +242,16 @@ def test_keyboard_and_phone(open_page, svc, wav_file):
     assert "Choose an instrumental first" in error_text(page)
     assert page.evaluate("document.activeElement.id") == "file"
     shot(page, "10-keyboard", full=False)
+
+
+def test_karaoke_lines(open_page):
+    page = open_page()
+    got = page.evaluate("""async () => {
+        const k = await import('/static/karaoke.js');
+        return [k.lineLengths('[Verse] Hello there\\nI - am here ...\\n\\n[Chorus]\\n(oh oh)'),
+                k.lineLengths('')];
+    }""")
+    assert got == [[2, 3, 2], []]
 
 
 def test_wrong_key(open_page):

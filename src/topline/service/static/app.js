@@ -482,11 +482,11 @@ function addCard(t, track, index, data) {
   if (pending) pending.before(node); else $("results").append(node);
   $("results").hidden = false;
   t.cards.set(track.id, node);
-  wirePlayer(t, node, audio, track);
+  wirePlayer(t, node, audio, track, data.lyrics || "");
   if (t.fresh && index === 0) audio.play().catch(() => {}); // the browser may refuse without a gesture
 }
 
-function wirePlayer(t, node, audio, track) {
+function wirePlayer(t, node, audio, track, lyrics) {
   const canvas = node.querySelector(".track-wave");
   const karaoke = node.querySelector(".karaoke");
   let peaks = null, follow = () => {}, raf = 0;
@@ -517,7 +517,7 @@ function wirePlayer(t, node, audio, track) {
   new ResizeObserver(update).observe(canvas);
   api.timestampedLyrics(t.id, track.id).then((d) => {
     peaks = d.waveformData;
-    follow = renderKaraoke(karaoke, d.alignedWords);
+    follow = renderKaraoke(karaoke, d.alignedWords, lyrics);
     update();
   }).catch((err) => {
     karaoke.textContent = `Timed lyrics unavailable: ${err.message}`;

@@ -2,19 +2,40 @@
 
 const TAG = /\[[^\]]*\]/g;
 
-// Render alignedWords [{word, startS, endS, success}] into ``box``; returns follow(time) which highlights.
-export function renderKaraoke(box, alignedWords) {
+// Words per sung line of the lyrics text, tag lines left out (a tag may open a line: "[Verse] Hello").
+// Tokens without a letter or digit are not words, as on the server.
+export function lineLengths(text) {
+  const out = [];
+  for (const raw of String(text || "").split("\n")) {
+    const line = raw.replace(TAG, " ");
+    const n = line.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
+    if (n) out.push(n);
+  }
+  return out;
+}
+
+// Render alignedWords [{word, startS, endS, success}] into ``box``, broken into the lines of ``lyricsText``
+// when its words match; returns follow(time), which highlights the word being sung at ``time``.
+export function renderKaraoke(box, alignedWords, lyricsText = "") {
   box.textContent = "";
+  const words = alignedWords || [];
+  let lengths = lineLengths(lyricsText);
+  const named = words.filter((w) => String(w.word || "").replace(TAG, "").trim()).length;
+  if (lengths.reduce((a, b) => a + b, 0) !== named) lengths = []; // other words than the text: no breaks
   const spans = [], times = [];
-  let line = null;
-  const newLine = () => { line = document.createElement("span"); line.className = "kline"; box.append(line); };
-  for (const w of alignedWords || []) {
+  let line = null, left = Infinity;
+  const newLine = () => {
+    line = document.createElement("span");
+    line.className = "kline";
+    box.append(line);
+    left = lengths.length ? lengths.shift() : Infinity;
+  };
+  for (const w of words) {
     const raw = String(w.word || "");
     const tags = raw.match(TAG);
     const text = raw.replace(TAG, "").trim();
-    // A tag or a line break before the word starts a new line (a tag a new stanza too).
-    if (tags && box.childElementCount) box.append(document.createElement("br"));
-    if (!line || tags || /\n/.test(raw)) newLine();
+    if (tags) box.append(Object.assign(document.createElement("span"), { className: "ktag", textContent: tags.join(" ") }));
+    if (!line || tags || left <= 0) newLine();
     if (!text) continue;
     const span = document.createElement("span");
     span.className = "kw";
@@ -25,6 +46,7 @@ export function renderKaraoke(box, alignedWords) {
       times.push([Number(w.startS), Number(w.endS)]);
     }
     line.append(span, " ");
+    left -= 1;
   }
   let current = -1;
   return function follow(t) {
