@@ -106,11 +106,10 @@ def double(lead: np.ndarray, *, sr: int, seed: int, base_ms: float, depth_ms: fl
     rng = _seed_rng(seed, f"double{base_ms}")
     rates = rng.uniform(0.25, 0.9, size=2)
     phases = rng.uniform(0, 2 * np.pi, size=2)
-    # The wander is smooth: compute it every 64 samples and interpolate.
-    tc = np.arange(a, b + 64, 64, dtype=np.float64)
-    wc = 0.6 * np.sin(2 * np.pi * rates[0] * tc / sr + phases[0]) + 0.4 * np.sin(2 * np.pi * rates[1] * tc / sr + phases[1])
     t = np.arange(a, b, dtype=np.float64)
-    delay = (base_ms + depth_ms * np.interp(t, tc, wc)) * 1e-3 * sr
+    wander = 0.6 * np.sin((2 * np.pi * rates[0] / sr * t + phases[0]).astype(np.float32))
+    wander += 0.4 * np.sin((2 * np.pi * rates[1] / sr * t + phases[1]).astype(np.float32))
+    delay = (base_ms + depth_ms * wander) * np.float32(1e-3 * sr)
     out = np.zeros(lead.size, dtype=np.float32)
     out[a:b] = _read(lead, t - delay, lo=int(a - (base_ms + depth_ms) * 1e-3 * sr) - 2)
     return out

@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 from scipy import signal
 
+from .envelope import frames_to_samples
+
 _HOP = 256
 
 
@@ -46,6 +48,5 @@ def deess(x: np.ndarray, *, sr: int, freq: float = 5500.0, ratio: float = 0.6,
     g = np.clip(ratio * xr / hr, 10 ** (-max_cut_db / 20), 1.0)
     # Smooth the frame gains (about 12 ms) so the cut does not click.
     g = signal.filtfilt([0.5], [1.0, -0.5], g) if g.size > 9 else g
-    t = (np.arange(g.size) + 0.5) * _HOP
-    gs = np.interp(np.arange(x.size), t, g).astype(np.float32)
+    gs = frames_to_samples(g, hop=_HOP, n=x.size)
     return (x - h * (1.0 - gs)).astype(np.float32)

@@ -13,6 +13,8 @@ import numpy as np
 import pyloudnorm as pyln
 from scipy import ndimage, signal
 
+from .envelope import frames_to_samples
+
 TARGET_LUFS = -14.0
 TRUE_PEAK_DBTP = -1.0
 # The limiter works on sample peaks; inter-sample peaks of a limited mix sit up to ~0.5 dB above
@@ -166,8 +168,7 @@ def limit(y: np.ndarray, *, sr: int, ceiling_db: float, lookahead_ms: float = 5.
     g = ndimage.minimum_filter1d(bmin, size=2 * w + 1 + hold, origin=hold // 2, mode="nearest")
     g = ndimage.uniform_filter1d(g, size=box, mode="nearest")
     g = ndimage.uniform_filter1d(g, size=box, mode="nearest")
-    centres = np.arange(nb) * block + (block - 1) / 2
-    gs = np.interp(np.arange(n, dtype=np.float32), centres, g).astype(np.float32)
+    gs = frames_to_samples(g, hop=block, n=n)
     out = y * gs[None, :]
     # Rounding in the box sums can leave a few ulps over: clip them (inaudible, exact ceiling).
     np.clip(out, -ceiling, ceiling, out=out)

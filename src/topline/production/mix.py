@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import ndimage, signal
 
+from .envelope import frames_to_samples
 from .master import loudness_from_hops
 
 _HOP = 512
@@ -48,8 +49,7 @@ def duck_gain(voice: np.ndarray, *, sr: int, depth_db: float = 2.5, hold_s: floa
     if e.size > 12:
         e = signal.filtfilt([1 - a], [1, -a], e)
     g_db = -depth_db * np.clip(e, 0.0, 1.0)
-    t = (np.arange(e.size) + 0.5) * _HOP
-    return np.interp(np.arange(n), t, 10 ** (g_db / 20)).astype(np.float32)
+    return frames_to_samples(10 ** (g_db / 20), hop=_HOP, n=n)
 
 
 def balance_gain(e_vocal: np.ndarray, e_instrumental: np.ndarray, *, sr: int, balance_lu: float) -> float:
