@@ -91,3 +91,36 @@ class S3Server:
         if self.proc:
             self.proc.terminate()
             self.proc.wait(timeout=10)
+
+
+PG = ("127.0.0.1", 5432)
+RABBIT = ("127.0.0.1", 5672)
+REDIS = ("127.0.0.1", 6379)
+
+
+class PostgresDatabase:
+    """A fresh, empty PostgreSQL database for one test (dropped afterwards)."""
+
+    def __init__(self) -> None:
+        import uuid
+
+        self.name = f"topline_test_{uuid.uuid4().hex[:10]}"
+        self.url = f"postgresql+psycopg://postgres@{PG[0]}:{PG[1]}/{self.name}"
+
+    def _admin(self, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(f"host={PG[0]} port={PG[1]} user=postgres dbname=postgres", autocommit=True) as c:
+            c.execute(sql)
+
+    def __enter__(self) -> "PostgresDatabase":
+        if not port_open(*PG):
+            need_service(f"PostgreSQL on {PG[0]}:{PG[1]}")
+        self._admin(f'CREATE DATABASE "{self.name}"')
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        from topline.tasks.db import dispose_all
+
+        dispose_all()
+        self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
