@@ -262,6 +262,8 @@ def test_wrong_key(open_page):
     assert "Invalid API key" in text and "Enter a valid API key" in text
     assert page.is_visible("#key-panel")
     shot(page, "11-wrong-key")
+    page.get_by_role("button", name="Dismiss").click()
+    assert page.is_hidden("#error")
 
 
 def test_not_audio(open_page, svc, tmp_path):
@@ -287,5 +289,41 @@ def test_no_credits(open_page, svc, wav_file):
     page.wait_for_function("document.getElementById('error').textContent.includes('credits')")
     text = page.inner_text("#error")
     assert "Insufficient credits" in text and "add some" in text
+    box = page.locator("#error").bounding_box()  # in sight although the submit button is far below
+    assert 0 <= box["y"] and box["y"] + box["height"] <= 900
     assert page.locator("#stages li.failed").count() == 1
     shot(page, "13-no-credits")
+
+
+def test_pasted_url_and_rate_limit(open_page, svc, wav_file):
+    key = svc.new_key()["apiKey"]
+    url = svc.upload(key, wav_file.read_bytes())
+    page = open_page(key=key)
+    page.fill("#url", url)
+    page.press("#url", "Tab")  # "change" fires when the field is left
+    page.wait_for_selector("#input-wave-box:not([hidden])")  # same origin: the browser may read it
+    assert canvas_ink(page, "#input-wave") > 1000
+    page.fill("#prompt", "a hopeful song about leaving home")
+
+    bodies = []
+
+    def answer(route):
+        bodies.append(route.request.post_data_json)
+        if len(bodies) == 1:  # the server's own 429 envelope, as the rate limiter sends it
+            route.fulfill(status=429, headers={"Retry-After": "3"}, content_type="application/json",
+                          body='{"code": 429, "msg": "Rate limited: at most 60 requests per minute per API key.", "data": null}')
+        else:
+            route.abort()
+
+    page.route("**/api/v1/generate/add-vocals", answer)
+    page.click("#submit")
+    text = error_text(page)
+    assert "Rate limited" in text and "wait 3 seconds" in text
+    shot(page, "14-rate-limited")
+    page.click("#submit")
+    page.wait_for_function("document.getElementById('error').textContent.includes('Could not reach')")
+    body = bodies[-1]
+    assert body["uploadUrl"] == url and body["prompt"] == "a hopeful song about leaving home"
+    assert body["callBackUrl"].startswith("https://") and body["model"] == "V4_5PLUS"
+    assert body["styleWeight"] == body["weirdnessConstraint"] == body["audioWeight"] == 0.5
+    assert "vocalGender" not in body and "seed" not in body

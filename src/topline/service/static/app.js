@@ -42,6 +42,9 @@ function showError(err, context = "") {
   const tip = err instanceof api.ApiError ? api.advice(err) : err.tip || "";
   box.append(el("p", {}, el("strong", { textContent: context ? `${context}: ` : "" }), err.message));
   if (tip) box.append(el("p", { className: "tip", textContent: tip }));
+  const close = el("button", { type: "button", className: "link dismiss", textContent: "Dismiss" });
+  close.addEventListener("click", () => showError(null));
+  box.append(close);
   box.hidden = false;
   if (err.code === 401) openKeyPanel(true);
 }
