@@ -136,6 +136,8 @@ def test_whole_song(open_page, svc, wav_file):
 
     page.wait_for_selector("#stages li[data-stage='first'].done", timeout=60_000)
     page.wait_for_selector("#results .track:not(.pending) audio")
+    # the first variant plays on its own while the second renders (the submit click allows autoplay)
+    page.wait_for_function("!document.querySelector('#results audio').paused", timeout=10_000)
     shot(page, "04-first")
     page.wait_for_selector("#stages li[data-stage='complete'].done", timeout=90_000)
     elapsed = time.time() - started
@@ -327,3 +329,21 @@ def test_pasted_url_and_rate_limit(open_page, svc, wav_file):
     assert body["callBackUrl"].startswith("https://") and body["model"] == "V4_5PLUS"
     assert body["styleWeight"] == body["weirdnessConstraint"] == body["audioWeight"] == 0.5
     assert "vocalGender" not in body and "seed" not in body
+
+
+def test_drop_a_file(open_page, svc, wav_file):
+    key = svc.new_key()["apiKey"]
+    url = svc.upload(key, wav_file.read_bytes(), name="dropped.wav")
+    page = open_page(key=key)
+    page.evaluate("""async (url) => {
+        const blob = await (await fetch(url)).blob();
+        const dt = new DataTransfer();
+        dt.items.add(new File([blob], 'dropped.wav', {type: 'audio/wav'}));
+        const zone = document.getElementById('drop');
+        zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true}));
+        zone.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+    }""", url)
+    page.wait_for_selector("#input-wave-box:not([hidden])")
+    assert "dropped.wav" in page.inner_text("#file-status")
+    assert page.evaluate("document.getElementById('file').files[0].name") == "dropped.wav"
+    assert page.input_value("#title") == "dropped"
