@@ -6,7 +6,7 @@ prints per style: CPU seconds per second of audio for ``produce``, the MP3 and W
 encoders and the cover; the mix's integrated loudness (pyloudnorm) and 4x true peak; the
 vocal-to-instrumental balance; and the worst stems-sum error.
 
-Run: ``python benchmarks/bench_production.py [--seconds 180]``.
+Run: ``python benchmarks/bench_production.py [--seconds 180] [--repeat 3]``.
 """
 
 from __future__ import annotations
@@ -60,16 +60,26 @@ def vocal(sc: Score, n: int) -> np.ndarray:
     return y.astype(np.float32)
 
 
+REPEAT = 1
+
+
 def cpu(fn):
-    t0 = time.process_time()
-    out = fn()
-    return out, time.process_time() - t0
+    """Result and the least CPU time over ``REPEAT`` runs (the least is the one others' load disturbed least)."""
+    best, out = float("inf"), None
+    for _ in range(REPEAT):
+        t0 = time.process_time()
+        out = fn()
+        best = min(best, time.process_time() - t0)
+    return out, best
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=float, default=180.0)
+    ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the least CPU time is kept")
     args = ap.parse_args()
+    global REPEAT
+    REPEAT = max(1, args.repeat)
     sec = args.seconds
     inst = instrumental(sec)
     sc = score(sec)

@@ -117,3 +117,12 @@ def test_nan_raises(inputs):
     bad_inst[1, 5] = np.inf
     with pytest.raises(ProductionError, match="instrumental contains NaN"):
         produce(bad_inst, voc, sr=S.SR, score=sc, controls=S.controls())
+
+
+def test_silent_instrumental_still_mastered(inputs):
+    _, sc, voc = inputs
+    inst = np.zeros((2, S.SR * 8), np.float32)
+    p = produce(inst, voc, sr=S.SR, score=sc, controls=S.controls("pop"))
+    assert np.array_equal(p.instrumental_stem, inst)
+    assert _lufs(p.mix) == pytest.approx(-14.0, abs=0.5)
+    assert _tp(p.mix) <= -1.0
