@@ -25,7 +25,7 @@ def score(seconds: float, *, chorus_from: float | None = None, tempo: float = 12
     notes, t, i = [], 0.25, 0
     while t + 0.45 < seconds:
         sec = "chorus" if chorus_from is not None and t >= chorus_from else "verse"
-        notes.append(Note(start=t, end=t + 0.4, midi=(60, 62, 64, 67)[i % 4], syllable="la", phonemes=("l", "a"),
+        notes.append(Note(start=t, end=t + 0.4, midi=(60, 62, 64, 67)[i % 4], syllable="la", phonemes=("L", "AA1"),
                           word_index=i, line_index=i // 8, section=sec))
         t += 0.5
         i += 1
