@@ -227,12 +227,23 @@ def test_keyboard_and_phone(open_page, svc, wav_file):
     page.reload()
     page.wait_for_selector("html[data-ready='1']")
     reached = False
-    for _ in range(80):
+    for _ in range(25):  # few stops: the chips are one
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.id") == "submit":
             reached = True
             break
     assert reached, "Tab never reached the submit button"
+    # the style chips are one Tab stop; arrow keys move between them and Space toggles one
+    page.keyboard.press("Shift+Tab")
+    while page.evaluate("document.activeElement.className") != "chip":
+        page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.textContent") == "pop"
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Space")
+    assert page.input_value("#style") == "indie pop"
+    page.focus("#seed")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "submit"
     from playwright.sync_api import expect
 
     expect(page.locator("#submit")).to_have_accessible_name("Add vocals")

@@ -233,6 +233,19 @@ function setupControls() {
     });
     $("chips").append(b);
   }
+  // One Tab stop for all the chips; the arrow keys move between them (a toolbar).
+  const chips = [...$("chips").children];
+  chips.forEach((b, i) => { b.tabIndex = i ? -1 : 0; });
+  $("chips").addEventListener("keydown", (e) => {
+    const i = chips.indexOf(document.activeElement);
+    const to = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: chips.length - 1 }[e.key];
+    if (i < 0 || to === undefined) return;
+    e.preventDefault();
+    const next = chips[(to + chips.length) % chips.length];
+    chips[i].tabIndex = -1;
+    next.tabIndex = 0;
+    next.focus();
+  });
   $("style").addEventListener("input", syncChips);
   syncChips();
   for (const id of ["styleWeight", "weirdness", "audioWeight"]) {
@@ -376,7 +389,14 @@ async function poll(t) {
   }
   if (t !== state.task) return;
   render(t, data);
-  if (!FAILED.has(data.status) && data.status !== "SUCCESS") state.timer = setTimeout(() => poll(t), 1000);
+  if (!FAILED.has(data.status) && data.status !== "SUCCESS") state.timer = setTimeout(() => poll(t), pollDelay(t));
+}
+
+// Every second at first (short songs finish in seconds), then slower: a key has a budget of requests
+// per minute that the players, credits and history share with the polling.
+function pollDelay(t) {
+  t.polls = (t.polls || 0) + 1;
+  return t.polls < 20 ? 1000 : t.polls < 50 ? 2000 : 3000;
 }
 
 function render(t, data) {
@@ -518,13 +538,19 @@ function wirePlayer(t, node, audio, track, lyrics) {
     else if (e.key === " " || e.key === "Enter") { if (audio.paused) audio.play().catch(() => {}); else audio.pause(); e.preventDefault(); }
   });
   new ResizeObserver(update).observe(canvas);
-  api.timestampedLyrics(t.id, track.id).then((d) => {
+  karaoke.textContent = "Loading the timed lyrics…";
+  const load = (tries) => api.timestampedLyrics(t.id, track.id).then((d) => {
     peaks = d.waveformData;
     follow = renderKaraoke(karaoke, d.alignedWords, lyrics);
     update();
   }).catch((err) => {
-    karaoke.textContent = `Timed lyrics unavailable: ${err.message}`;
+    if ((err.code === 429 || err.code === 0) && tries > 0) {
+      setTimeout(() => load(tries - 1), Math.max(1, err.retryAfter || 2) * 1000);
+    } else {
+      karaoke.textContent = `Timed lyrics unavailable: ${err.message}`;
+    }
   });
+  load(5);
 }
 
 // --- history -------------------------------------------------------------------------------------
