@@ -28,11 +28,13 @@ from common import (
     aligned_texts,
     beat_scores,
     chord_score,
+    grid16,
     input_words,
     key_score,
     load_items,
     lyric_prompt,
     section_scores,
+    snap_to_grid,
     truth_analysis,
 )
 import corpus
@@ -57,6 +59,7 @@ TARGETS = [  # (figure, key in the summary, target text, pass test)
     ("sections (boundary F, +-3 s)", "sections_F", ">= 0.60", lambda v: v >= 0.60),
     ("melody in key", "in_key", ">= 0.95", lambda v: v >= 0.95),
     ("melody chord tones on strong beats", "chord_tones", ">= 0.70", lambda v: v >= 0.70),
+    ("  same, onsets within 35 ms put on the true grid", "chord_tones_snapped", ">= 0.70", lambda v: v >= 0.70),
     ("rhythm on grid", "on_grid", ">= 0.95", lambda v: v >= 0.95),
     ("rhythm phrases", "phrases", ">= 0.90", lambda v: v >= 0.90),
     ("range singable (share of scores)", "singable", "100 %", lambda v: v >= 1.0),
@@ -87,6 +90,7 @@ def run_item(i: int, truth: dict, audio_path) -> dict:
 
     gt = truth_analysis(truth)
     fits = [melody_fit(s, gt) for s in scores]
+    fits_snapped = [melody_fit(snap_to_grid(s, grid16(truth)), gt) for s in scores]
     words_in = input_words(prompt)
     fidelity = [aligned_texts(aligned_words(s, lyrics)) == words_in and all(
         w["success"] for w in aligned_words(s, lyrics)) for s in scores]  # fmt: skip
@@ -107,6 +111,7 @@ def run_item(i: int, truth: dict, audio_path) -> dict:
         "est_boundaries": [round(s, 2) for s, *_ in est.sections[1:]],
         "true_boundaries": [round(s, 2) for s, *_ in truth["sections"][1:]],
         "fit": fits,
+        "fit_snapped": fits_snapped,
         "fidelity": fidelity,
         "variant_similarity": variant_similarity(*scores),
         "seconds": seconds,
@@ -131,6 +136,7 @@ def summarise(rows: list[dict]) -> dict:
         "sections_F_untrimmed": float(np.mean([r["sections_F_untrimmed"] for r in rows])),
         "in_key": float(np.mean([f["in_key"] for f in fits])),
         "chord_tones": float(np.mean([f["chord_tones"] for f in fits])),
+        "chord_tones_snapped": float(np.mean([f["chord_tones"] for r in rows for f in r["fit_snapped"]])),
         "on_grid": float(np.mean([f["on_grid"] for f in fits])),
         "phrases": float(np.mean([f["phrases"] for f in fits])),
         "singable": float(np.mean([f["singable"] for f in fits])),
@@ -152,14 +158,14 @@ def table(summary: dict) -> str:
 
 
 def per_item(rows: list[dict]) -> str:
-    out = ["| item | meter (est) | BPM (est) | key truth / est | beat F | down F | chords | sect F | in key | chord t. | grid | phr. | var. sim |",  # noqa: E501
+    out = ["| item | meter (est) | BPM (est) | key truth / est | beat F (lag ms) | down F (bar off, beats) | chords | sect F | in key | chord t. (snapped) | grid | phr. | var. sim |",  # noqa: E501
            "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
     for r in rows:
         f = r["fit"]
         out.append(
             f"| {r['id']} | {r['meter']} ({r['est_meter']}) | {r['tempo']:.0f} ({r['est_tempo']:.0f}) | "
-            f"{r['key_truth']} / {r['key_est']} | {r['beat_F']:.2f} | {r['downbeat_F']:.2f} | {r['chords']:.2f} | "
-            f"{r['sections_F']:.2f} | {np.mean([x['in_key'] for x in f]):.2f} | {np.mean([x['chord_tones'] for x in f]):.2f} | "
+            f"{r['key_truth']} / {r['key_est']} | {r['beat_F']:.2f} ({r.get('beat_offset_ms', float('nan')):+.0f}) | {r['downbeat_F']:.2f} ({r.get('downbeat_offset_beats', float('nan')):.0f}) | {r['chords']:.2f} | "
+            f"{r['sections_F']:.2f} | {np.mean([x['in_key'] for x in f]):.2f} | {np.mean([x['chord_tones'] for x in f]):.2f} ({np.mean([x['chord_tones'] for x in r['fit_snapped']]):.2f}) | "
             f"{np.mean([x['on_grid'] for x in f]):.2f} | {np.mean([x['phrases'] for x in f]):.2f} | {r['variant_similarity']:.2f} |"
         )  # fmt: skip
     return "\n".join(out)
