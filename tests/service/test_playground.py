@@ -210,6 +210,10 @@ def test_whole_song(open_page, svc, wav_file):
     page.wait_for_selector("#stages li[data-stage='complete'].done")
     assert page.locator("#results .track").count() == 2
     shot(page, "07-history")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.locator("#results").scroll_into_view_if_needed()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    shot(page, "07b-phone-results", full=False)
     assert elapsed < 90
 
 
