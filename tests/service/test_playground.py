@@ -362,3 +362,17 @@ def test_drop_a_file(open_page, svc, wav_file):
     assert "dropped.wav" in page.inner_text("#file-status")
     assert page.evaluate("document.getElementById('file').files[0].name") == "dropped.wav"
     assert page.input_value("#title") == "dropped"
+
+
+def test_dev_keys_off(open_page):
+    page = open_page()
+    # what a server started without --dev answers (the envelope of ops.dev_key's NotFoundError)
+    page.route("**/api/v1/dev/keys", lambda route: route.fulfill(
+        status=404, content_type="application/json",
+        body='{"code": 404, "msg": "Key creation over HTTP is off; run \'topline keys create\' on the server '
+             '(or start it with --dev for local development).", "data": null}'))
+    page.click("#dev-key")
+    text = error_text(page)
+    assert "No development key" in text and "topline keys create" in text
+    assert page.evaluate(f"localStorage.getItem({KEY!r})") is None
+    assert page.is_visible("#key-panel")
