@@ -171,6 +171,23 @@ def per_item(rows: list[dict]) -> str:
     return "\n".join(out)
 
 
+def per_group(rows: list[dict]) -> str:
+    """Mean analysis figures by source kind and by arrangement (where the misses cluster)."""
+    out = ["| group | items | beat F | downbeat F | key | chords | sections F | on grid |", "|---|---|---|---|---|---|---|---|"]
+    groups: dict[str, list[dict]] = {}
+    for r in rows:
+        kind, arr = r["id"].split("-")[1:3]
+        groups.setdefault(kind, []).append(r)
+        groups.setdefault(arr, []).append(r)
+    for g, rs in groups.items():
+        out.append(
+            f"| {g} | {len(rs)} | {np.mean([r['beat_F'] for r in rs]):.2f} | {np.mean([r['downbeat_F'] for r in rs]):.2f} | "
+            f"{np.mean([r['key'] for r in rs]):.2f} | {np.mean([r['chords'] for r in rs]):.2f} | "
+            f"{np.mean([r['sections_F'] for r in rs]):.2f} | {np.mean([f['on_grid'] for r in rs for f in r['fit']]):.2f} |"
+        )  # fmt: skip
+    return "\n".join(out)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=16, help="number of corpus items")
@@ -186,6 +203,8 @@ def main() -> None:
     summary = summarise(rows)
     print()
     print(per_item(rows))
+    print()
+    print(per_group(rows))
     print()
     print(table(summary))
     out = corpus.OUT / "results-quality.json"
