@@ -106,7 +106,7 @@ def _run(args: argparse.Namespace, *, render: bool) -> int:
 
     settings = get_settings()
     audio = _read_audio(args.audio)
-    spec = _spec(args)
+    spec = _claim_out_dir(args, _spec(args), audio)
     store = LocalStorage(args.out)
     words = load_sensitive_words(str(settings.sensitive_words_file) if settings.sensitive_words_file else None)
     with _Steps() as steps:
@@ -122,6 +122,28 @@ def _run(args: argparse.Namespace, *, render: bool) -> int:
     for name in sorted(p.name for p in Path(args.out).iterdir() if not p.name.startswith(".")):
         print(f"  {name}")
     return 0
+
+
+def _claim_out_dir(args: argparse.Namespace, spec, audio: bytes):
+    """Resume into an --out directory only when it holds this same request; never mix two songs."""
+    import dataclasses
+    import hashlib
+
+    out = Path(args.out)
+    request = {k: v for k, v in dataclasses.asdict(spec).items() if k not in ("task_id", "seed")}
+    request["audio_sha256"] = hashlib.sha256(audio).hexdigest()
+    marker = out / "request.json"
+    if marker.exists():
+        saved = json.loads(marker.read_text())
+        saved_seed = saved.pop("seed", None)
+        if saved != request or (args.seed is not None and args.seed != saved_seed):
+            raise ToplineError(f"{out} holds the deliverables of a different request; choose an empty --out directory.")
+        spec = dataclasses.replace(spec, seed=saved_seed)  # resume: same seed, finished stages kept
+    elif out.exists() and any(out.iterdir()):
+        raise ToplineError(f"{out} is not empty; choose an empty --out directory (or the one of an unfinished run).")
+    out.mkdir(parents=True, exist_ok=True)
+    marker.write_text(json.dumps({**request, "seed": spec.seed}, indent=2))
+    return spec
 
 
 def cmd_compose(args: argparse.Namespace) -> int:

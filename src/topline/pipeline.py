@@ -199,8 +199,10 @@ class _Run:
         score = self.step(f"compose {k}", lambda: compose(analysis, lyrics, controls=self.controls, variant=k))
         self.store.put(self.key(f"track-{k}.mid"), score_to_midi(score))
         self.store.put(self.key(f"track-{k}.lyrics.json"), json.dumps(aligned_words(score, lyrics)).encode())
-        self.store.put(key, json.dumps(score.to_json()).encode())  # last: the score is finished
-        return score
+        stored = json.dumps(score.to_json())
+        self.store.put(key, stored.encode())  # last: the score is finished
+        # Continue from what was stored (rounded times), so a resumed task renders the very same bytes.
+        return Score.from_json(json.loads(stored))
 
     def variant(self, k: int, analysis: Analysis, lyrics: Lyrics) -> TrackResult:
         marker = self.key(f"track-{k}.json")
@@ -216,6 +218,8 @@ class _Run:
             buf = io.BytesIO()
             sf.write(buf, vocal, SR, format="FLAC", subtype="PCM_24")
             self.store.put(dry_key, buf.getvalue())
+            # Mix what was stored (24-bit), so a resumed task renders the very same bytes.
+            vocal, _ = sf.read(io.BytesIO(buf.getvalue()), dtype="float32")
 
         def render() -> TrackResult:
             prod = produce(self.audio, vocal, sr=SR, score=score, controls=self.controls)

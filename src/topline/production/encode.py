@@ -77,4 +77,20 @@ def encode_wav(y: np.ndarray, *, sr: int, subtype: str = "PCM_16") -> bytes:
         sf.write(buf, np.ascontiguousarray(data.T), int(sr), format="WAV", subtype=subtype)
     except Exception as exc:
         raise ProductionError(f"WAV encoding failed: {exc}") from exc
-    return buf.getvalue()
+    return _without_peak_chunk(buf.getvalue())
+
+
+def _without_peak_chunk(wav: bytes) -> bytes:
+    """Drop libsndfile's PEAK chunk from a float WAV: it holds the write time, so the same
+    audio would give different bytes (and it is optional in the format)."""
+    if wav[:4] != b"RIFF" or wav[8:12] != b"WAVE":
+        return wav
+    out, pos = [wav[:12]], 12
+    while pos + 8 <= len(wav):
+        cid, size = wav[pos:pos + 4], int.from_bytes(wav[pos + 4:pos + 8], "little")
+        end = pos + 8 + size + (size & 1)
+        if cid != b"PEAK":
+            out.append(wav[pos:end])
+        pos = end
+    body = b"".join(out)
+    return body[:4] + (len(body) - 8).to_bytes(4, "little") + body[8:]

@@ -1,0 +1,93 @@
+"""The pipeline: stages in order, every deliverable, resumable, reproducible from the seed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from topline.errors import LyricsError, SensitiveWordError, UndecodableAudioError
+from topline.pipeline import TaskSpec, run_task
+from topline.storage import LocalStorage
+from tests.instrumentals import instrumental_wav
+
+PROMPT = "[Verse]\nsummer rain on the window\n[Chorus]\nhold me now"
+FILES = {"lyrics.txt", "lyrics.json", "analysis.json"} | {
+    f"track-{k}.{e}" for k in (1, 2) for e in ("mp3", "wav", "vocals.wav", "instrumental.wav", "jpeg",
+                                               "score.json", "mid", "lyrics.json", "json", "dry.flac")}
+
+
+def _spec(**kw):
+    return TaskSpec(task_id="t", audio_key="in.wav", prompt=PROMPT, title="Rain", style="pop", seed=21, **kw)
+
+
+@pytest.fixture(scope="module")
+def done(tmp_path_factory):
+    store = LocalStorage(tmp_path_factory.mktemp("p"))
+    store.put("in.wav", instrumental_wav(8.0))
+    stages, steps = [], []
+    result = run_task(_spec(), store=store, on_stage=lambda s, p: stages.append((s, p)),
+                      on_step=lambda name, state: steps.append((name, state)))
+    return store, stages, steps, result
+
+
+def test_stages_and_steps_in_order(done):
+    _, stages, steps, result = done
+    assert [s for s, _ in stages] == ["text", "first", "complete"]
+    assert stages[0][1] == {"lyrics": "[Verse]\nsummer rain on the window\n\n[Chorus]\nhold me now"} or \
+        stages[0][1]["lyrics"].startswith("[Verse]\nsummer rain on the window")
+    assert [t.variant for t in stages[1][1]["tracks"]] == [1] and [t.variant for t in stages[2][1]["tracks"]] == [1, 2]
+    started = [n for n, st in steps if st == "start"]
+    assert started == ["decode", "lyrics", "analyse", "compose 1", "sing 1", "produce 1", "compose 2", "sing 2",
+                       "produce 2"]
+    assert [t.variant for t in result.tracks] == [1, 2]
+
+
+def test_every_deliverable_written(done):
+    store, *_ = done
+    names = {b.key.split("/")[-1] for b in store.list("tasks/t/")}
+    assert names == FILES
+    words = [w["word"].split("\n")[-1] for w in json.loads(store.get("tasks/t/track-1.lyrics.json"))]
+    assert words == "summer rain on the window hold me now".split()
+    assert store.get("tasks/t/track-1.mid")[:4] == b"MThd"
+
+
+def test_resume_redoes_nothing_finished(done):
+    store, *_ = done
+    stages, steps = [], []
+    run_task(_spec(), store=store, on_stage=lambda s, p: stages.append(s), on_step=lambda n, st: steps.append(n))
+    assert stages == ["text", "first", "complete"] and steps == []
+
+
+def test_resume_after_a_crash_in_the_last_stage(done):
+    store, *_ = done
+    before = store.get("tasks/t/track-2.mp3")
+    store.delete("tasks/t/track-2.json")  # the marker is written last: as if the worker died while producing
+    store.delete("tasks/t/track-2.mp3")
+    steps = []
+    run_task(_spec(), store=store, on_step=lambda n, st: steps.append(n) if st == "start" else None)
+    assert steps == ["produce 2", "decode"]  # decoding happens lazily, inside produce
+    assert store.get("tasks/t/track-2.mp3") == before  # the same seed renders the same bytes
+
+
+def test_same_seed_same_song(done, tmp_path):
+    store, *_ = done
+    other = LocalStorage(tmp_path)
+    other.put("in.wav", instrumental_wav(8.0))
+    run_task(_spec(), store=other)
+    for name in ("lyrics.json", "track-1.score.json", "track-2.score.json", "track-1.mp3", "track-2.dry.flac",
+                 "track-2.vocals.wav"):
+        assert other.get(f"tasks/t/{name}") == store.get(f"tasks/t/{name}"), name
+
+
+def test_errors_are_typed(tmp_path):
+    store = LocalStorage(tmp_path)
+    store.put("in.wav", b"not audio at all")
+    with pytest.raises(UndecodableAudioError):
+        run_task(_spec(), store=store)
+    store.put("in.wav", instrumental_wav(8.0))
+    with pytest.raises(SensitiveWordError):
+        run_task(_spec(), store=store, sensitive_words={"rain"})
+    with pytest.raises(LyricsError):
+        run_task(TaskSpec(task_id="e", audio_key="in.wav", prompt=" \n ", seed=1), store=store)
+    assert list(store.list("tasks/")) == []  # nothing announced, nothing written
