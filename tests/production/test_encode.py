@@ -69,3 +69,12 @@ def test_bad_audio_raises(bad):
 def test_low_bitrate_refused():
     with pytest.raises(ProductionError, match="192"):
         encode_mp3(_stereo(1.0), sr=SR, title="x", kbps=128)
+
+
+@pytest.mark.parametrize("subtype", ["FLOAT", "PCM_16"])
+def test_wav_bytes_do_not_depend_on_the_time(subtype):
+    # libsndfile's PEAK chunk carries the write time; without it the same audio gives the same bytes.
+    data = encode_wav(_stereo(0.5), sr=SR, subtype=subtype)
+    assert b"PEAK" not in data[:200]
+    assert int.from_bytes(data[4:8], "little") == len(data) - 8
+    assert sf.read(io.BytesIO(data))[0].shape == (SR // 2, 2)
