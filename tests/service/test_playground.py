@@ -153,8 +153,9 @@ def test_whole_song(open_page, svc, wav_file):
     # when the page saw each stage (a stage passed between two polls has no time)
     at = {st: page.get_attribute(f"#stages li[data-stage='{st}']", "data-at") for st in ("text", "first", "complete")}
     at = {st: float(v.split()[0]) for st, v in at.items() if v}
-    assert list(at.values()) == sorted(at.values()) and "complete" in at and "first" in at
-    if at["complete"] - at["first"] > 2.5:  # polled every second: the page must have shown one of two
+    assert list(at.values()) == sorted(at.values()) and "complete" in at
+    # polled every second: with a long enough gap the page must have shown one variant out of two
+    if at["complete"] - at.get("first", at["complete"]) > 2.5:
         assert any(s.endswith("+pending") for s in firsts), f"no moment with one variant out of two: {seen}"
     order = [s.split("+")[0].split(",")[-1] for s in seen if s.split("+")[0]]
     ranks = [["upload", "queued", "text", "first", "complete"].index(s) for s in order]
