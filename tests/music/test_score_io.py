@@ -102,21 +102,61 @@ def test_melody_fit_exact_figures():
     notes = [
         _note(0.5, 1.5, 64, line=0),  # on the bar line, E over C: chord tone (both strong beats of bar 1)
         _note(1.5, 1.625, 61, line=0, stress=0),  # C#: out of key, on grid
-        _note(1.625, 2.5, 65, line=0),  # F: in key; sounds over no strong beat
-        _note(2.51, 3.0, 67, line=1),  # a line start 10 ms late: still on the grid and on the bar line
-        _note(3.3, 3.5, 79, line=2),  # off the grid, not a phrase start, a leap of 12
+        _note(1.625, 2.51, 65, line=0),  # F: in key; still rings at the bar line of bar 2
+        _note(2.51, 3.0, 67, line=1),  # a line start 10 ms late: on the grid, the bar line's note
+        _note(3.3, 3.6, 79, line=2),  # off the grid, not a phrase start, a leap of 12; sounds at 3.5
     ]
     s = Score(variant=1, gender="m", seed=1, notes=notes, tempo=120.0, key="C major")
     f = melody_fit(s, a)
     assert f["notes"] == 5
-    total = 1.0 + 0.125 + 0.875 + 0.49 + 0.2
+    total = 1.0 + 0.125 + 0.885 + 0.49 + 0.3
     assert f["in_key"] == pytest.approx((total - 0.125) / total)
-    # strong beats: 0.5 (E over C: yes), 1.5 (C# over C: no); at 2.5 and 3.5 nothing sounds
-    assert f["chord_tones"] == pytest.approx(1 / 2)
+    # strong beats, each weighted by its note's time in the beat that follows (0.5 s):
+    # 0.5 E over C (yes, 0.5 s), 1.5 C# over C (no, 0.125 s), 2.5 the G starting 10 ms late rather
+    # than the F still ringing (yes, 0.49 s), 3.5 the G sounding there over G (yes, 0.1 s)
+    assert f["chord_tones"] == pytest.approx((0.5 + 0.49 + 0.1) / (0.5 + 0.125 + 0.49 + 0.1))
     assert f["on_grid"] == pytest.approx(4 / 5)
     assert f["phrases"] == pytest.approx(2 / 3)
     assert f["stress_on_beats"] == pytest.approx(2 / 4)
     assert f["max_leap"] == 12 and f["in_range"] == pytest.approx(3 / 5) and f["singable"] is False
+
+
+@pytest.mark.parametrize(
+    ("late", "expected"),
+    [
+        (0.0, 1.0),
+        (-0.03, 1.0),  # 30 ms early: each strong beat still judges the chord tone starting near it
+        # 20 ms late: the same, 0.48 s a beat; only the last passing tone rings 20 ms into bar 9
+        (0.02, 16 * 0.48 / (16 * 0.48 + 0.02)),
+        (0.04, 0.0),  # 40 ms late is past the tolerance: the passing tone ringing into each beat is judged
+    ],
+)
+def test_chord_tones_judge_the_note_starting_on_the_beat(late, expected):
+    a = analysis()  # chords change every bar (2 s): C, G, Am, F
+    third = {"C:maj": 64, "G:maj": 59, "A:min": 60, "F:maj": 57}
+    passing = {"C:maj": 65, "G:maj": 65, "A:min": 62, "F:maj": 59}  # no tone of this bar's chord or the next
+    notes = []
+    for b, d in enumerate(a.downbeats[:8]):
+        chord = [c for s, e, c in a.chords if s <= d < e][0]
+        for t in (d, d + 1.0):  # the bar line and the half-bar: a chord tone for a beat, then a passing tone
+            notes.append(_note(t + late, t + late + 0.5, third[chord], line=b))
+            notes.append(_note(t + late + 0.5, t + late + 1.0, passing[chord], line=b, stress=0))
+    s = Score(variant=1, gender="m", seed=1, notes=notes, tempo=120.0, key="C major")
+    assert melody_fit(s, a)["chord_tones"] == pytest.approx(expected)
+
+
+def test_chord_tones_nearest_onset_wins_and_unjudged_beats_do_not_count():
+    a = analysis()
+    notes = [
+        _note(0.47, 0.49, 62, line=0),  # 30 ms early, D over C: not the nearest onset
+        _note(0.49, 1.0, 64, line=0),  # 10 ms early, E over C: the bar line's note (0.5 s in its beat)
+        _note(1.6, 1.9, 62, line=0),  # the half-bar at 1.5 has no note: not counted
+    ]
+    s = Score(variant=1, gender="m", seed=1, notes=notes, tempo=120.0, key="C major")
+    assert melody_fit(s, a)["chord_tones"] == 1.0
+    notes[1] = _note(0.49, 1.0, 62, line=0)
+    s = Score(variant=1, gender="m", seed=1, notes=notes, tempo=120.0, key="C major")
+    assert melody_fit(s, a)["chord_tones"] == 0.0
 
 
 def test_melody_fit_pickups_and_empty():

@@ -13,7 +13,7 @@ import numpy as np
 
 from .compose.grid import chord_pcs, scale_pcs
 from .compose.pitch import VOICE
-from .types import Analysis, Lyrics, Score
+from .types import Analysis, Lyrics, Note, Score
 
 TICKS_PER_BEAT = 480
 TOLERANCE_S = 0.035  # the quality figures' timing tolerance
@@ -181,10 +181,47 @@ def _strong_beats(analysis: Analysis) -> list[float]:
 
 def _phrase_anchors(analysis: Analysis) -> np.ndarray:
     """Bar lines and half-bars, and one beat or half a beat before either (pickups)."""
-    beats = np.asarray(sorted(analysis.beats))
-    period = float(np.median(np.diff(beats))) if beats.size > 1 else 60.0 / analysis.tempo
+    period = _beat_period(analysis)
     anchors = np.asarray(_strong_beats(analysis))
     return np.unique(np.concatenate([anchors, anchors - period, anchors - period / 2]))
+
+
+def _beat_period(analysis: Analysis) -> float:
+    beats = np.asarray(sorted(analysis.beats))
+    return float(np.median(np.diff(beats))) if beats.size > 1 else 60.0 / analysis.tempo
+
+
+def _judged_note(notes: list[Note], starts: np.ndarray, t: float) -> int | None:
+    """The note a strong beat at ``t`` judges: the one starting within 35 ms of it (the nearest), else
+    the one sounding at ``t``; None when neither."""
+    j = int(np.searchsorted(starts, t))
+    near = [k for k in (j - 1, j) if 0 <= k < len(notes) and abs(starts[k] - t) <= TOLERANCE_S]
+    if near:  # a sung onset a few ms off the analysis beat is still the note on that beat
+        return min(near, key=lambda k: abs(starts[k] - t))
+    i = int(np.searchsorted(starts, t, side="right")) - 1
+    return i if i >= 0 and notes[i].end > t else None
+
+
+def _chord_tones(notes: list[Note], analysis: Analysis) -> float:
+    """Share of note-time on strong beats that is a chord tone (``melody_fit``'s ``chord_tones``).
+
+    Every strong beat judges one note (``_judged_note``) and weighs it by the time it sounds in the
+    beat that starts there (from the beat or its own later onset to the next beat), so a note that
+    only just rings into the beat counts little; 1.0 when no strong beat has a note and a chord.
+    """
+    starts = np.array([n.start for n in notes])
+    period = _beat_period(analysis)
+    hit = total = 0.0
+    for t in _strong_beats(analysis):
+        i = _judged_note(notes, starts, t)
+        ch = _chord_at(analysis, t)
+        if i is None or not ch:
+            continue
+        n = notes[i]
+        w = max(0.0, min(n.end, t + period) - max(n.start, t))
+        total += w
+        hit += w * (n.midi % 12 in ch)
+    return hit / total if total > 0 else 1.0
 
 
 def melody_fit(score: Score, analysis: Analysis) -> dict:
@@ -200,7 +237,9 @@ def melody_fit(score: Score, analysis: Analysis) -> dict:
     -------
     dict
         ``in_key`` (note-time share in the key's scale, harmonic minor counts), ``chord_tones``
-        (share of notes sounding on strong beats, i.e. bar lines and half-bars, that are chord tones),
+        (share of note-time on strong beats, i.e. bar lines and half-bars, that is a tone of the chord
+        sounding there; each strong beat judges the note starting within 35 ms of it, else the note
+        sounding at it, for the beat that follows),
         ``on_grid`` (onsets within 35 ms of the 16th grid), ``phrases`` (lines starting on a bar line,
         half-bar or pickup), ``stress_on_beats`` (stressed syllables starting on a beat), ``in_range``,
         ``max_leap``, ``above_passaggio`` and ``singable`` (all three range rules hold), ``notes``.
@@ -214,18 +253,7 @@ def melody_fit(score: Score, analysis: Analysis) -> dict:
     dur = np.array([n.end - n.start for n in notes])
     in_key = float(sum(d for n, d in zip(notes, dur) if n.midi % 12 in ok_pcs) / max(dur.sum(), 1e-9))
 
-    starts = np.array([n.start for n in notes])
-    hits = total = 0
-    for t in _strong_beats(analysis):
-        i = int(np.searchsorted(starts, t + 1e-6)) - 1
-        if i < 0 or notes[i].end <= t + 1e-6:
-            continue
-        ch = _chord_at(analysis, t)
-        if not ch:
-            continue
-        total += 1
-        hits += notes[i].midi % 12 in ch
-    chord_tones = hits / total if total else 1.0
+    chord_tones = _chord_tones(notes, analysis)
 
     grid = _grid(analysis)
     on_grid = float(np.mean([_near(grid, n.start) for n in notes]))
