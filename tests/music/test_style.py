@@ -6,7 +6,7 @@ import pytest
 
 from topline.errors import ValidationError
 from topline.music.controls import Controls, StyleProfile
-from topline.music.style import FAMILIES, family_votes, neutral, parse_controls, style_profile
+from topline.music.style import FAMILIES, family_votes, neutral, parse_controls, style_profile, tessitura_shift
 
 
 @pytest.mark.parametrize(
@@ -90,6 +90,25 @@ def test_gender_request_always_honoured():
 )  # fmt: skip
 def test_gender_inferred_from_style(style, gender):
     assert parse_controls(style=style, seed=1).gender == gender
+
+
+@pytest.mark.parametrize(
+    ("style", "gender", "shift"),
+    [
+        ("pop", "m", 0.0), ("deep house, male vocals", "m", 0.0),  # a genre, not a voice type
+        ("high tenor", "m", 3.0), ("indie pop, tenor", "m", 1.5), ("crooner, Baritone", "m", -1.0),
+        ("falsetto, baritone", "m", 1.25), ("soprano", "f", 2.5), ("alto, soprano", "f", 0.0),
+        ("contralto", "f", -3.0), ("high-pitched female vocals", "f", 2.5), ("tenor", "f", 0.0),
+    ],
+)  # fmt: skip
+def test_tessitura_shift_from_voice_types(style, gender, shift):
+    assert tessitura_shift(style, gender=gender) == shift
+
+
+def test_tessitura_shift_without_falsetto_sits_lower():
+    assert tessitura_shift("high tenor", gender="m", excluded=frozenset({"falsetto"})) == -0.5
+    assert tessitura_shift("pop", gender="f", excluded=frozenset({"falsetto"})) == -0.5
+    assert tessitura_shift("alto", gender="f", excluded=frozenset({"falsetto"})) == -3.0
 
 
 def test_gender_from_seed_when_nothing_says():

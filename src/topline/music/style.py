@@ -180,6 +180,50 @@ _MALE = ("male", "man", "men", "boy", "boys", "baritone", "bass voice", "tenor",
          "masculine", "crooner")  # fmt: skip
 
 
+# Voice-type words -> semitones the voice's median moves from its gender's usual pop tessitura
+# (male ~D3, female ~D#4).  Longest phrases first; within a tag the first match counts.  Genre words
+# ("deep house") are not voice types, so only explicit voice phrases are listed.
+_TESSITURA: dict[str, dict[str, float]] = {
+    "m": {"high tenor": 3.0, "countertenor": 3.5, "falsetto": 3.5, "head voice": 3.0, "high pitched": 2.5,
+          "high-pitched": 2.5, "high voice": 2.5, "tenor": 1.5, "baritone": -1.0, "bass voice": -2.0,
+          "bass singer": -2.0, "basso": -2.0, "deep voice": -2.0, "deep vocals": -2.0, "low voice": -2.0,
+          "high vocals": 2.5, "low vocals": -2.0},
+    "f": {"soprano": 2.5, "coloratura": 3.0, "high pitched": 2.5, "high-pitched": 2.5, "high voice": 2.5,
+          "falsetto": 2.0, "head voice": 2.0, "whistle": 3.0, "mezzo": -1.0, "alto": -2.5, "contralto": -3.0,
+          "deep voice": -2.5, "deep vocals": -2.5, "low voice": -2.5, "husky": -1.0, "high vocals": 2.5,
+          "low vocals": -2.5},
+}  # fmt: skip
+
+
+def tessitura_shift(style: str, *, gender: str, excluded: frozenset[str] = frozenset()) -> float:
+    """Semitones the sung register moves for voice-type words in the style ("high tenor", "alto").
+
+    Parameters
+    ----------
+    style : str
+        Free-text style tags.
+    gender : {"m", "f"}
+    excluded : frozenset of str
+        Traits the negative tags exclude: without falsetto / high notes the voice sits a little lower.
+
+    Returns
+    -------
+    float
+        The mean of the matching words' shifts (0 when none matches), clipped to [-3, 3.5].
+    """
+    table = _TESSITURA[gender]
+    found = []
+    for tag in _tags(style):
+        for phrase in sorted(table, key=len, reverse=True):
+            if _has(phrase, tag):
+                found.append(table[phrase])
+                break
+    shift = sum(found) / len(found) if found else 0.0
+    if "falsetto" in excluded:
+        shift = min(shift, 0.0) - 0.5
+    return float(min(3.5, max(-3.0, shift)))
+
+
 def _tags(text: str) -> list[str]:
     return [t.strip().lower() for t in re.split(r"[,;/|\n]+", text or "") if t.strip()]
 
@@ -423,4 +467,7 @@ def parse_controls(
     )  # fmt: skip
 
 
-__all__ = ["FAMILIES", "MODELS", "family_votes", "infer_gender", "neutral", "parse_controls", "style_profile"]
+__all__ = [
+    "FAMILIES", "MODELS", "family_votes", "infer_gender", "neutral", "parse_controls", "style_profile",
+    "tessitura_shift",
+]  # fmt: skip

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from topline.errors import ValidationError
-from topline.music.compose import compose
+from topline.music.compose import compose, median_pitch
 from topline.music.compose.grid import make_grid
 from topline.music.compose.pitch import VOICE
 from topline.music.score_io import melody_fit, variant_similarity
@@ -86,7 +86,7 @@ def test_audio_weight_loosens_chord_tones():
 @pytest.mark.parametrize("gender", ["m", "f"])
 def test_range_fits_the_voice(gender):
     a, ly = analysis(), lyrics()
-    for style in ("pop", "ballad", "gospel", "metal"):
+    for style in ("pop", "ballad", "gospel", "metal", "high tenor, falsetto", "soprano, power ballad", "contralto, rock"):
         s = compose(a, ly, controls=controls(style=style, vocal_gender=gender, style_weight=1.0), variant=2)
         lo, hi, _, passaggio = VOICE[gender]
         midi = np.array([n.midi for n in s.notes])
@@ -94,6 +94,47 @@ def test_range_fits_the_voice(gender):
         assert midi.min() >= lo and midi.max() <= hi
         assert np.max(np.abs(np.diff(midi))) <= 12
         assert np.mean(midi > passaggio) <= 0.10
+
+
+def _hz(midi: float) -> float:
+    return 440.0 * 2.0 ** ((midi - 69.0) / 12.0)
+
+
+def test_median_pitch_is_time_weighted():
+    from topline.music.types import Note
+
+    def n(start, end, midi):
+        return Note(start=start, end=end, midi=midi, syllable="la", phonemes=("L", "AA"), word_index=0, line_index=0,
+                    section="verse", stress=1)  # fmt: skip
+
+    assert median_pitch([n(0.0, 1.0, 60), n(1.0, 1.5, 62), n(1.5, 1.7, 64)]) == 60.0
+    assert median_pitch([n(0.0, 0.2, 60), n(0.2, 1.2, 64), n(1.2, 1.7, 62)]) == 64.0
+    assert median_pitch([]) == 0.0
+
+
+@pytest.mark.parametrize(("gender", "band"), [("m", (130.0, 170.0)), ("f", (220.0, 392.0))])
+def test_median_pitch_sits_comfortably_inside_the_voice(gender, band):
+    # quality.md's gender figure takes the sung stem's median F0: male 85-200 Hz, female 165-420 Hz;
+    # a pop lead sits well inside (male around D3, female around D#4).
+    a, ly = analysis(), lyrics()
+    for style in ("pop", "ballad", "gospel", "hip hop", "metal"):
+        for seed in (1, 2):
+            c = controls(style=style, vocal_gender=gender, seed=seed, style_weight=1.0)
+            meds = [median_pitch(compose(a, ly, controls=c, variant=v).notes) for v in (1, 2)]
+            assert all(band[0] <= _hz(m) <= band[1] for m in meds), (style, seed, meds)
+
+
+def test_voice_type_words_move_the_register_inside_the_gender_band():
+    a, ly = analysis(), lyrics()
+
+    def med(style, gender):
+        return median_pitch(compose(a, ly, controls=controls(style=style, vocal_gender=gender), variant=1).notes)
+
+    plain_m, plain_f = med("pop", "m"), med("pop", "f")
+    assert plain_m + 2 <= med("pop, high tenor", "m") and _hz(med("pop, high tenor", "m")) < 190.0
+    assert med("pop, baritone", "m") < plain_m
+    assert med("pop, soprano", "f") >= plain_f + 2 and _hz(med("pop, soprano", "f")) < 400.0
+    assert med("pop, contralto", "f") <= plain_f - 2 and _hz(med("pop, contralto", "f")) > 200.0
 
 
 def test_female_sings_higher_than_male():

@@ -14,10 +14,11 @@ import numpy as np
 
 from ...errors import ValidationError
 from ..controls import Controls
+from ..style import tessitura_shift
 from ..types import Analysis, Lyrics, Note, Score, Syllable
 from .form import LinePlan, plan_lines
 from .grid import Grid, make_grid, parse_key, scale_pcs
-from .pitch import CONTOURS, VOICE, NoteSlot, line_pitches
+from .pitch import CONTOURS, MEDIAN_BAND, VOICE, NoteSlot, line_pitches
 from .rhythm import Event, line_rhythm
 
 __all__ = ["compose"]
@@ -31,6 +32,9 @@ _CONTOUR_P = {
     "reggae": (0.25, 0.3, 0.15, 0.3), "folk": (0.45, 0.4, 0.1, 0.05), "country": (0.4, 0.4, 0.15, 0.05),
     "electronic": (0.3, 0.25, 0.2, 0.25), "punk": (0.2, 0.3, 0.2, 0.3),
 }  # fmt: skip
+
+
+_AIM_TOL = 0.5  # semitones a variant's median may miss its aim by
 
 
 @dataclass
@@ -87,7 +91,8 @@ def _step_time(grid: Grid, step: float) -> float:
 
 
 def _compose_voice(
-    analysis: Analysis, lyrics: Lyrics, grid: Grid, *, controls: Controls, variant: int, ref: _Voice | None
+    analysis: Analysis, lyrics: Lyrics, grid: Grid, *, controls: Controls, variant: int, ref: _Voice | None,
+    offset: float = 0.0,
 ) -> _Voice:
     prof = controls.profile
     rng = _rng(controls.seed, variant)
@@ -96,8 +101,6 @@ def _compose_voice(
     tonic, _ = parse_key(analysis.key)
     lo, hi, centre0, passaggio = VOICE[controls.gender]
     amp = max(1.0, 0.5 * prof.range_semitones)
-    # The register of this variant: variant 2 sits a little higher or lower than variant 1.
-    shift = 0.0 if ref is None else float(rng.choice([-2.5, 2.5]))
     reference = _coverage(grid, ref.notes) if ref else None
     pickup_bias = 0.0 if ref is None else float(rng.uniform(-0.6, 0.6))
 
@@ -144,7 +147,7 @@ def _compose_voice(
             contour = CONTOURS[int(rng.choice(len(CONTOURS), p=p / p.sum()))]
         contours[plan.line_index] = contour
         lift = _SECTION_LIFT.get(plan.kind, 0.0) + 2.0 * (plan.energy - 0.5) - (3.0 if plan.lead else 0.0)
-        centre = float(np.clip(centre0 + lift + shift, lo + amp * 0.6, passaggio - amp * 0.6))
+        centre = float(np.clip(centre0 + lift + offset, lo + amp * 0.6, passaggio - amp * 0.6))
         pitches = line_pitches(
             slots, key_scale=scale, leading_tone=leading, tonic=tonic, gender=controls.gender, centre=centre,
             contour=contour, profile=prof, weirdness=controls.weirdness, audio_weight=controls.audio_weight,
@@ -170,6 +173,56 @@ def _compose_voice(
         warnings.append(f"lyrics longer than the music: {off_grid} line(s) had to be sung off the beat grid.")
     _tidy(notes, analysis.duration)
     return _Voice(notes=notes, contours=contours, warnings=warnings)
+
+
+def median_pitch(notes: list[Note]) -> float:
+    """The time-weighted median MIDI pitch of notes (what a sung stem's median F0 follows); 0 if none."""
+    if not notes:
+        return 0.0
+    midi = np.array([n.midi for n in notes], dtype=float)
+    dur = np.array([max(n.end - n.start, 0.0) for n in notes])
+    order = np.argsort(midi, kind="stable")
+    cum = np.cumsum(dur[order])
+    return float(midi[order][int(np.searchsorted(cum, 0.5 * cum[-1]))])
+
+
+def _voice_at(
+    analysis: Analysis, lyrics: Lyrics, grid: Grid, *, controls: Controls, variant: int, ref: _Voice | None, aim: float
+) -> _Voice:
+    """Compose a variant whose time-weighted median pitch lands within a semitone of ``aim``.
+
+    Section lifts, contours and the lyrics' share of verse and chorus move a melody's median by a few
+    semitones, which would carry a male voice out of its comfortable band: when the first take misses
+    ``aim``, its register is moved by the miss and it is composed again (twice at most, the closest kept).
+    A take that still misses by more than ``_AIM_TOL`` is possible only for a tiny song.
+    """
+    centre = VOICE[controls.gender][2]
+    offset = aim - centre
+    best: tuple[float, _Voice] | None = None
+    for _ in range(3):
+        voice = _compose_voice(analysis, lyrics, grid, controls=controls, variant=variant, ref=ref, offset=offset)
+        miss = aim - median_pitch(voice.notes)
+        if best is None or abs(miss) < best[0]:
+            best = (abs(miss), voice)
+        if abs(miss) <= _AIM_TOL or not voice.notes:
+            break
+        offset += miss
+    return best[1]
+
+
+def _aim(controls: Controls, ref: _Voice | None) -> float:
+    """The median pitch a variant aims at: the voice's centre moved by the style's voice type; variant
+    2 sits 1.5 semitones above or below variant 1 (towards that aim, inside ``MEDIAN_BAND``) so the two
+    differ in register."""
+    g = controls.gender
+    lo, hi = MEDIAN_BAND[g][0] + _AIM_TOL, MEDIAN_BAND[g][1] - _AIM_TOL  # a take may miss by _AIM_TOL
+    aim = VOICE[g][2] + tessitura_shift(controls.style, gender=g, excluded=controls.excluded)
+    if ref is not None:  # the other side of the aim from variant 1 where it missed, else a coin
+        first = median_pitch(ref.notes)
+        up = first < aim - 0.25 or (abs(first - aim) <= 0.25 and _rng(controls.seed, 2, 2).random() < 0.5)
+        step = 1.5 if up else -1.5
+        aim = first + step if lo <= first + step <= hi else first - step
+    return float(np.clip(aim, lo, hi))
 
 
 def _coverage(grid: Grid, notes: list[Note]) -> dict[int, int]:
@@ -220,9 +273,9 @@ def compose(analysis: Analysis, lyrics: Lyrics, *, controls: Controls, variant: 
     if variant not in (1, 2):
         raise ValidationError(f"variant must be 1 or 2, not {variant!r}.", field="variant")
     grid = make_grid(analysis)
-    voice = _compose_voice(analysis, lyrics, grid, controls=controls, variant=1, ref=None)
+    voice = _voice_at(analysis, lyrics, grid, controls=controls, variant=1, ref=None, aim=_aim(controls, None))
     if variant == 2:
-        voice = _compose_voice(analysis, lyrics, grid, controls=controls, variant=2, ref=voice)
+        voice = _voice_at(analysis, lyrics, grid, controls=controls, variant=2, ref=voice, aim=_aim(controls, voice))
     return Score(
         variant=variant, gender=controls.gender, seed=controls.seed, notes=voice.notes, tempo=float(analysis.tempo),
         key=analysis.key, style=controls.profile.family, warnings=list(voice.warnings),

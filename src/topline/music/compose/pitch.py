@@ -16,8 +16,13 @@ import numpy as np
 
 from ..controls import StyleProfile
 
-# Voice ranges as MIDI numbers: lowest, highest, tessitura centre, passaggio (top of the easy range).
-VOICE = {"m": (45, 65, 52, 62), "f": (57, 77, 64, 72)}
+# Voice ranges as MIDI numbers: lowest, highest, tessitura centre (where the melody's time-weighted
+# median aims), passaggio (top of the easy range).  A pop lead: male A2-F4 around C#3-D3 (143 Hz), female
+# A3-F5 around D#4 (311 Hz).
+VOICE = {"m": (45, 65, 49.5, 62), "f": (57, 77, 63, 72)}
+# Where any style or variant may move the median: inside the sung-gender bands of quality.md (male
+# 85-200 Hz, female 165-420 Hz) with a margin of over a semitone (male 131-185 Hz, female 220-392 Hz).
+MEDIAN_BAND = {"m": (48.0, 54.0), "f": (57.0, 67.0)}
 CONTOURS = ("arch", "descending", "rise-fall", "terrace")
 INF = 1e9
 
