@@ -181,3 +181,27 @@ def test_velocity_sets_the_dynamics():
     soft = np.sqrt(np.mean(y[int(0.4 * SR) : int(0.8 * SR)] ** 2))
     loud = np.sqrt(np.mean(y[int(2.1 * SR) : int(2.5 * SR)] ** 2))
     assert loud > 2.0 * soft
+
+
+def test_same_output_with_one_or_two_workers():
+    # three phrases (rests between lines), so two workers really render concurrently
+    sc = score(
+        [
+            note(0.2, 0.8, 52, "day", ["D", "EY"], word=0, line=0),
+            note(0.8, 1.4, 55, "light", ["L", "AY", "T"], word=1, line=0),
+            note(2.4, 3.0, 53, "go", ["G", "OW"], word=2, line=1),
+            note(4.0, 4.8, 50, "home", ["HH", "OW", "M"], word=3, line=2),
+        ]
+    )
+    one = sing(sc, controls=controls("m"), workers=1)
+    two = sing(sc, controls=controls("m"), workers=2)
+    four = sing(sc, controls=controls("m"), workers=4)
+    assert np.array_equal(one, two) and np.array_equal(one, four)
+
+
+def test_default_workers_and_bad_worker_count():
+    from topline.voice import MAX_WORKERS, default_workers
+
+    assert 1 <= default_workers() <= MAX_WORKERS
+    with pytest.raises(VoiceError, match="worker"):
+        sing(hello_score(), controls=controls("m"), workers=0)

@@ -32,3 +32,22 @@ def test_resynthesis_imposes_the_new_pitch():
     pw = world.pyworld()
     f0, _ = pw.harvest(out.astype(np.float64), sr, f0_floor=60.0, f0_ceil=500.0)
     assert abs(1200 * np.log2(np.median(f0[f0 > 0][20:-20]) / 196.0)) < 20
+
+
+def test_reduce_bins_halves_a_smooth_envelope():
+    bins = np.arange(513)
+    sp = np.exp(-0.5 * ((bins - 200) / 20.0) ** 2)[None, :] + 1e-3
+    half = world.reduce_bins(sp, 512)
+    assert half.shape == (1, 257)
+    assert int(np.argmax(half[0])) == 100
+    np.testing.assert_allclose(half[0], sp[0, ::2], rtol=1e-2)
+    assert world.reduce_bins(sp, 1024) is sp
+
+
+def test_reduce_bins_rejects_a_size_it_cannot_reach():
+    import pytest
+
+    from topline.errors import VoiceError
+
+    with pytest.raises(VoiceError, match="Cannot reduce"):
+        world.reduce_bins(np.ones((2, 513)), 384)

@@ -9,6 +9,8 @@ derives the female voice by warping the vocal tract, adds breaths at phrase star
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from math import gcd
 
 import numpy as np
@@ -21,7 +23,7 @@ from topline.voice import phonemes, pitch, world
 from topline.voice.breath import breath
 from topline.voice.piper_model import HOP_LENGTH, load_voice
 
-__all__ = ["sing"]
+__all__ = ["default_workers", "sing"]
 
 #: Silence kept after the last note (release of the final consonant, room for reverb tails).
 TAIL_S = 0.5
@@ -31,6 +33,17 @@ PEAK = 0.7
 PHRASE_RELEASE = 0.35
 #: A female voice is a little breathier than the male voice it is derived from.
 FEMALE_BREATHINESS = 0.1
+#: Most phrase-rendering threads ``sing`` uses by default.
+MAX_WORKERS = 2
+
+
+def default_workers() -> int:
+    """Threads ``sing`` renders phrases with: the CPUs this process may use, at most ``MAX_WORKERS``."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, MAX_WORKERS))
 
 
 def _velocity_gain(notes: list[Note], times: np.ndarray) -> np.ndarray:
@@ -92,7 +105,7 @@ def _render_phrase(
     )
 
 
-def sing(score: Score, *, controls: Controls, sr: int = 44100) -> np.ndarray:
+def sing(score: Score, *, controls: Controls, sr: int = 44100, workers: int | None = None) -> np.ndarray:
     """Sing a score.
 
     Parameters
@@ -105,6 +118,10 @@ def sing(score: Score, *, controls: Controls, sr: int = 44100) -> np.ndarray:
         ``"vibrato"``.
     sr : int
         Output sample rate.
+    workers : int, optional
+        Threads rendering phrases concurrently (the neural voice and WORLD release the
+        GIL); default ``default_workers()``.  The output does not depend on it: each
+        phrase has its own seed and the phrases are mixed in a fixed order.
 
     Returns
     -------
@@ -120,6 +137,9 @@ def sing(score: Score, *, controls: Controls, sr: int = 44100) -> np.ndarray:
     """
     if sr <= 0:
         raise VoiceError(f"The output sample rate must be positive, not {sr}.")
+    workers = default_workers() if workers is None else int(workers)
+    if workers < 1:
+        raise VoiceError(f"sing needs at least one worker, not {workers}.")
     notes = sorted(score.notes, key=lambda n: n.start)
     end = max((n.end for n in notes), default=0.0)
     n_out = int(round((end + TAIL_S) * sr))
@@ -135,22 +155,36 @@ def sing(score: Score, *, controls: Controls, sr: int = 44100) -> np.ndarray:
     out = np.zeros(int(np.ceil((end + TAIL_S) * vsr)) + 1, dtype=np.float32)
     warp = world.FEMALE_WARP if gender == "f" else 1.0
     rng = np.random.default_rng([int(score.seed) & 0xFFFFFFFF, int(score.variant) & 0xFFFF])
-    for k, p in enumerate(plan):
-        seed = int(rng.integers(2**31))
-        y = _render_phrase(p, voice, controls=controls, warp=warp, seed=seed)
+    seeds = [int(rng.integers(2**31)) for _ in plan]  # drawn up front: independent of scheduling
+
+    def render(k: int) -> np.ndarray:
+        y = _render_phrase(plan[k], voice, controls=controls, warp=warp, seed=seeds[k])
         # fade the lead-in/out frames so phrase edges never click
         fade_in, fade_out = int(0.005 * vsr), int(0.02 * vsr)
         y[:fade_in] *= np.linspace(0.0, 1.0, fade_in, dtype=np.float32)
         y[-fade_out:] *= np.linspace(1.0, 0.0, fade_out, dtype=np.float32)
-        _add(out, y, int(round(p.t0 * vsr)))
-        if p.breath:
-            first = p.units[0].start
-            prev_end = plan[k - 1].units[-1].end if k else 0.0
-            length = min(0.4, first - prev_end - 0.12)
-            if length >= 0.15:
-                level = float(np.sqrt(np.mean(y * y))) if y.size else 0.0
-                b = breath(length, sr=vsr, level=level, breathiness=controls.profile.breathiness, seed=seed)
-                _add(out, b, int(round((first - 0.05 - length) * vsr)))
+        return y
+
+    if workers == 1 or len(plan) == 1:
+        rendered = map(render, range(len(plan)))
+        pool = None
+    else:
+        pool = ThreadPoolExecutor(max_workers=min(workers, len(plan)), thread_name_prefix="topline-sing")
+        rendered = pool.map(render, range(len(plan)))  # results come back in phrase order
+    try:
+        for k, (p, y) in enumerate(zip(plan, rendered)):
+            _add(out, y, int(round(p.t0 * vsr)))
+            if p.breath:
+                first = p.units[0].start
+                prev_end = plan[k - 1].units[-1].end if k else 0.0
+                length = min(0.4, first - prev_end - 0.12)
+                if length >= 0.15:
+                    level = float(np.sqrt(np.mean(y * y))) if y.size else 0.0
+                    b = breath(length, sr=vsr, level=level, breathiness=controls.profile.breathiness, seed=seeds[k])
+                    _add(out, b, int(round((first - 0.05 - length) * vsr)))
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     if sr != vsr:
         g = gcd(int(sr), vsr)
