@@ -95,3 +95,23 @@ def six_eight(chords: list[tuple[str, str]], *, dotted_bpm: float = 70.0, sr: in
             seg[k : k + t.size] += t[: seg.size - k]
         parts.append(seg)
     return np.concatenate(parts), bar
+
+
+def swell_track(bpm: float, seconds: float, *, attack: float, sr: int = SR, offset: float = 0.5):
+    """Block chords (C F G D) with bass, one per beat, each rising linearly over ``attack`` s.
+
+    Returns the signal and the true note-on times.
+    """
+    period = 60.0 / bpm
+    y = np.zeros(int(seconds * sr), np.float32)
+    times = np.arange(offset, seconds - 1.0, period)
+    t = np.arange(int(period * 0.95 * sr)) / sr
+    env = np.minimum(1.0, t / attack) * np.minimum(1.0, (t[-1] - t) / 0.02)
+    for i, start in enumerate(times):
+        root = (60, 65, 67, 62)[(i // 4) % 4]
+        notes = [(root, 0.1), (root + 4, 0.1), (root + 7, 0.1), (root - 24, 0.2)]
+        chord = sum(a / k * np.sin(2 * np.pi * hz(m) * k * t) for m, a in notes for k in range(1, 5))
+        k = int(start * sr)
+        seg = (chord * env).astype(np.float32)
+        y[k : k + seg.size] += seg[: y.size - k]
+    return y, times
