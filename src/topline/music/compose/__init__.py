@@ -35,6 +35,7 @@ _CONTOUR_P = {
 
 
 _AIM_TOL = 0.5  # semitones a variant's median may miss its aim by
+_TAKES = 5  # compositions at most to bring the median there
 
 
 @dataclass
@@ -193,21 +194,26 @@ def _voice_at(
 
     Section lifts, contours and the lyrics' share of verse and chorus move a melody's median by a few
     semitones, which would carry a male voice out of its comfortable band: when the first take misses
-    ``aim``, its register is moved by the miss and it is composed again (twice at most, the closest kept).
-    A take that still misses by more than ``_AIM_TOL`` is possible only for a tiny song.
+    ``aim``, its register is moved and it is composed again (``_TAKES`` at most, the closest kept).
     """
     centre = VOICE[controls.gender][2]
     offset = aim - centre
-    best: tuple[float, _Voice] | None = None
-    for _ in range(3):
+    tried: list[tuple[float, float, _Voice]] = []  # (offset, miss, voice)
+    for _ in range(_TAKES):
         voice = _compose_voice(analysis, lyrics, grid, controls=controls, variant=variant, ref=ref, offset=offset)
         miss = aim - median_pitch(voice.notes)
-        if best is None or abs(miss) < best[0]:
-            best = (abs(miss), voice)
+        tried.append((offset, miss, voice))
         if abs(miss) <= _AIM_TOL or not voice.notes:
             break
-        offset += miss
-    return best[1]
+        # The median follows the register in scale-degree jumps: once two takes bracket the aim,
+        # bisect between them; until then move by the miss.
+        below = [o for o, m, _ in tried if m > 0]
+        above = [o for o, m, _ in tried if m < 0]
+        nxt = 0.5 * (max(below) + min(above)) if below and above else offset + float(np.clip(miss, -3.0, 3.0))
+        if any(abs(nxt - o) < 0.1 for o, _, _ in tried):
+            break
+        offset = nxt
+    return min(tried, key=lambda x: abs(x[1]))[2]
 
 
 def _aim(controls: Controls, ref: _Voice | None) -> float:
