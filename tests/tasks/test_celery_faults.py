@@ -97,3 +97,40 @@ def test_redis_broker_runs_a_task(tmp_path):
         done = wait_all(cluster, key["apiKey"], ids, timeout=300)
         assert [d["status"] for d in done.values()] == ["SUCCESS"]
         rx.wait_for("complete", timeout=60)
+
+
+def _drop_connections(db_name: str) -> float:
+    """What a restart of PostgreSQL and RabbitMQ does to their clients; returns when it happened."""
+    import subprocess
+
+    import psycopg
+
+    broker = subprocess.Popen(["rabbitmqctl", "close_all_connections", "topline test: broker restart"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=postgres", autocommit=True) as c:
+        for _ in range(3):
+            c.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (db_name,))
+            time.sleep(0.5)
+    assert broker.wait(timeout=120) == 0
+    return time.time()
+
+
+def test_database_and_broker_connections_dropped_mid_task(tmp_path):
+    import shutil
+
+    if shutil.which("rabbitmqctl") is None:
+        from tests.support import need_service
+
+        need_service("rabbitmqctl (to drop the broker's connections, as a broker restart does)")
+    with Cluster(tmp_path, broker="amqp://guest:guest@127.0.0.1:5672//", workers=1) as cluster, \
+            CallbackReceiver() as rx:
+        key = cluster.api.new_key(credits=1000)
+        ids = _submit(cluster, key["apiKey"], rx, 3, seconds=20.0)
+        rx.wait_for("text", timeout=120)
+        dropped = _drop_connections(cluster.pg.name)
+        done = wait_all(cluster, key["apiKey"], ids, timeout=500)
+        assert sorted(done) == sorted(ids) and all(d["status"] == "SUCCESS" for d in done.values())
+        completed = [c["at"] for c in rx.calls if c["body"]["data"]["callbackType"] == "complete"]
+        assert max(completed) > dropped  # work really was in flight when the connections went
+        with cluster.api.client(key["apiKey"]) as c:
+            assert c.get("/api/v1/chat/credit").json()["data"] == 1000 - 36

@@ -15,11 +15,12 @@ import logging
 from functools import lru_cache
 
 from celery import Celery, signals
+from sqlalchemy.exc import DBAPIError
 
 from ..settings import get_settings
 from . import callbacks, retention
 from .context import get_context
-from .execute import LEASE_S, execute, pending_ids
+from .execute import LEASE_S, RetryLater, execute, pending_ids
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +61,12 @@ def _register(app: Celery) -> None:
     @app.task(name="topline.generate", bind=True, max_retries=None)
     def generate(self, task_id: str) -> None:
         ctx = get_context()
-        ran = execute(ctx, task_id, on_stage_recorded=lambda tid, stage: pump_callbacks.delay())
-        if ran is None and task_id in pending_ids(ctx):
+        try:
+            ran = execute(ctx, task_id, on_stage_recorded=lambda tid, stage: pump_callbacks.delay())
+            busy = ran is None and task_id in pending_ids(ctx)
+        except (RetryLater, DBAPIError):  # the database went away: the task is not at fault, try again
+            raise self.retry(countdown=LEASE_S) from None
+        if busy:
             # Another worker holds the lease (or held it when it died): look again when it can have expired.
             raise self.retry(countdown=LEASE_S / 2)
 

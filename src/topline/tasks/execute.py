@@ -11,6 +11,8 @@ import logging
 import threading
 import time
 
+from sqlalchemy.exc import DBAPIError
+
 from ..errors import ToplineError
 from ..pipeline import run_task
 from . import lifecycle
@@ -21,6 +23,11 @@ log = logging.getLogger(__name__)
 
 LEASE_S = 30.0  # a dead worker's task is free again after this long
 HEARTBEAT_S = 5.0
+
+
+class RetryLater(Exception):
+    """The infrastructure failed under a task (database gone, connection dropped): not the
+    task's fault, so it is not failed; it runs again once the database answers."""
 
 
 class _Heartbeat(threading.Thread):
@@ -68,6 +75,10 @@ def execute(ctx: Context, task_id: str | None = None, *, on_stage_recorded=None)
         started = time.perf_counter()
         run_task(spec, store=ctx.store, on_stage=on_stage, sensitive_words=ctx.sensitive_words)
         log.info("task %s done in %.1f s", task_id, time.perf_counter() - started)
+    except DBAPIError as exc:
+        log.warning("task %s interrupted by a database error; it will be resumed: %s", task_id, exc)
+        beat.stop.set()
+        raise RetryLater(task_id) from exc
     except ToplineError as exc:
         log.info("task %s failed: %s", task_id, exc)
         _fail(ctx, task_id, exc)
@@ -78,8 +89,11 @@ def execute(ctx: Context, task_id: str | None = None, *, on_stage_recorded=None)
         notify(task_id, "error")
     finally:
         beat.stop.set()
-        with ctx.db.session() as s:
-            lifecycle.release(s, task_id)
+        try:
+            with ctx.db.session() as s:
+                lifecycle.release(s, task_id)
+        except DBAPIError:  # the lease simply runs out instead
+            log.warning("could not release the lease of %s", task_id)
     return task_id
 
 

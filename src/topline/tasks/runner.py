@@ -16,7 +16,7 @@ import httpx
 
 from . import callbacks, retention
 from .context import Context
-from .execute import execute
+from .execute import RetryLater, execute
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +59,8 @@ class EmbeddedRunner:
         while not self._stop.is_set():
             try:
                 ran = execute(self.ctx, on_stage_recorded=lambda tid, stage: self._wake_pump.set())
+            except RetryLater:
+                ran = None  # claimed again once its lease runs out
             except Exception:
                 log.exception("worker loop error")
                 ran = None
