@@ -298,3 +298,20 @@ def test_receiver_down_slow_or_failing_never_changes_the_task(tmp_path):
             statuses = [c.get("/api/v1/generate/record-info", params={"taskId": t}).json()["data"]["status"]
                         for t in ids]
         assert statuses == ["SUCCESS"] * 3
+
+
+def test_task_accepted_when_the_broker_is_away(tmp_path):
+    from topline.tasks.models import Task
+
+    with LiveService(tmp_path, TOPLINE_BROKER_URL="amqp://guest:guest@127.0.0.1:1//") as s:
+        k = s.new_key()
+        url = s.upload(k["apiKey"], instrumental_wav(12.0))
+        with s.client(k["apiKey"]) as c:
+            t0 = time.time()
+            r = c.post("/api/v1/generate/add-vocals", json={
+                "uploadUrl": url, "prompt": "la", "title": "", "style": "", "negativeTags": "",
+                "callBackUrl": "https://example.com/cb"})
+            took = time.time() - t0
+        assert r.status_code == 200 and took < 20
+        with s.ctx.db.session() as db:
+            assert db.get(Task, r.json()["data"]["taskId"]).status == "PENDING"  # kept; the sweep queues it

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import logging
 import os
 import uuid
 from typing import Annotated
@@ -21,6 +21,7 @@ from ..envelope import ok
 from ..lyrics_view import timestamped_lyrics
 from ..schemas import AddVocalsRequest, TimestampedLyricsRequest
 
+log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1")
 
 
@@ -54,7 +55,10 @@ def add_vocals(body: AddVocalsRequest, account: CurrentAccount, state: State) ->
         ctx.store.delete(audio_key)  # nothing accepted: leave nothing behind
         raise
     metrics.TASKS_ACCEPTED.inc()
-    state.runner.submit(task_id)
+    try:
+        state.runner.submit(task_id)
+    except Exception:  # the broker is away: the task is accepted all the same, and the sweep queues it
+        log.warning("could not queue task %s now; the periodic sweep will", task_id, exc_info=True)
     return ok({"taskId": task_id})
 
 
