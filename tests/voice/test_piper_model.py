@@ -68,3 +68,47 @@ def test_unloadable_model_raises(tmp_path):
     bad.write_bytes(b"\x00" * 64)
     with pytest.raises(VoiceError):
         load_voice(str(bad), str(config))
+
+
+def _conv1d_model(shared: bool = False):
+    """x (1, 2, 16) -> Conv1d (pads, dilation) -> LeakyRelu -> ConvTranspose1d (stride 2)."""
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    rng = np.random.default_rng(0)
+    w1 = numpy_helper.from_array(rng.standard_normal((3, 2, 3)).astype(np.float32), "w1")
+    w2 = numpy_helper.from_array(rng.standard_normal((3, 2, 4)).astype(np.float32), "w2")
+    nodes = [
+        helper.make_node("Conv", ["x", "w1"], ["h"], kernel_shape=[3], pads=[2, 2], dilations=[2]),
+        helper.make_node("LeakyRelu", ["h"], ["r"], alpha=0.1),
+        helper.make_node(
+            "ConvTranspose", ["r", "w1" if shared else "w2"], ["y"], kernel_shape=[3 if shared else 4], strides=[2],
+            pads=[1, 1],
+        ),
+    ]  # fmt: skip
+    graph = helper.make_graph(
+        nodes, "g", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 2, 16])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)], initializer=[w1, w2],
+    )  # fmt: skip
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+
+
+def test_conv1d_as_2d_gives_the_same_output():
+    import onnxruntime as ort
+
+    model = _conv1d_model()
+    x = np.random.default_rng(1).standard_normal((1, 2, 16)).astype(np.float32)
+
+    def run(m):
+        sess = ort.InferenceSession(m.SerializeToString(), providers=["CPUExecutionProvider"])
+        return sess.run(None, {"x": x})[0]
+
+    before = run(model)
+    assert piper_model.conv1d_as_2d(model) == 2
+    assert sum(n.op_type in ("Conv", "ConvTranspose") for n in model.graph.node) == 2
+    np.testing.assert_allclose(run(model), before, rtol=1e-5, atol=1e-5)
+
+
+def test_conv1d_as_2d_refuses_shared_kernels():
+    with pytest.raises(VoiceError, match="shares convolution kernels"):
+        piper_model.conv1d_as_2d(_conv1d_model(shared=True))
