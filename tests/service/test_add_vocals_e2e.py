@@ -139,3 +139,16 @@ def test_get_with_json_content_type_and_empty_body(finished):
         r = c.get("/api/v1/generate/record-info", params={"taskId": finished["task_id"]},
                   headers={"Content-Type": "application/json"})
     assert r.status_code == 200 and r.json()["data"]["status"] == "SUCCESS"
+
+
+def test_health_metrics_and_openapi(finished):
+    svc = finished["svc"]
+    with httpx.Client(base_url=svc.url) as c:
+        health = c.get("/health").json()
+        metrics = c.get("/metrics").text
+        spec = c.get("/openapi.json").json()
+    assert health["data"]["status"] == "ok" and health["data"]["mode"] == "embedded"
+    assert 'topline_tasks{status="SUCCESS"} 1.0' in metrics
+    assert 'topline_callback_deliveries{state="delivered"} 3.0' in metrics
+    assert "topline_http_requests_total" in metrics
+    assert {"/api/v1/generate/add-vocals", "/api/v1/generate/record-info", "/api/file-stream-upload"} <= set(spec["paths"])

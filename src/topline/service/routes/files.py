@@ -35,7 +35,8 @@ def _content_type(key: str) -> str:
     return _TYPES.get(ext) or mimetypes.guess_type(key)[0] or "application/octet-stream"
 
 
-@router.api_route("/files/{key:path}", methods=["GET", "HEAD"], include_in_schema=True)
+@router.get("/files/{key:path}")
+@router.head("/files/{key:path}", include_in_schema=False)
 def serve_file(key: str, request: Request, state: State) -> Response:
     """A deliverable or an upload. Links are unguessable (random task ids), as upstream's are."""
     ctx = state.ctx

@@ -10,6 +10,7 @@ from ...errors import NotFoundError
 from ...tasks import accounts, lifecycle
 from ...tasks.models import Delivery, Task
 from ..deps import State
+from .. import metrics as m
 from ..envelope import error_response, ok
 
 router = APIRouter()
@@ -46,7 +47,14 @@ def health(state: State):
 
 
 @router.get("/metrics", include_in_schema=False)
-def metrics() -> Response:
+def metrics(state: State) -> Response:
+    """Prometheus text format; task and callback counts come from the database, so they cover every
+    worker process, not only this one."""
+    with state.ctx.db.session() as s:
+        for status, n in s.execute(select(Task.status, func.count()).group_by(Task.status)).all():
+            m.TASKS_BY_STATUS.labels(status).set(n)
+        for st, n in s.execute(select(Delivery.state, func.count()).group_by(Delivery.state)).all():
+            m.DELIVERIES_BY_STATE.labels(st).set(n)
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
 
