@@ -80,3 +80,36 @@ def test_chorus_finds_the_energy_when_nothing_is_labelled():
     for p in plans:
         if p.kind == "chorus":
             assert any(s - 1e-6 <= g.times[p.start] < e for s, e in loud)
+
+
+def test_split_keeps_every_line_at_its_minimum():
+    from topline.music.compose.form import _split
+
+    assert _split(7, [2, 2, 2, 2], [2, 1, 2, 1]) == [2, 2, 2, 1]
+    assert _split(6, [2, 2, 2, 2], [2, 1, 2, 1]) == [2, 1, 2, 1]
+    assert _split(5, [2, 2, 2, 2]) == [2, 1, 1, 1]
+    assert _split(10, [2, 2, 2, 2]) == [3, 3, 2, 2]
+
+
+def test_lines_get_their_minimum_bars_when_the_section_is_short():
+    # 6/8 hip hop, 5 bars for two long and two short lines: proportional shares would give a long
+    # line one bar, too short for its syllables on the grid.
+    a = analysis(meter="6/8", bars_per_section=(5,), labels=("verse",), energies=(0.5,))
+    grid = make_grid(a)
+    prof = parse_controls(style="hip hop", seed=1).profile
+    ly = lyrics(("verse", ["The night is young and we are running", "Oh my love"] * 2))
+    plans, warnings = plan_lines(grid, ly, profile=prof, rng=np.random.default_rng(0))
+    assert not warnings
+    for p in plans:
+        bars = int(np.sum((grid.bars >= p.start) & (grid.bars < p.end)))
+        assert bars >= line_bars(p.line, profile=prof, bpb=grid.beats_per_bar)[1]
+
+
+def test_a_last_bar_cut_short_by_the_end_is_not_sung_in():
+    from topline.music.compose.form import _bars
+
+    a = analysis()  # the song runs 2 beats past the last full bar
+    grid = make_grid(a)
+    bars = _bars(grid)
+    assert grid.times[bars.start[-1]] == pytest.approx(a.downbeats[-1])
+    assert grid.times[bars.end[-1]] == pytest.approx(a.downbeats[-1] + 2.0)

@@ -79,6 +79,8 @@ def _bars(grid: Grid) -> _Bars:
     ends = np.append(b[1:], grid.n - 1)
     keep = ends - b >= 2 * SUB  # a trailing scrap shorter than 2 beats is not a bar to sing in
     b, ends = b[keep], ends[keep]
+    if b.size > 1 and ends[-1] - b[-1] < 0.75 * float(np.median(np.diff(b))):
+        b, ends = b[:-1], ends[:-1]  # nor is a last bar cut short by the song's end: a line there runs off the grid
     label = [grid.label[int(s)] for s in b]
     energy = np.array([float(grid.energy[int(s) : int(e)].mean()) if e > s else 0.0 for s, e in zip(b, ends)])
     lead = np.array([float(grid.lead[int(s) : int(e)].mean()) if e > s else 0.0 for s, e in zip(b, ends)])
@@ -111,8 +113,11 @@ def _empty_cost(label: str, energy: float) -> float:
     return 0.0 if label in INSTRUMENTAL else 0.2 + 0.3 * energy
 
 
-def _split(total: int, weights: list[int]) -> list[int]:
-    """Split ``total`` bars over lines in proportion to their natural lengths, each at least 1."""
+def _split(total: int, weights: list[int], minima: list[int] | None = None) -> list[int]:
+    """Split ``total`` bars over lines in proportion to their natural lengths, each at least its
+    minimum (1 bar without ``minima``) while ``total`` allows: a line squeezed below its minimum
+    cannot be sung on the grid."""
+    minima = [1] * len(weights) if minima is None else [max(1, m) for m in minima]
     if total >= sum(weights):
         extra = total - sum(weights)
         out = list(weights)
@@ -124,9 +129,12 @@ def _split(total: int, weights: list[int]) -> list[int]:
             i += 1
         return out
     raw = [total * w / sum(weights) for w in weights]
-    out = [max(1, int(r)) for r in raw]
+    if total < sum(minima):  # not even the minima fit (never from plan_lines): proportional, as little as 0
+        out, minima = [max(1, int(r)) for r in raw], [0] * len(weights)
+    else:
+        out = [max(m, int(r)) for m, r in zip(minima, raw)]
     while sum(out) > total:
-        j = max(range(len(out)), key=lambda k: (out[k] - raw[k], out[k]))
+        j = max((k for k in range(len(out)) if out[k] > minima[k]), key=lambda k: (out[k] - raw[k], out[k]))
         out[j] -= 1
     while sum(out) < total:
         j = max(range(len(out)), key=lambda k: raw[k] - out[k])
@@ -246,7 +254,7 @@ def plan_lines(
     plans: list[LinePlan] = []
     line_index = {id(ln): k for k, ln in enumerate(lyrics.lines)}
     for si, ((sec_i, sec), (s, e)) in enumerate(zip(sections, spans)):
-        lens = _split(e - s, nat_min[si][0])
+        lens = _split(e - s, nat_min[si][0], nat_min[si][1])
         b = s
         for li, (ln, L) in enumerate(zip(sec.lines, lens)):
             start = int(bars.start[b])
