@@ -191,3 +191,20 @@ def test_melody_fit_extends_bar_lines_past_the_annotated_downbeats():
     notes = [_note(0.5, 1.0, 60, line=0), _note(1.5, 2.0, 64, line=1), _note(a.downbeats[-1], a.downbeats[-1] + 0.5, 67, line=2)]
     s = Score(variant=1, gender="m", seed=1, notes=notes, tempo=120.0, key="C major")
     assert melody_fit(s, trimmed)["phrases"] == 1.0
+
+
+def test_phrase_pickups_follow_the_local_beat():
+    from topline.music.types import Analysis
+
+    # 6 bars at 120 BPM, then 4 bars slower (0.7 s a beat): the median beat stays 0.5 s
+    beats = [0.5 + 0.5 * i for i in range(24)] + [12.5 + 0.7 * i for i in range(16)]
+    a = Analysis(duration=24.0, tempo=120.0, meter="4/4", beats=beats, downbeats=beats[::4], key="C major",
+                 chords=[(0.0, 24.0, "C:maj")], sections=[(0.0, 24.0, "verse", 0.5)], loudness_lufs=-14.0)  # fmt: skip
+    bar8 = beats[28]  # 15.3 s
+    notes = [
+        _note(bar8 - 0.35, bar8, 60, line=0),  # half a (local) beat before the bar line
+        _note(bar8 + 2.8 - 0.7, bar8 + 2.8, 60, line=1),  # a (local) beat before the next one
+        _note(bar8 + 5.6 - 0.25, bar8 + 5.6, 60, line=2),  # half a median beat before: 100 ms early here
+    ]
+    s = Score(variant=1, gender="m", seed=1, notes=notes, tempo=120.0, key="C major")
+    assert melody_fit(s, a)["phrases"] == pytest.approx(2 / 3)

@@ -180,10 +180,22 @@ def _strong_beats(analysis: Analysis) -> list[float]:
 
 
 def _phrase_anchors(analysis: Analysis) -> np.ndarray:
-    """Bar lines and half-bars, and one beat or half a beat before either (pickups)."""
+    """Bar lines and half-bars, and one beat or half a beat before either (pickups).
+
+    The pickups are counted on the actual beats where the anchor is a beat (the beat before it, and
+    half way to it), so a tempo that drifts from the median moves them with it; elsewhere the median
+    beat period stands in.
+    """
     period = _beat_period(analysis)
     anchors = np.asarray(_strong_beats(analysis))
-    return np.unique(np.concatenate([anchors, anchors - period, anchors - period / 2]))
+    beats = np.asarray(sorted(analysis.beats), dtype=float)
+    before = anchors - period
+    if beats.size > 1:
+        j = np.clip(np.searchsorted(beats, anchors), 1, beats.size - 1)
+        j = np.where(np.abs(beats[j - 1] - anchors) < np.abs(beats[j] - anchors), j - 1, j)  # the nearest beat
+        on_beat = (np.abs(beats[j] - anchors) < 0.25 * period) & (j >= 1)
+        before = np.where(on_beat, beats[np.maximum(j - 1, 0)], before)
+    return np.unique(np.concatenate([anchors, before, 0.5 * (before + anchors)]))
 
 
 def _beat_period(analysis: Analysis) -> float:
