@@ -52,7 +52,7 @@ MAX_ONSET_S = 0.3
 BOS_FRAMES = 3
 EOS_FRAMES = 2
 HELD_S = 0.35  # a vowel held this long is sung full, not reduced
-VOWEL_RENDER_S = 0.25  # the neural voice renders at most this much of a held vowel
+VOWEL_RENDER_S = 0.16  # the neural voice renders at most this much of a held vowel
 VOWEL_EDGE_S = 0.04  # the vowel's transitions at either end keep their speed
 MARKER_MAX_FRAMES = 2  # spaces and stress marks are transitions, never long
 #: Share of a phoneme's time its trailing pad id takes, relative to the phoneme's own id.

@@ -20,7 +20,7 @@ DAMPING = 0.7
 SCOOP_ST = 0.4
 VIBRATO_FADE_S = 0.25
 MAX_GLIDE_SHARE = 0.3  # a legato glide takes at most this share of the shorter note
-CONSONANT_GLIDE_SHARE = 0.3  # a change over consonants takes this share of their time
+CONSONANT_GLIDE_SHARE = 0.2  # a change over consonants takes this share of their time
 
 
 def _rise_time(zeta: float) -> float:
