@@ -80,8 +80,13 @@ def song(
     return (level * y).astype(np.float32), beat
 
 
-def six_eight(chords: list[tuple[str, str]], *, dotted_bpm: float = 70.0, sr: int = SR) -> tuple[np.ndarray, float]:
-    """Bass per bar and arpeggiated eighths, accented on 1 and 4 of six. Returns signal, bar length."""
+def six_eight(
+    chords: list[tuple[str, str]], *, dotted_bpm: float = 70.0, sr: int = SR, weak: float = 0.15
+) -> tuple[np.ndarray, float]:
+    """Bass per bar and arpeggiated eighths, accented on 1 and 4 of six (the others at ``weak``).
+
+    Returns signal, bar length.
+    """
     eighth = 60.0 / dotted_bpm / 3
     bar = 6 * eighth
     parts = []
@@ -90,7 +95,7 @@ def six_eight(chords: list[tuple[str, str]], *, dotted_bpm: float = 70.0, sr: in
         seg = np.zeros(int(bar * sr), np.float32)
         seg += tone(triad(root, quality, 2)[0], bar, sr=sr, amp=0.25, harmonics=3, decay=0.6)[: seg.size]
         for i in range(6):
-            t = tone(notes[[0, 1, 2, 1, 2, 1][i]] + 12, eighth, sr=sr, amp=0.15 if i % 3 else 0.25, decay=0.15)
+            t = tone(notes[[0, 1, 2, 1, 2, 1][i]] + 12, eighth, sr=sr, amp=weak if i % 3 else 0.25, decay=0.15)
             k = int(i * eighth * sr)
             seg[k : k + t.size] += t[: seg.size - k]
         parts.append(seg)

@@ -75,3 +75,14 @@ def test_beats_sit_on_note_starts_not_on_the_swell(attack, bpm):
     off = d[np.arange(inner.size), np.abs(d).argmin(axis=1)]
     assert abs(np.median(off)) < 0.008  # no systematic lag
     assert np.abs(off).max() < 0.015
+
+
+def test_six_eight_with_soft_inner_eighths():
+    # A jig whose inner eighths are far softer than the dotted-quarter beats is still 6/8.
+    from .synth import six_eight
+
+    y, bar = six_eight([("D", "maj"), ("G", "maj"), ("A", "maj"), ("D", "maj")] * 4, dotted_bpm=85.0, weak=0.05)
+    a = analyse(y, sr=SR)
+    assert a.meter == "6/8" and a.tempo == pytest.approx(85.0, abs=1.5)
+    ph = np.abs((np.array(a.downbeats) + bar / 2) % bar - bar / 2)
+    assert ph.max() < 0.05

@@ -39,17 +39,19 @@ def _meter(accents: np.ndarray, onset: np.ndarray, beat_frames: np.ndarray, temp
 
         def at(frac: float) -> float:
             idx = np.clip(np.round(b + frac * step).astype(int), 0, onset.size - 1)
-            return float(onset[idx].mean())
+            # The strongest frame within one of the instant: a centred flux peaks a frame either side.
+            return float(np.mean([onset[max(0, i - 1) : i + 2].max() for i in idx]))
 
         triplet = (at(1 / 3) + at(2 / 3)) / 2
-        # Real triplet attacks, not the noise floor between beats.
-        if triplet > 1.3 * at(1 / 2) and triplet > 0.3 * at(0.0):
+        # Real triplet attacks, not the noise floor between beats (off-beat eighths are
+        # often much softer than the beat's full attack, which the window now catches).
+        if triplet > 1.3 * at(1 / 2) and triplet > 0.15 * at(0.0):
             _, phase2, _ = bar_phase(accents, candidates=(2,))
             return "6/8", 1, phase2
     return ("3/4" if m == 3 else "4/4"), 1, phase
 
 
-def _compound(onset: np.ndarray, downbeats: np.ndarray, *, ratio: float = 1.3) -> bool:
+def _compound(onset: np.ndarray, downbeats: np.ndarray, *, ratio: float = 1.15) -> bool:
     """Whether three-beat bars are 6/8: attacks at half-bar outweigh those at the thirds."""
     if downbeats.size < 5:
         return False
@@ -101,8 +103,10 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     mel = librosa.feature.melspectrogram(S=mag**2, sr=SR, n_mels=64, fmax=8000)
     log_mel = librosa.power_to_db(mel, ref=np.max)
     mel_freqs = librosa.mel_frequencies(n_mels=64, fmax=8000)
-    bass_onset = librosa.onset.onset_strength(S=log_mel[mel_freqs < 250], sr=SR, hop_length=HOP)
-    onset = librosa.onset.onset_strength(S=log_mel, sr=SR, hop_length=HOP)
+    # center=False: the frames of ``log_mel`` are already centred, so librosa's extra padding
+    # would put each attack 2.5 frames (58 ms) after its beat.
+    bass_onset = librosa.onset.onset_strength(S=log_mel[mel_freqs < 250], sr=SR, hop_length=HOP, center=False)
+    onset = librosa.onset.onset_strength(S=log_mel, sr=SR, hop_length=HOP, center=False)
     chroma = librosa.feature.chroma_cqt(y=y22, sr=SR, hop_length=HOP)
     nfr = min(chroma.shape[1], mag.shape[1])
     chroma, mag, log_mel, onset, bass_onset = chroma[:, :nfr], mag[:, :nfr], log_mel[:, :nfr], onset[:nfr], bass_onset[:nfr]
