@@ -213,7 +213,8 @@ def _voice_at(
         if any(abs(nxt - o) < 0.1 for o, _, _ in tried):
             break
         offset = nxt
-    return min(tried, key=lambda x: abs(x[1]))[2]
+    lo, hi = MEDIAN_BAND[controls.gender]  # the closest take, one inside the voice's band first
+    return min(tried, key=lambda x: (not lo <= aim - x[1] <= hi, abs(x[1])))[2]
 
 
 def _aim(controls: Controls, ref: _Voice | None) -> float:
