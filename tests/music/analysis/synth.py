@@ -120,3 +120,45 @@ def swell_track(bpm: float, seconds: float, *, attack: float, sr: int = SR, offs
         seg = (chord * env).astype(np.float32)
         y[k : k + seg.size] += seg[: y.size - k]
     return y, times
+
+
+def backbeat(
+    chords: list[tuple[str, str]], *, bpm: float = 80.0, sr: int = SR, hats_per_beat: int = 2, stabs: bool = False
+) -> tuple[np.ndarray, float]:
+    """A slow band groove: one chord per bar, bass and kick on 1 and 3, snare on 2 and 4,
+    closed hi-hats ``hats_per_beat`` times a beat (double time over the pulse); with ``stabs``
+    the chord is struck with each hi-hat instead of held.
+
+    Returns the signal and its beat period in seconds.
+    """
+    beat = 60.0 / bpm
+    bar = 4 * beat
+    rng = np.random.default_rng(2)
+    parts = []
+    for root, quality in chords:
+        if stabs:
+            seg = np.zeros(int(bar * sr), np.float32)
+            for h in range(4 * hats_per_beat):
+                k = int(h * beat / hats_per_beat * sr)
+                st = sum(tone(m, beat / hats_per_beat * 0.8, sr=sr, amp=0.07, decay=0.1) for m in triad(root, quality))
+                seg[k : k + st.size] += st[: seg.size - k]
+        else:
+            seg = sum(tone(m, bar, sr=sr, amp=0.05) for m in triad(root, quality))
+        for b in range(4):
+            k = int(b * beat * sr)
+            if b % 2 == 0:
+                bass = tone(triad(root, quality, 2)[0], beat * 0.9, sr=sr, amp=0.3, harmonics=3, decay=0.3)
+                kick = click(sr, 0.8, 60.0, 0.15)
+                seg[k : k + bass.size] += bass[: seg.size - k]
+                seg[k : k + kick.size] += kick[: seg.size - k]
+            else:
+                n = int(0.12 * sr)
+                snare = (rng.normal(0, 0.3, n) * np.exp(-np.arange(n) / (0.03 * sr))).astype(np.float32)
+                seg[k : k + n] += snare[: seg.size - k]
+        for h in range(4 * hats_per_beat):
+            k = int(h * beat / hats_per_beat * sr)
+            n = int(0.03 * sr)
+            hat = (np.diff(rng.normal(0, 0.12, n + 1)) * np.exp(-np.arange(n) / (0.006 * sr))).astype(np.float32)
+            seg[k : k + n] += hat[: seg.size - k]
+        parts.append(seg.astype(np.float32))
+    return np.concatenate(parts), beat

@@ -86,3 +86,18 @@ def test_six_eight_with_soft_inner_eighths():
     assert a.meter == "6/8" and a.tempo == pytest.approx(85.0, abs=1.5)
     ph = np.abs((np.array(a.downbeats) + bar / 2) % bar - bar / 2)
     assert ph.max() < 0.05
+
+
+@pytest.mark.parametrize("bpm", [76.0, 84.0])
+def test_double_time_comping_over_a_slow_pulse_counts_the_pulse(bpm):
+    # Hi-hats and chord stabs on eighths lead the tracker to double time (at 76 it reads 152;
+    # at 84 it keeps the pulse); bass, kick and snare keep the slow pulse, the song's beat.
+    from .synth import backbeat
+
+    y, beat = backbeat([("G", "maj"), ("C", "maj"), ("D", "maj"), ("G", "maj")] * 3, bpm=bpm, stabs=True)
+    a = analyse(y, sr=SR)
+    assert a.meter == "4/4" and a.tempo == pytest.approx(bpm, abs=1.0)
+    assert np.median(np.diff(a.beats)) == pytest.approx(beat, abs=0.01)
+    bar = 4 * beat
+    ph = np.abs((np.array(a.downbeats) + bar / 2) % bar - bar / 2)
+    assert ph.max() < 0.05

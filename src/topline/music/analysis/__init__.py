@@ -51,6 +51,22 @@ def _meter(accents: np.ndarray, onset: np.ndarray, beat_frames: np.ndarray, temp
     return ("3/4" if m == 3 else "4/4"), 1, phase
 
 
+def _half_time(accents: np.ndarray, tempo: float, *, fast: float = 145.0, contrast: float = 2.5) -> int | None:
+    """Phase of the real beats when a fast duple grid is double time, else None.
+
+    Above ``fast`` BPM, a grid whose every other beat carries the bass notes and chord
+    changes (off-beats only hi-hats or comping eighths) is counted at half speed, where
+    most songs sit.
+    """
+    if tempo < fast or accents.size < 16:
+        return None
+    m, _, _ = bar_phase(accents)
+    two, phase, c = bar_phase(accents, candidates=(2,))
+    if m == 3 or c < contrast:
+        return None  # a fast waltz, or accents on every beat
+    return phase
+
+
 def _compound(onset: np.ndarray, downbeats: np.ndarray, *, ratio: float = 1.15) -> bool:
     """Whether three-beat bars are 6/8: attacks at half-bar outweigh those at the thirds."""
     if downbeats.size < 5:
@@ -112,7 +128,12 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     chroma, mag, log_mel, onset, bass_onset = chroma[:, :nfr], mag[:, :nfr], log_mel[:, :nfr], onset[:nfr], bass_onset[:nfr]
     beat_frames = np.clip(librosa.time_to_frames(beats, sr=SR, hop_length=HOP), 0, nfr - 1)
 
-    meter, stride, phase = _meter(beat_accents(bass_onset, chroma, beat_frames), onset, beat_frames, tempo)
+    accents = beat_accents(bass_onset, chroma, beat_frames)
+    half = _half_time(accents, tempo)
+    if half is not None:  # the tracker followed the eighths: count the pulse the bass and harmony keep
+        beats, beat_frames, tempo = beats[half::2], beat_frames[half::2], tempo / 2
+        accents = beat_accents(bass_onset, chroma, beat_frames)
+    meter, stride, phase = _meter(accents, onset, beat_frames, tempo)
     per_bar = {"3/4": 3, "4/4": 4, "6/8": 6 if stride == 3 else 2}[meter]
     downbeats = beats[phase::per_bar]
     if stride > 1:  # count dotted quarters: every third tracked eighth, aligned with the bars
