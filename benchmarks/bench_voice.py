@@ -9,9 +9,11 @@ with a male and a female voice, and prints the figures of ``quality.md``:
 - timing: median distance between each note start and the vowel onset found in the audio
   (the strongest spectral-flux onset within 100 ms of the note start);
 - gender: median F0 of the vocal;
-- cost: CPU seconds per sung second (note time) and per second of song, peak memory.
+- cost: CPU seconds per sung second (note time) and per second of song, wall seconds, peak
+  memory; with ``--long``, also CPU and wall time of one ``sing`` call on a ~3-minute score
+  (the service's latency case), once with one worker and once with ``--workers``.
 
-Run: ``python benchmarks/bench_voice.py [--vibrato-off] [--save DIR]``.
+Run: ``python benchmarks/bench_voice.py [--vibrato-off] [--save DIR] [--workers N] [--long]``.
 """
 
 from __future__ import annotations
@@ -171,21 +173,23 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--vibrato-off", action="store_true", help="sing without vibrato")
     ap.add_argument("--save", type=Path, help="write the vocals as WAV files here")
+    ap.add_argument("--workers", type=int, default=None, help="phrase-rendering threads (default: sing's)")
+    ap.add_argument("--long", action="store_true", help="also time a ~3-minute score")
     args = ap.parse_args()
     sr = 44100
     warm = make_score(SONGS[0][2][:1], tempo=120, gender="m", seed=0)
     sing(warm, controls=controls("m", "pop", vibrato=False, seed=0))  # load the voice outside the timings
     tracemalloc.start()
-    head = ("song", "g", "med c", "<50c", "onset ms", "F0 Hz", "cpu/sung s", "cpu/song s")
-    print("{:8} {:1} {:>6} {:>6} {:>8} {:>6} {:>10} {:>10}".format(*head))
+    head = ("song", "g", "med c", "<50c", "onset ms", "F0 Hz", "cpu/sung s", "cpu/song s", "wall s")
+    print("{:8} {:1} {:>6} {:>6} {:>8} {:>6} {:>10} {:>10} {:>7}".format(*head))
     totals = {"m": [], "f": []}
     for si, (family, tempo, lines) in enumerate(SONGS):
         for gender in ("m", "f"):
             score = make_score(lines, tempo=tempo, gender=gender, seed=si)
             ctl = controls(gender, family, vibrato=not args.vibrato_off, seed=si)
-            t0 = time.process_time()
-            y = sing(score, controls=ctl, sr=sr)
-            cpu = time.process_time() - t0
+            t0, w0 = time.process_time(), time.perf_counter()
+            y = sing(score, controls=ctl, sr=sr, workers=args.workers)
+            cpu, wall = time.process_time() - t0, time.perf_counter() - w0
             sung = sum(n.end - n.start for n in score.notes)
             span = score.notes[-1].end
             err, f0 = pitch_errors(y, sr, score)
@@ -193,7 +197,7 @@ def main() -> None:
             totals[gender].append((err, on, f0, cpu, sung))
             print(
                 f"{family:8} {gender:1} {np.median(err):6.1f} {np.mean(err < 50):6.1%} {1000 * np.median(on):8.1f}"
-                f" {np.median(f0):6.1f} {cpu / sung:10.3f} {cpu / span:10.3f}"
+                f" {np.median(f0):6.1f} {cpu / sung:10.3f} {cpu / span:10.3f} {wall:7.2f}"
             )
             if args.save:
                 import soundfile as sf
@@ -210,6 +214,19 @@ def main() -> None:
             f"ALL {gender}: pitch median {np.median(err):.1f} c, {np.mean(err < 50):.1%} within 50 c; "
             f"onset median {1000 * np.median(on):.1f} ms; median F0 {np.median(f0):.0f} Hz; {cpu:.3f} CPU-s per sung s"
         )
+    if args.long:
+        lines = (SONGS[0][2] + SONGS[2][2]) * 5
+        score = make_score(lines, tempo=120.0, gender="m", seed=0)
+        ctl = controls("m", "pop", vibrato=True, seed=0)
+        span = score.notes[-1].end
+        for workers in (1, args.workers):  # one thread, then the asked (or default) pool
+            t0, w0 = time.process_time(), time.perf_counter()
+            sing(score, controls=ctl, sr=sr, workers=workers)
+            cpu, wall = time.process_time() - t0, time.perf_counter() - w0
+            print(
+                f"long score ({span:.0f} s, workers={workers or 'default'}): wall {wall:.1f} s, CPU {cpu:.1f} s"
+                f" ({cpu / span:.3f} CPU-s per song s)"
+            )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory: {peak / 2**20:.0f} MiB traced by Python, {rss:.0f} MiB max RSS (model included)")
 
