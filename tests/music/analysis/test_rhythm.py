@@ -101,3 +101,25 @@ def test_double_time_comping_over_a_slow_pulse_counts_the_pulse(bpm):
     bar = 4 * beat
     ph = np.abs((np.array(a.downbeats) + bar / 2) % bar - bar / 2)
     assert ph.max() < 0.05
+
+
+def test_beats_one_and_three_tied_the_bar_starts_where_the_music_starts():
+    from topline.music.analysis import _half_bar_tiebreak
+
+    acc = np.tile([2.0, 1.0, 2.1, 1.0], 8)  # beat "3" a hair stronger than beat "1"
+    assert _half_bar_tiebreak(acc, 2, 0) == 0  # the music starts on beat 0: that is the bar line
+    assert _half_bar_tiebreak(acc, 2, -1) == 2  # starts a beat early (a pickup beat): keep the accents' choice
+    assert _half_bar_tiebreak(acc, 2, None) == 2
+    clear = np.tile([2.0, 1.0, 3.0, 1.0], 8)  # clearly stronger: the accents decide
+    assert _half_bar_tiebreak(clear, 2, 0) == 2
+
+
+def test_start_beat_counts_back_along_the_grid():
+    from topline.music.analysis import _start_beat
+
+    rms = np.zeros(400)
+    rms[100:] = 1.0
+    grid = np.arange(130, 400, 15)  # the tracker locked on two beats after the music began
+    assert _start_beat(rms, grid) == -2
+    assert _start_beat(rms, np.arange(100, 400, 15)) == 0
+    assert _start_beat(rms, np.arange(107, 400, 15)) is None  # the music starts between beats (a pickup)

@@ -67,6 +67,33 @@ def _half_time(accents: np.ndarray, tempo: float, *, fast: float = 145.0, contra
     return phase
 
 
+def _start_beat(rms: np.ndarray, beat_frames: np.ndarray) -> int | None:
+    """Index of the beat on which the music starts (its first loud frame), if one is there."""
+    if beat_frames.size < 2 or rms.max() <= 0:
+        return None
+    first = int(np.argmax(rms > 0.1 * rms.max()))  # -20 dB: the first real entry, not a fade-in hiss
+    step = float(np.median(np.diff(beat_frames)))
+    if first < beat_frames[0]:  # trackers often lock on a beat or two in: count back along the grid
+        k = (first - int(beat_frames[0])) / step
+        j = int(round(k))
+        return j if abs(k - j) <= 0.25 else None
+    j = int(np.argmin(np.abs(beat_frames - first)))
+    return j if abs(int(beat_frames[j]) - first) <= 0.25 * step else None
+
+
+def _half_bar_tiebreak(accents: np.ndarray, phase: int, start: int | None, *, margin: float = 0.1) -> int:
+    """Between beats 1 and 3 of a 4/4 bar that the accents hardly tell apart, the bar starts
+    where the music starts (a pickup starts off the beat grid or on a weak beat, so it never
+    ties and never moves the bars)."""
+    if start is None or accents.size < 8:
+        return phase
+    other = (phase + 2) % 4
+    a, b = accents[phase::4].mean(), accents[other::4].mean()
+    if b >= (1.0 - margin) * a and start % 4 == other:
+        return other
+    return phase
+
+
 def _compound(onset: np.ndarray, downbeats: np.ndarray, *, ratio: float = 1.15) -> bool:
     """Whether three-beat bars are 6/8: attacks at half-bar outweigh those at the thirds."""
     if downbeats.size < 5:
@@ -134,6 +161,9 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
         beats, beat_frames, tempo = beats[half::2], beat_frames[half::2], tempo / 2
         accents = beat_accents(bass_onset, chroma, beat_frames)
     meter, stride, phase = _meter(accents, onset, beat_frames, tempo)
+    rms = np.sqrt(np.mean(mag**2, axis=0))
+    if meter == "4/4":
+        phase = _half_bar_tiebreak(accents, phase, _start_beat(rms, beat_frames))
     per_bar = {"3/4": 3, "4/4": 4, "6/8": 6 if stride == 3 else 2}[meter]
     downbeats = beats[phase::per_bar]
     if stride > 1:  # count dotted quarters: every third tracked eighth, aligned with the bars
@@ -153,7 +183,6 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     starts = beats if beats[0] <= 0.05 else np.concatenate([[0.0], beats])
     frames = np.clip(librosa.time_to_frames(starts, sr=SR, hop_length=HOP), 0, nfr - 1)
     beat_chroma = librosa.util.sync(chroma, frames[1:], aggregate=np.median, pad=True)[:, : frames.size]
-    rms = np.sqrt(np.mean(mag**2, axis=0))
     beat_rms = librosa.util.sync(rms[None, :], frames[1:], aggregate=np.mean, pad=True)[0, : frames.size]
     beat_energy = beat_rms / (beat_rms.max() + 1e-9)
     chords = estimate_chords(beat_chroma, starts, key=key, end=duration, beat_energy=beat_energy)
