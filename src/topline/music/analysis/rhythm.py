@@ -72,7 +72,7 @@ def _align_to_onsets(y: np.ndarray, beats: np.ndarray, *, sr: int, reach: float 
     over all beats (the grid's typical attack) shows where the rise begins; one
     shared shift keeps the grid's regularity while putting beats on the note starts.
     """
-    hop, frame = 64, 1024  # 1.5 ms steps; 23 ms frames resolve bass notes without ripple
+    hop, frame = 128, 1024  # 3 ms steps; 23 ms frames resolve bass notes without ripple
     if beats.size < 4 or y.size < frame:
         return beats
     import librosa
