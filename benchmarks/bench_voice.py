@@ -153,6 +153,45 @@ def pitch_errors(y: np.ndarray, sr: int, score: Score) -> tuple[np.ndarray, np.n
     return np.abs(np.concatenate(errs)), f0[f0 > 0]
 
 
+def off_pitch_causes(y: np.ndarray, sr: int, score: Score) -> dict[str, int]:
+    """Where the frames more than 50 cents off lie: counts by cause, and ``"frames"`` in all.
+
+    Causes: ``octave`` (off by 1200 +- 150 c); ``next onset`` (a consonant frame within 60 ms
+    before the next note: the pitch already moves there, as planned); ``consonant`` (other
+    consonant frames); ``vowel end`` / ``vowel start`` (the last / first 60 ms of the note's
+    vowel); ``vowel`` (the rest: vibrato, tuning).
+    """
+    from topline.voice import phonemes
+    from topline.voice.piper_model import HOP_LENGTH, load_voice
+
+    pw = world.pyworld()
+    voice = load_voice()
+    f0, t = pw.harvest(y.astype(np.float64), sr, f0_floor=60.0, f0_ceil=1000.0, frame_period=5.0)
+    vowel = np.zeros(t.shape, dtype=bool)
+    for p in phonemes.plan(score.notes, id_map=voice.phoneme_id_map, frame_s=HOP_LENGTH / voice.sample_rate):
+        for u in p.units:
+            if u.vowel:
+                vowel |= (t >= u.start) & (t < u.end)
+    out = {"frames": 0}
+    notes = sorted(score.notes, key=lambda n: n.start)
+    for i, n in enumerate(notes):
+        sel = (t >= n.start) & (t < n.end) & (f0 > 0)
+        err = 1200 * np.log2(f0[sel] / (440.0 * 2 ** ((n.midi - 69) / 12)))
+        out["frames"] += err.size
+        nxt = notes[i + 1].start if i + 1 < len(notes) else np.inf
+        for e, ti, v in zip(err, t[sel], vowel[sel]):
+            if abs(e) < 50:
+                continue
+            if abs(abs(e) - 1200) < 150:
+                cause = "octave"
+            elif not v:
+                cause = "next onset" if nxt - ti < 0.06 else "consonant"
+            else:
+                cause = "vowel end" if n.end - ti < 0.06 else "vowel start" if ti - n.start < 0.06 else "vowel"
+            out[cause] = out.get(cause, 0) + 1
+    return out
+
+
 def onset_errors(y: np.ndarray, sr: int, score: Score) -> np.ndarray:
     """Distance (s) from each syllable's note start to the strongest spectral onset near it."""
     y22 = librosa.resample(y, orig_sr=sr, target_sr=22050)
@@ -175,6 +214,7 @@ def main() -> None:
     ap.add_argument("--save", type=Path, help="write the vocals as WAV files here")
     ap.add_argument("--workers", type=int, default=None, help="phrase-rendering threads (default: sing's)")
     ap.add_argument("--long", action="store_true", help="also time a ~3-minute score")
+    ap.add_argument("--why", action="store_true", help="break the frames > 50 c off down by cause")
     args = ap.parse_args()
     sr = 44100
     warm = make_score(SONGS[0][2][:1], tempo=120, gender="m", seed=0)
@@ -183,6 +223,7 @@ def main() -> None:
     head = ("song", "g", "med c", "<50c", "onset ms", "F0 Hz", "cpu/sung s", "cpu/song s", "wall s")
     print("{:8} {:1} {:>6} {:>6} {:>8} {:>6} {:>10} {:>10} {:>7}".format(*head))
     totals = {"m": [], "f": []}
+    causes: dict[str, int] = {}
     for si, (family, tempo, lines) in enumerate(SONGS):
         for gender in ("m", "f"):
             score = make_score(lines, tempo=tempo, gender=gender, seed=si)
@@ -199,6 +240,9 @@ def main() -> None:
                 f"{family:8} {gender:1} {np.median(err):6.1f} {np.mean(err < 50):6.1%} {1000 * np.median(on):8.1f}"
                 f" {np.median(f0):6.1f} {cpu / sung:10.3f} {cpu / span:10.3f} {wall:7.2f}"
             )
+            if args.why:
+                for k, v in off_pitch_causes(y, sr, score).items():
+                    causes[k] = causes.get(k, 0) + v
             if args.save:
                 import soundfile as sf
 
@@ -214,6 +258,11 @@ def main() -> None:
             f"ALL {gender}: pitch median {np.median(err):.1f} c, {np.mean(err < 50):.1%} within 50 c; "
             f"onset median {1000 * np.median(on):.1f} ms; median F0 {np.median(f0):.0f} Hz; {cpu:.3f} CPU-s per sung s"
         )
+    if args.why:
+        frames = causes.pop("frames")
+        print("frames > 50 c off, by cause (share of all voiced frames in notes):")
+        for k, v in sorted(causes.items(), key=lambda kv: -kv[1]):
+            print(f"  {k:12} {v / frames:6.1%}")
     if args.long:
         lines = (SONGS[0][2] + SONGS[2][2]) * 5
         score = make_score(lines, tempo=120.0, gender="m", seed=0)
