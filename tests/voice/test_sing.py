@@ -205,3 +205,30 @@ def test_default_workers_and_bad_worker_count():
     assert 1 <= default_workers() <= MAX_WORKERS
     with pytest.raises(VoiceError, match="worker"):
         sing(hello_score(), controls=controls("m"), workers=0)
+
+
+def test_a_repeated_phrase_is_spoken_once(monkeypatch):
+    from topline.voice import piper_model
+
+    line = [("day", ["D", "EY"], 52), ("light", ["L", "AY", "T"], 55)]
+
+    def sung_line(t0, line_index):
+        return [
+            note(t0 + 0.6 * i, t0 + 0.6 * (i + 1), midi, syl, phs, word=2 * line_index + i, line=line_index)
+            for i, (syl, phs, midi) in enumerate(line)
+        ]
+
+    sc = score(sung_line(0.2, 0) + sung_line(3.0, 1) + [note(6.0, 6.6, 50, "go", ["G", "OW"], word=4, line=2)])
+    calls = []
+    real = piper_model.PiperVoice.synthesize
+
+    def counting(self, ids, durations, *, seed):
+        calls.append(seed)
+        return real(self, ids, durations, seed=seed)
+
+    monkeypatch.setattr(piper_model.PiperVoice, "synthesize", counting)
+    y = sing(sc, controls=controls("m"), workers=2)
+    assert len(calls) == 2  # three phrases, two of them alike
+    a, b = y[int(0.3 * SR) : int(1.3 * SR)], y[int(3.1 * SR) : int(4.1 * SR)]
+    assert np.sqrt(np.mean(b**2)) > 0.5 * np.sqrt(np.mean(a**2)) > 0.01
+    assert np.array_equal(y, sing(sc, controls=controls("m"), workers=1))

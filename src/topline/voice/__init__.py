@@ -4,7 +4,9 @@
 (``phonemes``, ``piper_model``; held vowels are rendered short and stretched back by WORLD
 through the phrase's time map), imposes the sung pitch with WORLD (``pitch``, ``world``),
 derives the female voice by warping the vocal tract, adds breaths at phrase starts
-(``breath``), and places everything on the song clock at the requested rate.
+(``breath``), and places everything on the song clock at the requested rate.  Phrases are
+rendered on a small thread pool (the neural voice and WORLD release the GIL); a phrase
+repeated with the same phonemes and frames (a chorus) is rendered by the neural voice once.
 """
 
 from __future__ import annotations
@@ -60,10 +62,8 @@ def _velocity_gain(notes: list[Note], times: np.ndarray) -> np.ndarray:
 
 
 def _render_phrase(
-    p: phonemes.Phrase, voice, *, controls: Controls, warp: float, seed: int
+    p: phonemes.Phrase, spoken: np.ndarray, *, sr: int, controls: Controls, warp: float, seed: int
 ) -> np.ndarray:
-    sr = voice.sample_rate
-    spoken = voice.synthesize(p.ids, p.durations, seed=seed)
     fp = world.FRAME_PERIOD_MS / 1000.0
     n_out = int(round((p.end - p.t0) * sr))
     times = p.t0 + np.arange(int(np.ceil(n_out / sr / fp)) + 1) * fp
@@ -156,22 +156,33 @@ def sing(score: Score, *, controls: Controls, sr: int = 44100, workers: int | No
     warp = world.FEMALE_WARP if gender == "f" else 1.0
     rng = np.random.default_rng([int(score.seed) & 0xFFFFFFFF, int(score.variant) & 0xFFFF])
     seeds = [int(rng.integers(2**31)) for _ in plan]  # drawn up front: independent of scheduling
+    # A repeated chorus is the same phonemes with the same frames: the neural voice (most of
+    # the cost) renders it once, with the seed of its first occurrence; pitch, vibrato and
+    # loudness are still imposed per phrase.
+    first_of: dict[tuple[bytes, bytes], int] = {}
+    for k, p in enumerate(plan):
+        first_of.setdefault((p.ids.tobytes(), p.durations.tobytes()), k)
+    source = [first_of[(p.ids.tobytes(), p.durations.tobytes())] for p in plan]
+    unique = sorted(set(source))
+
+    def speak(k: int) -> np.ndarray:
+        return voice.synthesize(plan[k].ids, plan[k].durations, seed=seeds[k])
 
     def render(k: int) -> np.ndarray:
-        y = _render_phrase(plan[k], voice, controls=controls, warp=warp, seed=seeds[k])
+        y = _render_phrase(plan[k], spoken[source[k]], sr=vsr, controls=controls, warp=warp, seed=seeds[k])
         # fade the lead-in/out frames so phrase edges never click
         fade_in, fade_out = int(0.005 * vsr), int(0.02 * vsr)
         y[:fade_in] *= np.linspace(0.0, 1.0, fade_in, dtype=np.float32)
         y[-fade_out:] *= np.linspace(1.0, 0.0, fade_out, dtype=np.float32)
         return y
 
-    if workers == 1 or len(plan) == 1:
-        rendered = map(render, range(len(plan)))
-        pool = None
-    else:
+    pool = None
+    if workers > 1 and len(plan) > 1:
         pool = ThreadPoolExecutor(max_workers=min(workers, len(plan)), thread_name_prefix="topline-sing")
-        rendered = pool.map(render, range(len(plan)))  # results come back in phrase order
+    run = map if pool is None else pool.map  # either way, results come back in phrase order
     try:
+        spoken = dict(zip(unique, run(speak, unique)))
+        rendered = run(render, range(len(plan)))
         for k, (p, y) in enumerate(zip(plan, rendered)):
             _add(out, y, int(round(p.t0 * vsr)))
             if p.breath:
