@@ -162,3 +162,27 @@ def backbeat(
             seg[k : k + n] += hat[: seg.size - k]
         parts.append(seg.astype(np.float32))
     return np.concatenate(parts), beat
+
+
+def legato_track(bpm: float, seconds: float, *, fade: float = 0.15, sr: int = SR, offset: float = 0.5):
+    """Bowed-style chorale: a new chord (C F G D Am ...) every beat, each swelling in over ``fade``
+    s while the previous one fades out (equal power), so the overall level stays flat at the changes.
+
+    Returns the signal and the true note-on times.
+    """
+    period = 60.0 / bpm
+    y = np.zeros(int(seconds * sr), np.float32)
+    times = np.arange(offset, seconds - 1.0, period)
+    t = np.arange(int((period + fade) * sr)) / sr
+    # Equal-power crossfade: the summed level stays flat through each change.
+    env = np.sin(np.pi / 2 * np.minimum(1.0, t / fade)) * np.sin(np.pi / 2 * np.clip((period + fade - t) / fade, 0.0, 1.0))
+    roots = (60, 65, 67, 62, 69, 64, 65, 67)
+    for i, start in enumerate(times):
+        root = roots[i % len(roots)]
+        third = 3 if root in (62, 64, 69) else 4
+        notes = [(root, 0.1), (root + third, 0.1), (root + 7, 0.1), (root - 24, 0.2)]
+        chord = sum(a / k * np.sin(2 * np.pi * hz(m) * k * t) for m, a in notes for k in range(1, 5))
+        k = int(start * sr)
+        seg = (chord * env).astype(np.float32)
+        y[k : k + seg.size] += seg[: y.size - k]
+    return y, times

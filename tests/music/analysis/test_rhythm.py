@@ -123,3 +123,16 @@ def test_start_beat_counts_back_along_the_grid():
     assert _start_beat(rms, grid) == -2
     assert _start_beat(rms, np.arange(100, 400, 15)) == 0
     assert _start_beat(rms, np.arange(107, 400, 15)) is None  # the music starts between beats (a pickup)
+
+
+@pytest.mark.parametrize("lag", [0.04, -0.03])
+@pytest.mark.parametrize("fade", [0.05, 0.12])
+def test_legato_entries_put_a_late_grid_on_the_note_starts(lag, fade):
+    # Bowed chords crossfading at constant level: the new pitches' entry marks the beat.
+    from topline.music.analysis.rhythm import _align_to_entries
+
+    from .synth import legato_track
+
+    y, truth = legato_track(100.0, 12.0, fade=fade, sr=44100)
+    out = _align_to_entries(y, truth + lag, sr=44100)
+    assert abs(np.median(out - truth)) < 0.012
