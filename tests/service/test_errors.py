@@ -315,3 +315,20 @@ def test_task_accepted_when_the_broker_is_away(tmp_path):
         assert r.status_code == 200 and took < 20
         with s.ctx.db.session() as db:
             assert db.get(Task, r.json()["data"]["taskId"]).status == "PENDING"  # kept; the sweep queues it
+
+
+def test_upload_over_the_size_limit(tmp_path):
+    with LiveService(tmp_path, start_workers=False, TOPLINE_MAX_UPLOAD_BYTES=str(200_000)) as s:
+        k = s.new_key()
+        big = instrumental_wav(12.0)  # about 0.5 MB
+        with s.client(k["apiKey"]) as c:
+            r = c.post("/api/file-stream-upload", files={"file": ("big.wav", big, "audio/wav")})
+            def gen():
+                yield b"--x\r\n"
+                for _ in range(10):
+                    yield b"\0" * 50_000
+            r2 = c.post("/api/file-stream-upload", content=gen(),
+                        headers={"Content-Type": "multipart/form-data; boundary=x"})
+    assert r.status_code == 451 and r.json()["msg"] == (
+        "The upload is larger than 0.191 MB; send a shorter or compressed file.")
+    assert r2.status_code == 451 and "upload is larger than" in r2.json()["msg"]

@@ -102,7 +102,7 @@ def _store_upload(state: State, account, data: bytes, *, file_name: str | None, 
     if not data:
         raise ValidationError("The uploaded file is empty.", field="file")
     if len(data) > ctx.settings.max_upload_bytes:
-        raise TooLargeError(f"The file is larger than {ctx.settings.max_upload_bytes // 2**20} MB.")
+        raise TooLargeError(f"The file is larger than {ctx.settings.max_upload_bytes / 2**20:.3g} MB.")
     fmt = sniff_audio(data)
     if fmt is None:
         raise ValidationError("The uploaded file is not audio Topline can read "
@@ -128,7 +128,18 @@ def _store_upload(state: State, account, data: bytes, *, file_name: str | None, 
 @router.post("/api/file-stream-upload")
 async def file_stream_upload(request: Request, account: CurrentAccount, state: State) -> dict:
     """Multipart ``file`` (+ ``uploadPath``, ``fileName``). A multipart body mislabelled as JSON is sniffed."""
-    body = await request.body()
+    limit = state.ctx.settings.max_upload_bytes + 64 * 1024  # the file plus the multipart framing
+    too_big = TooLargeError(f"The upload is larger than {state.ctx.settings.max_upload_bytes / 2**20:.3g} MB; "
+                            "send a shorter or compressed file.")
+    if int(request.headers.get("content-length") or 0) > limit:
+        raise too_big
+    chunks, size = [], 0
+    async for chunk in request.stream():  # read under the limit, never the whole of a huge body
+        size += len(chunk)
+        if size > limit:
+            raise too_big
+        chunks.append(chunk)
+    body = b"".join(chunks)
     ctype = request.headers.get("content-type", "")
     if "multipart/form-data" not in ctype:
         if not body.startswith(b"--"):
