@@ -186,3 +186,33 @@ def legato_track(bpm: float, seconds: float, *, fade: float = 0.15, sr: int = SR
         seg = (chord * env).astype(np.float32)
         y[k : k + seg.size] += seg[: y.size - k]
     return y, times
+
+
+def jig(
+    chords: list[tuple[str, str]], *, dotted_bpm: float = 70.0, sr: int = SR, lilt: bool = False
+) -> tuple[np.ndarray, float]:
+    """A jig as a pianist plays it: running eighths in the right hand (a turn on the chord
+    tones), the left hand striking the chord with its bass on each dotted quarter; with
+    ``lilt`` every other bar's tune goes quarter-eighth (long-short) instead.
+
+    Returns signal, bar length (two dotted quarters).
+    """
+    eighth = 60.0 / dotted_bpm / 3
+    bar = 6 * eighth
+    parts = []
+    for root, quality in chords:
+        notes = triad(root, quality, octave=5)
+        seg = np.zeros(int(bar * sr), np.float32)
+        for half in range(2):
+            k = int(3 * half * eighth * sr)
+            left = sum(tone(m, 3 * eighth, sr=sr, amp=0.07, decay=0.5) for m in triad(root, quality, octave=3))
+            left = left + tone(triad(root, quality, 2)[0], 3 * eighth, sr=sr, amp=0.2, harmonics=3, decay=0.5)
+            seg[k : k + left.size] += left[: seg.size - k]
+        for i, step in enumerate((0, 2, 1, 2, 0, 2)):
+            if lilt and len(parts) % 2 and i in (1, 4):
+                continue  # the note before sounds on as a quarter
+            t = tone(notes[step] + (2 if i in (1, 4) else 0), eighth * 1.5, sr=sr, amp=0.12, decay=0.12)
+            k = int(i * eighth * sr)
+            seg[k : k + t.size] += t[: seg.size - k]
+        parts.append(seg)
+    return np.concatenate(parts), bar

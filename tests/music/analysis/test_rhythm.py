@@ -136,3 +136,55 @@ def test_legato_entries_put_a_late_grid_on_the_note_starts(lag, fade):
     y, truth = legato_track(100.0, 12.0, fade=fade, sr=44100)
     out = _align_to_entries(y, truth + lag, sr=44100)
     assert abs(np.median(out - truth)) < 0.012
+
+
+def _pulses(n_frames: int, step: int, heights: list[float], seed: int = 0) -> np.ndarray:
+    """An onset function: a pulse every ``step`` frames, heights cycling, a little noise."""
+    x = np.random.default_rng(seed).uniform(0.0, 0.05, n_frames)
+    for i, k in enumerate(range(0, n_frames, step)):
+        x[k] += heights[i % len(heights)]
+    return x
+
+
+def test_periodicity_reads_the_lags_of_the_pulse():
+    from topline.music.analysis.rhythm import periodicity
+
+    x = _pulses(1200, 24, [1.0, 0.4])  # beats of 24 frames, every other one strong
+    r_half, r_one, r_two = periodicity(x, 24.0, (0.5, 1.0, 2.0))
+    assert r_half < 0.1 and r_one > 0.3 and r_two > r_one
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_a_jig_counted_in_quarters_is_found_to_be_dotted(seed):
+    # Eighths 10 frames apart, stressed on 1 and 4 of six; a tracker's "beat" of two eighths.
+    from topline.music.analysis import HOP, SR, _dotted
+
+    rng = np.random.default_rng(seed)
+    jig = _pulses(1800, 10, [1.0] + list(rng.uniform(0.2, 0.5, 2)) + [0.8] + list(rng.uniform(0.2, 0.5, 2)), seed)
+    quarter = 60.0 * SR / HOP / 20  # BPM of two eighths
+    assert _dotted(jig, quarter)
+    assert not _dotted(jig, 60.0 * SR / HOP / 30)  # counted right, in dotted quarters
+    reel = _pulses(1800, 10, [1.0, 0.3, 0.6, 0.3, 0.8, 0.3, 0.6, 0.3], seed)  # duple eighths
+    assert not _dotted(reel, quarter)
+
+
+def test_triplet_subdivision_from_the_onsets():
+    from topline.music.analysis import HOP, SR, _triplets
+
+    beat = 60.0 * SR / HOP / 30  # BPM of beats 30 frames apart
+    assert _triplets(_pulses(1800, 10, [1.0, 0.4, 0.4]), beat)  # three to a beat
+    assert not _triplets(_pulses(1800, 15, [1.0, 0.4]), beat)  # two to a beat
+    assert not _triplets(_pulses(1800, 30, [1.0]), beat)  # beats alone
+
+
+@pytest.mark.parametrize("dotted_bpm", [69.0, 75.0])
+def test_a_lilting_jig_is_six_eight_in_dotted_quarters(dotted_bpm):
+    # Quarter-eighth bars lead the tracker to count two eighths (at 69: 103.5 BPM).
+    from .synth import jig
+
+    y, bar = jig([("E", "min"), ("D", "maj"), ("G", "maj"), ("B", "min")] * 5, dotted_bpm=dotted_bpm, lilt=True)
+    a = analyse(y, sr=SR)
+    assert a.meter == "6/8" and a.tempo == pytest.approx(dotted_bpm, abs=1.0)
+    assert np.median(np.diff(a.beats)) == pytest.approx(bar / 2, abs=0.02)
+    ph = np.abs((np.array(a.downbeats) + bar / 2) % bar - bar / 2)
+    assert ph.max() < 0.05

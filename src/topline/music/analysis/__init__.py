@@ -11,7 +11,7 @@ import numpy as np
 from ..types import Analysis
 from .loudness import integrated_loudness
 from .melody import lead_regions
-from .rhythm import bar_phase, beat_accents, track_beats
+from .rhythm import bar_phase, beat_accents, periodicity, retrack_beats, track_beats
 from .structure import label_sections, segment_bars
 from .tonal import estimate_chords, estimate_key, refine_key
 
@@ -23,8 +23,31 @@ HOP = 512
 _FALLBACK_TEMPO = 120.0  # when no pulse is found (free-time ambient), a neutral grid
 
 
-def _meter(accents: np.ndarray, onset: np.ndarray, beat_frames: np.ndarray, tempo: float) -> tuple[str, int, int]:
+def _dotted(onset: np.ndarray, tempo: float, *, margin: float = 1.2) -> bool:
+    """Whether the tracked beat is two eighths of a compound bar (a jig counted in quarters).
+
+    Then the onsets repeat more at one and a half beats (the dotted quarter) than at one,
+    and more at three beats (the six-eighth bar) than at two or four.
+    """
+    if tempo / 1.5 < 40.0:
+        return False
+    r1, r15, r2, r3, r4 = periodicity(onset, SR / HOP * 60.0 / tempo, (1.0, 1.5, 2.0, 3.0, 4.0))
+    return bool(r15 > r1 and r3 > margin * max(r2, r4, 0.0))
+
+
+def _triplets(onset: np.ndarray, tempo: float, *, margin: float = 0.05) -> bool:
+    """Whether beats divide in three: the onsets repeat more at thirds of a beat than at halves."""
+    r13, r12, r23 = periodicity(onset, SR / HOP * 60.0 / tempo, (1 / 3, 1 / 2, 2 / 3))
+    return bool((r13 + r23) / 2 > r12 + margin)
+
+
+def _meter(
+    accents: np.ndarray, onset: np.ndarray, beat_frames: np.ndarray, tempo: float, *, compound: bool = False
+) -> tuple[str, int, int]:
     """Meter, beat stride (tracked beats per counted beat) and downbeat phase."""
+    if compound:  # beats already counted in dotted quarters
+        _, phase2, _ = bar_phase(accents, candidates=(2,))
+        return "6/8", 1, phase2
     m, phase, contrast = bar_phase(accents)
     if m == 3 and tempo > 150:
         # Fast triple grouping may be eighths of a 6/8 bar: then pairs of groups differ
@@ -44,8 +67,9 @@ def _meter(accents: np.ndarray, onset: np.ndarray, beat_frames: np.ndarray, temp
 
         triplet = (at(1 / 3) + at(2 / 3)) / 2
         # Real triplet attacks, not the noise floor between beats (off-beat eighths are
-        # often much softer than the beat's full attack, which the window now catches).
-        if triplet > 1.3 * at(1 / 2) and triplet > 0.15 * at(0.0):
+        # often much softer than the beat's full attack, which the window now catches);
+        # or, where bowed notes blur single attacks, the onsets' periodicity at a third.
+        if (triplet > 1.3 * at(1 / 2) and triplet > 0.15 * at(0.0)) or _triplets(onset, tempo):
             _, phase2, _ = bar_phase(accents, candidates=(2,))
             return "6/8", 1, phase2
     return ("3/4" if m == 3 else "4/4"), 1, phase
@@ -153,14 +177,21 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     chroma = librosa.feature.chroma_cqt(y=y22, sr=SR, hop_length=HOP)
     nfr = min(chroma.shape[1], mag.shape[1])
     chroma, mag, log_mel, onset, bass_onset = chroma[:, :nfr], mag[:, :nfr], log_mel[:, :nfr], onset[:nfr], bass_onset[:nfr]
+    compound = _dotted(onset, tempo)
+    if compound:  # the tracker counted pairs of eighths in a jig: count its dotted quarters
+        again_tempo, again = retrack_beats(onset, mono, sr=sr, onset_rate=SR / HOP, bpm=tempo / 1.5)
+        if again.size >= 8:
+            beats, tempo = again, again_tempo
+        else:
+            compound = False
     beat_frames = np.clip(librosa.time_to_frames(beats, sr=SR, hop_length=HOP), 0, nfr - 1)
 
     accents = beat_accents(bass_onset, chroma, beat_frames)
-    half = _half_time(accents, tempo)
+    half = None if compound else _half_time(accents, tempo)
     if half is not None:  # the tracker followed the eighths: count the pulse the bass and harmony keep
         beats, beat_frames, tempo = beats[half::2], beat_frames[half::2], tempo / 2
         accents = beat_accents(bass_onset, chroma, beat_frames)
-    meter, stride, phase = _meter(accents, onset, beat_frames, tempo)
+    meter, stride, phase = _meter(accents, onset, beat_frames, tempo, compound=compound)
     rms = np.sqrt(np.mean(mag**2, axis=0))
     if meter == "4/4":
         phase = _half_bar_tiebreak(accents, phase, _start_beat(rms, beat_frames))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["track_beats", "beat_accents", "bar_phase"]
+__all__ = ["track_beats", "beat_accents", "bar_phase", "periodicity", "retrack_beats"]
 
 _ESSENTIA_SR = 44100
 
@@ -46,6 +46,41 @@ def track_beats(y: np.ndarray, *, sr: int) -> tuple[float, np.ndarray]:
     if beats.size < 2:
         return 0.0, beats
     beats = _align_to_onsets(y, beats, sr=_ESSENTIA_SR)
+    return _tempo(beats), beats
+
+
+def retrack_beats(
+    onset: np.ndarray, y: np.ndarray, *, sr: int, onset_rate: float, bpm: float
+) -> tuple[float, np.ndarray]:
+    """Tempo and beats tracked again on an onset function, near a tempo known to be the pulse.
+
+    Parameters
+    ----------
+    onset : np.ndarray
+        Onset strength per frame, frames centred on their times.
+    y : np.ndarray
+        The mono signal, for putting the beats on the note starts.
+    sr : int
+        Sample rate of ``y``.
+    onset_rate : float
+        Frames per second of ``onset``.
+    bpm : float
+        The expected tempo (librosa's dynamic programming holds the beats near it).
+
+    Returns
+    -------
+    tempo : float
+        BPM fitted through the beats (0 when fewer than two).
+    beats : np.ndarray
+        Beat times in seconds.
+    """
+    import librosa
+
+    _, frames = librosa.beat.beat_track(onset_envelope=onset, sr=onset_rate, hop_length=1, start_bpm=bpm, tightness=400, trim=False)
+    beats = np.asarray(frames, dtype=float) / onset_rate
+    if beats.size < 2:
+        return 0.0, beats
+    beats = _align_to_onsets(y, beats, sr=sr)
     return _tempo(beats), beats
 
 
@@ -149,6 +184,38 @@ def _align_to_entries(y: np.ndarray, beats: np.ndarray, *, sr: int, reach: float
     if abs(shift) > reach:
         return beats
     return np.maximum(beats + shift, 0.0)
+
+
+def periodicity(onset: np.ndarray, period: float, ratios: tuple[float, ...]) -> np.ndarray:
+    """How strongly the onset function repeats at multiples of a beat period.
+
+    Parameters
+    ----------
+    onset : np.ndarray
+        Onset strength per frame.
+    period : float
+        Beat period in frames.
+    ratios : tuple of float
+        Lags to read, in beats (1/3 and 1/2 tell triplet from duple subdivision; 1.5 and 3
+        tell a dotted-quarter pulse from a quarter one).
+
+    Returns
+    -------
+    np.ndarray
+        The normalised autocorrelation at each lag (its peak within 4 %, for tempo wobble).
+    """
+    x = onset - onset.mean()
+    n = x.size
+    if n < 4 or not np.any(x):
+        return np.zeros(len(ratios))
+    spec = np.fft.rfft(x, 2 * n)
+    ac = np.fft.irfft(spec * np.conj(spec))[:n]
+    ac = ac / ac[0]
+    out = []
+    for r in ratios:
+        lo, hi = int(r * period * 0.96), int(np.ceil(r * period * 1.04)) + 1
+        out.append(float(ac[lo:hi].max()) if 0 < lo < n else 0.0)
+    return np.array(out)
 
 
 def beat_accents(bass_onset: np.ndarray, chroma: np.ndarray, beat_frames: np.ndarray) -> np.ndarray:
