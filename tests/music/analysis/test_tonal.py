@@ -75,3 +75,22 @@ def test_refine_key_keeps_the_audio_key_without_chords():
     from topline.music.analysis.tonal import refine_key
 
     assert refine_key("C minor", [(0.0, 5.0, "N")]) == "C minor"
+
+
+def test_a_minor_tune_ending_on_its_relative_major_stays_minor():
+    # G minor dwells on G minor and uses the major dominant (D major, F# leading tone),
+    # then closes a strain in B-flat major.
+    from topline.music.analysis.tonal import refine_key
+
+    prog = [("G:min", 5), ("F:maj", 3), ("G:min", 4), ("D:maj", 1), ("G:min", 6), ("D#:maj", 1), ("F:maj", 3), ("A#:maj", 8)]
+    t, chords = 0.0, []
+    for lab, d in prog:
+        chords.append((t, t + d, lab))
+        t += d
+    assert refine_key("A# major", chords) == "G minor"
+    # Without the leading tone nothing marks the minor: the audio key stands.
+    plain = [(s, e, "F:maj" if lab == "D:maj" else lab) for s, e, lab in chords]
+    assert refine_key("A# major", plain) == "A# major"
+    # A major song that lingers on its vi keeps its key.
+    pop = [(0, 4, "C:maj"), (4, 9, "A:min"), (9, 12, "F:maj"), (12, 15, "G:maj")] * 1
+    assert refine_key("C major", pop) == "C major"

@@ -147,7 +147,9 @@ def _diatonic(key: str) -> set[str]:
     return {labels[i] for i in range(24) if prior[i] == 0.0}
 
 
-def refine_key(key: str, chords: list[tuple[float, float, str]], *, margin: float = 0.1) -> str:
+def refine_key(
+    key: str, chords: list[tuple[float, float, str]], *, margin: float = 0.1, minor_margin: float = 0.03
+) -> str:
     """Correct a fifth or relative-key slip of the audio key from the chord sequence.
 
     Profile-based keys confuse a key with its neighbours on the circle of fifths
@@ -164,6 +166,11 @@ def refine_key(key: str, chords: list[tuple[float, float, str]], *, margin: floa
         The chord segments.
     margin : float
         Required improvement, as a share of the song's chorded time.
+    minor_margin : float
+        The smaller margin for the relative minor when its major dominant (the raised leading
+        tone) sounds: relative keys share their chords, so only the tonic's weight, that
+        dominant and the ending tell them apart, and a minor tune often ends on the relative
+        major (a second strain, a half cadence) while dwelling on its own tonic.
     """
     timed = [(e - s, lab) for s, e, lab in chords if lab != "N"]
     total = sum(d for d, _ in timed)
@@ -185,4 +192,9 @@ def refine_key(key: str, chords: list[tuple[float, float, str]], *, margin: floa
 
     scores = [score(k) for k in cands]
     best = int(np.argmax(scores))
-    return cands[best] if scores[best] > scores[0] + margin else key
+    need = margin
+    if best == 3 and mode == "major":
+        dominant = f"{PITCHES[(t + 4) % 12]}:maj"  # V of the relative minor
+        if sum(d for d, lab in timed if lab == dominant) >= 0.02 * total:
+            need = minor_margin
+    return cands[best] if scores[best] > scores[0] + need else key
