@@ -188,3 +188,16 @@ def test_a_lilting_jig_is_six_eight_in_dotted_quarters(dotted_bpm):
     assert np.median(np.diff(a.beats)) == pytest.approx(bar / 2, abs=0.02)
     ph = np.abs((np.array(a.downbeats) + bar / 2) % bar - bar / 2)
     assert ph.max() < 0.05
+
+
+def test_without_a_clear_accent_the_bar_starts_where_the_music_starts():
+    from topline.music.analysis import _unaccented_start
+
+    rng = np.random.default_rng(3)
+    flat = 1.0 + 0.1 * rng.standard_normal(32)  # a chord on every beat, no beat stands out
+    flat[2::4] += 0.1
+    assert _unaccented_start(flat, 4, 2, -1) == 3  # the music started one beat before the grid
+    assert _unaccented_start(flat, 3, 2, 0) == 0
+    assert _unaccented_start(flat, 4, 2, None) == 2  # a pickup off the grid: nothing to go by
+    clear = np.tile([1.0, 1.0, 2.0, 1.0], 8)  # a real accent decides
+    assert _unaccented_start(clear, 4, 2, -1) == 2

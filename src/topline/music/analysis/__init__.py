@@ -118,6 +118,17 @@ def _half_bar_tiebreak(accents: np.ndarray, phase: int, start: int | None, *, ma
     return phase
 
 
+def _unaccented_start(accents: np.ndarray, per_bar: int, phase: int, start: int | None, *, floor: float = 1.2) -> int:
+    """Where no beat of the bar stands out (every candidate bar line gets under ``floor``
+    times the accent of the other beats, as in a chorale changing chord on every beat),
+    the first beat of the music is the best guess at a bar line."""
+    if start is None or accents.size < 2 * per_bar:
+        return phase
+    on = accents[phase::per_bar].mean()
+    off = np.delete(accents, np.arange(phase, accents.size, per_bar)).mean()
+    return start % per_bar if on < floor * off else phase
+
+
 def _compound(onset: np.ndarray, downbeats: np.ndarray, *, ratio: float = 1.15) -> bool:
     """Whether three-beat bars are 6/8: attacks at half-bar outweigh those at the thirds."""
     if downbeats.size < 5:
@@ -193,8 +204,11 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
         accents = beat_accents(bass_onset, chroma, beat_frames)
     meter, stride, phase = _meter(accents, onset, beat_frames, tempo, compound=compound)
     rms = np.sqrt(np.mean(mag**2, axis=0))
-    if meter == "4/4":
-        phase = _half_bar_tiebreak(accents, phase, _start_beat(rms, beat_frames))
+    if meter in ("3/4", "4/4"):
+        start = _start_beat(rms, beat_frames)
+        phase = _unaccented_start(accents, 3 if meter == "3/4" else 4, phase, start)
+        if meter == "4/4":
+            phase = _half_bar_tiebreak(accents, phase, start)
     per_bar = {"3/4": 3, "4/4": 4, "6/8": 6 if stride == 3 else 2}[meter]
     downbeats = beats[phase::per_bar]
     if stride > 1:  # count dotted quarters: every third tracked eighth, aligned with the bars
