@@ -332,3 +332,15 @@ def test_upload_over_the_size_limit(tmp_path):
     assert r.status_code == 451 and r.json()["msg"] == (
         "The upload is larger than 0.191 MB; send a shorter or compressed file.")
     assert r2.status_code == 451 and "upload is larger than" in r2.json()["msg"]
+
+
+def test_oversized_json_body_is_refused(tmp_path):
+    with LiveService(tmp_path, start_workers=False, TOPLINE_MAX_UPLOAD_BYTES=str(100_000)) as s:
+        k = s.new_key()
+        with s.client(k["apiKey"]) as c:
+            r = c.post("/api/file-base64-upload", json={"base64Data": "A" * 3_000_000, "uploadPath": "x"})
+            chunked = c.post("/api/file-base64-upload", headers={"Content-Type": "application/json"},
+                             content=(b"A" * 100_000 for _ in range(30)))  # streamed, no length announced
+    assert chunked.status_code == 413 and chunked.json()["code"] == 413
+    assert r.status_code == 413 and r.json()["code"] == 413 and r.json()["data"] is None
+    assert "uploads may be at most 0.0954 MB of audio" in r.json()["msg"]

@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from ..settings import Settings, get_settings
 from ..tasks.context import Context
 from . import envelope, metrics
+from .bodylimit import BodyLimit
 from .deps import ServiceState
 from .ratelimit import TokenBuckets
 from .routes import files, generate, ops
@@ -59,6 +60,12 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = True) 
         record_info=TokenBuckets(settings.record_info_per_second, 1.0),
     )
     envelope.install(app)
+
+    # the largest legitimate body is a base64 upload of the largest file (4/3 of it) plus framing
+    body_limit = int(settings.max_upload_bytes * 4 / 3) + 2**20
+    app.add_middleware(BodyLimit, limit=body_limit, message=(
+        f"The request body is larger than {body_limit / 2**20:.3g} MB; uploads may be at most "
+        f"{settings.max_upload_bytes / 2**20:.3g} MB of audio."))
 
     @app.middleware("http")
     async def _measure(request: Request, call_next):
