@@ -103,6 +103,15 @@ def double(lead: np.ndarray, *, sr: int, seed: int, base_ms: float, depth_ms: fl
     With ``span=(a, b)`` only samples ``a:b`` are rendered (the rest of the output is zero).
     """
     a, b = span if span is not None else (0, lead.size)
+    out = np.zeros(lead.size, dtype=np.float32)
+    out[a:b] = double_span(lead, sr=sr, seed=seed, base_ms=base_ms, depth_ms=depth_ms, span=(a, b))
+    return out
+
+
+def double_span(lead: np.ndarray, *, sr: int, seed: int, base_ms: float, depth_ms: float = 1.5,
+                span: tuple[int, int]) -> np.ndarray:
+    """``double(...)[a:b]`` for ``span=(a, b)``, without a song-length array per span."""
+    a, b = span
     rng = _seed_rng(seed, f"double{base_ms}")
     rates = rng.uniform(0.25, 0.9, size=2)
     phases = rng.uniform(0, 2 * np.pi, size=2)
@@ -110,9 +119,7 @@ def double(lead: np.ndarray, *, sr: int, seed: int, base_ms: float, depth_ms: fl
     wander = 0.6 * np.sin((2 * np.pi * rates[0] / sr * t + phases[0]).astype(np.float32))
     wander += 0.4 * np.sin((2 * np.pi * rates[1] / sr * t + phases[1]).astype(np.float32))
     delay = (base_ms + depth_ms * wander) * np.float32(1e-3 * sr)
-    out = np.zeros(lead.size, dtype=np.float32)
-    out[a:b] = _read(lead, t - delay, lo=int(a - (base_ms + depth_ms) * 1e-3 * sr) - 2)
-    return out
+    return _read(lead, t - delay, lo=int(a - (base_ms + depth_ms) * 1e-3 * sr) - 2)
 
 
 def pitch_shift(x: np.ndarray, semitones: np.ndarray, *, sr: int, window_ms: float = 40.0,
@@ -125,21 +132,29 @@ def pitch_shift(x: np.ndarray, semitones: np.ndarray, *, sr: int, window_ms: flo
     only samples ``a:b`` are rendered.
     """
     a, b = span if span is not None else (0, x.size)
-    w = window_ms * 1e-3 * sr
-    ratio = np.power(2.0, semitones[a:b].astype(np.float64) / 12.0)
-    phase = np.cumsum((1.0 - ratio) / w)
     out = np.zeros(x.size, dtype=np.float32)
+    out[a:b] = _shift_span(x, semitones[a:b], sr=sr, window_ms=window_ms, a=a)
+    return out
+
+
+def _shift_span(x: np.ndarray, semis: np.ndarray, *, sr: int, window_ms: float, a: int) -> np.ndarray:
+    """``pitch_shift`` of samples ``a : a + semis.size``, given their intervals ``semis``."""
+    b = a + semis.size
+    w = window_ms * 1e-3 * sr
+    ratio = np.power(2.0, semis.astype(np.float64) / 12.0)
+    phase = np.cumsum((1.0 - ratio) / w)
+    out = np.zeros(b - a, dtype=np.float32)
     t = np.arange(a, b, dtype=np.float64)
     for off in (0.0, 0.5):
         ph = np.mod(phase + off, 1.0)
-        out[a:b] += _read(x, t - (1.0 + w * ph), lo=int(a - w) - 2) * np.sin(np.pi * ph).astype(np.float32) ** 2
+        out += _read(x, t - (1.0 + w * ph), lo=int(a - w) - 2) * np.sin(np.pi * ph).astype(np.float32) ** 2
     return out
 
 
 def harmony_line(lead: np.ndarray, score: Score, *, sr: int, spans: list[tuple[int, int]] | None = None) -> np.ndarray:
     """The lead shifted to the diatonic third above, on chorus notes (silent elsewhere is up to the mask)."""
     n = lead.size
-    steps = np.full(n, np.nan)
+    steps = np.full(n, np.nan, dtype=np.float32)
     for nt in score.notes:
         if nt.section.lower() in CHORUS_KINDS:
             a, b = max(0, int(nt.start * sr)), min(n, int(nt.end * sr))
@@ -153,7 +168,6 @@ def harmony_line(lead: np.ndarray, score: Score, *, sr: int, spans: list[tuple[i
             continue
         idx = np.maximum.accumulate(np.where(have, np.arange(b - a), 0))
         idx[: np.argmax(have)] = np.argmax(have)
-        semis = np.zeros(n, dtype=np.float32)
-        semis[a:b] = ndimage.uniform_filter1d(st[idx].astype(np.float32), size=max(1, int(0.02 * sr)), mode="nearest")
-        out += pitch_shift(lead, semis, sr=sr, span=(a, b))
+        semis = ndimage.uniform_filter1d(st[idx], size=max(1, int(0.02 * sr)), mode="nearest")
+        out[a:b] += _shift_span(lead, semis, sr=sr, window_ms=40.0, a=a)
     return out

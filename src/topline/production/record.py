@@ -9,7 +9,7 @@ import numpy as np
 from ..errors import ProductionError
 from ..music.controls import Controls
 from ..music.types import Score
-from .backing import active_spans, chorus_mask, double, harmony_line
+from .backing import active_spans, chorus_mask, double_span, harmony_line
 from .chain import delay_return, lead_chain, reverb_return
 from .master import TARGET_LUFS, hop_energy, k_weighted, loudness_from_hops, master
 from .mix import balance_gain, duck_gain
@@ -90,8 +90,10 @@ def vocal_bus(vocal: np.ndarray, *, sr: int, score: Score, controls: Controls) -
             for ch, (seed, base) in enumerate(((controls.seed, 17.0), (controls.seed + 1, 26.0))):
                 for span in spans:
                     a, b = span
-                    d = double(lead, sr=sr, seed=seed, base_ms=base, span=span)
-                    bus[ch, a:b] += _DOUBLE_GAIN * mask[a:b] * d[a:b]
+                    d = double_span(lead, sr=sr, seed=seed, base_ms=base, span=span)
+                    d *= mask[a:b]
+                    d *= np.float32(_DOUBLE_GAIN)
+                    bus[ch, a:b] += d
         if want_harmony and spans:
             h = harmony_line(lead, score, sr=sr, spans=spans)
             for a, b in spans:
