@@ -22,7 +22,9 @@ def active_rms(x: np.ndarray, *, hop: int = 1024) -> float:
     if m == 0:
         return float(np.sqrt(np.mean(np.square(x, dtype=np.float64)))) if x.size else 0.0
     f = x[:, : m * hop].reshape(x.shape[0], m, hop)
-    ms = np.einsum("cij,cij->j", f, f, dtype=np.float64) / (hop * x.shape[0])
+    # Frame sums in the input's precision (a float64 einsum costs five times more; the
+    # result is a level, good to far better than 0.01 dB either way).
+    ms = np.einsum("cij,cij->j", f, f).astype(np.float64) / (hop * x.shape[0])
     if ms.max() <= 0:
         return 0.0
     return float(np.sqrt(np.mean(ms[ms >= ms.max() * 1e-4])))
@@ -67,12 +69,15 @@ def lead_chain(x: np.ndarray, *, sr: int, profile: StyleProfile, saturation: boo
     return y.astype(np.float32, copy=False)
 
 
-def _wet_scale(dry: np.ndarray, wet: np.ndarray, amount: float) -> np.ndarray:
-    """Scale a wet return to ``amount`` times the dry signal's active RMS."""
-    rd, rw = active_rms(dry), active_rms(wet)
+def _wet_scale(dry: np.ndarray, wet: np.ndarray, amount: float, *, wet_rms: float | None = None) -> np.ndarray:
+    """Scale a wet return (in place) to ``amount`` times the dry signal's active RMS."""
+    rd = active_rms(dry)
+    rw = active_rms(wet) if wet_rms is None else wet_rms
     if rw <= 0 or rd <= 0:
-        return np.zeros_like(wet)
-    return (wet * np.float32(amount * rd / rw)).astype(np.float32)
+        wet[...] = 0.0
+    else:
+        wet *= np.float32(amount * rd / rw)
+    return wet
 
 
 def reverb_return(bus: np.ndarray, *, sr: int, wet: float) -> np.ndarray:
@@ -87,18 +92,21 @@ def reverb_return(bus: np.ndarray, *, sr: int, wet: float) -> np.ndarray:
         return np.zeros_like(bus)
     pre, spread = int(0.025 * sr), int(0.013 * sr)
     send = np.zeros((1, n), dtype=np.float32)
-    send[0, pre:] = 0.5 * (bus[0, : n - pre] + bus[1, : n - pre])
+    np.add(bus[0, : n - pre], bus[1, : n - pre], out=send[0, pre:])
+    send *= np.float32(0.5)
     board = Pedalboard([
         HighpassFilter(cutoff_frequency_hz=250.0),
         Reverb(room_size=0.45 + 0.45 * min(1.0, wet / 0.4), damping=0.55, wet_level=1.0, dry_level=0.0),
         LowpassFilter(cutoff_frequency_hz=8000.0),
     ])  # fmt: skip
     rev = board(send, sr)[0]
+    # The right side is the left a few ms later: its active RMS is the left's (to rounding).
+    _wet_scale(bus, rev, 0.8 * wet, wet_rms=active_rms(rev))
     out = np.empty((2, n), dtype=np.float32)
     out[0] = rev
     out[1, :spread] = 0.0
     out[1, spread:] = rev[: n - spread]
-    return _wet_scale(bus, out, 0.8 * wet)
+    return out
 
 
 def delay_return(lead: np.ndarray, *, sr: int, wet: float, tempo: float) -> np.ndarray:
@@ -123,5 +131,8 @@ def delay_return(lead: np.ndarray, *, sr: int, wet: float, tempo: float) -> np.n
         for k in range(1, 5):
             if k * d >= n:
                 break
-            out[ch, k * d :] += np.float32(feedback ** (k - 1)) * send[: n - k * d]
+            if k == 1:
+                out[ch, d:] = send[: n - d]
+            else:
+                out[ch, k * d :] += np.float32(feedback ** (k - 1)) * send[: n - k * d]
     return _wet_scale(lead, out, 0.8 * wet)

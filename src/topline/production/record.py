@@ -102,8 +102,11 @@ def vocal_bus(vocal: np.ndarray, *, sr: int, score: Score, controls: Controls) -
                 bus[1, a:b] += 0.8 * hm
     reverb = 0.0 if "reverb" in ex else float(prof.reverb_wet)
     delay = 0.0 if "delay" in ex else float(prof.delay_wet)
-    out = bus + reverb_return(bus, sr=sr, wet=reverb) + delay_return(lead, sr=sr, wet=delay, tempo=score.tempo)
-    return out.astype(np.float32, copy=False), lead
+    rev = reverb_return(bus, sr=sr, wet=reverb)
+    bus += rev
+    del rev
+    bus += delay_return(lead, sr=sr, wet=delay, tempo=score.tempo)
+    return bus, lead
 
 
 def produce(instrumental: np.ndarray, vocal: np.ndarray, *, sr: int, score: Score, controls: Controls,
