@@ -139,3 +139,47 @@ def test_long_legato_lines_are_rendered_in_parts(id_map):
     # parts start between words
     for p in plan[1:]:
         assert p.notes[0].word_index != notes[notes.index(p.notes[0]) - 1].word_index
+
+
+def test_the_rendering_does_not_depend_on_the_rhythm(id_map):
+    # the same line on two melodies: one quick and even, one slow with a long last note
+    words = [("the", ["DH", "AH"], 0), ("ri", ["R", "IH"], 1), ("ver", ["V", "ER"], 0), ("light", ["L", "AY", "T"], 1)]
+
+    def sung(starts, ends):
+        return [
+            note(a, b, 50 + k, syl, phs, word=k, stress=st)
+            for k, ((syl, phs, st), a, b) in enumerate(zip(words, starts, ends))
+        ]
+
+    quick = sung([0.5, 0.7, 0.9, 1.1], [0.7, 0.9, 1.1, 1.4])
+    slow = sung([0.4, 1.0, 1.3, 2.0], [1.0, 1.3, 2.0, 3.5])
+    (p,) = phonemes.plan(quick, id_map=id_map, frame_s=FRAME)
+    (q,) = phonemes.plan(slow, id_map=id_map, frame_s=FRAME)
+    assert np.array_equal(p.ids, q.ids) and np.array_equal(p.durations, q.durations)
+    np.testing.assert_array_equal(p.render_knots[[0, -1]], q.render_knots[[0, -1]])
+    assert not np.allclose(p.song_knots[-1] - p.song_knots[0], q.song_knots[-1] - q.song_knots[0])
+    # a vowel renders VOWEL_RENDER_S, a consonant its unhurried length, whatever is sung
+    for u, (a, b) in zip(p.units, p.unit_render):
+        assert b - a == pytest.approx(phonemes.render_length(u), abs=FRAME)
+    # unstressed vowels are reduced inside the line, not at its end
+    inv = {v: k for k, v in id_map.items()}
+    assert "".join(inv[i] for i in p.ids if inv[i] != "_") == "^ðə ɹˈɪ vɚ lˈaɪt$"
+
+
+def test_long_lines_split_at_a_line_end(id_map):
+    notes = [
+        note(0.2 + 0.25 * k, 0.45 + 0.25 * k, 50, "ta", ["T", "AH"], word=k // 2, line=0 if k < 14 else 1)
+        for k in range(40)
+    ]
+    plan = phonemes.plan(notes, id_map=id_map, frame_s=FRAME)
+    assert plan[1].notes[0] is notes[14]
+
+
+def test_an_unstressed_vowel_at_a_line_end_keeps_its_quality(id_map):
+    notes = [
+        note(0.5, 0.8, 50, "wa", ["W", "AO"], word=0, stress=1, line=0),
+        note(0.8, 1.0, 50, "ter", ["T", "ER"], word=0, stress=0, line=0),
+    ]
+    (p,) = phonemes.plan(notes, id_map=id_map, frame_s=FRAME)
+    inv = {v: k for k, v in id_map.items()}
+    assert "".join(inv[i] for i in p.ids if inv[i] != "_") == "^wˈɔːtɜː$"

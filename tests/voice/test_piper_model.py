@@ -34,7 +34,7 @@ def test_patched_model_is_cached_on_disk(tmp_path, monkeypatch):
     assert voice.sample_rate == 22050
     cached = list((tmp_path / "topline").glob("piper-*-sing*.onnx"))
     assert len(cached) == 1 and cached[0].stat().st_size > 1_000_000
-    assert piper_model._patched_bytes(model) == cached[0].read_bytes()
+    assert piper_model._patched_bytes(model)[0] == cached[0].read_bytes()
 
 
 def test_missing_model_and_bad_config(tmp_path):

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from topline.errors import VoiceError
-from topline.voice import TAIL_S, sing, world
+from topline.voice import TAIL_S, render_cache, sing, world
+from topline.music.types import Score
 from tests.voice.helpers import controls, hello_score, note, score
 
 SR = 44100
@@ -193,9 +194,11 @@ def test_same_output_with_one_or_two_workers():
             note(4.0, 4.8, 50, "home", ["HH", "OW", "M"], word=3, line=2),
         ]
     )
-    one = sing(sc, controls=controls("m"), workers=1)
-    two = sing(sc, controls=controls("m"), workers=2)
-    four = sing(sc, controls=controls("m"), workers=4)
+    outs = []
+    for workers in (1, 2, 4):
+        render_cache().clear()  # each renders afresh
+        outs.append(sing(sc, controls=controls("m"), workers=workers))
+    one, two, four = outs
     assert np.array_equal(one, two) and np.array_equal(one, four)
 
 
@@ -227,8 +230,84 @@ def test_a_repeated_phrase_is_spoken_once(monkeypatch):
         return real(self, ids, durations, seed=seed)
 
     monkeypatch.setattr(piper_model.PiperVoice, "synthesize", counting)
+    render_cache().clear()  # earlier tests may have rendered these phrases
     y = sing(sc, controls=controls("m"), workers=2)
     assert len(calls) == 2  # three phrases, two of them alike
     a, b = y[int(0.3 * SR) : int(1.3 * SR)], y[int(3.1 * SR) : int(4.1 * SR)]
     assert np.sqrt(np.mean(b**2)) > 0.5 * np.sqrt(np.mean(a**2)) > 0.01
     assert np.array_equal(y, sing(sc, controls=controls("m"), workers=1))
+
+
+def two_variants():
+    """The same line on two melodies and rhythms (as a task's variants 1 and 2), then a rest
+    and a second line."""
+    words = [("walk", ["W", "AO", "K"], 1), ("a", ["AH"], 0), ("long", ["L", "AO", "NG"], 1), ("the", ["DH", "AH"], 0),
+             ("road", ["R", "OW", "D"], 1)]  # fmt: skip
+    rhythms = [
+        ([0.4, 0.9, 1.1, 1.6, 1.8], [0.9, 1.1, 1.6, 1.8, 2.8], [52, 50, 55, 53, 52]),
+        ([0.5, 0.8, 1.0, 1.3, 1.5], [0.8, 1.0, 1.3, 1.5, 3.0], [48, 50, 52, 50, 47]),
+    ]
+    out = []
+    for v, (starts, ends, midis) in enumerate(rhythms, start=1):
+        notes = [
+            note(a, b, m, syl, phs, word=k, stress=st, line=0)
+            for k, ((syl, phs, st), a, b, m) in enumerate(zip(words, starts, ends, midis))
+        ]
+        notes.append(note(4.0 + 0.1 * v, 4.8, 50 + v, "home", ["HH", "OW", "M"], word=5, line=1))
+        sc = score(notes, seed=11)
+        out.append(Score(variant=v, gender=sc.gender, seed=sc.seed, notes=sc.notes, tempo=sc.tempo, key=sc.key))
+    return out
+
+
+def test_the_second_variant_reuses_the_first_variants_renderings(monkeypatch):
+    from topline.voice import piper_model
+
+    calls = []
+    real = piper_model.PiperVoice.synthesize
+
+    def counting(self, ids, durations, *, seed):
+        calls.append(seed)
+        return real(self, ids, durations, seed=seed)
+
+    monkeypatch.setattr(piper_model.PiperVoice, "synthesize", counting)
+    v1, v2 = two_variants()
+    render_cache().clear()
+    a1 = sing(v1, controls=controls("m"))
+    assert len(calls) == 2 and render_cache().stats().hits == 0
+    a2 = sing(v2, controls=controls("m"))
+    assert len(calls) == 2  # both phrases of variant 2 came from the cache
+    assert render_cache().stats().hits == 2
+    assert not np.array_equal(a1[: min(a1.size, a2.size)], a2[: min(a1.size, a2.size)])
+    # the cached rendering is the very one a fresh render makes
+    render_cache().clear()
+    assert np.array_equal(a2, sing(v2, controls=controls("m"), workers=1))
+    assert len(calls) == 4
+
+
+def test_output_does_not_depend_on_the_cache(monkeypatch):
+    import topline.voice as voice
+    from topline.voice.cache import RenderCache
+
+    v1, v2 = two_variants()
+    render_cache().clear()
+    warm = [sing(v, controls=controls("f")) for v in (v1, v2)]
+    again = [sing(v, controls=controls("f")) for v in (v1, v2)]  # all from the cache
+    monkeypatch.setattr(voice, "_CACHE", RenderCache(0))  # keeps nothing
+    cold = [sing(v, controls=controls("f"), workers=1) for v in (v1, v2)]
+    for w, a, c in zip(warm, again, cold):
+        assert np.array_equal(w, a) and np.array_equal(w, c)
+
+
+def test_the_cache_stays_within_its_bound(monkeypatch):
+    import topline.voice as voice
+    from topline.voice.cache import RenderCache
+
+    v1, _ = two_variants()
+    render_cache().clear()
+    sing(v1, controls=controls("m"))
+    assert 0 < render_cache().stats().nbytes <= voice.CACHE_MAX_BYTES
+    small = RenderCache(render_cache().stats().nbytes - 1)  # cannot hold both phrases
+    monkeypatch.setattr(voice, "_CACHE", small)
+    sing(v1, controls=controls("m"))
+    s = small.stats()
+    assert s.entries == 1 and 0 < s.nbytes <= s.max_bytes

@@ -51,3 +51,18 @@ def test_reduce_bins_rejects_a_size_it_cannot_reach():
 
     with pytest.raises(VoiceError, match="Cannot reduce"):
         world.reduce_bins(np.ones((2, 513)), 384)
+
+
+def test_prepare_then_render_is_resynthesize_and_read_only():
+    sr = 22050
+    t = np.arange(int(0.5 * sr)) / sr
+    y = sum(np.sin(2 * np.pi * 120 * k * t) / k for k in range(1, 20)).astype(np.float32) * 0.2
+    frames = int(0.5 * 1000 / world.FRAME_PERIOD_MS) + 1
+    f0, ones = np.full(frames, 220.0), np.ones(frames)
+    speech = world.prepare(y, sr=sr, voiced=ones)
+    assert speech.sp.dtype == np.float32 and speech.sp.shape[1] == world.SYNTH_FFT_SIZE // 2 + 1
+    assert not speech.sp.flags.writeable and not speech.ap.flags.writeable and not speech.f0.flags.writeable
+    assert speech.nbytes == speech.f0.nbytes + speech.sp.nbytes + speech.ap.nbytes and speech.n_samples == y.size
+    a = world.render(speech, sr=sr, f0_hz=f0, voiced=ones.astype(bool), gain=ones, warp=1.17, breathiness=0.3)
+    b = world.resynthesize(y, sr=sr, f0_hz=f0, voiced=ones.astype(bool), gain=ones, warp=1.17, breathiness=0.3)
+    assert np.array_equal(a, b)

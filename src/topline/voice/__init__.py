@@ -1,16 +1,21 @@
 """Singing synthesis: Score -> dry vocal waveform.
 
-``sing`` renders each phrase with the Piper voice "joe" at the score's phoneme timing
-(``phonemes``, ``piper_model``; held vowels are rendered short and stretched back by WORLD
-through the phrase's time map), imposes the sung pitch with WORLD (``pitch``, ``world``),
-derives the female voice by warping the vocal tract, adds breaths at phrase starts
-(``breath``), and places everything on the song clock at the requested rate.  Phrases are
-rendered on a small thread pool (the neural voice and WORLD release the GIL); a phrase
-repeated with the same phonemes and frames (a chorus) is rendered by the neural voice once.
+``sing`` renders each phrase with the Piper voice "joe" (``phonemes``, ``piper_model``)
+at canonical phoneme lengths, re-times it to the score through the phrase's time map and
+imposes the sung pitch with WORLD (``pitch``, ``world``), derives the female voice by
+warping the vocal tract, adds breaths at phrase starts (``breath``), and places everything
+on the song clock at the requested rate.  Phrases are rendered on a small thread pool (the
+neural voice and WORLD release the GIL).
+
+The neural rendering and its WORLD analysis depend on the phrase's phonemes only, not on
+its rhythm or melody: they are kept in a process-wide cache (``render_cache``), so a chorus
+repeated in a song, and the second variant of a task (same lyrics, another melody), reuse
+them and only resynthesise.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from concurrent.futures import ThreadPoolExecutor
 from math import gcd
@@ -23,9 +28,10 @@ from topline.music.controls import Controls
 from topline.music.types import Note, Score
 from topline.voice import phonemes, pitch, world
 from topline.voice.breath import breath
-from topline.voice.piper_model import HOP_LENGTH, load_voice
+from topline.voice.cache import RenderCache
+from topline.voice.piper_model import HOP_LENGTH, PiperVoice, load_voice
 
-__all__ = ["default_workers", "sing"]
+__all__ = ["default_workers", "render_cache", "sing"]
 
 #: Silence kept after the last note (release of the final consonant, room for reverb tails).
 TAIL_S = 0.5
@@ -37,6 +43,16 @@ PHRASE_RELEASE = 0.35
 FEMALE_BREATHINESS = 0.1
 #: Most phrase-rendering threads ``sing`` uses by default.
 MAX_WORKERS = 2
+#: Most bytes of analysed renderings the process keeps (about 0.2 MB per rendered second:
+#: a task's two variants of a 4-minute song fit).
+CACHE_MAX_BYTES = 64 * 2**20
+
+_CACHE: RenderCache[world.SpeechAnalysis] = RenderCache(CACHE_MAX_BYTES)
+
+
+def render_cache() -> RenderCache[world.SpeechAnalysis]:
+    """The process-wide cache of analysed neural renderings ``sing`` uses."""
+    return _CACHE
 
 
 def default_workers() -> int:
@@ -61,13 +77,48 @@ def _velocity_gain(notes: list[Note], times: np.ndarray) -> np.ndarray:
     return np.convolve(np.pad(g, k // 2, mode="edge"), np.ones(k) / k, mode="valid")
 
 
+def _render_voiced(p: phonemes.Phrase, *, n_samples: int, sr: int) -> np.ndarray:
+    """Per WORLD frame of the rendering, whether it lies in a vowel or sonorant (sung voiced)."""
+    fp = world.FRAME_PERIOD_MS / 1000.0
+    t = np.arange(int(np.ceil(n_samples / sr / fp)) + 1) * fp
+    voiced = np.zeros(t.shape, dtype=bool)
+    for u, (a, b) in zip(p.units, p.unit_render):
+        if u.vowel or u.arpabet in phonemes.SONORANTS:
+            voiced |= (t >= a) & (t < b)
+    return voiced
+
+
+def _speech_key(voice: PiperVoice, p: phonemes.Phrase, *, score_seed: int) -> tuple[bytes, int]:
+    """The cache key of a phrase's analysed rendering, and the seed of its neural voice.
+
+    The seed comes from the phrase's content, so the same phrase in another variant (or a
+    repeated chorus) is the same rendering; the key covers everything the analysis depends on.
+    """
+    ids = np.ascontiguousarray(p.ids, dtype=np.int64).tobytes()
+    dur = np.ascontiguousarray(p.durations, dtype=np.int64).tobytes()
+    h = hashlib.blake2b(digest_size=8)
+    for part in (np.int64(score_seed).tobytes(), ids, dur):
+        h.update(len(part).to_bytes(8, "little") + part)
+    seed = int.from_bytes(h.digest(), "little") & 0x7FFFFFFF
+    key = hashlib.blake2b(digest_size=20)
+    setup = f"{voice.model_key}|{voice.sample_rate}|{world.FRAME_PERIOD_MS}|{world.SYNTH_FFT_SIZE}|{seed}"
+    for part in (setup.encode(), ids, dur):
+        key.update(len(part).to_bytes(8, "little") + part)
+    return key.digest(), seed
+
+
+def _speak(voice: PiperVoice, p: phonemes.Phrase, *, seed: int) -> world.SpeechAnalysis:
+    """Render a phrase with the neural voice and analyse it for resynthesis."""
+    y = voice.synthesize(p.ids, p.durations, seed=seed)
+    return world.prepare(y, sr=voice.sample_rate, voiced=_render_voiced(p, n_samples=y.size, sr=voice.sample_rate))
+
+
 def _render_phrase(
-    p: phonemes.Phrase, spoken: np.ndarray, *, sr: int, controls: Controls, warp: float, seed: int
+    p: phonemes.Phrase, speech: world.SpeechAnalysis, *, sr: int, controls: Controls, warp: float, seed: int
 ) -> np.ndarray:
     fp = world.FRAME_PERIOD_MS / 1000.0
     n_out = int(round((p.end - p.t0) * sr))
     times = p.t0 + np.arange(int(np.ceil(n_out / sr / fp)) + 1) * fp
-    render_times = p.to_song(np.arange(int(np.ceil(spoken.size / sr / fp)) + 1) * fp)
     prof = controls.profile
     depth = 0.0 if "vibrato" in controls.excluded else prof.vibrato_depth_cents
     approach = []
@@ -86,20 +137,17 @@ def _render_phrase(
     )
     # vowels and sonorants are sung voiced, whatever the analysis of the speech heard
     voiced = np.zeros(times.shape, dtype=bool)
-    render_voiced = np.zeros(render_times.shape, dtype=bool)
     for u in p.units:
         if u.vowel or u.arpabet in phonemes.SONORANTS:
             voiced |= (times >= u.start) & (times < u.end)
-            render_voiced |= (render_times >= u.start) & (render_times < u.end)
-    return world.resynthesize(
-        spoken,
+    return world.render(
+        speech,
         sr=sr,
         f0_hz=pitch.midi_to_hz(midi),
         voiced=voiced,
         gain=_velocity_gain(p.notes, times),
         warp=warp,
         render_pos=p.to_render(times),
-        render_voiced=render_voiced,
         n_out=n_out,
         breathiness=min(1.0, prof.breathiness + (FEMALE_BREATHINESS if warp != 1.0 else 0.0)),
     )
@@ -156,17 +204,19 @@ def sing(score: Score, *, controls: Controls, sr: int = 44100, workers: int | No
     warp = world.FEMALE_WARP if gender == "f" else 1.0
     rng = np.random.default_rng([int(score.seed) & 0xFFFFFFFF, int(score.variant) & 0xFFFF])
     seeds = [int(rng.integers(2**31)) for _ in plan]  # drawn up front: independent of scheduling
-    # A repeated chorus is the same phonemes with the same frames: the neural voice (most of
-    # the cost) renders it once, with the seed of its first occurrence; pitch, vibrato and
-    # loudness are still imposed per phrase.
-    first_of: dict[tuple[bytes, bytes], int] = {}
-    for k, p in enumerate(plan):
-        first_of.setdefault((p.ids.tobytes(), p.durations.tobytes()), k)
-    source = [first_of[(p.ids.tobytes(), p.durations.tobytes())] for p in plan]
+    # The neural voice and WORLD's analysis (most of the cost) depend on the phonemes only:
+    # a repeated chorus, or the other variant's same line, is rendered once (see render_cache);
+    # pitch, vibrato and loudness are still imposed per phrase.
+    keys = [_speech_key(voice, p, score_seed=int(score.seed)) for p in plan]
+    first_of: dict[bytes, int] = {}
+    for k, (key, _) in enumerate(keys):
+        first_of.setdefault(key, k)
+    source = [first_of[key] for key, _ in keys]
     unique = sorted(set(source))
 
-    def speak(k: int) -> np.ndarray:
-        return voice.synthesize(plan[k].ids, plan[k].durations, seed=seeds[k])
+    def speak(k: int) -> world.SpeechAnalysis:
+        key, vseed = keys[k]
+        return _CACHE.get_or_make(key, lambda: _speak(voice, plan[k], seed=vseed))
 
     def render(k: int) -> np.ndarray:
         y = _render_phrase(plan[k], spoken[source[k]], sr=vsr, controls=controls, warp=warp, seed=seeds[k])

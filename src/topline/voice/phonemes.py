@@ -5,8 +5,12 @@ start, the onset consonants are sung just *before* it (taken from the previous n
 or the preceding rest), the vowel holds the note, coda consonants come at the very end,
 diphthongs glide late, and tied notes (melismas) keep the vowel going.  Notes close together
 form one *phrase*, rendered by one call of the voice so coarticulation stays natural.
-A held vowel is rendered at most ``VOWEL_RENDER_S`` long and the phrase carries a time
-map (``song_knots``/``render_knots``) that WORLD uses to stretch it back to the note.
+The neural voice renders every phoneme at a *canonical* length that does not depend on the
+rhythm (consonants at their unhurried length, vowels at ``VOWEL_RENDER_S``, glides at
+``GLIDE_RENDER_S``) and the phrase carries a time map (``song_knots``/``render_knots``) that
+WORLD uses to stretch or squeeze each phoneme to its sung time.  Two melodies of the same
+lyrics thus ask the voice for the same rendering, which ``sing`` renders once.  Which vowels
+are reduced depends on the lyrics only (stress and place in the line), for the same reason.
 
 ARPAbet is mapped to the IPA symbols espeak-ng writes for en-US, which is what Piper voices
 were trained on.  Every symbol is followed by the pad id, and word spaces and stress marks
@@ -26,7 +30,7 @@ VOWELS = {
     "AA": "ɑː", "AE": "æ", "AH": "ʌ", "AO": "ɔː", "AW": "aʊ", "AY": "aɪ", "EH": "ɛ", "ER": "ɜː",
     "EY": "eɪ", "IH": "ɪ", "IY": "iː", "OW": "oʊ", "OY": "ɔɪ", "UH": "ʊ", "UW": "uː",
 }  # fmt: skip
-#: Unstressed, short vowels are reduced as in speech; held ones keep their full quality.
+#: Unstressed vowels are reduced as in speech, except at a line's end (often held).
 REDUCED = {"AH": "ə", "ER": "ɚ", "IY": "i"}
 DIPHTHONGS = {"AW", "AY", "EY", "OW", "OY"}
 CONSONANTS = {
@@ -51,8 +55,8 @@ MAX_ONSET_S = 0.3
 #: Frames of lead-in (BOS) and lead-out (EOS) around each phrase.
 BOS_FRAMES = 3
 EOS_FRAMES = 2
-HELD_S = 0.35  # a vowel held this long is sung full, not reduced
-VOWEL_RENDER_S = 0.16  # the neural voice renders at most this much of a held vowel
+VOWEL_RENDER_S = 0.16  # the neural voice renders every vowel this long; WORLD re-times it
+GLIDE_RENDER_S = 0.08  # ... and the second quality of a diphthong this long
 VOWEL_EDGE_S = 0.04  # the vowel's transitions at either end keep their speed
 MARKER_MAX_FRAMES = 2  # spaces and stress marks are transitions, never long
 #: Share of a phoneme's time its trailing pad id takes, relative to the phoneme's own id.
@@ -67,6 +71,7 @@ class Syllable:
     onset: list[str]
     nucleus: list[str]
     coda: list[str]
+    line_end: bool = False  # the last syllable of its lyric line
 
     @property
     def start(self) -> float:
@@ -87,6 +92,7 @@ class Unit:
     end: float
     vowel: bool
     syllable: int = 0  # index of its syllable in the phrase
+    glide: bool = False  # the second quality of a diphthong
 
 
 @dataclass
@@ -108,6 +114,8 @@ class Phrase:
     #: rendering's first sample) that match them; linear in between
     song_knots: np.ndarray = field(default_factory=lambda: np.zeros(0))
     render_knots: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    #: per unit, its start and end on the rendering clock (seconds; canonical, see ``render_length``)
+    unit_render: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
 
     @property
     def frames(self) -> int:
@@ -171,7 +179,11 @@ def syllables(notes: list[Note]) -> list[Syllable]:
                 phs = [*phs, "AH"]
                 vidx = [len(phs) - 1]
         a, b = vidx[0], vidx[-1] + 1
+        if out:
+            out[-1].line_end = out[-1].notes[0].line_index != n.line_index
         out.append(Syllable(notes=[n], onset=phs[:a], nucleus=phs[a:b], coda=phs[b:]))
+    if out:
+        out[-1].line_end = True
     return out
 
 
@@ -188,25 +200,24 @@ def _spread(phs: list[str], start: float, end: float) -> list[tuple[str, float, 
     return [(p, float(edges[i]), float(edges[i + 1])) for i, p in enumerate(phs)]
 
 
-def _vowel_ipa(sym: str, stress: int, held: float) -> str:
-    if stress == 0 and held < HELD_S and sym in REDUCED:
+def _vowel_ipa(sym: str, stress: int, line_end: bool) -> str:
+    if stress == 0 and not line_end and sym in REDUCED:
         return REDUCED[sym]
     return VOWELS.get(sym) or CONSONANTS[sym]
 
 
 def _nucleus_units(syl: Syllable, start: float, end: float) -> list[Unit]:
     stress = syl.notes[0].stress
-    held = end - start
     units: list[Unit] = []
-    share = held / len(syl.nucleus)
+    share = (end - start) / len(syl.nucleus)
     for k, sym in enumerate(syl.nucleus):
         a, b = start + k * share, start + (k + 1) * share
-        ipa = _vowel_ipa(sym, stress, held)
+        ipa = _vowel_ipa(sym, stress, syl.line_end)
         if sym in DIPHTHONGS and len(ipa) == 2:
             # glide late: the first quality holds, the second comes in the last moment
             glide = min(0.3 * (b - a), 0.12)
             units.append(Unit(sym, ipa[0], a, b - glide, True))
-            units.append(Unit(sym, ipa[1], b - glide, b, True))
+            units.append(Unit(sym, ipa[1], b - glide, b, True, glide=True))
         else:
             units.append(Unit(sym, ipa, a, b, True))
     return units
@@ -223,8 +234,9 @@ def _split_phrases(syls: list[Syllable]) -> list[list[Syllable]]:
 
 
 def _bound_length(group: list[Syllable]) -> list[list[Syllable]]:
-    """Split a phrase longer than ``MAX_PHRASE_S`` where a singer would: the widest gap,
-    preferably between words (long renderings cost more than their length in time and memory)."""
+    """Split a phrase longer than ``MAX_PHRASE_S`` where a singer would: at a line's end, else
+    the widest gap, preferably between words (long renderings cost more than their length in
+    time and memory)."""
     if group[-1].end - group[0].start <= MAX_PHRASE_S or len(group) < 2:
         return [group]
     best, score = 0, -np.inf
@@ -234,7 +246,9 @@ def _bound_length(group: list[Syllable]) -> list[list[Syllable]]:
             continue
         gap = group[i].start - group[i - 1].end
         new_word = group[i].notes[0].word_index != group[i - 1].notes[0].word_index
-        value = gap + 0.05 * new_word - 1e-3 * abs(before - after)
+        # a line's end is where the lyrics pause, whatever the melody: both variants split there
+        new_line = group[i - 1].line_end
+        value = gap + 0.05 * new_word + 1.0 * new_line - 1e-3 * abs(before - after)
         if value > score:
             best, score = i, value
     if best == 0:
@@ -317,14 +331,23 @@ def _tokens(
     return ids, owner, marker, weight
 
 
-def _render_bounds(units: list[Unit], frame_s: float) -> np.ndarray:
-    """Frame index where each unit ends in the voice's rendering (after ``BOS_FRAMES``).
+def render_length(u: Unit) -> float:
+    """Seconds the neural voice renders a unit: canonical, whatever its sung length.
 
-    Held vowels are rendered at most ``VOWEL_RENDER_S`` long: a sustained vowel is
-    stationary, so WORLD stretches it to the note (``Phrase.song_knots``) far more cheaply
-    than the neural voice would render it.
+    A sustained vowel is stationary, so WORLD stretches it to the note far more cheaply than
+    the neural voice would render it; squeezing a consonant or a short vowel is a speed-up
+    like a quicker speaker's.  Independent of the rhythm, so the same lyrics on another
+    melody reuse the rendering.
     """
-    lengths = [min(u.end - u.start, VOWEL_RENDER_S) if u.vowel else u.end - u.start for u in units]
+    if u.vowel:
+        return GLIDE_RENDER_S if u.glide else VOWEL_RENDER_S
+    return CONSONANT_S.get(u.arpabet, 0.06)
+
+
+def _render_bounds(units: list[Unit], frame_s: float) -> np.ndarray:
+    """Frame index where each unit ends in the voice's rendering (after ``BOS_FRAMES``);
+    each unit lasts ``render_length``."""
+    lengths = [render_length(u) for u in units]
     bounds = BOS_FRAMES + np.round(np.cumsum(lengths) / frame_s).astype(np.int64)
     for i in range(bounds.size):  # every phoneme gets at least one frame
         bounds[i] = max(bounds[i], (bounds[i - 1] if i else BOS_FRAMES) + 1)
@@ -409,8 +432,12 @@ def plan(notes: list[Note], *, id_map: dict[str, int], frame_s: float) -> list[P
         line = group[0].notes[0].line_index
         breath = (not phrases and group[0].start > 0.4) or (gap > 0.35 and line != prev_line)
         all_notes = [n for s in group for n in s.notes]
+        unit_render = np.stack([np.concatenate([[BOS_FRAMES], bounds[:-1]]), bounds], axis=1) * frame_s
         phrases.append(
-            Phrase(song_knots[0], np.array(ids), dur, units, all_notes, breath, group, song_knots, render_knots)
+            Phrase(
+                song_knots[0], np.array(ids), dur, units, all_notes, breath, group, song_knots, render_knots,
+                unit_render,
+            )  # fmt: skip
         )
         earliest = units[-1].end + 0.03
         prev_line = all_notes[-1].line_index

@@ -48,11 +48,15 @@ class PiperVoice:
         Output rate of the model (22050 for "joe").
     phoneme_id_map : dict of str to int
         IPA symbol -> model input id, from the voice's config.
+    model_key : str
+        Identifies the model and its surgery: renderings with equal keys and inputs are equal.
     """
 
     sample_rate: int
     phoneme_id_map: dict[str, int]
     session: object  # onnxruntime.InferenceSession
+    #: identifies the model and its surgery (hash of the model file, patch version), for caches
+    model_key: str = ""
 
     def synthesize(self, ids: np.ndarray, durations: np.ndarray, *, seed: int) -> np.ndarray:
         """Render phoneme ids, each lasting ``durations[i]`` frames of ``HOP_LENGTH`` samples.
@@ -184,12 +188,14 @@ def conv1d_as_2d(model) -> int:
     return count
 
 
-def _patched_bytes(model_path: Path) -> bytes:
+def _patched_bytes(model_path: Path) -> tuple[bytes, str]:
+    """The patched model and its key (model hash and patch version)."""
     raw = model_path.read_bytes()
     key = hashlib.sha256(raw).hexdigest()[:20]
+    model_key = f"{key}-sing{_PATCH_VERSION}"
     target = cache_dir() / f"piper-{key}-sing{_PATCH_VERSION}.onnx"
     try:
-        return target.read_bytes()
+        return target.read_bytes(), model_key
     except OSError:
         pass
     patched = patch_model(raw)
@@ -203,7 +209,7 @@ def _patched_bytes(model_path: Path) -> bytes:
             break
         except OSError:
             continue
-    return patched
+    return patched, model_key
 
 
 @lru_cache(maxsize=4)
@@ -243,9 +249,10 @@ def load_voice(model_path: str | None = None, config_path: str | None = None) ->
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.log_severity_level = 3
     try:
-        session = ort.InferenceSession(_patched_bytes(mp), options, providers=["CPUExecutionProvider"])
+        patched, model_key = _patched_bytes(mp)
+        session = ort.InferenceSession(patched, options, providers=["CPUExecutionProvider"])
     except VoiceError:
         raise
     except Exception as exc:
         raise VoiceError(f"The voice model {mp.name} could not be loaded: {exc}") from exc
-    return PiperVoice(sample_rate=sample_rate, phoneme_id_map=id_map, session=session)
+    return PiperVoice(sample_rate=sample_rate, phoneme_id_map=id_map, session=session, model_key=model_key)

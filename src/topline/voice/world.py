@@ -3,7 +3,9 @@
 The voice renders each phrase with the right phonemes at the right times but with speech
 pitch; WORLD splits it into F0, spectral envelope and aperiodicity, we replace F0 with the
 score's contour (forcing the planned vowels voiced), optionally warp the envelope to a
-female vocal tract, scale the loudness per note, and resynthesise.  ``dio`` + ``stonemask``
+female vocal tract, scale the loudness per note, and resynthesise.  The analysis
+(``prepare``) depends on the spoken phrase only and can be kept and re-used for another
+melody; ``render`` does the per-melody part.  ``dio`` + ``stonemask``
 and ``cheaptrick``/``d4c`` at the voice's own 22.05 kHz keep this cheap.
 """
 
@@ -13,6 +15,7 @@ import glob
 import importlib.machinery
 import importlib.util
 import os
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -138,6 +141,106 @@ def analyse(y: np.ndarray, *, sr: int, voiced: np.ndarray | None = None, frame_p
     return heard, t, sp, ap
 
 
+@dataclass(frozen=True)
+class SpeechAnalysis:
+    """What resynthesis needs of a spoken phrase, on ``SYNTH_FFT_SIZE`` bins (read-only arrays).
+
+    Attributes
+    ----------
+    f0 : np.ndarray
+        ``dio``'s F0 per frame (0 where it heard no voicing).
+    sp, ap : np.ndarray
+        float32 spectral envelope and aperiodicity per frame.
+    n_samples : int
+        Length of the analysed phrase.
+    """
+
+    f0: np.ndarray
+    sp: np.ndarray
+    ap: np.ndarray
+    n_samples: int
+
+    @property
+    def nbytes(self) -> int:
+        return int(self.f0.nbytes + self.sp.nbytes + self.ap.nbytes)
+
+
+def prepare(
+    y: np.ndarray, *, sr: int, voiced: np.ndarray, frame_period_ms: float = FRAME_PERIOD_MS
+) -> SpeechAnalysis:
+    """Analyse a spoken phrase for ``render`` (the part of resynthesis that only depends on it).
+
+    ``voiced`` marks the frames of ``y`` known to be voiced (cut or edge-padded).  The
+    envelopes are reduced to ``SYNTH_FFT_SIZE`` bins and kept as float32 here, so an analysis
+    kept for later (``sing``'s render cache) is the very one a fresh call would make.
+    """
+    fp = frame_period_ms / 1000.0
+    n_in = int(np.ceil(y.size / sr / fp)) + 1
+    hint = _fit(voiced, n_in).astype(bool)
+    f0, _, sp, ap = analyse(y, sr=sr, voiced=hint, frame_period_ms=frame_period_ms)
+    if np.any(f0 > 0):
+        filled = hint[: f0.size] & (f0 <= 0)
+        if filled.any() and (f0 > 0).sum() >= 5:
+            # d4c judged those vowel frames at a guessed F0: give them a typical voiced aperiodicity
+            ap[filled] = np.minimum(ap[filled], np.median(ap[f0 > 0], axis=0))
+    # fewer bins before the per-output-frame work (the envelope is smooth at the speech F0)
+    sp = reduce_bins(sp, SYNTH_FFT_SIZE).astype(np.float32)
+    ap = reduce_bins(ap, SYNTH_FFT_SIZE).astype(np.float32)
+    for a in (f0, sp, ap):
+        a.flags.writeable = False
+    return SpeechAnalysis(f0=f0, sp=sp, ap=ap, n_samples=int(y.size))
+
+
+def _fit(a: np.ndarray, size: int) -> np.ndarray:
+    """``a`` as float64, cut or edge-padded to ``size``."""
+    a = np.asarray(a, dtype=np.float64)[:size]
+    return np.pad(a, (0, size - a.size), mode="edge") if a.size else np.zeros(size)
+
+
+def render(
+    speech: SpeechAnalysis,
+    *,
+    sr: int,
+    f0_hz: np.ndarray,
+    voiced: np.ndarray,
+    gain: np.ndarray,
+    warp: float = 1.0,
+    breathiness: float = 0.0,
+    render_pos: np.ndarray | None = None,
+    n_out: int | None = None,
+    frame_period_ms: float = FRAME_PERIOD_MS,
+) -> np.ndarray:
+    """Resynthesise an analysed phrase (``prepare``) with a new F0, optionally re-timed.
+
+    Parameters are those of ``resynthesize``; ``n_out`` defaults to the phrase's length.
+    """
+    pw = pyworld()
+    fp = frame_period_ms / 1000.0
+    n_out = speech.n_samples if n_out is None else int(n_out)
+    n = int(np.ceil(n_out / sr / fp)) + 1
+    f0_t, vo, g = _fit(f0_hz, n), _fit(voiced, n).astype(bool), _fit(gain, n)
+    f0 = speech.f0
+    # the input frame each output frame reads (fractional: envelopes are interpolated)
+    pos = np.arange(n) * fp if render_pos is None else _fit(render_pos, n)
+    idx = np.clip(pos / fp, 0.0, f0.size - 1.0)
+    lo = np.floor(idx).astype(int)
+    hi = np.minimum(lo + 1, f0.size - 1)
+    w = (idx - lo)[:, None]
+    sp = speech.sp[lo] * (1.0 - w) + speech.sp[hi] * w
+    ap = speech.ap[lo] * (1.0 - w) + speech.ap[hi] * w
+    heard = f0[np.rint(idx).astype(int)] > 0
+    on = (heard | vo) & (f0_t > 0)
+    if breathiness > 0:
+        ap = np.clip(ap, 1e-6, 1.0) ** (1.0 - 0.5 * min(breathiness, 1.0))
+    if warp != 1.0:
+        sp, ap = warp_envelope(sp, warp), warp_envelope(ap, warp)
+    sp = sp * (g * g)[:, None]
+    new_f0 = np.where(on, f0_t, 0.0)
+    out = pw.synthesize(new_f0, np.ascontiguousarray(sp), np.ascontiguousarray(ap), sr, frame_period_ms)
+    out = out[:n_out] if out.size >= n_out else np.pad(out, (0, n_out - out.size))
+    return out.astype(np.float32)
+
+
 def resynthesize(
     y: np.ndarray,
     *,
@@ -152,7 +255,7 @@ def resynthesize(
     n_out: int | None = None,
     frame_period_ms: float = FRAME_PERIOD_MS,
 ) -> np.ndarray:
-    """Resynthesise ``y`` with a new F0, optionally re-timed.
+    """Resynthesise ``y`` with a new F0, optionally re-timed (``prepare`` then ``render``).
 
     Parameters
     ----------
@@ -174,41 +277,10 @@ def resynthesize(
     n_out : int, optional
         Output length in samples; default ``y.size``.
     """
-    pw = pyworld()
-    fp = frame_period_ms / 1000.0
-    n_out = y.size if n_out is None else int(n_out)
-    n = int(np.ceil(n_out / sr / fp)) + 1
-
-    def fit(a: np.ndarray, size: int) -> np.ndarray:
-        a = np.asarray(a, dtype=np.float64)[:size]
-        return np.pad(a, (0, size - a.size), mode="edge") if a.size else np.zeros(size)
-
-    f0_t, vo, g = fit(f0_hz, n), fit(voiced, n).astype(bool), fit(gain, n)
-    n_in = int(np.ceil(y.size / sr / fp)) + 1
-    hint = fit(render_voiced if render_voiced is not None else voiced, n_in).astype(bool)
-    f0, _, sp, ap = analyse(y, sr=sr, voiced=hint, frame_period_ms=frame_period_ms)
-    if np.any(f0 > 0):
-        filled = hint[: f0.size] & (f0 <= 0)
-        if filled.any() and (f0 > 0).sum() >= 5:
-            # d4c judged those vowel frames at a guessed F0: give them a typical voiced aperiodicity
-            ap[filled] = np.minimum(ap[filled], np.median(ap[f0 > 0], axis=0))
-    # the input frame each output frame reads (fractional: envelopes are interpolated)
-    pos = np.arange(n) * fp if render_pos is None else fit(render_pos, n)
-    idx = np.clip(pos / fp, 0.0, f0.size - 1.0)
-    lo = np.floor(idx).astype(int)
-    hi = np.minimum(lo + 1, f0.size - 1)
-    w = (idx - lo)[:, None]
-    sp = sp[lo] * (1.0 - w) + sp[hi] * w
-    ap = ap[lo] * (1.0 - w) + ap[hi] * w
-    heard = f0[np.rint(idx).astype(int)] > 0
-    on = (heard | vo) & (f0_t > 0)
-    if breathiness > 0:
-        ap = np.clip(ap, 1e-6, 1.0) ** (1.0 - 0.5 * min(breathiness, 1.0))
-    if warp != 1.0:
-        sp, ap = warp_envelope(sp, warp), warp_envelope(ap, warp)
-    sp = sp * (g * g)[:, None]
-    sp, ap = reduce_bins(sp, SYNTH_FFT_SIZE), reduce_bins(ap, SYNTH_FFT_SIZE)
-    new_f0 = np.where(on, f0_t, 0.0)
-    out = pw.synthesize(new_f0, np.ascontiguousarray(sp), np.ascontiguousarray(ap), sr, frame_period_ms)
-    out = out[:n_out] if out.size >= n_out else np.pad(out, (0, n_out - out.size))
-    return out.astype(np.float32)
+    speech = prepare(
+        y, sr=sr, voiced=render_voiced if render_voiced is not None else voiced, frame_period_ms=frame_period_ms
+    )
+    return render(
+        speech, sr=sr, f0_hz=f0_hz, voiced=voiced, gain=gain, warp=warp, breathiness=breathiness,
+        render_pos=render_pos, n_out=n_out, frame_period_ms=frame_period_ms,
+    )  # fmt: skip
