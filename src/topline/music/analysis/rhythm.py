@@ -3,7 +3,8 @@
 Beats come from essentia's RhythmExtractor2013 (multifeature, beat F about 0.93 on
 rendered music).  Bar phase and meter come from where low-frequency accents and
 harmonic changes concentrate along the beat grid: bass notes and chord changes
-land on downbeats far more often than elsewhere.
+land on downbeats far more often than elsewhere.  The onset function's periodicity at
+fractions and multiples of the beat tells duple from compound (triplet) grouping.
 """
 
 from __future__ import annotations
@@ -76,7 +77,10 @@ def retrack_beats(
     """
     import librosa
 
-    _, frames = librosa.beat.beat_track(onset_envelope=onset, sr=onset_rate, hop_length=1, start_bpm=bpm, tightness=400, trim=False)
+    # sr=frames per second with hop 1: librosa's tracker only needs the frame rate.
+    _, frames = librosa.beat.beat_track(
+        onset_envelope=onset, sr=onset_rate, hop_length=1, start_bpm=bpm, tightness=400, trim=False
+    )
     beats = np.asarray(frames, dtype=float) / onset_rate
     if beats.size < 2:
         return 0.0, beats
