@@ -47,7 +47,9 @@ def hop_energy(za: np.ndarray, zb: np.ndarray | None = None, *, sr: int) -> np.n
     m = za.shape[-1] // hop
     fa = za[:, : m * hop].reshape(za.shape[0], m, hop)
     fb = zb[:, : m * hop].reshape(zb.shape[0], m, hop)
-    return np.einsum("cij,cij->i", fa, fb, dtype=np.float64)
+    # float32 sums of one hop (4410 products a channel) are exact to ~1e-6: far below 0.01 LU,
+    # at a fifth of a float64 einsum's cost.
+    return np.einsum("cij,cij->i", fa, fb).astype(np.float64)
 
 
 def loudness_from_hops(e: np.ndarray, *, sr: int) -> float:
@@ -104,7 +106,7 @@ def true_peak_db(y: np.ndarray, *, oversample: int = 4) -> float:
     evaluating a handful of positions keeps this cheap on a whole song.
     """
     y = np.atleast_2d(np.asarray(y, dtype=np.float32))
-    peak = float(np.max(np.abs(y))) if y.size else 0.0
+    peak = max(float(y.max()), -float(y.min())) if y.size else 0.0
     if peak == 0.0:
         return float("-inf")
     phases = _interp_phases(oversample)
@@ -112,8 +114,8 @@ def true_peak_db(y: np.ndarray, *, oversample: int = 4) -> float:
     half = taps // 2
     best = peak
     for ch in y:
-        a = np.abs(ch)
-        hot = np.flatnonzero(np.maximum(a[:-1], a[1:]) >= peak * 0.5)  # between i and i+1
+        loud = np.abs(ch) >= np.float32(peak * 0.5)
+        hot = np.flatnonzero(loud[:-1] | loud[1:])  # between i and i+1
         if hot.size == 0:
             continue
         xp = np.pad(ch, (half, half))
@@ -125,7 +127,7 @@ def true_peak_db(y: np.ndarray, *, oversample: int = 4) -> float:
 
 
 def limit(y: np.ndarray, *, sr: int, ceiling_db: float, lookahead_ms: float = 5.0,
-          hold_ms: float = 40.0, block: int = 16) -> np.ndarray:
+          hold_ms: float = 40.0, block: int = 16, gain: float = 1.0) -> np.ndarray:
     """Brick-wall look-ahead limiter on sample peaks, linked across channels.
 
     The gain curve is worked out on ``block``-sample minima of the needed gain: a running
@@ -144,6 +146,8 @@ def limit(y: np.ndarray, *, sr: int, ceiling_db: float, lookahead_ms: float = 5.
         Attack (ramp) length and how long the gain holds before it releases.
     block : int
         Resolution of the gain curve, samples.
+    gain : float
+        Linear drive applied before limiting (``limit(y * gain)``, without the extra copy).
 
     Returns
     -------
@@ -151,15 +155,21 @@ def limit(y: np.ndarray, *, sr: int, ceiling_db: float, lookahead_ms: float = 5.
         float32, same shape.
     """
     y = np.asarray(y, dtype=np.float32)
+    gain = np.float32(gain)
     ceiling = np.float32(10 ** (ceiling_db / 20))
-    peak = np.max(np.abs(y), axis=0)
-    if peak.size == 0 or peak.max() <= ceiling:
-        return y.copy()
-    n = peak.size
-    nb = -(-n // block)
-    need = np.ones(nb * block, dtype=np.float32)
-    np.minimum(1.0, ceiling / np.maximum(peak, np.float32(1e-12)), out=need[:n])
-    bmin = need.reshape(nb, block).min(axis=1)
+    n = y.shape[-1]
+    if n == 0:
+        return y * gain
+    # Linked peak per block of the driven signal: the largest |sample| over channels and block
+    # (reduceat: a quarter of the cost of a reduction over a short inner axis).
+    a = np.abs(y)
+    linked = np.max(a, axis=0) if a.shape[0] > 2 else np.maximum(a[0], a[-1], out=a[0])
+    bpeak = np.maximum.reduceat(linked, np.arange(0, n, block)) * gain
+    del a, linked
+    if bpeak.max() <= ceiling:
+        return y * gain
+    # The gain each block needs (the least over its samples: need falls as the peak rises).
+    bmin = np.minimum(np.float32(1.0), ceiling / np.maximum(bpeak, np.float32(1e-12)))
     reach = max(1, int(round(sr * lookahead_ms / 1000 / block)))
     box = reach + 1 if reach % 2 == 0 else reach  # odd boxes, each reaching reach // 2 either side
     w = reach + 1  # + one block: interpolation mixes neighbouring blocks
@@ -169,6 +179,7 @@ def limit(y: np.ndarray, *, sr: int, ceiling_db: float, lookahead_ms: float = 5.
     g = ndimage.uniform_filter1d(g, size=box, mode="nearest")
     g = ndimage.uniform_filter1d(g, size=box, mode="nearest")
     gs = frames_to_samples(g, hop=block, n=n)
+    gs *= gain
     out = y * gs[None, :]
     # Rounding in the box sums can leave a few ulps over: clip them (inaudible, exact ceiling).
     np.clip(out, -ceiling, ceiling, out=out)
@@ -204,7 +215,7 @@ def master(y: np.ndarray, *, sr: int, target_lufs: float = TARGET_LUFS,
     # Limiting and the true-peak trim lower loudness a little: re-aim the drive with what was
     # measured, and lower the limiter's ceiling by any inter-sample overshoot it left.
     for _ in range(4):
-        out = limit(y * np.float32(10 ** (gain_db / 20)), sr=sr, ceiling_db=ceiling)
+        out = limit(y, sr=sr, ceiling_db=ceiling, gain=10 ** (gain_db / 20))
         over = true_peak_db(out) - (true_peak_db_max - _TP_MARGIN_DB)
         if over > 0:
             out *= np.float32(10 ** (-over / 20))

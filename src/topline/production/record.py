@@ -149,13 +149,16 @@ def produce(instrumental: np.ndarray, vocal: np.ndarray, *, sr: int, score: Scor
     # its peak over -1 dBFS, so stems stay in range for anyone re-mixing them.
     pre = bus + inst
     lufs = loudness_from_hops(gv * gv * evv + 2 * gv * evi + eii, sr=sr)
-    peak = float(np.max(np.abs(pre)))
+    peak = max(float(pre.max()), -float(pre.min()))
     g = 10 ** (_PREMASTER_PEAK_DB / 20) / peak if peak > 0 else 1.0
     if np.isfinite(lufs):
         g = min(g, 10 ** ((TARGET_LUFS - lufs) / 20))
-    vocal_stem = (bus * np.float32(g)).astype(np.float32)
-    instrumental_stem = (inst * np.float32(g)).astype(np.float32)
-    premaster = vocal_stem + instrumental_stem
+    # The stems are scaled in place (both are this call's own arrays) and the pre-master is
+    # their exact sum, written over the unscaled sum's buffer.
+    vocal_stem, instrumental_stem = bus, inst
+    vocal_stem *= np.float32(g)
+    instrumental_stem *= np.float32(g)
+    premaster = np.add(vocal_stem, instrumental_stem, out=pre)
     mix = master(premaster, sr=sr, lufs=lufs + 20 * np.log10(g) if np.isfinite(lufs) else None)
     if not np.all(np.isfinite(mix)):
         raise ProductionError("Mastering produced invalid samples.")
