@@ -29,14 +29,17 @@ def frames_to_samples(v: np.ndarray, *, hop: int, n: int) -> np.ndarray:
         raise ValueError(f"{v.size} frames of {hop} cannot cover {n} samples")
     ext = np.concatenate([v[:1], v, v[-1:]])
     c = (hop - 1) / 2
+    k = int(np.ceil(c))  # offsets k.. lie at or past the frame's centre
     r = np.arange(hop, dtype=np.float64)
-    upper = r >= c
     out = np.empty((v.size, hop), dtype=np.float32)
     # Lower half of frame k: between the centres of frames k-1 and k; upper half: k and k+1.
-    fl = ((r[~upper] + hop - c) / hop).astype(np.float32)
-    fu = ((r[upper] - c) / hop).astype(np.float32)
+    # (Column slices, not boolean masks: a masked 2-D assignment costs several times more.)
+    fl = ((r[:k] + hop - c) / hop).astype(np.float32)
+    fu = ((r[k:] - c) / hop).astype(np.float32)
     a, b = ext[:-2, None], ext[1:-1, None]
-    out[:, ~upper] = a + fl[None, :] * (b - a)
+    np.multiply(fl[None, :], b - a, out=out[:, :k])
+    out[:, :k] += a
     a, b = ext[1:-1, None], ext[2:, None]
-    out[:, upper] = a + fu[None, :] * (b - a)
+    np.multiply(fu[None, :], b - a, out=out[:, k:])
+    out[:, k:] += a
     return out.reshape(-1)[:n]
