@@ -42,8 +42,10 @@ def deess(x: np.ndarray, *, sr: int, freq: float = 5500.0, ratio: float = 0.6,
     """
     if sr <= 2 * freq:
         return x.astype(np.float32, copy=True)
-    sos = signal.butter(2, freq, btype="highpass", fs=sr, output="sos")
-    h = signal.sosfilt(sos, x).astype(np.float32)
+    x = np.asarray(x, dtype=np.float32)
+    # float32 coefficients keep the filter in float32 (float64 ones would promote the voice).
+    sos = signal.butter(2, freq, btype="highpass", fs=sr, output="sos").astype(np.float32)
+    h = signal.sosfilt(sos, x)
     hr, xr = _frame_rms(h, _HOP), _frame_rms(x - h, _HOP)
     g = np.clip(ratio * xr / hr, 10 ** (-max_cut_db / 20), 1.0)
     # Smooth the frame gains (about 12 ms) so the cut does not click.
