@@ -55,7 +55,7 @@ MAX_ONSET_S = 0.3
 #: Frames of lead-in (BOS) and lead-out (EOS) around each phrase.
 BOS_FRAMES = 3
 EOS_FRAMES = 2
-VOWEL_RENDER_S = 0.16  # the neural voice renders every vowel this long; WORLD re-times it
+VOWEL_RENDER_S = 0.12  # the neural voice renders every vowel this long; WORLD re-times it
 GLIDE_RENDER_S = 0.08  # ... and the second quality of a diphthong this long
 VOWEL_EDGE_S = 0.04  # the vowel's transitions at either end keep their speed
 MARKER_MAX_FRAMES = 2  # spaces and stress marks are transitions, never long
