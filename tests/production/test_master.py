@@ -3,7 +3,8 @@ import pyloudnorm as pyln
 import pytest
 from scipy import signal
 
-from topline.production.master import integrated_loudness, limit, master, true_peak_db
+from topline.production.master import (integrated_loudness, k_weighted, limit, limiter_gain, master,
+                                       true_peak_db)
 
 SR = 44100
 
@@ -67,3 +68,35 @@ def test_master_hits_loudness_and_true_peak(level):
 def test_master_passes_silence_through():
     z = np.zeros((2, SR * 2), np.float32)
     assert np.array_equal(master(z, sr=SR), z)
+
+
+def _drums(seconds: float) -> np.ndarray:
+    """Sharp kicks over noise: a high crest factor, so mastering to -14 LUFS limits hard."""
+    t = np.arange(int(seconds * SR)) / SR
+    kick = np.sin(2 * np.pi * 60 * t) * np.exp(-((t % 0.5) * 20))
+    return (0.9 * kick + _noise(seconds, 0.08, seed=3)).astype(np.float32)
+
+
+def test_limiter_gain_is_what_limit_applies():
+    y = _drums(3) * 2
+    gs = limiter_gain(y, sr=SR, ceiling_db=-1.6, gain=1.5)
+    assert gs is not None and gs.shape == (y.shape[1],) and gs.dtype == np.float32
+    out = limit(y, sr=SR, ceiling_db=-1.6, gain=1.5)
+    ceiling = np.float32(10 ** (-1.6 / 20))
+    assert np.array_equal(out, np.clip(y * gs[None, :], -ceiling, ceiling))
+    driven = limit(y * np.float32(1.5), sr=SR, ceiling_db=-1.6)  # the same up to float rounding
+    assert np.allclose(out, driven, rtol=1e-5, atol=1e-7)
+    assert limiter_gain(y * 0.01, sr=SR, ceiling_db=-1.6) is None
+
+
+def test_master_reads_loudness_from_a_given_k_weighting():
+    y = _drums(8)
+    meter = pyln.Meter(SR)
+    plain = master(y, sr=SR)
+    given = master(y, sr=SR, k_weighted_input=k_weighted(y, sr=SR))
+    # Hard limiting (over 3 dB of gain reduction on each kick) and still the same loudness.
+    drive_db = -14 - integrated_loudness(y, sr=SR)
+    assert 20 * np.log10(np.max(np.abs(y)) / np.max(np.abs(plain))) + drive_db > 3
+    assert meter.integrated_loudness(given.T) == pytest.approx(-14.0, abs=0.3)
+    assert meter.integrated_loudness(given.T) == pytest.approx(meter.integrated_loudness(plain.T), abs=0.05)
+    assert _tp_reference(given) <= -1.0

@@ -163,11 +163,27 @@ def limit(y: np.ndarray, *, sr: int, ceiling_db: float, lookahead_ms: float = 5.
         float32, same shape.
     """
     y = np.asarray(y, dtype=np.float32)
+    gs = limiter_gain(y, sr=sr, ceiling_db=ceiling_db, lookahead_ms=lookahead_ms, hold_ms=hold_ms,
+                      block=block, gain=gain)
+    if gs is None:
+        return y * np.float32(gain)
+    out = y * gs[None, :]
+    # Rounding in the box sums can leave a few ulps over: clip them (inaudible, exact ceiling).
+    ceiling = np.float32(10 ** (ceiling_db / 20))
+    np.clip(out, -ceiling, ceiling, out=out)
+    return out
+
+
+def limiter_gain(y: np.ndarray, *, sr: int, ceiling_db: float, lookahead_ms: float = 5.0,
+                 hold_ms: float = 40.0, block: int = 16, gain: float = 1.0) -> np.ndarray | None:
+    """The per-sample gain ``limit`` applies (drive included), float32 shape (n,); ``None``
+    when no sample needs limiting (the gain is then ``gain`` throughout)."""
+    y = np.asarray(y, dtype=np.float32)
     gain = np.float32(gain)
     ceiling = np.float32(10 ** (ceiling_db / 20))
     n = y.shape[-1]
     if n == 0:
-        return y * gain
+        return None
     # Linked peak per block of the driven signal: the largest |sample| over channels and block
     # (reduceat: a quarter of the cost of a reduction over a short inner axis).
     a = np.abs(y)
@@ -175,7 +191,7 @@ def limit(y: np.ndarray, *, sr: int, ceiling_db: float, lookahead_ms: float = 5.
     bpeak = np.maximum.reduceat(linked, np.arange(0, n, block)) * gain
     del a, linked
     if bpeak.max() <= ceiling:
-        return y * gain
+        return None
     # The gain each block needs (the least over its samples: need falls as the peak rises).
     bmin = np.minimum(np.float32(1.0), ceiling / np.maximum(bpeak, np.float32(1e-12)))
     reach = max(1, int(round(sr * lookahead_ms / 1000 / block)))
@@ -188,14 +204,12 @@ def limit(y: np.ndarray, *, sr: int, ceiling_db: float, lookahead_ms: float = 5.
     g = ndimage.uniform_filter1d(g, size=box, mode="nearest")
     gs = frames_to_samples(g, hop=block, n=n)
     gs *= gain
-    out = y * gs[None, :]
-    # Rounding in the box sums can leave a few ulps over: clip them (inaudible, exact ceiling).
-    np.clip(out, -ceiling, ceiling, out=out)
-    return out
+    return gs
 
 
 def master(y: np.ndarray, *, sr: int, target_lufs: float = TARGET_LUFS,
-           true_peak_db_max: float = TRUE_PEAK_DBTP, lufs: float | None = None) -> np.ndarray:
+           true_peak_db_max: float = TRUE_PEAK_DBTP, lufs: float | None = None,
+           k_weighted_input: np.ndarray | None = None) -> np.ndarray:
     """Bring a pre-master mix to ``target_lufs`` with its true peak at most ``true_peak_db_max``.
 
     Parameters
@@ -206,6 +220,11 @@ def master(y: np.ndarray, *, sr: int, target_lufs: float = TARGET_LUFS,
     target_lufs, true_peak_db_max : float
     lufs : float, optional
         The input's integrated loudness, when the caller already knows it.
+    k_weighted_input : np.ndarray, optional
+        ``k_weighted(y)``, when the caller already has it (``produce`` does, from the
+        stems).  The limited mix's loudness is then read from it weighted by the limiter's
+        gain, instead of K-weighting each limited try: the gain moves in ramps of
+        milliseconds, so the two orders agree to a few hundredths of a LU.
 
     Returns
     -------
@@ -217,18 +236,45 @@ def master(y: np.ndarray, *, sr: int, target_lufs: float = TARGET_LUFS,
         lufs = integrated_loudness(y, sr=sr)
     if not np.isfinite(lufs):
         return y.copy()
+    energy = None
+    if k_weighted_input is not None:
+        kz = np.atleast_2d(k_weighted_input)
+        energy = np.einsum("cn,cn->n", kz, kz)  # per-sample K-weighted energy, channels summed
+    hop = int(round(0.1 * sr))
+    m = y.shape[-1] // hop
+
+    def loudness(out: np.ndarray, gs: np.ndarray | None, drive: float, trim_db: float) -> float:
+        if energy is None:
+            return integrated_loudness(out, sr=sr)
+        e = energy[: m * hop].reshape(m, hop)
+        if gs is None:
+            hops = drive * drive * e.sum(axis=1, dtype=np.float64)
+        else:
+            g = gs[: m * hop].reshape(m, hop)
+            hops = np.einsum("ij,ij,ij->i", e, g, g).astype(np.float64)
+        return loudness_from_hops(hops, sr=sr) + trim_db
+
     gain_db = target_lufs - lufs
-    ceiling = true_peak_db_max - (TRUE_PEAK_DBTP - _SAMPLE_CEILING_DB)
+    ceiling_db = true_peak_db_max - (TRUE_PEAK_DBTP - _SAMPLE_CEILING_DB)
     out = y
     # Limiting and the true-peak trim lower loudness a little: re-aim the drive with what was
     # measured, and lower the limiter's ceiling by any inter-sample overshoot it left.
     for _ in range(4):
-        out = limit(y, sr=sr, ceiling_db=ceiling, gain=10 ** (gain_db / 20))
+        drive = 10 ** (gain_db / 20)
+        gs = limiter_gain(y, sr=sr, ceiling_db=ceiling_db, gain=drive)
+        if gs is None:
+            out = y * np.float32(drive)
+        else:
+            out = y * gs[None, :]
+            ceiling = np.float32(10 ** (ceiling_db / 20))
+            np.clip(out, -ceiling, ceiling, out=out)  # a few ulps over from the box sums
         over = true_peak_db(out) - (true_peak_db_max - _TP_MARGIN_DB)
+        trim_db = 0.0
         if over > 0:
             out *= np.float32(10 ** (-over / 20))
-            ceiling -= over
-        err = target_lufs - integrated_loudness(out, sr=sr)
+            ceiling_db -= over
+            trim_db = -over
+        err = target_lufs - loudness(out, gs, drive, trim_db)
         if abs(err) < 0.2:
             break
         gain_db += err

@@ -142,7 +142,6 @@ def produce(instrumental: np.ndarray, vocal: np.ndarray, *, sr: int, score: Scor
     # Loudness of any gain-weighted sum of the two, from their K-weighted hop energies.
     kv, ki = k_weighted(bus, sr=sr), k_weighted(inst, sr=sr)
     evv, eii, evi = hop_energy(kv, sr=sr), hop_energy(ki, sr=sr), hop_energy(kv, ki, sr=sr)
-    del kv, ki
     gv = balance_gain(evv, eii, sr=sr, balance_lu=balance_lu)
     bus *= np.float32(gv)
     # One gain for both stems: the pre-master at the target loudness unless that would push
@@ -159,7 +158,14 @@ def produce(instrumental: np.ndarray, vocal: np.ndarray, *, sr: int, score: Scor
     vocal_stem *= np.float32(g)
     instrumental_stem *= np.float32(g)
     premaster = np.add(vocal_stem, instrumental_stem, out=pre)
-    mix = master(premaster, sr=sr, lufs=lufs + 20 * np.log10(g) if np.isfinite(lufs) else None)
+    # K-weighting is linear: the pre-master's is the stems' mixed with the same gains.
+    kv *= np.float32(g * gv)
+    ki *= np.float32(g)
+    kpre = np.add(kv, ki, out=kv)
+    del ki
+    mix = master(premaster, sr=sr, lufs=lufs + 20 * np.log10(g) if np.isfinite(lufs) else None,
+                 k_weighted_input=kpre)
+    del kpre, kv
     if not np.all(np.isfinite(mix)):
         raise ProductionError("Mastering produced invalid samples.")
     return Production(mix=mix, premaster=premaster, vocal_stem=vocal_stem,
