@@ -78,3 +78,21 @@ def test_wav_bytes_do_not_depend_on_the_time(subtype):
     assert b"PEAK" not in data[:200]
     assert int.from_bytes(data[4:8], "little") == len(data) - 8
     assert sf.read(io.BytesIO(data))[0].shape == (SR // 2, 2)
+
+
+@pytest.mark.parametrize("subtype", ["FLOAT", "PCM_16"])
+@pytest.mark.parametrize("channels", [1, 2])
+def test_wav_bytes_are_libsndfiles_without_the_peak_chunk(subtype, channels):
+    # The WAV header is written by hand (speed): it must be the very file libsndfile writes.
+    y = _stereo(0.25)[:channels] * 1.5  # over full scale: clipped in PCM_16, kept in FLOAT
+    src = np.repeat(y, 2, axis=0) if channels == 1 else y
+    if subtype == "PCM_16":
+        src = np.round(np.clip(src, -1.0, 32767 / 32768) * 32768).astype("<i2")
+    buf = io.BytesIO()
+    sf.write(buf, np.ascontiguousarray(src.T), SR, format="WAV", subtype=subtype)
+    raw = buf.getvalue()
+    if subtype == "FLOAT":
+        at = raw.index(b"PEAK")
+        raw = raw[:at] + raw[at + 8 + int.from_bytes(raw[at + 4:at + 8], "little"):]
+        raw = raw[:4] + (len(raw) - 8).to_bytes(4, "little") + raw[8:]
+    assert encode_wav(y, sr=SR, subtype=subtype) == raw

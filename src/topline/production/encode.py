@@ -99,8 +99,7 @@ def encode_wav(y: np.ndarray, *, sr: int, subtype: str = "PCM_16") -> bytes:
 
 def _wav_direct(y: np.ndarray, *, sr: int, subtype: str) -> bytes:
     """A canonical WAV (the header libsndfile writes, without its PEAK chunk) built in one
-    buffer: the samples are interleaved straight into the output bytes, with no extra copy
-    of a whole song."""
+    buffer: the samples are interleaved straight into it, a channel at a time."""
     tag, dtype = _WAV_FORMATS[subtype]
     ch, n = y.shape
     width = np.dtype(dtype).itemsize
@@ -113,11 +112,14 @@ def _wav_direct(y: np.ndarray, *, sr: int, subtype: str) -> bytes:
     if 4 + len(head) + data_bytes > 0xFFFFFFFF:
         raise ProductionError("WAV encoding failed: the audio is too long for a WAV file.")
     head = b"RIFF" + (len(head) + data_bytes).to_bytes(4, "little") + head
-    out = bytearray(len(head) + data_bytes)
-    out[: len(head)] = head
-    view = np.frombuffer(out, dtype=dtype, offset=len(head)).reshape(n, ch)
-    view[...] = (_pcm16(y) if subtype == "PCM_16" else y).T
-    return bytes(out)
+    # np.empty, not bytearray: no zero-fill of a buffer that is written over entirely.
+    out = np.empty(len(head) + data_bytes, dtype=np.uint8)
+    out[: len(head)] = np.frombuffer(head, dtype=np.uint8)
+    view = out[len(head):].view(dtype).reshape(n, ch)
+    src = _pcm16(y) if subtype == "PCM_16" else y
+    for c in range(ch):  # a channel at a time: several times faster than one transposed copy
+        view[:, c] = src[c]
+    return out.tobytes()
 
 
 def _without_peak_chunk(wav: bytes) -> bytes:
