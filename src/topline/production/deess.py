@@ -11,9 +11,14 @@ _HOP = 256
 
 
 def _frame_rms(x: np.ndarray, hop: int) -> np.ndarray:
-    pad = (-x.size) % hop
-    f = np.pad(x, (0, pad)).reshape(-1, hop)
-    return np.sqrt(np.mean(f * f, axis=1) + 1e-12)
+    # Whole frames as a view, the short last frame (zero-padded) apart: no padded copy.
+    m = x.size // hop
+    f = x[: m * hop].reshape(m, hop)
+    ss = np.einsum("ij,ij->i", f, f)
+    if x.size > m * hop:
+        tail = x[m * hop :]
+        ss = np.append(ss, np.dot(tail, tail))
+    return np.sqrt(ss / np.float32(hop) + np.float32(1e-12))
 
 
 def deess(x: np.ndarray, *, sr: int, freq: float = 5500.0, ratio: float = 0.6,
@@ -50,5 +55,7 @@ def deess(x: np.ndarray, *, sr: int, freq: float = 5500.0, ratio: float = 0.6,
     g = np.clip(ratio * xr / hr, 10 ** (-max_cut_db / 20), 1.0)
     # Smooth the frame gains (about 12 ms) so the cut does not click.
     g = signal.filtfilt([0.5], [1.0, -0.5], g) if g.size > 9 else g
-    gs = frames_to_samples(g, hop=_HOP, n=x.size)
-    return (x - h * (1.0 - gs)).astype(np.float32)
+    cut = frames_to_samples(g, hop=_HOP, n=x.size)
+    np.subtract(np.float32(1.0), cut, out=cut)  # the part of the band taken away
+    cut *= h
+    return np.subtract(x, cut, out=cut)
