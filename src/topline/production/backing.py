@@ -141,13 +141,18 @@ def _shift_span(x: np.ndarray, semis: np.ndarray, *, sr: int, window_ms: float, 
     """``pitch_shift`` of samples ``a : a + semis.size``, given their intervals ``semis``."""
     b = a + semis.size
     w = window_ms * 1e-3 * sr
-    ratio = np.power(2.0, semis.astype(np.float64) / 12.0)
-    phase = np.cumsum((1.0 - ratio) / w)
+    # The rate in float32 (exp2, not a float64 power); its running sum in float64, which
+    # keeps the phase exact over a long span.
+    drift = np.float32(1.0) - np.exp2(np.asarray(semis, dtype=np.float32) / np.float32(12.0))
+    phase = np.cumsum(drift, dtype=np.float64)
+    phase /= w
     out = np.zeros(b - a, dtype=np.float32)
     t = np.arange(a, b, dtype=np.float64)
     for off in (0.0, 0.5):
         ph = np.mod(phase + off, 1.0)
-        out += _read(x, t - (1.0 + w * ph), lo=int(a - w) - 2) * np.sin(np.pi * ph).astype(np.float32) ** 2
+        fade = np.sin(np.float32(np.pi) * ph.astype(np.float32))
+        fade *= fade
+        out += _read(x, t - (1.0 + w * ph), lo=int(a - w) - 2) * fade
     return out
 
 
