@@ -27,7 +27,7 @@ def _runner(ctx: Context):
     if ctx.settings.broker_url:
         from ..tasks.celery_app import CelerySubmitter
 
-        return CelerySubmitter(), "celery"
+        return CelerySubmitter(ctx), "celery"
     from ..tasks.runner import EmbeddedRunner
 
     return EmbeddedRunner(ctx, workers=ctx.settings.workers), "embedded"

@@ -48,7 +48,8 @@ def celery_app() -> Celery:
                      "topline.pump_callbacks": {"queue": queue("callbacks")},
                      "topline.sweep": {"queue": queue("callbacks")}},
         beat_schedule={
-            "pump-callbacks": {"task": "topline.pump_callbacks", "schedule": 2.0},
+            # a backstop only: API processes pump callbacks continuously
+            "pump-callbacks": {"task": "topline.pump_callbacks", "schedule": 15.0},
             "sweep": {"task": "topline.sweep", "schedule": 30.0},
         },
         worker_hijack_root_logger=False,
@@ -62,7 +63,7 @@ def _register(app: Celery) -> None:
     def generate(self, task_id: str) -> None:
         ctx = get_context()
         try:
-            ran = execute(ctx, task_id, on_stage_recorded=lambda tid, stage: pump_callbacks.delay())
+            ran = execute(ctx, task_id)  # the API processes deliver the callbacks it records
             busy = ran is None and task_id in pending_ids(ctx)
         except (RetryLater, DBAPIError):  # the database went away: the task is not at fault, try again
             raise self.retry(countdown=LEASE_S) from None
@@ -124,7 +125,21 @@ def _after_fork(**_kw) -> None:
 
 
 class CelerySubmitter:
-    """What the API uses in Celery mode: publish the task id on the generate queue."""
+    """What the API uses in Celery mode: publish the task id on the generate queue, and deliver
+    callbacks from this process (I/O only), so they never queue behind long renders on workers."""
+
+    def __init__(self, ctx=None) -> None:
+        from .runner import EmbeddedRunner
+
+        self._pump = EmbeddedRunner(ctx, workers=0, sweep=False) if ctx is not None else None
+
+    def start(self) -> None:
+        if self._pump is not None:
+            self._pump.start()
+
+    def stop(self) -> None:
+        if self._pump is not None:
+            self._pump.stop()
 
     def submit(self, task_id: str) -> None:
         celery_app().topline_generate.apply_async((task_id,), queue=queue("generate"))

@@ -1,5 +1,6 @@
 """The embedded runner: a bounded pool of worker threads inside the API process, plus the
-callback pump and the retention sweeper.
+callback pump and the retention sweeper. In Celery mode the API process keeps only the
+callback pump (``workers=0, sweep=False``), so callbacks never wait behind rendering.
 
 CPU-heavy stages run in these threads, never on the event loop (numpy, onnxruntime and
 WORLD release the GIL for their inner loops). On start, tasks left unfinished by a crash
@@ -22,9 +23,11 @@ log = logging.getLogger(__name__)
 
 
 class EmbeddedRunner:
-    def __init__(self, ctx: Context, *, workers: int, poll_s: float = 2.0, pump_s: float = 0.5) -> None:
+    def __init__(self, ctx: Context, *, workers: int, sweep: bool = True, poll_s: float = 2.0,
+                 pump_s: float = 0.5) -> None:
         self.ctx = ctx
-        self.workers = max(1, workers)
+        self.workers = max(0, workers)
+        self.sweep = sweep
         self.poll_s, self.pump_s = poll_s, pump_s
         self._wake = threading.Event()
         self._wake_pump = threading.Event()
@@ -36,7 +39,8 @@ class EmbeddedRunner:
         for i in range(self.workers):
             self._spawn(self._work_loop, f"topline-worker-{i}")
         self._spawn(self._pump_loop, "topline-callbacks")
-        self._spawn(self._sweep_loop, "topline-sweeper")
+        if self.sweep:
+            self._spawn(self._sweep_loop, "topline-sweeper")
 
     def stop(self, timeout: float = 5.0) -> None:
         self._stop.set()
