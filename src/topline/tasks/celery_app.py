@@ -29,11 +29,15 @@ def queue(name: str) -> str:
     return f"{get_settings().queue_prefix}{name}"
 
 
-@lru_cache(maxsize=1)
 def celery_app() -> Celery:
+    """The Celery app for the current settings (one per broker and queue prefix)."""
     st = get_settings()
-    app = Celery("topline", broker=st.broker_url or "memory://", include=[__name__])
-    limit = st.task_time_limit_s
+    return _app_for(st.broker_url or "memory://", st.queue_prefix, st.task_time_limit_s)
+
+
+@lru_cache(maxsize=8)
+def _app_for(broker: str, prefix: str, limit: float) -> Celery:
+    app = Celery("topline", broker=broker, include=[__name__], set_as_current=False)
     app.conf.update(
         task_acks_late=True,
         task_reject_on_worker_lost=True,  # a killed child process's task goes back on the queue
@@ -59,7 +63,7 @@ def celery_app() -> Celery:
 
 
 def _register(app: Celery) -> None:
-    @app.task(name="topline.generate", bind=True, max_retries=None)
+    @app.task(name="topline.generate", bind=True, max_retries=None, shared=False)
     def generate(self, task_id: str) -> None:
         ctx = get_context()
         try:
@@ -71,7 +75,7 @@ def _register(app: Celery) -> None:
             # Another worker holds the lease (or held it when it died): look again when it can have expired.
             raise self.retry(countdown=LEASE_S / 2)
 
-    @app.task(name="topline.pump_callbacks")
+    @app.task(name="topline.pump_callbacks", shared=False)
     def pump_callbacks() -> int:
         ctx = get_context()
         total = 0
@@ -79,7 +83,7 @@ def _register(app: Celery) -> None:
             total += n
         return total
 
-    @app.task(name="topline.sweep")
+    @app.task(name="topline.sweep", shared=False)
     def sweep() -> None:
         """Retention, plus re-queuing tasks whose message was lost (API crashed before publishing,
         broker restarted without persistence) and whose lease has run out."""
