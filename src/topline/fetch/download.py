@@ -197,10 +197,11 @@ def _filename(disposition: str | None, url: httpx.URL) -> str:
     return name[:120]
 
 
-def fetch_configured(url: str, *, field: str = "uploadUrl") -> Fetched:
-    """:func:`fetch_url` with the limits and the private-address switch from the settings."""
+def fetch_configured(url: str, *, field: str = "uploadUrl", settings=None) -> Fetched:
+    """:func:`fetch_url` with the limits and the private-address switch from ``settings``
+    (default: the process's settings)."""
     from topline.settings import get_settings
 
-    cfg = get_settings()
+    cfg = settings or get_settings()
     return fetch_url(url, allow_private=cfg.allow_private_urls, max_bytes=cfg.max_upload_bytes,
                      timeout_s=cfg.fetch_timeout_s, max_redirects=cfg.fetch_max_redirects, field=field)

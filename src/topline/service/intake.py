@@ -7,7 +7,7 @@ from urllib.parse import unquote, urlparse
 
 from ..audio import decode_audio
 from ..errors import FetchError, UndecodableAudioError
-from ..fetch import fetch_url, sniff_audio
+from ..fetch import fetch_configured, sniff_audio
 from ..tasks.context import Context
 
 
@@ -25,7 +25,6 @@ def own_key(url: str, ctx: Context) -> str | None:
 
 def obtain(url: str, ctx: Context, *, field: str) -> tuple[bytes, str]:
     """The bytes at ``url`` and their sniffed audio format; raises FetchError/AudioError (451)."""
-    st = ctx.settings
     key = own_key(url, ctx)
     if key is not None:
         if not key.startswith("uploads/") or not ctx.store.exists(key):
@@ -33,8 +32,7 @@ def obtain(url: str, ctx: Context, *, field: str) -> tuple[bytes, str]:
                              field=field)
         data = ctx.store.get(key)
     else:
-        data = fetch_url(url, allow_private=st.allow_private_urls, max_bytes=st.max_upload_bytes,
-                         timeout_s=st.fetch_timeout_s, max_redirects=st.fetch_max_redirects, field=field).data
+        data = fetch_configured(url, field=field, settings=ctx.settings).data
     fmt = sniff_audio(data)
     if fmt is None:
         raise UndecodableAudioError(

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictStr, field_validator
 Weight = Annotated[float, Field(ge=0.0, le=1.0, multiple_of=0.01)]
 
 
-def _http_url(value: str, name: str) -> str:
+def _http_url(value: str) -> str:
     v = value.strip()
     u = urlparse(v)
     if u.scheme not in ("http", "https") or not u.netloc:
@@ -36,8 +36,8 @@ class AddVocalsRequest(BaseModel):
 
     @field_validator("uploadUrl", "callBackUrl")
     @classmethod
-    def _url(cls, v: str, info) -> str:
-        return _http_url(v, info.field_name)
+    def _url(cls, v: str) -> str:
+        return _http_url(v)
 
     @field_validator("prompt")
     @classmethod
@@ -70,4 +70,4 @@ class UrlUploadRequest(BaseModel):
     @field_validator("fileUrl")
     @classmethod
     def _url(cls, v: str) -> str:
-        return _http_url(v, "fileUrl")
+        return _http_url(v)

@@ -87,6 +87,20 @@ def grant(s: Session, account_id: int, amount: int) -> None:
     s.add(LedgerEntry(account_id=account_id, task_id=None, delta=amount, reason="grant"))
 
 
+def _short(s: Session, account_id: int, amount: int) -> InsufficientCreditsError:
+    bal = s.execute(select(Account.credits).where(Account.id == account_id)).scalar_one()
+    return InsufficientCreditsError(
+        f"Insufficient credits: a task costs {amount} and the balance is {bal}; "
+        "add credits with 'topline keys credit' or ask your administrator."
+    )
+
+
+def require_credits(s: Session, account_id: int, amount: int) -> None:
+    """Refuse early (before any work) when the balance cannot pay ``amount``; ``charge`` still decides."""
+    if s.execute(select(Account.credits).where(Account.id == account_id)).scalar_one() < amount:
+        raise _short(s, account_id, amount)
+
+
 def charge(s: Session, account_id: int, task_id: str, amount: int) -> None:
     """Take ``amount`` credits for a task, atomically; refuse when the balance is short."""
     res = s.execute(
@@ -95,11 +109,7 @@ def charge(s: Session, account_id: int, task_id: str, amount: int) -> None:
         .values(credits=Account.credits - amount)
     )
     if res.rowcount != 1:
-        bal = s.execute(select(Account.credits).where(Account.id == account_id)).scalar_one()
-        raise InsufficientCreditsError(
-            f"Insufficient credits: a task costs {amount} and the balance is {bal}; "
-            "add credits with 'topline keys credit' or ask your administrator."
-        )
+        raise _short(s, account_id, amount)
     s.add(LedgerEntry(account_id=account_id, task_id=task_id, delta=-amount, reason="charge"))
 
 

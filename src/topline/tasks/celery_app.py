@@ -20,7 +20,8 @@ from sqlalchemy.exc import DBAPIError
 from ..settings import get_settings
 from . import callbacks, retention
 from .context import get_context
-from .execute import LEASE_S, RetryLater, execute, pending_ids
+from . import lifecycle
+from .execute import LEASE_S, RetryLater, execute
 
 log = logging.getLogger(__name__)
 
@@ -47,10 +48,10 @@ def _app_for(broker: str, prefix: str, limit: float) -> Celery:
         task_ignore_result=True,
         broker_connection_retry_on_startup=True,
         broker_transport_options={"visibility_timeout": int(limit * 2)},  # Redis: longer than any task
-        task_default_queue=queue("generate"),
-        task_routes={"topline.generate": {"queue": queue("generate")},
-                     "topline.pump_callbacks": {"queue": queue("callbacks")},
-                     "topline.sweep": {"queue": queue("callbacks")}},
+        task_default_queue=f"{prefix}generate",
+        task_routes={"topline.generate": {"queue": f"{prefix}generate"},
+                     "topline.pump_callbacks": {"queue": f"{prefix}callbacks"},
+                     "topline.sweep": {"queue": f"{prefix}callbacks"}},
         beat_schedule={
             # a backstop only: API processes pump callbacks continuously
             "pump-callbacks": {"task": "topline.pump_callbacks", "schedule": 15.0},
@@ -68,7 +69,11 @@ def _register(app: Celery) -> None:
         ctx = get_context()
         try:
             ran = execute(ctx, task_id)  # the API processes deliver the callbacks it records
-            busy = ran is None and task_id in pending_ids(ctx)
+            if ran is None:
+                with ctx.db.session() as s:
+                    busy = lifecycle.is_runnable(s, task_id)
+            else:
+                busy = False
         except (RetryLater, DBAPIError):  # the database went away: the task is not at fault, try again
             raise self.retry(countdown=LEASE_S) from None
         if busy:
@@ -90,19 +95,9 @@ def _register(app: Celery) -> None:
         ctx = get_context()
         if _sweep_due():
             retention.sweep(ctx)
-        from sqlalchemy import or_, select
-
-        from .lifecycle import RUNNABLE
-        from .models import Task, now
-
-        t = now()
         with ctx.db.session() as s:
-            stalled = s.execute(select(Task.id).where(
-                Task.status.in_(RUNNABLE), or_(Task.lease_until.is_(None), Task.lease_until < t),
-                Task.updated_at < t - 120)).scalars().all()
+            stalled = lifecycle.touch_stalled(s, idle_s=120)
         for task_id in stalled:
-            with ctx.db.session() as s:  # touch it so the next sweep does not queue it again at once
-                s.get(Task, task_id).updated_at = t
             generate.apply_async((task_id,), queue=queue("generate"))
 
     app.topline_generate = generate  # type: ignore[attr-defined]

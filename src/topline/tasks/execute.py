@@ -17,7 +17,6 @@ from ..errors import ToplineError
 from ..pipeline import run_task
 from . import lifecycle
 from .context import Context
-from .models import Task
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +47,7 @@ def execute(ctx: Context, task_id: str | None = None, *, on_stage_recorded=None)
     """Claim and run a task (``task_id`` or the oldest waiting one); returns its id, or None.
 
     ``on_stage_recorded(task_id, stage)`` is called after each stage is committed
-    (the Celery worker uses it to queue the callback delivery at once).
+    (the embedded runner uses it to wake its callback pump at once).
     """
     with ctx.db.session() as s:
         task = lifecycle.claim(s, task_id, lease_s=LEASE_S)
@@ -77,7 +76,6 @@ def execute(ctx: Context, task_id: str | None = None, *, on_stage_recorded=None)
         log.info("task %s done in %.1f s", task_id, time.perf_counter() - started)
     except DBAPIError as exc:
         log.warning("task %s interrupted by a database error; it will be resumed: %s", task_id, exc)
-        beat.stop.set()
         raise RetryLater(task_id) from exc
     except ToplineError as exc:
         log.info("task %s failed: %s", task_id, exc)
@@ -100,12 +98,3 @@ def execute(ctx: Context, task_id: str | None = None, *, on_stage_recorded=None)
 def _fail(ctx: Context, task_id: str, exc: BaseException) -> None:
     with ctx.db.session() as s:
         lifecycle.fail(s, task_id, exc)
-
-
-def pending_ids(ctx: Context) -> list[str]:
-    """Tasks that still have work to do (used at start-up and by the sweeper to re-queue)."""
-    from sqlalchemy import select
-
-    with ctx.db.session() as s:
-        return list(s.execute(select(Task.id).where(Task.status.in_(lifecycle.RUNNABLE))
-                              .order_by(Task.created_at)).scalars())

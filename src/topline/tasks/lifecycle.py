@@ -43,16 +43,20 @@ def accept(s: Session, *, account: Account, task_id: str, param: dict[str, Any],
     return task
 
 
-def spec_for(task: Task) -> TaskSpec:
-    """The pipeline's view of a stored task (the seed was fixed at accept, so resumes match)."""
-    p = json.loads(task.param)
+def spec_from_param(task_id: str, p: dict[str, Any], *, seed: int | None, audio_key: str) -> TaskSpec:
+    """The pipeline's view of an add-vocals request (API field names); ``seed=None`` draws one."""
     return TaskSpec(
-        task_id=task.id, audio_key=task.audio_key, prompt=p.get("prompt", ""), title=p.get("title", ""),
+        task_id=task_id, audio_key=audio_key, prompt=p.get("prompt", ""), title=p.get("title", ""),
         style=p.get("style", ""), negative_tags=p.get("negativeTags", "") or "",
         vocal_gender=p.get("vocalGender"), style_weight=p.get("styleWeight"),
         weirdness=p.get("weirdnessConstraint"), audio_weight=p.get("audioWeight"),
-        model=p.get("model") or "V4_5PLUS", seed=task.seed,
+        model=p.get("model") or "V4_5PLUS", seed=seed,
     )
+
+
+def spec_for(task: Task) -> TaskSpec:
+    """A stored task as the pipeline needs it (the seed was fixed at accept, so resumes match)."""
+    return spec_from_param(task.id, json.loads(task.param), seed=task.seed, audio_key=task.audio_key)
 
 
 def _queue(s: Session, task: Task, stage: str, seq: int, body: dict) -> None:
@@ -117,10 +121,14 @@ def fail(s: Session, task_id: str, error: BaseException) -> Task:
     return task
 
 
+def _lease_free(t: float):
+    return or_(Task.lease_until.is_(None), Task.lease_until < t)
+
+
 def claim(s: Session, task_id: str | None, *, lease_s: float) -> Task | None:
     """Take the lease on a runnable task (``task_id``, or the oldest waiting one); None if taken."""
     t = now()
-    free = or_(Task.lease_until.is_(None), Task.lease_until < t)
+    free = _lease_free(t)
     if task_id is None:
         task_id = s.execute(
             select(Task.id).where(Task.status.in_(RUNNABLE), free).order_by(Task.created_at).limit(1)
@@ -137,6 +145,22 @@ def claim(s: Session, task_id: str | None, *, lease_s: float) -> Task | None:
     if task is not None and task.queue_s is None:
         task.queue_s = t - task.created_at
     return task
+
+
+def is_runnable(s: Session, task_id: str) -> bool:
+    """The task still has work to do (whoever holds its lease)."""
+    return s.execute(select(Task.id).where(Task.id == task_id, Task.status.in_(RUNNABLE))).first() is not None
+
+
+def touch_stalled(s: Session, *, idle_s: float) -> list[str]:
+    """Runnable tasks nobody holds and nobody touched for ``idle_s``; marks them touched now, so a
+    caller that re-queues them does not queue them again on its next pass."""
+    t = now()
+    ids = list(s.execute(select(Task.id).where(
+        Task.status.in_(RUNNABLE), _lease_free(t), Task.updated_at < t - idle_s)).scalars())
+    if ids:
+        s.execute(update(Task).where(Task.id.in_(ids)).values(updated_at=t))
+    return ids
 
 
 def renew(s: Session, task_id: str, *, lease_s: float) -> None:

@@ -15,7 +15,7 @@ from starlette.datastructures import Headers
 from starlette.formparsers import MultiPartException, MultiPartParser
 
 from ...errors import NotFoundError, StorageError, TooLargeError, ValidationError
-from ...fetch import fetch_url, mime_for, sniff_audio
+from ...fetch import fetch_configured, mime_for, sniff_audio
 from ...storage import check_key
 from ...tasks.models import Task, Upload, now
 from ...tasks.payloads import file_url
@@ -47,13 +47,15 @@ def serve_file(key: str, request: Request, state: State) -> Response:
     parts = key.split("/")
     if parts[0] not in ("tasks", "uploads") or len(parts) < 3 or parts[-1].startswith("input."):
         raise NotFoundError(f"No file at {key}")
-    if parts[0] == "tasks":
-        with ctx.db.session() as s:
-            task = s.get(Task, parts[1])
-            if task is not None and task.files_expired:
-                raise NotFoundError(f"This file expired and was deleted: generated files are kept "
-                                    f"{ctx.settings.file_retention_days:g} days.")
     if not ctx.store.exists(key):
+        # Only a missing file costs a database look-up (the sweep deletes before it marks expiry),
+        # so streaming and seeking stay off the database.
+        if parts[0] == "tasks":
+            with ctx.db.session() as s:
+                task = s.get(Task, parts[1])
+                if task is not None and task.files_expired:
+                    raise NotFoundError(f"This file expired and was deleted: generated files are kept "
+                                        f"{ctx.settings.file_retention_days:g} days.")
         raise NotFoundError(f"No file at {key} (not rendered yet, or expired).")
     size = ctx.store.size(key)
     headers = {"Accept-Ranges": "bytes", "Cache-Control": "private, max-age=3600"}
@@ -179,8 +181,6 @@ def file_base64_upload(body: Base64UploadRequest, account: CurrentAccount, state
 
 @router.post("/api/file-url-upload")
 def file_url_upload(body: UrlUploadRequest, account: CurrentAccount, state: State) -> dict:
-    st = state.ctx.settings
-    fetched = fetch_url(body.fileUrl, allow_private=st.allow_private_urls, max_bytes=st.max_upload_bytes,
-                        timeout_s=st.fetch_timeout_s, max_redirects=st.fetch_max_redirects, field="fileUrl")
+    fetched = fetch_configured(body.fileUrl, field="fileUrl", settings=state.ctx.settings)
     return _store_upload(state, account, fetched.data, file_name=body.fileName or fetched.filename,
                          upload_path=body.uploadPath, kind="url")

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import logging
-import os
 import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy import func, select
 
-from ...errors import InsufficientCreditsError, NotFoundError
-from ...pipeline import TaskSpec
-from ...tasks import callbacks, lifecycle
+from ...errors import NotFoundError
+from ...tasks import accounts, callbacks, lifecycle
 from ...tasks.models import Account, Task
 from ...tasks.payloads import record_info
 from .. import intake, metrics
@@ -30,19 +28,14 @@ def add_vocals(body: AddVocalsRequest, account: CurrentAccount, state: State) ->
     """Accept a task: fetch and check the instrumental, charge, queue. Returns ``{"taskId"}``."""
     ctx = state.ctx
     param = body.model_dump(exclude_none=True)
-    seed = body.seed if body.seed is not None else int.from_bytes(os.urandom(4), "little") & 0x7FFFFFFF
     task_id = uuid.uuid4().hex
-    # Controls are parsed now so that a bad combination is a 422 before anything is charged.
-    spec = TaskSpec(task_id=task_id, audio_key="", prompt=body.prompt, title=body.title, style=body.style,
-                    negative_tags=body.negativeTags, vocal_gender=body.vocalGender, style_weight=body.styleWeight,
-                    weirdness=body.weirdnessConstraint, audio_weight=body.audioWeight,
-                    model=body.model or "V4_5PLUS", seed=seed)
+    # Controls are parsed now so that a bad combination is a 422 before anything is charged;
+    # the spec also fixes the seed (drawn here when the request has none).
+    spec = lifecycle.spec_from_param(task_id, param, seed=body.seed, audio_key="")
     spec.controls()
+    seed = spec.seed
     with ctx.db.session() as s:  # fail fast on credits before downloading anything
-        balance = s.get(Account, account.id).credits
-    if balance < ctx.settings.credits_per_task:
-        raise InsufficientCreditsError(
-            f"Insufficient credits: a task costs {ctx.settings.credits_per_task} and the balance is {balance}.")
+        accounts.require_credits(s, account.id, ctx.settings.credits_per_task)
     data, fmt = intake.obtain(body.uploadUrl, ctx, field="uploadUrl")
     intake.check_audio(data, ctx)
     audio_key = f"tasks/{task_id}/input.{fmt}"
