@@ -182,6 +182,44 @@ class Lyrics:
         return cls(sections=sections, written=bool(d.get("written", False)))
 
 
+# --- form ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FormSection:
+    """One section of the vocal form planned over the instrumental.
+
+    ``label`` is one of ``SECTION_LABELS`` (plus ``"break"``); ``sung`` is False where the
+    instrumental is left alone (intro, outro, a break, its own lead).  ``line_syllables``
+    is the syllable budget of each lyric line the section holds (empty when not sung):
+    the lyric writer writes one line per entry, the composer fits them to the bars.
+    """
+
+    label: str
+    start: float
+    end: float
+    bars: int
+    sung: bool
+    line_syllables: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class FormPlan:
+    """The planned vocal form of one song: its sections in time order."""
+
+    sections: tuple[FormSection, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"sections": [asdict(s) for s in self.sections]}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> "FormPlan":
+        return cls(sections=tuple(
+            FormSection(label=s["label"], start=float(s["start"]), end=float(s["end"]), bars=int(s["bars"]),
+                        sung=bool(s["sung"]), line_syllables=tuple(int(n) for n in s["line_syllables"]))
+            for s in d["sections"]))
+
+
 # --- score ---------------------------------------------------------------------------------------
 
 
