@@ -236,6 +236,9 @@ class _Run:
             self.store.put(self.key(files["mp3"]), encode_mp3(prod.mix, sr=SR, title=title))
             self.store.put(self.key(files["vocals"]), encode_wav(prod.vocal_stem, sr=SR, subtype="FLOAT"))
             self.store.put(self.key(files["instrumental"]), encode_wav(prod.instrumental_stem, sr=SR, subtype="FLOAT"))
+            if prod.backing_stem is not None:  # the backing voices' part of the vocal stem (split_stem)
+                files["backing_vocals"] = f"track-{k}.backing.wav"
+                self.store.put(self.key(files["backing_vocals"]), encode_wav(prod.backing_stem, sr=SR, subtype="FLOAT"))
             if self.spec.wav:
                 files["wav"] = f"track-{k}.wav"
                 self.store.put(self.key(files["wav"]), encode_wav(prod.mix, sr=SR))
