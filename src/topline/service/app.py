@@ -17,7 +17,7 @@ from . import envelope, metrics
 from .bodylimit import BodyLimit
 from .deps import ServiceState
 from .ratelimit import TokenBuckets
-from .routes import files, generate, ops
+from .routes import extras, files, generate, ops
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
@@ -80,6 +80,7 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = True) 
     app.include_router(generate.router)
     app.include_router(files.router)
     app.include_router(ops.router)
+    app.include_router(extras.router)
 
     if (STATIC / "index.html").exists():
         app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query
 from sqlalchemy import func, select
 
 from ...errors import NotFoundError
-from ...tasks import accounts, callbacks, lifecycle
+from ...tasks import accounts, callbacks, extras, lifecycle
 from ...tasks.models import Account, Task
 from ...tasks.payloads import record_info
 from .. import intake, metrics
@@ -57,10 +57,7 @@ def add_vocals(body: AddVocalsRequest, account: CurrentAccount, state: State) ->
 
 def _own_task(state: State, account: Account, task_id: str) -> Task:
     with state.ctx.db.session() as s:
-        task = s.get(Task, task_id)
-        if task is None or task.account_id != account.id:
-            raise NotFoundError(f"No task {task_id!r} for this API key: check the taskId.")
-        return task
+        return extras.own_task(s, account.id, task_id, kind=extras.ADD_VOCALS)
 
 
 @router.get("/generate/record-info")
@@ -76,16 +73,20 @@ def record_list(account: CurrentAccount, state: State, page: Annotated[int, Quer
                 pageSize: Annotated[int, Query(ge=1, le=100)] = 20) -> dict:
     """Topline: the caller's tasks, newest first (the playground's history)."""
     with state.ctx.db.session() as s:
-        total = s.execute(select(func.count()).select_from(Task).where(Task.account_id == account.id)).scalar_one()
-        rows = s.execute(select(Task).where(Task.account_id == account.id).order_by(Task.created_at.desc())
+        mine = (Task.account_id == account.id, Task.kind == extras.ADD_VOCALS)
+        total = s.execute(select(func.count()).select_from(Task).where(*mine)).scalar_one()
+        rows = s.execute(select(Task).where(*mine).order_by(Task.created_at.desc())
                          .offset((page - 1) * pageSize).limit(pageSize)).scalars().all()
     return ok({"total": total, "page": page, "pageSize": pageSize, "records": [record_info(t) for t in rows]})
 
 
 @router.get("/generate/callback-log")
 def callback_log(account: CurrentAccount, state: State, taskId: Annotated[str, Query(min_length=1)]) -> dict:
-    """Topline: every callback delivery of a task and each attempt's outcome."""
-    _own_task(state, account, taskId)
+    """Topline: every callback delivery of a task (of any kind) and each attempt's outcome."""
+    with state.ctx.db.session() as s:
+        task = s.get(Task, taskId)
+        if task is None or task.account_id != account.id:
+            raise NotFoundError(f"No task {taskId!r} for this API key: check the taskId.")
     return ok(callbacks.delivery_log(state.ctx, taskId))
 
 

@@ -1,0 +1,70 @@
+"""Request bodies of the endpoints around add-vocals (WAV, stems, MIDI, lyrics, personas).
+
+Unknown fields are ignored here (upstream clients send a few of their own); the fields
+that matter are checked as strictly as add-vocals' are.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictStr, field_validator
+
+from .schemas import _http_url
+
+
+class _Derived(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    taskId: Annotated[StrictStr, Field(min_length=1, max_length=64)]
+    audioId: Annotated[StrictStr, Field(max_length=64)] | None = None
+    callBackUrl: StrictStr
+
+    @field_validator("callBackUrl")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        return _http_url(v)
+
+
+class WavRequest(_Derived):
+    pass
+
+
+class VocalRemovalRequest(_Derived):
+    type: Literal["separate_vocal", "split_stem"] = "separate_vocal"
+
+
+class MidiRequest(_Derived):
+    pass
+
+
+class LyricsRequest(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    prompt: Annotated[StrictStr, Field(max_length=200)]
+    callBackUrl: StrictStr
+    seed: Annotated[int, Field(ge=0, le=2**31 - 1)] | None = None  # Topline: reproducible lyrics
+
+    @field_validator("callBackUrl")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        return _http_url(v)
+
+    @field_validator("prompt")
+    @classmethod
+    def _prompt(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("must not be empty: describe the song the lyrics are for")
+        return v
+
+
+class PersonaRequest(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    taskId: Annotated[StrictStr, Field(min_length=1, max_length=64)]
+    audioId: Annotated[StrictStr, Field(max_length=64)] | None = None
+    name: Annotated[StrictStr, Field(min_length=1, max_length=200)]
+    description: Annotated[StrictStr, Field(max_length=2000)] = ""
+    style: Annotated[StrictStr, Field(max_length=1000)] = ""
+    vocalStart: Annotated[float, Field(ge=0.0)] = 0.0
+    vocalEnd: Annotated[float, Field(ge=0.0)] = 30.0

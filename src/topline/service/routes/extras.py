@@ -1,0 +1,96 @@
+"""The endpoints around add-vocals: WAV, stems, lyrics, MIDI (each with its record-info), personas.
+
+Shapes are upstream's (kie.ai / sunoapi.org); docs/api-extras.md records them and every
+decision taken where upstream is vague.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Annotated, Any, Callable
+
+from fastapi import APIRouter, Depends, Query
+
+from ...tasks import accounts, extras
+from ...tasks import extra_payloads as pay
+from ...tasks.derive import stems_result, wav_result
+from ...tasks.models import Account, Task
+from ..deps import CurrentAccount, State, not_in_maintenance
+from ..envelope import ok
+from ..extra_schemas import LyricsRequest, VocalRemovalRequest, WavRequest
+
+log = logging.getLogger(__name__)
+router = APIRouter(prefix="/api/v1")
+
+
+def _accept_derived(state: State, account: Account, *, kind: str, body: Any, cost: int, same: dict[str, Any],
+                    compute: Callable[[str, int, dict], dict], callback: Callable[[Task], dict]) -> str:
+    """Accept a task made from a finished track: look the track up (404/409/410), return the
+    same task for the same request again, else compute, charge and record it, finished."""
+    ctx = state.ctx
+    with ctx.db.session() as s:
+        src, index, track = extras.source_track(s, account.id, body.taskId, body.audioId)
+        prior = extras.existing(s, account.id, kind, src.id, {"audioId": track["audioId"], **same})
+        if prior is not None:
+            return prior.id
+        accounts.require_credits(s, account.id, cost)
+    task_id = uuid.uuid4().hex
+    param = body.model_dump(exclude_none=True) | {"audioId": track["audioId"]}
+    result = compute(f"tasks/{task_id}/", index, track)
+    try:
+        with ctx.db.session() as s:
+            extras.accept(s, account_id=account.id, task_id=task_id, kind=kind, param=param,
+                          callback_url=body.callBackUrl, cost=cost, source_task_id=src.id, result=result,
+                          callback=callback)
+    except BaseException:
+        ctx.store.delete_prefix(f"tasks/{task_id}/")  # nothing accepted: leave nothing behind
+        raise
+    return task_id
+
+
+def _record(state: State, account: Account, task_id: str, kind: str, render: Callable[[Task, bool], dict]) -> dict:
+    state.record_info.take(f"task:{task_id}", what=f"at most {state.ctx.settings.record_info_per_second:g} "
+                           "record-info queries per second per task")
+    with state.ctx.db.session() as s:
+        task = extras.own_task(s, account.id, task_id, kind=kind)
+        expired = extras.source_expired(s, task)
+        return ok(render(task, expired))
+
+
+# --- WAV -----------------------------------------------------------------------------------------
+
+@router.post("/wav/generate", dependencies=[Depends(not_in_maintenance)])
+def wav_generate(body: WavRequest, account: CurrentAccount, state: State) -> dict:
+    """The mastered WAV of a finished track (``taskId``, ``audioId``): rendered already, so at once."""
+    task_id = _accept_derived(state, account, kind=extras.WAV, body=body, cost=extras.COSTS["wav"], same={},
+                              compute=lambda prefix, index, track: wav_result(index, track),
+                              callback=pay.wav_callback)
+    return ok({"taskId": task_id})
+
+
+@router.get("/wav/record-info")
+def wav_record_info(account: CurrentAccount, state: State, taskId: Annotated[str, Query(min_length=1)]) -> dict:
+    return _record(state, account, taskId, extras.WAV, lambda t, exp: pay.wav_record_info(t, expired=exp))
+
+
+# --- vocal removal -------------------------------------------------------------------------------
+
+@router.post("/vocal-removal/generate", dependencies=[Depends(not_in_maintenance)])
+def vocal_removal_generate(body: VocalRemovalRequest, account: CurrentAccount, state: State) -> dict:
+    """The stems of a finished track, exactly as they were mixed (``separate_vocal``), or the lead
+    vocal, the backing vocals and the instrumental (``split_stem``)."""
+    split = body.type == "split_stem"
+    store = state.ctx.store
+    task_id = _accept_derived(
+        state, account, kind=extras.VOCAL_REMOVAL, body=body, cost=extras.COSTS[body.type], same={"type": body.type},
+        compute=lambda prefix, index, track: stems_result(store, prefix=prefix, index=index, track=track, split=split),
+        callback=pay.vocal_removal_callback)
+    return ok({"taskId": task_id})
+
+
+@router.get("/vocal-removal/record-info")
+def vocal_removal_record_info(account: CurrentAccount, state: State,
+                              taskId: Annotated[str, Query(min_length=1)]) -> dict:
+    return _record(state, account, taskId, extras.VOCAL_REMOVAL,
+                   lambda t, exp: pay.vocal_removal_record_info(t, expired=exp))

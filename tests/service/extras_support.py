@@ -1,0 +1,66 @@
+"""A finished add-vocals task, stored the way the pipeline stores one, for the derived endpoints' tests."""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+import uuid
+
+import numpy as np
+import soundfile as sf
+
+from topline.pipeline import audio_id_for
+from topline.production import encode_mp3, encode_wav
+from topline.tasks.models import Task
+
+SR = 44100
+
+
+def _signal(seed: int, seconds: float, *, start: float = 0.0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    n = int(seconds * SR)
+    y = (0.1 * rng.standard_normal((2, n))).astype(np.float32)
+    y[:, : int(start * SR)] = 0.0
+    return y
+
+
+def make_finished_task(svc, account_id: int, *, status: str = "SUCCESS", tracks: int = 2, backing: bool = True,
+                       seconds: float = 3.0, expired: bool = False) -> dict:
+    """Store the files of a finished task and its row; returns ids and the stems written."""
+    task_id = uuid.uuid4().hex
+    prefix = f"tasks/{task_id}/"
+    made, stems = [], {}
+    for k in range(1, tracks + 1):
+        inst = _signal(10 * k, seconds)
+        vocal = _signal(10 * k + 1, seconds)
+        files = {"mp3": f"track-{k}.mp3", "wav": f"track-{k}.wav", "vocals": f"track-{k}.vocals.wav",
+                 "instrumental": f"track-{k}.instrumental.wav", "image": f"track-{k}.jpeg",
+                 "score": f"track-{k}.score.json", "midi": f"track-{k}.mid", "lyrics": f"track-{k}.lyrics.json"}
+        data = {"mp3": encode_mp3(inst + vocal, sr=SR, title="T"), "wav": encode_wav(inst + vocal, sr=SR),
+                "vocals": encode_wav(vocal, sr=SR, subtype="FLOAT"),
+                "instrumental": encode_wav(inst, sr=SR, subtype="FLOAT"), "image": b"\xff\xd8\xff\xe0jpeg",
+                "score": json.dumps({"notes": []}).encode(), "midi": b"MThd", "lyrics": b"[]"}
+        if backing:
+            b = _signal(10 * k + 2, seconds, start=seconds / 2) * np.float32(0.5)
+            files["backing_vocals"] = f"track-{k}.backing.wav"
+            data["backing_vocals"] = encode_wav(b, sr=SR, subtype="FLOAT")
+            stems[k] = {"vocal": vocal, "backing": b, "instrumental": inst}
+        else:
+            stems[k] = {"vocal": vocal, "backing": None, "instrumental": inst}
+        for kind, name in files.items():
+            svc.ctx.store.put(prefix + name, data[kind])
+        made.append({"variant": k, "audioId": audio_id_for(task_id, k), "duration": seconds, "title": "T",
+                     "tags": "pop", "createTime": int(time.time() * 1000),
+                     "files": {kind: prefix + name for kind, name in files.items()}, "warnings": []})
+    with svc.ctx.db.session() as s:
+        s.add(Task(id=task_id, account_id=account_id, status=status, param=json.dumps({"prompt": "la", "style": "pop"}),
+                   seed=7, audio_key=prefix + "input.wav", callback_url="https://example.com/cb",
+                   lyrics="[Verse]\nla la", tracks=json.dumps(made) if made else None, files_expired=expired,
+                   finished_at=time.time() if status == "SUCCESS" else None))
+    return {"taskId": task_id, "audioIds": [t["audioId"] for t in made], "stems": stems, "tracks": made}
+
+
+def read_wav(data: bytes) -> np.ndarray:
+    y, _ = sf.read(io.BytesIO(data), dtype="float32", always_2d=True)
+    return y.T
