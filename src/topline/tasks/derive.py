@@ -56,3 +56,28 @@ def stems_result(store: Storage, *, prefix: str, index: int, track: dict[str, An
         out["vocal"] = key
         out["backing_vocals"] = files["backing_vocals"]
     return out
+
+
+def _title_from(text: str) -> str:
+    """The hook as the title: the chorus's first line (else the first sung line), title-cased,
+    at most six words."""
+    blocks = [b.strip().splitlines() for b in text.split("\n\n") if b.strip()]
+    chorus = next((b for b in blocks if b and b[0].lower().startswith("[chorus")), None)
+    lines = [ln for b in ([chorus] if chorus else blocks) for ln in b if ln and not ln.startswith("[")]
+    words = "".join(ch for ch in (lines[0] if lines else "Untitled") if ch.isalnum() or ch in " '-").split()[:6]
+    small = {"a", "an", "the", "and", "or", "of", "in", "on", "to", "by", "at", "for", "like", "than"}
+    return " ".join(w if i and w.lower() in small else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def lyrics_result(description: str, *, seed: int, variants: int = 2) -> dict[str, Any]:
+    """``variants`` lyrics with titles for a song description, by the project's own writer
+    (seeds ``seed``, ``seed + 1``, ...); the style family is read from the description."""
+    from ..music.lyrics import write_lyrics
+    from ..music.style import parse_controls
+
+    family = parse_controls(style=description, seed=seed).profile.family
+    out = []
+    for i in range(variants):
+        text = write_lyrics(description, family=family, seed=seed + i)
+        out.append({"text": text, "title": _title_from(text)})
+    return {"variants": out, "seed": seed, "family": family}

@@ -7,14 +7,17 @@ decision taken where upstream is vague.
 from __future__ import annotations
 
 import logging
+import os
 import uuid
 from typing import Annotated, Any, Callable
 
 from fastapi import APIRouter, Depends, Query
 
+from ...errors import SensitiveWordError
+from ...music.lyrics import find_sensitive
 from ...tasks import accounts, extras
 from ...tasks import extra_payloads as pay
-from ...tasks.derive import stems_result, wav_result
+from ...tasks.derive import lyrics_result, stems_result, wav_result
 from ...tasks.models import Account, Task
 from ..deps import CurrentAccount, State, not_in_maintenance
 from ..envelope import ok
@@ -94,3 +97,30 @@ def vocal_removal_record_info(account: CurrentAccount, state: State,
                               taskId: Annotated[str, Query(min_length=1)]) -> dict:
     return _record(state, account, taskId, extras.VOCAL_REMOVAL,
                    lambda t, exp: pay.vocal_removal_record_info(t, expired=exp))
+
+
+# --- lyrics --------------------------------------------------------------------------------------
+
+@router.post("/lyrics", dependencies=[Depends(not_in_maintenance)])
+def lyrics_generate(body: LyricsRequest, account: CurrentAccount, state: State) -> dict:
+    """Two lyrics, each with a title, written from a description by the writer add-vocals uses."""
+    ctx = state.ctx
+    blocked = find_sensitive(body.prompt, ctx.sensitive_words)
+    if blocked:
+        raise SensitiveWordError(f"The prompt contains a blocked word ({blocked!r}); rephrase it.")
+    cost = extras.COSTS[extras.LYRICS]
+    with ctx.db.session() as s:
+        accounts.require_credits(s, account.id, cost)
+    task_id = uuid.uuid4().hex
+    seed = body.seed if body.seed is not None else int.from_bytes(os.urandom(4), "little") & 0x7FFFFFFF
+    result = lyrics_result(body.prompt, seed=seed)
+    with ctx.db.session() as s:
+        extras.accept(s, account_id=account.id, task_id=task_id, kind=extras.LYRICS,
+                      param=body.model_dump(exclude_none=True) | {"seed": seed}, callback_url=body.callBackUrl,
+                      cost=cost, result=result, callback=pay.lyrics_callback)
+    return ok({"taskId": task_id})
+
+
+@router.get("/lyrics/record-info")
+def lyrics_record_info(account: CurrentAccount, state: State, taskId: Annotated[str, Query(min_length=1)]) -> dict:
+    return _record(state, account, taskId, extras.LYRICS, lambda t, exp: pay.lyrics_record_info(t, expired=exp))
