@@ -13,6 +13,7 @@ import soundfile as sf
 from topline.pipeline import audio_id_for
 from topline.production import encode_mp3, encode_wav
 from topline.tasks.models import Task
+from tests.production.signals import score
 
 SR = 44100
 
@@ -25,6 +26,22 @@ def _signal(seed: int, seconds: float, *, start: float = 0.0) -> np.ndarray:
     return y
 
 
+PLAYED = ((57, 0.5, 1.5), (60, 1.5, 2.5), (64, 2.5, 3.5))  # (midi, start, end) of the instrumental's tones
+
+
+def _played(seconds: float) -> np.ndarray:
+    n = int(seconds * SR)
+    y = np.zeros(n)
+    for midi, a, b in PLAYED:
+        if b > seconds:
+            continue
+        t = np.arange(int((b - a) * SR)) / SR
+        f = 440 * 2 ** ((midi - 69) / 12)
+        y[int(a * SR):int(a * SR) + t.size] += sum(0.5 / k * np.sin(2 * np.pi * k * f * t) for k in range(1, 5)) \
+            * np.exp(-t * 1.5)
+    return np.stack([0.3 * y, 0.3 * y]).astype(np.float32)
+
+
 def make_finished_task(svc, account_id: int, *, status: str = "SUCCESS", tracks: int = 2, backing: bool = True,
                        seconds: float = 3.0, expired: bool = False) -> dict:
     """Store the files of a finished task and its row; returns ids and the stems written."""
@@ -32,7 +49,7 @@ def make_finished_task(svc, account_id: int, *, status: str = "SUCCESS", tracks:
     prefix = f"tasks/{task_id}/"
     made, stems = [], {}
     for k in range(1, tracks + 1):
-        inst = _signal(10 * k, seconds)
+        inst = _played(seconds) + np.float32(0.1) * _signal(10 * k, seconds)
         vocal = _signal(10 * k + 1, seconds)
         files = {"mp3": f"track-{k}.mp3", "wav": f"track-{k}.wav", "vocals": f"track-{k}.vocals.wav",
                  "instrumental": f"track-{k}.instrumental.wav", "image": f"track-{k}.jpeg",
@@ -40,7 +57,7 @@ def make_finished_task(svc, account_id: int, *, status: str = "SUCCESS", tracks:
         data = {"mp3": encode_mp3(inst + vocal, sr=SR, title="T"), "wav": encode_wav(inst + vocal, sr=SR),
                 "vocals": encode_wav(vocal, sr=SR, subtype="FLOAT"),
                 "instrumental": encode_wav(inst, sr=SR, subtype="FLOAT"), "image": b"\xff\xd8\xff\xe0jpeg",
-                "score": json.dumps({"notes": []}).encode(), "midi": b"MThd", "lyrics": b"[]"}
+                "score": json.dumps(score(seconds, chorus_from=seconds / 2).to_json()).encode(), "midi": b"MThd", "lyrics": b"[]"}
         if backing:
             b = _signal(10 * k + 2, seconds, start=seconds / 2) * np.float32(0.5)
             files["backing_vocals"] = f"track-{k}.backing.wav"

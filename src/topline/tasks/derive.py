@@ -81,3 +81,61 @@ def lyrics_result(description: str, *, seed: int, variants: int = 2) -> dict[str
         text = write_lyrics(description, family=family, seed=seed + i)
         out.append({"text": text, "title": _title_from(text)})
     return {"variants": out, "seed": seed, "family": family}
+
+
+def _midi_file(instruments: list[dict[str, Any]], *, tempo: float) -> bytes:
+    """A type-1 MIDI file, one track per instrument (the voice on channel 1, the rest after)."""
+    import mido
+
+    tpb = 480
+    us = mido.bpm2tempo(tempo if tempo > 0 else 120.0)
+    ticks_per_s = tpb * 1e6 / us
+    mid = mido.MidiFile(type=1, ticks_per_beat=tpb)
+    for ch, inst in enumerate(instruments):
+        track = mido.MidiTrack()
+        track.append(mido.MetaMessage("track_name", name=inst["name"], time=0))
+        if ch == 0:
+            track.append(mido.MetaMessage("set_tempo", tempo=us, time=0))
+        track.append(mido.Message("program_change", channel=ch, program=inst.get("program", 0), time=0))
+        events = []
+        for n in inst["notes"]:
+            on = int(round(n["start"] * ticks_per_s))
+            off = max(int(round(n["end"] * ticks_per_s)), on + 1)
+            vel = int(np.clip(round(n["velocity"] * 127), 1, 127))
+            events.append((on, 1, mido.Message("note_on", channel=ch, note=n["pitch"], velocity=vel)))
+            events.append((off, 0, mido.Message("note_off", channel=ch, note=n["pitch"], velocity=0)))
+        events.sort(key=lambda e: (e[0], e[1]))
+        last = 0
+        for t, _, msg in events:
+            track.append(msg.copy(time=t - last))
+            last = t
+        mid.tracks.append(track)
+    buf = io.BytesIO()
+    mid.save(file=buf)
+    return buf.getvalue()
+
+
+def midi_result(store: Storage, *, prefix: str, index: int, track: dict[str, Any]) -> dict[str, Any]:
+    """Notes of a finished track, one instrument each: the sung melody exactly as the score has
+    it, and the instrumental stem transcribed by Basic Pitch. Writes ``notes.json`` (the
+    upstream ``instruments`` list) and ``track.mid`` under ``prefix``."""
+    import json
+
+    from ..music.transcribe import transcribe
+    from ..music.types import Score
+
+    files = track["files"]
+    score = Score.from_json(json.loads(store.get(_need(files, "score", "score"))))
+    voice = [{"pitch": int(n.midi), "start": round(n.start, 4), "end": round(n.end, 4),
+              "velocity": round(n.velocity / 127, 4)} for n in score.notes]
+    inst, sr = _read(store, _need(files, "instrumental", "instrumental stem"))
+    played = [{"pitch": n.pitch, "start": round(n.start, 4), "end": round(n.end, 4),
+               "velocity": round(n.amplitude, 4)} for n in transcribe(inst, sr=sr)]
+    instruments = [{"name": "Lead Vocal", "program": 54, "notes": voice},
+                   {"name": "Instrumental", "program": 0, "notes": played}]
+    notes_key, midi_key = f"{prefix}notes.json", f"{prefix}track.mid"
+    store.put(midi_key, _midi_file(instruments, tempo=score.tempo))
+    public = [{"name": i["name"], "notes": i["notes"]} for i in instruments]
+    store.put(notes_key, json.dumps(public).encode())
+    return {"audio_id": track["audioId"], "index": index, "notes": notes_key, "midi": midi_key,
+            "counts": {i["name"]: len(i["notes"]) for i in instruments}}

@@ -6,6 +6,7 @@ decision taken where upstream is vague.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import uuid
@@ -21,7 +22,7 @@ from ...tasks.derive import lyrics_result, stems_result, wav_result
 from ...tasks.models import Account, Task
 from ..deps import CurrentAccount, State, not_in_maintenance
 from ..envelope import ok
-from ..extra_schemas import LyricsRequest, VocalRemovalRequest, WavRequest
+from ..extra_schemas import LyricsRequest, MidiRequest, VocalRemovalRequest, WavRequest
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1")
@@ -124,3 +125,38 @@ def lyrics_generate(body: LyricsRequest, account: CurrentAccount, state: State) 
 @router.get("/lyrics/record-info")
 def lyrics_record_info(account: CurrentAccount, state: State, taskId: Annotated[str, Query(min_length=1)]) -> dict:
     return _record(state, account, taskId, extras.LYRICS, lambda t, exp: pay.lyrics_record_info(t, expired=exp))
+
+
+# --- MIDI ----------------------------------------------------------------------------------------
+
+@router.post("/midi/generate", dependencies=[Depends(not_in_maintenance)])
+def midi_generate(body: MidiRequest, account: CurrentAccount, state: State) -> dict:
+    """Notes of a finished track: the sung melody from its score and the instrumental transcribed.
+    ``taskId`` is the add-vocals task, or (as upstream) a vocal-removal task made from it."""
+    ctx = state.ctx
+    cost = extras.COSTS[extras.MIDI]
+    with ctx.db.session() as s:
+        src_id, audio_id = body.taskId, body.audioId
+        given = s.get(Task, body.taskId)
+        if given is not None and given.account_id == account.id and given.kind in (extras.VOCAL_REMOVAL, extras.WAV):
+            src_id, audio_id = given.source_task_id, audio_id or json.loads(given.param).get("audioId")
+        src, index, track = extras.source_track(s, account.id, src_id, audio_id)
+        prior = extras.existing(s, account.id, extras.MIDI, src.id, {"audioId": track["audioId"]})
+        if prior is not None:
+            return ok({"taskId": prior.id})
+        task_id = uuid.uuid4().hex
+        param = body.model_dump(exclude_none=True) | {"audioId": track["audioId"]}
+        extras.accept(s, account_id=account.id, task_id=task_id, kind=extras.MIDI, param=param,
+                      callback_url=body.callBackUrl, cost=cost, source_task_id=src.id)
+    try:
+        state.runner.submit(task_id)
+    except Exception:  # the broker is away: the task is accepted all the same, and the sweep queues it
+        log.warning("could not queue task %s now; the periodic sweep will", task_id, exc_info=True)
+    return ok({"taskId": task_id})
+
+
+@router.get("/midi/record-info")
+def midi_record_info(account: CurrentAccount, state: State, taskId: Annotated[str, Query(min_length=1)]) -> dict:
+    load = state.ctx.store.get
+    return _record(state, account, taskId, extras.MIDI,
+                   lambda t, exp: pay.midi_record_info(t, expired=exp, load=load))
