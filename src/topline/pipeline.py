@@ -64,6 +64,7 @@ class TaskSpec:
     seed: int | None = None
     wav: bool = True  # also publish the mastered WAV
     out_prefix: str | None = None  # where deliverables go; default ``tasks/<task_id>/``
+    singer: dict[str, Any] | None = None  # a persona's singer (``music.persona.Singer`` JSON) to sing with
 
     def __post_init__(self) -> None:
         # The seed is fixed once, at construction, so a resumed task renders the same music.
@@ -75,6 +76,14 @@ class TaskSpec:
         return f"tasks/{self.task_id}/" if self.out_prefix is None else self.out_prefix
 
     def controls(self) -> Controls:
+        controls = self._parsed_controls()
+        if self.singer:
+            from .music.persona import Singer, with_singer
+
+            controls = with_singer(controls, Singer.from_json(self.singer))
+        return controls
+
+    def _parsed_controls(self) -> Controls:
         return parse_controls(
             title=self.title,
             style=self.style,

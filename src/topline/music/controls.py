@@ -62,6 +62,9 @@ class Controls:
         The style profile after tags, negative tags and style weight.
     excluded : frozenset of str
         Traits excluded by ``negative_tags`` (e.g. ``{"vibrato", "reverb", "harmony", "melisma"}``).
+    register : float or None
+        The median pitch (MIDI) the melody aims at, pinned by a persona; None lets the gender
+        and the style's voice-type words set it.
     """
 
     title: str
@@ -75,3 +78,4 @@ class Controls:
     seed: int
     profile: StyleProfile
     excluded: frozenset[str] = field(default_factory=frozenset)
+    register: float | None = None

@@ -33,6 +33,7 @@ class AddVocalsRequest(BaseModel):
     audioWeight: Weight | None = None
     model: Literal["V4_5PLUS", "V5", "V5_5"] | None = None
     seed: Annotated[int, Field(ge=0, le=2**31 - 1)] | None = None  # Topline: reproducible results
+    personaId: Annotated[StrictStr, Field(min_length=1, max_length=64)] | None = None  # Topline: sing as a persona
 
     @field_validator("uploadUrl", "callBackUrl")
     @classmethod

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from ..errors import ConflictError, FilesExpiredError, NotFoundError, ToplineError
 from . import accounts
 from .lifecycle import FAILED, _queue
-from .models import Task, now
+from .models import Persona, Task, now
 
 log = logging.getLogger(__name__)
 
@@ -161,3 +161,29 @@ def source_expired(s: Session, task: Task) -> bool:
         src = s.get(Task, task.source_task_id)
         return src is None or bool(src.files_expired)
     return False
+
+
+def persona_singer(s: Session, account_id: int, persona_id: str) -> dict[str, Any]:
+    """The singer (JSON) of one of this key's personas."""
+    p = s.get(Persona, persona_id)
+    if p is None or p.account_id != account_id:
+        raise NotFoundError(f"No persona {persona_id!r} for this API key: create one with "
+                            "/api/v1/generate/generate-persona and pass its personaId.")
+    return json.loads(p.singer)
+
+
+def save_persona(s: Session, *, account_id: int, source_task_id: str, audio_id: str, name: str, description: str,
+                 style: str, singer: dict[str, Any]) -> Persona:
+    """A new persona, or (as upstream does) the track's existing one with the new name, description
+    and style: one persona per track."""
+    import uuid
+
+    p = s.execute(select(Persona).where(Persona.account_id == account_id, Persona.source_task_id == source_task_id,
+                                        Persona.audio_id == audio_id)).scalar_one_or_none()
+    if p is None:
+        p = Persona(id=uuid.uuid4().hex, account_id=account_id, source_task_id=source_task_id, audio_id=audio_id,
+                    singer=json.dumps(singer), created_at=now())
+        s.add(p)
+    p.name, p.description, p.style = name, description, style
+    s.flush()
+    return p

@@ -33,30 +33,36 @@ MAX_ATTEMPTS = 3  # a task that crashed its worker this many times fails (and is
 
 
 def accept(s: Session, *, account: Account, task_id: str, param: dict[str, Any], seed: int,
-           audio_key: str, callback_url: str, cost: int) -> Task:
-    """Record a new task and charge for it, in the caller's transaction."""
+           audio_key: str, callback_url: str, cost: int, singer: dict[str, Any] | None = None) -> Task:
+    """Record a new task and charge for it, in the caller's transaction (``singer``: the
+    persona it sings with, kept with the task so a resumed task sings with the same)."""
     accounts.charge(s, account.id, task_id, cost)
     task = Task(id=task_id, account_id=account.id, status="PENDING", param=json.dumps(param), seed=seed,
-                audio_key=audio_key, callback_url=callback_url)
+                audio_key=audio_key, callback_url=callback_url,
+                result=json.dumps({"singer": singer}) if singer else None)
     s.add(task)
     s.flush()
     return task
 
 
-def spec_from_param(task_id: str, p: dict[str, Any], *, seed: int | None, audio_key: str) -> TaskSpec:
-    """The pipeline's view of an add-vocals request (API field names); ``seed=None`` draws one."""
+def spec_from_param(task_id: str, p: dict[str, Any], *, seed: int | None, audio_key: str,
+                    singer: dict[str, Any] | None = None) -> TaskSpec:
+    """The pipeline's view of an add-vocals request (API field names); ``seed=None`` draws one;
+    ``singer`` is the persona's singer the request's ``personaId`` resolved to at accept."""
     return TaskSpec(
         task_id=task_id, audio_key=audio_key, prompt=p.get("prompt", ""), title=p.get("title", ""),
         style=p.get("style", ""), negative_tags=p.get("negativeTags", "") or "",
         vocal_gender=p.get("vocalGender"), style_weight=p.get("styleWeight"),
         weirdness=p.get("weirdnessConstraint"), audio_weight=p.get("audioWeight"),
-        model=p.get("model") or "V4_5PLUS", seed=seed,
+        model=p.get("model") or "V4_5PLUS", seed=seed, singer=singer,
     )
 
 
 def spec_for(task: Task) -> TaskSpec:
     """A stored task as the pipeline needs it (the seed was fixed at accept, so resumes match)."""
-    return spec_from_param(task.id, json.loads(task.param), seed=task.seed, audio_key=task.audio_key)
+    extra = json.loads(task.result) if task.result else {}  # add-vocals keeps its resolved persona here
+    return spec_from_param(task.id, json.loads(task.param), seed=task.seed, audio_key=task.audio_key,
+                           singer=extra.get("singer"))
 
 
 def _queue(s: Session, task: Task, stage: str, seq: int, body: dict) -> None:

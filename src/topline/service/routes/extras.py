@@ -14,15 +14,17 @@ from typing import Annotated, Any, Callable
 
 from fastapi import APIRouter, Depends, Query
 
-from ...errors import SensitiveWordError
+from ...errors import ConflictError, SensitiveWordError, ValidationError
+from ...music.persona import singer_of
+from ...music.types import Score
 from ...music.lyrics import find_sensitive
-from ...tasks import accounts, extras
+from ...tasks import accounts, extras, lifecycle
 from ...tasks import extra_payloads as pay
 from ...tasks.derive import lyrics_result, stems_result, wav_result
 from ...tasks.models import Account, Task
 from ..deps import CurrentAccount, State, not_in_maintenance
 from ..envelope import ok
-from ..extra_schemas import LyricsRequest, MidiRequest, VocalRemovalRequest, WavRequest
+from ..extra_schemas import LyricsRequest, MidiRequest, PersonaRequest, VocalRemovalRequest, WavRequest
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1")
@@ -160,3 +162,35 @@ def midi_record_info(account: CurrentAccount, state: State, taskId: Annotated[st
     load = state.ctx.store.get
     return _record(state, account, taskId, extras.MIDI,
                    lambda t, exp: pay.midi_record_info(t, expired=exp, load=load))
+
+
+# --- personas ------------------------------------------------------------------------------------
+
+@router.post("/generate/generate-persona")
+def generate_persona(body: PersonaRequest, account: CurrentAccount, state: State) -> dict:
+    """A ``personaId`` pinning the voice, register and vocal style of a finished track; add-vocals
+    sings with it when given ``personaId`` (a Topline extension). Free; at once."""
+    span = body.vocalEnd - body.vocalStart
+    if not 10.0 <= span <= 30.0:
+        raise ValidationError(f"vocalEnd - vocalStart must be 10 to 30 seconds (got {span:g}): choose the part "
+                              "of the track whose singing the persona should take.")
+    ctx = state.ctx
+    with ctx.db.session() as s:
+        src, index, track = extras.source_track(s, account.id, body.taskId, body.audioId)
+        spec = lifecycle.spec_for(src)
+        param = json.loads(src.param)
+    if body.vocalStart >= track["duration"]:
+        raise ValidationError(f"vocalStart ({body.vocalStart:g} s) is past the end of the track "
+                              f"({track['duration']:g} s).")
+    score = Score.from_json(json.loads(ctx.store.get(track["files"]["score"])))
+    try:
+        singer = singer_of(spec.controls(), score, start=body.vocalStart, end=body.vocalEnd,
+                           voice=param.get("voice"))
+    except ValueError as exc:
+        raise ConflictError(f"Track {track['audioId']} has no sung notes to take a persona from.") from exc
+    with ctx.db.session() as s:
+        p = extras.save_persona(s, account_id=account.id, source_task_id=src.id, audio_id=track["audioId"],
+                                name=body.name, description=body.description, style=body.style,
+                                singer=singer.to_json())
+        out = {"personaId": p.id, "name": p.name, "description": p.description}
+    return ok(out | {"style": body.style, "singer": singer.to_json()})

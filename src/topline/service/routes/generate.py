@@ -31,11 +31,14 @@ def add_vocals(body: AddVocalsRequest, account: CurrentAccount, state: State) ->
     task_id = uuid.uuid4().hex
     # Controls are parsed now so that a bad combination is a 422 before anything is charged;
     # the spec also fixes the seed (drawn here when the request has none).
-    spec = lifecycle.spec_from_param(task_id, param, seed=body.seed, audio_key="")
+    singer = None
+    with ctx.db.session() as s:  # fail fast on credits (and an unknown persona) before downloading anything
+        if body.personaId:
+            singer = extras.persona_singer(s, account.id, body.personaId)
+        accounts.require_credits(s, account.id, ctx.settings.credits_per_task)
+    spec = lifecycle.spec_from_param(task_id, param, seed=body.seed, audio_key="", singer=singer)
     spec.controls()
     seed = spec.seed
-    with ctx.db.session() as s:  # fail fast on credits before downloading anything
-        accounts.require_credits(s, account.id, ctx.settings.credits_per_task)
     data, fmt = intake.obtain(body.uploadUrl, ctx, field="uploadUrl")
     intake.check_audio(data, ctx)
     audio_key = f"tasks/{task_id}/input.{fmt}"
@@ -43,7 +46,8 @@ def add_vocals(body: AddVocalsRequest, account: CurrentAccount, state: State) ->
     try:
         with ctx.db.session() as s:
             lifecycle.accept(s, account=s.get(Account, account.id), task_id=task_id, param=param, seed=seed,
-                             audio_key=audio_key, callback_url=body.callBackUrl, cost=ctx.settings.credits_per_task)
+                             audio_key=audio_key, callback_url=body.callBackUrl, cost=ctx.settings.credits_per_task,
+                             singer=singer)
     except BaseException:
         ctx.store.delete(audio_key)  # nothing accepted: leave nothing behind
         raise

@@ -1,0 +1,54 @@
+"""Personas: a singer measured from a track, and a new request sung with it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from topline.music.compose import compose, median_pitch
+from topline.music.persona import VOCAL_STYLE, Singer, singer_of, with_singer
+from topline.music.style import parse_controls
+from topline.music.types import Note, Score
+
+from .compose.songs import analysis, lyrics
+
+
+def _score(pitches_times):
+    notes = [Note(start=a, end=b, midi=m, syllable="la", phonemes=("L", "AA1"), word_index=i, line_index=0,
+                  section="verse") for i, (m, a, b) in enumerate(pitches_times)]
+    return Score(variant=1, gender="m", seed=1, notes=notes, tempo=120.0, key="C major")
+
+
+def test_singer_of_measures_the_window():
+    ctl = parse_controls(style="soul, breathy", vocal_gender="m", seed=3)
+    sc = _score([(50, 0.0, 1.0), (52, 1.0, 2.0), (60, 20.0, 21.0), (62, 21.0, 24.0)])
+    s = singer_of(ctl, sc, start=15.0, end=30.0, voice="am_michael")
+    assert s.gender == "m" and s.low == 60 and s.high == 62 and s.voice == "am_michael"
+    assert s.register == pytest.approx(median_pitch(sc.notes[2:]), abs=0.01)
+    assert s.vocal == {k: getattr(ctl.profile, k) for k in VOCAL_STYLE}
+    whole = singer_of(ctl, sc, start=100.0, end=110.0)  # nothing sung there: the whole track
+    assert (whole.low, whole.high) == (50, 62)
+    assert Singer.from_json(s.to_json()) == s
+    with pytest.raises(ValueError):
+        singer_of(ctl, _score([]))
+
+
+def test_with_singer_pins_gender_register_and_vocal_style_only():
+    src = parse_controls(style="jazz, crooner", vocal_gender="m", seed=3)
+    singer = singer_of(src, _score([(55, 0.0, 1.0)]))
+    new = parse_controls(style="electronic dance", vocal_gender="f", seed=9)
+    sung = with_singer(new, singer)
+    assert sung.gender == "m" and sung.register == 55.0
+    for k in VOCAL_STYLE:
+        assert getattr(sung.profile, k) == getattr(src.profile, k)
+    assert sung.profile.family == new.profile.family and sung.profile.rhythm_density == new.profile.rhythm_density
+    assert dataclasses.replace(sung, gender=new.gender, register=None, profile=new.profile) == new
+
+
+@pytest.mark.parametrize("gender, register", [("m", 49.0), ("m", 53.0), ("f", 59.0), ("f", 66.0)])
+def test_the_melody_aims_at_the_pinned_register(gender, register):
+    a, ly = analysis(), lyrics()
+    ctl = dataclasses.replace(parse_controls(style="pop", vocal_gender=gender, seed=11), register=register)
+    med = median_pitch(compose(a, ly, controls=ctl, variant=1).notes)
+    assert abs(med - register) <= 1.0
