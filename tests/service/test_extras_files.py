@@ -140,6 +140,20 @@ def test_wav_errors(svc, key, case, code, fragment):
     assert credits(svc, key) == 100  # nothing charged
 
 
+def test_audio_id_alone_finds_its_task(svc, key):
+    src = make_finished_task(svc, key["accountId"])
+    make_finished_task(svc, key["accountId"])  # another task of the same key
+    tid = post(svc, key, "/api/v1/wav/generate", {"audioId": src["audioIds"][1], "callBackUrl": svc.cb.url}
+               ).json()["data"]["taskId"]
+    info = get(svc, key, "/api/v1/wav/record-info", taskId=tid).json()["data"]
+    assert info["musicId"] == src["audioIds"][1] and info["musicIndex"] == 1
+    r = post(svc, key, "/api/v1/vocal-removal/generate", {"audioId": "nope_%", "callBackUrl": svc.cb.url})
+    assert r.status_code == 404 and "No track 'nope_%'" in r.json()["msg"]
+    other = svc.new_key()  # another key's track is not found either
+    r = post(svc, other, "/api/v1/wav/generate", {"audioId": src["audioIds"][0], "callBackUrl": svc.cb.url})
+    assert r.status_code == 404
+
+
 def test_wav_first_track_usable_before_the_task_ends(svc, key):
     src = make_finished_task(svc, key["accountId"], status="FIRST_SUCCESS", tracks=1)
     r = post(svc, key, "/api/v1/wav/generate", {"taskId": src["taskId"], "callBackUrl": svc.cb.url})

@@ -8,22 +8,31 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictStr, field_validator, model_validator
 
 from .schemas import _http_url
 
 
 class _Derived(BaseModel):
+    """A track of a finished task: ``taskId`` and ``audioId``; either alone is enough (the first
+    track of the task, or the task holding that track), as sunoapi.org allows."""
+
     model_config = ConfigDict(extra="ignore")
 
-    taskId: Annotated[StrictStr, Field(min_length=1, max_length=64)]
-    audioId: Annotated[StrictStr, Field(max_length=64)] | None = None
+    taskId: Annotated[StrictStr, Field(min_length=1, max_length=64)] | None = None
+    audioId: Annotated[StrictStr, Field(min_length=1, max_length=64)] | None = None
     callBackUrl: StrictStr
 
     @field_validator("callBackUrl")
     @classmethod
     def _url(cls, v: str) -> str:
         return _http_url(v)
+
+    @model_validator(mode="after")
+    def _track(self):
+        if not self.taskId and not self.audioId:
+            raise ValueError("taskId is required (with audioId to choose the track; audioId alone also works)")
+        return self
 
 
 class WavRequest(_Derived):

@@ -50,12 +50,27 @@ def own_task(s: Session, account_id: int, task_id: str, *, kind: str) -> Task:
     return task
 
 
-def source_track(s: Session, account_id: int, task_id: str, audio_id: str | None) -> tuple[Task, int, dict]:
+def task_of_track(s: Session, account_id: int, audio_id: str) -> str:
+    """The add-vocals task of this key that holds track ``audio_id`` (404 when none does)."""
+    like = audio_id.replace("\\", "").replace("%", "").replace("_", "\\_")
+    for tid, tracks in s.execute(select(Task.id, Task.tracks).where(
+            Task.account_id == account_id, Task.kind == ADD_VOCALS,
+            Task.tracks.like(f'%"{like}"%', escape="\\"))).all():
+        if any(t["audioId"] == audio_id for t in json.loads(tracks or "[]")):
+            return tid
+    raise NotFoundError(f"No track {audio_id!r} for this API key: check the audioId "
+                        "(response.sunoData[].id of record-info).")
+
+
+def source_track(s: Session, account_id: int, task_id: str | None, audio_id: str | None) -> tuple[Task, int, dict]:
     """The finished track (index, stored track) of an add-vocals task this key owns.
 
-    ``audio_id`` None takes the first track. Raises 404 (unknown task or track, or another
-    key's task), 409 (failed, or the track is not rendered yet) or 410 (files expired).
+    ``audio_id`` None takes the first track; ``task_id`` None finds the task holding
+    ``audio_id``. Raises 404 (unknown task or track, or another key's task), 409 (failed,
+    or the track is not rendered yet) or 410 (files expired).
     """
+    if not task_id:
+        task_id = task_of_track(s, account_id, audio_id or "")
     task = s.get(Task, task_id)
     if task is None or task.account_id != account_id:
         raise NotFoundError(f"No task {task_id!r} for this API key: check the taskId.")

@@ -139,7 +139,7 @@ def midi_generate(body: MidiRequest, account: CurrentAccount, state: State) -> d
     cost = extras.COSTS[extras.MIDI]
     with ctx.db.session() as s:
         src_id, audio_id = body.taskId, body.audioId
-        given = s.get(Task, body.taskId)
+        given = s.get(Task, body.taskId) if body.taskId else None
         if given is not None and given.account_id == account.id and given.kind in (extras.VOCAL_REMOVAL, extras.WAV):
             src_id, audio_id = given.source_task_id, audio_id or json.loads(given.param).get("audioId")
         src, index, track = extras.source_track(s, account.id, src_id, audio_id)
