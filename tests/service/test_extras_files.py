@@ -288,3 +288,22 @@ def test_vocal_removal_errors(svc, key, case, code):
     if case == "type":
         assert "type must be one of 'separate_vocal' or 'split_stem'" in r.json()["msg"], r.json()["msg"]
     assert credits(svc, key) == 100
+
+
+def test_retention_sweeps_derived_files_and_record_info_says_so(svc, key):
+    import time as _time
+
+    from topline.tasks import retention
+
+    src = make_finished_task(svc, key["accountId"])
+    tid = post(svc, key, "/api/v1/vocal-removal/generate", {"taskId": src["taskId"], "type": "split_stem",
+                                                            "callBackUrl": svc.cb.url}).json()["data"]["taskId"]
+    lead_key = f"tasks/{tid}/lead-vocal.wav"
+    assert svc.ctx.store.exists(lead_key)
+    retention.sweep(svc.ctx, at=_time.time() + 15 * 86400)
+    assert not svc.ctx.store.exists(lead_key) and not svc.ctx.store.exists(src["tracks"][0]["files"]["vocals"])
+    info = get(svc, key, "/api/v1/vocal-removal/record-info", taskId=tid).json()["data"]
+    assert info["filesExpired"] is True and info["response"] is None and "expired" in info["errorMessage"]
+    r = post(svc, key, "/api/v1/vocal-removal/generate", {"taskId": src["taskId"], "type": "split_stem",
+                                                          "callBackUrl": svc.cb.url})
+    assert r.status_code == 410  # the source is gone: no new task from it
