@@ -43,7 +43,10 @@ def test_with_singer_pins_gender_register_and_vocal_style_only():
     for k in VOCAL_STYLE:
         assert getattr(sung.profile, k) == getattr(src.profile, k)
     assert sung.profile.family == new.profile.family and sung.profile.rhythm_density == new.profile.rhythm_density
+    assert sung.voice is None  # the source track named no voice
     assert dataclasses.replace(sung, gender=new.gender, register=None, profile=new.profile) == new
+    named = with_singer(new, dataclasses.replace(singer, voice="am_michael"))
+    assert named.voice == "am_michael"
 
 
 @pytest.mark.parametrize("gender, register", [("m", 49.0), ("m", 53.0), ("f", 59.0), ("f", 66.0)])

@@ -69,7 +69,8 @@ def make_finished_task(svc, account_id: int, *, status: str = "SUCCESS", tracks:
             svc.ctx.store.put(prefix + name, data[kind])
         made.append({"variant": k, "audioId": audio_id_for(task_id, k), "duration": seconds, "title": "T",
                      "tags": "pop", "createTime": int(time.time() * 1000),
-                     "files": {kind: prefix + name for kind, name in files.items()}, "warnings": []})
+                     "files": {kind: prefix + name for kind, name in files.items()}, "warnings": [],
+                     "voice": "af_heart"})
     with svc.ctx.db.session() as s:
         s.add(Task(id=task_id, account_id=account_id, status=status, param=json.dumps({"prompt": "la", "style": "pop"}),
                    seed=7, audio_key=prefix + "input.wav", callback_url="https://example.com/cb",

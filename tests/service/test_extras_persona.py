@@ -64,6 +64,7 @@ def test_persona_from_a_track_and_add_vocals_with_it(svc, key):
     assert ctl.gender == singer["gender"] and ctl.register == singer["register"]
     assert ctl.profile.breathiness == singer["vocal"]["breathiness"]
     assert ctl.profile.family == "electronic"  # the request's own style otherwise
+    assert singer["voice"] == "af_heart" and ctl.voice == "af_heart"  # the voice the track was sung with
 
 
 @pytest.mark.parametrize("case, code, fragment", [

@@ -65,6 +65,9 @@ class Controls:
     register : float or None
         The median pitch (MIDI) the melody aims at, pinned by a persona; None lets the gender
         and the style's voice-type words set it.
+    voice : str or None
+        The named neural voice to sing with, pinned by a persona; None lets the voice be chosen
+        from the style, gender and seed.
     """
 
     title: str
@@ -79,3 +82,4 @@ class Controls:
     profile: StyleProfile
     excluded: frozenset[str] = field(default_factory=frozenset)
     register: float | None = None
+    voice: str | None = None

@@ -58,8 +58,10 @@ def singer_of(controls: Controls, score: Score, *, start: float = 0.0, end: floa
 
 
 def with_singer(controls: Controls, singer: Singer) -> Controls:
-    """``controls`` sung by ``singer``: its gender, its register (the melody's median aims at it)
-    and its vocal style; everything else (style family, rhythm, mix) stays the request's."""
+    """``controls`` sung by ``singer``: its gender, its named voice (when it has one), its register
+    (the melody's median aims at it) and its vocal style; everything else (style family, rhythm,
+    mix) stays the request's."""
     vocal = {k: v for k, v in singer.vocal.items() if k in VOCAL_STYLE}
     return dataclasses.replace(controls, gender=singer.gender, register=singer.register,
+                               voice=singer.voice or controls.voice,
                                profile=dataclasses.replace(controls.profile, **vocal))
