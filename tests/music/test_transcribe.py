@@ -64,3 +64,22 @@ def test_a_wrong_model_file_is_refused(monkeypatch, tmp_path):
 
     with pytest.raises(GenerationError, match="SHA-256"):
         T.transcribe(np.zeros(SR, np.float32), sr=SR)
+
+
+def test_harmonic_part_keeps_the_notes_and_drops_drum_hits():
+    n = 5 * SR
+    y = _tone(60, 0.5, 2.5, n) + _tone(64, 2.5, 4.5, n)
+    rng = np.random.default_rng(0)
+    t = np.arange(int(0.08 * SR)) / SR
+    for k in range(18):  # noise bursts and thumps, like snare and kick hits
+        a = int((0.3 + 0.25 * k) * SR)
+        hit = 0.8 * rng.standard_normal(t.size) * np.exp(-t * 60) + 1.5 * np.sin(2 * np.pi * 60 * t) * np.exp(-t * 30)
+        y[a:a + t.size] += hit
+    y = (0.25 * y).astype(np.float32)
+    plain = T.transcribe(y, sr=SR)
+    harm = T.transcribe(y, sr=SR, harmonic=True)
+    strong = sorted(x.pitch for x in harm if x.amplitude >= 0.5)
+    assert strong == [60, 64]
+    assert len(harm) < len(plain)
+    h = T.harmonic_part(y, sr=SR)
+    assert h.shape == y.shape and h.dtype == np.float32

@@ -64,13 +64,7 @@ def _model():
 def activations(audio: np.ndarray, *, sr: int) -> dict[str, np.ndarray]:
     """The model's frame-wise ``note``, ``onset`` (n_frames, 88) and ``contour`` (n_frames, 264)
     activations for a mono signal (resampled to 22050 Hz)."""
-    import librosa
-
-    y = np.asarray(audio, dtype=np.float32)
-    if y.ndim == 2:
-        y = y.mean(axis=0)
-    if sr != SR:
-        y = librosa.resample(y, orig_sr=sr, target_sr=SR, res_type="soxr_hq").astype(np.float32)
+    y = _mono_22k(audio, sr=sr)
     n_original = y.size
     overlap = OVERLAP_FRAMES * FFT_HOP
     hop = WINDOW_SAMPLES - overlap
@@ -94,6 +88,29 @@ def activations(audio: np.ndarray, *, sr: int) -> dict[str, np.ndarray]:
         v = np.concatenate(parts)[:, h:-h, :]
         out[k] = v.reshape(-1, v.shape[-1])[:n_frames]
     return out
+
+
+def _mono_22k(audio: np.ndarray, *, sr: int) -> np.ndarray:
+    import librosa
+
+    y = np.asarray(audio, dtype=np.float32)
+    if y.ndim == 2:
+        y = y.mean(axis=0)
+    if sr != SR:
+        y = librosa.resample(y, orig_sr=sr, target_sr=SR, res_type="soxr_hq").astype(np.float32)
+    return y
+
+
+def harmonic_part(audio: np.ndarray, *, sr: int) -> np.ndarray:
+    """The harmonic part of a mono 22050 Hz signal (median-filtering HPSS, soft masks): drums
+    mostly removed, so their hits are not transcribed as pitched notes."""
+    import librosa
+
+    if audio.size < 2048:
+        return audio
+    spec = librosa.stft(audio, n_fft=2048, hop_length=512)
+    harm = librosa.decompose.hpss(spec, margin=1.0)[0]
+    return librosa.istft(harm, hop_length=512, length=audio.size).astype(np.float32)
 
 
 def frame_times(n_frames: int) -> np.ndarray:
@@ -178,7 +195,7 @@ def decode_notes(frames: np.ndarray, onsets: np.ndarray, *, onset_threshold: flo
 
 
 def transcribe(audio: np.ndarray, *, sr: int, onset_threshold: float = 0.5, frame_threshold: float = 0.3,
-               min_note_s: float = 0.1277) -> list[TranscribedNote]:
+               min_note_s: float = 0.1277, harmonic: bool = False) -> list[TranscribedNote]:
     """Notes of a (polyphonic) recording, sorted by start then pitch.
 
     Parameters
@@ -189,12 +206,18 @@ def transcribe(audio: np.ndarray, *, sr: int, onset_threshold: float = 0.5, fram
         Basic Pitch's defaults (0.5, 0.3).
     min_note_s : float
         Shorter notes are dropped (Basic Pitch's default, 127.7 ms).
+    harmonic : bool
+        Transcribe the harmonic part only (``harmonic_part``): for a full arrangement, where
+        drum hits otherwise come out as spurious pitched notes.
 
     Returns
     -------
     list of TranscribedNote
     """
-    act = activations(audio, sr=sr)
+    y = _mono_22k(audio, sr=sr)
+    if harmonic:
+        y = harmonic_part(y, sr=SR)
+    act = activations(y, sr=SR)
     if act["note"].shape[0] == 0:
         return []
     events = decode_notes(act["note"], act["onset"], onset_threshold=onset_threshold,

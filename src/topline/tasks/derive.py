@@ -117,7 +117,8 @@ def _midi_file(instruments: list[dict[str, Any]], *, tempo: float) -> bytes:
 
 def midi_result(store: Storage, *, prefix: str, index: int, track: dict[str, Any]) -> dict[str, Any]:
     """Notes of a finished track, one instrument each: the sung melody exactly as the score has
-    it, and the instrumental stem transcribed by Basic Pitch. Writes ``notes.json`` (the
+    it, and the instrumental stem's harmonic part (drums filtered out) transcribed by Basic
+    Pitch. Writes ``notes.json`` (the
     upstream ``instruments`` list) and ``track.mid`` under ``prefix``."""
     import json
 
@@ -130,7 +131,7 @@ def midi_result(store: Storage, *, prefix: str, index: int, track: dict[str, Any
               "velocity": round(n.velocity / 127, 4)} for n in score.notes]
     inst, sr = _read(store, _need(files, "instrumental", "instrumental stem"))
     played = [{"pitch": n.pitch, "start": round(n.start, 4), "end": round(n.end, 4),
-               "velocity": round(n.amplitude, 4)} for n in transcribe(inst, sr=sr)]
+               "velocity": round(n.amplitude, 4)} for n in transcribe(inst, sr=sr, harmonic=True)]
     instruments = [{"name": "Lead Vocal", "program": 54, "notes": voice},
                    {"name": "Instrumental", "program": 0, "notes": played}]
     notes_key, midi_key = f"{prefix}notes.json", f"{prefix}track.mid"
