@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Annotated, Literal
 from urllib.parse import urlparse
 
-from pydantic import BaseModel, ConfigDict, Field, StrictStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, field_validator
 
-Weight = Annotated[float, Field(ge=0.0, le=1.0, multiple_of=0.01)]
+# Strict: true, "0.5" or "7" are refused with a message naming the type, not coerced; NaN and
+# Infinity are "not a finite number" rather than out of range.
+Weight = Annotated[StrictFloat, Field(ge=0.0, le=1.0, multiple_of=0.01, allow_inf_nan=False)]
 
 
 def _http_url(value: str) -> str:
@@ -32,7 +34,7 @@ class AddVocalsRequest(BaseModel):
     weirdnessConstraint: Weight | None = None
     audioWeight: Weight | None = None
     model: Literal["V4_5PLUS", "V5", "V5_5"] | None = None
-    seed: Annotated[int, Field(ge=0, le=2**31 - 1)] | None = None  # Topline: reproducible results
+    seed: Annotated[StrictInt, Field(ge=0, le=2**31 - 1)] | None = None  # Topline: reproducible results
 
     @field_validator("uploadUrl", "callBackUrl")
     @classmethod
@@ -51,7 +53,7 @@ class TimestampedLyricsRequest(BaseModel):
     model_config = ConfigDict(extra="ignore")
     taskId: StrictStr
     audioId: StrictStr | None = None
-    musicIndex: int | None = None  # older sunoapi.org clients select the track by index
+    musicIndex: StrictInt | None = None  # older sunoapi.org clients select the track by index
 
 
 class Base64UploadRequest(BaseModel):
