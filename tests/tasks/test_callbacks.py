@@ -214,3 +214,32 @@ def test_callback_dns_rebinding_never_reaches_loopback(tmp_path, monkeypatch):
     assert "127.0.0.1" not in connects
     assert log[0]["state"] == "failed"
     assert any("resolves to a loopback address (127.0.0.1)" in (a["error"] or "") for a in log[0]["log"])
+
+
+def _documented_verifier():
+    """The verification snippet of docs/security.md, run as a user would copy it."""
+    import pathlib
+    import re
+
+    doc = (pathlib.Path(__file__).resolve().parents[2] / "docs" / "security.md").read_text()
+    code = re.search(r"```python\n(.*?def verify_topline_signature.*?)```", doc, re.S).group(1)
+    scope: dict = {}
+    exec(compile(code, "docs/security.md", "exec"), scope)  # noqa: S102 - our own documentation
+    return scope["verify_topline_signature"]
+
+
+def test_documented_verification_accepts_ours_and_refuses_changes_and_replays(ctx):
+    verify = _documented_verifier()
+    key = _queued(ctx)
+    seen: list[Sent] = []
+    callbacks.pump(ctx, send=_sender([], seen))
+    req = seen[0]
+    header, body, wk = req.headers["X-Topline-Signature"], req.content, key.webhook_key
+    assert verify(header, body, wk)
+    assert not verify(header, body.replace(b'"text"', b'"error"'), wk)  # a changed body fails
+    assert not verify(header, body + b" ", wk)
+    assert not verify(header, body, "another-key")
+    t = int(req.headers["X-Webhook-Timestamp"])
+    assert not verify(header, body, wk, now=t + 301)  # outside the replay window
+    assert verify(header, body, wk, now=t + 299)
+    assert not verify("garbage", body, wk) and not verify("t=x,v1=00", body, wk)
