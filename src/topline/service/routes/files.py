@@ -17,7 +17,7 @@ from starlette.datastructures import Headers
 from starlette.formparsers import MultiPartException, MultiPartParser
 
 from ...audio import decode_audio
-from ...errors import AudioError, NotFoundError, StorageError, UploadTooLargeError, ValidationError
+from ...errors import AudioError, NotFoundError, SilentAudioError, StorageError, UploadTooLargeError, ValidationError
 from ...fetch import fetch_configured, mime_for, sniff_audio
 from ...storage import check_key
 from ...tasks.models import Task, Upload, now
@@ -128,10 +128,13 @@ def _store_upload(state: State, account, data: bytes, *, file_name: str | None, 
     if fmt is None:
         raise ValidationError("The uploaded file is not audio Topline can read "
                               "(MP3, WAV, FLAC, OGG/Opus, M4A/AAC).", field="file")
-    # Decoded, not only sniffed: a file is stored only when it is audio that add-vocals will take
-    # (decodable, not silent, of an accepted length), so nothing else is ever served back.
+    # Decoded, not only sniffed: a file is stored only when it really is audio (so nothing else is
+    # ever served back), and not longer than add-vocals takes (said now, not at add-vocals). A short
+    # or silent file is still audio: add-vocals says what is wrong with it.
     try:
-        decode_audio(data, sr=8000, min_duration=ctx.settings.min_audio_s, max_duration=ctx.settings.max_audio_s)
+        decode_audio(data, sr=8000, min_duration=0.0, max_duration=ctx.settings.max_audio_s)
+    except SilentAudioError:
+        pass
     except AudioError as exc:
         if kind == "url":
             raise  # the fetched URL's audio: 451, as for uploadUrl
