@@ -251,3 +251,25 @@ def test_idempotency_key_expires_after_24_hours(svc):
 def test_bad_idempotency_key_is_422(svc, value):
     r = _post(svc, _body(svc), headers={"Idempotency-Key": value})
     assert r.status_code == 422 and "Idempotency-Key must be 1 to 255 visible ASCII characters" in r.json()["msg"]
+
+
+def test_idempotency_key_holds_when_submits_race(svc):
+    from concurrent.futures import ThreadPoolExecutor
+
+    k = svc.new_key(credits=100)
+    h = {"Idempotency-Key": "race-1"}
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(lambda _: _post(svc, _body(svc, seed=11), key=k["apiKey"], headers=h), range(4)))
+    assert [r.status_code for r in answers] == [200] * 4
+    assert len({r.json()["data"]["taskId"] for r in answers}) == 1
+    assert _credits(svc, k["apiKey"]) == 100 - svc.ctx.settings.credits_per_task
+    # the submits that lost the race kept nothing: every stored instrumental belongs to a task
+    ids = _task_ids(svc)
+    assert all(b.key.split("/")[1] in ids for b in svc.ctx.store.list("tasks/") if "/input." in b.key)
+
+
+def _task_ids(svc) -> set[str]:
+    from topline.tasks.models import Task
+
+    with svc.ctx.db.session() as s:
+        return {t for (t,) in s.query(Task.id).all()}
