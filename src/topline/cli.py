@@ -115,7 +115,8 @@ def _run(args: argparse.Namespace, *, render: bool) -> int:
     try:
         before = set(out.iterdir()) if out.is_dir() else set()
     except OSError as exc:
-        raise ToplineError(f"cannot use --out {out}: {exc.strerror or exc}; give a directory you can write to.") from None
+        raise ToplineError(f"cannot use --out {out}: {exc.strerror or exc}; give a directory you can write "
+                           "to.") from None
     spec = _claim_out_dir(args, spec, audio)
     try:
         store = LocalStorage(out)

@@ -53,7 +53,7 @@ class TimestampedLyricsRequest(BaseModel):
     model_config = ConfigDict(extra="ignore")
     taskId: StrictStr
     audioId: StrictStr | None = None
-    musicIndex: StrictInt | None = None  # older sunoapi.org clients select the track by index
+    musicIndex: int | None = None  # older sunoapi.org clients select the track by index
 
 
 class Base64UploadRequest(BaseModel):

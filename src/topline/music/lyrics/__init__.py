@@ -19,7 +19,8 @@ from topline.music.types import Lyrics
 
 MAX_PROMPT_CHARS = 5000
 
-__all__ = ["MAX_PROMPT_CHARS", "check_singable", "find_sensitive", "is_lyrics", "make_lyrics", "parse_lyrics", "write_lyrics"]
+__all__ = ["MAX_PROMPT_CHARS", "check_singable", "find_sensitive", "is_lyrics", "make_lyrics", "parse_lyrics",
+           "write_lyrics"]
 
 
 def _norm(text: str) -> str:

@@ -8,7 +8,6 @@ import re
 import uuid
 from datetime import datetime, timezone
 from pathlib import PurePosixPath
-
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request, Response
@@ -17,7 +16,8 @@ from starlette.datastructures import Headers
 from starlette.formparsers import MultiPartException, MultiPartParser
 
 from ...audio import decode_audio
-from ...errors import AudioError, NotFoundError, SilentAudioError, StorageError, UploadTooLargeError, ValidationError
+from ...errors import (AudioError, NotFoundError, SilentAudioError, StorageError, UploadTooLargeError,
+                       ValidationError)
 from ...fetch import fetch_configured, mime_for, sniff_audio
 from ...storage import check_key
 from ...tasks.models import Task, Upload, now
@@ -138,7 +138,8 @@ def _store_upload(state: State, account, data: bytes, *, file_name: str | None, 
     except AudioError as exc:
         if kind == "url":
             raise  # the fetched URL's audio: 451, as for uploadUrl
-        raise ValidationError(f"The uploaded file cannot be used for add-vocals: {exc.message}", field="file") from None
+        raise ValidationError(f"The uploaded file cannot be used for add-vocals: {exc.message}",
+                              field="file") from None
     name = _safe_name(file_name, fmt)
     upload_id = uuid.uuid4().hex
     sub = _safe_path(upload_path)
@@ -161,8 +162,8 @@ def _store_upload(state: State, account, data: bytes, *, file_name: str | None, 
 async def file_stream_upload(request: Request, account: CurrentAccount, state: State) -> dict:
     """Multipart ``file`` (+ ``uploadPath``, ``fileName``). A multipart body mislabelled as JSON is sniffed."""
     limit = state.ctx.settings.max_upload_bytes + 64 * 1024  # the file plus the multipart framing
-    too_big = UploadTooLargeError(f"The upload is larger than {state.ctx.settings.max_upload_bytes / 2**20:.3g} MB; "
-                            "send a shorter or compressed file.")
+    too_big = UploadTooLargeError(f"The upload is larger than {state.ctx.settings.max_upload_bytes / 2**20:.3g} "
+                                  "MB; send a shorter or compressed file.")
     if int(request.headers.get("content-length") or 0) > limit:
         raise too_big
     chunks, size = [], 0
