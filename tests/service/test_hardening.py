@@ -273,3 +273,18 @@ def _task_ids(svc) -> set[str]:
 
     with svc.ctx.db.session() as s:
         return {t for (t,) in s.query(Task.id).all()}
+
+
+def test_huge_upload_path_and_name_are_cut_to_size(svc):
+    with svc.client(svc.key["apiKey"]) as c:
+        r = c.post("/api/file-stream-upload", files={"file": ("n" * 3000 + ".wav", svc.wav, "audio/wav")},
+                   data={"uploadPath": "/".join(["p" * 5000] * 8)})
+    assert r.status_code == 200, r.text
+    key = r.json()["data"]["filePath"]
+    parts = key.split("/")
+    assert parts[2:7] == ["p" * 40] * 5 and parts[-1] == "n" * 100 + ".wav" and len(key) < 400
+
+
+def test_overlong_callback_url_is_422(svc):
+    r = _post(svc, _body(svc, callBackUrl="https://example.com/" + "c" * 2000))
+    assert r.status_code == 422 and r.json()["msg"] == "callBackUrl must be at most 2000 characters"

@@ -28,7 +28,7 @@ class AddVocalsRequest(BaseModel):
     title: Annotated[StrictStr, Field(max_length=100)]
     style: Annotated[StrictStr, Field(max_length=1000)]
     negativeTags: Annotated[StrictStr, Field(max_length=200)]
-    callBackUrl: StrictStr
+    callBackUrl: Annotated[StrictStr, Field(max_length=2000)]  # stored (and sent to) as given
     vocalGender: Literal["m", "f"] | None = None
     styleWeight: Weight | None = None
     weirdnessConstraint: Weight | None = None

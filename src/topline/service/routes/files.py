@@ -111,8 +111,10 @@ def _safe_name(name: str | None, fmt: str) -> str:
 
 
 def _safe_path(path: str) -> str:
-    parts = [re.sub(r"[^A-Za-z0-9._-]+", "_", p) for p in path.replace("\\", "/").split("/")]
-    parts = [p for p in parts if p and p not in (".", "..")]
+    """``uploadPath`` as at most 5 folders of at most 40 characters of ``[A-Za-z0-9._-]`` (no ``.``/``..``),
+    so the whole storage key stays well inside every store's limits."""
+    parts = [re.sub(r"[^A-Za-z0-9._-]+", "_", p)[:40] for p in path.replace("\\", "/").split("/")]
+    parts = [p for p in parts if p.strip(".")]
     return "/".join(parts[:5])
 
 
