@@ -518,3 +518,10 @@ def test_destination_that_does_not_resolve_now_is_let_through():
     check_destination("https://no-such-host.invalid/cb", allow_private=False)  # each delivery checks again
     with pytest.raises(FetchError, match="must be an http:// or https:// link"):
         check_destination("ftp://example.com/cb", allow_private=False)
+
+
+def test_invalid_international_host_name_is_a_sentence(connects):
+    with pytest.raises(FetchError) as err:
+        fetch_url("http://xn--/a.mp3")
+    assert str(err.value).startswith("uploadUrl is not a valid URL (its host name is not a valid international")
+    assert connects == []

@@ -288,3 +288,53 @@ def test_huge_upload_path_and_name_are_cut_to_size(svc):
 def test_overlong_callback_url_is_422(svc):
     r = _post(svc, _body(svc, callBackUrl="https://example.com/" + "c" * 2000))
     assert r.status_code == 422 and r.json()["msg"] == "callBackUrl must be at most 2000 characters"
+
+
+# --- a sweep of malformed requests: a clear 4xx each, never a 500 ----------------------------------
+
+_ADD = "/api/v1/generate/add-vocals"
+
+
+def _malformed(svc, task_id: str) -> list[tuple[str, str, dict]]:
+    ok = _body(svc)
+    weird = ["http://[::1", "http://exa mple.com/x", "http://%00/x", "http:///x", "http://a:b@/x", "http://\u0000x/",
+             "http://" + "a" * 300 + ".com/x", "https://example.com:0/x", "http://xn--/x", "http://1.2.3.4.5/x"]
+    cases: list[tuple[str, str, dict]] = []
+    for body in ([], None, "x", 1, {"uploadUrl": 1}, {**ok, "prompt": "\x00"}, {**ok, "seed": -1},
+                 {**ok, "seed": 2**63}, {**ok, "title": "\U0001F3B5" * 100}, {**ok, "negativeTags": None},
+                 {**ok, "vocalGender": ["m"]}, {**ok, "model": {"x": 1}}):
+        cases.append(("POST", _ADD, {"json": body}))
+    for url in weird:
+        cases.append(("POST", _ADD, {"json": {**ok, "uploadUrl": url}}))
+        cases.append(("POST", _ADD, {"json": {**ok, "callBackUrl": url}}))
+        cases.append(("POST", "/api/file-url-upload", {"json": {"fileUrl": url}}))
+    for q in ({"taskId": "../x"}, {"taskId": "\x00"}, {"taskId": "x" * 10000}):
+        cases.append(("GET", "/api/v1/generate/record-info", {"params": q}))
+        cases.append(("GET", "/api/v1/generate/callback-log", {"params": q}))
+    for q in ({"page": "-1"}, {"pageSize": "0"}, {"page": "abc"}, {"pageSize": "1e3"}):
+        cases.append(("GET", "/api/v1/generate/record-list", {"params": q}))
+    for body in ({"taskId": 1}, {"taskId": task_id, "musicIndex": 99999999999999999999},
+                 {"taskId": task_id, "musicIndex": -1}, {"taskId": task_id, "audioId": "\x00" * 50}, []):
+        cases.append(("POST", "/api/v1/generate/get-timestamped-lyrics", {"json": body}))
+    for body in ({"base64Data": "data:,"}, {"base64Data": "data:audio/wav;base64"}, {"base64Data": ""},
+                 {"base64Data": base64.b64encode(svc.wav).decode(), "fileName": "\x00", "uploadPath": "\x00/../.."}):
+        cases.append(("POST", "/api/file-base64-upload", {"json": body}))
+    for path in ("/files/%00", "/files/tasks/..%2f..%2fetc/passwd", "/files/uploads/a/b/%ff", "/files/" + "x/" * 600,
+                 "/files/uploads//x/y.wav"):
+        cases.append(("GET", path, {}))
+    folder = urlparse(svc.audio_url).path
+    for rng in ("bytes=99999999999999999999-", "bytes=5-1", "bytes=-0", "bytes=0-99999999999999999999", "chars=1-2"):
+        cases.append(("GET", folder, {"headers": {"Range": rng}}))
+    return cases
+
+
+def test_no_malformed_request_gets_a_500(svc):
+    task_id = _post(svc, _body(svc)).json()["data"]["taskId"]
+    bad = []
+    with svc.client(svc.key["apiKey"]) as c:
+        for method, path, kw in _malformed(svc, task_id):
+            r = c.request(method, path, **kw)
+            if r.status_code >= 500 or (r.headers.get("content-type", "").startswith("application/json")
+                                        and r.status_code != 200 and not r.json().get("msg")):
+                bad.append((method, path[:60], str(kw)[:80], r.status_code, r.text[:120]))
+    assert bad == []

@@ -97,7 +97,12 @@ def _parse(url: str, *, field: str) -> httpx.URL:
     if parsed.scheme not in ("http", "https"):
         shown = f"{parsed.scheme}://" if parsed.scheme else "no scheme"
         raise FetchError(f"{field} must be an http:// or https:// link (it has {shown})", field=field)
-    if not parsed.host:
+    try:
+        host = parsed.host  # decodes an IDNA host name: "xn--" alone is not one
+    except (UnicodeError, ValueError):
+        raise FetchError(f"{field} is not a valid URL (its host name is not a valid international domain "
+                         "name); give a full http:// or https:// link", field=field) from None
+    if not host:
         raise FetchError(f"{field} is not a valid URL (it has no host name); give a full http:// or "
                          "https:// link", field=field)
     if parsed.port is not None and not 0 < parsed.port < 65536:
