@@ -322,6 +322,17 @@ def _malformed(svc, task_id: str) -> list[tuple[str, str, dict]]:
     for path in ("/files/%00", "/files/tasks/..%2f..%2fetc/passwd", "/files/uploads/a/b/%ff", "/files/" + "x/" * 600,
                  "/files/uploads//x/y.wav"):
         cases.append(("GET", path, {}))
+    for content, ctype in ((b"--\r\n", "application/json"), (b"x", "multipart/form-data"),
+                           (b"--b\r\ngarbage", "multipart/form-data; boundary=b"), (b"", "multipart/form-data; boundary=b"),
+                           (b"--" + b"b" * 5000 + b"\r\n", "application/json")):
+        cases.append(("POST", "/api/file-stream-upload", {"content": content, "headers": {"Content-Type": ctype}}))
+    for raw in (b"[" * 100_000, b'{"a":' * 50_000, b"\xff\xfe", b'{"prompt": "\\ud800"}', b"1e999999"):
+        cases.append(("POST", _ADD, {"content": raw, "headers": {"Content-Type": "application/json"}}))
+        cases.append(("POST", "/api/file-base64-upload", {"content": raw, "headers": {"Content-Type": "application/json"}}))
+    cases.append(("POST", _ADD, {"content": json.dumps(ok).encode(), "headers": {"Content-Type": "text/plain"}}))
+    for auth in ("Bearer", "Bearer " + "a" * 10000, "bearer x y", "Basic dXNlcjpwYXNz"):
+        cases.append(("GET", "/api/v1/chat/credit", {"headers": {"Authorization": auth}}))
+    cases.append(("GET", "/api/v1/generate/record-info?taskId=%ff%fe", {}))
     folder = urlparse(svc.audio_url).path
     for rng in ("bytes=99999999999999999999-", "bytes=5-1", "bytes=-0", "bytes=0-99999999999999999999", "chars=1-2"):
         cases.append(("GET", folder, {"headers": {"Range": rng}}))
