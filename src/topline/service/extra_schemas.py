@@ -21,7 +21,7 @@ class _Derived(BaseModel):
 
     taskId: Annotated[StrictStr, Field(min_length=1, max_length=64)] | None = None
     audioId: Annotated[StrictStr, Field(min_length=1, max_length=64)] | None = None
-    callBackUrl: StrictStr
+    callBackUrl: Annotated[StrictStr, Field(max_length=2000)]  # stored (and sent to) as given
 
     @field_validator("callBackUrl")
     @classmethod
@@ -51,7 +51,7 @@ class LyricsRequest(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     prompt: Annotated[StrictStr, Field(max_length=200)]
-    callBackUrl: StrictStr
+    callBackUrl: Annotated[StrictStr, Field(max_length=2000)]  # stored (and sent to) as given
     seed: Annotated[int, Field(ge=0, le=2**31 - 1)] | None = None  # Topline: reproducible lyrics
 
     @field_validator("callBackUrl")

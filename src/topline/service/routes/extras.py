@@ -22,6 +22,7 @@ from ...tasks import accounts, extras, lifecycle
 from ...tasks import extra_payloads as pay
 from ...tasks.derive import lyrics_result, stems_result, wav_result
 from ...tasks.models import Account, Task
+from .. import intake
 from ..deps import CurrentAccount, State, not_in_maintenance
 from ..envelope import ok
 from ..extra_schemas import LyricsRequest, MidiRequest, PersonaRequest, VocalRemovalRequest, WavRequest
@@ -35,6 +36,7 @@ def _accept_derived(state: State, account: Account, *, kind: str, body: Any, cos
     """Accept a task made from a finished track: look the track up (404/409/410), return the
     same task for the same request again, else compute, charge and record it, finished."""
     ctx = state.ctx
+    intake.check_callback_url(body.callBackUrl, ctx)  # a callback that could never arrive: 422
     with ctx.db.session() as s:
         src, index, track = extras.source_track(s, account.id, body.taskId, body.audioId)
         prior = extras.existing(s, account.id, kind, src.id, {"audioId": track["audioId"], **same})
@@ -56,6 +58,8 @@ def _accept_derived(state: State, account: Account, *, kind: str, body: Any, cos
 
 
 def _record(state: State, account: Account, task_id: str, kind: str, render: Callable[[Task, bool], dict]) -> dict:
+    with state.ctx.db.session() as s:
+        extras.own_task(s, account.id, task_id, kind=kind)  # first: another key must not spend this task's tokens
     state.record_info.take(f"task:{task_id}", what=f"at most {state.ctx.settings.record_info_per_second:g} "
                            "record-info queries per second per task")
     with state.ctx.db.session() as s:
@@ -108,6 +112,7 @@ def vocal_removal_record_info(account: CurrentAccount, state: State,
 def lyrics_generate(body: LyricsRequest, account: CurrentAccount, state: State) -> dict:
     """Two lyrics, each with a title, written from a description by the writer add-vocals uses."""
     ctx = state.ctx
+    intake.check_callback_url(body.callBackUrl, ctx)
     blocked = find_sensitive(body.prompt, ctx.sensitive_words)
     if blocked:
         raise SensitiveWordError(f"The prompt contains a blocked word ({blocked!r}); rephrase it.")
@@ -136,6 +141,7 @@ def midi_generate(body: MidiRequest, account: CurrentAccount, state: State) -> d
     """Notes of a finished track: the sung melody from its score and the instrumental transcribed.
     ``taskId`` is the add-vocals task, or (as upstream) a vocal-removal task made from it."""
     ctx = state.ctx
+    intake.check_callback_url(body.callBackUrl, ctx)
     cost = extras.COSTS[extras.MIDI]
     with ctx.db.session() as s:
         src_id, audio_id = body.taskId, body.audioId

@@ -1,14 +1,14 @@
 """derived tasks (wav, vocal removal, midi, lyrics) and personas
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003_derived_tasks
+Revises: 0002_idempotency_keys
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0002'
-down_revision = '0001'
+revision = '0003_derived_tasks'
+down_revision = '0002_idempotency_keys'
 branch_labels = None
 depends_on = None
 
