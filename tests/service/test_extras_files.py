@@ -307,3 +307,41 @@ def test_retention_sweeps_derived_files_and_record_info_says_so(svc, key):
     r = post(svc, key, "/api/v1/vocal-removal/generate", {"taskId": src["taskId"], "type": "split_stem",
                                                           "callBackUrl": svc.cb.url})
     assert r.status_code == 410  # the source is gone: no new task from it
+
+
+def test_no_malformed_request_to_the_derived_endpoints_gets_a_500(svc, key):
+    src = make_finished_task(svc, key["accountId"])
+    cb = {"callBackUrl": svc.cb.url}
+    ok_track = {"taskId": src["taskId"], **cb}
+    weird_urls = ["http://[::1", "http://exa mple.com/x", "http://%00/x", "http:///x", "http://xn--/x",
+                  "https://example.com:0/x", "http://" + "a" * 3000 + ".com/x"]
+    bodies = [[], None, "x", 1, {"taskId": 1, **cb}, {"taskId": "\x00", **cb}, {"taskId": "x" * 10000, **cb},
+              {"audioId": "\x00" * 50, **cb}, {"audioId": "%_\\", **cb}, {**ok_track, "audioId": ["a"]},
+              {**ok_track, "type": ["split_stem"]}, {**ok_track, "type": None}]
+    bodies += [{**ok_track, "callBackUrl": u} for u in weird_urls]
+    cases = [("POST", p, {"json": b}) for p in ("/api/v1/wav/generate", "/api/v1/vocal-removal/generate",
+                                                 "/api/v1/midi/generate") for b in bodies]
+    for b in ([], {"prompt": "\x00", **cb}, {"prompt": 1, **cb}, {"prompt": "rain", "seed": -1, **cb},
+              {"prompt": "rain", "seed": 2**63, **cb}, {"prompt": "rain", "seed": 1.5, **cb},
+              {"prompt": "rain", "callBackUrl": "http://%00/x"}):
+        cases.append(("POST", "/api/v1/lyrics", {"json": b}))
+    persona = {"taskId": src["taskId"], "name": "x"}
+    for b in ({**persona, "vocalStart": "x"}, {**persona, "vocalStart": -1}, {**persona, "vocalEnd": 1e308},
+              {**persona, "name": ""}, {**persona, "name": "\x00" * 300}, {**persona, "audioId": {"a": 1}}, []):
+        cases.append(("POST", "/api/v1/generate/generate-persona", {"json": b}))
+    for raw in (b"[" * 100_000, b'{"a":' * 50_000, b"\xff\xfe", b'{"prompt": "\\ud800", "callBackUrl": "https://x.test"}',
+                b'{"taskId": "a", "name": "n", "vocalStart": NaN}', b'{"taskId": "a", "name": "n", "vocalEnd": 1e999}'):
+        for p in ("/api/v1/wav/generate", "/api/v1/lyrics", "/api/v1/generate/generate-persona"):
+            cases.append(("POST", p, {"content": raw, "headers": {"Content-Type": "application/json"}}))
+    for p in ("/api/v1/wav/record-info", "/api/v1/vocal-removal/record-info", "/api/v1/midi/record-info",
+              "/api/v1/lyrics/record-info"):
+        for q in ({"taskId": "../x"}, {"taskId": "\x00"}, {"taskId": "x" * 10000}, {}):
+            cases.append(("GET", p, {"params": q}))
+        cases.append(("GET", p + "?taskId=%ff%fe", {}))
+    bad = []
+    with svc.client(key["apiKey"]) as c:
+        for method, path, kw in cases:
+            r = c.request(method, path, **kw)
+            if r.status_code >= 500 or (r.status_code != 200 and not r.json().get("msg")):
+                bad.append((method, path, str(kw)[:100], r.status_code, r.text[:160]))
+    assert bad == []
