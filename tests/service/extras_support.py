@@ -60,8 +60,10 @@ def make_finished_task(svc, account_id: int, *, status: str = "SUCCESS", tracks:
                 "score": json.dumps(score(seconds, chorus_from=seconds / 2).to_json()).encode(), "midi": b"MThd", "lyrics": b"[]"}
         if backing:
             b = _signal(10 * k + 2, seconds, start=seconds / 2) * np.float32(0.5)
-            files["backing_vocals"] = f"track-{k}.backing.wav"
-            data["backing_vocals"] = encode_wav(b, sr=SR, subtype="FLOAT")
+            files["backing_vocals"] = f"track-{k}.backing.flac"  # as the pipeline keeps it
+            buf = io.BytesIO()
+            sf.write(buf, b.T, SR, format="FLAC", subtype="PCM_24")
+            data["backing_vocals"] = buf.getvalue()
             stems[k] = {"vocal": vocal, "backing": b, "instrumental": inst}
         else:
             stems[k] = {"vocal": vocal, "backing": None, "instrumental": inst}
@@ -75,7 +77,9 @@ def make_finished_task(svc, account_id: int, *, status: str = "SUCCESS", tracks:
         s.add(Task(id=task_id, account_id=account_id, status=status, param=json.dumps({"prompt": "la", "style": "pop"}),
                    seed=7, audio_key=prefix + "input.wav", callback_url="https://example.com/cb",
                    lyrics="[Verse]\nla la", tracks=json.dumps(made) if made else None, files_expired=expired,
-                   finished_at=time.time() if status == "SUCCESS" else None))
+                   finished_at=time.time() if status == "SUCCESS" else None,
+                   # an unfinished task is held by a (pretend) worker: the service's own workers leave it alone
+                   lease_until=time.time() + 3600 if status in ("PENDING", "TEXT_SUCCESS", "FIRST_SUCCESS") else None))
     return {"taskId": task_id, "audioIds": [t["audioId"] for t in made], "stems": stems, "tracks": made}
 
 

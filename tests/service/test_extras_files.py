@@ -244,7 +244,7 @@ def test_split_stem_lead_backing_and_instrumental(svc, key):
     lead = read_wav(fetch(svc, resp["vocalUrl"]))
     backing = read_wav(fetch(svc, resp["backingVocalsUrl"]))
     stems = src["stems"][1]
-    np.testing.assert_array_equal(backing, stems["backing"])
+    assert np.max(np.abs(backing - stems["backing"])) <= 2.0 ** -23  # kept as 24-bit FLAC
     assert np.max(np.abs(lead + backing - stems["vocal"])) <= 1e-6  # lead + backing = the vocal stem
     half = lead.shape[1] // 2
     np.testing.assert_array_equal(lead[:, :half], stems["vocal"][:, :half])  # no backing there

@@ -49,12 +49,11 @@ def stems_result(store: Storage, *, prefix: str, index: int, track: dict[str, An
            "vocal": _need(files, "vocals", "vocal stem"), "backing_vocals": None, "split": split}
     if split and files.get("backing_vocals"):
         vocal, sr = _read(store, files["vocals"])
-        backing, _ = _read(store, files["backing_vocals"])
+        backing, _ = _read(store, files["backing_vocals"])  # kept as 24-bit FLAC: delivered as float WAV
         lead = vocal - backing
-        key = f"{prefix}lead-vocal.wav"
-        store.put(key, encode_wav(lead, sr=sr, subtype="FLOAT"))
-        out["vocal"] = key
-        out["backing_vocals"] = files["backing_vocals"]
+        out["vocal"], out["backing_vocals"] = f"{prefix}lead-vocal.wav", f"{prefix}backing-vocals.wav"
+        store.put(out["vocal"], encode_wav(lead, sr=sr, subtype="FLOAT"))
+        store.put(out["backing_vocals"], encode_wav(backing, sr=sr, subtype="FLOAT"))
     return out
 
 
