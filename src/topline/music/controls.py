@@ -63,8 +63,8 @@ class Controls:
     excluded : frozenset of str
         Traits excluded by ``negative_tags`` (e.g. ``{"vibrato", "reverb", "harmony", "melisma"}``).
     register : float or None
-        The median pitch (MIDI) the melody aims at, pinned by a persona; None lets the gender
-        and the style's voice-type words set it.
+        Semitones the sung register sits from the gender's usual tessitura, pinned by a persona;
+        None lets the style's voice-type words set it ("high tenor", "alto").
     voice : str or None
         The named neural voice to sing with, pinned by a persona; None lets the voice be chosen
         from the style, gender and seed.

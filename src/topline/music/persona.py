@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .compose import median_pitch
+from .compose.pitch import VOICE
 from .controls import Controls
 from .types import Score
 
@@ -62,6 +63,7 @@ def with_singer(controls: Controls, singer: Singer) -> Controls:
     (the melody's median aims at it) and its vocal style; everything else (style family, rhythm,
     mix) stays the request's."""
     vocal = {k: v for k, v in singer.vocal.items() if k in VOCAL_STYLE}
-    return dataclasses.replace(controls, gender=singer.gender, register=singer.register,
+    register = round(singer.register - VOICE[singer.gender][2], 2)  # from the voice's usual centre
+    return dataclasses.replace(controls, gender=singer.gender, register=register,
                                voice=singer.voice or controls.voice,
                                profile=dataclasses.replace(controls.profile, **vocal))

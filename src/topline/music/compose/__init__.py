@@ -223,9 +223,10 @@ def _aim(controls: Controls, ref: _Voice | None) -> float:
     differ in register."""
     g = controls.gender
     lo, hi = MEDIAN_BAND[g][0] + _AIM_TOL, MEDIAN_BAND[g][1] - _AIM_TOL  # a take may miss by _AIM_TOL
-    aim = VOICE[g][2] + tessitura_shift(controls.style, gender=g, excluded=controls.excluded)
-    if controls.register is not None:  # a persona pins the register
-        aim = float(controls.register)
+    shift = controls.register  # a persona pins the register
+    if shift is None:
+        shift = tessitura_shift(controls.style, gender=g, excluded=controls.excluded)
+    aim = VOICE[g][2] + shift
     if ref is not None:  # the other side of the aim from variant 1 where it missed, else a coin
         first = median_pitch(ref.notes)
         up = first < aim - 0.25 or (abs(first - aim) <= 0.25 and _rng(controls.seed, 2, 2).random() < 0.5)
