@@ -1,6 +1,6 @@
 """What a derived task delivers, from what the source task stored (no API vocabulary here).
 
-Results are plain dicts of storage keys and values; ``extra_payloads`` turns them into
+Results are plain dicts of storage keys and values; ``service.extra_payloads`` turns them into
 the upstream shapes.
 """
 

@@ -8,7 +8,6 @@ import logging
 from sqlalchemy.exc import DBAPIError
 
 from ..errors import ToplineError
-from . import extra_payloads as pay
 from . import extras
 from .context import Context
 from .derive import midi_result
@@ -48,8 +47,12 @@ def run_derived(ctx: Context, task_id: str) -> str:
 
 
 def _callback(ctx: Context):
-    load = ctx.store.get
-    return lambda t: pay.midi_callback(t, load)
+    # the callback's shape is the service's (API vocabulary lives in service/); built from this
+    # process's settings, as the task layer's own callbacks are
+    from ..service.extra_payloads import Links, midi_callback
+
+    links = Links.of(ctx.settings, ctx.store)
+    return lambda t: midi_callback(t, links)
 
 
 def fail_derived(ctx: Context, task_id: str, exc: BaseException) -> None:

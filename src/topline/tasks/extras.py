@@ -77,8 +77,8 @@ def source_track(s: Session, account_id: int, task_id: str | None, audio_id: str
     if kind_of(task) != ADD_VOCALS:
         raise NotFoundError(f"Task {task_id!r} is a {kind_of(task)} task: give the taskId of an add-vocals task.")
     if task.files_expired:
-        raise FilesExpiredError(f"The files of task {task_id} expired and were deleted (generated files are "
-                                "kept 14 days); generate the track again.")
+        raise FilesExpiredError(f"The files of task {task_id} expired and were deleted by the retention sweep; "
+                                "generate the track again.")
     if task.status in FAILED:
         raise ConflictError(f"Task {task_id} failed ({task.status}): it has no track to work from.")
     tracks = json.loads(task.tracks) if task.tracks else []

@@ -19,9 +19,9 @@ from ...music.persona import singer_of
 from ...music.types import Score
 from ...music.lyrics import find_sensitive
 from ...tasks import accounts, extras, lifecycle
-from ...tasks import extra_payloads as pay
 from ...tasks.derive import lyrics_result, stems_result, wav_result
 from ...tasks.models import Account, Task
+from .. import extra_payloads as pay
 from .. import intake
 from ..deps import CurrentAccount, State, not_in_maintenance
 from ..envelope import ok
@@ -57,6 +57,10 @@ def _accept_derived(state: State, account: Account, *, kind: str, body: Any, cos
     return task_id
 
 
+def _links(state: State) -> pay.Links:
+    return pay.Links.of(state.ctx.settings, state.ctx.store)
+
+
 def _record(state: State, account: Account, task_id: str, kind: str, render: Callable[[Task, bool], dict]) -> dict:
     with state.ctx.db.session() as s:
         extras.own_task(s, account.id, task_id, kind=kind)  # first: another key must not spend this task's tokens
@@ -75,13 +79,13 @@ def wav_generate(body: WavRequest, account: CurrentAccount, state: State) -> dic
     """The mastered WAV of a finished track (``taskId``, ``audioId``): rendered already, so at once."""
     task_id = _accept_derived(state, account, kind=extras.WAV, body=body, cost=extras.COSTS["wav"], same={},
                               compute=lambda prefix, index, track: wav_result(index, track),
-                              callback=pay.wav_callback)
+                              callback=lambda t: pay.wav_callback(t, _links(state)))
     return ok({"taskId": task_id})
 
 
 @router.get("/wav/record-info")
 def wav_record_info(account: CurrentAccount, state: State, taskId: Annotated[str, Query(min_length=1)]) -> dict:
-    return _record(state, account, taskId, extras.WAV, lambda t, exp: pay.wav_record_info(t, expired=exp))
+    return _record(state, account, taskId, extras.WAV, lambda t, exp: pay.wav_record_info(t, _links(state), expired=exp))
 
 
 # --- vocal removal -------------------------------------------------------------------------------
@@ -95,7 +99,7 @@ def vocal_removal_generate(body: VocalRemovalRequest, account: CurrentAccount, s
     task_id = _accept_derived(
         state, account, kind=extras.VOCAL_REMOVAL, body=body, cost=extras.COSTS[body.type], same={"type": body.type},
         compute=lambda prefix, index, track: stems_result(store, prefix=prefix, index=index, track=track, split=split),
-        callback=pay.vocal_removal_callback)
+        callback=lambda t: pay.vocal_removal_callback(t, _links(state)))
     return ok({"taskId": task_id})
 
 
@@ -103,7 +107,7 @@ def vocal_removal_generate(body: VocalRemovalRequest, account: CurrentAccount, s
 def vocal_removal_record_info(account: CurrentAccount, state: State,
                               taskId: Annotated[str, Query(min_length=1)]) -> dict:
     return _record(state, account, taskId, extras.VOCAL_REMOVAL,
-                   lambda t, exp: pay.vocal_removal_record_info(t, expired=exp))
+                   lambda t, exp: pay.vocal_removal_record_info(t, _links(state), expired=exp))
 
 
 # --- lyrics --------------------------------------------------------------------------------------
@@ -125,13 +129,13 @@ def lyrics_generate(body: LyricsRequest, account: CurrentAccount, state: State) 
     with ctx.db.session() as s:
         extras.accept(s, account_id=account.id, task_id=task_id, kind=extras.LYRICS,
                       param=body.model_dump(exclude_none=True) | {"seed": seed}, callback_url=body.callBackUrl,
-                      cost=cost, result=result, callback=pay.lyrics_callback)
+                      cost=cost, result=result, callback=lambda t: pay.lyrics_callback(t, _links(state)))
     return ok({"taskId": task_id})
 
 
 @router.get("/lyrics/record-info")
 def lyrics_record_info(account: CurrentAccount, state: State, taskId: Annotated[str, Query(min_length=1)]) -> dict:
-    return _record(state, account, taskId, extras.LYRICS, lambda t, exp: pay.lyrics_record_info(t, expired=exp))
+    return _record(state, account, taskId, extras.LYRICS, lambda t, exp: pay.lyrics_record_info(t, _links(state), expired=exp))
 
 
 # --- MIDI ----------------------------------------------------------------------------------------
@@ -165,9 +169,8 @@ def midi_generate(body: MidiRequest, account: CurrentAccount, state: State) -> d
 
 @router.get("/midi/record-info")
 def midi_record_info(account: CurrentAccount, state: State, taskId: Annotated[str, Query(min_length=1)]) -> dict:
-    load = state.ctx.store.get
     return _record(state, account, taskId, extras.MIDI,
-                   lambda t, exp: pay.midi_record_info(t, expired=exp, load=load))
+                   lambda t, exp: pay.midi_record_info(t, _links(state), expired=exp))
 
 
 # --- personas ------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Callback bodies and record-info of the derived tasks, in upstream's shapes (kie.ai /
 sunoapi.org): WAV, vocal removal, MIDI and lyrics. See docs/api-extras.md.
 
-Where the two upstreams spell a field differently, both spellings are sent.
+Where the two upstreams spell a field differently, both spellings are sent. ``Links`` carries
+what the shapes need from the settings (passed in, never read from a global).
 ``createTime`` and ``completeTime`` are epoch milliseconds, as everywhere in Topline.
 """
 
@@ -9,16 +10,36 @@ from __future__ import annotations
 
 import json
 import uuid
+from dataclasses import dataclass
 from typing import Any, Callable
+from urllib.parse import quote
 
-from .models import Task
-from .payloads import file_url
+from ..tasks.models import Task
 
 # split_stem stems upstream may return; Topline fills vocal, backing vocals and (its own
 # addition) the instrumental, and leaves the instrument stems null: it does not split them.
 INSTRUMENT_STEMS = ("drums", "bass", "guitar", "piano", "keyboard", "percussion", "strings", "synth", "fx",
                     "brass", "woodwinds")
 MIDI_FLAGS = {"PENDING": 0, "SUCCESS": 1, "CREATE_TASK_FAILED": 2, "GENERATE_MIDI_FAILED": 3}
+
+
+@dataclass(frozen=True)
+class Links:
+    """Public file addresses and the retention the messages state, from the settings."""
+
+    public_url: str
+    retention_days: float
+    load: Callable[[str], bytes]  # reads a stored file (the MIDI notes)
+
+    @classmethod
+    def of(cls, settings: Any, store: Any) -> "Links":
+        return cls(public_url=settings.public_url, retention_days=settings.file_retention_days, load=store.get)
+
+    def url(self, key: str) -> str:
+        return f"{self.public_url.rstrip('/')}/files/{quote(key, safe='/')}"
+
+    def expired_message(self) -> str:
+        return f"The files expired and were deleted (generated files are kept {self.retention_days:g} days)."
 
 
 def _ms(t: float | None) -> int | None:
@@ -38,7 +59,7 @@ def stem_id(task_id: str, stem: str) -> str:
     return uuid.uuid5(uuid.NAMESPACE_URL, f"topline:{task_id}:stem:{stem}").hex
 
 
-def _common(task: Task, expired: bool, response: Any, flag: Any) -> dict[str, Any]:
+def _common(task: Task, links: Links, expired: bool, response: Any, flag: Any) -> dict[str, Any]:
     r = _result(task)
     param = json.loads(task.param)
     return {
@@ -51,16 +72,10 @@ def _common(task: Task, expired: bool, response: Any, flag: Any) -> dict[str, An
         "successFlag": flag,
         "createTime": _ms(task.created_at),
         "errorCode": task.error_code,
-        "errorMessage": _expired_message() if expired else task.error_message,
+        "errorMessage": links.expired_message() if expired else task.error_message,
         "param": task.param,
         "filesExpired": expired,
     }
-
-
-def _expired_message() -> str:
-    from ..settings import get_settings
-
-    return f"The files expired and were deleted (generated files are kept {get_settings().file_retention_days:g} days)."
 
 
 def _error_body(task: Task, data: dict[str, Any]) -> dict[str, Any]:
@@ -69,42 +84,42 @@ def _error_body(task: Task, data: dict[str, Any]) -> dict[str, Any]:
 
 # --- WAV -----------------------------------------------------------------------------------------
 
-def wav_callback(task: Task) -> dict[str, Any]:
-    url = file_url(_result(task)["wav"])
+def wav_callback(task: Task, links: Links) -> dict[str, Any]:
+    url = links.url(_result(task)["wav"])
     return {"code": 200, "msg": "success", "data": {"audioWavUrl": url, "audio_wav_url": url, "task_id": task.id}}
 
 
-def wav_record_info(task: Task, *, expired: bool) -> dict[str, Any]:
+def wav_record_info(task: Task, links: Links, *, expired: bool) -> dict[str, Any]:
     r = _result(task)
-    return _common(task, expired, {"audioWavUrl": file_url(r["wav"])} if r else None, task.status)
+    return _common(task, links, expired, {"audioWavUrl": links.url(r["wav"])} if r else None, task.status)
 
 
 # --- vocal removal -------------------------------------------------------------------------------
 
-def _stems(task: Task) -> dict[str, str | None]:
+def _stems(task: Task, links: Links) -> dict[str, str | None]:
     """stem name -> URL (None where the stem is not produced)."""
     r = _result(task)
-    out: dict[str, str | None] = {"origin": file_url(r["origin"]), "vocal": file_url(r["vocal"]),
-                                  "instrumental": file_url(r["instrumental"])}
+    out: dict[str, str | None] = {"origin": links.url(r["origin"]), "vocal": links.url(r["vocal"]),
+                                  "instrumental": links.url(r["instrumental"])}
     if r.get("split"):
-        out["backing_vocals"] = file_url(r["backing_vocals"]) if r.get("backing_vocals") else None
+        out["backing_vocals"] = links.url(r["backing_vocals"]) if r.get("backing_vocals") else None
         out.update({name: None for name in INSTRUMENT_STEMS})
     return out
 
 
-def vocal_removal_callback(task: Task) -> dict[str, Any]:
+def vocal_removal_callback(task: Task, links: Links) -> dict[str, Any]:
     if task.status != "SUCCESS":
         return _error_body(task, {"task_id": task.id, "vocal_removal_info": None})
-    info = {f"{k}_url": v for k, v in _stems(task).items()}
+    info = {f"{k}_url": v for k, v in _stems(task, links).items()}
     return {"code": 200, "msg": "vocal Removal generated successfully.",
             "data": {"task_id": task.id, "vocal_removal_info": info}}
 
 
-def vocal_removal_record_info(task: Task, *, expired: bool) -> dict[str, Any]:
+def vocal_removal_record_info(task: Task, links: Links, *, expired: bool) -> dict[str, Any]:
     response = None
     if task.status == "SUCCESS" and not expired:
         r = _result(task)
-        stems = _stems(task)
+        stems = _stems(task, links)
         groups = [("vocal", "Vocals" if not r.get("split") else "Lead Vocals"),
                   ("backing_vocals", "Backing Vocals"), ("instrumental", "Instrumental")]
         origin_data = [{"duration": r["duration"], "audio_url": stems[k], "stem_type_group_name": name,
@@ -113,7 +128,7 @@ def vocal_removal_record_info(task: Task, *, expired: bool) -> dict[str, Any]:
                     "instrumentalUrl": stems["instrumental"], "vocalUrl": stems["vocal"],
                     "backingVocalsUrl": stems.get("backing_vocals")}
         response.update({f"{_camel(n)}Url": None for n in INSTRUMENT_STEMS})
-    return _common(task, expired, response, task.status)
+    return _common(task, links, expired, response, task.status)
 
 
 # --- lyrics --------------------------------------------------------------------------------------
@@ -123,7 +138,7 @@ def _lyrics_data(task: Task) -> list[dict[str, Any]]:
             for v in _result(task).get("variants", [])]
 
 
-def lyrics_callback(task: Task) -> dict[str, Any]:
+def lyrics_callback(task: Task, links: Links) -> dict[str, Any]:
     if task.status != "SUCCESS":
         return _error_body(task, {"callbackType": "error", "taskId": task.id, "data": None})
     data = _lyrics_data(task)
@@ -133,7 +148,7 @@ def lyrics_callback(task: Task) -> dict[str, Any]:
                      "lyricsData": data}}
 
 
-def lyrics_record_info(task: Task, *, expired: bool) -> dict[str, Any]:
+def lyrics_record_info(task: Task, links: Links, *, expired: bool) -> dict[str, Any]:
     data = _lyrics_data(task) if task.status == "SUCCESS" else []
     return {"taskId": task.id, "param": task.param,
             "response": {"taskId": task.id, "data": data, "lyricsData": data},
@@ -144,32 +159,32 @@ def lyrics_record_info(task: Task, *, expired: bool) -> dict[str, Any]:
 
 # --- MIDI ----------------------------------------------------------------------------------------
 
-def midi_data(task: Task, load: Callable[[str], bytes]) -> dict[str, Any] | None:
+def midi_data(task: Task, links: Links) -> dict[str, Any] | None:
     r = _result(task)
     if task.status != "SUCCESS" or "notes" not in r:
         return None
-    instruments = json.loads(load(r["notes"]))
+    instruments = json.loads(links.load(r["notes"]))
     return {"state": "complete", "instruments": instruments}
 
 
-def midi_callback(task: Task, load: Callable[[str], bytes]) -> dict[str, Any]:
+def midi_callback(task: Task, links: Links) -> dict[str, Any]:
     if task.status != "SUCCESS":
         return _error_body(task, {"task_id": task.id, "state": "failed"}) | {"task_id": task.id}
     r = _result(task)
     data = {"state": "complete", "taskId": task.id, "task_id": task.id,
-            "instruments": (midi_data(task, load) or {}).get("instruments", []),
-            "midiUrl": file_url(r["midi"]) if r.get("midi") else None}
+            "instruments": (midi_data(task, links) or {}).get("instruments", []),
+            "midiUrl": links.url(r["midi"]) if r.get("midi") else None}
     # kie.ai puts task_id at the top level of this one callback, sunoapi.org in data: both are sent
     return {"code": 200, "msg": "success", "task_id": task.id, "data": data}
 
 
-def midi_record_info(task: Task, *, expired: bool, load: Callable[[str], bytes]) -> dict[str, Any]:
+def midi_record_info(task: Task, links: Links, *, expired: bool) -> dict[str, Any]:
     r = _result(task)
-    out = _common(task, expired, None, MIDI_FLAGS.get(task.status, 3))
+    out = _common(task, links, expired, None, MIDI_FLAGS.get(task.status, 3))
     out.pop("response")
     out.pop("musicId")
     out["recordTaskId"] = -1
     out["audioId"] = r.get("audio_id") or json.loads(task.param).get("audioId")
-    out["midiData"] = None if expired else midi_data(task, load)
-    out["midiUrl"] = file_url(r["midi"]) if r.get("midi") and not expired and task.status == "SUCCESS" else None
+    out["midiData"] = None if expired else midi_data(task, links)
+    out["midiUrl"] = links.url(r["midi"]) if r.get("midi") and not expired and task.status == "SUCCESS" else None
     return out
