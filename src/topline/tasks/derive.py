@@ -50,9 +50,10 @@ def stems_result(store: Storage, *, prefix: str, index: int, track: dict[str, An
     if split and files.get("backing_vocals"):
         vocal, sr = _read(store, files["vocals"])
         backing, _ = _read(store, files["backing_vocals"])  # kept as 24-bit FLAC: delivered as float WAV
-        lead = vocal - backing
+        lead = np.subtract(vocal, backing, out=vocal)  # in place: a long track's stems are large
         out["vocal"], out["backing_vocals"] = f"{prefix}lead-vocal.wav", f"{prefix}backing-vocals.wav"
         store.put(out["vocal"], encode_wav(lead, sr=sr, subtype="FLOAT"))
+        del lead, vocal
         store.put(out["backing_vocals"], encode_wav(backing, sr=sr, subtype="FLOAT"))
     return out
 
