@@ -58,15 +58,27 @@ def stems_result(store: Storage, *, prefix: str, index: int, track: dict[str, An
     return out
 
 
-def _title_from(text: str) -> str:
-    """The hook as the title: the chorus's first line (else the first sung line), title-cased,
-    at most six words."""
+_FILLERS = {"oh", "so", "now", "and", "yeah", "ooh", "hey", "well"}
+_SMALL = {"a", "an", "the", "and", "or", "of", "in", "on", "to", "by", "at", "for", "like", "than", "into", "through",
+          "all", "with", "from", "so"}
+
+
+def _title_from(text: str, *, max_words: int = 7) -> str:
+    """The hook as the title: the chorus's first line (else the first sung line), without leading
+    fillers ("oh", "so", "now"), title-cased, at most ``max_words`` words and never ending on a
+    small word."""
     blocks = [b.strip().splitlines() for b in text.split("\n\n") if b.strip()]
     chorus = next((b for b in blocks if b and b[0].lower().startswith("[chorus")), None)
     lines = [ln for b in ([chorus] if chorus else blocks) for ln in b if ln and not ln.startswith("[")]
-    words = "".join(ch for ch in (lines[0] if lines else "Untitled") if ch.isalnum() or ch in " '-").split()[:6]
-    small = {"a", "an", "the", "and", "or", "of", "in", "on", "to", "by", "at", "for", "like", "than"}
-    return " ".join(w if i and w.lower() in small else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    words = "".join(ch for ch in (lines[0] if lines else "") if ch.isalnum() or ch in " '-").split()
+    while len(words) > 2 and words[0].lower() in _FILLERS:
+        words = words[1:]
+    words = words[:max_words]
+    while len(words) > 1 and words[-1].lower() in _SMALL:
+        words = words[:-1]
+    if not words:
+        return "Untitled"
+    return " ".join(w if i and w.lower() in _SMALL else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
 def lyrics_result(description: str, *, seed: int, variants: int = 2) -> dict[str, Any]:
