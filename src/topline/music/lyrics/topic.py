@@ -1,0 +1,212 @@
+"""What a song description is about: its content words, noun phrases, verbs and themes.
+
+Parts of speech come simply from WordNet (the most used part of speech of each
+word, corrected by its neighbours: a word after a determiner or adjective is a noun
+or adjective, an ``-ing`` word outside a noun phrase is a verb); lemmas from
+WordNet's morphology.  Noun phrases keep the description's own wording
+("grandmother's kitchen", "night shift") with the kind of their head noun
+(person, place, thing, ...) so the writer can put them where such a noun fits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from topline.music.lyrics import lexicon
+
+# Words that say what kind of song is wanted rather than what it is about.
+REQUEST_WORDS = frozenset("""
+song songs track tracks tune tunes lyric lyrics ballad anthem hymn verse chorus bridge hook melody music musical
+write writing make create compose generate give produce want need please sing singing sung about theme style
+genre upbeat uptempo downtempo slow fast mid tempo mood vibe vibes feel feeling-good catchy pop rock jazz blues
+folk country rap hip hop hiphop trap edm dance house techno electronic indie acoustic soul funk reggae metal punk
+gospel rnb r&b lofi lo-fi cinematic epic dreamy chill happy energetic instrumental vocal vocals female male voice
+bpm key major minor something kind sort type story tell telling told called named titled
+""".split())
+DETERMINERS = frozenset("a an the my your his her our their this that these those its some one every".split())
+FUNCTION = frozenset("""
+i me you he she it we they him them us to of in on at by for with from over under after before into onto out up
+down off and or but so as than then when while where who whom whose which what that this is are was were be been
+being am do does did have has had not no nor can could will would shall should may might must just very too also
+about around through across along against between among behind beyond near past since until till toward towards
+upon within without there here how why all any both each few more most other own same such only again ever
+""".split())
+KINSHIP = frozenset("""
+grandmother grandfather grandma grandpa granny mother father mom mum dad mama papa brother sister son daughter
+wife husband aunt uncle cousin friend baby girl boy love darling sweetheart partner dog cat
+""".split())
+BARE = frozenset({"home"})  # nouns sung without a determiner
+# Facts a description settles (the writer keeps every line consistent with them).
+TAG_WORDS = {
+    "night": {"night", "midnight", "evening", "dark", "nighttime", "moon", "late"},
+    "rain": {"rain", "storm", "drizzle", "downpour", "umbrella"},
+    "summer": {"summer", "festival", "beach", "july", "august", "heat"},
+    "winter": {"winter", "snow", "christmas", "december", "frost", "ice"},
+    "go": {"leave", "leaving", "goodbye", "depart", "escape", "soldier", "war"},
+    "stay": {"wait", "stay", "apartment"},
+    "alone": {"breakup", "lonely", "alone", "heartbreak", "divorce", "lose", "ex"},
+    "together": {"love", "wedding", "together", "kiss", "romance"},
+}
+CONFLICTS = {"night": "day", "day": "night", "rain": "sun", "sun": "rain", "summer": "winter", "winter": "summer",
+             "go": "stay", "stay": "go", "alone": "together", "together": "alone"}
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A noun phrase of the description: ``bare`` as written ("night shift"), ``sung`` with a
+    determiner where one belongs ("the night shift", "my grandmother"), its head noun's ``kind``."""
+
+    bare: str
+    sung: str
+    head: str
+    kind: str
+    lemmas: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Topic:
+    """The description read for writing: content ``words`` (lemmas, in order), their
+    ``forms`` (lemma -> every form that counts as the word appearing), noun ``phrases``,
+    ``verbs`` (base forms), ``tags`` it settles and the ``title_candidates``."""
+
+    words: tuple[str, ...]
+    forms: dict[str, frozenset[str]] = field(hash=False)
+    phrases: tuple[Phrase, ...]
+    verbs: tuple[str, ...]
+    tags: frozenset[str]
+    title_candidates: tuple[str, ...]
+    neighbours: frozenset[str]
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[a-z]+(?:'[a-z]+)?", text.lower().replace("\u2019", "'"))
+
+
+def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
+    """(token, lemma, pos) with pos in n/v/a/f (function or request word)."""
+    out: list[tuple[str, str, str]] = []
+    for i, tok in enumerate(tokens):
+        prev = tokens[i - 1] if i else ""
+        if tok in FUNCTION or tok in DETERMINERS or tok in REQUEST_WORDS or len(tok) < 2:
+            out.append((tok, tok, "f"))
+            continue
+        if tok.endswith("'s"):
+            out.append((tok, lexicon.lemma(tok, "n"), "n"))
+            continue
+        poss = lexicon.parts_of_speech(tok)
+        in_np = prev in DETERMINERS or prev.endswith("'s") or (bool(out) and out[-1][2] == "a") or (
+            i >= 2 and bool(out) and out[-1][2] == "n" and tokens[i - 2] in DETERMINERS)
+        if tok.endswith("ing") and not in_np and "v" in lexicon.parts_of_speech(lexicon.lemma(tok, "v")) \
+                and lexicon.lemma(tok, "v") != tok:
+            out.append((tok, lexicon.lemma(tok, "v"), "v"))
+            continue
+        if prev in ("that", "who", "which", "i", "we", "they", "you", "he", "she", "it", "to") and "v" in poss:
+            out.append((tok, lexicon.lemma(tok, "v"), "v"))
+            continue
+        if in_np or not poss:
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            nxt_noun = bool(nxt) and nxt not in FUNCTION and nxt not in REQUEST_WORDS and "n" in lexicon.parts_of_speech(nxt)
+            if "a" in poss and nxt_noun and poss[0] == "a":
+                out.append((tok, lexicon.lemma(tok, "a"), "a"))
+            else:
+                out.append((tok, lexicon.lemma(tok, "n"), "n" if ("n" in poss or not poss) else poss[0]))
+            continue
+        p = poss[0] if poss[0] in "nva" else ("n" if "n" in poss else "a")
+        out.append((tok, lexicon.lemma(tok, p), p))
+    return out
+
+
+def _sung(words: list[str], head: str, possessor: str | None) -> str:
+    bare = " ".join(words)
+    if head in BARE and len(words) == 1:
+        return bare
+    first = possessor or head
+    if first in KINSHIP or (possessor is None and len(words) == 1 and head in KINSHIP):
+        return "my " + bare
+    return "the " + bare
+
+
+def read_topic(description: str) -> Topic:
+    """Read a song description (any length; only its words matter)."""
+    tagged = _tag(_tokens(description))
+    words: list[str] = []
+    forms: dict[str, set[str]] = {}
+    for tok, lem, pos in tagged:
+        if pos == "f":
+            continue
+        if lem not in forms:
+            words.append(lem)
+            forms[lem] = {lem}
+        forms[lem].add(tok[:-2] if tok.endswith("'s") else tok)
+    verbs = tuple(dict.fromkeys(lem for _, lem, pos in tagged if pos == "v" and lexicon.intransitive(lem)))
+    for v in verbs:
+        forms.setdefault(v, {v}).update({lexicon.third_person(v), lexicon.gerund(v)})
+    for lem in list(forms):  # plural and possessive forms count as the word
+        forms[lem].update({lem + "s", lem + "'s"})
+    phrases: list[Phrase] = []
+    i = 0
+    while i < len(tagged):
+        if tagged[i][2] not in ("n", "a"):
+            i += 1
+            continue
+        j = i
+        while j < len(tagged) and tagged[j][2] in ("n", "a"):
+            j += 1
+        chunk = tagged[i:j]
+        while chunk and chunk[-1][2] != "n":
+            chunk = chunk[:-1]
+        if chunk:
+            toks = [t for t, _, _ in chunk]
+            possessor = None
+            for k, (t, lem, _) in enumerate(chunk[:-1]):
+                if t.endswith("'s"):
+                    possessor = lem
+                    sub = [x for x, _, _ in chunk[: k + 1]]
+                    sub[-1] = sub[-1][:-2]
+                    phrases.append(_phrase(sub, chunk[k][1], None))
+            head = chunk[-1][1]
+            bare = [t[:-2] if t.endswith("'s") and k == len(toks) - 1 else t for k, t in enumerate(toks)]
+            phrases.append(_phrase(bare, head, possessor))
+            for t, lem, pos in chunk[:-1]:  # noun modifiers stand alone too ("the lighthouse")
+                if pos == "n" and not t.endswith("'s") and lexicon.kind(lem) in ("place", "thing", "time", "weather"):
+                    phrases.append(_phrase([t], lem, None))
+        i = max(j, i + 1)
+    seen, uniq = set(), []
+    for p in phrases:
+        if p.bare not in seen:
+            seen.add(p.bare)
+            uniq.append(p)
+    lemset = set(words)
+    tags = frozenset(t for t, ws in TAG_WORDS.items() if ws & lemset)
+    neighbours = frozenset(r for w in words for r in lexicon.related(w)[:12])
+    return Topic(words=tuple(words), forms={k: frozenset(v) for k, v in forms.items()}, phrases=tuple(uniq),
+                 verbs=verbs, tags=tags, title_candidates=_titles(tagged, uniq), neighbours=neighbours)
+
+
+def _phrase(words: list[str], head: str, possessor: str | None) -> Phrase:
+    lemmas = tuple(lexicon.lemma(w) for w in words)
+    return Phrase(bare=" ".join(words), sung=_sung(words, head, possessor), head=head,
+                  kind=lexicon.kind(head), lemmas=lemmas)
+
+
+def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase]) -> tuple[str, ...]:
+    out: list[str] = []
+    toks = [t for t, _, _ in tagged]
+    for k, (t, lem, pos) in enumerate(tagged):  # "driving home", "leaving town"
+        if pos == "v" and t.endswith("ing") and k + 1 < len(tagged) and tagged[k + 1][2] == "n":
+            out.append(f"{t} {tagged[k + 1][0]}")
+    for k in range(len(toks) - 3):  # "rain in the city"
+        if tagged[k][2] == "n" and toks[k + 1] in ("in", "on", "over", "at", "by", "under") \
+                and toks[k + 2] in ("the", "a", "my") and tagged[k + 3][2] == "n":
+            out.append(" ".join(toks[k:k + 4]).replace(" a ", " the "))
+    for k in range(len(toks) - 2):  # "the dog that waits"
+        if tagged[k][2] == "n" and toks[k + 1] in ("that", "who") and tagged[k + 2][2] == "v":
+            out.append(f"the {toks[k]} that {toks[k + 2]}")
+    multi = [p.bare for p in phrases if " " in p.bare]
+    single = [p.bare for p in phrases if " " not in p.bare and p.kind != "idea"]
+    for cand in [*multi, *out, *single]:
+        if cand not in out:
+            out.append(cand)
+    return tuple(" ".join(w.capitalize() if w not in ("the", "in", "on", "over", "at", "by", "under")
+                          or k == 0 else w for k, w in enumerate(c.split())) for c in out)
