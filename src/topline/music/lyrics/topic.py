@@ -198,8 +198,9 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase]) -> tuple[
             out.append(f"{t} {tagged[k + 1][0]}")
     for k in range(len(toks) - 3):  # "rain in the city"
         if tagged[k][2] == "n" and toks[k + 1] in ("in", "on", "over", "at", "by", "under") \
-                and toks[k + 2] in ("the", "a", "my") and tagged[k + 3][2] == "n":
-            out.append(" ".join(toks[k:k + 4]).replace(" a ", " the "))
+                and toks[k + 2] == "the" and tagged[k + 3][2] == "n" \
+                and (k + 4 >= len(tagged) or tagged[k + 4][2] not in ("n", "a")):
+            out.append(" ".join(toks[k:k + 4]))
     for k in range(len(toks) - 2):  # "the dog that waits"
         if tagged[k][2] == "n" and toks[k + 1] in ("that", "who") and tagged[k + 2][2] == "v":
             out.append(f"the {toks[k]} that {toks[k + 2]}")

@@ -133,6 +133,16 @@ def _fill(template: str, phrase: Phrase | None, verb: str | None) -> str:
     return SLOT.sub(sub, template)
 
 
+EMPTY_WORDS = frozenset("oh ooh ah yeah hey la na da baby well now so just like really".split())
+
+
+def says_something(text: str) -> bool:
+    """A line says something when it holds a word that is neither a function
+    word, a contraction nor sung filler ("oh", "yeah", "baby", ...)."""
+    words = [_clean(t) for t in text.split()]
+    return sum(1 for w in words if w and w not in FUNCTION and w not in EMPTY_WORDS and "'" not in w) >= 1
+
+
 def theme_weights(topic: Topic) -> dict[str, float]:
     """How much each theme of the bank suits the description (0 = not at all)."""
     words = set(topic.words)
@@ -142,19 +152,21 @@ def theme_weights(topic: Topic) -> dict[str, float]:
             continue
         direct = len(keys & words)
         near = len(keys & topic.neighbours)
-        out[name] = 2.0 * direct + 0.5 * min(near, 4)
+        out[name] = 2.0 * direct + 0.3 * min(near, 3)
     return out
 
 
-def candidates(topic: Topic) -> list[Line]:
-    """Candidate lines for the song: the couplets of suiting themes, slots filled."""
+def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
+    """Candidate lines for the song: the couplets of suiting themes (of every theme when
+    ``every_theme``: the reserve for a long song), slots filled."""
     weights = theme_weights(topic)
-    chosen = {n for n, w in weights.items() if w > 0}
-    if not chosen:
-        chosen = {"general"}
+    chosen = {n for n, w in weights.items() if w >= 1.0}
+    if not chosen:  # no theme named: the nearest ones by WordNet neighbours
+        best = max(weights.values(), default=0.0)
+        chosen = {n for n, w in weights.items() if best > 0 and w == best}
     out: list[Line] = []
     for e in bank().entries:
-        if e.theme not in chosen | {"slots", "general"}:
+        if not every_theme and e.theme not in chosen | {"slots", "general"}:
             continue
         if any(CONFLICTS.get(t) in topic.tags for t in e.tags):
             continue
@@ -169,6 +181,8 @@ def candidates(topic: Topic) -> list[Line]:
         for phrase, verb in fills:
             for pos, tpl in enumerate(e.lines):
                 text = _fill(tpl, phrase, verb)
+                if not says_something(re.sub(r"<[^>]*>", "", text)):
+                    continue
                 filler = phrase.bare if phrase else (verb or "")
                 out.append(Line(entry=e.index, pos=pos, theme=e.theme, roles=e.roles, tags=e.tags,
                                 parts=_parts(text), filler=filler))
@@ -217,6 +231,8 @@ class Planner:
         if text in self.used_text:
             return -1e9, ""
         s = -cost + self.theme_bonus.get(line.theme, 0.0) + 1.2 * self.jitter[line.key]
+        if role == "C":  # a chorus line is a hook of the song's theme more than a slot filled
+            s += -1.5 if line.theme == "slots" else 1.0
         for w in self.words_in(text):
             s += 4.0 if w not in self.used_words else 0.6 / self.used_words[w]
         if line.entry in self.used_entries:
@@ -300,10 +316,11 @@ class Planner:
         while k < len(targets):
             if k + 1 < len(targets):
                 pair = None
-                for r in (role, "VB" if role in "CP" else "VBC"):
-                    pair = self.couplet_any(r, (targets[k], targets[k + 1]))
+                for attempt in range(2):
+                    pair = self.couplet_any(role + ("VB" if role in "CP" else "VBC"), (targets[k], targets[k + 1]))
                     if pair:
                         break
+                    self.widen(0)
                 if pair:
                     out += pair
                     k += 2
@@ -321,11 +338,23 @@ class Planner:
         return None
 
     def single_any(self, role: str, target: int, prev: str) -> str:
-        for r in (role, "V", "B", "C", "P"):
-            line = self.single(r, target, end_word(prev) if prev else "")
-            if line:
-                return line
-        raise RuntimeError("the phrase bank ran dry")  # unreachable with the shipped bank
+        for attempt in range(3):
+            for r in (role, "V", "B", "C", "P"):
+                line = self.single(r, target, end_word(prev) if prev else "")
+                if line:
+                    return line
+            self.widen(attempt)
+        raise RuntimeError("the phrase bank ran dry")  # unreachable: the last widening allows every line
+
+    def widen(self, attempt: int) -> None:
+        """A long song has used up its themes: first every theme joins, then lines may return."""
+        if attempt == 0:
+            known = {ln.key for ln in self.lines}
+            more = [ln for ln in candidates(self.topic, every_theme=True) if ln.key not in known]
+            self.lines += more
+            self.jitter.update({ln.key: self.rng.random() for ln in more})
+        else:
+            self.used_text.clear()
 
 
 def _cap(line: str) -> str:
@@ -333,8 +362,8 @@ def _cap(line: str) -> str:
 
 
 def _clean_title(title: str) -> str:
-    """The title as a sung line: its word tokens only (no tags, brackets or emoji)."""
-    toks = title.replace("[", " ").replace("]", " ").replace("(", " ").replace(")", " ").split()
+    """The title as a sung line: its word tokens only (no bracketed tags like "[live]", no emoji)."""
+    toks = re.sub(r"\[[^\]]*\]|\([^)]*\)|[\[\]()]", " ", title).split()
     return " ".join(t for t in toks if is_word(t))
 
 
@@ -358,8 +387,7 @@ def make_title(description: str, *, seed: int = 0) -> str:
     another seed may pick another of its phrases."""
     cands = [c for c in read_topic(description).title_candidates if 2 <= count_syllables(c) <= 8]
     if not cands:
-        words = read_topic(description).words
-        return " ".join(w.capitalize() for w in words[:2]) or "Untitled"
+        return ""  # nothing to name it by: the chorus's first line names the song (write_song)
     return cands[seed % min(len(cands), 2)]
 
 
@@ -440,6 +468,8 @@ def write_lyrics(description: str, *, title: str = "", family: str = "pop", seed
 def _chorus(planner: Planner, hook: str, targets: tuple[int, ...]) -> list[str]:
     """The chorus: the title line first and last, rhyming couplets between."""
     n = len(targets)
+    if not hook:
+        return planner.section("C", list(targets))
     first = title_line(hook, targets[0])
     planner.used_ends.add(end_word(first))
     if n == 1:
@@ -461,4 +491,10 @@ def write_song(description: str, *, seed: int = 0, title: str = "", family: str 
                form: FormPlan | None = None) -> tuple[str, str]:
     """``(title, lyrics)`` for a description: the title made from it unless given."""
     name = _clean_title(title) or make_title(description, seed=seed)
-    return name, write_lyrics(description, title=name, family=family, seed=seed, form=form)
+    text = write_lyrics(description, title=name, family=family, seed=seed, form=form)
+    if not name:  # named by its chorus's first line, as songs are
+        chorus = next((b.split("\n")[1:] for b in text.split("\n\n") if b.startswith("[Chorus]")), None)
+        first = (chorus or text.split("\n")[1:2] or ["Untitled"])[0]
+        words = [w for w in re.sub(r"[^\w' ]", "", first).split() if w.lower() not in ("oh", "and", "so")]
+        name = " ".join(w.capitalize() if w != "I" else w for w in words[:5]) or "Untitled"
+    return name, text
