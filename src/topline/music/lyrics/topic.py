@@ -40,6 +40,7 @@ BARE = frozenset({"home"})  # nouns sung without a determiner
 # Facts a description settles (the writer keeps every line consistent with them).
 TAG_WORDS = {
     "night": {"night", "midnight", "evening", "dark", "nighttime", "moon", "late"},
+    "day": {"morning", "sunday", "saturday", "afternoon", "noon", "daylight", "sunrise", "breakfast"},
     "rain": {"rain", "storm", "drizzle", "downpour", "umbrella"},
     "summer": {"summer", "festival", "beach", "july", "august", "heat"},
     "winter": {"winter", "snow", "christmas", "december", "frost", "ice"},
@@ -48,7 +49,11 @@ TAG_WORDS = {
     "alone": {"breakup", "lonely", "alone", "heartbreak", "divorce", "lose", "ex"},
     "together": {"love", "wedding", "together", "kiss", "romance"},
 }
-CONFLICTS = {"night": "day", "day": "night", "rain": "sun", "sun": "rain", "summer": "winter", "winter": "summer",
+FEMALE = frozenset("""grandmother grandma granny gran nan mother mom mum mama wife sister daughter girl woman aunt
+bride queen lady girlfriend niece she her""".split())
+MALE = frozenset("""grandfather grandpa father dad papa husband brother son boy man uncle groom king boyfriend
+nephew he his him""".split())
+CONFLICTS = {"she": "no-she", "he": "no-he", "night": "day", "day": "night", "rain": "sun", "sun": "rain", "summer": "winter", "winter": "summer",
              "go": "stay", "stay": "go", "alone": "together", "together": "alone"}
 
 
@@ -62,6 +67,7 @@ class Phrase:
     head: str
     kind: str
     lemmas: tuple[str, ...]
+    setting: bool = False  # only named where the song happens ("by the door"): scenery, not a subject
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,7 @@ class Topic:
     tags: frozenset[str]
     title_candidates: tuple[str, ...]
     neighbours: frozenset[str]
+    settings: tuple[str, ...] = ()
 
 
 def _tokens(text: str) -> list[str]:
@@ -167,7 +174,9 @@ def read_topic(description: str) -> Topic:
                     phrases.append(_phrase(sub, chunk[k][1], None))
             head = chunk[-1][1]
             bare = [t[:-2] if t.endswith("'s") and k == len(toks) - 1 else t for k, t in enumerate(toks)]
-            phrases.append(_phrase(bare, head, possessor))
+            before = [t for t, _, _ in tagged[max(0, i - 2):i] if t not in DETERMINERS]
+            setting = bool(before) and before[-1] in PREPOSITIONS and phrases != []
+            phrases.append(_phrase(bare, head, possessor, setting))
             for t, lem, pos in chunk[:-1]:  # noun modifiers stand alone too ("the lighthouse")
                 if pos == "n" and not t.endswith("'s") and lexicon.kind(lem) in ("place", "thing", "time", "weather"):
                     phrases.append(_phrase([t], lem, None))
@@ -178,16 +187,47 @@ def read_topic(description: str) -> Topic:
             seen.add(p.bare)
             uniq.append(p)
     lemset = set(words)
-    tags = frozenset(t for t, ws in TAG_WORDS.items() if ws & lemset)
+    tags = set(t for t, ws in TAG_WORDS.items() if ws & lemset)
+    if "day" in tags and "night" in tags:
+        tags.discard("day")
+    toks = {t for t, _, _ in tagged}
+    if not (FEMALE & (lemset | toks)):
+        tags.add("no-she")  # no woman in the description: no line sings of "she"
+    if not (MALE & (lemset | toks)) and not any(p.kind == "animal" for p in uniq):
+        tags.add("no-he")
+    tags = frozenset(tags)
     neighbours = frozenset(r for w in words for r in lexicon.related(w)[:12])
     return Topic(words=tuple(words), forms={k: frozenset(v) for k, v in forms.items()}, phrases=tuple(uniq),
-                 verbs=verbs, tags=tags, title_candidates=_titles(tagged, uniq), neighbours=neighbours)
+                 verbs=verbs, tags=tags, title_candidates=_titles(tagged, uniq), neighbours=neighbours,
+                 settings=_settings(tagged))
 
 
-def _phrase(words: list[str], head: str, possessor: str | None) -> Phrase:
+PREPOSITIONS = frozenset("in at on by after before over under into through across from near outside inside behind "
+                         "beside along around with for".split())
+
+
+def _settings(tagged: list[tuple[str, str, str]]) -> tuple[str, ...]:
+    """The description's own prepositional phrases ("after a night shift", "on an island", "by the door"):
+    where and when the song happens, ready to open a line."""
+    out = []
+    for k, (tok, _, _) in enumerate(tagged):
+        if tok not in PREPOSITIONS:
+            continue
+        j = k + 1
+        if j < len(tagged) and tagged[j][0] in DETERMINERS:
+            j += 1
+        start = j
+        while j < len(tagged) and tagged[j][2] in ("n", "a") and j - start < 3:
+            j += 1
+        if j > start and tagged[j - 1][2] == "n":
+            out.append(" ".join(t for t, _, _ in tagged[k:j]))
+    return tuple(dict.fromkeys(out))
+
+
+def _phrase(words: list[str], head: str, possessor: str | None, setting: bool = False) -> Phrase:
     lemmas = tuple(lexicon.lemma(w) for w in words)
     return Phrase(bare=" ".join(words), sung=_sung(words, head, possessor), head=head,
-                  kind=lexicon.kind(head), lemmas=lemmas)
+                  kind=lexicon.kind(head), lemmas=lemmas, setting=setting)
 
 
 def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase]) -> tuple[str, ...]:

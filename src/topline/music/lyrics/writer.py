@@ -44,6 +44,11 @@ SLOT_KINDS = {"place": {"place"}, "thing": {"thing", "food"}, "person": {"person
               "time": {"time", "event"}, "event": {"event", "time"}, "feeling": {"feeling"},
               "weather": {"weather"}, "any": {"place", "thing", "food", "person", "animal", "time", "event", "weather"}}
 BARE_SLOTS = {"feeling", "weather"}
+LONG_LINE = 12  # from this many syllables a written couplet may be sung as one line
+# Openers for long lines (after the description's own settings), with the fact each asserts.
+OPENERS = (("every night", "night"), ("every morning", "day"), ("even now", ""), ("after all this time", ""),
+           ("every single day", ""), ("all these years", ""), ("one more time", ""), ("every time", ""),
+           ("and still", ""), ("late at night", "night"), ("in the morning", "day"))
 DEFAULT_FORM = (("verse", 4, 8), ("chorus", 4, 7), ("verse", 4, 8), ("pre-chorus", 2, 7), ("chorus", 4, 7),
                 ("bridge", 4, 7), ("chorus", 4, 7))
 
@@ -55,6 +60,11 @@ def count_syllables(line: str) -> int:
 
 def _clean(word: str) -> str:
     return re.sub(r"[^a-z']", "", word.lower()).strip("'")
+
+
+def line_ends(line: str) -> set[str]:
+    """The words a line rhymes on: its last word and the last word of each clause before a comma."""
+    return {end_word(part) for part in line.split(",") if end_word(part)}
 
 
 def end_word(line: str) -> str:
@@ -96,6 +106,7 @@ class Line:
     tags: frozenset[str]
     parts: tuple[tuple[str, bool], ...]  # (text, optional)
     filler: str
+    joined: bool = False  # both lines of the couplet sung as one long line (internal rhyme)
 
     @property
     def key(self) -> tuple[int, int, str]:
@@ -177,15 +188,29 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
         elif slots:
             (slot,) = tuple(slots)[:1]
             fills = [(p, None) for p in topic.phrases
-                     if p.kind in SLOT_KINDS[slot] and not (p.sung == p.bare and slot not in BARE_SLOTS)]
+                     if p.kind in SLOT_KINDS[slot] and not (p.sung == p.bare and slot not in BARE_SLOTS)
+                     and (not p.setting or slot == "place")]
         for phrase, verb in fills:
-            for pos, tpl in enumerate(e.lines):
-                text = _fill(tpl, phrase, verb)
+            texts = [_fill(tpl, phrase, verb) for tpl in e.lines]
+            filler = phrase.bare if phrase else (verb or "")
+            joined_text = " ".join(texts).lower()
+            tags = e.tags | ({"night"} if not e.tags & {"day", "night"} and re.search(
+                r"\b(night|tonight|midnight)\b", joined_text) else set())
+            tags |= {"she"} if re.search(r"\b(she|her|she's|she'd)\b", joined_text) else set()
+            tags |= {"he"} if re.search(r"\b(he|his|him|he's|he'd)\b", joined_text) else set()
+            if any(CONFLICTS.get(t) in topic.tags for t in tags):
+                continue
+            for pos, text in enumerate(texts):
                 if not says_something(re.sub(r"<[^>]*>", "", text)):
                     continue
-                filler = phrase.bare if phrase else (verb or "")
-                out.append(Line(entry=e.index, pos=pos, theme=e.theme, roles=e.roles, tags=e.tags,
+                out.append(Line(entry=e.index, pos=pos, theme=e.theme, roles=e.roles, tags=frozenset(tags),
                                 parts=_parts(text), filler=filler))
+            first, second = _parts(texts[0]), _parts(texts[1])
+            if second and second[0][0].lower() in ("and", "oh", "so") and second[0][1]:
+                second = second[1:]
+            joined = (*first[:-1], (first[-1][0] + ",", False), *second)
+            out.append(Line(entry=e.index, pos=2, theme=e.theme, roles=e.roles, tags=frozenset(tags), parts=joined,
+                            filler=filler, joined=True))
     return out
 
 
@@ -206,6 +231,9 @@ class Planner:
         self.used_ends: set[str] = set()
         self.used_words: dict[str, int] = {}
         self.tags = set(topic.tags)
+        openers = [(o, "") for o in topic.settings] + list(OPENERS)
+        self.openers = [(o, count_syllables(o), tag) for o, tag in openers]
+        self.used_openers: set[str] = set()
         form_of = {}
         for lem, forms in topic.forms.items():
             for f in forms:
@@ -217,15 +245,35 @@ class Planner:
         return {self.form_of[w] for w in (_clean(t) for t in text.split()) if w in self.form_of}
 
     def realise(self, line: Line, target: int) -> tuple[str, float]:
-        best, best_cost = "", 1e9
+        """The line's realisation nearest ``target`` syllables: optional words in or out and,
+        for a long line, opened by one of the description's settings ("after a night shift,")
+        or a time phrase ("every night,")."""
+        best, best_cost, best_n = "", 1e9, 0
         for text, n, misses in _variants(line.parts):
             cost = 1.3 * abs(n - target) + 0.5 * misses + (3.0 if abs(n - target) > 2 else 0.0)
             if cost < best_cost:
-                best, best_cost = text, cost
+                best, best_cost, best_n = text, cost, n
+        settings = set(self.topic.settings)
+        if best_n < target - 1 or settings - self.used_openers:
+            for text, n, misses in _variants(line.parts):
+                for opener, k, tag in self.openers:
+                    if opener in self.used_openers or CONFLICTS.get(tag) in self.tags \
+                            or (line.filler and (opener in line.filler or line.filler in opener)):
+                        continue
+                    m = n + k
+                    fresh = len(self.words_in(opener) - set(self.used_words) - self.words_in(text))
+                    if best_n >= target - 1 and not fresh:
+                        continue
+                    cost = 1.3 * abs(m - target) + 0.5 * misses + 0.8 - 1.5 * fresh \
+                        + (3.0 if abs(m - target) > 2 else 0.0)
+                    if cost < best_cost:
+                        best, best_cost = f"{opener}, {_uncap_and(text)}", cost
         return best, best_cost
 
     def score(self, line: Line, target: int, role: str) -> tuple[float, str]:
         if role not in line.roles or any(CONFLICTS.get(t) in self.tags for t in line.tags):
+            return -1e9, ""
+        if line.joined and target < LONG_LINE:
             return -1e9, ""
         text, cost = self.realise(line, target)
         if text in self.used_text:
@@ -263,8 +311,10 @@ class Planner:
                     la, lb = a[0], b[0]
                     if a[1] < -1e8 or b[3] < -1e8 or la.entry == lb.entry and la.pos == lb.pos:
                         continue
-                    if end_word(a[2]) == end_word(b[4]) or a[2] == b[4]:
+                    if line_ends(a[2]) & line_ends(b[4]) or a[2] == b[4]:
                         continue
+                    if "," in a[2] and a[2].split(",")[0] == b[4].split(",")[0]:
+                        continue  # the same opener twice in a row
                     if la.entry != lb.entry and (la.filler and la.filler == lb.filler):
                         continue
                     if la.tags and lb.tags and any(CONFLICTS.get(t) in lb.tags for t in la.tags):
@@ -303,9 +353,15 @@ class Planner:
         return best_t
 
     def commit(self, line: Line, text: str) -> None:
+        head = text.split(",")[0].lower()
+        for opener, _, tag in self.openers:
+            if "," in text and head == opener:
+                self.used_openers.add(opener)
+                if tag:
+                    self.tags.add(tag)
         self.used_text.add(text)
         self.used_entries.add(line.entry)
-        self.used_ends.add(end_word(text))
+        self.used_ends |= line_ends(text) if line.joined else {end_word(text)}
         for w in self.words_in(text):
             self.used_words[w] = self.used_words.get(w, 0) + 1
         self.tags |= line.tags
@@ -355,6 +411,14 @@ class Planner:
             self.jitter.update({ln.key: self.rng.random() for ln in more})
         else:
             self.used_text.clear()
+
+
+def _uncap_and(text: str) -> str:
+    """A line after an opener: its leading "and"/"oh"/"so" dropped."""
+    words = text.split()
+    if len(words) > 3 and words[0].lower() in ("and", "oh", "so"):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _cap(line: str) -> str:
