@@ -40,7 +40,7 @@ TAGS = {"verse": "Verse", "chorus": "Chorus", "pre-chorus": "Pre-Chorus", "bridg
 ROLE = {"verse": "V", "chorus": "C", "pre-chorus": "P", "bridge": "B", "intro": "P", "outro": "C", "hook": "C",
         "instrumental": "B", "break": "B"}
 # Which of the description's noun phrases a slot takes.
-SLOT_KINDS = {"place": {"place"}, "thing": {"thing", "food"}, "person": {"person"}, "animal": {"animal"},
+SLOT_KINDS = {"role": {"person"}, "place": {"place"}, "thing": {"thing", "food"}, "person": {"person"}, "animal": {"animal"},
               "time": {"time", "event"}, "event": {"event", "time"}, "feeling": {"feeling"},
               "weather": {"weather"}, "any": {"place", "thing", "food", "person", "animal", "time", "event", "weather"}}
 BARE_SLOTS = {"feeling", "weather"}
@@ -140,6 +140,9 @@ def _fill(template: str, phrase: Phrase | None, verb: str | None) -> str:
         if slot == "verbing":
             return lexicon.gerund(verb or "")
         assert phrase is not None
+        if slot == "role":  # the singer's role: "a soldier", "an usher"
+            first = lexicon_first_phone(phrase.bare)
+            return ("an " if first[:1] in "AEIOU" else "a ") + phrase.bare
         return phrase.bare if slot in BARE_SLOTS else phrase.sung
     return SLOT.sub(sub, template)
 
@@ -152,6 +155,12 @@ def says_something(text: str) -> bool:
     word, a contraction nor sung filler ("oh", "yeah", "baby", ...)."""
     words = [_clean(t) for t in text.split()]
     return sum(1 for w in words if w and w not in FUNCTION and w not in EMPTY_WORDS and "'" not in w) >= 1
+
+
+def lexicon_first_phone(word: str) -> str:
+    """The first phoneme of ``word`` (for "a" or "an")."""
+    syl = syllables(word.split()[0]) if word.split() else []
+    return syl[0].phonemes[0] if syl and syl[0].phonemes else ""
 
 
 def theme_weights(topic: Topic) -> dict[str, float]:
@@ -189,13 +198,16 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
             (slot,) = tuple(slots)[:1]
             fills = [(p, None) for p in topic.phrases
                      if p.kind in SLOT_KINDS[slot] and not (p.sung == p.bare and slot not in BARE_SLOTS)
-                     and (not p.setting or slot == "place")]
+                     and (not p.setting or slot == "place")
+                     and (slot == "role") == (p.kind == "person" and not p.sung.startswith("my "))]
         for phrase, verb in fills:
             texts = [_fill(tpl, phrase, verb) for tpl in e.lines]
             filler = phrase.bare if phrase else (verb or "")
             joined_text = " ".join(texts).lower()
-            tags = e.tags | ({"night"} if not e.tags & {"day", "night"} and re.search(
+            tags = set(e.tags) | ({"night"} if not e.tags & {"day", "night"} and re.search(
                 r"\b(night|tonight|midnight)\b", joined_text) else set())
+            if "rain" not in e.tags and re.search(r"\b(sun|stars|moon|sunlight|sunset)\b", joined_text):
+                tags.add("sun")  # a clear sky
             tags |= {"she"} if re.search(r"\b(she|her|she's|she'd)\b", joined_text) else set()
             tags |= {"he"} if re.search(r"\b(he|his|him|he's|he'd)\b", joined_text) else set()
             if any(CONFLICTS.get(t) in topic.tags for t in tags):
@@ -227,6 +239,7 @@ class Planner:
         self.lines = candidates(topic)
         self.jitter = {ln.key: self.rng.random() for ln in self.lines}
         self.used_text: set[str] = set()
+        self.used_sigs: list[frozenset[str]] = []
         self.used_entries: set[int] = set()
         self.used_ends: set[str] = set()
         self.used_words: dict[str, int] = {}
@@ -276,7 +289,7 @@ class Planner:
         if line.joined and target < LONG_LINE:
             return -1e9, ""
         text, cost = self.realise(line, target)
-        if text in self.used_text:
+        if text in self.used_text or self.echoes(text):
             return -1e9, ""
         s = -cost + self.theme_bonus.get(line.theme, 0.0) + 1.2 * self.jitter[line.key]
         if role == "C":  # a chorus line is a hook of the song's theme more than a slot filled
@@ -352,7 +365,13 @@ class Planner:
         self.commit(best, best_t)
         return best_t
 
+    def echoes(self, text: str) -> bool:
+        """True when ``text`` says again what a line already sung says (the same content words, or nearly)."""
+        sig = _signature(text)
+        return bool(sig) and any(len(sig & old) / len(sig | old) >= 0.7 for old in self.used_sigs)
+
     def commit(self, line: Line, text: str) -> None:
+        self.used_sigs.append(_signature(text))
         head = text.split(",")[0].lower()
         for opener, _, tag in self.openers:
             if "," in text and head == opener:
@@ -411,6 +430,13 @@ class Planner:
             self.jitter.update({ln.key: self.rng.random() for ln in more})
         else:
             self.used_text.clear()
+            self.used_sigs.clear()
+
+
+@lru_cache(maxsize=50000)
+def _signature(text: str) -> frozenset[str]:
+    words = (_clean(t) for t in text.split())
+    return frozenset(lexicon.lemma(w) for w in words if w and w not in FUNCTION and w not in EMPTY_WORDS)
 
 
 def _uncap_and(text: str) -> str:
