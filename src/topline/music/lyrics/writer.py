@@ -44,6 +44,7 @@ SLOT_KINDS = {"role": {"person"}, "place": {"place"}, "thing": {"thing", "food"}
               "time": {"time", "event"}, "event": {"event", "time"}, "feeling": {"feeling"},
               "weather": {"weather"}, "any": {"place", "thing", "food", "person", "animal", "time", "event", "weather"}}
 BARE_SLOTS = {"feeling", "weather"}
+JITTER = 2.5  # how far a seed moves the choice between lines of similar merit
 LONG_LINE = 12  # from this many syllables a written couplet may be sung as one line
 # Openers for long lines (after the description's own settings), with the fact each asserts.
 OPENERS = (("every night", "night"), ("every morning", "day"), ("even now", ""), ("after all this time", ""),
@@ -291,7 +292,7 @@ class Planner:
         text, cost = self.realise(line, target)
         if text in self.used_text or self.echoes(text):
             return -1e9, ""
-        s = -cost + self.theme_bonus.get(line.theme, 0.0) + 1.2 * self.jitter[line.key]
+        s = -cost + self.theme_bonus.get(line.theme, 0.0) + JITTER * self.jitter[line.key]
         if role == "C":  # a chorus line is a hook of the song's theme more than a slot filled
             s += -1.5 if line.theme == "slots" else 1.0
         for w in self.words_in(text):
@@ -303,8 +304,9 @@ class Planner:
         return s, text
 
     # -- drafting --------------------------------------------------------------------------
-    def couplet(self, role: str, targets: tuple[int, int]) -> tuple[str, str] | None:
-        """The best rhyming pair for two lines of a ``role`` section."""
+    def couplet(self, role: str, targets: tuple[int, int], require: str = "") -> tuple[str, str] | None:
+        """The best rhyming pair for two lines of a ``role`` section (one singing the
+        description word ``require``, when given)."""
         scored: dict[tuple, list] = {}
         for ln in self.lines:
             s0, t0 = self.score(ln, targets[0], role)
@@ -331,6 +333,8 @@ class Planner:
                     if la.entry != lb.entry and (la.filler and la.filler == lb.filler):
                         continue
                     if la.tags and lb.tags and any(CONFLICTS.get(t) in lb.tags for t in la.tags):
+                        continue
+                    if require and require not in self.words_in(a[2]) | self.words_in(b[4]):
                         continue
                     s = a[1] + b[3]
                     if la.entry == lb.entry and la.pos == 0 and lb.pos == 1 and la.filler == lb.filler:
@@ -405,9 +409,9 @@ class Planner:
             k += 1
         return [_cap(x) for x in out]
 
-    def couplet_any(self, roles: str, targets: tuple[int, int]) -> tuple[str, str] | None:
-        for r in roles:
-            pair = self.couplet(r, targets)
+    def couplet_any(self, roles: str, targets: tuple[int, int], require: str = "") -> tuple[str, str] | None:
+        for r in dict.fromkeys(roles):
+            pair = self.couplet(r, targets, require)
             if pair:
                 return pair
         return None
@@ -533,7 +537,7 @@ def write_lyrics(description: str, *, title: str = "", family: str = "pop", seed
     choruses = [s for s in sung if ROLE.get(s.label, "V") == "C" and s.label != "outro"]
     chorus = _chorus(planner, hook, max(choruses, key=lambda s: len(s.line_syllables)).line_syllables) \
         if choruses else []
-    blocks, verses = [], 0
+    drafts: list[tuple[str, FormSection, list[str]]] = []
     for sec in sung:
         role = ROLE.get(sec.label, "V")
         n = len(sec.line_syllables)
@@ -546,13 +550,39 @@ def write_lyrics(description: str, *, title: str = "", family: str = "pop", seed
             tag = "Outro"
         else:
             lines = planner.section(role, list(sec.line_syllables))
-            if sec.label == "verse" or sec.label not in TAGS:
-                verses += 1
-                tag = f"Verse {verses}"
-            else:
-                tag = TAGS[sec.label]
+            tag = "Verse" if sec.label == "verse" or sec.label not in TAGS else TAGS[sec.label]
+        drafts.append((tag, sec, lines))
+    _cover(planner, drafts)
+    blocks, verses = [], 0
+    for tag, _, lines in drafts:
+        if tag == "Verse":
+            verses += 1
+            tag = f"Verse {verses}"
         blocks.append("\n".join([f"[{tag}]", *lines]))
     return "\n\n".join(blocks)
+
+
+def _cover(planner: Planner, drafts: list[tuple[str, FormSection, list[str]]]) -> None:
+    """Every content word of the description gets sung: for a word still missing, a couplet
+    of a verse, bridge or pre-chorus (the latest first) is redrafted to carry it."""
+    sung = set().union(*(planner.words_in(ln) for _, _, lines in drafts for ln in lines)) if drafts else set()
+    for word in planner.topic.words:
+        if word in sung:
+            continue
+        for tag, sec, lines in reversed(drafts):
+            if tag in ("Chorus", "Outro") or len(lines) < 2:
+                continue
+            role = ROLE.get(sec.label, "V")
+            pair = None
+            for k in range(0, len(lines) - 1, 2):
+                pair = planner.couplet_any(role + "VB", (sec.line_syllables[k], sec.line_syllables[k + 1]),
+                                           require=word)
+                if pair:
+                    lines[k:k + 2] = [_cap(x) for x in pair]
+                    sung |= planner.words_in(pair[0]) | planner.words_in(pair[1])
+                    break
+            if pair:
+                break
 
 
 def _chorus(planner: Planner, hook: str, targets: tuple[int, ...]) -> list[str]:
