@@ -7,8 +7,8 @@ WordNet's licence (``data/WORDNET-LICENSE``).  Only single everyday words are
 kept (``wordfreq`` Zipf >= 2.5), each with:
 
 - ``p``: its parts of speech, most used first, with tagged-sense counts;
-- ``k``: for nouns, a kind (person, place, animal, food, feeling, time, event,
-  weather, thing, idea) from the first sense's lexicographer file and hypernyms;
+- ``k``: for nouns, a kind (person, place, vehicle, animal, food, feeling, time,
+  event, weather, thing, idea) from the first sense's lexicographer file and hypernyms;
 - ``i``: for verbs, 1 when a first sense takes "Somebody ----s" (intransitive);
 - ``r``: related words of the first senses (synonyms, hypernyms, parts and
   wholes, derived forms, then content words of the gloss), everyday ones only.
@@ -120,7 +120,9 @@ def main() -> None:
                 s = data[p][off]
                 if p == "n" and rank == 0:
                     kind = KINDS.get(s["lex"], "idea")
-                    if kind == "thing" and closure_names(off) & PLACE_HEADS:
+                    if kind == "thing" and closure_names(off) & {"vehicle", "conveyance", "craft"}:
+                        kind = "vehicle"
+                    elif kind == "thing" and closure_names(off) & PLACE_HEADS:
                         kind = "place"
                     entry["k"] = kind
                 if p == "v" and (2 in s["frames"] or 1 in s["frames"]):

@@ -14,7 +14,7 @@ from importlib import resources
 
 from wordfreq import zipf_frequency
 
-NOUN_KINDS = ("person", "place", "animal", "food", "feeling", "time", "event", "weather", "thing", "idea")
+NOUN_KINDS = ("person", "place", "vehicle", "animal", "food", "feeling", "time", "event", "weather", "thing", "idea")
 
 
 @lru_cache(maxsize=1)

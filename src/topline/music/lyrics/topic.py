@@ -19,11 +19,14 @@ from topline.music.lyrics import lexicon
 REQUEST_WORDS = frozenset("""
 song songs track tracks tune tunes lyric lyrics ballad anthem hymn verse chorus bridge hook melody music musical
 write writing make create compose generate give produce want need please sing singing sung about theme style
-genre upbeat uptempo downtempo slow fast mid tempo mood vibe vibes feel feeling-good catchy pop rock jazz blues
-folk country rap hip hop hiphop trap edm dance house techno electronic indie acoustic soul funk reggae metal punk
-gospel rnb r&b lofi lo-fi cinematic epic dreamy chill happy energetic instrumental vocal vocals female male voice
-bpm key major minor something kind sort type story tell telling told called named titled
+genre upbeat uptempo downtempo mid tempo mood vibe vibes catchy jazz blues rap hiphop edm techno electronic
+indie acoustic funk reggae punk rnb r&b lofi lo-fi cinematic epic dreamy chill energetic instrumental vocal
+vocals female male bpm something kind sort type story tell telling told called named titled
 """.split())
+# Words that name a style only before a word for a song ("a country ballad", "pop song"), else content.
+GENRE_WORDS = frozenset("pop rock folk country hip hop trap dance house soul metal gospel slow fast happy sad "
+                        "love female male".split())
+SONG_NOUNS = frozenset("song songs track tune ballad anthem hymn number beat vibe style tempo".split())
 DETERMINERS = frozenset("a an the my your his her our their this that these those its some one every".split())
 FUNCTION = frozenset("""
 i me you he she it we they him them us to of in on at by for with from over under after before into onto out up
@@ -95,7 +98,10 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     for i, tok in enumerate(tokens):
         prev = tokens[i - 1] if i else ""
-        if tok in FUNCTION or tok in DETERMINERS or tok in REQUEST_WORDS or len(tok) < 2:
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        style = tok in GENRE_WORDS and (nxt in SONG_NOUNS or nxt in GENRE_WORDS and tokens[i + 2:i + 3] and
+                                        tokens[i + 2] in SONG_NOUNS)
+        if tok in FUNCTION or tok in DETERMINERS or tok in REQUEST_WORDS or len(tok) < 2 or style:
             out.append((tok, tok, "f"))
             continue
         if tok.endswith("'s"):
@@ -104,8 +110,9 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
         poss = lexicon.parts_of_speech(tok)
         in_np = prev in DETERMINERS or prev.endswith("'s") or (bool(out) and out[-1][2] == "a") or (
             i >= 2 and bool(out) and out[-1][2] == "n" and tokens[i - 2] in DETERMINERS)
-        if tok.endswith("ing") and not in_np and "v" in lexicon.parts_of_speech(lexicon.lemma(tok, "v")) \
-                and lexicon.lemma(tok, "v") != tok:
+        ing_verb = tok.endswith("ing") and lexicon.lemma(tok, "v") != tok \
+            and "v" in lexicon.parts_of_speech(lexicon.lemma(tok, "v"))
+        if ing_verb and (not in_np or nxt in FUNCTION or nxt in DETERMINERS or not nxt):
             out.append((tok, lexicon.lemma(tok, "v"), "v"))
             continue
         if prev in ("that", "who", "which", "i", "we", "they", "you", "he", "she", "it", "to") and "v" in poss:
@@ -178,7 +185,8 @@ def read_topic(description: str) -> Topic:
             setting = bool(before) and before[-1] in PREPOSITIONS and phrases != []
             phrases.append(_phrase(bare, head, possessor, setting))
             for t, lem, pos in chunk[:-1]:  # noun modifiers stand alone too ("the lighthouse")
-                if pos == "n" and not t.endswith("'s") and lexicon.kind(lem) in ("place", "thing", "time", "weather"):
+                if pos == "n" and not t.endswith("'s") and lexicon.kind(lem) in ("place", "thing", "time", "weather",
+                                                                                 "vehicle"):
                     phrases.append(_phrase([t], lem, None))
         i = max(j, i + 1)
     seen, uniq = set(), []
@@ -233,9 +241,20 @@ def _phrase(words: list[str], head: str, possessor: str | None, setting: bool = 
 def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase]) -> tuple[str, ...]:
     out: list[str] = []
     toks = [t for t, _, _ in tagged]
-    for k, (t, lem, pos) in enumerate(tagged):  # "driving home", "leaving town"
-        if pos == "v" and t.endswith("ing") and k + 1 < len(tagged) and tagged[k + 1][2] == "n":
-            out.append(f"{t} {tagged[k + 1][0]}")
+    for k, (t, lem, pos) in enumerate(tagged):  # "driving home", "chasing a dream", "learning to feel"
+        if pos != "v" or not t.endswith("ing"):
+            continue
+        rest = toks[k + 1:k + 4]
+        if rest[:1] and tagged[k + 1][2] == "n":
+            out.append(f"{t} {rest[0]}")
+        elif len(rest) >= 2 and rest[0] in ("a", "the", "my", "all", "to", "your") and tagged[k + 2][2] in ("n", "v"):
+            j = k + 3
+            while j < len(tagged) and j < k + 5 and tagged[j][2] == "n" and tagged[k + 2][2] == "n":
+                j += 1
+            out.append(" ".join(toks[k:j]))
+    for k in range(len(toks) - 2):  # "love in paris", "dream in hollywood"
+        if tagged[k][2] == "n" and toks[k + 1] in ("in", "at") and tagged[k + 2][2] == "n" and k + 3 == len(toks):
+            out.append(" ".join(toks[k:k + 3]))
     for k in range(len(toks) - 3):  # "rain in the city"
         if tagged[k][2] == "n" and toks[k + 1] in ("in", "on", "over", "at", "by", "under") \
                 and toks[k + 2] == "the" and tagged[k + 3][2] == "n" \
@@ -249,5 +268,5 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase]) -> tuple[
     for cand in [*multi, *out, *single]:
         if cand not in out:
             out.append(cand)
-    return tuple(" ".join(w.capitalize() if w not in ("the", "in", "on", "over", "at", "by", "under")
+    return tuple(" ".join(w.capitalize() if w not in ("the", "a", "an", "to", "of", "in", "on", "over", "at", "by", "under")
                           or k == 0 else w for k, w in enumerate(c.split())) for c in out)

@@ -40,9 +40,9 @@ TAGS = {"verse": "Verse", "chorus": "Chorus", "pre-chorus": "Pre-Chorus", "bridg
 ROLE = {"verse": "V", "chorus": "C", "pre-chorus": "P", "bridge": "B", "intro": "P", "outro": "C", "hook": "C",
         "instrumental": "B", "break": "B"}
 # Which of the description's noun phrases a slot takes.
-SLOT_KINDS = {"role": {"person"}, "place": {"place"}, "thing": {"thing", "food"}, "person": {"person"}, "animal": {"animal"},
+SLOT_KINDS = {"role": {"person"}, "place": {"place"}, "thing": {"thing", "food"}, "person": {"person"}, "animal": {"animal"}, "vehicle": {"vehicle"},
               "time": {"time", "event"}, "event": {"event", "time"}, "feeling": {"feeling"},
-              "weather": {"weather"}, "any": {"place", "thing", "food", "person", "animal", "time", "event", "weather"}}
+              "weather": {"weather"}, "any": {"place", "thing", "food", "person", "animal", "time", "event", "weather", "vehicle"}}
 BARE_SLOTS = {"feeling", "weather"}
 JITTER = 2.5  # how far a seed moves the choice between lines of similar merit
 LONG_LINE = 12  # from this many syllables a written couplet may be sung as one line
@@ -184,7 +184,7 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
     chosen = {n for n, w in weights.items() if w >= 1.0}
     if not chosen:  # no theme named: the nearest ones by WordNet neighbours
         best = max(weights.values(), default=0.0)
-        chosen = {n for n, w in weights.items() if best > 0 and w == best}
+        chosen = {n for n, w in weights.items() if best >= 0.9 and w == best}
     out: list[Line] = []
     for e in bank().entries:
         if not every_theme and e.theme not in chosen | {"slots", "general"}:
