@@ -93,6 +93,16 @@ def _tokens(text: str) -> list[str]:
     return re.findall(r"[a-z]+(?:'[a-z]+)?", text.lower().replace("\u2019", "'"))
 
 
+def proper_nouns(text: str) -> dict[str, str]:
+    """Words capitalised inside the description ("Paris", "Hollywood"), lowercase -> as written."""
+    out = {}
+    for sentence in re.split(r"[.!?\n]+", text.replace("\u2019", "'")):
+        for k, tok in enumerate(re.findall(r"[A-Za-z]+(?:'[a-z]+)?", sentence)):
+            if k > 0 and tok[:1].isupper() and tok.lower() not in FUNCTION and tok != "I":
+                out[tok.lower().removesuffix("'s")] = tok.removesuffix("'s")
+    return out
+
+
 def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
     """(token, lemma, pos) with pos in n/v/a/f (function or request word)."""
     out: list[tuple[str, str, str]] = []
@@ -133,7 +143,7 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
 
 def _sung(words: list[str], head: str, possessor: str | None) -> str:
     bare = " ".join(words)
-    if head in BARE and len(words) == 1:
+    if (head in BARE and len(words) == 1) or words[-1][:1].isupper():  # "home", "Paris"
         return bare
     first = possessor or head
     if first in KINSHIP or (possessor is None and len(words) == 1 and head in KINSHIP):
@@ -143,7 +153,9 @@ def _sung(words: list[str], head: str, possessor: str | None) -> str:
 
 def read_topic(description: str) -> Topic:
     """Read a song description (any length; only its words matter)."""
-    tagged = _tag(_tokens(description))
+    proper = proper_nouns(description)
+    tagged = [(proper.get(t, t), lem, pos) if t in proper and pos != "f" else (t, lem, pos)
+              for t, lem, pos in _tag(_tokens(description))]
     words: list[str] = []
     forms: dict[str, set[str]] = {}
     for tok, lem, pos in tagged:
@@ -268,5 +280,5 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase]) -> tuple[
     for cand in [*multi, *out, *single]:
         if cand not in out:
             out.append(cand)
-    return tuple(" ".join(w.capitalize() if w not in ("the", "a", "an", "to", "of", "in", "on", "over", "at", "by", "under")
+    return tuple(" ".join(w[:1].upper() + w[1:] if w not in ("the", "a", "an", "to", "of", "in", "on", "over", "at", "by", "under")
                           or k == 0 else w for k, w in enumerate(c.split())) for c in out)

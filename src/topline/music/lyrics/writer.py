@@ -31,7 +31,7 @@ from functools import lru_cache
 from topline.music.lyrics import lexicon
 from topline.music.lyrics.bank import SLOT, Entry, bank
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
-from topline.music.lyrics.topic import CONFLICTS, FUNCTION, Phrase, Topic, read_topic
+from topline.music.lyrics.topic import CONFLICTS, FUNCTION, Phrase, Topic, proper_nouns, read_topic
 from topline.music.lyrics.vocab import REGISTER
 from topline.music.types import FormPlan, FormSection
 
@@ -230,8 +230,9 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
 class Planner:
     """Drafts the song couplet by couplet (see the module docstring)."""
 
-    def __init__(self, topic: Topic, seed: int) -> None:
+    def __init__(self, topic: Topic, seed: int, description: str = "") -> None:
         self.topic = topic
+        self.description = description
         self.rng = random.Random(seed)
         self.weights = theme_weights(topic)
         top = max(self.weights.values(), default=0.0) or 1.0
@@ -268,7 +269,7 @@ class Planner:
             if cost < best_cost:
                 best, best_cost, best_n = text, cost, n
         settings = set(self.topic.settings)
-        if best_n < target - 1 or settings - self.used_openers:
+        if (best_n < target - 1 or settings - self.used_openers) and _opens_with_subject(best):
             for text, n, misses in _variants(line.parts):
                 for opener, k, tag in self.openers:
                     if opener in self.used_openers or CONFLICTS.get(tag) in self.tags \
@@ -437,6 +438,18 @@ class Planner:
             self.used_sigs.clear()
 
 
+SUBJECTS = frozenset("""i i'm i've i'd i'll we we're we've you you're you've he he's she she's it it's they they're
+the my your his her our there there's nobody everybody every this that""".split())
+
+
+def _opens_with_subject(text: str) -> bool:
+    """True when a line (past a leading "and"/"oh"/"so") opens with its subject, so that a
+    setting can stand before it ("after a night shift, I ...")."""
+    words = [_clean(t) for t in text.split()]
+    words = words[1:] if words and words[0] in ("and", "oh", "so") else words
+    return bool(words) and words[0] in SUBJECTS
+
+
 @lru_cache(maxsize=50000)
 def _signature(text: str) -> frozenset[str]:
     words = (_clean(t) for t in text.split())
@@ -464,9 +477,10 @@ def _clean_title(title: str) -> str:
 TITLE_FRAMES = ("{T}", "oh, {T}", "{T}, {T}", "oh, {T}, oh, {T}", "{T}, oh, {T}")
 
 
-def title_line(title: str, target: int) -> str:
+def title_line(title: str, target: int, proper: frozenset[str] = frozenset()) -> str:
     """The title as the chorus's hook line, repeated or opened with "oh" to near the planned syllables."""
-    sung = " ".join(w if w == "I" or w.isupper() and len(w) > 1 else w.lower() for w in title.split())
+    sung = " ".join(w if w == "I" or w.isupper() and len(w) > 1 or w.lower() in proper else w.lower()
+                    for w in title.split())
     best, best_err = sung, 1e9
     for frame in TITLE_FRAMES:
         text = frame.replace("{T}", sung)
@@ -533,7 +547,7 @@ def write_lyrics(description: str, *, title: str = "", family: str = "pop", seed
     plan = form or default_form(family, duration)
     sung = [s for s in plan.sections if s.sung and s.line_syllables]
     hook = _clean_title(title) or make_title(description, seed=seed)
-    planner = Planner(topic, seed)
+    planner = Planner(topic, seed, description)
     choruses = [s for s in sung if ROLE.get(s.label, "V") == "C" and s.label != "outro"]
     chorus = _chorus(planner, hook, max(choruses, key=lambda s: len(s.line_syllables)).line_syllables) \
         if choruses else []
@@ -590,7 +604,8 @@ def _chorus(planner: Planner, hook: str, targets: tuple[int, ...]) -> list[str]:
     n = len(targets)
     if not hook:
         return planner.section("C", list(targets))
-    first = title_line(hook, targets[0])
+    proper = frozenset(proper_nouns(planner.description))
+    first = title_line(hook, targets[0], proper)
     planner.used_ends.add(end_word(first))
     if n == 1:
         return [first]
@@ -603,7 +618,7 @@ def _chorus(planner: Planner, hook: str, targets: tuple[int, ...]) -> list[str]:
         lines.append(planner.single_any("C", inner[0], first))
         inner = inner[1:]
     lines += planner.section("C", inner)
-    lines.append(title_line(hook, targets[-1]) if targets[-1] != targets[0] else first)
+    lines.append(title_line(hook, targets[-1], proper) if targets[-1] != targets[0] else first)
     return [_cap(x) for x in lines]
 
 
