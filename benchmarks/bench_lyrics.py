@@ -7,7 +7,9 @@ For each description (and seed) the default full-song form is written with
 appear (any of their forms), title in the chorus, rhyme rate of couplets (lines
 1-2, 3-4, ... of each section, the chorus's title lines left out: they are a refrain),
 syllable fit (share of lines within 2 syllables of the plan, mean absolute
-difference), repeated lines outside the chorus, CPU seconds.
+difference), stress (share of lines with every main stress on a strong beat, counted back
+from the line's last stress), repeated lines outside the chorus, CPU seconds; with
+``--seeds 2`` also the share of lines two variants share.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import time
 from topline.music.lyrics import parse_lyrics
 from topline.music.lyrics.phonetics import rhymes
 from topline.music.lyrics.topic import read_topic
-from topline.music.lyrics.writer import count_syllables, default_form, end_word, write_song
+from topline.music.lyrics.writer import count_syllables, default_form, end_word, stress_misses, write_song
 
 DESCRIPTIONS = (
     "driving home after a night shift",
@@ -54,7 +56,9 @@ def figures(description: str, title: str, text: str, form) -> dict:
     got = [count_syllables(ln) for b in blocks for ln in b[1:]]
     diffs = [abs(a - b) for a, b in zip(plan, got)]
     others = [ln.lower() for b in blocks if b[0] != "[Chorus]" for ln in b[1:]]
-    return dict(content=len(hit) / max(1, len(topic.words)), missing=[w for w in topic.words if w not in hit],
+    sung_lines = [ln for b in blocks for ln in b[1:]]
+    stress_ok = sum(stress_misses(ln) < 1 for ln in sung_lines) / max(1, len(sung_lines))
+    return dict(content=len(hit) / max(1, len(topic.words)), stress=stress_ok, lines=set(sung_lines), missing=[w for w in topic.words if w not in hit],
                 title=title_in, rhyme=rhymed / max(1, pairs), fit=sum(d <= 2 for d in diffs) / max(1, len(diffs)),
                 mad=statistics.mean(diffs) if diffs else 0.0, lines_ok=len(plan) == len(got),
                 repeats=len(others) - len(set(others)))
@@ -80,17 +84,25 @@ def main() -> None:
             rows.append((d, seed, title, f, cpu))
             if not args.quiet:
                 print(f"\n=== {d!r} seed {seed}: {title!r}\n{text}")
-    print(f"\n{'description':46s} seed content title rhyme  fit   mad  lines rep  cpu_s  missing")
+    print(f"\n{'description':46s} seed content title rhyme  fit   mad stress lines rep  cpu_s  missing")
     for d, seed, title, f, cpu in rows:
         print(f"{d[:46]:46s} {seed:4d} {f['content']:7.2f} {str(f['title']):5s} {f['rhyme']:5.2f} {f['fit']:5.2f} "
-              f"{f['mad']:5.2f} {str(f['lines_ok']):5s} {f['repeats']:3d} {cpu:6.3f}  {' '.join(f['missing'])}")
+              f"{f['mad']:5.2f} {f['stress']:6.2f} {str(f['lines_ok']):5s} {f['repeats']:3d} {cpu:6.3f}  "
+              f"{' '.join(f['missing'])}")
     fs = [r[3] for r in rows]
     print(f"\nmean: content {statistics.mean(f['content'] for f in fs):.2f}, title in chorus "
           f"{sum(f['title'] for f in fs)}/{len(fs)}, rhyme {statistics.mean(f['rhyme'] for f in fs):.2f}, "
           f"syllables within 2 {statistics.mean(f['fit'] for f in fs):.2f} (mean |diff| "
-          f"{statistics.mean(f['mad'] for f in fs):.2f}), repeated lines {sum(f['repeats'] for f in fs)}, "
+          f"{statistics.mean(f['mad'] for f in fs):.2f}), lines with every main stress on a strong beat "
+          f"{statistics.mean(f['stress'] for f in fs):.2f}, repeated lines {sum(f['repeats'] for f in fs)}, "
           f"CPU {statistics.mean(r[4] for r in rows):.3f} s per song (+{load:.2f} s one-time loading); "
           f"song length {sum(s.end - s.start for s in form.sections):.0f} s")
+    if args.seeds > 1:  # two variants of one description: how many lines they share
+        by = {}
+        for d, seed, _, f, _ in rows:
+            by.setdefault(d, []).append(f["lines"])
+        shared = [len(a & b) / len(a | b) for a, b, *_ in by.values()]
+        print(f"variants (seeds 0 and 1): {statistics.mean(shared):.2f} of their distinct lines shared")
 
 
 if __name__ == "__main__":

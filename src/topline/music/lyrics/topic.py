@@ -164,7 +164,7 @@ def read_topic(description: str) -> Topic:
         if lem not in forms:
             words.append(lem)
             forms[lem] = {lem}
-        forms[lem].add(tok[:-2] if tok.endswith("'s") else tok)
+        forms[lem].add((tok[:-2] if tok.endswith("'s") else tok).lower())
     verbs = tuple(dict.fromkeys(lem for _, lem, pos in tagged if pos == "v" and lexicon.intransitive(lem)))
     for v in verbs:
         forms.setdefault(v, {v}).update({lexicon.third_person(v), lexicon.gerund(v)})
@@ -222,8 +222,9 @@ def read_topic(description: str) -> Topic:
                  settings=_settings(tagged))
 
 
-PREPOSITIONS = frozenset("in at on by after before over under into through across from near outside inside behind "
-                         "beside along around with for".split())
+# Prepositions of where, when and with whom: their phrases can open a line ("after a night shift, ...").
+PREPOSITIONS = frozenset("in at on by after before under through across near outside inside behind beside along "
+                         "around with for".split())
 
 
 def _settings(tagged: list[tuple[str, str, str]]) -> tuple[str, ...]:
@@ -264,9 +265,10 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase]) -> tuple[
             while j < len(tagged) and j < k + 5 and tagged[j][2] == "n" and tagged[k + 2][2] == "n":
                 j += 1
             out.append(" ".join(toks[k:j]))
+    short = []
     for k in range(len(toks) - 2):  # "love in paris", "dream in hollywood"
         if tagged[k][2] == "n" and toks[k + 1] in ("in", "at") and tagged[k + 2][2] == "n" and k + 3 == len(toks):
-            out.append(" ".join(toks[k:k + 3]))
+            short.append(" ".join(toks[k:k + 3]))
     for k in range(len(toks) - 3):  # "rain in the city"
         if tagged[k][2] == "n" and toks[k + 1] in ("in", "on", "over", "at", "by", "under") \
                 and toks[k + 2] == "the" and tagged[k + 3][2] == "n" \
@@ -275,6 +277,7 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase]) -> tuple[
     for k in range(len(toks) - 2):  # "the dog that waits"
         if tagged[k][2] == "n" and toks[k + 1] in ("that", "who") and tagged[k + 2][2] == "v":
             out.append(f"the {toks[k]} that {toks[k + 2]}")
+    out += short
     multi = [p.bare for p in phrases if " " in p.bare]
     single = [p.bare for p in phrases if " " not in p.bare and p.kind != "idea"]
     for cand in [*multi, *out, *single]:
