@@ -108,12 +108,17 @@ def test_given_title_sung_and_short_forms():
     assert [tag for tag, _ in blocks] == ["[Verse 1]", "[Chorus]"]
     assert [len(lines) for _, lines in blocks] == [3, 2]
     assert "paper wings" in blocks[1][1][0].lower() and "live" not in text.lower()
+    assert all(ln[:1].isupper() for _, lines in blocks for ln in lines)
 
 
 def test_default_form_by_duration_and_family():
     assert [s.label for s in default_form().sections] == ["verse", "chorus", "verse", "pre-chorus", "chorus",
                                                           "bridge", "chorus"]
     assert [s.label for s in default_form(duration=40.0).sections] == ["verse", "chorus"]
+    assert [len(s.line_syllables) for s in default_form(duration=20.0).sections] == [2, 4]
+    assert [(s.label, len(s.line_syllables)) for s in default_form(duration=6.0).sections] == [("chorus", 2)]
+    assert [(s.label, len(s.line_syllables)) for s in default_form(duration=2.0).sections] == [("chorus", 1)]
+    assert write_lyrics("a first apartment", duration=2.0).count("\n") == 1  # the tag and the title
     assert default_form("hiphop").sections[0].line_syllables[0] > default_form("pop").sections[0].line_syllables[0]
     assert len(_blocks(write_lyrics("a first apartment", duration=90.0))) == 4
 

@@ -501,10 +501,16 @@ def make_title(description: str, *, seed: int = 0) -> str:
 
 def default_form(family: str = "pop", duration: float | None = None) -> FormPlan:
     """A full song form (verse, chorus, verse, pre-chorus, chorus, bridge, chorus), shorter
-    for short tracks, with line lengths for the style family (hip-hop denser, ballads shorter)."""
+    for short tracks (under 12 s a chorus of 1-4 lines, under 30 s two verse lines and a chorus,
+    under 60 s a verse and a chorus, under 120 s two of each), with line lengths for the style
+    family (hip-hop denser, ballads shorter)."""
     density = REGISTER.get(family, {}).get("density", 1.0)
     form = list(DEFAULT_FORM)
-    if duration is not None and duration < 60:
+    if duration is not None and duration < 12:  # about 2 sung syllables a second, 7 to a line
+        form = [("chorus", max(1, min(4, round(duration * 2.0 / 7))), 7)]
+    elif duration is not None and duration < 30:
+        form = [("verse", 2, 8), form[1]]
+    elif duration is not None and duration < 60:
         form = form[:2]
     elif duration is not None and duration < 120:
         form = form[:2] + [form[2], form[4]]
@@ -613,7 +619,7 @@ def _chorus(planner: Planner, hook: str, targets: tuple[int, ...]) -> list[str]:
     lines = [first]
     if n == 2:
         lines.append(planner.single_any("C", targets[1], first))
-        return lines
+        return [_cap(x) for x in lines]
     if len(inner) % 2 == 1:  # the line after the title rhymes with it where it can
         lines.append(planner.single_any("C", inner[0], first))
         inner = inner[1:]
