@@ -148,3 +148,24 @@ def test_bank_couplets_rhyme_and_are_in_cmu():
         for ln in e.lines:
             words = [re.sub(r"[^a-z']", "", w.lower()) for w in re.sub(r"[<>]|\{\w+\}", " ", ln).split()]
             assert [w for w in words if w and w not in d] == [], ln
+
+
+def test_plurals_proper_nouns_and_settings():
+    t = read_topic("his old nets and the letters")
+    assert [(p.sung, p.plural) for p in t.phrases] == [("the old nets", True), ("the letters", True)]
+    t = read_topic("falling in love in Paris")
+    assert [p.sung for p in t.phrases if p.head == "paris"] == ["Paris"]
+    assert make_title("falling in love in Paris") == "Love in Paris"
+    assert read_topic("a tin box in the kitchen after the war with my friends").settings == (
+        "in the kitchen", "after the war", "with my friends")
+    text = write_lyrics("falling in love in Paris", seed=0)
+    assert "Paris" in text and "paris" not in text and "the Paris" not in text
+
+
+def test_long_and_odd_descriptions():
+    long = ("my grandfather fished the cold northern sea every winter, his boat, his nets, the harbor town " * 60)[:4990]
+    title, text = write_song(long, seed=0)
+    assert title and len(_blocks(text)) == 7
+    for odd in ("song", "🎸🔥 2024!!!", "x"):
+        title, text = write_song(odd, seed=2)
+        assert title and [len(lines) for _, lines in _blocks(text)] == [4, 4, 4, 2, 4, 4, 4]

@@ -51,6 +51,8 @@ def lemma(word: str, pos: str | None = None) -> str:
     if w in exc and (pos is None or pos in {p for p, _ in lem[exc[w]]["p"]}):
         return exc[w]
     if w in lem and (pos is None or pos in {p for p, _ in lem[w]["p"]}):
+        if w.endswith("s") and pos in (None, "n") and w[:-1] in lem and zipf(w[:-1]) > zipf(w):
+            return w[:-1]  # "letters" is a WordNet lemma of its own, but mostly the plural of "letter"
         return w
     rules = {"n": _NOUN_RULES, "v": _VERB_RULES, "a": _ADJ_RULES}
     for p in ([pos] if pos else ["n", "v", "a"]):

@@ -71,6 +71,7 @@ class Phrase:
     kind: str
     lemmas: tuple[str, ...]
     setting: bool = False  # only named where the song happens ("by the door"): scenery, not a subject
+    plural: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,14 +91,14 @@ class Topic:
 
 
 def _tokens(text: str) -> list[str]:
-    return re.findall(r"[a-z]+(?:'[a-z]+)?", text.lower().replace("\u2019", "'"))
+    return re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.lower().replace("\u2019", "'"))
 
 
 def proper_nouns(text: str) -> dict[str, str]:
     """Words capitalised inside the description ("Paris", "Hollywood"), lowercase -> as written."""
     out = {}
     for sentence in re.split(r"[.!?\n]+", text.replace("\u2019", "'")):
-        for k, tok in enumerate(re.findall(r"[A-Za-z]+(?:'[a-z]+)?", sentence)):
+        for k, tok in enumerate(re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", sentence)):
             if k > 0 and tok[:1].isupper() and tok.lower() not in FUNCTION and tok != "I":
                 out[tok.lower().removesuffix("'s")] = tok.removesuffix("'s")
     return out
@@ -241,14 +242,17 @@ def _settings(tagged: list[tuple[str, str, str]]) -> tuple[str, ...]:
         while j < len(tagged) and tagged[j][2] in ("n", "a") and j - start < 3:
             j += 1
         if j > start and tagged[j - 1][2] == "n":
-            out.append(" ".join(t for t, _, _ in tagged[k:j]))
+            kind = lexicon.kind(tagged[j - 1][1])
+            if kind in ("place", "time", "event", "weather", "vehicle") or (tok == "with" and kind == "person"):
+                out.append(" ".join(t for t, _, _ in tagged[k:j]))
     return tuple(dict.fromkeys(out))
 
 
 def _phrase(words: list[str], head: str, possessor: str | None, setting: bool = False) -> Phrase:
     lemmas = tuple(lexicon.lemma(w) for w in words)
+    plural = words[-1].lower() != head and words[-1].lower().endswith("s") and not words[-1].endswith("'s")
     return Phrase(bare=" ".join(words), sung=_sung(words, head, possessor), head=head,
-                  kind=lexicon.kind(head), lemmas=lemmas, setting=setting)
+                  kind=lexicon.kind(head), lemmas=lemmas, setting=setting, plural=plural)
 
 
 def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase]) -> tuple[str, ...]:

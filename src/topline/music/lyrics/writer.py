@@ -44,6 +44,7 @@ SLOT_KINDS = {"role": {"person"}, "place": {"place"}, "thing": {"thing", "food"}
               "time": {"time", "event"}, "event": {"event", "time"}, "feeling": {"feeling"},
               "weather": {"weather"}, "any": {"place", "thing", "food", "person", "animal", "time", "event", "weather", "vehicle"}}
 BARE_SLOTS = {"feeling", "weather"}
+MAX_PHRASES = 16  # of a long description, the first phrases and words are the ones the song must sing
 JITTER = 2.5  # how far a seed moves the choice between lines of similar merit
 LONG_LINE = 12  # from this many syllables a written couplet may be sung as one line
 # Openers for long lines (after the description's own settings), with the fact each asserts.
@@ -145,7 +146,12 @@ def _fill(template: str, phrase: Phrase | None, verb: str | None) -> str:
             first = lexicon_first_phone(phrase.bare)
             return ("an " if first[:1] in "AEIOU" else "a ") + phrase.bare
         return phrase.bare if slot in BARE_SLOTS else phrase.sung
-    return SLOT.sub(sub, template)
+    text = SLOT.sub(sub, template)
+    if phrase is not None and phrase.plural:  # "the nets are", not "the nets is"
+        for slot in re.findall(r"\{(\w+)\} (?:is|has)\b", template):
+            word = phrase.bare if slot in BARE_SLOTS else phrase.sung
+            text = text.replace(f"{word} is ", f"{word} are ").replace(f"{word} has ", f"{word} have ")
+    return text
 
 
 EMPTY_WORDS = frozenset("oh ooh ah yeah hey la na da baby well now so just like really".split())
@@ -197,7 +203,7 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
             fills = [(None, v) for v in topic.verbs]
         elif slots:
             (slot,) = tuple(slots)[:1]
-            fills = [(p, None) for p in topic.phrases
+            fills = [(p, None) for p in topic.phrases[:MAX_PHRASES]
                      if p.kind in SLOT_KINDS[slot] and not (p.sung == p.bare and slot not in BARE_SLOTS)
                      and (not p.setting or slot == "place")
                      and (slot == "role") == (p.kind == "person" and not p.sung.startswith("my "))]
@@ -586,7 +592,7 @@ def _cover(planner: Planner, drafts: list[tuple[str, FormSection, list[str]]]) -
     """Every content word of the description gets sung: for a word still missing, a couplet
     of a verse, bridge or pre-chorus (the latest first) is redrafted to carry it."""
     sung = set().union(*(planner.words_in(ln) for _, _, lines in drafts for ln in lines)) if drafts else set()
-    for word in planner.topic.words:
+    for word in planner.topic.words[:MAX_PHRASES]:
         if word in sung:
             continue
         for tag, sec, lines in reversed(drafts):
