@@ -498,11 +498,12 @@ def title_line(title: str, target: int, proper: frozenset[str] = frozenset()) ->
 
 def make_title(description: str, *, seed: int = 0) -> str:
     """A title from the description's own words ("Driving Home", "Grandmother's Kitchen");
-    another seed may pick another of its phrases."""
+    an odd seed picks the second of its phrases when it has two."""
     cands = [c for c in read_topic(description).title_candidates if 2 <= count_syllables(c) <= 8]
     if not cands:
         return ""  # nothing to name it by: the chorus's first line names the song (write_song)
-    return cands[seed % min(len(cands), 2)]
+    multi = [c for c in cands if " " in c]  # a phrase names a song better than one word
+    return multi[seed % min(len(multi), 2)] if multi else cands[0]
 
 
 def default_form(family: str = "pop", duration: float | None = None) -> FormPlan:
