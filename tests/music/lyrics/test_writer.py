@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from topline.music.lyrics import make_title, parse_lyrics, write_song
+from topline.music.lyrics import lyric_variants, make_title, parse_lyrics, write_song
 from topline.music.lyrics.bank import bank, parse_bank
 from topline.music.lyrics.phonetics import cmu, rhymes
 from topline.music.lyrics.topic import read_topic
@@ -169,3 +169,22 @@ def test_long_and_odd_descriptions():
     for odd in ("song", "🎸🔥 2024!!!", "x"):
         title, text = write_song(odd, seed=2)
         assert title and [len(lines) for _, lines in _blocks(text)] == [4, 4, 4, 2, 4, 4, 4]
+
+
+def test_two_variants_with_titles():
+    (t1, a), (t2, b) = lyric_variants("driving home after a night shift", seed=0)
+    assert (t1, t2) == ("Driving Home", "Night Shift")
+    assert a != b and t1.lower() in a.lower() and t2.lower() in b.lower()
+    la = {ln for ln in a.splitlines() if ln and not ln.startswith("[")}
+    lb = {ln for ln in b.splitlines() if ln and not ln.startswith("[")}
+    assert len(la & lb) / len(la | lb) < 0.6
+
+
+@pytest.mark.parametrize("n", [4, 6, 10, 12, 14])
+def test_lines_fit_short_and_long_budgets(n):
+    form = _form(("verse", (n,) * 4), ("chorus", (n,) * 4), ("verse", (n,) * 4))
+    text = write_lyrics("rain in the city", title="Grey Streets", seed=1, form=form)
+    lines = [ln for _, ls in _blocks(text) for ln in ls if "grey streets" not in ln.lower()]
+    assert len(lines) == 10
+    assert sum(abs(count_syllables(ln) - n) for ln in lines) / len(lines) <= 1.5
+    assert max(abs(count_syllables(ln) - n) for ln in lines) <= 4

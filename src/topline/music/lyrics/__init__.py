@@ -14,13 +14,13 @@ from collections.abc import Iterable
 from topline.errors import LyricsError, SensitiveWordError
 from topline.music.controls import Controls
 from topline.music.lyrics.parse import is_lyrics, parse_lyrics
-from topline.music.lyrics.writer import default_form, make_title, write_lyrics, write_song
+from topline.music.lyrics.writer import default_form, lyric_variants, make_title, write_lyrics, write_song
 from topline.music.types import FormPlan, Lyrics
 
 MAX_PROMPT_CHARS = 5000
 
-__all__ = ["MAX_PROMPT_CHARS", "default_form", "find_sensitive", "is_lyrics", "make_lyrics", "make_title", "parse_lyrics",
-           "write_lyrics", "write_song"]
+__all__ = ["MAX_PROMPT_CHARS", "default_form", "find_sensitive", "is_lyrics", "lyric_variants", "make_lyrics",
+           "make_title", "parse_lyrics", "write_lyrics", "write_song"]
 
 
 def _norm(text: str) -> str:

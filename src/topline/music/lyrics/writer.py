@@ -255,6 +255,7 @@ class Planner:
         openers = [(o, "") for o in topic.settings] + list(OPENERS)
         self.openers = [(o, count_syllables(o), tag) for o, tag in openers]
         self.used_openers: set[str] = set()
+        self.forced_opener = ""
         form_of = {}
         for lem, forms in topic.forms.items():
             for f in forms:
@@ -274,6 +275,13 @@ class Planner:
             cost = 1.3 * abs(n - target) + 0.5 * misses + (3.0 if abs(n - target) > 2 else 0.0)
             if cost < best_cost:
                 best, best_cost, best_n = text, cost, n
+        if self.forced_opener and not line.joined:  # the last resort to sing a setting's word
+            opened = [(1.3 * abs(n + count_syllables(self.forced_opener) - target) + 0.5 * m,
+                       f"{self.forced_opener}, {_uncap_and(t)}") for t, n, m in _variants(line.parts)
+                      if _opens_with_subject(t)]
+            if opened:
+                cost, text = min(opened)
+                return text, cost
         settings = set(self.topic.settings)
         if (best_n < target - 1 or settings - self.used_openers) and _opens_with_subject(best):
             for text, n, misses in _variants(line.parts):
@@ -315,9 +323,12 @@ class Planner:
         """The best rhyming pair for two lines of a ``role`` section (one singing the
         description word ``require``, when given)."""
         scored: dict[tuple, list] = {}
+        forced = self.forced_opener  # a forced opener opens the first line only
         for ln in self.lines:
             s0, t0 = self.score(ln, targets[0], role)
+            self.forced_opener = ""
             s1, t1 = self.score(ln, targets[1], role)
+            self.forced_opener = forced
             if s0 < -1e8 and s1 < -1e8:
                 continue
             key = rhyme_key(end_word(t0 or t1))
@@ -596,6 +607,7 @@ def _cover(planner: Planner, drafts: list[tuple[str, FormSection, list[str]]]) -
     for word in planner.topic.words[:MAX_PHRASES]:
         if word in sung:
             continue
+        pair = None
         for tag, sec, lines in reversed(drafts):
             if tag in ("Chorus", "Outro") or len(lines) < 2:
                 continue
@@ -610,6 +622,19 @@ def _cover(planner: Planner, drafts: list[tuple[str, FormSection, list[str]]]) -
                     break
             if pair:
                 break
+        if pair is None:  # only a setting holds the word ("on a Sunday morning"): open a verse line with it
+            setting = next((st for st in planner.topic.settings if word in planner.words_in(st)), "")
+            for tag, sec, lines in ([] if not setting else reversed(drafts)):
+                if tag in ("Chorus", "Outro") or len(lines) < 2:
+                    continue
+                planner.forced_opener = setting
+                pair = planner.couplet_any(ROLE.get(sec.label, "V") + "VB",
+                                           (sec.line_syllables[0], sec.line_syllables[1]), require=word)
+                planner.forced_opener = ""
+                if pair:
+                    lines[0:2] = [_cap(x) for x in pair]
+                    sung |= planner.words_in(pair[0]) | planner.words_in(pair[1])
+                    break
 
 
 def _chorus(planner: Planner, hook: str, targets: tuple[int, ...]) -> list[str]:
@@ -646,3 +671,10 @@ def write_song(description: str, *, seed: int = 0, title: str = "", family: str 
         words = [w for w in re.sub(r"[^\w' ]", "", first).split() if w.lower() not in ("oh", "and", "so")]
         name = " ".join(w.capitalize() if w != "I" else w for w in words[:5]) or "Untitled"
     return name, text
+
+
+def lyric_variants(description: str, *, seed: int = 0, count: int = 2, title: str = "", family: str = "pop",
+                   form: FormPlan | None = None) -> list[tuple[str, str]]:
+    """``count`` different songs for one description (seeds ``seed``, ``seed + 1``, ...), each
+    ``(title, lyrics)``: what a lyrics endpoint returns as its variants."""
+    return [write_song(description, seed=seed + k, title=title, family=family, form=form) for k in range(count)]
