@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from topline.music.lyrics import lexicon
-from topline.music.lyrics.bank import SLOT, Entry, bank
+from topline.music.lyrics.bank import SLOT, bank
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
 from topline.music.lyrics.topic import CONFLICTS, FUNCTION, Phrase, Topic, proper_nouns, read_topic
 from topline.music.lyrics.vocab import REGISTER
@@ -143,7 +143,7 @@ def _fill(template: str, phrase: Phrase | None, verb: str | None) -> str:
             return lexicon.gerund(verb or "")
         assert phrase is not None
         if slot == "role":  # the singer's role: "a soldier", "an usher"
-            first = lexicon_first_phone(phrase.bare)
+            first = _first_phone(phrase.bare)
             return ("an " if first[:1] in "AEIOU" else "a ") + phrase.bare
         return phrase.bare if slot in BARE_SLOTS else phrase.sung
     text = SLOT.sub(sub, template)
@@ -164,7 +164,7 @@ def says_something(text: str) -> bool:
     return sum(1 for w in words if w and w not in FUNCTION and w not in EMPTY_WORDS and "'" not in w) >= 1
 
 
-def lexicon_first_phone(word: str) -> str:
+def _first_phone(word: str) -> str:
     """The first phoneme of ``word`` (for "a" or "an")."""
     syl = syllables(word.split()[0]) if word.split() else []
     return syl[0].phonemes[0] if syl and syl[0].phonemes else ""
