@@ -44,6 +44,7 @@ SLOT_KINDS = {"role": {"person"}, "place": {"place"}, "thing": {"thing", "food"}
               "time": {"time", "event"}, "event": {"event", "time"}, "feeling": {"feeling"},
               "weather": {"weather"}, "any": {"place", "thing", "food", "person", "animal", "time", "event", "weather", "vehicle"}}
 BARE_SLOTS = {"feeling", "weather"}
+MAX_GENERIC_OPENERS = 2  # "every night, ...", "even now, ...": a song may lean on them twice, no more
 MAX_PHRASES = 16  # of a long description, the first phrases and words are the ones the song must sing
 JITTER = 2.5  # how far a seed moves the choice between lines of similar merit
 LONG_LINE = 12  # from this many syllables a written couplet may be sung as one line
@@ -286,6 +287,11 @@ class Planner:
         if (best_n < target - 1 or settings - self.used_openers) and _opens_with_subject(best):
             for text, n, misses in _variants(line.parts):
                 for opener, k, tag in self.openers:
+                    generic = opener not in settings
+                    if generic and len(self.used_openers - settings) >= MAX_GENERIC_OPENERS:
+                        continue
+                    if CONFLICTS.get(tag) in line.tags or _signature(opener) & _signature(text):
+                        continue  # "every morning" before a night line, "every night" before "... the night"
                     if opener in self.used_openers or CONFLICTS.get(tag) in self.tags \
                             or (line.filler and (opener in line.filler or line.filler in opener)):
                         continue
@@ -456,7 +462,7 @@ class Planner:
 
 
 SUBJECTS = frozenset("""i i'm i've i'd i'll we we're we've you you're you've he he's she she's it it's they they're
-the my your his her our there there's nobody everybody every this that""".split())
+the my your his her our there there's nobody everybody""".split())
 
 
 def _opens_with_subject(text: str) -> bool:
