@@ -44,7 +44,7 @@ SLOT_KINDS = {"role": {"person"}, "place": {"place"}, "thing": {"thing", "food"}
               "time": {"time", "event"}, "event": {"event", "time"}, "feeling": {"feeling"},
               "weather": {"weather"}, "any": {"place", "thing", "food", "person", "animal", "time", "event", "weather", "vehicle"}}
 BARE_SLOTS = {"feeling", "weather"}
-MAX_GENERIC_OPENERS = 2  # "every night, ...", "even now, ...": a song may lean on them twice, no more
+MAX_GENERIC_OPENERS = 2  # "every night, ...", "even now, ...": twice a song, unless its lines are long
 MAX_PHRASES = 16  # of a long description, the first phrases and words are the ones the song must sing
 JITTER = 2.5  # how far a seed moves the choice between lines of similar merit
 LONG_LINE = 12  # from this many syllables a written couplet may be sung as one line
@@ -288,7 +288,7 @@ class Planner:
             for text, n, misses in _variants(line.parts):
                 for opener, k, tag in self.openers:
                     generic = opener not in settings
-                    if generic and len(self.used_openers - settings) >= MAX_GENERIC_OPENERS:
+                    if generic and target < LONG_LINE and len(self.used_openers - settings) >= MAX_GENERIC_OPENERS:
                         continue
                     if CONFLICTS.get(tag) in line.tags or _signature(opener) & _signature(text):
                         continue  # "every morning" before a night line, "every night" before "... the night"
