@@ -188,3 +188,15 @@ def test_lines_fit_short_and_long_budgets(n):
     assert len(lines) == 10
     assert sum(abs(count_syllables(ln) - n) for ln in lines) / len(lines) <= 1.5
     assert max(abs(count_syllables(ln) - n) for ln in lines) <= 4
+
+
+def test_no_line_contradicts_the_description():
+    for seed in range(4):
+        words = _words(write_lyrics("rain in the city at night", seed=seed))
+        assert not words & {"sun", "stars", "sunlight", "sunset", "morning"}, seed
+        words = _words(write_lyrics("a lighthouse keeper alone on an island", seed=seed))
+        assert not words & {"she", "her", "he", "his"}, seed  # nobody in it for a pronoun to mean
+        text = write_lyrics("leaving a small town", seed=seed).lower()
+        staying = [re.sub(r"<[^>]*>\s*", "", ln).strip().lower() for e in bank().entries if "stay" in e.tags
+                   for ln in e.lines if "{" not in ln]
+        assert staying and [ln for ln in staying if ln in text] == [], seed
