@@ -97,6 +97,27 @@ def main() -> None:
           f"{statistics.mean(f['stress'] for f in fs):.2f}, repeated lines {sum(f['repeats'] for f in fs)}, "
           f"CPU {statistics.mean(r[4] for r in rows):.3f} s per song (+{load:.2f} s one-time loading); "
           f"song length {sum(s.end - s.start for s in form.sections):.0f} s")
+    # A 3-minute song's form (two long verses, two pre-choruses, four choruses, a bridge):
+    # the writer's CPU per second of audio, against the budget of 0.1 CPU-s per second.
+    from topline.music.types import FormPlan, FormSection
+
+    spec = [("intro", 0, 8), ("verse", 8, 8), ("pre-chorus", 2, 7), ("chorus", 4, 7), ("verse", 8, 8),
+            ("pre-chorus", 2, 7), ("chorus", 4, 7), ("bridge", 4, 8), ("chorus", 4, 7), ("chorus", 4, 7),
+            ("outro", 0, 8)]
+    secs, t = [], 0.0
+    for label, n, syl in spec:
+        length = 180.0 / len(spec)
+        secs.append(FormSection(label=label, start=t, end=t + length, bars=8, sung=n > 0,
+                                line_syllables=(syl,) * n))
+        t += length
+    long_form = FormPlan(sections=tuple(secs))
+    cpu = []
+    for d in DESCRIPTIONS:
+        t0 = time.process_time()
+        write_song(d, seed=0, form=long_form)
+        cpu.append(time.process_time() - t0)
+    print(f"3-minute form ({sum(n for _, n, _ in spec)} lines): CPU {statistics.mean(cpu):.3f} s mean, "
+          f"{max(cpu):.3f} s max = {max(cpu) / 180:.4f} CPU-s per second of audio (budget 0.1 with composing)")
     if args.seeds > 1:  # two variants of one description: how many lines they share
         by = {}
         for d, seed, _, f, _ in rows:
