@@ -277,9 +277,9 @@ class Planner:
             if cost < best_cost:
                 best, best_cost, best_n = text, cost, n
         if self.forced_opener and not line.joined:  # the last resort to sing a setting's word
-            opened = [(1.3 * abs(n + count_syllables(self.forced_opener) - target) + 0.5 * m,
-                       f"{self.forced_opener}, {_uncap_and(t)}") for t, n, m in _variants(line.parts)
-                      if _opens_with_subject(t)]
+            k = count_syllables(self.forced_opener)
+            opened = [(1.3 * abs(n + k - target) + 0.5 * m, f"{self.forced_opener}, {_uncap_and(t)}")
+                      for t, n, m in _variants(line.parts) if _opens_with_subject(t) and abs(n + k - target) <= 3]
             if opened:
                 cost, text = min(opened)
                 return text, cost
@@ -288,6 +288,8 @@ class Planner:
             for text, n, misses in _variants(line.parts):
                 for opener, k, tag in self.openers:
                     generic = opener not in settings
+                    if generic and best_n >= target - 2:
+                        continue  # a generic opener only where the line is well short
                     if generic and target < LONG_LINE and len(self.used_openers - settings) >= MAX_GENERIC_OPENERS:
                         continue
                     if CONFLICTS.get(tag) in line.tags or _signature(opener) & _signature(text):
@@ -462,7 +464,7 @@ class Planner:
 
 
 SUBJECTS = frozenset("""i i'm i've i'd i'll we we're we've you you're you've he he's she she's it it's they they're
-the my your his her our there there's nobody everybody""".split())
+the my your his her our there there's nobody everybody this""".split())
 
 
 def _opens_with_subject(text: str) -> bool:
