@@ -257,6 +257,7 @@ class Planner:
         self.openers = [(o, count_syllables(o), tag) for o, tag in openers]
         self.used_openers: set[str] = set()
         self.forced_opener = ""
+        self.opening = False  # drafting the song's first verse couplet
         form_of = {}
         for lem, forms in topic.forms.items():
             for f in forms:
@@ -288,8 +289,8 @@ class Planner:
             for text, n, misses in _variants(line.parts):
                 for opener, k, tag in self.openers:
                     generic = opener not in settings
-                    if generic and best_n >= target - 2:
-                        continue  # a generic opener only where the line is well short
+                    if generic and (best_n >= target - 2 or n < 6):
+                        continue  # a generic opener only where a full line is well short
                     if generic and target < LONG_LINE and len(self.used_openers - settings) >= MAX_GENERIC_OPENERS:
                         continue
                     if CONFLICTS.get(tag) in line.tags or _signature(opener) & _signature(text):
@@ -318,6 +319,8 @@ class Planner:
         s = -cost + self.theme_bonus.get(line.theme, 0.0) + JITTER * self.jitter[line.key]
         if role == "C":  # a chorus line is a hook of the song's theme more than a slot filled
             s += -1.5 if line.theme == "slots" else 1.0
+        elif self.opening and line.theme == "slots":  # a song opens on an image of its scene
+            s -= 3.0
         for w in self.words_in(text):
             s += 4.0 if w not in self.used_words else 0.6 / self.used_words[w]
         if line.entry in self.used_entries:
@@ -376,6 +379,7 @@ class Planner:
         la, ta, lb, tb = best
         for ln, text in ((la, ta), (lb, tb)):
             self.commit(ln, text)
+        self.opening = False
         return ta, tb
 
     def single(self, role: str, target: int, rhyme_with: str = "") -> str | None:
@@ -595,7 +599,9 @@ def write_lyrics(description: str, *, title: str = "", family: str = "pop", seed
             lines = [base[k % len(base)] for k in range(n)]
             tag = "Outro"
         else:
+            planner.opening = not any(t == "Verse" for t, _, _ in drafts) and role == "V"
             lines = planner.section(role, list(sec.line_syllables))
+            planner.opening = False
             tag = "Verse" if sec.label == "verse" or sec.label not in TAGS else TAGS[sec.label]
         drafts.append((tag, sec, lines))
     _cover(planner, drafts)
