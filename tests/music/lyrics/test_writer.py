@@ -200,3 +200,8 @@ def test_no_line_contradicts_the_description():
         staying = [re.sub(r"<[^>]*>\s*", "", ln).strip().lower() for e in bank().entries if "stay" in e.tags
                    for ln in e.lines if "{" not in ln]
         assert staying and [ln for ln in staying if ln in text] == [], seed
+
+
+def test_form_with_nothing_sung_still_gets_a_song():
+    text = write_lyrics("a dog that waits", form=_form(("intro", ()), ("instrumental", ())))
+    assert [tag for tag, _ in _blocks(text)] == ["[Verse 1]", "[Chorus]"]  # 16 s: two lines and a chorus

@@ -582,6 +582,9 @@ def write_lyrics(description: str, *, title: str = "", family: str = "pop", seed
     topic = read_topic(description)
     plan = form or default_form(family, duration)
     sung = [s for s in plan.sections if s.sung and s.line_syllables]
+    if not sung:  # a form with nothing to sing still gets a song, sized to its length
+        end = max((s.end for s in plan.sections), default=None)
+        sung = [s for s in default_form(family, end).sections]
     hook = _clean_title(title) or make_title(description, seed=seed)
     planner = Planner(topic, seed, description)
     choruses = [s for s in sung if ROLE.get(s.label, "V") == "C" and s.label != "outro"]
