@@ -187,7 +187,7 @@ def test_lines_fit_short_and_long_budgets(n):
     lines = [ln for _, ls in _blocks(text) for ln in ls if "grey streets" not in ln.lower()]
     assert len(lines) == 10
     assert sum(abs(count_syllables(ln) - n) for ln in lines) / len(lines) <= 1.5
-    assert max(abs(count_syllables(ln) - n) for ln in lines) <= 5
+    assert max(abs(count_syllables(ln) - n) for ln in lines) <= 6
 
 
 def test_no_line_contradicts_the_description():

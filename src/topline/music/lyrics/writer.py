@@ -40,7 +40,7 @@ TAGS = {"verse": "Verse", "chorus": "Chorus", "pre-chorus": "Pre-Chorus", "bridg
 ROLE = {"verse": "V", "chorus": "C", "pre-chorus": "P", "bridge": "B", "intro": "P", "outro": "C", "hook": "C",
         "instrumental": "B", "break": "B"}
 # Which of the description's noun phrases a slot takes.
-SLOT_KINDS = {"role": {"person"}, "place": {"place"}, "thing": {"thing", "food"}, "person": {"person"}, "animal": {"animal"}, "vehicle": {"vehicle"},
+SLOT_KINDS = {"role": {"person"}, "place": {"place"}, "thing": {"thing"}, "person": {"person"}, "animal": {"animal"}, "vehicle": {"vehicle"},
               "time": {"time", "event"}, "event": {"event", "time"}, "feeling": {"feeling"},
               "weather": {"weather"}, "any": {"place", "thing", "food", "person", "animal", "time", "event", "weather", "vehicle"}}
 BARE_SLOTS = {"feeling", "weather"}
@@ -244,7 +244,7 @@ class Planner:
         self.weights = theme_weights(topic)
         top = max(self.weights.values(), default=0.0) or 1.0
         self.theme_bonus = {n: 1.5 * w / top for n, w in self.weights.items()}
-        self.theme_bonus.update(slots=0.6, general=0.0)
+        self.theme_bonus.update(slots=0.6, general=-0.5)
         self.lines = candidates(topic)
         self.jitter = {ln.key: self.rng.random() for ln in self.lines}
         self.used_text: set[str] = set()
