@@ -14,7 +14,7 @@ from tests.instrumentals import instrumental_wav
 PROMPT = "[Verse]\nsummer rain on the window\n[Chorus]\nhold me now"
 FILES = {"lyrics.txt", "lyrics.json", "analysis.json"} | {
     f"track-{k}.{e}" for k in (1, 2) for e in ("mp3", "wav", "vocals.wav", "instrumental.wav", "jpeg",
-                                               "score.json", "mid", "lyrics.json", "json", "dry.flac",
+                                               "score.json", "mid", "lyrics.json", "json", "dry.flac", "master.json",
                                                "backing.flac")}  # pop: doubles and harmony on the chorus
 
 

@@ -249,6 +249,10 @@ class _Run:
                 name, data = _backing_file(prod.backing_stem, k)
                 files["backing_vocals"] = name
                 self.store.put(self.key(name), data)
+            if prod.master_settings is not None:  # replace-section re-masters a span with these
+                files["master"] = f"track-{k}.master.json"
+                self.store.put(self.key(files["master"]), json.dumps(prod.master_settings.to_json()).encode())
+            files["dry"] = f"track-{k}.dry.flac"  # already stored: the sung take, for replace-section
             if self.spec.wav:
                 files["wav"] = f"track-{k}.wav"
                 self.store.put(self.key(files["wav"]), encode_wav(prod.mix, sr=SR))

@@ -8,6 +8,7 @@ float64 filtering cost more than the pipeline's CPU budget allows on a 3-minute 
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
 import numpy as np
 import pyloudnorm as pyln
@@ -207,9 +208,72 @@ def limiter_gain(y: np.ndarray, *, sr: int, ceiling_db: float, lookahead_ms: flo
     return gs
 
 
+@dataclass(frozen=True)
+class MasterSettings:
+    """What the master bus did to a mix: the drive into the limiter, the limiter's sample-peak
+    ceiling and the final true-peak trim (all dB). Applying them to the same pre-master
+    (``apply_master``) gives the same master; applying them to a pre-master that differs
+    only in one span changes the master only there (the limiter's reach is tens of ms)."""
+
+    drive_db: float
+    ceiling_db: float
+    trim_db: float
+
+    def to_json(self) -> dict[str, float]:
+        return {"drive_db": self.drive_db, "ceiling_db": self.ceiling_db, "trim_db": self.trim_db}
+
+    @classmethod
+    def from_json(cls, d: dict[str, float]) -> "MasterSettings":
+        return cls(drive_db=float(d["drive_db"]), ceiling_db=float(d["ceiling_db"]), trim_db=float(d["trim_db"]))
+
+
+def apply_master(y: np.ndarray, settings: MasterSettings, *, sr: int) -> np.ndarray:
+    """The master bus with fixed settings: drive, limit to the ceiling, trim.
+
+    Parameters
+    ----------
+    y : np.ndarray, shape (channels, n)
+        The pre-master mix.
+    settings : MasterSettings
+        Usually those ``master_with_settings`` found for this track.
+    sr : int
+
+    Returns
+    -------
+    np.ndarray
+        float32, same shape.
+    """
+    y = np.asarray(y, dtype=np.float32)
+    out, _ = _drive_and_limit(y, sr=sr, drive=10 ** (settings.drive_db / 20), ceiling_db=settings.ceiling_db)
+    if settings.trim_db:
+        out *= np.float32(10 ** (settings.trim_db / 20))
+    return out.astype(np.float32, copy=False)
+
+
+def _drive_and_limit(y: np.ndarray, *, sr: int, drive: float, ceiling_db: float) -> tuple[np.ndarray, np.ndarray | None]:
+    gs = limiter_gain(y, sr=sr, ceiling_db=ceiling_db, gain=drive)
+    if gs is None:
+        return y * np.float32(drive), None
+    out = y * gs[None, :]
+    ceiling = np.float32(10 ** (ceiling_db / 20))
+    np.clip(out, -ceiling, ceiling, out=out)  # a few ulps over from the box sums
+    return out, gs
+
+
 def master(y: np.ndarray, *, sr: int, target_lufs: float = TARGET_LUFS,
            true_peak_db_max: float = TRUE_PEAK_DBTP, lufs: float | None = None,
            k_weighted_input: np.ndarray | None = None) -> np.ndarray:
+    """Bring a pre-master mix to ``target_lufs`` with its true peak at most ``true_peak_db_max``.
+
+    ``master_with_settings`` also returns the settings found (see there for the parameters).
+    """
+    return master_with_settings(y, sr=sr, target_lufs=target_lufs, true_peak_db_max=true_peak_db_max, lufs=lufs,
+                                k_weighted_input=k_weighted_input)[0]
+
+
+def master_with_settings(y: np.ndarray, *, sr: int, target_lufs: float = TARGET_LUFS,
+                         true_peak_db_max: float = TRUE_PEAK_DBTP, lufs: float | None = None,
+                         k_weighted_input: np.ndarray | None = None) -> tuple[np.ndarray, MasterSettings]:
     """Bring a pre-master mix to ``target_lufs`` with its true peak at most ``true_peak_db_max``.
 
     Parameters
@@ -230,12 +294,14 @@ def master(y: np.ndarray, *, sr: int, target_lufs: float = TARGET_LUFS,
     -------
     np.ndarray
         The mastered mix, float32, same shape.
+    MasterSettings
+        The drive, ceiling and trim used (``apply_master(y, settings)`` gives the same mix).
     """
     y = np.asarray(y, dtype=np.float32)
     if lufs is None:
         lufs = integrated_loudness(y, sr=sr)
     if not np.isfinite(lufs):
-        return y.copy()
+        return y.copy(), MasterSettings(drive_db=0.0, ceiling_db=0.0, trim_db=0.0)
     energy = None
     if k_weighted_input is not None:
         kz = np.atleast_2d(k_weighted_input)
@@ -261,13 +327,8 @@ def master(y: np.ndarray, *, sr: int, target_lufs: float = TARGET_LUFS,
     # measured, and lower the limiter's ceiling by any inter-sample overshoot it left.
     for _ in range(4):
         drive = 10 ** (gain_db / 20)
-        gs = limiter_gain(y, sr=sr, ceiling_db=ceiling_db, gain=drive)
-        if gs is None:
-            out = y * np.float32(drive)
-        else:
-            out = y * gs[None, :]
-            ceiling = np.float32(10 ** (ceiling_db / 20))
-            np.clip(out, -ceiling, ceiling, out=out)  # a few ulps over from the box sums
+        used_ceiling, used_gain_db = ceiling_db, gain_db
+        out, gs = _drive_and_limit(y, sr=sr, drive=drive, ceiling_db=ceiling_db)
         over = true_peak_db(out) - (true_peak_db_max - _TP_MARGIN_DB)
         trim_db = 0.0
         if over > 0:
@@ -278,4 +339,6 @@ def master(y: np.ndarray, *, sr: int, target_lufs: float = TARGET_LUFS,
         if abs(err) < 0.2:
             break
         gain_db += err
-    return out.astype(np.float32, copy=False)
+    settings = MasterSettings(drive_db=float(used_gain_db), ceiling_db=float(used_ceiling),
+                              trim_db=float(trim_db))
+    return out.astype(np.float32, copy=False), settings

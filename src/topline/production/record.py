@@ -11,7 +11,7 @@ from ..music.controls import Controls
 from ..music.types import Score
 from .backing import active_spans, chorus_mask, double_span, harmony_line
 from .chain import delay_return, lead_chain, reverb_returns
-from .master import TARGET_LUFS, hop_energy, k_weighted, loudness_from_hops, master
+from .master import TARGET_LUFS, MasterSettings, hop_energy, k_weighted, loudness_from_hops, master_with_settings
 from .mix import balance_gain, duck_gain
 
 BALANCE_LU = -1.0  # vocal stem loudness minus instrumental stem loudness, as mixed
@@ -37,6 +37,8 @@ class Production:
         The backing voices (doubles and harmony with their reverb) as they sit in the mix, a
         part of ``vocal_stem``; ``vocal_stem - backing_stem`` is the lead with its effects.
         None when the track has no backing voices.
+    master_settings : MasterSettings or None
+        The master bus's drive, ceiling and trim (``apply_master(premaster, ...)`` is ``mix``).
     """
 
     mix: np.ndarray
@@ -45,6 +47,7 @@ class Production:
     instrumental_stem: np.ndarray
     sr: int
     backing_stem: np.ndarray | None = None
+    master_settings: MasterSettings | None = None
 
 
 def _check(instrumental: np.ndarray, vocal: np.ndarray, sr: int) -> tuple[np.ndarray, np.ndarray]:
@@ -190,10 +193,11 @@ def produce(instrumental: np.ndarray, vocal: np.ndarray, *, sr: int, score: Scor
     ki *= np.float32(g)
     kpre = np.add(kv, ki, out=kv)
     del ki
-    mix = master(premaster, sr=sr, lufs=lufs + 20 * np.log10(g) if np.isfinite(lufs) else None,
-                 k_weighted_input=kpre)
+    mix, settings = master_with_settings(premaster, sr=sr, lufs=lufs + 20 * np.log10(g) if np.isfinite(lufs) else None,
+                                         k_weighted_input=kpre)
     del kpre, kv
     if not np.all(np.isfinite(mix)):
         raise ProductionError("Mastering produced invalid samples.")
     return Production(mix=mix, premaster=premaster, vocal_stem=vocal_stem,
-                      instrumental_stem=instrumental_stem, sr=int(sr), backing_stem=backing)
+                      instrumental_stem=instrumental_stem, sr=int(sr), backing_stem=backing,
+                      master_settings=settings)

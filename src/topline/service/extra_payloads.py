@@ -188,3 +188,19 @@ def midi_record_info(task: Task, links: Links, *, expired: bool) -> dict[str, An
     out["midiData"] = None if expired else midi_data(task, links)
     out["midiUrl"] = links.url(r["midi"]) if r.get("midi") and not expired and task.status == "SUCCESS" else None
     return out
+
+
+# --- music video ---------------------------------------------------------------------------------
+
+def mp4_callback(task: Task, links: Links) -> dict[str, Any]:
+    if task.status != "SUCCESS":
+        return _error_body(task, {"task_id": task.id, "video_url": None})
+    url = links.url(_result(task)["video"])
+    return {"code": 200, "msg": "MP4 generated successfully.", "data": {"task_id": task.id, "video_url": url}}
+
+
+def mp4_record_info(task: Task, links: Links, *, expired: bool) -> dict[str, Any]:
+    r = _result(task)
+    out = _common(task, links, expired, {"videoUrl": links.url(r["video"])} if r.get("video") else None, task.status)
+    out["audioId"] = out["musicId"]
+    return out

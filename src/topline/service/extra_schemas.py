@@ -77,3 +77,32 @@ class PersonaRequest(BaseModel):
     style: Annotated[StrictStr, Field(max_length=1000)] = ""
     vocalStart: Annotated[float, Field(ge=0.0)] = 0.0
     vocalEnd: Annotated[float, Field(ge=0.0)] = 30.0
+
+
+class ReplaceSectionRequest(_Derived):
+    """Upstream's replace-section body. ``prompt`` is what is sung in the span (lyrics, or a
+    description the writer writes lines from); ``tags``, ``negativeTags`` and ``fullLyrics`` are
+    accepted and not used (the section keeps the track's style; the full lyrics are derived)."""
+
+    prompt: Annotated[StrictStr, Field(max_length=3000)]
+    infillStartS: Annotated[float, Field(ge=0.0)]
+    infillEndS: Annotated[float, Field(ge=0.0)]
+    title: Annotated[StrictStr, Field(max_length=200)] | None = None
+    tags: Annotated[StrictStr, Field(max_length=1000)] | None = None
+    negativeTags: Annotated[StrictStr, Field(max_length=1000)] | None = None
+    fullLyrics: Annotated[StrictStr, Field(max_length=10000)] | None = None
+
+    @field_validator("prompt")
+    @classmethod
+    def _prompt(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("must not be empty: give the lines to sing in the section")
+        return v
+
+
+class Mp4Request(_Derived):
+    """Upstream's music-video body: ``author`` and ``domainName`` (at most 50 characters each)
+    are drawn on the video."""
+
+    author: Annotated[StrictStr, Field(max_length=50)] | None = None
+    domainName: Annotated[StrictStr, Field(max_length=50)] | None = None

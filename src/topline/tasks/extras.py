@@ -24,27 +24,33 @@ log = logging.getLogger(__name__)
 
 ADD_VOCALS = "add_vocals"
 WAV, VOCAL_REMOVAL, MIDI, LYRICS = "wav", "vocal_removal", "midi", "lyrics"
-KINDS = (WAV, VOCAL_REMOVAL, MIDI, LYRICS)
+REPLACE, MP4 = "replace_section", "mp4"
+KINDS = (WAV, VOCAL_REMOVAL, MIDI, LYRICS, REPLACE, MP4)
+SONGS = (ADD_VOCALS, REPLACE)  # kinds whose tracks are songs (record-info at /generate/record-info)
 
 # Credits each request costs (add-vocals costs ``Settings.credits_per_task``).
-COSTS = {WAV: 1, "separate_vocal": 1, "split_stem": 2, MIDI: 2, LYRICS: 1}
+COSTS = {WAV: 1, "separate_vocal": 1, "split_stem": 2, MIDI: 2, LYRICS: 1, REPLACE: 6, MP4: 2}
 
 # The record-info endpoint of each kind, for the message when a taskId is asked at the wrong one.
 RECORD_INFO = {ADD_VOCALS: "/api/v1/generate/record-info", WAV: "/api/v1/wav/record-info",
                VOCAL_REMOVAL: "/api/v1/vocal-removal/record-info", MIDI: "/api/v1/midi/record-info",
-               LYRICS: "/api/v1/lyrics/record-info"}
+               LYRICS: "/api/v1/lyrics/record-info", REPLACE: "/api/v1/generate/record-info",
+               MP4: "/api/v1/mp4/record-info"}
 
 
 def kind_of(task: Task) -> str:
     return task.kind or ADD_VOCALS
 
 
-def own_task(s: Session, account_id: int, task_id: str, *, kind: str) -> Task:
-    """The caller's task of ``kind``; another key's task is as unknown as a missing one."""
+def own_task(s: Session, account_id: int, task_id: str, *, kind: str | tuple[str, ...]) -> Task:
+    """The caller's task of ``kind`` (or one of several); another key's task is as unknown as a
+    missing one."""
     task = s.get(Task, task_id)
     if task is None or task.account_id != account_id:
         raise NotFoundError(f"No task {task_id!r} for this API key: check the taskId.")
-    if kind_of(task) != kind:
+    kinds = (kind,) if isinstance(kind, str) else kind
+    kind = kinds[0]
+    if kind_of(task) not in kinds:
         raise NotFoundError(f"Task {task_id!r} is a {kind_of(task)} task, not a {kind} task: "
                             f"ask {RECORD_INFO[kind_of(task)]} about it.")
     return task
@@ -54,7 +60,7 @@ def task_of_track(s: Session, account_id: int, audio_id: str) -> str:
     """The add-vocals task of this key that holds track ``audio_id`` (404 when none does)."""
     like = audio_id.replace("\\", "").replace("%", "").replace("_", "\\_")
     for tid, tracks in s.execute(select(Task.id, Task.tracks).where(
-            Task.account_id == account_id, Task.kind == ADD_VOCALS,
+            Task.account_id == account_id, Task.kind.in_(SONGS),
             Task.tracks.like(f'%"{like}"%', escape="\\"))).all():
         if any(t["audioId"] == audio_id for t in json.loads(tracks or "[]")):
             return tid
@@ -74,8 +80,9 @@ def source_track(s: Session, account_id: int, task_id: str | None, audio_id: str
     task = s.get(Task, task_id)
     if task is None or task.account_id != account_id:
         raise NotFoundError(f"No task {task_id!r} for this API key: check the taskId.")
-    if kind_of(task) != ADD_VOCALS:
-        raise NotFoundError(f"Task {task_id!r} is a {kind_of(task)} task: give the taskId of an add-vocals task.")
+    if kind_of(task) not in SONGS:
+        raise NotFoundError(f"Task {task_id!r} is a {kind_of(task)} task: give the taskId of an add-vocals "
+                            "(or replace-section) task.")
     if task.files_expired:
         raise FilesExpiredError(f"The files of task {task_id} expired and were deleted by the retention sweep; "
                                 "generate the track again.")
@@ -140,6 +147,9 @@ def finish(s: Session, task_id: str, result: dict[str, Any], callback) -> Task:
     if task.status != "PENDING":
         return task
     task.result = json.dumps(result)
+    if "tracks" in result:  # a song (replace-section): its tracks and lyrics as add-vocals keeps them
+        task.tracks = json.dumps(result["tracks"])
+        task.lyrics = result.get("lyrics")
     task.status = "SUCCESS"
     task.finished_at = task.updated_at = now()
     task.lease_until = None

@@ -91,8 +91,8 @@ def record_info(task: Task) -> dict[str, Any]:
         "param": task.param,
         "response": {"taskId": task.id, "sunoData": tracks},
         "status": task.status,
-        "type": "ADD_VOCALS",
-        "operationType": "add_vocals",
+        "type": "REPLACE_SECTION" if task.kind == "replace_section" else "ADD_VOCALS",
+        "operationType": task.kind or "add_vocals",
         "errorCode": task.error_code,
         "errorMessage": task.error_message if not task.files_expired else (
             "The generated files expired and were deleted (files are kept "

@@ -17,7 +17,7 @@ from fastapi import APIRouter, Depends, Query
 from ...errors import ConflictError, SensitiveWordError, ValidationError
 from ...music.persona import singer_of
 from ...music.types import Score
-from ...music.lyrics import find_sensitive
+from ...music.lyrics import check_singable, find_sensitive
 from ...tasks import accounts, extras, lifecycle
 from ...tasks.derive import lyrics_result, stems_result, wav_result
 from ...tasks.models import Account, Task
@@ -25,7 +25,8 @@ from .. import extra_payloads as pay
 from .. import intake
 from ..deps import CurrentAccount, State, not_in_maintenance
 from ..envelope import ok
-from ..extra_schemas import LyricsRequest, MidiRequest, PersonaRequest, VocalRemovalRequest, WavRequest
+from ..extra_schemas import (LyricsRequest, MidiRequest, Mp4Request, PersonaRequest, ReplaceSectionRequest,
+                             VocalRemovalRequest, WavRequest)
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1")
@@ -203,3 +204,86 @@ def generate_persona(body: PersonaRequest, account: CurrentAccount, state: State
                                 singer=singer.to_json())
         out = {"personaId": p.id, "name": p.name, "description": p.description}
     return ok(out | {"style": body.style, "singer": singer.to_json()})
+
+
+# --- replace a section ---------------------------------------------------------------------------
+
+MIN_SECTION_S, MAX_SECTION_S = 6.0, 60.0  # upstream's bounds (and at most half the track)
+
+
+def check_section(start: float, end: float, duration: float) -> None:
+    """Upstream's rules for the span asked for (before snapping): 6-60 s, at most half the
+    track, inside it. Raises ``ValidationError`` (422) saying what to change."""
+    if end <= start:
+        raise ValidationError(f"infillEndS ({end:g}) must be greater than infillStartS ({start:g}).")
+    if end > duration + 1e-6:
+        raise ValidationError(f"infillEndS ({end:g} s) is past the end of the track ({duration:g} s).")
+    span = end - start
+    if not MIN_SECTION_S <= span <= MAX_SECTION_S:
+        raise ValidationError(f"The section is {span:g} s long; it must be {MIN_SECTION_S:g} to {MAX_SECTION_S:g} s "
+                              "(infillEndS - infillStartS).")
+    if span > duration / 2 + 1e-6:
+        raise ValidationError(f"The section is {span:g} s long, more than half the track ({duration:g} s): "
+                              "replace at most half of it.")
+
+
+@router.post("/generate/replace-section", dependencies=[Depends(not_in_maintenance)])
+def replace_section(body: ReplaceSectionRequest, account: CurrentAccount, state: State) -> dict:
+    """A new task re-singing ``infillStartS``-``infillEndS`` of a finished track with ``prompt``;
+    every sample outside the span (snapped to bar lines) stays as it was. Queried at
+    ``/api/v1/generate/record-info``; its callback is a generation's ``complete``."""
+    ctx = state.ctx
+    intake.check_callback_url(body.callBackUrl, ctx)
+    blocked = find_sensitive(body.prompt, ctx.sensitive_words)
+    if blocked:
+        raise SensitiveWordError(f"The prompt contains a blocked word ({blocked!r}); rephrase it.")
+    check_singable(body.prompt)
+    cost = extras.COSTS[extras.REPLACE]
+    with ctx.db.session() as s:
+        src, index, track = extras.source_track(s, account.id, body.taskId, body.audioId)
+        check_section(body.infillStartS, body.infillEndS, float(track["duration"]))
+        if "dry" not in track["files"]:
+            raise ConflictError(f"Track {track['audioId']} was rendered before sung takes were kept: its sections "
+                                "cannot be replaced; generate it again.")
+        task_id = uuid.uuid4().hex
+        param = body.model_dump(exclude_none=True) | {"audioId": track["audioId"]}
+        task = extras.accept(s, account_id=account.id, task_id=task_id, kind=extras.REPLACE, param=param,
+                             callback_url=body.callBackUrl, cost=cost, source_task_id=src.id)
+        task.audio_key = src.audio_key
+    try:
+        state.runner.submit(task_id)
+    except Exception:  # the broker is away: the task is accepted all the same, and the sweep queues it
+        log.warning("could not queue task %s now; the periodic sweep will", task_id, exc_info=True)
+    return ok({"taskId": task_id})
+
+
+# --- music video ---------------------------------------------------------------------------------
+
+@router.post("/mp4/generate", dependencies=[Depends(not_in_maintenance)])
+def mp4_generate(body: Mp4Request, account: CurrentAccount, state: State) -> dict:
+    """An MP4 lyric video of a finished track: cover, waveform, the lyrics lit word by word."""
+    ctx = state.ctx
+    intake.check_callback_url(body.callBackUrl, ctx)
+    cost = extras.COSTS[extras.MP4]
+    same = {"author": body.author, "domainName": body.domainName}
+    with ctx.db.session() as s:
+        src, index, track = extras.source_track(s, account.id, body.taskId, body.audioId)
+        if "lyrics" not in track["files"]:
+            raise ConflictError(f"Track {track['audioId']} has no timed lyrics stored to draw.")
+        prior = extras.existing(s, account.id, extras.MP4, src.id, {"audioId": track["audioId"], **same})
+        if prior is not None:
+            return ok({"taskId": prior.id})
+        task_id = uuid.uuid4().hex
+        param = body.model_dump(exclude_none=True) | {"audioId": track["audioId"]}
+        extras.accept(s, account_id=account.id, task_id=task_id, kind=extras.MP4, param=param,
+                      callback_url=body.callBackUrl, cost=cost, source_task_id=src.id)
+    try:
+        state.runner.submit(task_id)
+    except Exception:
+        log.warning("could not queue task %s now; the periodic sweep will", task_id, exc_info=True)
+    return ok({"taskId": task_id})
+
+
+@router.get("/mp4/record-info")
+def mp4_record_info(account: CurrentAccount, state: State, taskId: Annotated[str, Query(min_length=1)]) -> dict:
+    return _record(state, account, taskId, extras.MP4, lambda t, exp: pay.mp4_record_info(t, _links(state), expired=exp))

@@ -89,7 +89,7 @@ def add_vocals(body: AddVocalsRequest, account: CurrentAccount, state: State,
 
 def _own_task(state: State, account: Account, task_id: str) -> Task:
     with state.ctx.db.session() as s:
-        return extras.own_task(s, account.id, task_id, kind=extras.ADD_VOCALS)
+        return extras.own_task(s, account.id, task_id, kind=extras.SONGS)
 
 
 @router.get("/generate/record-info")
