@@ -216,12 +216,12 @@ def check_section(start: float, end: float, duration: float) -> None:
     track, inside it. Raises ``ValidationError`` (422) saying what to change."""
     if end <= start:
         raise ValidationError(f"infillEndS ({end:g}) must be greater than infillStartS ({start:g}).")
-    if end > duration + 1e-6:
-        raise ValidationError(f"infillEndS ({end:g} s) is past the end of the track ({duration:g} s).")
     span = end - start
     if not MIN_SECTION_S <= span <= MAX_SECTION_S:
         raise ValidationError(f"The section is {span:g} s long; it must be {MIN_SECTION_S:g} to {MAX_SECTION_S:g} s "
                               "(infillEndS - infillStartS).")
+    if end > duration + 1e-6:
+        raise ValidationError(f"infillEndS ({end:g} s) is past the end of the track ({duration:g} s).")
     if span > duration / 2 + 1e-6:
         raise ValidationError(f"The section is {span:g} s long, more than half the track ({duration:g} s): "
                               "replace at most half of it.")

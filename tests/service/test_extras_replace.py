@@ -1,0 +1,140 @@
+"""POST /api/v1/generate/replace-section: a real render re-sung in one span (record-info,
+callback, timestamped lyrics, the samples outside the span), and every error path."""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from topline.tasks.models import Task
+from tests.instrumentals import instrumental_wav
+from tests.service.extras_support import make_finished_task
+from tests.service.live import CallbackReceiver, LiveService
+
+LYRICS = ("[Verse]\nWalking down the road tonight\nEvery window full of light\n"
+          "[Chorus]\nHold on, hold on\nWe are going home\n"
+          "[Verse]\nMorning comes across the river\nCarry me where rivers flow")
+NEW = "Silver trains are calling\nNothing here is falling"
+
+
+@pytest.fixture(scope="module")
+def svc(tmp_path_factory):
+    with LiveService(tmp_path_factory.mktemp("replace"), TOPLINE_RECORD_INFO_PER_SECOND="50",
+                     TOPLINE_RATE_LIMIT_PER_MINUTE="1000") as s, CallbackReceiver() as rx:
+        s.cb = rx
+        key = s.new_key(credits=100)
+        url = s.upload(key["apiKey"], instrumental_wav(20.0))
+        with s.client(key["apiKey"]) as c:
+            r = c.post("/api/v1/generate/add-vocals", json={
+                "uploadUrl": url, "prompt": LYRICS, "title": "Home", "style": "pop", "negativeTags": "",
+                "callBackUrl": rx.url, "vocalGender": "m", "seed": 5})
+            task_id = r.json()["data"]["taskId"]
+        s.src = {"key": key, "task_id": task_id, "info": s.wait_status(key["apiKey"], task_id, ("SUCCESS",), 400)}
+        yield s
+
+
+def _wav(c, url):
+    y, _ = sf.read(io.BytesIO(c.get(url).content), dtype="float32", always_2d=True)
+    return y.T
+
+
+def _credits(c):
+    return c.get("/api/v1/chat/credit").json()["data"]
+
+
+def test_replace_a_section_of_a_rendered_track(svc):
+    key, tid = svc.src["key"], svc.src["task_id"]
+    track = svc.src["info"]["response"]["sunoData"][0]
+    with svc.client(key["apiKey"]) as c:
+        before = _credits(c)
+        r = c.post("/api/v1/generate/replace-section", json={
+            "taskId": tid, "audioId": track["id"], "prompt": NEW, "tags": "pop", "title": "Home",
+            "infillStartS": 5.0, "infillEndS": 12.5, "callBackUrl": svc.cb.url})
+        assert r.status_code == 200, r.text
+        new_id = r.json()["data"]["taskId"]
+        assert _credits(c) == before - 6
+        info = svc.wait_status(key["apiKey"], new_id, ("SUCCESS", "GENERATE_AUDIO_FAILED"), 300)
+        assert info["status"] == "SUCCESS", info["errorMessage"]
+        assert info["type"] == "REPLACE_SECTION" and "Silver trains are calling" in info["lyrics"]
+        new = info["response"]["sunoData"][0]
+        with svc.ctx.db.session() as s:  # the snapped span is in the stored result
+            a, b = json.loads(s.get(Task, new_id).result)["span"]
+        sr = 44100
+        i, j = int(round(a * sr)), int(round(b * sr))
+        pre_old = _wav(c, track["vocalsUrl"]) + _wav(c, track["instrumentalUrl"])
+        pre_new = _wav(c, new["vocalsUrl"]) + _wav(c, new["instrumentalUrl"])
+        np.testing.assert_array_equal(pre_new[:, :i], pre_old[:, :i])
+        np.testing.assert_array_equal(pre_new[:, j:], pre_old[:, j:])
+        words = c.post("/api/v1/generate/get-timestamped-lyrics",
+                       json={"taskId": new_id, "audioId": new["id"]}).json()["data"]["alignedWords"]
+        inside = " ".join(w["word"].split("\n")[-1] for w in words if a - 1e-3 <= w["startS"] < b)
+        assert "Silver trains are calling" in inside and "Nothing here is falling" in inside
+        # the callback: a generation's "complete", with the new track
+        deadline = time.time() + 30
+        while not [x for x in svc.cb.calls if x["body"]["data"].get("task_id") == new_id]:
+            assert time.time() < deadline
+            time.sleep(0.1)
+        cb = [x for x in svc.cb.calls if x["body"]["data"].get("task_id") == new_id][0]["body"]
+        assert cb["code"] == 200 and cb["data"]["callbackType"] == "complete"
+        assert cb["data"]["data"][0]["id"] == new["id"]
+        # a replaced track can itself be the source of a WAV (and of another replace)
+        w = c.post("/api/v1/wav/generate", json={"taskId": new_id, "audioId": new["id"], "callBackUrl": svc.cb.url})
+        assert w.status_code == 200, w.text
+
+
+@pytest.mark.parametrize("case, code, fragment", [
+    ("unknown", 404, "No task"),
+    ("other-key", 404, "No task"),
+    ("pending", 409, "no finished track yet"),
+    ("expired", 410, "expired"),
+    ("too-short", 422, "6 to 60 s"),
+    ("too-long", 422, "6 to 60 s"),
+    ("over-half", 422, "more than half"),
+    ("reversed", 422, "greater than"),
+    ("past-end", 422, "past the end"),
+    ("no-take", 409, "rendered before"),
+    ("empty-prompt", 422, "prompt"),
+])
+def test_replace_errors(svc, case, code, fragment):
+    key, other = svc.new_key(credits=50), svc.new_key()
+    body = {"prompt": NEW, "infillStartS": 2.0, "infillEndS": 10.0, "callBackUrl": svc.cb.url}
+    seconds = 30.0
+    if case == "unknown":
+        body["taskId"] = "0" * 32
+    elif case == "other-key":
+        body["taskId"] = make_finished_task(svc, other["accountId"], seconds=seconds)["taskId"]
+    elif case == "pending":
+        body["taskId"] = make_finished_task(svc, key["accountId"], status="TEXT_SUCCESS", tracks=0)["taskId"]
+    elif case == "expired":
+        body["taskId"] = make_finished_task(svc, key["accountId"], expired=True, seconds=seconds)["taskId"]
+    else:
+        body["taskId"] = make_finished_task(svc, key["accountId"], seconds=seconds)["taskId"]
+        body |= {"too-short": {"infillEndS": 7.9}, "too-long": {"infillStartS": 0.0, "infillEndS": 61.0},
+                 "over-half": {"infillStartS": 0.0, "infillEndS": 16.0}, "reversed": {"infillEndS": 1.0},
+                 "past-end": {"infillStartS": 25.0, "infillEndS": 31.0}, "no-take": {},
+                 "empty-prompt": {"prompt": "  "}}[case]
+    with svc.client(key["apiKey"]) as c:
+        r = c.post("/api/v1/generate/replace-section", json=body)
+        assert r.status_code == code and r.json()["code"] == code, r.text
+        assert fragment in r.json()["msg"], r.json()["msg"]
+        assert _credits(c) == 50  # nothing charged
+
+
+def test_replace_record_info_of_another_key_is_unknown(svc):
+    key = svc.src["key"]
+    with svc.client(key["apiKey"]) as c:
+        r = c.post("/api/v1/generate/replace-section", json={
+            "taskId": svc.src["task_id"], "prompt": NEW, "infillStartS": 4.0, "infillEndS": 10.0,
+            "callBackUrl": svc.cb.url})
+        tid = r.json()["data"]["taskId"]
+    with svc.client(svc.new_key()["apiKey"]) as c:
+        r = c.get("/api/v1/generate/record-info", params={"taskId": tid})
+        assert r.status_code == 404
+    with svc.client(key["apiKey"]) as c:
+        r = c.get("/api/v1/wav/record-info", params={"taskId": tid})
+        assert r.status_code == 404 and "/api/v1/generate/record-info" in r.json()["msg"]
