@@ -152,3 +152,42 @@ def midi_result(store: Storage, *, prefix: str, index: int, track: dict[str, Any
     store.put(notes_key, json.dumps(public).encode())
     return {"audio_id": track["audioId"], "index": index, "notes": notes_key, "midi": midi_key,
             "counts": {i["name"]: len(i["notes"]) for i in instruments}}
+
+
+def timed_words(aligned: list[dict[str, Any]], notes: list[dict[str, Any]]) -> list:
+    """The sung words (``alignedWords`` order = lyric word order) with their lines from the score."""
+    from ..production.video import TimedWord
+
+    line_of: dict[int, int] = {}
+    for n in notes:
+        line_of.setdefault(int(n["word_index"]), int(n["line_index"]))
+    out = []
+    for i, w in enumerate(aligned):
+        if not w.get("success", True):
+            continue
+        out.append(TimedWord(text=w["word"].split("\n")[-1], start=float(w["startS"]), end=float(w["endS"]),
+                             line=line_of.get(i, -1)))
+    return out
+
+
+def mp4_result(store: Storage, *, prefix: str, index: int, track: dict[str, Any], author: str = "",
+               domain: str = "") -> dict[str, Any]:
+    """The lyric video of a finished track (``video.mp4`` under ``prefix``): its cover, waveform and
+    the words lit as the score times them, over the mastered audio."""
+    import json
+
+    from ..audio import decode_audio
+    from ..production.video import FPS, lyric_video
+
+    files = track["files"]
+    audio_key = files.get("wav") or files["mp3"]
+    mix, sr = decode_audio(store.get(audio_key), sr=44100, min_duration=0.0)
+    aligned = json.loads(store.get(_need(files, "lyrics", "timed lyrics")))
+    notes = json.loads(store.get(files["score"]))["notes"] if files.get("score") else []
+    cover = store.get(files["image"]) if files.get("image") and store.exists(files["image"]) else None
+    data = lyric_video(mix, sr=sr, words=timed_words(aligned, notes), cover=cover, title=track.get("title", ""),
+                       author=author, domain=domain)
+    key = f"{prefix}video.mp4"
+    store.put(key, data)
+    return {"audio_id": track["audioId"], "index": index, "duration": track["duration"], "video": key,
+            "fps": FPS, "bytes": len(data)}
