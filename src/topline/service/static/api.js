@@ -85,3 +85,6 @@ export const midiInfo = (taskId) => call(`/api/v1/midi/record-info?taskId=${enco
 export const splitStems = (taskId, audioId, callBackUrl) =>
   post("/api/v1/vocal-removal/generate", { taskId, audioId, callBackUrl, type: "split_stem" });
 export const stemsInfo = (taskId) => call(`/api/v1/vocal-removal/record-info?taskId=${encodeURIComponent(taskId)}`);
+export const replaceSection = (body) => post("/api/v1/generate/replace-section", body);
+export const mp4Generate = (taskId, audioId, callBackUrl) => post("/api/v1/mp4/generate", { taskId, audioId, callBackUrl });
+export const mp4Info = (taskId) => call(`/api/v1/mp4/record-info?taskId=${encodeURIComponent(taskId)}`);

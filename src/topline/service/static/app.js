@@ -523,6 +523,9 @@ function addExtras(node, list, t, track, base) {
       (d) => d.successFlag === "SUCCESS", (d) => /FAILED/.test(d.successFlag || ""),
       (d) => [["Lead vocal (WAV)", d.response.vocalUrl, `${base}-lead.wav`],
               ["Backing vocals (WAV)", d.response.backingVocalsUrl, `${base}-backing.wav`]]],
+    ["Lyric video (MP4)", "dl-video", () => api.mp4Generate(t.id, track.id, CALLBACK), api.mp4Info,
+      (d) => d.successFlag === "SUCCESS", (d) => /FAILED/.test(d.successFlag || ""),
+      (d) => [["Lyric video (MP4)", d.response.videoUrl, `${base}.mp4`]]],
   ];
   for (const [label, cls, start, info, done, failed, links] of jobs) {
     const button = el("button", { type: "button", className: `secondary ${cls}`, textContent: label });
@@ -588,7 +591,8 @@ function wirePlayer(t, node, audio, track, lyrics) {
   karaoke.textContent = "Loading the timed lyrics…";
   const load = (tries) => api.timestampedLyrics(t.id, track.id).then((d) => {
     peaks = d.waveformData;
-    follow = renderKaraoke(karaoke, d.alignedWords, lyrics);
+    follow = renderKaraoke(karaoke, d.alignedWords, lyrics,
+      { onReplace: (text, start, end) => replaceForm(node, t, track, d.alignedWords, start, end) });
     update();
   }).catch((err) => {
     if ((err.code === 429 || err.code === 0) && tries > 0) {
@@ -598,6 +602,59 @@ function wirePlayer(t, node, audio, track, lyrics) {
     }
   });
   load(5);
+}
+
+// "Replace this line": the line's span, widened to the API's 6 s minimum around it (the server then
+// snaps it to bar lines), pre-filled with the words sung in it; submitting follows the new task.
+const MIN_SECTION_S = 6, MAX_SECTION_S = 60;
+
+function lineSpan(start, end, duration) {
+  let s = start, e = end;
+  if (e - s < MIN_SECTION_S) {
+    const mid = (s + e) / 2;
+    s = Math.max(0, mid - MIN_SECTION_S / 2);
+    e = Math.min(duration, s + MIN_SECTION_S);
+    s = Math.max(0, e - MIN_SECTION_S);
+  }
+  return [Math.round(s * 100) / 100, Math.round(e * 100) / 100];
+}
+
+function replaceForm(node, t, track, words, start, end) {
+  node.querySelector(".replace-form")?.remove();
+  const duration = track.duration || 0;
+  const [s, e] = lineSpan(start, end, duration);
+  const form = el("form", { className: "replace-form" });
+  const status = el("p", { className: "hint replace-status", role: "status" });
+  const sung = words.filter((w) => w.success !== false && Number(w.startS) >= s && Number(w.startS) < e)
+    .map((w) => String(w.word || "").replace(/\[[^\]]*\]/g, "").trim()).filter(Boolean).join(" ");
+  const input = el("textarea", { className: "replace-text", rows: 2, value: sung });
+  input.setAttribute("aria-label", `New words for ${fmtTime(s)}–${fmtTime(e)}`);
+  const go = el("button", { type: "submit", textContent: "Re-sing this part" });
+  const cancel = el("button", { type: "button", className: "secondary", textContent: "Cancel" });
+  cancel.addEventListener("click", () => form.remove());
+  form.append(el("label", { textContent: `New words for ${fmtTime(s)}–${fmtTime(e)} (the rest of the song stays as it is)` }),
+    input, go, " ", cancel, status);
+  if (e - s > Math.min(MAX_SECTION_S, duration / 2)) {
+    status.textContent = "This song is too short to replace a part of it (at most half the song, at least 6 s).";
+    go.disabled = true;
+  }
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    if (!input.value.trim()) { status.textContent = "Write the words to sing."; input.focus(); return; }
+    go.disabled = true;
+    status.textContent = "Sending…";
+    try {
+      const { taskId } = await api.replaceSection({ taskId: t.id, audioId: track.id, prompt: input.value,
+        infillStartS: s, infillEndS: e, callBackUrl: CALLBACK });
+      status.textContent = "Accepted: re-singing the part…";
+      openTask(taskId, { startedAt: Date.now(), fresh: true });
+    } catch (err) {
+      status.textContent = [err.message, api.advice(err)].filter(Boolean).join(" ");
+      go.disabled = false;
+    }
+  });
+  node.querySelector(".karaoke").after(form);
+  input.focus();
 }
 
 // --- history -------------------------------------------------------------------------------------

@@ -16,18 +16,20 @@ export function lineLengths(text) {
 
 // Render alignedWords [{word, startS, endS, success}] into ``box``, broken into the lines of ``lyricsText``
 // when its words match; returns follow(time), which highlights the word being sung at ``time``.
-export function renderKaraoke(box, alignedWords, lyricsText = "") {
+// With ``onReplace``, each sung line ends with a "Replace" button calling onReplace(text, startS, endS).
+export function renderKaraoke(box, alignedWords, lyricsText = "", { onReplace = null } = {}) {
   box.textContent = "";
   const words = alignedWords || [];
   let lengths = lineLengths(lyricsText);
   const named = words.filter((w) => String(w.word || "").replace(TAG, "").trim()).length;
   if (lengths.reduce((a, b) => a + b, 0) !== named) lengths = []; // other words than the text: no breaks
-  const spans = [], times = [];
+  const spans = [], times = [], lines = [];
   let line = null, left = Infinity;
   const newLine = () => {
     line = document.createElement("span");
     line.className = "kline";
     box.append(line);
+    lines.push({ node: line, words: [], start: Infinity, end: -Infinity });
     left = lengths.length ? lengths.shift() : Infinity;
   };
   for (const w of words) {
@@ -44,9 +46,23 @@ export function renderKaraoke(box, alignedWords, lyricsText = "") {
       span.dataset.start = w.startS;
       spans.push(span);
       times.push([Number(w.startS), Number(w.endS)]);
+      const l = lines[lines.length - 1];
+      l.words.push(text);
+      l.start = Math.min(l.start, Number(w.startS));
+      l.end = Math.max(l.end, Number(w.endS));
     }
     line.append(span, " ");
     left -= 1;
+  }
+  if (onReplace) {
+    for (const l of lines) {
+      if (!l.words.length) continue;
+      const text = l.words.join(" ");
+      const b = Object.assign(document.createElement("button"), { type: "button", className: "kreplace", textContent: "Replace" });
+      b.setAttribute("aria-label", `Replace the line “${text}”`);
+      b.addEventListener("click", () => onReplace(text, l.start, l.end));
+      l.node.append(b);
+    }
   }
   let current = -1;
   return function follow(t) {
