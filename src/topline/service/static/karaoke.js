@@ -58,9 +58,10 @@ export function renderKaraoke(box, alignedWords, lyricsText = "", { onReplace = 
     for (const l of lines) {
       if (!l.words.length) continue;
       const text = l.words.join(" ");
-      const b = Object.assign(document.createElement("button"), { type: "button", className: "kreplace", textContent: "Replace" });
+      const b = Object.assign(document.createElement("button"), { type: "button", className: "kreplace", title: "Replace this line" });
       b.setAttribute("aria-label", `Replace the line “${text}”`);
       b.addEventListener("click", () => onReplace(text, l.start, l.end));
+      if (l.node.lastChild && l.node.lastChild.nodeType === Node.TEXT_NODE) l.node.lastChild.remove(); // the space after the last word
       l.node.append(b);
     }
   }
