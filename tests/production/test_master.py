@@ -100,3 +100,21 @@ def test_master_reads_loudness_from_a_given_k_weighting():
     assert meter.integrated_loudness(given.T) == pytest.approx(-14.0, abs=0.3)
     assert meter.integrated_loudness(given.T) == pytest.approx(meter.integrated_loudness(plain.T), abs=0.05)
     assert _tp_reference(given) <= -1.0
+
+
+def test_master_settings_reproduce_the_master_and_stay_local():
+    from topline.production.master import apply_master, master_with_settings
+
+    rng = np.random.default_rng(5)
+    sr = 44100
+    y = (0.3 * rng.standard_normal((2, 6 * sr))).astype(np.float32)
+    y[:, 2 * sr:2 * sr + 2000] *= 4  # a peak the limiter must catch
+    mixed, settings = master_with_settings(y, sr=sr)
+    np.testing.assert_array_equal(apply_master(y, settings, sr=sr), mixed)
+    # a change in one second changes the master only there (and within the limiter's reach)
+    z = y.copy()
+    z[:, 4 * sr:5 * sr] *= 1.5
+    other = apply_master(z, settings, sr=sr)
+    reach = int(0.1 * sr)
+    np.testing.assert_allclose(other[:, :4 * sr - reach], mixed[:, :4 * sr - reach], rtol=0, atol=1e-6)
+    np.testing.assert_allclose(other[:, 5 * sr + reach:], mixed[:, 5 * sr + reach:], rtol=0, atol=1e-6)

@@ -82,8 +82,8 @@ def splice_song(score: Score, lyrics: Lyrics, new_score: Score, new_lyrics: Lyri
     """The song with ``new_lyrics`` (composed as ``new_score``, times from 0) sung in ``[start, end)``.
 
     Old notes starting in the span are dropped, and the lyric words they alone sang with them;
-    the new lines go where the dropped words were (after the last word sung before the span when
-    none was dropped). Word and line indices are renumbered in song order.
+    the new lines go right after the last word sung before the span (first when none is). Word
+    and line indices are renumbered in song order.
 
     Returns
     -------
@@ -92,8 +92,8 @@ def splice_song(score: Score, lyrics: Lyrics, new_score: Score, new_lyrics: Lyri
     """
     before, after = _kept_notes(score, start, end)
     kept_words = {n.word_index for n in before} | {n.word_index for n in after}
-    first_after = min((n.word_index for n in after), default=None)
-    # Where the new lines go: before the first word that is sung after the span (or at the end).
+    # The new lines go right after the last word sung before the span (at the very start when none is).
+    last_before = max((n.word_index for n in before), default=None)
     sections: list[LyricSection] = []
     inserted = False
     new_lines = [ln for s in new_lyrics.sections for ln in s.lines]
@@ -106,27 +106,26 @@ def splice_song(score: Score, lyrics: Lyrics, new_score: Score, new_lyrics: Lyri
 
     for sec in lyrics.sections:
         lines: list[Line] = []
+        if last_before is None:
+            insert(lines)
         for ln in sec.lines:
             words = []
             for w in ln.words:
-                if first_after is not None and w.index == first_after:
+                if w.index in kept_words:
+                    words.append(w)
+                if w.index == last_before:
                     if words:
                         lines.append(Line(words=words, backing=ln.backing))
                         words = []
                     insert(lines)
-                if w.index in kept_words:
-                    words.append(w)
             if words:
                 lines.append(Line(words=words, backing=ln.backing))
         if lines:
             sections.append(LyricSection(kind=sec.kind, lines=lines, tag=sec.tag))
-    if not inserted:
-        if sections:
-            insert(sections[-1].lines)
-        else:
-            sections.append(LyricSection(kind=new_lyrics.sections[0].kind if new_lyrics.sections else "verse",
-                                         lines=[], tag=""))
-            insert(sections[-1].lines)
+    if not inserted:  # no lyrics at all
+        sections.append(LyricSection(kind=new_lyrics.sections[0].kind if new_lyrics.sections else "verse",
+                                     lines=[], tag=""))
+        insert(sections[-1].lines)
     # Renumber words and lines in song order; remember where each old / new word went.
     old_map: dict[int, int] = {}
     new_map: dict[int, int] = {}
