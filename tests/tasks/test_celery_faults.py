@@ -19,7 +19,8 @@ pytestmark = pytest.mark.services
 
 DELIVERABLES = {"input.wav", "lyrics.txt", "lyrics.json", "analysis.json"} | {
     f"track-{k}.{ext}" for k in (1, 2) for ext in ("mp3", "wav", "vocals.wav", "instrumental.wav", "jpeg",
-                                                   "score.json", "mid", "lyrics.json", "json", "dry.flac")}
+                                                   "score.json", "mid", "lyrics.json", "json", "dry.flac",
+                                                   "master.json")}
 
 
 def _submit(cluster, api_key, rx, n, seconds=10.0):
