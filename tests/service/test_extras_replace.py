@@ -82,6 +82,8 @@ def test_replace_a_section_of_a_rendered_track(svc):
         cb = [x for x in svc.cb.calls if x["body"]["data"].get("task_id") == new_id][0]["body"]
         assert cb["code"] == 200 and cb["data"]["callbackType"] == "complete"
         assert cb["data"]["data"][0]["id"] == new["id"]
+        listed = [x["taskId"] for x in c.get("/api/v1/generate/record-list").json()["data"]["records"]]
+        assert new_id in listed and tid in listed  # the playground's history shows both songs
         # a replaced track can itself be the source of a WAV (and of another replace)
         w = c.post("/api/v1/wav/generate", json={"taskId": new_id, "audioId": new["id"], "callBackUrl": svc.cb.url})
         assert w.status_code == 200, w.text
@@ -138,3 +140,27 @@ def test_replace_record_info_of_another_key_is_unknown(svc):
     with svc.client(key["apiKey"]) as c:
         r = c.get("/api/v1/wav/record-info", params={"taskId": tid})
         assert r.status_code == 404 and "/api/v1/generate/record-info" in r.json()["msg"]
+
+
+def test_a_render_that_fails_is_refunded_with_an_error_callback(svc):
+    key = svc.new_key(credits=50)
+    src = make_finished_task(svc, key["accountId"], seconds=30.0, tracks=1)
+    with svc.ctx.db.session() as s:  # claims a sung take the store does not hold: the worker fails
+        t = s.get(Task, src["taskId"])
+        tracks = json.loads(t.tracks)
+        tracks[0]["files"]["dry"] = f"tasks/{src['taskId']}/track-1.dry.flac"
+        t.tracks = json.dumps(tracks)
+    with svc.client(key["apiKey"]) as c:
+        r = c.post("/api/v1/generate/replace-section", json={
+            "taskId": src["taskId"], "prompt": NEW, "infillStartS": 3.0, "infillEndS": 10.0,
+            "callBackUrl": svc.cb.url})
+        assert r.status_code == 200, r.text
+        tid = r.json()["data"]["taskId"]
+        info = svc.wait_status(key["apiKey"], tid, ("GENERATE_AUDIO_FAILED", "SUCCESS"), 60)
+        assert info["status"] == "GENERATE_AUDIO_FAILED" and info["errorCode"] == 531
+        assert _credits(c) == 50
+    deadline = time.time() + 20
+    while not (cbs := [x["body"] for x in svc.cb.calls if x["body"]["data"].get("task_id") == tid]):
+        assert time.time() < deadline
+        time.sleep(0.1)
+    assert cbs[0]["code"] == 531 and cbs[0]["data"]["callbackType"] == "error"

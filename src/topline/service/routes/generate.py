@@ -106,7 +106,7 @@ def record_list(account: CurrentAccount, state: State, page: Annotated[int, Quer
                 pageSize: Annotated[int, Query(ge=1, le=100)] = 20) -> dict:
     """Topline: the caller's tasks, newest first (the playground's history)."""
     with state.ctx.db.session() as s:
-        mine = (Task.account_id == account.id, Task.kind == extras.ADD_VOCALS)
+        mine = (Task.account_id == account.id, Task.kind.in_(extras.SONGS))
         total = s.execute(select(func.count()).select_from(Task).where(*mine)).scalar_one()
         rows = s.execute(select(Task).where(*mine).order_by(Task.created_at.desc())
                          .offset((page - 1) * pageSize).limit(pageSize)).scalars().all()
