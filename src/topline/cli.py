@@ -38,24 +38,28 @@ def _read_audio(path: str) -> bytes:
         raise ToplineError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
-def _spec(args: argparse.Namespace):
-    from .pipeline import TaskSpec
+# request field -> the flag that sets it, so a refused value is named as the user typed it
+_FLAGS = {"prompt": "--prompt", "title": "--title", "style": "--style", "negativeTags": "--negative-tags",
+          "vocalGender": "--gender", "styleWeight": "--style-weight", "weirdnessConstraint": "--weirdness",
+          "audioWeight": "--audio-weight", "model": "--model", "seed": "--seed"}
 
-    return TaskSpec(
-        task_id=uuid.uuid4().hex,
-        audio_key="",
-        prompt=args.prompt,
-        title=args.title,
-        style=args.style,
-        negative_tags=args.negative_tags,
-        vocal_gender=args.gender,
-        style_weight=args.style_weight,
-        weirdness=args.weirdness,
-        audio_weight=args.audio_weight,
-        model=args.model,
-        seed=args.seed,
-        out_prefix="",
-    )
+
+def _request(args: argparse.Namespace):
+    """The controls as a request, validated by the service's request model (the only validator)."""
+    from pydantic import ValidationError as PydanticError
+
+    from .service.envelope import validation_message
+    from .service.schemas import SongRequest
+
+    fields = {"prompt": args.prompt, "title": args.title, "style": args.style, "negativeTags": args.negative_tags,
+              "vocalGender": args.gender, "styleWeight": args.style_weight, "weirdnessConstraint": args.weirdness,
+              "audioWeight": args.audio_weight, "model": args.model, "seed": args.seed}
+    try:
+        return SongRequest.model_validate({k: v for k, v in fields.items() if v is not None})
+    except PydanticError as exc:
+        field = str(exc.errors()[0]["loc"][0])
+        message = validation_message(exc)
+        raise ToplineError(_FLAGS[field] + message[len(field):] if message.startswith(field) else message) from None
 
 
 class _Steps:
@@ -104,9 +108,13 @@ def _run(args: argparse.Namespace, *, render: bool) -> int:
     from .pipeline import load_sensitive_words, run_compose, run_task
     from .storage import LocalStorage
 
+    from .service.spec import task_spec
+
     settings = get_settings()
+    body = _request(args)
     audio = _read_audio(args.audio)
-    spec = _claim_out_dir(args, _spec(args), audio)
+    seed = _claim_out_dir(args, body, audio)
+    spec = task_spec(body, task_id=uuid.uuid4().hex, audio_key="", seed=seed, out_prefix="")
     store = LocalStorage(args.out)
     words = load_sensitive_words(str(settings.sensitive_words_file) if settings.sensitive_words_file else None)
     with _Steps() as steps:
@@ -124,26 +132,29 @@ def _run(args: argparse.Namespace, *, render: bool) -> int:
     return 0
 
 
-def _claim_out_dir(args: argparse.Namespace, spec, audio: bytes):
-    """Resume into an --out directory only when it holds this same request; never mix two songs."""
-    import dataclasses
+def _claim_out_dir(args: argparse.Namespace, body, audio: bytes) -> int:
+    """Resume into an --out directory only when it holds this same request; never mix two songs.
+    Returns the seed: the unfinished run's, else the request's, else a fresh one."""
     import hashlib
 
+    from .service.spec import draw_seed
+
     out = Path(args.out)
-    request = {k: v for k, v in dataclasses.asdict(spec).items() if k not in ("task_id", "seed")}
+    request = body.model_dump(exclude={"seed"})
     request["audio_sha256"] = hashlib.sha256(audio).hexdigest()
+    seed = body.seed if body.seed is not None else draw_seed()
     marker = out / "request.json"
     if marker.exists():
         saved = json.loads(marker.read_text())
         saved_seed = saved.pop("seed", None)
         if saved != request or (args.seed is not None and args.seed != saved_seed):
             raise ToplineError(f"{out} holds the deliverables of a different request; choose an empty --out directory.")
-        spec = dataclasses.replace(spec, seed=saved_seed)  # resume: same seed, finished stages kept
+        seed = saved_seed  # resume: same seed, finished stages kept
     elif out.exists() and any(out.iterdir()):
         raise ToplineError(f"{out} is not empty; choose an empty --out directory (or the one of an unfinished run).")
     out.mkdir(parents=True, exist_ok=True)
-    marker.write_text(json.dumps({**request, "seed": spec.seed}, indent=2))
-    return spec
+    marker.write_text(json.dumps({**request, "seed": seed}, indent=2))
+    return seed
 
 
 def cmd_compose(args: argparse.Namespace) -> int:

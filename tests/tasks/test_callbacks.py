@@ -14,6 +14,8 @@ from topline.settings import Settings
 from topline.tasks import accounts, callbacks, lifecycle
 from topline.tasks.context import Context
 from topline.tasks.models import Account, Delivery, now
+from topline.service.payloads import delivery_log
+from tests.tasks.specs import BODY, spec
 
 
 @pytest.fixture
@@ -30,10 +32,10 @@ def ctx(tmp_path):
 def _queued(ctx):
     with ctx.db.session() as s:
         key = accounts.create_key(s, credits=20)
-        lifecycle.accept(s, account=s.get(Account, key.account_id), task_id="t1", param={"prompt": "x"}, seed=1,
-                         audio_key="a", callback_url="http://receiver.test/cb", cost=12)
-        lifecycle.record_stage(s, "t1", "text", lyrics="x")
-        lifecycle.record_stage(s, "t1", "complete", tracks=[])
+        lifecycle.accept(s, account=s.get(Account, key.account_id), spec=spec("t1"), param={"prompt": "x"},
+                         callback_url="http://receiver.test/cb", cost=12)
+        lifecycle.record_stage(s, "t1", "text", callback_body=BODY, lyrics="x")
+        lifecycle.record_stage(s, "t1", "complete", callback_body=BODY, tracks=[])
     return key
 
 
@@ -72,7 +74,7 @@ def test_later_stage_waits_for_earlier_one(ctx, monkeypatch):
     req = seen[-1]
     assert req.headers["X-Topline-Stage"] == "complete" and req.headers["X-Topline-Attempt"] == "1"
     assert req.headers["X-Webhook-Signature"]
-    log = callbacks.delivery_log(ctx, "t1")
+    log = delivery_log(callbacks.deliveries_of(ctx, "t1"))
     assert [(d["stage"], d["state"], d["attempts"]) for d in log] == [("text", "delivered", 2),
                                                                        ("complete", "delivered", 1)]
     assert [a["statusCode"] for a in log[0]["log"]] == [500, 200]
@@ -99,11 +101,11 @@ def test_private_callback_address_refused_without_retry(tmp_path):
     ctx.db.migrate()
     with ctx.db.session() as s:
         key = accounts.create_key(s, credits=20)
-        lifecycle.accept(s, account=s.get(Account, key.account_id), task_id="t1", param={}, seed=1,
-                         audio_key="a", callback_url="http://127.0.0.1:9/cb", cost=12)
-        lifecycle.record_stage(s, "t1", "text", lyrics="x")
+        lifecycle.accept(s, account=s.get(Account, key.account_id), spec=spec("t1"), param={},
+                         callback_url="http://127.0.0.1:9/cb", cost=12)
+        lifecycle.record_stage(s, "t1", "text", callback_body=BODY, lyrics="x")
     assert callbacks.pump(ctx) == 1
-    log = callbacks.delivery_log(ctx, "t1")
+    log = delivery_log(callbacks.deliveries_of(ctx, "t1"))
     assert log[0]["state"] == "failed" and log[0]["attempts"] == 1
     assert "private address" in log[0]["log"][0]["error"] or "loopback" in log[0]["log"][0]["error"]
     dispose_all()

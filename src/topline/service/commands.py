@@ -67,12 +67,14 @@ def keys(args: argparse.Namespace) -> int:
     _settings_env(args)
     from ..settings import get_settings
     from ..tasks import accounts
+    from . import payloads
 
     db = _db()
     with db.session() as s:
         if args.keys_cmd == "create":
             credits = args.credits if args.credits is not None else get_settings().default_credits
-            out = accounts.create_key(s, credits=credits, name=args.name or "", account_id=args.account).to_json()
+            out = payloads.new_key(accounts.create_key(s, credits=credits, name=args.name or "",
+                                                       account_id=args.account))
         elif args.keys_cmd == "revoke":
             n = accounts.revoke_key(s, args.key)
             if not n:
@@ -83,7 +85,7 @@ def keys(args: argparse.Namespace) -> int:
             accounts.grant(s, args.account, args.amount)
             out = {"accountId": args.account, "granted": args.amount}
         else:
-            out = accounts.list_keys(s)
+            out = payloads.key_list(accounts.list_keys(s))
     print(json.dumps(out, indent=2))
     return 0
 

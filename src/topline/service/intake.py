@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import unquote, urlparse
 
+from .. import storage_keys
 from ..audio import decode_audio
 from ..errors import FetchError, UndecodableAudioError
 from ..fetch import fetch_configured, sniff_audio
@@ -27,7 +28,7 @@ def obtain(url: str, ctx: Context, *, field: str) -> tuple[bytes, str]:
     """The bytes at ``url`` and their sniffed audio format; raises FetchError/AudioError (451)."""
     key = own_key(url, ctx)
     if key is not None:
-        if not key.startswith("uploads/") or not ctx.store.exists(key):
+        if not storage_keys.is_upload(key) or not ctx.store.exists(key):
             raise FetchError(f"{field} points at a file of this server that does not exist or has expired: {url}",
                              field=field)
         data = ctx.store.get(key)

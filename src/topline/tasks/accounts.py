@@ -25,9 +25,16 @@ class NewKey:
     account_id: int
     credits: int
 
-    def to_json(self) -> dict:
-        return {"apiKey": self.api_key, "webhookKey": self.webhook_key,
-                "accountId": self.account_id, "credits": self.credits}
+
+@dataclass(frozen=True)
+class KeyInfo:
+    """A key as listed: never the key itself, only its prefix."""
+
+    prefix: str
+    account_id: int
+    credits: int
+    created_at: float  # Unix seconds
+    revoked: bool
 
 
 def create_key(s: Session, *, credits: int, name: str = "", account_id: int | None = None) -> NewKey:
@@ -74,12 +81,10 @@ def revoke_key(s: Session, key_or_prefix: str) -> int:
     return len(hits)
 
 
-def list_keys(s: Session) -> list[dict]:
-    out = []
-    for k, a in s.execute(select(ApiKey, Account).join(Account, Account.id == ApiKey.account_id)).all():
-        out.append({"prefix": k.prefix, "accountId": a.id, "credits": a.credits,
-                    "createdAt": int(k.created_at * 1000), "revoked": k.revoked_at is not None})
-    return out
+def list_keys(s: Session) -> list[KeyInfo]:
+    return [KeyInfo(prefix=k.prefix, account_id=a.id, credits=a.credits, created_at=k.created_at,
+                    revoked=k.revoked_at is not None)
+            for k, a in s.execute(select(ApiKey, Account).join(Account, Account.id == ApiKey.account_id)).all()]
 
 
 def grant(s: Session, account_id: int, amount: int) -> None:

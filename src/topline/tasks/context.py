@@ -1,19 +1,35 @@
-"""What every runner needs, built once per process from the settings: database and store."""
+"""What every runner needs, built once per process from the settings: database, store, payloads."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, Protocol
 
 from ..pipeline import load_sensitive_words
 from ..settings import Settings, get_settings
 from ..storage import Storage, open_storage
 from .db import Database
+from .models import Task
+
+
+class Payloads(Protocol):
+    """The API's shapes (``topline.service.payloads.Payloads``): the task layer stores neutral rows
+    and asks this for the body of each callback it queues."""
+
+    def callback_body(self, task: Task, stage: str) -> dict[str, Any]: ...
 
 
 @dataclass
 class Context:
     settings: Settings
+    payloads: Payloads = field(default=None)  # type: ignore[assignment]  # None: the service's, from settings
+
+    def __post_init__(self) -> None:
+        if self.payloads is None:
+            from ..service.payloads import Payloads as ServicePayloads  # the one implementation
+
+            self.payloads = ServicePayloads.from_settings(self.settings)
 
     @cached_property
     def db(self) -> Database:

@@ -9,15 +9,17 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy import func, select
 
+from ... import storage_keys
 from ...errors import NotFoundError
 from ...tasks import accounts, callbacks, lifecycle
 from ...tasks.models import Account, Task
-from ...tasks.payloads import record_info
 from .. import intake, metrics
 from ..deps import CurrentAccount, State, not_in_maintenance
 from ..envelope import ok
 from ..lyrics_view import timestamped_lyrics
+from ..payloads import delivery_log
 from ..schemas import AddVocalsRequest, TimestampedLyricsRequest
+from ..spec import task_spec
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1")
@@ -27,25 +29,21 @@ router = APIRouter(prefix="/api/v1")
 def add_vocals(body: AddVocalsRequest, account: CurrentAccount, state: State) -> dict:
     """Accept a task: fetch and check the instrumental, charge, queue. Returns ``{"taskId"}``."""
     ctx = state.ctx
-    param = body.model_dump(exclude_none=True)
     task_id = uuid.uuid4().hex
-    # Controls are parsed now so that a bad combination is a 422 before anything is charged;
-    # the spec also fixes the seed (drawn here when the request has none).
-    spec = lifecycle.spec_from_param(task_id, param, seed=body.seed, audio_key="")
-    spec.controls()
-    seed = spec.seed
     with ctx.db.session() as s:  # fail fast on credits before downloading anything
         accounts.require_credits(s, account.id, ctx.settings.credits_per_task)
     data, fmt = intake.obtain(body.uploadUrl, ctx, field="uploadUrl")
     intake.check_audio(data, ctx)
-    audio_key = f"tasks/{task_id}/input.{fmt}"
-    ctx.store.put(audio_key, data)
+    # The one resolution of the request: seed (drawn here when the request has none), gender, register,
+    # style profile with the negative tags applied. The task row stores it; workers run it as is.
+    spec = task_spec(body, task_id=task_id, audio_key=storage_keys.task_input(task_id, fmt))
+    ctx.store.put(spec.audio_key, data)
     try:
         with ctx.db.session() as s:
-            lifecycle.accept(s, account=s.get(Account, account.id), task_id=task_id, param=param, seed=seed,
-                             audio_key=audio_key, callback_url=body.callBackUrl, cost=ctx.settings.credits_per_task)
+            lifecycle.accept(s, account=s.get(Account, account.id), spec=spec, param=body.model_dump(exclude_none=True),
+                             callback_url=body.callBackUrl, cost=ctx.settings.credits_per_task)
     except BaseException:
-        ctx.store.delete(audio_key)  # nothing accepted: leave nothing behind
+        ctx.store.delete(spec.audio_key)  # nothing accepted: leave nothing behind
         raise
     metrics.TASKS_ACCEPTED.inc()
     try:
@@ -68,7 +66,7 @@ def get_record_info(account: CurrentAccount, state: State,
                     taskId: Annotated[str, Query(min_length=1)]) -> dict:
     state.record_info.take(f"task:{taskId}", what=f"at most {state.ctx.settings.record_info_per_second:g} "
                            "record-info queries per second per task")
-    return ok(record_info(_own_task(state, account, taskId)))
+    return ok(state.payloads.record_info(_own_task(state, account, taskId)))
 
 
 @router.get("/generate/record-list")
@@ -79,14 +77,14 @@ def record_list(account: CurrentAccount, state: State, page: Annotated[int, Quer
         total = s.execute(select(func.count()).select_from(Task).where(Task.account_id == account.id)).scalar_one()
         rows = s.execute(select(Task).where(Task.account_id == account.id).order_by(Task.created_at.desc())
                          .offset((page - 1) * pageSize).limit(pageSize)).scalars().all()
-    return ok({"total": total, "page": page, "pageSize": pageSize, "records": [record_info(t) for t in rows]})
+    return ok({"total": total, "page": page, "pageSize": pageSize, "records": [state.payloads.record_info(t) for t in rows]})
 
 
 @router.get("/generate/callback-log")
 def callback_log(account: CurrentAccount, state: State, taskId: Annotated[str, Query(min_length=1)]) -> dict:
     """Topline: every callback delivery of a task and each attempt's outcome."""
     _own_task(state, account, taskId)
-    return ok(callbacks.delivery_log(state.ctx, taskId))
+    return ok(delivery_log(callbacks.deliveries_of(state.ctx, taskId)))
 
 
 @router.post("/generate/get-timestamped-lyrics")
