@@ -50,6 +50,26 @@ class Storage(Protocol):
         ...
 
 
+def private_dir(path: str | os.PathLike[str]) -> Path:
+    """Create a folder, and any missing parents, readable by its owner only (0700).
+
+    A folder that exists already is left as it is: permissions the operator chose are theirs.
+    """
+    path = Path(path)
+    missing = []
+    p = path
+    while not p.exists():
+        missing.append(p)
+        p = p.parent
+    for d in reversed(missing):
+        try:
+            d.mkdir(mode=0o700)
+        except FileExistsError:  # made by another process meanwhile
+            continue
+        os.chmod(d, 0o700)  # exact, whatever the umask
+    return path
+
+
 def check_key(key: str) -> str:
     """Refuse keys that could escape the store (absolute paths, ``..``, empty parts)."""
     parts = key.split("/")
@@ -62,8 +82,7 @@ class LocalStorage:
     """Files under one directory; atomic writes by rename."""
 
     def __init__(self, root: str | os.PathLike[str]) -> None:
-        self.root = Path(root).resolve()
-        self.root.mkdir(parents=True, exist_ok=True)
+        self.root = private_dir(Path(root).resolve())
 
     def _path(self, key: str) -> Path:
         return self.root / check_key(key)

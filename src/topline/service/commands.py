@@ -41,14 +41,12 @@ def serve(args: argparse.Namespace) -> int:
 
     from ..settings import get_settings
     from ..tasks import accounts
-    from ..tasks.models import ApiKey
     from .app import create_app
 
     st = get_settings()
     db = _db()
-    with db.session() as s:
-        first = s.query(ApiKey).count() == 0
-        new = accounts.create_key(s, credits=st.default_credits, name="first") if first else None
+    with db.session() as s:  # one first key, however many replicas start at once on an empty database
+        new = accounts.create_first_key(s, credits=st.default_credits)
     base = st.public_url.rstrip("/")
     print(f"Topline is serving on http://{st.host}:{st.port}  (data: {Path(st.data_dir).resolve()}, "
           f"{'Celery broker ' + st.broker_url if st.broker_url else f'{st.workers} embedded worker(s)'})",
