@@ -43,3 +43,23 @@ def test_openapi_describes_every_request_field_with_its_range(client):
         assert "0 to 1" in schema[name]["description"]
     assert "2147483647" in schema["seed"]["description"]
     assert "V4_5PLUS" in schema["model"]["description"]
+
+
+def test_the_field_reference_in_docs_covers_every_field():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "api.md").read_text()
+    rows = {m.group(1) for m in re.finditer(r"^\| `(\w+)` \|", doc, re.M)}
+    assert set(AddVocalsRequest.model_fields) <= rows
+
+
+def test_repository_docs_do_not_point_outside_the_repository():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    for doc in [root / "README.md", *sorted((root / "docs").glob("*.md"))]:
+        text = doc.read_text()
+        assert "shared/design" not in text and "/work/" not in text, doc
+        for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", text):
+            if not re.match(r"^[a-z]+:", target):
+                assert (doc.parent / target).exists(), f"{doc.name} links to missing {target}"
