@@ -27,8 +27,9 @@ def song_controls(body: SongRequest, *, seed: int | None = None) -> Controls:
     """The resolved musical controls of a request (``seed`` overrides the request's)."""
     if seed is None:
         seed = body.seed if body.seed is not None else draw_seed()
-    # ``voice`` stays None (the default voice of the resolved gender) until a voice is chosen from the
-    # style words, gender and seed; that choice belongs in ``resolve_controls``, so it is made once.
+    # ``controls.voice`` is None: the default voice of the resolved gender. A voice chosen from the style
+    # words, the gender and the seed is resolved here, once (``dataclasses.replace(controls, voice=...)``),
+    # and stored with the spec like every other choice.
     return resolve_controls(
         seed=seed, title=body.title, style=body.style, negative_tags=body.negativeTags,
         vocal_gender=body.vocalGender, style_weight=body.styleWeight, weirdness=body.weirdnessConstraint,
