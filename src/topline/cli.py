@@ -57,9 +57,10 @@ def _request(args: argparse.Namespace):
     try:
         return SongRequest.model_validate({k: v for k, v in fields.items() if v is not None})
     except PydanticError as exc:
-        field = str(exc.errors()[0]["loc"][0])
+        field = str((exc.errors()[0].get("loc") or ("",))[0])
         message = validation_message(exc)
-        raise ToplineError(_FLAGS[field] + message[len(field):] if message.startswith(field) else message) from None
+        flag = _FLAGS.get(field)
+        raise ToplineError(flag + message[len(field):] if flag and message.startswith(field) else message) from None
 
 
 class _Steps:
