@@ -114,3 +114,27 @@ def test_migration_resolves_the_rows_of_older_versions(db):
 
         with pytest.raises(SpecMissingError, match="older version"):
             lifecycle.spec_for(s.get(Task, "bad"))
+
+
+def test_a_waiting_task_without_a_spec_fails_cleanly_and_is_refunded(tmp_path):
+    from topline.settings import Settings
+    from topline.tasks.context import Context
+    from topline.tasks.execute import execute
+
+    ctx = Context(Settings(data_dir=tmp_path))
+    ctx.db.migrate()
+    try:
+        with ctx.db.session() as s:
+            key = accounts.create_key(s, credits=12)
+            lifecycle.accept(s, account=s.get(Account, key.account_id), spec=task_spec(_body(), task_id="t1",
+                             audio_key="a", seed=1), param={}, callback_url="http://cb", cost=12)
+            s.flush()
+            s.get(Task, "t1").spec = None  # as a row an older version accepted and the migration could not resolve
+        assert execute(ctx, "t1") == "t1"
+        with ctx.db.session() as s:
+            task = s.get(Task, "t1")
+            assert task.status == "GENERATE_AUDIO_FAILED" and task.error_code == 531
+            assert "older version" in task.error_message
+            assert s.get(Account, key.account_id).credits == 12
+    finally:
+        dispose_all()
