@@ -138,3 +138,22 @@ def test_a_waiting_task_without_a_spec_fails_cleanly_and_is_refunded(tmp_path):
             assert s.get(Account, key.account_id).credits == 12
     finally:
         dispose_all()
+
+
+def test_a_row_an_older_api_process_wrote_is_resolved_once_by_the_worker(db):
+    from tests.tasks.specs import PAYLOADS
+
+    db.migrate()
+    old = request(style="folk", seed=4)
+    with db.session() as s:
+        key = accounts.create_key(s, credits=12)
+        lifecycle.accept(s, account=s.get(Account, key.account_id), spec=task_spec(_body(), task_id="t1",
+                         audio_key="tasks/t1/input.wav", seed=4), param=old, callback_url="http://cb", cost=12)
+        s.flush()
+        s.get(Task, "t1").spec = None  # what an API process of the older version writes
+    with db.session() as s:
+        spec = lifecycle.spec_for(s.get(Task, "t1"), resolve_stored_request=PAYLOADS.spec_of_stored_request)
+    assert spec == task_spec(AddVocalsRequest.model_validate(old), task_id="t1", audio_key="tasks/t1/input.wav",
+                             seed=4)
+    with db.session() as s:
+        assert lifecycle.spec_for(s.get(Task, "t1")) == spec  # kept on the row

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import storage_keys
+from ..pipeline import TaskSpec
 from ..settings import Settings
 from ..tasks.accounts import KeyInfo, NewKey
 from ..tasks.lifecycle import tracks_of
@@ -152,3 +153,8 @@ class Payloads:
 
     def record_info(self, task: Task) -> dict[str, Any]:
         return record_info(task, public_url=self.public_url, file_retention_days=self.file_retention_days)
+
+    def spec_of_stored_request(self, task: Task) -> TaskSpec | None:
+        from .spec import spec_of_stored_request
+
+        return spec_of_stored_request(task.id, task.param, seed=task.seed, audio_key=task.audio_key)

@@ -8,12 +8,15 @@ register, style profile with the negative tags applied, model preset.
 
 from __future__ import annotations
 
+import json
 import secrets
+
+from pydantic import ValidationError
 
 from ..music.controls import Controls
 from ..music.style import resolve_controls
 from ..pipeline import TaskSpec
-from .schemas import SongRequest
+from .schemas import AddVocalsRequest, SongRequest
 
 SEED_LIMIT = 2**31  # seeds are 0 .. 2**31 - 1, the range the request model accepts
 
@@ -55,3 +58,13 @@ def task_spec(body: SongRequest, *, task_id: str, audio_key: str, seed: int | No
     """
     return TaskSpec(task_id=task_id, audio_key=audio_key, prompt=body.prompt,
                     controls=song_controls(body, seed=seed), wav=wav, out_prefix=out_prefix)
+
+
+def spec_of_stored_request(task_id: str, param: str, *, seed: int, audio_key: str) -> TaskSpec | None:
+    """The spec of a task stored by a version that kept only the request (``param``, JSON) and the seed;
+    None when that request does not validate any more."""
+    try:
+        body = AddVocalsRequest.model_validate(json.loads(param))
+    except (ValueError, ValidationError):
+        return None
+    return task_spec(body, task_id=task_id, audio_key=audio_key, seed=int(seed))

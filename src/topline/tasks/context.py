@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
 
-from ..pipeline import load_sensitive_words
+from ..pipeline import TaskSpec, load_sensitive_words
 from ..settings import Settings, get_settings
 from ..storage import Storage, open_storage
 from .db import Database
@@ -14,10 +14,15 @@ from .models import Task
 
 
 class Payloads(Protocol):
-    """The API's shapes (``topline.service.payloads.Payloads``): the task layer stores neutral rows
-    and asks this for the body of each callback it queues."""
+    """The service's side of the request boundary (``topline.service.payloads.Payloads``): the task
+    layer stores neutral rows, and asks this for the body of each callback it queues and for the spec
+    of a row stored, by an older version, with only its request."""
 
     def callback_body(self, task: Task, stage: str) -> dict[str, Any]: ...
+
+    def spec_of_stored_request(self, task: Task) -> TaskSpec | None:
+        """The spec of a row an older version stored with only its request (None: it cannot be resolved)."""
+        ...
 
 
 @dataclass

@@ -55,7 +55,8 @@ def execute(ctx: Context, task_id: str | None = None, *, on_stage_recorded=None)
             return None
         task_id, attempts = task.id, task.attempts
         try:
-            spec, unrunnable = lifecycle.spec_for(task), None
+            spec = lifecycle.spec_for(task, resolve_stored_request=ctx.payloads.spec_of_stored_request)
+            unrunnable = None
         except SpecMissingError as exc:
             spec, unrunnable = None, exc
     notify = on_stage_recorded or (lambda tid, stage: None)

@@ -51,8 +51,16 @@ def accept(s: Session, *, account: Account, spec: TaskSpec, param: dict[str, Any
     return task
 
 
-def spec_for(task: Task) -> TaskSpec:
-    """A stored task as the pipeline runs it: the spec resolved at accept (so resumes match)."""
+def spec_for(task: Task, *, resolve_stored_request: Callable[[Task], TaskSpec | None] | None = None) -> TaskSpec:
+    """A stored task as the pipeline runs it: the spec resolved at accept (so resumes match).
+
+    A row an older version stored with only its request is resolved once by ``resolve_stored_request``
+    (the service's) and the spec kept on the row, in the caller's transaction.
+    """
+    if not task.spec and resolve_stored_request is not None:
+        spec = resolve_stored_request(task)
+        if spec is not None:
+            task.spec = json.dumps(spec.to_json())
     if not task.spec:
         raise SpecMissingError("Generation failed: this task was accepted by an older version of Topline and its "
                           "request could not be resolved; your credits were refunded. Submit it again.")

@@ -8,7 +8,8 @@ the seed; each worker run parsed the request again.  This adds the ``spec`` colu
 resolves every existing row's request into it, once, with the seed the row already has,
 so old tasks (finished or still waiting) read the same way as new ones.  A row whose
 request cannot be resolved keeps ``spec`` NULL; if it is still waiting, the worker fails
-it with a clear message and refunds it.
+it with a clear message and refunds it.  (Rows that API processes of the older version write after
+this migration, during a rolling upgrade, are resolved the same way by the worker that claims them.)
 """
 from alembic import op
 import sqlalchemy as sa
@@ -35,17 +36,12 @@ def _resolve_existing(conn) -> None:
                         .where(tasks.c.spec.is_(None))).all()
     if not rows:
         return
-    from pydantic import ValidationError
-
-    from topline.service.schemas import AddVocalsRequest
-    from topline.service.spec import task_spec
+    from topline.service.spec import spec_of_stored_request
 
     for task_id, param, seed, audio_key in rows:
-        try:
-            body = AddVocalsRequest.model_validate(json.loads(param))
-        except (ValueError, ValidationError):
+        spec = spec_of_stored_request(task_id, param, seed=seed, audio_key=audio_key)
+        if spec is None:
             continue
-        spec = task_spec(body, task_id=task_id, audio_key=audio_key, seed=int(seed))
         conn.execute(sa.update(tasks).where(tasks.c.id == task_id).values(spec=json.dumps(spec.to_json())))
 
 
