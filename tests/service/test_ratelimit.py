@@ -104,3 +104,29 @@ def test_which_limiter_the_settings_choose():
     assert isinstance(buckets(Settings(), 3, 60.0, name="requests"), TokenBuckets)
     shared = buckets(Settings(redis_url="redis://127.0.0.1:6379/15", queue_prefix="p-"), 3, 60.0, name="requests")
     assert isinstance(shared, RedisTokenBuckets) and shared.namespace == "p-topline:ratelimit:requests"
+
+
+def test_two_api_processes_with_redis_share_a_keys_limit(redis_client, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from topline.service.app import create_app
+    from topline.service.payloads import new_key
+    from topline.tasks import accounts
+    from topline.tasks.db import Database, dispose_all
+
+    prefix = f"t{uuid.uuid4().hex[:8]}-"
+    settings = Settings(data_dir=tmp_path, redis_url=REDIS_URL, rate_limit_per_minute=3, queue_prefix=prefix)
+    db = Database(settings.resolved_database_url)
+    db.migrate()
+    with db.session() as s:
+        key = new_key(accounts.create_key(s, credits=5))["apiKey"]
+    h = {"Authorization": f"Bearer {key}"}
+    try:
+        with TestClient(create_app(settings, start_workers=False)) as a, \
+                TestClient(create_app(settings, start_workers=False)) as b:
+            codes = [c.get("/api/v1/chat/credit", headers=h).status_code for c in (a, b, a, b)]
+        assert codes == [200, 200, 200, 429]
+    finally:
+        for k in redis_client.scan_iter(f"{prefix}*"):
+            redis_client.delete(k)
+        dispose_all()
