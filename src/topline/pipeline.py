@@ -31,6 +31,7 @@ from .music.compose import compose
 from .music.controls import Controls
 from .music.lyrics import make_lyrics
 from .music.score_io import aligned_words, score_to_midi
+from .music.style import resolve_controls
 from .music.types import Analysis, Lyrics, Score
 from .production import cover_image, encode_mp3, encode_wav, produce
 from . import storage_keys
@@ -61,6 +62,15 @@ class TaskSpec:
     controls: Controls  # seed, gender, register, style profile (negative tags applied), preset
     wav: bool = True  # also publish the mastered WAV
     out_prefix: str | None = None  # where deliverables go; default ``tasks/<task_id>/``
+
+    @classmethod
+    def build(cls, *, task_id: str, audio_key: str, prompt: str, seed: int, wav: bool = True,
+              out_prefix: str | None = None, **controls: Any) -> "TaskSpec":
+        """A spec from engine-level controls (the arguments of ``music.style.resolve_controls``: title,
+        style, negative_tags, vocal_gender, style_weight, weirdness, audio_weight, model), for code that
+        drives the pipeline directly (benchmarks, tests). API requests go through ``service.spec``."""
+        return cls(task_id=task_id, audio_key=audio_key, prompt=prompt, wav=wav, out_prefix=out_prefix,
+                   controls=resolve_controls(seed=seed, **controls))
 
     @property
     def seed(self) -> int:
