@@ -95,6 +95,17 @@ def test_the_row_stores_the_spec_and_the_worker_reads_it_not_the_request(db):
 
 
 def test_migration_resolves_the_rows_of_older_versions(db):
+    _migrate_old_rows(db)
+
+
+def test_migration_resolves_the_rows_of_older_versions_on_postgres():
+    from tests.support import PostgresDatabase
+
+    with PostgresDatabase() as pg:
+        _migrate_old_rows(Database(pg.url))
+
+
+def _migrate_old_rows(db):
     upgrade(db.url, "0001")
     old = request(style="gospel", negativeTags="vibrato", vocalGender="f")
     with db.engine.begin() as conn:
@@ -104,7 +115,7 @@ def test_migration_resolves_the_rows_of_older_versions(db):
             conn.execute(sa.text(
                 "INSERT INTO tasks (id, account_id, status, param, seed, audio_key, callback_url, attempts, "
                 "files_expired, created_at, updated_at) VALUES (:id, 1, 'PENDING', :p, 123, :k, 'http://cb', 0, "
-                "0, 0, 0)"), {"id": task_id, "p": param, "k": f"tasks/{task_id}/input.wav"})
+                ":no, 0, 0)"), {"id": task_id, "p": param, "k": f"tasks/{task_id}/input.wav", "no": False})
     db.migrate()
     with db.session() as s:
         spec = lifecycle.spec_for(s.get(Task, "old"))
