@@ -8,7 +8,8 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "topline"
 # The entry points: they build the Settings object and pass it (or values from it) down.
-ENTRY_POINTS = {"settings.py", "cli.py", "service/commands.py", "service/app.py", "tasks/context.py"}
+ENTRY_POINTS = {"settings.py", "cli.py", "service/commands.py", "tasks/commands.py", "service/app.py",
+                "tasks/context.py"}
 
 
 def _modules():

@@ -76,9 +76,11 @@ def is_upload(key: str) -> bool:
 
 
 def servable(key: str) -> bool:
-    """A key the ``/files`` route may serve: a task's deliverable or an upload, never a task's input."""
+    """A key the ``/files`` route may serve: a task's deliverable or an upload (whatever its name), never
+    a task's instrumental as received."""
     parts = key.split("/")
-    return parts[0] in (TASKS, UPLOADS) and len(parts) >= 3 and not parts[-1].startswith(INPUT + ".")
+    hidden = parts[0] == TASKS and parts[-1].startswith(INPUT + ".")
+    return parts[0] in (TASKS, UPLOADS) and len(parts) >= 3 and not hidden
 
 
 def task_id_of(key: str) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from .. import storage_keys
 from ..pipeline import TaskSpec
@@ -28,7 +29,7 @@ EXTRA_FILES = ("wav", "vocals", "instrumental", "midi", "score", "lyrics")
 
 def file_url(key: str, *, public_url: str) -> str:
     """The public address of a stored file (served by the API's /files route)."""
-    return f"{public_url.rstrip('/')}/files/{key}"
+    return f"{public_url.rstrip('/')}/files/{quote(key, safe='/')}"
 
 
 def model_name(param: dict[str, Any]) -> str:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Annotated, Literal
 from urllib.parse import urlparse
 
-from pydantic import BaseModel, ConfigDict, Field, StrictStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, field_validator
 
-Weight = Annotated[float, Field(ge=0.0, le=1.0, multiple_of=0.01)]
+# Strict: true, "0.5" or "7" are refused with a message naming the type, not coerced; NaN and
+# Infinity are "not a finite number" rather than out of range.
+Weight = Annotated[StrictFloat, Field(ge=0.0, le=1.0, multiple_of=0.01, allow_inf_nan=False)]
 
 
 def _http_url(value: str) -> str:
@@ -59,7 +61,7 @@ class SongRequest(BaseModel):
         "Engine preset, upper case (default V4_5PLUS). V5 sings with a slightly wider range, more leaps "
         "and melisma and a little more reverb and delay; V5_5 a bit further, with more syncopation. "
         "All cost the same."))
-    seed: Annotated[int, Field(ge=0, le=2**31 - 1)] | None = Field(None, description=(
+    seed: Annotated[StrictInt, Field(ge=0, le=2**31 - 1)] | None = Field(None, description=(
         "Topline: 0 to 2147483647. The same request, instrumental and seed give the same bytes. Omitted: "
         "drawn once when the task is accepted (every variant and any resumed run use it)."))
 
@@ -77,9 +79,10 @@ class AddVocalsRequest(SongRequest):
     uploadUrl: StrictStr = Field(description=(
         "The instrumental: an http(s) URL Topline downloads (MP3, WAV, FLAC, OGG/Opus, M4A/AAC; 5 s to 8 min "
         "by default), or the downloadUrl of one of the upload endpoints."))
-    callBackUrl: StrictStr = Field(description=(
+    callBackUrl: Annotated[StrictStr, Field(max_length=2000)] = Field(description=(  # stored (and sent to) as given
         "Where stage callbacks (text, first, complete, or error) are POSTed, signed with your webhook key. "
-        "A public http(s) URL: private and loopback addresses are refused unless the server allows them."))
+        "A public http(s) URL, at most 2000 characters: private and loopback addresses are refused unless the "
+        "server allows them."))
 
     @field_validator("uploadUrl", "callBackUrl")
     @classmethod

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from .. import storage_keys
 from .context import Context
-from .models import Task, Upload, now
+from .models import IdempotencyKey, Task, Upload, now
 
 log = logging.getLogger(__name__)
 DAY = 86400.0
@@ -39,6 +39,8 @@ def sweep(ctx: Context, *, at: float | None = None) -> dict[str, int]:
         with ctx.db.session() as s:
             s.get(Upload, upload_id).deleted = True
         uploads += 1
+    with ctx.db.session() as s:  # Idempotency-Key rows outlive their 24 h window by one sweep at most
+        s.execute(delete(IdempotencyKey).where(IdempotencyKey.created_at < t - DAY))
     if tasks or uploads:
         log.info("retention sweep: %d tasks' files and %d uploads deleted", tasks, uploads)
     return {"tasks": tasks, "uploads": uploads}

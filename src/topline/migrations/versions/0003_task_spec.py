@@ -1,7 +1,7 @@
 """tasks.spec: the resolved task spec the workers run
 
-Revision ID: 0002_task_spec
-Revises: 0001
+Revision ID: 0003_task_spec
+Revises: 0002_idempotency_keys
 
 Tasks accepted before this revision stored only the request as received (``param``) and
 the seed; each worker run parsed the request again.  This adds the ``spec`` column and
@@ -15,8 +15,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0002_task_spec'
-down_revision = '0001'
+revision = '0003_task_spec'
+down_revision = '0002_idempotency_keys'
 branch_labels = None
 depends_on = None
 
