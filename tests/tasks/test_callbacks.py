@@ -203,14 +203,14 @@ def test_callback_dns_rebinding_never_reaches_loopback(tmp_path, monkeypatch):
         ctx.db.migrate()
         with ctx.db.session() as s:
             key = accounts.create_key(s, credits=20)
-            lifecycle.accept(s, account=s.get(Account, key.account_id), task_id="t1", param={}, seed=1,
-                             audio_key="a", callback_url=f"http://rebind.example:{rx.port}/cb", cost=12)
-            lifecycle.record_stage(s, "t1", "text", lyrics="x")
+            lifecycle.accept(s, account=s.get(Account, key.account_id), spec=spec("t1"), param={},
+                             callback_url=f"http://rebind.example:{rx.port}/cb", cost=12)
+            lifecycle.record_stage(s, "t1", "text", callback_body=BODY, lyrics="x")
         for _ in range(3):  # every retry resolves again: the second answer is loopback
             with ctx.db.session() as s:
                 s.query(Delivery).filter_by(stage="text").one().next_attempt_at = now() - 1
             callbacks.pump(ctx)
-        log = callbacks.delivery_log(ctx, "t1")
+        log = delivery_log(callbacks.deliveries_of(ctx, "t1"))
         dispose_all()
     assert rx.hits == []
     assert "127.0.0.1" not in connects
