@@ -165,7 +165,7 @@ def estimate_chords(
     bass_weight: float = 0.25,
     change: float = 3.0,
     no_chord: float = 0.45,
-    min_bare: float = 0.25,
+    min_bare: int = 8,
 ) -> list[tuple[float, float, str]]:
     """Contiguous chord segments from beat-synchronous chroma.
 
@@ -191,9 +191,9 @@ def estimate_chords(
         Log cost of a chord change (a change needs this much more evidence than staying).
     no_chord : float
         Cosine that "N" (no pitched content) scores.
-    min_bare : float
-        Share of the pitched beats that bare fifths and single pitches must reach to be kept;
-        below it the song is decoded again with triads only.
+    min_bare : int
+        Beats that a run of bare fifths and single pitches must last to be kept (two bars of
+        4/4); shorter runs are decoded again with triads only.
 
     Returns
     -------
@@ -219,12 +219,21 @@ def estimate_chords(
         flat = np.where(beat_energy[None, :] < 0.02, 2.0, flat)
     loglik = sharpness * np.vstack([score, flat]) + _key_prior(key)[:, None]
     path = _viterbi(loglik, change)
-    # Bare fifths and single pitches are the song's texture only where they last: a rock track
-    # on power chords, a drone.  Where they are a small share of the pitched time (a voice that
-    # drops the third for a beat, three voices of a chorale), the key's triads are heard instead.
+    # Bare fifths and single pitches are the texture only where they last: a riff on power
+    # chords, a drone.  A stretch of them shorter than ``min_bare`` beats (three voices of a
+    # chorale meeting on an open fifth, a third left out for a beat) is heard as the key's triads.
     bare = (path >= 24) & (path < k_states)
-    if bare.sum() < min_bare * max(1, int((path < k_states).sum())):
-        loglik[24:k_states] -= 1e3
+    short = np.zeros(n, dtype=bool)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and bare[j] == bare[i]:
+            j += 1
+        if bare[i] and j - i < min_bare:
+            short[i:j] = True
+        i = j
+    if short.any():
+        loglik[24:k_states, short] -= 1e3
         path = _viterbi(loglik, change)
     segs: list[tuple[float, float, str]] = []
     bounds = list(beat_times) + [end]
