@@ -13,13 +13,16 @@ from .loudness import integrated_loudness
 from .melody import lead_regions
 from .rhythm import bar_phase, beat_accents, periodicity, retrack_beats, track_beats
 from .structure import label_sections, segment_bars
-from .tonal import bass_treble, estimate_chords, estimate_key, pitch_salience, refine_key
+from .tonal import (
+    bass_treble, estimate_chords, estimate_key, key_confidence, mode_evidence, pitch_salience, refine_key,
+)  # fmt: skip
 
 __all__ = ["analyse"]
 
 SR = 22050
 N_FFT = 2048
 HOP = 512
+_MODE_SWITCH = 0.5  # mode evidence (see ``mode_evidence``) that overrules the audio key's mode
 _FALLBACK_TEMPO = 120.0  # when no pulse is found (free-time ambient), a neutral grid
 
 
@@ -244,6 +247,18 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     if better != key:  # the chords overruled the audio key: decode again under the right prior
         key = better
         chords = decode(key)
+    # The mode from the third over the tonic, the tonic chords and the cadences.
+    profile = (beat_treble + beat_bass) @ np.diff(np.append(starts, duration))
+    tonic, mode = key.split()
+    evidence = mode_evidence(tonic, profile, chords)
+    heard = "major" if evidence > 0 else "minor"
+    if abs(evidence) >= _MODE_SWITCH and heard != mode:
+        key = f"{tonic} {heard}"
+        chords = decode(key)
+        evidence = mode_evidence(tonic, profile, chords)
+    signed = evidence if key.endswith("major") else -evidence
+    mode_conf = float(np.clip(np.tanh(signed), 0.0, 1.0))
+    key_conf = key_confidence(key, chords)
 
     sections = _sections(chroma, log_mel, rms, downbeats, duration, nfr)
     leads = lead_regions(mag, sr=SR, n_fft=N_FFT, hop=HOP)
@@ -258,6 +273,8 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
         sections=sections,
         loudness_lufs=loudness,
         lead_regions=leads,
+        key_confidence=key_conf,
+        mode_confidence=mode_conf,
     )
 
 

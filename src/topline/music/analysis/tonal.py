@@ -265,9 +265,83 @@ def _viterbi(loglik: np.ndarray, change: float) -> np.ndarray:
 
 
 def _diatonic(key: str) -> set[str]:
+    """The key's diatonic triads, and power chords on its notes whose fifth is in the key too."""
     prior = _key_prior(key)
     _, labels = chord_templates()
-    return {labels[i] for i in range(24) if prior[i] == 0.0}
+    tonic, mode = key.split()
+    t = PITCHES.index(tonic)
+    scale = {(t + d) % 12 for d in ((0, 2, 3, 5, 7, 8, 10) if mode == "minor" else (0, 2, 4, 5, 7, 9, 11))}
+    fifths = {f"{PITCHES[r]}:5" for r in scale if (r + 7) % 12 in scale}
+    return {labels[i] for i in range(24) if prior[i] == 0.0} | fifths
+
+
+def _triads(chords: list[tuple[float, float, str]]) -> list[tuple[float, str]]:
+    """(duration, label) of the chords that sound (not "N")."""
+    return [(e - s, lab) for s, e, lab in chords if lab != "N"]
+
+
+def _chord_fit(key: str, timed: list[tuple[float, str]], total: float) -> float:
+    """How well chords fit a key: the share of time on its diatonic chords, plus half the time
+    on its tonic chord, plus 0.1 when the song ends there."""
+    kt, km = key.split()
+    home = f"{kt}:{'min' if km == 'minor' else 'maj'}"
+    dia = _diatonic(key)
+    s = sum(d for d, lab in timed if lab in dia) + 0.5 * sum(d for d, lab in timed if lab == home)
+    return s / total + (0.1 if timed and timed[-1][1] == home else 0.0)
+
+
+def mode_evidence(
+    tonic: str, profile: np.ndarray, chords: list[tuple[float, float, str]]
+) -> float:
+    """Evidence for major (> 0) or minor (< 0) over a tonic, in [-2.5, 2.5].
+
+    Three votes, each in [-1, 1]: the third over the tonic in the pitch profile (major third
+    against minor third); the time on the tonic chord as major against minor; and the cadences,
+    the quality of every tonic chord reached from its dominant (V or v, or a bare fifth on it),
+    counted per arrival so that one Picardy third at the end does not outvote a minor song (half
+    weight, as cadences are few).
+
+    Parameters
+    ----------
+    tonic : str
+        Tonic name (sharps).
+    profile : np.ndarray
+        (12,) duration-weighted pitch-class profile of the song.
+    chords : list of (start, end, label)
+    """
+    t = PITCHES.index(tonic)
+    p = np.asarray(profile, dtype=float)
+    maj3, min3 = p[(t + 4) % 12], p[(t + 3) % 12]
+    third = (maj3 - min3) / (maj3 + min3 + 1e-9)
+    d_maj = sum(e - s for s, e, lab in chords if lab == f"{tonic}:maj")
+    d_min = sum(e - s for s, e, lab in chords if lab == f"{tonic}:min")
+    home = (d_maj - d_min) / (d_maj + d_min) if d_maj + d_min > 0 else 0.0
+    dom = PITCHES[(t + 7) % 12]
+    arrivals = [
+        1.0 if b == f"{tonic}:maj" else -1.0
+        for (_, _, a), (_, _, b) in zip(chords, chords[1:])
+        if a.split(":")[0] == dom and b in (f"{tonic}:maj", f"{tonic}:min")
+    ]
+    cadence = float(np.mean(arrivals)) if arrivals else 0.0
+    return float(third + home + 0.5 * cadence)
+
+
+def key_confidence(key: str, chords: list[tuple[float, float, str]], *, scale: float = 0.3) -> float:
+    """How sure the tonic is, in [0, 1]: the chord fit of ``key`` ahead of its nearest rivals
+    (the keys a fifth either side and the relative key), in units of ``scale`` (a share of the
+    song's chorded time); 0 when a rival fits as well, 1 when it is ``scale`` or more behind.
+    Without chords, 0."""
+    timed = _triads(chords)
+    total = sum(d for d, _ in timed)
+    if total <= 0:
+        return 0.0
+    tonic, mode = key.split()
+    t = PITCHES.index(tonic)
+    rivals = [f"{PITCHES[(t + d) % 12]} {mode}" for d in (5, 7)]
+    rivals.append(f"{PITCHES[(t + 3) % 12]} major" if mode == "minor" else f"{PITCHES[(t + 9) % 12]} minor")
+    own = _chord_fit(key, timed, total)
+    best_rival = max(_chord_fit(k, timed, total) for k in rivals)
+    return float(np.clip((own - best_rival) / scale, 0.0, 1.0))
 
 
 def refine_key(
@@ -306,14 +380,7 @@ def refine_key(
         cands.append(f"{PITCHES[(t + d) % 12]} {mode}")
     cands.append(f"{PITCHES[(t + 3) % 12]} major" if mode == "minor" else f"{PITCHES[(t + 9) % 12]} minor")
 
-    def score(k: str) -> float:
-        kt, km = k.split()
-        home = f"{kt}:{'min' if km == 'minor' else 'maj'}"
-        dia = _diatonic(k)
-        s = sum(d for d, lab in timed if lab in dia) + 0.5 * sum(d for d, lab in timed if lab == home)
-        return s / total + (0.1 if timed[-1][1] == home else 0.0)
-
-    scores = [score(k) for k in cands]
+    scores = [_chord_fit(k, timed, total) for k in cands]
     best = int(np.argmax(scores))
     need = margin
     if best == 3 and mode == "major":
