@@ -108,7 +108,7 @@ def _start_beat(rms: np.ndarray, beat_frames: np.ndarray) -> int | None:
     return j if abs(int(beat_frames[j]) - first) <= 0.25 * step else None
 
 
-def _half_bar_tiebreak(accents: np.ndarray, phase: int, start: int | None, *, margin: float = 0.1) -> int:
+def _half_bar_tiebreak(accents: np.ndarray, phase: int, start: int | None, *, margin: float = 0.25) -> int:
     """Between beats 1 and 3 of a 4/4 bar that the accents hardly tell apart, the bar starts
     where the music starts (a pickup starts off the beat grid or on a weak beat, so it never
     ties and never moves the bars)."""
