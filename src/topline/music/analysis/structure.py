@@ -54,7 +54,7 @@ def novelty(features: np.ndarray, *, width: int = 4) -> np.ndarray:
     return np.maximum(out, 0.0) / np.abs(kernel).sum()
 
 
-def repetition(features: np.ndarray, *, length: int = 4, gap: int = 4) -> np.ndarray:
+def repetition(features: np.ndarray, *, length: int = 4, gap: int = 4, margin: float = 0.5) -> np.ndarray:
     """Where repeated material starts or stops, from the diagonal stripes of the self-similarity.
 
     Bar ``i`` starts a repetition of bar ``j`` when the ``length`` bars from ``i`` match the
@@ -73,43 +73,58 @@ def repetition(features: np.ndarray, *, length: int = 4, gap: int = 4) -> np.nda
         Bars compared after and before the candidate boundary.
     gap : int
         Smallest lag (in bars) counted as a repetition.
+    margin : float
+        Similarity a lag must have above its neighbouring lags to count as a repeat.
 
     Returns
     -------
     np.ndarray
-        Per bar, the best stripe start or end contrast, in similarity units (0..1).
+        Per bar, the largest share of ``length`` bars that a stripe gains or loses there (0..1).
     """
     d2 = np.sum((features[:, :, None] - features[:, None, :]) ** 2, axis=0)
     s = np.exp(-d2 / features.shape[0])
     n = s.shape[0]
     out = np.zeros(n)
-    for lag in range(gap, n - 1):
+    for lag in range(gap, n):
         # s[j, j + lag]: bar j + lag repeats bar j; less what the neighbouring lags share, so a
         # stretch of uniform sound (a block, similar at every lag) is no repetition.
-        diag = np.diagonal(s, offset=lag)[:-1]
-        side = 0.5 * (np.diagonal(s, offset=lag - 1)[: diag.size] + np.diagonal(s, offset=lag + 1))
-        diag = np.maximum(0.0, diag - side[: diag.size])
+        diag = np.diagonal(s, offset=lag)
+        below = np.diagonal(s, offset=lag - 1)[: diag.size]
+        above = np.append(np.diagonal(s, offset=lag + 1), below[-1])  # the last bar has one neighbour
+        side = 0.5 * (below + above)
+        diag = (diag - side[: diag.size] > margin).astype(float)  # on the stripe or not
         m = diag.size
-        if m < 2:
+        if m < length:  # too little room left for a repeat of ``length`` bars
             continue
         csum = np.concatenate([[0.0], np.cumsum(diag)])
-        for k in range(1, m):
+        full = length
+        for k in range(0, m + 1):  # k == m: the earlier occurrence ends where the later one meets the end
             a = min(length, m - k)
             b = min(length, k)
-            after = (csum[k + a] - csum[k]) / a
-            before = (csum[k] - csum[k - b]) / b
+            after = (csum[k + a] - csum[k]) / a if a else 0.0
+            before = (csum[k] - csum[k - b]) / b if b else 0.0  # a stripe from the song's start
+            # A start needs a full stripe after it, an end a full one before it.
+            contrast = max(after - before if a == full else 0.0, before - after if b == full else 0.0)
             i = k + lag  # the later occurrence's bar
-            contrast = abs(after - before)
-            if contrast > out[i]:
+            run = int(np.argmin(np.append(diag[k:], 0.0) > 0))  # stripe bars from k
+            if after - before > 0 and run >= lag:
+                # The later occurrence follows on the earlier one (a part played twice in a
+                # row): one section that repeats inside, cut only where the pair starts.
+                i = n
+            earlier = k
+            back = int(np.argmin(np.append(diag[:k][::-1], 0.0) > 0))  # stripe bars before k
+            if before - after > 0 and back >= lag:
+                earlier = 0  # the same at the end of a part played twice in a row
+            if i < n and contrast > out[i]:
                 out[i] = contrast
-            if contrast > out[k]:  # the earlier occurrence starts or ends there too
-                out[k] = contrast
+            if earlier > 0 and contrast > out[earlier]:  # the earlier occurrence starts or ends there too
+                out[earlier] = contrast
     return out
 
 
 def segment_bars(
     features: np.ndarray, *, min_bars: int = 4, per_minute: float = 5.0, bar_seconds: float = 2.0, floor: float = 0.1,
-    weights: np.ndarray | None = None, repeat: float = 0.5,
+    weights: np.ndarray | None = None, repeat: float = 0.25,
 ) -> list[int]:
     """Boundary bar indices (excluding 0) from novelty peaks.
 
