@@ -124,7 +124,7 @@ def repetition(features: np.ndarray, *, length: int = 4, gap: int = 4, margin: f
 
 def segment_bars(
     features: np.ndarray, *, min_bars: int = 4, per_minute: float = 5.0, bar_seconds: float = 2.0, floor: float = 0.1,
-    weights: np.ndarray | None = None, repeat: float = 0.25,
+    weights: np.ndarray | None = None, repeat: float = 0.125,
 ) -> list[int]:
     """Boundary bar indices (excluding 0) from novelty peaks.
 
