@@ -14,7 +14,6 @@ import numpy as np
 
 from ...errors import ValidationError
 from ..controls import Controls
-from ..style import tessitura_shift
 from ..types import Analysis, Lyrics, Note, Score, Syllable
 from .form import LinePlan, plan_lines
 from .grid import Grid, make_grid, parse_key, scale_pcs
@@ -225,7 +224,7 @@ def _aim(controls: Controls, ref: _Voice | None) -> float:
     differ in register."""
     g = controls.gender
     lo, hi = MEDIAN_BAND[g][0] + _AIM_TOL, MEDIAN_BAND[g][1] - _AIM_TOL  # a take may miss by _AIM_TOL
-    aim = VOICE[g][2] + tessitura_shift(controls.style, gender=g, excluded=controls.excluded)
+    aim = VOICE[g][2] + controls.register
     if ref is not None:  # the other side of the aim from variant 1 where it missed, else a coin
         first = median_pitch(ref.notes)
         up = first < aim - 0.25 or (abs(first - aim) <= 0.25 and _rng(controls.seed, 2, 2).random() < 0.5)
