@@ -22,6 +22,7 @@ from .rhythm import Event, line_rhythm
 
 __all__ = ["compose"]
 
+MODE_SURE = 0.5  # Analysis.mode_confidence below which the melody keeps to what both modes share
 _SECTION_LIFT = {"chorus": 2.5, "hook": 2.5, "bridge": 1.5, "pre-chorus": 1.0, "verse": 0.0}
 # Phrase shapes per style family (arch, descending, rise-fall, terrace): arch and descending
 # phrases are the song-like default; rock and gospel build to late peaks; rap and reggae hold a level.
@@ -152,6 +153,7 @@ def _compose_voice(
             slots, key_scale=scale, leading_tone=leading, tonic=tonic, gender=controls.gender, centre=centre,
             contour=contour, profile=prof, weirdness=controls.weirdness, audio_weight=controls.audio_weight,
             prev=prev_pitch, cadence="full" if plan.last_in_section else "half", rng=rng,
+            mode_sure=analysis.mode_confidence >= MODE_SURE,
         )  # fmt: skip
         if key not in seen:
             seen[key] = ([Event(e.start - plan.start, e.end - plan.start, e.syl, e.tie) for e in events], pitches)
