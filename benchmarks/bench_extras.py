@@ -149,7 +149,7 @@ def backing(seconds: float) -> None:
     sc = score(seconds)
     voc = vocal(sc, inst.shape[1])
     ctl = parse_controls(style="pop", style_weight=1.0, seed=3)
-    plain = dataclasses.replace(ctl, excluded=frozenset({"doubling", "harmony"}))
+    plain = dataclasses.replace(ctl, profile=dataclasses.replace(ctl.profile, doubling=False, harmony=False))
     t0 = time.process_time()
     prod = produce(inst, voc, sr=SR, score=sc, controls=ctl)
     with_b = time.process_time() - t0

@@ -58,7 +58,7 @@ def main() -> None:
     for item in real_items(args.items):
         store = LocalStorage(tempfile.mkdtemp())
         store.put("in.wav", clip_bytes(item, seconds=args.seconds))
-        spec = TaskSpec(task_id="src", audio_key="in.wav", prompt=LYRICS, title="Home", style="pop", seed=3)
+        spec = TaskSpec.build(task_id="src", audio_key="in.wav", prompt=LYRICS, title="Home", style="pop", seed=3)
         c0 = time.process_time()
         result = run_task(spec, store=store)
         task_cpu = time.process_time() - c0
@@ -67,7 +67,7 @@ def main() -> None:
         rs = ReplaceSpec(task_id="new", audio_key="in.wav", analysis_key="tasks/src/analysis.json",
                          lyrics_key="tasks/src/lyrics.json", track=track, prompt=NEW, start=start, end=end)
         c0 = time.process_time()
-        new, _, (a, b) = replace_section(rs, store=store, controls=spec.controls())
+        new, _, (a, b) = replace_section(rs, store=store, controls=spec.controls)
         rep_cpu = time.process_time() - c0
         sr = 44100
         i, j = int(round(a * sr)), int(round(b * sr))

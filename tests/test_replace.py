@@ -31,12 +31,12 @@ def _read(store, key):
 def replaced(tmp_path_factory):
     store = LocalStorage(tmp_path_factory.mktemp("r"))
     store.put("in.wav", instrumental_wav(20.0))
-    spec = TaskSpec(task_id="src", audio_key="in.wav", prompt=PROMPT, title="Rain", style="pop", seed=21)
+    spec = TaskSpec.build(task_id="src", audio_key="in.wav", prompt=PROMPT, title="Rain", style="pop", seed=21)
     result = run_task(spec, store=store)
     track = result.tracks[0].to_json()
     rs = ReplaceSpec(task_id="new", audio_key="in.wav", analysis_key="tasks/src/analysis.json",
                      lyrics_key="tasks/src/lyrics.json", track=track, prompt=NEW, start=5.3, end=12.2)
-    new, song, span = replace_section(rs, store=store, controls=spec.controls())
+    new, song, span = replace_section(rs, store=store, controls=spec.controls)
     return store, track, new, song, span
 
 

@@ -45,7 +45,7 @@ def test_with_singer_pins_gender_register_and_vocal_style_only():
         assert getattr(sung.profile, k) == getattr(src.profile, k)
     assert sung.profile.family == new.profile.family and sung.profile.rhythm_density == new.profile.rhythm_density
     assert sung.voice is None  # the source track named no voice
-    assert dataclasses.replace(sung, gender=new.gender, register=None, profile=new.profile) == new
+    assert dataclasses.replace(sung, gender=new.gender, register=new.register, profile=new.profile) == new
     named = with_singer(new, dataclasses.replace(singer, voice="am_michael"))
     assert named.voice == "am_michael"
 

@@ -56,9 +56,7 @@ def test_backing_stem_is_part_of_the_vocal_stem():
 
 def test_no_backing_stem_without_backing_voices():
     inst, sc, voc = _inputs()
-    ctl = S.controls("pop")
-    import dataclasses
-
-    ctl = dataclasses.replace(ctl, excluded=frozenset({"doubling", "harmony"}))
+    ctl = S.controls("pop", negative_tags="doubling, harmony")
+    assert not ctl.profile.doubling and not ctl.profile.harmony
     prod = produce(inst, voc, sr=S.SR, score=sc, controls=ctl)
     assert prod.backing_stem is None

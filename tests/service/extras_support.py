@@ -10,7 +10,7 @@ import uuid
 import numpy as np
 import soundfile as sf
 
-from topline.pipeline import audio_id_for
+from topline.pipeline import TaskSpec, audio_id_for
 from topline.production import encode_mp3, encode_wav
 from topline.tasks.models import Task
 from tests.production.signals import score
@@ -73,8 +73,10 @@ def make_finished_task(svc, account_id: int, *, status: str = "SUCCESS", tracks:
                      "tags": "pop", "createTime": int(time.time() * 1000),
                      "files": {kind: prefix + name for kind, name in files.items()}, "warnings": [],
                      "voice": "af_heart"})
+    spec = TaskSpec.build(task_id=task_id, audio_key=prefix + "input.wav", prompt="la", seed=7, style="pop")
     with svc.ctx.db.session() as s:
         s.add(Task(id=task_id, account_id=account_id, status=status, param=json.dumps({"prompt": "la", "style": "pop"}),
+                   spec=json.dumps(spec.to_json()),
                    seed=7, audio_key=prefix + "input.wav", callback_url="https://example.com/cb",
                    lyrics="[Verse]\nla la", tracks=json.dumps(made) if made else None, files_expired=expired,
                    finished_at=time.time() if status == "SUCCESS" else None,

@@ -41,7 +41,7 @@ def test_persona_from_a_track_and_add_vocals_with_it(svc, key):
     d = r.json()["data"]
     assert len(d["personaId"]) == 32 and d["name"] == "Night Singer" and d["description"] == "warm and breathy"
     with svc.ctx.db.session() as s:
-        src_controls = lifecycle.spec_for(s.get(Task, src["taskId"])).controls()
+        src_controls = lifecycle.spec_for(s.get(Task, src["taskId"])).controls
     singer = d["singer"]
     assert singer["gender"] == src_controls.gender and 48 <= singer["low"] <= singer["high"] <= 80
     assert singer["vocal"]["vibrato_depth_cents"] == src_controls.profile.vibrato_depth_cents
@@ -60,7 +60,7 @@ def test_persona_from_a_track_and_add_vocals_with_it(svc, key):
     with svc.ctx.db.session() as s:
         task = s.get(Task, tid)
         assert json.loads(task.param)["personaId"] == d["personaId"]
-        ctl = lifecycle.spec_for(task).controls()  # what a (resumed) worker sings with
+        ctl = lifecycle.spec_for(task).controls  # what a (resumed) worker sings with
     from topline.music.compose.pitch import VOICE
 
     assert ctl.gender == singer["gender"] and ctl.register == round(singer["register"] - VOICE[ctl.gender][2], 2)

@@ -10,6 +10,7 @@ def test_title_is_the_hook():
         "Let It Rise like the Lonely Ground"  # seven words, not ending on a small word
     assert _title_from("[Verse]\nno chorus here at all") == "No Chorus Here"
     assert _title_from("") == "Untitled"
+    assert _title_from("[Chorus]\nOh, small town, oh, small town\nI'm leaving") == "Small Town"
 
 
 def test_two_variants_seeded_and_family_from_the_description():

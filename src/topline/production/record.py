@@ -93,13 +93,13 @@ def vocal_bus_parts(vocal: np.ndarray, *, sr: int, score: Score,
                     controls: Controls) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
     """``vocal_bus``, plus the backing voices' part of the bus (doubles, harmony and their
     reverb), or None when the track has none. The bus is the same either way."""
-    prof, ex = controls.profile, controls.excluded
+    prof = controls.profile  # the negative tags are already applied to it
     n = vocal.size
-    lead = lead_chain(vocal, sr=sr, profile=prof, saturation="distortion" not in ex)
+    lead = lead_chain(vocal, sr=sr, profile=prof)
     bus = np.stack([lead, lead])
     backing = None
-    want_double = bool(prof.doubling) and "doubling" not in ex
-    want_harmony = bool(prof.harmony) and "harmony" not in ex
+    want_double = bool(prof.doubling)
+    want_harmony = bool(prof.harmony)
     if want_double or want_harmony:
         mask = chorus_mask(score, n=n, sr=sr)
         spans = active_spans(mask, pad=int(0.05 * sr))
@@ -122,8 +122,7 @@ def vocal_bus_parts(vocal: np.ndarray, *, sr: int, score: Score,
                 bus[1, a:b] += 0.8 * hm
                 backing[0, a:b] += 1.2 * hm
                 backing[1, a:b] += 0.8 * hm
-    reverb = 0.0 if "reverb" in ex else float(prof.reverb_wet)
-    delay = 0.0 if "delay" in ex else float(prof.delay_wet)
+    reverb, delay = float(prof.reverb_wet), float(prof.delay_wet)
     if backing is None:
         rev = reverb_returns(bus, sr=sr, wet=reverb)[0]
     else:
@@ -150,7 +149,7 @@ def produce(instrumental: np.ndarray, vocal: np.ndarray, *, sr: int, score: Scor
     score : Score
         The sung melody: chorus notes get doubles / harmony, its tempo sets the delay.
     controls : Controls
-        ``controls.profile`` sets the vocal chain; ``controls.excluded`` switches effects off.
+        ``controls.profile`` sets the vocal chain and the effects (negative tags already applied).
     balance_lu : float
         Vocal stem loudness minus instrumental stem loudness.
 

@@ -73,6 +73,10 @@ def _title_from(text: str, *, max_words: int = 7) -> str:
     words = "".join(ch for ch in (lines[0] if lines else "") if ch.isalnum() or ch in " '-").split()
     while len(words) > 2 and words[0].lower() in _FILLERS:
         words = words[1:]
+    core = [w for w in words if w.lower() not in _FILLERS]
+    half = len(core) // 2
+    if half and len(core) % 2 == 0 and [w.lower() for w in core[:half]] == [w.lower() for w in core[half:]]:
+        words = core[:half]  # a hook sung twice ("oh, small town, oh, small town"): once
     words = words[:max_words]
     while len(words) > 1 and words[-1].lower() in _SMALL:
         words = words[:-1]

@@ -63,9 +63,7 @@ def _callback(ctx: Context, kind: str):
     from ..service.extra_payloads import Links, midi_callback, mp4_callback
 
     if kind == extras.REPLACE:  # upstream answers a replaced section as a generation
-        from .payloads import callback_body
-
-        return lambda t: callback_body(t, "error" if t.status != "SUCCESS" else "complete")
+        return lambda t: ctx.payloads.callback_body(t, "error" if t.status != "SUCCESS" else "complete")
     links = Links.of(ctx.settings, ctx.store)
     if kind == extras.MP4:
         return lambda t: mp4_callback(t, links)
@@ -88,7 +86,7 @@ def _replace(ctx: Context, task_id: str, account_id: int, source_id: str, param:
     with ctx.db.session() as s:
         src, index, track = extras.source_track(s, account_id, source_id, param.get("audioId"))
         root = root_of(s, src)
-        controls = spec_for(root).controls()
+        controls = spec_for(root, resolve_stored_request=ctx.payloads.spec_of_stored_request).controls
         files = track["files"]
         spec = ReplaceSpec(task_id=task_id, audio_key=root.audio_key,
                            analysis_key=files.get("analysis", f"tasks/{root.id}/analysis.json"),

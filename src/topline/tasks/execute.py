@@ -13,7 +13,7 @@ import time
 
 from sqlalchemy.exc import DBAPIError
 
-from ..errors import ToplineError
+from ..errors import SpecMissingError, ToplineError
 from ..pipeline import run_task
 from . import lifecycle
 from .context import Context
@@ -55,7 +55,12 @@ def execute(ctx: Context, task_id: str | None = None, *, on_stage_recorded=None)
             return None
         task_id, attempts = task.id, task.attempts
         derived = (task.kind or "add_vocals") != "add_vocals"  # a MIDI transcription (tasks/extras.py)
-        spec = None if derived else lifecycle.spec_for(task)
+        spec, unrunnable = None, None
+        if not derived:
+            try:
+                spec = lifecycle.spec_for(task, resolve_stored_request=ctx.payloads.spec_of_stored_request)
+            except SpecMissingError as exc:
+                spec, unrunnable = None, exc
     notify = on_stage_recorded or (lambda tid, stage: None)
     if attempts > lifecycle.MAX_ATTEMPTS and derived:
         from .derived_run import fail_derived
@@ -65,8 +70,10 @@ def execute(ctx: Context, task_id: str | None = None, *, on_stage_recorded=None)
         notify(task_id, "error")
         return task_id
     if attempts > lifecycle.MAX_ATTEMPTS:
-        _fail(ctx, task_id, ToplineError(
-            f"Generation failed: the task stopped its worker {attempts - 1} times; your credits were refunded."))
+        unrunnable = ToplineError(
+            f"Generation failed: the task stopped its worker {attempts - 1} times; your credits were refunded.")
+    if unrunnable is not None:
+        _fail(ctx, task_id, unrunnable)
         notify(task_id, "error")
         return task_id
 
@@ -75,7 +82,8 @@ def execute(ctx: Context, task_id: str | None = None, *, on_stage_recorded=None)
 
     def on_stage(stage: str, payload: dict) -> None:
         with ctx.db.session() as s:
-            lifecycle.record_stage(s, task_id, stage, lyrics=payload.get("lyrics"), tracks=payload.get("tracks"))
+            lifecycle.record_stage(s, task_id, stage, callback_body=ctx.payloads.callback_body,
+                                   lyrics=payload.get("lyrics"), tracks=payload.get("tracks"))
         notify(task_id, stage)
 
     try:
@@ -110,4 +118,4 @@ def execute(ctx: Context, task_id: str | None = None, *, on_stage_recorded=None)
 
 def _fail(ctx: Context, task_id: str, exc: BaseException) -> None:
     with ctx.db.session() as s:
-        lifecycle.fail(s, task_id, exc)
+        lifecycle.fail(s, task_id, exc, callback_body=ctx.payloads.callback_body)

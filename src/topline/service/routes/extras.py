@@ -187,14 +187,14 @@ def generate_persona(body: PersonaRequest, account: CurrentAccount, state: State
     ctx = state.ctx
     with ctx.db.session() as s:
         src, index, track = extras.source_track(s, account.id, body.taskId, body.audioId)
-        spec = lifecycle.spec_for(src)
+        spec = lifecycle.spec_for(src, resolve_stored_request=ctx.payloads.spec_of_stored_request)
         param = json.loads(src.param)  # a request may name its voice; the track records the one sung
     if body.vocalStart >= track["duration"]:
         raise ValidationError(f"vocalStart ({body.vocalStart:g} s) is past the end of the track "
                               f"({track['duration']:g} s).")
     score = Score.from_json(json.loads(ctx.store.get(track["files"]["score"])))
     try:
-        singer = singer_of(spec.controls(), score, start=body.vocalStart, end=body.vocalEnd,
+        singer = singer_of(spec.controls, score, start=body.vocalStart, end=body.vocalEnd,
                            voice=track.get("voice") or param.get("voice") or None)
     except ValueError as exc:
         raise ConflictError(f"Track {track['audioId']} has no sung notes to take a persona from.") from exc

@@ -1,14 +1,14 @@
 """derived tasks (wav, vocal removal, midi, lyrics) and personas
 
-Revision ID: 0003_derived_tasks
-Revises: 0002_idempotency_keys
+Revision ID: 0004_derived_tasks
+Revises: 0003_task_spec
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0003_derived_tasks'
-down_revision = '0002_idempotency_keys'
+revision = '0004_derived_tasks'
+down_revision = '0003_task_spec'
 branch_labels = None
 depends_on = None
 
