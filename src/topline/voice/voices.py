@@ -42,7 +42,10 @@ class Voice:
         The steady pitch the neural voice speaks each phrase at before WORLD imposes the
         melody: well inside the range where it follows a given F0 (its ``ceiling_hz``).
     ceiling_hz : float
-        Highest F0 the voice follows (within 50 cents) when asked directly; measured.
+        Highest F0 the voice follows when asked directly (median error under 25 cents on a
+        held vowel, measured from 110 Hz up in steps of about 2 semitones); above it the
+        voice drops an octave or goes unvoiced.  ``sing`` never asks it for more than
+        ``render_hz``: WORLD moves the rendering to the melody.
     sha256 : str
         Of its ``.bin`` file.
     """
@@ -63,21 +66,20 @@ def _v(name: str, accent: str, traits: str, render_hz: float, ceiling_hz: float,
 VOICES: dict[str, Voice] = {
     v.name: v
     for v in (
-        _v("af_heart", "us", "pop warm sweet soft gentle tender folk acoustic ballad country love", 220.0, 330.0,
+        _v("af_heart", "us", "pop warm sweet soft gentle tender folk acoustic ballad country love", 220.0, 370.0,
            "d583ccff3cdca2f7fae535cb998ac07e9fcb90f09737b9a41fa2734ec44a8f0b"),
         _v("af_bella", "us", "bright powerful energetic upbeat dance edm rock soulful soul rnb gospel funk disco belt",
-           220.0, 330.0, "f69d836209b78eb8c66e75e3cda491e26ea838a3674257e9d4e5703cbaf55c8b"),
+           220.0, 294.0, "f69d836209b78eb8c66e75e3cda491e26ea838a3674257e9d4e5703cbaf55c8b"),
         _v("af_nicole", "us", "breathy airy whisper intimate dream dreamy chill lofi ambient jazz bossa smooth sultry",
-           220.0, 330.0, "cd2191ab31b914ed7b318416b0e4440fdf392ddad9106a060819aa600a64f59a"),
+           220.0, 240.0, "cd2191ab31b914ed7b318416b0e4440fdf392ddad9106a060819aa600a64f59a"),
         _v("bf_emma", "gb", "british uk english london indie britpop celtic", 220.0, 330.0,
            "669fe0647f9dd04fcab92f1439a40eeb4c8b4ab1f82e4996fe3d918ce4a63b73"),
         _v("am_michael", "us", "pop warm soft gentle folk acoustic ballad country tender", 131.0, 262.0,
            "1d1f21dd8da39c30705cd4c75d039d265e9bc4a2a93ed09bc9e1b1225eb95ba1"),
-        _v("am_fenrir", "us", "deep dark low baritone bass rock metal gritty powerful soulful soul blues gospel", 131.0,
-           262.0, "c27989f741f7ee34d273a39d8a595cc0837d35f5ced9a29b7cc162614616df43"),
-        _v("am_puck", "us", "bright upbeat energetic funk dance edm playful hiphop rap reggae latin disco", 131.0, 262.0,
+        _v("am_fenrir", "us", "deep dark low baritone bass rock metal gritty powerful soulful soul blues gospel", 131.0, 370.0, "c27989f741f7ee34d273a39d8a595cc0837d35f5ced9a29b7cc162614616df43"),
+        _v("am_puck", "us", "bright upbeat energetic funk dance edm playful hiphop rap reggae latin disco", 131.0, 330.0,
            "fcf73c989033e9233e0b98713eca600c8c74dcc1614b37009d5450ff4a2274a0"),
-        _v("bm_george", "gb", "british uk english london indie britpop celtic", 131.0, 262.0,
+        _v("bm_george", "gb", "british uk english london indie britpop celtic", 131.0, 247.0,
            "c4b235a4c1f2cd3b939fed08b899ce9385638b763f7b73a59616c4fc9bd6c9bc"),
     )
 }  # fmt: skip
