@@ -10,7 +10,7 @@ import pytest
 from topline.errors import VoiceError
 from topline.voice import kokoro_model, world
 from topline.voice.kokoro_model import FRAME, PAD, SAMPLE_RATE, VOCAB, load_voice
-from topline.voice.phonemes import SOUND_LEAD_FRAMES
+from topline.voice.phonemes import SOUND_LEAD_S
 from topline.voice.voices import style_vector
 
 #: "lˈɑːlɑː": "ah" between two l's, at a natural length (Kokoro does not fill much longer
@@ -34,13 +34,13 @@ def test_output_length_is_the_durations_and_deterministic():
     assert np.array_equal(y, _render(220.0)[0])
 
 
-@pytest.mark.parametrize("hz,voice", [(131.0, "am_michael"), (220.0, "af_heart"), (330.0, "af_bella")])
+@pytest.mark.parametrize("hz,voice", [(131.0, "am_michael"), (220.0, "af_heart"), (247.0, "af_bella"), (330.0, "am_fenrir")])
 def test_held_vowel_follows_the_given_f0_within_25_cents(hz, voice):
     y, dur = _render(hz, voice=voice)
     pw = world.pyworld()
     f0, t = pw.harvest(y.astype(np.float64), SAMPLE_RATE, f0_floor=60.0, f0_ceil=800.0, frame_period=5.0)
-    # the first held vowel, away from its edges (its sound leads its tokens by SOUND_LEAD_FRAMES)
-    start = (dur[:3].sum() - SOUND_LEAD_FRAMES) * FRAME / SAMPLE_RATE
+    # the first held vowel, away from its edges (its sound leads its tokens by SOUND_LEAD_S)
+    start = dur[:3].sum() * FRAME / SAMPLE_RATE - SOUND_LEAD_S
     sel = (t > start + 0.05) & (t < start + dur[3] * FRAME / SAMPLE_RATE - 0.05) & (f0 > 0)
     assert sel.sum() >= 15
     assert abs(np.median(1200 * np.log2(f0[sel] / hz))) < 25

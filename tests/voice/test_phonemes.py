@@ -53,7 +53,7 @@ def test_frames_and_the_time_map(id_map):
     # the map is monotonic, covers the rendering exactly, and ends after the last phoneme
     assert np.all(np.diff(p.song_knots) >= 0) and np.all(np.diff(p.render_knots) >= 0)
     assert p.render_knots[-1] == pytest.approx(p.frames * FRAME)
-    lead = phonemes.SOUND_LEAD_FRAMES * FRAME
+    lead = phonemes.SOUND_LEAD_S
     assert p.end == pytest.approx(p.units[-1].end + phonemes.EOS_FRAMES * FRAME + lead)
     # the sound leads the tokens: the vowel of "lo" sounds from its note start, its tokens come later
     lo = next(u for u in p.units if u.vowel and u.start == pytest.approx(0.9))

@@ -59,17 +59,22 @@ MAX_PHRASE_S = 8.0
 #: The earliest onset consonants may start before their vowel.
 MAX_ONSET_S = 0.3
 #: Frames of lead-in (the leading pad) and lead-out (the trailing pad) around each phrase.
-#: Kokoro starts a phrase quietly unless it is given about the lead-in it gives itself
-#: (16-20 frames); with 2-10 frames the first vowel was measured 10-40 dB too quiet.
-BOS_FRAMES = 16
+#: Kokoro starts a phrase quietly unless it is given a lead-in near the one it gives itself
+#: (16-20 frames): with 2-10 frames the first vowel was measured 10-40 dB too quiet; 12
+#: frames (with the vowels levelled, see ``voice.even_vowels``) sang as well as 16 for less.
+BOS_FRAMES = 12
 EOS_FRAMES = 6
-#: Kokoro's sound comes this many frames before the tokens it is aligned to (measured:
-#: a phoneme's sound starts about 5 frames, 125 ms, before its first frame, in the model's
-#: own renderings as in ours); the time map and the voicing follow the sound.
-SOUND_LEAD_FRAMES = 5
+#: Kokoro's sound comes this long before the tokens it is aligned to (measured: 100-125 ms
+#: in the model's own renderings as in ours; 85 ms puts the vowel onsets of sung notes, as
+#: quality.md measures them, on the note starts: 125 ms made them 45-70 ms late, 75 ms 12 ms
+#: early); the time map and the voicing follow the sound.
+SOUND_LEAD_S = 0.085
 #: The pad id that opens and closes every phrase (Kokoro's ``$``).
 PAD_ID = 0
-VOWEL_RENDER_S = 0.15  # the neural voice renders every vowel this long; WORLD re-times it
+#: The neural voice renders every vowel this long (WORLD re-times it): Kokoro does not fill
+#: long vowel tokens anyway, and 0.1 s rendered 16 % less than 0.15 s with the same word
+#: error rate (measured with Whisper tiny.en on sung test lines).
+VOWEL_RENDER_S = 0.1
 GLIDE_RENDER_S = 0.075  # ... and the second quality of a diphthong this long
 VOWEL_EDGE_S = 0.04  # the vowel's transitions at either end keep their speed
 MARKER_MAX_FRAMES = 1  # spaces and stress marks are transitions, never long
@@ -127,7 +132,7 @@ class Phrase:
     song_knots: np.ndarray = field(default_factory=lambda: np.zeros(0))
     render_knots: np.ndarray = field(default_factory=lambda: np.zeros(0))
     #: per unit, where its sound starts and ends on the rendering clock (seconds; canonical,
-    #: see ``render_length``; ``SOUND_LEAD_FRAMES`` before its tokens)
+    #: see ``render_length``; ``SOUND_LEAD_S`` before its tokens)
     unit_render: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
 
     @property
@@ -384,7 +389,7 @@ def _knots(units: list[Unit], bounds: np.ndarray, frame_s: float) -> tuple[np.nd
     song.append(units[-1].end + EOS_FRAMES * frame_s)
     render.append(render[-1] + EOS_FRAMES * frame_s)
     # the sound leads its tokens: shift the rendering clock (the lead-in and the tail keep speed)
-    lead = SOUND_LEAD_FRAMES * frame_s
+    lead = SOUND_LEAD_S
     render = [0.0] + [r - lead for r in render[1:-1]] + [render[-1]]
     song[0] = song[1] - render[1]
     song[-1] = song[-2] + (render[-1] - render[-2])
@@ -461,8 +466,8 @@ def plan(notes: list[Note], *, id_map: dict[str, int], frame_s: float, accent: s
         breath = (not phrases and group[0].start > 0.4) or (gap > 0.35 and line != prev_line)
         all_notes = [n for s in group for n in s.notes]
         unit_render = (
-            np.stack([np.concatenate([[BOS_FRAMES], bounds[:-1]]), bounds], axis=1) - SOUND_LEAD_FRAMES
-        ) * frame_s
+            np.stack([np.concatenate([[BOS_FRAMES], bounds[:-1]]), bounds], axis=1) * frame_s - SOUND_LEAD_S
+        )
         phrases.append(
             Phrase(
                 song_knots[0], np.array(ids), dur, units, all_notes, breath, group, song_knots, render_knots,
