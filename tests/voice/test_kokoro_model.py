@@ -98,3 +98,18 @@ def test_patch_rejects_other_models():
 def test_patched_graph_takes_durations_and_f0():
     inputs = {i.name for i in load_voice().session.get_inputs()}
     assert inputs == {"tokens", "style", "durations", "f0"}
+
+
+def test_a_damaged_cached_patch_is_made_again(monkeypatch):
+    real = kokoro_model._patched_bytes
+    calls = []
+
+    def cached_or_fresh(path, *, fresh=False):
+        calls.append(fresh)
+        # the damaged file first; then the good bytes stand in for a new patch (patching takes ~10 s)
+        return real(path) if fresh else (b"damaged", "key")
+
+    monkeypatch.setattr(kokoro_model, "_patched_bytes", cached_or_fresh)
+    voice = kokoro_model.load_voice.__wrapped__(1)
+    assert calls == [False, True]
+    assert {i.name for i in voice.session.get_inputs()} == {"tokens", "style", "durations", "f0"}

@@ -269,14 +269,16 @@ class KokoroVoice:
         return y
 
 
-def _patched_bytes(model_path: Path) -> tuple[bytes, str]:
+def _patched_bytes(model_path: Path, *, fresh: bool = False) -> tuple[bytes, str]:
+    """The patched model (from the disk cache unless ``fresh``) and its key."""
     model_key = f"{MODEL_SHA256[:20]}-sing{_PATCH_VERSION}"
     target = cache_dir() / f"kokoro-{model_key}.onnx"
-    for folder in (target.parent, Path(tempfile.gettempdir()) / "topline-cache"):
-        try:
-            return (folder / target.name).read_bytes(), model_key
-        except OSError:
-            continue
+    if not fresh:
+        for folder in (target.parent, Path(tempfile.gettempdir()) / "topline-cache"):
+            try:
+                return (folder / target.name).read_bytes(), model_key
+            except OSError:
+                continue
     patched = patch_model(model_path.read_bytes())
     _write_atomic(target, lambda: [patched])
     return patched, model_key
@@ -298,16 +300,18 @@ def load_voice(threads: int = 1) -> KokoroVoice:
     """
     import onnxruntime as ort
 
-    with _LOCK:
-        path = joined_model()
-        patched, model_key = _patched_bytes(path)
     options = ort.SessionOptions()
     options.intra_op_num_threads = max(1, int(threads))
     options.inter_op_num_threads = 1
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.log_severity_level = 3
-    try:
-        session = ort.InferenceSession(patched, options, providers=["CPUExecutionProvider"])
-    except Exception as exc:
-        raise VoiceError(f"The voice model could not be loaded: {exc}") from exc
-    return KokoroVoice(session=session, model_key=model_key)
+    with _LOCK:
+        path = joined_model()
+        for fresh in (False, True):  # a damaged cached patch is made again
+            patched, model_key = _patched_bytes(path, fresh=fresh)
+            try:
+                session = ort.InferenceSession(patched, options, providers=["CPUExecutionProvider"])
+                return KokoroVoice(session=session, model_key=model_key)
+            except Exception as exc:  # onnxruntime raises its own, untyped errors
+                error = exc
+    raise VoiceError(f"The voice model could not be loaded: {error}") from error
