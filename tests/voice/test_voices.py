@@ -61,7 +61,7 @@ def test_style_words():
         ("british indie", "m", "bm_george"),
         ("deep dark blues", "m", "am_fenrir"),
         ("upbeat funk", "m", "am_puck"),
-        ("soulful gospel", "f", "af_bella"),
+        ("soulful gospel", "f", "af_heart"),
         ("acoustic folk ballad", "f", "af_heart"),
         ("acoustic folk ballad", "m", "am_michael"),
     ],

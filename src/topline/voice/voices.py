@@ -66,10 +66,9 @@ def _v(name: str, accent: str, traits: str, render_hz: float, ceiling_hz: float,
 VOICES: dict[str, Voice] = {
     v.name: v
     for v in (
-        _v("af_heart", "us", "pop warm sweet soft gentle tender folk acoustic ballad country love", 220.0, 370.0,
+        _v("af_heart", "us", "pop warm sweet soft gentle tender folk acoustic ballad country love bright powerful energetic "
+           "upbeat dance edm rock soulful soul rnb gospel funk disco", 220.0, 370.0,
            "d583ccff3cdca2f7fae535cb998ac07e9fcb90f09737b9a41fa2734ec44a8f0b"),
-        _v("af_bella", "us", "bright powerful energetic upbeat dance edm rock soulful soul rnb gospel funk disco belt",
-           220.0, 294.0, "f69d836209b78eb8c66e75e3cda491e26ea838a3674257e9d4e5703cbaf55c8b"),
         _v("af_nicole", "us", "breathy airy whisper intimate dream dreamy chill lofi ambient jazz bossa smooth sultry",
            220.0, 240.0, "cd2191ab31b914ed7b318416b0e4440fdf392ddad9106a060819aa600a64f59a"),
         _v("bf_emma", "gb", "british uk english london indie britpop celtic", 220.0, 330.0,
