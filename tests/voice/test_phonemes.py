@@ -207,3 +207,17 @@ def test_british_accent_long_vowels_and_no_r_after_a_vowel(id_map):
     assert text_of(gb.ids) == "$kˈɑː ɡˈəʊ ɹˈɛd$"  # the onset r of "red" stays
     with pytest.raises(VoiceError, match="accent"):
         phonemes.plan(notes, id_map=id_map, frame_s=FRAME, accent="fr")
+
+
+def test_a_line_final_vowel_is_rendered_longer(id_map):
+    notes = [
+        note(0.5, 0.8, 50, "the", ["DH", "AH"], word=0, stress=0, line=0),
+        note(0.8, 2.0, 52, "sea", ["S", "IY"], word=1, stress=1, line=0),
+        note(2.05, 2.4, 52, "and", ["AE", "N"], word=2, stress=1, line=1),
+        note(2.4, 3.0, 52, "sky", ["S", "K", "AY"], word=3, stress=1, line=1),
+    ]
+    (p,) = phonemes.plan(notes, id_map=id_map, frame_s=FRAME)
+    lengths = {u.ipa: b - a for u, (a, b) in zip(p.units, p.unit_render) if u.vowel}
+    assert lengths["i"] == pytest.approx(phonemes.LINE_END_VOWEL_RENDER_S, abs=FRAME)
+    assert lengths["æ"] == pytest.approx(phonemes.VOWEL_RENDER_S, abs=FRAME)
+    assert [u.line_end for u in p.units if u.vowel] == [False, True, False, True, True]

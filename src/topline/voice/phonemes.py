@@ -76,6 +76,10 @@ PAD_ID = 0
 #: error rate (measured with Whisper tiny.en on sung test lines).
 VOWEL_RENDER_S = 0.1
 GLIDE_RENDER_S = 0.075  # ... and the second quality of a diphthong this long
+#: ... and the vowel of a line's last syllable this long: it is usually held, and the speech
+#: model says a sentence's end softer and shorter; 0.2 s brought the line-final words back
+#: (word error rate 16 -> 10.5 % for am_puck on the test lines, about 2 % more rendering).
+LINE_END_VOWEL_RENDER_S = 0.2
 VOWEL_EDGE_S = 0.04  # the vowel's transitions at either end keep their speed
 MARKER_MAX_FRAMES = 1  # spaces and stress marks are transitions, never long
 
@@ -110,6 +114,7 @@ class Unit:
     vowel: bool
     syllable: int = 0  # index of its syllable in the phrase
     glide: bool = False  # the second quality of a diphthong
+    line_end: bool = False  # a vowel of its line's last syllable (often held)
 
 
 @dataclass
@@ -238,10 +243,10 @@ def _nucleus_units(syl: Syllable, start: float, end: float, accent: str = "us") 
         if sym in DIPHTHONGS and len(ipa) == 2:
             # glide late: the first quality holds, the second comes in the last moment
             glide = min(0.3 * (b - a), 0.12)
-            units.append(Unit(sym, ipa[0], a, b - glide, True))
-            units.append(Unit(sym, ipa[1], b - glide, b, True, glide=True))
+            units.append(Unit(sym, ipa[0], a, b - glide, True, line_end=syl.line_end))
+            units.append(Unit(sym, ipa[1], b - glide, b, True, glide=True, line_end=syl.line_end))
         else:
-            units.append(Unit(sym, ipa, a, b, True))
+            units.append(Unit(sym, ipa, a, b, True, line_end=syl.line_end))
     return units
 
 
@@ -358,7 +363,9 @@ def render_length(u: Unit) -> float:
     melody reuse the rendering.
     """
     if u.vowel:
-        return GLIDE_RENDER_S if u.glide else VOWEL_RENDER_S
+        if u.glide:
+            return GLIDE_RENDER_S
+        return LINE_END_VOWEL_RENDER_S if u.line_end else VOWEL_RENDER_S
     return CONSONANT_S.get(u.arpabet, 0.06)
 
 
