@@ -7,6 +7,7 @@ import json
 import pytest
 
 from topline.errors import LyricsError, SensitiveWordError, UndecodableAudioError
+from topline.music.style import resolve_controls
 from topline.pipeline import TaskSpec, run_task
 from topline.storage import LocalStorage
 from tests.instrumentals import instrumental_wav
@@ -18,7 +19,8 @@ FILES = {"lyrics.txt", "lyrics.json", "analysis.json"} | {
 
 
 def _spec(**kw):
-    return TaskSpec(task_id="t", audio_key="in.wav", prompt=PROMPT, title="Rain", style="pop", seed=21, **kw)
+    return TaskSpec(task_id="t", audio_key="in.wav", prompt=PROMPT,
+                    controls=resolve_controls(title="Rain", style="pop", seed=21), **kw)
 
 
 @pytest.fixture(scope="module")
@@ -99,5 +101,14 @@ def test_errors_are_typed(tmp_path):
     with pytest.raises(SensitiveWordError):
         run_task(_spec(), store=store, sensitive_words={"rain"})
     with pytest.raises(LyricsError):
-        run_task(TaskSpec(task_id="e", audio_key="in.wav", prompt=" \n ", seed=1), store=store)
+        run_task(TaskSpec.build(task_id="e", audio_key="in.wav", prompt=" \n ", seed=1), store=store)
     assert list(store.list("tasks/")) == []  # nothing announced, nothing written
+
+
+def test_build_resolves_engine_controls_into_a_spec():
+    spec = TaskSpec.build(task_id="t", audio_key="in.wav", prompt=PROMPT, title="Rain", style="pop", seed=21,
+                          out_prefix="")
+    assert spec == TaskSpec(task_id="t", audio_key="in.wav", prompt=PROMPT, out_prefix="",
+                            controls=resolve_controls(title="Rain", style="pop", seed=21))
+    assert spec.prefix == "" and TaskSpec.build(task_id="t", audio_key="", prompt="", seed=1).prefix == "tasks/t/"
+    assert TaskSpec.from_json(json.loads(json.dumps(spec.to_json()))) == spec
