@@ -50,15 +50,20 @@ def line_bars(line: Line, *, profile: StyleProfile, bpb: int, irregular: bool = 
     The natural length sings at the profile's density with a held last note and a breath; the
     minimal one sings eighths (16ths for near-spoken styles).
     """
-    s = _syllables(line)
+    nat, mn = bars_for_syllables(_syllables(line), profile=profile, bpb=bpb)
+    if irregular and nat == 4:
+        nat = 3
+    return max(nat, mn), mn
+
+
+def bars_for_syllables(s: int, *, profile: StyleProfile, bpb: int) -> tuple[int, int]:
+    """Natural and minimal phrase length in bars for a line of ``s`` syllables (see ``line_bars``)."""
     per_bar = max(0.5, profile.rhythm_density) * bpb
     need = s / per_bar + 0.25  # the held final note and the breath
     if need <= (2.5 if profile.phrase_bars == 4 else 2.75):
         nat = 1 if need <= 0.9 and profile.phrase_bars == 2 else 2
     else:
         nat = 4 if need <= 4.5 else 2 * math.ceil(need / 2)
-    if irregular and nat == 4:
-        nat = 3
     steps = (s - 1) * (2 if profile.spoken < 0.5 else 1) + SUB + 2  # held last note + breath
     mn = max(1, math.ceil(steps / (bpb * SUB)))
     return max(nat, mn), mn
