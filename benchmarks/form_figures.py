@@ -86,7 +86,7 @@ def form_fit(score: Score, analysis: Analysis) -> dict:
         "chorus": chorus,
         "lead_share": in_lead / sung_t if sung_t > 0 else 0.0,
         "lead_bars": lead_span,
-        "free_room": lead_span < 0.6,
+        "free_room": lead_span <= 0.4,
         "first_note_s": first,
         "first_ok": bool(first >= 0.15 - 1e-6 and first >= first_beat - period - 0.01),
         "bars": int(span.sum()),

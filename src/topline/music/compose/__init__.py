@@ -17,7 +17,7 @@ from ..controls import Controls
 from ..style import tessitura_shift
 from ..types import Analysis, Lyrics, Note, Score, Syllable
 from .form import LinePlan, plan_lines
-from .plan import Arrangement, arrange, line_spans, plan_form
+from .plan import Arrangement, arrange, line_spans, plan_form, step_seconds
 from .grid import Grid, make_grid, parse_key, scale_pcs
 from .pitch import CONTOURS, MEDIAN_BAND, VOICE, NoteSlot, line_pitches
 from .rhythm import Event, line_rhythm
@@ -250,7 +250,7 @@ def _line_plans(arr: Arrangement, lyrics: Lyrics, grid: Grid, profile) -> list[L
     nxt = len(lyrics.lines)
     used: set[int] = set()
     plans = []
-    for placed, spans in line_spans(arr, lyrics, profile=profile, bpb=grid.beats_per_bar):
+    for placed, spans in line_spans(arr, lyrics, profile=profile, bpb=grid.beats_per_bar, step_s=step_seconds(grid)):
         sec = lyrics.sections[placed.section]
         lines = [ln for ln in sec.lines if ln.words]
         for li, (ln, (s, e)) in enumerate(zip(lines, spans)):

@@ -30,6 +30,7 @@ __all__ = ["Arrangement", "Placed", "arrange", "earliest_onset", "line_bars_for"
 
 FREE = ("intro", "outro", "break")  # form labels left to the instrumental
 LEAD_EVERYWHERE = 0.6  # lead share of the singable bars above which the voice sings under the lead
+LEAD_REST_SHARE = 0.3  # at most this share of the song's bars is left to the instrumental's lead
 EARLIEST_S = 0.15  # no note before this, whatever the beats say
 
 
@@ -66,6 +67,11 @@ def line_bars_for(grid: Grid, profile: StyleProfile) -> int:
     target = 2.5 if profile.spoken > 0.5 else 4.5
     choices = (1, 2, 4) if profile.phrase_bars == 2 else (2, 4)  # 4-bar phrasing styles: no 1-bar lines
     return min(choices, key=lambda n: abs(math.log(max(n * bar_s, 1e-3) / target)))
+
+
+def step_seconds(grid: Grid) -> float:
+    """The median length of a grid step (a 16th) in seconds."""
+    return float(np.median(np.diff(grid.times))) if grid.n > 1 else 0.125
 
 
 def _bar_sections(analysis: Analysis, grid: Grid, starts: np.ndarray) -> list[int]:
@@ -111,6 +117,7 @@ def _skeleton(analysis: Analysis, grid: Grid, *, profile: StyleProfile, first_ba
     inner = [k for r in runs for k in r if labels[r[0]] not in ("intro", "outro")] or list(range(first_bar, nb))
     lead_share = float(np.mean(lead_bar[inner])) if inner else 0.0
     free_room = lead_share < LEAD_EVERYWHERE
+    rest = _lead_rests(lead_bar, inner)
     L = line_bars_for(grid, profile)
     size = 4 * L if L <= 2 else 8
 
@@ -134,9 +141,9 @@ def _skeleton(analysis: Analysis, grid: Grid, *, profile: StyleProfile, first_ba
         # Inside: where the track has its own lead (and room elsewhere), a break; the rest is sung.
         k = 0
         while k < len(r):
-            is_lead = free_room and bool(lead_bar[r[k]])
+            is_lead = bool(rest[r[k]])
             j = k
-            while j < len(r) and (free_room and bool(lead_bar[r[j]])) == is_lead:
+            while j < len(r) and bool(rest[r[j]]) == is_lead:
                 j += 1
             b0, b1 = r[k] - first_bar, r[j - 1] + 1 - first_bar
             if is_lead:
@@ -153,6 +160,31 @@ def _skeleton(analysis: Analysis, grid: Grid, *, profile: StyleProfile, first_ba
             blocks.append(_Block("outro", tail[0] - first_bar, tail[-1] + 1 - first_bar, False, en, lab))
     _label_song(blocks, long_song=analysis.duration >= 60.0)
     return blocks, free_room
+
+
+def _lead_rests(lead_bar: np.ndarray, inner: list[int]) -> np.ndarray:
+    """The lead stretches the voice leaves to the instrumental (call and response).
+
+    The longest runs of lead bars (2 bars or more) are left free, longest first, while the bars left
+    free stay within ``LEAD_REST_SHARE`` of the song: the voice answers the lead where it plays
+    longest and sings under the rest, low and quiet, rather than leave most of the song empty.
+    """
+    rest = np.zeros(lead_bar.size, dtype=bool)
+    idx = sorted(inner)
+    runs: list[list[int]] = []
+    for k in idx:
+        if lead_bar[k]:
+            if runs and runs[-1][-1] == k - 1:
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+    budget = LEAD_REST_SHARE * len(idx)
+    used = 0
+    for r in sorted((r for r in runs if len(r) >= 2), key=lambda r: (-len(r), r[0])):
+        if used + len(r) <= budget + 1e-9:
+            rest[r] = True
+            used += len(r)
+    return rest
 
 
 def _label_song(blocks: list[_Block], *, long_song: bool) -> None:
@@ -383,6 +415,7 @@ def arrange(
     t0 = earliest_onset(analysis)
     first_step = int(np.searchsorted(grid.times, t0 - 1e-6))
     bar_steps = tuple(int(s) for s in bars.start[first:]) + ((int(bars.end[-1]),) if nb > 0 else ())
+    step_s = step_seconds(grid)
     seq, rep = _sequence(lyrics)
     empty = Arrangement(FormPlan(()), (), bar_steps, first_step, (), nb > 0 or not seq)
     if not seq or nb <= 0:
@@ -402,7 +435,7 @@ def arrange(
     nat_min: dict[int, tuple[list[int], list[int]]] = {}
     for i in seq:
         if i not in nat_min:
-            ls = [line_bars(ln, profile=profile, bpb=bpb, irregular=bool(rng.random() < 0.25 * weirdness))
+            ls = [line_bars(ln, profile=profile, bpb=bpb, irregular=bool(rng.random() < 0.25 * weirdness), step_s=step_s)
                   for ln in lyrics.sections[i].lines if ln.words]  # fmt: skip
             nat_min[i] = ([a for a, _ in ls], [m for _, m in ls])
     avail = sum(sung)
@@ -416,7 +449,7 @@ def arrange(
         first_chorus = seq.index(chorus) if chorus in seq else len(seq) - 1
         sec = lyrics.sections[chorus]
         most = 4 if sec.kind in ("chorus", "hook") or any(r for i, r in zip(seq, rep) if i == chorus) else 1
-        while need + c_len <= 1.1 * avail and added < most and c_len > 0:
+        while need + c_len <= avail and added < most and c_len > 0:
             if variant == 2 and added == 0 and first_chorus < len(seq) - 2:
                 pos = first_chorus + 1  # a double chorus the first time round
             else:
@@ -429,6 +462,14 @@ def arrange(
             sec = lyrics.sections[chorus]
             tag = sec.tag or f"[{sec.kind.title()}]"
             warnings.append(f"lyrics shorter than the music: {tag} sung {added} more time(s) to fill the song.")
+    n_chorus = sum(1 for i in seq if lyrics.sections[i].kind in ("chorus", "hook")) or seq.count(chorus)
+    if (chorus is not None and analysis.duration >= 60.0 and added == 0 and n_chorus < 2
+            and need + sum(nat_min[chorus][0]) <= 1.15 * avail):
+        seq.append(chorus)  # a song of a minute or more sings its chorus twice, at the end again
+        repeat.append(True)
+        added = 1
+        sec = lyrics.sections[chorus]
+        warnings.append(f"{sec.tag or f'[{sec.kind.title()}]'} sung again at the end.")
     asked = sum(repeat) - added
     if asked:
         warnings.append(f"{asked} section(s) sung again where the lyrics repeat them.")
@@ -497,10 +538,11 @@ def arrange(
     spans.reverse()
 
     placed = []
-    over_free = 0
+    over_free = over_lead = 0
     for i, r, (s, e) in zip(seq, repeat, spans):
         placed.append(Placed(section=i, b0=s, b1=e, repeat=r, lead=bool(np.mean(lead[s:e]) > 0.5)))
-        over_free += sum(1 for k in range(s, e) if not sung[k] and form_label[k] != lyrics.sections[i].kind)
+        over_free += sum(1 for k in range(s, e) if not sung[k] and form_label[k] not in (lyrics.sections[i].kind, "break"))
+        over_lead += sum(1 for k in range(s, e) if not sung[k] and form_label[k] == "break")
     denser = sum(1 for i, (s, e) in zip(seq, spans) if e - s < 0.6 * sum(nat_min[i][0]))
     if denser or over_free:
         parts = []
@@ -509,6 +551,9 @@ def arrange(
         if over_free:
             parts.append(f"{over_free} bar(s) of intro/outro/instrumental used for singing")
         warnings.insert(0, "lyrics longer than the music: " + " and ".join(parts) + ".")
+    if over_lead:
+        warnings.append(f"sung over the instrumental's own lead for {over_lead} bar(s): the lyrics need more room "
+                        "than the track leaves free.")
     plan = _arranged_plan(grid, bars, first, nb, lyrics, placed, form_label, sung)
     return Arrangement(plan, tuple(placed), bar_steps, first_step, tuple(warnings), True)
 
@@ -540,13 +585,15 @@ def _arranged_plan(grid, bars, first, nb, lyrics, placed, form_label, sung) -> F
     return FormPlan(sections=tuple(out))
 
 
-def line_spans(arr: Arrangement, lyrics: Lyrics, *, profile: StyleProfile, bpb: int) -> list[tuple[Placed, list[tuple[int, int]]]]:
+def line_spans(
+    arr: Arrangement, lyrics: Lyrics, *, profile: StyleProfile, bpb: int, step_s: float | None = None
+) -> list[tuple[Placed, list[tuple[int, int]]]]:
     """Grid-step spans ``[start, end)`` of every line of every placed section."""
     out = []
     steps = arr.bar_steps
     for p in arr.placed:
         lines = [ln for ln in lyrics.sections[p.section].lines if ln.words]
-        ls = [line_bars(ln, profile=profile, bpb=bpb) for ln in lines]
+        ls = [line_bars(ln, profile=profile, bpb=bpb, step_s=step_s) for ln in lines]
         lens = _split(p.b1 - p.b0, [a for a, _ in ls], [m for _, m in ls])
         b = p.b0
         spans = []

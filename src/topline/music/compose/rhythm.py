@@ -17,7 +17,7 @@ from .grid import SUB, Grid
 
 IOIS = np.array([1, 2, 3, 4, 6, 8, 12, 16])  # allowed inter-onset intervals in grid steps
 NEG = -1e9
-AVOID = 1.2  # cost of an onset where the other variant has one
+AVOID = 1.6  # cost of an onset where the other variant has one
 
 
 @dataclass(frozen=True)
