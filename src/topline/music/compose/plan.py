@@ -440,6 +440,7 @@ def arrange(
             nat_min[i] = ([a for a, _ in ls], [m for _, m in ls])
     avail = sum(sung)
     need = sum(sum(nat_min[i][0]) for i in seq)
+    need_given = need  # the lyrics as given, before any chorus returns
     repeat = list(rep)
     warnings: list[str] = []
     chorus = _chorus_of(lyrics, seq, rep)
@@ -464,7 +465,8 @@ def arrange(
             warnings.append(f"lyrics shorter than the music: {tag} sung {added} more time(s) to fill the song.")
     n_chorus = sum(1 for i in seq if lyrics.sections[i].kind in ("chorus", "hook")) or seq.count(chorus)
     if (chorus is not None and analysis.duration >= 60.0 and added == 0 and n_chorus < 2
-            and need + sum(nat_min[chorus][0]) <= 1.15 * avail):
+            and sum(max(m, math.ceil(0.6 * n)) for i in seq for n, m in zip(*nat_min[i]))
+            + sum(max(m, math.ceil(0.6 * n)) for n, m in zip(*nat_min[chorus])) <= avail):
         seq.append(chorus)  # a song of a minute or more sings its chorus twice, at the end again
         repeat.append(True)
         added = 1
@@ -543,7 +545,9 @@ def arrange(
         placed.append(Placed(section=i, b0=s, b1=e, repeat=r, lead=bool(np.mean(lead[s:e]) > 0.5)))
         over_free += sum(1 for k in range(s, e) if not sung[k] and form_label[k] not in (lyrics.sections[i].kind, "break"))
         over_lead += sum(1 for k in range(s, e) if not sung[k] and form_label[k] == "break")
-    denser = sum(1 for i, (s, e) in zip(seq, spans) if e - s < 0.6 * sum(nat_min[i][0]))
+    # Sung denser than natural because the lyrics as given need more bars than the form sings (not
+    # because a returning chorus was fitted in).
+    denser = sum(1 for i, (s, e) in zip(seq, spans) if e - s < 0.6 * sum(nat_min[i][0])) if need_given > avail else 0
     if denser or over_free:
         parts = []
         if denser:
