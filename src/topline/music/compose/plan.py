@@ -59,11 +59,8 @@ def earliest_onset(analysis: Analysis) -> float:
 
 def line_bars_for(grid: Grid, profile: StyleProfile) -> int:
     """Bars per lyric line: 1, 2 or 4, whichever gives a line nearest 4.5 s (2.5 s near-spoken)."""
-    if grid.bars.size > 1:
-        steps = float(np.median(np.diff(grid.bars)))
-        bar_s = steps / SUB * float(np.median(np.diff(grid.times[::SUB]))) if grid.n > SUB else 2.0
-    else:
-        bar_s = 2.0
+    inside = grid.bars[(grid.bars >= 0) & (grid.bars < grid.n)]
+    bar_s = float(np.median(np.diff(grid.times[inside]))) if inside.size > 1 else 2.0
     target = 2.5 if profile.spoken > 0.5 else 4.5
     choices = (1, 2, 4) if profile.phrase_bars == 2 else (2, 4)  # 4-bar phrasing styles: no 1-bar lines
     return min(choices, key=lambda n: abs(math.log(max(n * bar_s, 1e-3) / target)))
@@ -158,8 +155,33 @@ def _skeleton(analysis: Analysis, grid: Grid, *, profile: StyleProfile, first_ba
             k = j
         if tail:
             blocks.append(_Block("outro", tail[0] - first_bar, tail[-1] + 1 - first_bar, False, en, lab))
+    blocks = _tidy(blocks, L=L, size=size)
     _label_song(blocks, long_song=analysis.duration >= 60.0)
     return blocks, free_room
+
+
+def _tidy(blocks: list[_Block], *, L: int, size: int) -> list[_Block]:
+    """A sung scrap shorter than a line (and than 2 bars) between free bars is left free; neighbouring
+    free blocks of one kind become one; two neighbouring sung blocks of one label where one holds a
+    single line become one section (up to one and a half sections long)."""
+    for i, b in enumerate(blocks):
+        if b.sung and b.b1 - b.b0 < min(L, 2):
+            free_prev = i == 0 or not blocks[i - 1].sung
+            free_next = i == len(blocks) - 1 or not blocks[i + 1].sung
+            if free_prev and free_next:
+                b.sung, b.label = False, "break"
+    out: list[_Block] = []
+    for b in blocks:
+        p = out[-1] if out else None
+        if p is not None and not p.sung and not b.sung and p.label == b.label:
+            p.b1 = b.b1
+        elif (p is not None and p.sung and b.sung and p.label == b.label and p.lead == b.lead
+              and min(p.b1 - p.b0, b.b1 - b.b0) < 2 * L and b.b1 - p.b0 <= size + size // 2):
+            p.b1 = b.b1
+            p.energy = max(p.energy, b.energy)
+        else:
+            out.append(b)
+    return out
 
 
 def _lead_rests(lead_bar: np.ndarray, inner: list[int]) -> np.ndarray:
@@ -229,9 +251,10 @@ def _first_bar(analysis: Analysis, grid: Grid) -> int:
 def _budgets(n_bars: int, L: int, *, profile: StyleProfile, bpb: int, label: str, rng: np.random.Generator) -> tuple[int, ...]:
     """Syllables per line for a sung section of ``n_bars``: one line per ``L`` bars, each sized to sing
     at the style's density with a held last note and a breath (the natural phrasing of ``line_bars``)."""
-    n_lines = max(1, n_bars // L)
-    lens = [L] * n_lines
-    lens[-1] += n_bars - L * n_lines
+    n_lines = max(1, int(round(n_bars / L)))
+    lens = [n_bars // n_lines] * n_lines
+    for i in range(n_bars - sum(lens)):
+        lens[i] += 1
     out = []
     for i, nb in enumerate(lens):
         s = int(round(nb * bpb * max(0.5, profile.rhythm_density) * 0.8))
