@@ -85,7 +85,7 @@ def run(name: str, y: np.ndarray, sr: int, *, style: str, i: int) -> dict:
         lyrics = _lyrics(prompt, controls, est, seconds)
         scores = [compose(est, lyrics, controls=controls, variant=k) for k in (1, 2)]
         t2 = time.process_time()
-        fits = [form_fit(s, est) for s in scores]
+        fits = [form_fit(s, est, lyrics) for s in scores]
         out["modes"][mode] = {
             "fit": fits,
             "onsets_shared": onset_overlap(*scores),

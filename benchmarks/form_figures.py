@@ -6,8 +6,8 @@ at least a quarter of a beat; a bar is a lead bar when the analysis lead regions
 - sung share: sung bars / bars between the first and the last section that is not intro or outro;
 - holes: longest run of unsung bars after the first note, to the end of the track, lead bars excepted
   (a lead bar ends a run: the instrumental fills it);
-- chorus: how many times a chorus is sung (a chorus note after a non-chorus note, or a chorus that
-  starts again: its words go back);
+- chorus: how many chorus (or hook) sections are sung, repeats included (the tagged section starts of
+  the score's alignedWords);
 - room for the lead: sung time inside lead regions / sung time; ``free_room`` when lead bars are under
   60 % of the span (the planner's threshold for singing under the lead);
 - first note: not before 0.15 s, not more than one beat before the first beat;
@@ -36,7 +36,16 @@ def _bar_edges(analysis: Analysis) -> np.ndarray:
     return edges
 
 
-def form_fit(score: Score, analysis: Analysis) -> dict:
+def choruses_sung(score: Score, lyrics) -> int:
+    """How many chorus (or hook) sections a score sings: the tagged section starts of its alignedWords."""
+    from topline.music.lyrics.parse import tag_kind
+    from topline.music.score_io import aligned_words
+
+    return sum(1 for w in aligned_words(score, lyrics)
+               if "\n" in w["word"] and tag_kind(w["word"].split("\n")[0].strip("[]")) in ("chorus", "hook"))
+
+
+def form_fit(score: Score, analysis: Analysis, lyrics=None) -> dict:
     edges = _bar_edges(analysis)
     nb = edges.size - 1
     beats = np.asarray(sorted(analysis.beats), dtype=float)
@@ -69,13 +78,7 @@ def form_fit(score: Score, analysis: Analysis) -> dict:
         for k in range(max(k0, 0), nb):
             run = run + 1 if not sung[k] and not lead[k] else 0
             hole = max(hole, run)
-    chorus = 0
-    prev = None
-    for n in notes:
-        if n.section in ("chorus", "hook") and (prev is None or prev.section not in ("chorus", "hook")
-                                                 or n.word_index < prev.word_index):
-            chorus += 1
-        prev = n
+    chorus = choruses_sung(score, lyrics) if lyrics is not None else 0
     sung_t = sum(n.end - n.start for n in notes)
     in_lead = sum(max(0.0, min(n.end, e) - max(n.start, s)) for n in notes for s, e in analysis.lead_regions)
     first_beat = float(beats[0]) if beats.size else 0.0

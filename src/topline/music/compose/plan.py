@@ -488,8 +488,7 @@ def arrange(
             warnings.append(f"lyrics shorter than the music: {tag} sung {added} more time(s) to fill the song.")
     n_chorus = sum(1 for i in seq if lyrics.sections[i].kind in ("chorus", "hook")) or seq.count(chorus)
     if (chorus is not None and analysis.duration >= 60.0 and added == 0 and n_chorus < 2
-            and sum(max(m, math.ceil(0.6 * n)) for i in seq for n, m in zip(*nat_min[i]))
-            + sum(max(m, math.ceil(0.6 * n)) for n, m in zip(*nat_min[chorus])) <= avail):
+            and sum(sum(nat_min[i][1]) for i in seq) + sum(nat_min[chorus][1]) <= avail):
         seq.append(chorus)  # a song of a minute or more sings its chorus twice, at the end again
         repeat.append(True)
         added = 1
