@@ -154,3 +154,15 @@ def test_line_length_follows_the_tempo_and_the_style():
     assert line_bars_for(make_grid(analysis(tempo=120)), controls().profile) == 2
     assert line_bars_for(make_grid(analysis(tempo=170)), controls().profile) == 4
     assert line_bars_for(make_grid(analysis(tempo=90)), controls(style="hip hop", style_weight=1.0).profile) == 1
+
+
+def test_the_variants_answer_the_lead_in_different_places():
+    # two 6-bar lead runs; 30 % of the 32 bars between intro and outro leaves room to rest in one
+    a = replace(analysis(), lead_regions=[(12.5, 24.5), (44.5, 56.5)])
+    ly = lyrics(("verse", VERSE1), ("chorus", CHORUS), ("chorus", CHORUS))
+    breaks = {}
+    for v in (1, 2):
+        plan = arrange(a, ly, profile=controls().profile, seed=1, variant=v).plan
+        breaks[v] = [(s.start, s.end) for s in plan.sections if s.label == "break"]
+    # each rests through one lead run (and the two bars before it, too short for the lines at hand)
+    assert breaks == {1: [(8.5, 24.5)], 2: [(40.5, 56.5)]}

@@ -88,7 +88,9 @@ def _chunks(n: int, size: int) -> list[int]:
     return base
 
 
-def _skeleton(analysis: Analysis, grid: Grid, *, profile: StyleProfile, first_bar: int) -> tuple[list[_Block], bool]:
+def _skeleton(
+    analysis: Analysis, grid: Grid, *, profile: StyleProfile, first_bar: int, variant: int = 1
+) -> tuple[list[_Block], bool]:
     """Blocks over the usable bars ``first_bar..``; returns them and whether the track has free room."""
     bars = _bars(grid)
     nb = len(bars.start)
@@ -114,7 +116,7 @@ def _skeleton(analysis: Analysis, grid: Grid, *, profile: StyleProfile, first_ba
     inner = [k for r in runs for k in r if labels[r[0]] not in ("intro", "outro")] or list(range(first_bar, nb))
     lead_share = float(np.mean(lead_bar[inner])) if inner else 0.0
     free_room = lead_share < LEAD_EVERYWHERE
-    rest = _lead_rests(lead_bar, inner)
+    rest = _lead_rests(lead_bar, inner, variant=variant)
     L = line_bars_for(grid, profile)
     size = 4 * L if L <= 2 else 8
 
@@ -184,12 +186,14 @@ def _tidy(blocks: list[_Block], *, L: int, size: int) -> list[_Block]:
     return out
 
 
-def _lead_rests(lead_bar: np.ndarray, inner: list[int]) -> np.ndarray:
+def _lead_rests(lead_bar: np.ndarray, inner: list[int], *, variant: int = 1) -> np.ndarray:
     """The lead stretches the voice leaves to the instrumental (call and response).
 
     The longest runs of lead bars (2 bars or more) are left free, longest first, while the bars left
     free stay within ``LEAD_REST_SHARE`` of the song: the voice answers the lead where it plays
     longest and sings under the rest, low and quiet, rather than leave most of the song empty.
+    Variant 2 takes every lead run of 4 bars or more as equally long and answers the later ones
+    first, so where the budget cannot free them all the two variants rest in different places.
     """
     rest = np.zeros(lead_bar.size, dtype=bool)
     idx = sorted(inner)
@@ -202,7 +206,8 @@ def _lead_rests(lead_bar: np.ndarray, inner: list[int]) -> np.ndarray:
                 runs.append([k])
     budget = LEAD_REST_SHARE * len(idx)
     used = 0
-    for r in sorted((r for r in runs if len(r) >= 2), key=lambda r: (-len(r), r[0])):
+    order = (lambda r: (-len(r), r[0])) if variant == 1 else (lambda r: (-min(len(r), 4), -r[0]))
+    for r in sorted((r for r in runs if len(r) >= 2), key=order):
         if used + len(r) <= budget + 1e-9:
             rest[r] = True
             used += len(r)
@@ -443,7 +448,7 @@ def arrange(
     empty = Arrangement(FormPlan(()), (), bar_steps, first_step, (), nb > 0 or not seq)
     if not seq or nb <= 0:
         return empty
-    blocks, _ = _skeleton(analysis, grid, profile=profile, first_bar=first)
+    blocks, _ = _skeleton(analysis, grid, profile=profile, first_bar=first, variant=variant)
     form_label = ["verse"] * nb
     sung = [False] * nb
     lead = [False] * nb
