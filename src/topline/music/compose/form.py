@@ -71,6 +71,10 @@ def bars_for_syllables(s: int, *, profile: StyleProfile, bpb: int, step_s: float
     per = 1 if profile.spoken >= 0.5 or (step_s is not None and step_s >= SLOW_16TH_S) else 2
     steps = (s - 1) * per + SUB + 2  # held last note + breath
     mn = max(1, math.ceil(steps / (bpb * SUB)))
+    if step_s is not None and nat > 2:  # a slow song: no longer than 3 syllables a second and a second to hold
+        bar_s = bpb * SUB * step_s
+        timed = next((n for n in (1, 2, 4) if n * bar_s >= s / 3.0 + 1.0), nat)
+        nat = max(min(nat, timed), 2 if profile.phrase_bars == 4 else 1)
     return max(nat, mn), mn
 
 

@@ -253,7 +253,10 @@ def _first_bar(analysis: Analysis, grid: Grid) -> int:
     return len(bars.start)
 
 
-def _budgets(n_bars: int, L: int, *, profile: StyleProfile, bpb: int, label: str, rng: np.random.Generator) -> tuple[int, ...]:
+def _budgets(
+    n_bars: int, L: int, *, profile: StyleProfile, bpb: int, label: str, rng: np.random.Generator,
+    step_s: float | None = None,
+) -> tuple[int, ...]:
     """Syllables per line for a sung section of ``n_bars``: one line per ``L`` bars, each sized to sing
     at the style's density with a held last note and a breath (the natural phrasing of ``line_bars``)."""
     n_lines = max(1, int(round(n_bars / L)))
@@ -267,7 +270,7 @@ def _budgets(n_bars: int, L: int, *, profile: StyleProfile, bpb: int, label: str
         if i == n_lines - 1 or (label == "chorus" and i % 2 == 1):
             s -= 1  # a shorter line that lands
         s = int(np.clip(s, 3, 12 if profile.spoken < 0.5 else 16))
-        while s > 3 and bars_for_syllables(s, profile=profile, bpb=bpb)[0] > nb:
+        while s > 3 and bars_for_syllables(s, profile=profile, bpb=bpb, step_s=step_s)[0] > nb:
             s -= 1
         out.append(s)
     return tuple(out)
@@ -322,7 +325,8 @@ def plan_form(
             if b.label == "chorus" and n in chorus_budget:
                 budget = chorus_budget[n]  # the chorus comes back with the same lines
             else:
-                budget = _budgets(n, L, profile=profile, bpb=grid.beats_per_bar, label=b.label, rng=rng)
+                budget = _budgets(n, L, profile=profile, bpb=grid.beats_per_bar, label=b.label, rng=rng,
+                                  step_s=step_seconds(grid))
                 if b.label == "chorus":
                     chorus_budget.setdefault(n, budget)
         else:
