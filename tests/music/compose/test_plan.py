@@ -166,3 +166,8 @@ def test_the_variants_answer_the_lead_in_different_places():
         breaks[v] = [(s.start, s.end) for s in plan.sections if s.label == "break"]
     # each rests through one lead run (and the two bars before it, too short for the lines at hand)
     assert breaks == {1: [(8.5, 24.5)], 2: [(40.5, 56.5)]}
+
+
+def test_a_song_never_opens_with_a_bridge():
+    a = analysis(bars_per_section=(8, 8, 8), labels=("bridge", "verse", "chorus"), energies=(0.5, 0.4, 0.9))
+    assert [s.label for s in plan_form(a, profile=controls().profile).sections] == ["verse", "pre-chorus", "chorus"]

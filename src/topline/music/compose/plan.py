@@ -237,6 +237,8 @@ def _label_song(blocks: list[_Block], *, long_song: bool) -> None:
         cands = [i for i in range(1, n - 2) if sung[i].label != "chorus"] or [i for i in range(1, n - 1)]
         i = max(cands, key=lambda i: (sung[i].energy, i))
         sung[i].label = "chorus"
+    if sung[0].label in ("bridge", "pre-chorus"):
+        sung[0].label = "verse"  # a song opens with a verse (or its chorus), never with a bridge
     if sung[0].label == "chorus" and n >= 3 and sum(b.label == "chorus" for b in sung) > 2:
         sung[0].label = "verse"  # open with a verse when the chorus comes back often enough anyway
     for i in range(1, n - 1):
