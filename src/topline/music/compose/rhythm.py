@@ -112,8 +112,8 @@ def line_rhythm(
         _emission(w, s > 0, syncopation=sync, sixteenth_ok=sixteenth_ok, strict=audio_weight) for s in stresses
     ]) + noise  # fmt: skip
     if avoid is not None:
-        # bar lines stay free to share: the chord change is where both melodies want a chord tone
-        emit -= AVOID * (avoid[np.clip(steps, 0, avoid.size - 1)] & (w < 4))[None, :]
+        # bar lines cost less to share: the chord change is where both melodies want a chord tone
+        emit -= (AVOID * avoid[np.clip(steps, 0, avoid.size - 1)] * np.where(w >= 4, 0.5, 1.0))[None, :]
     trans = -0.7 * np.log2(IOIS / target) ** 2
     if not sixteenth_ok:
         trans[IOIS == 1] -= 2.0
