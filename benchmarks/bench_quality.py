@@ -15,7 +15,8 @@ against the item's ground truth with ``mir_eval`` and ``topline.music.score_io``
 - variants: ``score_io.variant_similarity`` (share of same pitch at the same time);
 - speed: CPU seconds (``time.process_time``) of analysis + both compositions per second of audio.
 
-Run: ``python benchmarks/bench_quality.py [--n 16]``.  Writes ``benchmarks/.corpus/results-quality.json``.
+Run: ``python benchmarks/bench_quality.py [--n 16] [--heldout]``.  Writes ``results-quality.json`` in the
+corpus folder (``benchmarks/.corpus/``, or ``benchmarks/.corpus-heldout/`` for the held-out set).
 """
 
 from __future__ import annotations
@@ -192,8 +193,9 @@ def per_group(rows: list[dict]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=16, help="number of corpus items")
+    ap.add_argument("--heldout", action="store_true", help="the held-out set (corpus.py --heldout)")
     args = ap.parse_args()
-    items = load_items(args.n)
+    items = corpus.load(corpus.HELDOUT, args.n, heldout=True) if args.heldout else load_items(args.n)
     rows = []
     for i, (truth, path) in enumerate(items):
         r = run_item(i, truth, path)
@@ -208,7 +210,7 @@ def main() -> None:
     print(per_group(rows))
     print()
     print(table(summary))
-    out = corpus.OUT / "results-quality.json"
+    out = (corpus.HELDOUT if args.heldout else corpus.OUT) / "results-quality.json"
     out.write_text(json.dumps({"summary": summary, "items": rows}, indent=1, default=float))
     print(f"\nwrote {out}")
 

@@ -116,8 +116,8 @@ def run_item(i: int, truth: dict, audio_path: Path, root: Path) -> dict:
     store.put("uploads/in.flac", audio_path.read_bytes())
     gender = "mf"[i % 2]
     prompt = lyric_prompt(truth["duration"], i)
-    spec = TaskSpec(task_id=f"bench{i}", audio_key="uploads/in.flac", prompt=prompt, title="Benchmark",
-                    style="pop", vocal_gender=gender, seed=1000 + i)  # fmt: skip
+    spec = TaskSpec.build(task_id=f"bench{i}", audio_key="uploads/in.flac", prompt=prompt, title="Benchmark",
+                          style="pop", vocal_gender=gender, seed=1000 + i)  # fmt: skip
     # Instrumentation: keep each Production the pipeline makes (its pre-master is not stored),
     # and the CPU time of each step.
     productions: list = []

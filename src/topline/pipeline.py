@@ -18,10 +18,8 @@ accepted, so a rejected prompt leaves nothing behind.
 
 from __future__ import annotations
 
-import inspect
 import io
 import json
-import os
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -36,9 +34,10 @@ from .music.compose import compose, plan_form
 from .music.controls import Controls
 from .music.lyrics import is_lyrics, make_lyrics
 from .music.score_io import aligned_words, score_to_midi
-from .music.style import parse_controls
-from .music.types import Analysis, FormPlan, Lyrics, Score
+from .music.style import resolve_controls
+from .music.types import Analysis, Lyrics, Score
 from .production import cover_image, encode_mp3, encode_wav, produce
+from . import storage_keys
 from .storage import Storage
 from .voice import sing
 
@@ -52,44 +51,47 @@ StepCallback = Callable[[str, str], None]  # (step name, "start" | "done")
 
 @dataclass(frozen=True)
 class TaskSpec:
-    """A request, as the pipeline needs it (the service and the CLI both build one)."""
+    """A task fully resolved, as the pipeline needs it: no API vocabulary, nothing left to parse.
+
+    The service builds one from a validated request (``topline.service.spec``), once, when the
+    task is accepted; the task row stores it (``to_json``) and every run of the task, first or
+    resumed, reads it back (``from_json``), so the seed, gender, register and style profile of a
+    task never change after it was accepted.
+    """
 
     task_id: str
     audio_key: str  # storage key of the instrumental as received
-    prompt: str
-    title: str = ""
-    style: str = ""
-    negative_tags: str = ""
-    vocal_gender: str | None = None
-    style_weight: float | None = None
-    weirdness: float | None = None
-    audio_weight: float | None = None
-    model: str = "V4_5PLUS"
-    seed: int | None = None
+    prompt: str  # lyrics with section tags, or a description of the song
+    controls: Controls  # seed, gender, register, style profile (negative tags applied), preset
     wav: bool = True  # also publish the mastered WAV
     out_prefix: str | None = None  # where deliverables go; default ``tasks/<task_id>/``
 
-    def __post_init__(self) -> None:
-        # The seed is fixed once, at construction, so a resumed task renders the same music.
-        if self.seed is None:
-            object.__setattr__(self, "seed", int.from_bytes(os.urandom(4), "little") & 0x7FFFFFFF)
+    @classmethod
+    def build(cls, *, task_id: str, audio_key: str, prompt: str, seed: int, wav: bool = True,
+              out_prefix: str | None = None, **controls: Any) -> "TaskSpec":
+        """A spec from engine-level controls (the arguments of ``music.style.resolve_controls``: title,
+        style, negative_tags, vocal_gender, style_weight, weirdness, audio_weight, model), for code that
+        drives the pipeline directly (benchmarks, tests). API requests go through ``service.spec``."""
+        return cls(task_id=task_id, audio_key=audio_key, prompt=prompt, wav=wav, out_prefix=out_prefix,
+                   controls=resolve_controls(seed=seed, **controls))
+
+    @property
+    def seed(self) -> int:
+        return self.controls.seed
 
     @property
     def prefix(self) -> str:
-        return f"tasks/{self.task_id}/" if self.out_prefix is None else self.out_prefix
+        return storage_keys.task_prefix(self.task_id) if self.out_prefix is None else self.out_prefix
 
-    def controls(self) -> Controls:
-        return parse_controls(
-            title=self.title,
-            style=self.style,
-            negative_tags=self.negative_tags,
-            vocal_gender=self.vocal_gender,
-            style_weight=self.style_weight,
-            weirdness=self.weirdness,
-            audio_weight=self.audio_weight,
-            model=self.model,
-            seed=self.seed,
-        )
+    def to_json(self) -> dict[str, Any]:
+        return {"version": 1, "task_id": self.task_id, "audio_key": self.audio_key, "prompt": self.prompt,
+                "controls": self.controls.to_json(), "wav": self.wav, "out_prefix": self.out_prefix}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> "TaskSpec":
+        return cls(task_id=d["task_id"], audio_key=d["audio_key"], prompt=d["prompt"],
+                   controls=Controls.from_json(d["controls"]), wav=bool(d.get("wav", True)),
+                   out_prefix=d.get("out_prefix"))
 
 
 @dataclass
@@ -153,7 +155,7 @@ class _Run:
         self.on_stage = on_stage or (lambda stage, payload: None)
         self.on_step = on_step or (lambda step, state: None)
         self.sensitive_words = tuple(sensitive_words)
-        self.controls = spec.controls()
+        self.controls = spec.controls
         self._audio: np.ndarray | None = None
 
     def key(self, name: str) -> str:
@@ -175,7 +177,7 @@ class _Run:
 
     # -- stages -----------------------------------------------------------------------------
     def lyrics(self, analysis: Analysis | None = None) -> Lyrics:
-        key = self.key("lyrics.json")
+        key = self.key(storage_keys.LYRICS_JSON)
         if self.store.exists(key):
             return Lyrics.from_json(json.loads(self.store.get(key)))
         self.audio  # decoding validates the upload before any work is announced
@@ -184,15 +186,15 @@ class _Run:
             form = plan_form(analysis, profile=self.controls.profile, seed=self.controls.seed, variant=1)
         lyrics = self.step(
             "lyrics",
-            lambda: _make_lyrics(self.spec.prompt, controls=self.controls, sensitive_words=self.sensitive_words,
-                                 duration=self.audio.shape[-1] / SR, form=form),
+            lambda: make_lyrics(self.spec.prompt, controls=self.controls, sensitive_words=self.sensitive_words,
+                                duration=self.audio.shape[-1] / SR, form=form),
         )
-        self.store.put(self.key("lyrics.txt"), lyrics.text().encode())
+        self.store.put(self.key(storage_keys.LYRICS_TXT), lyrics.text().encode())
         self.store.put(key, json.dumps(lyrics.to_json()).encode())
         return lyrics
 
     def analysis(self, *, keep: bool = True) -> Analysis:
-        key = self.key("analysis.json")
+        key = self.key(storage_keys.ANALYSIS)
         if self.store.exists(key):
             return Analysis.from_json(json.loads(self.store.get(key)))
         analysis = self.step("analyse", lambda: analyse(self.audio, sr=SR))
@@ -201,14 +203,14 @@ class _Run:
         return analysis
 
     def keep_analysis(self, analysis: Analysis) -> None:
-        key = self.key("analysis.json")
+        key = self.key(storage_keys.ANALYSIS)
         if not self.store.exists(key):
             self.store.put(key, json.dumps(analysis.to_json()).encode())
 
     def lyrics_and_analysis(self, announce: Callable[[Lyrics], None]) -> tuple[Lyrics, Analysis]:
         """Given lyrics first (announced at once), then the analysis; a description after the analysis,
         written to the planned form."""
-        if is_lyrics(self.spec.prompt) or self.store.exists(self.key("lyrics.json")):
+        if is_lyrics(self.spec.prompt) or self.store.exists(self.key(storage_keys.LYRICS_JSON)):
             lyrics = self.lyrics()
             announce(lyrics)
             return lyrics, self.analysis()
@@ -220,24 +222,25 @@ class _Run:
         return lyrics, analysis
 
     def score(self, k: int, analysis: Analysis, lyrics: Lyrics) -> Score:
-        key = self.key(f"track-{k}.score.json")
+        key = self.key(storage_keys.track_file("score", k))
         if self.store.exists(key):
             return Score.from_json(json.loads(self.store.get(key)))
         score = self.step(f"compose {k}", lambda: compose(analysis, lyrics, controls=self.controls, variant=k))
-        self.store.put(self.key(f"track-{k}.mid"), score_to_midi(score))
-        self.store.put(self.key(f"track-{k}.lyrics.json"), json.dumps(aligned_words(score, lyrics)).encode())
+        self.store.put(self.key(storage_keys.track_file("midi", k)), score_to_midi(score))
+        self.store.put(self.key(storage_keys.track_file("lyrics", k)),
+                       json.dumps(aligned_words(score, lyrics)).encode())
         stored = json.dumps(score.to_json())
         self.store.put(key, stored.encode())  # last: the score is finished
         # Continue from what was stored (rounded times), so a resumed task renders the very same bytes.
         return Score.from_json(json.loads(stored))
 
     def variant(self, k: int, analysis: Analysis, lyrics: Lyrics) -> TrackResult:
-        marker = self.key(f"track-{k}.json")
+        marker = self.key(storage_keys.track_file("marker", k))
         if self.store.exists(marker):
             return TrackResult.from_json(json.loads(self.store.get(marker)))
         score = self.score(k, analysis, lyrics)
 
-        dry_key = self.key(f"track-{k}.dry.flac")
+        dry_key = self.key(storage_keys.track_file("dry", k))
         if self.store.exists(dry_key):
             vocal, _ = sf.read(io.BytesIO(self.store.get(dry_key)), dtype="float32")
         else:
@@ -250,32 +253,25 @@ class _Run:
 
         def render() -> TrackResult:
             prod = produce(self.audio, vocal, sr=SR, score=score, controls=self.controls)
-            title = self.spec.title or "Untitled"
-            files = {
-                "mp3": f"track-{k}.mp3",
-                "vocals": f"track-{k}.vocals.wav",
-                "instrumental": f"track-{k}.instrumental.wav",
-                "image": f"track-{k}.jpeg",
-                "score": f"track-{k}.score.json",
-                "midi": f"track-{k}.mid",
-                "lyrics": f"track-{k}.lyrics.json",
-            }
+            title = self.controls.title or "Untitled"
+            files = {kind: storage_keys.track_file(kind, k)
+                     for kind in ("mp3", "vocals", "instrumental", "image", "score", "midi", "lyrics")}
             self.store.put(self.key(files["mp3"]), encode_mp3(prod.mix, sr=SR, title=title))
             self.store.put(self.key(files["vocals"]), encode_wav(prod.vocal_stem, sr=SR, subtype="FLOAT"))
             self.store.put(self.key(files["instrumental"]), encode_wav(prod.instrumental_stem, sr=SR, subtype="FLOAT"))
             if self.spec.wav:
-                files["wav"] = f"track-{k}.wav"
+                files["wav"] = storage_keys.track_file("wav", k)
                 self.store.put(self.key(files["wav"]), encode_wav(prod.mix, sr=SR))
             self.store.put(
                 self.key(files["image"]),
-                cover_image(title=title, style=self.spec.style, seed=self.controls.seed + k),
+                cover_image(title=title, style=self.controls.style, seed=self.controls.seed + k),
             )
             return TrackResult(
                 variant=k,
                 audio_id=audio_id_for(self.spec.task_id, k),
                 duration=round(prod.mix.shape[-1] / SR, 2),
                 title=title,
-                tags=self.spec.style,
+                tags=self.controls.style,
                 create_time_ms=int(time.time() * 1000),
                 files={kind: self.key(name) for kind, name in files.items()},
                 warnings=list(score.warnings),
@@ -340,19 +336,6 @@ def run_compose(
     run = _Run(spec, store, None, on_step, sensitive_words, audio)
     lyrics, analysis = run.lyrics_and_analysis(lambda ly: None)
     return analysis, lyrics, [run.score(k, analysis, lyrics) for k in VARIANTS]
-
-
-def _make_lyrics(prompt: str, *, controls: Controls, sensitive_words: Iterable[str], duration: float,
-                 form: FormPlan | None) -> Lyrics:
-    """``make_lyrics`` with the planned form where the lyric stage takes one (and the length where it
-    still asks for it)."""
-    params = inspect.signature(make_lyrics).parameters
-    kw: dict[str, Any] = {}
-    if "form" in params:
-        kw["form"] = form
-    if "duration" in params:
-        kw["duration"] = duration
-    return make_lyrics(prompt, controls=controls, sensitive_words=sensitive_words, **kw)
 
 
 def load_sensitive_words(path: str | None) -> frozenset[str]:

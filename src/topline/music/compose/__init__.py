@@ -14,7 +14,6 @@ import numpy as np
 
 from ...errors import ValidationError
 from ..controls import Controls
-from ..style import tessitura_shift
 from ..types import Analysis, Lyrics, Note, Score, Syllable
 from .form import LinePlan, plan_lines
 from .plan import Arrangement, arrange, line_spans, plan_form, step_seconds
@@ -24,6 +23,7 @@ from .rhythm import Event, line_rhythm
 
 __all__ = ["compose", "plan_form"]
 
+MODE_SURE = 0.5  # Analysis.mode_confidence below which the melody keeps to what both modes share
 _SECTION_LIFT = {"chorus": 2.5, "hook": 2.5, "bridge": 1.5, "pre-chorus": 1.0, "verse": 0.0}
 # Phrase shapes per style family (arch, descending, rise-fall, terrace): arch and descending
 # phrases are the song-like default; rock and gospel build to late peaks; rap and reggae hold a level.
@@ -161,6 +161,7 @@ def _compose_voice(
             slots, key_scale=scale, leading_tone=leading, tonic=tonic, gender=controls.gender, centre=centre,
             contour=contour, profile=prof, weirdness=controls.weirdness, audio_weight=controls.audio_weight,
             prev=prev_pitch, cadence="full" if plan.last_in_section else "half", rng=rng,
+            mode_sure=analysis.mode_confidence >= MODE_SURE,
         )  # fmt: skip
         if key not in seen:
             seen[key] = ([Event(e.start - plan.start, e.end - plan.start, e.syl, e.tie) for e in events], pitches)
@@ -231,7 +232,7 @@ def _aim(controls: Controls, ref: _Voice | None) -> float:
     differ in register."""
     g = controls.gender
     lo, hi = MEDIAN_BAND[g][0] + _AIM_TOL, MEDIAN_BAND[g][1] - _AIM_TOL  # a take may miss by _AIM_TOL
-    aim = VOICE[g][2] + tessitura_shift(controls.style, gender=g, excluded=controls.excluded)
+    aim = VOICE[g][2] + controls.register
     if ref is not None:  # the other side of the aim from variant 1 where it missed, else a coin
         first = median_pitch(ref.notes)
         up = first < aim - 0.25 or (abs(first - aim) <= 0.25 and _rng(controls.seed, 2, 2).random() < 0.5)
