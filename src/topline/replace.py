@@ -171,5 +171,6 @@ def replace_section(spec: ReplaceSpec, *, store: Storage, controls: Controls,
     store.put(out["master"], json.dumps(settings.to_json()).encode())
     result = TrackResult(variant=int(track.get("variant", 1)), audio_id=audio_id_for(spec.task_id, k),
                          duration=round(mix.shape[-1] / SR, 2), title=title, tags=track.get("tags", ""),
-                         create_time_ms=int(time.time() * 1000), files=out, warnings=list(new_score.warnings))
+                         create_time_ms=int(time.time() * 1000), files=out, warnings=list(new_score.warnings),
+                         voice=str(track.get("voice") or ""))
     return result, song, (start, end)

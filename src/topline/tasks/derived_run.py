@@ -94,7 +94,7 @@ def _replace(ctx: Context, task_id: str, account_id: int, source_id: str, param:
                            prompt=param["prompt"], start=float(param["infillStartS"]), end=float(param["infillEndS"]))
     new, song, (start, end) = replace_section(spec, store=ctx.store, controls=controls,
                                               sensitive_words=ctx.sensitive_words)
-    out = new.to_json() | {"voice": track.get("voice"), "replacedAudioId": track["audioId"],
+    out = new.to_json() | {"replacedAudioId": track["audioId"],
                            "span": [round(start, 4), round(end, 4)]}
     return {"tracks": [out], "lyrics": song.text(), "span": [round(start, 4), round(end, 4)]}
 
