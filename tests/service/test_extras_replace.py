@@ -62,8 +62,9 @@ def test_replace_a_section_of_a_rendered_track(svc):
         assert info["status"] == "SUCCESS", info["errorMessage"]
         assert info["type"] == "REPLACE_SECTION" and "Silver trains are calling" in info["lyrics"]
         new = info["response"]["sunoData"][0]
-        with svc.ctx.db.session() as s:  # the snapped span is in the stored result
-            a, b = json.loads(s.get(Task, new_id).result)["span"]
+        a, b = info["replacedSection"]["infillStartS"], info["replacedSection"]["infillEndS"]  # snapped
+        assert abs(a - 5.0) < 1.5 and abs(b - 12.5) < 1.5 and info["parentMusicId"] == track["id"]
+        assert c.get(info["analysisUrl"]).status_code == 200
         sr = 44100
         i, j = int(round(a * sr)), int(round(b * sr))
         pre_old = _wav(c, track["vocalsUrl"]) + _wav(c, track["instrumentalUrl"])

@@ -92,10 +92,15 @@ def callback_body(task: Task, stage: str, *, public_url: str) -> dict[str, Any]:
 def record_info(task: Task, *, public_url: str, file_retention_days: float) -> dict[str, Any]:
     """``data`` of GET record-info."""
     param = json.loads(task.param)
-    tracks = [] if task.files_expired else [_track(task, t, param, public_url=public_url) for t in tracks_of(task)]
-    return {
+    stored = tracks_of(task)
+    tracks = [] if task.files_expired else [_track(task, t, param, public_url=public_url) for t in stored]
+    replaced = task.kind == "replace_section"
+    analysis = storage_keys.analysis_key(task.id)
+    if replaced and stored:  # a replace-section task works on its source's analysis
+        analysis = stored[0]["files"].get("analysis", analysis)
+    out = {
         "taskId": task.id,
-        "parentMusicId": "",
+        "parentMusicId": param.get("audioId", "") if replaced else "",
         "param": task.param,
         "response": {"taskId": task.id, "sunoData": tracks},
         "status": task.status,
@@ -106,12 +111,16 @@ def record_info(task: Task, *, public_url: str, file_retention_days: float) -> d
             "The generated files expired and were deleted (files are kept "
             f"{file_retention_days:g} days)."),
         "lyrics": task.lyrics,
-        "analysisUrl": file_url(storage_keys.analysis_key(task.id), public_url=public_url)
+        "analysisUrl": file_url(analysis, public_url=public_url)
         if task.status in ("FIRST_SUCCESS", "SUCCESS")
         and not task.files_expired else None,
         "createTime": int(task.created_at * 1000),
         "filesExpired": task.files_expired,
     }
+    if replaced:  # Topline: the section as re-sung, snapped to bar lines
+        span = json.loads(task.result).get("span") if task.result else None
+        out["replacedSection"] = {"infillStartS": span[0], "infillEndS": span[1]} if span else None
+    return out
 
 
 def delivery_log(deliveries: list[tuple[Delivery, list[DeliveryAttempt]]]) -> list[dict[str, Any]]:
