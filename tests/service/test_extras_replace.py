@@ -165,3 +165,32 @@ def test_a_render_that_fails_is_refunded_with_an_error_callback(svc):
         assert time.time() < deadline
         time.sleep(0.1)
     assert cbs[0]["code"] == 531 and cbs[0]["data"]["callbackType"] == "error"
+
+
+def test_no_malformed_request_gets_a_500(svc):
+    key = svc.new_key(credits=50)
+    src = make_finished_task(svc, key["accountId"], seconds=30.0)
+    ok_body = {"taskId": src["taskId"], "prompt": NEW, "infillStartS": 2.0, "infillEndS": 10.0,
+               "callBackUrl": svc.cb.url}
+    bodies = [[], None, "x", 1, {**ok_body, "infillStartS": "x"}, {**ok_body, "infillStartS": -1},
+              {**ok_body, "infillEndS": 1e308}, {**ok_body, "prompt": 1}, {**ok_body, "prompt": "\x00"},
+              {**ok_body, "prompt": "x" * 5000}, {**ok_body, "taskId": "\x00"}, {**ok_body, "audioId": ["a"]},
+              {**ok_body, "callBackUrl": "http://%00/x"}, {**ok_body, "title": 5}, {**ok_body, "prompt": "[Verse]\n..."}]
+    raws = [b'{"taskId": "a", "prompt": "x", "infillStartS": NaN, "infillEndS": 9, "callBackUrl": "https://x.test"}',
+            b'{"taskId": "a", "prompt": "x", "infillStartS": 1, "infillEndS": 1e999, "callBackUrl": "https://x.test"}',
+            b"[" * 100_000, b"\xff\xfe"]
+    mp4 = {"taskId": src["taskId"], "callBackUrl": svc.cb.url}
+    mp4_bodies = [[], {**mp4, "author": 1}, {**mp4, "domainName": "x" * 51}, {**mp4, "taskId": "x" * 10000}]
+    with svc.client(key["apiKey"]) as c:
+        for b in bodies:
+            r = c.post("/api/v1/generate/replace-section", json=b)
+            assert 400 <= r.status_code < 500 and r.json()["code"] == r.status_code, (b, r.text)
+        for raw in raws:
+            r = c.post("/api/v1/generate/replace-section", content=raw, headers={"Content-Type": "application/json"})
+            assert 400 <= r.status_code < 500, (raw[:40], r.text)
+        for b in mp4_bodies:
+            r = c.post("/api/v1/mp4/generate", json=b)
+            assert 400 <= r.status_code < 500 and r.json()["code"] == r.status_code, (b, r.text)
+        for q in ({}, {"taskId": ""}, {"taskId": "\x00"}, {"taskId": "x" * 5000}):
+            assert 400 <= c.get("/api/v1/mp4/record-info", params=q).status_code < 500
+        assert _credits(c) == 50

@@ -85,8 +85,8 @@ class ReplaceSectionRequest(_Derived):
     accepted and not used (the section keeps the track's style; the full lyrics are derived)."""
 
     prompt: Annotated[StrictStr, Field(max_length=3000)]
-    infillStartS: Annotated[float, Field(ge=0.0)]
-    infillEndS: Annotated[float, Field(ge=0.0)]
+    infillStartS: Annotated[float, Field(ge=0.0, allow_inf_nan=False)]
+    infillEndS: Annotated[float, Field(ge=0.0, allow_inf_nan=False)]
     title: Annotated[StrictStr, Field(max_length=200)] | None = None
     tags: Annotated[StrictStr, Field(max_length=1000)] | None = None
     negativeTags: Annotated[StrictStr, Field(max_length=1000)] | None = None
