@@ -1,4 +1,5 @@
-"""Tasks derived from a finished add-vocals task (WAV, stems, MIDI) or standing alone (lyrics).
+"""Tasks derived from a finished add-vocals task (WAV, stems, MIDI, a lyric video, a replaced section) or
+standing alone (lyrics).
 
 They live in the ``tasks`` table with their own ``kind``, so they share the credit ledger,
 the callback outbox (signed, ordered, logged), retention and the lease machinery. Those

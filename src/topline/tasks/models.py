@@ -56,7 +56,7 @@ class LedgerEntry(Base):
 
 class Task(Base):
     """One request and where it stands: an add-vocals task, or a task derived from a finished
-    one (``kind`` wav, vocal_removal, midi) or standing alone (lyrics)."""
+    one (``kind`` wav, vocal_removal, midi, mp4, replace_section) or standing alone (lyrics)."""
 
     __tablename__ = "tasks"
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
