@@ -7,6 +7,7 @@ an add-vocals task, replace a ~10 s section with new lines, and print
   difference (dB on samples above -40 dBFS, and in 16-bit steps), away from the limiter's reach;
 - inside the span: the melody-fit figures of the new notes against the analysis, beside those of
   the old track's notes (the same composer: the same figures are expected);
+- the vocal stem's level in the span, new against old (active RMS);
 - CPU seconds of the replace and of the original task;
 - the lyric video: CPU seconds per second of video (640x360, 24 fps, H.264 + AAC) and its size.
 
@@ -27,6 +28,7 @@ from benchmarks.real_corpus import clip_bytes, real_items
 from topline.music.score_io import melody_fit
 from topline.music.types import Analysis, Score
 from topline.pipeline import TaskSpec, run_task
+from topline.production.chain import active_rms
 from topline.replace import ReplaceSpec, replace_section
 from topline.storage import LocalStorage
 from topline.tasks.derive import mp4_result
@@ -82,11 +84,14 @@ def main() -> None:
         loud = np.abs(x) > 0.01
         db = float(np.max(np.abs(20 * np.log10(np.abs(y[loud]) / np.abs(x[loud]))))) if loud.any() else 0.0
         lsb = float(np.max(np.abs(x - y)) * 32768)
+        v_old, v_new = _read(store, track["files"]["vocals"])[:, i:j], _read(store, new.files["vocals"])[:, i:j]
+        level = 20 * np.log10(active_rms(v_new) / max(active_rms(v_old), 1e-12))
         analysis = Analysis.from_json(json.loads(store.get("tasks/src/analysis.json")))
         old_notes = Score.from_json(json.loads(store.get(track["files"]["score"]))).notes
         new_notes = [n for n in Score.from_json(json.loads(store.get(new.files["score"]))).notes if a <= n.start < b]
         print(f"{item.name[:40]:40s} span {a:.2f}-{b:.2f} s (asked {start:.2f}-{end:.2f})")
         print(f"  outside: pre-master max |diff| {pre_diff:.3g}; master max {db:.4f} dB, {lsb:.1f} LSB16")
+        print(f"  vocal stem level in the span, new vs old: {level:+.2f} dB (active RMS)")
         print(f"  CPU: task {task_cpu:.1f} s, replace {rep_cpu:.1f} s")
         print(f"  melody fit, old track {_fit(old_notes, analysis)}")
         print(f"  melody fit, new lines {_fit(new_notes, analysis)} ({len(new_notes)} notes)")
