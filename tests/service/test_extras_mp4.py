@@ -130,3 +130,22 @@ def test_mp4_record_info_errors_and_expiry(svc):
     with svc.client(key["apiKey"]) as c:
         d = c.get("/api/v1/mp4/record-info", params={"taskId": tid}).json()["data"]
         assert d["filesExpired"] is True and d["response"] is None and "expired" in d["errorMessage"]
+
+
+def test_a_video_that_fails_is_refunded_with_an_error_callback(svc):
+    key = svc.new_key(credits=10)
+    src = _src(svc, key["accountId"], tracks=1)
+    files = src["tracks"][0]["files"]
+    svc.ctx.store.delete(files["wav"])  # the audio is gone: the worker cannot render
+    svc.ctx.store.delete(files["mp3"])
+    with svc.client(key["apiKey"]) as c:
+        tid = c.post("/api/v1/mp4/generate", json={"taskId": src["taskId"], "callBackUrl": svc.cb.url}
+                     ).json()["data"]["taskId"]
+        d = _wait(c, tid)
+        assert d["successFlag"] == "GENERATE_MP4_FAILED" and d["errorCode"] == 531 and d["response"] is None
+        assert c.get("/api/v1/chat/credit").json()["data"] == 10
+    deadline = time.time() + 20
+    while not (cbs := [x["body"] for x in svc.cb.calls if (x["body"].get("data") or {}).get("task_id") == tid]):
+        assert time.time() < deadline
+        time.sleep(0.1)
+    assert cbs[0]["code"] == 531 and cbs[0]["data"]["video_url"] is None
