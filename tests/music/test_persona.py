@@ -57,3 +57,19 @@ def test_the_melody_aims_at_the_pinned_register(gender, register):  # over the s
                                      seed=11), Singer(gender=gender, register=register, low=0, high=127))
     med = median_pitch(compose(a, ly, controls=ctl, variant=1).notes)
     assert abs(med - register) <= 1.0
+
+
+def test_the_pinned_voice_sings():
+    from topline.voice import VOICES, song_voice
+
+    sc = _score([(55, 0.0, 1.0)])
+    base = parse_controls(style="pop", vocal_gender="m", seed=4)
+    males = sorted(n for n, v in VOICES.items() if v.gender == "m")
+    for name in males:
+        assert song_voice(sc, dataclasses.replace(base, voice=name)).name == name
+    chosen = song_voice(sc, base).name
+    female = next(n for n, v in VOICES.items() if v.gender == "f")
+    assert song_voice(sc, dataclasses.replace(base, voice=female)).name == chosen  # not of this gender: ignored
+    assert song_voice(sc, dataclasses.replace(base, voice="no_such_voice")).name == chosen
+    singer = Singer(gender="m", register=52.0, low=45, high=60, voice=males[-1])
+    assert song_voice(sc, with_singer(parse_controls(style="rock", vocal_gender="f", seed=1), singer)).name == males[-1]
