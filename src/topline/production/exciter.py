@@ -10,7 +10,8 @@ replication" family):
    component at f has components at 2f, 4f, ... with an amplitude proportional to the input's (the
    rectifier is homogeneous of degree one, so the new band follows the vocal's dynamics and
    consonants exactly, and it scales with no level-dependent colour);
-3. keep what lies above the edge (a steep high pass), shape it to a natural roll-off (a gentle
+3. keep what lies above the edge, or above where the voice has already gone dull just under it
+   (a steep high pass), shape it to a natural roll-off (a gentle
    low pass) and set its level: its 12-16 kHz energy ``air_db`` under the voice's 1-4 kHz (the
    figure ``quality.md`` measures on the stem; a voice model that is already dull below its
    Nyquist gives no trustworthy level to continue from);
@@ -18,7 +19,7 @@ replication" family):
    air band of its own;
 5. add it to the untouched vocal.
 
-Below the edge the vocal is not changed (the generated band is high-passed above it).
+Below the edge (or the point, at most 30 % under it, where the voice fades) the vocal is not changed.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from ..errors import ProductionError
 #: Energy of the generated band in 12-16 kHz relative to the vocal's 1-4 kHz (a produced pop vocal
 #: measures about -25 to -35 dB there).
 AIR_DB = -30.0
+#: The new band starts where the vocal's spectrum has fallen this far under its 2-6 kHz level (dB).
+FILL_DB = -30.0
 #: The source band starts here (the voice's presence and sibilance region).
 SOURCE_LOW_HZ = 3500.0
 #: The generated band rolls off like a 2nd-order low pass from here.
@@ -96,7 +99,9 @@ def air_band(x: np.ndarray, *, sr: int, edge_hz: float | None = None, air_db: fl
         Mono vocal at ``sr``.
     sr : int
     edge_hz : float, optional
-        Where the vocal's spectrum stops; default ``bandwidth_hz(x, sr=sr)``.
+        Where the vocal's spectrum stops, and the new band starts; default ``bandwidth_hz(x, sr=sr)``,
+        and the new band starts lower, down to 70 % of it, where the spectrum is ``FILL_DB`` under
+        its 2-6 kHz level.
     air_db : float
         Energy of the new band in 12-16 kHz relative to the vocal's 1-4 kHz (dB).
     rolloff_hz : float
@@ -131,9 +136,12 @@ def air_band(x: np.ndarray, *, sr: int, edge_hz: float | None = None, air_db: fl
     # band is not signal); rectified, its 2nd, 4th ... harmonics reach past the edge
     src = sosfilt(butter(4, [SOURCE_LOW_HZ, 0.95 * edge], btype="bandpass", fs=sr, output="sos"), x64)
     gen = np.abs(src)
-    # keep only what lies above the edge (zero phase: the new band lines up with the old), shaped
-    # to roll off gently
-    gen = sosfiltfilt(butter(8, edge, btype="highpass", fs=sr, output="sos"), gen)
+    # keep only what lies above where the voice has gone dull (at most 30 % under the edge: a model
+    # trained on 8 kHz mel spectrograms fades well before its Nyquist), zero phase so the new band
+    # lines up with the old, shaped to roll off gently
+    fill = edge if edge_hz is not None else float(np.clip(bandwidth_hz(x, sr=sr, floor_db=FILL_DB, hold_hz=1000.0),
+                                                          0.7 * edge, edge))  # fmt: skip
+    gen = sosfiltfilt(butter(8, fill, btype="highpass", fs=sr, output="sos"), gen)
     gen = sosfilt(butter(2, min(rolloff_hz, 0.95 * nyq), btype="lowpass", fs=sr, output="sos"), gen)
     # gate: no new band where the source band is near silence
     hop = max(int(0.005 * sr), 1)
