@@ -22,7 +22,8 @@ alternate m, f within each set.  Task folders are kept under ``--out`` (default
 ``benchmarks/.corpus/sing/<label>``): a folder already rendered is measured again without rendering,
 so to measure a new voice use a new ``--label`` (same seeds, so the same songs, lyrics and melodies).
 
-Run: ``python benchmarks/bench_sing.py --label piper --n 4 --real 4 --seconds 25``.
+Run: ``python benchmarks/bench_sing.py --label piper --n 4 --real 6 --seconds 25``; compare runs with
+``python benchmarks/bench_sing.py --show piper kokoro``.
 """
 
 from __future__ import annotations
@@ -123,9 +124,11 @@ def measure_variant(root: Path, track: dict, meta: dict) -> dict:
     f0d, td = vm.f0_track(dry, SR)
     hyp = {name: vm.transcribe(y, SR) for name, y in (("dry", dry), ("stem", stem), ("mix", mix))}
     onsets = vm.vowel_onsets(stem, SR, score.notes, f0=f0s, f0_t=ts)
+    marker = root / files["score"].replace(".score.json", ".json")
+    voice = track.get("voice") or (json.loads(marker.read_text()).get("voice") if marker.exists() else None)
     row = {
         "variant": track["variant"],
-        "voice": track.get("voice"),
+        "voice": voice,
         "notes": len(score.notes),
         "words": len(sung),
         "wer": {k: vm.wer(sung, vm.words(h)) for k, h in hyp.items()},
@@ -161,7 +164,8 @@ def _med(xs) -> float:
 def table(rows: list[dict]) -> str:
     """One line per (material, gender): medians over songs (both variants)."""
     head = ("material", "g", "tracks", "WER dry", "WER stem", "WER mix", "max mix", "pitch c", "<50c",
-            "timing ms", "|timing|", "early", "air dB", "breath dB", "breath max", "F0 Hz", "LUFS", "dBTP")
+            "timing ms", "|timing|", "early", "air dB", "breath dB", "breath max", "F0 Hz", "LUFS", "dBTP",
+            "voices")
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for kind in ("corpus", "real"):
         for g in "mf":
@@ -183,8 +187,13 @@ def table(rows: list[dict]) -> str:
                      f"{max((v['breath']['breath_db_max'] for v in vs if v['breath']['gaps']), default=float('nan')):.1f}",
                      f"{_med(v['median_f0'] for v in vs):.0f}",
                      f"{_med(v['lufs'] for v in vs):.1f}",
-                     f"{max(v['true_peak_db'] for v in vs):.1f}"]  # fmt: skip
+                     f"{max(v['true_peak_db'] for v in vs):.1f}",
+                     ", ".join(sorted({str(v["voice"]) for v in vs if v["voice"]})) or "-"]  # fmt: skip
             lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
+    lines.append("targets: WER median dry <= 10 %, stem <= 12 %, mix <= 20 %, no track > 30 % on the mix; pitch <= 10 c "
+                 "with >= 90 % of frames within 50 c; |timing| <= 30 ms; air >= -40 dB; breaths <= -20 dB; "
+                 "-14 +- 1 LUFS, <= -1 dBTP; F0 m 85-200, f 165-420 Hz")
     return "\n".join(lines)
 
 
@@ -221,7 +230,13 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=25.0, help="length of the real clips")
     ap.add_argument("--label", default="current", help="name of this run (the voice): its folder and JSON")
     ap.add_argument("--out", type=Path, default=None, help="task folders (default benchmarks/.corpus/sing/LABEL)")
+    ap.add_argument("--show", nargs="+", metavar="LABEL", help="only print the tables of earlier runs")
     args = ap.parse_args()
+    if args.show:
+        for label in args.show:
+            rows = json.loads((corpus.OUT / f"results-sing-{label}.json").read_text())["items"]
+            print(f"## {label}\n\n{table(rows)}\n")
+        return
     out = args.out or corpus.OUT / "sing" / args.label
     jobs = []
     for i, (truth, path) in enumerate(load_items(args.n)[: args.n] if args.n > 0 else []):
@@ -239,7 +254,7 @@ def main() -> None:
         rows.append(row)
         print(f"{row['id']:26s} {row['gender']} cpu {row['cpu']:.1f} s for {row['seconds']:.1f} s", flush=True)
         for v in row["variants"]:
-            print(f"    v{v['variant']} WER dry/stem/mix {v['wer']['dry']:.2f}/{v['wer']['stem']:.2f}/"
+            print(f"    v{v['variant']} ({v['voice'] or 'voice not named'}) WER dry/stem/mix {v['wer']['dry']:.2f}/{v['wer']['stem']:.2f}/"
                   f"{v['wer']['mix']:.2f} pitch {v['pitch_stem']['median_cents']:.1f} c "
                   f"timing {v['timing_stem']['median_ms']:+.1f} ms air {v['air_stem_db']:.1f} dB "
                   f"breath {v['breath']['breath_db_median']:.1f} dB F0 {v['median_f0']:.0f} Hz", flush=True)  # fmt: skip
