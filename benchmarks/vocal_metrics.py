@@ -211,13 +211,18 @@ def vowel_onsets(y: np.ndarray, sr: int, notes, *, f0: np.ndarray, f0_t: np.ndar
     return out
 
 
+#: A vowel onset counts as early when it comes more than this before the note start (two hops).
+EARLY_MS = 5.0
+
+
 def timing_figures(onsets: list[Onset]) -> dict:
-    """Median signed and absolute offset (ms; negative = early), share early, and the counts."""
+    """Median signed and absolute offset (ms; negative = early), share early (by more than
+    ``EARLY_MS``), and the counts."""
     off = np.array([o.offset_s for o in onsets if o.offset_s is not None], dtype=float) * 1000
     return {
         "median_ms": float(np.median(off)) if off.size else float("nan"),
         "median_abs_ms": float(np.median(np.abs(off))) if off.size else float("nan"),
-        "early": float(np.mean(off < 0)) if off.size else float("nan"),
+        "early": float(np.mean(off < -EARLY_MS)) if off.size else float("nan"),
         "measured": int(off.size),
         "legato_skipped": sum(1 for o in onsets if o.onset is None and o.body_db - o.dip_db < 6.0),
         "notes": len(onsets),
