@@ -94,14 +94,17 @@ def recogniser(threads: int = 2):
 
 
 def transcribe(y: np.ndarray, sr: int) -> str:
-    """What Whisper tiny.en hears in ``y``: beam 5, English, no prompt, no conditioning on earlier text."""
+    """What Whisper tiny.en hears in ``y``: beam 5, English, no prompt, no conditioning on earlier text.
+
+    Temperature 0 only (no sampling fallback), so the same audio always gives the same words.
+    """
     x = resample(y, sr, ASR_SR).astype(np.float32)
     peak = float(np.max(np.abs(x))) if x.size else 0.0
     if peak > 1.0:
         x /= peak
     segments, _ = recogniser().transcribe(
         x, language="en", beam_size=5, condition_on_previous_text=False, initial_prompt=None,
-        vad_filter=False, without_timestamps=True,
+        vad_filter=False, without_timestamps=True, temperature=0.0,
     )  # fmt: skip
     return " ".join(s.text.strip() for s in segments)
 
