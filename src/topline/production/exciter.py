@@ -68,7 +68,17 @@ def bandwidth_hz(x: np.ndarray, *, sr: int, floor_db: float = -45.0, hold_hz: fl
     x = np.asarray(x, dtype=np.float64)
     if x.size < 256 or not np.any(x):
         return 0.0
-    f, p = welch(x, fs=sr, nperseg=min(4096, x.size))
+    f, p = _psd(x, sr)
+    return _edge(f, p, floor_db=floor_db, hold_hz=hold_hz)
+
+
+def _psd(x: np.ndarray, sr: int) -> tuple[np.ndarray, np.ndarray]:
+    """Welch power spectral density (Hann, 4096 samples, half overlap)."""
+    return welch(x, fs=sr, nperseg=min(4096, x.size))
+
+
+def _edge(f: np.ndarray, p: np.ndarray, *, floor_db: float, hold_hz: float) -> float:
+    """``bandwidth_hz`` from a PSD."""
     df = f[1] - f[0]
     p = uniform_filter1d(p, max(int(round(300.0 / df)), 1))
     mid = (f >= 2000) & (f <= 6000)
@@ -80,12 +90,11 @@ def bandwidth_hz(x: np.ndarray, *, sr: int, floor_db: float = -45.0, hold_hz: fl
     for i in np.flatnonzero(low & (f >= 4000)):
         if np.all(low[i : i + hold]):
             return float(f[i])
-    return sr / 2.0
+    return float(f[-1])
 
 
-def _band_energy(x: np.ndarray, sr: int, lo: float, hi: float) -> float:
-    """Energy in [lo, hi) Hz from a Welch PSD (Hann, 4096 samples)."""
-    f, p = welch(x, fs=sr, nperseg=min(4096, x.size))
+def _band_energy(f: np.ndarray, p: np.ndarray, lo: float, hi: float) -> float:
+    """Energy in [lo, hi) Hz from a PSD."""
     return float(np.sum(p[(f >= lo) & (f < hi)]) * (f[1] - f[0]))
 
 
@@ -128,10 +137,13 @@ def air_band(x: np.ndarray, *, sr: int, edge_hz: float | None = None, air_db: fl
         raise ProductionError("The vocal contains NaN or infinite samples.")
     out = np.zeros_like(x)
     nyq = sr / 2.0
-    edge = bandwidth_hz(x, sr=sr) if edge_hz is None else float(edge_hz)
-    if x.size < 4096 or edge < 2 * SOURCE_LOW_HZ or edge >= min(FULL_BAND * nyq, 16000.0):
+    if x.size < 4096 or not np.any(x):
         return out
     x64 = x.astype(np.float64)
+    fx, px = _psd(x64, sr)
+    edge = _edge(fx, px, floor_db=-45.0, hold_hz=1500.0) if edge_hz is None else float(edge_hz)
+    if edge < 2 * SOURCE_LOW_HZ or edge >= min(FULL_BAND * nyq, 16000.0):
+        return out
     # the source: the voice's upper band up to just inside the edge (the resampler's transition
     # band is not signal); rectified, its 2nd, 4th ... harmonics reach past the edge
     src = sosfilt(butter(4, [SOURCE_LOW_HZ, 0.95 * edge], btype="bandpass", fs=sr, output="sos"), x64)
@@ -139,7 +151,7 @@ def air_band(x: np.ndarray, *, sr: int, edge_hz: float | None = None, air_db: fl
     # keep only what lies above where the voice has gone dull (at most 30 % under the edge: a model
     # trained on 8 kHz mel spectrograms fades well before its Nyquist), zero phase so the new band
     # lines up with the old, shaped to roll off gently
-    fill = edge if edge_hz is not None else float(np.clip(bandwidth_hz(x, sr=sr, floor_db=FILL_DB, hold_hz=1000.0),
+    fill = edge if edge_hz is not None else float(np.clip(_edge(fx, px, floor_db=FILL_DB, hold_hz=1000.0),
                                                           0.7 * edge, edge))  # fmt: skip
     gen = sosfiltfilt(butter(8, fill, btype="highpass", fs=sr, output="sos"), gen)
     gen = sosfilt(butter(2, min(rolloff_hz, 0.95 * nyq), btype="lowpass", fs=sr, output="sos"), gen)
@@ -153,8 +165,8 @@ def air_band(x: np.ndarray, *, sr: int, edge_hz: float | None = None, air_db: fl
     gate = uniform_filter1d(np.clip((rel - gate_db) / 12.0, 0.0, 1.0), hop * 2)  # no zipper noise
     gen *= gate
     # level: the new band's 12-16 kHz energy sits air_db under the voice's 1-4 kHz
-    have = _band_energy(gen, sr, 12000.0, min(16000.0, nyq))
-    ref = _band_energy(x64, sr, 1000.0, 4000.0)
+    have = _band_energy(*_psd(gen, sr), 12000.0, min(16000.0, nyq))
+    ref = _band_energy(fx, px, 1000.0, 4000.0)
     if have <= 0 or ref <= 0:
         return out
     out[:] = gen * np.sqrt(ref / have * 10 ** (air_db / 10))
