@@ -34,7 +34,7 @@ from ..errors import ProductionError
 #: measures about -25 to -35 dB there).
 AIR_DB = -30.0
 #: The new band starts where the vocal's spectrum has fallen this far under its 2-6 kHz level (dB).
-FILL_DB = -30.0
+FILL_DB = -20.0
 #: The source band starts here (the voice's presence and sibilance region).
 SOURCE_LOW_HZ = 3500.0
 #: The generated band rolls off like a 2nd-order low pass from here.
@@ -148,9 +148,10 @@ def air_band(x: np.ndarray, *, sr: int, edge_hz: float | None = None, air_db: fl
     # band is not signal); rectified, its 2nd, 4th ... harmonics reach past the edge
     src = sosfilt(butter(4, [SOURCE_LOW_HZ, 0.95 * edge], btype="bandpass", fs=sr, output="sos"), x64)
     gen = np.abs(src)
-    # keep only what lies above where the voice has gone dull (at most 30 % under the edge: a model
-    # trained on 8 kHz mel spectrograms fades well before its Nyquist), zero phase so the new band
-    # lines up with the old, shaped to roll off gently
+    # keep only what lies above where the voice has gone dull, 20 dB under its 2-6 kHz level (at most
+    # 30 % under the edge): that is near the model's Nyquist, under the faint images the resampler
+    # leaves just above it, and earlier for a model that fades before its Nyquist; zero phase so the
+    # new band lines up with the old, shaped to roll off gently
     fill = edge if edge_hz is not None else float(np.clip(_edge(fx, px, floor_db=FILL_DB, hold_hz=1000.0),
                                                           0.7 * edge, edge))  # fmt: skip
     gen = sosfiltfilt(butter(8, fill, btype="highpass", fs=sr, output="sos"), gen)
