@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
 import subprocess
 import sys
 
@@ -58,6 +60,8 @@ def test_out_directory_of_another_request_is_refused(beat, tmp_path, capsys):
     (["compose", "{beat}", "--prompt", "la", "--out", "{tmp}/o", "--style-weight", "2"], "styleWeight"),
     (["compose", "{beat}", "--prompt", "   ", "--out", "{tmp}/o2"], "The prompt is empty"),
     (["analyse", "{junk}"], "not audio"),
+    (["compose", "{beat}", "--prompt", "la", "--out", "{junk}"], "is a file, not a directory; give a directory"),
+    (["compose", "{beat}", "--prompt", "[Verse]\n!!!", "--out", "{tmp}/o3"], "no words to sing"),
 ])
 def test_bad_input_is_one_sentence_exit_2(beat, tmp_path, args, message):
     junk = tmp_path / "junk.mp3"
@@ -68,3 +72,55 @@ def test_bad_input_is_one_sentence_exit_2(beat, tmp_path, args, message):
     err = [ln for ln in r.stderr.splitlines() if ln.strip() and "INFO" not in ln]
     assert len(err) == 1 and err[0].startswith("topline: ") and message in err[0], r.stderr
     assert "Traceback" not in r.stderr
+
+
+def _run_cli(*argv: str, tmp_path, timeout: float = 60, **popen) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TOPLINE_")}
+    env["TOPLINE_DATA_DIR"] = str(tmp_path / "data")
+    return subprocess.run([sys.executable, "-m", "topline.cli", *argv], capture_output=True, text=True,
+                          timeout=timeout, env=env, **popen)
+
+
+def test_failed_run_leaves_nothing_that_blocks_a_retry(beat, tmp_path, capsys):
+    junk = tmp_path / "junk.wav"
+    junk.write_bytes(b"RIFF\x24\x00\x00\x00WAVEfmt " + b"\x00" * 20)  # sniffs as WAV, does not decode
+    out = tmp_path / "song"
+    assert main(["compose", str(junk), "--prompt", "la la la", "--out", str(out)]) == 2
+    assert "not audio we can decode" in capsys.readouterr().err
+    assert not out.exists()  # this run created it, and takes it back
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    assert main(["compose", str(junk), "--prompt", "la la la", "--out", str(mine)]) == 2
+    assert mine.is_dir() and list(mine.iterdir()) == []  # the user's empty folder stays, empty
+    assert main(["compose", str(beat), "--prompt", "we ride at night", "--out", str(out)]) == 0  # the retry
+
+
+def test_keys_list_into_a_closed_pipe(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TOPLINE_")}
+    env["TOPLINE_DATA_DIR"] = str(tmp_path / "data")
+    p = subprocess.Popen([sys.executable, "-m", "topline.cli", "keys", "list"], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, env=env)
+    p.stdout.close()  # like `| head` that has read what it wanted before topline writes
+    err = p.stderr.read().decode()
+    assert p.wait(timeout=60) == 0
+    assert "BrokenPipeError" not in err and "Traceback" not in err and "Exception ignored" not in err, err
+
+
+def test_serve_on_a_busy_port_says_so_first(tmp_path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        r = _run_cli("serve", "--port", str(port), tmp_path=tmp_path, timeout=60)
+    lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
+    assert r.returncode == 2 and "serving" not in r.stderr, r.stderr
+    assert lines == [f"topline: port {port} on 127.0.0.1 is busy: another program (perhaps another topline serve) "
+                     "listens there; stop it or choose another port with --port."]
+
+
+@pytest.mark.parametrize("command", ["worker", "beat"])
+def test_worker_without_a_broker_refuses(tmp_path, command):
+    r = _run_cli(command, tmp_path=tmp_path, timeout=30)
+    lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
+    assert r.returncode == 2 and len(lines) == 1, r.stderr
+    assert lines[0].startswith(f"topline: topline {command} needs a message broker: set TOPLINE_BROKER_URL")

@@ -17,7 +17,7 @@ import soundfile as sf
 
 import topline.fetch.addresses as addresses_mod
 from topline.errors import FetchError, ForbiddenAddressError, TooLargeError, UndecodableAudioError
-from topline.fetch import Fetched, check_url, fetch_url, mime_for, sniff_audio
+from topline.fetch import Fetched, check_destination, check_url, fetch_url, mime_for, post_bytes, sniff_audio
 
 SR = 16000
 TONE = (0.2 * np.sin(2 * np.pi * 440 * np.arange(SR // 4) / SR)).astype(np.float32)
@@ -442,3 +442,86 @@ def test_fetch_configured_reads_settings(base, monkeypatch):
         assert fetch_configured(f"{base}/files/a.wav").data == WAV
     finally:
         get_settings.cache_clear()
+
+
+# --- posting (callbacks) and checking a destination before accepting it -------------------------
+
+
+class _PostSink(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        sink = self
+        self.got: list[tuple[dict, bytes]] = []
+
+        class H(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802
+                sink.got.append((dict(self.headers), self.rfile.read(int(self.headers["Content-Length"]))))
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, *a):
+                pass
+
+        super().__init__(("127.0.0.1", 0), H)
+
+
+@pytest.fixture
+def sink():
+    srv = _PostSink()
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    yield srv
+    srv.shutdown()
+    srv.server_close()
+
+
+def test_post_sends_the_exact_bytes(sink):
+    body = b'{"a": 1,  "b": "\xc3\xa9"}'
+    status = post_bytes(f"http://127.0.0.1:{sink.server_address[1]}/cb", body, headers={"X-Test": "1"},
+                        allow_private=True, timeout_s=5)
+    assert status == 204
+    headers, got = sink.got[0]
+    assert got == body and headers["X-Test"] == "1" and headers["Host"] == f"127.0.0.1:{sink.server_address[1]}"
+
+
+def test_post_refuses_loopback_before_connecting(sink, connects):
+    with pytest.raises(ForbiddenAddressError, match=r"callBackUrl resolves to a loopback address \(127\.0\.0\.1\)"):
+        post_bytes(f"http://localhost:{sink.server_address[1]}/cb", b"{}", headers={}, allow_private=False,
+                   timeout_s=5)
+    assert connects == [] and sink.got == []
+
+
+def test_post_to_a_closed_port_is_a_sentence():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(FetchError) as err:
+        post_bytes(f"http://127.0.0.1:{port}/cb", b"{}", headers={}, allow_private=True, timeout_s=5)
+    assert str(err.value) == "could not reach the receiver: 127.0.0.1 refused the connection"
+
+
+@pytest.mark.parametrize("url, kind", [
+    ("http://127.0.0.1/cb", "a loopback address"),
+    ("http://localhost:8080/cb", "a loopback address"),
+    ("http://[::1]/cb", "a loopback address"),
+    ("http://2130706433/cb", "a loopback address"),  # 127.0.0.1 spelled as one number
+    ("http://192.168.0.10/cb", "a private address"),
+    ("http://100.64.1.1/cb", "a carrier-grade NAT address"),
+])
+def test_destination_refused_when_not_public(url, kind):
+    with pytest.raises(ForbiddenAddressError, match=kind):
+        check_destination(url, allow_private=False)
+    check_destination(url, allow_private=True)  # a closed network may allow them
+
+
+def test_destination_that_does_not_resolve_now_is_let_through():
+    check_destination("https://no-such-host.invalid/cb", allow_private=False)  # each delivery checks again
+    with pytest.raises(FetchError, match="must be an http:// or https:// link"):
+        check_destination("ftp://example.com/cb", allow_private=False)
+
+
+def test_invalid_international_host_name_is_a_sentence(connects):
+    with pytest.raises(FetchError) as err:
+        fetch_url("http://xn--/a.mp3")
+    assert str(err.value).startswith("uploadUrl is not a valid URL (its host name is not a valid international")
+    assert connects == []

@@ -101,21 +101,39 @@ def cmd_analyse(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, *, render: bool) -> int:
+    from .music.lyrics import check_singable
     from .pipeline import load_sensitive_words, run_compose, run_task
     from .storage import LocalStorage
 
     settings = get_settings()
     audio = _read_audio(args.audio)
-    spec = _claim_out_dir(args, _spec(args), audio)
-    store = LocalStorage(args.out)
-    words = load_sensitive_words(str(settings.sensitive_words_file) if settings.sensitive_words_file else None)
-    with _Steps() as steps:
-        if render:
-            result = run_task(spec, store=store, on_step=steps, sensitive_words=words, audio=audio)
-            warnings = sorted({w for t in result.tracks for w in t.warnings})
-        else:
-            _, _, scores = run_compose(spec, store=store, on_step=steps, sensitive_words=words, audio=audio)
-            warnings = sorted({w for s in scores for w in s.warnings})
+    spec = _spec(args)
+    spec.controls()  # bad controls or lyrics with nothing to sing: refused before --out is touched
+    check_singable(spec.prompt)
+    out = Path(args.out)
+    created = not out.exists()
+    try:
+        before = set(out.iterdir()) if out.is_dir() else set()
+    except OSError as exc:
+        raise ToplineError(f"cannot use --out {out}: {exc.strerror or exc}; give a directory you can write "
+                           "to.") from None
+    spec = _claim_out_dir(args, spec, audio)
+    try:
+        store = LocalStorage(out)
+        words = load_sensitive_words(str(settings.sensitive_words_file) if settings.sensitive_words_file else None)
+        with _Steps() as steps:
+            if render:
+                result = run_task(spec, store=store, on_step=steps, sensitive_words=words, audio=audio)
+                warnings = sorted({w for t in result.tracks for w in t.warnings})
+            else:
+                _, _, scores = run_compose(spec, store=store, on_step=steps, sensitive_words=words, audio=audio)
+                warnings = sorted({w for s in scores for w in s.warnings})
+    except Exception:
+        # A failure on this input fails the same way again: take back what this run wrote, so a
+        # corrected retry into the same --out starts clean. (An interrupted run keeps its files and
+        # resumes when run again with the same request.)
+        _remove_new(out, before, created)
+        raise
     for w in warnings:
         print(f"note: {w}", file=sys.stderr)
     print(f"seed {spec.seed}; wrote {args.out}/")
@@ -124,25 +142,48 @@ def _run(args: argparse.Namespace, *, render: bool) -> int:
     return 0
 
 
+def _remove_new(out: Path, before: set[Path], created: bool) -> None:
+    import shutil
+
+    for path in set(out.iterdir()) - before if out.is_dir() else ():
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    if created:
+        try:
+            out.rmdir()
+        except OSError:
+            pass
+
+
 def _claim_out_dir(args: argparse.Namespace, spec, audio: bytes):
     """Resume into an --out directory only when it holds this same request; never mix two songs."""
     import dataclasses
     import hashlib
 
     out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise ToplineError(f"--out {out} is a file, not a directory; give a directory for the deliverables.")
     request = {k: v for k, v in dataclasses.asdict(spec).items() if k not in ("task_id", "seed")}
     request["audio_sha256"] = hashlib.sha256(audio).hexdigest()
     marker = out / "request.json"
-    if marker.exists():
-        saved = json.loads(marker.read_text())
-        saved_seed = saved.pop("seed", None)
-        if saved != request or (args.seed is not None and args.seed != saved_seed):
-            raise ToplineError(f"{out} holds the deliverables of a different request; choose an empty --out directory.")
-        spec = dataclasses.replace(spec, seed=saved_seed)  # resume: same seed, finished stages kept
-    elif out.exists() and any(out.iterdir()):
-        raise ToplineError(f"{out} is not empty; choose an empty --out directory (or the one of an unfinished run).")
-    out.mkdir(parents=True, exist_ok=True)
-    marker.write_text(json.dumps({**request, "seed": spec.seed}, indent=2))
+    try:
+        if marker.exists():
+            saved = json.loads(marker.read_text())
+            saved_seed = saved.pop("seed", None)
+            if saved != request or (args.seed is not None and args.seed != saved_seed):
+                raise ToplineError(f"{out} holds the deliverables of a different request; choose an empty --out "
+                                   "directory.")
+            spec = dataclasses.replace(spec, seed=saved_seed)  # resume: same seed, finished stages kept
+        elif out.exists() and any(out.iterdir()):
+            raise ToplineError(f"{out} is not empty; choose an empty --out directory (or the one of an unfinished "
+                               "run).")
+        out.mkdir(parents=True, exist_ok=True)
+        marker.write_text(json.dumps({**request, "seed": spec.seed}, indent=2))
+    except (OSError, ValueError) as exc:  # permissions, a read-only disk, a damaged request.json
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ToplineError(f"cannot use --out {out}: {why}; give a directory you can write to.") from None
     return spec
 
 
@@ -181,7 +222,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func
     try:
-        return func(args)
+        code = func(args)
+        sys.stdout.flush()  # inside the try: a reader that went away (| head) is not an error
+        return code
+    except BrokenPipeError:
+        # The reader of stdout stopped reading (``topline keys list | head``): that is fine. Point
+        # stdout at /dev/null so the interpreter's final flush does not complain either.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except ToplineError as exc:
         print(f"topline: {exc}", file=sys.stderr)
         return 2

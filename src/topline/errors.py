@@ -78,6 +78,12 @@ class ValidationError(ToplineError):
     callback_code = 400
 
 
+class UploadTooLargeError(ValidationError):
+    """A file sent to the server itself is over the upload size limit (413; 451 is for fetched URLs)."""
+
+    api_code = 413
+
+
 class LyricsError(ToplineError):
     """The prompt cannot be turned into lyrics."""
 

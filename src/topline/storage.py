@@ -50,11 +50,18 @@ class Storage(Protocol):
         ...
 
 
+MAX_KEY_PART = 255  # bytes: the longest file name common file systems and S3 tools take
+MAX_KEY = 1024  # bytes: S3's limit on a whole key
+
+
 def check_key(key: str) -> str:
-    """Refuse keys that could escape the store (absolute paths, ``..``, empty parts)."""
+    """Refuse keys that could escape the store (absolute paths, ``..``, empty parts, NUL) or that
+    no file system can hold (a part over 255 bytes, a key over 1024)."""
     parts = key.split("/")
-    if not key or key.startswith("/") or any(p in ("", ".", "..") for p in parts) or "\\" in key:
-        raise StorageError(f"invalid storage key {key!r}")
+    if not key or key.startswith("/") or any(p in ("", ".", "..") for p in parts) or "\\" in key or "\0" in key:
+        raise StorageError(f"invalid storage key {key[:80]!r}")
+    if len(key.encode()) > MAX_KEY or any(len(p.encode()) > MAX_KEY_PART for p in parts):
+        raise StorageError(f"invalid storage key {key[:80]!r}: a name is too long")
     return key
 
 

@@ -57,6 +57,8 @@ def open_page(browser, svc):
             ctx.add_init_script(f"localStorage.setItem({KEY!r}, {key!r})")
         page = ctx.new_page()
         page.on("pageerror", lambda e: errors.append(str(e)))
+        # the page runs under its Content-Security-Policy: anything it blocks is a bug of the page
+        page.on("console", lambda m: "Content Security Policy" in m.text and errors.append(m.text))
         page.goto(svc.url + "/")
         page.wait_for_selector("html[data-ready='1']")
         return page
@@ -72,6 +74,16 @@ def wav_file(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("audio") / "night-drive.wav"
     path.write_bytes(instrumental_wav(12.0))
     return path
+
+
+def until(page, expression: str, timeout: float = 30_000) -> None:
+    """Wait until a JavaScript expression is true. (Playwright's wait_for_function evaluates strings
+    with eval inside the page, which the playground's Content-Security-Policy rightly forbids.)"""
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"still false after {timeout / 1000:g} s: {expression}")
+        time.sleep(0.1)
 
 
 def shot(page, name: str, *, full: bool = True) -> None:
@@ -110,7 +122,7 @@ def test_whole_song(open_page, svc, wav_file):
     shot(page, "01-start")
 
     page.click("#dev-key")
-    page.wait_for_function("document.getElementById('credits').textContent.includes('credit')")
+    until(page, "document.getElementById('credits').textContent.includes('credit')")
     key = page.evaluate(f"localStorage.getItem({KEY!r})")
     assert key and page.is_hidden("#key-panel")
     assert "Development key created" in page.inner_text("#key-status")
@@ -137,7 +149,7 @@ def test_whole_song(open_page, svc, wav_file):
     page.wait_for_selector("#stages li[data-stage='first'].done", timeout=60_000)
     page.wait_for_selector("#results .track:not(.pending) audio")
     # the first variant plays on its own while the second renders (the submit click allows autoplay)
-    page.wait_for_function("!document.querySelector('#results audio').paused", timeout=10_000)
+    until(page, "!document.querySelector('#results audio').paused", timeout=10_000)
     shot(page, "04-first")
     page.wait_for_selector("#stages li[data-stage='complete'].done", timeout=90_000)
     elapsed = time.time() - started
@@ -145,7 +157,7 @@ def test_whole_song(open_page, svc, wav_file):
     assert "BPM" in page.inner_text("#analysis")
     assert page.locator("#results .track:not(.pending)").count() == 2
     assert page.locator("#results .track.pending").count() == 0
-    page.wait_for_function("document.querySelectorAll('#results .kw').length > 5")
+    until(page, "document.querySelectorAll('#results .kw').length > 5")
     shot(page, "05-complete")
 
     seen = page.evaluate("window.seen")
@@ -184,7 +196,7 @@ def test_whole_song(open_page, svc, wav_file):
     # playing: time advances, the waveform fills, the sung word is highlighted and follows the time
     audio = "#results .track >> nth=0 >> audio"
     page.eval_on_selector(audio, "a => { a.currentTime = 0; return a.play(); }")
-    page.wait_for_function("(() => { const a = document.querySelector('#results audio');"
+    until(page, "(() => { const a = document.querySelector('#results audio');"
                            " return !a.paused && a.currentTime > 0.5; })()", timeout=15_000)
     starts = page.eval_on_selector_all("#results .track >> nth=0 >> .kw[data-start]",
                                        "ws => ws.map(w => [w.textContent, Number(w.dataset.start)])")
@@ -197,7 +209,7 @@ def test_whole_song(open_page, svc, wav_file):
     seen_words = []
     for word, start in (starts[1], starts[-2]):
         page.eval_on_selector(audio, f"a => {{ a.currentTime = {start + 0.02}; }}")
-        page.wait_for_function(f"(() => {{ const w = document.querySelector('#results .track .kw.on');"
+        until(page, f"(() => {{ const w = document.querySelector('#results .track .kw.on');"
                                f" return w && Math.abs(Number(w.dataset.start) - {start}) < 1e-6; }})()")
         seen_words.append(page.inner_text("#results .track >> nth=0 >> .kw.on"))
         assert page.get_attribute("#results .track >> nth=0 >> .kw.on", "aria-current") == "true"
@@ -297,7 +309,7 @@ def test_not_audio(open_page, svc, tmp_path):
     assert "does not look like audio" in error_text(page)
     page.fill("#prompt", LYRICS)
     page.click("#submit")
-    page.wait_for_function("document.getElementById('error').textContent.includes('Topline can read')")
+    until(page, "document.getElementById('error').textContent.includes('Topline can read')")
     text = page.inner_text("#error")
     assert "not audio Topline can read" in text and "MP3, WAV" in text
     shot(page, "12-not-audio")
@@ -305,11 +317,11 @@ def test_not_audio(open_page, svc, tmp_path):
 
 def test_no_credits(open_page, svc, wav_file):
     page = open_page(key=svc.new_key(credits=0)["apiKey"])
-    page.wait_for_function("document.getElementById('credits').textContent === '0 credits'")
+    until(page, "document.getElementById('credits').textContent === '0 credits'")
     fill_song(page, wav_file)
     page.wait_for_selector("#input-wave-box:not([hidden])")
     page.click("#submit")
-    page.wait_for_function("document.getElementById('error').textContent.includes('credits')")
+    until(page, "document.getElementById('error').textContent.includes('credits')")
     text = page.inner_text("#error")
     assert "Insufficient credits" in text and "add some" in text
     box = page.locator("#error").bounding_box()  # in sight although the submit button is far below
@@ -350,7 +362,7 @@ def test_pasted_url_and_rate_limit(open_page, svc, wav_file):
     assert "Too many requests" in text and re.search(r"wait \d+ seconds? and try again", text), text
     shot(page, "14-rate-limited")
     page.click("#submit")
-    page.wait_for_function("document.getElementById('error').textContent.includes('Could not reach')")
+    until(page, "document.getElementById('error').textContent.includes('Could not reach')")
     body = bodies[-1]
     assert body["uploadUrl"] == url and body["prompt"] == "a hopeful song about leaving home"
     assert body["callBackUrl"].startswith("https://") and body["model"] == "V4_5PLUS"

@@ -11,8 +11,9 @@ The length of the audio (at most 8 minutes) is checked where it is decoded
 (:func:`topline.audio.decode_audio`).
 """
 
-from topline.fetch.addresses import check_url, forbidden_kind
+from topline.fetch.addresses import check_destination, check_url, forbidden_kind
 from topline.fetch.download import Fetched, fetch_configured, fetch_url
+from topline.fetch.post import post_bytes
 from topline.fetch.sniff import describe_bytes, mime_for, sniff_audio
 
-__all__ = ["Fetched", "fetch_url", "fetch_configured", "check_url", "forbidden_kind", "sniff_audio", "mime_for", "describe_bytes"]
+__all__ = ["Fetched", "fetch_url", "fetch_configured", "post_bytes", "check_url", "check_destination", "forbidden_kind", "sniff_audio", "mime_for", "describe_bytes"]

@@ -97,7 +97,12 @@ def _parse(url: str, *, field: str) -> httpx.URL:
     if parsed.scheme not in ("http", "https"):
         shown = f"{parsed.scheme}://" if parsed.scheme else "no scheme"
         raise FetchError(f"{field} must be an http:// or https:// link (it has {shown})", field=field)
-    if not parsed.host:
+    try:
+        host = parsed.host  # decodes an IDNA host name: "xn--" alone is not one
+    except (UnicodeError, ValueError):
+        raise FetchError(f"{field} is not a valid URL (its host name is not a valid international domain "
+                         "name); give a full http:// or https:// link", field=field) from None
+    if not host:
         raise FetchError(f"{field} is not a valid URL (it has no host name); give a full http:// or "
                          "https:// link", field=field)
     if parsed.port is not None and not 0 < parsed.port < 65536:
@@ -125,3 +130,28 @@ def check_url(url: str, *, allow_private: bool, field: str = "uploadUrl", timeou
                          timeout_s=timeout_s)
         check_addresses(parsed.host, addrs, field=field, hop=_hop)
     return parsed
+
+
+def check_destination(url: str, *, allow_private: bool, field: str = "callBackUrl", timeout_s: float = 5.0) -> None:
+    """Refuse, before accepting a task, a URL Topline could never deliver to: malformed, not
+    http(s), or resolving to a non-public address (unless ``allow_private``).
+
+    A host name that does not resolve right now is let through: DNS may be away for a moment,
+    and every delivery resolves and checks the address again when it connects.
+
+    Raises
+    ------
+    FetchError
+        Malformed URL or not http(s).
+    ForbiddenAddressError
+        The host resolves to a loopback, private, link-local, metadata ... address.
+    """
+    parsed = _parse(url, field=field)
+    if allow_private:
+        return
+    port = parsed.port or (443 if parsed.scheme == "https" else 80)
+    try:
+        addrs = resolve(parsed.host, port, deadline=time.monotonic() + timeout_s, field=field, timeout_s=timeout_s)
+    except FetchError:
+        return
+    check_addresses(parsed.host, addrs, field=field, hop=None)

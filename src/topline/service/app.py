@@ -17,6 +17,7 @@ from . import envelope, metrics
 from .bodylimit import BodyLimit
 from .deps import ServiceState
 from .ratelimit import TokenBuckets
+from .security import SecurityHeaders
 from .routes import files, generate, ops
 
 log = logging.getLogger(__name__)
@@ -66,6 +67,7 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = True) 
     app.add_middleware(BodyLimit, limit=body_limit, message=(
         f"The request body is larger than {body_limit / 2**20:.3g} MB; uploads may be at most "
         f"{settings.max_upload_bytes / 2**20:.3g} MB of audio."))
+    app.add_middleware(SecurityHeaders, public_url=settings.public_url)  # outermost: every answer
 
     @app.middleware("http")
     async def _measure(request: Request, call_next):

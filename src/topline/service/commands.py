@@ -35,6 +35,41 @@ def _db():
     return db
 
 
+def _listen(host: str, port: int):
+    """A socket bound to (host, port), listening; a one-sentence ToplineError when it cannot be."""
+    import errno
+    import socket
+
+    from ..errors import ToplineError
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                             flags=socket.AI_PASSIVE)[0]
+    except (socket.gaierror, UnicodeError):
+        raise ToplineError(f"cannot listen on {host}: the host name does not resolve; use --host 127.0.0.1 "
+                           "(this machine only) or --host 0.0.0.0 (every interface).") from None
+    except OverflowError:
+        raise ToplineError(f"cannot listen on port {port}: a port is a number from 1 to 65535.") from None
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: a restart is not "busy"
+    try:
+        sock.bind(address)
+        sock.listen(2048)
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise ToplineError(f"port {port} on {host} is busy: another program (perhaps another topline serve) "
+                               "listens there; stop it or choose another port with --port.") from None
+        if exc.errno == errno.EACCES:
+            raise ToplineError(f"cannot listen on port {port}: permission denied (ports below 1024 need root); "
+                               "choose another port with --port.") from None
+        if exc.errno == errno.EADDRNOTAVAIL:
+            raise ToplineError(f"cannot listen on {host}: this machine has no such address; use --host 127.0.0.1 "
+                               "or --host 0.0.0.0.") from None
+        raise ToplineError(f"cannot listen on {host}:{port}: {exc.strerror or exc}.") from None
+    return sock
+
+
 def serve(args: argparse.Namespace) -> int:
     _settings_env(args)
     import uvicorn
@@ -45,6 +80,7 @@ def serve(args: argparse.Namespace) -> int:
     from .app import create_app
 
     st = get_settings()
+    sock = _listen(st.host, st.port)  # the port is ours before anything says it is served
     db = _db()
     with db.session() as s:
         first = s.query(ApiKey).count() == 0
@@ -59,7 +95,8 @@ def serve(args: argparse.Namespace) -> int:
         print(f"  first API key (shown once): {new.api_key}\n  webhook key: {new.webhook_key}", file=sys.stderr)
     else:
         print("  get an API key with: topline keys create", file=sys.stderr)
-    uvicorn.run(create_app(st), host=st.host, port=st.port, log_level="info")
+    server = uvicorn.Server(uvicorn.Config(create_app(st), host=st.host, port=st.port, log_level="info"))
+    server.run(sockets=[sock])
     return 0
 
 

@@ -32,6 +32,7 @@ _TYPE_MESSAGES = {
     "int_parsing": "{f} must be an integer",
     "float_type": "{f} must be a number",
     "float_parsing": "{f} must be a number",
+    "finite_number": "{f} must be a finite number",
     "bool_type": "{f} must be true or false",
     "extra_forbidden": "{f} is not a field of this request; remove it",
     "literal_error": "{f} must be one of {expected}",
@@ -46,6 +47,31 @@ _TYPE_MESSAGES = {
 }
 
 
+def _json_kind(value: Any) -> str:
+    """What a JSON value is, for "must be a number, not ..." messages."""
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, str):
+        try:
+            float(value)
+            return f"the string {value[:40]!r} (send numbers without quotes)"
+        except ValueError:
+            return f"the string {value[:40]!r}"
+    if value is None:
+        return "null"
+    if isinstance(value, float) and value != value:
+        return "NaN (not a number)"
+    if isinstance(value, float) and value in (float("inf"), float("-inf")):
+        return "Infinity" if value > 0 else "-Infinity"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
 def validation_message(exc: RequestValidationError) -> str:
     """One sentence naming the first bad field and what it must be."""
     err = exc.errors()[0]
@@ -58,6 +84,8 @@ def validation_message(exc: RequestValidationError) -> str:
         return f"{field}: {ctx.get('error', err.get('msg'))}".replace("Value error, ", "")
     if template is None:
         return f"{field}: {err.get('msg', 'invalid value')}"
+    if kind in ("float_type", "int_type", "finite_number", "string_type", "bool_type") and "input" in err:
+        template += ", not " + _json_kind(err["input"]).replace("{", "{{").replace("}", "}}")
     try:
         return template.format(f=field, **ctx)
     except (KeyError, IndexError):

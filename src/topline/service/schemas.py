@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Annotated, Literal
 from urllib.parse import urlparse
 
-from pydantic import BaseModel, ConfigDict, Field, StrictStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, field_validator
 
-Weight = Annotated[float, Field(ge=0.0, le=1.0, multiple_of=0.01)]
+# Strict: true, "0.5" or "7" are refused with a message naming the type, not coerced; NaN and
+# Infinity are "not a finite number" rather than out of range.
+Weight = Annotated[StrictFloat, Field(ge=0.0, le=1.0, multiple_of=0.01, allow_inf_nan=False)]
 
 
 def _http_url(value: str) -> str:
@@ -26,13 +28,13 @@ class AddVocalsRequest(BaseModel):
     title: Annotated[StrictStr, Field(max_length=100)]
     style: Annotated[StrictStr, Field(max_length=1000)]
     negativeTags: Annotated[StrictStr, Field(max_length=200)]
-    callBackUrl: StrictStr
+    callBackUrl: Annotated[StrictStr, Field(max_length=2000)]  # stored (and sent to) as given
     vocalGender: Literal["m", "f"] | None = None
     styleWeight: Weight | None = None
     weirdnessConstraint: Weight | None = None
     audioWeight: Weight | None = None
     model: Literal["V4_5PLUS", "V5", "V5_5"] | None = None
-    seed: Annotated[int, Field(ge=0, le=2**31 - 1)] | None = None  # Topline: reproducible results
+    seed: Annotated[StrictInt, Field(ge=0, le=2**31 - 1)] | None = None  # Topline: reproducible results
 
     @field_validator("uploadUrl", "callBackUrl")
     @classmethod

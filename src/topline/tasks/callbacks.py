@@ -6,6 +6,12 @@ out in order: a later stage waits while an earlier one is still pending. A faile
 attempt is retried after ``backoff_base * 2**(attempt-1)`` seconds (5, 10, 20, ...
 by default) up to ``callback_max_attempts`` attempts, then marked failed. Delivery
 never changes the task's status; every attempt is logged for the user to read.
+
+Deliveries go through :func:`topline.fetch.post_bytes`: the receiver's address is checked when
+the socket is opened (no DNS rebinding to loopback or private addresses). Each is signed twice:
+kie's ``X-Webhook-Signature`` (over ``"<taskId>.<timestamp>"`` only, kept for kie clients) and
+``X-Topline-Signature: t=<unix>,v1=<hex HMAC-SHA256(webhookKey, "<t>.<body>")>``, which covers
+the exact body bytes sent (see docs/security.md).
 """
 
 from __future__ import annotations
@@ -16,12 +22,13 @@ import hmac
 import logging
 import time
 
-import httpx
+from typing import Callable
+
 from sqlalchemy import and_, exists, or_, select, update
 from sqlalchemy.orm import aliased
 
 from ..errors import ForbiddenAddressError, ToplineError
-from ..fetch import check_url
+from ..fetch import post_bytes
 from ..settings import Settings
 from .context import Context
 from .models import Account, Delivery, DeliveryAttempt, now
@@ -30,12 +37,23 @@ log = logging.getLogger(__name__)
 USER_AGENT = "Topline-Callback/1"
 
 
+Send = Callable[[str, bytes, dict[str, str]], int]  # (url, body, headers) -> HTTP status
+
+
+def body_signature(*, webhook_key: str, body: bytes, timestamp: int) -> str:
+    """``X-Topline-Signature``: ``t=<unix>,v1=<hex HMAC-SHA256(key, "<t>." + body)>``."""
+    mac = hmac.new(webhook_key.encode(), str(timestamp).encode() + b"." + body, hashlib.sha256).hexdigest()
+    return f"t={timestamp},v1={mac}"
+
+
 def signature_headers(*, webhook_key: str, task_id: str, body: bytes, timestamp: int) -> dict[str, str]:
-    """kie's scheme (HMAC-SHA256 of "<taskId>.<timestamp>", base64) plus a hash of the body."""
+    """kie's scheme (HMAC-SHA256 of "<taskId>.<timestamp>", base64, unchanged), the signature over
+    the timestamp and the exact body bytes, and the body's plain SHA-256."""
     sig = hmac.new(webhook_key.encode(), f"{task_id}.{timestamp}".encode(), hashlib.sha256).digest()
     return {
         "X-Webhook-Timestamp": str(timestamp),
         "X-Webhook-Signature": base64.b64encode(sig).decode(),
+        "X-Topline-Signature": body_signature(webhook_key=webhook_key, body=body, timestamp=timestamp),
         "X-Topline-Body-SHA256": hashlib.sha256(body).hexdigest(),
     }
 
@@ -68,8 +86,20 @@ def claim_due(ctx: Context, *, limit: int = 10, lease_s: float = 60.0) -> list[s
     return got
 
 
-def deliver(ctx: Context, delivery_id: str, *, client: httpx.Client | None = None) -> str:
-    """One attempt at one delivery; returns its state afterwards."""
+def _guarded_send(settings: Settings) -> Send:
+    def send(url: str, body: bytes, headers: dict[str, str]) -> int:
+        return post_bytes(url, body, headers=headers, allow_private=settings.allow_private_urls,
+                          timeout_s=settings.callback_timeout_s, field="callBackUrl")
+
+    return send
+
+
+def deliver(ctx: Context, delivery_id: str, *, send: Send | None = None) -> str:
+    """One attempt at one delivery; returns its state afterwards.
+
+    ``send`` posts the bytes (default: :func:`topline.fetch.post_bytes`, whose address check at
+    connect time keeps callbacks off loopback and private networks); tests pass their own.
+    """
     settings = ctx.settings
     with ctx.db.session() as s:
         d = s.get(Delivery, delivery_id)
@@ -84,26 +114,15 @@ def deliver(ctx: Context, delivery_id: str, *, client: httpx.Client | None = Non
         headers |= signature_headers(webhook_key=key, task_id=task_id, body=body, timestamp=int(time.time()))
     status, error, final = None, None, False
     started = time.perf_counter()
-    own = client is None
-    client = client or httpx.Client(timeout=settings.callback_timeout_s, follow_redirects=False)
+    send = send or _guarded_send(settings)
     try:
-        # The server must not be turned into a probe of its own network through callBackUrl.
-        check_url(url, allow_private=settings.allow_private_urls, field="callBackUrl", timeout_s=5.0)
-        resp = client.post(url, content=body, headers=headers)
-        status = resp.status_code
+        status = send(url, body, headers)
         if not 200 <= status < 300:
             error = f"the receiver answered HTTP {status}"
-    except httpx.TimeoutException:
-        error = f"the receiver did not answer within {settings.callback_timeout_s:g} s"
-    except httpx.HTTPError as exc:
-        error = f"could not reach the receiver: {exc.__class__.__name__}: {exc}"
-    except ForbiddenAddressError as exc:
+    except ForbiddenAddressError as exc:  # never retried: the address will not become public
         error, final = exc.message, True
-    except ToplineError as exc:  # the host does not resolve, a malformed URL...
+    except ToplineError as exc:  # unreachable, timed out, the host does not resolve ...
         error = exc.message
-    finally:
-        if own:
-            client.close()
     ms = int((time.perf_counter() - started) * 1000)
     with ctx.db.session() as s:
         d = s.get(Delivery, delivery_id)
@@ -120,11 +139,11 @@ def deliver(ctx: Context, delivery_id: str, *, client: httpx.Client | None = Non
         return d.state
 
 
-def pump(ctx: Context, *, client: httpx.Client | None = None, limit: int = 10) -> int:
+def pump(ctx: Context, *, send: Send | None = None, limit: int = 10) -> int:
     """Deliver what is due now (one attempt each); returns how many attempts were made."""
     ids = claim_due(ctx, limit=limit)
     for did in ids:
-        deliver(ctx, did, client=client)
+        deliver(ctx, did, send=send)
     return len(ids)
 
 

@@ -5,13 +5,25 @@ from __future__ import annotations
 import argparse
 
 
+def _need_broker(command: str) -> None:
+    from ..errors import ToplineError
+    from ..settings import get_settings
+
+    if not get_settings().broker_url:
+        raise ToplineError(f"topline {command} needs a message broker: set TOPLINE_BROKER_URL (for example "
+                           "redis://localhost:6379/0) to the one the API uses; without a broker, topline serve "
+                           "renders tasks itself and no worker is needed.")
+
+
 def _worker(args: argparse.Namespace) -> int:
+    _need_broker("worker")
     from .celery_app import worker
 
     return worker(args)
 
 
 def _beat(args: argparse.Namespace) -> int:
+    _need_broker("beat")
     from .celery_app import beat
 
     return beat(args)

@@ -125,3 +125,17 @@ class Upload(Base):
     created_at: Mapped[float] = mapped_column(Float, default=now)
     expires_at: Mapped[float] = mapped_column(Float, index=True)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class IdempotencyKey(Base):
+    """An ``Idempotency-Key`` an account sent with add-vocals: the same key and request within the
+    window answer the first task (no second charge); the same key with another request is a 409."""
+
+    __tablename__ = "idempotency_keys"
+    __table_args__ = (UniqueConstraint("account_id", "key", name="uq_idempotency_account_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    key: Mapped[str] = mapped_column(String(255))
+    request_sha256: Mapped[str] = mapped_column(String(64))  # of the validated request, canonical JSON
+    task_id: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[float] = mapped_column(Float, default=now, index=True)

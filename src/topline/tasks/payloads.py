@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote
 
 from ..settings import get_settings
 from .models import Task
@@ -22,7 +23,7 @@ EXTRA_FILES = ("wav", "vocals", "instrumental", "midi", "score", "lyrics")
 
 def file_url(key: str) -> str:
     """The public address of a stored file (served by the API's /files route)."""
-    return f"{get_settings().public_url.rstrip('/')}/files/{key}"
+    return f"{get_settings().public_url.rstrip('/')}/files/{quote(key, safe='/')}"
 
 
 def model_name(param: dict[str, Any]) -> str:

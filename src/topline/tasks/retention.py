@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from .context import Context
-from .models import Task, Upload, now
+from .models import IdempotencyKey, Task, Upload, now
 
 log = logging.getLogger(__name__)
 DAY = 86400.0
@@ -38,6 +38,8 @@ def sweep(ctx: Context, *, at: float | None = None) -> dict[str, int]:
         with ctx.db.session() as s:
             s.get(Upload, upload_id).deleted = True
         uploads += 1
+    with ctx.db.session() as s:  # Idempotency-Key rows outlive their 24 h window by one sweep at most
+        s.execute(delete(IdempotencyKey).where(IdempotencyKey.created_at < t - DAY))
     if tasks or uploads:
         log.info("retention sweep: %d tasks' files and %d uploads deleted", tasks, uploads)
     return {"tasks": tasks, "uploads": uploads}

@@ -13,7 +13,6 @@ import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-import httpx
 
 from . import callbacks, retention
 from .context import Context
@@ -74,13 +73,12 @@ class EmbeddedRunner:
 
     def _pump_loop(self) -> None:
         # several deliveries at once, so one slow receiver does not hold up everyone else's callbacks
-        with httpx.Client(timeout=self.ctx.settings.callback_timeout_s, follow_redirects=False) as client, \
-                ThreadPoolExecutor(4, thread_name_prefix="topline-deliver") as pool:
+        with ThreadPoolExecutor(4, thread_name_prefix="topline-deliver") as pool:
             while not self._stop.is_set():
                 try:
                     ids = callbacks.claim_due(self.ctx, limit=8)
                     for did in ids:
-                        pool.submit(self._deliver, did, client)
+                        pool.submit(self._deliver, did)
                 except Exception:
                     log.exception("callback pump error")
                     ids = []
@@ -88,9 +86,9 @@ class EmbeddedRunner:
                     self._wake_pump.wait(self.pump_s)
                     self._wake_pump.clear()
 
-    def _deliver(self, delivery_id: str, client: httpx.Client) -> None:
+    def _deliver(self, delivery_id: str) -> None:
         try:
-            callbacks.deliver(self.ctx, delivery_id, client=client)
+            callbacks.deliver(self.ctx, delivery_id)
         except Exception:
             log.exception("callback delivery %s failed", delivery_id)
         self._wake_pump.set()  # the next stage of that task may now be due

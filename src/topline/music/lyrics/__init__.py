@@ -19,7 +19,8 @@ from topline.music.types import Lyrics
 
 MAX_PROMPT_CHARS = 5000
 
-__all__ = ["MAX_PROMPT_CHARS", "find_sensitive", "is_lyrics", "make_lyrics", "parse_lyrics", "write_lyrics"]
+__all__ = ["MAX_PROMPT_CHARS", "check_singable", "find_sensitive", "is_lyrics", "make_lyrics", "parse_lyrics",
+           "write_lyrics"]
 
 
 def _norm(text: str) -> str:
@@ -37,6 +38,23 @@ def find_sensitive(text: str, sensitive_words: Iterable[str]) -> str | None:
         if re.search(pattern, low):
             return entry.strip()
     return None
+
+
+def check_singable(prompt: str) -> None:
+    """Raise ``LyricsError`` when ``prompt`` is lyrics with no word to sing (a description of a
+    song always yields words: the writer writes them).
+
+    Raises
+    ------
+    LyricsError
+        The prompt is lyrics made only of tags and punctuation.
+    """
+    if prompt.strip() and is_lyrics(prompt):
+        try:
+            parse_lyrics(prompt)
+        except LyricsError as exc:
+            raise LyricsError(f"{exc.message.rstrip('.')}: write at least one line of words to sing.",
+                              field="prompt") from None
 
 
 def make_lyrics(prompt: str, *, controls: Controls, sensitive_words: Iterable[str] = (),

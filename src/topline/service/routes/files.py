@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import base64
 import binascii
-import mimetypes
 import re
 import uuid
 from datetime import datetime, timezone
 from pathlib import PurePosixPath
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers
 from starlette.formparsers import MultiPartException, MultiPartParser
 
-from ...errors import NotFoundError, StorageError, TooLargeError, ValidationError
+from ...audio import decode_audio
+from ...errors import (AudioError, NotFoundError, SilentAudioError, StorageError, UploadTooLargeError,
+                       ValidationError)
 from ...fetch import fetch_configured, mime_for, sniff_audio
 from ...storage import check_key
 from ...tasks.models import Task, Upload, now
@@ -25,14 +28,26 @@ from ..schemas import Base64UploadRequest, UrlUploadRequest
 
 router = APIRouter()
 _RANGE = re.compile(r"bytes=(\d*)-(\d*)$")
+# The only types a stored file is ever served as. Uploads are decode-checked audio stored under
+# the extension of their verified format; deliverables are written by Topline. Anything else
+# (an upload stored before names were checked, say) is served as bytes to download, never a page.
 _TYPES = {".mp3": "audio/mpeg", ".wav": "audio/wav", ".flac": "audio/flac", ".ogg": "audio/ogg",
-          ".m4a": "audio/mp4", ".json": "application/json", ".mid": "audio/midi", ".jpeg": "image/jpeg",
+          ".m4a": "audio/mp4", ".aac": "audio/aac", ".aiff": "audio/aiff", ".webm": "audio/webm",
+          ".mid": "audio/midi", ".jpeg": "image/jpeg", ".json": "application/json",
           ".txt": "text/plain; charset=utf-8"}
+_DOWNLOAD = "application/octet-stream"
 
 
 def _content_type(key: str) -> str:
-    ext = PurePosixPath(key).suffix.lower()
-    return _TYPES.get(ext) or mimetypes.guess_type(key)[0] or "application/octet-stream"
+    return _TYPES.get(PurePosixPath(key).suffix.lower(), _DOWNLOAD)
+
+
+def _disposition(key: str, ctype: str) -> str:
+    """Audio and images play or show in place; everything else (JSON, MIDI, text) downloads."""
+    name = key.rsplit("/", 1)[-1]
+    mode = "inline" if ctype.startswith(("audio/", "image/")) and ctype != "audio/midi" else "attachment"
+    ascii_name = re.sub(r"[^A-Za-z0-9._-]", "_", name)
+    return f"{mode}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
 @router.get("/files/{key:path}")
@@ -45,7 +60,8 @@ def serve_file(key: str, request: Request, state: State) -> Response:
     except StorageError:
         raise NotFoundError(f"No file at {key}") from None
     parts = key.split("/")
-    if parts[0] not in ("tasks", "uploads") or len(parts) < 3 or parts[-1].startswith("input."):
+    hidden = parts[0] == "tasks" and parts[-1].startswith("input.")  # a task's instrumental as received
+    if parts[0] not in ("tasks", "uploads") or len(parts) < 3 or hidden:
         raise NotFoundError(f"No file at {key}")
     if not ctx.store.exists(key):
         # Only a missing file costs a database look-up (the sweep deletes before it marks expiry),
@@ -58,8 +74,9 @@ def serve_file(key: str, request: Request, state: State) -> Response:
                                         f"{ctx.settings.file_retention_days:g} days.")
         raise NotFoundError(f"No file at {key} (not rendered yet, or expired).")
     size = ctx.store.size(key)
-    headers = {"Accept-Ranges": "bytes", "Cache-Control": "private, max-age=3600"}
     ctype = _content_type(key)
+    headers = {"Accept-Ranges": "bytes", "Cache-Control": "private, max-age=3600",
+               "Content-Disposition": _disposition(key, ctype)}
     rng = request.headers.get("range")
     start, end, status = 0, size - 1, 200
     if rng:
@@ -85,16 +102,19 @@ def serve_file(key: str, request: Request, state: State) -> Response:
 # --- uploads --------------------------------------------------------------------------------------
 
 def _safe_name(name: str | None, fmt: str) -> str:
+    """A user's file name reduced to ``[A-Za-z0-9_-]`` (at most 100 characters) plus the extension of
+    the verified format, whatever extension the name claimed: ``my beat.HTML`` -> ``my_beat.mp3``."""
     base = PurePosixPath((name or "").replace("\\", "/")).name
-    base = re.sub(r"[^A-Za-z0-9._ -]+", "_", base).strip(" .") or "audio"
-    if "." not in base:
-        base += "." + fmt
-    return base[:120]
+    stem = base.rsplit(".", 1)[0] if "." in base.strip(".") else base
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "_", stem).strip("_-")[:100].strip("_-")
+    return f"{stem or 'audio'}.{fmt}"
 
 
 def _safe_path(path: str) -> str:
-    parts = [re.sub(r"[^A-Za-z0-9._-]+", "_", p) for p in path.replace("\\", "/").split("/")]
-    parts = [p for p in parts if p and p not in (".", "..")]
+    """``uploadPath`` as at most 5 folders of at most 40 characters of ``[A-Za-z0-9._-]`` (no ``.``/``..``),
+    so the whole storage key stays well inside every store's limits."""
+    parts = [re.sub(r"[^A-Za-z0-9._-]+", "_", p)[:40] for p in path.replace("\\", "/").split("/")]
+    parts = [p for p in parts if p.strip(".")]
     return "/".join(parts[:5])
 
 
@@ -104,11 +124,24 @@ def _store_upload(state: State, account, data: bytes, *, file_name: str | None, 
     if not data:
         raise ValidationError("The uploaded file is empty.", field="file")
     if len(data) > ctx.settings.max_upload_bytes:
-        raise TooLargeError(f"The file is larger than {ctx.settings.max_upload_bytes / 2**20:.3g} MB.")
+        raise UploadTooLargeError(f"The file is larger than {ctx.settings.max_upload_bytes / 2**20:.3g} MB; "
+                                  "send a shorter or compressed file.", field="file")
     fmt = sniff_audio(data)
     if fmt is None:
         raise ValidationError("The uploaded file is not audio Topline can read "
                               "(MP3, WAV, FLAC, OGG/Opus, M4A/AAC).", field="file")
+    # Decoded, not only sniffed: a file is stored only when it really is audio (so nothing else is
+    # ever served back), and not longer than add-vocals takes (said now, not at add-vocals). A short
+    # or silent file is still audio: add-vocals says what is wrong with it.
+    try:
+        decode_audio(data, sr=8000, min_duration=0.0, max_duration=ctx.settings.max_audio_s)
+    except SilentAudioError:
+        pass
+    except AudioError as exc:
+        if kind == "url":
+            raise  # the fetched URL's audio: 451, as for uploadUrl
+        raise ValidationError(f"The uploaded file cannot be used for add-vocals: {exc.message}",
+                              field="file") from None
     name = _safe_name(file_name, fmt)
     upload_id = uuid.uuid4().hex
     sub = _safe_path(upload_path)
@@ -131,8 +164,8 @@ def _store_upload(state: State, account, data: bytes, *, file_name: str | None, 
 async def file_stream_upload(request: Request, account: CurrentAccount, state: State) -> dict:
     """Multipart ``file`` (+ ``uploadPath``, ``fileName``). A multipart body mislabelled as JSON is sniffed."""
     limit = state.ctx.settings.max_upload_bytes + 64 * 1024  # the file plus the multipart framing
-    too_big = TooLargeError(f"The upload is larger than {state.ctx.settings.max_upload_bytes / 2**20:.3g} MB; "
-                            "send a shorter or compressed file.")
+    too_big = UploadTooLargeError(f"The upload is larger than {state.ctx.settings.max_upload_bytes / 2**20:.3g} "
+                                  "MB; send a shorter or compressed file.")
     if int(request.headers.get("content-length") or 0) > limit:
         raise too_big
     chunks, size = [], 0
@@ -156,14 +189,18 @@ async def file_stream_upload(request: Request, account: CurrentAccount, state: S
         form = await MultiPartParser(Headers({"content-type": ctype}), stream(),
                                      max_part_size=state.ctx.settings.max_upload_bytes).parse()
     except MultiPartException as exc:
+        if "maximum size" in exc.message:
+            raise too_big from None
         raise ValidationError(f"The multipart body could not be read: {exc.message}", field="file") from None
     upload = form.get("file")
     if upload is None or isinstance(upload, str):
         raise ValidationError("file is required: send the audio in a multipart field named 'file'.", field="file")
     data = await upload.read()
     file_name = form.get("fileName") or upload.filename
-    return _store_upload(state, account, data, file_name=str(file_name) if file_name else None,
-                         upload_path=str(form.get("uploadPath") or ""), kind="stream")
+    # decoding takes a moment: off the event loop
+    return await run_in_threadpool(_store_upload, state, account, data,
+                                   file_name=str(file_name) if file_name else None,
+                                   upload_path=str(form.get("uploadPath") or ""), kind="stream")
 
 
 @router.post("/api/file-base64-upload")

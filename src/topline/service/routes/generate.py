@@ -6,14 +6,15 @@ import logging
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Header, Query
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from ...errors import NotFoundError
 from ...tasks import accounts, callbacks, lifecycle
 from ...tasks.models import Account, Task
 from ...tasks.payloads import record_info
-from .. import intake, metrics
+from .. import idempotency, intake, metrics
 from ..deps import CurrentAccount, State, not_in_maintenance
 from ..envelope import ok
 from ..lyrics_view import timestamped_lyrics
@@ -24,16 +25,29 @@ router = APIRouter(prefix="/api/v1")
 
 
 @router.post("/generate/add-vocals", dependencies=[Depends(not_in_maintenance)])
-def add_vocals(body: AddVocalsRequest, account: CurrentAccount, state: State) -> dict:
+def add_vocals(body: AddVocalsRequest, account: CurrentAccount, state: State,
+               idempotency_key: Annotated[str | None, Header(
+                   alias=idempotency.HEADER, description="Optional: the same key and request within 24 h "
+                   "answer the first task (charged once); the same key with another request is a 409.")] = None,
+               ) -> dict:
     """Accept a task: fetch and check the instrumental, charge, queue. Returns ``{"taskId"}``."""
     ctx = state.ctx
     param = body.model_dump(exclude_none=True)
+    idem_key = idempotency.parse_header(idempotency_key)
+    request_sha = idempotency.digest(param)
+    if idem_key is not None:
+        with ctx.db.session() as s:
+            first = idempotency.first_task(s, account_id=account.id, key=idem_key, request_sha256=request_sha)
+        if first is not None:
+            return ok({"taskId": first})
     task_id = uuid.uuid4().hex
     # Controls are parsed now so that a bad combination is a 422 before anything is charged;
     # the spec also fixes the seed (drawn here when the request has none).
     spec = lifecycle.spec_from_param(task_id, param, seed=body.seed, audio_key="")
     spec.controls()
     seed = spec.seed
+    intake.check_prompt(body.prompt)  # lyrics with nothing to sing: 422, not a failed task
+    intake.check_callback_url(body.callBackUrl, ctx)  # a callback that could never arrive: 422
     with ctx.db.session() as s:  # fail fast on credits before downloading anything
         accounts.require_credits(s, account.id, ctx.settings.credits_per_task)
     data, fmt = intake.obtain(body.uploadUrl, ctx, field="uploadUrl")
@@ -44,6 +58,19 @@ def add_vocals(body: AddVocalsRequest, account: CurrentAccount, state: State) ->
         with ctx.db.session() as s:
             lifecycle.accept(s, account=s.get(Account, account.id), task_id=task_id, param=param, seed=seed,
                              audio_key=audio_key, callback_url=body.callBackUrl, cost=ctx.settings.credits_per_task)
+            if idem_key is not None:
+                idempotency.remember(s, account_id=account.id, key=idem_key, request_sha256=request_sha,
+                                     task_id=task_id)
+    except IntegrityError:
+        ctx.store.delete(audio_key)
+        if idem_key is None:
+            raise
+        # the same key was stored by a submit racing this one: answer as if this one came second
+        with ctx.db.session() as s:
+            first = idempotency.first_task(s, account_id=account.id, key=idem_key, request_sha256=request_sha)
+        if first is None:
+            raise
+        return ok({"taskId": first})
     except BaseException:
         ctx.store.delete(audio_key)  # nothing accepted: leave nothing behind
         raise
@@ -66,13 +93,14 @@ def _own_task(state: State, account: Account, task_id: str) -> Task:
 @router.get("/generate/record-info")
 def get_record_info(account: CurrentAccount, state: State,
                     taskId: Annotated[str, Query(min_length=1)]) -> dict:
+    task = _own_task(state, account, taskId)  # first: another key must not spend this task's tokens
     state.record_info.take(f"task:{taskId}", what=f"at most {state.ctx.settings.record_info_per_second:g} "
                            "record-info queries per second per task")
-    return ok(record_info(_own_task(state, account, taskId)))
+    return ok(record_info(task))
 
 
 @router.get("/generate/record-list")
-def record_list(account: CurrentAccount, state: State, page: Annotated[int, Query(ge=1)] = 1,
+def record_list(account: CurrentAccount, state: State, page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
                 pageSize: Annotated[int, Query(ge=1, le=100)] = 20) -> dict:
     """Topline: the caller's tasks, newest first (the playground's history)."""
     with state.ctx.db.session() as s:
