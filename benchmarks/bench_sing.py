@@ -54,6 +54,7 @@ from topline.pipeline import SR, TaskSpec, run_task  # noqa: E402
 from topline.production import produce  # noqa: E402
 from topline.production.master import true_peak_db  # noqa: E402
 from topline.storage import LocalStorage  # noqa: E402
+from topline.voice import render_cache  # noqa: E402
 
 
 def read_audio(path: Path) -> np.ndarray:
@@ -92,6 +93,9 @@ def render(root: Path, *, item_id: str, kind: str, audio: bytes, gender: str, pr
             steps[k] = steps.get(k, 0.0) + time.process_time() - started.pop(name)
 
     pipeline.produce = recording_produce
+    # Each task starts with an empty neural-rendering cache: the items share lyric lines, and a
+    # phrase rendered for an earlier item would make this one look cheaper than a real task is.
+    render_cache().clear()
     try:
         c0, w0 = time.process_time(), time.perf_counter()
         result = run_task(spec, store=store, on_step=on_step)
