@@ -10,11 +10,13 @@ against the item's ground truth with ``mir_eval`` and ``topline.music.score_io``
 - chords: ``majmin``, duration weighted over the whole corpus;
 - sections: boundary F at +-3 s (``mir_eval.segment.detection``, start and end of the song trimmed);
 - melody fit (in key, chord tones, on grid, phrases): ``score_io.melody_fit`` against the ground truth;
-- lyric fidelity: the words of ``alignedWords`` equal the input words, in order;
+- lyric fidelity: the words of ``alignedWords`` equal the input words, in order (a whole section sung
+  again, a returning chorus, allowed);
 - variants: ``score_io.variant_similarity`` (share of same pitch at the same time);
 - speed: CPU seconds (``time.process_time``) of analysis + both compositions per second of audio.
 
-Run: ``python benchmarks/bench_quality.py [--n 16]``.  Writes ``benchmarks/.corpus/results-quality.json``.
+Run: ``python benchmarks/bench_quality.py [--n 16] [--heldout]``.  Writes ``results-quality.json`` in the
+corpus folder (``benchmarks/.corpus/``, or ``benchmarks/.corpus-heldout/`` for the held-out set).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import time
 
 import numpy as np
 from common import (
-    aligned_texts,
+    aligned_texts_once,
     beat_scores,
     chord_score,
     grid16,
@@ -92,7 +94,7 @@ def run_item(i: int, truth: dict, audio_path) -> dict:
     fits = [melody_fit(s, gt) for s in scores]
     fits_snapped = [melody_fit(snap_to_grid(s, grid16(truth)), gt) for s in scores]
     words_in = input_words(prompt)
-    fidelity = [aligned_texts(aligned_words(s, lyrics)) == words_in and all(
+    fidelity = [aligned_texts_once(aligned_words(s, lyrics)) == words_in and all(
         w["success"] for w in aligned_words(s, lyrics)) for s in scores]  # fmt: skip
     chords_acc, chords_dur = chord_score(truth, est.chords)
     row = {
@@ -191,8 +193,9 @@ def per_group(rows: list[dict]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=16, help="number of corpus items")
+    ap.add_argument("--heldout", action="store_true", help="the held-out set (corpus.py --heldout)")
     args = ap.parse_args()
-    items = load_items(args.n)
+    items = corpus.load(corpus.HELDOUT, args.n, heldout=True) if args.heldout else load_items(args.n)
     rows = []
     for i, (truth, path) in enumerate(items):
         r = run_item(i, truth, path)
@@ -207,7 +210,7 @@ def main() -> None:
     print(per_group(rows))
     print()
     print(table(summary))
-    out = corpus.OUT / "results-quality.json"
+    out = (corpus.HELDOUT if args.heldout else corpus.OUT) / "results-quality.json"
     out.write_text(json.dumps({"summary": summary, "items": rows}, indent=1, default=float))
     print(f"\nwrote {out}")
 

@@ -72,8 +72,8 @@ def render(root: Path, *, item_id: str, kind: str, audio: bytes, gender: str, pr
     root.mkdir(parents=True, exist_ok=True)
     store = LocalStorage(root)
     store.put("uploads/in.wav", audio)
-    spec = TaskSpec(task_id="bench", audio_key="uploads/in.wav", prompt=prompt, title="Benchmark",
-                    style=style, vocal_gender=gender, seed=seed)  # fmt: skip
+    spec = TaskSpec.build(task_id="bench", audio_key="uploads/in.wav", prompt=prompt, title="Benchmark",
+                          style=style, vocal_gender=gender, seed=seed)  # fmt: skip
     # Instrumentation: keep each Production (its pre-master is not stored) and each step's CPU time.
     productions: list = []
 

@@ -21,6 +21,9 @@ section changes the texture a little, as songs do, and the boundaries are the gr
 Needs ``apt-get install -y fluidsynth fluid-soundfont-gm``.
 
 Run: ``python benchmarks/corpus.py [--n 16] [--out benchmarks/.corpus]``.  Deterministic.
+``--heldout`` makes a second set from other pieces (the second half of the chorales, other books of
+O'Neill's), other tempos and arrangements, in ``benchmarks/.corpus-heldout``: figures tuned on one set
+are checked on the other.
 """
 
 from __future__ import annotations
@@ -411,17 +414,31 @@ def _chorale_paths() -> list[str]:
 
 
 class Library:
-    """Deterministic, lazily loaded pools of usable sources per kind."""
+    """Deterministic, lazily loaded pools of usable sources per kind.
 
-    def __init__(self) -> None:
+    ``heldout`` draws from pieces the main corpus never uses (the second half of the chorales,
+    other books of O'Neill's collection), for checking that figures are not tuned to the corpus.
+    """
+
+    def __init__(self, *, heldout: bool = False) -> None:
         self._chorales = _chorale_paths()
-        self._ci = 0
-        self._abc = {
-            "reel": [("nottingham-dataset/reelsa-c.abc", n) for n in (80, 81)]
-            + [("oneills1850/0201-0300.abc", n) for n in range(201, 301)],
-            "air34": [("oneills1850/0101-0200.abc", n) for n in range(101, 201)],
-            "jig68": [("oneills1850/0811-0899.abc", n) for n in range(811, 900)],
-        }
+        self.heldout = heldout
+        self._ci = len(self._chorales) // 2 if heldout else 0
+        if heldout:
+            self._abc = {
+                "reel": [("oneills1850/0351-0400.abc", n) for n in range(351, 401)]
+                + [("oneills1850/0401-0486.abc", n) for n in range(401, 487)],
+                "air34": [("oneills1850/0001-0050.abc", n) for n in range(1, 51)]
+                + [("oneills1850/0301-0350.abc", n) for n in range(301, 351)],
+                "jig68": [("oneills1850/0900-0950.abc", n) for n in range(900, 951)],
+            }
+        else:
+            self._abc = {
+                "reel": [("nottingham-dataset/reelsa-c.abc", n) for n in (80, 81)]
+                + [("oneills1850/0201-0300.abc", n) for n in range(201, 301)],
+                "air34": [("oneills1850/0101-0200.abc", n) for n in range(101, 201)],
+                "jig68": [("oneills1850/0811-0899.abc", n) for n in range(811, 900)],
+            }
         self._ai = {k: 0 for k in self._abc}
 
     def chorale(self, meter: str | None = None) -> Source:
@@ -472,18 +489,19 @@ def _transpose_label(label: str, semis: int) -> str:
     return f"{NAMES[(NAMES.index(r) + semis) % 12]}:{q}"
 
 
-def make_item(i: int, lib: Library) -> tuple[dict, list]:
-    """Ground truth and note events of item ``i`` (deterministic in ``i``)."""
-    rng = np.random.default_rng(1234 + i)
+def make_item(i: int, lib: Library, *, seed: int = 1234, rotate: int = 0) -> tuple[dict, list]:
+    """Ground truth and note events of item ``i`` (deterministic in ``i``, ``seed`` and ``rotate``)."""
+    rng = np.random.default_rng(seed + i)
     kind = KINDS[i % len(KINDS)]
-    arrangement = ARRS[(i + i // len(KINDS)) % len(ARRS)]
+    arrangement = ARRS[(i + i // len(KINDS) + rotate) % len(ARRS)]
     if kind == "jig68":
         bpm = float(rng.integers(60, 91))  # dotted quarters
     else:
         bpm = float(rng.integers(60, 141))
     qpm = bpm * (1.5 if kind == "jig68" else 1.0)
     if kind == "chorale":
-        a = lib.chorale()
+        # The held-out set asks for a 3/4 chorale every other time (the main set has none).
+        a = lib.chorale("3/4" if lib.heldout and (i // len(KINDS)) % 2 else None)
         b = lib.chorale(a.meter)
         while b.mode != a.mode:
             b = lib.chorale(a.meter)
@@ -562,13 +580,13 @@ def make_item(i: int, lib: Library) -> tuple[dict, list]:
     return truth, (events, qpm, programs)
 
 
-def generate(n: int, out: Path) -> list[dict]:
+def generate(n: int, out: Path, *, heldout: bool = False) -> list[dict]:
     items_dir = out / "items"
     items_dir.mkdir(parents=True, exist_ok=True)
-    lib = Library()
+    lib = Library(heldout=heldout)
     index = []
     for i in range(n):
-        truth, (events, qpm, programs) = make_item(i, lib)
+        truth, (events, qpm, programs) = make_item(i, lib, seed=98765 if heldout else 1234, rotate=int(heldout))
         with tempfile.TemporaryDirectory() as tmp:
             mid = Path(tmp) / "item.mid"
             write_midi(events, qpm=qpm, programs=programs, path=mid)
@@ -584,11 +602,14 @@ def generate(n: int, out: Path) -> list[dict]:
     return index
 
 
-def load(out: Path = OUT, n: int | None = None) -> list[tuple[dict, Path]]:
+HELDOUT = Path(__file__).resolve().parent / ".corpus-heldout"
+
+
+def load(out: Path = OUT, n: int | None = None, *, heldout: bool = False) -> list[tuple[dict, Path]]:
     """The corpus items (ground truth, audio path), generating the corpus first when missing."""
     index_path = out / "index.json"
     if not index_path.exists() or (n is not None and len(json.loads(index_path.read_text())) < n):
-        generate(n or 16, out)
+        generate(n or 16, out, heldout=heldout)
     index = json.loads(index_path.read_text())[: n or None]
     items = []
     for row in index:
@@ -600,9 +621,10 @@ def load(out: Path = OUT, n: int | None = None) -> list[tuple[dict, Path]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=16, help="number of items")
-    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--out", type=Path, default=None, help="default .corpus (.corpus-heldout with --heldout)")
+    ap.add_argument("--heldout", action="store_true", help="other pieces, tempos and arrangements")
     args = ap.parse_args()
-    generate(args.n, args.out)
+    generate(args.n, args.out or (HELDOUT if args.heldout else OUT), heldout=args.heldout)
 
 
 if __name__ == "__main__":

@@ -57,8 +57,11 @@ def test_out_directory_of_another_request_is_refused(beat, tmp_path, capsys):
 
 @pytest.mark.parametrize("args, message", [
     (["analyse", "/nonexistent.wav"], "topline: cannot read /nonexistent.wav: No such file or directory"),
-    (["compose", "{beat}", "--prompt", "la", "--out", "{tmp}/o", "--style-weight", "2"], "styleWeight"),
-    (["compose", "{beat}", "--prompt", "   ", "--out", "{tmp}/o2"], "The prompt is empty"),
+    (["compose", "{beat}", "--prompt", "la", "--out", "{tmp}/o", "--style-weight", "2"],
+     "topline: --style-weight must be at most 1"),
+    (["compose", "{beat}", "--prompt", "la", "--out", "{tmp}/o", "--seed", "2147483648"],
+     "topline: --seed must be at most 2147483647"),
+    (["compose", "{beat}", "--prompt", "   ", "--out", "{tmp}/o2"], "topline: --prompt: must not be empty"),
     (["analyse", "{junk}"], "not audio"),
     (["compose", "{beat}", "--prompt", "la", "--out", "{junk}"], "is a file, not a directory; give a directory"),
     (["compose", "{beat}", "--prompt", "[Verse]\n!!!", "--out", "{tmp}/o3"], "no words to sing"),

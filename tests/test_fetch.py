@@ -428,20 +428,13 @@ def test_tls_to_plain_http_server_is_a_sentence(base):
     assert str(err.value).startswith("uploadUrl could not be fetched: the TLS handshake with 127.0.0.1 failed")
 
 
-def test_fetch_configured_reads_settings(base, monkeypatch):
+def test_fetch_configured_uses_the_settings_passed(base):
     from topline.fetch import fetch_configured
-    from topline.settings import get_settings
+    from topline.settings import Settings
 
-    monkeypatch.setenv("TOPLINE_ALLOW_PRIVATE_URLS", "0")
-    get_settings.cache_clear()
-    try:
-        with pytest.raises(ForbiddenAddressError):
-            fetch_configured(f"{base}/files/a.wav", field="fileUrl")
-        monkeypatch.setenv("TOPLINE_ALLOW_PRIVATE_URLS", "1")
-        get_settings.cache_clear()
-        assert fetch_configured(f"{base}/files/a.wav").data == WAV
-    finally:
-        get_settings.cache_clear()
+    with pytest.raises(ForbiddenAddressError):
+        fetch_configured(f"{base}/files/a.wav", field="fileUrl", settings=Settings(allow_private_urls=False))
+    assert fetch_configured(f"{base}/files/a.wav", settings=Settings(allow_private_urls=True)).data == WAV
 
 
 # --- posting (callbacks) and checking a destination before accepting it -------------------------

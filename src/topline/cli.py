@@ -38,24 +38,29 @@ def _read_audio(path: str) -> bytes:
         raise ToplineError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
-def _spec(args: argparse.Namespace):
-    from .pipeline import TaskSpec
+# request field -> the flag that sets it, so a refused value is named as the user typed it
+_FLAGS = {"prompt": "--prompt", "title": "--title", "style": "--style", "negativeTags": "--negative-tags",
+          "vocalGender": "--gender", "styleWeight": "--style-weight", "weirdnessConstraint": "--weirdness",
+          "audioWeight": "--audio-weight", "model": "--model", "seed": "--seed"}
 
-    return TaskSpec(
-        task_id=uuid.uuid4().hex,
-        audio_key="",
-        prompt=args.prompt,
-        title=args.title,
-        style=args.style,
-        negative_tags=args.negative_tags,
-        vocal_gender=args.gender,
-        style_weight=args.style_weight,
-        weirdness=args.weirdness,
-        audio_weight=args.audio_weight,
-        model=args.model,
-        seed=args.seed,
-        out_prefix="",
-    )
+
+def _request(args: argparse.Namespace):
+    """The controls as a request, validated by the service's request model (the only validator)."""
+    from pydantic import ValidationError as PydanticError
+
+    from .service.envelope import validation_message
+    from .service.schemas import SongRequest
+
+    fields = {"prompt": args.prompt, "title": args.title, "style": args.style, "negativeTags": args.negative_tags,
+              "vocalGender": args.gender, "styleWeight": args.style_weight, "weirdnessConstraint": args.weirdness,
+              "audioWeight": args.audio_weight, "model": args.model, "seed": args.seed}
+    try:
+        return SongRequest.model_validate({k: v for k, v in fields.items() if v is not None})
+    except PydanticError as exc:
+        field = str((exc.errors()[0].get("loc") or ("",))[0])
+        message = validation_message(exc)
+        flag = _FLAGS.get(field)
+        raise ToplineError(flag + message[len(field):] if flag and message.startswith(field) else message) from None
 
 
 class _Steps:
@@ -103,13 +108,13 @@ def cmd_analyse(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace, *, render: bool) -> int:
     from .music.lyrics import check_singable
     from .pipeline import load_sensitive_words, run_compose, run_task
+    from .service.spec import task_spec
     from .storage import LocalStorage
 
     settings = get_settings()
+    body = _request(args)  # bad controls: refused before --out is touched
+    check_singable(body.prompt)  # lyrics with nothing to sing, likewise
     audio = _read_audio(args.audio)
-    spec = _spec(args)
-    spec.controls()  # bad controls or lyrics with nothing to sing: refused before --out is touched
-    check_singable(spec.prompt)
     out = Path(args.out)
     created = not out.exists()
     try:
@@ -117,7 +122,8 @@ def _run(args: argparse.Namespace, *, render: bool) -> int:
     except OSError as exc:
         raise ToplineError(f"cannot use --out {out}: {exc.strerror or exc}; give a directory you can write "
                            "to.") from None
-    spec = _claim_out_dir(args, spec, audio)
+    seed = _claim_out_dir(args, body, audio)
+    spec = task_spec(body, task_id=uuid.uuid4().hex, audio_key="", seed=seed, out_prefix="")
     try:
         store = LocalStorage(out)
         words = load_sensitive_words(str(settings.sensitive_words_file) if settings.sensitive_words_file else None)
@@ -157,16 +163,19 @@ def _remove_new(out: Path, before: set[Path], created: bool) -> None:
             pass
 
 
-def _claim_out_dir(args: argparse.Namespace, spec, audio: bytes):
-    """Resume into an --out directory only when it holds this same request; never mix two songs."""
-    import dataclasses
+def _claim_out_dir(args: argparse.Namespace, body, audio: bytes) -> int:
+    """Resume into an --out directory only when it holds this same request; never mix two songs.
+    Returns the seed: the unfinished run's, else the request's, else a fresh one."""
     import hashlib
+
+    from .service.spec import draw_seed
 
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise ToplineError(f"--out {out} is a file, not a directory; give a directory for the deliverables.")
-    request = {k: v for k, v in dataclasses.asdict(spec).items() if k not in ("task_id", "seed")}
+    request = body.model_dump(exclude={"seed"})
     request["audio_sha256"] = hashlib.sha256(audio).hexdigest()
+    seed = body.seed if body.seed is not None else draw_seed()
     marker = out / "request.json"
     try:
         if marker.exists():
@@ -175,16 +184,16 @@ def _claim_out_dir(args: argparse.Namespace, spec, audio: bytes):
             if saved != request or (args.seed is not None and args.seed != saved_seed):
                 raise ToplineError(f"{out} holds the deliverables of a different request; choose an empty --out "
                                    "directory.")
-            spec = dataclasses.replace(spec, seed=saved_seed)  # resume: same seed, finished stages kept
+            seed = saved_seed  # resume: same seed, finished stages kept
         elif out.exists() and any(out.iterdir()):
             raise ToplineError(f"{out} is not empty; choose an empty --out directory (or the one of an unfinished "
                                "run).")
         out.mkdir(parents=True, exist_ok=True)
-        marker.write_text(json.dumps({**request, "seed": spec.seed}, indent=2))
+        marker.write_text(json.dumps({**request, "seed": seed}, indent=2))
     except (OSError, ValueError) as exc:  # permissions, a read-only disk, a damaged request.json
         why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise ToplineError(f"cannot use --out {out}: {why}; give a directory you can write to.") from None
-    return spec
+    return seed
 
 
 def cmd_compose(args: argparse.Namespace) -> int:

@@ -116,6 +116,11 @@ class ProductionError(GenerationError):
     """Mixing, mastering or encoding failed."""
 
 
+class SpecMissingError(GenerationError):
+    """A stored task has no resolved spec to run (accepted by an older version whose request could
+    not be resolved when the database was migrated)."""
+
+
 # --- accounts and service ------------------------------------------------------------------------
 
 

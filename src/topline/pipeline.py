@@ -5,19 +5,21 @@ is not redone, so a task interrupted by a crash (or redelivered to another worke
 resumes where it stopped.  Every output is written atomically, and each stage's
 marker object is written last, so "marker present" means "stage finished".
 
-    decode -> lyrics ("text") -> analyse -> variant 1: compose, sing, produce ("first")
-                                          -> variant 2: compose, sing, produce ("complete")
+    given lyrics:  decode -> lyrics ("text") -> analyse -> variant 1: compose, sing, produce ("first")
+    a description: decode -> analyse -> plan the form -> lyrics ("text") -> variant 1 ...
+                                                         -> variant 2: compose, sing, produce ("complete")
 
-Lyrics come before analysis because they do not need it (given lyrics are parsed,
-a description only needs the duration), so the ``text`` stage is announced within
-a second or two of the task starting.
+Given lyrics do not need the analysis (they are parsed, and the composer fits them to the song), so
+their ``text`` stage is announced within a second or two.  Lyrics written from a description are
+written to the planned vocal form of the instrumental (``plan_form``: how many sections, lines and
+syllables the song holds), so the analysis comes first; it is stored only once the lyrics are
+accepted, so a rejected prompt leaves nothing behind.
 """
 
 from __future__ import annotations
 
 import io
 import json
-import os
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -28,13 +30,14 @@ import soundfile as sf
 
 from .audio import decode_audio
 from .music.analysis import analyse
-from .music.compose import compose
+from .music.compose import compose, plan_form
 from .music.controls import Controls
-from .music.lyrics import make_lyrics
+from .music.lyrics import is_lyrics, make_lyrics
 from .music.score_io import aligned_words, score_to_midi
-from .music.style import parse_controls
+from .music.style import resolve_controls
 from .music.types import Analysis, Lyrics, Score
 from .production import cover_image, encode_mp3, encode_wav, produce
+from . import storage_keys
 from .storage import Storage
 from .voice import sing
 
@@ -48,44 +51,47 @@ StepCallback = Callable[[str, str], None]  # (step name, "start" | "done")
 
 @dataclass(frozen=True)
 class TaskSpec:
-    """A request, as the pipeline needs it (the service and the CLI both build one)."""
+    """A task fully resolved, as the pipeline needs it: no API vocabulary, nothing left to parse.
+
+    The service builds one from a validated request (``topline.service.spec``), once, when the
+    task is accepted; the task row stores it (``to_json``) and every run of the task, first or
+    resumed, reads it back (``from_json``), so the seed, gender, register and style profile of a
+    task never change after it was accepted.
+    """
 
     task_id: str
     audio_key: str  # storage key of the instrumental as received
-    prompt: str
-    title: str = ""
-    style: str = ""
-    negative_tags: str = ""
-    vocal_gender: str | None = None
-    style_weight: float | None = None
-    weirdness: float | None = None
-    audio_weight: float | None = None
-    model: str = "V4_5PLUS"
-    seed: int | None = None
+    prompt: str  # lyrics with section tags, or a description of the song
+    controls: Controls  # seed, gender, register, style profile (negative tags applied), preset
     wav: bool = True  # also publish the mastered WAV
     out_prefix: str | None = None  # where deliverables go; default ``tasks/<task_id>/``
 
-    def __post_init__(self) -> None:
-        # The seed is fixed once, at construction, so a resumed task renders the same music.
-        if self.seed is None:
-            object.__setattr__(self, "seed", int.from_bytes(os.urandom(4), "little") & 0x7FFFFFFF)
+    @classmethod
+    def build(cls, *, task_id: str, audio_key: str, prompt: str, seed: int, wav: bool = True,
+              out_prefix: str | None = None, **controls: Any) -> "TaskSpec":
+        """A spec from engine-level controls (the arguments of ``music.style.resolve_controls``: title,
+        style, negative_tags, vocal_gender, style_weight, weirdness, audio_weight, model), for code that
+        drives the pipeline directly (benchmarks, tests). API requests go through ``service.spec``."""
+        return cls(task_id=task_id, audio_key=audio_key, prompt=prompt, wav=wav, out_prefix=out_prefix,
+                   controls=resolve_controls(seed=seed, **controls))
+
+    @property
+    def seed(self) -> int:
+        return self.controls.seed
 
     @property
     def prefix(self) -> str:
-        return f"tasks/{self.task_id}/" if self.out_prefix is None else self.out_prefix
+        return storage_keys.task_prefix(self.task_id) if self.out_prefix is None else self.out_prefix
 
-    def controls(self) -> Controls:
-        return parse_controls(
-            title=self.title,
-            style=self.style,
-            negative_tags=self.negative_tags,
-            vocal_gender=self.vocal_gender,
-            style_weight=self.style_weight,
-            weirdness=self.weirdness,
-            audio_weight=self.audio_weight,
-            model=self.model,
-            seed=self.seed,
-        )
+    def to_json(self) -> dict[str, Any]:
+        return {"version": 1, "task_id": self.task_id, "audio_key": self.audio_key, "prompt": self.prompt,
+                "controls": self.controls.to_json(), "wav": self.wav, "out_prefix": self.out_prefix}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> "TaskSpec":
+        return cls(task_id=d["task_id"], audio_key=d["audio_key"], prompt=d["prompt"],
+                   controls=Controls.from_json(d["controls"]), wav=bool(d.get("wav", True)),
+                   out_prefix=d.get("out_prefix"))
 
 
 @dataclass
@@ -149,7 +155,7 @@ class _Run:
         self.on_stage = on_stage or (lambda stage, payload: None)
         self.on_step = on_step or (lambda step, state: None)
         self.sensitive_words = tuple(sensitive_words)
-        self.controls = spec.controls()
+        self.controls = spec.controls
         self._audio: np.ndarray | None = None
 
     def key(self, name: str) -> str:
@@ -170,47 +176,71 @@ class _Run:
         return self._audio
 
     # -- stages -----------------------------------------------------------------------------
-    def lyrics(self) -> Lyrics:
-        key = self.key("lyrics.json")
+    def lyrics(self, analysis: Analysis | None = None) -> Lyrics:
+        key = self.key(storage_keys.LYRICS_JSON)
         if self.store.exists(key):
             return Lyrics.from_json(json.loads(self.store.get(key)))
         self.audio  # decoding validates the upload before any work is announced
+        form = None
+        if analysis is not None:  # a description: write to the planned form of the song
+            form = plan_form(analysis, profile=self.controls.profile, seed=self.controls.seed, variant=1)
         lyrics = self.step(
             "lyrics",
             lambda: make_lyrics(self.spec.prompt, controls=self.controls, sensitive_words=self.sensitive_words,
-                                duration=self.audio.shape[-1] / SR),
+                                duration=self.audio.shape[-1] / SR, form=form),
         )
-        self.store.put(self.key("lyrics.txt"), lyrics.text().encode())
+        self.store.put(self.key(storage_keys.LYRICS_TXT), lyrics.text().encode())
         self.store.put(key, json.dumps(lyrics.to_json()).encode())
         return lyrics
 
-    def analysis(self) -> Analysis:
-        key = self.key("analysis.json")
+    def analysis(self, *, keep: bool = True) -> Analysis:
+        key = self.key(storage_keys.ANALYSIS)
         if self.store.exists(key):
             return Analysis.from_json(json.loads(self.store.get(key)))
         analysis = self.step("analyse", lambda: analyse(self.audio, sr=SR))
-        self.store.put(key, json.dumps(analysis.to_json()).encode())
+        if keep:
+            self.keep_analysis(analysis)
         return analysis
 
+    def keep_analysis(self, analysis: Analysis) -> None:
+        key = self.key(storage_keys.ANALYSIS)
+        if not self.store.exists(key):
+            self.store.put(key, json.dumps(analysis.to_json()).encode())
+
+    def lyrics_and_analysis(self, announce: Callable[[Lyrics], None]) -> tuple[Lyrics, Analysis]:
+        """Given lyrics first (announced at once), then the analysis; a description after the analysis,
+        written to the planned form."""
+        if is_lyrics(self.spec.prompt) or self.store.exists(self.key(storage_keys.LYRICS_JSON)):
+            lyrics = self.lyrics()
+            announce(lyrics)
+            return lyrics, self.analysis()
+        self.audio  # decode first: a bad upload fails before any work
+        analysis = self.analysis(keep=False)
+        lyrics = self.lyrics(analysis)
+        self.keep_analysis(analysis)
+        announce(lyrics)
+        return lyrics, analysis
+
     def score(self, k: int, analysis: Analysis, lyrics: Lyrics) -> Score:
-        key = self.key(f"track-{k}.score.json")
+        key = self.key(storage_keys.track_file("score", k))
         if self.store.exists(key):
             return Score.from_json(json.loads(self.store.get(key)))
         score = self.step(f"compose {k}", lambda: compose(analysis, lyrics, controls=self.controls, variant=k))
-        self.store.put(self.key(f"track-{k}.mid"), score_to_midi(score))
-        self.store.put(self.key(f"track-{k}.lyrics.json"), json.dumps(aligned_words(score, lyrics)).encode())
+        self.store.put(self.key(storage_keys.track_file("midi", k)), score_to_midi(score))
+        self.store.put(self.key(storage_keys.track_file("lyrics", k)),
+                       json.dumps(aligned_words(score, lyrics)).encode())
         stored = json.dumps(score.to_json())
         self.store.put(key, stored.encode())  # last: the score is finished
         # Continue from what was stored (rounded times), so a resumed task renders the very same bytes.
         return Score.from_json(json.loads(stored))
 
     def variant(self, k: int, analysis: Analysis, lyrics: Lyrics) -> TrackResult:
-        marker = self.key(f"track-{k}.json")
+        marker = self.key(storage_keys.track_file("marker", k))
         if self.store.exists(marker):
             return TrackResult.from_json(json.loads(self.store.get(marker)))
         score = self.score(k, analysis, lyrics)
 
-        dry_key = self.key(f"track-{k}.dry.flac")
+        dry_key = self.key(storage_keys.track_file("dry", k))
         if self.store.exists(dry_key):
             vocal, _ = sf.read(io.BytesIO(self.store.get(dry_key)), dtype="float32")
         else:
@@ -223,32 +253,25 @@ class _Run:
 
         def render() -> TrackResult:
             prod = produce(self.audio, vocal, sr=SR, score=score, controls=self.controls)
-            title = self.spec.title or "Untitled"
-            files = {
-                "mp3": f"track-{k}.mp3",
-                "vocals": f"track-{k}.vocals.wav",
-                "instrumental": f"track-{k}.instrumental.wav",
-                "image": f"track-{k}.jpeg",
-                "score": f"track-{k}.score.json",
-                "midi": f"track-{k}.mid",
-                "lyrics": f"track-{k}.lyrics.json",
-            }
+            title = self.controls.title or "Untitled"
+            files = {kind: storage_keys.track_file(kind, k)
+                     for kind in ("mp3", "vocals", "instrumental", "image", "score", "midi", "lyrics")}
             self.store.put(self.key(files["mp3"]), encode_mp3(prod.mix, sr=SR, title=title))
             self.store.put(self.key(files["vocals"]), encode_wav(prod.vocal_stem, sr=SR, subtype="FLOAT"))
             self.store.put(self.key(files["instrumental"]), encode_wav(prod.instrumental_stem, sr=SR, subtype="FLOAT"))
             if self.spec.wav:
-                files["wav"] = f"track-{k}.wav"
+                files["wav"] = storage_keys.track_file("wav", k)
                 self.store.put(self.key(files["wav"]), encode_wav(prod.mix, sr=SR))
             self.store.put(
                 self.key(files["image"]),
-                cover_image(title=title, style=self.spec.style, seed=self.controls.seed + k),
+                cover_image(title=title, style=self.controls.style, seed=self.controls.seed + k),
             )
             return TrackResult(
                 variant=k,
                 audio_id=audio_id_for(self.spec.task_id, k),
                 duration=round(prod.mix.shape[-1] / SR, 2),
                 title=title,
-                tags=self.spec.style,
+                tags=self.controls.style,
                 create_time_ms=int(time.time() * 1000),
                 files={kind: self.key(name) for kind, name in files.items()},
                 warnings=list(score.warnings),
@@ -293,9 +316,7 @@ def run_task(
         A subclass saying precisely what went wrong (bad audio, rejected lyrics, ...).
     """
     run = _Run(spec, store, on_stage, on_step, sensitive_words, audio)
-    lyrics = run.lyrics()
-    run.on_stage("text", {"lyrics": lyrics.text()})
-    analysis = run.analysis()
+    lyrics, analysis = run.lyrics_and_analysis(lambda ly: run.on_stage("text", {"lyrics": ly.text()}))
     tracks: list[TrackResult] = []
     for k in VARIANTS:
         tracks.append(run.variant(k, analysis, lyrics))
@@ -313,8 +334,7 @@ def run_compose(
 ) -> tuple[Analysis, Lyrics, list[Score]]:
     """The musician's half of a task: analysis, lyrics and both scores, no audio rendered."""
     run = _Run(spec, store, None, on_step, sensitive_words, audio)
-    lyrics = run.lyrics()
-    analysis = run.analysis()
+    lyrics, analysis = run.lyrics_and_analysis(lambda ly: None)
     return analysis, lyrics, [run.score(k, analysis, lyrics) for k in VARIANTS]
 
 

@@ -17,6 +17,8 @@ class Settings(BaseSettings):
     data_dir: Path = Field(Path("./topline-data"), description="Embedded database and files.")
     database_url: str | None = Field(None, description="SQLAlchemy URL; default SQLite in data_dir.")
     broker_url: str | None = Field(None, description="Celery broker URL; set -> scaled-out mode.")
+    redis_url: str | None = Field(None, description=(
+        "Redis that API processes share rate limits through; default the broker when it is Redis."))
     storage_url: str | None = Field(None, description="file:///path or s3://bucket/prefix; default data_dir/files.")
     public_url: str = Field("http://127.0.0.1:8000", description="Base of the file links the API hands out.")
     allow_private_urls: bool = Field(False, description="Allow user URLs resolving to private addresses.")

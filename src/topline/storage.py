@@ -54,6 +54,26 @@ MAX_KEY_PART = 255  # bytes: the longest file name common file systems and S3 to
 MAX_KEY = 1024  # bytes: S3's limit on a whole key
 
 
+def private_dir(path: str | os.PathLike[str]) -> Path:
+    """Create a folder, and any missing parents, readable by its owner only (0700).
+
+    A folder that exists already is left as it is: permissions the operator chose are theirs.
+    """
+    path = Path(path)
+    missing = []
+    p = path
+    while not p.exists():
+        missing.append(p)
+        p = p.parent
+    for d in reversed(missing):
+        try:
+            d.mkdir(mode=0o700)
+        except FileExistsError:  # made by another process meanwhile
+            continue
+        os.chmod(d, 0o700)  # exact, whatever the umask
+    return path
+
+
 def check_key(key: str) -> str:
     """Refuse keys that could escape the store (absolute paths, ``..``, empty parts, NUL) or that
     no file system can hold (a part over 255 bytes, a key over 1024)."""
@@ -69,8 +89,7 @@ class LocalStorage:
     """Files under one directory; atomic writes by rename."""
 
     def __init__(self, root: str | os.PathLike[str]) -> None:
-        self.root = Path(root).resolve()
-        self.root.mkdir(parents=True, exist_ok=True)
+        self.root = private_dir(Path(root).resolve())
 
     def _path(self, key: str) -> Path:
         return self.root / check_key(key)

@@ -84,10 +84,11 @@ class LiveService:
         self._env.__exit__(*exc)
 
     def new_key(self, credits: int = 1000) -> dict:
+        from topline.service.payloads import new_key
         from topline.tasks import accounts
 
         with self.ctx.db.session() as s:
-            return accounts.create_key(s, credits=credits).to_json()
+            return new_key(accounts.create_key(s, credits=credits))
 
     def client(self, api_key: str | None = None) -> httpx.Client:
         headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}

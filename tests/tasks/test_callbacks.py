@@ -15,6 +15,8 @@ from topline.settings import Settings
 from topline.tasks import accounts, callbacks, lifecycle
 from topline.tasks.context import Context
 from topline.tasks.models import Account, Delivery, now
+from topline.service.payloads import delivery_log
+from tests.tasks.specs import BODY, spec
 
 
 @pytest.fixture
@@ -31,10 +33,10 @@ def ctx(tmp_path):
 def _queued(ctx):
     with ctx.db.session() as s:
         key = accounts.create_key(s, credits=20)
-        lifecycle.accept(s, account=s.get(Account, key.account_id), task_id="t1", param={"prompt": "x"}, seed=1,
-                         audio_key="a", callback_url="http://receiver.test/cb", cost=12)
-        lifecycle.record_stage(s, "t1", "text", lyrics="x")
-        lifecycle.record_stage(s, "t1", "complete", tracks=[])
+        lifecycle.accept(s, account=s.get(Account, key.account_id), spec=spec("t1"), param={"prompt": "x"},
+                         callback_url="http://receiver.test/cb", cost=12)
+        lifecycle.record_stage(s, "t1", "text", callback_body=BODY, lyrics="x")
+        lifecycle.record_stage(s, "t1", "complete", callback_body=BODY, tracks=[])
     return key
 
 
@@ -77,7 +79,7 @@ def test_later_stage_waits_for_earlier_one(ctx):
     req = seen[-1]
     assert req.headers["X-Topline-Stage"] == "complete" and req.headers["X-Topline-Attempt"] == "1"
     assert req.headers["X-Webhook-Signature"]
-    log = callbacks.delivery_log(ctx, "t1")
+    log = delivery_log(callbacks.deliveries_of(ctx, "t1"))
     assert [(d["stage"], d["state"], d["attempts"]) for d in log] == [("text", "delivered", 2),
                                                                        ("complete", "delivered", 1)]
     assert [a["statusCode"] for a in log[0]["log"]] == [500, 200]
@@ -103,11 +105,11 @@ def test_private_callback_address_refused_without_retry(tmp_path):
     ctx.db.migrate()
     with ctx.db.session() as s:
         key = accounts.create_key(s, credits=20)
-        lifecycle.accept(s, account=s.get(Account, key.account_id), task_id="t1", param={}, seed=1,
-                         audio_key="a", callback_url="http://127.0.0.1:9/cb", cost=12)
-        lifecycle.record_stage(s, "t1", "text", lyrics="x")
+        lifecycle.accept(s, account=s.get(Account, key.account_id), spec=spec("t1"), param={},
+                         callback_url="http://127.0.0.1:9/cb", cost=12)
+        lifecycle.record_stage(s, "t1", "text", callback_body=BODY, lyrics="x")
     assert callbacks.pump(ctx) == 1
-    log = callbacks.delivery_log(ctx, "t1")
+    log = delivery_log(callbacks.deliveries_of(ctx, "t1"))
     assert log[0]["state"] == "failed" and log[0]["attempts"] == 1
     assert "private address" in log[0]["log"][0]["error"] or "loopback" in log[0]["log"][0]["error"]
     dispose_all()
@@ -201,14 +203,14 @@ def test_callback_dns_rebinding_never_reaches_loopback(tmp_path, monkeypatch):
         ctx.db.migrate()
         with ctx.db.session() as s:
             key = accounts.create_key(s, credits=20)
-            lifecycle.accept(s, account=s.get(Account, key.account_id), task_id="t1", param={}, seed=1,
-                             audio_key="a", callback_url=f"http://rebind.example:{rx.port}/cb", cost=12)
-            lifecycle.record_stage(s, "t1", "text", lyrics="x")
+            lifecycle.accept(s, account=s.get(Account, key.account_id), spec=spec("t1"), param={},
+                             callback_url=f"http://rebind.example:{rx.port}/cb", cost=12)
+            lifecycle.record_stage(s, "t1", "text", callback_body=BODY, lyrics="x")
         for _ in range(3):  # every retry resolves again: the second answer is loopback
             with ctx.db.session() as s:
                 s.query(Delivery).filter_by(stage="text").one().next_attempt_at = now() - 1
             callbacks.pump(ctx)
-        log = callbacks.delivery_log(ctx, "t1")
+        log = delivery_log(callbacks.deliveries_of(ctx, "t1"))
         dispose_all()
     assert rx.hits == []
     assert "127.0.0.1" not in connects

@@ -11,6 +11,7 @@ from topline.pipeline import TrackResult
 from topline.tasks import accounts, lifecycle
 from topline.tasks.db import Database, dispose_all
 from topline.tasks.models import Account, Delivery, LedgerEntry, Task
+from tests.tasks.specs import BODY, request, spec
 
 
 @pytest.fixture
@@ -25,9 +26,10 @@ def _task(db, credits=30):
     with db.session() as s:
         key = accounts.create_key(s, credits=credits)
         acct = s.get(Account, key.account_id)
-        lifecycle.accept(s, account=acct, task_id="t1", param={"prompt": "la", "title": "T", "style": "pop",
-                                                              "negativeTags": " ", "seed": 3},
-                         seed=3, audio_key="tasks/t1/input.wav", callback_url="http://cb", cost=12)
+        lifecycle.accept(s, account=acct, spec=spec("t1", audio_key="tasks/t1/input.wav", seed=3, title="T",
+                                                     style="pop", negativeTags=" "),
+                         param=request(title="T", style="pop", negativeTags=" ", seed=3), callback_url="http://cb",
+                         cost=12)
     return key
 
 
@@ -41,7 +43,9 @@ def test_accept_charges_once_and_spec_keeps_the_seed(db):
     assert _credits(db, key.account_id) == 18
     with db.session() as s:
         spec = lifecycle.spec_for(s.get(Task, "t1"))
-    assert (spec.seed, spec.prompt, spec.title, spec.negative_tags, spec.model) == (3, "la", "T", " ", "V4_5PLUS")
+    c = spec.controls
+    assert (spec.seed, spec.prompt, c.title, c.negative_tags, c.model) == (3, "la", "T", "", "V4_5PLUS")
+    assert spec.audio_key == "tasks/t1/input.wav" and spec.task_id == "t1"
 
 
 def test_charge_refused_when_short(db):
@@ -51,8 +55,8 @@ def test_charge_refused_when_short(db):
         key = accounts.create_key(s, credits=5)
     with pytest.raises(InsufficientCreditsError, match="costs 12 and the balance is 5"):
         with db.session() as s:
-            lifecycle.accept(s, account=s.get(Account, key.account_id), task_id="t2", param={}, seed=1,
-                             audio_key="k", callback_url="http://cb", cost=12)
+            lifecycle.accept(s, account=s.get(Account, key.account_id), spec=spec("t2"), param={},
+                             callback_url="http://cb", cost=12)
     assert _credits(db, key.account_id) == 5
     with db.session() as s:
         assert s.get(Task, "t2") is None
@@ -66,12 +70,12 @@ def _track(k):
 def test_stages_move_forward_and_queue_each_callback_once(db):
     _task(db)
     with db.session() as s:
-        lifecycle.record_stage(s, "t1", "text", lyrics="[Verse]\nla")
-        lifecycle.record_stage(s, "t1", "first", tracks=[_track(1)])
+        lifecycle.record_stage(s, "t1", "text", callback_body=BODY, lyrics="[Verse]\nla")
+        lifecycle.record_stage(s, "t1", "first", callback_body=BODY, tracks=[_track(1)])
     with db.session() as s:  # a resumed task announces again: no second delivery, no regression
-        lifecycle.record_stage(s, "t1", "text", lyrics="[Verse]\nla")
+        lifecycle.record_stage(s, "t1", "text", callback_body=BODY, lyrics="[Verse]\nla")
         assert s.get(Task, "t1").status == "FIRST_SUCCESS"
-        lifecycle.record_stage(s, "t1", "complete", tracks=[_track(1), _track(2)])
+        lifecycle.record_stage(s, "t1", "complete", callback_body=BODY, tracks=[_track(1), _track(2)])
     with db.session() as s:
         rows = s.query(Delivery).order_by(Delivery.seq).all()
         task = s.get(Task, "t1")
@@ -85,9 +89,9 @@ def test_stages_move_forward_and_queue_each_callback_once(db):
 def test_failure_refunds_once_with_531(db):
     key = _task(db)
     with db.session() as s:
-        lifecycle.fail(s, "t1", AudioError("The audio is silent."))
+        lifecycle.fail(s, "t1", AudioError("The audio is silent."), callback_body=BODY)
     with db.session() as s:
-        lifecycle.fail(s, "t1", AudioError("again"))  # a second failure report changes nothing
+        lifecycle.fail(s, "t1", AudioError("again"), callback_body=BODY)  # a second failure report changes nothing
     assert _credits(db, key.account_id) == 30
     with db.session() as s:
         task = s.get(Task, "t1")
@@ -102,7 +106,7 @@ def test_failure_refunds_once_with_531(db):
 def test_sensitive_words_fail_with_400(db):
     _task(db)
     with db.session() as s:
-        lifecycle.fail(s, "t1", SensitiveWordError("The prompt contains a blocked word."))
+        lifecycle.fail(s, "t1", SensitiveWordError("The prompt contains a blocked word."), callback_body=BODY)
     with db.session() as s:
         task = s.get(Task, "t1")
         assert (task.status, task.error_code) == ("SENSITIVE_WORD_ERROR", 400)
@@ -111,7 +115,7 @@ def test_sensitive_words_fail_with_400(db):
 def test_unexpected_errors_do_not_leak_details(db):
     _task(db)
     with db.session() as s:
-        lifecycle.fail(s, "t1", KeyError("secret internals"))
+        lifecycle.fail(s, "t1", KeyError("secret internals"), callback_body=BODY)
         task = s.get(Task, "t1")
         assert task.error_code == 531 and "secret" not in task.error_message
 
@@ -119,8 +123,8 @@ def test_unexpected_errors_do_not_leak_details(db):
 def test_finished_task_cannot_fail(db):
     _task(db)
     with db.session() as s:
-        lifecycle.record_stage(s, "t1", "complete", tracks=[_track(1), _track(2)])
-        lifecycle.fail(s, "t1", AudioError("late"))
+        lifecycle.record_stage(s, "t1", "complete", callback_body=BODY, tracks=[_track(1), _track(2)])
+        lifecycle.fail(s, "t1", AudioError("late"), callback_body=BODY)
         assert s.get(Task, "t1").status == "SUCCESS"
 
 

@@ -10,6 +10,7 @@ from topline.tasks import accounts, lifecycle
 from topline.tasks.db import Database
 from topline.tasks.models import Account, Task
 from tests.support import PostgresDatabase
+from tests.tasks.specs import BODY, spec
 
 
 def test_migrations_and_concurrent_claims_on_postgres():
@@ -26,8 +27,8 @@ def test_migrations_and_concurrent_claims_on_postgres():
         with db.session() as s:
             key = accounts.create_key(s, credits=24)
             for i in range(2):
-                lifecycle.accept(s, account=s.get(Account, key.account_id), task_id=f"t{i}", param={}, seed=i,
-                                 audio_key="a", callback_url="http://cb", cost=12)
+                lifecycle.accept(s, account=s.get(Account, key.account_id), spec=spec(f"t{i}", seed=i), param={},
+                                 callback_url="http://cb", cost=12)
         claimed: list[str] = []
         lock = threading.Lock()
 
@@ -46,8 +47,8 @@ def test_migrations_and_concurrent_claims_on_postgres():
         assert len(claimed) == len(set(claimed)) and len(claimed) <= 2
         with db.session() as s:
             assert s.get(Account, key.account_id).credits == 0
-            lifecycle.fail(s, "t0", RuntimeError("x"))
-            lifecycle.fail(s, "t0", RuntimeError("x"))
+            lifecycle.fail(s, "t0", RuntimeError("x"), callback_body=BODY)
+            lifecycle.fail(s, "t0", RuntimeError("x"), callback_body=BODY)
         with db.session() as s:
             assert s.get(Account, key.account_id).credits == 12
             assert s.get(Task, "t0").status == "GENERATE_AUDIO_FAILED"

@@ -18,6 +18,7 @@ from topline.errors import FetchError, TooLargeError, UndecodableAudioError
 from topline.fetch.addresses import check_url
 from topline.fetch.sniff import describe_bytes, sniff_audio
 from topline.fetch.transport import GuardedBackend
+from topline.settings import Settings
 
 _REDIRECTS = {301, 302, 303, 307, 308}
 
@@ -197,11 +198,7 @@ def _filename(disposition: str | None, url: httpx.URL) -> str:
     return name[:120]
 
 
-def fetch_configured(url: str, *, field: str = "uploadUrl", settings=None) -> Fetched:
-    """:func:`fetch_url` with the limits and the private-address switch from ``settings``
-    (default: the process's settings)."""
-    from topline.settings import get_settings
-
-    cfg = settings or get_settings()
-    return fetch_url(url, allow_private=cfg.allow_private_urls, max_bytes=cfg.max_upload_bytes,
-                     timeout_s=cfg.fetch_timeout_s, max_redirects=cfg.fetch_max_redirects, field=field)
+def fetch_configured(url: str, *, settings: Settings, field: str = "uploadUrl") -> Fetched:
+    """:func:`fetch_url` with the limits and the private-address switch from ``settings``."""
+    return fetch_url(url, allow_private=settings.allow_private_urls, max_bytes=settings.max_upload_bytes,
+                     timeout_s=settings.fetch_timeout_s, max_redirects=settings.fetch_max_redirects, field=field)

@@ -1,13 +1,15 @@
-"""The request's musical controls, parsed once into a typed object.
+"""The request's musical controls, resolved once into a typed object.
 
 Every stage takes the ``Controls`` (or the ``StyleProfile`` inside it) it needs; none
-reads the raw request.  ``parse_controls`` (in ``music.style``) builds one from the
-API parameters.
+reads the raw request, and none re-applies the negative tags: the profile already has
+every exclusion applied.  ``resolve_controls`` (in ``music.style``) builds one from
+values the service has validated.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ class Controls:
     title, style, negative_tags : str
         As given (blank negative tags are ``""``).
     gender : {"m", "f"}
-        Always resolved: the request's ``vocalGender``, else inferred from the style, else from the seed.
+        Always resolved: the requested gender, else inferred from the style, else from the seed.
     style_weight, weirdness, audio_weight : float
         In [0, 1].
     model : str
@@ -59,9 +61,16 @@ class Controls:
     seed : int
         Makes the task reproducible.
     profile : StyleProfile
-        The style profile after tags, negative tags and style weight.
+        The style profile after tags, negative tags (every exclusion applied: no stage
+        consults ``excluded`` again), style weight and model preset.
     excluded : frozenset of str
-        Traits excluded by ``negative_tags`` (e.g. ``{"vibrato", "reverb", "harmony", "melisma"}``).
+        Traits excluded by ``negative_tags`` (e.g. ``{"vibrato", "reverb", "harmony", "melisma"}``),
+        kept for the record; their effect is already in ``profile`` and ``register``.
+    register : float
+        Semitones the sung register moves from the gender's usual tessitura (voice-type words in the
+        style, "high tenor", "alto"; lower without falsetto).
+    voice : str or None
+        The neural voice's name; None sings with the default voice of ``gender``.
     """
 
     title: str
@@ -75,3 +84,17 @@ class Controls:
     seed: int
     profile: StyleProfile
     excluded: frozenset[str] = field(default_factory=frozenset)
+    register: float = 0.0
+    voice: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["excluded"] = sorted(self.excluded)
+        return d
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> "Controls":
+        d = dict(d)
+        d["profile"] = StyleProfile(**d["profile"])
+        d["excluded"] = frozenset(d.get("excluded", ()))
+        return cls(**d)

@@ -1,4 +1,4 @@
-"""Request controls -> ``Controls``: style tags to a style profile, negative tags, weights, gender, seed.
+"""Validated request controls -> ``Controls``: style tags to a style profile, negative tags, weights, gender.
 
 The style text is free ("indie pop, breathy female vocals", "lo-fi hip hop"): each comma-separated tag
 votes for style families through weighted keywords, and the families' profiles are blended by those
@@ -7,10 +7,8 @@ votes.  ``styleWeight`` then moves the blend away from ``neutral()``; negative t
 
 from __future__ import annotations
 
-import math
-import os
 import re
-from ..errors import ValidationError
+
 from .controls import Controls, StyleProfile
 
 MODELS = ("V4_5PLUS", "V5", "V5_5")
@@ -20,7 +18,6 @@ DEFAULT_AUDIO_WEIGHT = 0.5
 # styleWeight w moves the profile by w ** STYLE_CURVE of the way from neutral: 0.5 -> ~0.65, so the
 # default still sounds clearly like the asked style while 0 gives neutral and 1 the full profile.
 STYLE_CURVE = 0.62
-MAX_TITLE, MAX_STYLE, MAX_NEGATIVE = 100, 1000, 200
 
 _NUMERIC = (
     "rhythm_density", "syncopation", "range_semitones", "melisma", "phrase_bars", "spoken",
@@ -342,7 +339,7 @@ def style_profile(
     if "vibrato" in excluded:
         v["vibrato_depth_cents"] = 0.0
     if "reverb" in excluded:
-        v["reverb_wet"] = min(v["reverb_wet"], 0.03)
+        v["reverb_wet"] = 0.0
     if "delay" in excluded:
         v["delay_wet"] = 0.0
     if "harmony" in excluded:
@@ -378,29 +375,9 @@ def infer_gender(style: str) -> str | None:
     return None
 
 
-def _unit(value, name: str, default: float) -> float:
-    if value is None:
-        return default
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValidationError(f"{name} must be a number between 0 and 1.", field=name)
-    x = float(value)
-    if not math.isfinite(x) or x < 0.0 or x > 1.0:
-        raise ValidationError(f"{name} must be between 0 and 1, not {value!r}.", field=name)
-    return x
-
-
-def _text(value, name: str, limit: int) -> str:
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise ValidationError(f"{name} must be a string.", field=name)
-    if len(value) > limit:
-        raise ValidationError(f"{name} is longer than {limit} characters.", field=name)
-    return value
-
-
-def parse_controls(
+def resolve_controls(
     *,
+    seed: int,
     title: str = "",
     style: str = "",
     negative_tags: str = "",
@@ -408,66 +385,54 @@ def parse_controls(
     style_weight: float | None = None,
     weirdness: float | None = None,
     audio_weight: float | None = None,
-    model: str = "V4_5PLUS",
-    seed: int | None = None,
+    model: str | None = None,
+    voice: str | None = None,
 ) -> Controls:
-    """Validate the request's musical controls and resolve them into ``Controls``.
+    """Resolve validated musical controls into ``Controls``: gender, register and style profile.
+
+    This does no validation: the service's request model (or the CLI, through the same model)
+    has checked every value.  The negative tags are applied here, once, to the profile and the
+    register; no later stage looks at them again.
 
     Parameters
     ----------
+    seed : int
+        The task's seed (drawn by the service when the request has none).
     title, style, negative_tags : str
-        As in the API (blank or whitespace negative tags are fine).
+        As requested (blank or whitespace negative tags are fine).
     vocal_gender : {"m", "f"} or None
-        Always honoured when given; else inferred from the style, else from the seed.
+        Always honoured when given; else inferred from the style, else a coin from the seed.
     style_weight, weirdness, audio_weight : float or None
         In [0, 1]; None takes the default (0.5 each).
-    model : {"V4_5PLUS", "V5", "V5_5"}
-        Engine preset.
-    seed : int or None
-        Non-negative integer; None draws a random 31-bit seed.
+    model : {"V4_5PLUS", "V5", "V5_5"} or None
+        Engine preset; None is ``"V4_5PLUS"``.
+    voice : str or None
+        The neural voice's name; None leaves the voice's default for the gender.
 
     Returns
     -------
     Controls
-
-    Raises
-    ------
-    ValidationError
-        For an out-of-range or ill-typed value; ``field`` names the API field.
     """
-    title = _text(title, "title", MAX_TITLE)
-    style = _text(style, "style", MAX_STYLE)
-    negative_tags = _text(negative_tags, "negativeTags", MAX_NEGATIVE)
-    sw = _unit(style_weight, "styleWeight", DEFAULT_STYLE_WEIGHT)
-    wd = _unit(weirdness, "weirdnessConstraint", DEFAULT_WEIRDNESS)
-    aw = _unit(audio_weight, "audioWeight", DEFAULT_AUDIO_WEIGHT)
-    if model is None or model == "":
-        model = "V4_5PLUS"
-    if not isinstance(model, str) or model.strip().upper() not in MODELS:
-        raise ValidationError(f"model must be one of {', '.join(MODELS)}, not {model!r}.", field="model")
-    model = model.strip().upper()
-    if seed is None:
-        seed = int.from_bytes(os.urandom(4), "little") & 0x7FFFFFFF
-    elif isinstance(seed, bool) or not isinstance(seed, int) or seed < 0 or seed >= 2**63:
-        raise ValidationError(f"seed must be a non-negative integer, not {seed!r}.", field="seed")
-    gender = None
-    if vocal_gender is not None and not (isinstance(vocal_gender, str) and vocal_gender.strip() == ""):
-        g = vocal_gender.strip().lower() if isinstance(vocal_gender, str) else None
-        if g not in ("m", "f"):
-            raise ValidationError(f"vocalGender must be 'm' or 'f', not {vocal_gender!r}.", field="vocalGender")
-        gender = g
-    if gender is None:
-        gender = infer_gender(style)
+    sw = DEFAULT_STYLE_WEIGHT if style_weight is None else float(style_weight)
+    wd = DEFAULT_WEIRDNESS if weirdness is None else float(weirdness)
+    aw = DEFAULT_AUDIO_WEIGHT if audio_weight is None else float(audio_weight)
+    model = model or "V4_5PLUS"
+    gender = vocal_gender or infer_gender(style)
     if gender is None:
         gender = "f" if (seed >> 4) & 1 else "m"  # a stable coin from the seed
     profile, excluded = style_profile(style, negative_tags=negative_tags, style_weight=sw, model=model)
     return Controls(
         title=title, style=style, negative_tags=negative_tags.strip(), gender=gender, style_weight=sw,
         weirdness=wd, audio_weight=aw, model=model, seed=int(seed), profile=profile, excluded=excluded,
+        register=tessitura_shift(style, gender=gender, excluded=excluded), voice=voice,
     )  # fmt: skip
 
 
+# The name the engine's tests and benchmarks have always used.
+parse_controls = resolve_controls
+
+
 __all__ = [
-    "FAMILIES", "MODELS", "family_votes", "infer_gender", "neutral", "parse_controls", "style_profile",
-    "tessitura_shift",
+    "FAMILIES", "MODELS", "family_votes", "infer_gender", "neutral", "parse_controls", "resolve_controls",
+    "style_profile", "tessitura_shift",
 ]  # fmt: skip

@@ -42,6 +42,11 @@ class Analysis:
         Integrated loudness (ITU-R BS.1770).
     lead_regions : list of (start, end)
         Where the instrumental already carries a lead melody.
+    key_confidence : float
+        How sure the tonic is, in [0, 1] (1 when unknown, e.g. an analysis saved before it existed).
+    mode_confidence : float
+        How sure the mode (major or minor) is, in [0, 1], from the third over the tonic and the
+        cadences; below about 0.5 a melody should keep to pitches both modes share.
     """
 
     duration: float
@@ -54,6 +59,8 @@ class Analysis:
     sections: list[tuple[float, float, str, float]]
     loudness_lufs: float
     lead_regions: list[tuple[float, float]] = field(default_factory=list)
+    key_confidence: float = 1.0
+    mode_confidence: float = 1.0
 
     @property
     def beats_per_bar(self) -> int:
@@ -71,6 +78,8 @@ class Analysis:
             "sections": [[round(s, 4), round(e, 4), lab, round(en, 4)] for s, e, lab, en in self.sections],
             "loudness_lufs": round(self.loudness_lufs, 2),
             "lead_regions": [[round(s, 4), round(e, 4)] for s, e in self.lead_regions],
+            "key_confidence": round(self.key_confidence, 3),
+            "mode_confidence": round(self.mode_confidence, 3),
         }
 
     @classmethod
@@ -86,6 +95,8 @@ class Analysis:
             sections=[(float(s), float(e), str(lab), float(en)) for s, e, lab, en in d["sections"]],
             loudness_lufs=float(d["loudness_lufs"]),
             lead_regions=[(float(s), float(e)) for s, e in d.get("lead_regions", [])],
+            key_confidence=float(d.get("key_confidence", 1.0)),
+            mode_confidence=float(d.get("mode_confidence", 1.0)),
         )
 
 

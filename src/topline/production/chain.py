@@ -30,7 +30,7 @@ def active_rms(x: np.ndarray, *, hop: int = 1024) -> float:
     return float(np.sqrt(np.mean(ms[ms >= ms.max() * 1e-4])))
 
 
-def lead_chain(x: np.ndarray, *, sr: int, profile: StyleProfile, saturation: bool = True) -> np.ndarray:
+def lead_chain(x: np.ndarray, *, sr: int, profile: StyleProfile) -> np.ndarray:
     """Process a dry mono vocal into a lead: cleaned, shaped, levelled, lightly driven.
 
     Parameters
@@ -39,9 +39,8 @@ def lead_chain(x: np.ndarray, *, sr: int, profile: StyleProfile, saturation: boo
         Dry mono vocal.
     sr : int
     profile : StyleProfile
-        Uses ``compression_ratio``, ``saturation_db`` and ``breathiness`` (more air on top).
-    saturation : bool
-        False when the request excluded distortion.
+        Uses ``compression_ratio``, ``saturation_db`` (0 when the request excluded distortion) and
+        ``breathiness`` (more air on top).
 
     Returns
     -------
@@ -61,7 +60,7 @@ def lead_chain(x: np.ndarray, *, sr: int, profile: StyleProfile, saturation: boo
     comp = Compressor(threshold_db=_REF_RMS_DB - 6.0, ratio=float(max(1.0, profile.compression_ratio)),
                       attack_ms=6.0, release_ms=90.0)
     y = comp(y[None, :], sr)[0]
-    drive = float(profile.saturation_db) if saturation else 0.0
+    drive = float(profile.saturation_db)
     if drive > 0.05:
         # tanh(d*x)/d: unity for quiet samples, rounding off the loud ones (odd harmonics).
         d = np.float32(10 ** (drive / 20))

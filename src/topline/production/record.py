@@ -83,14 +83,14 @@ def vocal_bus(vocal: np.ndarray, *, sr: int, score: Score, controls: Controls) -
     lead : np.ndarray, shape (n,)
         The processed dry lead (drives the ducking).
     """
-    prof, ex = controls.profile, controls.excluded
+    prof = controls.profile  # the negative tags are already applied to it
     n = vocal.size
     # The voice model stops at its Nyquist (11-12 kHz): restore the air band before the chain.
     vocal = excite(vocal, sr=sr, air_db=AIR_DB + AIR_PER_BREATHINESS_DB * float(prof.breathiness))
-    lead = lead_chain(vocal, sr=sr, profile=prof, saturation="distortion" not in ex)
+    lead = lead_chain(vocal, sr=sr, profile=prof)
     bus = np.stack([lead, lead])
-    want_double = bool(prof.doubling) and "doubling" not in ex
-    want_harmony = bool(prof.harmony) and "harmony" not in ex
+    want_double = bool(prof.doubling)
+    want_harmony = bool(prof.harmony)
     if want_double or want_harmony:
         mask = chorus_mask(score, n=n, sr=sr)
         spans = active_spans(mask, pad=int(0.05 * sr))
@@ -108,12 +108,10 @@ def vocal_bus(vocal: np.ndarray, *, sr: int, score: Score, controls: Controls) -
                 hm = _HARMONY_GAIN * mask[a:b] * h[a:b]
                 bus[0, a:b] += 1.2 * hm  # a little left of centre
                 bus[1, a:b] += 0.8 * hm
-    reverb = 0.0 if "reverb" in ex else float(prof.reverb_wet)
-    delay = 0.0 if "delay" in ex else float(prof.delay_wet)
-    rev = reverb_return(bus, sr=sr, wet=reverb)
+    rev = reverb_return(bus, sr=sr, wet=float(prof.reverb_wet))
     bus += rev
     del rev
-    bus += delay_return(lead, sr=sr, wet=delay, tempo=score.tempo)
+    bus += delay_return(lead, sr=sr, wet=float(prof.delay_wet), tempo=score.tempo)
     return bus, lead
 
 
@@ -131,7 +129,7 @@ def produce(instrumental: np.ndarray, vocal: np.ndarray, *, sr: int, score: Scor
     score : Score
         The sung melody: chorus notes get doubles / harmony, its tempo sets the delay.
     controls : Controls
-        ``controls.profile`` sets the vocal chain; ``controls.excluded`` switches effects off.
+        ``controls.profile`` sets the vocal chain and the effects (negative tags already applied).
     balance_lu : float
         Vocal stem loudness minus instrumental stem loudness.
 

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi_offline import FastAPIOffline
 from fastapi.responses import FileResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -16,12 +17,20 @@ from ..tasks.context import Context
 from . import envelope, metrics
 from .bodylimit import BodyLimit
 from .deps import ServiceState
-from .ratelimit import TokenBuckets
+from .payloads import Payloads
+from .ratelimit import buckets
 from .security import SecurityHeaders
 from .routes import files, generate, ops
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
+API_DESCRIPTION = (
+    "Every answer is `{code, msg, data}`; the HTTP status equals `code`. Authenticate with "
+    "`Authorization: Bearer <API key>`. A task costs the configured credits (12 by default), charged when it is "
+    "accepted and refunded when it fails. Field ranges and what each field does musically are in the request "
+    "schemas below; the full contract, callbacks and their verification, and troubleshooting are in the "
+    "repository's `docs/api.md`."
+)
 
 
 def _runner(ctx: Context):
@@ -37,7 +46,8 @@ def _runner(ctx: Context):
 def create_app(settings: Settings | None = None, *, start_workers: bool = True) -> FastAPI:
     """The service; ``start_workers=False`` serves the API only (Celery mode, or tests)."""
     settings = settings or get_settings()
-    ctx = Context(settings)
+    payloads = Payloads.from_settings(settings)
+    ctx = Context(settings, payloads=payloads)
     runner, mode = _runner(ctx)
 
     @asynccontextmanager
@@ -49,16 +59,20 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = True) 
         if hasattr(runner, "stop"):
             runner.stop()
 
-    app = FastAPI(
+    # Swagger UI and ReDoc from assets this server serves (fastapi-offline ships them): /docs works
+    # without internet access.
+    app = FastAPIOffline(
+        static_url="/docs-assets",
         title="Topline",
         version="0.1.0",
         summary="Self-hosted, kie.ai-compatible 'Add Vocals' API: lyrics sung over your instrumental.",
+        description=API_DESCRIPTION,
         lifespan=lifespan,
     )
     app.state.topline = ServiceState(
-        ctx=ctx, runner=runner, mode=mode,
-        requests=TokenBuckets(settings.rate_limit_per_minute, 60.0),
-        record_info=TokenBuckets(settings.record_info_per_second, 1.0),
+        ctx=ctx, runner=runner, mode=mode, payloads=payloads,
+        requests=buckets(settings, settings.rate_limit_per_minute, 60.0, name="requests"),
+        record_info=buckets(settings, settings.record_info_per_second, 1.0, name="record-info"),
     )
     envelope.install(app)
 

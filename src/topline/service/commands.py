@@ -76,15 +76,13 @@ def serve(args: argparse.Namespace) -> int:
 
     from ..settings import get_settings
     from ..tasks import accounts
-    from ..tasks.models import ApiKey
     from .app import create_app
 
     st = get_settings()
     sock = _listen(st.host, st.port)  # the port is ours before anything says it is served
     db = _db()
-    with db.session() as s:
-        first = s.query(ApiKey).count() == 0
-        new = accounts.create_key(s, credits=st.default_credits, name="first") if first else None
+    with db.session() as s:  # one first key, however many replicas start at once on an empty database
+        new = accounts.create_first_key(s, credits=st.default_credits)
     base = st.public_url.rstrip("/")
     print(f"Topline is serving on http://{st.host}:{st.port}  (data: {Path(st.data_dir).resolve()}, "
           f"{'Celery broker ' + st.broker_url if st.broker_url else f'{st.workers} embedded worker(s)'})",
@@ -104,12 +102,14 @@ def keys(args: argparse.Namespace) -> int:
     _settings_env(args)
     from ..settings import get_settings
     from ..tasks import accounts
+    from . import payloads
 
     db = _db()
     with db.session() as s:
         if args.keys_cmd == "create":
             credits = args.credits if args.credits is not None else get_settings().default_credits
-            out = accounts.create_key(s, credits=credits, name=args.name or "", account_id=args.account).to_json()
+            out = payloads.new_key(accounts.create_key(s, credits=credits, name=args.name or "",
+                                                       account_id=args.account))
         elif args.keys_cmd == "revoke":
             n = accounts.revoke_key(s, args.key)
             if not n:
@@ -120,7 +120,7 @@ def keys(args: argparse.Namespace) -> int:
             accounts.grant(s, args.account, args.amount)
             out = {"accountId": args.account, "granted": args.amount}
         else:
-            out = accounts.list_keys(s)
+            out = payloads.key_list(accounts.list_keys(s))
     print(json.dumps(out, indent=2))
     return 0
 

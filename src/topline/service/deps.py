@@ -11,7 +11,8 @@ from ..errors import MaintenanceError
 from ..tasks import accounts
 from ..tasks.context import Context
 from ..tasks.models import Account
-from .ratelimit import TokenBuckets
+from .payloads import Payloads
+from .ratelimit import Limiter
 
 
 class Submitter(Protocol):
@@ -22,9 +23,10 @@ class Submitter(Protocol):
 class ServiceState:
     ctx: Context
     runner: Submitter
-    requests: TokenBuckets
-    record_info: TokenBuckets
+    requests: Limiter
+    record_info: Limiter
     mode: str  # "embedded" | "celery"
+    payloads: Payloads
 
 
 def get_state(request: Request) -> ServiceState:

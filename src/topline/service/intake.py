@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import unquote, urlparse
 
+from .. import storage_keys
 from ..audio import decode_audio
 from ..errors import FetchError, LyricsError, StorageError, UndecodableAudioError, ValidationError
 from ..fetch import check_destination, fetch_configured, sniff_audio
@@ -34,7 +35,7 @@ def obtain(url: str, ctx: Context, *, field: str) -> tuple[bytes, str]:
         except StorageError:
             raise FetchError(f"{field} is not a valid file link of this server ({url[:200]}); use the downloadUrl "
                              "that an upload returned", field=field) from None
-        if not key.startswith("uploads/") or not ctx.store.exists(key):
+        if not storage_keys.is_upload(key) or not ctx.store.exists(key):
             raise FetchError(f"{field} points at a file of this server that does not exist or has expired: {url}",
                              field=field)
         data = ctx.store.get(key)

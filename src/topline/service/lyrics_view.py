@@ -8,9 +8,10 @@ import numpy as np
 
 from ..audio import decode_audio
 from ..errors import NotFoundError
+from .. import storage_keys
 from ..tasks.context import Context
+from ..tasks.lifecycle import tracks_of
 from ..tasks.models import Task
-from ..tasks.payloads import tracks_of
 
 WAVEFORM_POINTS = 500
 
@@ -39,7 +40,7 @@ def timestamped_lyrics(ctx: Context, task: Task, *, audio_id: str | None, index:
         track = tracks[min(max(index or 0, 0), len(tracks) - 1)]
     files = track["files"]
     words = json.loads(ctx.store.get(files["lyrics"]))
-    wave_key = files["mp3"].rsplit(".", 1)[0] + ".waveform.json"
+    wave_key = storage_keys.waveform_key(files["mp3"])
     if ctx.store.exists(wave_key):
         wave = json.loads(ctx.store.get(wave_key))
     else:  # computed once, then kept beside the track

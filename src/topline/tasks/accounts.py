@@ -6,7 +6,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -25,9 +25,16 @@ class NewKey:
     account_id: int
     credits: int
 
-    def to_json(self) -> dict:
-        return {"apiKey": self.api_key, "webhookKey": self.webhook_key,
-                "accountId": self.account_id, "credits": self.credits}
+
+@dataclass(frozen=True)
+class KeyInfo:
+    """A key as listed: never the key itself, only its prefix."""
+
+    prefix: str
+    account_id: int
+    credits: int
+    created_at: float  # Unix seconds
+    revoked: bool
 
 
 def create_key(s: Session, *, credits: int, name: str = "", account_id: int | None = None) -> NewKey:
@@ -46,6 +53,25 @@ def create_key(s: Session, *, credits: int, name: str = "", account_id: int | No
     s.add(ApiKey(account_id=acct.id, key_hash=hash_key(key), prefix=key[:10]))
     s.flush()
     return NewKey(api_key=key, webhook_key=acct.webhook_key, account_id=acct.id, credits=acct.credits)
+
+
+_FIRST_KEY_LOCK = 7426152  # PostgreSQL advisory lock id (the migrations use 7426151)
+
+
+def create_first_key(s: Session, *, credits: int, name: str = "first") -> NewKey | None:
+    """The first API key of an empty database, or None when a key exists already.
+
+    Safe when several API processes start at once on an empty database: the check and the insert
+    run under a database-wide lock (a transaction-scoped advisory lock on PostgreSQL; SQLite's
+    write lock, taken before the check), so exactly one of them creates the key.
+    """
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _FIRST_KEY_LOCK})
+    else:  # SQLite: a write (even of no row) takes the database's write lock until this transaction ends
+        s.execute(update(ApiKey).where(ApiKey.id < 0).values(prefix=ApiKey.prefix))
+    if s.execute(select(ApiKey.id).limit(1)).first() is not None:
+        return None
+    return create_key(s, credits=credits, name=name)
 
 
 def authenticate(s: Session, authorization: str | None) -> Account:
@@ -74,12 +100,10 @@ def revoke_key(s: Session, key_or_prefix: str) -> int:
     return len(hits)
 
 
-def list_keys(s: Session) -> list[dict]:
-    out = []
-    for k, a in s.execute(select(ApiKey, Account).join(Account, Account.id == ApiKey.account_id)).all():
-        out.append({"prefix": k.prefix, "accountId": a.id, "credits": a.credits,
-                    "createdAt": int(k.created_at * 1000), "revoked": k.revoked_at is not None})
-    return out
+def list_keys(s: Session) -> list[KeyInfo]:
+    return [KeyInfo(prefix=k.prefix, account_id=a.id, credits=a.credits, created_at=k.created_at,
+                    revoked=k.revoked_at is not None)
+            for k, a in s.execute(select(ApiKey, Account).join(Account, Account.id == ApiKey.account_id)).all()]
 
 
 def grant(s: Session, account_id: int, amount: int) -> None:

@@ -147,19 +147,9 @@ def pump(ctx: Context, *, send: Send | None = None, limit: int = 10) -> int:
     return len(ids)
 
 
-def delivery_log(ctx: Context, task_id: str) -> list[dict]:
-    """Every delivery of a task with its attempts, for the user."""
+def deliveries_of(ctx: Context, task_id: str) -> list[tuple[Delivery, list[DeliveryAttempt]]]:
+    """Every delivery of a task, in stage order, with its attempts in order (detached rows)."""
     with ctx.db.session() as s:
         rows = s.execute(select(Delivery).where(Delivery.task_id == task_id).order_by(Delivery.seq)).scalars().all()
-        out = []
-        for d in rows:
-            attempts = s.execute(select(DeliveryAttempt).where(DeliveryAttempt.delivery_id == d.id)
-                                 .order_by(DeliveryAttempt.id)).scalars().all()
-            out.append({
-                "deliveryId": d.id, "stage": d.stage, "url": d.url, "state": d.state, "attempts": d.attempts,
-                "nextAttemptAt": int(d.next_attempt_at * 1000) if d.state == "pending" else None,
-                "deliveredAt": int(d.delivered_at * 1000) if d.delivered_at else None,
-                "log": [{"at": int(a.at * 1000), "statusCode": a.status_code, "error": a.error,
-                         "durationMs": a.duration_ms} for a in attempts],
-            })
-        return out
+        return [(d, list(s.execute(select(DeliveryAttempt).where(DeliveryAttempt.delivery_id == d.id)
+                                   .order_by(DeliveryAttempt.id)).scalars().all())) for d in rows]

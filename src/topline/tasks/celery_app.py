@@ -17,7 +17,7 @@ from functools import lru_cache
 from celery import Celery, signals
 from sqlalchemy.exc import DBAPIError
 
-from ..settings import get_settings
+from ..settings import Settings
 from . import callbacks, retention
 from .context import get_context
 from . import lifecycle
@@ -26,13 +26,13 @@ from .execute import LEASE_S, RetryLater, execute
 log = logging.getLogger(__name__)
 
 
-def queue(name: str) -> str:
-    return f"{get_settings().queue_prefix}{name}"
+def queue(name: str, settings: Settings) -> str:
+    return f"{settings.queue_prefix}{name}"
 
 
-def celery_app() -> Celery:
-    """The Celery app for the current settings (one per broker and queue prefix)."""
-    st = get_settings()
+def celery_app(settings: Settings) -> Celery:
+    """The Celery app for these settings (one per broker and queue prefix)."""
+    st = settings
     return _app_for(st.broker_url or "memory://", st.queue_prefix, st.task_time_limit_s)
 
 
@@ -93,12 +93,12 @@ def _register(app: Celery) -> None:
         """Retention, plus re-queuing tasks whose message was lost (API crashed before publishing,
         broker restarted without persistence) and whose lease has run out."""
         ctx = get_context()
-        if _sweep_due():
+        if _sweep_due(ctx.settings):
             retention.sweep(ctx)
         with ctx.db.session() as s:
             stalled = lifecycle.touch_stalled(s, idle_s=120)
         for task_id in stalled:
-            generate.apply_async((task_id,), queue=queue("generate"))
+            generate.apply_async((task_id,), queue=queue("generate", ctx.settings))
 
     app.topline_generate = generate  # type: ignore[attr-defined]
 
@@ -106,10 +106,10 @@ def _register(app: Celery) -> None:
 _last_retention = [0.0]
 
 
-def _sweep_due() -> bool:
+def _sweep_due(settings: Settings) -> bool:
     import time
 
-    if time.time() - _last_retention[0] >= get_settings().sweep_interval_s:
+    if time.time() - _last_retention[0] >= settings.sweep_interval_s:
         _last_retention[0] = time.time()
         return True
     return False
@@ -127,37 +127,38 @@ class CelerySubmitter:
     """What the API uses in Celery mode: publish the task id on the generate queue, and deliver
     callbacks from this process (I/O only), so they never queue behind long renders on workers."""
 
-    def __init__(self, ctx=None) -> None:
+    def __init__(self, ctx) -> None:
         from .runner import EmbeddedRunner
 
-        self._pump = EmbeddedRunner(ctx, workers=0, sweep=False) if ctx is not None else None
+        self.settings = ctx.settings
+        self._pump = EmbeddedRunner(ctx, workers=0, sweep=False)
 
     def start(self) -> None:
-        if self._pump is not None:
-            self._pump.start()
+        self._pump.start()
 
     def stop(self) -> None:
-        if self._pump is not None:
-            self._pump.stop()
+        self._pump.stop()
 
     def submit(self, task_id: str) -> None:
-        celery_app().topline_generate.apply_async((task_id,), queue=queue("generate"))
+        celery_app(self.settings).topline_generate.apply_async((task_id,), queue=queue("generate", self.settings))
 
 
 def worker(args: argparse.Namespace) -> int:
-    app = celery_app()
-    queues = args.queues or f"{queue('generate')},{queue('callbacks')}"
+    ctx = get_context()  # the worker process's settings: its one way in
+    app = celery_app(ctx.settings)
+    queues = args.queues or f"{queue('generate', ctx.settings)},{queue('callbacks', ctx.settings)}"
     argv = ["worker", f"--queues={queues}", f"--concurrency={args.concurrency}", f"--loglevel={args.loglevel}",
             "--pool=prefork", "--without-gossip", "--without-mingle"]
     if args.hostname:
         argv.append(f"--hostname={args.hostname}")
-    get_context().db.migrate()
+    ctx.db.migrate()
     app.worker_main(argv)
     return 0
 
 
 def beat(args: argparse.Namespace) -> int:
-    app = celery_app()
-    get_context().db.migrate()
+    ctx = get_context()
+    app = celery_app(ctx.settings)
+    ctx.db.migrate()
     app.start(["beat", f"--loglevel={args.loglevel}", f"--schedule={args.schedule}"])
     return 0

@@ -13,7 +13,7 @@ import time
 
 from sqlalchemy.exc import DBAPIError
 
-from ..errors import ToplineError
+from ..errors import SpecMissingError, ToplineError
 from ..pipeline import run_task
 from . import lifecycle
 from .context import Context
@@ -54,11 +54,17 @@ def execute(ctx: Context, task_id: str | None = None, *, on_stage_recorded=None)
         if task is None:
             return None
         task_id, attempts = task.id, task.attempts
-        spec = lifecycle.spec_for(task)
+        try:
+            spec = lifecycle.spec_for(task, resolve_stored_request=ctx.payloads.spec_of_stored_request)
+            unrunnable = None
+        except SpecMissingError as exc:
+            spec, unrunnable = None, exc
     notify = on_stage_recorded or (lambda tid, stage: None)
     if attempts > lifecycle.MAX_ATTEMPTS:
-        _fail(ctx, task_id, ToplineError(
-            f"Generation failed: the task stopped its worker {attempts - 1} times; your credits were refunded."))
+        unrunnable = ToplineError(
+            f"Generation failed: the task stopped its worker {attempts - 1} times; your credits were refunded.")
+    if unrunnable is not None:
+        _fail(ctx, task_id, unrunnable)
         notify(task_id, "error")
         return task_id
 
@@ -67,7 +73,8 @@ def execute(ctx: Context, task_id: str | None = None, *, on_stage_recorded=None)
 
     def on_stage(stage: str, payload: dict) -> None:
         with ctx.db.session() as s:
-            lifecycle.record_stage(s, task_id, stage, lyrics=payload.get("lyrics"), tracks=payload.get("tracks"))
+            lifecycle.record_stage(s, task_id, stage, callback_body=ctx.payloads.callback_body,
+                                   lyrics=payload.get("lyrics"), tracks=payload.get("tracks"))
         notify(task_id, stage)
 
     try:
@@ -97,4 +104,4 @@ def execute(ctx: Context, task_id: str | None = None, *, on_stage_recorded=None)
 
 def _fail(ctx: Context, task_id: str, exc: BaseException) -> None:
     with ctx.db.session() as s:
-        lifecycle.fail(s, task_id, exc)
+        lifecycle.fail(s, task_id, exc, callback_body=ctx.payloads.callback_body)

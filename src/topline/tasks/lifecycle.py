@@ -2,7 +2,8 @@
 
 Every change that announces something (a stage, a failure) writes the task row and
 queues the callback in the outbox in the same transaction, so what ``record-info``
-says and what callbacks say can never disagree.
+says and what callbacks say can never disagree.  The callback's shape is the API's
+business: the caller passes ``callback_body`` (the service's ``Payloads.callback_body``).
 """
 
 from __future__ import annotations
@@ -10,17 +11,16 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from typing import Any
+from typing import Any, Callable
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..errors import SensitiveWordError, ToplineError
+from ..errors import SensitiveWordError, SpecMissingError, ToplineError
 from ..pipeline import TaskSpec, TrackResult
 from . import accounts
 from .models import Account, Delivery, Task, now
-from .payloads import callback_body
 
 log = logging.getLogger(__name__)
 
@@ -32,31 +32,44 @@ FAILED = ("CREATE_TASK_FAILED", "GENERATE_AUDIO_FAILED", "SENSITIVE_WORD_ERROR")
 MAX_ATTEMPTS = 3  # a task that crashed its worker this many times fails (and is refunded)
 
 
-def accept(s: Session, *, account: Account, task_id: str, param: dict[str, Any], seed: int,
-           audio_key: str, callback_url: str, cost: int) -> Task:
-    """Record a new task and charge for it, in the caller's transaction."""
-    accounts.charge(s, account.id, task_id, cost)
-    task = Task(id=task_id, account_id=account.id, status="PENDING", param=json.dumps(param), seed=seed,
-                audio_key=audio_key, callback_url=callback_url)
+CallbackBody = Callable[[Task, str], dict[str, Any]]  # (task row, stage) -> the body POSTed for it
+
+
+def accept(s: Session, *, account: Account, spec: TaskSpec, param: dict[str, Any], callback_url: str,
+           cost: int) -> Task:
+    """Record a new task and charge for it, in the caller's transaction.
+
+    ``spec`` is the resolved task the workers will run (stored as is); ``param`` is the request as
+    received, kept only to be shown back (record-info's ``param``).
+    """
+    accounts.charge(s, account.id, spec.task_id, cost)
+    task = Task(id=spec.task_id, account_id=account.id, status="PENDING", param=json.dumps(param),
+                spec=json.dumps(spec.to_json()), seed=spec.seed, audio_key=spec.audio_key,
+                callback_url=callback_url)
     s.add(task)
     s.flush()
     return task
 
 
-def spec_from_param(task_id: str, p: dict[str, Any], *, seed: int | None, audio_key: str) -> TaskSpec:
-    """The pipeline's view of an add-vocals request (API field names); ``seed=None`` draws one."""
-    return TaskSpec(
-        task_id=task_id, audio_key=audio_key, prompt=p.get("prompt", ""), title=p.get("title", ""),
-        style=p.get("style", ""), negative_tags=p.get("negativeTags", "") or "",
-        vocal_gender=p.get("vocalGender"), style_weight=p.get("styleWeight"),
-        weirdness=p.get("weirdnessConstraint"), audio_weight=p.get("audioWeight"),
-        model=p.get("model") or "V4_5PLUS", seed=seed,
-    )
+def spec_for(task: Task, *, resolve_stored_request: Callable[[Task], TaskSpec | None] | None = None) -> TaskSpec:
+    """A stored task as the pipeline runs it: the spec resolved at accept (so resumes match).
+
+    A row an older version stored with only its request is resolved once by ``resolve_stored_request``
+    (the service's) and the spec kept on the row, in the caller's transaction.
+    """
+    if not task.spec and resolve_stored_request is not None:
+        spec = resolve_stored_request(task)
+        if spec is not None:
+            task.spec = json.dumps(spec.to_json())
+    if not task.spec:
+        raise SpecMissingError("Generation failed: this task was accepted by an older version of Topline and its "
+                          "request could not be resolved; your credits were refunded. Submit it again.")
+    return TaskSpec.from_json(json.loads(task.spec))
 
 
-def spec_for(task: Task) -> TaskSpec:
-    """A stored task as the pipeline needs it (the seed was fixed at accept, so resumes match)."""
-    return spec_from_param(task.id, json.loads(task.param), seed=task.seed, audio_key=task.audio_key)
+def tracks_of(task: Task) -> list[dict[str, Any]]:
+    """The finished variants of a task (``TrackResult.to_json`` each)."""
+    return json.loads(task.tracks) if task.tracks else []
 
 
 def _queue(s: Session, task: Task, stage: str, seq: int, body: dict) -> None:
@@ -69,7 +82,7 @@ def _queue(s: Session, task: Task, stage: str, seq: int, body: dict) -> None:
         pass  # this stage was queued before (a resumed task re-announces it): send it once
 
 
-def record_stage(s: Session, task_id: str, stage: str, *, lyrics: str | None = None,
+def record_stage(s: Session, task_id: str, stage: str, *, callback_body: CallbackBody, lyrics: str | None = None,
                  tracks: list[TrackResult] | None = None) -> Task:
     """Move a task forward to ``stage`` and queue that stage's callback (once)."""
     status, seq = STAGES[stage]
@@ -92,7 +105,7 @@ def record_stage(s: Session, task_id: str, stage: str, *, lyrics: str | None = N
     return task
 
 
-def fail(s: Session, task_id: str, error: BaseException) -> Task:
+def fail(s: Session, task_id: str, error: BaseException, *, callback_body: CallbackBody) -> Task:
     """Mark a task failed with a precise reason, refund it and queue the error callback."""
     task = s.get(Task, task_id, with_for_update=True)
     if task is None:

@@ -61,7 +61,8 @@ class Task(Base):
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
     status: Mapped[str] = mapped_column(String(30), default="PENDING", index=True)
-    param: Mapped[str] = mapped_column(Text)  # the request as received, JSON
+    param: Mapped[str] = mapped_column(Text)  # the request as received, JSON (shown back by record-info only)
+    spec: Mapped[str | None] = mapped_column(Text, nullable=True)  # the resolved TaskSpec, JSON: what workers run
     seed: Mapped[int] = mapped_column(BigInteger)
     audio_key: Mapped[str] = mapped_column(String(300))
     callback_url: Mapped[str] = mapped_column(String(2000))

@@ -9,6 +9,7 @@ import logging
 
 from sqlalchemy import delete, select
 
+from .. import storage_keys
 from .context import Context
 from .models import IdempotencyKey, Task, Upload, now
 
@@ -26,7 +27,7 @@ def sweep(ctx: Context, *, at: float | None = None) -> dict[str, int]:
             Task.files_expired.is_(False), Task.finished_at.is_not(None),
             Task.created_at < t - st.file_retention_days * DAY)).scalars().all()
     for task_id in old:
-        ctx.store.delete_prefix(f"tasks/{task_id}/")
+        ctx.store.delete_prefix(storage_keys.task_prefix(task_id))
         with ctx.db.session() as s:
             s.get(Task, task_id).files_expired = True
         tasks += 1

@@ -120,7 +120,6 @@ def _render_phrase(
     n_out = int(round((p.end - p.t0) * sr))
     times = p.t0 + np.arange(int(np.ceil(n_out / sr / fp)) + 1) * fp
     prof = controls.profile
-    depth = 0.0 if "vibrato" in controls.excluded else prof.vibrato_depth_cents
     approach = []
     for i, syl in enumerate(p.syllables):
         lead = [syl.start - u.start for u in p.units if u.syllable == i and not u.vowel and u.start < syl.start]
@@ -130,7 +129,7 @@ def _render_phrase(
         times=times,
         approach_s=approach,
         portamento_s=prof.portamento_s,
-        vibrato_depth_cents=depth,
+        vibrato_depth_cents=prof.vibrato_depth_cents,
         vibrato_rate_hz=prof.vibrato_rate_hz,
         vibrato_delay_s=prof.vibrato_delay_s,
         seed=seed,
@@ -162,8 +161,7 @@ def sing(score: Score, *, controls: Controls, sr: int = 44100, workers: int | No
         Notes with phonemes (ARPAbet, no stress digits); ties continue a syllable.
     controls : Controls
         ``gender`` picks the voice ("f" derives a female vocal tract from the male voice);
-        ``profile`` gives vibrato, portamento and breathiness; ``excluded`` may hold
-        ``"vibrato"``.
+        ``profile`` gives vibrato, portamento and breathiness (negative tags already applied).
     sr : int
         Output sample rate.
     workers : int, optional

@@ -20,9 +20,9 @@ def test_given_lyrics_word_for_word():
 def test_description_gets_written_lyrics():
     lyr = make_lyrics("A dreamy pop song about summer nights", controls=CONTROLS)
     assert lyr.written
-    assert [s.kind for s in lyr.sections] == ["verse", "chorus", "verse", "chorus", "bridge", "chorus"]
+    assert [s.kind for s in lyr.sections] == ["verse", "chorus", "verse", "pre-chorus", "chorus", "bridge", "chorus"]
     assert lyr.text().startswith("[Verse 1]\n")
-    assert "\n\n[Chorus]\nGolden Days\n" in lyr.text()
+    assert "\n\n[Chorus]\nGolden days, oh, golden days\n" in lyr.text()
     again = make_lyrics("A dreamy pop song about summer nights", controls=CONTROLS)
     assert again.text() == lyr.text()
 
@@ -74,3 +74,14 @@ def test_sensitive_title_is_not_sung():
     ctl = parse_controls(title="Badword Anthem", style="pop", seed=1)
     lyr = make_lyrics("a song about rain", controls=ctl, sensitive_words=["badword"])
     assert "badword" not in lyr.text().lower()
+
+
+def test_written_lyrics_follow_a_given_form():
+    from topline.music.types import FormPlan, FormSection
+
+    form = FormPlan(sections=(FormSection("intro", 0.0, 4.0, 2, False), FormSection("verse", 4.0, 12.0, 4, True, (7, 7)),
+                              FormSection("chorus", 12.0, 20.0, 4, True, (6, 6, 6, 6))))
+    lyr = make_lyrics("a song about rain in the city", controls=CONTROLS, form=form)
+    assert lyr.written and [s.kind for s in lyr.sections] == ["verse", "chorus"]
+    assert [len(s.lines) for s in lyr.sections] == [2, 4]
+    assert "golden days" in " ".join(w.text for w in lyr.sections[1].lines[0].words).lower()

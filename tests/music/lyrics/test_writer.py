@@ -1,91 +1,207 @@
-from topline.music.lyrics.parse import parse_lyrics
+import re
+
+import pytest
+
+from topline.music.lyrics import lyric_variants, make_title, parse_lyrics, write_song
+from topline.music.lyrics.bank import bank, parse_bank
 from topline.music.lyrics.phonetics import cmu, rhymes
-from topline.music.lyrics.vocab import COMMON_NOUNS, REGISTER, THEMES
+from topline.music.lyrics.topic import read_topic
 from topline.music.lyrics.writer import (
-    CHORUS_TEMPLATES,
-    FILLERS,
-    TEMPLATES,
-    choose_themes,
-    song_form,
-    syllable_range,
+    Planner,
+    _parts,
+    count_syllables,
+    default_form,
+    end_word,
+    says_something,
+    stress_misses,
     write_lyrics,
 )
+from topline.music.types import FormPlan, FormSection
+
+DESCRIPTIONS = ("driving home after a night shift", "a grandmother's kitchen", "leaving a small town",
+                "a breakup over text", "a dog that waits", "rain in the city", "a lighthouse keeper")
 
 
-def _song(**kw):
-    args = dict(title="Golden Days", family="pop", seed=7)
-    args.update(kw)
-    return parse_lyrics(write_lyrics("an upbeat song about summer at the beach", **args))
+def _form(*spec):
+    secs, t = [], 0.0
+    for label, sylls in spec:
+        secs.append(FormSection(label=label, start=t, end=t + 8.0, bars=4, sung=bool(sylls), line_syllables=tuple(sylls)))
+        t += 8.0
+    return FormPlan(sections=tuple(secs))
 
 
-def _ends(section):
-    return [ln.words[-1].text.lower() for ln in section.lines]
+FORM = _form(("intro", ()), ("verse", (8, 8, 8, 8)), ("pre-chorus", (6, 6, 7)), ("chorus", (7, 7, 7, 7)),
+             ("instrumental", ()), ("verse", (9, 9, 9, 9, 9, 9)), ("chorus", (7, 7, 7, 7)), ("bridge", (6, 6)),
+             ("chorus", (7, 7, 7, 7)), ("outro", ()))
 
 
-def test_themes_from_description():
-    assert choose_themes("a summer song about the beach") == ("summer",)
-    assert choose_themes("driving down the highway at midnight")[0] == "road"
-    assert choose_themes("a song about nothing at all") == ("general",)
+def _blocks(text):
+    return [(b.split("\n")[0], b.split("\n")[1:]) for b in text.split("\n\n")]
 
 
-def test_form_by_duration():
-    assert song_form(None) == ("verse", "chorus", "verse", "chorus", "bridge", "chorus")
-    assert song_form(45.0) == ("verse", "chorus")
-    assert song_form(90.0) == ("verse", "chorus", "verse", "chorus")
-    assert [s.kind for s in _song(duration=40.0).sections] == ["verse", "chorus"]
+def _words(text):
+    return {re.sub(r"[^a-z']", "", w.lower()) for w in text.split()}
 
 
-def test_structure_chorus_repeats_with_title():
-    lyr = _song()
-    assert [s.kind for s in lyr.sections] == ["verse", "chorus", "verse", "chorus", "bridge", "chorus"]
-    choruses = [[[w.text for w in ln.words] for ln in s.lines] for s in lyr.sections if s.kind == "chorus"]
+def test_topic_reads_people_places_things_and_verbs():
+    t = read_topic("a song about driving home after a night shift")
+    assert t.words == ("drive", "home", "night", "shift")
+    assert [(p.sung, p.kind) for p in t.phrases] == [("home", "place"), ("the night shift", "event"),
+                                                       ("the night", "time")]
+    assert t.verbs == ("drive",) and t.tags == {"night", "no-she", "no-he"}
+    t = read_topic("my grandmother's kitchen")
+    assert [(p.sung, p.kind) for p in t.phrases] == [("my grandmother", "person"),
+                                                       ("my grandmother's kitchen", "place")]
+    assert read_topic("a dog that waits").verbs == ("wait",)
+    assert read_topic("leaving a small town").tags == {"go", "no-she", "no-he"}
+    assert read_topic("my grandmother's kitchen on a Sunday morning").tags == {"day", "no-he"}
+    assert read_topic("a dog that waits").tags == {"stay", "no-she"}
+
+
+def test_titles_from_the_description():
+    assert make_title("driving home after a night shift") == "Driving Home"
+    assert make_title("driving home after a night shift", seed=1) == "Night Shift"
+    assert make_title("a grandmother's kitchen") == "Grandmother's Kitchen"
+    assert make_title("rain in the city") == "Rain in the City"
+    assert make_title("a dog that waits") == "The Dog That Waits"
+
+
+@pytest.mark.parametrize("description", DESCRIPTIONS)
+def test_written_to_the_form_about_the_description(description):
+    title, text = write_song(description, seed=3, form=FORM)
+    blocks = _blocks(text)
+    assert [tag for tag, _ in blocks] == ["[Verse 1]", "[Pre-Chorus]", "[Chorus]", "[Verse 2]", "[Chorus]",
+                                          "[Bridge]", "[Chorus]"]
+    sung = [s for s in FORM.sections if s.sung]
+    for (tag, lines), sec in zip(blocks, sung):
+        assert len(lines) == len(sec.line_syllables), tag
+        for line, n in zip(lines, sec.line_syllables):
+            if title.lower() not in line.lower():
+                assert abs(count_syllables(line) - n) <= 2, (tag, line, n)
+    choruses = [lines for tag, lines in blocks if tag == "[Chorus]"]
     assert choruses[0] == choruses[1] == choruses[2]
-    assert choruses[0][0] == ["Golden", "Days"] == choruses[0][-1]
-    assert [w.index for w in lyr.words] == list(range(len(lyr.words)))
+    assert title.lower() in choruses[0][0].lower() and choruses[0][-1] == choruses[0][0]
+    assert rhymes(end_word(choruses[0][1]), end_word(choruses[0][2]))
+    for tag, lines in blocks:  # couplets rhyme by CMU rhyme class
+        if tag != "[Chorus]":
+            for a, b in zip(lines[::2], lines[1::2]):
+                assert rhymes(end_word(a), end_word(b)), (tag, a, b)
+    others = [ln.lower() for tag, lines in blocks if tag != "[Chorus]" for ln in lines]
+    assert len(others) == len(set(others))
+    topic = read_topic(description)
+    sung_words = _words(text)
+    assert [w for w in topic.words if not topic.forms[w] & sung_words] == []
+    lyr = parse_lyrics(text)
+    assert [s.kind for s in lyr.sections] == ["verse", "pre-chorus", "chorus", "verse", "chorus", "bridge", "chorus"]
 
 
-def test_lines_fit_syllable_range_and_rhyme():
-    for family in ("pop", "hiphop", "ballad"):
-        lo, hi = syllable_range(family)
-        for seed in range(4):
-            lyr = _song(family=family, seed=seed, title="")
-            for s in lyr.sections:
-                for ln in s.lines:
-                    assert lo <= ln.syllable_count <= hi, (family, seed, [w.text for w in ln.words])
-                e = _ends(s)
-                if s.kind == "verse":
-                    assert (rhymes(e[0], e[1]) and rhymes(e[2], e[3])) or (rhymes(e[0], e[2]) and rhymes(e[1], e[3]))
-                else:
-                    assert rhymes(e[-2], e[-1])
+def test_deterministic_per_seed():
+    a = write_song("a summer festival", seed=5)
+    assert a == write_song("a summer festival", seed=5)
+    assert a[1] != write_song("a summer festival", seed=6)[1]
 
 
-def test_register_hiphop_denser_ballad_shorter():
-    assert syllable_range("pop") == (6, 9)
-    assert syllable_range("hiphop")[0] > 6 and syllable_range("ballad")[1] < 9
-
-    def mean(family):
-        lines = _song(family=family, title="").lines
-        return sum(ln.syllable_count for ln in lines) / len(lines)
-
-    assert mean("hiphop") > mean("pop") > mean("ballad")
-
-
-def test_deterministic_and_seed_dependent():
-    assert write_lyrics("love song", seed=3) == write_lyrics("love song", seed=3)
-    assert write_lyrics("love song", seed=3) != write_lyrics("love song", seed=4)
+def test_given_title_sung_and_short_forms():
+    text = write_lyrics("a soldier's letter", title="Paper Wings [live]", form=_form(("verse", (7, 7, 7)),
+                                                                                  ("chorus", (6, 6))))
+    blocks = _blocks(text)
+    assert [tag for tag, _ in blocks] == ["[Verse 1]", "[Chorus]"]
+    assert [len(lines) for _, lines in blocks] == [3, 2]
+    assert "paper wings" in blocks[1][1][0].lower() and "live" not in text.lower()
+    assert all(ln[:1].isupper() for _, lines in blocks for ln in lines)
 
 
-def test_every_written_word_is_in_cmu():
+def test_default_form_by_duration_and_family():
+    assert [s.label for s in default_form().sections] == ["verse", "chorus", "verse", "pre-chorus", "chorus",
+                                                          "bridge", "chorus"]
+    assert [s.label for s in default_form(duration=40.0).sections] == ["verse", "chorus"]
+    assert [len(s.line_syllables) for s in default_form(duration=20.0).sections] == [2, 4]
+    assert [(s.label, len(s.line_syllables)) for s in default_form(duration=6.0).sections] == [("chorus", 2)]
+    assert [(s.label, len(s.line_syllables)) for s in default_form(duration=2.0).sections] == [("chorus", 1)]
+    assert write_lyrics("a first apartment", duration=2.0).count("\n") == 1  # the tag and the title
+    assert default_form("hiphop").sections[0].line_syllables[0] > default_form("pop").sections[0].line_syllables[0]
+    assert len(_blocks(write_lyrics("a first apartment", duration=90.0))) == 4
+
+
+def test_contradicting_and_empty_lines_are_rejected():
+    leaving = Planner(read_topic("leaving a small town"), 0)
+    assert leaving.lines and not any("stay" in ln.tags for ln in leaving.lines)
+    assert all(leaving.score(ln, 8, "V")[0] < -1e8 for ln in leaving.lines if "V" not in ln.roles)
+    assert not says_something("oh yeah, oh baby") and not says_something("and so on and on")
+    assert says_something("the kettle whistles")
+    b = parse_bank("== theme: t | keys: x\nV - | oh yeah oh yeah / and so on and on\n")
+    assert len(b.entries) == 1 and b.entries[0].lines == ("oh yeah oh yeah", "and so on and on")
+
+
+def test_stress_on_strong_beats():
+    assert stress_misses("I keep the light for ships at sea") == 0
+    assert stress_misses("the window is open") > 0
+
+
+def test_bank_couplets_rhyme_and_are_in_cmu():
     d = cmu()
-    words = set()
-    for th in THEMES.values():
-        for k in ("nouns", "adjs", "verbs", "places"):
-            words.update(w for ph in th[k] for w in ph.lower().split())
-    words.update(COMMON_NOUNS)
-    words.update(a.lower() for r in REGISTER.values() for a in r["adjs"])
-    words.update(w for f in FILLERS for w in f.split())
-    words.update(w for t in TEMPLATES + CHORUS_TEMPLATES for w in t.lower().split() if "{" not in w)
-    assert sorted(w for w in words if w not in d) == []
-    for seed in range(3):
-        lyr = _song(seed=seed, title="")
-        assert [w.text for w in lyr.words if w.text.lower() not in d] == []
+    assert len(bank().entries) >= 180
+    for e in bank().entries:
+        ends = [end_word(" ".join(t for t, _ in _parts(ln))) for ln in e.lines]
+        assert rhymes(*ends), e.lines
+        assert e.roles and set(e.roles) <= set("VCPB")
+        for ln in e.lines:
+            words = [re.sub(r"[^a-z']", "", w.lower()) for w in re.sub(r"[<>]|\{\w+\}", " ", ln).split()]
+            assert [w for w in words if w and w not in d] == [], ln
+
+
+def test_plurals_proper_nouns_and_settings():
+    t = read_topic("his old nets and the letters")
+    assert [(p.sung, p.plural) for p in t.phrases] == [("the old nets", True), ("the letters", True)]
+    t = read_topic("falling in love in Paris")
+    assert [p.sung for p in t.phrases if p.head == "paris"] == ["Paris"]
+    assert make_title("falling in love in Paris") == "Love in Paris"
+    assert read_topic("a tin box in the kitchen after the war with my friends").settings == (
+        "in the kitchen", "after the war", "with my friends")
+    text = write_lyrics("falling in love in Paris", seed=0)
+    assert "Paris" in text and "paris" not in text and "the Paris" not in text
+
+
+def test_long_and_odd_descriptions():
+    long = ("my grandfather fished the cold northern sea every winter, his boat, his nets, the harbor town " * 60)[:4990]
+    title, text = write_song(long, seed=0)
+    assert title and len(_blocks(text)) == 7
+    for odd in ("song", "🎸🔥 2024!!!", "x"):
+        title, text = write_song(odd, seed=2)
+        assert title and [len(lines) for _, lines in _blocks(text)] == [4, 4, 4, 2, 4, 4, 4]
+
+
+def test_two_variants_with_titles():
+    (t1, a), (t2, b) = lyric_variants("driving home after a night shift", seed=0)
+    assert (t1, t2) == ("Driving Home", "Night Shift")
+    assert a != b and t1.lower() in a.lower() and t2.lower() in b.lower()
+    la = {ln for ln in a.splitlines() if ln and not ln.startswith("[")}
+    lb = {ln for ln in b.splitlines() if ln and not ln.startswith("[")}
+    assert len(la & lb) / len(la | lb) < 0.6
+
+
+@pytest.mark.parametrize("n", [4, 6, 10, 12, 14])
+def test_lines_fit_short_and_long_budgets(n):
+    form = _form(("verse", (n,) * 4), ("chorus", (n,) * 4), ("verse", (n,) * 4))
+    text = write_lyrics("rain in the city", title="Grey Streets", seed=1, form=form)
+    lines = [ln for _, ls in _blocks(text) for ln in ls if "grey streets" not in ln.lower()]
+    assert len(lines) == 10
+    assert sum(abs(count_syllables(ln) - n) for ln in lines) / len(lines) <= 1.5
+    assert max(abs(count_syllables(ln) - n) for ln in lines) <= 6
+
+
+def test_no_line_contradicts_the_description():
+    for seed in range(4):
+        words = _words(write_lyrics("rain in the city at night", seed=seed))
+        assert not words & {"sun", "stars", "sunlight", "sunset", "morning"}, seed
+        words = _words(write_lyrics("a lighthouse keeper alone on an island", seed=seed))
+        assert not words & {"she", "her", "he", "his"}, seed  # nobody in it for a pronoun to mean
+        text = write_lyrics("leaving a small town", seed=seed).lower()
+        staying = [re.sub(r"<[^>]*>\s*", "", ln).strip().lower() for e in bank().entries if "stay" in e.tags
+                   for ln in e.lines if "{" not in ln]
+        assert staying and [ln for ln in staying if ln in text] == [], seed
+
+
+def test_form_with_nothing_sung_still_gets_a_song():
+    text = write_lyrics("a dog that waits", form=_form(("intro", ()), ("instrumental", ())))
+    assert [tag for tag, _ in _blocks(text)] == ["[Verse 1]", "[Chorus]"]  # 16 s: two lines and a chorus

@@ -13,13 +13,16 @@ from .loudness import integrated_loudness
 from .melody import lead_regions
 from .rhythm import bar_phase, beat_accents, periodicity, retrack_beats, track_beats
 from .structure import label_sections, segment_bars
-from .tonal import estimate_chords, estimate_key, refine_key
+from .tonal import (
+    bass_treble, estimate_chords, estimate_key, key_confidence, mode_evidence, pitch_salience, refine_key,
+)  # fmt: skip
 
 __all__ = ["analyse"]
 
 SR = 22050
 N_FFT = 2048
 HOP = 512
+_MODE_SWITCH = 0.5  # mode evidence (see ``mode_evidence``) that overrules the audio key's mode
 _FALLBACK_TEMPO = 120.0  # when no pulse is found (free-time ambient), a neutral grid
 
 
@@ -105,7 +108,7 @@ def _start_beat(rms: np.ndarray, beat_frames: np.ndarray) -> int | None:
     return j if abs(int(beat_frames[j]) - first) <= 0.25 * step else None
 
 
-def _half_bar_tiebreak(accents: np.ndarray, phase: int, start: int | None, *, margin: float = 0.1) -> int:
+def _half_bar_tiebreak(accents: np.ndarray, phase: int, start: int | None, *, margin: float = 0.25) -> int:
     """Between beats 1 and 3 of a 4/4 bar that the accents hardly tell apart, the bar starts
     where the music starts (a pickup starts off the beat grid or on a weak beat, so it never
     ties and never moves the bars)."""
@@ -185,9 +188,13 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     # would put each attack 2.5 frames (58 ms) after its beat.
     bass_onset = librosa.onset.onset_strength(S=log_mel[mel_freqs < 250], sr=SR, hop_length=HOP, center=False)
     onset = librosa.onset.onset_strength(S=log_mel, sr=SR, hop_length=HOP, center=False)
-    chroma = librosa.feature.chroma_cqt(y=y22, sr=SR, hop_length=HOP)
-    nfr = min(chroma.shape[1], mag.shape[1])
-    chroma, mag, log_mel, onset, bass_onset = chroma[:, :nfr], mag[:, :nfr], log_mel[:, :nfr], onset[:nfr], bass_onset[:nfr]
+    tuning = librosa.estimate_tuning(S=mag, sr=SR, n_fft=N_FFT, bins_per_octave=36)
+    salience = pitch_salience(y22, sr=SR, hop_length=HOP, tuning=tuning)
+    bass_chroma, treble_chroma = bass_treble(salience)
+    nfr = min(salience.shape[1], mag.shape[1])
+    bass_chroma, treble_chroma = bass_chroma[:, :nfr], treble_chroma[:, :nfr]
+    chroma = bass_chroma + treble_chroma
+    mag, log_mel, onset, bass_onset = mag[:, :nfr], log_mel[:, :nfr], onset[:nfr], bass_onset[:nfr]
     compound = _dotted(onset, tempo)
     if compound:  # the tracker counted pairs of eighths in a jig: count its dotted quarters
         again_tempo, again = retrack_beats(onset, mono, sr=sr, onset_rate=SR / HOP, bpm=tempo / 1.5)
@@ -227,14 +234,31 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     # Chords over beat spans (plus the pickup before the first beat).
     starts = beats if beats[0] <= 0.05 else np.concatenate([[0.0], beats])
     frames = np.clip(librosa.time_to_frames(starts, sr=SR, hop_length=HOP), 0, nfr - 1)
-    beat_chroma = librosa.util.sync(chroma, frames[1:], aggregate=np.median, pad=True)[:, : frames.size]
+    beat_treble = librosa.util.sync(treble_chroma, frames[1:], aggregate=np.mean, pad=True)[:, : frames.size]
+    beat_bass = librosa.util.sync(bass_chroma, frames[1:], aggregate=np.mean, pad=True)[:, : frames.size]
     beat_rms = librosa.util.sync(rms[None, :], frames[1:], aggregate=np.mean, pad=True)[0, : frames.size]
     beat_energy = beat_rms / (beat_rms.max() + 1e-9)
-    chords = estimate_chords(beat_chroma, starts, key=key, end=duration, beat_energy=beat_energy)
+
+    def decode(k: str) -> list[tuple[float, float, str]]:
+        return estimate_chords(beat_treble, starts, key=k, end=duration, bass=beat_bass, beat_energy=beat_energy)
+
+    chords = decode(key)
     better = refine_key(key, chords)
     if better != key:  # the chords overruled the audio key: decode again under the right prior
         key = better
-        chords = estimate_chords(beat_chroma, starts, key=key, end=duration, beat_energy=beat_energy)
+        chords = decode(key)
+    # The mode from the third over the tonic, the tonic chords and the cadences.
+    profile = (beat_treble + beat_bass) @ np.diff(np.append(starts, duration))
+    tonic, mode = key.split()
+    evidence = mode_evidence(tonic, profile, chords)
+    heard = "major" if evidence > 0 else "minor"
+    if abs(evidence) >= _MODE_SWITCH and heard != mode:
+        key = f"{tonic} {heard}"
+        chords = decode(key)
+        evidence = mode_evidence(tonic, profile, chords)
+    signed = evidence if key.endswith("major") else -evidence
+    mode_conf = float(np.clip(np.tanh(signed), 0.0, 1.0))
+    key_conf = key_confidence(key, chords)
 
     sections = _sections(chroma, log_mel, rms, downbeats, duration, nfr)
     leads = lead_regions(mag, sr=SR, n_fft=N_FFT, hop=HOP)
@@ -249,6 +273,8 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
         sections=sections,
         loudness_lufs=loudness,
         lead_regions=leads,
+        key_confidence=key_conf,
+        mode_confidence=mode_conf,
     )
 
 

@@ -260,9 +260,12 @@ def beat_accents(bass_onset: np.ndarray, chroma: np.ndarray, beat_frames: np.nda
 def bar_phase(accents: np.ndarray, *, candidates: tuple[int, ...] = (3, 4)) -> tuple[int, int, float]:
     """Beats per bar and the index of the first downbeat from per-beat accents.
 
-    For each bar length and phase, the contrast is the mean accent on the candidate
-    downbeats over the mean accent elsewhere; the best contrast wins.  A 4-beat bar
-    also matches a 2-beat pattern, so 3 must beat 4 clearly to be chosen.
+    The bar length is the one whose bar positions differ most in accent, judged by a one-way
+    analysis of variance (accents grouped by position in the bar; the smallest F-test p-value
+    wins).  A 4-beat bar also explains a 2-beat pattern; 3 wins only when its test is
+    significant (p < ``0.05``) and better than 4's, so flat accents count in four.  Within the
+    chosen bar length the phase is the position with the highest mean accent, and the contrast
+    is that mean over the mean accent elsewhere.
 
     Returns
     -------
@@ -271,10 +274,12 @@ def bar_phase(accents: np.ndarray, *, candidates: tuple[int, ...] = (3, 4)) -> t
     contrast : float
         The winning contrast ratio (1 means no evidence).
     """
-    best: dict[int, tuple[float, int]] = {}
+    from scipy.stats import f as f_dist
+
+    best: dict[int, tuple[float, int, float]] = {}  # m -> (contrast, phase, p-value)
     for m in candidates:
         if accents.size < 2 * m:
-            best[m] = (1.0, 0)
+            best[m] = (1.0, 0, 1.0)
             continue
         scores = []
         for p in range(m):
@@ -282,9 +287,15 @@ def bar_phase(accents: np.ndarray, *, candidates: tuple[int, ...] = (3, 4)) -> t
             off = np.delete(accents, np.arange(p, accents.size, m))
             scores.append(on.mean() / (off.mean() + 1e-9))
         p = int(np.argmax(scores))
-        best[m] = (float(scores[p]), p)
+        groups = [accents[q::m] for q in range(m)]
+        n = accents.size
+        grand = accents.mean()
+        between = sum(g.size * (g.mean() - grand) ** 2 for g in groups) / (m - 1)
+        within = sum(((g - g.mean()) ** 2).sum() for g in groups) / max(1, n - m)
+        pval = float(f_dist.sf(between / within, m - 1, n - m)) if within > 1e-12 else (0.0 if between > 0 else 1.0)
+        best[m] = (float(scores[p]), p, pval)
     if 4 in best and 3 in best:
-        m = 3 if best[3][0] > 1.2 * best[4][0] else 4
+        m = 3 if best[3][2] < min(0.05, best[4][2]) else 4
     else:
-        m = max(best, key=lambda k: best[k][0])
+        m = min(best, key=lambda k: (best[k][2], -best[k][0]))
     return m, best[m][1], best[m][0]

@@ -1,20 +1,31 @@
-"""Key and chords.
+"""Key, mode and chords.
 
-Key comes from essentia's KeyExtractor with the 'bgate' profile (MIREX weighted
-about 0.89 on rendered music).  Chords come from beat-synchronous chroma scored
-against 24 major/minor triad templates plus "no chord", smoothed by Viterbi with a
-prior that favours chords diatonic to the key; changes therefore fall on beats.
+A semitone pitch salience (constant-Q, tuned, with each note's upper partials taken off the notes
+they would fake) splits into a bass chroma and a treble chroma.  Chords are decoded per beat by
+Viterbi over major and minor triads, power chords (``X:5``, root and fifth with no third), single
+sounding pitches (a drone or pedal alone: ``N``) and silence (``N``): the treble is matched against
+chord templates, the bass adds evidence for the root (and less for the fifth and third), and a mild
+prior favours the key's diatonic chords.  A changed chord costs a fixed amount, so a change needs
+real evidence and chords may still change on every beat (a chorale).
+
+Key comes from essentia's KeyExtractor ('bgate' profile), checked against the chords for the
+usual slips (a fifth, the relative key).  The mode is then decided from the third over the tonic
+in the salience and the tonic chords and cadences heard (see ``mode_evidence``), with confidences.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["estimate_key", "chord_templates", "estimate_chords", "PITCHES"]
+__all__ = [
+    "estimate_key", "chord_templates", "estimate_chords", "refine_key", "pitch_salience", "bass_treble",
+    "key_confidence", "PITCHES",
+]  # fmt: skip
 
 PITCHES = ("C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B")
 _FLATS = {"Db": "C#", "Eb": "D#", "Gb": "F#", "Ab": "G#", "Bb": "A#"}
-
+LOW_MIDI = 24  # C1: the lowest semitone of the salience
+N_SEMITONES = 84  # C1..B7
 
 def estimate_key(y: np.ndarray, *, sr: int) -> str:
     """Key as ``"<Tonic> major"`` or ``"<Tonic> minor"`` (sharps).
@@ -33,27 +44,92 @@ def estimate_key(y: np.ndarray, *, sr: int) -> str:
     return f"{key} {'minor' if scale == 'minor' else 'major'}"
 
 
-def chord_templates() -> tuple[np.ndarray, list[str]]:
-    """24 triad templates (unit norm) and their mir_eval labels, majors first.
+def pitch_salience(
+    y: np.ndarray, *, sr: int, hop_length: int, tuning: float = 0.0,
+    partials: tuple[tuple[int, float], ...] = (),
+) -> np.ndarray:
+    """Semitone salience (84, frames) from C1 to B7, optionally with lower notes' partials removed.
 
-    The root weighs most and the fifth least, so a first-inversion triad whose
-    bass doubles the third still scores its own root above the relative chord.
+    Parameters
+    ----------
+    y : np.ndarray
+        Mono signal.
+    sr, hop_length : int
+        Sample rate and hop.
+    tuning : float
+        Tuning deviation in fractions of a semitone (``librosa.estimate_tuning``).
+    partials : tuple of (semitones, share)
+        Partials to subtract, lowest note first, e.g. ``((19, 0.27), (28, 0.16))`` for the
+        twelfth and the major third two octaves up.  None by default: measured on rendered
+        arrangements, subtracting them wiped real thirds that a bass note's fifth partial
+        coincides with (chord accuracy 0.86 without, 0.74 at half these shares).
+
+    Returns
+    -------
+    np.ndarray
+        Non-negative amplitude per semitone and frame (row 0 is MIDI 24).
     """
-    base_maj = np.zeros(12)
-    base_maj[[0, 4, 7]] = [1.0, 0.8, 0.7]
-    base_min = np.zeros(12)
-    base_min[[0, 3, 7]] = [1.0, 0.8, 0.7]
-    temps, labels = [], []
-    for quality, base in (("maj", base_maj), ("min", base_min)):
+    import librosa
+
+    fmin = librosa.midi_to_hz(LOW_MIDI - 1.0 / 3.0)  # three bins a semitone, the middle one on pitch
+    c = np.abs(librosa.cqt(y, sr=sr, hop_length=hop_length, fmin=fmin, n_bins=3 * N_SEMITONES,
+                           bins_per_octave=36, tuning=tuning))  # fmt: skip
+    s = c.reshape(N_SEMITONES, 3, -1).max(axis=1)
+    for m in range(N_SEMITONES):  # low to high, so a note's partials are gone before they act
+        for step, share in partials:
+            if m + step < N_SEMITONES:
+                s[m + step] = np.maximum(0.0, s[m + step] - share * s[m])
+    return s
+
+
+def bass_treble(salience: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(bass, treble) chroma (12, frames) each, from a ``pitch_salience``.
+
+    The bass band is full up to B2 (MIDI 47) and fades out by C4 (60); the treble fades in from
+    C3 (48) to G3 (55), so a tenor voice counts in both and a bass line in the bass alone.
+    """
+    midi = LOW_MIDI + np.arange(salience.shape[0])
+    wb = np.clip((60.0 - midi) / 13.0, 0.0, 1.0)
+    wt = np.clip((midi - 48.0) / 7.0, 0.0, 1.0)
+    pc = (midi % 12)[:, None] == np.arange(12)[None, :]  # (84, 12) fold into pitch classes
+    bass = pc.T.astype(float) @ (wb[:, None] * salience)
+    treble = pc.T.astype(float) @ (wt[:, None] * salience)
+    return bass, treble
+
+
+# Chord vocabulary: (quality, intervals, treble weights, bass weights); "1" is a single sounding
+# pitch, which is labelled "N" (a drone or pedal alone implies no chord).
+_VOCAB = (
+    ("maj", (0, 4, 7), (1.0, 1.0, 1.0), (1.0, 0.5, 0.5)),
+    ("min", (0, 3, 7), (1.0, 1.0, 1.0), (1.0, 0.5, 0.5)),
+    ("5", (0, 7), (1.0, 1.0), (1.0, 0.5)),
+    ("1", (0,), (1.0,), (1.0,)),
+)
+
+
+def chord_templates() -> tuple[np.ndarray, list[str]]:
+    """24 triad templates (unit norm) and their mir_eval labels, majors first."""
+    t, _, labels = _vocabulary()
+    return t[:24], labels[:24]
+
+
+def _vocabulary() -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Treble templates (unit norm), bass weights and labels of every chord state, 12 per quality."""
+    treble, bass, labels = [], [], []
+    for quality, iv, tw, bw in _VOCAB:
         for r in range(12):
-            temps.append(np.roll(base, r))
+            t, b = np.zeros(12), np.zeros(12)
+            for i, a, c in zip(iv, tw, bw):
+                t[(r + i) % 12], b[(r + i) % 12] = a, c
+            treble.append(t / np.linalg.norm(t))
+            bass.append(b)
             labels.append(f"{PITCHES[r]}:{quality}")
-    t = np.array(temps)
-    return t / np.linalg.norm(t, axis=1, keepdims=True), labels
+    return np.array(treble), np.array(bass), labels
 
 
-def _key_prior(key: str) -> np.ndarray:
-    """Log prior over the 24 chords + N: diatonic triads of the key are favoured."""
+def _key_prior(key: str, *, off_key: float = -0.8, power: float = -0.4) -> np.ndarray:
+    """Log prior over the chord states + N: diatonic triads of the key are favoured; power chords
+    and single pitches on the key's notes a little less (a bare fifth is rarer than a triad)."""
     tonic_name, mode = key.split()
     tonic = PITCHES.index(tonic_name)
     if mode == "minor":  # relative major's diatonic set, plus the harmonic-minor V
@@ -63,73 +139,102 @@ def _key_prior(key: str) -> np.ndarray:
         tonic_major, extra = tonic, []
     maj = {(tonic_major + d) % 12 for d in (0, 5, 7)} | set(extra)
     mnr = {(tonic_major + d) % 12 for d in (2, 4, 9)}
-    prior = np.full(25, np.log(0.3))
+    scale = {(tonic_major + d) % 12 for d in (0, 2, 4, 5, 7, 9, 11)} | set(extra)
+    k = 12 * len(_VOCAB)
+    prior = np.full(k + 1, off_key)
     for r in range(12):
         if r in maj:
             prior[r] = 0.0
         if r in mnr:
             prior[12 + r] = 0.0
-    prior[24] = np.log(0.3)
+        for q in range(2, len(_VOCAB)):
+            prior[12 * q + r] = power + (0.0 if r in scale else off_key)
+    prior[k] = off_key
     return prior
 
 
 def estimate_chords(
-    beat_chroma: np.ndarray,
+    treble: np.ndarray,
     beat_times: np.ndarray,
     *,
     key: str,
     end: float,
+    bass: np.ndarray | None = None,
     beat_energy: np.ndarray | None = None,
-    sharpness: float = 12.0,
-    stay: float = 0.85,
+    sharpness: float = 20.0,
+    bass_weight: float = 0.25,
+    change: float = 3.0,
+    no_chord: float = 0.45,
+    min_bare: int = 8,
 ) -> list[tuple[float, float, str]]:
     """Contiguous chord segments from beat-synchronous chroma.
 
     Parameters
     ----------
-    beat_chroma : np.ndarray
-        (12, beats) chroma averaged over each beat span, ``beat_times[i]`` to the next.
+    treble : np.ndarray
+        (12, beats) chroma of the upper voices over each beat span, ``beat_times[i]`` to the next.
     beat_times : np.ndarray
         Start of each beat span in seconds (the first may be 0).
     key : str
-        The estimated key, used as a prior.
+        The estimated key, used as a mild prior.
     end : float
         End of the last span (the duration).
+    bass : np.ndarray, optional
+        (12, beats) bass chroma; its strongest pitch is heard as the root (or fifth, or third).
     beat_energy : np.ndarray, optional
         Per-beat level in [0, 1]; near-silent beats are "N".
     sharpness : float
-        Emission temperature on cosine similarity.
-    stay : float
-        Self-transition probability (chord changes are rarer than beats).
+        Log-likelihood per unit of cosine similarity.
+    bass_weight : float
+        Bass evidence, in units of treble cosine, for a bass note on the root.
+    change : float
+        Log cost of a chord change (a change needs this much more evidence than staying).
+    no_chord : float
+        Cosine that "N" (no pitched content) scores.
+    min_bare : int
+        Beats that a run of bare fifths and single pitches must last to be kept (two bars of
+        4/4); shorter runs are decoded again with triads only.
 
     Returns
     -------
     list of (start, end, label)
+        Labels ``X:maj``, ``X:min``, ``X:5`` (no third sounds) or ``N``.
     """
-    n = beat_chroma.shape[1]
+    n = treble.shape[1]
     if n == 0:
         return [(0.0, float(end), "N")]
-    temps, labels = chord_templates()
-    labels = labels + ["N"]
-    c = beat_chroma / (np.linalg.norm(beat_chroma, axis=0, keepdims=True) + 1e-9)
-    sim = temps @ c  # (24, n)
-    flat = np.full((1, n), 0.55)  # "N" wins only when no triad fits at all
+    temps, bweights, labels = _vocabulary()
+    k_states = len(labels)
+    labels = [("N" if lab.endswith(":1") else lab) for lab in labels] + ["N"]
+    c = treble / (np.linalg.norm(treble, axis=0, keepdims=True) + 1e-9)
+    score = temps @ c  # (states, n)
+    if bass is not None:
+        total = bass.sum(axis=0)
+        share = bass / (total + 1e-9)
+        # Bass evidence counts as far as a bass is there: its level against the treble's.
+        presence = np.clip(total / (0.3 * treble.sum(axis=0) + 1e-9), 0.0, 1.0)
+        score = score + bass_weight * (bweights @ share) * presence
+    flat = np.full((1, n), no_chord)
     if beat_energy is not None:
         flat = np.where(beat_energy[None, :] < 0.02, 2.0, flat)
-    loglik = sharpness * np.vstack([sim, flat]) + _key_prior(key)[:, None]
-    k = loglik.shape[0]
-    trans = np.full((k, k), np.log((1 - stay) / (k - 1)))
-    np.fill_diagonal(trans, np.log(stay))
-    delta = loglik[:, 0].copy()
-    back = np.zeros((k, n), dtype=int)
-    for i in range(1, n):
-        cand = delta[:, None] + trans
-        back[:, i] = np.argmax(cand, axis=0)
-        delta = cand[back[:, i], np.arange(k)] + loglik[:, i]
-    path = np.empty(n, dtype=int)
-    path[-1] = int(np.argmax(delta))
-    for i in range(n - 1, 0, -1):
-        path[i - 1] = back[path[i], i]
+    loglik = sharpness * np.vstack([score, flat]) + _key_prior(key)[:, None]
+    path = _viterbi(loglik, change)
+    # Bare fifths and single pitches are the texture only where they last: a riff on power
+    # chords, a drone.  A stretch of them shorter than ``min_bare`` beats (three voices of a
+    # chorale meeting on an open fifth, a third left out for a beat) is heard as the key's triads.
+    bare = (path >= 24) & (path < k_states)
+    short = np.zeros(n, dtype=bool)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and bare[j] == bare[i]:
+            j += 1
+        if bare[i] and j - i < min_bare:
+            short[i:j] = True
+        i = j
+    if short.any():
+        loglik[24:k_states, short] -= 1e3
+        path = _viterbi(loglik, change)
     segs: list[tuple[float, float, str]] = []
     bounds = list(beat_times) + [end]
     for i in range(n):
@@ -141,10 +246,102 @@ def estimate_chords(
     return segs
 
 
+def _viterbi(loglik: np.ndarray, change: float) -> np.ndarray:
+    """Best state path through (states, steps) log-likelihoods where any change costs ``change``."""
+    k, n = loglik.shape
+    delta = loglik[:, 0].copy()
+    back = np.zeros((k, n), dtype=int)
+    for i in range(1, n):
+        best = int(np.argmax(delta))
+        move = delta[best] - change
+        stay = delta >= move
+        back[:, i] = np.where(stay, np.arange(k), best)
+        delta = np.maximum(delta, move) + loglik[:, i]
+    path = np.empty(n, dtype=int)
+    path[-1] = int(np.argmax(delta))
+    for i in range(n - 1, 0, -1):
+        path[i - 1] = back[path[i], i]
+    return path
+
+
 def _diatonic(key: str) -> set[str]:
+    """The key's diatonic triads, and power chords on its notes whose fifth is in the key too."""
     prior = _key_prior(key)
     _, labels = chord_templates()
-    return {labels[i] for i in range(24) if prior[i] == 0.0}
+    tonic, mode = key.split()
+    t = PITCHES.index(tonic)
+    scale = {(t + d) % 12 for d in ((0, 2, 3, 5, 7, 8, 10) if mode == "minor" else (0, 2, 4, 5, 7, 9, 11))}
+    fifths = {f"{PITCHES[r]}:5" for r in scale if (r + 7) % 12 in scale}
+    return {labels[i] for i in range(24) if prior[i] == 0.0} | fifths
+
+
+def _triads(chords: list[tuple[float, float, str]]) -> list[tuple[float, str]]:
+    """(duration, label) of the chords that sound (not "N")."""
+    return [(e - s, lab) for s, e, lab in chords if lab != "N"]
+
+
+def _chord_fit(key: str, timed: list[tuple[float, str]], total: float) -> float:
+    """How well chords fit a key: the share of time on its diatonic chords, plus half the time
+    on its tonic chord, plus 0.1 when the song ends there."""
+    kt, km = key.split()
+    home = f"{kt}:{'min' if km == 'minor' else 'maj'}"
+    dia = _diatonic(key)
+    s = sum(d for d, lab in timed if lab in dia) + 0.5 * sum(d for d, lab in timed if lab == home)
+    return s / total + (0.1 if timed and timed[-1][1] == home else 0.0)
+
+
+def mode_evidence(
+    tonic: str, profile: np.ndarray, chords: list[tuple[float, float, str]]
+) -> float:
+    """Evidence for major (> 0) or minor (< 0) over a tonic, in [-2.5, 2.5].
+
+    Three votes, each in [-1, 1]: the third over the tonic in the pitch profile (major third
+    against minor third); the time on the tonic chord as major against minor; and the cadences,
+    the quality of every tonic chord reached from its dominant (V or v, or a bare fifth on it),
+    counted per arrival so that one Picardy third at the end does not outvote a minor song (half
+    weight, as cadences are few).
+
+    Parameters
+    ----------
+    tonic : str
+        Tonic name (sharps).
+    profile : np.ndarray
+        (12,) duration-weighted pitch-class profile of the song.
+    chords : list of (start, end, label)
+    """
+    t = PITCHES.index(tonic)
+    p = np.asarray(profile, dtype=float)
+    maj3, min3 = p[(t + 4) % 12], p[(t + 3) % 12]
+    third = (maj3 - min3) / (maj3 + min3 + 1e-9)
+    d_maj = sum(e - s for s, e, lab in chords if lab == f"{tonic}:maj")
+    d_min = sum(e - s for s, e, lab in chords if lab == f"{tonic}:min")
+    home = (d_maj - d_min) / (d_maj + d_min) if d_maj + d_min > 0 else 0.0
+    dom = PITCHES[(t + 7) % 12]
+    arrivals = [
+        1.0 if b == f"{tonic}:maj" else -1.0
+        for (_, _, a), (_, _, b) in zip(chords, chords[1:])
+        if a.split(":")[0] == dom and b in (f"{tonic}:maj", f"{tonic}:min")
+    ]
+    cadence = float(np.mean(arrivals)) if arrivals else 0.0
+    return float(third + home + 0.5 * cadence)
+
+
+def key_confidence(key: str, chords: list[tuple[float, float, str]], *, scale: float = 0.3) -> float:
+    """How sure the tonic is, in [0, 1]: the chord fit of ``key`` ahead of its nearest rivals
+    (the keys a fifth either side and the relative key), in units of ``scale`` (a share of the
+    song's chorded time); 0 when a rival fits as well, 1 when it is ``scale`` or more behind.
+    Without chords, 0."""
+    timed = _triads(chords)
+    total = sum(d for d, _ in timed)
+    if total <= 0:
+        return 0.0
+    tonic, mode = key.split()
+    t = PITCHES.index(tonic)
+    rivals = [f"{PITCHES[(t + d) % 12]} {mode}" for d in (5, 7)]
+    rivals.append(f"{PITCHES[(t + 3) % 12]} major" if mode == "minor" else f"{PITCHES[(t + 9) % 12]} minor")
+    own = _chord_fit(key, timed, total)
+    best_rival = max(_chord_fit(k, timed, total) for k in rivals)
+    return float(np.clip((own - best_rival) / scale, 0.0, 1.0))
 
 
 def refine_key(
@@ -183,14 +380,7 @@ def refine_key(
         cands.append(f"{PITCHES[(t + d) % 12]} {mode}")
     cands.append(f"{PITCHES[(t + 3) % 12]} major" if mode == "minor" else f"{PITCHES[(t + 9) % 12]} minor")
 
-    def score(k: str) -> float:
-        kt, km = k.split()
-        home = f"{kt}:{'min' if km == 'minor' else 'maj'}"
-        dia = _diatonic(k)
-        s = sum(d for d, lab in timed if lab in dia) + 0.5 * sum(d for d, lab in timed if lab == home)
-        return s / total + (0.1 if timed[-1][1] == home else 0.0)
-
-    scores = [score(k) for k in cands]
+    scores = [_chord_fit(k, timed, total) for k in cands]
     best = int(np.argmax(scores))
     need = margin
     if best == 3 and mode == "major":

@@ -69,6 +69,7 @@ def line_pitches(
     prev: int | None,
     cadence: str,
     rng: np.random.Generator,
+    mode_sure: bool = True,
 ) -> list[int]:
     """Choose a MIDI pitch for each note of a line.
 
@@ -92,6 +93,10 @@ def line_pitches(
     cadence : {"half", "full"}
         A full cadence (end of section) prefers the tonic; a half one any stable chord tone.
     rng : numpy.random.Generator
+    mode_sure : bool
+        False when the analysis could not tell major from minor: the degrees the two modes
+        do not share (third, sixth, seventh) are then sung only where the sounding chord has
+        them, so the melody never asserts a mode the instrumental does not.
 
     Returns
     -------
@@ -109,6 +114,7 @@ def line_pitches(
     band_lo, band_hi = centre - amp - 2.5, centre + amp + 2.5
 
     in_scale = np.isin(pcs, list(key_scale))
+    modal = np.isin(pcs, [(tonic + d) % 12 for d in (3, 4, 8, 9, 10, 11)])  # where the modes differ
     is_lt = pcs == leading_tone if leading_tone is not None else np.zeros_like(in_scale)
     stable_key = np.isin(pcs, [tonic, (tonic + 4) % 12, (tonic + 3) % 12, (tonic + 7) % 12])
     chroma_cost = 3.2 - 3.0 * weirdness  # chromatic passing tones: short notes on weak steps only
@@ -124,6 +130,9 @@ def line_pitches(
         in_chord = np.isin(pcs, list(s.chord)) if s.chord else np.ones_like(in_scale)
         allowed_lt = is_lt & (in_chord | (i == n - 2))
         scale_ok = in_scale | allowed_lt
+        if not mode_sure:  # only what both modes share, or the chord that really sounds
+            sounding = np.isin(pcs, list(s.chord)) if s.chord else np.zeros_like(in_scale)
+            scale_ok = (in_scale & ~modal) | (scale_ok & sounding)
         weak = s.onset_weight <= 1 and not s.strong and not s.beats and s.steps <= 2 and 0 < i < n - 1
         c += np.where(scale_ok, 0.0, chroma_cost if weak else 8.0)
         for ch in s.strong:

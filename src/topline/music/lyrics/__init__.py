@@ -14,13 +14,13 @@ from collections.abc import Iterable
 from topline.errors import LyricsError, SensitiveWordError
 from topline.music.controls import Controls
 from topline.music.lyrics.parse import is_lyrics, parse_lyrics
-from topline.music.lyrics.writer import write_lyrics
-from topline.music.types import Lyrics
+from topline.music.lyrics.writer import default_form, lyric_variants, make_title, write_lyrics, write_song
+from topline.music.types import FormPlan, Lyrics
 
 MAX_PROMPT_CHARS = 5000
 
-__all__ = ["MAX_PROMPT_CHARS", "check_singable", "find_sensitive", "is_lyrics", "make_lyrics", "parse_lyrics",
-           "write_lyrics"]
+__all__ = ["MAX_PROMPT_CHARS", "check_singable", "default_form", "find_sensitive", "is_lyrics", "lyric_variants",
+           "make_lyrics", "make_title", "parse_lyrics", "write_lyrics", "write_song"]
 
 
 def _norm(text: str) -> str:
@@ -58,7 +58,7 @@ def check_singable(prompt: str) -> None:
 
 
 def make_lyrics(prompt: str, *, controls: Controls, sensitive_words: Iterable[str] = (),
-                duration: float | None = None) -> Lyrics:
+                duration: float | None = None, form: FormPlan | None = None) -> Lyrics:
     """Lyrics for a request: the given lyrics word for word, or original ones for a description.
 
     Parameters
@@ -71,7 +71,11 @@ def make_lyrics(prompt: str, *, controls: Controls, sensitive_words: Iterable[st
     sensitive_words : iterable of str
         Words or phrases a prompt (or a title to be sung) must not contain.
     duration : float or None
-        Length of the instrumental in seconds; short tracks get shorter written lyrics.
+        Length of the instrumental in seconds; without a ``form``, short tracks get a
+        shorter written song.
+    form : FormPlan or None
+        The planned vocal form: written lyrics get one block per sung section and one
+        line per planned line, to its syllable budget (given lyrics are unaffected).
 
     Returns
     -------
@@ -100,7 +104,8 @@ def make_lyrics(prompt: str, *, controls: Controls, sensitive_words: Iterable[st
     title = controls.title or ""
     if find_sensitive(title, words) is not None:
         title = ""  # the title is not sung rather than failing a valid prompt
-    text = write_lyrics(prompt, title=title, family=controls.profile.family, seed=controls.seed, duration=duration)
+    text = write_lyrics(prompt, title=title, family=controls.profile.family, seed=controls.seed, duration=duration,
+                        form=form)
     lyrics = parse_lyrics(text)
     lyrics.written = True
     return lyrics

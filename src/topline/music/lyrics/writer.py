@@ -1,243 +1,697 @@
-"""Original lyrics from a description, written offline from theme word lists.
+"""Original lyrics from a description, rhyme first, to a planned form.
 
-The song is verse / chorus / verse / chorus / bridge / chorus (shorter for short
-tracks).  Every line ends on a rhyme word from the theme; verses rhyme in couplets
-(AABB) or alternately (ABAB), chosen per verse; the chorus carries the title and is
-repeated identically.  Lines are filled from templates until their syllable count
-(counted with ``phonetics``) lands in the range the style family asks for.
-Everything is drawn from ``random.Random(seed)``, so a seed always gives the same song.
+How a song is written:
+
+1. ``read_topic`` reads the description: its content words (lemmas), noun phrases
+   with their kinds (person, place, thing, ...), verbs, the facts it settles (night,
+   rain, leaving, ...) and title candidates.
+2. Themes of the phrase bank are weighted by the description's words and their
+   WordNet neighbours; every couplet of the chosen themes (and of the slot couplets,
+   which take the description's own noun phrases and verbs) becomes candidate lines.
+3. A planner fills each sung section of the ``FormPlan`` couplet by couplet: the two
+   lines must end in one CMU rhyme class; each line is realised (optional words in or
+   out) to land on its planned syllable count with stressed syllables on strong
+   beats; lines that carry description words not sung yet score highest; a line is
+   never used twice outside the chorus, no end word or couplet returns, and a line
+   whose facts contradict the song's (night/day, staying/leaving, ...) is rejected.
+4. The chorus is written once, carries the title (first and last line) and is
+   repeated identically at every chorus section.
+
+Everything random is drawn from ``random.Random(seed)``: a seed always writes the same song.
 """
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from topline.music.lyrics import lexicon
+from topline.music.lyrics.bank import SLOT, bank
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
-from topline.music.lyrics.vocab import COMMON_NOUNS, REGISTER, STOPWORDS, THEMES
+from topline.music.lyrics.topic import CONFLICTS, FUNCTION, Phrase, Topic, proper_nouns, read_topic
+from topline.music.lyrics.vocab import REGISTER
+from topline.music.types import FormPlan, FormSection
 
-# Line templates; each ends on the rhyme noun ``{n}``.  ``{a}`` adjective, ``{v}`` verb
-# (base form, works after "I"/"we"), ``{p}`` place phrase.
-TEMPLATES = (
-    "we {v} beneath the {a} {n}",
-    "I can feel the {a} {n}",
-    "out in {p} I see the {n}",
-    "every night I {v} toward the {n}",
-    "tell me you remember the {n}",
-    "hold me close beside the {a} {n}",
-    "we were young beneath the {n}",
-    "all I need is the {a} {n}",
-    "here we {v} and find the {n}",
-    "nothing left but the {a} {n}",
-    "carry me across the {n}",
-    "in {p} we chase the {n}",
-    "I keep dreaming of the {a} {n}",
-    "we {v} until we reach the {n}",
-    "you and I against the {n}",
-    "calling out into the {a} {n}",
-    "follow me along the {n}",
-    "we {v} together by the {n}",
-)
-CHORUS_TEMPLATES = (
-    "oh we {v} into the {n}",
-    "let it {v} like the {a} {n}",
-    "so we {v} all through the {n}",
-    "we will never leave the {n}",
-    "sing it loud into the {a} {n}",
-    "take me higher than the {n}",
-)
-# Words put in front of a line that is too short (always in the CMU dictionary).
-FILLERS = ("oh", "and", "so", "now", "yeah", "tonight", "and now", "oh and", "every day", "all night long",
-           "you know", "here and now", "and still", "one more time")
-GENERAL = dict(
-    nouns=COMMON_NOUNS,
-    adjs=["endless", "golden", "quiet", "open", "shining"],
-    verbs=["shine", "rise", "run", "stay", "hold on"],
-    places=["the morning light", "the open air", "the evening glow"],
-)
-_BASE_RANGE = (6, 9)  # syllables per line before the style's density factor
-
-
-@dataclass(frozen=True)
-class Plan:
-    """The resolved choices for one song (handy to inspect in tests)."""
-
-    themes: tuple[str, ...]
-    sections: tuple[str, ...]
-    syllable_range: tuple[int, int]
-
-
-def choose_themes(description: str) -> tuple[str, ...]:
-    """Themes whose trigger words occur in ``description``, most hits first; ``("general",)`` when none."""
-    words = re.findall(r"[a-z]+", description.lower().replace("\u2019", "'"))
-    hits: dict[str, int] = {}
-    for name, theme in THEMES.items():
-        n = sum(1 for w in words if w not in STOPWORDS and w in theme["keys"])
-        if n:
-            hits[name] = n
-    ranked = sorted(hits, key=lambda k: (-hits[k], list(THEMES).index(k)))
-    return tuple(ranked[:2]) or ("general",)
-
-
-def song_form(duration: float | None) -> tuple[str, ...]:
-    """Section kinds for a track of ``duration`` seconds (full form when unknown)."""
-    if duration is not None and duration < 60:
-        return ("verse", "chorus")
-    if duration is not None and duration < 120:
-        return ("verse", "chorus", "verse", "chorus")
-    return ("verse", "chorus", "verse", "chorus", "bridge", "chorus")
-
-
-def syllable_range(family: str) -> tuple[int, int]:
-    """Target syllables per line for a style family (hip-hop denser, ballads shorter)."""
-    density = REGISTER.get(family, {}).get("density", 1.0)
-    lo, hi = _BASE_RANGE
-    return max(4, round(lo * density)), max(5, round(hi * density))
+TAGS = {"verse": "Verse", "chorus": "Chorus", "pre-chorus": "Pre-Chorus", "bridge": "Bridge", "intro": "Intro",
+        "outro": "Outro", "hook": "Chorus", "instrumental": "Bridge", "break": "Bridge"}
+ROLE = {"verse": "V", "chorus": "C", "pre-chorus": "P", "bridge": "B", "intro": "P", "outro": "C", "hook": "C",
+        "instrumental": "B", "break": "B"}
+# Which of the description's noun phrases a slot takes.
+SLOT_KINDS = {"role": {"person"}, "place": {"place"}, "thing": {"thing"}, "person": {"person"}, "animal": {"animal"}, "vehicle": {"vehicle"},
+              "time": {"time", "event"}, "event": {"event", "time"}, "feeling": {"feeling"},
+              "weather": {"weather"}, "any": {"place", "thing", "food", "person", "animal", "time", "event", "weather", "vehicle"}}
+BARE_SLOTS = {"feeling", "weather"}
+MAX_GENERIC_OPENERS = 2  # "every night, ...", "even now, ...": twice a song, unless its lines are long
+MAX_PHRASES = 16  # of a long description, the first phrases and words are the ones the song must sing
+JITTER = 2.5  # how far a seed moves the choice between lines of similar merit
+LONG_LINE = 12  # from this many syllables a written couplet may be sung as one line
+# Openers for long lines (after the description's own settings), with the fact each asserts.
+OPENERS = (("every night", "night"), ("every morning", "day"), ("even now", ""), ("after all this time", ""),
+           ("every single day", ""), ("all these years", ""), ("one more time", ""), ("every time", ""),
+           ("and still", ""), ("late at night", "night"), ("in the morning", "day"))
+DEFAULT_FORM = (("verse", 4, 8), ("chorus", 4, 7), ("verse", 4, 8), ("pre-chorus", 2, 7), ("chorus", 4, 7),
+                ("bridge", 4, 7), ("chorus", 4, 7))
 
 
 def count_syllables(line: str) -> int:
+    """Sung syllables of a line (as ``parse_lyrics`` will count them)."""
     return sum(len(syllables(tok)) for tok in line.split() if is_word(tok))
 
 
-def _pool(themes: tuple[str, ...], family: str) -> dict[str, list[str]]:
-    vocab: dict[str, list[str]] = {"nouns": [], "adjs": [], "verbs": [], "places": []}
-    for name in themes:
-        src = THEMES.get(name, GENERAL)
-        for k in vocab:
-            vocab[k] += [w for w in src[k] if w not in vocab[k]]
-    vocab["adjs"] += [w for w in REGISTER.get(family, {}).get("adjs", []) if w not in vocab["adjs"]]
-    return vocab
+def _clean(word: str) -> str:
+    return re.sub(r"[^a-z']", "", word.lower()).strip("'")
 
 
-def rhyme_groups(theme_nouns: list[str]) -> list[list[str]]:
-    """Groups of rhyming end words from the theme nouns and ``COMMON_NOUNS``, groups holding a theme noun first."""
-    by_key: dict[tuple[str, ...], list[str]] = {}
-    for w in [*theme_nouns, *COMMON_NOUNS]:
-        key = rhyme_key(w)
-        if key and w not in by_key.setdefault(key, []):
-            by_key[key].append(w)
-    groups = [g for g in by_key.values() if len(g) >= 2]
-    return sorted(groups, key=lambda g: not any(w in theme_nouns for w in g))  # stable: themed groups first
+def line_ends(line: str) -> set[str]:
+    """The words a line rhymes on: its last word and the last word of each clause before a comma."""
+    return {end_word(part) for part in line.split(",") if end_word(part)}
 
 
-class _Writer:
-    def __init__(self, themes: tuple[str, ...], family: str, seed: int) -> None:
+def end_word(line: str) -> str:
+    toks = [t for t in line.split() if is_word(t)]
+    return _clean(toks[-1]) if toks else ""
+
+
+@lru_cache(maxsize=20000)
+def _stress(word: str) -> tuple[int, ...]:
+    return tuple(s.stress for s in syllables(word))
+
+
+def stress_misses(line: str) -> float:
+    """How many stressed syllables fall on weak beats, counting strong beats back from the
+    line's last stress (a duple meter): 1 for a word's main stress, 1/4 for a one-syllable
+    content word, function words free."""
+    marks: list[tuple[int, float]] = []  # (stress, weight)
+    for tok in line.split():
+        w = _clean(tok)
+        if not w:
+            continue
+        st = _stress(w)
+        if len(st) == 1:
+            marks.append((st[0], 0.0 if w in FUNCTION else 0.25))
+        else:
+            marks += [(s, 1.0 if s == 1 else 0.0) for s in st]
+    last = max((i for i, (s, _) in enumerate(marks) if s >= 1), default=len(marks) - 1)
+    return sum(wt for i, (s, wt) in enumerate(marks) if s == 1 and (last - i) % 2 == 1)
+
+
+@dataclass(frozen=True)
+class Line:
+    """A candidate line: a bank line with its slot filled, optional words still open."""
+
+    entry: int
+    pos: int
+    theme: str
+    roles: str
+    tags: frozenset[str]
+    parts: tuple[tuple[str, bool], ...]  # (text, optional)
+    filler: str
+    joined: bool = False  # both lines of the couplet sung as one long line (internal rhyme)
+
+    @property
+    def key(self) -> tuple[int, int, str]:
+        return (self.entry, self.pos, self.filler)
+
+
+@lru_cache(maxsize=50000)
+def _variants(parts: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, int, float], ...]:
+    """Every realisation (optional words in or out): (text, syllables, stress misses)."""
+    opt = [i for i, (_, o) in enumerate(parts) if o]
+    out = []
+    for mask in itertools.product((False, True), repeat=len(opt)):
+        keep = dict(zip(opt, mask))
+        text = " ".join(t for i, (t, o) in enumerate(parts) if not o or keep[i])
+        out.append((text, count_syllables(text), stress_misses(text)))
+    return tuple(out)
+
+
+def _parts(template: str) -> tuple[tuple[str, bool], ...]:
+    out = []
+    for tok in re.findall(r"<[^>]+>|[^<\s]+", template):
+        out.append((tok[1:-1], True) if tok.startswith("<") else (tok, False))
+    return tuple(out)
+
+
+def _fill(template: str, phrase: Phrase | None, verb: str | None) -> str:
+    def sub(m: re.Match) -> str:
+        slot = m.group(1)
+        if slot == "verb":
+            return verb or ""
+        if slot == "verbing":
+            return lexicon.gerund(verb or "")
+        assert phrase is not None
+        if slot == "role":  # the singer's role: "a soldier", "an usher"
+            first = _first_phone(phrase.bare)
+            return ("an " if first[:1] in "AEIOU" else "a ") + phrase.bare
+        return phrase.bare if slot in BARE_SLOTS else phrase.sung
+    text = SLOT.sub(sub, template)
+    if phrase is not None and phrase.plural:  # "the nets are", not "the nets is"
+        for slot in re.findall(r"\{(\w+)\} (?:is|has)\b", template):
+            word = phrase.bare if slot in BARE_SLOTS else phrase.sung
+            text = text.replace(f"{word} is ", f"{word} are ").replace(f"{word} has ", f"{word} have ")
+    return text
+
+
+EMPTY_WORDS = frozenset("oh ooh ah yeah hey la na da baby well now so just like really".split())
+
+
+def says_something(text: str) -> bool:
+    """A line says something when it holds a word that is neither a function
+    word, a contraction nor sung filler ("oh", "yeah", "baby", ...)."""
+    words = [_clean(t) for t in text.split()]
+    return sum(1 for w in words if w and w not in FUNCTION and w not in EMPTY_WORDS and "'" not in w) >= 1
+
+
+def _first_phone(word: str) -> str:
+    """The first phoneme of ``word`` (for "a" or "an")."""
+    syl = syllables(word.split()[0]) if word.split() else []
+    return syl[0].phonemes[0] if syl and syl[0].phonemes else ""
+
+
+def theme_weights(topic: Topic) -> dict[str, float]:
+    """How much each theme of the bank suits the description (0 = not at all)."""
+    words = set(topic.words)
+    out = {}
+    for name, keys in bank().themes.items():
+        if not keys:
+            continue
+        direct = len(keys & words)
+        near = len(keys & topic.neighbours)
+        out[name] = 2.0 * direct + 0.3 * min(near, 3)
+    return out
+
+
+def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
+    """Candidate lines for the song: the couplets of suiting themes (of every theme when
+    ``every_theme``: the reserve for a long song), slots filled."""
+    weights = theme_weights(topic)
+    chosen = {n for n, w in weights.items() if w >= 1.0}
+    if not chosen:  # no theme named: the nearest ones by WordNet neighbours
+        best = max(weights.values(), default=0.0)
+        chosen = {n for n, w in weights.items() if best >= 0.9 and w == best}
+    out: list[Line] = []
+    for e in bank().entries:
+        if not every_theme and e.theme not in chosen | {"slots", "general"}:
+            continue
+        if any(CONFLICTS.get(t) in topic.tags for t in e.tags):
+            continue
+        slots = e.slots
+        fills: list[tuple[Phrase | None, str | None]] = [(None, None)]
+        if slots & {"verb", "verbing"}:
+            fills = [(None, v) for v in topic.verbs]
+        elif slots:
+            (slot,) = tuple(slots)[:1]
+            fills = [(p, None) for p in topic.phrases[:MAX_PHRASES]
+                     if p.kind in SLOT_KINDS[slot] and not (p.sung == p.bare and slot not in BARE_SLOTS)
+                     and (not p.setting or slot == "place")
+                     and (slot == "role") == (p.kind == "person" and not p.sung.startswith("my "))]
+        for phrase, verb in fills:
+            texts = [_fill(tpl, phrase, verb) for tpl in e.lines]
+            filler = phrase.bare if phrase else (verb or "")
+            joined_text = " ".join(texts).lower()
+            tags = set(e.tags) | ({"night"} if not e.tags & {"day", "night"} and re.search(
+                r"\b(night|tonight|midnight)\b", joined_text) else set())
+            if "rain" not in e.tags and re.search(r"\b(sun|stars|moon|sunlight|sunset)\b", joined_text):
+                tags.add("sun")  # a clear sky
+            tags |= {"she"} if re.search(r"\b(she|her|she's|she'd)\b", joined_text) else set()
+            tags |= {"he"} if re.search(r"\b(he|his|him|he's|he'd)\b", joined_text) else set()
+            if any(CONFLICTS.get(t) in topic.tags for t in tags):
+                continue
+            for pos, text in enumerate(texts):
+                if not says_something(re.sub(r"<[^>]*>", "", text)):
+                    continue
+                out.append(Line(entry=e.index, pos=pos, theme=e.theme, roles=e.roles, tags=frozenset(tags),
+                                parts=_parts(text), filler=filler))
+            first, second = _parts(texts[0]), _parts(texts[1])
+            if second and second[0][0].lower() in ("and", "oh", "so") and second[0][1]:
+                second = second[1:]
+            joined = (*first[:-1], (first[-1][0] + ",", False), *second)
+            out.append(Line(entry=e.index, pos=2, theme=e.theme, roles=e.roles, tags=frozenset(tags), parts=joined,
+                            filler=filler, joined=True))
+    return out
+
+
+class Planner:
+    """Drafts the song couplet by couplet (see the module docstring)."""
+
+    def __init__(self, topic: Topic, seed: int, description: str = "") -> None:
+        self.topic = topic
+        self.description = description
         self.rng = random.Random(seed)
-        self.vocab = _pool(themes, family)
-        self.groups = rhyme_groups(self.vocab["nouns"])
-        self.lo, self.hi = syllable_range(family)
+        self.weights = theme_weights(topic)
+        top = max(self.weights.values(), default=0.0) or 1.0
+        self.theme_bonus = {n: 1.5 * w / top for n, w in self.weights.items()}
+        self.theme_bonus.update(slots=0.6, general=-0.5)
+        self.lines = candidates(topic)
+        self.jitter = {ln.key: self.rng.random() for ln in self.lines}
+        self.used_text: set[str] = set()
+        self.used_sigs: list[frozenset[str]] = []
+        self.used_entries: set[int] = set()
         self.used_ends: set[str] = set()
-        self.used_lines: set[str] = set()
-        self.used_words: set[str] = set()
-        self.recent: list[str] = []  # templates of the last lines
+        self.used_words: dict[str, int] = {}
+        self.tags = set(topic.tags)
+        openers = [(o, "") for o in topic.settings] + list(OPENERS)
+        self.openers = [(o, count_syllables(o), tag) for o, tag in openers]
+        self.used_openers: set[str] = set()
+        self.forced_opener = ""
+        self.opening = False  # drafting the song's first verse couplet
+        form_of = {}
+        for lem, forms in topic.forms.items():
+            for f in forms:
+                form_of[f] = lem
+        self.form_of = form_of
 
-    def pair(self) -> tuple[str, str]:
-        """Two fresh rhyming end words: on theme while it lasts, then common ones, reused only when all run dry."""
-        fresh = [[w for w in g if w not in self.used_ends] for g in self.groups]
-        themed = [g for g, orig in zip(fresh, self.groups) if len(g) >= 2 and any(w in self.vocab["nouns"] for w in orig)]
-        choices = themed or [g for g in fresh if len(g) >= 2] or self.groups
-        a, b = self.rng.sample(self.rng.choice(choices), 2)
-        self.used_ends.update((a, b))
-        return a, b
+    # -- scoring ---------------------------------------------------------------------------
+    def words_in(self, text: str) -> set[str]:
+        return {self.form_of[w] for w in (_clean(t) for t in text.split()) if w in self.form_of}
 
-    def pick(self, kind: str) -> str:
-        """A word of ``kind`` not used yet in this song while any is left (fewer repeats)."""
-        left = [w for w in self.vocab[kind] if w not in self.used_words] or self.vocab[kind]
-        return self.rng.choice(left)
+    def realise(self, line: Line, target: int) -> tuple[str, float]:
+        """The line's realisation nearest ``target`` syllables: optional words in or out and,
+        for a long line, opened by one of the description's settings ("after a night shift,")
+        or a time phrase ("every night,")."""
+        best, best_cost, best_n = "", 1e9, 0
+        for text, n, misses in _variants(line.parts):
+            cost = 1.3 * abs(n - target) + 0.5 * misses + (3.0 if abs(n - target) > 2 else 0.0)
+            if cost < best_cost:
+                best, best_cost, best_n = text, cost, n
+        if self.forced_opener and not line.joined:  # the last resort to sing a setting's word
+            k = count_syllables(self.forced_opener)
+            opened = [(1.3 * abs(n + k - target) + 0.5 * m, f"{self.forced_opener}, {_uncap_and(t)}")
+                      for t, n, m in _variants(line.parts) if _opens_with_subject(t) and abs(n + k - target) <= 3]
+            if opened:
+                cost, text = min(opened)
+                return text, cost
+        settings = set(self.topic.settings)
+        if (best_n < target - 1 or settings - self.used_openers) and _opens_with_subject(best):
+            for text, n, misses in _variants(line.parts):
+                for opener, k, tag in self.openers:
+                    generic = opener not in settings
+                    if generic and (best_n >= target - 2 or n < 6):
+                        continue  # a generic opener only where a full line is well short
+                    if generic and target < LONG_LINE and len(self.used_openers - settings) >= MAX_GENERIC_OPENERS:
+                        continue
+                    if CONFLICTS.get(tag) in line.tags or _signature(opener) & _signature(text):
+                        continue  # "every morning" before a night line, "every night" before "... the night"
+                    if opener in self.used_openers or CONFLICTS.get(tag) in self.tags \
+                            or (line.filler and (opener in line.filler or line.filler in opener)):
+                        continue
+                    m = n + k
+                    fresh = len(self.words_in(opener) - set(self.used_words) - self.words_in(text))
+                    if best_n >= target - 1 and not fresh:
+                        continue
+                    cost = 1.3 * abs(m - target) + 0.5 * misses + 0.8 - 1.5 * fresh \
+                        + (3.0 if abs(m - target) > 2 else 0.0)
+                    if cost < best_cost:
+                        best, best_cost = f"{opener}, {_uncap_and(text)}", cost
+        return best, best_cost
 
-    def line(self, end: str, templates: tuple[str, ...] = TEMPLATES) -> str:
-        """A line ending on ``end`` whose syllable count fits the range (closest when none fits)."""
-        best, best_err, best_tpl = "", 1 << 30, ""
-        for _ in range(40):
-            tpl = self.rng.choice(templates)
-            text = tpl.format(
-                n=end,
-                a=self.pick("adjs"),
-                v=self.pick("verbs"),
-                p=self.pick("places"),
-            )
-            n = count_syllables(text)
-            if n < self.lo:  # lengthen with a filler that closes the gap
-                gap = self.lo - n
-                fits = [f for f in FILLERS if self.lo <= n + count_syllables(f) <= self.hi] or [
-                    max(FILLERS, key=lambda f: min(count_syllables(f), gap))
-                ]
-                text = f"{self.rng.choice(fits)} {text}"
-                n = count_syllables(text)
-            err = max(self.lo - n, n - self.hi, 0)
-            if text in self.used_lines or tpl in self.recent:  # no line twice, no template twice in a row of 3
-                err += 1
-            if err < best_err:
-                best, best_err, best_tpl = text, err, tpl
-            if err == 0:
-                break
-        self.used_lines.add(best)
-        self.recent = [*self.recent[-2:], best_tpl]
-        self.used_words.update(best.split())
-        self.used_words.update(p for p in self.vocab["places"] if p in best)
-        return best[0].upper() + best[1:]
+    def score(self, line: Line, target: int, role: str) -> tuple[float, str]:
+        if role not in line.roles or any(CONFLICTS.get(t) in self.tags for t in line.tags):
+            return -1e9, ""
+        if line.joined and target < LONG_LINE:
+            return -1e9, ""
+        text, cost = self.realise(line, target)
+        if text in self.used_text or self.echoes(text):
+            return -1e9, ""
+        s = -cost + self.theme_bonus.get(line.theme, 0.0) + JITTER * self.jitter[line.key]
+        if role == "C":  # a chorus line is a hook of the song's theme more than a slot filled
+            s += -1.5 if line.theme == "slots" else 1.0
+        elif self.opening and line.theme == "slots":  # a song opens on an image of its scene
+            s -= 3.0
+        for w in self.words_in(text):
+            s += 4.0 if w not in self.used_words else 0.6 / self.used_words[w]
+        if line.entry in self.used_entries:
+            s -= 2.5
+        if end_word(text) in self.used_ends:
+            s -= 3.0
+        return s, text
 
-    def verse(self) -> list[str]:
-        (a1, a2), (b1, b2) = self.pair(), self.pair()
-        ends = [a1, a2, b1, b2] if self.rng.random() < 0.5 else [a1, b1, a2, b2]  # AABB or ABAB
-        return [self.line(e) for e in ends]
+    # -- drafting --------------------------------------------------------------------------
+    def couplet(self, role: str, targets: tuple[int, int], require: str = "") -> tuple[str, str] | None:
+        """The best rhyming pair for two lines of a ``role`` section (one singing the
+        description word ``require``, when given)."""
+        scored: dict[tuple, list] = {}
+        forced = self.forced_opener  # a forced opener opens the first line only
+        for ln in self.lines:
+            s0, t0 = self.score(ln, targets[0], role)
+            self.forced_opener = ""
+            s1, t1 = self.score(ln, targets[1], role)
+            self.forced_opener = forced
+            if s0 < -1e8 and s1 < -1e8:
+                continue
+            key = rhyme_key(end_word(t0 or t1))
+            scored.setdefault(key, []).append((ln, s0, t0, s1, t1))
+        best, best_s = None, -1e9
+        for key, group in scored.items():
+            if not key or len(group) < 2:
+                continue
+            firsts = sorted(group, key=lambda g: -g[1])[:6]
+            seconds = sorted(group, key=lambda g: -g[3])[:6]
+            for a in firsts:
+                for b in seconds:
+                    la, lb = a[0], b[0]
+                    if a[1] < -1e8 or b[3] < -1e8 or la.entry == lb.entry and la.pos == lb.pos:
+                        continue
+                    if line_ends(a[2]) & line_ends(b[4]) or a[2] == b[4]:
+                        continue
+                    if "," in a[2] and a[2].split(",")[0] == b[4].split(",")[0]:
+                        continue  # the same opener twice in a row
+                    if la.entry != lb.entry and (la.filler and la.filler == lb.filler):
+                        continue
+                    if la.tags and lb.tags and any(CONFLICTS.get(t) in lb.tags for t in la.tags):
+                        continue
+                    if require and require not in self.words_in(a[2]) | self.words_in(b[4]):
+                        continue
+                    s = a[1] + b[3]
+                    if la.entry == lb.entry and la.pos == 0 and lb.pos == 1 and la.filler == lb.filler:
+                        s += 2.0  # the couplet as written
+                    elif la.entry == lb.entry:
+                        continue
+                    else:
+                        s -= 1.0
+                    if s > best_s:
+                        best, best_s = (la, a[2], lb, b[4]), s
+        if best is None:
+            return None
+        la, ta, lb, tb = best
+        for ln, text in ((la, ta), (lb, tb)):
+            self.commit(ln, text)
+        self.opening = False
+        return ta, tb
 
-    def chorus(self, title: str) -> list[str]:
-        b1, b2 = self.pair()
-        middle = [self.line(b1, CHORUS_TEMPLATES), self.line(b2, CHORUS_TEMPLATES)]
-        if title:
-            return [title, *middle, title]
-        c1, c2 = self.pair()
-        return [self.line(c1, CHORUS_TEMPLATES), self.line(c2, CHORUS_TEMPLATES), *middle]
+    def single(self, role: str, target: int, rhyme_with: str = "") -> str | None:
+        """One line (an odd line out), rhyming with ``rhyme_with`` when one can."""
+        want = rhyme_key(rhyme_with) if rhyme_with else None
+        best, best_s, best_t = None, -1e9, ""
+        for ln in self.lines:
+            s, t = self.score(ln, target, role)
+            if s < -1e8:
+                continue
+            if want and rhyme_key(end_word(t)) == want and end_word(t) != _clean(rhyme_with):
+                s += 3.0
+            if s > best_s:
+                best, best_s, best_t = ln, s, t
+        if best is None:
+            return None
+        self.commit(best, best_t)
+        return best_t
 
-    def bridge(self) -> list[str]:
-        a1, a2 = self.pair()
-        return [self.line(a1), self.line(a2)]
+    def echoes(self, text: str) -> bool:
+        """True when ``text`` says again what a line already sung says (the same content words, or nearly)."""
+        sig = _signature(text)
+        return bool(sig) and any(len(sig & old) / len(sig | old) >= 0.7 for old in self.used_sigs)
+
+    def commit(self, line: Line, text: str) -> None:
+        self.used_sigs.append(_signature(text))
+        head = text.split(",")[0].lower()
+        for opener, _, tag in self.openers:
+            if "," in text and head == opener:
+                self.used_openers.add(opener)
+                if tag:
+                    self.tags.add(tag)
+        self.used_text.add(text)
+        self.used_entries.add(line.entry)
+        self.used_ends |= line_ends(text) if line.joined else {end_word(text)}
+        for w in self.words_in(text):
+            self.used_words[w] = self.used_words.get(w, 0) + 1
+        self.tags |= line.tags
+
+    def section(self, role: str, targets: list[int]) -> list[str]:
+        out: list[str] = []
+        k = 0
+        while k < len(targets):
+            if k + 1 < len(targets):
+                pair = None
+                for attempt in range(2):
+                    pair = self.couplet_any(role + ("VB" if role in "CP" else "VBC"), (targets[k], targets[k + 1]))
+                    if pair:
+                        break
+                    self.widen(0)
+                if pair:
+                    out += pair
+                    k += 2
+                    continue
+            line = self.single_any(role, targets[k], out[-1] if out else "")
+            out.append(line)
+            k += 1
+        return [_cap(x) for x in out]
+
+    def couplet_any(self, roles: str, targets: tuple[int, int], require: str = "") -> tuple[str, str] | None:
+        for r in dict.fromkeys(roles):
+            pair = self.couplet(r, targets, require)
+            if pair:
+                return pair
+        return None
+
+    def single_any(self, role: str, target: int, prev: str) -> str:
+        for attempt in range(3):
+            for r in (role, "V", "B", "C", "P"):
+                line = self.single(r, target, end_word(prev) if prev else "")
+                if line:
+                    return line
+            self.widen(attempt)
+        raise RuntimeError("the phrase bank ran dry")  # unreachable: the last widening allows every line
+
+    def widen(self, attempt: int) -> None:
+        """A long song has used up its themes: first every theme joins, then lines may return."""
+        if attempt == 0:
+            known = {ln.key for ln in self.lines}
+            more = [ln for ln in candidates(self.topic, every_theme=True) if ln.key not in known]
+            self.lines += more
+            self.jitter.update({ln.key: self.rng.random() for ln in more})
+        else:
+            self.used_text.clear()
+            self.used_sigs.clear()
+
+
+SUBJECTS = frozenset("""i i'm i've i'd i'll we we're we've you you're you've he he's she she's it it's they they're
+the my your his her our there there's nobody everybody this""".split())
+
+
+def _opens_with_subject(text: str) -> bool:
+    """True when a line (past a leading "and"/"oh"/"so") opens with its subject, so that a
+    setting can stand before it ("after a night shift, I ...")."""
+    words = [_clean(t) for t in text.split()]
+    words = words[1:] if words and words[0] in ("and", "oh", "so") else words
+    return bool(words) and words[0] in SUBJECTS
+
+
+@lru_cache(maxsize=50000)
+def _signature(text: str) -> frozenset[str]:
+    words = (_clean(t) for t in text.split())
+    return frozenset(lexicon.lemma(w) for w in words if w and w not in FUNCTION and w not in EMPTY_WORDS)
+
+
+def _uncap_and(text: str) -> str:
+    """A line after an opener: its leading "and"/"oh"/"so" dropped."""
+    words = text.split()
+    if len(words) > 3 and words[0].lower() in ("and", "oh", "so"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _cap(line: str) -> str:
+    return line[:1].upper() + line[1:]
 
 
 def _clean_title(title: str) -> str:
-    """The title as a sung line: its word tokens only (no tags, brackets or emoji)."""
-    toks = [t for t in title.replace("[", " ").replace("]", " ").replace("(", " ").replace(")", " ").split()]
+    """The title as a sung line: its word tokens only (no bracketed tags like "[live]", no emoji)."""
+    toks = re.sub(r"\[[^\]]*\]|\([^)]*\)|[\[\]()]", " ", title).split()
     return " ".join(t for t in toks if is_word(t))
 
 
-def plan(description: str, *, family: str = "pop", duration: float | None = None) -> Plan:
-    return Plan(themes=choose_themes(description), sections=song_form(duration), syllable_range=syllable_range(family))
+TITLE_FRAMES = ("{T}", "oh, {T}", "{T}, {T}", "oh, {T}, oh, {T}", "{T}, oh, {T}")
+
+
+def title_line(title: str, target: int, proper: frozenset[str] = frozenset()) -> str:
+    """The title as the chorus's hook line, repeated or opened with "oh" to near the planned syllables."""
+    sung = " ".join(w if w == "I" or w.isupper() and len(w) > 1 or w.lower() in proper else w.lower()
+                    for w in title.split())
+    best, best_err = sung, 1e9
+    for frame in TITLE_FRAMES:
+        text = frame.replace("{T}", sung)
+        err = abs(count_syllables(text) - target) + 0.1 * TITLE_FRAMES.index(frame)
+        if err < best_err:
+            best, best_err = text, err
+    return _cap(best)
+
+
+def make_title(description: str, *, seed: int = 0) -> str:
+    """A title from the description's own words ("Driving Home", "Grandmother's Kitchen");
+    an odd seed picks the second of its phrases when it has two."""
+    cands = [c for c in read_topic(description).title_candidates if 2 <= count_syllables(c) <= 8]
+    if not cands:
+        return ""  # nothing to name it by: the chorus's first line names the song (write_song)
+    multi = [c for c in cands if " " in c]  # a phrase names a song better than one word
+    return multi[seed % min(len(multi), 2)] if multi else cands[0]
+
+
+def default_form(family: str = "pop", duration: float | None = None) -> FormPlan:
+    """A full song form (verse, chorus, verse, pre-chorus, chorus, bridge, chorus), shorter
+    for short tracks (under 12 s a chorus of 1-4 lines, under 30 s two verse lines and a chorus,
+    under 60 s a verse and a chorus, under 120 s two of each), with line lengths for the style
+    family (hip-hop denser, ballads shorter)."""
+    density = REGISTER.get(family, {}).get("density", 1.0)
+    form = list(DEFAULT_FORM)
+    if duration is not None and duration < 12:  # about 2 sung syllables a second, 7 to a line
+        form = [("chorus", max(1, min(4, round(duration * 2.0 / 7))), 7)]
+    elif duration is not None and duration < 30:
+        form = [("verse", 2, 8), form[1]]
+    elif duration is not None and duration < 60:
+        form = form[:2]
+    elif duration is not None and duration < 120:
+        form = form[:2] + [form[2], form[4]]
+    secs, t = [], 0.0
+    for label, n, syl in form:
+        bars = 2 * n
+        secs.append(FormSection(label=label, start=t, end=t + bars * 2.0, bars=bars, sung=True,
+                                line_syllables=tuple(max(4, round(syl * density)) for _ in range(n))))
+        t += bars * 2.0
+    return FormPlan(sections=tuple(secs))
 
 
 def write_lyrics(description: str, *, title: str = "", family: str = "pop", seed: int = 0,
-                 duration: float | None = None) -> str:
-    """Original lyrics text with section tags for a song ``description``.
+                 form: FormPlan | None = None, duration: float | None = None) -> str:
+    """Original lyrics with section tags for a song ``description``, written to ``form``.
 
     Parameters
     ----------
     description : str
-        What the song should be about; its words pick the themes.
+        What the song is about; its people, places, objects and actions are sung.
     title : str
-        Sung in the chorus (first and last line) when not blank.
+        Sung as the chorus's first and last line; made from the description when blank.
     family : str
-        Style family (``StyleProfile.family``): sets line length and adds register words.
+        Style family (``StyleProfile.family``): line length of the default form.
     seed : int
         The same seed always writes the same lyrics.
+    form : FormPlan or None
+        The planned vocal form: one block per sung section with one line per entry of its
+        ``line_syllables`` (each line within 1-2 syllables of its budget); every chorus
+        section gets the same chorus.  None: ``default_form(family, duration)``.
     duration : float or None
-        Track length in seconds: under 60 s gives verse + chorus, under 120 s two of each.
+        Only with ``form=None``: short tracks get a shorter default form.
 
     Returns
     -------
     str
         ``"[Verse 1]\\n...\\n\\n[Chorus]\\n..."``, ready for ``parse_lyrics``.
     """
-    p = plan(description, family=family, duration=duration)
-    w = _Writer(p.themes, family, seed)
-    chorus = w.chorus(_clean_title(title))
-    blocks, verses = [], 0
-    for kind in p.sections:
-        if kind == "verse":
-            verses += 1
-            blocks.append([f"[Verse {verses}]", *w.verse()])
-        elif kind == "chorus":
-            blocks.append(["[Chorus]", *chorus])
+    topic = read_topic(description)
+    plan = form or default_form(family, duration)
+    sung = [s for s in plan.sections if s.sung and s.line_syllables]
+    if not sung:  # a form with nothing to sing still gets a song, sized to its length
+        end = max((s.end for s in plan.sections), default=None)
+        sung = [s for s in default_form(family, end).sections]
+    hook = _clean_title(title) or make_title(description, seed=seed)
+    planner = Planner(topic, seed, description)
+    choruses = [s for s in sung if ROLE.get(s.label, "V") == "C" and s.label != "outro"]
+    chorus = _chorus(planner, hook, max(choruses, key=lambda s: len(s.line_syllables)).line_syllables) \
+        if choruses else []
+    drafts: list[tuple[str, FormSection, list[str]]] = []
+    for sec in sung:
+        role = ROLE.get(sec.label, "V")
+        n = len(sec.line_syllables)
+        if sec.label in ("chorus", "hook"):
+            lines = chorus if n == len(chorus) else [*chorus[: n - 1], chorus[-1]][:n]
+            tag = "Chorus"
+        elif sec.label == "outro":
+            base = chorus or [title_line(hook, sec.line_syllables[0])]
+            lines = [base[k % len(base)] for k in range(n)]
+            tag = "Outro"
         else:
-            blocks.append(["[Bridge]", *w.bridge()])
-    return "\n\n".join("\n".join(b) for b in blocks)
+            planner.opening = not any(t == "Verse" for t, _, _ in drafts) and role == "V"
+            lines = planner.section(role, list(sec.line_syllables))
+            planner.opening = False
+            tag = "Verse" if sec.label == "verse" or sec.label not in TAGS else TAGS[sec.label]
+        drafts.append((tag, sec, lines))
+    _cover(planner, drafts)
+    blocks, verses = [], 0
+    for tag, _, lines in drafts:
+        if tag == "Verse":
+            verses += 1
+            tag = f"Verse {verses}"
+        blocks.append("\n".join([f"[{tag}]", *lines]))
+    return "\n\n".join(blocks)
+
+
+def _cover(planner: Planner, drafts: list[tuple[str, FormSection, list[str]]]) -> None:
+    """Every content word of the description gets sung: for a word still missing, a couplet
+    of a verse, bridge or pre-chorus (the latest first) is redrafted to carry it."""
+    sung = set().union(*(planner.words_in(ln) for _, _, lines in drafts for ln in lines)) if drafts else set()
+    for word in planner.topic.words[:MAX_PHRASES]:
+        if word in sung:
+            continue
+        pair = None
+        for tag, sec, lines in reversed(drafts):
+            if tag in ("Chorus", "Outro") or len(lines) < 2:
+                continue
+            role = ROLE.get(sec.label, "V")
+            pair = None
+            for k in range(0, len(lines) - 1, 2):
+                pair = planner.couplet_any(role + "VB", (sec.line_syllables[k], sec.line_syllables[k + 1]),
+                                           require=word)
+                if pair:
+                    lines[k:k + 2] = [_cap(x) for x in pair]
+                    sung |= planner.words_in(pair[0]) | planner.words_in(pair[1])
+                    break
+            if pair:
+                break
+        if pair is None:  # only a setting holds the word ("on a Sunday morning"): open a verse line with it
+            setting = next((st for st in planner.topic.settings if word in planner.words_in(st)), "")
+            for tag, sec, lines in ([] if not setting else reversed(drafts)):
+                if tag in ("Chorus", "Outro") or len(lines) < 2:
+                    continue
+                planner.forced_opener = setting
+                pair = planner.couplet_any(ROLE.get(sec.label, "V") + "VB",
+                                           (sec.line_syllables[0], sec.line_syllables[1]), require=word)
+                planner.forced_opener = ""
+                if pair:
+                    lines[0:2] = [_cap(x) for x in pair]
+                    sung |= planner.words_in(pair[0]) | planner.words_in(pair[1])
+                    break
+
+
+def _chorus(planner: Planner, hook: str, targets: tuple[int, ...]) -> list[str]:
+    """The chorus: the title line first and last, rhyming couplets between."""
+    n = len(targets)
+    if not hook:
+        return planner.section("C", list(targets))
+    proper = frozenset(proper_nouns(planner.description))
+    first = title_line(hook, targets[0], proper)
+    planner.used_ends.add(end_word(first))
+    if n == 1:
+        return [first]
+    inner = list(targets[1:-1]) if n >= 3 else []
+    lines = [first]
+    if n == 2:
+        lines.append(planner.single_any("C", targets[1], first))
+        return [_cap(x) for x in lines]
+    if len(inner) % 2 == 1:  # the line after the title rhymes with it where it can
+        lines.append(planner.single_any("C", inner[0], first))
+        inner = inner[1:]
+    lines += planner.section("C", inner)
+    lines.append(title_line(hook, targets[-1], proper) if targets[-1] != targets[0] else first)
+    return [_cap(x) for x in lines]
+
+
+def write_song(description: str, *, seed: int = 0, title: str = "", family: str = "pop",
+               form: FormPlan | None = None) -> tuple[str, str]:
+    """``(title, lyrics)`` for a description: the title made from it unless given."""
+    name = _clean_title(title) or make_title(description, seed=seed)
+    text = write_lyrics(description, title=name, family=family, seed=seed, form=form)
+    if not name:  # named by its chorus's first line, as songs are
+        chorus = next((b.split("\n")[1:] for b in text.split("\n\n") if b.startswith("[Chorus]")), None)
+        first = (chorus or text.split("\n")[1:2] or ["Untitled"])[0]
+        words = [w for w in re.sub(r"[^\w' ]", "", first).split() if w.lower() not in ("oh", "and", "so")]
+        name = " ".join(w.capitalize() if w != "I" else w for w in words[:5]) or "Untitled"
+    return name, text
+
+
+def lyric_variants(description: str, *, seed: int = 0, count: int = 2, title: str = "", family: str = "pop",
+                   form: FormPlan | None = None) -> list[tuple[str, str]]:
+    """``count`` different songs for one description (seeds ``seed``, ``seed + 1``, ...), each
+    ``(title, lyrics)``: what a lyrics endpoint returns as its variants."""
+    return [write_song(description, seed=seed + k, title=title, family=family, form=form) for k in range(count)]

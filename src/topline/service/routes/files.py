@@ -19,9 +19,9 @@ from ...audio import decode_audio
 from ...errors import (AudioError, NotFoundError, SilentAudioError, StorageError, UploadTooLargeError,
                        ValidationError)
 from ...fetch import fetch_configured, mime_for, sniff_audio
+from ... import storage_keys
 from ...storage import check_key
 from ...tasks.models import Task, Upload, now
-from ...tasks.payloads import file_url
 from .. import metrics
 from ..deps import CurrentAccount, State
 from ..schemas import Base64UploadRequest, UrlUploadRequest
@@ -59,16 +59,14 @@ def serve_file(key: str, request: Request, state: State) -> Response:
         check_key(key)
     except StorageError:
         raise NotFoundError(f"No file at {key}") from None
-    parts = key.split("/")
-    hidden = parts[0] == "tasks" and parts[-1].startswith("input.")  # a task's instrumental as received
-    if parts[0] not in ("tasks", "uploads") or len(parts) < 3 or hidden:
+    if not storage_keys.servable(key):
         raise NotFoundError(f"No file at {key}")
     if not ctx.store.exists(key):
         # Only a missing file costs a database look-up (the sweep deletes before it marks expiry),
         # so streaming and seeking stay off the database.
-        if parts[0] == "tasks":
+        if (task_id := storage_keys.task_id_of(key)) is not None:
             with ctx.db.session() as s:
-                task = s.get(Task, parts[1])
+                task = s.get(Task, task_id)
                 if task is not None and task.files_expired:
                     raise NotFoundError(f"This file expired and was deleted: generated files are kept "
                                         f"{ctx.settings.file_retention_days:g} days.")
@@ -145,7 +143,7 @@ def _store_upload(state: State, account, data: bytes, *, file_name: str | None, 
     name = _safe_name(file_name, fmt)
     upload_id = uuid.uuid4().hex
     sub = _safe_path(upload_path)
-    key = f"uploads/{upload_id}/" + (f"{sub}/" if sub else "") + name
+    key = storage_keys.upload_key(upload_id, name, sub=sub)
     ctx.store.put(key, data)
     created = now()
     expires = created + ctx.settings.upload_retention_days * 86400
@@ -153,7 +151,7 @@ def _store_upload(state: State, account, data: bytes, *, file_name: str | None, 
         s.add(Upload(id=upload_id, account_id=account.id, key=key, file_name=name, size=len(data),
                      mime_type=mime_for(fmt), created_at=created, expires_at=expires))
     metrics.UPLOADS.labels(kind).inc()
-    url = file_url(key)
+    url = state.payloads.file_url(key)
     iso = lambda t: datetime.fromtimestamp(t, timezone.utc).isoformat().replace("+00:00", "Z")  # noqa: E731
     return {"success": True, "code": 200, "msg": "File uploaded successfully",
             "data": {"fileName": name, "filePath": key, "downloadUrl": url, "fileUrl": url, "fileSize": len(data),

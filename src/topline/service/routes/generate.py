@@ -10,15 +10,17 @@ from fastapi import APIRouter, Depends, Header, Query
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from ... import storage_keys
 from ...errors import NotFoundError
 from ...tasks import accounts, callbacks, lifecycle
 from ...tasks.models import Account, Task
-from ...tasks.payloads import record_info
 from .. import idempotency, intake, metrics
 from ..deps import CurrentAccount, State, not_in_maintenance
 from ..envelope import ok
 from ..lyrics_view import timestamped_lyrics
+from ..payloads import delivery_log
 from ..schemas import AddVocalsRequest, TimestampedLyricsRequest
+from ..spec import task_spec
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1")
@@ -41,28 +43,25 @@ def add_vocals(body: AddVocalsRequest, account: CurrentAccount, state: State,
         if first is not None:
             return ok({"taskId": first})
     task_id = uuid.uuid4().hex
-    # Controls are parsed now so that a bad combination is a 422 before anything is charged;
-    # the spec also fixes the seed (drawn here when the request has none).
-    spec = lifecycle.spec_from_param(task_id, param, seed=body.seed, audio_key="")
-    spec.controls()
-    seed = spec.seed
     intake.check_prompt(body.prompt)  # lyrics with nothing to sing: 422, not a failed task
     intake.check_callback_url(body.callBackUrl, ctx)  # a callback that could never arrive: 422
     with ctx.db.session() as s:  # fail fast on credits before downloading anything
         accounts.require_credits(s, account.id, ctx.settings.credits_per_task)
     data, fmt = intake.obtain(body.uploadUrl, ctx, field="uploadUrl")
     intake.check_audio(data, ctx)
-    audio_key = f"tasks/{task_id}/input.{fmt}"
-    ctx.store.put(audio_key, data)
+    # The one resolution of the request: seed (drawn here when the request has none), gender, register,
+    # style profile with the negative tags applied. The task row stores it; workers run it as is.
+    spec = task_spec(body, task_id=task_id, audio_key=storage_keys.task_input(task_id, fmt))
+    ctx.store.put(spec.audio_key, data)
     try:
         with ctx.db.session() as s:
-            lifecycle.accept(s, account=s.get(Account, account.id), task_id=task_id, param=param, seed=seed,
-                             audio_key=audio_key, callback_url=body.callBackUrl, cost=ctx.settings.credits_per_task)
+            lifecycle.accept(s, account=s.get(Account, account.id), spec=spec, param=param,
+                             callback_url=body.callBackUrl, cost=ctx.settings.credits_per_task)
             if idem_key is not None:
                 idempotency.remember(s, account_id=account.id, key=idem_key, request_sha256=request_sha,
                                      task_id=task_id)
     except IntegrityError:
-        ctx.store.delete(audio_key)
+        ctx.store.delete(spec.audio_key)
         if idem_key is None:
             raise
         # the same key was stored by a submit racing this one: answer as if this one came second
@@ -72,7 +71,7 @@ def add_vocals(body: AddVocalsRequest, account: CurrentAccount, state: State,
             raise
         return ok({"taskId": first})
     except BaseException:
-        ctx.store.delete(audio_key)  # nothing accepted: leave nothing behind
+        ctx.store.delete(spec.audio_key)  # nothing accepted: leave nothing behind
         raise
     metrics.TASKS_ACCEPTED.inc()
     try:
@@ -96,7 +95,7 @@ def get_record_info(account: CurrentAccount, state: State,
     task = _own_task(state, account, taskId)  # first: another key must not spend this task's tokens
     state.record_info.take(f"task:{taskId}", what=f"at most {state.ctx.settings.record_info_per_second:g} "
                            "record-info queries per second per task")
-    return ok(record_info(task))
+    return ok(state.payloads.record_info(task))
 
 
 @router.get("/generate/record-list")
@@ -107,14 +106,14 @@ def record_list(account: CurrentAccount, state: State, page: Annotated[int, Quer
         total = s.execute(select(func.count()).select_from(Task).where(Task.account_id == account.id)).scalar_one()
         rows = s.execute(select(Task).where(Task.account_id == account.id).order_by(Task.created_at.desc())
                          .offset((page - 1) * pageSize).limit(pageSize)).scalars().all()
-    return ok({"total": total, "page": page, "pageSize": pageSize, "records": [record_info(t) for t in rows]})
+    return ok({"total": total, "page": page, "pageSize": pageSize, "records": [state.payloads.record_info(t) for t in rows]})
 
 
 @router.get("/generate/callback-log")
 def callback_log(account: CurrentAccount, state: State, taskId: Annotated[str, Query(min_length=1)]) -> dict:
     """Topline: every callback delivery of a task and each attempt's outcome."""
     _own_task(state, account, taskId)
-    return ok(callbacks.delivery_log(state.ctx, taskId))
+    return ok(delivery_log(callbacks.deliveries_of(state.ctx, taskId)))
 
 
 @router.post("/generate/get-timestamped-lyrics")

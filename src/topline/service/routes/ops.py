@@ -12,6 +12,7 @@ from ...tasks.models import Delivery, Task
 from ..deps import State
 from .. import metrics as m
 from ..envelope import error_response, ok
+from ..payloads import new_key
 
 router = APIRouter()
 
@@ -65,4 +66,4 @@ def dev_key(state: State) -> dict:
         raise NotFoundError("Key creation over HTTP is off; run 'topline keys create' on the server "
                             "(or start it with --dev for local development).")
     with state.ctx.db.session() as s:
-        return ok(accounts.create_key(s, credits=state.ctx.settings.default_credits, name="dev").to_json())
+        return ok(new_key(accounts.create_key(s, credits=state.ctx.settings.default_credits, name="dev")))

@@ -1,0 +1,130 @@
+"""Lyrics written from descriptions: the lyrics for reading, then figures.
+
+    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet]
+
+For each description (and seed) the default full-song form is written with
+``write_song``; printed per song: share of the description's content words that
+appear (any of their forms), title in the chorus, rhyme rate of couplets (lines
+1-2, 3-4, ... of each section, the chorus's title lines left out: they are a refrain),
+syllable fit (share of lines within 2 syllables of the plan, mean absolute
+difference), stress (share of lines with every main stress on a strong beat, counted back
+from the line's last stress), repeated lines outside the chorus, CPU seconds; with
+``--seeds 2`` also the share of lines two variants share.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import time
+
+from topline.music.lyrics import parse_lyrics
+from topline.music.lyrics.phonetics import rhymes
+from topline.music.lyrics.topic import read_topic
+from topline.music.lyrics.writer import count_syllables, default_form, end_word, stress_misses, write_song
+
+DESCRIPTIONS = (
+    "driving home after a night shift",
+    "my grandmother's kitchen on a Sunday morning",
+    "leaving a small town for the first time",
+    "a breakup over text message",
+    "a summer festival with friends",
+    "a soldier's letter to his wife",
+    "a dog that waits by the door",
+    "rain in the city at night",
+    "moving into my first apartment",
+    "a lighthouse keeper alone on an island",
+)
+
+
+def figures(description: str, title: str, text: str, form) -> dict:
+    topic = read_topic(description)
+    blocks = [b.split("\n") for b in text.split("\n\n")]
+    sung_words = {re.sub(r"[^a-z']", "", w.lower()) for b in blocks for ln in b[1:] for w in ln.split()}
+    sung_words |= {w.removesuffix("'s") for w in sung_words}
+    hit = [w for w in topic.words if topic.forms[w] & sung_words]
+    chorus = next((b[1:] for b in blocks if b[0] == "[Chorus]"), [])
+    title_in = any(title.lower() in ln.lower() for ln in chorus)
+    pairs = rhymed = 0
+    for b in blocks:
+        lines = [ln for ln in b[1:] if not (b[0] == "[Chorus]" and title.lower() in ln.lower())]
+        for a, c in zip(lines[::2], lines[1::2]):
+            pairs += 1
+            rhymed += rhymes(end_word(a), end_word(c))
+    plan = [n for s in form.sections if s.sung for n in s.line_syllables]
+    got = [count_syllables(ln) for b in blocks for ln in b[1:]]
+    diffs = [abs(a - b) for a, b in zip(plan, got)]
+    others = [ln.lower() for b in blocks if b[0] != "[Chorus]" for ln in b[1:]]
+    sung_lines = [ln for b in blocks for ln in b[1:]]
+    stress_ok = sum(stress_misses(ln) < 1 for ln in sung_lines) / max(1, len(sung_lines))
+    return dict(content=len(hit) / max(1, len(topic.words)), stress=stress_ok, lines=set(sung_lines), missing=[w for w in topic.words if w not in hit],
+                title=title_in, rhyme=rhymed / max(1, pairs), fit=sum(d <= 2 for d in diffs) / max(1, len(diffs)),
+                mad=statistics.mean(diffs) if diffs else 0.0, lines_ok=len(plan) == len(got),
+                repeats=len(others) - len(set(others)))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seeds", type=int, default=1)
+    ap.add_argument("--quiet", action="store_true")
+    args = ap.parse_args()
+    form = default_form("pop")
+    t0 = time.process_time()
+    write_song("warm-up: load the tables", seed=0)  # one-time loading, reported separately
+    load = time.process_time() - t0
+    rows = []
+    for d in DESCRIPTIONS:
+        for seed in range(args.seeds):
+            t = time.process_time()
+            title, text = write_song(d, seed=seed, form=form)
+            cpu = time.process_time() - t
+            parse_lyrics(text)
+            f = figures(d, title, text, form)
+            rows.append((d, seed, title, f, cpu))
+            if not args.quiet:
+                print(f"\n=== {d!r} seed {seed}: {title!r}\n{text}")
+    print(f"\n{'description':46s} seed content title rhyme  fit   mad stress lines rep  cpu_s  missing")
+    for d, seed, title, f, cpu in rows:
+        print(f"{d[:46]:46s} {seed:4d} {f['content']:7.2f} {str(f['title']):5s} {f['rhyme']:5.2f} {f['fit']:5.2f} "
+              f"{f['mad']:5.2f} {f['stress']:6.2f} {str(f['lines_ok']):5s} {f['repeats']:3d} {cpu:6.3f}  "
+              f"{' '.join(f['missing'])}")
+    fs = [r[3] for r in rows]
+    print(f"\nmean: content {statistics.mean(f['content'] for f in fs):.2f}, title in chorus "
+          f"{sum(f['title'] for f in fs)}/{len(fs)}, rhyme {statistics.mean(f['rhyme'] for f in fs):.2f}, "
+          f"syllables within 2 {statistics.mean(f['fit'] for f in fs):.2f} (mean |diff| "
+          f"{statistics.mean(f['mad'] for f in fs):.2f}), lines with every main stress on a strong beat "
+          f"{statistics.mean(f['stress'] for f in fs):.2f}, repeated lines {sum(f['repeats'] for f in fs)}, "
+          f"CPU {statistics.mean(r[4] for r in rows):.3f} s per song (+{load:.2f} s one-time loading); "
+          f"song length {sum(s.end - s.start for s in form.sections):.0f} s")
+    # A 3-minute song's form (two long verses, two pre-choruses, four choruses, a bridge):
+    # the writer's CPU per second of audio, against the budget of 0.1 CPU-s per second.
+    from topline.music.types import FormPlan, FormSection
+
+    spec = [("intro", 0, 8), ("verse", 8, 8), ("pre-chorus", 2, 7), ("chorus", 4, 7), ("verse", 8, 8),
+            ("pre-chorus", 2, 7), ("chorus", 4, 7), ("bridge", 4, 8), ("chorus", 4, 7), ("chorus", 4, 7),
+            ("outro", 0, 8)]
+    secs, t = [], 0.0
+    for label, n, syl in spec:
+        length = 180.0 / len(spec)
+        secs.append(FormSection(label=label, start=t, end=t + length, bars=8, sung=n > 0,
+                                line_syllables=(syl,) * n))
+        t += length
+    long_form = FormPlan(sections=tuple(secs))
+    cpu = []
+    for d in DESCRIPTIONS:
+        t0 = time.process_time()
+        write_song(d, seed=0, form=long_form)
+        cpu.append(time.process_time() - t0)
+    print(f"3-minute form ({sum(n for _, n, _ in spec)} lines): CPU {statistics.mean(cpu):.3f} s mean, "
+          f"{max(cpu):.3f} s max = {max(cpu) / 180:.4f} CPU-s per second of audio (budget 0.1 with composing)")
+    if args.seeds > 1:  # two variants of one description: how many lines they share
+        by = {}
+        for d, seed, _, f, _ in rows:
+            by.setdefault(d, []).append(f["lines"])
+        shared = [len(a & b) / len(a | b) for a, b, *_ in by.values()]
+        print(f"variants (seeds 0 and 1): {statistics.mean(shared):.2f} of their distinct lines shared")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""The phrase bank (``data/phrases.txt``): rhyming couplets by theme, slots for the description's words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+SLOT = re.compile(r"\{(\w+)\}")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One written couplet: its ``theme``, the section ``roles`` it suits, the ``tags`` it
+    asserts and its two ``lines`` (with ``<optional>`` words and ``{slot}`` s)."""
+
+    index: int
+    theme: str
+    roles: str
+    tags: frozenset[str]
+    lines: tuple[str, str]
+
+    @property
+    def slots(self) -> set[str]:
+        return {s for ln in self.lines for s in SLOT.findall(ln)}
+
+
+@dataclass(frozen=True)
+class Bank:
+    themes: dict[str, frozenset[str]]
+    entries: tuple[Entry, ...]
+
+
+def parse_bank(text: str) -> Bank:
+    """Read the bank's text format (see the header of ``data/phrases.txt``)."""
+    themes: dict[str, frozenset[str]] = {}
+    entries: list[Entry] = []
+    theme = ""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("=="):
+            m = re.match(r"==\s*theme:\s*(\w+)\s*\|\s*keys:(.*)$", line)
+            if not m:
+                raise ValueError(f"bad theme line: {line!r}")
+            theme = m.group(1)
+            themes[theme] = frozenset(m.group(2).split())
+            continue
+        head, _, body = line.partition("|")
+        roles, *tags = head.split()
+        first, sep, second = body.partition(" / ")
+        if not sep or not theme:
+            raise ValueError(f"bad couplet: {line!r}")
+        entries.append(Entry(index=len(entries), theme=theme, roles=roles,
+                             tags=frozenset(t for t in tags if t != "-"), lines=(first.strip(), second.strip())))
+    return Bank(themes=themes, entries=tuple(entries))
+
+
+@lru_cache(maxsize=1)
+def bank() -> Bank:
+    """The shipped phrase bank."""
+    return parse_bank(resources.files("topline.music.lyrics").joinpath("data/phrases.txt").read_text("utf-8"))

@@ -1,0 +1,291 @@
+"""What a song description is about: its content words, noun phrases, verbs and themes.
+
+Parts of speech come simply from WordNet (the most used part of speech of each
+word, corrected by its neighbours: a word after a determiner or adjective is a noun
+or adjective, an ``-ing`` word outside a noun phrase is a verb); lemmas from
+WordNet's morphology.  Noun phrases keep the description's own wording
+("grandmother's kitchen", "night shift") with the kind of their head noun
+(person, place, thing, ...) so the writer can put them where such a noun fits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from topline.music.lyrics import lexicon
+
+# Words that say what kind of song is wanted rather than what it is about.
+REQUEST_WORDS = frozenset("""
+song songs track tracks tune tunes lyric lyrics ballad anthem hymn verse chorus bridge hook melody music musical
+write writing make create compose generate give produce want need please sing singing sung about theme style
+genre upbeat uptempo downtempo mid tempo mood vibe vibes catchy jazz blues rap hiphop edm techno electronic
+indie acoustic funk reggae punk rnb r&b lofi lo-fi cinematic epic dreamy chill energetic instrumental vocal
+vocals female male bpm something kind sort type story tell telling told called named titled
+""".split())
+# Words that name a style only before a word for a song ("a country ballad", "pop song"), else content.
+GENRE_WORDS = frozenset("pop rock folk country hip hop trap dance house soul metal gospel slow fast happy sad "
+                        "love female male".split())
+SONG_NOUNS = frozenset("song songs track tune ballad anthem hymn number beat vibe style tempo".split())
+DETERMINERS = frozenset("a an the my your his her our their this that these those its some one every".split())
+FUNCTION = frozenset("""
+i me you he she it we they him them us to of in on at by for with from over under after before into onto out up
+down off and or but so as than then when while where who whom whose which what that this is are was were be been
+being am do does did have has had not no nor can could will would shall should may might must just very too also
+about around through across along against between among behind beyond near past since until till toward towards
+upon within without there here how why all any both each few more most other own same such only again ever
+""".split())
+KINSHIP = frozenset("""
+grandmother grandfather grandma grandpa granny mother father mom mum dad mama papa brother sister son daughter
+wife husband aunt uncle cousin friend baby girl boy love darling sweetheart partner dog cat
+""".split())
+BARE = frozenset({"home"})  # nouns sung without a determiner
+# Facts a description settles (the writer keeps every line consistent with them).
+TAG_WORDS = {
+    "night": {"night", "midnight", "evening", "dark", "nighttime", "moon", "late"},
+    "day": {"morning", "sunday", "saturday", "afternoon", "noon", "daylight", "sunrise", "breakfast"},
+    "rain": {"rain", "storm", "drizzle", "downpour", "umbrella"},
+    "summer": {"summer", "festival", "beach", "july", "august", "heat"},
+    "winter": {"winter", "snow", "christmas", "december", "frost", "ice"},
+    "go": {"leave", "leaving", "goodbye", "depart", "escape", "soldier", "war"},
+    "stay": {"wait", "stay", "apartment"},
+    "alone": {"breakup", "lonely", "alone", "heartbreak", "divorce", "lose", "ex"},
+    "together": {"love", "wedding", "together", "kiss", "romance"},
+}
+FEMALE = frozenset("""grandmother grandma granny gran nan mother mom mum mama wife sister daughter girl woman aunt
+bride queen lady girlfriend niece she her""".split())
+MALE = frozenset("""grandfather grandpa father dad papa husband brother son boy man uncle groom king boyfriend
+nephew he his him""".split())
+CONFLICTS = {"she": "no-she", "he": "no-he", "night": "day", "day": "night", "rain": "sun", "sun": "rain", "summer": "winter", "winter": "summer",
+             "go": "stay", "stay": "go", "alone": "together", "together": "alone"}
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A noun phrase of the description: ``bare`` as written ("night shift"), ``sung`` with a
+    determiner where one belongs ("the night shift", "my grandmother"), its head noun's ``kind``."""
+
+    bare: str
+    sung: str
+    head: str
+    kind: str
+    lemmas: tuple[str, ...]
+    setting: bool = False  # only named where the song happens ("by the door"): scenery, not a subject
+    plural: bool = False
+
+
+@dataclass(frozen=True)
+class Topic:
+    """The description read for writing: content ``words`` (lemmas, in order), their
+    ``forms`` (lemma -> every form that counts as the word appearing), noun ``phrases``,
+    ``verbs`` (base forms), ``tags`` it settles and the ``title_candidates``."""
+
+    words: tuple[str, ...]
+    forms: dict[str, frozenset[str]] = field(hash=False)
+    phrases: tuple[Phrase, ...]
+    verbs: tuple[str, ...]
+    tags: frozenset[str]
+    title_candidates: tuple[str, ...]
+    neighbours: frozenset[str]
+    settings: tuple[str, ...] = ()
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.lower().replace("\u2019", "'"))
+
+
+def proper_nouns(text: str) -> dict[str, str]:
+    """Words capitalised inside the description ("Paris", "Hollywood"), lowercase -> as written."""
+    out = {}
+    for sentence in re.split(r"[.!?\n]+", text.replace("\u2019", "'")):
+        for k, tok in enumerate(re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", sentence)):
+            if k > 0 and tok[:1].isupper() and tok.lower() not in FUNCTION and tok != "I":
+                out[tok.lower().removesuffix("'s")] = tok.removesuffix("'s")
+    return out
+
+
+def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
+    """(token, lemma, pos) with pos in n/v/a/f (function or request word)."""
+    out: list[tuple[str, str, str]] = []
+    for i, tok in enumerate(tokens):
+        prev = tokens[i - 1] if i else ""
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        style = tok in GENRE_WORDS and (nxt in SONG_NOUNS or nxt in GENRE_WORDS and tokens[i + 2:i + 3] and
+                                        tokens[i + 2] in SONG_NOUNS)
+        if tok in FUNCTION or tok in DETERMINERS or tok in REQUEST_WORDS or len(tok) < 2 or style:
+            out.append((tok, tok, "f"))
+            continue
+        if tok.endswith("'s"):
+            out.append((tok, lexicon.lemma(tok, "n"), "n"))
+            continue
+        poss = lexicon.parts_of_speech(tok)
+        in_np = prev in DETERMINERS or prev.endswith("'s") or (bool(out) and out[-1][2] == "a") or (
+            i >= 2 and bool(out) and out[-1][2] == "n" and tokens[i - 2] in DETERMINERS)
+        ing_verb = tok.endswith("ing") and lexicon.lemma(tok, "v") != tok \
+            and "v" in lexicon.parts_of_speech(lexicon.lemma(tok, "v"))
+        if ing_verb and (not in_np or nxt in FUNCTION or nxt in DETERMINERS or not nxt):
+            out.append((tok, lexicon.lemma(tok, "v"), "v"))
+            continue
+        if prev in ("that", "who", "which", "i", "we", "they", "you", "he", "she", "it", "to") and "v" in poss:
+            out.append((tok, lexicon.lemma(tok, "v"), "v"))
+            continue
+        if in_np or not poss:
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            nxt_noun = bool(nxt) and nxt not in FUNCTION and nxt not in REQUEST_WORDS and "n" in lexicon.parts_of_speech(nxt)
+            if "a" in poss and nxt_noun and poss[0] == "a":
+                out.append((tok, lexicon.lemma(tok, "a"), "a"))
+            else:
+                out.append((tok, lexicon.lemma(tok, "n"), "n" if ("n" in poss or not poss) else poss[0]))
+            continue
+        p = poss[0] if poss[0] in "nva" else ("n" if "n" in poss else "a")
+        out.append((tok, lexicon.lemma(tok, p), p))
+    return out
+
+
+def _sung(words: list[str], head: str, possessor: str | None) -> str:
+    bare = " ".join(words)
+    if (head in BARE and len(words) == 1) or words[-1][:1].isupper():  # "home", "Paris"
+        return bare
+    first = possessor or head
+    if first in KINSHIP or (possessor is None and len(words) == 1 and head in KINSHIP):
+        return "my " + bare
+    return "the " + bare
+
+
+def read_topic(description: str) -> Topic:
+    """Read a song description (any length; only its words matter)."""
+    proper = proper_nouns(description)
+    tagged = [(proper.get(t, t), lem, pos) if t in proper and pos != "f" else (t, lem, pos)
+              for t, lem, pos in _tag(_tokens(description))]
+    words: list[str] = []
+    forms: dict[str, set[str]] = {}
+    for tok, lem, pos in tagged:
+        if pos == "f":
+            continue
+        if lem not in forms:
+            words.append(lem)
+            forms[lem] = {lem}
+        forms[lem].add((tok[:-2] if tok.endswith("'s") else tok).lower())
+    verbs = tuple(dict.fromkeys(lem for _, lem, pos in tagged if pos == "v" and lexicon.intransitive(lem)))
+    for v in verbs:
+        forms.setdefault(v, {v}).update({lexicon.third_person(v), lexicon.gerund(v)})
+    for lem in list(forms):  # plural and possessive forms count as the word
+        forms[lem].update({lem + "s", lem + "'s"})
+    phrases: list[Phrase] = []
+    i = 0
+    while i < len(tagged):
+        if tagged[i][2] not in ("n", "a"):
+            i += 1
+            continue
+        j = i
+        while j < len(tagged) and tagged[j][2] in ("n", "a"):
+            j += 1
+        chunk = tagged[i:j]
+        while chunk and chunk[-1][2] != "n":
+            chunk = chunk[:-1]
+        if chunk:
+            toks = [t for t, _, _ in chunk]
+            possessor = None
+            for k, (t, lem, _) in enumerate(chunk[:-1]):
+                if t.endswith("'s"):
+                    possessor = lem
+                    sub = [x for x, _, _ in chunk[: k + 1]]
+                    sub[-1] = sub[-1][:-2]
+                    phrases.append(_phrase(sub, chunk[k][1], None))
+            head = chunk[-1][1]
+            bare = [t[:-2] if t.endswith("'s") and k == len(toks) - 1 else t for k, t in enumerate(toks)]
+            before = [t for t, _, _ in tagged[max(0, i - 2):i] if t not in DETERMINERS]
+            setting = bool(before) and before[-1] in PREPOSITIONS and phrases != []
+            phrases.append(_phrase(bare, head, possessor, setting))
+            for t, lem, pos in chunk[:-1]:  # noun modifiers stand alone too ("the lighthouse")
+                if pos == "n" and not t.endswith("'s") and lexicon.kind(lem) in ("place", "thing", "time", "weather",
+                                                                                 "vehicle"):
+                    phrases.append(_phrase([t], lem, None))
+        i = max(j, i + 1)
+    seen, uniq = set(), []
+    for p in phrases:
+        if p.bare not in seen:
+            seen.add(p.bare)
+            uniq.append(p)
+    lemset = set(words)
+    tags = set(t for t, ws in TAG_WORDS.items() if ws & lemset)
+    if "day" in tags and "night" in tags:
+        tags.discard("day")
+    toks = {t for t, _, _ in tagged}
+    if not (FEMALE & (lemset | toks)):
+        tags.add("no-she")  # no woman in the description: no line sings of "she"
+    if not (MALE & (lemset | toks)) and not any(p.kind == "animal" for p in uniq):
+        tags.add("no-he")
+    tags = frozenset(tags)
+    neighbours = frozenset(r for w in words for r in lexicon.related(w)[:12])
+    return Topic(words=tuple(words), forms={k: frozenset(v) for k, v in forms.items()}, phrases=tuple(uniq),
+                 verbs=verbs, tags=tags, title_candidates=_titles(tagged, uniq), neighbours=neighbours,
+                 settings=_settings(tagged))
+
+
+# Prepositions of where, when and with whom: their phrases can open a line ("after a night shift, ...").
+PREPOSITIONS = frozenset("in at on by after before under through across near outside inside behind beside along "
+                         "around with for".split())
+
+
+def _settings(tagged: list[tuple[str, str, str]]) -> tuple[str, ...]:
+    """The description's own prepositional phrases ("after a night shift", "on an island", "by the door"):
+    where and when the song happens, ready to open a line."""
+    out = []
+    for k, (tok, _, _) in enumerate(tagged):
+        if tok not in PREPOSITIONS:
+            continue
+        j = k + 1
+        if j < len(tagged) and tagged[j][0] in DETERMINERS:
+            j += 1
+        start = j
+        while j < len(tagged) and tagged[j][2] in ("n", "a") and j - start < 3:
+            j += 1
+        if j > start and tagged[j - 1][2] == "n":
+            kind = lexicon.kind(tagged[j - 1][1])
+            if kind in ("place", "time", "event", "weather", "vehicle") or (tok == "with" and kind == "person"):
+                out.append(" ".join(t for t, _, _ in tagged[k:j]))
+    return tuple(dict.fromkeys(out))
+
+
+def _phrase(words: list[str], head: str, possessor: str | None, setting: bool = False) -> Phrase:
+    lemmas = tuple(lexicon.lemma(w) for w in words)
+    plural = words[-1].lower() != head and words[-1].lower().endswith("s") and not words[-1].endswith("'s")
+    return Phrase(bare=" ".join(words), sung=_sung(words, head, possessor), head=head,
+                  kind=lexicon.kind(head), lemmas=lemmas, setting=setting, plural=plural)
+
+
+def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase]) -> tuple[str, ...]:
+    out: list[str] = []
+    toks = [t for t, _, _ in tagged]
+    for k, (t, lem, pos) in enumerate(tagged):  # "driving home", "chasing a dream", "learning to feel"
+        if pos != "v" or not t.endswith("ing"):
+            continue
+        rest = toks[k + 1:k + 4]
+        if rest[:1] and tagged[k + 1][2] == "n":
+            out.append(f"{t} {rest[0]}")
+        elif len(rest) >= 2 and rest[0] in ("a", "the", "my", "all", "to", "your") and tagged[k + 2][2] in ("n", "v"):
+            j = k + 3
+            while j < len(tagged) and j < k + 5 and tagged[j][2] == "n" and tagged[k + 2][2] == "n":
+                j += 1
+            out.append(" ".join(toks[k:j]))
+    short = []
+    for k in range(len(toks) - 2):  # "love in paris", "dream in hollywood"
+        if tagged[k][2] == "n" and toks[k + 1] in ("in", "at") and tagged[k + 2][2] == "n" and k + 3 == len(toks):
+            short.append(" ".join(toks[k:k + 3]))
+    for k in range(len(toks) - 3):  # "rain in the city"
+        if tagged[k][2] == "n" and toks[k + 1] in ("in", "on", "over", "at", "by", "under") \
+                and toks[k + 2] == "the" and tagged[k + 3][2] == "n" \
+                and (k + 4 >= len(tagged) or tagged[k + 4][2] not in ("n", "a")):
+            out.append(" ".join(toks[k:k + 4]))
+    for k in range(len(toks) - 2):  # "the dog that waits"
+        if tagged[k][2] == "n" and toks[k + 1] in ("that", "who") and tagged[k + 2][2] == "v":
+            out.append(f"the {toks[k]} that {toks[k + 2]}")
+    out += short
+    multi = [p.bare for p in phrases if " " in p.bare]
+    single = [p.bare for p in phrases if " " not in p.bare and p.kind != "idea"]
+    for cand in [*multi, *out, *single]:
+        if cand not in out:
+            out.append(cand)
+    return tuple(" ".join(w[:1].upper() + w[1:] if w not in ("the", "a", "an", "to", "of", "in", "on", "over", "at", "by", "under")
+                          or k == 0 else w for k, w in enumerate(c.split())) for c in out)

@@ -1,0 +1,205 @@
+"""Harmony and structure on synthesised signals: bare fifths, drones, pedals, the mode and its
+confidence, repeated sections, downbeats in 3/4."""
+
+import numpy as np
+import pytest
+
+from topline.music.analysis import analyse
+from topline.music.analysis.rhythm import bar_phase
+from topline.music.analysis.structure import label_sections, repetition, segment_bars
+from topline.music.analysis.tonal import estimate_chords, key_confidence, mode_evidence
+from topline.music.types import Analysis
+
+from .synth import NOTE, SR, click, song, tone, triad
+
+
+def labels_at(chords, times):
+    return [next(lab for s, e, lab in chords if s <= t < e) for t in times]
+
+
+def with_beat(y: np.ndarray, bpm: float, *, per_bar: int = 4) -> np.ndarray:
+    """Add a kick on every bar's first beat and soft noise ticks on the others (a pulse to track)."""
+    beat = 60.0 / bpm
+    rng = np.random.default_rng(3)
+    for i in range(int(y.size / SR / beat)):
+        k = int(i * beat * SR)
+        if i % per_bar == 0:
+            hit = click(SR, 0.5, 60.0, 0.15)
+        else:
+            n = int(0.04 * SR)
+            hit = (rng.normal(0, 0.12, n) * np.exp(-np.arange(n) / (0.008 * SR))).astype(np.float32)
+        y[k : k + hit.size] += hit[: y.size - k]
+    return y
+
+
+def power_chord(root: str, seconds: float) -> np.ndarray:
+    """Root, fifth and octave with eight partials each (a bright, guitar-like timbre)."""
+    r = 12 * 3 + NOTE[root]  # octave 2
+    return sum(tone(m, seconds, amp=0.12, harmonics=8) for m in (r, r + 7, r + 12))
+
+
+def test_power_chords_are_fifths_not_invented_triads():
+    bpm, beats_per_chord = 120.0, 8
+    span = 60.0 / bpm * beats_per_chord
+    roots = ["E", "A", "D", "E"] * 2
+    y = with_beat(np.concatenate([power_chord(r, span) for r in roots]).astype(np.float32), bpm)
+    a = analyse(y, sr=SR)
+    mids = (np.arange(len(roots)) + 0.5) * span
+    assert labels_at(a.chords, mids) == [f"{r}:5" for r in roots]
+
+
+@pytest.mark.parametrize("harmonics,heard", [(1, "N"), (8, "E:5")])
+def test_a_drone_is_no_chord_or_its_bare_fifth_never_a_triad(harmonics, heard):
+    # A pure drone is one pitch: no chord.  A bright one also sounds its twelfth (the third
+    # partial), heard as a bare fifth; neither invents a third.
+    seconds = 16.0
+    low, high = 12 * 3 + NOTE["E"], 12 * 4 + NOTE["E"]
+    y = tone(low, seconds, amp=0.3, harmonics=harmonics) + tone(high, seconds, amp=0.1, harmonics=harmonics)
+    a = analyse(with_beat(y.astype(np.float32), 100.0), sr=SR)
+    sounding = [lab for s, e, lab in a.chords if e - s > 0.5]
+    assert sounding and set(sounding) == {heard}
+    assert not any(lab.endswith((":maj", ":min")) for _, _, lab in a.chords)
+
+
+def test_the_chord_over_a_pedal_is_the_sounding_chord():
+    # A low C held throughout; above it F, G and C major triads, two bars each.
+    bpm = 120.0
+    span = 60.0 / bpm * 8
+    prog = [("F", "maj"), ("G", "maj"), ("C", "maj"), ("F", "maj"), ("G", "maj"), ("C", "maj")]
+    upper = np.concatenate([sum(tone(m, span, amp=0.1) for m in triad(r, q)) for r, q in prog])
+    pedal = tone(12 * 3 + NOTE["C"], upper.size / SR, amp=0.3, harmonics=3)[: upper.size]
+    a = analyse(with_beat((upper + pedal).astype(np.float32), bpm), sr=SR)
+    mids = (np.arange(len(prog)) + 0.5) * span
+    assert labels_at(a.chords, mids) == [f"{r}:{q}" for r, q in prog]
+
+
+def test_triads_with_a_third_for_a_beat_missing_stay_triads():
+    # Chroma of C major and G major, with one beat of each a bare fifth: the run is too short to be
+    # a texture of fifths, so the chords stay triads.
+    c, g, c5 = np.zeros(12), np.zeros(12), np.zeros(12)
+    c[[0, 4, 7]] = 1.0
+    g[[7, 11, 2]] = 1.0
+    c5[[0, 7]] = 1.0
+    treble = np.stack([c, c, c5, c, g, g, g, g], axis=1)
+    segs = estimate_chords(treble, np.arange(8.0), key="C major", end=8.0)
+    assert segs == [(0.0, 4.0, "C:maj"), (4.0, 8.0, "G:maj")]
+
+
+@pytest.mark.parametrize("mode", ["minor", "major"])
+def test_the_third_over_the_tonic_decides_the_mode(mode):
+    q = "min" if mode == "minor" else "maj"
+    prog = [("A", q), ("D", "min" if mode == "minor" else "maj"), ("E", "maj"), ("A", q)] * 4
+    y, _ = song(prog, bpm=120)
+    a = analyse(y, sr=SR)
+    assert a.key == f"A {mode}"
+    assert a.mode_confidence >= 0.6
+    assert 0.0 <= a.key_confidence <= 1.0
+
+
+def test_mode_evidence_weighs_third_chords_and_cadences():
+    minor_profile = np.zeros(12)
+    minor_profile[[9, 0, 4]] = 1.0  # A C E: the minor third over A
+    chords = [(0.0, 4.0, "A:min"), (4.0, 6.0, "E:maj"), (6.0, 10.0, "A:min")]
+    assert mode_evidence("A", minor_profile, chords) < -2.0
+    # Equal thirds and no tonic chord: no evidence either way.
+    flat = np.ones(12)
+    assert mode_evidence("A", flat, [(0.0, 4.0, "D:min")]) == 0.0
+    # One Picardy third at the end does not outvote the tonic chords and two minor cadences.
+    picardy = chords + [(10.0, 11.0, "E:maj"), (11.0, 13.0, "A:min"), (13.0, 14.0, "E:maj"), (14.0, 16.0, "A:maj")]
+    assert mode_evidence("A", minor_profile, picardy) < 0.0
+
+
+def test_key_confidence_is_low_when_a_neighbour_fits_as_well():
+    # C major and G major triads only, equally long: C major and G major fit alike.
+    even = [(0.0, 2.0, "C:maj"), (2.0, 4.0, "G:maj")] * 4
+    assert key_confidence("C major", even) < 0.3
+    full = [(0.0, 2.0, "C:maj"), (2.0, 3.0, "F:maj"), (3.0, 4.0, "G:maj"), (4.0, 6.0, "C:maj")] * 3
+    assert key_confidence("C major", full) > 0.6
+    assert key_confidence("C major", [(0.0, 4.0, "N")]) == 0.0
+
+
+def test_a_returning_section_gets_the_same_label():
+    verse = [("A", "min"), ("F", "maj"), ("C", "maj"), ("G", "maj")] * 2
+    bridge = [("D", "min"), ("E", "maj"), ("D", "min"), ("E", "maj")] * 2
+    ya, beat = song(verse, bpm=120, level=0.6)
+    yb, _ = song(bridge, bpm=120, level=1.0, drums=False)
+    a = analyse(np.concatenate([ya, yb, ya]), sr=SR)
+    length = ya.size / SR
+    starts = [s for s, *_ in a.sections]
+    assert len(a.sections) == 3
+    assert abs(starts[1] - length) < 0.1 and abs(starts[2] - 2 * length) < 0.1
+    labels = [lab for *_, lab, _ in a.sections]
+    assert labels[0] == labels[2] != labels[1]
+
+
+def test_repetition_marks_where_a_varied_section_returns():
+    rng = np.random.default_rng(0)
+    part_a = rng.normal(size=(6, 4))  # four different bars
+    part_b = rng.normal(size=(6, 4))
+    f = np.hstack([part_a, part_b, part_a])
+    r = repetition(f, length=4, gap=4)
+    assert set(np.flatnonzero(r > 0.5)) == {4, 8}  # where A ends and where it comes back
+    assert segment_bars(f, bar_seconds=2.0, min_bars=4) == [4, 8]
+    # Uniform blocks are not repetitions, however similar at every lag.
+    blocks = np.hstack([np.tile([[1.0], [0.0]], 12), np.tile([[0.0], [1.0]], 12)])
+    assert not repetition(blocks + rng.normal(0, 0.01, blocks.shape)).any()
+
+
+def test_label_sections_keeps_a_quiet_returning_part_with_its_repeat():
+    a, b = np.eye(2)
+    feats = np.stack([a, b, a], axis=1)
+    energy = np.array([0.3, 1.0, 0.3])
+    labels = label_sections(feats, energy)
+    assert labels[0] == labels[2] and "intro" not in labels and "outro" not in labels
+
+
+def test_three_four_downbeats_from_the_bass_and_the_harmony():
+    # A chorale-like waltz without drums: the bass sounds only on each bar's first beat and the
+    # chord changes there; the upper voices strike every beat.  The music starts with a
+    # one-beat pickup (upper voices alone), so the start of the music is not a bar line.
+    bpm = 100.0
+    beat = 60.0 / bpm
+    prog = [("C", "maj"), ("F", "maj"), ("G", "maj"), ("A", "min")]
+    prog += [("D", "min"), ("G", "maj"), ("C", "maj"), ("E", "min")]
+    bars = []
+    for r, q in prog * 2:
+        bar = np.zeros(int(3 * beat * SR), np.float32)
+        for b in range(3):
+            chord = sum(tone(m, beat * 0.95, amp=0.08, decay=0.4) for m in triad(r, q))
+            k = int(b * beat * SR)
+            bar[k : k + chord.size] += chord[: bar.size - k]
+        bass = tone(triad(r, q, octave=2)[0], 3 * beat * 0.95, amp=0.3, harmonics=3, decay=0.8)
+        bar[: bass.size] += bass[: bar.size]
+        bars.append(bar)
+    pickup = sum(tone(m, beat * 0.95, amp=0.08, decay=0.4) for m in triad("G", "maj"))
+    pickup = np.pad(pickup, (0, int(beat * SR) - pickup.size))
+    y = np.concatenate([pickup] + bars).astype(np.float32)
+    a = analyse(y, sr=SR)
+    assert a.meter == "3/4"
+    bar_s = 3 * beat
+    true = beat + bar_s * np.arange(len(bars))
+    est = np.array(a.downbeats)
+    near = np.abs(est[:, None] - true[None, :]).min(axis=1)
+    assert np.mean(near < 0.07) >= 0.9
+
+
+def test_bar_phase_counts_in_three_only_when_the_pattern_is_significant():
+    rng = np.random.default_rng(1)
+    acc = rng.normal(1.0, 0.3, 60)
+    acc[1::3] += 0.6  # every third beat stronger, with noise
+    assert bar_phase(acc)[:2] == (3, 1)
+    two = rng.normal(1.0, 0.3, 60)
+    two[0::2] += 0.6  # a two-beat pattern is a four-beat bar, not three
+    assert bar_phase(two)[0] == 4
+
+
+def test_confidences_survive_json_and_old_json_loads():
+    a = Analysis(duration=1.0, tempo=120.0, meter="4/4", beats=[0.0], downbeats=[0.0], key="A minor",
+                 chords=[(0.0, 1.0, "A:5")], sections=[(0.0, 1.0, "verse", 1.0)], loudness_lufs=-14.0,
+                 key_confidence=0.4, mode_confidence=0.25)  # fmt: skip
+    d = a.to_json()
+    assert d["key_confidence"] == 0.4 and d["mode_confidence"] == 0.25
+    assert Analysis.from_json(d) == a
+    del d["key_confidence"], d["mode_confidence"]
+    old = Analysis.from_json(d)
+    assert old.key_confidence == 1.0 and old.mode_confidence == 1.0
