@@ -54,6 +54,16 @@ def test_every_deliverable_written(done):
     assert store.get("tasks/t/track-1.mid")[:4] == b"MThd"
 
 
+def test_each_track_names_its_singer(done):
+    from topline.voice import VOICES
+
+    store, _, _, result = done
+    for k, t in zip((1, 2), result.tracks):
+        meta = json.loads(store.get(f"tasks/t/track-{k}.json"))
+        assert meta["voice"] == t.voice and meta["voice"] in VOICES
+    assert result.tracks[0].voice == result.tracks[1].voice  # one singer per task
+
+
 def test_resume_redoes_nothing_finished(done):
     store, *_ = done
     stages, steps = [], []

@@ -39,7 +39,7 @@ from .music.types import Analysis, Lyrics, Score
 from .production import cover_image, encode_mp3, encode_wav, produce
 from . import storage_keys
 from .storage import Storage
-from .voice import sing
+from .voice import sing, song_voice
 
 SR = 44100
 VARIANTS = (1, 2)
@@ -106,6 +106,7 @@ class TrackResult:
     create_time_ms: int
     files: dict[str, str] = field(default_factory=dict)  # kind -> storage key
     warnings: list[str] = field(default_factory=list)
+    voice: str = ""  # the singer (topline.voice.VOICES), e.g. "af_heart"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -117,6 +118,7 @@ class TrackResult:
             "createTime": self.create_time_ms,
             "files": self.files,
             "warnings": self.warnings,
+            "voice": self.voice,
         }
 
     @classmethod
@@ -130,6 +132,7 @@ class TrackResult:
             create_time_ms=int(d["createTime"]),
             files=dict(d["files"]),
             warnings=list(d.get("warnings", [])),
+            voice=str(d.get("voice", "")),
         )
 
 
@@ -275,6 +278,7 @@ class _Run:
                 create_time_ms=int(time.time() * 1000),
                 files={kind: self.key(name) for kind, name in files.items()},
                 warnings=list(score.warnings),
+                voice=song_voice(score, self.controls).name,
             )
 
         track = self.step(f"produce {k}", render)
