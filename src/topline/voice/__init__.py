@@ -28,7 +28,7 @@ from topline.errors import VoiceError
 from topline.music.controls import Controls
 from topline.music.types import Note, Score
 from topline.voice import kokoro_model, phonemes, pitch, world
-from topline.voice.breath import breath
+from topline.voice.breath import breath, breath_slot
 from topline.voice.cache import RenderCache
 from topline.voice.kokoro_model import KokoroVoice, load_voice
 from topline.voice.voices import VOICES, Voice, choose_voice, style_vector
@@ -290,14 +290,12 @@ def sing(score: Score, *, controls: Controls, sr: int = 44100, workers: int | No
         rendered = run(render, range(len(plan)))
         for k, (p, y) in enumerate(zip(plan, rendered)):
             _add(out, y, int(round(p.t0 * vsr)))
-            if p.breath:
-                first = p.units[0].start
-                prev_end = plan[k - 1].units[-1].end if k else 0.0
-                length = min(0.4, first - prev_end - 0.12)
-                if length >= 0.15:
-                    level = float(np.sqrt(np.mean(y * y))) if y.size else 0.0
-                    b = breath(length, sr=vsr, level=level, breathiness=controls.profile.breathiness, seed=seeds[k])
-                    _add(out, b, int(round((first - 0.05 - length) * vsr)))
+            slot = breath_slot(plan[k - 1].units[-1].end if k else None, p.units[0].start) if p.breath else None
+            if slot is not None:  # only where a singer breathes: a gap long enough, release and lead-in clear
+                start, length = slot
+                level = float(np.sqrt(np.mean(y * y))) if y.size else 0.0
+                b = breath(length, sr=vsr, level=level, breathiness=controls.profile.breathiness, seed=seeds[k])
+                _add(out, b, int(round(start * vsr)))
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
