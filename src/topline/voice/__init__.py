@@ -93,6 +93,11 @@ def song_voice(score: Score, controls: Controls) -> Voice:
 
     The same for both variants of a task (they share the seed), so a task has one singer.
     """
+    if controls.voice is not None:  # resolved with the task's spec (or pinned by a persona)
+        if controls.voice not in VOICES:
+            raise VoiceError(f"There is no voice named {controls.voice!r}; the voices are "
+                             f"{', '.join(sorted(VOICES))}.")
+        return VOICES[controls.voice]
     gender = controls.gender if controls.gender in ("m", "f") else score.gender
     return choose_voice(controls.style, gender=gender, seed=controls.seed, negative=controls.negative_tags)
 
