@@ -94,6 +94,11 @@ def song_voice(score: Score, controls: Controls) -> Voice:
     The same for both variants of a task (they share the seed), so a task has one singer. A voice
     pinned in ``controls.voice`` (a persona's) sings when it is one of ``VOICES`` of that gender.
     """
+    if controls.voice is not None:  # resolved with the task's spec (or pinned by a persona)
+        if controls.voice not in VOICES:
+            raise VoiceError(f"There is no voice named {controls.voice!r}; the voices are "
+                             f"{', '.join(sorted(VOICES))}.")
+        return VOICES[controls.voice]
     gender = controls.gender if controls.gender in ("m", "f") else score.gender
     pinned = VOICES.get(controls.voice or "")
     if pinned is not None and pinned.gender == gender:
