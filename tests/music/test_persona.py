@@ -60,6 +60,7 @@ def test_the_melody_aims_at_the_pinned_register(gender, register):  # over the s
 
 
 def test_the_pinned_voice_sings():
+    from topline.errors import VoiceError
     from topline.voice import VOICES, song_voice
 
     sc = _score([(55, 0.0, 1.0)])
@@ -67,9 +68,17 @@ def test_the_pinned_voice_sings():
     males = sorted(n for n, v in VOICES.items() if v.gender == "m")
     for name in males:
         assert song_voice(sc, dataclasses.replace(base, voice=name)).name == name
-    chosen = song_voice(sc, base).name
-    female = next(n for n, v in VOICES.items() if v.gender == "f")
-    assert song_voice(sc, dataclasses.replace(base, voice=female)).name == chosen  # not of this gender: ignored
-    assert song_voice(sc, dataclasses.replace(base, voice="no_such_voice")).name == chosen
+    with pytest.raises(VoiceError, match="no voice named"):
+        song_voice(sc, dataclasses.replace(base, voice="no_such_voice"))
     singer = Singer(gender="m", register=52.0, low=45, high=60, voice=males[-1])
-    assert song_voice(sc, with_singer(parse_controls(style="rock", vocal_gender="f", seed=1), singer)).name == males[-1]
+    chosen = dataclasses.replace(parse_controls(style="rock", vocal_gender="f", seed=1), voice="af_heart")
+    sung = with_singer(chosen, singer)  # the persona's voice over the one the request's spec chose
+    assert sung.gender == "m" and song_voice(sc, sung).name == males[-1]
+
+
+def test_a_singer_without_a_named_voice_keeps_a_voice_of_its_gender():
+    req = dataclasses.replace(parse_controls(style="pop", vocal_gender="f", seed=2), voice="af_heart")
+    other = with_singer(req, Singer(gender="m", register=50.0, low=45, high=55))
+    assert other.gender == "m" and other.voice is None  # chosen again, for the persona's gender
+    same = with_singer(req, Singer(gender="f", register=64.0, low=60, high=70))
+    assert same.voice == "af_heart"

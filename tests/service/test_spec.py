@@ -16,6 +16,7 @@ from topline.tasks import accounts, lifecycle
 from topline.tasks.db import Database, dispose_all
 from topline.tasks.migrate import upgrade
 from topline.tasks.models import Account, Task
+from topline.voice import VOICES
 from tests.tasks.specs import request
 
 
@@ -31,9 +32,10 @@ def test_spec_is_fully_resolved_and_api_neutral():
     assert (c.gender, c.model, c.style_weight, c.title) == ("f", "V5", 0.8, "T")
     assert c.profile.vibrato_depth_cents == 0.0 and c.profile.reverb_wet == 0.0  # exclusions applied, once
     assert c.register == -2.5  # "alto"
-    assert c.voice is None  # the default voice of the gender
+    assert c.voice == "af_heart"  # the singer, chosen once here from the style words, gender and seed
+    assert VOICES[c.voice].gender == "f"
     assert c == resolve_controls(title="T", style="ballad, alto", negative_tags="vibrato, reverb", style_weight=0.8,
-                                 model="V5", seed=77)
+                                 model="V5", seed=77, voice="af_heart")
     text = json.dumps(spec.to_json())
     assert not {"negativeTags", "styleWeight", "vocalGender", "uploadUrl", "callBackUrl"} & set(
         k for k in json.loads(text)["controls"])

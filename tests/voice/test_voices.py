@@ -84,3 +84,19 @@ def test_ties_are_broken_by_the_seed_and_negative_tags_count_against():
 def test_bad_gender():
     with pytest.raises(VoiceError, match="gender"):
         choose_voice("pop", gender="x", seed=1)
+
+
+def test_the_spec_s_voice_is_the_one_that_sings():
+    import dataclasses
+
+    from topline.music.style import resolve_controls
+    from topline.music.types import Score
+    from topline.voice import song_voice
+
+    controls = resolve_controls(style="british", vocal_gender="f", seed=3)
+    score = Score(variant=1, gender="f", seed=3, notes=[], tempo=100.0, key="C:maj")
+    assert controls.voice is None and song_voice(score, controls).name == "bf_emma"  # chosen from the style
+    pinned = dataclasses.replace(controls, voice="af_nicole")  # resolved by the spec, or a persona
+    assert song_voice(score, pinned) is VOICES["af_nicole"]
+    with pytest.raises(VoiceError, match="no voice named 'nobody'"):
+        song_voice(score, dataclasses.replace(controls, voice="nobody"))

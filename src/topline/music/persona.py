@@ -65,5 +65,5 @@ def with_singer(controls: Controls, singer: Singer) -> Controls:
     vocal = {k: v for k, v in singer.vocal.items() if k in VOCAL_STYLE}
     register = round(singer.register - VOICE[singer.gender][2], 2)  # from the voice's usual centre
     return dataclasses.replace(controls, gender=singer.gender, register=register,
-                               voice=singer.voice or controls.voice,
+                               voice=singer.voice or (controls.voice if singer.gender == controls.gender else None),
                                profile=dataclasses.replace(controls.profile, **vocal))

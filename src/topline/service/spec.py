@@ -8,6 +8,7 @@ register, style profile with the negative tags applied, model preset.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import secrets
 
@@ -16,6 +17,7 @@ from pydantic import ValidationError
 from ..music.controls import Controls
 from ..music.style import resolve_controls
 from ..pipeline import TaskSpec
+from ..voice import choose_voice
 from .schemas import AddVocalsRequest, SongRequest
 
 SEED_LIMIT = 2**31  # seeds are 0 .. 2**31 - 1, the range the request model accepts
@@ -30,14 +32,15 @@ def song_controls(body: SongRequest, *, seed: int | None = None) -> Controls:
     """The resolved musical controls of a request (``seed`` overrides the request's)."""
     if seed is None:
         seed = body.seed if body.seed is not None else draw_seed()
-    # ``controls.voice`` is None: the default voice of the resolved gender. A voice chosen from the style
-    # words, the gender and the seed is resolved here, once (``dataclasses.replace(controls, voice=...)``),
-    # and stored with the spec like every other choice.
-    return resolve_controls(
+    controls = resolve_controls(
         seed=seed, title=body.title, style=body.style, negative_tags=body.negativeTags,
         vocal_gender=body.vocalGender, style_weight=body.styleWeight, weirdness=body.weirdnessConstraint,
         audio_weight=body.audioWeight, model=body.model,
     )  # fmt: skip
+    # The singer is chosen here, once, from the style words, the resolved gender and the seed, and stored
+    # with the spec like every other choice (a later change to the voice table cannot re-cast a task).
+    singer = choose_voice(body.style, gender=controls.gender, seed=seed, negative=body.negativeTags)
+    return dataclasses.replace(controls, voice=singer.name)
 
 
 def task_spec(body: SongRequest, *, task_id: str, audio_key: str, seed: int | None = None,
