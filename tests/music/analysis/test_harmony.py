@@ -203,3 +203,26 @@ def test_confidences_survive_json_and_old_json_loads():
     del d["key_confidence"], d["mode_confidence"]
     old = Analysis.from_json(d)
     assert old.key_confidence == 1.0 and old.mode_confidence == 1.0
+
+
+def test_the_raised_leading_tone_and_cadences_choose_between_relative_keys():
+    from topline.music.analysis.tonal import relative_evidence, relative_key
+
+    assert relative_key("A# major") == "G minor" and relative_key("G minor") == "A# major"
+    # G minor and B-flat major share every chord; F# (the raised seventh of G minor) is foreign
+    # to B-flat major.  F# half as strong as F natural: a share of 1/3, just over the split.
+    profile = np.zeros(12)
+    profile[[7, 10, 2, 0, 3, 5]] = 1.0
+    profile[6] = 0.5
+    chords = [(0.0, 2.0, "G:min"), (2.0, 3.0, "D:maj"), (3.0, 5.0, "G:min"), (5.0, 6.0, "F:maj"), (6.0, 8.0, "A#:maj")]
+    # Leading tone (1/3 - 0.32) / 0.1 = 0.133; one cadence each way: no cadence vote.
+    assert relative_evidence("A# major", profile, chords) == pytest.approx(0.1333, abs=1e-3)
+    assert relative_evidence("G minor", profile, chords) == relative_evidence("A# major", profile, chords)
+    # F# as strong as F: the leading tone votes fully for the minor; two V-i arrivals add half a vote.
+    profile[6] = 1.0
+    minor = chords + [(8.0, 9.0, "D:maj"), (9.0, 10.0, "G:min")]
+    assert relative_evidence("A# major", profile, minor) == pytest.approx(1.0 + 0.5 * (2 - 1) / 3)
+    # No F# at all, only V-I in B-flat: the major, fully.
+    profile[6] = 0.0
+    major = [(0.0, 2.0, "A#:maj"), (2.0, 3.0, "F:maj"), (3.0, 5.0, "A#:maj")]
+    assert relative_evidence("G minor", profile, major) == pytest.approx(-1.5)

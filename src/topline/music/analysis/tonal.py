@@ -19,7 +19,7 @@ import numpy as np
 
 __all__ = [
     "estimate_key", "chord_templates", "estimate_chords", "refine_key", "pitch_salience", "bass_treble",
-    "key_confidence", "PITCHES",
+    "key_confidence", "relative_evidence", "relative_key", "PITCHES",
 ]  # fmt: skip
 
 PITCHES = ("C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B")
@@ -388,3 +388,48 @@ def refine_key(
         if sum(d for d, lab in timed if lab == dominant) >= 0.02 * total:
             need = minor_margin
     return cands[best] if scores[best] > scores[0] + need else key
+
+
+def relative_key(key: str) -> str:
+    """The relative key: A minor for C major, C major for A minor."""
+    tonic, mode = key.split()
+    t = PITCHES.index(tonic)
+    return f"{PITCHES[(t + 9) % 12]} minor" if mode == "major" else f"{PITCHES[(t + 3) % 12]} major"
+
+
+def relative_evidence(
+    key: str, profile: np.ndarray, chords: list[tuple[float, float, str]], *, split: float = 0.32, width: float = 0.1
+) -> float:
+    """Evidence for the minor (> 0) or the major (< 0) of a pair of relative keys, in [-1.5, 1.5].
+
+    Relative keys share their notes and chords; what sets a minor key apart is its raised leading
+    tone (F# in G minor, a note foreign to B-flat major) and its cadences.  Two votes: the leading
+    tone's share against the natural seventh in the pitch profile (``split`` is the share at which
+    the vote is 0; over both rendered corpora majors sit at 0.17-0.30, minors mostly at 0.34-0.59),
+    each ``width`` of share one unit, clipped to [-1, 1]; and half a vote from the cadences, the
+    minor tonic reached from its dominant against the major tonic reached from its own, per arrival.
+
+    Parameters
+    ----------
+    key : str
+        Either key of the pair (``"<Tonic> major|minor"``).
+    profile : np.ndarray
+        (12,) duration-weighted pitch-class profile of the song.
+    chords : list of (start, end, label)
+    """
+    tonic, mode = key.split()
+    t = PITCHES.index(tonic)
+    major = t if mode == "major" else (t + 3) % 12
+    minor = (major + 9) % 12
+    p = np.asarray(profile, dtype=float)
+    raised, natural = p[(minor + 11) % 12], p[(minor + 10) % 12]
+    lead = float(np.clip((raised / (raised + natural + 1e-9) - split) / width, -1.0, 1.0))
+
+    def arrivals(tonic_label: str, dominant_root: int) -> int:
+        dom = PITCHES[dominant_root]
+        return sum(1 for (_, _, a), (_, _, b) in zip(chords, chords[1:]) if a.split(":")[0] == dom and b == tonic_label)
+
+    to_minor = arrivals(f"{PITCHES[minor]}:min", (minor + 7) % 12)
+    to_major = arrivals(f"{PITCHES[major]}:maj", (major + 7) % 12)
+    cadence = (to_minor - to_major) / (to_minor + to_major) if to_minor + to_major else 0.0
+    return lead + 0.5 * cadence
