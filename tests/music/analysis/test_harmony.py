@@ -226,3 +226,52 @@ def test_the_raised_leading_tone_and_cadences_choose_between_relative_keys():
     profile[6] = 0.0
     major = [(0.0, 2.0, "A#:maj"), (2.0, 3.0, "F:maj"), (3.0, 5.0, "A#:maj")]
     assert relative_evidence("G minor", profile, major) == pytest.approx(-1.5)
+
+
+@pytest.mark.parametrize(("third", "heard"), [(0.5, "C:5"), (0.8, "C:min")])
+def test_a_long_triad_whose_third_is_no_louder_than_a_passing_note_is_a_bare_fifth(third, heard):
+    # 20 beats of C and G with E-flat, and a passing B-flat at 0.6 throughout (a riff's note).
+    treble = np.zeros((12, 20))
+    treble[[0, 7]] = 1.0
+    treble[3] = third
+    treble[10] = 0.6
+    starts = np.arange(20) * 0.5
+    chords = estimate_chords(treble, starts, key="C minor", end=10.0)
+    assert [lab for _, _, lab in chords] == [heard]
+    # Held for less than four bars, the same sound keeps its triad.
+    short = estimate_chords(treble[:, :12], starts[:12], key="C minor", end=6.0)
+    assert [lab for _, _, lab in short] == ["C:min"]
+    # Turned off, the third is taken at its word.
+    assert [lab for _, _, lab in estimate_chords(treble, starts, key="C minor", end=10.0, weak_third=0.0)] == ["C:min"]
+
+
+def test_four_four_bars_start_where_the_chord_changes_not_on_the_louder_bass():
+    # A chorale-like 4/4 without drums: the chord changes on beat 1 of each bar, the bass is
+    # struck on beats 1 and 3 with beat 3 twice as loud, the upper voices on every beat.  Two
+    # beats of pickup (upper voices alone on the previous bar's chord) put the music's start on
+    # beat 3, so neither the louder bass nor the start can be what finds the bar lines.
+    bpm = 96.0
+    beat = 60.0 / bpm
+    prog = [("C", "maj"), ("A", "min"), ("F", "maj"), ("G", "maj"), ("E", "min"), ("D", "min"), ("G", "maj"), ("C", "maj")]
+    bars = []
+    for r, q in prog * 2:
+        bar = np.zeros(int(4 * beat * SR), np.float32)
+        for b in range(4):
+            chord = sum(tone(m, beat * 0.95, amp=0.08, decay=0.4) for m in triad(r, q))
+            k = int(b * beat * SR)
+            bar[k : k + chord.size] += chord[: bar.size - k]
+        for b, amp in ((0, 0.15), (2, 0.3)):
+            bass = tone(triad(r, q, octave=2)[0], 2 * beat * 0.95, amp=amp, harmonics=3, decay=0.8)
+            k = int(b * beat * SR)
+            bar[k : k + bass.size] += bass[: bar.size - k]
+        bars.append(bar)
+    pickup = np.concatenate(
+        [np.pad(c, (0, int(beat * SR) - c.size)) for c in [sum(tone(m, beat * 0.95, amp=0.08, decay=0.4) for m in triad("G", "maj"))] * 2]
+    )
+    y = np.concatenate([pickup] + bars).astype(np.float32)
+    a = analyse(y, sr=SR)
+    assert a.meter == "4/4"
+    true = 2 * beat + 4 * beat * np.arange(len(bars))
+    est = np.array(a.downbeats)
+    near = np.abs(est[:, None] - true[None, :]).min(axis=1)
+    assert np.mean(near < 0.07) >= 0.9

@@ -166,6 +166,7 @@ def estimate_chords(
     change: float = 3.0,
     no_chord: float = 0.45,
     min_bare: int = 8,
+    weak_third: float = 1.0,
 ) -> list[tuple[float, float, str]]:
     """Contiguous chord segments from beat-synchronous chroma.
 
@@ -194,6 +195,10 @@ def estimate_chords(
     min_bare : int
         Beats that a run of bare fifths and single pitches must last to be kept (two bars of
         4/4); shorter runs are decoded again with triads only.
+    weak_third : float
+        A triad held ``2 * min_bare`` beats or more whose third, averaged over the run, is under
+        this many times the strongest note outside the chord is labelled as its bare fifth
+        (a power-chord riff with loud passing notes); 0 turns this off.
 
     Returns
     -------
@@ -235,6 +240,8 @@ def estimate_chords(
     if short.any():
         loglik[24:k_states, short] -= 1e3
         path = _viterbi(loglik, change)
+    if weak_third > 0:
+        path = _bare_weak_thirds(path, c, min_beats=2 * min_bare, ratio=weak_third)
     segs: list[tuple[float, float, str]] = []
     bounds = list(beat_times) + [end]
     for i in range(n):
@@ -244,6 +251,32 @@ def estimate_chords(
         else:
             segs.append((float(bounds[i]), float(bounds[i + 1]), lab))
     return segs
+
+
+def _bare_weak_thirds(path: np.ndarray, chroma: np.ndarray, *, min_beats: int, ratio: float) -> np.ndarray:
+    """Relabel as its bare fifth (``X:5``) every triad held ``min_beats`` or more whose third, over
+    the whole run, sounds weaker than ``ratio`` times the strongest note outside the chord.
+
+    Over a long chord a real third is among the chord's three strongest notes; a riff on power
+    chords carries its passing notes (and a distorted guitar its partials) as loud as the
+    "third" a triad template would otherwise hear in them.
+    """
+    out = path.copy()
+    n = path.size
+    i = 0
+    while i < n:
+        j = i
+        while j < n and path[j] == path[i]:
+            j += 1
+        state = int(path[i])
+        if state < 24 and j - i >= min_beats:
+            r, third = state % 12, (4 if state < 12 else 3)
+            mean = chroma[:, i:j].mean(axis=1)
+            outside = np.delete(mean, [r, (r + 3) % 12, (r + 4) % 12, (r + 7) % 12])
+            if mean[(r + third) % 12] < ratio * outside.max():
+                out[i:j] = 24 + r
+        i = j
+    return out
 
 
 def _viterbi(loglik: np.ndarray, change: float) -> np.ndarray:
