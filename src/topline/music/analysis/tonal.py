@@ -197,8 +197,8 @@ def estimate_chords(
         4/4); shorter runs are decoded again with triads only.
     weak_third : float
         A triad held ``2 * min_bare`` beats or more whose third, averaged over the run, is under
-        this many times the strongest note outside the chord is labelled as its bare fifth
-        (a power-chord riff with loud passing notes); 0 turns this off.
+        this many times the second strongest note outside the chord is labelled as its bare
+        fifth (a power-chord riff with loud passing notes); 0 turns this off.
 
     Returns
     -------
@@ -255,11 +255,12 @@ def estimate_chords(
 
 def _bare_weak_thirds(path: np.ndarray, chroma: np.ndarray, *, min_beats: int, ratio: float) -> np.ndarray:
     """Relabel as its bare fifth (``X:5``) every triad held ``min_beats`` or more whose third, over
-    the whole run, sounds weaker than ``ratio`` times the strongest note outside the chord.
+    the whole run, sounds weaker than ``ratio`` times the second strongest note outside the chord.
 
-    Over a long chord a real third is among the chord's three strongest notes; a riff on power
-    chords carries its passing notes (and a distorted guitar its partials) as loud as the
-    "third" a triad template would otherwise hear in them.
+    Over a long chord a real third stands above the notes outside the chord, bar perhaps one
+    (a melody dwelling on a seventh or a ninth); a riff on power chords carries several passing
+    notes (and a distorted guitar its partials) as loud as the "third" a triad template would
+    otherwise hear in them.
     """
     out = path.copy()
     n = path.size
@@ -273,7 +274,7 @@ def _bare_weak_thirds(path: np.ndarray, chroma: np.ndarray, *, min_beats: int, r
             r, third = state % 12, (4 if state < 12 else 3)
             mean = chroma[:, i:j].mean(axis=1)
             outside = np.delete(mean, [r, (r + 3) % 12, (r + 4) % 12, (r + 7) % 12])
-            if mean[(r + third) % 12] < ratio * outside.max():
+            if mean[(r + third) % 12] < ratio * np.sort(outside)[-2]:
                 out[i:j] = 24 + r
         i = j
     return out
