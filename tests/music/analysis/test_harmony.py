@@ -279,3 +279,11 @@ def test_four_four_bars_start_where_the_chord_changes_not_on_the_louder_bass():
     est = np.array(a.downbeats)
     near = np.abs(est[:, None] - true[None, :]).min(axis=1)
     assert np.mean(near < 0.07) >= 0.9
+
+
+def test_a_power_chord_riff_on_the_tonic_makes_the_key_sure():
+    # A riff on C5 with a turn to G5: every chord fits C minor, G minor and E-flat major alike;
+    # the time on the tonic's bare fifth (and the ending there) is what tells C minor.
+    riff = [(0.0, 8.0, "C:5"), (8.0, 10.0, "G:5"), (10.0, 18.0, "C:5")]
+    assert key_confidence("C minor", riff) == 1.0
+    assert key_confidence("G minor", riff) == 0.0

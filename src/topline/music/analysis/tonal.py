@@ -316,12 +316,13 @@ def _triads(chords: list[tuple[float, float, str]]) -> list[tuple[float, str]]:
 
 def _chord_fit(key: str, timed: list[tuple[float, str]], total: float) -> float:
     """How well chords fit a key: the share of time on its diatonic chords, plus half the time
-    on its tonic chord, plus 0.1 when the song ends there."""
+    on its tonic chord (or the tonic's bare fifth, the tonic chord of a power-chord riff), plus
+    0.1 when the song ends there."""
     kt, km = key.split()
-    home = f"{kt}:{'min' if km == 'minor' else 'maj'}"
+    home = {f"{kt}:{'min' if km == 'minor' else 'maj'}", f"{kt}:5"}
     dia = _diatonic(key)
-    s = sum(d for d, lab in timed if lab in dia) + 0.5 * sum(d for d, lab in timed if lab == home)
-    return s / total + (0.1 if timed and timed[-1][1] == home else 0.0)
+    s = sum(d for d, lab in timed if lab in dia) + 0.5 * sum(d for d, lab in timed if lab in home)
+    return s / total + (0.1 if timed and timed[-1][1] in home else 0.0)
 
 
 def mode_evidence(
