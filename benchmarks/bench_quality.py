@@ -10,7 +10,8 @@ against the item's ground truth with ``mir_eval`` and ``topline.music.score_io``
 - chords: ``majmin``, duration weighted over the whole corpus;
 - sections: boundary F at +-3 s (``mir_eval.segment.detection``, start and end of the song trimmed);
 - melody fit (in key, chord tones, on grid, phrases): ``score_io.melody_fit`` against the ground truth;
-- lyric fidelity: the words of ``alignedWords`` equal the input words, in order;
+- lyric fidelity: the words of ``alignedWords`` equal the input words, in order (a whole section sung
+  again, a returning chorus, allowed);
 - variants: ``score_io.variant_similarity`` (share of same pitch at the same time);
 - speed: CPU seconds (``time.process_time``) of analysis + both compositions per second of audio.
 
@@ -26,7 +27,7 @@ import time
 
 import numpy as np
 from common import (
-    aligned_texts,
+    aligned_texts_once,
     beat_scores,
     chord_score,
     grid16,
@@ -93,7 +94,7 @@ def run_item(i: int, truth: dict, audio_path) -> dict:
     fits = [melody_fit(s, gt) for s in scores]
     fits_snapped = [melody_fit(snap_to_grid(s, grid16(truth)), gt) for s in scores]
     words_in = input_words(prompt)
-    fidelity = [aligned_texts(aligned_words(s, lyrics)) == words_in and all(
+    fidelity = [aligned_texts_once(aligned_words(s, lyrics)) == words_in and all(
         w["success"] for w in aligned_words(s, lyrics)) for s in scores]  # fmt: skip
     chords_acc, chords_dur = chord_score(truth, est.chords)
     row = {

@@ -164,14 +164,13 @@ def off_pitch_causes(y: np.ndarray, sr: int, score: Score) -> dict[str, int]:
     consonant frames); ``vowel end`` / ``vowel start`` (the last / first 60 ms of the note's
     vowel); ``vowel`` (the rest: vibrato, tuning).
     """
-    from topline.voice import phonemes
-    from topline.voice.piper_model import HOP_LENGTH, load_voice
+    from topline.voice import kokoro_model, phonemes
 
     pw = world.pyworld()
-    voice = load_voice()
     f0, t = pw.harvest(y.astype(np.float64), sr, f0_floor=60.0, f0_ceil=1000.0, frame_period=5.0)
     vowel = np.zeros(t.shape, dtype=bool)
-    for p in phonemes.plan(score.notes, id_map=voice.phoneme_id_map, frame_s=HOP_LENGTH / voice.sample_rate):
+    frame_s = kokoro_model.FRAME / kokoro_model.SAMPLE_RATE
+    for p in phonemes.plan(score.notes, id_map=kokoro_model.VOCAB, frame_s=frame_s):
         for u in p.units:
             if u.vowel:
                 vowel |= (t >= u.start) & (t < u.end)

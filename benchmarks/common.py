@@ -55,6 +55,24 @@ def aligned_texts(aligned: list[dict]) -> list[str]:
     return [w["word"].split("\n")[-1] for w in aligned]
 
 
+def aligned_texts_once(aligned: list[dict]) -> list[str]:
+    """``aligned_texts`` with every section sung again left out: a section (from one tagged word to the
+    next) whose words equal an earlier section's is a repeat (a returning chorus), which lyric fidelity
+    allows."""
+    sections: list[list[str]] = []
+    for w in aligned:
+        if "\n" in w["word"] or not sections:
+            sections.append([])
+        sections[-1].append(w["word"].split("\n")[-1])
+    out, seen = [], []
+    for sec in sections:
+        if sec in seen:
+            continue
+        seen.append(sec)
+        out += sec
+    return out
+
+
 def truth_analysis(truth: dict) -> Analysis:
     """The ground truth as an ``Analysis`` (for ``compose`` and ``melody_fit``)."""
     return Analysis(

@@ -54,6 +54,16 @@ def test_every_deliverable_written(done):
     assert store.get("tasks/t/track-1.mid")[:4] == b"MThd"
 
 
+def test_each_track_names_its_singer(done):
+    from topline.voice import VOICES
+
+    store, _, _, result = done
+    for k, t in zip((1, 2), result.tracks):
+        meta = json.loads(store.get(f"tasks/t/track-{k}.json"))
+        assert meta["voice"] == t.voice and meta["voice"] in VOICES
+    assert result.tracks[0].voice == result.tracks[1].voice  # one singer per task
+
+
 def test_resume_redoes_nothing_finished(done):
     store, *_ = done
     stages, steps = [], []
@@ -93,6 +103,48 @@ def test_errors_are_typed(tmp_path):
     with pytest.raises(LyricsError):
         run_task(TaskSpec.build(task_id="e", audio_key="in.wav", prompt=" \n ", seed=1), store=store)
     assert list(store.list("tasks/")) == []  # nothing announced, nothing written
+
+
+def test_a_description_is_written_after_the_analysis_to_the_planned_form(tmp_path):
+    from topline.pipeline import run_compose
+
+    store = LocalStorage(tmp_path)
+    store.put("in.wav", instrumental_wav(16.0))
+    steps = []
+    spec = TaskSpec.build(task_id="d", audio_key="in.wav", prompt="a song about driving home after a night shift",
+                          title="Night Shift", style="pop", seed=5)
+    analysis, lyrics, scores = run_compose(spec, store=store, on_step=lambda n, st: steps.append(n) if st == "start" else None)
+    assert steps == ["decode", "analyse", "lyrics", "compose 1", "compose 2"]
+    assert lyrics.written and store.exists("tasks/d/analysis.json") and store.exists("tasks/d/lyrics.json")
+    assert all(s.notes for s in scores)
+    for s in scores:  # written to the plan: never longer than the music
+        assert not any(w.startswith("lyrics longer than the music") for w in s.warnings)
+
+
+def test_a_description_with_a_blocked_word_leaves_nothing_behind(tmp_path):
+    store = LocalStorage(tmp_path)
+    store.put("in.wav", instrumental_wav(8.0))
+    spec = TaskSpec.build(task_id="b", audio_key="in.wav", prompt="a song about the rain", seed=1)
+    with pytest.raises(SensitiveWordError):
+        run_task(spec, store=store, sensitive_words={"rain"})
+    assert list(store.list("tasks/")) == []
+
+
+def test_a_chorus_tag_alone_is_sung_again_and_shown_in_the_timestamped_lyrics(tmp_path):
+    from topline.pipeline import run_compose
+
+    store = LocalStorage(tmp_path)
+    store.put("in.wav", instrumental_wav(16.0))
+    prompt = "[Verse]\nsummer rain on the window\n[Chorus]\nhold me now\n[Verse]\nwinter sun\n[Chorus]"
+    spec = TaskSpec.build(task_id="c", audio_key="in.wav", prompt=prompt, title="Rain", style="pop", seed=3)
+    _, lyrics, scores = run_compose(spec, store=store)
+    for k in (1, 2):
+        words = [w["word"] for w in json.loads(store.get(f"tasks/c/track-{k}.lyrics.json"))]
+        sung = [w.split("\n")[-1] for w in words]
+        assert sung[:10] == "summer rain on the window hold me now winter sun".split()
+        assert sung[10:13] == ["hold", "me", "now"]  # the chorus again, as asked
+        assert words[5] == "[Chorus]\nhold" and words[10] == "[Chorus]\nhold"
+        assert all(set(sung[i : i + 3]) <= {"hold", "me", "now"} for i in range(13, len(sung), 3))
 
 
 def test_build_resolves_engine_controls_into_a_spec():

@@ -5,12 +5,15 @@ is not redone, so a task interrupted by a crash (or redelivered to another worke
 resumes where it stopped.  Every output is written atomically, and each stage's
 marker object is written last, so "marker present" means "stage finished".
 
-    decode -> lyrics ("text") -> analyse -> variant 1: compose, sing, produce ("first")
-                                          -> variant 2: compose, sing, produce ("complete")
+    given lyrics:  decode -> lyrics ("text") -> analyse -> variant 1: compose, sing, produce ("first")
+    a description: decode -> analyse -> plan the form -> lyrics ("text") -> variant 1 ...
+                                                         -> variant 2: compose, sing, produce ("complete")
 
-Lyrics come before analysis because they do not need it (given lyrics are parsed,
-a description only needs the duration), so the ``text`` stage is announced within
-a second or two of the task starting.
+Given lyrics do not need the analysis (they are parsed, and the composer fits them to the song), so
+their ``text`` stage is announced within a second or two.  Lyrics written from a description are
+written to the planned vocal form of the instrumental (``plan_form``: how many sections, lines and
+syllables the song holds), so the analysis comes first; it is stored only once the lyrics are
+accepted, so a rejected prompt leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -27,16 +30,16 @@ import soundfile as sf
 
 from .audio import decode_audio
 from .music.analysis import analyse
-from .music.compose import compose
+from .music.compose import compose, plan_form
 from .music.controls import Controls
-from .music.lyrics import make_lyrics
+from .music.lyrics import is_lyrics, make_lyrics
 from .music.score_io import aligned_words, score_to_midi
 from .music.style import resolve_controls
 from .music.types import Analysis, Lyrics, Score
 from .production import cover_image, encode_mp3, encode_wav, produce
 from . import storage_keys
 from .storage import Storage
-from .voice import sing
+from .voice import sing, song_voice
 
 SR = 44100
 VARIANTS = (1, 2)
@@ -103,6 +106,7 @@ class TrackResult:
     create_time_ms: int
     files: dict[str, str] = field(default_factory=dict)  # kind -> storage key
     warnings: list[str] = field(default_factory=list)
+    voice: str = ""  # the singer (topline.voice.VOICES), e.g. "af_heart"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -114,6 +118,7 @@ class TrackResult:
             "createTime": self.create_time_ms,
             "files": self.files,
             "warnings": self.warnings,
+            "voice": self.voice,
         }
 
     @classmethod
@@ -127,6 +132,7 @@ class TrackResult:
             create_time_ms=int(d["createTime"]),
             files=dict(d["files"]),
             warnings=list(d.get("warnings", [])),
+            voice=str(d.get("voice", "")),
         )
 
 
@@ -173,27 +179,50 @@ class _Run:
         return self._audio
 
     # -- stages -----------------------------------------------------------------------------
-    def lyrics(self) -> Lyrics:
+    def lyrics(self, analysis: Analysis | None = None) -> Lyrics:
         key = self.key(storage_keys.LYRICS_JSON)
         if self.store.exists(key):
             return Lyrics.from_json(json.loads(self.store.get(key)))
         self.audio  # decoding validates the upload before any work is announced
+        form = None
+        if analysis is not None:  # a description: write to the planned form of the song
+            form = plan_form(analysis, profile=self.controls.profile, seed=self.controls.seed, variant=1)
         lyrics = self.step(
             "lyrics",
             lambda: make_lyrics(self.spec.prompt, controls=self.controls, sensitive_words=self.sensitive_words,
-                                duration=self.audio.shape[-1] / SR),
+                                duration=self.audio.shape[-1] / SR, form=form),
         )
         self.store.put(self.key(storage_keys.LYRICS_TXT), lyrics.text().encode())
         self.store.put(key, json.dumps(lyrics.to_json()).encode())
         return lyrics
 
-    def analysis(self) -> Analysis:
+    def analysis(self, *, keep: bool = True) -> Analysis:
         key = self.key(storage_keys.ANALYSIS)
         if self.store.exists(key):
             return Analysis.from_json(json.loads(self.store.get(key)))
         analysis = self.step("analyse", lambda: analyse(self.audio, sr=SR))
-        self.store.put(key, json.dumps(analysis.to_json()).encode())
+        if keep:
+            self.keep_analysis(analysis)
         return analysis
+
+    def keep_analysis(self, analysis: Analysis) -> None:
+        key = self.key(storage_keys.ANALYSIS)
+        if not self.store.exists(key):
+            self.store.put(key, json.dumps(analysis.to_json()).encode())
+
+    def lyrics_and_analysis(self, announce: Callable[[Lyrics], None]) -> tuple[Lyrics, Analysis]:
+        """Given lyrics first (announced at once), then the analysis; a description after the analysis,
+        written to the planned form."""
+        if is_lyrics(self.spec.prompt) or self.store.exists(self.key(storage_keys.LYRICS_JSON)):
+            lyrics = self.lyrics()
+            announce(lyrics)
+            return lyrics, self.analysis()
+        self.audio  # decode first: a bad upload fails before any work
+        analysis = self.analysis(keep=False)
+        lyrics = self.lyrics(analysis)
+        self.keep_analysis(analysis)
+        announce(lyrics)
+        return lyrics, analysis
 
     def score(self, k: int, analysis: Analysis, lyrics: Lyrics) -> Score:
         key = self.key(storage_keys.track_file("score", k))
@@ -249,6 +278,7 @@ class _Run:
                 create_time_ms=int(time.time() * 1000),
                 files={kind: self.key(name) for kind, name in files.items()},
                 warnings=list(score.warnings),
+                voice=song_voice(score, self.controls).name,
             )
 
         track = self.step(f"produce {k}", render)
@@ -290,9 +320,7 @@ def run_task(
         A subclass saying precisely what went wrong (bad audio, rejected lyrics, ...).
     """
     run = _Run(spec, store, on_stage, on_step, sensitive_words, audio)
-    lyrics = run.lyrics()
-    run.on_stage("text", {"lyrics": lyrics.text()})
-    analysis = run.analysis()
+    lyrics, analysis = run.lyrics_and_analysis(lambda ly: run.on_stage("text", {"lyrics": ly.text()}))
     tracks: list[TrackResult] = []
     for k in VARIANTS:
         tracks.append(run.variant(k, analysis, lyrics))
@@ -310,8 +338,7 @@ def run_compose(
 ) -> tuple[Analysis, Lyrics, list[Score]]:
     """The musician's half of a task: analysis, lyrics and both scores, no audio rendered."""
     run = _Run(spec, store, None, on_step, sensitive_words, audio)
-    lyrics = run.lyrics()
-    analysis = run.analysis()
+    lyrics, analysis = run.lyrics_and_analysis(lambda ly: None)
     return analysis, lyrics, [run.score(k, analysis, lyrics) for k in VARIANTS]
 
 

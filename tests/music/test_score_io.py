@@ -17,7 +17,7 @@ from .compose.songs import CHORUS, VERSE1, analysis, controls, lyrics
 @pytest.fixture(scope="module")
 def sung():
     a = analysis()
-    ly = lyrics(("verse", VERSE1), ("chorus", CHORUS))
+    ly = lyrics()  # verse, chorus, verse, chorus: fills the song, nothing sung again
     c = controls(style="gospel", style_weight=1.0, seed=4)  # gospel: melismas (tied notes) too
     return a, ly, compose(a, ly, controls=c, variant=1)
 
@@ -208,3 +208,21 @@ def test_phrase_pickups_follow_the_local_beat():
     ]
     s = Score(variant=1, gender="m", seed=1, notes=notes, tempo=120.0, key="C major")
     assert melody_fit(s, a)["phrases"] == pytest.approx(2 / 3)
+
+
+def test_aligned_words_list_a_chorus_sung_again_in_sung_order():
+    ly = lyrics(("verse", ["Hold on to me tonight"]), ("chorus", ["Never let me go"]))
+    words = [w for w in ly.words]
+    v, c = words[:5], words[5:]
+
+    def notes(ws, t0, line):
+        return [Note(start=t0 + 0.5 * k, end=t0 + 0.5 * k + 0.4, midi=60, syllable=w.text, phonemes=("AH",),
+                     word_index=w.index, line_index=line, section="x") for k, w in enumerate(ws)]
+
+    score = Score(variant=1, gender="m", seed=1, notes=notes(v, 0.0, 0) + notes(c, 3.0, 1) + notes(c, 6.0, 2),
+                  tempo=120.0, key="C major")  # fmt: skip
+    out = aligned_words(score, ly)
+    assert [w["word"] for w in out] == ["[Verse]\nHold", "on", "to", "me", "tonight", "[Chorus]\nNever", "let", "me",
+                                        "go", "[Chorus]\nNever", "let", "me", "go"]  # fmt: skip
+    assert [w["startS"] for w in out[5:]] == [3.0, 3.5, 4.0, 4.5, 6.0, 6.5, 7.0, 7.5]
+    assert all(w["success"] for w in out)

@@ -64,7 +64,8 @@ def test_charge_refused_when_short(db):
 
 def _track(k):
     return TrackResult(variant=k, audio_id=f"a{k}", duration=10.0, title="T", tags="pop", create_time_ms=1,
-                       files={"mp3": f"tasks/t1/track-{k}.mp3", "image": f"tasks/t1/track-{k}.jpeg"})
+                       files={"mp3": f"tasks/t1/track-{k}.mp3", "image": f"tasks/t1/track-{k}.jpeg"},
+                       voice="af_heart")
 
 
 def test_stages_move_forward_and_queue_each_callback_once(db):
@@ -84,6 +85,11 @@ def test_stages_move_forward_and_queue_each_callback_once(db):
         first = json.loads(rows[1].body)
         assert [t["id"] for t in first["data"]["data"]] == ["a1"]
         assert [t["id"] for t in json.loads(rows[2].body)["data"]["data"]] == ["a1", "a2"]
+        assert [t["voice"] for t in json.loads(rows[2].body)["data"]["data"]] == ["af_heart", "af_heart"]
+        from topline.service.payloads import record_info
+
+        info = record_info(task, public_url="http://t", file_retention_days=14)
+        assert [t["voice"] for t in info["response"]["sunoData"]] == ["af_heart", "af_heart"]
 
 
 def test_failure_refunds_once_with_531(db):

@@ -7,15 +7,21 @@ import pytest
 
 from topline.errors import VoiceError
 from topline.voice import phonemes
-from topline.voice.piper_model import HOP_LENGTH, load_voice
+from topline.voice.kokoro_model import FRAME as FRAME_SAMPLES
+from topline.voice.kokoro_model import PAD, SAMPLE_RATE, VOCAB
 from tests.voice.helpers import hello_score, note
 
-FRAME = HOP_LENGTH / 22050
+FRAME = FRAME_SAMPLES / SAMPLE_RATE
 
 
 @pytest.fixture(scope="module")
 def id_map():
-    return load_voice().phoneme_id_map
+    return VOCAB
+
+
+def text_of(ids) -> str:
+    inv = {v: k for k, v in VOCAB.items()}
+    return "".join("$" if i == PAD else inv[int(i)] for i in ids)
 
 
 def units_of(plan):
@@ -42,19 +48,24 @@ def test_vowels_land_on_note_starts_and_onsets_come_before(id_map):
 def test_frames_and_the_time_map(id_map):
     sc = hello_score()
     (p,) = phonemes.plan(sc.notes, id_map=id_map, frame_s=FRAME)
-    assert p.ids.shape == p.durations.shape and p.durations.min() >= 0
-    assert p.ids[0] == id_map["^"] and p.ids[-1] == id_map["$"]
+    assert p.ids.shape == p.durations.shape and p.durations.min() >= 1  # Kokoro renders every id
+    assert p.ids[0] == PAD and p.ids[-1] == PAD
     # the map is monotonic, covers the rendering exactly, and ends after the last phoneme
     assert np.all(np.diff(p.song_knots) >= 0) and np.all(np.diff(p.render_knots) >= 0)
     assert p.render_knots[-1] == pytest.approx(p.frames * FRAME)
-    assert p.end == pytest.approx(p.units[-1].end + phonemes.EOS_FRAMES * FRAME)
+    lead = phonemes.SOUND_LEAD_S
+    assert p.end == pytest.approx(p.units[-1].end + phonemes.EOS_FRAMES * FRAME + lead)
+    # the sound leads the tokens: the vowel of "lo" sounds from its note start, its tokens come later
+    lo = next(u for u in p.units if u.vowel and u.start == pytest.approx(0.9))
+    k = next(i for i, u in enumerate(p.units) if u is lo)
+    assert float(p.to_render(np.array([0.9]))[0]) == pytest.approx(p.unit_render[k, 0])
     # every phoneme boundary on the song clock falls on its frame boundary in the rendering
-    bounds = np.cumsum(p.durations) * FRAME
+    bounds = np.cumsum(p.durations) * FRAME - lead
     for u in p.units:
         r = float(p.to_render(np.array([u.end]))[0])
         assert np.min(np.abs(bounds - r)) < 1e-6
     # a held vowel is rendered shorter than it is sung; consonants keep their length
-    ow = next(u for u in p.units if u.arpabet == "OW" and u.ipa == "o")
+    ow = next(u for u in p.units if u.arpabet == "OW" and u.ipa == "o")  # "oʊ": the glide is its own unit
     rendered = np.diff(p.to_render(np.array([ow.start, ow.end])))[0]
     assert rendered <= phonemes.VOWEL_RENDER_S + FRAME < ow.end - ow.start
     l = next(u for u in p.units if u.arpabet == "L")
@@ -76,9 +87,10 @@ def test_stress_marks_spaces_and_reduction(id_map):
         note(0.7, 1.5, 52, "love", ["L", "AH", "V"], word=1, stress=1),
     ]
     (p,) = phonemes.plan(notes, id_map=id_map, frame_s=FRAME)
-    inv = {v: k for k, v in id_map.items()}
-    text = "".join(inv[i] for i in p.ids if inv[i] != "_")
-    assert text == "^ðə lˈʌv$"
+    assert text_of(p.ids) == "$ðə lˈʌv$"
+    # each marker lasts one frame; no id lasts less
+    marks = [k for k, i in enumerate(p.ids) if i in (VOCAB[" "], VOCAB["ˈ"])]
+    assert list(p.durations[marks]) == [1, 1]
 
 
 def test_phrases_split_at_rests_and_breath_at_new_lines(id_map):
@@ -121,7 +133,7 @@ def test_fast_notes_squeeze_consonants_but_keep_vowels(id_map):
     for n in notes[:-1]:
         vowel = next(u for u in p.units if u.vowel and abs(u.start - n.start) < 1e-9)
         assert vowel.end - vowel.start >= 0.045
-    assert np.all(p.durations >= 0)
+    assert np.all(p.durations >= 1)
 
 
 def test_unknown_symbol_raises():
@@ -162,8 +174,7 @@ def test_the_rendering_does_not_depend_on_the_rhythm(id_map):
     for u, (a, b) in zip(p.units, p.unit_render):
         assert b - a == pytest.approx(phonemes.render_length(u), abs=FRAME)
     # unstressed vowels are reduced inside the line, not at its end
-    inv = {v: k for k, v in id_map.items()}
-    assert "".join(inv[i] for i in p.ids if inv[i] != "_") == "^ðə ɹˈɪ vɚ lˈaɪt$"
+    assert text_of(p.ids) == "$ðə ɹˈɪ vəɹ lˈaɪt$"
 
 
 def test_long_lines_split_at_a_line_end(id_map):
@@ -181,5 +192,32 @@ def test_an_unstressed_vowel_at_a_line_end_keeps_its_quality(id_map):
         note(0.8, 1.0, 50, "ter", ["T", "ER"], word=0, stress=0, line=0),
     ]
     (p,) = phonemes.plan(notes, id_map=id_map, frame_s=FRAME)
-    inv = {v: k for k, v in id_map.items()}
-    assert "".join(inv[i] for i in p.ids if inv[i] != "_") == "^wˈɔːtɜː$"
+    assert text_of(p.ids) == "$wˈɔtɜɹ$"
+
+
+def test_british_accent_long_vowels_and_no_r_after_a_vowel(id_map):
+    notes = [
+        note(0.5, 0.9, 50, "car", ["K", "AA", "R"], word=0, stress=1),
+        note(0.9, 1.4, 52, "go", ["G", "OW"], word=1, stress=1),
+        note(1.4, 1.8, 52, "red", ["R", "EH", "D"], word=2, stress=1),
+    ]
+    (us,) = phonemes.plan(notes, id_map=id_map, frame_s=FRAME)
+    (gb,) = phonemes.plan(notes, id_map=id_map, frame_s=FRAME, accent="gb")
+    assert text_of(us.ids) == "$kˈɑɹ ɡˈoʊ ɹˈɛd$"
+    assert text_of(gb.ids) == "$kˈɑː ɡˈəʊ ɹˈɛd$"  # the onset r of "red" stays
+    with pytest.raises(VoiceError, match="accent"):
+        phonemes.plan(notes, id_map=id_map, frame_s=FRAME, accent="fr")
+
+
+def test_a_line_final_vowel_is_rendered_longer(id_map):
+    notes = [
+        note(0.5, 0.8, 50, "the", ["DH", "AH"], word=0, stress=0, line=0),
+        note(0.8, 2.0, 52, "sea", ["S", "IY"], word=1, stress=1, line=0),
+        note(2.05, 2.4, 52, "and", ["AE", "N"], word=2, stress=1, line=1),
+        note(2.4, 3.0, 52, "sky", ["S", "K", "AY"], word=3, stress=1, line=1),
+    ]
+    (p,) = phonemes.plan(notes, id_map=id_map, frame_s=FRAME)
+    lengths = {u.ipa: b - a for u, (a, b) in zip(p.units, p.unit_render) if u.vowel}
+    assert lengths["i"] == pytest.approx(phonemes.LINE_END_VOWEL_RENDER_S, abs=FRAME)
+    assert lengths["æ"] == pytest.approx(phonemes.VOWEL_RENDER_S, abs=FRAME)
+    assert [u.line_end for u in p.units if u.vowel] == [False, True, False, True, True]

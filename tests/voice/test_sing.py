@@ -82,11 +82,14 @@ def test_male_and_female_ranges(male):
     assert 165 <= np.median(f0_f[f0_f > 0]) <= 420
 
 
-def test_female_voice_has_a_shorter_vocal_tract():
-    """Same notes, gender f: the long-term spectrum is the male one stretched up ~17 %."""
+def test_female_and_male_are_different_neural_voices_named_by_the_choice():
+    """Same notes, gender f: its own voice (not the male one warped), the one song_voice names."""
     from scipy.signal import welch
 
+    from topline.voice import song_voice
+
     sc = hello_score(shift=6)
+    assert song_voice(sc, controls("m")).gender == "m" and song_voice(sc, controls("f")).gender == "f"
     freqs, pm = welch(sing(sc, controls=controls("m"))[int(0.6 * SR) : int(2.8 * SR)], SR, nperseg=2048)
     _, pf = welch(sing(sc, controls=controls("f"))[int(0.6 * SR) : int(2.8 * SR)], SR, nperseg=2048)
     band = (freqs > 400) & (freqs < 5000)
@@ -98,9 +101,9 @@ def test_female_voice_has_a_shorter_vocal_tract():
         d = lf[band] - warped
         return np.mean((d - d.mean()) ** 2)
 
+    # no stretch of the male spectrum explains the female one as well as a real voice would
     alphas = np.arange(0.9, 1.41, 0.02)
-    best = alphas[np.argmin([mismatch(a) for a in alphas])]
-    assert 1.08 <= best <= 1.3
+    assert min(mismatch(a) for a in alphas) > 0.05
 
 
 def test_no_vibrato_steadies_the_pitch():  # negativeTags "vibrato" resolves to a depth of 0
@@ -211,7 +214,7 @@ def test_default_workers_and_bad_worker_count():
 
 
 def test_a_repeated_phrase_is_spoken_once(monkeypatch):
-    from topline.voice import piper_model
+    from topline.voice import kokoro_model
 
     line = [("day", ["D", "EY"], 52), ("light", ["L", "AY", "T"], 55)]
 
@@ -223,13 +226,13 @@ def test_a_repeated_phrase_is_spoken_once(monkeypatch):
 
     sc = score(sung_line(0.2, 0) + sung_line(3.0, 1) + [note(6.0, 6.6, 50, "go", ["G", "OW"], word=4, line=2)])
     calls = []
-    real = piper_model.PiperVoice.synthesize
+    real = kokoro_model.KokoroVoice.synthesize
 
-    def counting(self, ids, durations, *, seed):
-        calls.append(seed)
-        return real(self, ids, durations, seed=seed)
+    def counting(self, ids, durations, f0, style):
+        calls.append(len(ids))
+        return real(self, ids, durations, f0, style)
 
-    monkeypatch.setattr(piper_model.PiperVoice, "synthesize", counting)
+    monkeypatch.setattr(kokoro_model.KokoroVoice, "synthesize", counting)
     render_cache().clear()  # earlier tests may have rendered these phrases
     y = sing(sc, controls=controls("m"), workers=2)
     assert len(calls) == 2  # three phrases, two of them alike
@@ -260,16 +263,16 @@ def two_variants():
 
 
 def test_the_second_variant_reuses_the_first_variants_renderings(monkeypatch):
-    from topline.voice import piper_model
+    from topline.voice import kokoro_model
 
     calls = []
-    real = piper_model.PiperVoice.synthesize
+    real = kokoro_model.KokoroVoice.synthesize
 
-    def counting(self, ids, durations, *, seed):
-        calls.append(seed)
-        return real(self, ids, durations, seed=seed)
+    def counting(self, ids, durations, f0, style):
+        calls.append(len(ids))
+        return real(self, ids, durations, f0, style)
 
-    monkeypatch.setattr(piper_model.PiperVoice, "synthesize", counting)
+    monkeypatch.setattr(kokoro_model.KokoroVoice, "synthesize", counting)
     v1, v2 = two_variants()
     render_cache().clear()
     a1 = sing(v1, controls=controls("m"))

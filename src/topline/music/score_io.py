@@ -96,6 +96,9 @@ def aligned_words(score: Score, lyrics: Lyrics) -> list[dict]:
     (``"[Verse]\\nHello"``).  A word the score does not sing (never, for a score from ``compose``)
     gets ``success: False`` and the previous word's end as its times.
     """
+    runs = _word_runs(score.notes)
+    if len({w for w, _, _ in runs}) < len(runs):  # a section sung again: every sung word, in sung order
+        return _aligned_sung(runs, lyrics)
     spans: dict[int, list[float]] = {}
     for n in score.notes:
         s = spans.setdefault(n.word_index, [n.start, n.end])
@@ -116,6 +119,39 @@ def aligned_words(score: Score, lyrics: Lyrics) -> list[dict]:
                     continue
                 out.append({"word": text, "success": True, "startS": round(span[0], 3), "endS": round(span[1], 3), "palign": 0})
                 last = span[1]
+    return out
+
+
+def _word_runs(notes: list[Note]) -> list[tuple[int, float, float]]:
+    """(word index, start, end) of every sung word occurrence, in time order."""
+    runs: list[list] = []
+    prev_line = None
+    for n in notes:
+        if runs and runs[-1][0] == n.word_index and n.line_index == prev_line:
+            runs[-1][2] = max(runs[-1][2], n.end)
+        else:
+            runs.append([n.word_index, n.start, n.end])
+        prev_line = n.line_index
+    return [(w, s, e) for w, s, e in runs]
+
+
+def _aligned_sung(runs: list[tuple[int, float, float]], lyrics: Lyrics) -> list[dict]:
+    """alignedWords for a score that sings some sections more than once: one entry per sung word."""
+    word: dict[int, str] = {}
+    tag_of: dict[int, str] = {}
+    for sec in lyrics.sections:
+        first = True
+        for line in sec.lines:
+            for w in line.words:
+                word[w.index] = w.text
+                if first:
+                    tag_of.setdefault(w.index, sec.tag or f"[{sec.kind.title()}]")
+                    first = False
+    out = []
+    for w, s, e in runs:
+        text = word.get(w, "")
+        out.append({"word": f"{tag_of[w]}\n{text}" if w in tag_of else text, "success": True,
+                    "startS": round(s, 3), "endS": round(e, 3), "palign": 0})  # fmt: skip
     return out
 
 

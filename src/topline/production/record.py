@@ -11,6 +11,7 @@ from ..music.controls import Controls
 from ..music.types import Score
 from .backing import active_spans, chorus_mask, double_span, harmony_line
 from .chain import delay_return, lead_chain, reverb_return
+from .exciter import AIR_DB, excite
 from .master import TARGET_LUFS, hop_energy, k_weighted, loudness_from_hops, master
 from .mix import balance_gain, duck_gain
 
@@ -18,6 +19,8 @@ BALANCE_LU = -1.0  # vocal stem loudness minus instrumental stem loudness, as mi
 _PREMASTER_PEAK_DB = -1.0
 _DOUBLE_GAIN = 0.5  # each double, -6 dB under the lead
 _HARMONY_GAIN = 0.4  # -8 dB
+#: A breathier style gets more air from the exciter (dB per unit of ``profile.breathiness``).
+AIR_PER_BREATHINESS_DB = 4.0
 
 
 @dataclass
@@ -71,6 +74,9 @@ def _check(instrumental: np.ndarray, vocal: np.ndarray, sr: int) -> tuple[np.nda
 def vocal_bus(vocal: np.ndarray, *, sr: int, score: Score, controls: Controls) -> tuple[np.ndarray, np.ndarray]:
     """The vocal as it will sit in the mix (before level): lead, chorus backing and effect returns.
 
+    The dry vocal first gets its air band back (``exciter.excite``: harmonics generated above
+    the voice model's Nyquist, not an EQ boost), then the lead chain.
+
     Returns
     -------
     bus : np.ndarray, shape (2, n)
@@ -79,6 +85,8 @@ def vocal_bus(vocal: np.ndarray, *, sr: int, score: Score, controls: Controls) -
     """
     prof = controls.profile  # the negative tags are already applied to it
     n = vocal.size
+    # The voice model stops at its Nyquist (11-12 kHz): restore the air band before the chain.
+    vocal = excite(vocal, sr=sr, air_db=AIR_DB + AIR_PER_BREATHINESS_DB * float(prof.breathiness))
     lead = lead_chain(vocal, sr=sr, profile=prof)
     bus = np.stack([lead, lead])
     want_double = bool(prof.doubling)

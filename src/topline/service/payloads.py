@@ -64,6 +64,8 @@ def _track(task: Task, t: dict[str, Any], param: dict[str, Any], *, public_url: 
             out[f"{kind}Url"] = url(files[kind])
     if t.get("warnings"):
         out["warnings"] = t["warnings"]
+    if t.get("voice"):
+        out["voice"] = t["voice"]  # the singer's name (Topline extra)
     return out
 
 

@@ -1,11 +1,12 @@
 """Singing synthesis: Score -> dry vocal waveform.
 
-``sing`` renders each phrase with the Piper voice "joe" (``phonemes``, ``piper_model``)
-at canonical phoneme lengths, re-times it to the score through the phrase's time map and
-imposes the sung pitch with WORLD (``pitch``, ``world``), derives the female voice by
-warping the vocal tract, adds breaths at phrase starts (``breath``), and places everything
-on the song clock at the requested rate.  Phrases are rendered on a small thread pool (the
-neural voice and WORLD release the GIL).
+``sing`` picks a singer (``voices.choose_voice``: two or more Kokoro voices per gender,
+from the style words and the seed), renders each phrase with the neural voice
+(``kokoro_model``) at canonical phoneme lengths and at a steady pitch well inside the
+voice's range, re-times it to the score through the phrase's time map and imposes the
+sung pitch with WORLD (``pitch``, ``world``), adds breaths at phrase starts (``breath``),
+and places everything on the song clock at the requested rate.  Phrases are rendered on a
+small thread pool (the neural voice and WORLD release the GIL).
 
 The neural rendering and its WORLD analysis depend on the phrase's phonemes only, not on
 its rhythm or melody: they are kept in a process-wide cache (``render_cache``), so a chorus
@@ -26,12 +27,13 @@ from scipy.signal import resample_poly
 from topline.errors import VoiceError
 from topline.music.controls import Controls
 from topline.music.types import Note, Score
-from topline.voice import phonemes, pitch, world
-from topline.voice.breath import breath
+from topline.voice import kokoro_model, phonemes, pitch, world
+from topline.voice.breath import breath, breath_slot
 from topline.voice.cache import RenderCache
-from topline.voice.piper_model import HOP_LENGTH, PiperVoice, load_voice
+from topline.voice.kokoro_model import KokoroVoice, load_voice
+from topline.voice.voices import VOICES, Voice, choose_voice, style_vector
 
-__all__ = ["default_workers", "render_cache", "sing"]
+__all__ = ["VOICES", "Voice", "choose_voice", "default_workers", "render_cache", "sing", "song_voice"]
 
 #: Silence kept after the last note (release of the final consonant, room for reverb tails).
 TAIL_S = 0.5
@@ -39,8 +41,6 @@ TAIL_S = 0.5
 PEAK = 0.7
 #: A phrase's last note fades by this share over its last 30 % (about -4 dB at its end).
 PHRASE_RELEASE = 0.35
-#: A female voice is a little breathier than the male voice it is derived from.
-FEMALE_BREATHINESS = 0.1
 #: Most phrase-rendering threads ``sing`` uses by default.
 MAX_WORKERS = 2
 #: Most bytes of analysed renderings the process keeps (about 0.2 MB per rendered second:
@@ -88,33 +88,89 @@ def _render_voiced(p: phonemes.Phrase, *, n_samples: int, sr: int) -> np.ndarray
     return voiced
 
 
-def _speech_key(voice: PiperVoice, p: phonemes.Phrase, *, score_seed: int) -> tuple[bytes, int]:
-    """The cache key of a phrase's analysed rendering, and the seed of its neural voice.
+def song_voice(score: Score, controls: Controls) -> Voice:
+    """The voice that sings ``score``: ``choose_voice`` on the request's style, gender and seed.
 
-    The seed comes from the phrase's content, so the same phrase in another variant (or a
-    repeated chorus) is the same rendering; the key covers everything the analysis depends on.
+    The same for both variants of a task (they share the seed), so a task has one singer.
+    """
+    gender = controls.gender if controls.gender in ("m", "f") else score.gender
+    return choose_voice(controls.style, gender=gender, seed=controls.seed, negative=controls.negative_tags)
+
+
+def _speech_key(model: KokoroVoice, singer: Voice, p: phonemes.Phrase) -> bytes:
+    """The cache key of a phrase's analysed rendering: everything the rendering depends on.
+
+    Kokoro is deterministic, so the same phrase in another variant (or a repeated chorus)
+    is the same rendering.
     """
     ids = np.ascontiguousarray(p.ids, dtype=np.int64).tobytes()
     dur = np.ascontiguousarray(p.durations, dtype=np.int64).tobytes()
-    h = hashlib.blake2b(digest_size=8)
-    for part in (np.int64(score_seed).tobytes(), ids, dur):
-        h.update(len(part).to_bytes(8, "little") + part)
-    seed = int.from_bytes(h.digest(), "little") & 0x7FFFFFFF
     key = hashlib.blake2b(digest_size=20)
-    setup = f"{voice.model_key}|{voice.sample_rate}|{world.FRAME_PERIOD_MS}|{world.SYNTH_FFT_SIZE}|{seed}"
+    setup = (
+        f"{model.model_key}|{singer.name}|{singer.sha256}|{singer.render_hz}|{model.sample_rate}|"
+        f"{world.FRAME_PERIOD_MS}|{world.SYNTH_FFT_SIZE}"
+    )
     for part in (setup.encode(), ids, dur):
         key.update(len(part).to_bytes(8, "little") + part)
-    return key.digest(), seed
+    return key.digest()
 
 
-def _speak(voice: PiperVoice, p: phonemes.Phrase, *, seed: int) -> world.SpeechAnalysis:
-    """Render a phrase with the neural voice and analyse it for resynthesis."""
-    y = voice.synthesize(p.ids, p.durations, seed=seed)
-    return world.prepare(y, sr=voice.sample_rate, voiced=_render_voiced(p, n_samples=y.size, sr=voice.sample_rate))
+def render_f0(p: phonemes.Phrase, *, hz: float, hop_s: float, n: int) -> np.ndarray:
+    """The F0 a phrase is rendered at, per ``hop_s``: ``hz`` throughout, 0 in unvoiced consonants."""
+    t = (np.arange(n) + 0.5) * hop_s
+    f0 = np.full(n, float(hz), dtype=np.float32)
+    for u, (a, b) in zip(p.units, p.unit_render):
+        if not u.vowel and u.arpabet in phonemes.UNVOICED:
+            f0[(t >= a) & (t < b)] = 0.0
+    return f0
+
+
+def even_vowels(speech: world.SpeechAnalysis, p: phonemes.Phrase) -> world.SpeechAnalysis:
+    """The analysis with every vowel brought to the phrase's median vowel level.
+
+    A speech model says a phrase with speech's dynamics: its first and last vowels come out
+    up to 25 dB softer than the others (measured), which a sung, held note must not keep.
+    Each vowel's envelope level (the middle half of its sound) is moved to the median of the
+    phrase's vowels, by at most ``-6 .. +18`` dB, interpolated over the consonants between
+    them; the score's dynamics are applied later (``_velocity_gain``).
+    """
+    fp = world.FRAME_PERIOD_MS / 1000.0
+    n = speech.sp.shape[0]
+    level = 10.0 * np.log10(np.sum(speech.sp, axis=1, dtype=np.float64) + 1e-20)
+    centres, levels = [], []
+    for u, (a, b) in zip(p.units, p.unit_render):
+        if not u.vowel or u.glide:
+            continue
+        lo, hi = int(np.floor((a + 0.25 * (b - a)) / fp)), int(np.ceil((b - 0.25 * (b - a)) / fp))
+        lo, hi = max(lo, 0), min(max(hi, lo + 1), n)
+        if hi > lo:
+            centres.append(0.5 * (a + b) / fp)
+            levels.append(float(np.median(level[lo:hi])))
+    if not levels:
+        return speech
+    change = np.clip(np.median(levels) - np.array(levels), -6.0, 18.0)
+    gain_db = np.interp(np.arange(n), centres, change)
+    sp = (speech.sp * (10.0 ** (gain_db / 10.0))[:, None]).astype(np.float32)
+    sp.flags.writeable = False
+    return world.SpeechAnalysis(f0=speech.f0, sp=sp, ap=speech.ap, n_samples=speech.n_samples)
+
+
+def _speak(model: KokoroVoice, singer: Voice, p: phonemes.Phrase) -> world.SpeechAnalysis:
+    """Render a phrase with the neural voice at the singer's steady pitch and analyse it for resynthesis."""
+    sr = model.sample_rate
+    hop = kokoro_model.F0_HOP / sr
+    f0 = render_f0(p, hz=singer.render_hz, hop_s=hop, n=2 * p.frames)
+    y = model.synthesize(p.ids, p.durations, f0, style_vector(singer.name, len(p.ids) - 2))
+    fp = world.FRAME_PERIOD_MS / 1000.0
+    n_world = int(np.ceil(y.size / sr / fp)) + 1
+    known = np.interp(np.arange(n_world) * fp, (np.arange(f0.size) + 0.5) * hop, f0)
+    known[known < 0.5 * singer.render_hz] = 0.0  # the edges of unvoiced stretches stay unvoiced
+    speech = world.prepare(y, sr=sr, voiced=_render_voiced(p, n_samples=y.size, sr=sr), known_f0=known)
+    return even_vowels(speech, p)
 
 
 def _render_phrase(
-    p: phonemes.Phrase, speech: world.SpeechAnalysis, *, sr: int, controls: Controls, warp: float, seed: int
+    p: phonemes.Phrase, speech: world.SpeechAnalysis, *, sr: int, controls: Controls, seed: int
 ) -> np.ndarray:
     fp = world.FRAME_PERIOD_MS / 1000.0
     n_out = int(round((p.end - p.t0) * sr))
@@ -145,10 +201,9 @@ def _render_phrase(
         f0_hz=pitch.midi_to_hz(midi),
         voiced=voiced,
         gain=_velocity_gain(p.notes, times),
-        warp=warp,
         render_pos=p.to_render(times),
         n_out=n_out,
-        breathiness=min(1.0, prof.breathiness + (FEMALE_BREATHINESS if warp != 1.0 else 0.0)),
+        breathiness=min(1.0, prof.breathiness),
     )
 
 
@@ -160,8 +215,9 @@ def sing(score: Score, *, controls: Controls, sr: int = 44100, workers: int | No
     score : Score
         Notes with phonemes (ARPAbet, no stress digits); ties continue a syllable.
     controls : Controls
-        ``gender`` picks the voice ("f" derives a female vocal tract from the male voice);
-        ``profile`` gives vibrato, portamento and breathiness (negative tags already applied).
+        ``gender``, ``style``, ``negative_tags`` and ``seed`` pick the voice
+        (``song_voice``); ``profile`` gives vibrato, portamento and breathiness
+        (negative tags already applied).
     sr : int
         Output sample rate.
     workers : int, optional
@@ -191,33 +247,30 @@ def sing(score: Score, *, controls: Controls, sr: int = 44100, workers: int | No
     n_out = int(round((end + TAIL_S) * sr))
     if not notes:
         return np.zeros(n_out, dtype=np.float32)
-    gender = controls.gender if controls.gender in ("m", "f") else score.gender
-    if gender not in ("m", "f"):
-        raise VoiceError(f"The voice gender must be 'm' or 'f', not {gender!r}.")
-
-    voice = load_voice()
-    vsr = voice.sample_rate
-    plan = phonemes.plan(notes, id_map=voice.phoneme_id_map, frame_s=HOP_LENGTH / vsr)
+    singer = song_voice(score, controls)
+    model = load_voice()
+    vsr = model.sample_rate
+    plan = phonemes.plan(
+        notes, id_map=kokoro_model.VOCAB, frame_s=kokoro_model.FRAME / vsr, accent=singer.accent
+    )
     out = np.zeros(int(np.ceil((end + TAIL_S) * vsr)) + 1, dtype=np.float32)
-    warp = world.FEMALE_WARP if gender == "f" else 1.0
     rng = np.random.default_rng([int(score.seed) & 0xFFFFFFFF, int(score.variant) & 0xFFFF])
     seeds = [int(rng.integers(2**31)) for _ in plan]  # drawn up front: independent of scheduling
     # The neural voice and WORLD's analysis (most of the cost) depend on the phonemes only:
     # a repeated chorus, or the other variant's same line, is rendered once (see render_cache);
     # pitch, vibrato and loudness are still imposed per phrase.
-    keys = [_speech_key(voice, p, score_seed=int(score.seed)) for p in plan]
+    keys = [_speech_key(model, singer, p) for p in plan]
     first_of: dict[bytes, int] = {}
-    for k, (key, _) in enumerate(keys):
+    for k, key in enumerate(keys):
         first_of.setdefault(key, k)
-    source = [first_of[key] for key, _ in keys]
+    source = [first_of[key] for key in keys]
     unique = sorted(set(source))
 
     def speak(k: int) -> world.SpeechAnalysis:
-        key, vseed = keys[k]
-        return _CACHE.get_or_make(key, lambda: _speak(voice, plan[k], seed=vseed))
+        return _CACHE.get_or_make(keys[k], lambda: _speak(model, singer, plan[k]))
 
     def render(k: int) -> np.ndarray:
-        y = _render_phrase(plan[k], spoken[source[k]], sr=vsr, controls=controls, warp=warp, seed=seeds[k])
+        y = _render_phrase(plan[k], spoken[source[k]], sr=vsr, controls=controls, seed=seeds[k])
         # fade the lead-in/out frames so phrase edges never click
         fade_in, fade_out = int(0.005 * vsr), int(0.02 * vsr)
         y[:fade_in] *= np.linspace(0.0, 1.0, fade_in, dtype=np.float32)
@@ -233,14 +286,12 @@ def sing(score: Score, *, controls: Controls, sr: int = 44100, workers: int | No
         rendered = run(render, range(len(plan)))
         for k, (p, y) in enumerate(zip(plan, rendered)):
             _add(out, y, int(round(p.t0 * vsr)))
-            if p.breath:
-                first = p.units[0].start
-                prev_end = plan[k - 1].units[-1].end if k else 0.0
-                length = min(0.4, first - prev_end - 0.12)
-                if length >= 0.15:
-                    level = float(np.sqrt(np.mean(y * y))) if y.size else 0.0
-                    b = breath(length, sr=vsr, level=level, breathiness=controls.profile.breathiness, seed=seeds[k])
-                    _add(out, b, int(round((first - 0.05 - length) * vsr)))
+            slot = breath_slot(plan[k - 1].units[-1].end if k else None, p.units[0].start) if p.breath else None
+            if slot is not None:  # only where a singer breathes: a gap long enough, release and lead-in clear
+                start, length = slot
+                level = float(np.sqrt(np.mean(y * y))) if y.size else 0.0
+                b = breath(length, sr=vsr, level=level, breathiness=controls.profile.breathiness, seed=seeds[k])
+                _add(out, b, int(round(start * vsr)))
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)

@@ -12,9 +12,10 @@ WORLD uses to stretch or squeeze each phoneme to its sung time.  Two melodies of
 lyrics thus ask the voice for the same rendering, which ``sing`` renders once.  Which vowels
 are reduced depends on the lyrics only (stress and place in the line), for the same reason.
 
-ARPAbet is mapped to the IPA symbols espeak-ng writes for en-US, which is what Piper voices
-were trained on.  Every symbol is followed by the pad id, and word spaces and stress marks
-are kept, as in Piper's own input.
+ARPAbet is mapped to the phoneme symbols Kokoro was trained on (misaki's, which follow
+espeak-ng's IPA): American or British (``accent``: long-vowel marks, "əʊ", no post-vocalic
+r).  Diphthongs are two symbols, so their glide can be timed; word spaces and stress marks
+are kept, as in Kokoro's own input.
 """
 
 from __future__ import annotations
@@ -27,17 +28,22 @@ from topline.errors import VoiceError
 from topline.music.types import Note
 
 VOWELS = {
-    "AA": "ɑː", "AE": "æ", "AH": "ʌ", "AO": "ɔː", "AW": "aʊ", "AY": "aɪ", "EH": "ɛ", "ER": "ɜː",
-    "EY": "eɪ", "IH": "ɪ", "IY": "iː", "OW": "oʊ", "OY": "ɔɪ", "UH": "ʊ", "UW": "uː",
+    "AA": "ɑ", "AE": "æ", "AH": "ʌ", "AO": "ɔ", "AW": "aʊ", "AY": "aɪ", "EH": "ɛ", "ER": "ɜɹ",
+    "EY": "eɪ", "IH": "ɪ", "IY": "i", "OW": "oʊ", "OY": "ɔɪ", "UH": "ʊ", "UW": "u",
 }  # fmt: skip
+#: British vowels where they differ from the American ones.
+VOWELS_GB = {"AA": "ɑː", "AO": "ɔː", "ER": "ɜː", "IY": "iː", "OW": "əʊ", "UW": "uː"}
 #: Unstressed vowels are reduced as in speech, except at a line's end (often held).
-REDUCED = {"AH": "ə", "ER": "ɚ", "IY": "i"}
+REDUCED = {"AH": "ə", "ER": "əɹ", "IY": "i"}
+REDUCED_GB = {"AH": "ə", "ER": "ə", "IY": "i"}
 DIPHTHONGS = {"AW", "AY", "EY", "OW", "OY"}
 CONSONANTS = {
-    "B": "b", "CH": "tʃ", "D": "d", "DH": "ð", "F": "f", "G": "ɡ", "HH": "h", "JH": "dʒ", "K": "k",
+    "B": "b", "CH": "ʧ", "D": "d", "DH": "ð", "F": "f", "G": "ɡ", "HH": "h", "JH": "ʤ", "K": "k",
     "L": "l", "M": "m", "N": "n", "NG": "ŋ", "P": "p", "R": "ɹ", "S": "s", "SH": "ʃ", "T": "t",
     "TH": "θ", "V": "v", "W": "w", "Y": "j", "Z": "z", "ZH": "ʒ",
 }  # fmt: skip
+#: Consonants sung without voicing (the neural voice is given no F0 there).
+UNVOICED = {"CH", "F", "HH", "K", "P", "S", "SH", "T", "TH"}
 SONORANTS = {"M", "N", "NG", "L", "R", "W", "Y"}
 #: Unhurried length of each consonant in seconds (shortened when the music is fast).
 CONSONANT_S = {
@@ -52,15 +58,30 @@ PHRASE_GAP_S = 0.12
 MAX_PHRASE_S = 8.0
 #: The earliest onset consonants may start before their vowel.
 MAX_ONSET_S = 0.3
-#: Frames of lead-in (BOS) and lead-out (EOS) around each phrase.
-BOS_FRAMES = 3
-EOS_FRAMES = 2
-VOWEL_RENDER_S = 0.12  # the neural voice renders every vowel this long; WORLD re-times it
-GLIDE_RENDER_S = 0.08  # ... and the second quality of a diphthong this long
+#: Frames of lead-in (the leading pad) and lead-out (the trailing pad) around each phrase.
+#: Kokoro starts a phrase quietly unless it is given a lead-in near the one it gives itself
+#: (16-20 frames): with 2-10 frames the first vowel was measured 10-40 dB too quiet; 12
+#: frames (with the vowels levelled, see ``voice.even_vowels``) sang as well as 16 for less.
+BOS_FRAMES = 12
+EOS_FRAMES = 4  # the sound ends about 100 ms before its tokens (SOUND_LEAD_S): 4 frames leave 200 ms of release
+#: Kokoro's sound comes this long before the tokens it is aligned to (measured: 100-125 ms
+#: in the model's own renderings as in ours; 85 ms puts the vowel onsets of sung notes, as
+#: quality.md measures them, on the note starts: 125 ms made them 45-70 ms late, 75 ms 12 ms
+#: early); the time map and the voicing follow the sound.
+SOUND_LEAD_S = 0.085
+#: The pad id that opens and closes every phrase (Kokoro's ``$``).
+PAD_ID = 0
+#: The neural voice renders every vowel this long (WORLD re-times it): Kokoro does not fill
+#: long vowel tokens anyway, and 0.1 s rendered 16 % less than 0.15 s with the same word
+#: error rate (measured with Whisper tiny.en on sung test lines).
+VOWEL_RENDER_S = 0.1
+GLIDE_RENDER_S = 0.075  # ... and the second quality of a diphthong this long
+#: ... and the vowel of a line's last syllable this long: it is usually held, and the speech
+#: model says a sentence's end softer and shorter; 0.2 s brought the line-final words back
+#: (word error rate 16 -> 10.5 % for am_puck on the test lines, about 2 % more rendering).
+LINE_END_VOWEL_RENDER_S = 0.2
 VOWEL_EDGE_S = 0.04  # the vowel's transitions at either end keep their speed
-MARKER_MAX_FRAMES = 2  # spaces and stress marks are transitions, never long
-#: Share of a phoneme's time its trailing pad id takes, relative to the phoneme's own id.
-PAD_WEIGHT = 0.5
+MARKER_MAX_FRAMES = 1  # spaces and stress marks are transitions, never long
 
 
 @dataclass
@@ -93,6 +114,7 @@ class Unit:
     vowel: bool
     syllable: int = 0  # index of its syllable in the phrase
     glide: bool = False  # the second quality of a diphthong
+    line_end: bool = False  # a vowel of its line's last syllable (often held)
 
 
 @dataclass
@@ -114,7 +136,8 @@ class Phrase:
     #: rendering's first sample) that match them; linear in between
     song_knots: np.ndarray = field(default_factory=lambda: np.zeros(0))
     render_knots: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    #: per unit, its start and end on the rendering clock (seconds; canonical, see ``render_length``)
+    #: per unit, where its sound starts and ends on the rendering clock (seconds; canonical,
+    #: see ``render_length``; ``SOUND_LEAD_S`` before its tokens)
     unit_render: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
 
     @property
@@ -200,26 +223,30 @@ def _spread(phs: list[str], start: float, end: float) -> list[tuple[str, float, 
     return [(p, float(edges[i]), float(edges[i + 1])) for i, p in enumerate(phs)]
 
 
-def _vowel_ipa(sym: str, stress: int, line_end: bool) -> str:
-    if stress == 0 and not line_end and sym in REDUCED:
-        return REDUCED[sym]
-    return VOWELS.get(sym) or CONSONANTS[sym]
+def _vowel_ipa(sym: str, stress: int, line_end: bool, accent: str = "us") -> str:
+    gb = accent == "gb"
+    reduced = REDUCED_GB if gb else REDUCED
+    if stress == 0 and not line_end and sym in reduced:
+        return reduced[sym]
+    if sym in VOWELS:
+        return (VOWELS_GB.get(sym) if gb else None) or VOWELS[sym]
+    return CONSONANTS[sym]
 
 
-def _nucleus_units(syl: Syllable, start: float, end: float) -> list[Unit]:
+def _nucleus_units(syl: Syllable, start: float, end: float, accent: str = "us") -> list[Unit]:
     stress = syl.notes[0].stress
     units: list[Unit] = []
     share = (end - start) / len(syl.nucleus)
     for k, sym in enumerate(syl.nucleus):
         a, b = start + k * share, start + (k + 1) * share
-        ipa = _vowel_ipa(sym, stress, syl.line_end)
+        ipa = _vowel_ipa(sym, stress, syl.line_end, accent)
         if sym in DIPHTHONGS and len(ipa) == 2:
             # glide late: the first quality holds, the second comes in the last moment
             glide = min(0.3 * (b - a), 0.12)
-            units.append(Unit(sym, ipa[0], a, b - glide, True))
-            units.append(Unit(sym, ipa[1], b - glide, b, True, glide=True))
+            units.append(Unit(sym, ipa[0], a, b - glide, True, line_end=syl.line_end))
+            units.append(Unit(sym, ipa[1], b - glide, b, True, glide=True, line_end=syl.line_end))
         else:
-            units.append(Unit(sym, ipa, a, b, True))
+            units.append(Unit(sym, ipa, a, b, True, line_end=syl.line_end))
     return units
 
 
@@ -256,7 +283,7 @@ def _bound_length(group: list[Syllable]) -> list[list[Syllable]]:
     return _bound_length(group[:best]) + _bound_length(group[best:])
 
 
-def _place(group: list[Syllable], earliest: float) -> list[Unit]:
+def _place(group: list[Syllable], earliest: float, accent: str = "us") -> list[Unit]:
     """Time every phoneme of a phrase on the song clock."""
     n = len(group)
     onset_sc = [0.0] * n
@@ -289,7 +316,7 @@ def _place(group: list[Syllable], earliest: float) -> list[Unit]:
         else:  # the last coda is released around the note's end
             coda_start = syl.end - 0.65 * c
             coda_end = coda_start + c
-        units += _nucleus_units(syl, syl.start, coda_start)
+        units += _nucleus_units(syl, syl.start, coda_start, accent)
         units += [Unit(p, CONSONANTS[p], a, b, False) for p, a, b in _spread(syl.coda, coda_start, coda_end)]
         for u in units[mark:]:
             u.syllable = i
@@ -298,11 +325,10 @@ def _place(group: list[Syllable], earliest: float) -> list[Unit]:
 
 def _tokens(
     group: list[Syllable], units: list[Unit], id_map: dict[str, int]
-) -> tuple[list[int], list[int], list[bool], list[float]]:
-    """Piper's ids; per id, the unit whose time it shares (-1: BOS), whether it is a marker,
-    and its share of the unit's time."""
-    pad, bos, eos = id_map["_"], id_map["^"], id_map["$"]
-    ids, owner, marker, weight = [bos, pad], [-1, -1], [False, False], [1.0, 1.0]
+) -> tuple[list[int], list[int], list[bool]]:
+    """Kokoro's ids (a pad at either end); per id, the unit whose time it shares (-1: the
+    leading pad), and whether it is a marker (word space, stress)."""
+    ids, owner, marker = [PAD_ID], [-1], [False]
     for j, u in enumerate(units):
         syl = group[u.syllable]
         first = j == 0 or units[j - 1].syllable != u.syllable
@@ -313,22 +339,19 @@ def _tokens(
         if first_vowel and syl.notes[0].stress in (1, 2):
             marks.append("ˈ" if syl.notes[0].stress == 1 else "ˌ")
         for m in marks:  # markers belong to the transition, i.e. the unit before
-            ids += [id_map[m], pad]
-            owner += [j - 1, j - 1]
-            marker += [True, True]
-            weight += [1.0, 1.0]
+            ids.append(id_map[m])
+            owner.append(j - 1)
+            marker.append(True)
         for ch in u.ipa:
             if ch not in id_map:
                 raise VoiceError(f"The voice has no symbol for '{ch}' ({u.arpabet}).")
-            ids += [id_map[ch], pad]
-            owner += [j, j]
-            marker += [False, False]
-            weight += [1.0, PAD_WEIGHT]
-    ids.append(eos)
+            ids.append(id_map[ch])
+            owner.append(j)
+            marker.append(False)
+    ids.append(PAD_ID)
     owner.append(len(units))
     marker.append(False)
-    weight.append(1.0)
-    return ids, owner, marker, weight
+    return ids, owner, marker
 
 
 def render_length(u: Unit) -> float:
@@ -340,17 +363,20 @@ def render_length(u: Unit) -> float:
     melody reuse the rendering.
     """
     if u.vowel:
-        return GLIDE_RENDER_S if u.glide else VOWEL_RENDER_S
+        if u.glide:
+            return GLIDE_RENDER_S
+        return LINE_END_VOWEL_RENDER_S if u.line_end else VOWEL_RENDER_S
     return CONSONANT_S.get(u.arpabet, 0.06)
 
 
-def _render_bounds(units: list[Unit], frame_s: float) -> np.ndarray:
+def _render_bounds(units: list[Unit], frame_s: float, min_frames: np.ndarray | None = None) -> np.ndarray:
     """Frame index where each unit ends in the voice's rendering (after ``BOS_FRAMES``);
-    each unit lasts ``render_length``."""
+    each unit lasts ``render_length``, and at least ``min_frames`` (one per id it owns)."""
     lengths = [render_length(u) for u in units]
+    least = np.ones(len(units), dtype=np.int64) if min_frames is None else np.maximum(min_frames, 1)
     bounds = BOS_FRAMES + np.round(np.cumsum(lengths) / frame_s).astype(np.int64)
-    for i in range(bounds.size):  # every phoneme gets at least one frame
-        bounds[i] = max(bounds[i], (bounds[i - 1] if i else BOS_FRAMES) + 1)
+    for i in range(bounds.size):  # every id gets at least one frame
+        bounds[i] = max(bounds[i], (bounds[i - 1] if i else BOS_FRAMES) + int(least[i]))
     return bounds
 
 
@@ -369,17 +395,19 @@ def _knots(units: list[Unit], bounds: np.ndarray, frame_s: float) -> tuple[np.nd
         render.append(re)
     song.append(units[-1].end + EOS_FRAMES * frame_s)
     render.append(render[-1] + EOS_FRAMES * frame_s)
+    # the sound leads its tokens: shift the rendering clock (the lead-in and the tail keep speed)
+    lead = SOUND_LEAD_S
+    render = [0.0] + [r - lead for r in render[1:-1]] + [render[-1]]
+    song[0] = song[1] - render[1]
+    song[-1] = song[-2] + (render[-1] - render[-2])
     return np.array(song), np.array(render)
 
 
-def _frames(
-    units: list[Unit], owner: list[int], marker: list[bool], weight: list[float], bounds: np.ndarray
-) -> np.ndarray:
-    """Frames per id: each unit's frames shared among its ids."""
+def _frames(units: list[Unit], owner: list[int], marker: list[bool], bounds: np.ndarray) -> np.ndarray:
+    """Frames per id: each unit's frames shared among its ids, at least one each, markers short."""
     unit_frames = np.diff(np.concatenate([[0, BOS_FRAMES], bounds]))  # index 0: BOS, i+1: unit i
     owner_arr = np.array(owner)
     marker_arr = np.array(marker, dtype=bool)
-    weight_arr = np.array(weight, dtype=np.float64)
     dur = np.zeros(len(owner), dtype=np.int64)
     for u in range(-1, len(units) + 1):
         idx = np.flatnonzero(owner_arr == u)
@@ -387,20 +415,22 @@ def _frames(
             dur[idx] = EOS_FRAMES
             continue
         total = int(unit_frames[u + 1])
-        w = weight_arr[idx] / weight_arr[idx].sum()
-        dur[idx] = np.floor(total * w)
-        rest = total * w - dur[idx]
-        dur[idx[np.argsort(-rest, kind="stable")[: total - dur[idx].sum()]]] += 1
-        marks = idx[marker_arr[idx]]
-        own = idx[~marker_arr[idx]]
-        if marks.size and own.size:  # a long vowel must not sing its word space
-            excess = np.maximum(dur[marks] - MARKER_MAX_FRAMES, 0)
-            dur[marks] -= excess
-            dur[own[0]] += int(excess.sum())
+        marks, own = idx[marker_arr[idx]], idx[~marker_arr[idx]]
+        dur[marks] = 1
+        rest = total - marks.size
+        if own.size == 0:
+            dur[marks[-1]] += rest if marks.size else 0
+            continue
+        # the unit's own ids share the rest, at least a frame each, the first (the sound's body) the most
+        dur[own] = 1
+        extra = rest - own.size
+        share = extra // own.size
+        dur[own] += share
+        dur[own[0]] += extra - share * own.size
     return dur
 
 
-def plan(notes: list[Note], *, id_map: dict[str, int], frame_s: float) -> list[Phrase]:
+def plan(notes: list[Note], *, id_map: dict[str, int], frame_s: float, accent: str = "us") -> list[Phrase]:
     """Turn a score's notes into phrases of phoneme ids with frame durations.
 
     Parameters
@@ -411,6 +441,8 @@ def plan(notes: list[Note], *, id_map: dict[str, int], frame_s: float) -> list[P
         The voice's IPA symbol -> id map.
     frame_s : float
         Seconds per acoustic frame of the voice.
+    accent : {"us", "gb"}
+        American or British pronunciation (British: no r after a vowel in the same syllable).
 
     Returns
     -------
@@ -422,17 +454,27 @@ def plan(notes: list[Note], *, id_map: dict[str, int], frame_s: float) -> list[P
     phrases: list[Phrase] = []
     earliest = -np.inf
     prev_line = None
-    for group in _split_phrases(syllables(notes)):
-        units = _place(group, earliest)
-        ids, owner, marker, weight = _tokens(group, units, id_map)
-        bounds = _render_bounds(units, frame_s)
-        dur = _frames(units, owner, marker, weight, bounds)
+    if accent not in ("us", "gb"):
+        raise VoiceError(f"The accent must be 'us' or 'gb', not {accent!r}.")
+    syls = syllables(notes)
+    if accent == "gb":  # non-rhotic: "car" is kɑː, "heart" hɑːt
+        for syl in syls:
+            syl.coda = [p for p in syl.coda if p != "R"]
+    for group in _split_phrases(syls):
+        units = _place(group, earliest, accent)
+        ids, owner, marker = _tokens(group, units, id_map)
+        own = np.array(owner)
+        owned = np.bincount(own[(own >= 0) & (own < len(units))], minlength=len(units))
+        bounds = _render_bounds(units, frame_s, owned)
+        dur = _frames(units, owner, marker, bounds)
         song_knots, render_knots = _knots(units, bounds, frame_s)
         gap = group[0].start - (phrases[-1].notes[-1].end if phrases else 0.0)
         line = group[0].notes[0].line_index
         breath = (not phrases and group[0].start > 0.4) or (gap > 0.35 and line != prev_line)
         all_notes = [n for s in group for n in s.notes]
-        unit_render = np.stack([np.concatenate([[BOS_FRAMES], bounds[:-1]]), bounds], axis=1) * frame_s
+        unit_render = (
+            np.stack([np.concatenate([[BOS_FRAMES], bounds[:-1]]), bounds], axis=1) * frame_s - SOUND_LEAD_S
+        )
         phrases.append(
             Phrase(
                 song_knots[0], np.array(ids), dur, units, all_notes, breath, group, song_knots, render_knots,

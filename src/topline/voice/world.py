@@ -2,11 +2,11 @@
 
 The voice renders each phrase with the right phonemes at the right times but with speech
 pitch; WORLD splits it into F0, spectral envelope and aperiodicity, we replace F0 with the
-score's contour (forcing the planned vowels voiced), optionally warp the envelope to a
-female vocal tract, scale the loudness per note, and resynthesise.  The analysis
+score's contour (forcing the planned vowels voiced), optionally warp the envelope, scale the loudness per note, and resynthesise.  The analysis
 (``prepare``) depends on the spoken phrase only and can be kept and re-used for another
 melody; ``render`` does the per-melody part.  ``dio`` + ``stonemask``
-and ``cheaptrick``/``d4c`` at the voice's own 22.05 kHz keep this cheap.
+and ``cheaptrick``/``d4c`` at the voice's own 24 kHz keep this cheap; when the voice was
+told the F0 it rendered at, no F0 is estimated at all.
 """
 
 from __future__ import annotations
@@ -24,13 +24,11 @@ from topline.errors import VoiceError
 
 #: WORLD analysis/synthesis hop in milliseconds.
 FRAME_PERIOD_MS = 10.0
-#: F0 search range of the spoken voice (joe speaks around 80-190 Hz).
+#: F0 search range of a spoken phrase whose F0 is not known.
 SPEECH_F0_RANGE = (65.0, 320.0)
-#: Envelope warp that turns the male vocal tract into a female one (formants up ~17 %).
-FEMALE_WARP = 1.17
 #: FFT size of the resynthesis.  WORLD's synthesis computes a few FFTs of the envelope's size
 #: per pulse (about 500 a second in unvoiced sound, the sung F0 in voiced sound); the
-#: envelope is smooth at the speech F0's resolution, so 512 points at 22.05 kHz (43 Hz bins,
+#: envelope is smooth at the speech F0's resolution, so 512 points at 24 kHz (47 Hz bins,
 #: 23 ms responses) sound the same as the 1024 of the analysis at half the cost.
 SYNTH_FFT_SIZE = 512
 
@@ -101,8 +99,18 @@ def reduce_bins(env: np.ndarray, fft_size: int) -> np.ndarray:
     return env[:, ::step]
 
 
-def analyse(y: np.ndarray, *, sr: int, voiced: np.ndarray | None = None, frame_period_ms: float = FRAME_PERIOD_MS):
+def analyse(
+    y: np.ndarray,
+    *,
+    sr: int,
+    voiced: np.ndarray | None = None,
+    frame_period_ms: float = FRAME_PERIOD_MS,
+    known_f0: np.ndarray | None = None,
+):
     """WORLD analysis (f0, times, envelope, aperiodicity) of a spoken phrase.
+
+    ``known_f0`` (Hz per frame, 0 unvoiced) is the F0 the phrase was rendered at, when the
+    voice was told it: then no F0 is estimated.
 
     ``voiced`` marks frames known to be voiced (the planned vowels): where ``dio`` found no
     F0 there, the F0 is interpolated from its neighbours before the envelope is estimated,
@@ -111,6 +119,13 @@ def analyse(y: np.ndarray, *, sr: int, voiced: np.ndarray | None = None, frame_p
     """
     pw = pyworld()
     x = np.ascontiguousarray(y, dtype=np.float64)
+    if known_f0 is not None:
+        n = int(np.ceil(y.size / sr / (frame_period_ms / 1000.0))) + 1
+        f0 = _fit(known_f0, n)
+        t = np.arange(n) * frame_period_ms / 1000.0
+        sp = pw.cheaptrick(x, np.where(f0 > 0, f0, 0.0), t, sr)
+        half = pw.d4c(x, np.ascontiguousarray(f0[::2]), np.ascontiguousarray(t[::2]), sr)
+        return f0, t, sp, _upsample2(half, n)
     f0, t = pw.dio(
         x, sr, f0_floor=SPEECH_F0_RANGE[0], f0_ceil=SPEECH_F0_RANGE[1], frame_period=frame_period_ms,
         allowed_range=0.2,
@@ -133,12 +148,16 @@ def analyse(y: np.ndarray, *, sr: int, voiced: np.ndarray | None = None, frame_p
     sp = pw.cheaptrick(x, f0, t, sr)
     # aperiodicity changes slowly: estimate it on every other frame and interpolate (half the cost)
     half = pw.d4c(x, np.ascontiguousarray(f0[::2]), np.ascontiguousarray(t[::2]), sr)
-    pos = np.arange(f0.size) / 2.0
+    return heard, t, sp, _upsample2(half, f0.size)
+
+
+def _upsample2(half: np.ndarray, n: int) -> np.ndarray:
+    """Rows estimated on every other frame, interpolated back to ``n`` frames."""
+    pos = np.arange(n) / 2.0
     lo = np.minimum(np.floor(pos).astype(int), half.shape[0] - 1)
     hi = np.minimum(lo + 1, half.shape[0] - 1)
     w = (pos - lo)[:, None]
-    ap = half[lo] * (1.0 - w) + half[hi] * w
-    return heard, t, sp, ap
+    return half[lo] * (1.0 - w) + half[hi] * w
 
 
 @dataclass(frozen=True)
@@ -166,19 +185,25 @@ class SpeechAnalysis:
 
 
 def prepare(
-    y: np.ndarray, *, sr: int, voiced: np.ndarray, frame_period_ms: float = FRAME_PERIOD_MS
+    y: np.ndarray,
+    *,
+    sr: int,
+    voiced: np.ndarray,
+    frame_period_ms: float = FRAME_PERIOD_MS,
+    known_f0: np.ndarray | None = None,
 ) -> SpeechAnalysis:
     """Analyse a spoken phrase for ``render`` (the part of resynthesis that only depends on it).
 
-    ``voiced`` marks the frames of ``y`` known to be voiced (cut or edge-padded).  The
+    ``voiced`` marks the frames of ``y`` known to be voiced (cut or edge-padded);
+    ``known_f0`` is the F0 ``y`` was rendered at, if known (see ``analyse``).  The
     envelopes are reduced to ``SYNTH_FFT_SIZE`` bins and kept as float32 here, so an analysis
     kept for later (``sing``'s render cache) is the very one a fresh call would make.
     """
     fp = frame_period_ms / 1000.0
     n_in = int(np.ceil(y.size / sr / fp)) + 1
     hint = _fit(voiced, n_in).astype(bool)
-    f0, _, sp, ap = analyse(y, sr=sr, voiced=hint, frame_period_ms=frame_period_ms)
-    if np.any(f0 > 0):
+    f0, _, sp, ap = analyse(y, sr=sr, voiced=hint, frame_period_ms=frame_period_ms, known_f0=known_f0)
+    if known_f0 is None and np.any(f0 > 0):
         filled = hint[: f0.size] & (f0 <= 0)
         if filled.any() and (f0 > 0).sum() >= 5:
             # d4c judged those vowel frames at a guessed F0: give them a typical voiced aperiodicity
@@ -266,7 +291,7 @@ def resynthesize(
         that must be voiced (the vowels), and an amplitude factor.  Cut or edge-padded to
         the output's frame count.
     warp : float
-        Spectral-envelope warp factor (``FEMALE_WARP`` for a female voice).
+        Spectral-envelope warp factor (formant f moves to ``warp * f``).
     breathiness : float
         0..1: more aperiodic energy in the voiced sound.
     render_pos : np.ndarray, optional

@@ -15,11 +15,22 @@ from .songs import CHORUS, VERSE1, VERSE2, analysis, controls, lyrics
 
 
 def _words_in_order(score, ly):
+    """Every word sung in order, a whole section sung again allowed (a returning chorus)."""
     seen = []
     for n in score.notes:
         if not seen or seen[-1] != n.word_index:
             seen.append(n.word_index)
-    return seen == [w.index for w in ly.words]
+    sections = [[w.index for ln in sec.lines for w in ln.words] for sec in ly.sections]
+    out, j = [], 0
+    while j < len(seen):
+        again = next((sec for sec in sections if sec and sec[0] == seen[j] and sec[0] in out
+                      and seen[j : j + len(sec)] == sec), None)  # fmt: skip
+        if again:
+            j += len(again)
+        else:
+            out.append(seen[j])
+            j += 1
+    return out == [w.index for w in ly.words]
 
 
 def _no_overlap(score):
@@ -233,15 +244,27 @@ def test_overflowing_lyrics_still_start_lines_on_bar_lines_or_half_bars():
     assert f["phrases"] >= 0.9 and f["on_grid"] >= 0.95
 
 
-def test_fewer_lyrics_leave_instrumental_sections_free():
-    a = analysis()
+def _word_runs(score):
+    seen = []
+    for n in score.notes:
+        if not seen or seen[-1] != n.word_index:
+            seen.append(n.word_index)
+    return seen
+
+
+def test_fewer_lyrics_leave_instrumental_sections_free_and_the_chorus_returns():
+    a = analysis()  # 32 bars to sing between intro and outro, lyrics for 16
     ly = lyrics(("verse", VERSE1), ("chorus", CHORUS))
+    verse = [w.index for ln in ly.sections[0].lines for w in ln.words]
+    chorus = [w.index for ln in ly.sections[1].lines for w in ln.words]
     intro_end = a.sections[0][1]
     outro_start = a.sections[-1][0]
     for v in (1, 2):
         s = compose(a, ly, controls=controls(), variant=v)
-        assert _words_in_order(s, ly) and not s.warnings
+        assert _word_runs(s) == verse + chorus * 3
+        assert s.warnings == ["lyrics shorter than the music: [Chorus] sung 2 more time(s) to fill the song."]
         assert all(n.start >= intro_end - 0.6 and n.end <= outro_start for n in s.notes)
+        assert len({n.line_index for n in s.notes}) == 16  # every sung line has its own index
 
 
 def test_lead_regions_left_to_the_instrumental():
@@ -303,7 +326,9 @@ def test_analysis_without_downbeats_or_chords_still_composes():
     a = replace(base, downbeats=[], chords=[], sections=[], lead_regions=[])
     ly = lyrics(("verse", VERSE1))
     s = compose(a, ly, controls=controls(), variant=1)
-    assert _words_in_order(s, ly) and _no_overlap(s)
+    words = [w.index for w in ly.words]
+    assert _word_runs(s) == words * 2 and _no_overlap(s)  # a lone verse on a long song: sung twice, not more
+    assert s.warnings == ["lyrics shorter than the music: [Verse] sung 1 more time(s) to fill the song."]
 
 
 def test_word_without_syllables_is_still_sung():

@@ -80,3 +80,16 @@ def test_is_lyrics():
     assert not is_lyrics("A sad song about leaving home")
     assert not is_lyrics("upbeat track about summer nights")
     assert not is_lyrics("Write a song about the sea.\nMake it slow.")
+
+
+def test_a_tag_given_again_alone_repeats_that_section():
+    lyr = parse_lyrics("[Verse 1]\nsummer rain\n[Chorus]\nhold me now\n[Verse 2]\nwinter sun\n[Chorus]\n\n[ chorus ]")
+    assert [s.tag for s in lyr.sections] == ["[Verse 1]", "[Chorus]", "[Verse 2]", "[Chorus]", "[Chorus]"]
+    assert lyr.sections[3].lines is lyr.sections[1].lines and lyr.sections[4].lines is lyr.sections[1].lines
+    assert [w.index for w in lyr.words] == [0, 1, 2, 3, 4, 5, 6, 2, 3, 4, 2, 3, 4]
+    assert lyr.text().count("hold me now") == 3
+
+
+def test_a_lone_tag_with_nothing_before_it_is_dropped():
+    lyr = parse_lyrics("[Chorus]\n[Verse]\nsummer rain")
+    assert [s.tag for s in lyr.sections] == ["[Verse]"]

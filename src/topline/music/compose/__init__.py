@@ -16,11 +16,12 @@ from ...errors import ValidationError
 from ..controls import Controls
 from ..types import Analysis, Lyrics, Note, Score, Syllable
 from .form import LinePlan, plan_lines
+from .plan import Arrangement, arrange, line_spans, plan_form, step_seconds
 from .grid import Grid, make_grid, parse_key, scale_pcs
 from .pitch import CONTOURS, MEDIAN_BAND, VOICE, NoteSlot, line_pitches
 from .rhythm import Event, line_rhythm
 
-__all__ = ["compose"]
+__all__ = ["compose", "plan_form"]
 
 MODE_SURE = 0.5  # Analysis.mode_confidence below which the melody keeps to what both modes share
 _SECTION_LIFT = {"chorus": 2.5, "hook": 2.5, "bridge": 1.5, "pre-chorus": 1.0, "verse": 0.0}
@@ -80,7 +81,7 @@ def _slots(events: list[Event], grid: Grid, reference: dict[int, int] | None) ->
 
 
 def _velocity(plan: LinePlan, t: float, stress: int, last: bool) -> int:
-    base = 64 + 28 * plan.energy + (8 if plan.kind in ("chorus", "hook") else 0)
+    base = 64 + 28 * plan.energy + (8 if plan.kind in ("chorus", "hook") else 0) - (8 if plan.lead else 0)
     v = base + 8 * np.sin(np.pi * t) + (5 if stress > 0 else 0) - (6 if last else 0) - (10 if plan.line.backing else 0)
     return int(np.clip(round(v), 30, 120))
 
@@ -97,7 +98,13 @@ def _compose_voice(
 ) -> _Voice:
     prof = controls.profile
     rng = _rng(controls.seed, variant)
-    plans, warnings = plan_lines(grid, lyrics, profile=prof, weirdness=controls.weirdness, rng=_rng(controls.seed, 0, 1))
+    arr = arrange(analysis, lyrics, profile=prof, seed=controls.seed, variant=variant, grid=grid,
+                  weirdness=controls.weirdness)
+    if arr.fits:
+        plans, warnings = _line_plans(arr, lyrics, grid, prof), list(arr.warnings)
+    else:  # longer than the music: squeezed over the whole song
+        plans, warnings = plan_lines(grid, lyrics, profile=prof, weirdness=controls.weirdness, rng=_rng(controls.seed, 0, 1))
+        warnings += [w for w in arr.warnings if not w.startswith("lyrics longer")]
     scale, leading = scale_pcs(analysis.key)
     tonic, _ = parse_key(analysis.key)
     lo, hi, centre0, passaggio = VOICE[controls.gender]
@@ -109,8 +116,9 @@ def _compose_voice(
     contours: dict[int, str] = {}
     seen: dict[tuple, tuple[list[Event], list[int]]] = {}
     shapes: dict[tuple, tuple[list[Event], list[int]]] = {}
-    prev_end = 0.0
+    prev_end = float(arr.first_step)  # no note before the music starts
     prev_pitch: int | None = None
+    avoid = _onsets(grid, ref.notes) if ref is not None else None
     off_grid = 0
     for plan in plans:
         syls = _syllables(plan.line)
@@ -132,7 +140,7 @@ def _compose_voice(
             events = line_rhythm(
                 stresses, grid=grid, start=plan.start, end=plan.end, prev_end=prev_end, profile=prof,
                 weirdness=controls.weirdness, audio_weight=controls.audio_weight, rng=rng, lead=plan.lead,
-                compressed=plan.compressed, pickup_bias=pickup_bias,
+                compressed=plan.compressed, pickup_bias=pickup_bias, avoid=avoid,
             )  # fmt: skip
         if any(not float(e.start).is_integer() for e in events):
             off_grid += 1
@@ -231,6 +239,42 @@ def _aim(controls: Controls, ref: _Voice | None) -> float:
         step = 1.5 if up else -1.5
         aim = first + step if lo <= first + step <= hi else first - step
     return float(np.clip(aim, lo, hi))
+
+
+def _line_plans(arr: Arrangement, lyrics: Lyrics, grid: Grid, profile) -> list[LinePlan]:
+    """Every sung line occurrence on its phrase: first occurrences keep their lyric line index, lines
+    sung again get new indices after them."""
+    keys = [ln.words[0].index if ln.words else -1 - k for k, ln in enumerate(lyrics.lines)]
+    first_of: dict[int, int] = {}
+    for k, key in enumerate(keys):
+        first_of.setdefault(key, k)
+    nxt = len(lyrics.lines)
+    used: set[int] = set()
+    plans = []
+    for placed, spans in line_spans(arr, lyrics, profile=profile, bpb=grid.beats_per_bar, step_s=step_seconds(grid)):
+        sec = lyrics.sections[placed.section]
+        lines = [ln for ln in sec.lines if ln.words]
+        for li, (ln, (s, e)) in enumerate(zip(lines, spans)):
+            idx = first_of.get(ln.words[0].index, nxt)
+            if idx in used:
+                idx, nxt = nxt, nxt + 1
+            used.add(idx)
+            a, b = min(max(s, 0), grid.n - 1), min(max(e, s + 1), grid.n)
+            plans.append(LinePlan(
+                line=ln, line_index=idx, section_index=placed.section, kind=sec.kind, start=int(s), end=int(e),
+                energy=float(grid.energy[a:b].mean()) if b > a else 0.5,
+                lead=placed.lead or bool(grid.lead[a:b].mean() > 0.5 if b > a else False),
+                last_in_section=li == len(lines) - 1, line_in_section=li,
+            ))  # fmt: skip
+    return plans
+
+
+def _onsets(grid: Grid, notes: list[Note]) -> np.ndarray:
+    """Grid steps (boolean mask) where another melody starts a note, and the 16ths either side."""
+    mask = np.zeros(grid.n, dtype=bool)
+    idx = np.clip(np.searchsorted(grid.times, [n.start - 1e-6 for n in notes]), 0, max(grid.n - 1, 0))
+    mask[idx] = True
+    return mask
 
 
 def _coverage(grid: Grid, notes: list[Note]) -> dict[int, int]:

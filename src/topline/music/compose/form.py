@@ -20,6 +20,7 @@ from ..types import Line, Lyrics
 from .grid import SUB, Grid
 
 INSTRUMENTAL = ("intro", "outro", "instrumental")
+SLOW_16TH_S = 0.16  # a 16th at least this long (90 BPM or slower) is a syllable anyone can sing
 
 
 @dataclass(frozen=True)
@@ -44,23 +45,36 @@ def _syllables(line: Line) -> int:
     return sum(max(1, len(w.syllables)) for w in line.words)
 
 
-def line_bars(line: Line, *, profile: StyleProfile, bpb: int, irregular: bool = False) -> tuple[int, int]:
+def line_bars(
+    line: Line, *, profile: StyleProfile, bpb: int, irregular: bool = False, step_s: float | None = None
+) -> tuple[int, int]:
     """Natural and minimal phrase length in bars for a line.
 
     The natural length sings at the profile's density with a held last note and a breath; the
-    minimal one sings eighths (16ths for near-spoken styles).
+    minimal one sings eighths (16ths for near-spoken styles, or where a 16th lasts ``SLOW_16TH_S`` or
+    more: ``step_s`` is the grid step in seconds).
     """
-    s = _syllables(line)
+    nat, mn = bars_for_syllables(_syllables(line), profile=profile, bpb=bpb, step_s=step_s)
+    if irregular and nat == 4:
+        nat = 3
+    return max(nat, mn), mn
+
+
+def bars_for_syllables(s: int, *, profile: StyleProfile, bpb: int, step_s: float | None = None) -> tuple[int, int]:
+    """Natural and minimal phrase length in bars for a line of ``s`` syllables (see ``line_bars``)."""
     per_bar = max(0.5, profile.rhythm_density) * bpb
     need = s / per_bar + 0.25  # the held final note and the breath
     if need <= (2.5 if profile.phrase_bars == 4 else 2.75):
         nat = 1 if need <= 0.9 and profile.phrase_bars == 2 else 2
     else:
         nat = 4 if need <= 4.5 else 2 * math.ceil(need / 2)
-    if irregular and nat == 4:
-        nat = 3
-    steps = (s - 1) * (2 if profile.spoken < 0.5 else 1) + SUB + 2  # held last note + breath
+    per = 1 if profile.spoken >= 0.5 or (step_s is not None and step_s >= SLOW_16TH_S) else 2
+    steps = (s - 1) * per + SUB + 2  # held last note + breath
     mn = max(1, math.ceil(steps / (bpb * SUB)))
+    if step_s is not None and nat > 2:  # a slow song: no longer than 3 syllables a second and a second to hold
+        bar_s = bpb * SUB * step_s
+        timed = next((n for n in (1, 2, 4) if n * bar_s >= s / 3.0 + 1.0), nat)
+        nat = max(min(nat, timed), 2 if profile.phrase_bars == 4 else 1)
     return max(nat, mn), mn
 
 

@@ -17,6 +17,7 @@ from .grid import SUB, Grid
 
 IOIS = np.array([1, 2, 3, 4, 6, 8, 12, 16])  # allowed inter-onset intervals in grid steps
 NEG = -1e9
+AVOID = 1.6  # cost of an onset where the other variant has one
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ def line_rhythm(
     lead: bool = False,
     compressed: bool = False,
     pickup_bias: float = 0.0,
+    avoid: np.ndarray | None = None,
 ) -> list[Event]:
     """Onsets and durations for one line.
 
@@ -76,6 +78,9 @@ def line_rhythm(
         Squeezed lines may sing 16ths.
     pickup_bias : float
         Extra preference for pickups (variants differ in it).
+    avoid : ndarray of bool, optional
+        Grid steps where the other variant starts a note: onsets there cost more, so the second
+        melody phrases its own way (anticipations, other line starts) rather than the same rhythm.
 
     Returns
     -------
@@ -106,6 +111,9 @@ def line_rhythm(
     emit = np.stack([
         _emission(w, s > 0, syncopation=sync, sixteenth_ok=sixteenth_ok, strict=audio_weight) for s in stresses
     ]) + noise  # fmt: skip
+    if avoid is not None:
+        # bar lines cost less to share: the chord change is where both melodies want a chord tone
+        emit -= (AVOID * avoid[np.clip(steps, 0, avoid.size - 1)] * np.where(w >= 4, 0.5, 1.0))[None, :]
     trans = -0.7 * np.log2(IOIS / target) ** 2
     if not sixteenth_ok:
         trans[IOIS == 1] -= 2.0

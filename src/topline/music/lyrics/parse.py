@@ -6,6 +6,9 @@ opening with a request such as "Write a song...").  A single line is a descripti
 when it reads like a request (mentions song/track/lyrics, "about", or starts with
 "write", "make", "a", "an", ...); any other single short line is sung as written.
 
+A tag given again with no lines under it (``[Chorus]`` alone) repeats the last section with that tag
+(else the last of that kind): the same ``Line`` objects, so the same word indices, sung again.
+
 Tokens are split on whitespace; a token with no letter or digit (``"-"``, ``"..."``,
 an emoji) is not a word and is dropped; every other token is one ``Word`` whose
 ``text`` keeps its punctuation.
@@ -62,6 +65,15 @@ def _line(text: str, counter: list[int]) -> Line | None:
     return Line(words=words, backing=backing) if words else None
 
 
+def _earlier(sections: list[LyricSection], tag: str, kind: str) -> LyricSection | None:
+    """The last section given with this tag (any case, any spacing), else the last of this kind."""
+    norm = " ".join(tag.lower().split())
+    for sec in reversed(sections):
+        if " ".join(sec.tag.lower().split()) == norm:
+            return sec
+    return next((sec for sec in reversed(sections) if sec.kind == kind), None)
+
+
 def parse_lyrics(prompt: str) -> Lyrics:
     """Parse lyrics text into sections; raise ``LyricsError`` when no word is left."""
     counter = [0]
@@ -95,6 +107,10 @@ def parse_lyrics(prompt: str) -> Lyrics:
         parsed = [p for p in (_line(x, counter) for x in lines) if p is not None]
         if parsed:
             sections.append(LyricSection(kind=kind, lines=parsed, tag=tag))
+        elif tag:  # a tag given again with no lines: sing that section again (the same words)
+            again = _earlier(sections, tag, kind)
+            if again is not None:
+                sections.append(LyricSection(kind=again.kind, lines=again.lines, tag=again.tag))
     if not sections:
         raise LyricsError("The lyrics contain no words to sing (only tags or punctuation).")
     return Lyrics(sections=sections, written=False)

@@ -1,0 +1,641 @@
+"""The song's vocal form over the whole instrumental, and the lyric sections placed on it.
+
+``plan_form`` plans the vocal the way a topliner would before a word is written: the instrumental's
+sections become verses and choruses (a repeated section keeps its label, so the chorus comes back where
+the music does, and the last sung section is a chorus), a section the analysis calls a bridge is sung
+as one, and the intro, the outro and the stretches where the track carries its own lead are left to
+the instrumental (call and response), unless the track has a lead almost everywhere, in which case the
+voice sings under it.  Each sung section holds lines of a length set by the tempo and the style, and
+each line a syllable budget from its beats and the style's density: what the lyric writer writes to.
+
+``arrange`` places actual lyric sections (given or written) on that form: sections in order, a
+section sung again where the lyrics repeat it, and the chorus returning when the lyrics are much
+shorter than the track, by a small dynamic programme over bars that prefers the form's sung bars and
+its section starts.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..controls import StyleProfile
+from ..types import Analysis, FormPlan, FormSection, Lyrics
+from .form import _bars, _split, bars_for_syllables, line_bars
+from .grid import SUB, Grid, make_grid
+
+__all__ = ["Arrangement", "Placed", "arrange", "earliest_onset", "line_bars_for", "plan_form"]
+
+FREE = ("intro", "outro", "break")  # form labels left to the instrumental
+LEAD_EVERYWHERE = 0.6  # lead share of the singable bars above which the voice sings under the lead
+LEAD_REST_SHARE = 0.3  # at most this share of the song's bars is left to the instrumental's lead
+EARLIEST_S = 0.15  # no note before this, whatever the beats say
+
+
+# --- the skeleton: sections of the instrumental, sung or free -------------------------------------
+
+
+@dataclass
+class _Block:
+    label: str
+    b0: int  # first bar (index into the usable bars)
+    b1: int  # end bar (exclusive)
+    sung: bool
+    energy: float
+    group: str  # the analysis label the block came from (repetition: equal labels, same material)
+    lead: bool = False  # sung over the instrumental's lead (a track with a lead almost everywhere)
+
+
+def earliest_onset(analysis: Analysis) -> float:
+    """The earliest time a note may start: 0.15 s, and no more than one beat before the first beat."""
+    beats = sorted(t for t in analysis.beats if t >= 0.0)
+    if not beats:
+        return EARLIEST_S
+    period = float(np.median(np.diff(beats))) if len(beats) > 1 else 60.0 / max(analysis.tempo, 1.0)
+    return max(EARLIEST_S, beats[0] - period)
+
+
+def line_bars_for(grid: Grid, profile: StyleProfile) -> int:
+    """Bars per lyric line: 1, 2 or 4, whichever gives a line nearest 4.5 s (2.5 s near-spoken)."""
+    inside = grid.bars[(grid.bars >= 0) & (grid.bars < grid.n)]
+    bar_s = float(np.median(np.diff(grid.times[inside]))) if inside.size > 1 else 2.0
+    target = 2.5 if profile.spoken > 0.5 else 4.5
+    choices = (1, 2, 4) if profile.phrase_bars == 2 else (2, 4)  # 4-bar phrasing styles: no 1-bar lines
+    return min(choices, key=lambda n: abs(math.log(max(n * bar_s, 1e-3) / target)))
+
+
+def step_seconds(grid: Grid) -> float:
+    """The median length of a grid step (a 16th) in seconds."""
+    return float(np.median(np.diff(grid.times))) if grid.n > 1 else 0.125
+
+
+def _bar_sections(analysis: Analysis, grid: Grid, starts: np.ndarray) -> list[int]:
+    secs = analysis.sections or [(0.0, analysis.duration, "verse", 0.5)]
+    s_starts = np.array([s for s, *_ in secs])
+    return [int(max(0, np.searchsorted(s_starts, grid.time(int(b)) + 1e-6, side="right") - 1)) for b in starts]
+
+
+def _chunks(n: int, size: int) -> list[int]:
+    """Split ``n`` bars into sections of about ``size`` bars (even lengths where possible)."""
+    if n <= size + size // 2:
+        return [n]
+    k = max(1, round(n / size))
+    base = [n // k] * k
+    for i in range(n - sum(base)):
+        base[i] += 1
+    return base
+
+
+def _skeleton(
+    analysis: Analysis, grid: Grid, *, profile: StyleProfile, first_bar: int, variant: int = 1
+) -> tuple[list[_Block], bool]:
+    """Blocks over the usable bars ``first_bar..``; returns them and whether the track has free room."""
+    bars = _bars(grid)
+    nb = len(bars.start)
+    if first_bar >= nb:
+        return [], True
+    sec_of = _bar_sections(analysis, grid, bars.start)
+    labels = [bars.label[k] for k in range(nb)]
+    # Runs of bars per analysis section (sections under 2 bars join their neighbour).
+    runs: list[list[int]] = []
+    for k in range(first_bar, nb):
+        if runs and sec_of[k] == sec_of[runs[-1][-1]]:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    merged: list[list[int]] = []
+    for r in runs:
+        if merged and (len(r) < 2 or len(merged[-1]) < 2):
+            merged[-1].extend(r)
+        else:
+            merged.append(r)
+    runs = merged
+    lead_bar = bars.lead > 0.5
+    inner = [k for r in runs for k in r if labels[r[0]] not in ("intro", "outro")] or list(range(first_bar, nb))
+    lead_share = float(np.mean(lead_bar[inner])) if inner else 0.0
+    free_room = lead_share < LEAD_EVERYWHERE
+    rest = _lead_rests(lead_bar, inner, variant=variant)
+    L = line_bars_for(grid, profile)
+    size = 4 * L if L <= 2 else 8
+
+    blocks: list[_Block] = []
+    total = nb - first_bar
+    for ri, r in enumerate(runs):
+        lab = labels[r[0]]
+        en = float(np.mean(bars.energy[r]))
+        free_part = 0
+        if lab == "intro" and ri == 0 and len(runs) > 1:
+            free_part = len(r) if len(r) <= max(8, total // 4) else 4
+        elif lab == "outro" and ri == len(runs) - 1 and len(runs) > 1:
+            free_part = len(r) if len(r) <= max(8, total // 4) else 4
+        if lab == "intro" and free_part:
+            blocks.append(_Block("intro", r[0] - first_bar, r[0] - first_bar + free_part, False, en, lab))
+            r = r[free_part:]
+        tail = None
+        if lab == "outro" and free_part:
+            tail = r[len(r) - free_part :]
+            r = r[: len(r) - free_part]
+        # Inside: where the track has its own lead (and room elsewhere), a break; the rest is sung.
+        k = 0
+        while k < len(r):
+            is_lead = bool(rest[r[k]])
+            j = k
+            while j < len(r) and bool(rest[r[j]]) == is_lead:
+                j += 1
+            b0, b1 = r[k] - first_bar, r[j - 1] + 1 - first_bar
+            if is_lead:
+                blocks.append(_Block("break", b0, b1, False, en, lab))
+            else:
+                form_lab = {"chorus": "chorus", "bridge": "bridge", "pre-chorus": "pre-chorus"}.get(lab, "verse")
+                lead = bool(np.mean(lead_bar[r[k:j]]) > 0.5)
+                s = b0
+                for n in _chunks(b1 - b0, size):
+                    blocks.append(_Block(form_lab, s, s + n, True, en, lab, lead))
+                    s += n
+            k = j
+        if tail:
+            blocks.append(_Block("outro", tail[0] - first_bar, tail[-1] + 1 - first_bar, False, en, lab))
+    blocks = _tidy(blocks, L=L, size=size)
+    _label_song(blocks, long_song=analysis.duration >= 60.0)
+    return blocks, free_room
+
+
+def _tidy(blocks: list[_Block], *, L: int, size: int) -> list[_Block]:
+    """A sung scrap shorter than a line (and than 2 bars) between free bars is left free; neighbouring
+    free blocks of one kind become one; two neighbouring sung blocks of one label where one holds a
+    single line become one section (up to one and a half sections long)."""
+    for i, b in enumerate(blocks):
+        if b.sung and b.b1 - b.b0 < min(L, 2):
+            free_prev = i == 0 or not blocks[i - 1].sung
+            free_next = i == len(blocks) - 1 or not blocks[i + 1].sung
+            if free_prev and free_next:
+                b.sung, b.label = False, "break"
+    out: list[_Block] = []
+    for b in blocks:
+        p = out[-1] if out else None
+        if p is not None and not p.sung and not b.sung and p.label == b.label:
+            p.b1 = b.b1
+        elif (p is not None and p.sung and b.sung and p.label == b.label and p.lead == b.lead
+              and min(p.b1 - p.b0, b.b1 - b.b0) < 2 * L and b.b1 - p.b0 <= size + size // 2):
+            p.b1 = b.b1
+            p.energy = max(p.energy, b.energy)
+        else:
+            out.append(b)
+    return out
+
+
+def _lead_rests(lead_bar: np.ndarray, inner: list[int], *, variant: int = 1) -> np.ndarray:
+    """The lead stretches the voice leaves to the instrumental (call and response).
+
+    The longest runs of lead bars (2 bars or more) are left free, longest first, while the bars left
+    free stay within ``LEAD_REST_SHARE`` of the song: the voice answers the lead where it plays
+    longest and sings under the rest, low and quiet, rather than leave most of the song empty.
+    Variant 2 takes every lead run of 4 bars or more as equally long and answers the later ones
+    first, so where the budget cannot free them all the two variants rest in different places.
+    """
+    rest = np.zeros(lead_bar.size, dtype=bool)
+    idx = sorted(inner)
+    runs: list[list[int]] = []
+    for k in idx:
+        if lead_bar[k]:
+            if runs and runs[-1][-1] == k - 1:
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+    budget = LEAD_REST_SHARE * len(idx)
+    used = 0
+    order = (lambda r: (-len(r), r[0])) if variant == 1 else (lambda r: (-min(len(r), 4), -r[0]))
+    for r in sorted((r for r in runs if len(r) >= 2), key=order):
+        if used + len(r) <= budget + 1e-9:
+            rest[r] = True
+            used += len(r)
+    return rest
+
+
+def _label_song(blocks: list[_Block], *, long_song: bool) -> None:
+    """Verse/chorus roles over the sung blocks: the chorus on the high-energy repeated material and at
+    the end, twice at least in a song of a minute or more, a pre-chorus between two verse blocks and a
+    chorus."""
+    sung = [b for b in blocks if b.sung]
+    n = len(sung)
+    if n == 0:
+        return
+    if n == 1:
+        sung[0].label = "chorus"
+        return
+    if not any(b.label == "chorus" for b in sung):
+        # Nothing labelled: the more energetic half of the later blocks sings the chorus.
+        med = float(np.median([b.energy for b in sung]))
+        for i, b in enumerate(sung):
+            if i > 0 and b.energy > med + 1e-6 and not (i >= 2 and sung[i - 1].label == sung[i - 2].label == "chorus"):
+                b.label = "chorus"
+    if sung[-1].label != "chorus":
+        sung[-1].label = "chorus"
+    if long_song and sum(b.label == "chorus" for b in sung) < 2 and n >= 3:
+        cands = [i for i in range(1, n - 2) if sung[i].label != "chorus"] or [i for i in range(1, n - 1)]
+        i = max(cands, key=lambda i: (sung[i].energy, i))
+        sung[i].label = "chorus"
+    if sung[0].label in ("bridge", "pre-chorus"):
+        sung[0].label = "verse"  # a song opens with a verse (or its chorus), never with a bridge
+    if sung[0].label == "chorus" and n >= 3 and sum(b.label == "chorus" for b in sung) > 2:
+        sung[0].label = "verse"  # open with a verse when the chorus comes back often enough anyway
+    for i in range(1, n - 1):
+        if sung[i].label == "verse" and sung[i - 1].label == "verse" and sung[i + 1].label == "chorus":
+            sung[i].label = "pre-chorus"
+
+
+def _first_bar(analysis: Analysis, grid: Grid) -> int:
+    bars = _bars(grid)
+    t0 = earliest_onset(analysis)
+    for k, s in enumerate(bars.start):
+        if grid.time(int(s)) >= t0 - 1e-6:
+            return k
+    return len(bars.start)
+
+
+def _budgets(
+    n_bars: int, L: int, *, profile: StyleProfile, bpb: int, label: str, rng: np.random.Generator,
+    step_s: float | None = None,
+) -> tuple[int, ...]:
+    """Syllables per line for a sung section of ``n_bars``: one line per ``L`` bars, each sized to sing
+    at the style's density with a held last note and a breath (the natural phrasing of ``line_bars``)."""
+    n_lines = max(1, int(round(n_bars / L)))
+    lens = [n_bars // n_lines] * n_lines
+    for i in range(n_bars - sum(lens)):
+        lens[i] += 1
+    out = []
+    for i, nb in enumerate(lens):
+        s = int(round(nb * bpb * max(0.5, profile.rhythm_density) * 0.8))
+        s += int(rng.integers(-1, 2))
+        if i == n_lines - 1 or (label == "chorus" and i % 2 == 1):
+            s -= 1  # a shorter line that lands
+        s = int(np.clip(s, 3, 12 if profile.spoken < 0.5 else 16))
+        while s > 3 and bars_for_syllables(s, profile=profile, bpb=bpb, step_s=step_s)[0] > nb:
+            s -= 1
+        out.append(s)
+    return tuple(out)
+
+
+def _rng(seed: int, variant: int, salt: int) -> np.random.Generator:
+    return np.random.default_rng([seed & 0xFFFFFFFF, (seed >> 32) & 0xFFFFFFFF, variant, salt])
+
+
+def plan_form(
+    analysis: Analysis, *, profile: StyleProfile, lyrics: Lyrics | None = None, seed: int = 0, variant: int = 1,
+    grid: Grid | None = None,
+) -> FormPlan:
+    """Plan the vocal form of a song over its instrumental.
+
+    Parameters
+    ----------
+    analysis : Analysis
+        Bars, sections (labels, energy) and lead regions of the instrumental.
+    profile : StyleProfile
+        Line length (near-spoken styles sing shorter lines) and syllable density.
+    lyrics : Lyrics, optional
+        When given, the plan places these lyric sections (see ``arrange``): every sung section is one
+        lyric section, in the order they are sung (repeats included), its ``line_syllables`` the lines'
+        own syllable counts.  Without lyrics the plan says what to write.
+    seed : int
+        Varies the syllable budgets from line to line.
+    variant : {1, 2}
+        Which of the two melodies (they place repeated choruses and lines differently).
+    grid : Grid, optional
+        ``make_grid(analysis)`` when already built.
+
+    Returns
+    -------
+    FormPlan
+        Sections in time order covering the usable bars: sung ones with their line budgets, and the
+        intro, outro and breaks left to the instrumental.
+    """
+    grid = make_grid(analysis) if grid is None else grid
+    if lyrics is not None:
+        return arrange(analysis, lyrics, profile=profile, seed=seed, variant=variant, grid=grid).plan
+    bars = _bars(grid)
+    first = _first_bar(analysis, grid)
+    blocks, _ = _skeleton(analysis, grid, profile=profile, first_bar=first)
+    L = line_bars_for(grid, profile)
+    rng = _rng(seed, 0, 7)
+    chorus_budget: dict[int, tuple[int, ...]] = {}
+    out = []
+    for b in blocks:
+        n = b.b1 - b.b0
+        if b.sung:
+            if b.label == "chorus" and n in chorus_budget:
+                budget = chorus_budget[n]  # the chorus comes back with the same lines
+            else:
+                budget = _budgets(n, L, profile=profile, bpb=grid.beats_per_bar, label=b.label, rng=rng,
+                                  step_s=step_seconds(grid))
+                if b.label == "chorus":
+                    chorus_budget.setdefault(n, budget)
+        else:
+            budget = ()
+        out.append(FormSection(label=b.label, start=_bar_time(grid, bars, first + b.b0),
+                               end=_bar_end(grid, bars, first + b.b1 - 1), bars=n, sung=b.sung,
+                               line_syllables=budget))  # fmt: skip
+    return FormPlan(sections=tuple(out))
+
+
+def _bar_time(grid: Grid, bars, k: int) -> float:
+    return round(grid.time(int(bars.start[k])), 4)
+
+
+def _bar_end(grid: Grid, bars, k: int) -> float:
+    return round(grid.time(int(bars.end[k])), 4)
+
+
+# --- lyric sections placed on the form --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One sung occurrence of a lyric section: its bars (usable-bar indices ``[b0, b1)``)."""
+
+    section: int  # index into lyrics.sections
+    b0: int
+    b1: int
+    repeat: bool  # sung again (a repeat the lyrics ask for, or a returning chorus)
+    lead: bool  # sung over the instrumental's own lead
+
+
+@dataclass(frozen=True)
+class Arrangement:
+    """Where each lyric section is sung (``placed``), as a ``FormPlan`` too, and what was repeated."""
+
+    plan: FormPlan
+    placed: tuple[Placed, ...]
+    bar_steps: tuple[int, ...]  # grid step of every usable bar start, plus the end of the last
+    first_step: int  # the earliest grid step a note may start on
+    warnings: tuple[str, ...]
+    fits: bool  # False: the lyrics do not fit the singable bars (the caller compresses them)
+
+
+def _syl(line) -> int:
+    return sum(max(1, len(w.syllables)) for w in line.words)
+
+
+def _first_index(sec) -> int:
+    return sec.lines[0].words[0].index if sec.lines and sec.lines[0].words else -1
+
+
+def _sequence(lyrics: Lyrics) -> tuple[list[int], list[bool]]:
+    """Sections with lines in lyric order, and whether each repeats an earlier one (same words)."""
+    seq, rep, seen = [], [], set()
+    for i, s in enumerate(lyrics.sections):
+        if not s.lines or not any(ln.words for ln in s.lines):
+            continue
+        key = _first_index(s)
+        seq.append(i)
+        rep.append(key in seen)
+        seen.add(key)
+    return seq, rep
+
+
+def _chorus_of(lyrics: Lyrics, seq: list[int], rep: list[bool]) -> int | None:
+    """The section that returns as the chorus: the last chorus/hook, else a section the lyrics
+    repeat, else the last section when the lyrics have several."""
+    for i in reversed(seq):
+        if lyrics.sections[i].kind in ("chorus", "hook"):
+            return i
+    for i, r in zip(seq, rep):
+        if r:
+            return i
+    return seq[-1] if len(seq) >= 2 else (seq[0] if seq else None)
+
+
+_FIT = {  # cost of singing a bar of lyric kind (row) over a form bar of label (column)
+    "chorus": {"chorus": 0.0, "pre-chorus": 0.45, "verse": 0.5, "bridge": 0.55},
+    "verse": {"verse": 0.0, "pre-chorus": 0.25, "bridge": 0.4, "chorus": 0.45},
+    "pre-chorus": {"pre-chorus": 0.0, "verse": 0.2, "bridge": 0.35, "chorus": 0.5},
+    "bridge": {"bridge": 0.0, "verse": 0.3, "pre-chorus": 0.3, "chorus": 0.45},
+}
+_FIT["hook"] = _FIT["chorus"]
+
+
+def _bar_cost(kind: str, form_label: str, sung: bool, group: str) -> float:
+    if not sung:
+        if kind in ("intro", "outro") and form_label == kind:
+            return -0.4  # a sung intro/outro over the instrumental's own
+        return 1.5 if form_label == "break" else 1.2
+    if kind in ("intro", "outro"):
+        return 0.3
+    return _FIT.get(kind, _FIT["verse"]).get(form_label, 0.4)
+
+
+def arrange(
+    analysis: Analysis, lyrics: Lyrics, *, profile: StyleProfile, seed: int = 0, variant: int = 1,
+    grid: Grid | None = None, weirdness: float = 0.0,
+) -> Arrangement:
+    """Place lyric sections, in order, on the planned form of the instrumental.
+
+    A section given again (the same words) is sung again where it stands; when the lyrics fill less
+    than three quarters of the bars the form sings, the chorus returns (at the end; variant 2 sings
+    the first return right after the first chorus) until the form is about full, and a warning says so.
+
+    Returns
+    -------
+    Arrangement
+        ``fits`` is False when the lyrics need more bars than the whole song has at the densest
+        phrasing; the caller then compresses them.
+    """
+    grid = make_grid(analysis) if grid is None else grid
+    bars = _bars(grid)
+    first = _first_bar(analysis, grid)
+    nb = len(bars.start) - first
+    bpb = grid.beats_per_bar
+    t0 = earliest_onset(analysis)
+    first_step = int(np.searchsorted(grid.times, t0 - 1e-6))
+    bar_steps = tuple(int(s) for s in bars.start[first:]) + ((int(bars.end[-1]),) if nb > 0 else ())
+    step_s = step_seconds(grid)
+    seq, rep = _sequence(lyrics)
+    empty = Arrangement(FormPlan(()), (), bar_steps, first_step, (), nb > 0 or not seq)
+    if not seq or nb <= 0:
+        return empty
+    blocks, _ = _skeleton(analysis, grid, profile=profile, first_bar=first, variant=variant)
+    form_label = ["verse"] * nb
+    sung = [False] * nb
+    lead = [False] * nb
+    group = [""] * nb
+    block_start = np.zeros(nb + 1, dtype=bool)
+    block_start[nb] = True
+    for b in blocks:
+        block_start[b.b0] = True
+        for k in range(b.b0, b.b1):
+            form_label[k], sung[k], lead[k], group[k] = b.label, b.sung, b.lead, b.group
+    rng = _rng(seed, 0, 1)
+    nat_min: dict[int, tuple[list[int], list[int]]] = {}
+    for i in seq:
+        if i not in nat_min:
+            ls = [line_bars(ln, profile=profile, bpb=bpb, irregular=bool(rng.random() < 0.25 * weirdness), step_s=step_s)
+                  for ln in lyrics.sections[i].lines if ln.words]  # fmt: skip
+            nat_min[i] = ([a for a, _ in ls], [m for _, m in ls])
+    avail = sum(sung)
+    need = sum(sum(nat_min[i][0]) for i in seq)
+    need_given = need  # the lyrics as given, before any chorus returns
+    repeat = list(rep)
+    warnings: list[str] = []
+    chorus = _chorus_of(lyrics, seq, rep)
+    added = 0
+    if chorus is not None and need < 0.75 * avail:
+        c_len = sum(nat_min[chorus][0])
+        first_chorus = seq.index(chorus) if chorus in seq else len(seq) - 1
+        sec = lyrics.sections[chorus]
+        most = 4 if sec.kind in ("chorus", "hook") or any(r for i, r in zip(seq, rep) if i == chorus) else 1
+        while need + c_len <= avail and added < most and c_len > 0:
+            if variant == 2 and added == 0 and first_chorus < len(seq) - 2:
+                pos = first_chorus + 1  # a double chorus the first time round
+            else:
+                pos = len(seq)
+            seq.insert(pos, chorus)
+            repeat.insert(pos, True)
+            need += c_len
+            added += 1
+        if added:
+            sec = lyrics.sections[chorus]
+            tag = sec.tag or f"[{sec.kind.title()}]"
+            warnings.append(f"lyrics shorter than the music: {tag} sung {added} more time(s) to fill the song.")
+    n_chorus = sum(1 for i in seq if lyrics.sections[i].kind in ("chorus", "hook")) or seq.count(chorus)
+    if (chorus is not None and analysis.duration >= 60.0 and added == 0 and n_chorus < 2
+            and sum(sum(nat_min[i][1]) for i in seq) + sum(nat_min[chorus][1]) <= avail):
+        seq.append(chorus)  # a song of a minute or more sings its chorus twice, at the end again
+        repeat.append(True)
+        added = 1
+        sec = lyrics.sections[chorus]
+        warnings.append(f"{sec.tag or f'[{sec.kind.title()}]'} sung again at the end.")
+    asked = sum(repeat) - added
+    if asked:
+        warnings.append(f"{asked} section(s) sung again where the lyrics repeat them.")
+
+    total_min = sum(sum(nat_min[i][1]) for i in seq)
+    if total_min > nb:
+        return Arrangement(FormPlan(()), (), bar_steps, first_step, tuple(warnings), False)
+
+    # Dynamic programme over bars: best[e] = cost of the sections so far, the last ending at bar e.
+    empty_c = np.array([0.6 if sung[k] else 0.0 for k in range(nb)])
+    gap_prefix = np.concatenate([[0.0], np.cumsum(empty_c)])
+    fit_prefix: dict[str, np.ndarray] = {}
+    for i in seq:
+        kind = lyrics.sections[i].kind
+        if kind not in fit_prefix:
+            c = [_bar_cost(kind, form_label[k], sung[k], group[k]) for k in range(nb)]
+            fit_prefix[kind] = np.concatenate([[0.0], np.cumsum(c)])
+    bounds = [k for k in range(nb + 1) if block_start[k]]
+    inf = float("inf")
+    best = np.full(nb + 1, inf)
+    best[0] = 0.0
+    back: list[dict[int, tuple[int, int]]] = []
+    for si, i in enumerate(seq):
+        nat, mn = nat_min[i]
+        L_nat, L_min = sum(nat), sum(mn)
+        rest_min = sum(sum(nat_min[j][1]) for j in seq[si + 1 :])
+        run = np.full(nb + 1, inf)
+        arg = np.zeros(nb + 1, dtype=int)
+        cur, ci = inf, 0
+        for s in range(nb + 1):
+            v = best[s] - gap_prefix[s]
+            if v < cur:
+                cur, ci = v, s
+            run[s], arg[s] = cur + gap_prefix[s], ci
+        new = np.full(nb + 1, inf)
+        bp: dict[int, tuple[int, int]] = {}
+        kind = lyrics.sections[i].kind
+        for s in range(nb):
+            if not math.isfinite(run[s]):
+                continue
+            off = s - max(b for b in bounds if b <= s)
+            start_pen = 0.0 if off == 0 else (0.3 if off % 2 == 0 else 0.9)
+            lengths = {L_nat, L_min, min(2 * L_nat, max(L_min, L_nat + L_nat // 2)), 2 * L_nat}
+            lengths |= {b - s for b in bounds if L_min <= b - s <= 2 * L_nat}
+            for L in lengths:
+                e = s + L
+                if L < L_min or e > nb or e + rest_min > nb:
+                    continue
+                c = run[s] + start_pen + (fit_prefix[kind][e] - fit_prefix[kind][s])
+                c += 0.0 if block_start[e] else 0.25
+                c += 0.35 * max(0, L_nat - L) + 0.1 * max(0, L - L_nat)
+                if c < new[e]:
+                    new[e] = c
+                    bp[e] = (s, int(arg[s]))
+        best = new
+        back.append(bp)
+    final = best + (gap_prefix[nb] - gap_prefix[: nb + 1])
+    e = int(np.argmin(final))
+    if not math.isfinite(final[e]):
+        return Arrangement(FormPlan(()), (), bar_steps, first_step, tuple(warnings), False)
+    spans = []
+    for si in range(len(seq) - 1, -1, -1):
+        s, prev_e = back[si][e]
+        spans.append((s, e))
+        e = prev_e
+    spans.reverse()
+
+    placed = []
+    over_free = over_lead = 0
+    for i, r, (s, e) in zip(seq, repeat, spans):
+        placed.append(Placed(section=i, b0=s, b1=e, repeat=r, lead=bool(np.mean(lead[s:e]) > 0.5)))
+        over_free += sum(1 for k in range(s, e) if not sung[k] and form_label[k] not in (lyrics.sections[i].kind, "break"))
+        over_lead += sum(1 for k in range(s, e) if not sung[k] and form_label[k] == "break")
+    # Sung denser than natural because the lyrics as given need more bars than the form sings (not
+    # because a returning chorus was fitted in).
+    denser = sum(1 for i, (s, e) in zip(seq, spans) if e - s < 0.6 * sum(nat_min[i][0])) if need_given > avail else 0
+    if denser or over_free:
+        parts = []
+        if denser:
+            parts.append(f"{denser} section(s) sung denser than the style's natural phrasing")
+        if over_free:
+            parts.append(f"{over_free} bar(s) of intro/outro/instrumental used for singing")
+        warnings.insert(0, "lyrics longer than the music: " + " and ".join(parts) + ".")
+    if over_lead:
+        warnings.append(f"sung over the instrumental's own lead for {over_lead} bar(s): the lyrics need more room "
+                        "than the track leaves free.")
+    plan = _arranged_plan(grid, bars, first, nb, lyrics, placed, form_label, sung)
+    return Arrangement(plan, tuple(placed), bar_steps, first_step, tuple(warnings), True)
+
+
+def _arranged_plan(grid, bars, first, nb, lyrics, placed, form_label, sung) -> FormPlan:
+    out = []
+    k = 0
+
+    def free(a: int, b: int) -> None:
+        while a < b:
+            lab = form_label[a] if not sung[a] else "break"
+            j = a
+            while j < b and (form_label[j] if not sung[j] else "break") == lab:
+                j += 1
+            out.append(FormSection(label=lab, start=_bar_time(grid, bars, first + a), end=_bar_end(grid, bars, first + j - 1),
+                                   bars=j - a, sung=False))  # fmt: skip
+            a = j
+
+    for p in placed:
+        free(k, p.b0)
+        sec = lyrics.sections[p.section]
+        label = sec.kind if sec.kind in ("intro", "outro", "verse", "pre-chorus", "chorus", "bridge") else (
+            "chorus" if sec.kind == "hook" else "verse")
+        out.append(FormSection(label=label, start=_bar_time(grid, bars, first + p.b0),
+                               end=_bar_end(grid, bars, first + p.b1 - 1), bars=p.b1 - p.b0, sung=True,
+                               line_syllables=tuple(_syl(ln) for ln in sec.lines if ln.words)))  # fmt: skip
+        k = p.b1
+    free(k, nb)
+    return FormPlan(sections=tuple(out))
+
+
+def line_spans(
+    arr: Arrangement, lyrics: Lyrics, *, profile: StyleProfile, bpb: int, step_s: float | None = None
+) -> list[tuple[Placed, list[tuple[int, int]]]]:
+    """Grid-step spans ``[start, end)`` of every line of every placed section."""
+    out = []
+    steps = arr.bar_steps
+    for p in arr.placed:
+        lines = [ln for ln in lyrics.sections[p.section].lines if ln.words]
+        ls = [line_bars(ln, profile=profile, bpb=bpb, step_s=step_s) for ln in lines]
+        lens = _split(p.b1 - p.b0, [a for a, _ in ls], [m for _, m in ls])
+        b = p.b0
+        spans = []
+        for L in lens:
+            spans.append((steps[b], steps[min(b + L, len(steps) - 1)]))
+            b += L
+        out.append((p, spans))
+    return out

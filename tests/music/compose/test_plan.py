@@ -1,0 +1,173 @@
+"""plan_form / arrange: the vocal form over the whole track, chorus returns, lead regions, edges, variants."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from topline.music.compose import compose, plan_form
+from topline.music.compose.form import bars_for_syllables
+from topline.music.compose.grid import make_grid
+from topline.music.compose.plan import arrange, earliest_onset, line_bars_for
+from topline.music.lyrics.parse import parse_lyrics
+
+from .songs import CHORUS, VERSE1, VERSE2, analysis, controls, lyrics
+
+
+def _onsets_shared(a, b, tol=0.035):
+    def one(x, y):
+        ys = np.array([n.start for n in y.notes])
+        return np.mean([np.min(np.abs(ys - n.start)) <= tol for n in x.notes])
+
+    return 0.5 * (one(a, b) + one(b, a))
+
+
+def test_verses_and_choruses_on_the_instrumental_sections_and_the_chorus_on_its_repeats():
+    a = analysis()  # intro 4, verse 8, chorus 8, verse 8, chorus 8, outro 4 bars at 120 BPM
+    plan = plan_form(a, profile=controls().profile, seed=1)
+    assert [(s.label, s.bars, s.sung) for s in plan.sections] == [
+        ("intro", 4, False), ("verse", 8, True), ("chorus", 8, True), ("verse", 8, True), ("chorus", 8, True),
+        ("outro", 4, False)]  # fmt: skip
+    sung = [s for s in plan.sections if s.sung]
+    assert all(len(s.line_syllables) == 4 for s in sung)  # 2-bar lines at 120 BPM
+    assert sung[1].line_syllables == sung[3].line_syllables  # the chorus comes back with the same lines
+    assert [s.start for s in plan.sections[1:]] == [s.end for s in plan.sections[:-1]]
+    prof = controls().profile
+    for s in sung:  # every budget sings naturally in its 2 bars
+        assert all(3 <= n and bars_for_syllables(n, profile=prof, bpb=4)[0] <= 2 for n in s.line_syllables)
+
+
+def test_a_track_labelled_all_verse_still_gets_a_chorus_twice_and_at_the_end():
+    a = analysis(bars_per_section=(8, 8, 8, 8, 4), labels=("verse",) * 5, energies=(0.3, 0.6, 0.4, 0.9, 0.5))
+    assert a.duration > 60
+    plan = plan_form(a, profile=controls().profile, seed=2)
+    sung = [s for s in plan.sections if s.sung]
+    assert sung[-1].label == "chorus" and sum(s.label == "chorus" for s in sung) >= 2
+    assert sung[0].label == "verse"
+
+
+def test_a_bridge_where_the_track_changes():
+    a = analysis(bars_per_section=(4, 8, 8, 8, 8, 8, 4),
+                 labels=("intro", "verse", "chorus", "verse", "bridge", "chorus", "outro"),
+                 energies=(0.2, 0.4, 0.85, 0.45, 0.6, 0.9, 0.25))  # fmt: skip
+    labels = [s.label for s in plan_form(a, profile=controls().profile).sections if s.sung]
+    assert labels == ["verse", "chorus", "verse", "bridge", "chorus"]
+
+
+def test_a_short_track_is_one_sung_section_budgeted_from_its_bars():
+    a = analysis(bars_per_section=(4,), labels=("verse",), energies=(0.5,))  # 9.5 s
+    plan = plan_form(a, profile=controls().profile, seed=3)
+    assert [(s.label, s.bars, s.sung, len(s.line_syllables)) for s in plan.sections] == [("chorus", 4, True, 2)]
+    assert sum(plan.sections[0].line_syllables) <= 2 * 10
+
+
+def test_lead_regions_become_breaks_where_the_track_has_room():
+    base = analysis()
+    verse2 = base.sections[3]
+    a = replace(base, lead_regions=[(verse2[0], verse2[1])])
+    plan = plan_form(a, profile=controls().profile)
+    assert [(s.label, s.sung) for s in plan.sections] == [
+        ("intro", False), ("verse", True), ("chorus", True), ("break", False), ("chorus", True), ("outro", False)]
+    ly = lyrics(("verse", VERSE1), ("chorus", CHORUS), ("chorus", CHORUS))  # as much as the free room holds
+    for v in (1, 2):
+        s = compose(a, ly, controls=controls(), variant=v)
+        assert not any(verse2[0] <= n.start < verse2[1] - 0.6 for n in s.notes) and not s.warnings
+    # lyrics longer than the free room: the lead is sung over only as far as they need, and it is said
+    s = compose(a, lyrics(), controls=controls(), variant=1)
+    assert s.warnings and s.warnings[0].startswith("lyrics longer than the music")
+
+
+def test_a_lead_almost_everywhere_is_sung_under_and_lower():
+    base = analysis()
+    a = replace(base, lead_regions=[(0.0, base.duration)])
+    assert all(s.sung for s in plan_form(a, profile=controls().profile).sections if s.label not in ("intro", "outro"))
+    ly = lyrics()
+    free = compose(base, ly, controls=controls(vocal_gender="f"), variant=1)
+    under = compose(a, ly, controls=controls(vocal_gender="f"), variant=1)
+    assert np.median([n.midi for n in under.notes]) < np.median([n.midi for n in free.notes])
+    assert np.mean([n.velocity for n in under.notes]) < np.mean([n.velocity for n in free.notes])
+
+
+@pytest.mark.parametrize("first_beat", [0.0, 0.05, 2.0])
+def test_no_note_before_the_music(first_beat):
+    base = analysis(bars_per_section=(8, 8), labels=("verse", "chorus"), energies=(0.4, 0.8))
+    shift = first_beat - base.beats[0]
+    a = replace(base, beats=[b + shift for b in base.beats], downbeats=[d + shift for d in base.downbeats],
+                duration=base.duration + max(shift, 0.0))  # fmt: skip
+    assert earliest_onset(a) == pytest.approx(max(0.15, first_beat - 0.5))
+    for seed in range(4):
+        for v in (1, 2):
+            s = compose(a, lyrics(("verse", VERSE1), ("chorus", CHORUS)), controls=controls(seed=seed), variant=v)
+            assert s.notes[0].start >= 0.15 and s.notes[0].start >= a.beats[0] - 0.5 - 1e-9
+
+
+def test_given_short_lyrics_bring_the_chorus_back_and_say_so():
+    a = analysis()
+    ly = parse_lyrics("[Verse]\nsummer rain on the window\nwinter in the hall\n[Chorus]\nhold me now\nnever let me go")
+    arr = arrange(a, ly, profile=controls().profile, seed=1)
+    assert [p.section for p in arr.placed] == [0, 1, 1, 1, 1, 1]  # a 4-bar chorus, 4 more times, in 32 bars
+    assert [p.repeat for p in arr.placed] == [False, False, True, True, True, True]
+    assert arr.warnings == ("lyrics shorter than the music: [Chorus] sung 4 more time(s) to fill the song.",)
+
+
+def test_a_chorus_tag_alone_is_sung_again_where_it_stands():
+    a = analysis()
+    ly = parse_lyrics("[Verse]\n" + "\n".join(VERSE1) + "\n[Chorus]\n" + "\n".join(CHORUS) + "\n[Verse]\n"
+                      + "\n".join(VERSE2) + "\n[Chorus]")  # fmt: skip
+    arr = arrange(a, ly, profile=controls().profile, seed=1)
+    assert [p.section for p in arr.placed] == [0, 1, 2, 3] and [p.repeat for p in arr.placed] == [0, 0, 0, 1]
+    assert arr.warnings == ("1 section(s) sung again where the lyrics repeat them.",)
+    s = compose(a, ly, controls=controls(), variant=1)
+    runs = []
+    for n in s.notes:
+        if not runs or runs[-1] != (n.word_index, n.line_index):
+            runs.append((n.word_index, n.line_index))
+    chorus = [w.index for ln in ly.sections[1].lines for w in ln.words]
+    assert [w for w, _ in runs][-len(chorus):] == chorus and [w for w, _ in runs].count(chorus[0]) == 2
+    # the plan the arrangement gives back: one sung section per lyric section sung
+    assert [x.label for x in arr.plan.sections if x.sung] == ["verse", "chorus", "verse", "chorus"]
+
+
+def test_written_lyrics_sized_to_the_plan_land_on_its_sections():
+    a = analysis()
+    plan = plan_form(a, profile=controls().profile, seed=4)
+    sung = [s for s in plan.sections if s.sung]
+    bank = VERSE1 + VERSE2 + CHORUS
+    secs = [(s.label, [bank[(k + i) % len(bank)] for i in range(len(s.line_syllables))]) for k, s in enumerate(sung)]
+    arr = arrange(a, lyrics(*secs), profile=controls().profile, seed=4)
+    placed = [x for x in arr.plan.sections if x.sung]
+    assert [(x.label, x.start, x.end) for x in placed] == [(s.label, s.start, s.end) for s in sung]
+    assert not arr.warnings
+
+
+def test_variants_phrase_differently():
+    a = analysis()
+    for seed in (1, 2, 3):
+        c = controls(seed=seed)
+        s1, s2 = compose(a, lyrics(), controls=c, variant=1), compose(a, lyrics(), controls=c, variant=2)
+        assert _onsets_shared(s1, s2) <= 0.6
+
+
+def test_line_length_follows_the_tempo_and_the_style():
+    assert line_bars_for(make_grid(analysis(tempo=120)), controls().profile) == 2
+    assert line_bars_for(make_grid(analysis(tempo=170)), controls().profile) == 4
+    assert line_bars_for(make_grid(analysis(tempo=90)), controls(style="hip hop", style_weight=1.0).profile) == 1
+
+
+def test_the_variants_answer_the_lead_in_different_places():
+    # two 6-bar lead runs; 30 % of the 32 bars between intro and outro leaves room to rest in one
+    a = replace(analysis(), lead_regions=[(12.5, 24.5), (44.5, 56.5)])
+    ly = lyrics(("verse", VERSE1), ("chorus", CHORUS), ("chorus", CHORUS))
+    breaks = {}
+    for v in (1, 2):
+        plan = arrange(a, ly, profile=controls().profile, seed=1, variant=v).plan
+        breaks[v] = [(s.start, s.end) for s in plan.sections if s.label == "break"]
+    # each rests through one lead run (and the two bars before it, too short for the lines at hand)
+    assert breaks == {1: [(8.5, 24.5)], 2: [(40.5, 56.5)]}
+
+
+def test_a_song_never_opens_with_a_bridge():
+    a = analysis(bars_per_section=(8, 8, 8), labels=("bridge", "verse", "chorus"), energies=(0.5, 0.4, 0.9))
+    assert [s.label for s in plan_form(a, profile=controls().profile).sections] == ["verse", "pre-chorus", "chorus"]

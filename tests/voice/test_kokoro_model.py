@@ -1,0 +1,115 @@
+"""The Kokoro model: joined and checked, its durations and F0 under control."""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import pytest
+
+from topline.errors import VoiceError
+from topline.voice import kokoro_model, world
+from topline.voice.kokoro_model import FRAME, PAD, SAMPLE_RATE, VOCAB, load_voice
+from topline.voice.phonemes import SOUND_LEAD_S
+from topline.voice.voices import style_vector
+
+#: "lˈɑːlɑː": "ah" between two l's, at a natural length (Kokoro does not fill much longer
+#: tokens: ``sing`` renders canonical lengths and WORLD holds the notes)
+TEXT = "lˈɑːlɑː"
+
+
+def _render(hz: float, held: int = 8, voice: str = "af_heart"):
+    ids = [PAD] + [VOCAB[c] for c in TEXT] + [PAD]
+    dur = np.array([16, 3, 1, held, 2, 3, held, 2, 6])  # the lead-in Kokoro needs (phonemes.BOS_FRAMES)
+    f0 = np.full(2 * dur.sum(), hz, dtype=np.float32)
+    y = load_voice().synthesize(ids, dur, f0, style_vector(voice, len(ids) - 2))
+    return y, dur
+
+
+def test_output_length_is_the_durations_and_deterministic():
+    y, dur = _render(220.0)
+    assert y.dtype == np.float32 and y.size == dur.sum() * FRAME
+    z, _ = _render(220.0, held=12)
+    assert z.size == (dur.sum() + 8) * FRAME
+    assert np.array_equal(y, _render(220.0)[0])
+
+
+@pytest.mark.parametrize("hz,voice", [(131.0, "am_michael"), (220.0, "af_heart"), (247.0, "bf_emma"), (330.0, "am_fenrir")])
+def test_held_vowel_follows_the_given_f0_within_25_cents(hz, voice):
+    y, dur = _render(hz, voice=voice)
+    pw = world.pyworld()
+    f0, t = pw.harvest(y.astype(np.float64), SAMPLE_RATE, f0_floor=60.0, f0_ceil=800.0, frame_period=5.0)
+    # the first held vowel, away from its edges (its sound leads its tokens by SOUND_LEAD_S)
+    start = dur[:3].sum() * FRAME / SAMPLE_RATE - SOUND_LEAD_S
+    sel = (t > start + 0.05) & (t < start + dur[3] * FRAME / SAMPLE_RATE - 0.05) & (f0 > 0)
+    assert sel.sum() >= 15
+    assert abs(np.median(1200 * np.log2(f0[sel] / hz))) < 25
+
+
+def test_bad_inputs_raise_voice_error():
+    voice = load_voice()
+    style = style_vector("af_heart", 3)
+    with pytest.raises(VoiceError, match="duration"):
+        voice.synthesize([0, 43, 0], [1, 0, 1], np.zeros(4), style)
+    with pytest.raises(VoiceError, match="F0"):
+        voice.synthesize([0, 43, 0], [1, 2, 1], np.zeros(5), style)
+    with pytest.raises(VoiceError, match="phonemes at a time"):
+        voice.synthesize(np.full(kokoro_model.MAX_TOKENS + 3, 43), np.ones(kokoro_model.MAX_TOKENS + 3), np.zeros(1), style)
+
+
+def test_joined_model_checksum_and_a_corrupt_part(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(kokoro_model.tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
+    parts = []
+    for k, data in enumerate((b"abc", b"defg")):
+        parts.append(tmp_path / f"part{k}.bin")
+        parts[-1].write_bytes(data)
+    good = hashlib.sha256(b"abcdefg").hexdigest()
+    joined = kokoro_model.joined_model(parts, expected_sha256=good)
+    assert joined.read_bytes() == b"abcdefg" and joined.parent == tmp_path / "cache" / "topline"
+    assert kokoro_model.joined_model([], expected_sha256=good) == joined  # cached: parts not read
+    parts[1].write_bytes(b"defh")  # corrupted
+    with pytest.raises(VoiceError, match="corrupt"):
+        kokoro_model.joined_model(parts, expected_sha256=hashlib.sha256(b"abcdefgh").hexdigest())
+    assert not list((tmp_path / "cache" / "topline").glob("*abcdefgh*"))
+    # a cached file that no longer matches its checksum is joined again
+    joined.write_bytes(b"tampered")
+    parts[1].write_bytes(b"defg")
+    assert kokoro_model.joined_model(parts, expected_sha256=good).read_bytes() == b"abcdefg"
+
+
+def test_installed_parts_join_to_the_pinned_model():
+    path = kokoro_model.joined_model()
+    assert path.stat().st_size == kokoro_model.MODEL_SIZE
+    assert kokoro_model.sha256_file(path) == kokoro_model.MODEL_SHA256
+
+
+def test_patch_rejects_other_models():
+    from onnx import TensorProto, helper
+
+    with pytest.raises(VoiceError, match="not a valid ONNX"):
+        kokoro_model.patch_model(b"garbage")
+    x = helper.make_tensor_value_info("x", TensorProto.FLOAT, [1])
+    graph = helper.make_graph([helper.make_node("Relu", ["x"], ["y"])], "g", [x], [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1])])
+    with pytest.raises(VoiceError, match="not a Kokoro export"):
+        kokoro_model.patch_model(helper.make_model(graph).SerializeToString())
+
+
+def test_patched_graph_takes_durations_and_f0():
+    inputs = {i.name for i in load_voice().session.get_inputs()}
+    assert inputs == {"tokens", "style", "durations", "f0"}
+
+
+def test_a_damaged_cached_patch_is_made_again(monkeypatch):
+    real = kokoro_model._patched_bytes
+    calls = []
+
+    def cached_or_fresh(path, *, fresh=False):
+        calls.append(fresh)
+        # the damaged file first; then the good bytes stand in for a new patch (patching takes ~10 s)
+        return real(path) if fresh else (b"damaged", "key")
+
+    monkeypatch.setattr(kokoro_model, "_patched_bytes", cached_or_fresh)
+    voice = kokoro_model.load_voice.__wrapped__(1)
+    assert calls == [False, True]
+    assert {i.name for i in voice.session.get_inputs()} == {"tokens", "style", "durations", "f0"}
