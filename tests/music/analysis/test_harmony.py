@@ -203,3 +203,87 @@ def test_confidences_survive_json_and_old_json_loads():
     del d["key_confidence"], d["mode_confidence"]
     old = Analysis.from_json(d)
     assert old.key_confidence == 1.0 and old.mode_confidence == 1.0
+
+
+def test_the_raised_leading_tone_and_cadences_choose_between_relative_keys():
+    from topline.music.analysis.tonal import relative_evidence, relative_key
+
+    assert relative_key("A# major") == "G minor" and relative_key("G minor") == "A# major"
+    # G minor and B-flat major share every chord; F# (the raised seventh of G minor) is foreign
+    # to B-flat major.  F# half as strong as F natural: a share of 1/3, just over the split.
+    profile = np.zeros(12)
+    profile[[7, 10, 2, 0, 3, 5]] = 1.0
+    profile[6] = 0.5
+    chords = [(0.0, 2.0, "G:min"), (2.0, 3.0, "D:maj"), (3.0, 5.0, "G:min"), (5.0, 6.0, "F:maj"), (6.0, 8.0, "A#:maj")]
+    # Leading tone (1/3 - 0.32) / 0.1 = 0.133; one cadence each way: no cadence vote.
+    assert relative_evidence("A# major", profile, chords) == pytest.approx(0.1333, abs=1e-3)
+    assert relative_evidence("G minor", profile, chords) == relative_evidence("A# major", profile, chords)
+    # F# as strong as F: the leading tone votes fully for the minor; two V-i arrivals add half a vote.
+    profile[6] = 1.0
+    minor = chords + [(8.0, 9.0, "D:maj"), (9.0, 10.0, "G:min")]
+    assert relative_evidence("A# major", profile, minor) == pytest.approx(1.0 + 0.5 * (2 - 1) / 3)
+    # No F# at all, only V-I in B-flat: the major, fully.
+    profile[6] = 0.0
+    major = [(0.0, 2.0, "A#:maj"), (2.0, 3.0, "F:maj"), (3.0, 5.0, "A#:maj")]
+    assert relative_evidence("G minor", profile, major) == pytest.approx(-1.5)
+
+
+@pytest.mark.parametrize(("third", "heard"), [(0.5, "C:5"), (0.8, "C:min")])
+def test_a_long_triad_whose_third_is_no_louder_than_passing_notes_is_a_bare_fifth(third, heard):
+    # 20 beats of C and G with E-flat, and a riff's passing A and B-flat at 0.6 throughout.
+    treble = np.zeros((12, 20))
+    treble[[0, 7]] = 1.0
+    treble[3] = third
+    treble[[9, 10]] = 0.6
+    starts = np.arange(20) * 0.5
+    chords = estimate_chords(treble, starts, key="C minor", end=10.0)
+    assert [lab for _, _, lab in chords] == [heard]
+    # Held for less than four bars, the same sound keeps its triad.
+    short = estimate_chords(treble[:, :12], starts[:12], key="C minor", end=6.0)
+    assert [lab for _, _, lab in short] == ["C:min"]
+    # Turned off, the third is taken at its word.
+    assert [lab for _, _, lab in estimate_chords(treble, starts, key="C minor", end=10.0, weak_third=0.0)] == ["C:min"]
+    # One louder note outside the chord (a melody dwelling on the seventh) leaves the triad alone.
+    treble[9] = 0.0
+    treble[10] = 0.9
+    assert [lab for _, _, lab in estimate_chords(treble, starts, key="C minor", end=10.0)] == ["C:min"]
+
+
+def test_four_four_bars_start_where_the_chord_changes_not_on_the_louder_bass():
+    # A chorale-like 4/4 without drums: the chord changes on beat 1 of each bar, the bass is
+    # struck on beats 1 and 3 with beat 3 twice as loud, the upper voices on every beat.  Two
+    # beats of pickup (upper voices alone on the previous bar's chord) put the music's start on
+    # beat 3, so neither the louder bass nor the start can be what finds the bar lines.
+    bpm = 96.0
+    beat = 60.0 / bpm
+    prog = [("C", "maj"), ("A", "min"), ("F", "maj"), ("G", "maj"), ("E", "min"), ("D", "min"), ("G", "maj"), ("C", "maj")]
+    bars = []
+    for r, q in prog * 2:
+        bar = np.zeros(int(4 * beat * SR), np.float32)
+        for b in range(4):
+            chord = sum(tone(m, beat * 0.95, amp=0.08, decay=0.4) for m in triad(r, q))
+            k = int(b * beat * SR)
+            bar[k : k + chord.size] += chord[: bar.size - k]
+        for b, amp in ((0, 0.15), (2, 0.3)):
+            bass = tone(triad(r, q, octave=2)[0], 2 * beat * 0.95, amp=amp, harmonics=3, decay=0.8)
+            k = int(b * beat * SR)
+            bar[k : k + bass.size] += bass[: bar.size - k]
+        bars.append(bar)
+    pickup = np.concatenate(
+        [np.pad(c, (0, int(beat * SR) - c.size)) for c in [sum(tone(m, beat * 0.95, amp=0.08, decay=0.4) for m in triad("G", "maj"))] * 2]
+    )
+    y = np.concatenate([pickup] + bars).astype(np.float32)
+    a = analyse(y, sr=SR)
+    assert a.meter == "4/4"
+    true = 2 * beat + 4 * beat * np.arange(len(bars))
+    est = np.array(a.downbeats)
+    near = np.abs(est[:, None] - true[None, :]).min(axis=1)
+    assert np.mean(near < 0.07) >= 0.9
+
+
+def test_a_power_chord_riff_on_the_tonic_makes_the_key_sure():
+    # A riff on C5 with a turn to G5: every chord fits C minor, G minor and E-flat major alike;
+    # the time on the tonic's bare fifth (and the ending there) is what tells C minor.
+    riff = [(0.0, 8.0, "C:5"), (8.0, 10.0, "G:5"), (10.0, 18.0, "C:5")]
+    assert key_confidence("C minor", riff) == 1.0
+    assert key_confidence("G minor", riff) == 0.0

@@ -15,6 +15,7 @@ from .rhythm import bar_phase, beat_accents, periodicity, retrack_beats, track_b
 from .structure import label_sections, segment_bars
 from .tonal import (
     bass_treble, estimate_chords, estimate_key, key_confidence, mode_evidence, pitch_salience, refine_key,
+    relative_evidence, relative_key,
 )  # fmt: skip
 
 __all__ = ["analyse"]
@@ -23,6 +24,8 @@ SR = 22050
 N_FFT = 2048
 HOP = 512
 _MODE_SWITCH = 0.5  # mode evidence (see ``mode_evidence``) that overrules the audio key's mode
+_KEY_SURE = 0.5  # below this key confidence, the leading tone and cadences choose between relative keys
+_RELATIVE_SWITCH = 0.5  # relative-key evidence (see ``relative_evidence``) that overrules the key
 _FALLBACK_TEMPO = 120.0  # when no pulse is found (free-time ambient), a neutral grid
 
 
@@ -247,8 +250,14 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     if better != key:  # the chords overruled the audio key: decode again under the right prior
         key = better
         chords = decode(key)
-    # The mode from the third over the tonic, the tonic chords and the cadences.
     profile = (beat_treble + beat_bass) @ np.diff(np.append(starts, duration))
+    if key_confidence(key, chords) < _KEY_SURE:
+        # Relative keys share their chords: the raised leading tone and the cadences decide.
+        rel = relative_evidence(key, profile, chords)
+        if (rel if key.endswith("major") else -rel) >= _RELATIVE_SWITCH:
+            key = relative_key(key)
+            chords = decode(key)
+    # The mode from the third over the tonic, the tonic chords and the cadences.
     tonic, mode = key.split()
     evidence = mode_evidence(tonic, profile, chords)
     heard = "major" if evidence > 0 else "minor"
