@@ -80,6 +80,7 @@ def test_new_words_are_sung_and_timed_in_the_span(replaced):
     assert "silver trains are calling" in song.text()
     old_words = json.loads(store.get(old["files"]["lyrics"]))
     assert [w["word"] for w in old_words if w["endS"] <= a][:3] == [w["word"] for w in words if w["endS"] <= a][:3]
+    assert new.voice and new.voice == old["voice"]  # the same singer
     score = json.loads(store.get(new.files["score"]))
     starts = [n["start"] for n in score["notes"]]
     assert starts == sorted(starts)
