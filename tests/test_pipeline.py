@@ -15,7 +15,8 @@ from tests.instrumentals import instrumental_wav
 PROMPT = "[Verse]\nsummer rain on the window\n[Chorus]\nhold me now"
 FILES = {"lyrics.txt", "lyrics.json", "analysis.json"} | {
     f"track-{k}.{e}" for k in (1, 2) for e in ("mp3", "wav", "vocals.wav", "instrumental.wav", "jpeg",
-                                               "score.json", "mid", "lyrics.json", "json", "dry.flac")}
+                                               "score.json", "mid", "lyrics.json", "json", "dry.flac",
+                                               "backing.flac")}  # pop: doubles and harmony on the chorus
 
 
 def _spec(**kw):

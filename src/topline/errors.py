@@ -140,6 +140,12 @@ class ConflictError(ToplineError):
     api_code = 409
 
 
+class FilesExpiredError(ToplineError):
+    """The task's generated files were deleted by the retention sweep."""
+
+    api_code = 410
+
+
 class RateLimitedError(ToplineError):
     api_code = 429
 

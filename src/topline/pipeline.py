@@ -262,6 +262,10 @@ class _Run:
             self.store.put(self.key(files["mp3"]), encode_mp3(prod.mix, sr=SR, title=title))
             self.store.put(self.key(files["vocals"]), encode_wav(prod.vocal_stem, sr=SR, subtype="FLOAT"))
             self.store.put(self.key(files["instrumental"]), encode_wav(prod.instrumental_stem, sr=SR, subtype="FLOAT"))
+            if prod.backing_stem is not None:  # the backing voices' part of the vocal stem, for split_stem
+                name, data = _backing_file(prod.backing_stem, k)
+                files["backing_vocals"] = name
+                self.store.put(self.key(name), data)
             if self.spec.wav:
                 files["wav"] = storage_keys.track_file("wav", k)
                 self.store.put(self.key(files["wav"]), encode_wav(prod.mix, sr=SR))
@@ -284,6 +288,16 @@ class _Run:
         track = self.step(f"produce {k}", render)
         self.store.put(marker, json.dumps(track.to_json()).encode())  # last: the stage is finished
         return track
+
+
+def _backing_file(backing: np.ndarray, k: int) -> tuple[str, bytes]:
+    """The backing stem as 24-bit FLAC (silent outside the choruses, so it packs small; its
+    quantisation is under 1e-7), or as a float WAV should it ever reach full scale."""
+    if float(np.max(np.abs(backing))) < 1.0:
+        buf = io.BytesIO()
+        sf.write(buf, np.ascontiguousarray(backing.T), SR, format="FLAC", subtype="PCM_24")
+        return f"track-{k}.backing.flac", buf.getvalue()
+    return f"track-{k}.backing.wav", encode_wav(backing, sr=SR, subtype="FLOAT")
 
 
 def run_task(

@@ -70,7 +70,9 @@ def test_the_request_model_is_the_only_validator(fields, field):
 
 
 def test_song_request_is_what_add_vocals_adds_urls_to():
-    assert set(AddVocalsRequest.model_fields) - set(SongRequest.model_fields) == {"uploadUrl", "callBackUrl"}
+    # add-vocals adds the two URLs and (Topline) the persona to sing as
+    assert set(AddVocalsRequest.model_fields) - set(SongRequest.model_fields) == {"uploadUrl", "callBackUrl",
+                                                                                  "personaId"}
     with pytest.raises(ValidationError):
         SongRequest.model_validate({**request(), "uploadUrl": "http://x/y.mp3"})  # extra fields refused
 

@@ -70,7 +70,8 @@ class Controls:
         Semitones the sung register moves from the gender's usual tessitura (voice-type words in the
         style, "high tenor", "alto"; lower without falsetto).
     voice : str or None
-        The neural voice's name; None sings with the default voice of ``gender``.
+        The neural voice's name; None sings with the default voice of ``gender``. A persona pins
+        both ``register`` and ``voice`` (``music.persona.with_singer``).
     """
 
     title: str

@@ -86,10 +86,12 @@ def reverb_return(bus: np.ndarray, *, sr: int, wet: float) -> np.ndarray:
     words stay clear.  One mono reverb, widened by reading the right side 13 ms later,
     costs half a stereo one and sounds as wide behind a centred voice.
     """
+    return reverb_returns(bus, sr=sr, wet=wet)[0]
+
+
+def _reverb_raw(bus: np.ndarray, *, sr: int, wet: float) -> np.ndarray:
     n = bus.shape[-1]
-    if wet <= 0.0:
-        return np.zeros_like(bus)
-    pre, spread = int(0.025 * sr), int(0.013 * sr)
+    pre = int(0.025 * sr)
     send = np.zeros((1, n), dtype=np.float32)
     np.add(bus[0, : n - pre], bus[1, : n - pre], out=send[0, pre:])
     send *= np.float32(0.5)
@@ -98,14 +100,43 @@ def reverb_return(bus: np.ndarray, *, sr: int, wet: float) -> np.ndarray:
         Reverb(room_size=0.45 + 0.45 * min(1.0, wet / 0.4), damping=0.55, wet_level=1.0, dry_level=0.0),
         LowpassFilter(cutoff_frequency_hz=8000.0),
     ])  # fmt: skip
-    rev = board(send, sr)[0]
-    # The right side is the left a few ms later: its active RMS is the left's (to rounding).
-    _wet_scale(bus, rev, 0.8 * wet, wet_rms=active_rms(rev))
+    return board(send, sr)[0]
+
+
+def _widen(rev: np.ndarray, *, sr: int) -> np.ndarray:
+    n, spread = rev.shape[-1], int(0.013 * sr)
     out = np.empty((2, n), dtype=np.float32)
     out[0] = rev
     out[1, :spread] = 0.0
     out[1, spread:] = rev[: n - spread]
     return out
+
+
+def reverb_returns(bus: np.ndarray, *parts: np.ndarray, sr: int, wet: float) -> list[np.ndarray]:
+    """The reverb return of ``bus`` (as ``reverb_return``), then each part's share of it.
+
+    A part is a stereo signal that is summed into ``bus`` (the backing voices, say). The
+    reverb is linear, so a part's share is its own reverb at the bus's wet scale; the
+    shares of parts that add up to the bus add up to the bus's return (to float rounding).
+    """
+    n = bus.shape[-1]
+    if wet <= 0.0:
+        return [np.zeros_like(bus)] + [np.zeros((2, n), dtype=np.float32) for _ in parts]
+    rev = _reverb_raw(bus, sr=sr, wet=wet)
+    amount = 0.8 * wet
+    rw = active_rms(rev)
+    rd = active_rms(bus) if parts else 0.0
+    # The right side is the left a few ms later: its active RMS is the left's (to rounding).
+    _wet_scale(bus, rev, amount, wet_rms=rw)
+    outs = [_widen(rev, sr=sr)]
+    for part in parts:
+        r = _reverb_raw(part, sr=sr, wet=wet)
+        if rw <= 0 or rd <= 0:
+            r[...] = 0.0
+        else:
+            r *= np.float32(amount * rd / rw)
+        outs.append(_widen(r, sr=sr))
+    return outs
 
 
 def delay_return(lead: np.ndarray, *, sr: int, wet: float, tempo: float) -> np.ndarray:

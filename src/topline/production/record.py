@@ -10,7 +10,7 @@ from ..errors import ProductionError
 from ..music.controls import Controls
 from ..music.types import Score
 from .backing import active_spans, chorus_mask, double_span, harmony_line
-from .chain import delay_return, lead_chain, reverb_return
+from .chain import delay_return, lead_chain, reverb_returns
 from .exciter import AIR_DB, excite
 from .master import TARGET_LUFS, hop_energy, k_weighted, loudness_from_hops, master
 from .mix import balance_gain, duck_gain
@@ -36,6 +36,10 @@ class Production:
     vocal_stem, instrumental_stem : np.ndarray
         The voices (lead, backing, effects) and the ducked instrumental, as they sit in the mix.
     sr : int
+    backing_stem : np.ndarray or None
+        The backing voices (doubles and harmony with their reverb) as they sit in the mix, a
+        part of ``vocal_stem``; ``vocal_stem - backing_stem`` is the lead with its effects.
+        None when the track has no backing voices.
     """
 
     mix: np.ndarray
@@ -43,6 +47,7 @@ class Production:
     vocal_stem: np.ndarray
     instrumental_stem: np.ndarray
     sr: int
+    backing_stem: np.ndarray | None = None
 
 
 def _check(instrumental: np.ndarray, vocal: np.ndarray, sr: int) -> tuple[np.ndarray, np.ndarray]:
@@ -83,17 +88,28 @@ def vocal_bus(vocal: np.ndarray, *, sr: int, score: Score, controls: Controls) -
     lead : np.ndarray, shape (n,)
         The processed dry lead (drives the ducking).
     """
+    bus, lead, _ = vocal_bus_parts(vocal, sr=sr, score=score, controls=controls)
+    return bus, lead
+
+
+def vocal_bus_parts(vocal: np.ndarray, *, sr: int, score: Score,
+                    controls: Controls) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """``vocal_bus``, plus the backing voices' part of the bus (doubles, harmony and their
+    reverb), or None when the track has none. The bus is the same either way."""
     prof = controls.profile  # the negative tags are already applied to it
     n = vocal.size
     # The voice model stops at its Nyquist (11-12 kHz): restore the air band before the chain.
     vocal = excite(vocal, sr=sr, air_db=AIR_DB + AIR_PER_BREATHINESS_DB * float(prof.breathiness))
     lead = lead_chain(vocal, sr=sr, profile=prof)
     bus = np.stack([lead, lead])
+    backing = None
     want_double = bool(prof.doubling)
     want_harmony = bool(prof.harmony)
     if want_double or want_harmony:
         mask = chorus_mask(score, n=n, sr=sr)
         spans = active_spans(mask, pad=int(0.05 * sr))
+        if spans:
+            backing = np.zeros((2, n), dtype=np.float32)
         if want_double:  # one take each side, at different delays so they do not comb together
             for ch, (seed, base) in enumerate(((controls.seed, 17.0), (controls.seed + 1, 26.0))):
                 for span in spans:
@@ -102,17 +118,26 @@ def vocal_bus(vocal: np.ndarray, *, sr: int, score: Score, controls: Controls) -
                     d *= mask[a:b]
                     d *= np.float32(_DOUBLE_GAIN)
                     bus[ch, a:b] += d
+                    backing[ch, a:b] += d
         if want_harmony and spans:
             h = harmony_line(lead, score, sr=sr, spans=spans)
             for a, b in spans:
                 hm = _HARMONY_GAIN * mask[a:b] * h[a:b]
                 bus[0, a:b] += 1.2 * hm  # a little left of centre
                 bus[1, a:b] += 0.8 * hm
-    rev = reverb_return(bus, sr=sr, wet=float(prof.reverb_wet))
+                backing[0, a:b] += 1.2 * hm
+                backing[1, a:b] += 0.8 * hm
+    reverb, delay = float(prof.reverb_wet), float(prof.delay_wet)
+    if backing is None:
+        rev = reverb_returns(bus, sr=sr, wet=reverb)[0]
+    else:
+        rev, backing_rev = reverb_returns(bus, backing, sr=sr, wet=reverb)
+        backing += backing_rev
+        del backing_rev
     bus += rev
     del rev
-    bus += delay_return(lead, sr=sr, wet=float(prof.delay_wet), tempo=score.tempo)
-    return bus, lead
+    bus += delay_return(lead, sr=sr, wet=delay, tempo=score.tempo)
+    return bus, lead, backing
 
 
 def produce(instrumental: np.ndarray, vocal: np.ndarray, *, sr: int, score: Score, controls: Controls,
@@ -143,7 +168,7 @@ def produce(instrumental: np.ndarray, vocal: np.ndarray, *, sr: int, score: Scor
         Malformed input (shape, empty or silent vocal, NaN).
     """
     inst, voc = _check(instrumental, vocal, sr)
-    bus, lead = vocal_bus(voc, sr=sr, score=score, controls=controls)
+    bus, lead, backing = vocal_bus_parts(voc, sr=sr, score=score, controls=controls)
     inst = inst * duck_gain(lead, sr=sr)[None, :]
     # Loudness of any gain-weighted sum of the two, from their K-weighted hop energies.
     kv, ki = k_weighted(bus, sr=sr), k_weighted(inst, sr=sr)
@@ -163,6 +188,9 @@ def produce(instrumental: np.ndarray, vocal: np.ndarray, *, sr: int, score: Scor
     vocal_stem, instrumental_stem = bus, inst
     vocal_stem *= np.float32(g)
     instrumental_stem *= np.float32(g)
+    if backing is not None:  # scaled as the bus was, so it is the very part of the vocal stem
+        backing *= np.float32(gv)
+        backing *= np.float32(g)
     premaster = np.add(vocal_stem, instrumental_stem, out=pre)
     # K-weighting is linear: the pre-master's is the stems' mixed with the same gains.
     kv *= np.float32(g * gv)
@@ -175,4 +203,4 @@ def produce(instrumental: np.ndarray, vocal: np.ndarray, *, sr: int, score: Scor
     if not np.all(np.isfinite(mix)):
         raise ProductionError("Mastering produced invalid samples.")
     return Production(mix=mix, premaster=premaster, vocal_stem=vocal_stem,
-                      instrumental_stem=instrumental_stem, sr=int(sr))
+                      instrumental_stem=instrumental_stem, sr=int(sr), backing_stem=backing)

@@ -20,7 +20,7 @@ from .deps import ServiceState
 from .payloads import Payloads
 from .ratelimit import buckets
 from .security import SecurityHeaders
-from .routes import files, generate, ops
+from .routes import extras, files, generate, ops
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
@@ -96,6 +96,7 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = True) 
     app.include_router(generate.router)
     app.include_router(files.router)
     app.include_router(ops.router)
+    app.include_router(extras.router)
 
     if (STATIC / "index.html").exists():
         app.mount("/static", StaticFiles(directory=STATIC), name="static")

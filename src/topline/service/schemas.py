@@ -83,6 +83,9 @@ class AddVocalsRequest(SongRequest):
         "Where stage callbacks (text, first, complete, or error) are POSTed, signed with your webhook key. "
         "A public http(s) URL, at most 2000 characters: private and loopback addresses are refused unless the "
         "server allows them."))
+    personaId: Annotated[StrictStr, Field(min_length=1, max_length=64)] | None = Field(None, description=(
+        "Topline: a personaId from /api/v1/generate/generate-persona (this key's): the song is sung by that "
+        "persona's singer (gender, voice, register, vocal style); everything else comes from this request."))
 
     @field_validator("uploadUrl", "callBackUrl")
     @classmethod

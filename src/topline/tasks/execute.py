@@ -54,12 +54,21 @@ def execute(ctx: Context, task_id: str | None = None, *, on_stage_recorded=None)
         if task is None:
             return None
         task_id, attempts = task.id, task.attempts
-        try:
-            spec = lifecycle.spec_for(task, resolve_stored_request=ctx.payloads.spec_of_stored_request)
-            unrunnable = None
-        except SpecMissingError as exc:
-            spec, unrunnable = None, exc
+        derived = (task.kind or "add_vocals") != "add_vocals"  # a MIDI transcription (tasks/extras.py)
+        spec, unrunnable = None, None
+        if not derived:
+            try:
+                spec = lifecycle.spec_for(task, resolve_stored_request=ctx.payloads.spec_of_stored_request)
+            except SpecMissingError as exc:
+                spec, unrunnable = None, exc
     notify = on_stage_recorded or (lambda tid, stage: None)
+    if attempts > lifecycle.MAX_ATTEMPTS and derived:
+        from .derived_run import fail_derived
+
+        fail_derived(ctx, task_id, ToplineError(
+            f"The task stopped its worker {attempts - 1} times; your credits were refunded."))
+        notify(task_id, "error")
+        return task_id
     if attempts > lifecycle.MAX_ATTEMPTS:
         unrunnable = ToplineError(
             f"Generation failed: the task stopped its worker {attempts - 1} times; your credits were refunded.")
@@ -79,6 +88,11 @@ def execute(ctx: Context, task_id: str | None = None, *, on_stage_recorded=None)
 
     try:
         started = time.perf_counter()
+        if derived:
+            from .derived_run import run_derived
+
+            notify(task_id, run_derived(ctx, task_id))
+            return task_id
         run_task(spec, store=ctx.store, on_stage=on_stage, sensitive_words=ctx.sensitive_words)
         log.info("task %s done in %.1f s", task_id, time.perf_counter() - started)
     except DBAPIError as exc:

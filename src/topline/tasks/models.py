@@ -55,7 +55,8 @@ class LedgerEntry(Base):
 
 
 class Task(Base):
-    """One add-vocals request and where it stands."""
+    """One request and where it stands: an add-vocals task, or a task derived from a finished
+    one (``kind`` wav, vocal_removal, midi) or standing alone (lyrics)."""
 
     __tablename__ = "tasks"
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
@@ -77,6 +78,24 @@ class Task(Base):
     updated_at: Mapped[float] = mapped_column(Float, default=now)
     finished_at: Mapped[float | None] = mapped_column(Float, nullable=True)
     queue_s: Mapped[float | None] = mapped_column(Float, nullable=True)  # accept -> first work
+    kind: Mapped[str] = mapped_column(String(20), default="add_vocals", server_default="add_vocals", index=True)
+    source_task_id: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)  # derived from
+    result: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON: a derived task's outcome
+
+
+class Persona(Base):
+    """A singer taken from a finished track: voice, register and vocal style (JSON), reused by add-vocals."""
+
+    __tablename__ = "personas"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    source_task_id: Mapped[str] = mapped_column(String(32))
+    audio_id: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    style: Mapped[str] = mapped_column(String(1000), default="")
+    singer: Mapped[str] = mapped_column(Text)  # JSON: gender, voice, register, vocal style
+    created_at: Mapped[float] = mapped_column(Float, default=now)
 
 
 class Delivery(Base):

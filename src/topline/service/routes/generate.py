@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import uuid
 from typing import Annotated
@@ -12,7 +13,8 @@ from sqlalchemy.exc import IntegrityError
 
 from ... import storage_keys
 from ...errors import NotFoundError
-from ...tasks import accounts, callbacks, lifecycle
+from ...music.persona import Singer, with_singer
+from ...tasks import accounts, callbacks, extras, lifecycle
 from ...tasks.models import Account, Task
 from .. import idempotency, intake, metrics
 from ..deps import CurrentAccount, State, not_in_maintenance
@@ -45,13 +47,16 @@ def add_vocals(body: AddVocalsRequest, account: CurrentAccount, state: State,
     task_id = uuid.uuid4().hex
     intake.check_prompt(body.prompt)  # lyrics with nothing to sing: 422, not a failed task
     intake.check_callback_url(body.callBackUrl, ctx)  # a callback that could never arrive: 422
-    with ctx.db.session() as s:  # fail fast on credits before downloading anything
+    with ctx.db.session() as s:  # fail fast on credits (and an unknown persona) before downloading anything
+        singer = extras.persona_singer(s, account.id, body.personaId) if body.personaId else None
         accounts.require_credits(s, account.id, ctx.settings.credits_per_task)
     data, fmt = intake.obtain(body.uploadUrl, ctx, field="uploadUrl")
     intake.check_audio(data, ctx)
     # The one resolution of the request: seed (drawn here when the request has none), gender, register,
     # style profile with the negative tags applied. The task row stores it; workers run it as is.
     spec = task_spec(body, task_id=task_id, audio_key=storage_keys.task_input(task_id, fmt))
+    if singer is not None:  # Topline: sung by a persona (its gender, voice, register and vocal style)
+        spec = dataclasses.replace(spec, controls=with_singer(spec.controls, Singer.from_json(singer)))
     ctx.store.put(spec.audio_key, data)
     try:
         with ctx.db.session() as s:
@@ -83,10 +88,7 @@ def add_vocals(body: AddVocalsRequest, account: CurrentAccount, state: State,
 
 def _own_task(state: State, account: Account, task_id: str) -> Task:
     with state.ctx.db.session() as s:
-        task = s.get(Task, task_id)
-        if task is None or task.account_id != account.id:
-            raise NotFoundError(f"No task {task_id!r} for this API key: check the taskId.")
-        return task
+        return extras.own_task(s, account.id, task_id, kind=extras.ADD_VOCALS)
 
 
 @router.get("/generate/record-info")
@@ -103,16 +105,20 @@ def record_list(account: CurrentAccount, state: State, page: Annotated[int, Quer
                 pageSize: Annotated[int, Query(ge=1, le=100)] = 20) -> dict:
     """Topline: the caller's tasks, newest first (the playground's history)."""
     with state.ctx.db.session() as s:
-        total = s.execute(select(func.count()).select_from(Task).where(Task.account_id == account.id)).scalar_one()
-        rows = s.execute(select(Task).where(Task.account_id == account.id).order_by(Task.created_at.desc())
+        mine = (Task.account_id == account.id, Task.kind == extras.ADD_VOCALS)
+        total = s.execute(select(func.count()).select_from(Task).where(*mine)).scalar_one()
+        rows = s.execute(select(Task).where(*mine).order_by(Task.created_at.desc())
                          .offset((page - 1) * pageSize).limit(pageSize)).scalars().all()
     return ok({"total": total, "page": page, "pageSize": pageSize, "records": [state.payloads.record_info(t) for t in rows]})
 
 
 @router.get("/generate/callback-log")
 def callback_log(account: CurrentAccount, state: State, taskId: Annotated[str, Query(min_length=1)]) -> dict:
-    """Topline: every callback delivery of a task and each attempt's outcome."""
-    _own_task(state, account, taskId)
+    """Topline: every callback delivery of a task (of any kind) and each attempt's outcome."""
+    with state.ctx.db.session() as s:
+        task = s.get(Task, taskId)
+        if task is None or task.account_id != account.id:
+            raise NotFoundError(f"No task {taskId!r} for this API key: check the taskId.")
     return ok(delivery_log(callbacks.deliveries_of(state.ctx, taskId)))
 
 

@@ -77,3 +77,11 @@ export async function upload(file) {
   const data = await call("/api/file-stream-upload", { method: "POST", form });
   return data.downloadUrl || data.fileUrl;
 }
+
+// The endpoints around add-vocals (docs/api-extras.md): each answers {taskId}; poll its record-info.
+const post = (path, json) => call(path, { method: "POST", json });
+export const midiGenerate = (taskId, audioId, callBackUrl) => post("/api/v1/midi/generate", { taskId, audioId, callBackUrl });
+export const midiInfo = (taskId) => call(`/api/v1/midi/record-info?taskId=${encodeURIComponent(taskId)}`);
+export const splitStems = (taskId, audioId, callBackUrl) =>
+  post("/api/v1/vocal-removal/generate", { taskId, audioId, callBackUrl, type: "split_stem" });
+export const stemsInfo = (taskId) => call(`/api/v1/vocal-removal/record-info?taskId=${encodeURIComponent(taskId)}`);

@@ -501,12 +501,59 @@ function addCard(t, track, index, data) {
     if (!href) continue;
     list.append(el("li", {}, el("a", { href, download: file, textContent: label, className: `dl-${label.split(" ")[0].toLowerCase()}` })));
   }
+  addExtras(node, list, t, track, base);
   const pending = $("results").querySelector(".track.pending");
   if (pending) pending.before(node); else $("results").append(node);
   $("results").hidden = false;
   t.cards.set(track.id, node);
   wirePlayer(t, node, audio, track, data.lyrics || "");
   if (t.fresh && index === 0) audio.play().catch(() => {}); // the browser may refuse without a gesture
+}
+
+// Derived deliverables on demand: the full MIDI (the sung melody and the instrumental transcribed)
+// and the lead / backing vocal stems; each is its own task, polled until done, then offered as links.
+function addExtras(node, list, t, track, base) {
+  const box = el("p", { className: "extras" });
+  const status = el("span", { className: "hint extras-status", role: "status" });
+  const jobs = [
+    ["Full MIDI (voice + instruments)", "dl-fullmidi", () => api.midiGenerate(t.id, track.id, CALLBACK), api.midiInfo,
+      (d) => d.successFlag === 1, (d) => d.successFlag >= 2,
+      (d) => [["Full MIDI", d.midiUrl, `${base}-full.mid`]]],
+    ["Lead / backing stems", "dl-stems", () => api.splitStems(t.id, track.id, CALLBACK), api.stemsInfo,
+      (d) => d.successFlag === "SUCCESS", (d) => /FAILED/.test(d.successFlag || ""),
+      (d) => [["Lead vocal (WAV)", d.response.vocalUrl, `${base}-lead.wav`],
+              ["Backing vocals (WAV)", d.response.backingVocalsUrl, `${base}-backing.wav`]]],
+  ];
+  for (const [label, cls, start, info, done, failed, links] of jobs) {
+    const button = el("button", { type: "button", className: `secondary ${cls}`, textContent: label });
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      status.textContent = `${label}: working…`;
+      try {
+        const { taskId } = await start();
+        for (let i = 0; i < 300; i++) {
+          const d = await info(taskId);
+          if (done(d)) {
+            for (const [text, href, file] of links(d)) {
+              if (href) list.append(el("li", {}, el("a", { href, download: file, textContent: text, className: cls })));
+            }
+            status.textContent = `${label}: ready below.`;
+            button.remove();
+            return;
+          }
+          if (failed(d)) throw new api.ApiError(d.errorCode || 500, d.errorMessage || "The task failed.");
+          await new Promise((r) => setTimeout(r, 1000));
+        }
+        throw new api.ApiError(0, "No answer after five minutes.");
+      } catch (err) {
+        status.textContent = `${label}: ${err.message}`;
+        button.disabled = false;
+      }
+    });
+    box.append(button, " ");
+  }
+  box.append(status);
+  list.after(box);
 }
 
 function wirePlayer(t, node, audio, track, lyrics) {

@@ -1,0 +1,62 @@
+"""The backing voices' stem: a part of the vocal stem, and the vocal stem itself unchanged by it."""
+
+import numpy as np
+
+from topline.production import produce
+from topline.production.chain import reverb_return, reverb_returns
+from topline.production.record import vocal_bus, vocal_bus_parts
+
+from . import signals as S
+
+SECONDS = 12
+
+
+def _inputs():
+    inst = S.instrumental(SECONDS)
+    sc = S.score(SECONDS, chorus_from=6.0)
+    return inst, sc, S.vocal(sc, length=inst.shape[1])
+
+
+def test_reverb_shares_add_up_to_the_return():
+    rng = np.random.default_rng(3)
+    a = (0.1 * rng.standard_normal((2, S.SR * 3))).astype(np.float32)
+    b = np.zeros_like(a)
+    b[:, S.SR:2 * S.SR] = 0.05 * rng.standard_normal((2, S.SR))
+    bus = a + b
+    whole, ra, rb = reverb_returns(bus, a, b, sr=S.SR, wet=0.3)
+    assert np.array_equal(whole, reverb_return(bus, sr=S.SR, wet=0.3))
+    assert np.max(np.abs(ra + rb - whole)) <= 1e-4 * np.max(np.abs(whole))
+    assert np.any(rb[:, 2 * S.SR + S.SR // 2:])  # the tail rings on after the part stops
+    dry = reverb_returns(bus, b, sr=S.SR, wet=0.0)
+    assert all(not np.any(r) for r in dry)
+
+
+def test_bus_is_the_same_with_or_without_the_parts():
+    inst, sc, voc = _inputs()
+    ctl = S.controls("pop")
+    bus, lead = vocal_bus(voc, sr=S.SR, score=sc, controls=ctl)
+    bus2, lead2, backing = vocal_bus_parts(voc, sr=S.SR, score=sc, controls=ctl)
+    assert np.array_equal(bus, bus2) and np.array_equal(lead, lead2)
+    assert backing is not None and backing.shape == bus.shape
+
+
+def test_backing_stem_is_part_of_the_vocal_stem():
+    inst, sc, voc = _inputs()
+    prod = produce(inst, voc, sr=S.SR, score=sc, controls=S.controls("pop"))
+    b = prod.backing_stem
+    assert b is not None and b.dtype == np.float32 and b.shape == prod.vocal_stem.shape
+    # silent before the chorus (6 s, less the fades), sounding in it
+    assert not np.any(b[:, : int(5.5 * S.SR)])
+    assert np.sqrt(np.mean(b[:, 7 * S.SR:] ** 2)) > 1e-3
+    lead = prod.vocal_stem - b
+    # the lead stem carries most of the chorus energy, the backing a smaller share
+    assert np.mean(lead[:, 7 * S.SR:] ** 2) > np.mean(b[:, 7 * S.SR:] ** 2)
+    assert np.max(np.abs(lead + b - prod.vocal_stem)) <= 1e-6
+
+
+def test_no_backing_stem_without_backing_voices():
+    inst, sc, voc = _inputs()
+    ctl = S.controls("pop", negative_tags="doubling, harmony")
+    assert not ctl.profile.doubling and not ctl.profile.harmony
+    prod = produce(inst, voc, sr=S.SR, score=sc, controls=ctl)
+    assert prod.backing_stem is None
