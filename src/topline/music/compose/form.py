@@ -156,6 +156,24 @@ def _split(total: int, weights: list[int], minima: list[int] | None = None) -> l
     return out
 
 
+def cheapest_predecessors(best: np.ndarray, gap_prefix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each start bar ``s``, the cheapest way to have ended the previous section at or before it.
+
+    The cost of the bars left empty between two sections is separable (``gap_prefix`` is its running
+    sum), so one pass gives ``run[s] = min over e <= s of best[e] + gap(e, s)`` and ``arg[s]``, that ``e``.
+    """
+    n = best.shape[0]
+    run = np.full(n, np.inf)
+    arg = np.zeros(n, dtype=int)
+    cur, ci = np.inf, 0
+    for s in range(n):
+        v = best[s] - gap_prefix[s]
+        if v < cur:
+            cur, ci = v, s
+        run[s], arg[s] = cur + gap_prefix[s], ci
+    return run, arg
+
+
 def plan_lines(
     grid: Grid, lyrics: Lyrics, *, profile: StyleProfile, weirdness: float = 0.0, rng: np.random.Generator
 ) -> tuple[list[LinePlan], list[str]]:
@@ -214,15 +232,7 @@ def plan_lines(
         nat, mn = nat_min[si]
         L_nat, L_min = sum(nat), sum(mn)
         rest_min = sum(sum(m) for _, m in nat_min[si + 1 :])
-        # Cheapest predecessor for each start bar (gap cost is separable: prefix sums).
-        run = np.full(nb + 1, inf)
-        arg = np.zeros(nb + 1, dtype=int)
-        cur, ci = inf, 0
-        for s in range(nb + 1):
-            v = best[s] - gap_prefix[s]
-            if v < cur:
-                cur, ci = v, s
-            run[s], arg[s] = cur + gap_prefix[s], ci
+        run, arg = cheapest_predecessors(best, gap_prefix)
         new = np.full(nb + 1, inf)
         bp: dict[int, tuple[int, int]] = {}
         for s in range(nb):

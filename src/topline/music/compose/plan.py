@@ -23,7 +23,7 @@ import numpy as np
 
 from ..controls import StyleProfile
 from ..types import Analysis, FormPlan, FormSection, Lyrics
-from .form import _bars, _split, bars_for_syllables, line_bars
+from .form import _bars, _split, bars_for_syllables, cheapest_predecessors, line_bars
 from .grid import SUB, Grid, make_grid
 
 __all__ = ["Arrangement", "Placed", "arrange", "earliest_onset", "line_bars_for", "plan_form"]
@@ -531,14 +531,7 @@ def arrange(
         nat, mn = nat_min[i]
         L_nat, L_min = sum(nat), sum(mn)
         rest_min = sum(sum(nat_min[j][1]) for j in seq[si + 1 :])
-        run = np.full(nb + 1, inf)
-        arg = np.zeros(nb + 1, dtype=int)
-        cur, ci = inf, 0
-        for s in range(nb + 1):
-            v = best[s] - gap_prefix[s]
-            if v < cur:
-                cur, ci = v, s
-            run[s], arg[s] = cur + gap_prefix[s], ci
+        run, arg = cheapest_predecessors(best, gap_prefix)
         new = np.full(nb + 1, inf)
         bp: dict[int, tuple[int, int]] = {}
         kind = lyrics.sections[i].kind
