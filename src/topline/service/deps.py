@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Annotated, Protocol
 
@@ -13,6 +14,8 @@ from ..tasks.context import Context
 from ..tasks.models import Account
 from .payloads import Payloads
 from .ratelimit import Limiter
+
+log = logging.getLogger(__name__)
 
 
 class Submitter(Protocol):
@@ -27,6 +30,14 @@ class ServiceState:
     record_info: Limiter
     mode: str  # "embedded" | "celery"
     payloads: Payloads
+
+    def queue(self, task_id: str) -> None:
+        """Hand an accepted task to the runner. A broker that is away does not undo the acceptance:
+        the task row is the truth and the periodic sweep queues it."""
+        try:
+            self.runner.submit(task_id)
+        except Exception:
+            log.warning("could not queue task %s now; the periodic sweep will", task_id, exc_info=True)
 
 
 def get_state(request: Request) -> ServiceState:

@@ -7,7 +7,6 @@ decision taken where upstream is vague.
 from __future__ import annotations
 
 import json
-import logging
 import os
 import uuid
 from typing import Annotated, Any, Callable
@@ -28,7 +27,6 @@ from ..envelope import ok
 from ..extra_schemas import (LyricsRequest, MidiRequest, Mp4Request, PersonaRequest, ReplaceSectionRequest,
                              VocalRemovalRequest, WavRequest)
 
-log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1")
 
 
@@ -161,10 +159,7 @@ def midi_generate(body: MidiRequest, account: CurrentAccount, state: State) -> d
         param = body.model_dump(exclude_none=True) | {"audioId": track["audioId"]}
         extras.accept(s, account_id=account.id, task_id=task_id, kind=extras.MIDI, param=param,
                       callback_url=body.callBackUrl, cost=cost, source_task_id=src.id)
-    try:
-        state.runner.submit(task_id)
-    except Exception:  # the broker is away: the task is accepted all the same, and the sweep queues it
-        log.warning("could not queue task %s now; the periodic sweep will", task_id, exc_info=True)
+    state.queue(task_id)
     return ok({"taskId": task_id})
 
 
@@ -250,10 +245,7 @@ def replace_section(body: ReplaceSectionRequest, account: CurrentAccount, state:
         task = extras.accept(s, account_id=account.id, task_id=task_id, kind=extras.REPLACE, param=param,
                              callback_url=body.callBackUrl, cost=cost, source_task_id=src.id)
         task.audio_key = src.audio_key
-    try:
-        state.runner.submit(task_id)
-    except Exception:  # the broker is away: the task is accepted all the same, and the sweep queues it
-        log.warning("could not queue task %s now; the periodic sweep will", task_id, exc_info=True)
+    state.queue(task_id)
     return ok({"taskId": task_id})
 
 
@@ -277,10 +269,7 @@ def mp4_generate(body: Mp4Request, account: CurrentAccount, state: State) -> dic
         param = body.model_dump(exclude_none=True) | {"audioId": track["audioId"]}
         extras.accept(s, account_id=account.id, task_id=task_id, kind=extras.MP4, param=param,
                       callback_url=body.callBackUrl, cost=cost, source_task_id=src.id)
-    try:
-        state.runner.submit(task_id)
-    except Exception:
-        log.warning("could not queue task %s now; the periodic sweep will", task_id, exc_info=True)
+    state.queue(task_id)
     return ok({"taskId": task_id})
 
 

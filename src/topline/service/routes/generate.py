@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import logging
 import uuid
 from typing import Annotated
 
@@ -24,7 +23,6 @@ from ..payloads import delivery_log
 from ..schemas import AddVocalsRequest, TimestampedLyricsRequest
 from ..spec import task_spec
 
-log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1")
 
 
@@ -79,10 +77,7 @@ def add_vocals(body: AddVocalsRequest, account: CurrentAccount, state: State,
         ctx.store.delete(spec.audio_key)  # nothing accepted: leave nothing behind
         raise
     metrics.TASKS_ACCEPTED.inc()
-    try:
-        state.runner.submit(task_id)
-    except Exception:  # the broker is away: the task is accepted all the same, and the sweep queues it
-        log.warning("could not queue task %s now; the periodic sweep will", task_id, exc_info=True)
+    state.queue(task_id)
     return ok({"taskId": task_id})
 
 
