@@ -24,7 +24,7 @@ import numpy as np
 from ..controls import StyleProfile
 from ..types import Analysis, FormPlan, FormSection, Lyrics
 from .form import _bars, _split, bars_for_syllables, cheapest_predecessors, line_bars
-from .grid import SUB, Grid, make_grid
+from .grid import Grid, make_grid
 
 __all__ = ["Arrangement", "Placed", "arrange", "earliest_onset", "line_bars_for", "plan_form"]
 
