@@ -140,7 +140,7 @@ def speed(items: int, seconds: float) -> None:
 def backing(seconds: float) -> None:
     import dataclasses
 
-    from topline.music.style import parse_controls
+    from topline.music.style import resolve_controls
     from topline.production import produce
 
     from bench_production import instrumental, score, vocal  # the production benchmark's signals
@@ -148,7 +148,7 @@ def backing(seconds: float) -> None:
     inst = instrumental(seconds)
     sc = score(seconds)
     voc = vocal(sc, inst.shape[1])
-    ctl = parse_controls(style="pop", style_weight=1.0, seed=3)
+    ctl = resolve_controls(style="pop", style_weight=1.0, seed=3)
     plain = dataclasses.replace(ctl, profile=dataclasses.replace(ctl.profile, doubling=False, harmony=False))
     t0 = time.process_time()
     prod = produce(inst, voc, sr=SR, score=sc, controls=ctl)

@@ -36,7 +36,7 @@ from topline.music.analysis import analyse
 from topline.music.compose import compose
 from topline.music.lyrics import make_lyrics
 from topline.music.score_io import variant_similarity
-from topline.music.style import parse_controls
+from topline.music.style import resolve_controls
 
 try:
     from topline.music.compose import plan_form
@@ -78,7 +78,7 @@ def run(name: str, y: np.ndarray, sr: int, *, style: str, i: int) -> dict:
     out = {"id": name, "seconds": seconds, "cpu_analysis": t_an, "lead_regions": est.lead_regions,
            "sections": [[round(s, 1), round(e, 1), lab] for s, e, lab, _ in est.sections], "modes": {}}
     for mode in MODES:
-        controls = parse_controls(style=style, seed=2000 + i, vocal_gender="mf"[i % 2], title="Night Shift"
+        controls = resolve_controls(style=style, seed=2000 + i, vocal_gender="mf"[i % 2], title="Night Shift"
                                   if mode == "written" else "")  # fmt: skip
         prompt = {"given": lyric_prompt(seconds, i), "short": SHORT, "written": DESCRIPTIONS[i % len(DESCRIPTIONS)]}[mode]
         t1 = time.process_time()

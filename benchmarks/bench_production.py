@@ -25,7 +25,7 @@ import numpy as np
 import pyloudnorm as pyln
 from scipy import signal
 
-from topline.music.style import parse_controls
+from topline.music.style import resolve_controls
 from topline.music.types import Note, Score
 from topline.production import cover_image, encode_mp3, encode_wav, produce
 
@@ -133,7 +133,7 @@ def main() -> None:
     voc = vocal(sc, inst.shape[1])
     meter = pyln.Meter(SR)
     if args.mp3:
-        c = parse_controls(style="pop", style_weight=0.5, seed=7)
+        c = resolve_controls(style="pop", style_weight=0.5, seed=7)
         mp3_quality(produce(inst, voc, sr=SR, score=sc, controls=c).mix, sec)
         return
     print(f"{sec:.0f} s of audio at {SR} Hz; CPU seconds per second of audio (one variant's render)")
@@ -141,7 +141,7 @@ def main() -> None:
           f"{'LUFS':>8}{'dBTP':>7}{'bal LU':>7}{'stems':>8}")
     totals = []
     for style in ("pop", "jazz", "hip hop", "metal", "dreamy electronic"):
-        c = parse_controls(style=style, style_weight=0.5, seed=7)
+        c = resolve_controls(style=style, style_weight=0.5, seed=7)
         p, t_prod = cpu(lambda: produce(inst, voc, sr=SR, score=sc, controls=c))
         _, t_mp3 = cpu(lambda: encode_mp3(p.mix, sr=SR, title="Bench"))
         # As the pipeline writes them: the stems in float, the mastered mix in 16 bits.

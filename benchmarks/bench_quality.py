@@ -45,7 +45,7 @@ from topline.audio import decode_audio
 from topline.music.analysis import analyse
 from topline.music.compose import compose
 from topline.music.score_io import aligned_words, melody_fit, variant_similarity
-from topline.music.style import parse_controls
+from topline.music.style import resolve_controls
 
 try:
     from topline.music.lyrics import make_lyrics
@@ -81,7 +81,7 @@ def run_item(i: int, truth: dict, audio_path) -> dict:
     y, sr = decode_audio(str(audio_path), sr=44100)
     seconds = y.shape[-1] / sr
     prompt = lyric_prompt(truth["duration"], i)
-    controls = parse_controls(style="pop", seed=1000 + i, vocal_gender="mf"[i % 2])
+    controls = resolve_controls(style="pop", seed=1000 + i, vocal_gender="mf"[i % 2])
     lyrics = lyrics_for(prompt, controls, seconds)
 
     t0 = time.process_time()

@@ -9,7 +9,7 @@ import pytest
 from topline.music.compose import compose, median_pitch
 from topline.music.compose.pitch import VOICE
 from topline.music.persona import VOCAL_STYLE, Singer, singer_of, with_singer
-from topline.music.style import parse_controls
+from topline.music.style import resolve_controls
 from topline.music.types import Note, Score
 
 from .compose.songs import analysis, lyrics
@@ -22,7 +22,7 @@ def _score(pitches_times):
 
 
 def test_singer_of_measures_the_window():
-    ctl = parse_controls(style="soul, breathy", vocal_gender="m", seed=3)
+    ctl = resolve_controls(style="soul, breathy", vocal_gender="m", seed=3)
     sc = _score([(50, 0.0, 1.0), (52, 1.0, 2.0), (60, 20.0, 21.0), (62, 21.0, 24.0)])
     s = singer_of(ctl, sc, start=15.0, end=30.0, voice="am_michael")
     assert s.gender == "m" and s.low == 60 and s.high == 62 and s.voice == "am_michael"
@@ -36,9 +36,9 @@ def test_singer_of_measures_the_window():
 
 
 def test_with_singer_pins_gender_register_and_vocal_style_only():
-    src = parse_controls(style="jazz, crooner", vocal_gender="m", seed=3)
+    src = resolve_controls(style="jazz, crooner", vocal_gender="m", seed=3)
     singer = singer_of(src, _score([(55, 0.0, 1.0)]))
-    new = parse_controls(style="electronic dance", vocal_gender="f", seed=9)
+    new = resolve_controls(style="electronic dance", vocal_gender="f", seed=9)
     sung = with_singer(new, singer)
     assert sung.gender == "m" and sung.register == 55.0 - VOICE["m"][2]  # semitones from the usual centre
     for k in VOCAL_STYLE:
@@ -53,7 +53,7 @@ def test_with_singer_pins_gender_register_and_vocal_style_only():
 @pytest.mark.parametrize("gender, register", [("m", 49.0), ("m", 53.0), ("f", 59.0), ("f", 66.0)])
 def test_the_melody_aims_at_the_pinned_register(gender, register):  # over the style's voice-type words
     a, ly = analysis(), lyrics()
-    ctl = with_singer(parse_controls(style="pop, soprano" if gender == "f" else "pop, baritone", vocal_gender=gender,
+    ctl = with_singer(resolve_controls(style="pop, soprano" if gender == "f" else "pop, baritone", vocal_gender=gender,
                                      seed=11), Singer(gender=gender, register=register, low=0, high=127))
     med = median_pitch(compose(a, ly, controls=ctl, variant=1).notes)
     assert abs(med - register) <= 1.0
@@ -64,20 +64,20 @@ def test_the_pinned_voice_sings():
     from topline.voice import VOICES, song_voice
 
     sc = _score([(55, 0.0, 1.0)])
-    base = parse_controls(style="pop", vocal_gender="m", seed=4)
+    base = resolve_controls(style="pop", vocal_gender="m", seed=4)
     males = sorted(n for n, v in VOICES.items() if v.gender == "m")
     for name in males:
         assert song_voice(sc, dataclasses.replace(base, voice=name)).name == name
     with pytest.raises(VoiceError, match="no voice named"):
         song_voice(sc, dataclasses.replace(base, voice="no_such_voice"))
     singer = Singer(gender="m", register=52.0, low=45, high=60, voice=males[-1])
-    chosen = dataclasses.replace(parse_controls(style="rock", vocal_gender="f", seed=1), voice="af_heart")
+    chosen = dataclasses.replace(resolve_controls(style="rock", vocal_gender="f", seed=1), voice="af_heart")
     sung = with_singer(chosen, singer)  # the persona's voice over the one the request's spec chose
     assert sung.gender == "m" and song_voice(sc, sung).name == males[-1]
 
 
 def test_a_singer_without_a_named_voice_keeps_a_voice_of_its_gender():
-    req = dataclasses.replace(parse_controls(style="pop", vocal_gender="f", seed=2), voice="af_heart")
+    req = dataclasses.replace(resolve_controls(style="pop", vocal_gender="f", seed=2), voice="af_heart")
     other = with_singer(req, Singer(gender="m", register=50.0, low=45, high=55))
     assert other.gender == "m" and other.voice is None  # chosen again, for the persona's gender
     same = with_singer(req, Singer(gender="f", register=64.0, low=60, high=70))

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from topline.music.controls import Controls, StyleProfile
-from topline.music.style import (FAMILIES, family_votes, neutral, parse_controls, resolve_controls, style_profile,
+from topline.music.style import (FAMILIES, family_votes, neutral, resolve_controls, style_profile,
                                  tessitura_shift)
 
 
@@ -22,7 +22,7 @@ from topline.music.style import (FAMILIES, family_votes, neutral, parse_controls
     ],
 )  # fmt: skip
 def test_tags_map_to_families(style, family):
-    assert parse_controls(style=style, seed=1).profile.family == family
+    assert resolve_controls(style=style, seed=1).profile.family == family
 
 
 def test_at_least_twelve_families_with_complete_profiles():
@@ -32,25 +32,25 @@ def test_at_least_twelve_families_with_complete_profiles():
 
 
 def test_several_tags_blend_profiles():
-    pure = parse_controls(style="rock", style_weight=1.0, seed=1).profile
-    mixed = parse_controls(style="rock, jazz", style_weight=1.0, seed=1).profile
+    pure = resolve_controls(style="rock", style_weight=1.0, seed=1).profile
+    mixed = resolve_controls(style="rock, jazz", style_weight=1.0, seed=1).profile
     assert pure.family == mixed.family == "rock"
     assert mixed.syncopation > pure.syncopation  # jazz pulls syncopation up
     assert family_votes("rock, jazz")["jazz"] > 0
 
 
 def test_hiphop_is_dense_and_near_spoken():
-    p = parse_controls(style="hip hop", style_weight=1.0, seed=1).profile
+    p = resolve_controls(style="hip hop", style_weight=1.0, seed=1).profile
     assert p.spoken > 0.5 and p.rhythm_density > 2.0 and p.range_semitones <= 6
 
 
 def test_style_weight_scales_distance_from_neutral():
     n = neutral()
-    assert parse_controls(style="hip hop", style_weight=0.0, seed=1).profile.rhythm_density == pytest.approx(
+    assert resolve_controls(style="hip hop", style_weight=0.0, seed=1).profile.rhythm_density == pytest.approx(
         n.rhythm_density
     )
-    half = parse_controls(style="hip hop", style_weight=0.5, seed=1).profile.rhythm_density
-    full = parse_controls(style="hip hop", style_weight=1.0, seed=1).profile.rhythm_density
+    half = resolve_controls(style="hip hop", style_weight=0.5, seed=1).profile.rhythm_density
+    full = resolve_controls(style="hip hop", style_weight=1.0, seed=1).profile.rhythm_density
     assert n.rhythm_density < half < full
     frac = (half - n.rhythm_density) / (full - n.rhythm_density)
     assert 0.55 < frac < 0.75
@@ -58,31 +58,31 @@ def test_style_weight_scales_distance_from_neutral():
 
 @pytest.mark.parametrize("neg", ["no vibrato", "vibrato", "Vibrato, reverb"])
 def test_negative_tags_exclude_vibrato(neg):
-    c = parse_controls(style="ballad", negative_tags=neg, seed=1)
+    c = resolve_controls(style="ballad", negative_tags=neg, seed=1)
     assert "vibrato" in c.excluded and c.profile.vibrato_depth_cents == 0.0
 
 
 def test_negative_tags_adjust_the_profile():
-    c = parse_controls(style="gospel", negative_tags="melisma, harmony, reverb, autotune", style_weight=1.0, seed=1)
+    c = resolve_controls(style="gospel", negative_tags="melisma, harmony, reverb, autotune", style_weight=1.0, seed=1)
     assert {"melisma", "harmony", "reverb", "autotune"} <= c.excluded
     assert c.profile.melisma == 0.0 and c.profile.harmony is False and c.profile.reverb_wet == 0.0
-    rap = parse_controls(style="hip hop", negative_tags="rap", style_weight=1.0, seed=1)
+    rap = resolve_controls(style="hip hop", negative_tags="rap", style_weight=1.0, seed=1)
     assert "rap" in rap.excluded and rap.profile.spoken == 0.0
 
 
 @pytest.mark.parametrize("neg", ["", " ", "   \n"])
 def test_blank_negative_tags_are_fine(neg):
-    c = parse_controls(style="pop", negative_tags=neg, seed=1)
+    c = resolve_controls(style="pop", negative_tags=neg, seed=1)
     assert c.excluded == frozenset() and c.negative_tags == ""
 
 
 def test_negative_family_moves_the_blend():
-    assert parse_controls(style="rock, pop", negative_tags="rock", seed=1).profile.family == "pop"
+    assert resolve_controls(style="rock, pop", negative_tags="rock", seed=1).profile.family == "pop"
 
 
 def test_gender_request_always_honoured():
-    assert parse_controls(style="breathy female vocals", vocal_gender="m", seed=1).gender == "m"
-    assert parse_controls(style="male baritone", vocal_gender="f", seed=1).gender == "f"
+    assert resolve_controls(style="breathy female vocals", vocal_gender="m", seed=1).gender == "m"
+    assert resolve_controls(style="male baritone", vocal_gender="f", seed=1).gender == "f"
 
 
 @pytest.mark.parametrize(
@@ -91,7 +91,7 @@ def test_gender_request_always_honoured():
      ("male vocals", "m"), ("baritone crooner", "m"), ("a man singing the blues", "m")],
 )  # fmt: skip
 def test_gender_inferred_from_style(style, gender):
-    assert parse_controls(style=style, seed=1).gender == gender
+    assert resolve_controls(style=style, seed=1).gender == gender
 
 
 @pytest.mark.parametrize(
@@ -114,15 +114,15 @@ def test_tessitura_shift_without_falsetto_sits_lower():
 
 
 def test_gender_from_seed_when_nothing_says():
-    genders = {parse_controls(style="pop", seed=s).gender for s in range(64)}
+    genders = {resolve_controls(style="pop", seed=s).gender for s in range(64)}
     assert genders == {"m", "f"}
-    assert parse_controls(style="pop", seed=12).gender == parse_controls(style="pop", seed=12).gender
+    assert resolve_controls(style="pop", seed=12).gender == resolve_controls(style="pop", seed=12).gender
 
 
 def test_model_presets_differ():
-    a = parse_controls(style="pop", model="V4_5PLUS", seed=1).profile
-    b = parse_controls(style="pop", model="V5", seed=1).profile
-    c = parse_controls(style="pop", model="V5_5", seed=1).profile
+    a = resolve_controls(style="pop", model="V4_5PLUS", seed=1).profile
+    b = resolve_controls(style="pop", model="V5", seed=1).profile
+    c = resolve_controls(style="pop", model="V5_5", seed=1).profile
     assert a.range_semitones < b.range_semitones <= c.range_semitones
     assert a.leap_tolerance < b.leap_tolerance < c.leap_tolerance
 
@@ -134,10 +134,10 @@ def test_seed_is_required_and_kept():
 
 
 def test_fields_complete_and_weights_kept():
-    c = parse_controls(title="T", style="jazz", weirdness=0.8, audio_weight=0.2, seed=3)
+    c = resolve_controls(title="T", style="jazz", weirdness=0.8, audio_weight=0.2, seed=3)
     assert isinstance(c, Controls) and isinstance(c.profile, StyleProfile)
     assert c.weirdness == 0.8 and c.audio_weight == 0.2 and c.style_weight == 0.5 and c.title == "T"
-    d = parse_controls(seed=3)
+    d = resolve_controls(seed=3)
     assert d.weirdness == 0.5 and d.audio_weight == 0.5 and d.model == "V4_5PLUS"
 
 
@@ -147,10 +147,10 @@ def test_style_profile_returns_exclusions():
 
 
 def test_style_traits_nudge_the_profile():
-    plain = parse_controls(style="pop", seed=1).profile
-    breathy = parse_controls(style="pop, breathy vocals", seed=1).profile
+    plain = resolve_controls(style="pop", seed=1).profile
+    breathy = resolve_controls(style="pop, breathy vocals", seed=1).profile
     assert breathy.breathiness > plain.breathiness
-    assert parse_controls(style="raspy pop", seed=1).profile.saturation_db > plain.saturation_db
+    assert resolve_controls(style="raspy pop", seed=1).profile.saturation_db > plain.saturation_db
 
 
 def test_model_default_and_no_validation_left():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from topline.music.style import parse_controls
+from topline.music.style import resolve_controls
 from topline.music.types import Note, Score
 
 SR = 44100
@@ -49,4 +49,4 @@ def vocal(sc: Score, *, sr: int = SR, length: int | None = None) -> np.ndarray:
 
 
 def controls(style: str = "pop", negative_tags: str = "", seed: int = 3):
-    return parse_controls(style=style, negative_tags=negative_tags, style_weight=1.0, seed=seed)
+    return resolve_controls(style=style, negative_tags=negative_tags, style_weight=1.0, seed=seed)

@@ -428,11 +428,7 @@ def resolve_controls(
     )  # fmt: skip
 
 
-# The name the engine's tests and benchmarks have always used.
-parse_controls = resolve_controls
-
-
 __all__ = [
-    "FAMILIES", "MODELS", "family_votes", "infer_gender", "neutral", "parse_controls", "resolve_controls",
+    "FAMILIES", "MODELS", "family_votes", "infer_gender", "neutral", "resolve_controls",
     "style_profile", "tessitura_shift",
 ]  # fmt: skip

@@ -89,9 +89,9 @@ def lyrics_result(description: str, *, seed: int, variants: int = 2) -> dict[str
     """``variants`` lyrics with titles for a song description, by the project's own writer
     (seeds ``seed``, ``seed + 1``, ...); the style family is read from the description."""
     from ..music.lyrics import write_lyrics
-    from ..music.style import parse_controls
+    from ..music.style import resolve_controls
 
-    family = parse_controls(style=description, seed=seed).profile.family
+    family = resolve_controls(style=description, seed=seed).profile.family
     out = []
     for i in range(variants):
         text = write_lyrics(description, family=family, seed=seed + i)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from topline.music.style import parse_controls
+from topline.music.style import resolve_controls
 from topline.music.types import Analysis, Line, LyricSection, Lyrics, Syllable, Word
 
 LOOP = ("C:maj", "G:maj", "A:min", "F:maj")  # I-V-vi-IV in C major
@@ -104,4 +104,4 @@ def lyrics(*sections: tuple[str, list[str]]) -> Lyrics:
 def controls(**kw):
     kw.setdefault("style", "pop")
     kw.setdefault("seed", 11)
-    return parse_controls(**kw)
+    return resolve_controls(**kw)

@@ -7,7 +7,7 @@ import pytest
 
 from topline.music.compose.form import line_bars, plan_lines
 from topline.music.compose.grid import chord_pcs, make_grid, parse_key, scale_pcs
-from topline.music.style import parse_controls
+from topline.music.style import resolve_controls
 
 from .songs import CHORUS, VERSE1, VERSE2, analysis, lyrics
 
@@ -50,10 +50,10 @@ def test_grid_in_three_four_has_no_half_bar():
 
 
 def test_line_lengths():
-    pop = parse_controls(style="pop", seed=1).profile
+    pop = resolve_controls(style="pop", seed=1).profile
     ly = lyrics(("verse", VERSE1))
     assert [line_bars(ln, profile=pop, bpb=4)[0] for ln in ly.lines] == [2, 2, 2, 2]
-    ballad = parse_controls(style="ballad", style_weight=1.0, seed=1).profile
+    ballad = resolve_controls(style="ballad", style_weight=1.0, seed=1).profile
     assert line_bars(ly.lines[0], profile=ballad, bpb=4)[0] == 4
     nat, mn = line_bars(ly.lines[0], profile=pop, bpb=4)
     assert 1 <= mn <= nat
@@ -62,7 +62,7 @@ def test_line_lengths():
 def test_sections_go_to_their_parts_of_the_song():
     a = analysis()  # intro 4 bars, verse 8, chorus 8, verse 8, chorus 8, outro 4 at 2 s per bar from 0.5 s
     g = make_grid(a)
-    plans, warnings = plan_lines(g, lyrics(), profile=parse_controls(style="pop", seed=1).profile,
+    plans, warnings = plan_lines(g, lyrics(), profile=resolve_controls(style="pop", seed=1).profile,
                                  rng=np.random.default_rng(0))  # fmt: skip
     assert not warnings
     assert [round(g.times[p.start], 3) for p in plans] == [8.5 + 4 * k for k in range(16)]
@@ -75,7 +75,7 @@ def test_chorus_finds_the_energy_when_nothing_is_labelled():
     a = analysis(labels=("verse",) * 6, energies=(0.1, 0.3, 0.95, 0.3, 0.9, 0.1))
     g = make_grid(a)
     ly = lyrics(("verse", VERSE1), ("chorus", CHORUS), ("verse", VERSE2), ("chorus", CHORUS))
-    plans, _ = plan_lines(g, ly, profile=parse_controls(style="pop", seed=1).profile, rng=np.random.default_rng(0))
+    plans, _ = plan_lines(g, ly, profile=resolve_controls(style="pop", seed=1).profile, rng=np.random.default_rng(0))
     loud = [(s, e) for s, e, _, en in a.sections if en > 0.8]
     for p in plans:
         if p.kind == "chorus":
@@ -96,7 +96,7 @@ def test_lines_get_their_minimum_bars_when_the_section_is_short():
     # line one bar, too short for its syllables on the grid.
     a = analysis(meter="6/8", bars_per_section=(5,), labels=("verse",), energies=(0.5,))
     grid = make_grid(a)
-    prof = parse_controls(style="hip hop", seed=1).profile
+    prof = resolve_controls(style="hip hop", seed=1).profile
     ly = lyrics(("verse", ["The night is young and we are running", "Oh my love"] * 2))
     plans, warnings = plan_lines(grid, ly, profile=prof, rng=np.random.default_rng(0))
     assert not warnings

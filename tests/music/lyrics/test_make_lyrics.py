@@ -2,10 +2,10 @@ import pytest
 
 from topline.errors import LyricsError, SensitiveWordError
 from topline.music.lyrics import MAX_PROMPT_CHARS, find_sensitive, make_lyrics
-from topline.music.style import parse_controls
+from topline.music.style import resolve_controls
 from topline.music.types import Lyrics
 
-CONTROLS = parse_controls(title="Golden Days", style="pop", seed=11)
+CONTROLS = resolve_controls(title="Golden Days", style="pop", seed=11)
 
 
 def test_given_lyrics_word_for_word():
@@ -33,12 +33,12 @@ def test_short_duration_shortens_written_lyrics():
 
 
 def test_style_family_and_seed_change_the_lyrics():
-    hiphop = parse_controls(title="", style="hip hop, rap", seed=11)
-    pop = parse_controls(title="", style="pop", seed=11)
+    hiphop = resolve_controls(title="", style="hip hop, rap", seed=11)
+    pop = resolve_controls(title="", style="pop", seed=11)
     assert hiphop.profile.family == "hiphop"
     a = make_lyrics("a song about the city", controls=hiphop)
     b = make_lyrics("a song about the city", controls=pop)
-    c = make_lyrics("a song about the city", controls=parse_controls(title="", style="pop", seed=12))
+    c = make_lyrics("a song about the city", controls=resolve_controls(title="", style="pop", seed=12))
     assert sum(ln.syllable_count for ln in a.lines) / len(a.lines) > sum(ln.syllable_count for ln in b.lines) / len(b.lines)
     assert b.text() != c.text()
 
@@ -71,7 +71,7 @@ def test_sensitive_words():
 
 
 def test_sensitive_title_is_not_sung():
-    ctl = parse_controls(title="Badword Anthem", style="pop", seed=1)
+    ctl = resolve_controls(title="Badword Anthem", style="pop", seed=1)
     lyr = make_lyrics("a song about rain", controls=ctl, sensitive_words=["badword"])
     assert "badword" not in lyr.text().lower()
 
