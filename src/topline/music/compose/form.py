@@ -156,6 +156,27 @@ def _split(total: int, weights: list[int], minima: list[int] | None = None) -> l
     return out
 
 
+def trace_back(best: np.ndarray, back: list[dict[int, tuple[int, int]]],
+               gap_prefix: np.ndarray) -> list[tuple[int, int]] | None:
+    """The sections' ``(start, end)`` bars of the cheapest placement, or None when none fits.
+
+    ``best`` is the cost of the last section ending at each bar, ``back[i][end]`` the ``(start, end of
+    section i-1)`` that reached it; the bars left empty after the last section are charged here.
+    """
+    nb = best.shape[0] - 1
+    final = best + (gap_prefix[nb] - gap_prefix[: nb + 1])
+    e = int(np.argmin(final))
+    if not math.isfinite(final[e]):
+        return None
+    spans = []
+    for si in range(len(back) - 1, -1, -1):
+        s, prev_e = back[si][e]
+        spans.append((s, e))
+        e = prev_e
+    spans.reverse()
+    return spans
+
+
 def cheapest_predecessors(best: np.ndarray, gap_prefix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For each start bar ``s``, the cheapest way to have ended the previous section at or before it.
 
@@ -253,16 +274,9 @@ def plan_lines(
                     bp[e] = (s, int(arg[s]))
         best = new
         back.append(bp)
-    final = best + (gap_prefix[nb] - gap_prefix[: nb + 1])
-    e = int(np.argmin(final))
-    if not math.isfinite(final[e]):
+    spans = trace_back(best, back, gap_prefix)
+    if spans is None:
         return _compressed(grid, bars, lyrics, sections, nb), ["lyrics longer than the music: the lines were compressed."]
-    spans = []
-    for si in range(len(sections) - 1, -1, -1):
-        s, prev_e = back[si][e]
-        spans.append((s, e))
-        e = prev_e
-    spans.reverse()
 
     warnings = []
     denser = sum(1 for si, (s, e) in enumerate(spans) if e - s < 0.6 * sum(nat_min[si][0]))

@@ -23,7 +23,7 @@ import numpy as np
 
 from ..controls import StyleProfile
 from ..types import Analysis, FormPlan, FormSection, Lyrics
-from .form import _bars, _split, bars_for_syllables, cheapest_predecessors, line_bars
+from .form import _bars, _split, bars_for_syllables, cheapest_predecessors, line_bars, trace_back
 from .grid import Grid, make_grid
 
 __all__ = ["Arrangement", "Placed", "arrange", "earliest_onset", "line_bars_for", "plan_form"]
@@ -554,16 +554,9 @@ def arrange(
                     bp[e] = (s, int(arg[s]))
         best = new
         back.append(bp)
-    final = best + (gap_prefix[nb] - gap_prefix[: nb + 1])
-    e = int(np.argmin(final))
-    if not math.isfinite(final[e]):
+    spans = trace_back(best, back, gap_prefix)
+    if spans is None:
         return Arrangement(FormPlan(()), (), bar_steps, first_step, tuple(warnings), False)
-    spans = []
-    for si in range(len(seq) - 1, -1, -1):
-        s, prev_e = back[si][e]
-        spans.append((s, e))
-        e = prev_e
-    spans.reverse()
 
     placed = []
     over_free = over_lead = 0
