@@ -69,7 +69,7 @@ MALE = frozenset("""grandfather grandpa father dad papa husband brother son boy 
 nephew he his him""".split())
 CONFLICTS = {"she": "no-she", "he": "no-he", "night": "day", "day": "night", "rain": "sun", "sun": "rain", "summer": "winter", "winter": "summer",
              "go": "stay", "stay": "go", "alone": "together", "together": "alone", "up": "down", "down": "no-down",
-             "child": "no-child", "parent": "no-parent",
+             "child": "no-child", "parent": "no-parent", "petyou": "no-petyou",
              "romance": "no-romance", "lost": "no-lost", "here": "lost", "first": "last", "last": "first"}
 # Words that make a description a love song: only then may a line sing to "you" as a lover.
 ROMANCE = frozenset("""love lover kiss romance darling sweetheart wedding marry husband wife girlfriend boyfriend
@@ -279,6 +279,8 @@ def read_topic(description: str) -> Topic:
         tags.add("no-child")  # lines to a child ("I tuck you in") only when "you" is one
     if "p" not in you_types:
         tags.add("no-parent")
+    if not any(p.bare == addressee and p.kind == "animal" for p in uniq):
+        tags.add("no-petyou")  # "your paws": only when the pet is the one sung to
     if not ROMANCE & lemset:
         tags.add("no-romance")  # "you" is not a lover: no line of kisses and holding you tight
     tags = frozenset(tags)
@@ -311,16 +313,19 @@ def _own_verbs(tagged: list[tuple[str, str, str]], verbs: tuple[str, ...], singe
     """The verbs whose subject is the singer: a verb opening the description ("driving home"),
     after "I"/"we" or the singer ("a robot learning to dance": learn, dance), not after another
     subject ("my dog who ran away")."""
-    own, subject = [], ""
+    own, subject, seen_verb, object_after = [], "", False, False
     heads = set(singer.lower().split())
     for k, (tok, lem, pos) in enumerate(tagged):
         prev = tagged[k - 1][0].lower() if k else ""
         if pos == "n" and prev not in PREPOSITIONS | {"to", "of"}:
             subject = subject or tok.lower().removesuffix("'s")
+            object_after = seen_verb  # "singing her baby to sleep": the sleeping is the baby's
         elif pos == "v":
-            after_verb = prev == "to" and k >= 2 and tagged[k - 2][2] == "v"  # "learning to dance"
-            if not subject or subject in heads or prev in ("i", "we") or after_verb:
+            if (not subject or subject in heads or prev in ("i", "we")) and not (prev == "to" and object_after):
                 own.append(lem)
+            seen_verb, object_after = True, False
+        elif tok.endswith("ing") and k and tagged[k - 1][2] == "n":  # "a mother singing ...": a request word, a verb
+            seen_verb, object_after = True, False
             if prev in ("who", "that"):
                 subject = "other"
     return tuple(v for v in verbs if v in own)
@@ -426,8 +431,8 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase]) -> tuple[
         if toks[k - 1] in ("our", "my", "the") and tagged[k][2] == "n" and tagged[k + 1][2] == "v" \
                 and not toks[k + 1].endswith(("ing", "s")):
             out.append(" ".join(toks[k - 1:k + 2]))
-    for k, (t, lem, pos) in enumerate(tagged[:-3]):  # "protesting in the square"
-        if pos == "v" and t.endswith("ing") and toks[k + 1] in PREPOSITIONS and toks[k + 2] in DETERMINERS \
+    for k, (t, lem, pos) in enumerate(tagged[:1]):  # "protesting in the square" (opening the description)
+        if len(tagged) > 3 and pos == "v" and t.endswith("ing") and toks[k + 1] in PREPOSITIONS and toks[k + 2] in DETERMINERS \
                 and tagged[k + 3][2] == "n" and not any(c.startswith(t + " ") for c in out):
             out.append(" ".join(toks[k:k + 4]))
     out += short

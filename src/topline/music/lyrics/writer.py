@@ -45,9 +45,13 @@ BARE_SLOTS = {"feeling", "weather"}
 # description ("we dance until our feet are sore" to a robot learning to dance, never "we share a
 # drink beneath the tent").
 STRONG = 4.0
-# Verbs too light to sing alone in a verb slot ("every day I get again").
-LIGHT_VERBS = frozenset("be have get go come make take give put keep find lose look meet open win move hit do say "
-                        "see know want let seem run turn leave".split())
+# Verbs a verb slot sings ("every day I dance a little more", "I keep on praying day and night"):
+# activities one does alone and again, not verbs that need an object or a story ("I cross", "I open").
+SLOT_VERBS = frozenset("""dance sing pray run learn heal grow fly swim walk write paint smile laugh breathe dream fight
+wait work climb drive ride sail cry play try build march train skate surf dive hike read practise practice study
+rise shine move""".split())
+WEATHER = frozenset("rain storm snow wind fog thunder drizzle hail sun heat frost mist cloud sunshine lightning "
+                    "downpour shower breeze".split())
 # Lines that sing to "you" as a lover (only in a love song: see ``topic.ROMANCE``).
 ROMANCE_LINE = re.compile(r"\b(kiss\w*|lovers?|darling|sweetheart|honey|lips|hold me tight|in your arms|our love|"
                           r"make love|fall in love|my baby|hold you close|next to you tonight)\b", re.I)
@@ -75,10 +79,10 @@ def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
         "person": phrase.kind == "person" and not phrase.plural,
         "animal": phrase.kind == "animal" and not phrase.plural,
         "vehicle": phrase.kind == "vehicle",
-        "time": "e" in t and phrase.kind in ("time", "event"),
+        "time": phrase.kind == "time",  # "the night", "the winter", "the wedding"; not "my job"
         "event": "e" in t and "h" not in t and phrase.kind not in ("person", "animal", "place"),
         "feeling": ("m" in t and "e" not in t) or phrase.kind == "feeling",
-        "weather": phrase.kind == "weather",
+        "weather": phrase.head in WEATHER,
         "any": bool(t) and phrase.kind not in ("person", "animal") and not phrase.plural,
     }.get(slot, False)
 MAX_GENERIC_OPENERS = 2  # "every night, ...", "even now, ...": twice a song, unless its lines are long
@@ -185,7 +189,7 @@ def _fill(template: str, phrase: Phrase | None, verb: str | None) -> str:
         if slot in ("role", "me"):  # the singer's role: "a soldier", "an usher"
             first = _first_phone(phrase.bare)
             return ("an " if first[:1] in "AEIOU" else "a ") + phrase.bare
-        return phrase.bare if slot in BARE_SLOTS else phrase.sung
+        return phrase.bare if slot in BARE_SLOTS and not phrase.owner else phrase.sung  # "rain", "the storm"
     text = SLOT.sub(sub, template)
     if phrase is not None and phrase.plural:  # "the nets are", not "the nets is"
         for slot in re.findall(r"\{(\w+)\} (?:is|has)\b", template):
@@ -246,7 +250,7 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
     if not chosen:  # no theme named: the nearest ones by WordNet neighbours
         best = max(weights.values(), default=0.0)
         chosen = {n for n, w in weights.items() if best >= 0.9 and w == best}
-    verbs = [v for v in topic.own_verbs if v not in LIGHT_VERBS]
+    verbs = [v for v in topic.own_verbs if v in SLOT_VERBS]
     out: list[Line] = []
     for e in bank().entries:
         if not every_theme and e.theme not in chosen | {"slots", "general"}:
