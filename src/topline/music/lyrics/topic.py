@@ -57,7 +57,7 @@ TAG_WORDS = {
              "anxiety", "fear", "worry", "nervous", "panic", "hospital", "sick", "cry", "goodbye", "heartbreak",
              "divorce", "lost", "gone", "grave", "mourn", "depression", "sad", "sorrow", "alone", "insomnia",
              "unemployed", "fire", "war", "interview", "exam", "test", "result", "run"},
-    "lost": {"miss", "gone", "die", "dead", "death", "funeral", "grave", "widow", "mourn"},
+    "lost": {"miss", "gone", "die", "dead", "death", "funeral", "grave", "widow", "mourn", "lose", "lost"},
     "first": {"first", "new", "begin", "start", "beginning"},
     "last": {"last", "final", "retirement", "end"},
     "up": {"wedding", "party", "festival", "celebrate", "celebration", "win", "championship", "champion", "dance",
@@ -69,7 +69,7 @@ MALE = frozenset("""grandfather grandpa father dad papa husband brother son boy 
 nephew he his him""".split())
 CONFLICTS = {"she": "no-she", "he": "no-he", "night": "day", "day": "night", "rain": "sun", "sun": "rain", "summer": "winter", "winter": "summer",
              "go": "stay", "stay": "go", "alone": "together", "together": "alone", "up": "down", "down": "no-down",
-             "child": "no-child", "parent": "no-parent", "petyou": "no-petyou",
+             "child": "no-child", "parent": "no-parent", "petyou": "no-petyou", "youlost": "no-youlost",
              "romance": "no-romance", "lost": "no-lost", "here": "lost", "first": "last", "last": "first"}
 # Words that make a description a love song: only then may a line sing to "you" as a lover.
 ROMANCE = frozenset("""love lover kiss romance darling sweetheart wedding marry husband wife girlfriend boyfriend
@@ -279,6 +279,8 @@ def read_topic(description: str) -> Topic:
         tags.add("no-child")  # lines to a child ("I tuck you in") only when "you" is one
     if "p" not in you_types:
         tags.add("no-parent")
+    if not (addressee and TAG_WORDS["lost"] - {"lose", "lost"} & lemset):
+        tags.add("no-youlost")  # "my dog, can you hear me now": only when "you" is the one missed or gone
     if not any(p.bare == addressee and p.kind == "animal" for p in uniq):
         tags.add("no-petyou")  # "your paws": only when the pet is the one sung to
     if not ROMANCE & lemset:

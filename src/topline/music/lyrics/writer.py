@@ -49,7 +49,7 @@ STRONG = 4.0
 # activities one does alone and again, not verbs that need an object or a story ("I cross", "I open").
 SLOT_VERBS = frozenset("""dance sing pray run learn heal grow fly swim walk write paint smile laugh breathe dream fight
 wait work climb drive ride sail cry play try build march train skate surf dive hike read practise practice study
-rise shine move""".split())
+rise shine""".split())
 WEATHER = frozenset("rain storm snow wind fog thunder drizzle hail sun heat frost mist cloud sunshine lightning "
                     "downpour shower breeze".split())
 # Lines that sing to "you" as a lover (only in a love song: see ``topic.ROMANCE``).
