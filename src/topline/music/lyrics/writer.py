@@ -687,9 +687,16 @@ def write_lyrics(description: str, *, title: str = "", family: str = "pop", seed
 
 
 def _cover(planner: Planner, drafts: list[tuple[str, FormSection, list[str]]]) -> None:
-    """Every content word of the description gets sung: for a word still missing, a couplet
-    of a verse, bridge or pre-chorus (the latest first) is redrafted to carry it."""
-    sung = set().union(*(planner.words_in(ln) for _, _, lines in drafts for ln in lines)) if drafts else set()
+    """Every content word of the description gets sung, and its nouns ("Mars", "winter", "dog")
+    outside the chorus too: for a word still missing, a couplet of a verse, bridge or pre-chorus
+    (the latest first) is redrafted to carry it."""
+    nouns = {lem for p in planner.topic.phrases for lem in (p.head, *p.lemmas)}
+    sung = set()
+    for tag, _, lines in drafts:
+        for ln in lines:
+            sung |= {w for w in planner.words_in(ln) if tag not in ("Chorus", "Outro") or w not in nouns}
+    in_chorus = set().union(*(planner.words_in(ln) for tag, _, lines in drafts for ln in lines
+                              if tag in ("Chorus", "Outro"))) if drafts else set()
     for word in planner.topic.words[:MAX_PHRASES]:
         if word in sung:
             continue
@@ -700,8 +707,10 @@ def _cover(planner: Planner, drafts: list[tuple[str, FormSection, list[str]]]) -
             role = ROLE.get(sec.label, "V")
             pair = None
             for k in range(0, len(lines) - 1, 2):
-                pair = planner.couplet_any(role + "VB", (sec.line_syllables[k], sec.line_syllables[k + 1]),
-                                           require=word)
+                budget = (sec.line_syllables[k], sec.line_syllables[k + 1])
+                pair = planner.couplet_any(role + "VB", budget, require=word)
+                if pair and word in in_chorus and _misfit(pair, budget) > max(2, _misfit(lines[k:k + 2], budget)):
+                    pair = None  # sung in the chorus already: a verse line that scans worse is not worth it
                 if pair:
                     lines[k:k + 2] = [_cap(x) for x in pair]
                     sung |= planner.words_in(pair[0]) | planner.words_in(pair[1])
@@ -717,10 +726,18 @@ def _cover(planner: Planner, drafts: list[tuple[str, FormSection, list[str]]]) -
                 pair = planner.couplet_any(ROLE.get(sec.label, "V") + "VB",
                                            (sec.line_syllables[0], sec.line_syllables[1]), require=word)
                 planner.forced_opener = ""
+                budget = (sec.line_syllables[0], sec.line_syllables[1])
+                if pair and word in in_chorus and _misfit(pair, budget) > max(2, _misfit(lines[0:2], budget)):
+                    pair = None
                 if pair:
                     lines[0:2] = [_cap(x) for x in pair]
                     sung |= planner.words_in(pair[0]) | planner.words_in(pair[1])
                     break
+
+
+def _misfit(lines, budget) -> int:
+    """Syllables off the budget, summed over lines."""
+    return sum(abs(count_syllables(x) - n) for x, n in zip(lines, budget))
 
 
 def _chorus(planner: Planner, hook: str, targets: tuple[int, ...]) -> list[str]:
