@@ -189,7 +189,9 @@ def _fill(template: str, phrase: Phrase | None, verb: str | None) -> str:
         if slot in ("role", "me"):  # the singer's role: "a soldier", "an usher"
             first = _first_phone(phrase.bare)
             return ("an " if first[:1] in "AEIOU" else "a ") + phrase.bare
-        return phrase.bare if slot in BARE_SLOTS and not phrase.owner else phrase.sung  # "rain", "the storm"
+        if slot == "weather" and phrase.owner:  # "rain", but "the storm"
+            return phrase.sung
+        return phrase.bare if slot in BARE_SLOTS else phrase.sung
     text = SLOT.sub(sub, template)
     if phrase is not None and phrase.plural:  # "the nets are", not "the nets is"
         for slot in re.findall(r"\{(\w+)\} (?:is|has)\b", template):
