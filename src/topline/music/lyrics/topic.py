@@ -70,6 +70,7 @@ nephew he his him""".split())
 CONFLICTS = {"she": "no-she", "he": "no-he", "night": "day", "day": "night", "rain": "sun", "sun": "rain", "summer": "winter", "winter": "summer",
              "go": "stay", "stay": "go", "alone": "together", "together": "alone", "up": "down", "down": "no-down",
              "child": "no-child", "parent": "no-parent", "petyou": "no-petyou", "youlost": "no-youlost",
+             "young": "no-young", "grown": "no-grown",
              "romance": "no-romance", "lost": "no-lost", "here": "lost", "first": "last", "last": "first"}
 # Words that make a description a love song: only then may a line sing to "you" as a lover.
 ROMANCE = frozenset("""love lover kiss romance darling sweetheart wedding marry husband wife girlfriend boyfriend
@@ -281,6 +282,7 @@ def read_topic(description: str) -> Topic:
         tags.add("no-parent")
     if not (addressee and TAG_WORDS["lost"] - {"lose", "lost"} & lemset):
         tags.add("no-youlost")  # "my dog, can you hear me now": only when "you" is the one missed or gone
+    tags.add("no-grown" if "c" in lexicon.types(singer.split()[-1] if singer else "") else "no-young")  # a kid
     if not any(p.bare == addressee and p.kind == "animal" for p in uniq):
         tags.add("no-petyou")  # "your paws": only when the pet is the one sung to
     if not ROMANCE & lemset:
