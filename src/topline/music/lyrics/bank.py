@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -28,13 +28,18 @@ class Entry:
 
 @dataclass(frozen=True)
 class Bank:
+    """``themes``: theme -> its keys; ``core``: theme -> the keys that alone name its subject
+    (written ``dog*`` in the bank: one of them in a description supports the whole theme)."""
+
     themes: dict[str, frozenset[str]]
     entries: tuple[Entry, ...]
+    core: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def parse_bank(text: str) -> Bank:
     """Read the bank's text format (see the header of ``data/phrases.txt``)."""
     themes: dict[str, frozenset[str]] = {}
+    core: dict[str, frozenset[str]] = {}
     entries: list[Entry] = []
     theme = ""
     for raw in text.splitlines():
@@ -46,7 +51,9 @@ def parse_bank(text: str) -> Bank:
             if not m:
                 raise ValueError(f"bad theme line: {line!r}")
             theme = m.group(1)
-            themes[theme] = frozenset(m.group(2).split())
+            keys = m.group(2).split()
+            themes[theme] = frozenset(k.rstrip("*") for k in keys)
+            core[theme] = frozenset(k.rstrip("*") for k in keys if k.endswith("*"))
             continue
         head, _, body = line.partition("|")
         roles, *tags = head.split()
@@ -55,7 +62,7 @@ def parse_bank(text: str) -> Bank:
             raise ValueError(f"bad couplet: {line!r}")
         entries.append(Entry(index=len(entries), theme=theme, roles=roles,
                              tags=frozenset(t for t in tags if t != "-"), lines=(first.strip(), second.strip())))
-    return Bank(themes=themes, entries=tuple(entries))
+    return Bank(themes=themes, entries=tuple(entries), core=core)
 
 
 @lru_cache(maxsize=1)

@@ -48,7 +48,8 @@ def lemma(word: str, pos: str | None = None) -> str:
         w = w[:-2]
     lem = tables()["lemmas"]
     exc = tables()["exc"]
-    if w in exc and (pos is None or pos in {p for p, _ in lem[exc[w]]["p"]}):
+    own = pos == "n" and w in lem and "n" in {p for p, _ in lem[w]["p"]}  # "wedding", "rose": nouns of their own
+    if w in exc and not own and (pos is None or pos in {p for p, _ in lem[exc[w]]["p"]}):
         return exc[w]
     if w in lem and (pos is None or pos in {p for p, _ in lem[w]["p"]}):
         if w.endswith("s") and pos in (None, "n") and w[:-1] in lem and zipf(w[:-1]) > zipf(w):
@@ -78,6 +79,26 @@ def kind(noun: str) -> str:
     """A noun's kind (one of ``NOUN_KINDS``; ``"thing"`` when WordNet has no noun sense)."""
     e = entry(lemma(noun, "n"))
     return e.get("k", "thing") if e else "thing"
+
+
+@lru_cache(maxsize=1)
+def _types() -> dict[str, str]:
+    raw = resources.files("topline.music.lyrics").joinpath("data/wordnet_types.json.gz").read_bytes()
+    return json.loads(gzip.decompress(raw))
+
+
+def types(noun: str) -> str:
+    """What a line may do with a noun, as letters (``tools/build_wordnet_types.py``): ``h`` held or
+    kept (a physical object), ``g`` gone to or been in (a place), ``s`` a person, ``a`` an animal,
+    ``e`` something that happens (event, act, time), ``m`` a state of mind; ``""`` when unknown."""
+    w = lemma(noun, "n")
+    table = _types()
+    if w in table or w in tables()["lemmas"]:
+        return table.get(w, "")
+    for k in range(1, len(w) - 3):  # a compound WordNet lacks: its longest known tail ("treehouse": house)
+        if w[k:] in table:
+            return table[w[k:]]
+    return ""
 
 
 def intransitive(verb: str) -> bool:

@@ -11,7 +11,7 @@ WordNet's morphology.  Noun phrases keep the description's own wording
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from topline.music.lyrics import lexicon
 
@@ -34,6 +34,7 @@ down off and or but so as than then when while where who whom whose which what t
 being am do does did have has had not no nor can could will would shall should may might must just very too also
 about around through across along against between among behind beyond near past since until till toward towards
 upon within without there here how why all any both each few more most other own same such only again ever
+during despite via per amid beneath underneath back away
 """.split())
 KINSHIP = frozenset("""
 grandmother grandfather grandma grandpa granny mother father mom mum dad mama papa brother sister son daughter
@@ -42,7 +43,7 @@ wife husband aunt uncle cousin friend baby girl boy love darling sweetheart part
 BARE = frozenset({"home"})  # nouns sung without a determiner
 # Facts a description settles (the writer keeps every line consistent with them).
 TAG_WORDS = {
-    "night": {"night", "midnight", "evening", "dark", "nighttime", "moon", "late"},
+    "night": {"night", "midnight", "evening", "dark", "nighttime", "moon"},
     "day": {"morning", "sunday", "saturday", "afternoon", "noon", "daylight", "sunrise", "breakfast"},
     "rain": {"rain", "storm", "drizzle", "downpour", "umbrella"},
     "summer": {"summer", "festival", "beach", "july", "august", "heat"},
@@ -51,13 +52,30 @@ TAG_WORDS = {
     "stay": {"wait", "stay", "apartment"},
     "alone": {"breakup", "lonely", "alone", "heartbreak", "divorce", "lose", "ex"},
     "together": {"love", "wedding", "together", "kiss", "romance"},
+    # The song's register: a sad or anxious song never sings a line of joy, and a glad one no line of grief.
+    "down": {"miss", "lose", "loss", "grief", "funeral", "die", "death", "dead", "widow", "lonely", "breakup",
+             "anxiety", "fear", "worry", "nervous", "panic", "hospital", "sick", "cry", "goodbye", "heartbreak",
+             "divorce", "lost", "gone", "grave", "mourn", "depression", "sad", "sorrow", "alone", "insomnia",
+             "unemployed", "fire", "war", "interview", "exam", "test", "result", "run"},
+    "lost": {"miss", "gone", "die", "dead", "death", "funeral", "grave", "widow", "mourn", "lose", "lost"},
+    "first": {"first", "new", "begin", "start", "beginning"},
+    "last": {"last", "final", "retirement", "end"},
+    "up": {"wedding", "party", "festival", "celebrate", "celebration", "win", "championship", "champion", "dance",
+           "prom", "birthday", "happy", "joy", "holiday", "victory", "carnival", "graduation", "reunion", "fun"},
 }
 FEMALE = frozenset("""grandmother grandma granny gran nan mother mom mum mama wife sister daughter girl woman aunt
 bride queen lady girlfriend niece she her""".split())
 MALE = frozenset("""grandfather grandpa father dad papa husband brother son boy man uncle groom king boyfriend
 nephew he his him""".split())
 CONFLICTS = {"she": "no-she", "he": "no-he", "night": "day", "day": "night", "rain": "sun", "sun": "rain", "summer": "winter", "winter": "summer",
-             "go": "stay", "stay": "go", "alone": "together", "together": "alone"}
+             "go": "stay", "stay": "go", "alone": "together", "together": "alone", "up": "down", "down": "no-down",
+             "child": "no-child", "parent": "no-parent", "petyou": "no-petyou", "youlost": "no-youlost",
+             "young": "no-young", "grown": "no-grown",
+             "romance": "no-romance", "lost": "no-lost", "here": "lost", "first": "last", "last": "first"}
+# Words that make a description a love song: only then may a line sing to "you" as a lover.
+ROMANCE = frozenset("""love lover kiss romance darling sweetheart wedding marry husband wife girlfriend boyfriend
+breakup heartbreak divorce ex relationship date crush valentine honeymoon partner""".split())
+OWNERS = frozenset("my his her our their".split())
 
 
 @dataclass(frozen=True)
@@ -72,6 +90,7 @@ class Phrase:
     lemmas: tuple[str, ...]
     setting: bool = False  # only named where the song happens ("by the door"): scenery, not a subject
     plural: bool = False
+    owner: str = ""  # the determiner or possessive it came with ("a", "the", "my", "his", ...)
 
 
 @dataclass(frozen=True)
@@ -88,6 +107,10 @@ class Topic:
     title_candidates: tuple[str, ...]
     neighbours: frozenset[str]
     settings: tuple[str, ...] = ()
+    absent: frozenset[str] = frozenset()  # nouns the description says are not there ("without a phone")
+    own_verbs: tuple[str, ...] = ()  # the verbs the singer does ("coming"; not "ran" of "my dog who ran")
+    singer: str = ""  # the phrase the singer is ("firefighter" of "a firefighter coming home"): "I"
+    addressee: str = ""  # the phrase sung to as "you" ("daughter" of "... to his daughter")
 
 
 def _tokens(text: str) -> list[str]:
@@ -123,7 +146,11 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
             i >= 2 and bool(out) and out[-1][2] == "n" and tokens[i - 2] in DETERMINERS)
         ing_verb = tok.endswith("ing") and lexicon.lemma(tok, "v") != tok \
             and "v" in lexicon.parts_of_speech(lexicon.lemma(tok, "v"))
-        if ing_verb and (not in_np or nxt in FUNCTION or nxt in DETERMINERS or not nxt):
+        if out and out[-1][2] == "n" and not prev.endswith("'s") and _participle(tok):
+            out.append((tok, lexicon.lemma(tok, "v"), "v"))  # "a firefighter coming home", "our team won"
+            continue
+        if ing_verb and (not in_np or nxt in FUNCTION or nxt in DETERMINERS or not nxt) \
+                and not (prev.endswith("'s") and not _participle(tok)):  # "my sister's wedding"
             out.append((tok, lexicon.lemma(tok, "v"), "v"))
             continue
         if prev in ("that", "who", "which", "i", "we", "they", "you", "he", "she", "it", "to") and "v" in poss:
@@ -140,6 +167,24 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
         p = poss[0] if poss[0] in "nva" else ("n" if "n" in poss else "a")
         out.append((tok, lexicon.lemma(tok, p), p))
     return out
+
+
+def _participle(tok: str) -> bool:
+    """True when ``tok``, after a noun, is a verb form describing it: an ``-ing`` form whose
+    verb is used at least twice as often as the ``-ing`` noun ("coming", "learning", not
+    "wedding", "painting"), or an irregular past ("won", "ran")."""
+    verb = lexicon.lemma(tok, "v")
+    e = lexicon.entry(verb)
+    if verb == tok or not e:
+        return False
+    v_count = sum(c + 1 for p, c in e["p"] if p == "v")
+    if not v_count:
+        return False
+    if tok.endswith("ing"):
+        own = lexicon.entry(tok)
+        n_count = sum(c + 1 for p, c in own["p"] if p == "n") if own and tok != verb else 0
+        return v_count >= 2 * n_count
+    return not tok.endswith("s") and tok in lexicon.tables()["exc"]
 
 
 def _sung(words: list[str], head: str, possessor: str | None) -> str:
@@ -191,12 +236,16 @@ def read_topic(description: str) -> Topic:
                     possessor = lem
                     sub = [x for x, _, _ in chunk[: k + 1]]
                     sub[-1] = sub[-1][:-2]
-                    phrases.append(_phrase(sub, chunk[k][1], None))
+                    phrases.append(replace(_phrase(sub, chunk[k][1], None), owner="?"))
             head = chunk[-1][1]
+            owner = tagged[i - 1][0].lower() if i and tagged[i - 1][0].lower() in DETERMINERS else ""
+            for k in range(len(phrases) - (len(chunk) - 1), len(phrases)):
+                if k >= 0 and phrases[k].owner == "?":
+                    phrases[k] = replace(phrases[k], owner=owner)
             bare = [t[:-2] if t.endswith("'s") and k == len(toks) - 1 else t for k, t in enumerate(toks)]
             before = [t for t, _, _ in tagged[max(0, i - 2):i] if t not in DETERMINERS]
             setting = bool(before) and before[-1] in PREPOSITIONS and phrases != []
-            phrases.append(_phrase(bare, head, possessor, setting))
+            phrases.append(replace(_phrase(bare, head, possessor, setting), owner="'s" if possessor else owner))
             for t, lem, pos in chunk[:-1]:  # noun modifiers stand alone too ("the lighthouse")
                 if pos == "n" and not t.endswith("'s") and lexicon.kind(lem) in ("place", "thing", "time", "weather",
                                                                                  "vehicle"):
@@ -211,21 +260,118 @@ def read_topic(description: str) -> Topic:
     tags = set(t for t, ws in TAG_WORDS.items() if ws & lemset)
     if "day" in tags and "night" in tags:
         tags.discard("day")
-    toks = {t for t, _, _ in tagged}
-    if not (FEMALE & (lemset | toks)):
+    if "up" in tags and "down" in tags:
+        tags -= {"up", "down"}
+    singer, addressee = _people(uniq, tagged)
+    uniq = [_owned(p, singer) for p in uniq]  # "his daughter", "her late husband's garden": the singer's own
+    # "she" and "he" only for someone the description names who is neither the singer nor "you"
+    third = {h for p in uniq if p.kind in ("person", "animal") and p.bare not in (singer, addressee)
+             for h in (p.head, *p.lemmas)}
+    if not FEMALE & third:
         tags.add("no-she")  # no woman in the description: no line sings of "she"
-    if not (MALE & (lemset | toks)) and not any(p.kind == "animal" for p in uniq):
+    if not MALE & third and not any(p.kind == "animal" and p.bare != addressee for p in uniq):
         tags.add("no-he")
+    if "lost" not in tags:
+        tags.add("no-lost")  # nobody is gone: no line misses them
+    if "down" not in tags:
+        tags.add("no-down")  # no line of sorrow or fear in a song that is not sad
+    you_types = lexicon.types(next((p.head for p in uniq if p.bare == addressee), ""))
+    if "c" not in you_types:
+        tags.add("no-child")  # lines to a child ("I tuck you in") only when "you" is one
+    if "p" not in you_types:
+        tags.add("no-parent")
+    if not (addressee and TAG_WORDS["lost"] - {"lose", "lost"} & lemset):
+        tags.add("no-youlost")  # "my dog, can you hear me now": only when "you" is the one missed or gone
+    tags.add("no-grown" if "c" in lexicon.types(singer.split()[-1] if singer else "") else "no-young")  # a kid
+    if not any(p.bare == addressee and p.kind == "animal" for p in uniq):
+        tags.add("no-petyou")  # "your paws": only when the pet is the one sung to
+    if not ROMANCE & lemset:
+        tags.add("no-romance")  # "you" is not a lover: no line of kisses and holding you tight
     tags = frozenset(tags)
     neighbours = frozenset(r for w in words for r in lexicon.related(w)[:12])
     return Topic(words=tuple(words), forms={k: frozenset(v) for k, v in forms.items()}, phrases=tuple(uniq),
                  verbs=verbs, tags=tags, title_candidates=_titles(tagged, uniq), neighbours=neighbours,
-                 settings=_settings(tagged))
+                 settings=tuple(_mine(s) if singer else s for s in _settings(tagged)), singer=singer,
+                 addressee=addressee, absent=_absent(tagged),
+                 own_verbs=_own_verbs(tagged, verbs, singer))
+
+
+def _mine(setting: str) -> str:
+    """A setting in the singer's words: "in her late husband's garden" -> "in my late husband's garden"."""
+    return re.sub(r"\b(his|her|their)\b", "my", setting)
+
+
+def _absent(tagged: list[tuple[str, str, str]]) -> frozenset[str]:
+    """Nouns the description says are not there ("without a phone", "no money"): no line holds them."""
+    out = set()
+    for k, (tok, _, _) in enumerate(tagged):
+        if tok.lower() in ("without", "no"):
+            for t, lem, pos in tagged[k + 1:k + 4]:
+                if pos == "n":
+                    out.add(lem)
+                    break
+    return frozenset(out)
+
+
+def _own_verbs(tagged: list[tuple[str, str, str]], verbs: tuple[str, ...], singer: str) -> tuple[str, ...]:
+    """The verbs whose subject is the singer: a verb opening the description ("driving home"),
+    after "I"/"we" or the singer ("a robot learning to dance": learn, dance), not after another
+    subject ("my dog who ran away")."""
+    own, subject, seen_verb, object_after = [], "", False, False
+    heads = set(singer.lower().split())
+    for k, (tok, lem, pos) in enumerate(tagged):
+        prev = tagged[k - 1][0].lower() if k else ""
+        if pos == "n" and prev not in PREPOSITIONS | {"to", "of"}:
+            subject = subject or tok.lower().removesuffix("'s")
+            object_after = seen_verb  # "singing her baby to sleep": the sleeping is the baby's
+        elif pos == "v":
+            if (not subject or subject in heads or prev in ("i", "we")) and not (prev == "to" and object_after):
+                own.append(lem)
+            seen_verb, object_after = True, False
+        elif tok.endswith("ing") and k and tagged[k - 1][2] == "n":  # "a mother singing ...": a request word, a verb
+            seen_verb, object_after = True, False
+            if prev in ("who", "that"):
+                subject = "other"
+    return tuple(v for v in verbs if v in own)
+
+
+def _people(phrases: list[Phrase], tagged: list[tuple[str, str, str]]) -> tuple[str, str]:
+    """Who sings and who is sung to.  The singer is the description's first noun phrase when it
+    is a person met with "a"/"an"/"the" ("a firefighter coming home", "a fisherman's last trip"),
+    or a thing that acts ("a robot learning to dance"); "you" is the first person or animal that
+    belongs to someone ("my dog", "his daughter") or is kin ("two old friends"), unless named only
+    as an owner ("my grandmother's kitchen": she is sung of)."""
+    singer = ""
+    first = next((p for p in phrases if not p.setting), None)
+    if first is not None and first.owner in ("a", "an", "the", "") and not first.plural:
+        first_noun = next((k for k, (t, _, pos) in enumerate(tagged) if pos == "n"), -1)
+        j = first_noun + len(first.bare.split())
+        acts = j < len(tagged) and (tagged[j][2] == "v" or tagged[j][0] in ("who", "that"))
+        if first.kind == "person" or (acts and first.kind == "thing" and "h" not in lexicon.types(first.head)
+                                      and "g" not in lexicon.types(first.head)):
+            singer = first.bare
+    possessors = {t.lower()[:-2] for t, _, _ in tagged if t.endswith("'s")}
+    addressee = next((p.bare for p in phrases if p.bare != singer and p.kind in ("person", "animal")
+                      and p.bare.lower().split()[-1] not in possessors  # "my grandmother's kitchen": she
+                      and (p.owner in OWNERS or (p.head in KINSHIP and p.kind == "person"))), "")
+    return singer, addressee
+
+
+def _owned(p: Phrase, singer: str) -> Phrase:
+    """A phrase sung in the singer's own words: "his daughter" and "the fisherman's last trip"
+    (the fisherman singing) become "my daughter" and "my last trip"."""
+    if singer and p.bare.lower().startswith(singer.lower() + "'s "):
+        return replace(p, sung="my " + p.bare[len(singer) + 3:])
+    if p.owner in ("his", "her", "their") and singer and not p.bare[:1].isupper():
+        return replace(p, sung="my " + p.bare)
+    if p.owner in ("my", "our") and not p.sung.startswith(p.owner + " "):
+        return replace(p, sung=f"{p.owner} {p.bare}")
+    return p
 
 
 # Prepositions of where, when and with whom: their phrases can open a line ("after a night shift, ...").
 PREPOSITIONS = frozenset("in at on by after before under through across near outside inside behind beside along "
-                         "around with for".split())
+                         "around with for without".split())
 
 
 def _settings(tagged: list[tuple[str, str, str]]) -> tuple[str, ...]:
@@ -235,6 +381,8 @@ def _settings(tagged: list[tuple[str, str, str]]) -> tuple[str, ...]:
     for k, (tok, _, _) in enumerate(tagged):
         if tok not in PREPOSITIONS:
             continue
+        if k and tok in ("at", "for", "to", "with") and (tagged[k - 1][2] == "v" or tagged[k - 1][0] in ("back", "away")):
+            continue  # "looking back at the earth", "waiting for test results": not where the song happens
         j = k + 1
         if j < len(tagged) and tagged[j][0] in DETERMINERS:
             j += 1
@@ -243,7 +391,9 @@ def _settings(tagged: list[tuple[str, str, str]]) -> tuple[str, ...]:
             j += 1
         if j > start and tagged[j - 1][2] == "n":
             kind = lexicon.kind(tagged[j - 1][1])
-            if kind in ("place", "time", "event", "weather", "vehicle") or (tok == "with" and kind == "person"):
+            if kind in ("place", "time", "event", "weather", "vehicle") or (tok == "with" and kind == "person") \
+                    or tok == "without" \
+                    or "g" in lexicon.types(tagged[j - 1][1]):  # "on Mars"
                 out.append(" ".join(t for t, _, _ in tagged[k:j]))
     return tuple(dict.fromkeys(out))
 
@@ -281,10 +431,19 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase]) -> tuple[
     for k in range(len(toks) - 2):  # "the dog that waits"
         if tagged[k][2] == "n" and toks[k + 1] in ("that", "who") and tagged[k + 2][2] == "v":
             out.append(f"the {toks[k]} that {toks[k + 2]}")
+    for k in range(1, len(toks) - 1):  # "our team won"
+        if toks[k - 1] in ("our", "my", "the") and tagged[k][2] == "n" and tagged[k + 1][2] == "v" \
+                and not toks[k + 1].endswith(("ing", "s")):
+            out.append(" ".join(toks[k - 1:k + 2]))
+    for k, (t, lem, pos) in enumerate(tagged[:1]):  # "protesting in the square" (opening the description)
+        if len(tagged) > 3 and pos == "v" and t.endswith("ing") and toks[k + 1] in PREPOSITIONS and toks[k + 2] in DETERMINERS \
+                and tagged[k + 3][2] == "n" and not any(c.startswith(t + " ") for c in out):
+            out.append(" ".join(toks[k:k + 4]))
     out += short
     multi = [p.bare for p in phrases if " " in p.bare]
     single = [p.bare for p in phrases if " " not in p.bare and p.kind != "idea"]
-    for cand in [*multi, *out, *single]:
+    out = [c for c in out if not set(c.split()) & {"his", "her", "their"}]  # "singing her baby": not the singer's words
+    for cand in [*out, *multi, *single]:
         if cand not in out:
             out.append(cand)
     return tuple(" ".join(w[:1].upper() + w[1:] if w not in ("the", "a", "an", "to", "of", "in", "on", "over", "at", "by", "under")

@@ -39,11 +39,52 @@ TAGS = {"verse": "Verse", "chorus": "Chorus", "pre-chorus": "Pre-Chorus", "bridg
         "outro": "Outro", "hook": "Chorus", "instrumental": "Bridge", "break": "Bridge"}
 ROLE = {"verse": "V", "chorus": "C", "pre-chorus": "P", "bridge": "B", "intro": "P", "outro": "C", "hook": "C",
         "instrumental": "B", "break": "B"}
-# Which of the description's noun phrases a slot takes.
-SLOT_KINDS = {"role": {"person"}, "place": {"place"}, "thing": {"thing"}, "person": {"person"}, "animal": {"animal"}, "vehicle": {"vehicle"},
-              "time": {"time", "event"}, "event": {"event", "time"}, "feeling": {"feeling"},
-              "weather": {"weather"}, "any": {"place", "thing", "food", "person", "animal", "time", "event", "weather", "vehicle"}}
 BARE_SLOTS = {"feeling", "weather"}
+# How strongly a description must support a theme before any of its lines may be sung: two of its
+# keys, or one of its core keys ("dog*").  A theme with less lends only lines that sing a word of the
+# description ("we dance until our feet are sore" to a robot learning to dance, never "we share a
+# drink beneath the tent").
+STRONG = 4.0
+# Verbs a verb slot sings ("every day I dance a little more", "I keep on praying day and night"):
+# activities one does alone and again, not verbs that need an object or a story ("I cross", "I open").
+SLOT_VERBS = frozenset("""dance sing pray run learn heal grow fly swim walk write paint smile laugh breathe dream fight
+wait work climb drive ride sail cry play try build march train skate surf dive hike read practise practice study
+rise shine""".split())
+WEATHER = frozenset("rain storm snow wind fog thunder drizzle hail sun heat frost mist cloud sunshine lightning "
+                    "downpour shower breeze".split())
+# Lines that sing to "you" as a lover (only in a love song: see ``topic.ROMANCE``).
+ROMANCE_LINE = re.compile(r"\b(kiss\w*|lovers?|darling|sweetheart|honey|lips|hold me tight|in your arms|our love|"
+                          r"make love|fall in love|my baby|hold you close|next to you tonight)\b", re.I)
+
+
+def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
+    """True when the description's ``phrase`` may fill ``slot``: by what WordNet says the noun is
+    (``lexicon.types``): only a physical object is held (``{thing}``), only a place is gone to
+    (``{place}``), only a person laughs or calls (``{person}``), only something that happens comes
+    near (``{time}``, ``{event}``).  The singer fills only ``{role}`` ("I'm a firefighter"), the one
+    sung to only ``{you}`` ("my daughter, ..."): neither is sung of in the third person."""
+    if phrase.bare == topic.singer:  # "I'm a firefighter, it's what I do": a role one does, not "a widow"
+        return slot == "me" or (slot == "role" and (phrase.kind != "person" or "r" in lexicon.types(phrase.head)))
+    if phrase.bare == topic.addressee:
+        return slot == "you"
+    if slot in ("role", "me", "you") or (phrase.setting and slot != "place"):
+        return False
+    proper = phrase.sung == phrase.bare and phrase.bare[:1].isupper()
+    if phrase.sung == phrase.bare and slot not in BARE_SLOTS and not (proper and slot == "place"):
+        return False  # "home": sung by lines of its own
+    t = lexicon.types(phrase.head)
+    return {
+        "place": "g" in t or (not t and phrase.kind == "place"),
+        "thing": "h" in t and phrase.kind not in ("person", "animal") and not phrase.plural,  # "keep it"
+        "person": phrase.kind == "person" and not phrase.plural,
+        "animal": phrase.kind == "animal" and not phrase.plural,
+        "vehicle": phrase.kind == "vehicle",
+        "time": phrase.kind == "time",  # "the night", "the winter", "the wedding"; not "my job"
+        "event": "e" in t and "h" not in t and phrase.kind not in ("person", "animal", "place"),
+        "feeling": ("m" in t and "e" not in t) or phrase.kind == "feeling",
+        "weather": phrase.head in WEATHER,
+        "any": bool(t) and phrase.kind not in ("person", "animal") and not phrase.plural,
+    }.get(slot, False)
 MAX_GENERIC_OPENERS = 2  # "every night, ...", "even now, ...": twice a song, unless its lines are long
 MAX_PHRASES = 16  # of a long description, the first phrases and words are the ones the song must sing
 JITTER = 2.5  # how far a seed moves the choice between lines of similar merit
@@ -143,9 +184,13 @@ def _fill(template: str, phrase: Phrase | None, verb: str | None) -> str:
         if slot == "verbing":
             return lexicon.gerund(verb or "")
         assert phrase is not None
-        if slot == "role":  # the singer's role: "a soldier", "an usher"
+        if slot == "you":  # sung to: "my daughter, ..."
+            return phrase.sung
+        if slot in ("role", "me"):  # the singer's role: "a soldier", "an usher"
             first = _first_phone(phrase.bare)
             return ("an " if first[:1] in "AEIOU" else "a ") + phrase.bare
+        if slot == "weather" and phrase.owner:  # "rain", but "the storm"
+            return phrase.sung
         return phrase.bare if slot in BARE_SLOTS else phrase.sung
     text = SLOT.sub(sub, template)
     if phrase is not None and phrase.plural:  # "the nets are", not "the nets is"
@@ -172,16 +217,31 @@ def _first_phone(word: str) -> str:
 
 
 def theme_weights(topic: Topic) -> dict[str, float]:
-    """How much each theme of the bank suits the description (0 = not at all)."""
-    words = set(topic.words)
+    """How much each theme of the bank suits the description (0 = not at all): 2 for each of
+    its keys among the description's words (4 for a core key), 0.3 for each (up to 3) among
+    their WordNet neighbours.  ``STRONG`` and above: the song is about the theme."""
+    words = set(topic.words) | ({"city"} if any(p.kind == "place" and p.bare[:1].isupper() for p in topic.phrases)
+                                else set())  # "Tokyo", "Paris": a city song
     out = {}
-    for name, keys in bank().themes.items():
+    b = bank()
+    for name, keys in b.themes.items():
         if not keys:
             continue
-        direct = len(keys & words)
+        direct = len(keys & words) + len(b.core.get(name, frozenset()) & words)
         near = len(keys & topic.neighbours)
         out[name] = 2.0 * direct + 0.3 * min(near, 3)
     return out
+
+
+def own_words(topic: Topic) -> frozenset[str]:
+    """Every form of the description's content words ("dance", "dancing", "Mars")."""
+    return frozenset(f.lower() for forms in topic.forms.values() for f in forms)
+
+
+def anchored(text: str, topic: Topic) -> bool:
+    """True when a line sings one of the description's own words."""
+    own = own_words(topic)
+    return any(_clean(t) in own for t in text.split())
 
 
 def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
@@ -192,39 +252,50 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
     if not chosen:  # no theme named: the nearest ones by WordNet neighbours
         best = max(weights.values(), default=0.0)
         chosen = {n for n, w in weights.items() if best >= 0.9 and w == best}
+    verbs = [v for v in topic.own_verbs if v in SLOT_VERBS]
     out: list[Line] = []
     for e in bank().entries:
         if not every_theme and e.theme not in chosen | {"slots", "general"}:
             continue
         if any(CONFLICTS.get(t) in topic.tags for t in e.tags):
             continue
+        needs = [set(t[1:].split(",")) for t in e.tags if t.startswith("=")]
+        if any(not need & set(topic.words) for need in needs):
+            continue  # a line of another story ("we share a drink beneath the tent" needs a party)
         slots = e.slots
         fills: list[tuple[Phrase | None, str | None]] = [(None, None)]
         if slots & {"verb", "verbing"}:
-            fills = [(None, v) for v in topic.verbs]
+            fills = [(None, v) for v in verbs]
         elif slots:
             (slot,) = tuple(slots)[:1]
-            fills = [(p, None) for p in topic.phrases[:MAX_PHRASES]
-                     if p.kind in SLOT_KINDS[slot] and not (p.sung == p.bare and slot not in BARE_SLOTS)
-                     and (not p.setting or slot == "place")
-                     and (slot == "role") == (p.kind == "person" and not p.sung.startswith("my "))]
+            fills = [(p, None) for p in topic.phrases[:MAX_PHRASES] if slot_fits(slot, p, topic)]
+        weak = e.theme not in ("slots", "general") and weights.get(e.theme, 0.0) < STRONG
+        romance = bool(ROMANCE_LINE.search(" ".join(e.lines)))
         for phrase, verb in fills:
             texts = [_fill(tpl, phrase, verb) for tpl in e.lines]
             filler = phrase.bare if phrase else (verb or "")
             joined_text = " ".join(texts).lower()
-            tags = set(e.tags) | ({"night"} if not e.tags & {"day", "night"} and re.search(
+            tags = {t for t in e.tags if not t.startswith("=")} | ({"night"} if not e.tags & {"day", "night"} and re.search(
                 r"\b(night|tonight|midnight)\b", joined_text) else set())
             if "rain" not in e.tags and re.search(r"\b(sun|stars|moon|sunlight|sunset)\b", joined_text):
                 tags.add("sun")  # a clear sky
             tags |= {"she"} if re.search(r"\b(she|her|she's|she'd)\b", joined_text) else set()
             tags |= {"he"} if re.search(r"\b(he|his|him|he's|he'd)\b", joined_text) else set()
+            tags |= {"romance"} if romance else set()
             if any(CONFLICTS.get(t) in topic.tags for t in tags):
                 continue
             for pos, text in enumerate(texts):
                 if not says_something(re.sub(r"<[^>]*>", "", text)):
                     continue
+                if weak and not anchored(re.sub(r"[<>]", "", text), topic):
+                    continue
+                if topic.absent and topic.absent & _signature(re.sub(r"[<>]", "", text)):
+                    continue  # "I'm staring at my phone" for "lost without a phone"
                 out.append(Line(entry=e.index, pos=pos, theme=e.theme, roles=e.roles, tags=frozenset(tags),
                                 parts=_parts(text), filler=filler))
+            if weak and not (anchored(re.sub(r"[<>]", "", texts[0]), topic)
+                             and anchored(re.sub(r"[<>]", "", texts[1]), topic)):
+                continue
             first, second = _parts(texts[0]), _parts(texts[1])
             if second and second[0][0].lower() in ("and", "oh", "so") and second[0][1]:
                 second = second[1:]
@@ -618,9 +689,16 @@ def write_lyrics(description: str, *, title: str = "", family: str = "pop", seed
 
 
 def _cover(planner: Planner, drafts: list[tuple[str, FormSection, list[str]]]) -> None:
-    """Every content word of the description gets sung: for a word still missing, a couplet
-    of a verse, bridge or pre-chorus (the latest first) is redrafted to carry it."""
-    sung = set().union(*(planner.words_in(ln) for _, _, lines in drafts for ln in lines)) if drafts else set()
+    """Every content word of the description gets sung, and its nouns ("Mars", "winter", "dog")
+    outside the chorus too: for a word still missing, a couplet of a verse, bridge or pre-chorus
+    (the latest first) is redrafted to carry it."""
+    nouns = {lem for p in planner.topic.phrases for lem in (p.head, *p.lemmas)}
+    sung = set()
+    for tag, _, lines in drafts:
+        for ln in lines:
+            sung |= {w for w in planner.words_in(ln) if tag not in ("Chorus", "Outro") or w not in nouns}
+    in_chorus = set().union(*(planner.words_in(ln) for tag, _, lines in drafts for ln in lines
+                              if tag in ("Chorus", "Outro"))) if drafts else set()
     for word in planner.topic.words[:MAX_PHRASES]:
         if word in sung:
             continue
@@ -631,8 +709,10 @@ def _cover(planner: Planner, drafts: list[tuple[str, FormSection, list[str]]]) -
             role = ROLE.get(sec.label, "V")
             pair = None
             for k in range(0, len(lines) - 1, 2):
-                pair = planner.couplet_any(role + "VB", (sec.line_syllables[k], sec.line_syllables[k + 1]),
-                                           require=word)
+                budget = (sec.line_syllables[k], sec.line_syllables[k + 1])
+                pair = planner.couplet_any(role + "VB", budget, require=word)
+                if pair and word in in_chorus and _misfit(pair, budget) > max(2, _misfit(lines[k:k + 2], budget)):
+                    pair = None  # sung in the chorus already: a verse line that scans worse is not worth it
                 if pair:
                     lines[k:k + 2] = [_cap(x) for x in pair]
                     sung |= planner.words_in(pair[0]) | planner.words_in(pair[1])
@@ -648,10 +728,18 @@ def _cover(planner: Planner, drafts: list[tuple[str, FormSection, list[str]]]) -
                 pair = planner.couplet_any(ROLE.get(sec.label, "V") + "VB",
                                            (sec.line_syllables[0], sec.line_syllables[1]), require=word)
                 planner.forced_opener = ""
+                budget = (sec.line_syllables[0], sec.line_syllables[1])
+                if pair and word in in_chorus and _misfit(pair, budget) > max(2, _misfit(lines[0:2], budget)):
+                    pair = None
                 if pair:
                     lines[0:2] = [_cap(x) for x in pair]
                     sung |= planner.words_in(pair[0]) | planner.words_in(pair[1])
                     break
+
+
+def _misfit(lines, budget) -> int:
+    """Syllables off the budget, summed over lines."""
+    return sum(abs(count_syllables(x) - n) for x, n in zip(lines, budget))
 
 
 def _chorus(planner: Planner, hook: str, targets: tuple[int, ...]) -> list[str]:

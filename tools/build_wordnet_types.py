@@ -1,0 +1,100 @@
+"""Derive the lyric writer's noun types from Debian's ``wordnet-base``.
+
+Run once by a maintainer (``apt-get install wordnet-base``, then
+``python tools/build_wordnet_types.py``); the output,
+``src/topline/music/lyrics/data/wordnet_types.json.gz``, ships as package data with
+WordNet's licence (``data/WORDNET-LICENSE``), beside the tables of
+``tools/build_wordnet_tables.py``.  For every noun lemma of those tables it keeps one
+string of type letters, read from the first sense's lexicographer file and its
+hypernyms (instance hypernyms included), which say what a line may do with the noun:
+
+- ``h``: a physical object a person can hold, keep or carry (artifacts, objects, plants,
+  food, documents and pictures; not structures, vehicles, machines, land or heavenly bodies);
+- ``g``: somewhere one goes or is (locations, structures, land, water, planets: "on Mars");
+- ``s``: a being that acts, speaks or laughs (people; ``a`` for animals); of people also
+  ``r`` a role one does ("firefighter", "nurse"; not kin, youth or "widow"), ``c`` a child
+  ("daughter", "baby", "kid"), ``p`` a parent;
+- ``e``: something that happens (acts, events, ceremonies, meetings, contests, times of day);
+- ``m``: a state of mind (feelings, states such as anxiety or grief).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_wordnet_tables import read_data, read_index  # noqa: E402
+
+TABLES = Path(__file__).resolve().parents[1] / "src/topline/music/lyrics/data/wordnet.json.gz"
+OUT = TABLES.with_name("wordnet_types.json.gz")
+NOT_HELD = {"structure", "building", "vehicle", "conveyance", "machine", "automaton", "facility", "way", "land",
+            "celestial_body", "natural_elevation", "body_of_water", "geological_formation", "area", "region",
+            "location", "furniture", "room", "installation", "establishment", "system", "network", "ship",
+            "aircraft", "tract", "road", "mechanism", "animal", "person", "tree", "body_part", "external_body_part"}
+HELD_WORDS = {"document", "written_communication", "writing", "letter", "note", "card", "picture", "photograph",
+              "book", "message", "text", "ticket", "list", "map"}
+NOT_ROLES = {"relative", "juvenile", "child", "offspring", "woman", "man", "friend", "lover", "spouse", "female",
+             "male"}
+EVENTS = {"conversation", "speech_act", "meeting", "test", "examination", "questioning", "dance", "performance",
+          "show", "telephone_call", "call", "interview"}
+PLACES = {"location", "structure", "building", "land", "body_of_water", "geological_formation", "celestial_body",
+          "region", "area", "facility", "way", "room", "tract", "establishment", "installation", "dwelling",
+          "housing", "shore", "point", "topographic_point", "natural_elevation", "road", "geographical_area"}
+
+
+def main() -> None:
+    data = read_data("n")
+    index = read_index("n")
+    lemmas = json.loads(gzip.decompress(TABLES.read_bytes()))["lemmas"]
+
+    def closure(off: str) -> set[str]:
+        names, frontier = set(), [off]
+        for _ in range(14):
+            nxt = []
+            for o in frontier:
+                names.update(data[o]["words"])
+                nxt += [t for sym, t, tp, _ in data[o]["ptrs"] if sym in ("@", "@i") and tp == "n"]
+            frontier = nxt
+        return names
+
+    out: dict[str, str] = {}
+    for w, e in lemmas.items():
+        if w not in index or not any(p == "n" for p, _ in e["p"]):
+            continue
+        t = ""
+        for rank, off in enumerate(index[w][1][:2]):  # h from the first sense; the others from either
+            lex, names = data[off]["lex"], closure(off)
+            physical = lex in ("noun.artifact", "noun.object", "noun.plant", "noun.food", "noun.substance") \
+                or (lex == "noun.communication" and names & HELD_WORDS)
+            if rank == 0 and physical and not names & NOT_HELD:
+                t += "h"
+            if rank == 0 and (lex == "noun.location" or names & PLACES):
+                t += "g"
+            if lex == "noun.person" and rank == 0:
+                t += "s"
+                if not names & NOT_ROLES or names & {"worker", "professional"}:
+                    t += "r"
+                if names & {"child", "offspring", "juvenile", "kid"}:
+                    t += "c"
+                if "parent" in names:
+                    t += "p"
+            if lex == "noun.animal" and rank == 0:
+                t += "a"
+            if lex in ("noun.act", "noun.event", "noun.time") or (lex == "noun.communication" and names & EVENTS):
+                t += "e"
+            if lex in ("noun.feeling", "noun.state") and rank == 0:
+                t += "m"
+        t = "".join(dict.fromkeys(t))
+        if t:
+            out[w] = t
+    blob = json.dumps(out, separators=(",", ":"), sort_keys=True).encode()
+    with gzip.GzipFile(OUT, "wb", mtime=0) as fh:
+        fh.write(blob)
+    print(f"{len(out)} typed nouns, {OUT.stat().st_size / 1e3:.0f} kB -> {OUT}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
