@@ -201,3 +201,69 @@ def test_without_a_clear_accent_the_bar_starts_where_the_music_starts():
     assert _unaccented_start(flat, 4, 2, None) == 2  # a pickup off the grid: nothing to go by
     clear = np.tile([1.0, 1.0, 2.0, 1.0], 8)  # a real accent decides
     assert _unaccented_start(clear, 4, 2, -1) == 2
+
+
+def test_attack_start_walks_back_from_the_steepest_rise_not_to_a_bump_further_back():
+    from topline.music.analysis.rhythm import _attack_start
+
+    # A floor at 0 dB with a 1 dB bump far back (frame 2), then a 4 dB rise from frame 10 to 14.
+    curve = np.array([0.0, 0.1, 1.0, 0.1, 0.0, 0.1, 0.0, 0.1, 0.0, 0.1, 0.0, 0.5, 2.0, 3.5, 4.0, 4.0])
+    # A fifth of the rise is 0.8 dB: the attack starts at frame 12, the first of the frames above
+    # it back from the steepest point; the bump, above it too, is not part of the attack.
+    assert _attack_start(curve, 0, 14, 13) == 12
+    assert _attack_start(curve, 10, 14, 12) == 12
+
+
+def _stage_curves(pre: np.ndarray, n: int = 24, seed: int = 0) -> np.ndarray:
+    """Per-beat level curves: a floor, a main rise of 3 dB at frame 30, per-beat ``pre`` rise at frame 12."""
+    rng = np.random.default_rng(seed)
+    base = np.zeros(40)
+    base[30:] = 3.0
+    out = np.tile(base, (n, 1)) + rng.normal(0.0, 0.1, (n, 40))
+    for i in range(n):
+        out[i, 12:24] += pre[i]
+    return out
+
+
+def test_an_earlier_stage_of_the_attack_is_the_note_start():
+    from topline.music.analysis.rhythm import _earlier_stage
+
+    # Every beat lifts 1 dB at frame 12 (a pluck), 18 frames before the body at frame 30.
+    curves = _stage_curves(np.full(24, 1.0))
+    curve = np.median(curves, axis=0)
+    assert _earlier_stage(curves, curve, 30, rise=3.0, look=25, span=4) in (11, 12)
+    # Out of reach (looking back only 10 frames), or too small a share of the rise: none.
+    assert _earlier_stage(curves, curve, 30, rise=3.0, look=10, span=4) is None
+    small = _stage_curves(np.full(24, 0.5))
+    assert _earlier_stage(small, np.median(small, axis=0), 30, rise=3.0, look=25, span=4) is None
+
+
+def test_a_rise_the_beats_do_not_share_is_no_stage_of_the_attack():
+    from topline.music.analysis.rhythm import _earlier_stage
+
+    # Half the beats rise 2 dB at frame 12, half fall 2 dB: no consistent first stage.
+    curves = _stage_curves(np.where(np.arange(24) % 2 == 0, 2.0, -2.0))
+    assert _earlier_stage(curves, np.median(curves, axis=0), 30, rise=3.0, look=25, span=4) is None
+
+
+def test_steady_removes_frame_jitter_but_keeps_a_real_push():
+    from topline.music.analysis.rhythm import _steady
+
+    grid = 0.5 + 0.6 * np.arange(20)
+    jitter = np.where(np.arange(20) % 2 == 0, 0.006, -0.006)  # a tracker's frame quantisation
+    out = _steady(grid + jitter)
+    assert np.abs(out - grid)[4:-4].max() < 1e-3 and np.abs(out - grid).max() < 2e-3
+    pushed = grid.copy()
+    pushed[10] += 0.04  # 40 ms early or late: a real push, kept
+    assert _steady(pushed)[10] == pytest.approx(pushed[10])
+
+
+def test_a_grid_tracked_again_keeps_the_phase_of_the_first():
+    from topline.music.analysis.rhythm import _keep_phase
+
+    eighths_pairs = 0.2 + 0.6 * np.arange(30)  # the first tracker's grid, on the note starts
+    dotted = 0.2 + 0.09 + 0.9 * np.arange(20)  # dotted quarters, 90 ms late
+    out = _keep_phase(dotted, eighths_pairs)
+    assert out is not None and np.allclose(out, dotted - 0.09)
+    # A grid at an unrelated period meets the first at scattered offsets: left to itself.
+    assert _keep_phase(0.2 + 0.77 * np.arange(20), eighths_pairs) is None

@@ -200,7 +200,9 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     mag, log_mel, onset, bass_onset = mag[:, :nfr], log_mel[:, :nfr], onset[:nfr], bass_onset[:nfr]
     compound = _dotted(onset, tempo)
     if compound:  # the tracker counted pairs of eighths in a jig: count its dotted quarters
-        again_tempo, again = retrack_beats(onset, mono, sr=sr, onset_rate=SR / HOP, bpm=tempo / 1.5)
+        again_tempo, again = retrack_beats(
+            onset, mono, sr=sr, onset_rate=SR / HOP, bpm=tempo / 1.5, phase_from=beats
+        )
         if again.size >= 8:
             beats, tempo = again, again_tempo
         else:

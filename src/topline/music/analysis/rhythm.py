@@ -51,7 +51,13 @@ def track_beats(y: np.ndarray, *, sr: int) -> tuple[float, np.ndarray]:
 
 
 def retrack_beats(
-    onset: np.ndarray, y: np.ndarray, *, sr: int, onset_rate: float, bpm: float
+    onset: np.ndarray,
+    y: np.ndarray,
+    *,
+    sr: int,
+    onset_rate: float,
+    bpm: float,
+    phase_from: np.ndarray | None = None,
 ) -> tuple[float, np.ndarray]:
     """Tempo and beats tracked again on an onset function, near a tempo known to be the pulse.
 
@@ -67,6 +73,10 @@ def retrack_beats(
         Frames per second of ``onset``.
     bpm : float
         The expected tempo (librosa's dynamic programming holds the beats near it).
+    phase_from : np.ndarray, optional
+        Beats already put on the note starts (the first tracker's, at another count of
+        the same pulse): where the new beats coincide with them, the new grid takes their
+        phase (``_keep_phase``) instead of finding the attacks again.
 
     Returns
     -------
@@ -84,8 +94,36 @@ def retrack_beats(
     beats = np.asarray(frames, dtype=float) / onset_rate
     if beats.size < 2:
         return 0.0, beats
-    beats = _align_to_onsets(y, beats, sr=sr)
+    kept = None if phase_from is None else _keep_phase(beats, phase_from)
+    beats = _align_to_onsets(y, beats, sr=sr) if kept is None else kept
     return _tempo(beats), beats
+
+
+def _keep_phase(
+    beats: np.ndarray, ref: np.ndarray, *, tol: float = 0.25, reach: float = 0.12, spread: float = 0.02
+) -> np.ndarray | None:
+    """``beats`` shifted onto the reference grid ``ref`` where the two coincide, or None.
+
+    A grid tracked again at another count of the pulse (dotted quarters over eighth
+    pairs) shares every second or third beat with the first grid; the median offset of
+    those shared beats (each within ``tol`` of a reference period of a reference beat) is
+    the new grid's phase error.  None when under a third of the beats are shared, their
+    offsets scatter (median deviation over ``spread`` seconds) or the offset exceeds
+    ``reach`` seconds: then the grids do not count the same pulse.
+    """
+    if beats.size < 4 or ref.size < 4:
+        return None
+    period = float(np.median(np.diff(ref)))
+    j = np.clip(np.searchsorted(ref, beats), 1, ref.size - 1)
+    near = np.where(np.abs(beats - ref[j - 1]) < np.abs(beats - ref[j]), ref[j - 1], ref[j])
+    off = beats - near
+    shared = np.abs(off) < tol * period
+    if shared.sum() < max(3, beats.size / 3):
+        return None
+    shift = -float(np.median(off[shared]))
+    if abs(shift) > reach or float(np.median(np.abs(off[shared] + shift))) > spread:
+        return None
+    return np.maximum(beats + shift, 0.0)
 
 
 def _tempo(beats: np.ndarray) -> float:
@@ -107,9 +145,14 @@ def _align_to_onsets(y: np.ndarray, beats: np.ndarray, *, sr: int, reach: float 
     """Shift the whole beat grid so that beats sit where the attacks start.
 
     Trackers place beats near the steepest rise of their onset function: on time for
-    a piano, tens of milliseconds late for a bowed swell.  The level curve averaged
-    over all beats (the grid's typical attack) shows where the rise begins; one
-    shared shift keeps the grid's regularity while putting beats on the note starts.
+    a piano, tens of milliseconds late for a bowed swell or a plucked string whose body
+    sounds well after its pluck.  The level curve averaged over all beats (the grid's
+    typical attack) shows where the rise begins: back from its steepest point to where
+    the level was still under a fifth of the rise (``_attack_start``).  An attack may come
+    in two stages, a soft pluck or bow noise and then the body of the note some 50 ms
+    later, often with a dip between; then the first stage is the note's start
+    (``_earlier_stage``).  One shared shift keeps the grid's regularity while putting
+    beats on the note starts.
     """
     hop, frame = 128, 1024  # 3 ms steps; 23 ms frames resolve bass notes without ripple
     if beats.size < 4 or y.size < frame:
@@ -121,31 +164,100 @@ def _align_to_onsets(y: np.ndarray, beats: np.ndarray, *, sr: int, reach: float 
     level = librosa.power_to_db(mel, ref=np.max, top_db=80.0).mean(axis=0)  # frame i centred on sample i * hop
     period = float(np.median(np.diff(beats)))
     r = int(round(min(reach, period / 3) * sr / hop))
+    beats = _steady(beats)
     f = np.round(beats * sr / hop).astype(int)
     f = f[(f - 2 * r >= 0) & (f + 2 * r < level.size)]
     if f.size < 4:
         return beats
-    # Typical level around a beat, each beat's curve taken relative to its own start.
+    # Each beat's level around it (centred on its own mean); the typical curve is their
+    # median, smoothed over 15 ms so that one noisy frame does not end a rise.
     curves = np.stack([level[k - 2 * r : k + 2 * r + 1] for k in f])
-    curve = np.median(curves - curves[:, :1], axis=0)
+    curves = curves - curves.mean(axis=1, keepdims=True)
+    curve = np.convolve(np.pad(np.median(curves, axis=0), 2, mode="edge"), np.ones(5) / 5, mode="valid")
     lags = np.arange(-2 * r, 2 * r + 1)
     slope = np.gradient(curve)
     near = np.abs(lags) <= r
     steep = int(np.flatnonzero(near)[np.argmax(slope[near])])
-    lo = int(np.argmin(curve[: steep + 1]))
-    hi = steep + int(np.argmax(curve[steep:]))
-    rise = curve[hi] - curve[lo]
-    # Attack start: where the level has made a fifth of its rise (the first audible part).
-    start = lo + int(np.argmax(curve[lo : hi + 1] >= curve[lo] + 0.2 * rise))
-    # The Hann window already sees the attack about a quarter frame before it is centred on it.
-    shift = (lags[start] * hop + frame / 4) / sr
-    if rise < 1.5:
+    lo = max(0, steep - r) + int(np.argmin(curve[max(0, steep - r) : steep + 1]))
+    hi = steep + int(np.argmax(curve[steep : steep + r + 1]))
+    if curve[hi] - curve[lo] < 1.5:
         # No level attack common to the beats (legato: the old notes fade as the new ones
         # swell): find where new pitches enter instead.
         return _align_to_entries(y, beats, sr=sr, reach=reach)
+    start = _attack_start(curve, lo, hi, steep)
+    look = int(round(min(reach, period / 6) * sr / hop))
+    rise = float(curve[hi] - curve[lo])
+    early = _earlier_stage(curves, curve, start, rise=rise, look=look, span=max(2, int(round(0.015 * sr / hop))))
+
+    def seconds(i: int) -> float:
+        # The Hann window already sees the attack about a quarter frame before it is centred on it.
+        return (lags[i] * hop + frame / 4) / sr
+
+    if early is not None and abs(seconds(early)) <= reach:
+        start = early
+    shift = seconds(start)
     if abs(shift) > reach:
         return beats
     return np.maximum(beats + shift, 0.0)
+
+
+def _steady(beats: np.ndarray, *, half: int = 4, tol: float = 0.02) -> np.ndarray:
+    """Beats with the tracker's frame jitter smoothed out: each beat moved onto the line
+    fitted through its ``half`` neighbours either side, unless it lies more than ``tol``
+    seconds off that line (a real push or pull of the tempo stays)."""
+    out = beats.copy()
+    idx = np.arange(beats.size, dtype=float)
+    for i in range(beats.size):
+        a, b = max(0, i - half), min(beats.size, i + half + 1)
+        if b - a < 4:
+            continue
+        slope, icpt = np.polyfit(idx[a:b], beats[a:b], 1)
+        fit = slope * i + icpt
+        if abs(fit - beats[i]) <= tol:
+            out[i] = fit
+    return out
+
+
+def _attack_start(curve: np.ndarray, lo: int, hi: int, steep: int) -> int:
+    """Where a rise from ``lo`` to ``hi`` begins: walking back from its steepest point
+    ``steep``, the earliest frame of the run above a fifth of the rise (a bump further back,
+    above that level too, does not pull the start away from the attack)."""
+    thr = curve[lo] + 0.2 * (curve[hi] - curve[lo])
+    j = steep
+    while j > lo and curve[j - 1] >= thr:
+        j -= 1
+    return j
+
+
+def _earlier_stage(
+    curves: np.ndarray,
+    curve: np.ndarray,
+    start: int,
+    *,
+    rise: float,
+    look: int,
+    span: int,
+    t_min: float = 4.0,
+    share: float = 0.25,
+) -> int | None:
+    """Start of a first stage of the attack that begins at ``start``, if there is one.
+
+    Looking back from the foot of the main rise (its last local minimum) over ``look``
+    frames, the nearest rise over ``span`` frames that the beats share (paired t of at
+    least ``t_min`` across the per-beat ``curves``) and that is at least ``share`` of the
+    main ``rise`` (dB): a pluck or bow noise before the body of a slow note.  Smaller or less
+    consistent rises (noise, a soft neighbour note) are not stages of the attack.
+    """
+    foot = start
+    while foot > 0 and curve[foot - 1] < curve[foot]:
+        foot -= 1
+    n = curves.shape[0]
+    for s in range(foot - span, max(0, start - look) - 1, -1):
+        d = curves[:, s + span] - curves[:, s]
+        t = d.mean() / (d.std(ddof=1) / np.sqrt(n) + 1e-9)
+        if t >= t_min and d.mean() >= share * rise:
+            return _attack_start(curve, s, s + span, s + span)
+    return None
 
 
 def _align_to_entries(y: np.ndarray, beats: np.ndarray, *, sr: int, reach: float = 0.08) -> np.ndarray:
