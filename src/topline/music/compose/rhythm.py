@@ -55,6 +55,7 @@ def line_rhythm(
     compressed: bool = False,
     pickup_bias: float = 0.0,
     avoid: np.ndarray | None = None,
+    avoid_weight: float = AVOID,
 ) -> list[Event]:
     """Onsets and durations for one line.
 
@@ -81,6 +82,8 @@ def line_rhythm(
     avoid : ndarray of bool, optional
         Grid steps where the other variant starts a note: onsets there cost more, so the second
         melody phrases its own way (anticipations, other line starts) rather than the same rhythm.
+    avoid_weight : float
+        What such an onset costs (``AVOID``; half of it on a bar line).
 
     Returns
     -------
@@ -113,7 +116,7 @@ def line_rhythm(
     ]) + noise  # fmt: skip
     if avoid is not None:
         # bar lines cost less to share: the chord change is where both melodies want a chord tone
-        emit -= (AVOID * avoid[np.clip(steps, 0, avoid.size - 1)] * np.where(w >= 4, 0.5, 1.0))[None, :]
+        emit -= (avoid_weight * avoid[np.clip(steps, 0, avoid.size - 1)] * np.where(w >= 4, 0.5, 1.0))[None, :]
     trans = -0.7 * np.log2(IOIS / target) ** 2
     if not sixteenth_ok:
         trans[IOIS == 1] -= 2.0
