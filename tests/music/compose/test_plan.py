@@ -14,6 +14,8 @@ from topline.music.compose.rhythm import Event
 from topline.music.compose.plan import (
     LEAD_REST_SHARE,
     LEAD_REST_UNDER,
+    SUNG_MIN,
+    _arrange,
     _Block,
     _lead_rests,
     _tidy,
@@ -167,16 +169,17 @@ def test_line_length_follows_the_tempo_and_the_style():
 
 
 def test_the_variants_answer_the_lead_in_different_places():
-    # two 6-bar lead runs; 30 % of the 32 bars between intro and outro leaves room to rest in one
+    # two 6-bar lead runs; 25 % of the 32 bars between intro and outro leaves room to rest in one and a third
     a = replace(analysis(), lead_regions=[(12.5, 24.5), (44.5, 56.5)])
     ly = lyrics(("verse", VERSE1), ("chorus", CHORUS), ("chorus", CHORUS))
     breaks = {}
     for v in (1, 2):
         plan = arrange(a, ly, profile=controls().profile, seed=1, variant=v).plan
         breaks[v] = [(s.start, s.end) for s in plan.sections if s.label == "break"]
-    # each rests through one lead run: variant 1 with the two bars before it, too short for the verse
-    # at hand; variant 2 fills them, its chorus returning once more after the lead
-    assert breaks == {1: [(8.5, 24.5)], 2: [(44.5, 56.5)]}
+    # resting a whole lead run would leave the voice on under 75 % of the song with these lyrics, so
+    # each answers one lead run for part of it, variant 1 the first run's first bars (and the two bars
+    # before it, too short for the verse at hand), variant 2 the second run's last bars
+    assert breaks == {1: [(8.5, 20.5)], 2: [(48.5, 56.5)]}
 
 
 def test_a_song_never_opens_with_a_bridge():
@@ -240,10 +243,14 @@ def test_a_chorus_return_never_takes_a_lead_break_to_fill_the_song():
 def test_a_lead_almost_everywhere_leaves_less_room_to_rest():
     lead_bar = np.array([1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 0, 1, 1, 1, 0, 1, 1, 0], dtype=bool)  # 70 %
     bars = list(range(20))
-    # free room: the longest runs that fit a quarter of the song (6 bars do not fit 5, 4 do)
-    assert np.flatnonzero(_lead_rests(lead_bar, bars, share=LEAD_REST_SHARE)).tolist() == [7, 8, 9, 10]
-    # a lead almost everywhere: 15 %, one 3-bar answer
-    assert np.flatnonzero(_lead_rests(lead_bar, bars, share=LEAD_REST_UNDER)).tolist() == [13, 14, 15]
+    # free room, a quarter of the song (5 bars): the longest run rests for its first 4 bars, the voice
+    # coming in under its last 2 (variant 2 takes the 4-bar run as long, the later one first, whole)
+    assert np.flatnonzero(_lead_rests(lead_bar, bars, share=LEAD_REST_SHARE)).tolist() == [0, 1, 2, 3]
+    assert np.flatnonzero(_lead_rests(lead_bar, bars, share=LEAD_REST_SHARE, variant=2)).tolist() == [7, 8, 9, 10]
+    # whole runs only: the longest that fits
+    assert np.flatnonzero(_lead_rests(lead_bar, bars, share=LEAD_REST_SHARE, partial=False)).tolist() == [7, 8, 9, 10]
+    # a lead almost everywhere: 15 %, whole runs, one 3-bar answer
+    assert np.flatnonzero(_lead_rests(lead_bar, bars, share=LEAD_REST_UNDER, partial=False)).tolist() == [13, 14, 15]
     # a single bar left between two rests rests too, and counts against the budget
     two = np.array([0, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], dtype=bool)
     assert np.flatnonzero(_lead_rests(two, list(range(16)), share=0.25)).tolist() == [1, 2]
@@ -276,3 +283,14 @@ def test_shared_onsets_of_a_line():
     avoid[[0, 4, 8]] = True
     events = [Event(0, 4, 0), Event(4, 6, 1), Event(6, 8, 2), Event(10, 16, 3), Event(17.5, 18, 4)]
     assert _shared(events, avoid) == 0.5  # off-grid onsets are not counted
+
+
+def test_less_is_left_to_the_lead_where_the_lyrics_would_leave_the_voice_under_three_quarters():
+    a = replace(analysis(), lead_regions=[(12.5, 24.5), (44.5, 56.5)])
+    ly = lyrics(("verse", VERSE1), ("chorus", CHORUS), ("chorus", CHORUS))
+    g = make_grid(a)
+    full, inner, rested = _arrange(a, ly, profile=controls().profile, seed=1, variant=1, grid=g, weirdness=0.0,
+                                   rest_scale=1.0)  # fmt: skip
+    assert (inner, rested, sum(p.b1 - p.b0 for p in full.placed)) == (32, 8, 22)  # 69 % sung
+    arr = arrange(a, ly, profile=controls().profile, seed=1, variant=1, grid=g)
+    assert sum(p.b1 - p.b0 for p in arr.placed) == 26 >= SUNG_MIN * inner

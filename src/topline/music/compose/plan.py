@@ -32,6 +32,7 @@ FREE = ("intro", "outro", "break")  # form labels left to the instrumental
 LEAD_EVERYWHERE = 0.6  # lead share of the singable bars above which the voice sings under the lead
 LEAD_REST_SHARE = 0.25  # at most this share of the song's bars is left to the instrumental's lead
 LEAD_REST_UNDER = 0.15  # the same where the lead is almost everywhere (the voice sings under the rest)
+SUNG_MIN = 0.75  # arranged lyrics leaving the voice on fewer of the bars than this leave less to the lead
 EARLIEST_S = 0.15  # no note before this, whatever the beats say
 
 
@@ -90,9 +91,12 @@ def _chunks(n: int, size: int) -> list[int]:
 
 
 def _skeleton(
-    analysis: Analysis, grid: Grid, *, profile: StyleProfile, first_bar: int, variant: int = 1
+    analysis: Analysis, grid: Grid, *, profile: StyleProfile, first_bar: int, variant: int = 1, rest_scale: float = 1.0
 ) -> tuple[list[_Block], bool]:
-    """Blocks over the usable bars ``first_bar..``; returns them and whether the track has free room."""
+    """Blocks over the usable bars ``first_bar..``; returns them and whether the track has free room.
+
+    ``rest_scale`` scales the share of the bars left to the instrumental's lead (``arrange`` lowers it
+    where the lyrics would leave the voice under ``SUNG_MIN`` of the song)."""
     bars = _bars(grid)
     nb = len(bars.start)
     if first_bar >= nb:
@@ -117,7 +121,8 @@ def _skeleton(
     inner = [k for r in runs for k in r if labels[r[0]] not in ("intro", "outro")] or list(range(first_bar, nb))
     lead_share = float(np.mean(lead_bar[inner])) if inner else 0.0
     free_room = lead_share < LEAD_EVERYWHERE
-    rest = _lead_rests(lead_bar, inner, variant=variant, share=LEAD_REST_SHARE if free_room else LEAD_REST_UNDER)
+    rest = (_lead_rests(lead_bar, inner, variant=variant, share=LEAD_REST_SHARE * rest_scale) if free_room
+            else _lead_rests(lead_bar, inner, variant=variant, share=LEAD_REST_UNDER * rest_scale, partial=False))
     L = line_bars_for(grid, profile)
     size = 4 * L if L <= 2 else 8
 
@@ -199,15 +204,16 @@ def _tidy(blocks: list[_Block], *, L: int, size: int) -> list[_Block]:
 
 
 def _lead_rests(
-    lead_bar: np.ndarray, inner: list[int], *, variant: int = 1, share: float = LEAD_REST_SHARE
+    lead_bar: np.ndarray, inner: list[int], *, variant: int = 1, share: float = LEAD_REST_SHARE, partial: bool = True
 ) -> np.ndarray:
     """The lead stretches the voice leaves to the instrumental (call and response).
 
     The longest runs of lead bars (2 bars or more) are left free, longest first, while the bars left
-    free stay within ``share`` of the song (``LEAD_REST_SHARE``; ``LEAD_REST_UNDER`` where the lead
-    is almost everywhere, so that the voice still sings 70 % of the song): the voice answers the lead
-    where it plays longest and sings under the rest, low and quiet, rather than leave most of the song
-    empty.
+    free stay within ``share`` of the song (a single sung bar left between two rests rests too and
+    counts): the voice answers the lead where it plays longest and sings under the rest, low and
+    quiet, rather than leave most of the song empty.  With ``partial``, a run too long for what is
+    left of the budget rests for its first bars (variant 2: its last) and the voice comes in under
+    it for 2 bars at least; without (a lead almost everywhere, ``LEAD_REST_UNDER``), only whole runs rest.
     Variant 2 takes every lead run of 4 bars or more as equally long and answers the later ones
     first, so where the budget cannot free them all the two variants rest in different places.
     """
@@ -224,12 +230,25 @@ def _lead_rests(
     used = 0
     order = (lambda r: (-len(r), r[0])) if variant == 1 else (lambda r: (-min(len(r), 4), -r[0]))
     for r in sorted((r for r in runs if len(r) >= 2), key=order):
+        room = int(budget - used + 1e-9)
+        if room < 2:
+            break
+        if len(r) > room and not partial:
+            continue
+        if len(r) > room:  # too long to leave free whole: the voice answers its first bars (variant 2
+            keep = min(room, len(r) - 2)  # its last) and sings under the rest, 2 bars at least
+            if keep < 2:
+                continue
+            r = r[:keep] if variant == 1 else r[len(r) - keep :]
         # a single sung bar left between two rests is too short for a line: it rests too, and counts
         left, right = r[0] - 2, r[-1] + 2
         cost = len(r) + int(left >= 0 and bool(rest[left])) + int(right < rest.size and bool(rest[right]))
-        if used + cost <= budget + 1e-9:
-            rest[r] = True
-            used += cost
+        if cost > room:
+            if not partial or len(r) - (cost - room) < 2:
+                continue
+            r, cost = r[: len(r) - (cost - room)], room
+        rest[r] = True
+        used += cost
     return rest
 
 
@@ -455,6 +474,8 @@ def arrange(
     A section given again (the same words) is sung again where it stands; when the lyrics fill less
     than three quarters of the bars the form sings, the chorus returns (at the end; variant 2 sings
     the first return right after the first chorus) until the form is about full, and a warning says so.
+    Where the lyrics placed would leave the voice on fewer than ``SUNG_MIN`` of the bars between the
+    intro and the outro, less is left to the instrumental's lead, and at last nothing.
 
     Returns
     -------
@@ -463,6 +484,24 @@ def arrange(
         phrasing; the caller then compresses them.
     """
     grid = make_grid(analysis) if grid is None else grid
+    scale = 1.0
+    for attempt in range(4):
+        arr, inner, rested = _arrange(analysis, lyrics, profile=profile, seed=seed, variant=variant, grid=grid,
+                                      weirdness=weirdness, rest_scale=scale)  # fmt: skip
+        sung = sum(p.b1 - p.b0 for p in arr.placed)
+        if not arr.fits or not rested or sung >= SUNG_MIN * inner or scale <= 0.0:
+            break
+        # the shortfall comes off the rests (at least 40 % of what is left each time; none at the last)
+        scale = 0.0 if attempt == 2 else min(0.6 * scale, scale * (1.0 - (SUNG_MIN * inner - sung) / rested))
+    return arr
+
+
+def _arrange(
+    analysis: Analysis, lyrics: Lyrics, *, profile: StyleProfile, seed: int, variant: int, grid: Grid,
+    weirdness: float, rest_scale: float,
+) -> tuple[Arrangement, int, int]:
+    """``arrange`` with the lead rests scaled by ``rest_scale``; also the bars between the intro and the
+    outro and how many of them rest for the lead."""
     bars = _bars(grid)
     first = _first_bar(analysis, grid)
     nb = len(bars.start) - first
@@ -474,8 +513,10 @@ def arrange(
     seq, rep = _sequence(lyrics)
     empty = Arrangement(FormPlan(()), (), bar_steps, first_step, (), nb > 0 or not seq)
     if not seq or nb <= 0:
-        return empty
-    blocks, _ = _skeleton(analysis, grid, profile=profile, first_bar=first, variant=variant)
+        return empty, 0, 0
+    blocks, _ = _skeleton(analysis, grid, profile=profile, first_bar=first, variant=variant, rest_scale=rest_scale)
+    inner = sum(b.b1 - b.b0 for b in blocks if b.label not in ("intro", "outro"))
+    rested = sum(b.b1 - b.b0 for b in blocks if b.label == "break")
     form_label = ["verse"] * nb
     sung = [False] * nb
     lead = [False] * nb
@@ -568,7 +609,7 @@ def arrange(
     if asked:
         warnings.append(f"{asked} section(s) sung again where the lyrics repeat them.")
     if spans is None:
-        return Arrangement(FormPlan(()), (), bar_steps, first_step, tuple(warnings), False)
+        return Arrangement(FormPlan(()), (), bar_steps, first_step, tuple(warnings), False), inner, rested
 
     placed = [Placed(section=i, b0=s, b1=e, repeat=r, lead=bool(np.mean(lead[s:e]) > 0.5))
               for i, r, (s, e) in zip(seq, repeat, spans)]
@@ -588,7 +629,7 @@ def arrange(
         warnings.append(f"sung over the instrumental's own lead for {over_lead} bar(s): {why} more room "
                         "than the track leaves free.")
     plan = _arranged_plan(grid, bars, first, nb, lyrics, placed, form_label, sung)
-    return Arrangement(plan, tuple(placed), bar_steps, first_step, tuple(warnings), True)
+    return Arrangement(plan, tuple(placed), bar_steps, first_step, tuple(warnings), True), inner, rested
 
 
 def _place(
