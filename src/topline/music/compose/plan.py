@@ -32,7 +32,7 @@ FREE = ("intro", "outro", "break")  # form labels left to the instrumental
 LEAD_EVERYWHERE = 0.6  # lead share of the singable bars above which the voice sings under the lead
 LEAD_REST_SHARE = 0.25  # at most this share of the song's bars is left to the instrumental's lead
 LEAD_REST_UNDER = 0.15  # the same where the lead is almost everywhere (the voice sings under the rest)
-SUNG_MIN = 0.75  # arranged lyrics leaving the voice on fewer of the bars than this leave less to the lead
+SUNG_MIN = 0.75  # a plan or arranged lyrics leaving the voice on fewer of the bars than this leave less to the lead
 EARLIEST_S = 0.15  # no note before this, whatever the beats say
 
 
@@ -354,7 +354,14 @@ def plan_form(
         return arrange(analysis, lyrics, profile=profile, seed=seed, variant=variant, grid=grid).plan
     bars = _bars(grid)
     first = _first_bar(analysis, grid)
-    blocks, _ = _skeleton(analysis, grid, profile=profile, first_bar=first)
+    scale, before = 1.0, -1
+    for attempt in range(4):  # lead rests never leave the voice on under SUNG_MIN of the song
+        blocks, _ = _skeleton(analysis, grid, profile=profile, first_bar=first, rest_scale=scale)
+        inner = sum(b.b1 - b.b0 for b in blocks if b.label not in ("intro", "outro"))
+        rested = sum(b.b1 - b.b0 for b in blocks if b.label == "break")
+        if not rested or inner - rested >= SUNG_MIN * inner:
+            break
+        scale, before = _less_rest(scale, SUNG_MIN * inner - (inner - rested), rested, before, last=attempt == 2)
     L = line_bars_for(grid, profile)
     rng = _rng(seed, 0, 7)
     chorus_budget: dict[int, tuple[int, ...]] = {}
@@ -484,16 +491,25 @@ def arrange(
         phrasing; the caller then compresses them.
     """
     grid = make_grid(analysis) if grid is None else grid
-    scale = 1.0
+    scale, before = 1.0, -1
     for attempt in range(4):
         arr, inner, rested = _arrange(analysis, lyrics, profile=profile, seed=seed, variant=variant, grid=grid,
                                       weirdness=weirdness, rest_scale=scale)  # fmt: skip
         sung = sum(p.b1 - p.b0 for p in arr.placed)
         if not arr.fits or not rested or sung >= SUNG_MIN * inner or scale <= 0.0:
             break
-        # the shortfall comes off the rests (at least 40 % of what is left each time; none at the last)
-        scale = 0.0 if attempt == 2 else min(0.6 * scale, scale * (1.0 - (SUNG_MIN * inner - sung) / rested))
+        scale, before = _less_rest(scale, SUNG_MIN * inner - sung, rested, before, last=attempt == 2)
     return arr
+
+
+def _less_rest(scale: float, short: float, rested: int, before: int, *, last: bool) -> tuple[float, int]:
+    """The next ``rest_scale`` when the voice sings ``short`` bars too few with ``rested`` bars left to
+    the lead: the shortfall comes off the rests; where that freed nothing last time (``before``),
+    40 % more; at the last try, no rests at all.  Returns it and ``rested`` (the next ``before``)."""
+    if last:
+        return 0.0, rested
+    nxt = scale * max(0.0, 1.0 - short / rested)
+    return (min(nxt, 0.6 * scale) if rested == before else nxt), rested
 
 
 def _arrange(
