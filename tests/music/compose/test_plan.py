@@ -243,9 +243,13 @@ def test_a_chorus_return_never_takes_a_lead_break_to_fill_the_song():
 def test_a_lead_almost_everywhere_leaves_less_room_to_rest():
     lead_bar = np.array([1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 0, 1, 1, 1, 0, 1, 1, 0], dtype=bool)  # 70 %
     bars = list(range(20))
-    # free room, a quarter of the song (5 bars): the longest run rests for its first 4 bars, the voice
-    # coming in under its last 2 (variant 2 takes the 4-bar run as long, the later one first, whole)
-    assert np.flatnonzero(_lead_rests(lead_bar, bars, share=LEAD_REST_SHARE)).tolist() == [0, 1, 2, 3]
+    # free room, a quarter of the song (5 bars): the longest run rests for its first 5 bars, the voice
+    # coming in under its last one, next to the sung bar 6 (variant 2 takes the 4-bar run as long, the
+    # later one first, whole)
+    assert np.flatnonzero(_lead_rests(lead_bar, bars, share=LEAD_REST_SHARE)).tolist() == [0, 1, 2, 3, 4]
+    # at the end of the song the voice comes in under a lead run for 2 bars at least
+    end = np.array([0] * 14 + [1] * 6, dtype=bool)
+    assert np.flatnonzero(_lead_rests(end, bars, share=LEAD_REST_SHARE)).tolist() == [14, 15, 16, 17]
     assert np.flatnonzero(_lead_rests(lead_bar, bars, share=LEAD_REST_SHARE, variant=2)).tolist() == [7, 8, 9, 10]
     # whole runs only: the longest that fits
     assert np.flatnonzero(_lead_rests(lead_bar, bars, share=LEAD_REST_SHARE, partial=False)).tolist() == [7, 8, 9, 10]

@@ -213,7 +213,7 @@ def _lead_rests(
     counts): the voice answers the lead where it plays longest and sings under the rest, low and
     quiet, rather than leave most of the song empty.  With ``partial``, a run too long for what is
     left of the budget rests for its first bars (variant 2: its last) and the voice comes in under
-    it for 2 bars at least; without (a lead almost everywhere, ``LEAD_REST_UNDER``), only whole runs rest.
+    it for 2 bars at least (or one, next to a sung bar); without (a lead almost everywhere, ``LEAD_REST_UNDER``), only whole runs rest.
     Variant 2 takes every lead run of 4 bars or more as equally long and answers the later ones
     first, so where the budget cannot free them all the two variants rest in different places.
     """
@@ -227,6 +227,7 @@ def _lead_rests(
             else:
                 runs.append([k])
     budget = share * len(idx)
+    inner_set = set(idx)
     used = 0
     order = (lambda r: (-len(r), r[0])) if variant == 1 else (lambda r: (-min(len(r), 4), -r[0]))
     for r in sorted((r for r in runs if len(r) >= 2), key=order):
@@ -236,7 +237,10 @@ def _lead_rests(
         if len(r) > room and not partial:
             continue
         if len(r) > room:  # too long to leave free whole: the voice answers its first bars (variant 2
-            keep = min(room, len(r) - 2)  # its last) and sings under the rest, 2 bars at least
+            # its last) and sings under the rest: 2 bars at least, or one that joins a sung bar beside it
+            after = r[-1] + 1 if variant == 1 else r[0] - 1
+            joins = len(r) - room == 1 and after in inner_set and not lead_bar[after]
+            keep = room if joins else min(room, len(r) - 2)
             if keep < 2:
                 continue
             r = r[:keep] if variant == 1 else r[len(r) - keep :]
