@@ -30,9 +30,9 @@ __all__ = ["Arrangement", "Placed", "arrange", "earliest_onset", "line_bars_for"
 
 FREE = ("intro", "outro", "break")  # form labels left to the instrumental
 LEAD_EVERYWHERE = 0.6  # lead share of the singable bars above which the voice sings under the lead
-LEAD_REST_SHARE = 0.25  # at most this share of the song's bars is left to the instrumental's lead
+LEAD_REST_SHARE = 0.3  # at most this share of the song's bars is left to the instrumental's lead
 LEAD_REST_UNDER = 0.15  # the same where the lead is almost everywhere (the voice sings under the rest)
-SUNG_MIN = 0.75  # a plan or arranged lyrics leaving the voice on fewer of the bars than this leave less to the lead
+SUNG_MIN = 0.72  # a plan or arranged lyrics leaving the voice on fewer of the bars than this leave less to the lead
 EARLIEST_S = 0.15  # no note before this, whatever the beats say
 
 
