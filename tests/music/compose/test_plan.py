@@ -8,21 +8,23 @@ import numpy as np
 import pytest
 
 from topline.music.compose import _shared, compose, plan_form
-from topline.music.compose.form import bars_for_syllables
+from topline.music.compose.form import _bars, bars_for_syllables
 from topline.music.compose.grid import make_grid
-from topline.music.compose.rhythm import Event
 from topline.music.compose.plan import (
     LEAD_REST_SHARE,
     LEAD_REST_UNDER,
     SUNG_MIN,
     _arrange,
+    _before,
     _Block,
+    _first_bar,
     _lead_rests,
     _tidy,
     arrange,
     earliest_onset,
     line_bars_for,
 )
+from topline.music.compose.rhythm import Event
 from topline.music.lyrics.parse import parse_lyrics
 
 from .songs import CHORUS, VERSE1, VERSE2, analysis, controls, lyrics
@@ -302,3 +304,14 @@ def test_less_is_left_to_the_lead_where_the_lyrics_would_leave_the_voice_under_s
     assert (inner, rested, sum(p.b1 - p.b0 for p in full.placed)) == (32, 9, 21)  # 66 % sung
     arr = arrange(a, ly, profile=controls().profile, seed=1, variant=1, grid=g)
     assert sum(p.b1 - p.b0 for p in arr.placed) == 24 >= SUNG_MIN * inner
+
+
+def test_bars_before_the_first_singable_one_count_as_unsung():
+    # the music starts 3.5 s in: the grid reaches back two bars before the first beat, which the voice
+    # cannot sing; they count against SUNG_MIN as they do in the sung share
+    base = analysis(bars_per_section=(8, 8), labels=("verse", "chorus"), energies=(0.4, 0.8))
+    a = replace(base, beats=[b + 3.5 for b in base.beats], downbeats=[d + 3.5 for d in base.downbeats],
+                duration=base.duration + 3.5)  # fmt: skip
+    grid = make_grid(a)
+    assert (_first_bar(a, grid), _before(_bars(grid), _first_bar(a, grid))) == (2, 2)
+    assert _before(_bars(make_grid(base)), _first_bar(base, make_grid(base))) == 0

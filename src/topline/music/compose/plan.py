@@ -288,6 +288,11 @@ def _label_song(blocks: list[_Block], *, long_song: bool) -> None:
             sung[i].label = "pre-chorus"
 
 
+def _before(bars, first: int) -> int:
+    """Bars before the first singable one that are not intro or outro (the song, but out of reach)."""
+    return sum(1 for k in range(first) if bars.label[k] not in ("intro", "outro"))
+
+
 def _first_bar(analysis: Analysis, grid: Grid) -> int:
     bars = _bars(grid)
     t0 = earliest_onset(analysis)
@@ -361,7 +366,7 @@ def plan_form(
     scale, before = 1.0, -1
     for attempt in range(4):  # lead rests never leave the voice on under SUNG_MIN of the song
         blocks, _ = _skeleton(analysis, grid, profile=profile, first_bar=first, rest_scale=scale)
-        inner = sum(b.b1 - b.b0 for b in blocks if b.label not in ("intro", "outro"))
+        inner = _before(bars, first) + sum(b.b1 - b.b0 for b in blocks if b.label not in ("intro", "outro"))
         rested = sum(b.b1 - b.b0 for b in blocks if b.label == "break")
         if not rested or inner - rested >= SUNG_MIN * inner:
             break
@@ -535,7 +540,7 @@ def _arrange(
     if not seq or nb <= 0:
         return empty, 0, 0
     blocks, _ = _skeleton(analysis, grid, profile=profile, first_bar=first, variant=variant, rest_scale=rest_scale)
-    inner = sum(b.b1 - b.b0 for b in blocks if b.label not in ("intro", "outro"))
+    inner = _before(bars, first) + sum(b.b1 - b.b0 for b in blocks if b.label not in ("intro", "outro"))
     rested = sum(b.b1 - b.b0 for b in blocks if b.label == "break")
     form_label = ["verse"] * nb
     sung = [False] * nb
