@@ -105,7 +105,8 @@ def line_rhythm(
     density = max(0.5, profile.rhythm_density) * (0.75 if lead else 1.0)
     target = SUB / density
     room = (stop - start - 6) / max(n_syl - 1, 1)
-    target = float(np.clip(room, target, 1.5 * target)) if room > target else max(room, 1.0)
+    # a short line on a long phrase spreads out, up to twice the spacing (its last bar is not left empty)
+    target = float(np.clip(room, target, 2.0 * target)) if room > target else max(room, 1.0)
     sync = min(1.0, profile.syncopation + 0.3 * weirdness)
     sixteenth_ok = 1.0 if (target < 2.5 or compressed) else 0.0
     steps = np.arange(lo, hi + 1)
