@@ -14,8 +14,8 @@ applies).  Figures are those of ``form_figures.py`` (the quality.md form rows), 
 overlap and same pitch, "lyrics longer than the music" warnings on tracks of 10 s or more, and the CPU
 of analysis + composition (+ writing, for ``written``) per second of audio.
 
-Run: ``python benchmarks/bench_form.py [--n 8] [--real 6] [--seconds 64]``; writes
-``benchmarks/.corpus/results-form.json``.
+Run: ``python benchmarks/bench_form.py [--n 8] [--real 6] [--seconds 64] [--heldout] [--out FILE]``; writes
+``results-form.json`` in the corpus folder unless ``--out`` names another file.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import argparse
 import inspect
 import json
 import time
+from pathlib import Path
 
 import numpy as np
 from common import lyric_prompt
@@ -169,9 +170,12 @@ def main() -> None:
     ap.add_argument("--real", type=int, default=6, help="real recordings")
     ap.add_argument("--seconds", type=float, default=64.0, help="length of the real clips")
     ap.add_argument("--lyrics", type=int, default=3, help="written lyrics printed for reading")
+    ap.add_argument("--heldout", action="store_true", help="the held-out rendered corpus instead")
+    ap.add_argument("--out", default=None, help="where to write the results (default: the corpus folder)")
     args = ap.parse_args()
     rendered, real = [], []
-    for i, (truth, path) in enumerate(corpus.load(corpus.OUT, args.n) if args.n else []):
+    for i, (truth, path) in enumerate(
+            corpus.load(corpus.HELDOUT if args.heldout else corpus.OUT, args.n, heldout=args.heldout) if args.n else []):
         y, sr = decode_audio(str(path), sr=44100)
         rendered.append(run(truth["id"], y, sr, style="pop", i=i))
         print(f"{truth['id']:28s} done", flush=True)
@@ -192,7 +196,7 @@ def main() -> None:
     shown = [r for r in real + rendered][: args.lyrics]
     for r in shown:
         print(f"\n--- written lyrics for {r['id']} ---\n{r['modes']['written']['lyrics']}")
-    out = corpus.OUT / "results-form.json"
+    out = Path(args.out) if args.out else (corpus.HELDOUT if args.heldout else corpus.OUT) / "results-form.json"
     out.write_text(json.dumps(result, indent=1, default=float))
     print(f"\nwrote {out}")
 

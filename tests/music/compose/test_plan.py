@@ -7,10 +7,24 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from topline.music.compose import compose, plan_form
-from topline.music.compose.form import bars_for_syllables
+from topline.music.compose import _shared, compose, plan_form
+from topline.music.compose.form import _bars, bars_for_syllables
 from topline.music.compose.grid import make_grid
-from topline.music.compose.plan import arrange, earliest_onset, line_bars_for
+from topline.music.compose.plan import (
+    LEAD_REST_SHARE,
+    LEAD_REST_UNDER,
+    SUNG_MIN,
+    _arrange,
+    _before,
+    _Block,
+    _first_bar,
+    _lead_rests,
+    _tidy,
+    arrange,
+    earliest_onset,
+    line_bars_for,
+)
+from topline.music.compose.rhythm import Event
 from topline.music.lyrics.parse import parse_lyrics
 
 from .songs import CHORUS, VERSE1, VERSE2, analysis, controls, lyrics
@@ -157,17 +171,147 @@ def test_line_length_follows_the_tempo_and_the_style():
 
 
 def test_the_variants_answer_the_lead_in_different_places():
-    # two 6-bar lead runs; 30 % of the 32 bars between intro and outro leaves room to rest in one
+    # two 6-bar lead runs; 30 % of the 32 bars between intro and outro leaves room to rest in one and a half
     a = replace(analysis(), lead_regions=[(12.5, 24.5), (44.5, 56.5)])
     ly = lyrics(("verse", VERSE1), ("chorus", CHORUS), ("chorus", CHORUS))
     breaks = {}
     for v in (1, 2):
         plan = arrange(a, ly, profile=controls().profile, seed=1, variant=v).plan
         breaks[v] = [(s.start, s.end) for s in plan.sections if s.label == "break"]
-    # each rests through one lead run (and the two bars before it, too short for the lines at hand)
-    assert breaks == {1: [(8.5, 24.5)], 2: [(40.5, 56.5)]}
+    # each rests through one lead run (variant 1 also the two bars before it, too short for the verse
+    # at hand; variant 2 the last 5 bars of the later run, coming in under its first); any more rest
+    # would leave the voice on under 72 % of the song with these lyrics (SUNG_MIN)
+    assert breaks == {1: [(8.5, 24.5)], 2: [(46.5, 56.5)]}
 
 
 def test_a_song_never_opens_with_a_bridge():
     a = analysis(bars_per_section=(8, 8, 8), labels=("bridge", "verse", "chorus"), energies=(0.5, 0.4, 0.9))
     assert [s.label for s in plan_form(a, profile=controls().profile).sections] == ["verse", "pre-chorus", "chorus"]
+
+
+def test_lyrics_with_fewer_sections_than_the_form_sings_bring_the_chorus_back():
+    # 24 of the 32 sung bars at natural phrasing (not short enough for the fill rule), 2 sections on 4
+    ly = lyrics(("verse", VERSE1 + VERSE2), ("chorus", CHORUS))
+    arr = arrange(analysis(), ly, profile=controls().profile, seed=1)
+    assert [(p.section, p.b0, p.b1, p.repeat) for p in arr.placed] == [
+        (0, 4, 20, False), (1, 20, 28, False), (1, 28, 36, True)]  # fmt: skip
+    assert arr.warnings == ("lyrics shorter than the music: [Chorus] sung 1 more time(s) to fill the song.",)
+
+
+def test_a_minute_long_song_sings_the_chorus_twice_even_when_the_lyrics_fill_it():
+    # the lead break on the second verse leaves 24 sung bars, all the given lyrics need: the chorus
+    # comes back at the end, its lines denser and the break two bars shorter, and the result says so
+    a = replace(analysis(), lead_regions=[(40.5, 56.5)])
+    assert a.duration >= 60
+    ly = lyrics(("verse", VERSE1 + VERSE2), ("chorus", CHORUS))
+    arr = arrange(a, ly, profile=controls().profile, seed=1)
+    assert [(p.section, p.b0, p.b1, p.repeat) for p in arr.placed] == [
+        (0, 4, 20, False), (1, 26, 31, False), (1, 31, 36, True)]  # fmt: skip
+    assert arr.warnings == (
+        "[Chorus] sung again at the end.",
+        "sung over the instrumental's own lead for 2 bar(s): [Chorus] sung again needs more room than the track "
+        "leaves free.")  # fmt: skip
+    assert [(s.label, s.start, s.end) for s in arr.plan.sections if not s.sung] == [
+        ("intro", 0.5, 8.5), ("break", 40.5, 52.5), ("outro", 72.5, 80.5)]  # fmt: skip
+    # no lead break: denser lines make the room while they can, never the intro or the outro
+    more = lyrics(("verse", VERSE1 + VERSE2 + VERSE1), ("chorus", CHORUS))
+    arr = arrange(analysis(), more, profile=controls().profile, seed=1)
+    assert [(p.section, p.b0, p.b1) for p in arr.placed] == [(0, 4, 26), (1, 26, 31), (1, 31, 36)]
+    assert arr.warnings == ("[Chorus] sung again at the end.",)
+    full = lyrics(("verse", VERSE1 + VERSE2 + VERSE1 + VERSE2[:2]), ("chorus", CHORUS))
+    arr = arrange(analysis(), full, profile=controls().profile, seed=1)
+    assert [(p.section, p.b0, p.b1) for p in arr.placed] == [(0, 4, 30), (1, 30, 36)] and arr.warnings == ()
+
+
+def test_lyrics_without_a_chorus_sing_their_last_section_again():
+    # no tags: the last stanza is the refrain a minute-long song sings twice
+    a = replace(analysis(), lead_regions=[(40.5, 56.5)])
+    ly = parse_lyrics("\n".join(VERSE1 + VERSE2) + "\n\n" + "\n".join(CHORUS))
+    assert [s.kind for s in ly.sections] == ["verse", "verse"]
+    arr = arrange(a, ly, profile=controls().profile, seed=1)
+    assert [(p.section, p.repeat) for p in arr.placed] == [(0, False), (1, False), (1, True)]
+    assert arr.warnings[0] == "[Verse] sung again at the end."
+
+
+def test_a_chorus_return_never_takes_a_lead_break_to_fill_the_song():
+    # the return fits the sung bars only denser; the lead break on the second verse stays free
+    a = replace(analysis(), lead_regions=[(40.5, 56.5)])
+    ly = lyrics(("verse", VERSE1 + VERSE2[:2]), ("chorus", CHORUS))
+    arr = arrange(a, ly, profile=controls().profile, seed=1)
+    assert [(p.section, p.b0, p.b1) for p in arr.placed] == [(0, 4, 15), (1, 15, 20), (1, 28, 36)]
+    assert [(s.label, s.bars) for s in arr.plan.sections if not s.sung] == [("intro", 4), ("break", 8), ("outro", 4)]
+
+
+def test_a_lead_almost_everywhere_leaves_less_room_to_rest():
+    assert (LEAD_REST_SHARE, LEAD_REST_UNDER) == (0.3, 0.15)
+    lead_bar = np.array([1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 0, 1, 1, 1, 0, 1, 1, 0], dtype=bool)  # 70 %
+    bars = list(range(20))
+    # free room: the longest runs first, whole while they fit (30 %: 6 bars)
+    assert np.flatnonzero(_lead_rests(lead_bar, bars, share=LEAD_REST_SHARE)).tolist() == [0, 1, 2, 3, 4, 5]
+    # a quarter (5 bars): the longest run rests for its first 5 bars, the voice coming in under its
+    # last one, next to the sung bar 6 (variant 2 takes the 4-bar run as long, the later one first)
+    assert np.flatnonzero(_lead_rests(lead_bar, bars, share=0.25)).tolist() == [0, 1, 2, 3, 4]
+    assert np.flatnonzero(_lead_rests(lead_bar, bars, share=0.25, variant=2)).tolist() == [7, 8, 9, 10]
+    # whole runs only: the longest that fits
+    assert np.flatnonzero(_lead_rests(lead_bar, bars, share=0.25, partial=False)).tolist() == [7, 8, 9, 10]
+    # a lead almost everywhere: 15 %, whole runs, one 3-bar answer
+    assert np.flatnonzero(_lead_rests(lead_bar, bars, share=LEAD_REST_UNDER, partial=False)).tolist() == [13, 14, 15]
+    # at the end of the song the voice comes in under a lead run for 2 bars at least
+    end = np.array([0] * 14 + [1] * 6, dtype=bool)
+    assert np.flatnonzero(_lead_rests(end, bars, share=0.25)).tolist() == [14, 15, 16, 17]
+    # a single bar left between two rests rests too, and counts against the budget
+    two = np.array([0, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], dtype=bool)
+    assert np.flatnonzero(_lead_rests(two, list(range(16)), share=0.25)).tolist() == [1, 2]
+    assert np.flatnonzero(_lead_rests(two, list(range(16)), share=0.32)).tolist() == [1, 2, 4, 5]
+
+
+def test_a_one_bar_scrap_joins_the_sung_block_beside_it():
+    blocks = [_Block("verse", 0, 6, True, 0.5, "verse"), _Block("break", 6, 9, False, 0.5, "verse"),
+              _Block("chorus", 9, 10, True, 0.9, "chorus"), _Block("verse", 10, 16, True, 0.5, "verse"),
+              _Block("break", 16, 18, False, 0.5, "verse"), _Block("chorus", 18, 19, True, 0.9, "chorus"),
+              _Block("outro", 19, 21, False, 0.2, "outro")]  # fmt: skip
+    assert [(b.label, b.b0, b.b1, b.sung) for b in _tidy(blocks, L=2, size=8)] == [
+        ("verse", 0, 6, True), ("break", 6, 9, False), ("verse", 9, 16, True), ("break", 16, 19, False),
+        ("outro", 19, 21, False)]  # fmt: skip
+
+
+def test_a_short_song_still_phrased_its_own_way_by_variant_2():
+    # 11 bars at 90 BPM, eight lines: few ways to sing each (0.44-0.53 of the onsets shared when every
+    # line is phrased once); a variant-2 line that still shares most of its onsets with variant 1 is
+    # phrased again, avoiding them harder
+    a = analysis(tempo=90, bars_per_section=(5, 6), labels=("verse", "chorus"), energies=(0.5, 0.9))
+    ly = lyrics(("verse", VERSE1), ("chorus", CHORUS))
+    for seed in (1, 2, 3, 4, 5):
+        c = controls(seed=seed)
+        assert _onsets_shared(compose(a, ly, controls=c, variant=1), compose(a, ly, controls=c, variant=2)) <= 0.4
+
+
+def test_shared_onsets_of_a_line():
+    avoid = np.zeros(32, dtype=bool)
+    avoid[[0, 4, 8]] = True
+    events = [Event(0, 4, 0), Event(4, 6, 1), Event(6, 8, 2), Event(10, 16, 3), Event(17.5, 18, 4)]
+    assert _shared(events, avoid) == 0.5  # off-grid onsets are not counted
+
+
+def test_less_is_left_to_the_lead_where_the_lyrics_would_leave_the_voice_under_sung_min():
+    # with 9 bars resting (a whole run and 3 bars of the other) the lyrics fill 21 of 32 bars; the
+    # shortfall comes off the rests: the partial answer goes, 24 bars are sung
+    a = replace(analysis(), lead_regions=[(12.5, 24.5), (44.5, 56.5)])
+    ly = lyrics(("verse", VERSE1), ("chorus", CHORUS), ("chorus", CHORUS))
+    g = make_grid(a)
+    full, inner, rested = _arrange(a, ly, profile=controls().profile, seed=1, variant=1, grid=g, weirdness=0.0,
+                                   rest_scale=1.0)  # fmt: skip
+    assert (inner, rested, sum(p.b1 - p.b0 for p in full.placed)) == (32, 9, 21)  # 66 % sung
+    arr = arrange(a, ly, profile=controls().profile, seed=1, variant=1, grid=g)
+    assert sum(p.b1 - p.b0 for p in arr.placed) == 24 >= SUNG_MIN * inner
+
+
+def test_bars_before_the_first_singable_one_count_as_unsung():
+    # the music starts 3.5 s in: the grid reaches back two bars before the first beat, which the voice
+    # cannot sing; they count against SUNG_MIN as they do in the sung share
+    base = analysis(bars_per_section=(8, 8), labels=("verse", "chorus"), energies=(0.4, 0.8))
+    a = replace(base, beats=[b + 3.5 for b in base.beats], downbeats=[d + 3.5 for d in base.downbeats],
+                duration=base.duration + 3.5)  # fmt: skip
+    grid = make_grid(a)
+    assert (_first_bar(a, grid), _before(_bars(grid), _first_bar(a, grid))) == (2, 2)
+    assert _before(_bars(make_grid(base)), _first_bar(base, make_grid(base))) == 0

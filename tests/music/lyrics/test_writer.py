@@ -111,6 +111,16 @@ def test_given_title_sung_and_short_forms():
     assert all(ln[:1].isupper() for _, lines in blocks for ln in lines)
 
 
+def test_a_shorter_chorus_sings_the_chorus_opening_not_the_title_twice():
+    text = write_lyrics("driving home after a night shift", title="Night Shift", seed=2,
+                        form=_form(("verse", (7, 7)), ("chorus", (7, 7)), ("verse", (7, 7)), ("chorus", (7, 7, 7, 7)),
+                                   ("chorus", (7,)), ("chorus", (7, 7, 7))))  # fmt: skip
+    choruses = [lines for tag, lines in _blocks(text) if tag == "[Chorus]"]
+    full = choruses[1]
+    assert len(full) == 4 and "night shift" in full[0].lower()
+    assert choruses[0] == full[:2] and choruses[2] == full[:1] and choruses[3] == [*full[:2], full[3]]
+
+
 def test_default_form_by_duration_and_family():
     assert [s.label for s in default_form().sections] == ["verse", "chorus", "verse", "pre-chorus", "chorus",
                                                           "bridge", "chorus"]

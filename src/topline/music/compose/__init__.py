@@ -35,6 +35,8 @@ _CONTOUR_P = {
 }  # fmt: skip
 
 
+SHARED_MAX = 0.5  # a variant-2 line sharing more of its onsets with variant 1 is phrased again ...
+AVOID_AGAIN = 4.0  # ... with this cost on a shared onset (rhythm.AVOID the first time)
 _AIM_TOL = 0.5  # semitones a variant's median may miss its aim by
 _TAKES = 5  # compositions at most to bring the median there
 
@@ -137,11 +139,13 @@ def _compose_voice(
             if shifted and shifted[0].start >= prev_end:
                 events, prefer = shifted, list(cached[1])
         if events is None:
-            events = line_rhythm(
-                stresses, grid=grid, start=plan.start, end=plan.end, prev_end=prev_end, profile=prof,
-                weirdness=controls.weirdness, audio_weight=controls.audio_weight, rng=rng, lead=plan.lead,
-                compressed=plan.compressed, pickup_bias=pickup_bias, avoid=avoid,
-            )  # fmt: skip
+            kw = dict(grid=grid, start=plan.start, end=plan.end, prev_end=prev_end, profile=prof,
+                      weirdness=controls.weirdness, audio_weight=controls.audio_weight, rng=rng, lead=plan.lead,
+                      compressed=plan.compressed, pickup_bias=pickup_bias, avoid=avoid)  # fmt: skip
+            events = line_rhythm(stresses, **kw)
+            if avoid is not None and _shared(events, avoid) > SHARED_MAX:
+                # still mostly the other variant's rhythm (few ways to sing the line): avoid it harder
+                events = line_rhythm(stresses, **kw, avoid_weight=AVOID_AGAIN)
         if any(not float(e.start).is_integer() for e in events):
             off_grid += 1
         slots = _slots(events, grid, reference)
@@ -267,6 +271,12 @@ def _line_plans(arr: Arrangement, lyrics: Lyrics, grid: Grid, profile) -> list[L
                 last_in_section=li == len(lines) - 1, line_in_section=li,
             ))  # fmt: skip
     return plans
+
+
+def _shared(events: list[Event], avoid: np.ndarray) -> float:
+    """Share of a line's onsets on grid steps where the other variant starts a note."""
+    on = [int(e.start) for e in events if float(e.start).is_integer()]
+    return float(np.mean(avoid[np.clip(on, 0, avoid.size - 1)])) if on else 0.0
 
 
 def _onsets(grid: Grid, notes: list[Note]) -> np.ndarray:

@@ -31,6 +31,8 @@ __all__ = ["Arrangement", "Placed", "arrange", "earliest_onset", "line_bars_for"
 FREE = ("intro", "outro", "break")  # form labels left to the instrumental
 LEAD_EVERYWHERE = 0.6  # lead share of the singable bars above which the voice sings under the lead
 LEAD_REST_SHARE = 0.3  # at most this share of the song's bars is left to the instrumental's lead
+LEAD_REST_UNDER = 0.15  # the same where the lead is almost everywhere (the voice sings under the rest)
+SUNG_MIN = 0.72  # a plan or arranged lyrics leaving the voice on fewer of the bars than this leave less to the lead
 EARLIEST_S = 0.15  # no note before this, whatever the beats say
 
 
@@ -89,9 +91,12 @@ def _chunks(n: int, size: int) -> list[int]:
 
 
 def _skeleton(
-    analysis: Analysis, grid: Grid, *, profile: StyleProfile, first_bar: int, variant: int = 1
+    analysis: Analysis, grid: Grid, *, profile: StyleProfile, first_bar: int, variant: int = 1, rest_scale: float = 1.0
 ) -> tuple[list[_Block], bool]:
-    """Blocks over the usable bars ``first_bar..``; returns them and whether the track has free room."""
+    """Blocks over the usable bars ``first_bar..``; returns them and whether the track has free room.
+
+    ``rest_scale`` scales the share of the bars left to the instrumental's lead (``arrange`` lowers it
+    where the lyrics would leave the voice under ``SUNG_MIN`` of the song)."""
     bars = _bars(grid)
     nb = len(bars.start)
     if first_bar >= nb:
@@ -116,7 +121,8 @@ def _skeleton(
     inner = [k for r in runs for k in r if labels[r[0]] not in ("intro", "outro")] or list(range(first_bar, nb))
     lead_share = float(np.mean(lead_bar[inner])) if inner else 0.0
     free_room = lead_share < LEAD_EVERYWHERE
-    rest = _lead_rests(lead_bar, inner, variant=variant)
+    rest = (_lead_rests(lead_bar, inner, variant=variant, share=LEAD_REST_SHARE * rest_scale) if free_room
+            else _lead_rests(lead_bar, inner, variant=variant, share=LEAD_REST_UNDER * rest_scale, partial=False))
     L = line_bars_for(grid, profile)
     size = 4 * L if L <= 2 else 8
 
@@ -163,15 +169,26 @@ def _skeleton(
 
 
 def _tidy(blocks: list[_Block], *, L: int, size: int) -> list[_Block]:
-    """A sung scrap shorter than a line (and than 2 bars) between free bars is left free; neighbouring
-    free blocks of one kind become one; two neighbouring sung blocks of one label where one holds a
-    single line become one section (up to one and a half sections long)."""
+    """A sung scrap shorter than a line (and than 2 bars) between free bars is left free, and one next
+    to a sung block joins it (the block before, else the one after); neighbouring free blocks of one
+    kind become one; two neighbouring sung blocks of one label where one holds a single line become
+    one section (up to one and a half sections long)."""
     for i, b in enumerate(blocks):
         if b.sung and b.b1 - b.b0 < min(L, 2):
             free_prev = i == 0 or not blocks[i - 1].sung
             free_next = i == len(blocks) - 1 or not blocks[i + 1].sung
             if free_prev and free_next:
                 b.sung, b.label = False, "break"
+    joined: list[_Block] = []
+    for i, b in enumerate(blocks):
+        scrap = b.sung and b.b1 - b.b0 < min(L, 2)
+        if scrap and joined and joined[-1].sung and joined[-1].b1 == b.b0:
+            joined[-1].b1 = b.b1
+        elif scrap and i + 1 < len(blocks) and blocks[i + 1].sung:
+            blocks[i + 1].b0 = b.b0
+        else:
+            joined.append(b)
+    blocks = joined
     out: list[_Block] = []
     for b in blocks:
         p = out[-1] if out else None
@@ -186,12 +203,17 @@ def _tidy(blocks: list[_Block], *, L: int, size: int) -> list[_Block]:
     return out
 
 
-def _lead_rests(lead_bar: np.ndarray, inner: list[int], *, variant: int = 1) -> np.ndarray:
+def _lead_rests(
+    lead_bar: np.ndarray, inner: list[int], *, variant: int = 1, share: float = LEAD_REST_SHARE, partial: bool = True
+) -> np.ndarray:
     """The lead stretches the voice leaves to the instrumental (call and response).
 
     The longest runs of lead bars (2 bars or more) are left free, longest first, while the bars left
-    free stay within ``LEAD_REST_SHARE`` of the song: the voice answers the lead where it plays
-    longest and sings under the rest, low and quiet, rather than leave most of the song empty.
+    free stay within ``share`` of the song (a single sung bar left between two rests rests too and
+    counts): the voice answers the lead where it plays longest and sings under the rest, low and
+    quiet, rather than leave most of the song empty.  With ``partial``, a run too long for what is
+    left of the budget rests for its first bars (variant 2: its last) and the voice comes in under
+    it for 2 bars at least (or one, next to a sung bar); without (a lead almost everywhere, ``LEAD_REST_UNDER``), only whole runs rest.
     Variant 2 takes every lead run of 4 bars or more as equally long and answers the later ones
     first, so where the budget cannot free them all the two variants rest in different places.
     """
@@ -204,13 +226,33 @@ def _lead_rests(lead_bar: np.ndarray, inner: list[int], *, variant: int = 1) -> 
                 runs[-1].append(k)
             else:
                 runs.append([k])
-    budget = LEAD_REST_SHARE * len(idx)
+    budget = share * len(idx)
+    inner_set = set(idx)
     used = 0
     order = (lambda r: (-len(r), r[0])) if variant == 1 else (lambda r: (-min(len(r), 4), -r[0]))
     for r in sorted((r for r in runs if len(r) >= 2), key=order):
-        if used + len(r) <= budget + 1e-9:
-            rest[r] = True
-            used += len(r)
+        room = int(budget - used + 1e-9)
+        if room < 2:
+            break
+        if len(r) > room and not partial:
+            continue
+        if len(r) > room:  # too long to leave free whole: the voice answers its first bars (variant 2
+            # its last) and sings under the rest: 2 bars at least, or one that joins a sung bar beside it
+            after = r[-1] + 1 if variant == 1 else r[0] - 1
+            joins = len(r) - room == 1 and after in inner_set and not lead_bar[after]
+            keep = room if joins else min(room, len(r) - 2)
+            if keep < 2:
+                continue
+            r = r[:keep] if variant == 1 else r[len(r) - keep :]
+        # a single sung bar left between two rests is too short for a line: it rests too, and counts
+        left, right = r[0] - 2, r[-1] + 2
+        cost = len(r) + int(left >= 0 and bool(rest[left])) + int(right < rest.size and bool(rest[right]))
+        if cost > room:
+            if not partial or len(r) - (cost - room) < 2:
+                continue
+            r, cost = r[: len(r) - (cost - room)], room
+        rest[r] = True
+        used += cost
     return rest
 
 
@@ -244,6 +286,11 @@ def _label_song(blocks: list[_Block], *, long_song: bool) -> None:
     for i in range(1, n - 1):
         if sung[i].label == "verse" and sung[i - 1].label == "verse" and sung[i + 1].label == "chorus":
             sung[i].label = "pre-chorus"
+
+
+def _before(bars, first: int) -> int:
+    """Bars before the first singable one that are not intro or outro (the song, but out of reach)."""
+    return sum(1 for k in range(first) if bars.label[k] not in ("intro", "outro"))
 
 
 def _first_bar(analysis: Analysis, grid: Grid) -> int:
@@ -316,7 +363,14 @@ def plan_form(
         return arrange(analysis, lyrics, profile=profile, seed=seed, variant=variant, grid=grid).plan
     bars = _bars(grid)
     first = _first_bar(analysis, grid)
-    blocks, _ = _skeleton(analysis, grid, profile=profile, first_bar=first)
+    scale, before = 1.0, -1
+    for attempt in range(4):  # lead rests never leave the voice on under SUNG_MIN of the song
+        blocks, _ = _skeleton(analysis, grid, profile=profile, first_bar=first, rest_scale=scale)
+        inner = _before(bars, first) + sum(b.b1 - b.b0 for b in blocks if b.label not in ("intro", "outro"))
+        rested = sum(b.b1 - b.b0 for b in blocks if b.label == "break")
+        if not rested or inner - rested >= SUNG_MIN * inner:
+            break
+        scale, before = _less_rest(scale, SUNG_MIN * inner - (inner - rested), rested, before, last=attempt == 2)
     L = line_bars_for(grid, profile)
     rng = _rng(seed, 0, 7)
     chorus_budget: dict[int, tuple[int, ...]] = {}
@@ -415,11 +469,13 @@ _FIT = {  # cost of singing a bar of lyric kind (row) over a form bar of label (
 _FIT["hook"] = _FIT["chorus"]
 
 
-def _bar_cost(kind: str, form_label: str, sung: bool, group: str) -> float:
+def _bar_cost(
+    kind: str, form_label: str, sung: bool, group: str, *, break_cost: float = 1.5, free_cost: float = 1.2
+) -> float:
     if not sung:
         if kind in ("intro", "outro") and form_label == kind:
             return -0.4  # a sung intro/outro over the instrumental's own
-        return 1.5 if form_label == "break" else 1.2
+        return break_cost if form_label == "break" else free_cost
     if kind in ("intro", "outro"):
         return 0.3
     return _FIT.get(kind, _FIT["verse"]).get(form_label, 0.4)
@@ -434,6 +490,8 @@ def arrange(
     A section given again (the same words) is sung again where it stands; when the lyrics fill less
     than three quarters of the bars the form sings, the chorus returns (at the end; variant 2 sings
     the first return right after the first chorus) until the form is about full, and a warning says so.
+    Where the lyrics placed would leave the voice on fewer than ``SUNG_MIN`` of the bars between the
+    intro and the outro, less is left to the instrumental's lead, and at last nothing.
 
     Returns
     -------
@@ -442,6 +500,33 @@ def arrange(
         phrasing; the caller then compresses them.
     """
     grid = make_grid(analysis) if grid is None else grid
+    scale, before = 1.0, -1
+    for attempt in range(4):
+        arr, inner, rested = _arrange(analysis, lyrics, profile=profile, seed=seed, variant=variant, grid=grid,
+                                      weirdness=weirdness, rest_scale=scale)  # fmt: skip
+        sung = sum(p.b1 - p.b0 for p in arr.placed)
+        if not arr.fits or not rested or sung >= SUNG_MIN * inner or scale <= 0.0:
+            break
+        scale, before = _less_rest(scale, SUNG_MIN * inner - sung, rested, before, last=attempt == 2)
+    return arr
+
+
+def _less_rest(scale: float, short: float, rested: int, before: int, *, last: bool) -> tuple[float, int]:
+    """The next ``rest_scale`` when the voice sings ``short`` bars too few with ``rested`` bars left to
+    the lead: the shortfall comes off the rests; where that freed nothing last time (``before``),
+    40 % more; at the last try, no rests at all.  Returns it and ``rested`` (the next ``before``)."""
+    if last:
+        return 0.0, rested
+    nxt = scale * max(0.0, 1.0 - short / rested)
+    return (min(nxt, 0.6 * scale) if rested == before else nxt), rested
+
+
+def _arrange(
+    analysis: Analysis, lyrics: Lyrics, *, profile: StyleProfile, seed: int, variant: int, grid: Grid,
+    weirdness: float, rest_scale: float,
+) -> tuple[Arrangement, int, int]:
+    """``arrange`` with the lead rests scaled by ``rest_scale``; also the bars between the intro and the
+    outro and how many of them rest for the lead."""
     bars = _bars(grid)
     first = _first_bar(analysis, grid)
     nb = len(bars.start) - first
@@ -453,8 +538,10 @@ def arrange(
     seq, rep = _sequence(lyrics)
     empty = Arrangement(FormPlan(()), (), bar_steps, first_step, (), nb > 0 or not seq)
     if not seq or nb <= 0:
-        return empty
-    blocks, _ = _skeleton(analysis, grid, profile=profile, first_bar=first, variant=variant)
+        return empty, 0, 0
+    blocks, _ = _skeleton(analysis, grid, profile=profile, first_bar=first, variant=variant, rest_scale=rest_scale)
+    inner = _before(bars, first) + sum(b.b1 - b.b0 for b in blocks if b.label not in ("intro", "outro"))
+    rested = sum(b.b1 - b.b0 for b in blocks if b.label == "break")
     form_label = ["verse"] * nb
     sung = [False] * nb
     lead = [False] * nb
@@ -473,46 +560,111 @@ def arrange(
                   for ln in lyrics.sections[i].lines if ln.words]  # fmt: skip
             nat_min[i] = ([a for a, _ in ls], [m for _, m in ls])
     avail = sum(sung)
+    breaks = sum(1 for k in range(nb) if not sung[k] and form_label[k] == "break")
     need = sum(sum(nat_min[i][0]) for i in seq)
+    need_min = sum(sum(nat_min[i][1]) for i in seq)
     need_given = need  # the lyrics as given, before any chorus returns
     repeat = list(rep)
-    warnings: list[str] = []
     chorus = _chorus_of(lyrics, seq, rep)
-    added = 0
-    if chorus is not None and need < 0.75 * avail:
-        c_len = sum(nat_min[chorus][0])
+    added: list[int] = []  # positions in seq of the chorus returns added here
+    twice = False
+    n_blocks = sum(1 for b in blocks if b.sung)
+    if chorus is not None and (need < 0.75 * avail or len(seq) < n_blocks):
+        c_len, c_min = sum(nat_min[chorus][0]), sum(nat_min[chorus][1])
         first_chorus = seq.index(chorus) if chorus in seq else len(seq) - 1
         sec = lyrics.sections[chorus]
         most = 4 if sec.kind in ("chorus", "hook") or any(r for i, r in zip(seq, rep) if i == chorus) else 1
-        while need + c_len <= avail and added < most and c_len > 0:
-            if variant == 2 and added == 0 and first_chorus < len(seq) - 2:
+        # Another return while the lyrics fill under three quarters of the sung bars and it fits there,
+        # or while the lyrics have fewer sections than the form sings, leave some of its bars empty at
+        # their natural phrasing and the return fits at the lines' densest (no sung section of the
+        # instrumental is left empty; the lines sing denser instead).
+        while (len(added) < most and c_len > 0
+               and ((need < 0.75 * avail and need + c_len <= avail)
+                    or (len(seq) < n_blocks and need < avail and need_min + c_min <= avail))):
+            if variant == 2 and not added and first_chorus < len(seq) - 2:
                 pos = first_chorus + 1  # a double chorus the first time round
             else:
                 pos = len(seq)
+            added = [p + (p >= pos) for p in added] + [pos]
             seq.insert(pos, chorus)
             repeat.insert(pos, True)
             need += c_len
-            added += 1
-        if added:
-            sec = lyrics.sections[chorus]
-            tag = sec.tag or f"[{sec.kind.title()}]"
-            warnings.append(f"lyrics shorter than the music: {tag} sung {added} more time(s) to fill the song.")
+            need_min += c_min
+
+    def place(seq: list[int], **cost: float) -> tuple[list[tuple[int, int]] | None, int, int]:
+        """The sections' bars, and how many intro/outro and lead-break bars they sing over."""
+        spans = None
+        if sum(sum(nat_min[i][1]) for i in seq) <= nb:
+            spans = _place(seq, lyrics, nat_min, nb=nb, sung=sung, form_label=form_label, group=group,
+                           block_start=block_start, **cost)
+        over_free = over_lead = 0
+        for i, (s, e) in zip(seq, spans or []):
+            over_free += sum(1 for k in range(s, e) if not sung[k] and form_label[k] not in (lyrics.sections[i].kind, "break"))
+            over_lead += sum(1 for k in range(s, e) if not sung[k] and form_label[k] == "break")
+        return spans, over_free, over_lead
+
+    # A chorus return that would push the lyrics over the intro, the outro, the instrumental's lead
+    # breaks or past what fits is dropped again (the last added first).
+    spans, over_free, over_lead = place(seq)
+    while added and (spans is None or over_free or over_lead):
+        pos = added.pop()
+        del seq[pos], repeat[pos]
+        spans, over_free, over_lead = place(seq)
     n_chorus = sum(1 for i in seq if lyrics.sections[i].kind in ("chorus", "hook")) or seq.count(chorus)
-    if (chorus is not None and analysis.duration >= 60.0 and added == 0 and n_chorus < 2
-            and sum(sum(nat_min[i][1]) for i in seq) + sum(nat_min[chorus][1]) <= avail):
-        seq.append(chorus)  # a song of a minute or more sings its chorus twice, at the end again
-        repeat.append(True)
-        added = 1
+    if (spans is not None and chorus is not None and analysis.duration >= 60.0 and not added and n_chorus < 2
+            and sum(sum(nat_min[i][1]) for i in [*seq, chorus]) <= avail + breaks):
+        # A song of a minute or more sings its chorus twice, at the end again: where the lyrics fill
+        # the sung bars, the lines sing denser and then the instrumental's lead breaks get shorter
+        # (never the intro or the outro).
+        again = place([*seq, chorus], break_cost=1.0, free_cost=10.0)
+        if again[0] is not None and not again[1]:
+            seq.append(chorus)
+            repeat.append(True)
+            added, twice = [len(seq) - 1], True
+            spans, over_free, over_lead = again
+    warnings: list[str] = []
+    if added and not twice:
+        sec = lyrics.sections[chorus]
+        tag = sec.tag or f"[{sec.kind.title()}]"
+        warnings.append(f"lyrics shorter than the music: {tag} sung {len(added)} more time(s) to fill the song.")
+    elif added:
         sec = lyrics.sections[chorus]
         warnings.append(f"{sec.tag or f'[{sec.kind.title()}]'} sung again at the end.")
-    asked = sum(repeat) - added
+    asked = sum(repeat) - len(added)
     if asked:
         warnings.append(f"{asked} section(s) sung again where the lyrics repeat them.")
+    if spans is None:
+        return Arrangement(FormPlan(()), (), bar_steps, first_step, tuple(warnings), False), inner, rested
 
-    total_min = sum(sum(nat_min[i][1]) for i in seq)
-    if total_min > nb:
-        return Arrangement(FormPlan(()), (), bar_steps, first_step, tuple(warnings), False)
+    placed = [Placed(section=i, b0=s, b1=e, repeat=r, lead=bool(np.mean(lead[s:e]) > 0.5))
+              for i, r, (s, e) in zip(seq, repeat, spans)]
+    # Sung denser than natural because the lyrics as given need more bars than the form sings (not
+    # because a returning chorus was fitted in).
+    denser = sum(1 for i, (s, e) in zip(seq, spans) if e - s < 0.6 * sum(nat_min[i][0])) if need_given > avail else 0
+    if denser or over_free:
+        parts = []
+        if denser:
+            parts.append(f"{denser} section(s) sung denser than the style's natural phrasing")
+        if over_free:
+            parts.append(f"{over_free} bar(s) of intro/outro/instrumental used for singing")
+        warnings.insert(0, "lyrics longer than the music: " + " and ".join(parts) + ".")
+    if over_lead:
+        sec = lyrics.sections[chorus] if chorus is not None else None
+        why = f"{sec.tag or f'[{sec.kind.title()}]'} sung again needs" if twice and added and sec else "the lyrics need"
+        warnings.append(f"sung over the instrumental's own lead for {over_lead} bar(s): {why} more room "
+                        "than the track leaves free.")
+    plan = _arranged_plan(grid, bars, first, nb, lyrics, placed, form_label, sung)
+    return Arrangement(plan, tuple(placed), bar_steps, first_step, tuple(warnings), True), inner, rested
 
+
+def _place(
+    seq: list[int], lyrics: Lyrics, nat_min: dict[int, tuple[list[int], list[int]]], *, nb: int, sung: list[bool],
+    form_label: list[str], group: list[str], block_start: np.ndarray, break_cost: float = 1.5,
+    free_cost: float = 1.2,
+) -> list[tuple[int, int]] | None:
+    """The bars ``(start, end)`` of every section of ``seq``, in order: the cheapest placement by a
+    dynamic programme over bars, or None when none fits.  A bar of a lead break costs ``break_cost``
+    to sing over, an intro or outro bar ``free_cost``."""
     # Dynamic programme over bars: best[e] = cost of the sections so far, the last ending at bar e.
     empty_c = np.array([0.6 if sung[k] else 0.0 for k in range(nb)])
     gap_prefix = np.concatenate([[0.0], np.cumsum(empty_c)])
@@ -520,7 +672,8 @@ def arrange(
     for i in seq:
         kind = lyrics.sections[i].kind
         if kind not in fit_prefix:
-            c = [_bar_cost(kind, form_label[k], sung[k], group[k]) for k in range(nb)]
+            c = [_bar_cost(kind, form_label[k], sung[k], group[k], break_cost=break_cost, free_cost=free_cost)
+                 for k in range(nb)]
             fit_prefix[kind] = np.concatenate([[0.0], np.cumsum(c)])
     bounds = [k for k in range(nb + 1) if block_start[k]]
     inf = float("inf")
@@ -554,31 +707,7 @@ def arrange(
                     bp[e] = (s, int(arg[s]))
         best = new
         back.append(bp)
-    spans = trace_back(best, back, gap_prefix)
-    if spans is None:
-        return Arrangement(FormPlan(()), (), bar_steps, first_step, tuple(warnings), False)
-
-    placed = []
-    over_free = over_lead = 0
-    for i, r, (s, e) in zip(seq, repeat, spans):
-        placed.append(Placed(section=i, b0=s, b1=e, repeat=r, lead=bool(np.mean(lead[s:e]) > 0.5)))
-        over_free += sum(1 for k in range(s, e) if not sung[k] and form_label[k] not in (lyrics.sections[i].kind, "break"))
-        over_lead += sum(1 for k in range(s, e) if not sung[k] and form_label[k] == "break")
-    # Sung denser than natural because the lyrics as given need more bars than the form sings (not
-    # because a returning chorus was fitted in).
-    denser = sum(1 for i, (s, e) in zip(seq, spans) if e - s < 0.6 * sum(nat_min[i][0])) if need_given > avail else 0
-    if denser or over_free:
-        parts = []
-        if denser:
-            parts.append(f"{denser} section(s) sung denser than the style's natural phrasing")
-        if over_free:
-            parts.append(f"{over_free} bar(s) of intro/outro/instrumental used for singing")
-        warnings.insert(0, "lyrics longer than the music: " + " and ".join(parts) + ".")
-    if over_lead:
-        warnings.append(f"sung over the instrumental's own lead for {over_lead} bar(s): the lyrics need more room "
-                        "than the track leaves free.")
-    plan = _arranged_plan(grid, bars, first, nb, lyrics, placed, form_label, sung)
-    return Arrangement(plan, tuple(placed), bar_steps, first_step, tuple(warnings), True)
+    return trace_back(best, back, gap_prefix)
 
 
 def _arranged_plan(grid, bars, first, nb, lyrics, placed, form_label, sung) -> FormPlan:

@@ -55,6 +55,7 @@ def line_rhythm(
     compressed: bool = False,
     pickup_bias: float = 0.0,
     avoid: np.ndarray | None = None,
+    avoid_weight: float = AVOID,
 ) -> list[Event]:
     """Onsets and durations for one line.
 
@@ -81,6 +82,8 @@ def line_rhythm(
     avoid : ndarray of bool, optional
         Grid steps where the other variant starts a note: onsets there cost more, so the second
         melody phrases its own way (anticipations, other line starts) rather than the same rhythm.
+    avoid_weight : float
+        What such an onset costs (``AVOID``; half of it on a bar line).
 
     Returns
     -------
@@ -102,7 +105,8 @@ def line_rhythm(
     density = max(0.5, profile.rhythm_density) * (0.75 if lead else 1.0)
     target = SUB / density
     room = (stop - start - 6) / max(n_syl - 1, 1)
-    target = float(np.clip(room, target, 1.5 * target)) if room > target else max(room, 1.0)
+    # a short line on a long phrase spreads out, up to twice the spacing (its last bar is not left empty)
+    target = float(np.clip(room, target, 2.0 * target)) if room > target else max(room, 1.0)
     sync = min(1.0, profile.syncopation + 0.3 * weirdness)
     sixteenth_ok = 1.0 if (target < 2.5 or compressed) else 0.0
     steps = np.arange(lo, hi + 1)
@@ -113,7 +117,7 @@ def line_rhythm(
     ]) + noise  # fmt: skip
     if avoid is not None:
         # bar lines cost less to share: the chord change is where both melodies want a chord tone
-        emit -= (AVOID * avoid[np.clip(steps, 0, avoid.size - 1)] * np.where(w >= 4, 0.5, 1.0))[None, :]
+        emit -= (avoid_weight * avoid[np.clip(steps, 0, avoid.size - 1)] * np.where(w >= 4, 0.5, 1.0))[None, :]
     trans = -0.7 * np.log2(IOIS / target) ** 2
     if not sixteenth_ok:
         trans[IOIS == 1] -= 2.0

@@ -666,7 +666,9 @@ def write_lyrics(description: str, *, title: str = "", family: str = "pop", seed
         role = ROLE.get(sec.label, "V")
         n = len(sec.line_syllables)
         if sec.label in ("chorus", "hook"):
-            lines = chorus if n == len(chorus) else [*chorus[: n - 1], chorus[-1]][:n]
+            # a shorter chorus sings the chorus's opening lines, ending on its title line from three
+            # lines on (two lines are the title and the line after it, not the title twice)
+            lines = chorus if n == len(chorus) else chorus[:n] if n <= 2 else [*chorus[: n - 1], chorus[-1]]
             tag = "Chorus"
         elif sec.label == "outro":
             base = chorus or [title_line(hook, sec.line_syllables[0])]
