@@ -221,3 +221,12 @@ def test_a_line_final_vowel_is_rendered_longer(id_map):
     assert lengths["i"] == pytest.approx(phonemes.LINE_END_VOWEL_RENDER_S, abs=FRAME)
     assert lengths["æ"] == pytest.approx(phonemes.VOWEL_RENDER_S, abs=FRAME)
     assert [u.line_end for u in p.units if u.vowel] == [False, True, False, True, True]
+
+
+def test_phrase_ends_with_a_long_trailing_pad(id_map):
+    """The speech model cuts a phrase's last sounds short unless the trailing pad is long (as in its
+    own sentence ends): the pad gets ``EOS_FRAMES`` frames, 350 ms."""
+    (p,) = phonemes.plan([note(0.5, 1.0, 60, "hold", ["HH", "OW", "L", "D"])], id_map=id_map, frame_s=FRAME)
+    assert phonemes.EOS_FRAMES == 14
+    assert p.ids[-1] == PAD and p.durations[-1] == 14
+    assert p.durations[-1] * FRAME == pytest.approx(0.35)
