@@ -230,3 +230,17 @@ def test_phrase_ends_with_a_long_trailing_pad(id_map):
     assert phonemes.EOS_FRAMES == 14
     assert p.ids[-1] == PAD and p.durations[-1] == 14
     assert p.durations[-1] * FRAME == pytest.approx(0.35)
+
+
+def test_fast_notes_shorten_the_vowel_before_the_consonants(id_map):
+    """Eighths at 132 BPM: "left to" needs 215 ms of consonants (F T, T) in a 227 ms note; the
+    vowel of "left" gives way down to ``MIN_VOWEL_S`` and the consonants share the rest."""
+    e = 60 / 132 / 2
+    notes = [note(0.5, 0.5 + e, 60, "left", ["L", "EH", "F", "T"]),
+             note(0.5 + e, 0.5 + 2 * e, 62, "to", ["T", "UW"], word=1)]  # fmt: skip
+    (p,) = phonemes.plan(notes, id_map=id_map, frame_s=FRAME)
+    eh = next(u for u in p.units if u.arpabet == "EH")
+    assert eh.start == pytest.approx(0.5) and eh.end - eh.start == pytest.approx(phonemes.MIN_VOWEL_S)
+    scale = (e - phonemes.MIN_VOWEL_S) / 0.215
+    t_on = [u for u in p.units if u.arpabet == "T"][-1]
+    assert t_on.end == pytest.approx(0.5 + e) and t_on.end - t_on.start == pytest.approx(0.065 * scale)

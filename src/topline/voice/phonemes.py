@@ -56,6 +56,10 @@ CONSONANT_S = {
 PHRASE_GAP_S = 0.12
 #: A phrase longer than this is rendered in parts.
 MAX_PHRASE_S = 8.0
+#: The shortest a vowel is sung before the consonants after it are hurried (fast notes): squeezed
+#: to half their length or less, plosives and fricatives were misheard ("left to lose" heard as
+#: "left you lose" on eighths at 132 BPM), while a 70 ms vowel is still a whole vowel.
+MIN_VOWEL_S = 0.07
 #: The earliest onset consonants may start before their vowel.
 MAX_ONSET_S = 0.3
 #: Frames of lead-in (the leading pad) and lead-out (the trailing pad) around each phrase.
@@ -305,7 +309,10 @@ def _place(group: list[Syllable], earliest: float, accent: str = "us") -> list[U
         need = _cons_len(prev.coda) + _cons_len(cur.onset)
         if not need:
             continue
-        avail = max(0.5 * span, span - max(0.06, 0.5 * (prev.end - prev.start)))
+        # the consonants take what they need as long as the vowel keeps half its note; on fast
+        # notes the vowel gives way down to MIN_VOWEL_S before the consonants are hurried
+        vowel = max(MIN_VOWEL_S, min(0.5 * (prev.end - prev.start), span - need))
+        avail = max(0.5 * span, span - vowel)
         scale = min(1.0, avail / need)
         coda_sc[i - 1] = _cons_len(prev.coda) * scale
         onset_sc[i] = _cons_len(cur.onset) * scale
