@@ -223,11 +223,13 @@ def test_a_line_final_vowel_is_rendered_longer(id_map):
     assert [u.line_end for u in p.units if u.vowel] == [False, True, False, True, True]
 
 
-def test_phrase_ends_with_a_long_trailing_pad(id_map):
-    """The speech model cuts a phrase's last sounds short unless the trailing pad is long (as in its
-    own sentence ends): the pad gets ``EOS_FRAMES`` frames, 350 ms."""
+def test_phrase_has_long_pads_at_both_ends(id_map):
+    """The speech model mumbles a phrase's first sound and cuts its last ones short unless the pads
+    are as long as in its own sentences: the leading pad gets ``BOS_FRAMES`` (450 ms), the
+    trailing one ``EOS_FRAMES`` (350 ms)."""
     (p,) = phonemes.plan([note(0.5, 1.0, 60, "hold", ["HH", "OW", "L", "D"])], id_map=id_map, frame_s=FRAME)
-    assert phonemes.EOS_FRAMES == 14
+    assert (phonemes.BOS_FRAMES, phonemes.EOS_FRAMES) == (18, 14)
+    assert p.ids[0] == PAD and p.durations[0] == 18
     assert p.ids[-1] == PAD and p.durations[-1] == 14
     assert p.durations[-1] * FRAME == pytest.approx(0.35)
 

@@ -64,9 +64,12 @@ MIN_VOWEL_S = 0.07
 MAX_ONSET_S = 0.3
 #: Frames of lead-in (the leading pad) and lead-out (the trailing pad) around each phrase.
 #: Kokoro starts a phrase quietly unless it is given a lead-in near the one it gives itself
-#: (16-20 frames): with 2-10 frames the first vowel was measured 10-40 dB too quiet; 12
-#: frames (with the vowels levelled, see ``voice.even_vowels``) sang as well as 16 for less.
-BOS_FRAMES = 12
+#: (16-20 frames): with 2-10 frames the first vowel was measured 10-40 dB too quiet.  With 12
+#: frames (and the vowels levelled, see ``voice.even_vowels``) the level was right but a phrase's
+#: first sound was still misheard ("sing" as "thing", "every" as "the re-", "running" as
+#: "turning", am_michael); 18 frames, the length its own predictor gives, said them (dry WER on
+#: the bench_voice lines, am_michael 8 -> 0 %, am_puck 3 -> 4 %) for about 5 % more rendering.
+BOS_FRAMES = 18
 #: The trailing pad is long, as in Kokoro's own sentence ends (its duration predictor gives the last
 #: phoneme and the pad 20-24 frames together): with 4 frames the speech model cut the phrase's last
 #: sounds short ("right" heard as "wrong", "road" as "row", "comes" as "come"); 14 frames brought
