@@ -15,7 +15,13 @@ with a male and a female voice, and prints the figures of ``quality.md``:
   figure is a cold call (``sing``'s render cache emptied first); ``2nd variant`` is the cost
   of the same lyrics on another melody right after (as a task's variant 2), with its cache hits.
 
-Run: ``python benchmarks/bench_voice.py [--vibrato-off] [--save DIR] [--workers N] [--long]``.
+With ``--wer`` each dry vocal is also transcribed (Whisper tiny.en, as ``bench_sing.py`` does) and its
+vowel onsets timed as ``quality.md`` defines them; ``--voice NAME ...`` sings with named voices instead
+of each gender's choice (per-voice figures, ``docs/voice.md``); ``--why`` breaks the frames more than
+50 cents off down by cause.
+
+Run: ``python benchmarks/bench_voice.py [--vibrato-off] [--save DIR] [--workers N] [--long]
+[--voice NAME ...] [--wer] [--why] [--quick]``.
 """
 
 from __future__ import annotations
@@ -231,7 +237,8 @@ def main() -> None:
     ap.add_argument("--voice", nargs="+", default=None,
                     help="sing with these voices (gender from the name) instead of each gender's choice")
     ap.add_argument("--wer", action="store_true",
-                    help="also transcribe each dry vocal (Whisper tiny.en, vocal_metrics) and print its WER")
+                    help="also transcribe each dry vocal (Whisper tiny.en, vocal_metrics) and print its WER, "
+                         "and time its vowel onsets as quality.md defines them")
     ap.add_argument("--quick", action="store_true", help="skip the 2nd-variant timing")
     args = ap.parse_args()
     sr = 44100
@@ -243,6 +250,7 @@ def main() -> None:
     singers = [(v, VOICES[v].gender) for v in args.voice] if args.voice else [(None, "m"), (None, "f")]
     totals: dict[str, list] = {name or gender: [] for name, gender in singers}
     wers: dict[str, list[float]] = {name or gender: [] for name, gender in singers}
+    timings: dict[str, list[float]] = {name or gender: [] for name, gender in singers}
     causes: dict[str, int] = {}
     for si, (family, tempo, lines) in enumerate(SONGS):
         for name, gender in singers:
@@ -262,6 +270,10 @@ def main() -> None:
                 f" {np.median(f0):6.1f} {cpu / sung:10.3f} {cpu / span:10.3f} {wall:7.2f} {name or ''}"
             )
             if args.wer:
+                f0q, tq = vm.f0_track(y, sr)
+                timing = vm.timing_figures(vm.vowel_onsets(y, sr, score.notes, f0=f0q, f0_t=tq))
+                timings[name or gender].append(timing["median_ms"])
+                print(f"{'':8} {gender:1} vowel onset (quality.md) median {timing['median_ms']:+.1f} ms")
                 heard = vm.transcribe(y, sr)
                 wers[name or gender].append(vm.wer(vm.words(" ".join(lines)), vm.words(heard)))
                 print(f"{'':8} {gender:1} WER {wers[name or gender][-1]:.1%} heard: {heard!r}")
@@ -303,7 +315,8 @@ def main() -> None:
         print(
             f"ALL {who}: pitch median {np.median(err):.1f} c, {np.mean(err < 50):.1%} within 50 c; "
             f"onset median {1000 * np.median(on):.1f} ms; median F0 {np.median(f0):.0f} Hz; {cpu:.3f} CPU-s per sung s"
-            + (f"; WER median {np.median(wers[who]):.1%} (max {max(wers[who]):.1%})" if wers[who] else "")
+            + (f"; WER median {np.median(wers[who]):.1%} (max {max(wers[who]):.1%}); vowel onset (quality.md) "
+               f"median {np.median(timings[who]):+.1f} ms" if wers[who] else "")
         )
     if args.why:
         frames = causes.pop("frames")
