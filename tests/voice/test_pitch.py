@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from topline.voice import pitch
 from tests.voice.helpers import note
@@ -15,8 +16,9 @@ def test_lands_on_each_note_by_its_vowel_with_small_overshoot():
     m = pitch.contour(notes, times=T, approach_s=[0.0, 0.06], portamento_s=0.1)
     at = lambda t: m[np.argmin(np.abs(T - t))]  # noqa: E731
     assert abs(at(0.2) - 50) < 0.1  # the phrase-start scoop has settled
-    assert abs(at(1.0) - 55) < 0.3  # the change is (nearly) done at the vowel
-    assert abs(at(0.9) - 50) < 0.05  # and not started long before it
+    assert at(1.0) == pytest.approx(52.5, abs=0.05)  # the change is half done at the vowel onset
+    assert abs(at(0.985) - 50) < 0.5 and abs(at(1.02) - 55) < 0.5  # and quick: 20 ms, centred there
+    assert abs(at(0.975) - 50) < 0.05  # the consonant holds the previous note's pitch
     inside = m[(T > 1.0) & (T < 2.0)]
     assert inside.max() - 55 < 0.1 * 5  # overshoot under 10 % of the leap
     assert abs(at(1.8) - 55) < 0.02
@@ -32,11 +34,11 @@ def test_legato_glide_takes_portamento_time():
 
 def test_vibrato_depth_rate_and_delay():
     n = note(0.5, 2.9, 57, "a", ["AH"])
-    m = pitch.contour([n], times=T, vibrato_depth_cents=50.0, vibrato_rate_hz=6.0, vibrato_delay_s=0.4)
+    m = pitch.contour([n], times=T, vibrato_depth_cents=30.0, vibrato_rate_hz=6.0, vibrato_delay_s=0.4)
     before = m[(T > 0.6) & (T < 0.85)]
     assert np.ptp(before) < 0.05  # no vibrato right after the onset
     steady = m[(T > 1.4) & (T < 2.7)] - 57
-    assert 0.4 < steady.max() < 0.55 and -0.55 < steady.min() < -0.4
+    assert 0.27 < steady.max() <= 0.3 and -0.3 <= steady.min() < -0.27
     spec = np.abs(np.fft.rfft(steady - steady.mean(), 4096))
     rate = np.fft.rfftfreq(4096, 0.005)[np.argmax(spec)]
     assert abs(rate - 6.0) < 0.6
@@ -54,3 +56,22 @@ def test_zero_portamento_still_changes_cleanly():
     m = pitch.contour(notes, times=T, approach_s=[0.0, 0.0], portamento_s=0.0)
     assert np.all(np.isfinite(m))
     assert abs(m[np.argmin(np.abs(T - 1.02))] - 52) < 0.15
+
+
+def test_legato_glide_is_centred_on_the_note_start():
+    notes = [note(0.2, 1.0, 50, "a", ["AH"]), note(1.0, 2.0, 52, "a", [], tie=True)]
+    m = pitch.contour(notes, times=T, approach_s=[0.0, 0.0], portamento_s=0.08)
+    at = lambda t: m[np.argmin(np.abs(T - t))]  # noqa: E731
+    assert at(1.0) == pytest.approx(51.0, abs=0.02)
+    # frames more than 50 cents off their note: as many before the start as after it
+    before = np.sum((T >= 0.2) & (T < 1.0) & (np.abs(m - 50) > 0.5))
+    after = np.sum((T >= 1.0) & (T < 2.0) & (np.abs(m - 52) > 0.5))
+    assert abs(int(before) - int(after)) <= 1
+
+
+def test_vibrato_is_at_most_35_cents_deep():
+    n = note(0.5, 2.9, 57, "a", ["AH"])
+    m = pitch.contour([n], times=T, vibrato_depth_cents=60.0, vibrato_rate_hz=6.0, vibrato_delay_s=0.4)
+    steady = m[(T > 1.4) & (T < 2.7)] - 57
+    assert pitch.MAX_VIBRATO_CENTS == 35.0
+    assert 0.33 < steady.max() <= 0.35 and -0.35 <= steady.min() < -0.33
