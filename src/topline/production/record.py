@@ -13,9 +13,15 @@ from .backing import active_spans, chorus_mask, double_span, harmony_line
 from .chain import delay_return, lead_chain, reverb_returns
 from .exciter import AIR_DB, excite
 from .master import TARGET_LUFS, MasterSettings, hop_energy, k_weighted, loudness_from_hops, master_with_settings
-from .mix import balance_gain, duck_gain
+from .mix import balance_gain, duck_gain, presence_dip
 
-BALANCE_LU = -1.0  # vocal stem loudness minus instrumental stem loudness, as mixed
+#: Vocal stem loudness minus instrumental stem loudness, as mixed: a pop vocal sits forward.
+BALANCE_LU = 2.0
+_DUCK_DB = 2.5  # the whole instrumental, held over phrases
+#: The instrumental's dynamic EQ under the voice (``mix.presence_dip``): the band (Hz) with its
+#: largest cut (dB), and how far the lead should stand above the instrumental in it.
+UNMASK_BANDS = ((1000.0, 4000.0, 6.0),)
+UNMASK_TARGET_DB = 3.0
 _PREMASTER_PEAK_DB = -1.0
 _DOUBLE_GAIN = 0.5  # each double, -6 dB under the lead
 _HARMONY_GAIN = 0.4  # -8 dB
@@ -34,7 +40,8 @@ class Production:
     premaster : np.ndarray
         The mix before the master bus; equals ``vocal_stem + instrumental_stem``.
     vocal_stem, instrumental_stem : np.ndarray
-        The voices (lead, backing, effects) and the ducked instrumental, as they sit in the mix.
+        The voices (lead, backing, effects) and the instrumental (ducked, its presence band dipped
+        where it masks the lead), as they sit in the mix.
     sr : int
     backing_stem : np.ndarray or None
         The backing voices (doubles and harmony with their reverb) as they sit in the mix, a
@@ -147,6 +154,10 @@ def produce(instrumental: np.ndarray, vocal: np.ndarray, *, sr: int, score: Scor
             balance_lu: float = BALANCE_LU) -> Production:
     """Mix a dry sung vocal over the instrumental and master the result.
 
+    The instrumental ducks gently under the voice and its presence band (1-4 kHz) is dipped
+    where, and while, it masks the lead (``mix.presence_dip``); the voices are set
+    ``balance_lu`` over it; the master bus brings the mix to -14 LUFS, at most -1 dBTP.
+
     Parameters
     ----------
     instrumental : np.ndarray, shape (channels, n)
@@ -172,10 +183,16 @@ def produce(instrumental: np.ndarray, vocal: np.ndarray, *, sr: int, score: Scor
     """
     inst, voc = _check(instrumental, vocal, sr)
     bus, lead, backing = vocal_bus_parts(voc, sr=sr, score=score, controls=controls)
-    inst = inst * duck_gain(lead, sr=sr)[None, :]
+    inst = inst * duck_gain(lead, sr=sr, depth_db=_DUCK_DB)[None, :]
     # Loudness of any gain-weighted sum of the two, from their K-weighted hop energies.
-    kv, ki = k_weighted(bus, sr=sr), k_weighted(inst, sr=sr)
-    evv, eii, evi = hop_energy(kv, sr=sr), hop_energy(ki, sr=sr), hop_energy(kv, ki, sr=sr)
+    kv = k_weighted(bus, sr=sr)
+    evv = hop_energy(kv, sr=sr)
+    # The lead at its level in the mix decides where the instrumental's presence band masks it
+    # and is dipped; the balance is then set against the instrumental as it will sound.
+    gv = balance_gain(evv, hop_energy(k_weighted(inst, sr=sr), sr=sr), sr=sr, balance_lu=balance_lu)
+    inst, _ = presence_dip(inst, lead * np.float32(gv), sr=sr, bands=UNMASK_BANDS, target_db=UNMASK_TARGET_DB)
+    ki = k_weighted(inst, sr=sr)
+    eii, evi = hop_energy(ki, sr=sr), hop_energy(kv, ki, sr=sr)
     gv = balance_gain(evv, eii, sr=sr, balance_lu=balance_lu)
     bus *= np.float32(gv)
     # One gain for both stems: the pre-master at the target loudness unless that would push
