@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import signal
 
 from ..errors import ProductionError
 from ..music.controls import Controls
@@ -86,6 +87,23 @@ def _check(instrumental: np.ndarray, vocal: np.ndarray, sr: int) -> tuple[np.nda
     return np.ascontiguousarray(inst), np.ascontiguousarray(voc)
 
 
+#: The backing voices' presence band (Hz) and how far it is cut (dB) under the lead's.
+BACKING_PRESENCE = (1000.0, 4000.0, 12.0)
+
+
+def backing_source(lead: np.ndarray, *, sr: int) -> np.ndarray:
+    """The lead as the backing voices are made from it: its presence band cut by
+    ``BACKING_PRESENCE[2]`` dB (a bell, ``x - c * bandpass(x)``), so the words' consonants and
+    upper formants come from the lead alone and the copies do not comb-filter them."""
+    lo, hi, cut_db = BACKING_PRESENCE
+    if cut_db <= 0:
+        return lead
+    sos = signal.butter(2, [lo, min(hi, 0.45 * sr)], btype="bandpass", fs=sr, output="sos").astype(np.float32)
+    b = signal.sosfiltfilt(sos, lead).astype(np.float32)
+    b *= np.float32(1.0 - 10 ** (-cut_db / 20))
+    return np.subtract(lead, b, out=b)
+
+
 def vocal_bus(vocal: np.ndarray, *, sr: int, score: Score, controls: Controls) -> tuple[np.ndarray, np.ndarray]:
     """The vocal as it will sit in the mix (before level): lead, chorus backing and effect returns.
 
@@ -120,17 +138,18 @@ def vocal_bus_parts(vocal: np.ndarray, *, sr: int, score: Score,
         spans = active_spans(mask, pad=int(0.05 * sr))
         if spans:
             backing = np.zeros((2, n), dtype=np.float32)
+            source = backing_source(lead, sr=sr)
         if want_double:  # one take each side, at different delays so they do not comb together
             for ch, (seed, base) in enumerate(((controls.seed, 17.0), (controls.seed + 1, 26.0))):
                 for span in spans:
                     a, b = span
-                    d = double_span(lead, sr=sr, seed=seed, base_ms=base, span=span)
+                    d = double_span(source, sr=sr, seed=seed, base_ms=base, span=span)
                     d *= mask[a:b]
                     d *= np.float32(_DOUBLE_GAIN)
                     bus[ch, a:b] += d
                     backing[ch, a:b] += d
         if want_harmony and spans:
-            h = harmony_line(lead, score, sr=sr, spans=spans)
+            h = harmony_line(source, score, sr=sr, spans=spans)
             for a, b in spans:
                 hm = _HARMONY_GAIN * mask[a:b] * h[a:b]
                 bus[0, a:b] += 1.2 * hm  # a little left of centre
