@@ -4,7 +4,7 @@ import pytest
 from topline.production.deess import deess
 from topline.production.envelope import frames_to_samples
 from topline.production.master import limit
-from topline.production.mix import duck_gain
+from topline.production.mix import duck_gain, presence_dip
 
 SR = 44100
 
@@ -57,3 +57,47 @@ def test_limiter_rides_the_gain_rather_than_clipping():
     # Samples at the ceiling are only those that needed the most reduction, not a flat-topped run.
     assert np.sum(np.abs(np.abs(out) - ceiling) < 1e-6) < 200
     assert np.max(np.abs(out)) <= ceiling + 1e-7
+
+
+def _tone(f, seconds, amp):
+    return (amp * np.sin(2 * np.pi * f * np.arange(int(seconds * SR)) / SR)).astype(np.float32)
+
+
+def _amp(x, f, seg):
+    """Amplitude of the ``f`` Hz component of ``x[seg]`` (a whole number of cycles long)."""
+    t = np.arange(x.size)[seg] / SR
+    return float(2 * np.abs(np.mean(x[seg] * np.exp(-2j * np.pi * f * t))))
+
+
+def test_presence_dip_cuts_the_masking_band_only_while_the_voice_sings():
+    low, mid = _tone(200, 6, 0.3), _tone(2000, 6, 0.3)
+    inst = np.stack([low + mid, low + mid])
+    voice = np.zeros(6 * SR, np.float32)
+    voice[2 * SR : 4 * SR] = _tone(2000, 2, 0.03)  # 20 dB under the instrumental in its own band
+    out, cut = presence_dip(inst, voice, sr=SR, bands=((1000.0, 4000.0, 6.0),), target_db=3.0)
+    assert out.shape == inst.shape and out.dtype == np.float32
+    assert cut.shape == (1, -(-6 * SR // 512)) and cut.min() >= 0.0 and cut.max() == pytest.approx(6.0, abs=1e-6)
+    mid_seg = slice(int(2.5 * SR), int(3.5 * SR))
+    # the masking 2 kHz component is cut by the most allowed (6 dB) while the voice sings ...
+    assert _amp(out[0], 2000, mid_seg) == pytest.approx(0.3 * 10 ** (-6 / 20), rel=0.01)
+    # ... the 200 Hz one, outside the band, is left as it was
+    assert _amp(out[0], 200, mid_seg) == pytest.approx(0.3, rel=0.005)
+    # and where the voice is silent (well away from it) the instrumental is untouched, exactly
+    assert np.array_equal(out[:, : SR // 2], inst[:, : SR // 2])
+    assert np.array_equal(out[:, -SR // 2 :], inst[:, -SR // 2 :])
+
+
+def test_presence_dip_leaves_a_voice_that_already_stands_out_and_never_boosts():
+    freqs = (500, 2000, 6000)
+    inst = np.stack([sum(_tone(f, 4, 0.1) for f in freqs)] * 2)
+    loud = _tone(2000, 4, 0.3)  # 9.5 dB over the instrumental's 2 kHz: above the 3 dB target
+    out, cut = presence_dip(inst, loud, sr=SR, bands=((1000.0, 4000.0, 6.0),), target_db=3.0)
+    assert np.all(cut[:, 20:-20] < 1e-3) and np.max(np.abs(out - inst)) < 1e-3
+    quiet = _tone(2000, 4, 0.01)
+    out, _ = presence_dip(inst, quiet, sr=SR, bands=((1000.0, 4000.0, 6.0),), target_db=3.0)
+    seg = slice(SR, 3 * SR)
+    gains = [_amp(out[1], f, seg) / _amp(inst[1], f, seg) for f in freqs]
+    assert all(g <= 1.0 + 1e-3 for g in gains)
+    assert gains[1] == pytest.approx(0.5, abs=0.01) and min(gains) == gains[1]
+    silent, cut = presence_dip(inst, np.zeros(4 * SR, np.float32), sr=SR)
+    assert np.array_equal(silent, inst) and not np.any(cut)

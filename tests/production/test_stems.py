@@ -1,6 +1,7 @@
 """The backing voices' stem: a part of the vocal stem, and the vocal stem itself unchanged by it."""
 
 import numpy as np
+import pytest
 
 from topline.production import produce
 from topline.production.chain import reverb_return, reverb_returns
@@ -60,3 +61,19 @@ def test_no_backing_stem_without_backing_voices():
     assert not ctl.profile.doubling and not ctl.profile.harmony
     prod = produce(inst, voc, sr=S.SR, score=sc, controls=ctl)
     assert prod.backing_stem is None
+
+
+def test_backing_voices_are_made_from_a_lead_with_its_presence_band_cut():
+    from topline.production.record import BACKING_PRESENCE, backing_source
+
+    assert BACKING_PRESENCE == (1000.0, 4000.0, 12.0)
+    t = np.arange(2 * S.SR) / S.SR
+    tones = {f: (0.2 * np.sin(2 * np.pi * f * t)).astype(np.float32) for f in (200.0, 2000.0)}
+    seg = slice(S.SR // 2, 3 * S.SR // 2)  # whole cycles of both, away from the ends
+
+    def gain_db(f):
+        out = backing_source(tones[f], sr=S.SR)
+        return 20 * np.log10(np.sqrt(np.mean(out[seg] ** 2)) / np.sqrt(np.mean(tones[f][seg] ** 2)))
+
+    assert gain_db(2000.0) == pytest.approx(-12.0, abs=0.1)  # the band's centre: the whole cut
+    assert gain_db(200.0) == pytest.approx(0.0, abs=0.1)  # the voice's body is left as it is

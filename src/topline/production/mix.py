@@ -1,4 +1,5 @@
-"""Mix: the instrumental ducks gently under the voice, and the voice sits at a set balance."""
+"""Mix: the instrumental ducks gently under the voice, its presence band dips where it masks the
+voice, and the voice sits at a set balance."""
 
 from __future__ import annotations
 
@@ -63,3 +64,87 @@ def balance_gain(e_vocal: np.ndarray, e_instrumental: np.ndarray, *, sr: int, ba
     if not (np.isfinite(lv) and np.isfinite(li)):
         return 1.0
     return float(10 ** ((li + balance_lu - lv) / 20))
+
+
+def _band_sos(sr: int, band: tuple[float, float]) -> np.ndarray:
+    lo, hi = band
+    hi = min(hi, 0.45 * sr)
+    return signal.butter(2, [lo, hi], btype="bandpass", fs=sr, output="sos").astype(np.float32)
+
+
+def _frame_energy(x: np.ndarray, hop: int) -> np.ndarray:
+    """Mean square per ``hop`` frame, channels averaged (the last frame zero-padded)."""
+    x = np.atleast_2d(x)
+    n = x.shape[-1]
+    pad = (-n) % hop
+    f = np.pad(x, ((0, 0), (0, pad))).reshape(x.shape[0], -1, hop)
+    return np.einsum("cij,cij->i", f, f).astype(np.float64) / (hop * x.shape[0])
+
+
+def presence_dip(instrumental: np.ndarray, voice: np.ndarray, *, sr: int,
+                 bands: tuple[tuple[float, float, float], ...] = ((1000.0, 4000.0, 6.0),), target_db: float = 3.0,
+                 hold_s: float = 0.06, smooth_s: float = 0.03) -> tuple[np.ndarray, np.ndarray]:
+    """Dip the instrumental in the voice's bands only as far, and only as long, as it masks the voice.
+
+    A dynamic EQ, as mix engineers set one on a vocal's side chain. In each band ``(lo, hi,
+    max_cut_db)`` the instrumental's part ``b`` (a zero-phase band pass, so ``x - c * b`` is a
+    bell cut whose depth at the centre is ``c`` and which never boosts) is turned down frame by
+    frame by what the voice's own part of the band lacks to stand ``target_db`` above it, at
+    most ``max_cut_db``, and only while the voice is sounding there (where it is silent nothing
+    is cut). The cut is held ``hold_s`` and smoothed both ways over ``smooth_s`` so it opens
+    just before a syllable and closes after it.
+
+    Parameters
+    ----------
+    instrumental : np.ndarray, shape (channels, n)
+    voice : np.ndarray, shape (n,) or (channels, n)
+        The voice at the level it will have in the mix, relative to ``instrumental``.
+    sr : int
+    bands : sequence of (float, float, float)
+        Low and high edge (Hz) and the largest cut (dB) of each band; bands above 0.45 ``sr``
+        are left out.
+    target_db : float
+        How far the voice should stand above the instrumental in each band.
+
+    Returns
+    -------
+    out : np.ndarray
+        float32, shape of ``instrumental``; equal to it where nothing is cut.
+    cut_db : np.ndarray
+        float32, shape (bands, frames): the cut per band and ``512``-sample frame, dB (>= 0).
+    """
+    inst = np.asarray(instrumental, dtype=np.float32)
+    v = np.atleast_2d(np.asarray(voice, dtype=np.float32))
+    n = inst.shape[-1]
+    frames = -(-n // _HOP)
+    out = inst.copy()
+    cuts = np.zeros((len(bands), frames), dtype=np.float32)
+    fr = sr / _HOP
+    for k, (lo, hi, max_cut_db) in enumerate(bands):
+        if lo >= 0.45 * sr:
+            continue
+        sos = _band_sos(sr, (lo, hi))
+        vb = signal.sosfiltfilt(sos, v, axis=-1)
+        ev = _frame_energy(vb, _HOP)
+        loud = np.percentile(ev, 95)
+        if loud <= 0:
+            continue
+        b = signal.sosfiltfilt(sos, inst, axis=-1).astype(np.float32)
+        ei = _frame_energy(b, _HOP)
+        with np.errstate(divide="ignore"):
+            snr = 10 * np.log10(np.maximum(ev, 1e-20) / np.maximum(ei, 1e-20))
+            rel = 10 * np.log10(np.maximum(ev, 1e-20) / loud)
+        # How much is being sung: 0 at 30 dB under the voice's loud frames, 1 from 10 dB under.
+        active = np.clip((rel + 30.0) / 20.0, 0.0, 1.0)
+        cut = np.clip(target_db - snr, 0.0, max_cut_db) * active
+        cut = ndimage.maximum_filter1d(cut, size=max(1, int(hold_s * fr)), mode="nearest")
+        a = np.exp(-1.0 / max(1.0, smooth_s * fr))
+        if cut.size > 12:
+            cut = np.clip(signal.filtfilt([1 - a], [1, -a], cut), 0.0, max_cut_db)
+        if not np.any(cut > 0):
+            continue
+        cuts[k] = cut
+        c = frames_to_samples(1.0 - 10 ** (-cut / 20), hop=_HOP, n=n)
+        b *= c[None, :]
+        out -= b
+    return out, cuts

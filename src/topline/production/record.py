@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import signal
 
 from ..errors import ProductionError
 from ..music.controls import Controls
@@ -13,9 +14,15 @@ from .backing import active_spans, chorus_mask, double_span, harmony_line
 from .chain import delay_return, lead_chain, reverb_returns
 from .exciter import AIR_DB, excite
 from .master import TARGET_LUFS, MasterSettings, hop_energy, k_weighted, loudness_from_hops, master_with_settings
-from .mix import balance_gain, duck_gain
+from .mix import balance_gain, duck_gain, presence_dip
 
-BALANCE_LU = -1.0  # vocal stem loudness minus instrumental stem loudness, as mixed
+#: Vocal stem loudness minus instrumental stem loudness, as mixed: a pop vocal sits forward.
+BALANCE_LU = 2.0
+_DUCK_DB = 2.5  # the whole instrumental, held over phrases
+#: The instrumental's dynamic EQ under the voice (``mix.presence_dip``): the band (Hz) with its
+#: largest cut (dB), and how far the lead should stand above the instrumental in it.
+UNMASK_BANDS = ((1000.0, 4000.0, 6.0),)
+UNMASK_TARGET_DB = 3.0
 _PREMASTER_PEAK_DB = -1.0
 _DOUBLE_GAIN = 0.5  # each double, -6 dB under the lead
 _HARMONY_GAIN = 0.4  # -8 dB
@@ -34,7 +41,8 @@ class Production:
     premaster : np.ndarray
         The mix before the master bus; equals ``vocal_stem + instrumental_stem``.
     vocal_stem, instrumental_stem : np.ndarray
-        The voices (lead, backing, effects) and the ducked instrumental, as they sit in the mix.
+        The voices (lead, backing, effects) and the instrumental (ducked, its presence band dipped
+        where it masks the lead), as they sit in the mix.
     sr : int
     backing_stem : np.ndarray or None
         The backing voices (doubles and harmony with their reverb) as they sit in the mix, a
@@ -79,6 +87,23 @@ def _check(instrumental: np.ndarray, vocal: np.ndarray, sr: int) -> tuple[np.nda
     return np.ascontiguousarray(inst), np.ascontiguousarray(voc)
 
 
+#: The backing voices' presence band (Hz) and how far it is cut (dB) under the lead's.
+BACKING_PRESENCE = (1000.0, 4000.0, 12.0)
+
+
+def backing_source(lead: np.ndarray, *, sr: int) -> np.ndarray:
+    """The lead as the backing voices are made from it: its presence band cut by
+    ``BACKING_PRESENCE[2]`` dB (a bell, ``x - c * bandpass(x)``), so the words' consonants and
+    upper formants come from the lead alone and the copies do not comb-filter them."""
+    lo, hi, cut_db = BACKING_PRESENCE
+    if cut_db <= 0:
+        return lead
+    sos = signal.butter(2, [lo, min(hi, 0.45 * sr)], btype="bandpass", fs=sr, output="sos").astype(np.float32)
+    b = signal.sosfiltfilt(sos, lead).astype(np.float32)
+    b *= np.float32(1.0 - 10 ** (-cut_db / 20))
+    return np.subtract(lead, b, out=b)
+
+
 def vocal_bus(vocal: np.ndarray, *, sr: int, score: Score, controls: Controls) -> tuple[np.ndarray, np.ndarray]:
     """The vocal as it will sit in the mix (before level): lead, chorus backing and effect returns.
 
@@ -113,17 +138,18 @@ def vocal_bus_parts(vocal: np.ndarray, *, sr: int, score: Score,
         spans = active_spans(mask, pad=int(0.05 * sr))
         if spans:
             backing = np.zeros((2, n), dtype=np.float32)
+            source = backing_source(lead, sr=sr)
         if want_double:  # one take each side, at different delays so they do not comb together
             for ch, (seed, base) in enumerate(((controls.seed, 17.0), (controls.seed + 1, 26.0))):
                 for span in spans:
                     a, b = span
-                    d = double_span(lead, sr=sr, seed=seed, base_ms=base, span=span)
+                    d = double_span(source, sr=sr, seed=seed, base_ms=base, span=span)
                     d *= mask[a:b]
                     d *= np.float32(_DOUBLE_GAIN)
                     bus[ch, a:b] += d
                     backing[ch, a:b] += d
         if want_harmony and spans:
-            h = harmony_line(lead, score, sr=sr, spans=spans)
+            h = harmony_line(source, score, sr=sr, spans=spans)
             for a, b in spans:
                 hm = _HARMONY_GAIN * mask[a:b] * h[a:b]
                 bus[0, a:b] += 1.2 * hm  # a little left of centre
@@ -146,6 +172,10 @@ def vocal_bus_parts(vocal: np.ndarray, *, sr: int, score: Score,
 def produce(instrumental: np.ndarray, vocal: np.ndarray, *, sr: int, score: Score, controls: Controls,
             balance_lu: float = BALANCE_LU) -> Production:
     """Mix a dry sung vocal over the instrumental and master the result.
+
+    The instrumental ducks gently under the voice and its presence band (1-4 kHz) is dipped
+    where, and while, it masks the lead (``mix.presence_dip``); the voices are set
+    ``balance_lu`` over it; the master bus brings the mix to -14 LUFS, at most -1 dBTP.
 
     Parameters
     ----------
@@ -172,10 +202,16 @@ def produce(instrumental: np.ndarray, vocal: np.ndarray, *, sr: int, score: Scor
     """
     inst, voc = _check(instrumental, vocal, sr)
     bus, lead, backing = vocal_bus_parts(voc, sr=sr, score=score, controls=controls)
-    inst = inst * duck_gain(lead, sr=sr)[None, :]
+    inst = inst * duck_gain(lead, sr=sr, depth_db=_DUCK_DB)[None, :]
     # Loudness of any gain-weighted sum of the two, from their K-weighted hop energies.
-    kv, ki = k_weighted(bus, sr=sr), k_weighted(inst, sr=sr)
-    evv, eii, evi = hop_energy(kv, sr=sr), hop_energy(ki, sr=sr), hop_energy(kv, ki, sr=sr)
+    kv = k_weighted(bus, sr=sr)
+    evv = hop_energy(kv, sr=sr)
+    # The lead at its level in the mix decides where the instrumental's presence band masks it
+    # and is dipped; the balance is then set against the instrumental as it will sound.
+    gv = balance_gain(evv, hop_energy(k_weighted(inst, sr=sr), sr=sr), sr=sr, balance_lu=balance_lu)
+    inst, _ = presence_dip(inst, lead * np.float32(gv), sr=sr, bands=UNMASK_BANDS, target_db=UNMASK_TARGET_DB)
+    ki = k_weighted(inst, sr=sr)
+    eii, evi = hop_energy(ki, sr=sr), hop_energy(kv, ki, sr=sr)
     gv = balance_gain(evv, eii, sr=sr, balance_lu=balance_lu)
     bus *= np.float32(gv)
     # One gain for both stems: the pre-master at the target loudness unless that would push

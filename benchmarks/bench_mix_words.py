@@ -1,0 +1,143 @@
+"""Re-produce stored sung takes and measure how well the words come through the stem and the mix.
+
+``bench_sing.py`` renders whole tasks (analysis, composition, singing, production); its task folders
+keep each variant's dry vocal (``track-k.dry.flac``), score and the uploaded instrumental. This script
+runs only ``produce`` again on them, with the production code of the tree it runs in, and measures
+Whisper tiny.en WER (``vocal_metrics.transcribe``, the same recogniser and settings) on the dry vocal,
+the vocal stem and the mastered mix, with the mix figures (loudness, true peak, balance, stems sum).
+It is the quick loop for production changes: the voice is held fixed, so differences are production's.
+
+Run: ``python benchmarks/bench_mix_words.py --from base`` (the folders of ``bench_sing.py --label base``);
+``--only ID ...`` limits the items; ``--json FILE`` writes the rows. ``--timestamps`` also transcribes the
+mix with Whisper's timestamp tokens on (its usual long-form decoding; everything else as
+``vocal_metrics.transcribe``), to tell a song the recogniser cannot hear from one whose decoding
+stopped early: without timestamps Whisper tiny at times ends a 30 s window after a line or two.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import soundfile as sf
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus  # noqa: E402
+import vocal_metrics as vm  # noqa: E402
+from common import aligned_texts  # noqa: E402
+
+from topline.audio import decode_audio  # noqa: E402
+from topline.music.types import Score  # noqa: E402
+from topline.pipeline import SR, TaskSpec  # noqa: E402
+from topline.production import produce  # noqa: E402
+from topline.production.master import true_peak_db  # noqa: E402
+
+_DRY_CACHE = Path("/tmp/bench_mix_words_dry.json")
+
+
+def _dry_cache() -> dict:
+    return json.loads(_DRY_CACHE.read_text()) if _DRY_CACHE.exists() else {}
+
+
+def transcribe_with_timestamps(y: np.ndarray, sr: int) -> str:
+    """``vocal_metrics.transcribe`` with timestamp tokens on (the only difference)."""
+    x = vm.resample(y, sr, vm.ASR_SR).astype(np.float32)
+    peak = float(np.max(np.abs(x))) if x.size else 0.0
+    if peak > 1.0:
+        x /= peak
+    segments, _ = vm.recogniser().transcribe(
+        x, language="en", beam_size=5, condition_on_previous_text=False, initial_prompt=None,
+        vad_filter=False, without_timestamps=False, temperature=0.0,
+    )  # fmt: skip
+    return " ".join(s.text.strip() for s in segments)
+
+
+def run_item(root: Path, meta: dict, cache: dict, *, timestamps: bool = False) -> list[dict]:
+    task = root / "tasks" / "bench"
+    spec = TaskSpec.build(task_id="bench", audio_key="uploads/in.wav", prompt=meta["prompt"], title="Benchmark",
+                          style=meta["style"], vocal_gender=meta["gender"], seed=meta["seed"])  # fmt: skip
+    inst, _ = decode_audio((root / "uploads" / "in.wav").read_bytes(), sr=SR)
+    rows = []
+    for track in meta["tracks"]:
+        files = track["files"]
+        k = track["variant"]
+        score = Score.from_json(json.loads((root / files["score"]).read_text()))
+        sung = vm.words(" ".join(aligned_texts(json.loads((root / files["lyrics"]).read_text()))))
+        dry, sr = sf.read(str(task / f"track-{k}.dry.flac"), dtype="float32")
+        assert sr == SR
+        c0 = time.process_time()
+        prod = produce(inst, dry, sr=SR, score=score, controls=spec.controls)
+        cpu = time.process_time() - c0
+        key = f"{root}/{k}"
+        if key not in cache:
+            cache[key] = vm.transcribe(dry, SR)
+        heard = {"dry": cache[key], "stem": vm.transcribe(prod.vocal_stem, SR), "mix": vm.transcribe(prod.mix, SR)}
+        if timestamps:
+            heard["mix_ts"] = transcribe_with_timestamps(prod.mix, SR)
+        rows.append({
+            "id": meta["id"], "kind": meta["kind"], "gender": meta["gender"], "variant": k,
+            "wer": {n: vm.wer(sung, vm.words(h)) for n, h in heard.items()}, "heard": heard,
+            "lufs": vm.loudness_lufs(prod.mix, SR), "true_peak_db": float(true_peak_db(prod.mix)),
+            "balance_lu": vm.loudness_lufs(prod.vocal_stem, SR) - vm.loudness_lufs(prod.instrumental_stem, SR),
+            "stems_err": float(np.max(np.abs(prod.vocal_stem + prod.instrumental_stem - prod.premaster))),
+            "air_stem_db": vm.band_ratio_db(prod.vocal_stem, SR), "cpu_per_s": cpu / (inst.shape[-1] / SR),
+        })  # fmt: skip
+    return rows
+
+
+def table(rows: list[dict]) -> str:
+    lines = []
+    for kind in ("corpus", "real"):
+        for g in "mf":
+            vs = [r for r in rows if r["kind"] == kind and r["gender"] == g]
+            if not vs:
+                continue
+            med = {n: 100 * float(np.median([r["wer"][n] for r in vs])) for n in ("dry", "stem", "mix")}
+            line = (f"{kind:6s} {g} n={len(vs):2d}  WER dry {med['dry']:4.0f} %  stem {med['stem']:4.0f} %  "
+                    f"mix {med['mix']:4.0f} %  (worst mix {100 * max(r['wer']['mix'] for r in vs):.0f} %)")
+            if "mix_ts" in vs[0]["wer"]:
+                ts = [r["wer"]["mix_ts"] for r in vs]
+                line += f"  mix with timestamps {100 * float(np.median(ts)):4.0f} % (worst {100 * max(ts):.0f} %)"
+            lines.append(line)
+    lines.append(f"all: LUFS {min(r['lufs'] for r in rows):.2f} .. {max(r['lufs'] for r in rows):.2f}, "
+                 f"true peak <= {max(r['true_peak_db'] for r in rows):.2f} dBTP, balance "
+                 f"{min(r['balance_lu'] for r in rows):.2f} .. {max(r['balance_lu'] for r in rows):.2f} LU, "
+                 f"stems err {max(r['stems_err'] for r in rows):.1e}, air >= {min(r['air_stem_db'] for r in rows):.1f} dB, "
+                 f"produce {np.mean([r['cpu_per_s'] for r in rows]):.3f} CPU-s/s")  # fmt: skip
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--from", dest="label", default="base", help="bench_sing.py run whose task folders to re-produce")
+    ap.add_argument("--root", type=Path, default=None, help="its folder (default benchmarks/.corpus/sing/LABEL)")
+    ap.add_argument("--only", nargs="*", default=None, help="item ids")
+    ap.add_argument("--json", type=Path, default=None, help="write the rows here")
+    ap.add_argument("--timestamps", action="store_true", help="also transcribe the mix with timestamp tokens on")
+    args = ap.parse_args()
+    root = args.root or corpus.OUT / "sing" / args.label
+    cache = _dry_cache()
+    rows = []
+    for meta_path in sorted(root.glob("*/meta.json")):
+        meta = json.loads(meta_path.read_text())
+        if args.only and meta["id"] not in args.only:
+            continue
+        for r in run_item(meta_path.parent, meta, cache, timestamps=args.timestamps):
+            rows.append(r)
+            print(f"{r['id']:28s} {r['gender']} v{r['variant']}  WER dry/stem/mix {r['wer']['dry']:.2f}/"
+                  f"{r['wer']['stem']:.2f}/{r['wer']['mix']:.2f}  bal {r['balance_lu']:+.2f}  "
+                  f"mix heard: {r['heard']['mix']!r}", flush=True)  # fmt: skip
+        _DRY_CACHE.write_text(json.dumps(cache))
+    print()
+    print(table(rows))
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1))
+
+
+if __name__ == "__main__":
+    main()
