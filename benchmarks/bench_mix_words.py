@@ -8,10 +8,8 @@ the vocal stem and the mastered mix, with the mix figures (loudness, true peak, 
 It is the quick loop for production changes: the voice is held fixed, so differences are production's.
 
 Run: ``python benchmarks/bench_mix_words.py --from base`` (the folders of ``bench_sing.py --label base``);
-``--only ID ...`` limits the items; ``--json FILE`` writes the rows. ``--timestamps`` also transcribes the
-mix with Whisper's timestamp tokens on (its usual long-form decoding; everything else as
-``vocal_metrics.transcribe``), to tell a song the recogniser cannot hear from one whose decoding
-stopped early: without timestamps Whisper tiny at times ends a 30 s window after a line or two.
+``--only ID ...`` limits the items; ``--json FILE`` writes the rows.  The dry vocal's transcript is cached
+in ``/tmp/bench_mix_words_dry.json`` (the voice is held fixed).
 """
 
 from __future__ import annotations
@@ -44,20 +42,7 @@ def _dry_cache() -> dict:
     return json.loads(_DRY_CACHE.read_text()) if _DRY_CACHE.exists() else {}
 
 
-def transcribe_with_timestamps(y: np.ndarray, sr: int) -> str:
-    """``vocal_metrics.transcribe`` with timestamp tokens on (the only difference)."""
-    x = vm.resample(y, sr, vm.ASR_SR).astype(np.float32)
-    peak = float(np.max(np.abs(x))) if x.size else 0.0
-    if peak > 1.0:
-        x /= peak
-    segments, _ = vm.recogniser().transcribe(
-        x, language="en", beam_size=5, condition_on_previous_text=False, initial_prompt=None,
-        vad_filter=False, without_timestamps=False, temperature=0.0,
-    )  # fmt: skip
-    return " ".join(s.text.strip() for s in segments)
-
-
-def run_item(root: Path, meta: dict, cache: dict, *, timestamps: bool = False) -> list[dict]:
+def run_item(root: Path, meta: dict, cache: dict) -> list[dict]:
     task = root / "tasks" / "bench"
     spec = TaskSpec.build(task_id="bench", audio_key="uploads/in.wav", prompt=meta["prompt"], title="Benchmark",
                           style=meta["style"], vocal_gender=meta["gender"], seed=meta["seed"])  # fmt: skip
@@ -77,8 +62,6 @@ def run_item(root: Path, meta: dict, cache: dict, *, timestamps: bool = False) -
         if key not in cache:
             cache[key] = vm.transcribe(dry, SR)
         heard = {"dry": cache[key], "stem": vm.transcribe(prod.vocal_stem, SR), "mix": vm.transcribe(prod.mix, SR)}
-        if timestamps:
-            heard["mix_ts"] = transcribe_with_timestamps(prod.mix, SR)
         rows.append({
             "id": meta["id"], "kind": meta["kind"], "gender": meta["gender"], "variant": k,
             "wer": {n: vm.wer(sung, vm.words(h)) for n, h in heard.items()}, "heard": heard,
@@ -100,9 +83,6 @@ def table(rows: list[dict]) -> str:
             med = {n: 100 * float(np.median([r["wer"][n] for r in vs])) for n in ("dry", "stem", "mix")}
             line = (f"{kind:6s} {g} n={len(vs):2d}  WER dry {med['dry']:4.0f} %  stem {med['stem']:4.0f} %  "
                     f"mix {med['mix']:4.0f} %  (worst mix {100 * max(r['wer']['mix'] for r in vs):.0f} %)")
-            if "mix_ts" in vs[0]["wer"]:
-                ts = [r["wer"]["mix_ts"] for r in vs]
-                line += f"  mix with timestamps {100 * float(np.median(ts)):4.0f} % (worst {100 * max(ts):.0f} %)"
             lines.append(line)
     lines.append(f"all: LUFS {min(r['lufs'] for r in rows):.2f} .. {max(r['lufs'] for r in rows):.2f}, "
                  f"true peak <= {max(r['true_peak_db'] for r in rows):.2f} dBTP, balance "
@@ -118,7 +98,6 @@ def main() -> None:
     ap.add_argument("--root", type=Path, default=None, help="its folder (default benchmarks/.corpus/sing/LABEL)")
     ap.add_argument("--only", nargs="*", default=None, help="item ids")
     ap.add_argument("--json", type=Path, default=None, help="write the rows here")
-    ap.add_argument("--timestamps", action="store_true", help="also transcribe the mix with timestamp tokens on")
     args = ap.parse_args()
     root = args.root or corpus.OUT / "sing" / args.label
     cache = _dry_cache()
@@ -127,7 +106,7 @@ def main() -> None:
         meta = json.loads(meta_path.read_text())
         if args.only and meta["id"] not in args.only:
             continue
-        for r in run_item(meta_path.parent, meta, cache, timestamps=args.timestamps):
+        for r in run_item(meta_path.parent, meta, cache):
             rows.append(r)
             print(f"{r['id']:28s} {r['gender']} v{r['variant']}  WER dry/stem/mix {r['wer']['dry']:.2f}/"
                   f"{r['wer']['stem']:.2f}/{r['wer']['mix']:.2f}  bal {r['balance_lu']:+.2f}  "

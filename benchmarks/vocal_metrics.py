@@ -96,7 +96,10 @@ def recogniser(threads: int = 2):
 def transcribe(y: np.ndarray, sr: int) -> str:
     """What Whisper tiny.en hears in ``y``: beam 5, English, no prompt, no conditioning on earlier text.
 
-    Temperature 0 only (no sampling fallback), so the same audio always gives the same words.
+    Temperature 0 only (no sampling fallback), so the same audio always gives the same words.  Timestamp
+    tokens stay on, as faster-whisper's default (the issue's settings leave it in place): decoded without
+    them, Whisper tiny sometimes closes its 30 s window after one or two lines and "hears" a whole song as
+    its first couplet.
     """
     x = resample(y, sr, ASR_SR).astype(np.float32)
     peak = float(np.max(np.abs(x))) if x.size else 0.0
@@ -104,7 +107,7 @@ def transcribe(y: np.ndarray, sr: int) -> str:
         x /= peak
     segments, _ = recogniser().transcribe(
         x, language="en", beam_size=5, condition_on_previous_text=False, initial_prompt=None,
-        vad_filter=False, without_timestamps=True, temperature=0.0,
+        vad_filter=False, without_timestamps=False, temperature=0.0,
     )  # fmt: skip
     return " ".join(s.text.strip() for s in segments)
 
