@@ -31,7 +31,8 @@ from functools import lru_cache
 from topline.music.lyrics import lexicon
 from topline.music.lyrics.bank import SLOT, bank
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
-from topline.music.lyrics.topic import CONFLICTS, FUNCTION, Phrase, Topic, proper_nouns, read_topic
+from topline.music.lyrics.topic import (CONFLICTS, FUNCTION, PREPOSITIONS, Phrase, Topic, _tag, _tokens, proper_nouns,
+                                        read_topic)
 from topline.music.lyrics.vocab import REGISTER
 from topline.music.types import FormPlan, FormSection
 
@@ -305,6 +306,147 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
     return out
 
 
+# Words that end a clause of the description: what follows has another subject or is absent.
+CLAUSE_END = frozenset("who that which without no and but".split())
+PARTICLES = frozenset("up down out off away back over".split())  # "waking up", "moving back"
+GROUPS = frozenset("couple pair family band team crew friends".split())  # sung as "we" when no one else sings
+
+
+def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], list[str]]:
+    """Lines that sing the description's content ``word`` in its own wording, for when no bank
+    line does: a clause around it in the singer's voice ("a baker opening his shop at dawn" ->
+    "I'm opening my shop", "... my shop at dawn"; "my best friend moving to another country" ->
+    "you're moving to another country"), with a line's person settled by the clause's subject (the
+    singer "I", the one sung to "you", a couple "we", anyone else by name), possessives turned
+    accordingly ("his shop" -> "my shop") and the one sung to as "you" inside the clause; and the
+    prepositional phrases that hold it ("before retirement", "at mile twenty"), to open a line.
+    Returns ``(lines, openers)``; each line ends on a noun of the clause or on the word itself
+    before a preposition (a complete phrase)."""
+    proper = proper_nouns(description)
+    tagged = [(proper.get(t, t), lem, pos) for t, lem, pos in _tag(_tokens(description))]
+    toks = [t for t, _, _ in tagged]
+    low = [t.lower() for t in toks]
+    n = len(tagged)
+    lines: list[Line] = []
+    openers: list[str] = []
+    phrase_of = {p.bare.lower().split()[-1]: p for p in topic.phrases}
+
+    def person(k: int) -> tuple[str, str]:
+        """(subject, possessive) of a clause starting at token ``k``: the noun before it."""
+        j = k - 1
+        while j >= 0 and tagged[j][2] == "a":
+            j -= 1
+        if j < 0 or tagged[j][2] != "n":
+            return ("I", "my") if j < 0 or low[j] in ("i", "me") else ("", "")
+        head = low[j].removesuffix("'s")
+        ph = phrase_of.get(head)
+        if ph is not None and ph.bare == topic.singer:
+            return "I", "my"
+        if ph is not None and ph.bare == topic.addressee:
+            return "you", "your"
+        if head in GROUPS or (ph is not None and ph.plural and not topic.singer):
+            return "we", "our"
+        return (ph.sung if ph is not None else "the " + head), ""
+
+    def words(a: int, b: int, poss: str) -> list[str]:
+        out: list[str] = []
+        k = a
+        you = topic.addressee.lower().split()
+        while k < b:
+            if you and low[k] in ("my", "his", "her", "their", "our", "a", "the") and low[k + 1:k + 1 + len(you)] == you:
+                out.append("you")  # the one sung to, inside the clause: "teaching you to ride a bike"
+                k += 1 + len(you)
+                continue
+            out.append(poss if poss and low[k] in ("his", "her", "their") else toks[k])
+            k += 1
+        return out
+
+    def ends(i: int) -> list[int]:
+        out = []
+        for e in range(i + 1, n + 1):
+            if low[e - 1] in CLAUSE_END:
+                break
+            nxt = tagged[e][2] if e < n else ""
+            if nxt in ("n", "a"):
+                continue  # not inside a noun phrase ("a hotel | room")
+            if tagged[e - 1][2] == "n" or (e == i + 1 and (e == n or low[e] in PREPOSITIONS | {"to"})) or (
+                    e == i + 2 and low[i + 1] in PARTICLES and (e == n or low[e] in PREPOSITIONS | {"to"})):
+                out.append(e)  # a noun ends it, or the word itself (with its particle) before a preposition
+        return out
+
+    for i, (tok, lem, pos) in enumerate(tagged):
+        if lem != word or pos == "f":
+            continue
+        start, frame = i, ""
+        if pos == "v":  # the clause's -ing verb at or before it ("teaching her brother to ride")
+            for j in range(i, -1, -1):
+                if tagged[j][2] == "v" and low[j].endswith("ing"):
+                    start = j
+                    break
+                if low[j] in CLAUSE_END or (low[j] in PREPOSITIONS and j < i):
+                    break
+            frame = "be" if low[start].endswith("ing") else "do"
+        elif pos == "a" and i and tagged[i - 1][2] == "n" and i + 1 < n and low[i + 1] in PREPOSITIONS:
+            frame = "be"  # "a cat asleep in the sun"
+        elif pos == "n" or (pos == "a" and i + 1 < n and tagged[i + 1][2] in ("n", "a")):  # "the final exam"
+            j = i
+            while j > 0 and tagged[j - 1][2] in ("n", "a"):
+                j -= 1
+            before = low[j - 1] if j else ""
+            if before in PREPOSITIONS or (before in ("a", "an", "the") and j > 1 and low[j - 2] in PREPOSITIONS):
+                p0 = j - 1 if before in PREPOSITIONS else j - 2
+                e = next(iter(ends(i)), i + 1)
+                openers.append(" ".join(words(p0, e, "my")))  # "before retirement", "at mile twenty"
+                lines += _carrier(openers[-1], topic, len(lines), tails=PP_TAILS)  # "at mile twenty, I know"
+                continue
+            after = j
+            while after < n and tagged[after][2] in ("n", "a"):
+                after += 1
+            if after < n and tagged[after][2] == "v" and low[after].endswith("ing") and (
+                    before in ("a", "an", "two", "") or j == 0):  # the subject: "a couple dancing ..."
+                subj, _ = person(after)
+                if subj in ("I", "we"):
+                    det = toks[j - 1] + " " if j and before in ("a", "an") else ""
+                    for e in ends(after):
+                        text = f"{subj}'re " if subj == "we" else "I'm "
+                        text += det + " ".join(toks[j:after]) + " " + " ".join(words(after, e, "our" if subj == "we" else "my"))
+                        lines += _carrier(text, topic, len(lines))
+            continue
+        else:
+            continue
+        subj, poss = person(start)
+        if not subj:
+            continue
+        for e in ends(i):
+            body = words(start, e, poss)
+            if frame == "be":
+                be = {"I": "I'm", "you": "you're", "we": "we're"}.get(subj, subj + (" are" if subj.endswith("s") else " is"))
+                text = f"{be} {' '.join(body)}"
+            else:
+                verb = lem if subj in ("I", "you", "we") else lexicon.third_person(lem)
+                text = f"{subj} {' '.join([verb, *body[1:]])}"
+            lines += _carrier(text, topic, len(lines))
+    return lines, list(dict.fromkeys(openers))
+
+
+# Short tails that assert nothing, for a carrier line to end on a common rhyme ("I'm opening my shop again").
+TAILS = ("again", "I know", "it's true", "once more")
+
+
+PP_TAILS = ("I know", "again")  # a prepositional phrase as a line: "before the final exam, I know"
+
+
+def _carrier(text: str, topic: Topic, k: int, tails: tuple[str, ...] = ("", *TAILS)) -> list[Line]:
+    """The carrier ``text`` as candidate lines: as it is and ended by each of ``TAILS``."""
+    out = []
+    for j, tail in enumerate(tails):
+        body = " ".join(text.split()) + (", " + tail if " " in tail else " " + tail if tail else "")
+        parts = (("and", True), ("now", True), *((w, False) for w in body.split()))
+        out.append(Line(entry=-1000 - 10 * k - j, pos=0, theme="carry+" if tail else "carry", roles="VBP",
+                        tags=frozenset(), parts=parts, filler=""))
+    return out
+
+
 class Planner:
     """Drafts the song couplet by couplet (see the module docstring)."""
 
@@ -315,7 +457,7 @@ class Planner:
         self.weights = theme_weights(topic)
         top = max(self.weights.values(), default=0.0) or 1.0
         self.theme_bonus = {n: 1.5 * w / top for n, w in self.weights.items()}
-        self.theme_bonus.update(slots=0.6, general=-0.5)
+        self.theme_bonus.update(slots=0.6, general=-0.5, **{"carry+": -1.0})
         self.lines = candidates(topic)
         self.jitter = {ln.key: self.rng.random() for ln in self.lines}
         self.used_text: set[str] = set()
@@ -328,6 +470,7 @@ class Planner:
         self.openers = [(o, count_syllables(o), tag) for o, tag in openers]
         self.used_openers: set[str] = set()
         self.forced_opener = ""
+        self.wide = False  # the reserve of every theme has joined (``widen_partners``)
         self.opening = False  # drafting the song's first verse couplet
         form_of = {}
         for lem, forms in topic.forms.items():
@@ -489,6 +632,34 @@ class Planner:
         for w in self.words_in(text):
             self.used_words[w] = self.used_words.get(w, 0) + 1
         self.tags |= line.tags
+
+    def widen_partners(self) -> None:
+        """Lines of every theme (facts still kept) join as partners, scored below the song's own themes."""
+        self.wide = True
+        known = {ln.key for ln in self.lines}
+        more = [ln for ln in candidates(self.topic, every_theme=True) if ln.key not in known]
+        self.lines += more
+        self.jitter.update({ln.key: self.rng.random() for ln in more})
+
+    def free(self, texts: list[str]) -> list[tuple[str, frozenset[str], str]]:
+        """Forget that ``texts`` were sung (a couplet about to be replaced): returns what ``unfree`` restores."""
+        out = []
+        for t in texts:
+            for cand in (t, t[:1].lower() + t[1:]):
+                if cand in self.used_text:
+                    sig = _signature(cand)
+                    self.used_text.discard(cand)
+                    if sig in self.used_sigs:
+                        self.used_sigs.remove(sig)
+                    self.used_ends.discard(end_word(cand))
+                    out.append((cand, sig, end_word(cand)))
+        return out
+
+    def unfree(self, freed: list[tuple[str, frozenset[str], str]]) -> None:
+        for text, sig, end in freed:
+            self.used_text.add(text)
+            self.used_sigs.append(sig)
+            self.used_ends.add(end)
 
     def section(self, role: str, targets: list[int]) -> list[str]:
         out: list[str] = []
@@ -681,6 +852,7 @@ def write_lyrics(description: str, *, title: str = "", family: str = "pop", seed
             tag = "Verse" if sec.label == "verse" or sec.label not in TAGS else TAGS[sec.label]
         drafts.append((tag, sec, lines))
     _cover(planner, drafts)
+    _guarantee(planner, drafts)
     blocks, verses = [], 0
     for tag, _, lines in drafts:
         if tag == "Verse":
@@ -737,6 +909,78 @@ def _cover(planner: Planner, drafts: list[tuple[str, FormSection, list[str]]]) -
                     lines[0:2] = [_cap(x) for x in pair]
                     sung |= planner.words_in(pair[0]) | planner.words_in(pair[1])
                     break
+
+
+def _sung_words(planner: Planner, drafts) -> dict[str, int]:
+    """How many lines of the song (the chorus once) sing each description word."""
+    out: dict[str, int] = {}
+    seen = set()
+    for tag, _, lines in drafts:
+        for ln in lines:
+            if tag in ("Chorus", "Outro") and ln in seen:
+                continue
+            seen.add(ln)
+            for w in planner.words_in(ln):
+                out[w] = out.get(w, 0) + 1
+    return out
+
+
+def _guarantee(planner: Planner, drafts) -> None:
+    """Every content word of the description is sung, by construction: for a word no line sings
+    yet, the weakest couplet of a verse, bridge or pre-chorus (the one singing fewest description
+    words, never the only line of another word) is redrafted around a line of the description's
+    own clause that holds it (``carriers``: "I'm opening my shop at dawn"), rhymed with a bank
+    line, to the same syllable budget; a word only a prepositional phrase holds ("before
+    retirement") opens a line of the couplet instead."""
+    topic = planner.topic
+    for word in topic.words[:MAX_PHRASES]:
+        counts = _sung_words(planner, drafts)
+        if counts.get(word):
+            continue
+        lines, openers = carriers(topic, planner.description, word)
+        if lines:
+            known = {ln.key for ln in planner.lines}
+            planner.lines += [ln for ln in lines if ln.key not in known]
+            planner.jitter.update({ln.key: 0.0 for ln in lines})
+        # the clause opening a bank line: "opening my shop at dawn, I ...", "while you're fixing an old car, ..."
+        clauses = []
+        for ln in lines:
+            if ln.theme != "carry":
+                continue
+            text = " ".join(t for t, o in ln.parts if not o)
+            clauses.append(text[4:] if text.startswith("I'm ") else "while " + text)
+        clauses = sorted(dict.fromkeys(clauses), key=count_syllables)[:3]
+        slots = []  # (how much it would cost, section index, line index)
+        for d, (tag, sec, sec_lines) in enumerate(drafts):
+            if tag in ("Chorus", "Outro") or len(sec_lines) < 2:
+                continue
+            for k in range(0, len(sec_lines) - 1, 2):
+                held = [w for ln in sec_lines[k:k + 2] for w in planner.words_in(ln)]
+                only = sum(1 for w in set(held) if counts.get(w, 0) <= held.count(w))
+                slots.append((only, len(held), -d, d, k))
+        order = [x for x in sorted(slots) if not x[0]][:5]  # never the only couplet singing some other word
+        for attempt, (only, _, _, d, k) in itertools.chain(((0, x) for x in order), ((1, x) for x in order)):
+            if attempt and not planner.wide:
+                planner.widen_partners()  # the reserve: lines of every theme the song allows, as rhyme partners
+            tag, sec, sec_lines = drafts[d]
+            budget = (sec.line_syllables[k], sec.line_syllables[k + 1])
+            role = ROLE.get(sec.label, "V")
+            pair = None
+            old = sec_lines[k:k + 2]
+            freed = planner.free(old)  # the couplet replaced: its lines may rhyme with the new one
+            for opener in ([""] if lines else []) + clauses + openers:
+                planner.forced_opener = opener
+                pair = planner.couplet_any(role + "VB", budget, require=word)
+                planner.forced_opener = ""
+                if pair and any(abs(count_syllables(x) - b) > 2 for x, b in zip(pair, budget)):
+                    planner.free(list(pair))  # off the budget: not sung, so not used up either
+                    pair = None
+                if pair:
+                    break
+            if pair:
+                sec_lines[k:k + 2] = [_cap(x) for x in pair]
+                break
+            planner.unfree(freed)
 
 
 def _misfit(lines, budget) -> int:
