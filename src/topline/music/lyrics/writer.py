@@ -58,6 +58,37 @@ ROMANCE_LINE = re.compile(r"\b(kiss\w*|lovers?|darling|sweetheart|honey|lips|hol
                           r"make love|fall in love|my baby|hold you close|next to you tonight)\b", re.I)
 
 
+YOU_LINE = re.compile(r"\b(you|your|you're|you'll|you've|you'd|yours|yourself)\b", re.I)
+# Weather a line sings of: rain (or a storm), being out in it ("my shoes are soaking"), snow.
+RAIN_LINE = re.compile(r"\b(rain\w*|storms?|stormy|thunder\w*|lightning|drizzle|downpour)\b", re.I)
+WET_LINE = re.compile(r"\b(soak\w*|drench\w*|wet|puddles?|umbrellas?|pouring|raining|dripping)\b|"
+                      r"\brain (?:is|runs|falls)\b|\b(?:in|through) the (?:pouring )?rain\b", re.I)
+SNOW_LINE = re.compile(r"\b(snow\w*|frost\w*|icy|freez\w*|blizzard|sleet)\b|(?<!as )\bice\b", re.I)
+
+
+def weather_tags(text: str) -> set[str]:
+    """The weather facts a line asserts by its words: ``rain``, ``wet`` (out in it), ``snow``."""
+    out = set()
+    if RAIN_LINE.search(text):
+        out.add("rain")
+    if WET_LINE.search(text):
+        out |= {"rain", "wet"}
+    if SNOW_LINE.search(text):
+        out.add("snow")
+    return out
+
+
+def weather_supported(tags: set[str] | frozenset[str], topic: Topic) -> bool:
+    """A line's weather needs the description's support: rain or a storm only where it names one
+    (not for a pilot at sunrise), being out in it ("my shoes are soaking to the bone") never in a dry
+    spell ("a dry summer") nor under a roof ("on the night ward"), snow only in winter."""
+    if "rain" in tags and "rain" not in topic.tags:
+        return False
+    if "wet" in tags and topic.tags & {"dry", "indoors"}:
+        return False
+    return not ("snow" in tags and "winter" not in topic.tags)
+
+
 def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
     """True when the description's ``phrase`` may fill ``slot``: by what WordNet says the noun is
     (``lexicon.types``): only a physical object is held (``{thing}``), only a place is gone to
@@ -283,7 +314,10 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
             tags |= {"she"} if re.search(r"\b(she|her|she's|she'd)\b", joined_text) else set()
             tags |= {"he"} if re.search(r"\b(he|his|him|he's|he'd)\b", joined_text) else set()
             tags |= {"romance"} if romance else set()
-            if any(CONFLICTS.get(t) in topic.tags for t in tags):
+            tags |= weather_tags(joined_text)
+            if YOU_LINE.search(joined_text):
+                tags.add("you")  # sung to someone: not where the one it would be is sung of as "he"/"she"
+            if any(CONFLICTS.get(t) in topic.tags for t in tags) or not weather_supported(tags, topic):
                 continue
             for pos, text in enumerate(texts):
                 if not says_something(re.sub(r"<[^>]*>", "", text)):
@@ -337,7 +371,8 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
         while j >= 0 and tagged[j][2] == "a":
             j -= 1
         if j < 0 or tagged[j][2] != "n":
-            return ("I", "my") if j < 0 or low[j] in ("i", "me") else ("", "")
+            return {"i": ("I", "my"), "we": ("we", "our"), "you": ("you", "your")}.get(
+                low[j] if j >= 0 else "i", ("", ""))
         head = low[j].removesuffix("'s")
         ph = phrase_of.get(head)
         if ph is not None and ph.bare == topic.singer:
@@ -367,7 +402,7 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
             if low[e - 1] in CLAUSE_END:
                 break
             nxt = tagged[e][2] if e < n else ""
-            if nxt in ("n", "a"):
+            if nxt == "n" or (nxt == "a" and e + 1 < n and tagged[e + 1][2] == "n"):
                 continue  # not inside a noun phrase ("a hotel | room")
             if tagged[e - 1][2] == "n" or (e == i + 1 and (e == n or low[e] in PREPOSITIONS | {"to"})) or (
                     e == i + 2 and low[i + 1] in PARTICLES and (e == n or low[e] in PREPOSITIONS | {"to"})):
@@ -386,6 +421,15 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 if low[j] in CLAUSE_END or (low[j] in PREPOSITIONS and j < i):
                     break
             frame = "be" if low[start].endswith("ing") else "do"
+            if frame == "do" and start >= 2 and low[start - 2] in ("where", "when") and low[start - 1] in (
+                    "i", "we", "you"):  # "the park where we met": the place and its clause open a line
+                k = start - 3
+                while k >= 0 and (tagged[k][2] in ("n", "a") or low[k] in ("a", "an", "the")):
+                    k -= 1
+                if k >= 0 and low[k] in PREPOSITIONS and k < start - 3:
+                    openers.append(" ".join(words(k, i + 1, "my")))
+                    lines += _carrier(openers[-1], topic, len(lines), tails=PP_TAILS)  # "in the park where we met, I know"
+                    continue
         elif pos == "a" and i and tagged[i - 1][2] == "n" and i + 1 < n and low[i + 1] in PREPOSITIONS:
             frame = "be"  # "a cat asleep in the sun"
         elif pos == "n" or (pos == "a" and i + 1 < n and tagged[i + 1][2] in ("n", "a")):  # "the final exam"
@@ -423,7 +467,9 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 be = {"I": "I'm", "you": "you're", "we": "we're"}.get(subj, subj + (" are" if subj.endswith("s") else " is"))
                 text = f"{be} {' '.join(body)}"
             else:
-                verb = lem if subj in ("I", "you", "we") else lexicon.third_person(lem)
+                # the verb as the description has it ("we met", "our team won"), unless its person changes
+                verb = toks[start] if not (subj in ("I", "you", "we") and low[start] == lexicon.third_person(lem)) \
+                    else lem
                 text = f"{subj} {' '.join([verb, *body[1:]])}"
             lines += _carrier(text, topic, len(lines))
     return lines, list(dict.fromkeys(openers))
