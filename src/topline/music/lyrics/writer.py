@@ -1005,28 +1005,34 @@ def _guarantee(planner: Planner, drafts) -> None:
                 only = sum(1 for w in set(held) if counts.get(w, 0) <= held.count(w))
                 slots.append((only, len(held), -d, d, k))
         order = [x for x in sorted(slots) if not x[0]][:5]  # never the only couplet singing some other word
-        for attempt, (only, _, _, d, k) in itertools.chain(((0, x) for x in order), ((1, x) for x in order)):
-            if attempt and not planner.wide:
-                planner.widen_partners()  # the reserve: lines of every theme the song allows, as rhyme partners
-            tag, sec, sec_lines = drafts[d]
-            budget = (sec.line_syllables[k], sec.line_syllables[k + 1])
-            role = ROLE.get(sec.label, "V")
-            pair = None
-            old = sec_lines[k:k + 2]
-            freed = planner.free(old)  # the couplet replaced: its lines may rhyme with the new one
-            for opener in ([""] if lines else []) + clauses + openers:
-                planner.forced_opener = opener
-                pair = planner.couplet_any(role + "VB", budget, require=word)
-                planner.forced_opener = ""
-                if pair and any(abs(count_syllables(x) - b) > 2 for x, b in zip(pair, budget)):
-                    planner.free(list(pair))  # off the budget: not sung, so not used up either
-                    pair = None
-                if pair:
+        # a whole carrier line in any of those couplets first, then the clause or phrase opening a bank line;
+        # then the same with the reserve of every theme the song allows as rhyme partners
+        stages = [(wide, opts) for wide in (False, True) for opts in ([""] if lines else [], clauses + openers) if opts]
+        done = False
+        for wide, opts in stages:
+            if wide and not planner.wide:
+                planner.widen_partners()
+            for _, _, _, d, k in order:
+                tag, sec, sec_lines = drafts[d]
+                budget = (sec.line_syllables[k], sec.line_syllables[k + 1])
+                role = ROLE.get(sec.label, "V")
+                freed = planner.free(sec_lines[k:k + 2])  # the couplet replaced: its lines may rhyme with the new one
+                for opener in opts:
+                    planner.forced_opener = opener
+                    pair = planner.couplet_any(role + "VB", budget, require=word)
+                    planner.forced_opener = ""
+                    if pair and any(abs(count_syllables(x) - b) > 2 for x, b in zip(pair, budget)):
+                        planner.free(list(pair))  # off the budget: not sung, so not used up either
+                        pair = None
+                    if pair:
+                        sec_lines[k:k + 2] = [_cap(x) for x in pair]
+                        done = True
+                        break
+                if done:
                     break
-            if pair:
-                sec_lines[k:k + 2] = [_cap(x) for x in pair]
+                planner.unfree(freed)
+            if done:
                 break
-            planner.unfree(freed)
 
 
 def _misfit(lines, budget) -> int:
