@@ -100,3 +100,15 @@ def test_a_carrier_line_keeps_the_syllable_budget():
     lines = [ln for b in text.split("\n\n") for ln in b.split("\n")[1:]]
     held = [(n, ln) for n, ln in zip(plan, lines) if re.search(r"\bcheck", ln, re.I)]
     assert held and all(abs(count_syllables(ln) - n) <= 2 for n, ln in held)
+
+
+def test_a_named_season_keeps_other_seasons_out():
+    spring = read_topic("a beekeeper checking her hives in the spring")
+    autumn = read_topic("autumn leaves falling in the park where we met")
+    assert "spring" in spring.tags and "autumn" in autumn.tags
+    assert not weather_supported({"autumn"}, spring) and not weather_supported({"summer"}, spring)
+    assert weather_supported({"spring"}, spring) and weather_supported({"autumn"}, autumn)
+    assert weather_supported({"summer"}, read_topic("a dog that waits by the door"))  # no season named
+    for seed in (0, 1):
+        text = write_song("a beekeeper checking her hives in the spring", seed=seed)[1]
+        assert not re.search(r"leaves are falling|letting go again|turning cold|shimmering", text, re.I), seed

@@ -48,6 +48,8 @@ TAG_WORDS = {
     "rain": {"rain", "storm", "drizzle", "downpour", "umbrella"},
     "summer": {"summer", "festival", "beach", "july", "august", "heat"},
     "winter": {"winter", "snow", "christmas", "december", "frost", "ice"},
+    "spring": {"spring", "april", "blossom", "easter"},
+    "autumn": {"autumn", "october", "november", "harvest", "halloween"},
     "go": {"leave", "leaving", "goodbye", "depart", "escape", "soldier", "war"},
     "stay": {"wait", "stay", "apartment"},
     "alone": {"breakup", "lonely", "alone", "heartbreak", "divorce", "lose", "ex"},
@@ -69,6 +71,7 @@ bride queen lady girlfriend niece she her""".split())
 MALE = frozenset("""grandfather grandpa father dad papa husband brother son boy man uncle groom king boyfriend
 nephew he his him""".split())
 CONFLICTS = {"she": "no-she", "he": "no-he", "night": "day", "day": "night", "rain": "sun", "sun": "rain", "summer": "winter", "winter": "summer",
+             "spring": "autumn", "autumn": "spring",
              "go": "stay", "stay": "go", "alone": "together", "together": "alone", "up": "down", "down": "no-down",
              "child": "no-child", "parent": "no-parent", "petyou": "no-petyou", "youlost": "no-youlost",
              "young": "no-young", "grown": "no-grown",

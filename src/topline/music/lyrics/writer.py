@@ -81,12 +81,19 @@ def weather_tags(text: str) -> set[str]:
 def weather_supported(tags: set[str] | frozenset[str], topic: Topic) -> bool:
     """A line's weather needs the description's support: rain or a storm only where it names one
     (not for a pilot at sunrise), being out in it ("my shoes are soaking to the bone") never in a dry
-    spell ("a dry summer") nor under a roof ("on the night ward"), snow only in winter."""
+    spell ("a dry summer") nor under a roof ("on the night ward"), snow only in winter, and where the
+    description names a season ("in the spring") no line of another ("the heat is shimmering")."""
     if "rain" in tags and "rain" not in topic.tags:
         return False
     if "wet" in tags and topic.tags & {"dry", "indoors"}:
         return False
-    return not ("snow" in tags and "winter" not in topic.tags)
+    if "snow" in tags and "winter" not in topic.tags:
+        return False
+    named = topic.tags & SEASONS  # a description that names its season sings no line of another
+    return not (named and tags & SEASONS - named)
+
+
+SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
 
 
 def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
