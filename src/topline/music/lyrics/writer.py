@@ -348,7 +348,12 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
 
 
 # Words that end a clause of the description: what follows has another subject or is absent.
+PREPS = PREPOSITIONS | frozenset("into onto from over to toward towards past beneath under across through".split())
 CLAUSE_END = frozenset("who that which without no and but".split())
+DET = frozenset("a an the my your his her our their this that".split())
+HAVE = frozenset("have has had got get need want".split())  # function verbs whose object is the word
+AUX = {"was": {"you": "were", "we": "were"}, "were": {"I": "was"}, "is": {"I": "am", "you": "are", "we": "are"},
+       "are": {"I": "am"}, "got": {}, "get": {}, "gets": {"I": "get", "you": "get", "we": "get"}, "been": {}}
 PARTICLES = frozenset("up down out off away back over".split())  # "waking up", "moving back"
 GROUPS = frozenset("couple pair family band team crew friends".split())  # sung as "we" when no one else sings
 
@@ -409,8 +414,9 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
             if low[e - 1] in CLAUSE_END:
                 break
             nxt = tagged[e][2] if e < n else ""
-            if nxt == "n" or (nxt == "a" and e + 1 < n and tagged[e + 1][2] == "n"):
-                continue  # not inside a noun phrase ("a hotel | room")
+            if nxt == "n" or (nxt == "a" and e + 1 < n and tagged[e + 1][2] == "n") or (
+                    nxt == "v" and e + 1 == n and low[e].endswith("ing") and tagged[e - 1][2] in ("n", "a")):
+                continue  # not inside a noun phrase ("a hotel | room", "a burning | building")  # not inside a noun phrase ("a hotel | room")
             if tagged[e - 1][2] == "n" or (e == i + 1 and (e == n or low[e] in PREPOSITIONS | {"to"})) or (
                     e == i + 2 and low[i + 1] in PARTICLES and (e == n or low[e] in PREPOSITIONS | {"to"})):
                 out.append(e)  # a noun ends it, or the word itself (with its particle) before a preposition
@@ -420,6 +426,11 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
         if lem != word or pos == "f":
             continue
         start, frame = i, ""
+        j = i
+        while j > 0 and tagged[j - 1][2] in ("n", "a"):
+            j -= 1
+        if pos == "v" and j >= 2 and low[j - 1] in DET and low[j - 2] in PREPS:
+            pos = "n"  # ending a noun phrase after a preposition ("into a burning building"): a noun
         if pos == "v":  # the clause's -ing verb at or before it ("teaching her brother to ride")
             for j in range(i, -1, -1):
                 if tagged[j][2] == "v" and low[j].endswith("ing"):
@@ -428,6 +439,24 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 if low[j] in CLAUSE_END or (low[j] in PREPOSITIONS and j < i):
                     break
             frame = "be" if low[start].endswith("ing") else "do"
+            if start == i and i and low[i - 1] in AUX:  # "my son was born", "my ex got married"
+                start, frame = i - 1, "aux"
+            if start < i and i and low[i - 1] == "to" and tagged[i][2] == "v":
+                # "quitting my job to travel the world" -> "I'm traveling the world" too; but one taught to ride
+                # rides: "teaching her little brother to ride" -> "you're riding a bike", "teaching me to bake"
+                # -> "I'm baking bread"
+                subj, poss = person(start)
+                for k in range(start + 1, i - 1):
+                    if low[k] in ("me", "us", "you"):
+                        subj, poss = {"me": ("I", "my"), "us": ("we", "our"), "you": ("you", "your")}[low[k]]
+                    ph = phrase_of.get(low[k].removesuffix("'s")) if tagged[k][2] == "n" else None
+                    if ph is not None and ph.kind in ("person", "animal"):
+                        subj, poss = ("I", "my") if ph.bare == topic.singer else ("you", "your") \
+                            if ph.bare == topic.addressee else (ph.sung, "")
+                if subj:
+                    be = {"I": "I'm", "you": "you're", "we": "we're"}.get(subj, subj + " is")
+                    for e in ends(i):
+                        lines += _carrier(" ".join([be, lexicon.gerund(lem), *words(i + 1, e, poss)]), topic, len(lines))
             if frame == "do" and start >= 2 and low[start - 2] in ("where", "when") and low[start - 1] in (
                     "i", "we", "you"):  # "the park where we met": the place and its clause open a line
                 k = start - 3
@@ -444,8 +473,8 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
             while j > 0 and tagged[j - 1][2] in ("n", "a"):
                 j -= 1
             before = low[j - 1] if j else ""
-            if before in PREPOSITIONS or (before in ("a", "an", "the") and j > 1 and low[j - 2] in PREPOSITIONS):
-                p0 = j - 1 if before in PREPOSITIONS else j - 2
+            if before in PREPS or (before in DET and j > 1 and low[j - 2] in PREPS):
+                p0 = j - 1 if before in PREPS else j - 2
                 e = next(iter(ends(i)), i + 1)
                 openers.append(" ".join(words(p0, e, "my")))  # "before retirement", "at mile twenty"
                 lines += _carrier(openers[-1], topic, len(lines), tails=PP_TAILS)  # "at mile twenty, I know"
@@ -462,7 +491,13 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                         text = f"{subj}'re " if subj == "we" else "I'm "
                         text += det + " ".join(toks[j:after]) + " " + " ".join(words(after, e, "our" if subj == "we" else "my"))
                         lines += _carrier(text, topic, len(lines))
-            continue
+                continue
+            if j and (tagged[j - 1][2] == "v" or low[j - 1] in HAVE) or (
+                    j > 1 and before in DET and (tagged[j - 2][2] == "v" or low[j - 2] in HAVE)):
+                start = j - 1 if before not in DET else j - 2  # the object of a verb: "we have nothing"
+                frame = "be" if low[start].endswith("ing") else "do"
+            else:
+                continue
         else:
             continue
         subj, poss = person(start)
@@ -473,6 +508,9 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
             if frame == "be":
                 be = {"I": "I'm", "you": "you're", "we": "we're"}.get(subj, subj + (" are" if subj.endswith("s") else " is"))
                 text = f"{be} {' '.join(body)}"
+            elif frame == "aux":  # "was" -> "you were", "is" -> "I am"
+                aux = AUX[low[start]].get(subj, low[start]) if subj in ("I", "you", "we") else low[start]
+                text = f"{subj} {' '.join([aux, *body[1:]])}"
             else:
                 # the verb as the description has it ("we met", "our team won"), unless its person changes
                 verb = toks[start] if not (subj in ("I", "you", "we") and low[start] == lexicon.third_person(lem)) \
@@ -1011,7 +1049,7 @@ def _guarantee(planner: Planner, drafts) -> None:
                 held = [w for ln in sec_lines[k:k + 2] for w in planner.words_in(ln)]
                 only = sum(1 for w in set(held) if counts.get(w, 0) <= held.count(w))
                 slots.append((only, len(held), -d, d, k))
-        order = [x for x in sorted(slots) if not x[0]][:5]  # never the only couplet singing some other word
+        order = [x for x in sorted(slots) if not x[0]]  # never the only couplet singing some other word
         # a whole carrier line in any of those couplets first, then the clause or phrase opening a bank line;
         # then the same with the reserve of every theme the song allows as rhyme partners
         stages = [(wide, opts) for wide in (False, True) for opts in ([""] if lines else [], clauses + openers) if opts]
