@@ -400,7 +400,7 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
         k = a
         you = topic.addressee.lower().split()
         while k < b:
-            if you and low[k] in ("my", "his", "her", "their", "our", "a", "the") and low[k + 1:k + 1 + len(you)] == you:
+            if you and low[k] in DET - {"this", "that", "your"} and low[k + 1:k + 1 + len(you)] == you:
                 out.append("you")  # the one sung to, inside the clause: "teaching you to ride a bike"
                 k += 1 + len(you)
                 continue
@@ -416,7 +416,7 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
             nxt = tagged[e][2] if e < n else ""
             if nxt == "n" or (nxt == "a" and e + 1 < n and tagged[e + 1][2] == "n") or (
                     nxt == "v" and e + 1 == n and low[e].endswith("ing") and tagged[e - 1][2] in ("n", "a")):
-                continue  # not inside a noun phrase ("a hotel | room", "a burning | building")  # not inside a noun phrase ("a hotel | room")
+                continue  # not inside a noun phrase ("a hotel | room", "a burning | building")
             if tagged[e - 1][2] == "n" or (e == i + 1 and (e == n or low[e] in PREPOSITIONS | {"to"})) or (
                     e == i + 2 and low[i + 1] in PARTICLES and (e == n or low[e] in PREPOSITIONS | {"to"})):
                 out.append(e)  # a noun ends it, or the word itself (with its particle) before a preposition
@@ -456,7 +456,8 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 if subj:
                     be = {"I": "I'm", "you": "you're", "we": "we're"}.get(subj, subj + " is")
                     for e in ends(i):
-                        lines += _carrier(" ".join([be, lexicon.gerund(lem), *words(i + 1, e, poss)]), topic, len(lines))
+                        text = " ".join([be, lexicon.gerund(lem), *words(i + 1, e, poss)])
+                        lines += _carrier(text, topic, len(lines))
             if frame == "do" and start >= 2 and low[start - 2] in ("where", "when") and low[start - 1] in (
                     "i", "we", "you"):  # "the park where we met": the place and its clause open a line
                 k = start - 3
@@ -464,7 +465,8 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                     k -= 1
                 if k >= 0 and low[k] in PREPOSITIONS and k < start - 3:
                     openers.append(" ".join(words(k, i + 1, "my")))
-                    lines += _carrier(openers[-1], topic, len(lines), tails=PP_TAILS)  # "in the park where we met, I know"
+                    # "in the park where we met, I know"
+                    lines += _carrier(openers[-1], topic, len(lines), tails=PP_TAILS)
                     continue
         elif pos == "a" and i and tagged[i - 1][2] == "n" and i + 1 < n and low[i + 1] in PREPOSITIONS:
             frame = "be"  # "a cat asleep in the sun"
@@ -489,7 +491,8 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                     det = toks[j - 1] + " " if j and before in ("a", "an") else ""
                     for e in ends(after):
                         text = f"{subj}'re " if subj == "we" else "I'm "
-                        text += det + " ".join(toks[j:after]) + " " + " ".join(words(after, e, "our" if subj == "we" else "my"))
+                        own = "our" if subj == "we" else "my"
+                        text += det + " ".join(toks[j:after]) + " " + " ".join(words(after, e, own))
                         lines += _carrier(text, topic, len(lines))
                 continue
             if j and (tagged[j - 1][2] == "v" or low[j - 1] in HAVE) or (
@@ -506,7 +509,8 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
         for e in ends(i):
             body = words(start, e, poss)
             if frame == "be":
-                be = {"I": "I'm", "you": "you're", "we": "we're"}.get(subj, subj + (" are" if subj.endswith("s") else " is"))
+                be = {"I": "I'm", "you": "you're", "we": "we're"}.get(
+                    subj, subj + (" are" if subj.endswith("s") else " is"))
                 text = f"{be} {' '.join(body)}"
             elif frame == "aux":  # "was" -> "you were", "is" -> "I am"
                 aux = AUX[low[start]].get(subj, low[start]) if subj in ("I", "you", "we") else low[start]
