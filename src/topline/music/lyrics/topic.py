@@ -48,6 +48,8 @@ TAG_WORDS = {
     "rain": {"rain", "storm", "drizzle", "downpour", "umbrella"},
     "summer": {"summer", "festival", "beach", "july", "august", "heat"},
     "winter": {"winter", "snow", "christmas", "december", "frost", "ice"},
+    "spring": {"spring", "april", "blossom", "easter"},
+    "autumn": {"autumn", "october", "november", "harvest", "halloween"},
     "go": {"leave", "leaving", "goodbye", "depart", "escape", "soldier", "war"},
     "stay": {"wait", "stay", "apartment"},
     "alone": {"breakup", "lonely", "alone", "heartbreak", "divorce", "lose", "ex"},
@@ -58,6 +60,7 @@ TAG_WORDS = {
              "divorce", "lost", "gone", "grave", "mourn", "depression", "sad", "sorrow", "alone", "insomnia",
              "unemployed", "fire", "war", "interview", "exam", "test", "result", "run"},
     "lost": {"miss", "gone", "die", "dead", "death", "funeral", "grave", "widow", "mourn", "lose", "lost"},
+    "dry": {"dry", "drought", "arid", "parched", "heatwave"},  # no rain falls now (it may be prayed for)
     "first": {"first", "new", "begin", "start", "beginning"},
     "last": {"last", "final", "retirement", "end"},
     "up": {"wedding", "party", "festival", "celebrate", "celebration", "win", "championship", "champion", "dance",
@@ -68,14 +71,19 @@ bride queen lady girlfriend niece she her""".split())
 MALE = frozenset("""grandfather grandpa father dad papa husband brother son boy man uncle groom king boyfriend
 nephew he his him""".split())
 CONFLICTS = {"she": "no-she", "he": "no-he", "night": "day", "day": "night", "rain": "sun", "sun": "rain", "summer": "winter", "winter": "summer",
+             "spring": "autumn", "autumn": "spring",
              "go": "stay", "stay": "go", "alone": "together", "together": "alone", "up": "down", "down": "no-down",
              "child": "no-child", "parent": "no-parent", "petyou": "no-petyou", "youlost": "no-youlost",
              "young": "no-young", "grown": "no-grown",
-             "romance": "no-romance", "lost": "no-lost", "here": "lost", "first": "last", "last": "first"}
+             "romance": "no-romance", "you": "no-you", "lost": "no-lost", "here": "lost", "first": "last", "last": "first"}
 # Words that make a description a love song: only then may a line sing to "you" as a lover.
 ROMANCE = frozenset("""love lover kiss romance darling sweetheart wedding marry husband wife girlfriend boyfriend
 breakup heartbreak divorce ex relationship date crush valentine honeymoon partner""".split())
 OWNERS = frozenset("my his her our their".split())
+# Places under a roof: a song set in one sings no line of being out in the weather.
+INDOORS = frozenset("""ward hospital kitchen room bedroom office library attic garage classroom studio apartment hall
+basement shop bakery factory church bar diner cafe restaurant hotel museum gym prison cell cabin lab laboratory
+clinic theatre theater cinema mall store elevator""".split())
 
 
 @dataclass(frozen=True)
@@ -271,6 +279,9 @@ def read_topic(description: str) -> Topic:
         tags.add("no-she")  # no woman in the description: no line sings of "she"
     if not MALE & third and not any(p.kind == "animal" and p.bare != addressee for p in uniq):
         tags.add("no-he")
+    if not addressee and any(p.kind in ("person", "animal") and p.bare != singer and not p.setting
+                             and p.owner in OWNERS for p in uniq):
+        tags.add("no-you")  # "my late husband" is sung of: no line sings to him as "you" (one person, one voice)
     if "lost" not in tags:
         tags.add("no-lost")  # nobody is gone: no line misses them
     if "down" not in tags:
@@ -287,6 +298,9 @@ def read_topic(description: str) -> Topic:
         tags.add("no-petyou")  # "your paws": only when the pet is the one sung to
     if not ROMANCE & lemset:
         tags.add("no-romance")  # "you" is not a lover: no line of kisses and holding you tight
+    low = [t.lower() for t, _, _ in tagged]
+    if any(t in INDOORS and {"in", "on", "at", "inside"} & set(low[max(0, k - 3):k]) for k, t in enumerate(low)):
+        tags.add("indoors")  # "on the night ward", "in the kitchen": no line of soaking shoes
     tags = frozenset(tags)
     neighbours = frozenset(r for w in words for r in lexicon.related(w)[:12])
     return Topic(words=tuple(words), forms={k: frozenset(v) for k, v in forms.items()}, phrases=tuple(uniq),

@@ -31,7 +31,8 @@ from functools import lru_cache
 from topline.music.lyrics import lexicon
 from topline.music.lyrics.bank import SLOT, bank
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
-from topline.music.lyrics.topic import CONFLICTS, FUNCTION, Phrase, Topic, proper_nouns, read_topic
+from topline.music.lyrics.topic import (CONFLICTS, FUNCTION, PREPOSITIONS, Phrase, Topic, _tag, _tokens, proper_nouns,
+                                        read_topic)
 from topline.music.lyrics.vocab import REGISTER
 from topline.music.types import FormPlan, FormSection
 
@@ -55,6 +56,44 @@ WEATHER = frozenset("rain storm snow wind fog thunder drizzle hail sun heat fros
 # Lines that sing to "you" as a lover (only in a love song: see ``topic.ROMANCE``).
 ROMANCE_LINE = re.compile(r"\b(kiss\w*|lovers?|darling|sweetheart|honey|lips|hold me tight|in your arms|our love|"
                           r"make love|fall in love|my baby|hold you close|next to you tonight)\b", re.I)
+
+
+YOU_LINE = re.compile(r"\b(you|your|you're|you'll|you've|you'd|yours|yourself)\b", re.I)
+# Weather a line sings of: rain (or a storm), being out in it ("my shoes are soaking"), snow.
+RAIN_LINE = re.compile(r"\b(rain\w*|storms?|stormy|thunder\w*|lightning|drizzle|downpour)\b", re.I)
+WET_LINE = re.compile(r"\b(soak\w*|drench\w*|wet|puddles?|umbrellas?|pouring|raining|dripping)\b|"
+                      r"\brain (?:is|runs|falls)\b|\b(?:in|through) the (?:pouring )?rain\b", re.I)
+SNOW_LINE = re.compile(r"\b(snow\w*|frost\w*|icy|freez\w*|blizzard|sleet)\b|(?<!as )\bice\b", re.I)
+
+
+def weather_tags(text: str) -> set[str]:
+    """The weather facts a line asserts by its words: ``rain``, ``wet`` (out in it), ``snow``."""
+    out = set()
+    if RAIN_LINE.search(text):
+        out.add("rain")
+    if WET_LINE.search(text):
+        out |= {"rain", "wet"}
+    if SNOW_LINE.search(text):
+        out.add("snow")
+    return out
+
+
+def weather_supported(tags: set[str] | frozenset[str], topic: Topic) -> bool:
+    """A line's weather needs the description's support: rain or a storm only where it names one
+    (not for a pilot at sunrise), being out in it ("my shoes are soaking to the bone") never in a dry
+    spell ("a dry summer") nor under a roof ("on the night ward"), snow only in winter, and where the
+    description names a season ("in the spring") no line of another ("the heat is shimmering")."""
+    if "rain" in tags and "rain" not in topic.tags:
+        return False
+    if "wet" in tags and topic.tags & {"dry", "indoors"}:
+        return False
+    if "snow" in tags and "winter" not in topic.tags:
+        return False
+    named = topic.tags & SEASONS  # a description that names its season sings no line of another
+    return not (named and tags & SEASONS - named)
+
+
+SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
 
 
 def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
@@ -282,7 +321,10 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
             tags |= {"she"} if re.search(r"\b(she|her|she's|she'd)\b", joined_text) else set()
             tags |= {"he"} if re.search(r"\b(he|his|him|he's|he'd)\b", joined_text) else set()
             tags |= {"romance"} if romance else set()
-            if any(CONFLICTS.get(t) in topic.tags for t in tags):
+            tags |= weather_tags(joined_text)
+            if YOU_LINE.search(joined_text):
+                tags.add("you")  # sung to someone: not where the one it would be is sung of as "he"/"she"
+            if any(CONFLICTS.get(t) in topic.tags for t in tags) or not weather_supported(tags, topic):
                 continue
             for pos, text in enumerate(texts):
                 if not says_something(re.sub(r"<[^>]*>", "", text)):
@@ -305,6 +347,201 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
     return out
 
 
+# Words that end a clause of the description: what follows has another subject or is absent.
+PREPS = PREPOSITIONS | frozenset("into onto from over to toward towards past beneath under across through".split())
+CLAUSE_END = frozenset("who that which without no and but".split())
+DET = frozenset("a an the my your his her our their this that".split())
+HAVE = frozenset("have has had got get need want".split())  # function verbs whose object is the word
+AUX = {"was": {"you": "were", "we": "were"}, "were": {"I": "was"}, "is": {"I": "am", "you": "are", "we": "are"},
+       "are": {"I": "am"}, "got": {}, "get": {}, "gets": {"I": "get", "you": "get", "we": "get"}, "been": {}}
+PARTICLES = frozenset("up down out off away back over".split())  # "waking up", "moving back"
+GROUPS = frozenset("couple pair family band team crew friends".split())  # sung as "we" when no one else sings
+
+
+def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], list[str]]:
+    """Lines that sing the description's content ``word`` in its own wording, for when no bank
+    line does: a clause around it in the singer's voice ("a baker opening his shop at dawn" ->
+    "I'm opening my shop", "... my shop at dawn"; "my best friend moving to another country" ->
+    "you're moving to another country"), with a line's person settled by the clause's subject (the
+    singer "I", the one sung to "you", a couple "we", anyone else by name), possessives turned
+    accordingly ("his shop" -> "my shop") and the one sung to as "you" inside the clause; and the
+    prepositional phrases that hold it ("before retirement", "at mile twenty"), to open a line.
+    Returns ``(lines, openers)``; each line ends on a noun of the clause or on the word itself
+    before a preposition (a complete phrase)."""
+    proper = proper_nouns(description)
+    tagged = [(proper.get(t, t), lem, pos) for t, lem, pos in _tag(_tokens(description))]
+    toks = [t for t, _, _ in tagged]
+    low = [t.lower() for t in toks]
+    n = len(tagged)
+    lines: list[Line] = []
+    openers: list[str] = []
+    phrase_of = {p.bare.lower().split()[-1]: p for p in topic.phrases}
+
+    def person(k: int) -> tuple[str, str]:
+        """(subject, possessive) of a clause starting at token ``k``: the noun before it."""
+        j = k - 1
+        while j >= 0 and tagged[j][2] == "a":
+            j -= 1
+        if j < 0 or tagged[j][2] != "n":
+            return {"i": ("I", "my"), "we": ("we", "our"), "you": ("you", "your")}.get(
+                low[j] if j >= 0 else "i", ("", ""))
+        head = low[j].removesuffix("'s")
+        ph = phrase_of.get(head)
+        if ph is not None and ph.bare == topic.singer:
+            return "I", "my"
+        if ph is not None and ph.bare == topic.addressee:
+            return "you", "your"
+        if head in GROUPS or (ph is not None and ph.plural and not topic.singer):
+            return "we", "our"
+        return (ph.sung if ph is not None else "the " + head), ""
+
+    def words(a: int, b: int, poss: str) -> list[str]:
+        out: list[str] = []
+        k = a
+        you = topic.addressee.lower().split()
+        while k < b:
+            if you and low[k] in DET - {"this", "that", "your"} and low[k + 1:k + 1 + len(you)] == you:
+                out.append("you")  # the one sung to, inside the clause: "teaching you to ride a bike"
+                k += 1 + len(you)
+                continue
+            out.append(poss if poss and low[k] in ("his", "her", "their") else toks[k])
+            k += 1
+        return out
+
+    def ends(i: int) -> list[int]:
+        out = []
+        for e in range(i + 1, n + 1):
+            if low[e - 1] in CLAUSE_END:
+                break
+            nxt = tagged[e][2] if e < n else ""
+            if nxt == "n" or (nxt == "a" and e + 1 < n and tagged[e + 1][2] == "n") or (
+                    nxt == "v" and e + 1 == n and low[e].endswith("ing") and tagged[e - 1][2] in ("n", "a")):
+                continue  # not inside a noun phrase ("a hotel | room", "a burning | building")
+            if tagged[e - 1][2] == "n" or (e == i + 1 and (e == n or low[e] in PREPOSITIONS | {"to"})) or (
+                    e == i + 2 and low[i + 1] in PARTICLES and (e == n or low[e] in PREPOSITIONS | {"to"})):
+                out.append(e)  # a noun ends it, or the word itself (with its particle) before a preposition
+        return out
+
+    for i, (tok, lem, pos) in enumerate(tagged):
+        if lem != word or pos == "f":
+            continue
+        start, frame = i, ""
+        j = i
+        while j > 0 and tagged[j - 1][2] in ("n", "a"):
+            j -= 1
+        if pos == "v" and j >= 2 and low[j - 1] in DET and low[j - 2] in PREPS:
+            pos = "n"  # ending a noun phrase after a preposition ("into a burning building"): a noun
+        if pos == "v":  # the clause's -ing verb at or before it ("teaching her brother to ride")
+            for j in range(i, -1, -1):
+                if tagged[j][2] == "v" and low[j].endswith("ing"):
+                    start = j
+                    break
+                if low[j] in CLAUSE_END or (low[j] in PREPOSITIONS and j < i):
+                    break
+            frame = "be" if low[start].endswith("ing") else "do"
+            if start == i and i and low[i - 1] in AUX:  # "my son was born", "my ex got married"
+                start, frame = i - 1, "aux"
+            if start < i and i and low[i - 1] == "to" and tagged[i][2] == "v":
+                # "quitting my job to travel the world" -> "I'm traveling the world" too; but one taught to ride
+                # rides: "teaching her little brother to ride" -> "you're riding a bike", "teaching me to bake"
+                # -> "I'm baking bread"
+                subj, poss = person(start)
+                for k in range(start + 1, i - 1):
+                    if low[k] in ("me", "us", "you"):
+                        subj, poss = {"me": ("I", "my"), "us": ("we", "our"), "you": ("you", "your")}[low[k]]
+                    ph = phrase_of.get(low[k].removesuffix("'s")) if tagged[k][2] == "n" else None
+                    if ph is not None and ph.kind in ("person", "animal"):
+                        subj, poss = ("I", "my") if ph.bare == topic.singer else ("you", "your") \
+                            if ph.bare == topic.addressee else (ph.sung, "")
+                if subj:
+                    be = {"I": "I'm", "you": "you're", "we": "we're"}.get(subj, subj + " is")
+                    for e in ends(i):
+                        text = " ".join([be, lexicon.gerund(lem), *words(i + 1, e, poss)])
+                        lines += _carrier(text, topic, len(lines))
+            if frame == "do" and start >= 2 and low[start - 2] in ("where", "when") and low[start - 1] in (
+                    "i", "we", "you"):  # "the park where we met": the place and its clause open a line
+                k = start - 3
+                while k >= 0 and (tagged[k][2] in ("n", "a") or low[k] in ("a", "an", "the")):
+                    k -= 1
+                if k >= 0 and low[k] in PREPOSITIONS and k < start - 3:
+                    openers.append(" ".join(words(k, i + 1, "my")))
+                    # "in the park where we met, I know"
+                    lines += _carrier(openers[-1], topic, len(lines), tails=PP_TAILS)
+                    continue
+        elif pos == "a" and i and tagged[i - 1][2] == "n" and i + 1 < n and low[i + 1] in PREPOSITIONS:
+            frame = "be"  # "a cat asleep in the sun"
+        elif pos == "n" or (pos == "a" and i + 1 < n and tagged[i + 1][2] in ("n", "a")):  # "the final exam"
+            j = i
+            while j > 0 and tagged[j - 1][2] in ("n", "a"):
+                j -= 1
+            before = low[j - 1] if j else ""
+            if before in PREPS or (before in DET and j > 1 and low[j - 2] in PREPS):
+                p0 = j - 1 if before in PREPS else j - 2
+                e = next(iter(ends(i)), i + 1)
+                openers.append(" ".join(words(p0, e, "my")))  # "before retirement", "at mile twenty"
+                lines += _carrier(openers[-1], topic, len(lines), tails=PP_TAILS)  # "at mile twenty, I know"
+                continue
+            after = j
+            while after < n and tagged[after][2] in ("n", "a"):
+                after += 1
+            if after < n and tagged[after][2] == "v" and low[after].endswith("ing") and (
+                    before in ("a", "an", "two", "") or j == 0):  # the subject: "a couple dancing ..."
+                subj, _ = person(after)
+                if subj in ("I", "we"):
+                    det = toks[j - 1] + " " if j and before in ("a", "an") else ""
+                    for e in ends(after):
+                        text = f"{subj}'re " if subj == "we" else "I'm "
+                        own = "our" if subj == "we" else "my"
+                        text += det + " ".join(toks[j:after]) + " " + " ".join(words(after, e, own))
+                        lines += _carrier(text, topic, len(lines))
+                continue
+            if j and (tagged[j - 1][2] == "v" or low[j - 1] in HAVE) or (
+                    j > 1 and before in DET and (tagged[j - 2][2] == "v" or low[j - 2] in HAVE)):
+                start = j - 1 if before not in DET else j - 2  # the object of a verb: "we have nothing"
+                frame = "be" if low[start].endswith("ing") else "do"
+            else:
+                continue
+        else:
+            continue
+        subj, poss = person(start)
+        if not subj:
+            continue
+        for e in ends(i):
+            body = words(start, e, poss)
+            if frame == "be":
+                be = {"I": "I'm", "you": "you're", "we": "we're"}.get(
+                    subj, subj + (" are" if subj.endswith("s") else " is"))
+                text = f"{be} {' '.join(body)}"
+            elif frame == "aux":  # "was" -> "you were", "is" -> "I am"
+                aux = AUX[low[start]].get(subj, low[start]) if subj in ("I", "you", "we") else low[start]
+                text = f"{subj} {' '.join([aux, *body[1:]])}"
+            else:
+                # the verb as the description has it ("we met", "our team won"), unless its person changes
+                verb = toks[start] if not (subj in ("I", "you", "we") and low[start] == lexicon.third_person(lem)) \
+                    else lem
+                text = f"{subj} {' '.join([verb, *body[1:]])}"
+            lines += _carrier(text, topic, len(lines))
+    return lines, list(dict.fromkeys(openers))
+
+
+# Short tails that assert nothing, for a carrier line to end on a common rhyme ("I'm opening my shop again").
+TAILS = ("again", "I know", "it's true", "once more")
+
+
+PP_TAILS = ("I know", "again")  # a prepositional phrase as a line: "before the final exam, I know"
+
+
+def _carrier(text: str, topic: Topic, k: int, tails: tuple[str, ...] = ("", *TAILS)) -> list[Line]:
+    """The carrier ``text`` as candidate lines: as it is and ended by each of ``TAILS``."""
+    out = []
+    for j, tail in enumerate(tails):
+        body = " ".join(text.split()) + (", " + tail if " " in tail else " " + tail if tail else "")
+        parts = (("and", True), ("now", True), *((w, False) for w in body.split()))
+        out.append(Line(entry=-1000 - 10 * k - j, pos=0, theme="carry+" if tail else "carry", roles="VBP",
+                        tags=frozenset(), parts=parts, filler=""))
+    return out
+
+
 class Planner:
     """Drafts the song couplet by couplet (see the module docstring)."""
 
@@ -315,7 +552,7 @@ class Planner:
         self.weights = theme_weights(topic)
         top = max(self.weights.values(), default=0.0) or 1.0
         self.theme_bonus = {n: 1.5 * w / top for n, w in self.weights.items()}
-        self.theme_bonus.update(slots=0.6, general=-0.5)
+        self.theme_bonus.update(slots=0.6, general=-0.5, **{"carry+": -1.0})
         self.lines = candidates(topic)
         self.jitter = {ln.key: self.rng.random() for ln in self.lines}
         self.used_text: set[str] = set()
@@ -328,6 +565,7 @@ class Planner:
         self.openers = [(o, count_syllables(o), tag) for o, tag in openers]
         self.used_openers: set[str] = set()
         self.forced_opener = ""
+        self.wide = False  # the reserve of every theme has joined (``widen_partners``)
         self.opening = False  # drafting the song's first verse couplet
         form_of = {}
         for lem, forms in topic.forms.items():
@@ -489,6 +727,34 @@ class Planner:
         for w in self.words_in(text):
             self.used_words[w] = self.used_words.get(w, 0) + 1
         self.tags |= line.tags
+
+    def widen_partners(self) -> None:
+        """Lines of every theme (facts still kept) join as partners, scored below the song's own themes."""
+        self.wide = True
+        known = {ln.key for ln in self.lines}
+        more = [ln for ln in candidates(self.topic, every_theme=True) if ln.key not in known]
+        self.lines += more
+        self.jitter.update({ln.key: self.rng.random() for ln in more})
+
+    def free(self, texts: list[str]) -> list[tuple[str, frozenset[str], str]]:
+        """Forget that ``texts`` were sung (a couplet about to be replaced): returns what ``unfree`` restores."""
+        out = []
+        for t in texts:
+            for cand in (t, t[:1].lower() + t[1:]):
+                if cand in self.used_text:
+                    sig = _signature(cand)
+                    self.used_text.discard(cand)
+                    if sig in self.used_sigs:
+                        self.used_sigs.remove(sig)
+                    self.used_ends.discard(end_word(cand))
+                    out.append((cand, sig, end_word(cand)))
+        return out
+
+    def unfree(self, freed: list[tuple[str, frozenset[str], str]]) -> None:
+        for text, sig, end in freed:
+            self.used_text.add(text)
+            self.used_sigs.append(sig)
+            self.used_ends.add(end)
 
     def section(self, role: str, targets: list[int]) -> list[str]:
         out: list[str] = []
@@ -681,6 +947,7 @@ def write_lyrics(description: str, *, title: str = "", family: str = "pop", seed
             tag = "Verse" if sec.label == "verse" or sec.label not in TAGS else TAGS[sec.label]
         drafts.append((tag, sec, lines))
     _cover(planner, drafts)
+    _guarantee(planner, drafts)
     blocks, verses = [], 0
     for tag, _, lines in drafts:
         if tag == "Verse":
@@ -737,6 +1004,84 @@ def _cover(planner: Planner, drafts: list[tuple[str, FormSection, list[str]]]) -
                     lines[0:2] = [_cap(x) for x in pair]
                     sung |= planner.words_in(pair[0]) | planner.words_in(pair[1])
                     break
+
+
+def _sung_words(planner: Planner, drafts) -> dict[str, int]:
+    """How many lines of the song (the chorus once) sing each description word."""
+    out: dict[str, int] = {}
+    seen = set()
+    for tag, _, lines in drafts:
+        for ln in lines:
+            if tag in ("Chorus", "Outro") and ln in seen:
+                continue
+            seen.add(ln)
+            for w in planner.words_in(ln):
+                out[w] = out.get(w, 0) + 1
+    return out
+
+
+def _guarantee(planner: Planner, drafts) -> None:
+    """Every content word of the description is sung, by construction: for a word no line sings
+    yet, the weakest couplet of a verse, bridge or pre-chorus (the one singing fewest description
+    words, never the only line of another word) is redrafted around a line of the description's
+    own clause that holds it (``carriers``: "I'm opening my shop at dawn"), rhymed with a bank
+    line, to the same syllable budget; a word only a prepositional phrase holds ("before
+    retirement") opens a line of the couplet instead."""
+    topic = planner.topic
+    for word in topic.words[:MAX_PHRASES]:
+        counts = _sung_words(planner, drafts)
+        if counts.get(word):
+            continue
+        lines, openers = carriers(topic, planner.description, word)
+        if lines:
+            known = {ln.key for ln in planner.lines}
+            planner.lines += [ln for ln in lines if ln.key not in known]
+            planner.jitter.update({ln.key: 0.0 for ln in lines})
+        # the clause opening a bank line: "opening my shop at dawn, I ...", "while you're fixing an old car, ..."
+        clauses = []
+        for ln in lines:
+            if ln.theme != "carry":
+                continue
+            text = " ".join(t for t, o in ln.parts if not o)
+            clauses.append(text[4:] if text.startswith("I'm ") else "while " + text)
+        clauses = sorted(dict.fromkeys(clauses), key=count_syllables)[:3]
+        slots = []  # (how much it would cost, section index, line index)
+        for d, (tag, sec, sec_lines) in enumerate(drafts):
+            if tag in ("Chorus", "Outro") or len(sec_lines) < 2:
+                continue
+            for k in range(0, len(sec_lines) - 1, 2):
+                held = [w for ln in sec_lines[k:k + 2] for w in planner.words_in(ln)]
+                only = sum(1 for w in set(held) if counts.get(w, 0) <= held.count(w))
+                slots.append((only, len(held), -d, d, k))
+        order = [x for x in sorted(slots) if not x[0]]  # never the only couplet singing some other word
+        # a whole carrier line in any of those couplets first, then the clause or phrase opening a bank line;
+        # then the same with the reserve of every theme the song allows as rhyme partners
+        stages = [(wide, opts) for wide in (False, True) for opts in ([""] if lines else [], clauses + openers) if opts]
+        done = False
+        for wide, opts in stages:
+            if wide and not planner.wide:
+                planner.widen_partners()
+            for _, _, _, d, k in order:
+                tag, sec, sec_lines = drafts[d]
+                budget = (sec.line_syllables[k], sec.line_syllables[k + 1])
+                role = ROLE.get(sec.label, "V")
+                freed = planner.free(sec_lines[k:k + 2])  # the couplet replaced: its lines may rhyme with the new one
+                for opener in opts:
+                    planner.forced_opener = opener
+                    pair = planner.couplet_any(role + "VB", budget, require=word)
+                    planner.forced_opener = ""
+                    if pair and any(abs(count_syllables(x) - b) > 2 for x, b in zip(pair, budget)):
+                        planner.free(list(pair))  # off the budget: not sung, so not used up either
+                        pair = None
+                    if pair:
+                        sec_lines[k:k + 2] = [_cap(x) for x in pair]
+                        done = True
+                        break
+                if done:
+                    break
+                planner.unfree(freed)
+            if done:
+                break
 
 
 def _misfit(lines, budget) -> int:

@@ -1,0 +1,126 @@
+"""Every content word sung by construction; weather lines need support; one person, one voice."""
+
+import re
+
+import pytest
+
+from topline.music.lyrics.topic import read_topic
+from topline.music.lyrics.writer import (carriers, count_syllables, default_form, weather_supported, weather_tags,
+                                         write_song)
+
+
+def _texts(lines):
+    return [" ".join(t for t, optional in ln.parts if not optional) for ln in lines]
+
+
+def _sung(text: str) -> set[str]:
+    words = {re.sub(r"[^a-z']", "", w.lower()) for b in text.split("\n\n") for ln in b.split("\n")[1:]
+             for w in ln.split()}
+    return words | {w.removesuffix("'s") for w in words}
+
+
+def test_carriers_sing_the_descriptions_own_clause_in_the_singers_voice():
+    d = "a baker opening his shop at dawn"
+    lines, openers = carriers(read_topic(d), d, "open")
+    assert _texts(lines)[:3] == ["I'm opening my shop", "I'm opening my shop again", "I'm opening my shop, I know"]
+    assert "I'm opening my shop at dawn" in _texts(lines) and openers == []
+    d = "my best friend moving to another country"
+    assert "you're moving to another country" in _texts(carriers(read_topic(d), d, "move")[0])
+    d = "a girl teaching her little brother to ride a bike"  # the brother is "you", inside the clause too
+    texts = [t for ln, t in zip(carriers(read_topic(d), d, "ride")[0], _texts(carriers(read_topic(d), d, "ride")[0]))
+             if ln.theme == "carry"]
+    assert texts == ["you're riding a bike", "I'm teaching you to ride a bike"]  # the one taught rides
+    d = "quitting my job to travel the world"  # the job does not travel
+    texts = [t for ln, t in zip(carriers(read_topic(d), d, "travel")[0], _texts(carriers(read_topic(d), d, "travel")[0]))
+             if ln.theme == "carry"]
+    assert texts == ["I'm traveling the world", "I'm quitting my job to travel the world"]
+    for d, w, line in (("my ex got married yesterday", "marry", "you got married yesterday"),
+                       ("the day my son was born", "bear", "you were born"),
+                       ("we are young and we have nothing", "nothing", "we have nothing")):
+        assert _texts(carriers(read_topic(d), d, w)[0])[0] == line
+    d = "firefighters running into a burning building"  # "building" ends a noun phrase here: not a verb
+    assert carriers(read_topic(d), d, "build")[1] == ["into a burning building"]
+    d = "a couple dancing in the kitchen at midnight"
+    assert "we're a couple dancing in the kitchen" in _texts(carriers(read_topic(d), d, "couple")[0])
+    d = "getting lost in Tokyo without a phone"  # never past "without": the phone is not there
+    assert _texts(carriers(read_topic(d), d, "get")[0])[0] == "I'm getting lost in Tokyo"
+    d = "the night our team won the championship"
+    assert _texts(carriers(read_topic(d), d, "win")[0])[0] == "we won the championship"
+
+
+def test_a_word_only_a_prepositional_phrase_holds_opens_or_makes_a_line():
+    d = "a fisherman's last trip before retirement"
+    lines, openers = carriers(read_topic(d), d, "retirement")
+    assert openers == ["before retirement"]
+    assert _texts(lines) == ["before retirement, I know", "before retirement again"]
+    d = "autumn leaves falling in the park where we met"
+    assert carriers(read_topic(d), d, "meet")[1] == ["in the park where we met"]
+
+
+@pytest.mark.parametrize("description", [
+    "a baker opening his shop at dawn", "getting lost in Tokyo without a phone", "a cat asleep in the afternoon sun",
+    "a fisherman's last trip before retirement", "a marathon runner hitting the wall at mile twenty",
+    "my best friend moving to another country", "a truck driver crossing the desert alone",
+])
+def test_every_content_word_is_sung(description):
+    topic = read_topic(description)
+    form = default_form("pop")
+    plan = [n for s in form.sections for n in s.line_syllables]
+    for seed in (0, 1):
+        _, text = write_song(description, seed=seed, form=form)
+        sung = _sung(text)
+        assert [w for w in topic.words if not topic.forms[w] & sung] == []
+        lines = [ln for b in text.split("\n\n") for ln in b.split("\n")[1:]]
+        assert len(lines) == len(plan)
+
+
+def test_weather_lines_need_the_descriptions_support():
+    assert weather_tags("my shoes are soaking to the bone") == {"rain", "wet"}
+    assert weather_tags("and the storm is rolling in") == {"rain"}
+    assert weather_tags("the words are cold as ice") == set()  # a simile, not the weather
+    assert weather_tags("the snow is falling on the street") == {"snow"}
+    nurse = read_topic("a nurse on the night ward during the storm")
+    farmer = read_topic("a farmer praying for rain in a dry summer")
+    pilot = read_topic("a pilot flying over the ocean at sunrise")
+    assert "indoors" in nurse.tags and "dry" in farmer.tags and "rain" in farmer.tags
+    assert weather_supported({"rain"}, nurse) and not weather_supported({"rain", "wet"}, nurse)
+    assert weather_supported({"rain"}, farmer) and not weather_supported({"rain", "wet"}, farmer)
+    assert not weather_supported({"rain"}, pilot) and not weather_supported({"snow"}, pilot)
+    for d, banned in (("a nurse on the night ward during the storm", r"soak|wet|in the rain"),
+                      ("a farmer praying for rain in a dry summer", r"soak|wet|pouring"),
+                      ("a pilot flying over the ocean at sunrise", r"storm|rain|thunder"),
+                      ("a hot dry summer night on the rooftop", r"rain|soak|wet|snow")):
+        for seed in (0, 1):
+            assert not re.search(banned, write_song(d, seed=seed)[1], re.I), (d, seed)
+
+
+def test_one_person_one_grammatical_person():
+    widow = "a widow planting roses in her late husband's garden"
+    assert "no-you" in read_topic(widow).tags
+    assert "no-you" not in read_topic("a dog that waits by the door").tags  # nobody's dog: may be "you"
+    assert "no-you" not in read_topic("a soldier's letter to his wife").tags  # the wife is "you"
+    for seed in (0, 1, 2):
+        text = write_song(widow, seed=seed)[1]
+        assert "my late husband" in text
+        assert not re.search(r"\b(you|your|you're|you'll)\b", text, re.I), seed
+
+
+def test_a_carrier_line_keeps_the_syllable_budget():
+    form = default_form("pop")
+    plan = [n for s in form.sections for n in s.line_syllables]
+    _, text = write_song("a beekeeper checking her hives in the spring", seed=0, form=form)
+    lines = [ln for b in text.split("\n\n") for ln in b.split("\n")[1:]]
+    held = [(n, ln) for n, ln in zip(plan, lines) if re.search(r"\bcheck", ln, re.I)]
+    assert held and all(abs(count_syllables(ln) - n) <= 2 for n, ln in held)
+
+
+def test_a_named_season_keeps_other_seasons_out():
+    spring = read_topic("a beekeeper checking her hives in the spring")
+    autumn = read_topic("autumn leaves falling in the park where we met")
+    assert "spring" in spring.tags and "autumn" in autumn.tags
+    assert not weather_supported({"autumn"}, spring) and not weather_supported({"summer"}, spring)
+    assert weather_supported({"spring"}, spring) and weather_supported({"autumn"}, autumn)
+    assert weather_supported({"summer"}, read_topic("a dog that waits by the door"))  # no season named
+    for seed in (0, 1):
+        text = write_song("a beekeeper checking her hives in the spring", seed=seed)[1]
+        assert not re.search(r"leaves are falling|letting go again|turning cold|shimmering", text, re.I), seed
