@@ -44,7 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 import real_corpus  # noqa: E402
 import vocal_metrics as vm  # noqa: E402
-from common import aligned_texts, load_items, lyric_prompt, truth_analysis  # noqa: E402
+from common import aligned_texts, load_items, lyric_lines, lyric_prompt, truth_analysis  # noqa: E402
 
 from topline import pipeline  # noqa: E402
 from topline.audio import decode_audio  # noqa: E402
@@ -234,6 +234,10 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=25.0, help="length of the real clips")
     ap.add_argument("--label", default="current", help="name of this run (the voice): its folder and JSON")
     ap.add_argument("--out", type=Path, default=None, help="task folders (default benchmarks/.corpus/sing/LABEL)")
+    ap.add_argument("--real-from", type=int, default=0, help="skip this many real clips (later clips as a held-out set)")
+    ap.add_argument("--heldout", action="store_true", help="items of the held-out rendered corpus (corpus.py --heldout)")
+    ap.add_argument("--lyrics", choices=("main", "heldout"), default="main",
+                    help="lyric lines: the development set, or lines never tuned on")
     ap.add_argument("--show", nargs="+", metavar="LABEL", help="only print the tables of earlier runs")
     args = ap.parse_args()
     if args.show:
@@ -243,12 +247,14 @@ def main() -> None:
         return
     out = args.out or corpus.OUT / "sing" / args.label
     jobs = []
-    for i, (truth, path) in enumerate(load_items(args.n)[: args.n] if args.n > 0 else []):
+    lines = lyric_lines(args.lyrics)
+    for i, (truth, path) in enumerate(load_items(args.n, heldout=args.heldout)[: args.n] if args.n > 0 else []):
         jobs.append(dict(item_id=truth["id"], kind="corpus", audio=path.read_bytes(), gender="mf"[i % 2],
-                         prompt=lyric_prompt(truth["duration"], i), style="pop", seed=1000 + i, truth=truth))  # fmt: skip
-    for i, item in enumerate(real_corpus.real_items(args.real) if args.real > 0 else []):
+                         prompt=lyric_prompt(truth["duration"], i, lines=lines), style="pop", seed=1000 + i, truth=truth))  # fmt: skip
+    real = real_corpus.real_items(args.real_from + args.real)[args.real_from:] if args.real > 0 else []
+    for i, item in enumerate(real):
         jobs.append(dict(item_id=item.name, kind="real", audio=real_corpus.clip_bytes(item, seconds=args.seconds),
-                         gender="mf"[i % 2], prompt=lyric_prompt(args.seconds, i), style=item.style,
+                         gender="mf"[i % 2], prompt=lyric_prompt(args.seconds, i, lines=lines), style=item.style,
                          seed=2000 + i))  # fmt: skip
     rows = []
     for job in jobs:

@@ -28,11 +28,34 @@ LINES = [
     "nothing left to lose and nowhere else to go",
 ]
 
+# Lines no voice or mix change was ever tuned on (``bench_sing.py --lyrics heldout``): other words,
+# consonant clusters, names and numbers, fewer stock phrases.
+LINES_HELDOUT = [
+    "the bakery on Fifth Street opens up at six",
+    "my brother fixed the radio with copper wire",
+    "we counted thirty freight cars crossing in the rain",
+    "she painted yellow circles on the kitchen door",
+    "a paper crown is sitting crooked on your head",
+    "the dentist said my teeth were better than expected",
+    "grab your jacket and the keys before the taxi leaves",
+    "Margaret was dancing barefoot in the parking lot",
+    "the ferry whistle echoes from the harbor wall",
+    "I burned the toast again and opened every window",
+    "plastic flamingos guard the garden of the motel",
+    "nobody answers when I knock on Thursday nights",
+]
 
-def lyric_prompt(duration: float, i: int) -> str:
+
+def lyric_lines(name: str) -> list[str]:
+    """A set of benchmark lyric lines by name: ``main`` (the lines the engine was developed on) or
+    ``heldout`` (lines kept for checking on words never tuned on)."""
+    return {"main": LINES, "heldout": LINES_HELDOUT}[name]
+
+
+def lyric_prompt(duration: float, i: int, *, lines: list[str] = LINES) -> str:
     """Given lyrics sized to the item: about one line per 4.5 s, a verse then a chorus."""
     n = int(np.clip(round(duration / 4.5), 4, 8))
-    lines = [LINES[(i + k) % len(LINES)] for k in range(n)]
+    lines = [lines[(i + k) % len(lines)] for k in range(n)]
     half = n // 2
     return "[Verse]\n" + "\n".join(lines[:half]) + "\n\n[Chorus]\n" + "\n".join(lines[half:])
 
@@ -163,5 +186,5 @@ def key_score(truth: dict, key: str) -> float:
     return float(mir_eval.key.weighted_score(truth["key"], key))
 
 
-def load_items(n: int | None) -> list[tuple[dict, Path]]:
-    return corpus.load(corpus.OUT, n)
+def load_items(n: int | None, *, heldout: bool = False) -> list[tuple[dict, Path]]:
+    return corpus.load(corpus.HELDOUT if heldout else corpus.OUT, n)
