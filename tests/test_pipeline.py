@@ -155,3 +155,15 @@ def test_build_resolves_engine_controls_into_a_spec():
                             controls=resolve_controls(title="Rain", style="pop", seed=21))
     assert spec.prefix == "" and TaskSpec.build(task_id="t", audio_key="", prompt="", seed=1).prefix == "tasks/t/"
     assert TaskSpec.from_json(json.loads(json.dumps(spec.to_json()))) == spec
+
+
+def test_a_description_without_a_title_names_the_song_by_its_written_hook(tmp_path):
+    store = LocalStorage(tmp_path)
+    store.put("in.wav", instrumental_wav(8.0))
+    spec = TaskSpec.build(task_id="h", audio_key="in.wav", prompt="a song about driving home after a night shift",
+                          title="", style="pop", seed=0)
+    result = run_task(spec, store=store)
+    lyrics = json.loads(store.get("tasks/h/lyrics.json"))
+    assert lyrics["title"] == "Driving Home"
+    assert [t.title for t in result.tracks] == ["Driving Home", "Driving Home"]
+    assert json.loads(store.get("tasks/h/track-1.json"))["title"] == "Driving Home"

@@ -256,7 +256,7 @@ class _Run:
 
         def render() -> TrackResult:
             prod = produce(self.audio, vocal, sr=SR, score=score, controls=self.controls)
-            title = self.controls.title or "Untitled"
+            title = self.controls.title or lyrics.title or "Untitled"
             files = {kind: storage_keys.track_file(kind, k)
                      for kind in ("mp3", "vocals", "instrumental", "image", "score", "midi", "lyrics")}
             self.store.put(self.key(files["mp3"]), encode_mp3(prod.mix, sr=SR, title=title))

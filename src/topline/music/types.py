@@ -147,6 +147,7 @@ class LyricSection:
 class Lyrics:
     sections: list[LyricSection]
     written: bool = False  # True when written from a description rather than given
+    title: str = ""  # written lyrics: the song's title (its hook); "" for given lyrics
 
     @property
     def words(self) -> list[Word]:
@@ -169,7 +170,7 @@ class Lyrics:
         return "\n\n".join(blocks)
 
     def to_json(self) -> dict[str, Any]:
-        return {"written": self.written, "sections": [asdict(s) for s in self.sections]}
+        return {"written": self.written, "title": self.title, "sections": [asdict(s) for s in self.sections]}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> "Lyrics":
@@ -190,7 +191,7 @@ class Lyrics:
                 ]
                 lines.append(Line(words=words, backing=bool(ln.get("backing", False))))
             sections.append(LyricSection(kind=s["kind"], lines=lines, tag=s.get("tag", "")))
-        return cls(sections=sections, written=bool(d.get("written", False)))
+        return cls(sections=sections, written=bool(d.get("written", False)), title=str(d.get("title", "")))
 
 
 # --- form ----------------------------------------------------------------------------------------

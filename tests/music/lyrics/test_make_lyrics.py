@@ -85,3 +85,18 @@ def test_written_lyrics_follow_a_given_form():
     assert lyr.written and [s.kind for s in lyr.sections] == ["verse", "chorus"]
     assert [len(s.lines) for s in lyr.sections] == [2, 4]
     assert "golden days" in " ".join(w.text for w in lyr.sections[1].lines[0].words).lower()
+
+
+def test_written_lyrics_name_the_song_by_their_hook_when_no_title_is_given():
+    ctl = resolve_controls(title="", style="pop", seed=0)
+    lyr = make_lyrics("a song about driving home after a night shift", controls=ctl, duration=60.0)
+    assert lyr.title == "Driving Home"
+    chorus = next(s for s in lyr.sections if s.kind == "chorus")
+    assert "driving home" in " ".join(w.text for w in chorus.lines[0].words).lower()
+    assert Lyrics.from_json(lyr.to_json()).title == "Driving Home"
+
+
+def test_a_given_title_names_written_lyrics_and_given_lyrics_have_none():
+    assert make_lyrics("a song about rain", controls=CONTROLS).title == "Golden Days"
+    assert make_lyrics("[Verse]\nrain on the roof", controls=CONTROLS).title == ""
+    assert Lyrics.from_json({"sections": []}).title == ""  # lyrics stored before titles were kept

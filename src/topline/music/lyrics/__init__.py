@@ -104,8 +104,9 @@ def make_lyrics(prompt: str, *, controls: Controls, sensitive_words: Iterable[st
     title = controls.title or ""
     if find_sensitive(title, words) is not None:
         title = ""  # the title is not sung rather than failing a valid prompt
-    text = write_lyrics(prompt, title=title, family=controls.profile.family, seed=controls.seed, duration=duration,
-                        form=form)
+    name, text = write_song(prompt, title=title, family=controls.profile.family, seed=controls.seed,
+                            duration=duration, form=form)
     lyrics = parse_lyrics(text)
     lyrics.written = True
+    lyrics.title = name  # the hook the chorus sings names the song when the request gave no title
     return lyrics

@@ -1113,10 +1113,10 @@ def _chorus(planner: Planner, hook: str, targets: tuple[int, ...]) -> list[str]:
 
 
 def write_song(description: str, *, seed: int = 0, title: str = "", family: str = "pop",
-               form: FormPlan | None = None) -> tuple[str, str]:
+               form: FormPlan | None = None, duration: float | None = None) -> tuple[str, str]:
     """``(title, lyrics)`` for a description: the title made from it unless given."""
     name = _clean_title(title) or make_title(description, seed=seed)
-    text = write_lyrics(description, title=name, family=family, seed=seed, form=form)
+    text = write_lyrics(description, title=name, family=family, seed=seed, form=form, duration=duration)
     if not name:  # named by its chorus's first line, as songs are
         chorus = next((b.split("\n")[1:] for b in text.split("\n\n") if b.startswith("[Chorus]")), None)
         first = (chorus or text.split("\n")[1:2] or ["Untitled"])[0]
