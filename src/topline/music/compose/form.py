@@ -156,6 +156,18 @@ def _split(total: int, weights: list[int], minima: list[int] | None = None) -> l
     return out
 
 
+def overflow_warning(denser: int, over_free: int) -> str | None:
+    """The "lyrics longer than the music" warning for a placement that sang ``denser`` sections
+    denser than the style's natural phrasing and used ``over_free`` bars of intro, outro or
+    instrumental; ``None`` when it did neither."""
+    parts = []
+    if denser:
+        parts.append(f"{denser} section(s) sung denser than the style's natural phrasing")
+    if over_free:
+        parts.append(f"{over_free} bar(s) of intro/outro/instrumental used for singing")
+    return "lyrics longer than the music: " + " and ".join(parts) + "." if parts else None
+
+
 def trace_back(best: np.ndarray, back: list[dict[int, tuple[int, int]]],
                gap_prefix: np.ndarray) -> list[tuple[int, int]] | None:
     """The sections' ``(start, end)`` bars of the cheapest placement, or None when none fits.
@@ -278,16 +290,10 @@ def plan_lines(
     if spans is None:
         return _compressed(grid, bars, lyrics, sections, nb), ["lyrics longer than the music: the lines were compressed."]
 
-    warnings = []
     denser = sum(1 for si, (s, e) in enumerate(spans) if e - s < 0.6 * sum(nat_min[si][0]))
     over_instr = sum(int(instr_prefix[e] - instr_prefix[s]) for s, e in spans)
-    if denser or over_instr:
-        parts = []
-        if denser:
-            parts.append(f"{denser} section(s) sung denser than the style's natural phrasing")
-        if over_instr:
-            parts.append(f"{over_instr} bar(s) of intro/outro/instrumental used for singing")
-        warnings.append("lyrics longer than the music: " + " and ".join(parts) + ".")
+    overflow = overflow_warning(denser, over_instr)
+    warnings = [overflow] if overflow else []
 
     plans: list[LinePlan] = []
     line_index = {id(ln): k for k, ln in enumerate(lyrics.lines)}

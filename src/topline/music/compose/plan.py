@@ -23,7 +23,7 @@ import numpy as np
 
 from ..controls import StyleProfile
 from ..types import Analysis, FormPlan, FormSection, Lyrics
-from .form import _bars, _split, bars_for_syllables, cheapest_predecessors, line_bars, trace_back
+from .form import _bars, _split, bars_for_syllables, cheapest_predecessors, line_bars, overflow_warning, trace_back
 from .grid import Grid, make_grid
 
 __all__ = ["Arrangement", "Placed", "arrange", "earliest_onset", "line_bars_for", "plan_form"]
@@ -641,13 +641,9 @@ def _arrange(
     # Sung denser than natural because the lyrics as given need more bars than the form sings (not
     # because a returning chorus was fitted in).
     denser = sum(1 for i, (s, e) in zip(seq, spans) if e - s < 0.6 * sum(nat_min[i][0])) if need_given > avail else 0
-    if denser or over_free:
-        parts = []
-        if denser:
-            parts.append(f"{denser} section(s) sung denser than the style's natural phrasing")
-        if over_free:
-            parts.append(f"{over_free} bar(s) of intro/outro/instrumental used for singing")
-        warnings.insert(0, "lyrics longer than the music: " + " and ".join(parts) + ".")
+    overflow = overflow_warning(denser, over_free)
+    if overflow:
+        warnings.insert(0, overflow)
     if over_lead:
         sec = lyrics.sections[chorus] if chorus is not None else None
         why = f"{sec.tag or f'[{sec.kind.title()}]'} sung again needs" if twice and added and sec else "the lyrics need"
