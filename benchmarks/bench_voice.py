@@ -277,15 +277,15 @@ def main() -> None:
                 heard = vm.transcribe(y, sr)
                 wers[name or gender].append(vm.wer(vm.words(" ".join(lines)), vm.words(heard)))
                 print(f"{'':8} {gender:1} WER {wers[name or gender][-1]:.1%} heard: {heard!r}")
-            if args.quick:
-                if args.why:
-                    for k, v in off_pitch_causes(y, sr, score).items():
-                        causes[k] = causes.get(k, 0) + v
-                if args.save:
-                    import soundfile as sf
+            if args.why:
+                for k, v in off_pitch_causes(y, sr, score).items():
+                    causes[k] = causes.get(k, 0) + v
+            if args.save:
+                import soundfile as sf
 
-                    args.save.mkdir(parents=True, exist_ok=True)
-                    sf.write(args.save / f"{family}-{name or gender}.wav", y, sr)
+                args.save.mkdir(parents=True, exist_ok=True)
+                sf.write(args.save / f"{family}-{name or gender}.wav", y, sr)
+            if args.quick:
                 continue
             # same lyrics, new tune and rhythm, same task seed (as compose's variant 2)
             other = replace(make_score(lines, tempo=tempo, gender=gender, seed=si + 100), seed=si, variant=2)
@@ -298,14 +298,6 @@ def main() -> None:
                 f"{'':8} {gender:1} 2nd variant: {cpu2 / other.notes[-1].end:.3f} CPU-s per song s, "
                 f"{after.hits - before.hits}/{after.hits + after.misses - before.hits - before.misses} phrases cached"
             )
-            if args.why:
-                for k, v in off_pitch_causes(y, sr, score).items():
-                    causes[k] = causes.get(k, 0) + v
-            if args.save:
-                import soundfile as sf
-
-                args.save.mkdir(parents=True, exist_ok=True)
-                sf.write(args.save / f"{family}-{gender}.wav", y, sr)
     _, peak = tracemalloc.get_traced_memory()
     for who, rows in totals.items():
         err = np.concatenate([r[0] for r in rows])
