@@ -32,6 +32,16 @@ def with_beat(y: np.ndarray, bpm: float, *, per_bar: int = 4) -> np.ndarray:
     return y
 
 
+def struck_chords(root: str, quality: str, *, beats: int, beat: float) -> np.ndarray:
+    """A bar of ``beats`` beats with the triad struck, equally soft, on every beat."""
+    bar = np.zeros(int(beats * beat * SR), np.float32)
+    for b in range(beats):
+        chord = sum(tone(m, beat * 0.95, amp=0.08, decay=0.4) for m in triad(root, quality))
+        k = int(b * beat * SR)
+        bar[k : k + chord.size] += chord[: bar.size - k]
+    return bar
+
+
 def power_chord(root: str, seconds: float) -> np.ndarray:
     """Root, fifth and octave with eight partials each (a bright, guitar-like timbre)."""
     r = 12 * 3 + NOTE[root]  # octave 2
@@ -163,11 +173,7 @@ def test_three_four_downbeats_from_the_bass_and_the_harmony():
     prog += [("D", "min"), ("G", "maj"), ("C", "maj"), ("E", "min")]
     bars = []
     for r, q in prog * 2:
-        bar = np.zeros(int(3 * beat * SR), np.float32)
-        for b in range(3):
-            chord = sum(tone(m, beat * 0.95, amp=0.08, decay=0.4) for m in triad(r, q))
-            k = int(b * beat * SR)
-            bar[k : k + chord.size] += chord[: bar.size - k]
+        bar = struck_chords(r, q, beats=3, beat=beat)
         bass = tone(triad(r, q, octave=2)[0], 3 * beat * 0.95, amp=0.3, harmonics=3, decay=0.8)
         bar[: bass.size] += bass[: bar.size]
         bars.append(bar)
@@ -259,11 +265,7 @@ def test_four_four_bars_start_where_the_chord_changes_not_on_the_louder_bass():
     prog = [("C", "maj"), ("A", "min"), ("F", "maj"), ("G", "maj"), ("E", "min"), ("D", "min"), ("G", "maj"), ("C", "maj")]
     bars = []
     for r, q in prog * 2:
-        bar = np.zeros(int(4 * beat * SR), np.float32)
-        for b in range(4):
-            chord = sum(tone(m, beat * 0.95, amp=0.08, decay=0.4) for m in triad(r, q))
-            k = int(b * beat * SR)
-            bar[k : k + chord.size] += chord[: bar.size - k]
+        bar = struck_chords(r, q, beats=4, beat=beat)
         for b, amp in ((0, 0.15), (2, 0.3)):
             bass = tone(triad(r, q, octave=2)[0], 2 * beat * 0.95, amp=amp, harmonics=3, decay=0.8)
             k = int(b * beat * SR)
