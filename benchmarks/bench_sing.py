@@ -250,11 +250,11 @@ def main() -> None:
     lines = lyric_lines(args.lyrics)
     for i, (truth, path) in enumerate(load_items(args.n, heldout=args.heldout)[: args.n] if args.n > 0 else []):
         jobs.append(dict(item_id=truth["id"], kind="corpus", audio=path.read_bytes(), gender="mf"[i % 2],
-                         prompt=lyric_prompt(truth["duration"], i, lines=lines), style="pop", seed=1000 + i, truth=truth))  # fmt: skip
+                         prompt=lyric_prompt(truth["duration"], i, pool=lines), style="pop", seed=1000 + i, truth=truth))  # fmt: skip
     real = real_corpus.real_items(args.real_from + args.real)[args.real_from:] if args.real > 0 else []
     for i, item in enumerate(real):
         jobs.append(dict(item_id=item.name, kind="real", audio=real_corpus.clip_bytes(item, seconds=args.seconds),
-                         gender="mf"[i % 2], prompt=lyric_prompt(args.seconds, i, lines=lines), style=item.style,
+                         gender="mf"[i % 2], prompt=lyric_prompt(args.seconds, i, pool=lines), style=item.style,
                          seed=2000 + i))  # fmt: skip
     rows = []
     for job in jobs:

@@ -52,10 +52,10 @@ def lyric_lines(name: str) -> list[str]:
     return {"main": LINES, "heldout": LINES_HELDOUT}[name]
 
 
-def lyric_prompt(duration: float, i: int, *, lines: list[str] = LINES) -> str:
-    """Given lyrics sized to the item: about one line per 4.5 s, a verse then a chorus."""
+def lyric_prompt(duration: float, i: int, *, pool: list[str] = LINES) -> str:
+    """Given lyrics sized to the item: about one line per 4.5 s from ``pool``, a verse then a chorus."""
     n = int(np.clip(round(duration / 4.5), 4, 8))
-    lines = [lines[(i + k) % len(lines)] for k in range(n)]
+    lines = [pool[(i + k) % len(pool)] for k in range(n)]
     half = n // 2
     return "[Verse]\n" + "\n".join(lines[:half]) + "\n\n[Chorus]\n" + "\n".join(lines[half:])
 
