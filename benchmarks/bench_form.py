@@ -14,8 +14,10 @@ applies).  Figures are those of ``form_figures.py`` (the quality.md form rows), 
 overlap and same pitch, "lyrics longer than the music" warnings on tracks of 10 s or more, and the CPU
 of analysis + composition (+ writing, for ``written``) per second of audio.
 
-Run: ``python benchmarks/bench_form.py [--n 8] [--real 6] [--seconds 64] [--heldout] [--out FILE]``; writes
-``results-form.json`` in the corpus folder unless ``--out`` names another file.
+Run: ``python benchmarks/bench_form.py [--n 8] [--real 6] [--real-from 0] [--seconds 64] [--heldout] [--out FILE]``;
+writes ``results-form.json`` in the corpus folder unless ``--out`` names another file.  Real items 0-5 are
+the development set, 6-11 held-out (``--real-from 6``), 12-17 validation (``--real-from 12``).  Every
+result with more than 15 % of its sung time in lead regions is listed after the tables.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ import numpy as np
 from common import lyric_prompt
 import corpus
 from form_figures import form_fit, onset_overlap
-from real_corpus import load_clip, real_items
+from real_corpus import ITEMS, load_clip, real_items
 
 from topline.audio import decode_audio
 from topline.music.analysis import analyse
@@ -164,10 +166,24 @@ def per_item(rows: list[dict]) -> str:
     return "\n".join(out)
 
 
+def over_lead(rows: list[dict], limit: float = 0.15) -> str:
+    """Every result with more than ``limit`` of its sung time in lead regions, and the track's lead bars."""
+    out = []
+    for r in rows:
+        for m in MODES:
+            for v, f in enumerate(r["modes"][m]["fit"], 1):
+                if f["lead_share"] > limit:
+                    room = "free room" if f["free_room"] else "no free room"
+                    out.append(f"  {r['id']} {m} v{v}: lead {f['lead_share']:.2f}, sung share {f['sung_share']:.2f}, "
+                               f"lead bars {f['lead_bars']:.2f} ({room})")  # fmt: skip
+    return "\n".join([f"results with sung time in lead regions > {limit:.0%}: {len(out)}"] + out)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=8, help="rendered corpus items")
     ap.add_argument("--real", type=int, default=6, help="real recordings")
+    ap.add_argument("--real-from", type=int, default=0, help="first real item (0 dev, 6 held-out, 12 validation)")
     ap.add_argument("--seconds", type=float, default=64.0, help="length of the real clips")
     ap.add_argument("--lyrics", type=int, default=3, help="written lyrics printed for reading")
     ap.add_argument("--heldout", action="store_true", help="the held-out rendered corpus instead")
@@ -179,9 +195,10 @@ def main() -> None:
         y, sr = decode_audio(str(path), sr=44100)
         rendered.append(run(truth["id"], y, sr, style="pop", i=i))
         print(f"{truth['id']:28s} done", flush=True)
-    for i, item in enumerate(real_items(args.real) if args.real else []):
+    chosen = [it for it in ITEMS[args.real_from : args.real_from + args.real] if it in real_items()] if args.real else []
+    for i, item in enumerate(chosen):
         y = load_clip(item, seconds=args.seconds)
-        real.append(run(item.name, y, 44100, style=item.style, i=i))
+        real.append(run(item.name, y, 44100, style=item.style, i=args.real_from + i))
         print(f"{item.name:28s} done", flush=True)
     result = {}
     for title, rows in (("rendered corpus", rendered), ("real recordings", real)):
@@ -192,6 +209,7 @@ def main() -> None:
         print()
         text, sums = table(title, rows)
         print(text)
+        print(over_lead(rows))
         result[title] = {"summary": sums, "items": rows}
     shown = [r for r in real + rendered][: args.lyrics]
     for r in shown:

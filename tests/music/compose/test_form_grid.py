@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from topline.music.compose.form import line_bars, plan_lines
+from topline.music.compose.form import line_bars, pack_lines, plan_lines
 from topline.music.compose.grid import chord_pcs, make_grid, parse_key, scale_pcs
 from topline.music.style import resolve_controls
 
@@ -113,3 +113,15 @@ def test_a_last_bar_cut_short_by_the_end_is_not_sung_in():
     bars = _bars(grid)
     assert grid.times[bars.start[-1]] == pytest.approx(a.downbeats[-1])
     assert grid.times[bars.end[-1]] == pytest.approx(a.downbeats[-1] + 2.0)
+
+
+def test_lines_pack_into_the_gaps_around_a_lead_break():
+    # free runs of 4, 1 and 3 bars: two lines at their natural 2 bars, one squeezed into the single bar
+    # (0.35), the last stretched over 3 (0.1)
+    cost, lines = pack_lines([(0, 4), (6, 1), (9, 3)], [2, 2, 2, 2], [1, 1, 1, 1])
+    assert (round(cost, 2), lines) == (0.45, ((0, 2), (2, 2), (6, 1), (9, 3)))
+    # lines that need 2 bars each cannot sit in a 1-bar gap: three fit where four are asked for
+    assert pack_lines([(0, 4), (6, 1), (9, 3)], [2, 2, 2, 2], [2, 2, 2, 2]) is None
+    # a run may stay empty (0.6 a bar): the lines wait for the longer gap
+    cost, lines = pack_lines([(0, 1), (3, 4)], [2, 2], [2, 2])
+    assert (round(cost, 2), lines) == (0.6, ((3, 2), (5, 2)))

@@ -178,10 +178,11 @@ def test_the_variants_answer_the_lead_in_different_places():
     for v in (1, 2):
         plan = arrange(a, ly, profile=controls().profile, seed=1, variant=v).plan
         breaks[v] = [(s.start, s.end) for s in plan.sections if s.label == "break"]
-    # each rests through one lead run (variant 1 also the two bars before it, too short for the verse
-    # at hand; variant 2 the last 5 bars of the later run, coming in under its first); any more rest
-    # would leave the voice on under 72 % of the song with these lyrics (SUNG_MIN)
-    assert breaks == {1: [(8.5, 24.5)], 2: [(46.5, 56.5)]}
+    # each rests through one whole lead run and answers the other in part (variant 1 the first run and
+    # the start of the later one, variant 2 the later run and the end of the first), its lines in the
+    # gaps around the rests; with 9 bars resting the voice would sing 23 of 32 bars, just under 72 %
+    # (SUNG_MIN), so one bar comes off the rests
+    assert breaks == {1: [(12.5, 24.5), (44.5, 48.5)], 2: [(20.5, 24.5), (44.5, 56.5)]}
 
 
 def test_a_song_never_opens_with_a_bridge():
@@ -294,16 +295,19 @@ def test_shared_onsets_of_a_line():
 
 
 def test_less_is_left_to_the_lead_where_the_lyrics_would_leave_the_voice_under_sung_min():
-    # with 9 bars resting (a whole run and 3 bars of the other) the lyrics fill 21 of 32 bars; the
-    # shortfall comes off the rests: the partial answer goes, 24 bars are sung
+    # with 9 bars resting (a whole run and 3 bars of the other) the lyrics, their lines in the gaps
+    # around the rests, fill 23 of 32 bars; the shortfall (under a bar) comes off the rests as one
+    # whole bar: 24 bars are sung
     a = replace(analysis(), lead_regions=[(12.5, 24.5), (44.5, 56.5)])
     ly = lyrics(("verse", VERSE1), ("chorus", CHORUS), ("chorus", CHORUS))
     g = make_grid(a)
     full, inner, rested = _arrange(a, ly, profile=controls().profile, seed=1, variant=1, grid=g, weirdness=0.0,
                                    rest_scale=1.0)  # fmt: skip
-    assert (inner, rested, sum(p.b1 - p.b0 for p in full.placed)) == (32, 9, 21)  # 66 % sung
+    assert (inner, rested, sum(p.sung_bars for p in full.placed)) == (32, 9, 23)  # 71.9 % sung
+    assert [(p.b0, p.b1, p.lines) for p in full.placed][:2] == [
+        (4, 18, ((4, 2), (12, 2), (14, 2), (16, 2))), (18, 28, ((18, 2), (20, 2), (25, 1), (26, 2)))]
     arr = arrange(a, ly, profile=controls().profile, seed=1, variant=1, grid=g)
-    assert sum(p.b1 - p.b0 for p in arr.placed) == 24 >= SUNG_MIN * inner
+    assert sum(p.sung_bars for p in arr.placed) == 24 >= SUNG_MIN * inner
 
 
 def test_bars_before_the_first_singable_one_count_as_unsung():

@@ -23,7 +23,9 @@ import numpy as np
 
 from ..controls import StyleProfile
 from ..types import Analysis, FormPlan, FormSection, Lyrics
-from .form import _bars, _split, bars_for_syllables, cheapest_predecessors, line_bars, overflow_warning, trace_back
+from .form import (
+    _bars, _split, bars_for_syllables, cheapest_predecessors, line_bars, overflow_warning, pack_lines, trace_back,
+)
 from .grid import Grid, make_grid
 
 __all__ = ["Arrangement", "Placed", "arrange", "earliest_onset", "line_bars_for", "plan_form"]
@@ -413,6 +415,12 @@ class Placed:
     b1: int
     repeat: bool  # sung again (a repeat the lyrics ask for, or a returning chorus)
     lead: bool  # sung over the instrumental's own lead
+    lines: tuple[tuple[int, int], ...] = ()  # (first bar, bars) per line where they skip a lead break inside
+
+    @property
+    def sung_bars(self) -> int:
+        """Bars the section's lines sing in (a lead break its lines skip not counted)."""
+        return sum(n for _, n in self.lines) if self.lines else self.b1 - self.b0
 
 
 @dataclass(frozen=True)
@@ -504,7 +512,7 @@ def arrange(
     for attempt in range(4):
         arr, inner, rested = _arrange(analysis, lyrics, profile=profile, seed=seed, variant=variant, grid=grid,
                                       weirdness=weirdness, rest_scale=scale)  # fmt: skip
-        sung = sum(p.b1 - p.b0 for p in arr.placed)
+        sung = sum(p.sung_bars for p in arr.placed)
         if not arr.fits or not rested or sung >= SUNG_MIN * inner or scale <= 0.0:
             break
         scale, before = _less_rest(scale, SUNG_MIN * inner - sung, rested, before, last=attempt == 2)
@@ -513,11 +521,12 @@ def arrange(
 
 def _less_rest(scale: float, short: float, rested: int, before: int, *, last: bool) -> tuple[float, int]:
     """The next ``rest_scale`` when the voice sings ``short`` bars too few with ``rested`` bars left to
-    the lead: the shortfall comes off the rests; where that freed nothing last time (``before``),
-    40 % more; at the last try, no rests at all.  Returns it and ``rested`` (the next ``before``)."""
+    the lead: the shortfall, in whole bars, comes off the rests (a shortfall of a fraction of a bar
+    frees one bar, not a share of the budget); where that freed nothing last time (``before``), 40 %
+    more; at the last try, no rests at all.  Returns it and ``rested`` (the next ``before``)."""
     if last:
         return 0.0, rested
-    nxt = scale * max(0.0, 1.0 - short / rested)
+    nxt = scale * max(0.0, 1.0 - math.ceil(short - 1e-9) / rested)
     return (min(nxt, 0.6 * scale) if rested == before else nxt), rested
 
 
@@ -591,16 +600,20 @@ def _arrange(
             need += c_len
             need_min += c_min
 
+    rest = [not sung[k] and form_label[k] == "break" for k in range(nb)]
+    layouts: dict = {}
+
     def place(seq: list[int], **cost: float) -> tuple[list[tuple[int, int]] | None, int, int]:
         """The sections' bars, and how many intro/outro and lead-break bars they sing over."""
         spans = None
         if sum(sum(nat_min[i][1]) for i in seq) <= nb:
             spans = _place(seq, lyrics, nat_min, nb=nb, sung=sung, form_label=form_label, group=group,
-                           block_start=block_start, **cost)
+                           block_start=block_start, rest=rest, layouts=layouts, **cost)
         over_free = over_lead = 0
         for i, (s, e) in zip(seq, spans or []):
+            skipped = layouts.get((i, s, e)) is not None
             over_free += sum(1 for k in range(s, e) if not sung[k] and form_label[k] not in (lyrics.sections[i].kind, "break"))
-            over_lead += sum(1 for k in range(s, e) if not sung[k] and form_label[k] == "break")
+            over_lead += 0 if skipped else sum(1 for k in range(s, e) if rest[k])
         return spans, over_free, over_lead
 
     # A chorus return that would push the lyrics over the intro, the outro, the instrumental's lead
@@ -616,7 +629,7 @@ def _arrange(
         # A song of a minute or more sings its chorus twice, at the end again: where the lyrics fill
         # the sung bars, the lines sing denser and then the instrumental's lead breaks get shorter
         # (never the intro or the outro).
-        again = place([*seq, chorus], break_cost=1.0, free_cost=10.0)
+        again = place([*seq, chorus], break_cost=2.0, free_cost=10.0)
         if again[0] is not None and not again[1]:
             seq.append(chorus)
             repeat.append(True)
@@ -636,8 +649,12 @@ def _arrange(
     if spans is None:
         return Arrangement(FormPlan(()), (), bar_steps, first_step, tuple(warnings), False), inner, rested
 
-    placed = [Placed(section=i, b0=s, b1=e, repeat=r, lead=bool(np.mean(lead[s:e]) > 0.5))
-              for i, r, (s, e) in zip(seq, repeat, spans)]
+    placed = []
+    for i, r, (s, e) in zip(seq, repeat, spans):
+        lines = layouts[(i, s, e)][1] if layouts.get((i, s, e)) is not None else ()
+        bars_sung = [k for b, n in lines for k in range(b, b + n)] or list(range(s, e))
+        placed.append(Placed(section=i, b0=s, b1=e, repeat=r, lead=bool(np.mean([lead[k] for k in bars_sung]) > 0.5),
+                             lines=lines))  # fmt: skip
     # Sung denser than natural because the lyrics as given need more bars than the form sings (not
     # because a returning chorus was fitted in).
     denser = sum(1 for i, (s, e) in zip(seq, spans) if e - s < 0.6 * sum(nat_min[i][0])) if need_given > avail else 0
@@ -656,21 +673,33 @@ def _arrange(
 def _place(
     seq: list[int], lyrics: Lyrics, nat_min: dict[int, tuple[list[int], list[int]]], *, nb: int, sung: list[bool],
     form_label: list[str], group: list[str], block_start: np.ndarray, break_cost: float = 1.5,
-    free_cost: float = 1.2,
+    free_cost: float = 1.2, rest: list[bool] | None = None, layouts: dict | None = None,
 ) -> list[tuple[int, int]] | None:
     """The bars ``(start, end)`` of every section of ``seq``, in order: the cheapest placement by a
     dynamic programme over bars, or None when none fits.  A bar of a lead break costs ``break_cost``
-    to sing over, an intro or outro bar ``free_cost``."""
+    to sing over, an intro or outro bar ``free_cost``.
+
+    A section that starts and ends on free bars may span lead breaks (``rest``) with its lines in the
+    gaps around them (``pack_lines``): the break bars then cost nothing, and the section's length is
+    counted in the bars it sings.  ``layouts`` caches ``pack_lines`` per ``(section, start, end)``:
+    the caller reads the lines' bars from it."""
+    rest = [False] * nb if rest is None else rest
+    layouts = {} if layouts is None else layouts
+    rest_prefix = np.concatenate([[0], np.cumsum(rest)]).astype(int)
+    free_bars = [k for k in range(nb) if not rest[k]]
+    free_rank = {k: r for r, k in enumerate(free_bars)}
     # Dynamic programme over bars: best[e] = cost of the sections so far, the last ending at bar e.
     empty_c = np.array([0.6 if sung[k] else 0.0 for k in range(nb)])
     gap_prefix = np.concatenate([[0.0], np.cumsum(empty_c)])
     fit_prefix: dict[str, np.ndarray] = {}
+    fit_free: dict[str, np.ndarray] = {}
     for i in seq:
         kind = lyrics.sections[i].kind
         if kind not in fit_prefix:
             c = [_bar_cost(kind, form_label[k], sung[k], group[k], break_cost=break_cost, free_cost=free_cost)
                  for k in range(nb)]
             fit_prefix[kind] = np.concatenate([[0.0], np.cumsum(c)])
+            fit_free[kind] = np.concatenate([[0.0], np.cumsum([0.0 if rest[k] else c[k] for k in range(nb)])])
     bounds = [k for k in range(nb + 1) if block_start[k]]
     inf = float("inf")
     best = np.full(nb + 1, inf)
@@ -690,14 +719,33 @@ def _place(
             off = s - max(b for b in bounds if b <= s)
             start_pen = 0.0 if off == 0 else (0.3 if off % 2 == 0 else 0.9)
             lengths = {L_nat, L_min, min(2 * L_nat, max(L_min, L_nat + L_nat // 2)), 2 * L_nat}
-            lengths |= {b - s for b in bounds if L_min <= b - s <= 2 * L_nat}
-            for L in lengths:
-                e = s + L
+            ends = {s + L for L in lengths} | {b for b in bounds if L_min <= b - s <= 2 * L_nat}
+            if not rest[s]:  # the same lengths counted in free bars, across the lead breaks between
+                r0 = free_rank[s]
+                ends |= {free_bars[r0 + L - 1] + 1 for L in lengths if r0 + L - 1 < len(free_bars)}
+            for e in sorted(ends):
+                L = e - s
                 if L < L_min or e > nb or e + rest_min > nb:
                     continue
-                c = run[s] + start_pen + (fit_prefix[kind][e] - fit_prefix[kind][s])
-                c += 0.0 if block_start[e] else 0.25
-                c += 0.35 * max(0, L_nat - L) + 0.1 * max(0, L - L_nat)
+                skip = None
+                if rest_prefix[e] > rest_prefix[s] and not rest[s] and not rest[e - 1]:
+                    if (i, s, e) not in layouts:
+                        runs, k = [], s
+                        while k < e:
+                            j = k
+                            while j < e and rest[j] == rest[k]:
+                                j += 1
+                            if not rest[k]:
+                                runs.append((k, j - k))
+                            k = j
+                        layouts[(i, s, e)] = pack_lines(runs, nat, mn)
+                    skip = layouts[(i, s, e)]
+                c = run[s] + start_pen + (0.0 if block_start[e] else 0.25)
+                if skip is not None:
+                    c += (fit_free[kind][e] - fit_free[kind][s]) + skip[0]
+                else:
+                    c += (fit_prefix[kind][e] - fit_prefix[kind][s])
+                    c += 0.35 * max(0, L_nat - L) + 0.1 * max(0, L - L_nat)
                 if c < new[e]:
                     new[e] = c
                     bp[e] = (s, int(arg[s]))
@@ -721,14 +769,26 @@ def _arranged_plan(grid, bars, first, nb, lyrics, placed, form_label, sung) -> F
             a = j
 
     for p in placed:
-        free(k, p.b0)
         sec = lyrics.sections[p.section]
         label = sec.kind if sec.kind in ("intro", "outro", "verse", "pre-chorus", "chorus", "bridge") else (
             "chorus" if sec.kind == "hook" else "verse")
-        out.append(FormSection(label=label, start=_bar_time(grid, bars, first + p.b0),
-                               end=_bar_end(grid, bars, first + p.b1 - 1), bars=p.b1 - p.b0, sung=True,
-                               line_syllables=tuple(_syl(ln) for ln in sec.lines if ln.words)))  # fmt: skip
-        k = p.b1
+        syl = [_syl(ln) for ln in sec.lines if ln.words]
+        # a section whose lines skip a lead break is sung in pieces, the break free between them
+        pieces: list[list[int]] = []  # [first bar, end bar, first line, end line]
+        for li, (b, n) in enumerate(p.lines or ((p.b0, p.b1 - p.b0),)):
+            if pieces and pieces[-1][1] == b:
+                pieces[-1][1], pieces[-1][3] = b + n, li + 1
+            else:
+                pieces.append([b, b + n, li, li + 1])
+        if not p.lines:
+            pieces[0][3] = len(syl)
+        for b0, b1, l0, l1 in pieces:
+            free(k, b0)
+            out.append(FormSection(label=label, start=_bar_time(grid, bars, first + b0),
+                                   end=_bar_end(grid, bars, first + b1 - 1), bars=b1 - b0, sung=True,
+                                   line_syllables=tuple(syl[l0:l1])))  # fmt: skip
+            k = b1
+        k = max(k, p.b1) if not p.lines else k
     free(k, nb)
     return FormPlan(sections=tuple(out))
 
@@ -740,6 +800,9 @@ def line_spans(
     out = []
     steps = arr.bar_steps
     for p in arr.placed:
+        if p.lines:  # lines in the gaps around a lead break
+            out.append((p, [(steps[b], steps[min(b + n, len(steps) - 1)]) for b, n in p.lines]))
+            continue
         lines = [ln for ln in lyrics.sections[p.section].lines if ln.words]
         ls = [line_bars(ln, profile=profile, bpb=bpb, step_s=step_s) for ln in lines]
         lens = _split(p.b1 - p.b0, [a for a, _ in ls], [m for _, m in ls])
