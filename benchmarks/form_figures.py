@@ -8,8 +8,10 @@ at least a quarter of a beat; a bar is a lead bar when the analysis lead regions
   (a lead bar ends a run: the instrumental fills it);
 - chorus: how many chorus (or hook) sections are sung, repeats included (the tagged section starts of
   the score's alignedWords);
-- room for the lead: sung time inside lead regions / sung time; ``free_room`` when lead bars are under
-  60 % of the span (the planner's threshold for singing under the lead);
+- room for the lead: sung time inside lead regions / sung time; ``free_room`` when lead bars are at most
+  40 % of the span: with a lead on a share f of the bars, 70 % of the bars sung and at most 15 % of the
+  sung time over the lead can only hold together while 1 - f >= 0.7 / (1 + 0.15 / 0.85), f <= 0.405
+  (the planner still rests for the lead up to 60 %, ``LEAD_EVERYWHERE``, and sings under it above);
 - first note: not before 0.15 s, not more than one beat before the first beat;
 - onset overlap of two variants: share of one's onsets within 35 ms of an onset of the other, mean of
   both directions.
