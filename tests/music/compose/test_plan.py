@@ -17,6 +17,7 @@ from topline.music.compose.plan import (
     _arrange,
     _before,
     _Block,
+    _clear_of_lead,
     _first_bar,
     _lead_rests,
     _tidy,
@@ -319,3 +320,19 @@ def test_bars_before_the_first_singable_one_count_as_unsung():
     grid = make_grid(a)
     assert (_first_bar(a, grid), _before(_bars(grid), _first_bar(a, grid))) == (2, 2)
     assert _before(_bars(make_grid(base)), _first_bar(base, make_grid(base))) == 0
+
+
+def test_a_line_gives_its_first_or_last_half_bar_to_a_lead_that_plays_through_most_of_it():
+    prof = controls().profile
+    # 4/4, 16 steps a bar: a lead over the first 6 steps of a 2-bar line; 4 syllables need 16 steps at
+    # the densest with a beat to spare, so the line comes in on the half-bar as the lead ends
+    head = (True,) * 6 + (False,) * 26
+    assert _clear_of_lead(0, 32, head, syllables=4, profile=prof, bpb=4, step_s=0.125) == (8, 32)
+    # 12 syllables need every step: the line keeps its span
+    assert _clear_of_lead(0, 32, head, syllables=12, profile=prof, bpb=4, step_s=0.125) == (0, 32)
+    # a lead from the line's last half-bar on: it lands before the lead starts
+    tail = (False,) * 24 + (True,) * 8
+    assert _clear_of_lead(0, 32, tail, syllables=4, profile=prof, bpb=4, step_s=0.125) == (0, 24)
+    # a line under the lead for most of its span keeps it (it is sung under the lead, lower)
+    most = (False,) * 8 + (True,) * 24
+    assert _clear_of_lead(0, 32, most, syllables=4, profile=prof, bpb=4, step_s=0.125) == (0, 32)

@@ -24,9 +24,10 @@ import numpy as np
 from ..controls import StyleProfile
 from ..types import Analysis, FormPlan, FormSection, Lyrics
 from .form import (
-    _bars, _split, bars_for_syllables, cheapest_predecessors, line_bars, overflow_warning, pack_lines, trace_back,
+    SLOW_16TH_S, _bars, _split, bars_for_syllables, cheapest_predecessors, line_bars, overflow_warning, pack_lines,
+    trace_back,
 )
-from .grid import Grid, make_grid
+from .grid import SUB, Grid, make_grid
 
 __all__ = ["Arrangement", "Placed", "arrange", "earliest_onset", "line_bars_for", "plan_form"]
 
@@ -433,6 +434,7 @@ class Arrangement:
     first_step: int  # the earliest grid step a note may start on
     warnings: tuple[str, ...]
     fits: bool  # False: the lyrics do not fit the singable bars (the caller compresses them)
+    lead_steps: tuple[bool, ...] = ()  # the instrumental carries a lead at this grid step
 
 
 def _syl(line) -> int:
@@ -667,7 +669,8 @@ def _arrange(
         warnings.append(f"sung over the instrumental's own lead for {over_lead} bar(s): {why} more room "
                         "than the track leaves free.")
     plan = _arranged_plan(grid, bars, first, nb, lyrics, placed, form_label, sung)
-    return Arrangement(plan, tuple(placed), bar_steps, first_step, tuple(warnings), True), inner, rested
+    return (Arrangement(plan, tuple(placed), bar_steps, first_step, tuple(warnings), True,
+                        tuple(bool(x) for x in grid.lead)), inner, rested)
 
 
 def _place(
@@ -800,16 +803,43 @@ def line_spans(
     out = []
     steps = arr.bar_steps
     for p in arr.placed:
-        if p.lines:  # lines in the gaps around a lead break
-            out.append((p, [(steps[b], steps[min(b + n, len(steps) - 1)]) for b, n in p.lines]))
-            continue
         lines = [ln for ln in lyrics.sections[p.section].lines if ln.words]
-        ls = [line_bars(ln, profile=profile, bpb=bpb, step_s=step_s) for ln in lines]
-        lens = _split(p.b1 - p.b0, [a for a, _ in ls], [m for _, m in ls])
-        b = p.b0
-        spans = []
-        for L in lens:
-            spans.append((steps[b], steps[min(b + L, len(steps) - 1)]))
-            b += L
+        if p.lines:  # lines in the gaps around a lead break
+            spans = [(steps[b], steps[min(b + n, len(steps) - 1)]) for b, n in p.lines]
+        else:
+            ls = [line_bars(ln, profile=profile, bpb=bpb, step_s=step_s) for ln in lines]
+            lens = _split(p.b1 - p.b0, [a for a, _ in ls], [m for _, m in ls])
+            b = p.b0
+            spans = []
+            for L in lens:
+                spans.append((steps[b], steps[min(b + L, len(steps) - 1)]))
+                b += L
+        if arr.lead_steps:
+            spans = [_clear_of_lead(a, e, arr.lead_steps, syllables=_syl(ln), profile=profile, bpb=bpb, step_s=step_s)
+                     for ln, (a, e) in zip(lines, spans)]  # fmt: skip
         out.append((p, spans))
     return out
+
+
+def _clear_of_lead(
+    start: int, end: int, lead: tuple[bool, ...], *, syllables: int, profile: StyleProfile, bpb: int,
+    step_s: float | None,
+) -> tuple[int, int]:
+    """A line's span with its first or last half-bar given to the instrumental's lead where the lead
+    plays through most of it and the line still fits the rest with a beat to spare: the voice comes
+    in as the lead ends, or lands before it starts (a lead region rarely keeps to the bars)."""
+    half = bpb * SUB // 2
+    if half < SUB or end - start < 2 * half:
+        return start, end
+    per = 1 if profile.spoken >= 0.5 or (step_s is not None and step_s >= SLOW_16TH_S) else 2
+    need = (syllables - 1) * per + SUB + 2 + SUB  # the densest phrasing (as bars_for_syllables) and a beat
+
+    def mostly_lead(a: int, b: int) -> bool:
+        inside = [lead[k] for k in range(max(a, 0), min(b, len(lead)))]
+        return bool(inside) and sum(inside) > 0.5 * len(inside)
+
+    if mostly_lead(end - half, end) and not mostly_lead(start, end - half) and end - half - start >= need:
+        end -= half
+    if mostly_lead(start, start + half) and not mostly_lead(start + half, end) and end - start - half >= need:
+        start += half
+    return start, end
