@@ -267,6 +267,26 @@ def test_a_lead_almost_everywhere_leaves_less_room_to_rest():
     assert np.flatnonzero(_lead_rests(two, list(range(16)), share=0.32)).tolist() == [1, 2, 4, 5]
 
 
+def test_a_one_bar_lead_rests_after_the_longer_runs_while_the_budget_lasts():
+    lead_bar = np.array([0, 1, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0], dtype=bool)
+    assert np.flatnonzero(_lead_rests(lead_bar, list(range(20)), share=0.3)).tolist() == [1, 2, 3, 7, 14]
+    assert np.flatnonzero(_lead_rests(lead_bar, list(range(20)), share=0.2)).tolist() == [1, 2, 3, 7]
+
+
+def test_lyrics_that_fill_the_song_take_back_a_rest_rather_than_sing_through_it_or_crowd():
+    # the lyrics need all 32 bars at their natural phrasing; a one-bar lead rests at first, and the verse
+    # sings over it; with the rest given back the same placement sings it as an ordinary bar, no warning
+    full = lyrics(("verse", VERSE1 + VERSE2 + VERSE1 + VERSE2[:2]), ("chorus", CHORUS))
+    a = replace(analysis(), lead_regions=[(20.5, 22.5)])
+    g = make_grid(a)
+    first, inner, rested = _arrange(a, full, profile=controls().profile, seed=1, variant=1, grid=g, weirdness=0.0,
+                                    rest_scale=1.0)  # fmt: skip
+    assert (rested, first.over_lead) == (1, 1)
+    arr = arrange(a, full, profile=controls().profile, seed=1, grid=g)
+    assert [(p.section, p.b0, p.b1) for p in arr.placed] == [(0, 4, 30), (1, 30, 36)]
+    assert (arr.over_lead, arr.warnings) == (0, ())
+
+
 def test_a_one_bar_scrap_joins_the_sung_block_beside_it():
     blocks = [_Block("verse", 0, 6, True, 0.5, "verse"), _Block("break", 6, 9, False, 0.5, "verse"),
               _Block("chorus", 9, 10, True, 0.9, "chorus"), _Block("verse", 10, 16, True, 0.5, "verse"),

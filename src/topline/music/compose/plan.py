@@ -94,7 +94,8 @@ def _chunks(n: int, size: int) -> list[int]:
 
 
 def _skeleton(
-    analysis: Analysis, grid: Grid, *, profile: StyleProfile, first_bar: int, variant: int = 1, rest_scale: float = 1.0
+    analysis: Analysis, grid: Grid, *, profile: StyleProfile, first_bar: int, variant: int = 1, rest_scale: float = 1.0,
+    min_run: int = 1,
 ) -> tuple[list[_Block], bool]:
     """Blocks over the usable bars ``first_bar..``; returns them and whether the track has free room.
 
@@ -124,8 +125,9 @@ def _skeleton(
     inner = [k for r in runs for k in r if labels[r[0]] not in ("intro", "outro")] or list(range(first_bar, nb))
     lead_share = float(np.mean(lead_bar[inner])) if inner else 0.0
     free_room = lead_share < LEAD_EVERYWHERE
-    rest = (_lead_rests(lead_bar, inner, variant=variant, share=LEAD_REST_SHARE * rest_scale) if free_room
-            else _lead_rests(lead_bar, inner, variant=variant, share=LEAD_REST_UNDER * rest_scale, partial=False))
+    rest = (_lead_rests(lead_bar, inner, variant=variant, share=LEAD_REST_SHARE * rest_scale, min_run=min_run)
+            if free_room else
+            _lead_rests(lead_bar, inner, variant=variant, share=LEAD_REST_UNDER * rest_scale, partial=False, min_run=min_run))
     L = line_bars_for(grid, profile)
     size = 4 * L if L <= 2 else 8
 
@@ -207,11 +209,13 @@ def _tidy(blocks: list[_Block], *, L: int, size: int) -> list[_Block]:
 
 
 def _lead_rests(
-    lead_bar: np.ndarray, inner: list[int], *, variant: int = 1, share: float = LEAD_REST_SHARE, partial: bool = True
+    lead_bar: np.ndarray, inner: list[int], *, variant: int = 1, share: float = LEAD_REST_SHARE, partial: bool = True,
+    min_run: int = 1,
 ) -> np.ndarray:
     """The lead stretches the voice leaves to the instrumental (call and response).
 
-    The longest runs of lead bars (2 bars or more) are left free, longest first, while the bars left
+    The longest runs of lead bars (``min_run`` bars or more: a one-bar run comes after all longer ones)
+    are left free, longest first, while the bars left
     free stay within ``share`` of the song (a single sung bar left between two rests rests too and
     counts): the voice answers the lead where it plays longest and sings under the rest, low and
     quiet, rather than leave most of the song empty.  With ``partial``, a run too long for what is
@@ -233,10 +237,12 @@ def _lead_rests(
     inner_set = set(idx)
     used = 0
     order = (lambda r: (-len(r), r[0])) if variant == 1 else (lambda r: (-min(len(r), 4), -r[0]))
-    for r in sorted((r for r in runs if len(r) >= 2), key=order):
+    for r in sorted((r for r in runs if len(r) >= min_run), key=order):
         room = int(budget - used + 1e-9)
-        if room < 2:
-            break
+        if room < min(2, len(r)):
+            if room < 1:
+                break
+            continue
         if len(r) > room and not partial:
             continue
         if len(r) > room:  # too long to leave free whole: the voice answers its first bars (variant 2
@@ -435,6 +441,7 @@ class Arrangement:
     warnings: tuple[str, ...]
     fits: bool  # False: the lyrics do not fit the singable bars (the caller compresses them)
     lead_steps: tuple[bool, ...] = ()  # the instrumental carries a lead at this grid step
+    over_lead: int = 0  # bars of lead breaks sung over (lyrics longer than the free room)
 
 
 def _syl(line) -> int:
@@ -510,15 +517,26 @@ def arrange(
         phrasing; the caller then compresses them.
     """
     grid = make_grid(analysis) if grid is None else grid
-    scale, before = 1.0, -1
+    scale, before, min_run = 1.0, -1, 1
     for attempt in range(4):
-        arr, inner, rested = _arrange(analysis, lyrics, profile=profile, seed=seed, variant=variant, grid=grid,
-                                      weirdness=weirdness, rest_scale=scale)  # fmt: skip
+        kw = dict(profile=profile, seed=seed, variant=variant, grid=grid, weirdness=weirdness, rest_scale=scale)
+        arr, inner, rested = _arrange(analysis, lyrics, **kw, min_run=min_run)
+        if min_run == 1 and rested and _crowded(arr):
+            # one-bar leads rest only where the lyrics still fit around them at their natural phrasing
+            # and no lead break has to be sung over for them
+            min_run = 2
+            arr, inner, rested = _arrange(analysis, lyrics, **kw, min_run=min_run)
         sung = sum(p.sung_bars for p in arr.placed)
         if not arr.fits or not rested or sung >= SUNG_MIN * inner or scale <= 0.0:
             break
         scale, before = _less_rest(scale, SUNG_MIN * inner - sung, rested, before, last=attempt == 2)
     return arr
+
+
+def _crowded(arr: Arrangement) -> bool:
+    """Whether the lyrics were sung denser than natural ("lyrics longer than the music") or over a lead
+    break: they need more than the free room."""
+    return arr.over_lead > 0 or any(w.startswith("lyrics longer than the music") for w in arr.warnings)
 
 
 def _less_rest(scale: float, short: float, rested: int, before: int, *, last: bool) -> tuple[float, int]:
@@ -534,9 +552,10 @@ def _less_rest(scale: float, short: float, rested: int, before: int, *, last: bo
 
 def _arrange(
     analysis: Analysis, lyrics: Lyrics, *, profile: StyleProfile, seed: int, variant: int, grid: Grid,
-    weirdness: float, rest_scale: float,
+    weirdness: float, rest_scale: float, min_run: int = 1,
 ) -> tuple[Arrangement, int, int]:
-    """``arrange`` with the lead rests scaled by ``rest_scale``; also the bars between the intro and the
+    """``arrange`` with the lead rests scaled by ``rest_scale`` (runs of ``min_run`` lead bars or more
+    rest); also the bars between the intro and the
     outro and how many of them rest for the lead."""
     bars = _bars(grid)
     first = _first_bar(analysis, grid)
@@ -550,7 +569,8 @@ def _arrange(
     empty = Arrangement(FormPlan(()), (), bar_steps, first_step, (), nb > 0 or not seq)
     if not seq or nb <= 0:
         return empty, 0, 0
-    blocks, _ = _skeleton(analysis, grid, profile=profile, first_bar=first, variant=variant, rest_scale=rest_scale)
+    blocks, _ = _skeleton(analysis, grid, profile=profile, first_bar=first, variant=variant, rest_scale=rest_scale,
+                          min_run=min_run)
     inner = _before(bars, first) + sum(b.b1 - b.b0 for b in blocks if b.label not in ("intro", "outro"))
     rested = sum(b.b1 - b.b0 for b in blocks if b.label == "break")
     form_label = ["verse"] * nb
@@ -670,7 +690,7 @@ def _arrange(
                         "than the track leaves free.")
     plan = _arranged_plan(grid, bars, first, nb, lyrics, placed, form_label, sung)
     return (Arrangement(plan, tuple(placed), bar_steps, first_step, tuple(warnings), True,
-                        tuple(bool(x) for x in grid.lead)), inner, rested)
+                        tuple(bool(x) for x in grid.lead), over_lead), inner, rested)
 
 
 def _place(
