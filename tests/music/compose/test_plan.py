@@ -13,6 +13,8 @@ from topline.music.compose.grid import make_grid
 from topline.music.compose.plan import (
     LEAD_REST_SHARE,
     LEAD_REST_UNDER,
+    EMPTY_COST,
+    FILL_COST,
     SUNG_MIN,
     _arrange,
     _before,
@@ -20,6 +22,7 @@ from topline.music.compose.plan import (
     _clear_of_lead,
     _first_bar,
     _lead_rests,
+    _place,
     _tidy,
     arrange,
     earliest_onset,
@@ -356,3 +359,13 @@ def test_a_line_gives_its_first_or_last_half_bar_to_a_lead_that_plays_through_mo
     # a line under the lead for most of its span keeps it (it is sung under the lead, lower)
     most = (False,) * 8 + (True,) * 24
     assert _clear_of_lead(0, 32, most, syllables=4, profile=prof, bpb=4, step_s=0.125) == (0, 32)
+
+
+def test_under_the_floor_the_lyrics_fill_free_bars_of_another_label_before_a_rest_goes():
+    # a 2-line chorus over 4 chorus bars and 2 bridge bars: at the usual cost of an empty bar it keeps
+    # to its own bars; where the voice would sing under SUNG_MIN it stretches over the bridge bars
+    ly = lyrics(("chorus", CHORUS[:2]))
+    kw = dict(nb=6, sung=[True] * 6, form_label=["chorus"] * 4 + ["bridge"] * 2, group=["c"] * 6,
+              block_start=np.array([1, 0, 0, 0, 1, 0, 1], dtype=bool))  # fmt: skip
+    assert _place([0], ly, {0: ([2, 2], [1, 1])}, empty_cost=EMPTY_COST, **kw) == [(0, 4)]
+    assert _place([0], ly, {0: ([2, 2], [1, 1])}, empty_cost=FILL_COST, **kw) == [(0, 6)]

@@ -36,6 +36,8 @@ LEAD_EVERYWHERE = 0.6  # lead share of the singable bars above which the voice s
 LEAD_REST_SHARE = 0.3  # at most this share of the song's bars is left to the instrumental's lead
 LEAD_REST_UNDER = 0.15  # the same where the lead is almost everywhere (the voice sings under the rest)
 SUNG_MIN = 0.72  # a plan or arranged lyrics leaving the voice on fewer of the bars than this leave less to the lead
+EMPTY_COST = 0.6  # what a bar the form sings costs left empty by the lyrics placed on it
+FILL_COST = 1.5  # the same where the voice would sing under SUNG_MIN: free bars fill before a rest goes
 EARLIEST_S = 0.15  # no note before this, whatever the beats say
 
 
@@ -517,9 +519,10 @@ def arrange(
         phrasing; the caller then compresses them.
     """
     grid = make_grid(analysis) if grid is None else grid
-    scale, before, min_run = 1.0, -1, 1
-    for attempt in range(4):
-        kw = dict(profile=profile, seed=seed, variant=variant, grid=grid, weirdness=weirdness, rest_scale=scale)
+    scale, before, min_run, empty = 1.0, -1, 1, EMPTY_COST
+    for attempt in range(5):
+        kw = dict(profile=profile, seed=seed, variant=variant, grid=grid, weirdness=weirdness, rest_scale=scale,
+                  empty_cost=empty)  # fmt: skip
         arr, inner, rested = _arrange(analysis, lyrics, **kw, min_run=min_run)
         if min_run == 1 and rested and _crowded(arr):
             # one-bar leads rest only where the lyrics still fit around them at their natural phrasing
@@ -529,7 +532,10 @@ def arrange(
         sung = sum(p.sung_bars for p in arr.placed)
         if not arr.fits or not rested or sung >= SUNG_MIN * inner or scale <= 0.0:
             break
-        scale, before = _less_rest(scale, SUNG_MIN * inner - sung, rested, before, last=attempt == 2)
+        if empty < FILL_COST:  # under the floor: the lyrics fill the free bars first (sections stretched
+            empty = FILL_COST  # over sections of another label), before any rest is given up
+            continue
+        scale, before = _less_rest(scale, SUNG_MIN * inner - sung, rested, before, last=attempt == 3)
     return arr
 
 
@@ -552,7 +558,7 @@ def _less_rest(scale: float, short: float, rested: int, before: int, *, last: bo
 
 def _arrange(
     analysis: Analysis, lyrics: Lyrics, *, profile: StyleProfile, seed: int, variant: int, grid: Grid,
-    weirdness: float, rest_scale: float, min_run: int = 1,
+    weirdness: float, rest_scale: float, min_run: int = 1, empty_cost: float = EMPTY_COST,
 ) -> tuple[Arrangement, int, int]:
     """``arrange`` with the lead rests scaled by ``rest_scale`` (runs of ``min_run`` lead bars or more
     rest); also the bars between the intro and the
@@ -630,7 +636,7 @@ def _arrange(
         spans = None
         if sum(sum(nat_min[i][1]) for i in seq) <= nb:
             spans = _place(seq, lyrics, nat_min, nb=nb, sung=sung, form_label=form_label, group=group,
-                           block_start=block_start, rest=rest, layouts=layouts, **cost)
+                           block_start=block_start, rest=rest, layouts=layouts, empty_cost=empty_cost, **cost)
         over_free = over_lead = 0
         for i, (s, e) in zip(seq, spans or []):
             skipped = layouts.get((i, s, e)) is not None
@@ -696,7 +702,7 @@ def _arrange(
 def _place(
     seq: list[int], lyrics: Lyrics, nat_min: dict[int, tuple[list[int], list[int]]], *, nb: int, sung: list[bool],
     form_label: list[str], group: list[str], block_start: np.ndarray, break_cost: float = 1.5,
-    free_cost: float = 1.2, rest: list[bool] | None = None, layouts: dict | None = None,
+    free_cost: float = 1.2, rest: list[bool] | None = None, layouts: dict | None = None, empty_cost: float = 0.6,
 ) -> list[tuple[int, int]] | None:
     """The bars ``(start, end)`` of every section of ``seq``, in order: the cheapest placement by a
     dynamic programme over bars, or None when none fits.  A bar of a lead break costs ``break_cost``
@@ -712,7 +718,7 @@ def _place(
     free_bars = [k for k in range(nb) if not rest[k]]
     free_rank = {k: r for r, k in enumerate(free_bars)}
     # Dynamic programme over bars: best[e] = cost of the sections so far, the last ending at bar e.
-    empty_c = np.array([0.6 if sung[k] else 0.0 for k in range(nb)])
+    empty_c = np.array([empty_cost if sung[k] else 0.0 for k in range(nb)])
     gap_prefix = np.concatenate([[0.0], np.cumsum(empty_c)])
     fit_prefix: dict[str, np.ndarray] = {}
     fit_free: dict[str, np.ndarray] = {}
