@@ -217,9 +217,8 @@ def _lead_rests(
     """The lead stretches the voice leaves to the instrumental (call and response).
 
     The longest runs of lead bars (``min_run`` bars or more: a one-bar run comes after all longer ones)
-    are left free, longest first, while the bars left
-    free stay within ``share`` of the song (a single sung bar left between two rests rests too and
-    counts): the voice answers the lead where it plays longest and sings under the rest, low and
+    are left free, longest first, while the bars left free stay within ``share`` of the song (a single
+    sung bar left between two rests rests too and counts): the voice answers the lead where it plays longest and sings under the rest, low and
     quiet, rather than leave most of the song empty.  With ``partial``, a run too long for what is
     left of the budget rests for its first bars (variant 2: its last) and the voice comes in under
     it for 2 bars at least (or one, next to a sung bar); without (a lead almost everywhere, ``LEAD_REST_UNDER``), only whole runs rest.
@@ -561,8 +560,8 @@ def _arrange(
     weirdness: float, rest_scale: float, min_run: int = 1, empty_cost: float = EMPTY_COST,
 ) -> tuple[Arrangement, int, int]:
     """``arrange`` with the lead rests scaled by ``rest_scale`` (runs of ``min_run`` lead bars or more
-    rest); also the bars between the intro and the
-    outro and how many of them rest for the lead."""
+    rest) and ``empty_cost`` a sung bar left empty; also the bars between the intro and the outro and
+    how many of them rest for the lead."""
     bars = _bars(grid)
     first = _first_bar(analysis, grid)
     nb = len(bars.start) - first
@@ -685,7 +684,7 @@ def _arrange(
                              lines=lines))  # fmt: skip
     # Sung denser than natural because the lyrics as given need more bars than the form sings (not
     # because a returning chorus was fitted in).
-    denser = sum(1 for i, (s, e) in zip(seq, spans) if e - s < 0.6 * sum(nat_min[i][0])) if need_given > avail else 0
+    denser = sum(1 for p in placed if p.sung_bars < 0.6 * sum(nat_min[p.section][0])) if need_given > avail else 0
     overflow = overflow_warning(denser, over_free)
     if overflow:
         warnings.insert(0, overflow)
@@ -702,7 +701,8 @@ def _arrange(
 def _place(
     seq: list[int], lyrics: Lyrics, nat_min: dict[int, tuple[list[int], list[int]]], *, nb: int, sung: list[bool],
     form_label: list[str], group: list[str], block_start: np.ndarray, break_cost: float = 1.5,
-    free_cost: float = 1.2, rest: list[bool] | None = None, layouts: dict | None = None, empty_cost: float = 0.6,
+    free_cost: float = 1.2, rest: list[bool] | None = None, layouts: dict | None = None,
+    empty_cost: float = EMPTY_COST,
 ) -> list[tuple[int, int]] | None:
     """The bars ``(start, end)`` of every section of ``seq``, in order: the cheapest placement by a
     dynamic programme over bars, or None when none fits.  A bar of a lead break costs ``break_cost``
