@@ -114,6 +114,42 @@ def test_beats_one_and_three_tied_the_bar_starts_where_the_music_starts():
     assert _half_bar_tiebreak(clear, 2, 0) == 2
 
 
+def test_half_bar_tiebreak_without_a_start_follows_the_biggest_change():
+    from topline.music.analysis import _half_bar_tiebreak
+
+    tied = np.tile([2.0, 1.0, 2.1, 1.0], 8)
+    assert _half_bar_tiebreak(tied, 2, None, 16) == 0  # the sections change on beat 0 of a bar
+    assert _half_bar_tiebreak(tied, 2, None, 18) == 2
+    assert _half_bar_tiebreak(tied, 2, -1, 16) == 2  # a start on the grid speaks first
+
+
+def test_half_bar_tiebreak_start_and_change_together_outweigh_clearer_accents():
+    from topline.music.analysis import _half_bar_tiebreak
+
+    leaning = np.tile([2.0, 1.0, 3.0, 1.0], 8)  # cadences on beat "3": a third stronger
+    assert _half_bar_tiebreak(leaning, 2, 0, 16) == 0  # start and biggest change agree on beat 0
+    assert _half_bar_tiebreak(leaning, 2, 0, 18) == 2  # they disagree: the accents decide
+    assert _half_bar_tiebreak(leaning, 2, None, 16) == 2
+    clear = np.tile([1.0, 1.0, 3.0, 1.0], 8)  # beyond doubt
+    assert _half_bar_tiebreak(clear, 2, 0, 16) == 2
+
+
+def test_boundary_beat_is_where_the_harmony_and_level_change():
+    from topline.music.analysis import _boundary_beat
+
+    beat, n = 20, 48
+    chroma = np.zeros((12, n * beat))
+    rms = np.ones(n * beat)
+    for i in range(n):
+        pcs = ((0, 4, 7), (7, 11, 2)) if i < 27 else ((5, 9, 0), (9, 0, 4))  # C G ... then F Am
+        chroma[list(pcs[i % 2]), i * beat : (i + 1) * beat] = 1.0
+        rms[i * beat : (i + 1) * beat] = 1.0 if i < 27 else 2.0
+    log_mel = np.full((64, n * beat), -20.0)
+    frames = np.arange(0, n * beat, beat)
+    assert _boundary_beat(chroma, log_mel, rms, frames) == 27
+    assert _boundary_beat(chroma, log_mel, rms, frames[:30]) is None  # too short to tell
+
+
 def test_start_beat_counts_back_along_the_grid():
     from topline.music.analysis import _start_beat
 
