@@ -155,9 +155,10 @@ def _align_to_onsets(
     later, often with a dip between; then the first stage is the note's start
     (``_earlier_stage``).  One shared shift keeps the grid's regularity while putting
     beats on the note starts.  The attack is looked for within ``reach`` seconds of the
-    beats; only where it starts beyond that (an ensemble's slow bowed swell can put the
-    tracker a sixth of a second late), within ``far`` seconds (and a third of a beat for a
-    level attack, under half a beat for pitch entries).
+    beats; only where it starts beyond that, within ``far`` seconds (and a third of a beat).
+    Where there is no level attack near the beats, the pitch entries are looked for near
+    them, then (none found, or beyond reach) within ``far`` seconds and under half a beat:
+    an ensemble's slow bowed swell can put the tracker a sixth of a second late.
     """
     hop, frame = 128, 1024  # 3 ms steps; 23 ms frames resolve bass notes without ripple
     if beats.size < 4 or y.size < frame:
@@ -169,9 +170,10 @@ def _align_to_onsets(
     level = librosa.power_to_db(mel, ref=np.max, top_db=80.0).mean(axis=0)  # frame i centred on sample i * hop
     beats = _steady(beats)
     shift = _attack_shift(level, beats, reach=reach, rate=sr / hop, lead=frame / 4 / sr)
-    if shift is None or np.isnan(shift):  # no attack near the beats: look further
-        farther = _attack_shift(level, beats, reach=far, rate=sr / hop, lead=frame / 4 / sr)
-        shift = farther if farther is not None and not np.isnan(farther) else shift
+    if shift is not None and np.isnan(shift):  # the attack starts beyond the near reach: look further
+        shift = _attack_shift(level, beats, reach=far, rate=sr / hop, lead=frame / 4 / sr)
+        if shift is None:
+            return beats
     if shift is None:
         # No level attack common to the beats (legato: the old notes fade as the new ones
         # swell): find where new pitches enter instead.
