@@ -104,44 +104,34 @@ def test_double_time_comping_over_a_slow_pulse_counts_the_pulse(bpm):
 
 
 def test_beats_one_and_three_tied_the_bar_starts_where_the_music_starts():
-    from topline.music.analysis import _bar_line_tiebreak
+    from topline.music.analysis import _half_bar_tiebreak
 
     acc = np.tile([2.0, 1.0, 2.1, 1.0], 8)  # beat "3" a hair stronger than beat "1"
-    assert _bar_line_tiebreak(acc, 2, 0) == 0  # the music starts on beat 0: that is the bar line
-    assert _bar_line_tiebreak(acc, 2, -1) == 2  # starts a beat early (a pickup beat): keep the accents' choice
-    assert _bar_line_tiebreak(acc, 2, None) == 2
+    assert _half_bar_tiebreak(acc, 2, 0) == 0  # the music starts on beat 0: that is the bar line
+    assert _half_bar_tiebreak(acc, 2, -1) == 2  # starts a beat early (a pickup beat): keep the accents' choice
+    assert _half_bar_tiebreak(acc, 2, None) == 2
     clear = np.tile([2.0, 1.0, 3.0, 1.0], 8)  # clearly stronger: the accents decide
-    assert _bar_line_tiebreak(clear, 2, 0) == 2
+    assert _half_bar_tiebreak(clear, 2, 0) == 2
 
 
-def test_bar_line_tiebreak_without_a_start_follows_the_biggest_change():
-    from topline.music.analysis import _bar_line_tiebreak
+def test_half_bar_tiebreak_without_a_start_follows_the_biggest_change():
+    from topline.music.analysis import _half_bar_tiebreak
 
     tied = np.tile([2.0, 1.0, 2.1, 1.0], 8)
-    assert _bar_line_tiebreak(tied, 2, None, 16) == 0  # the sections change on beat 0 of a bar
-    assert _bar_line_tiebreak(tied, 2, None, 18) == 2
-    assert _bar_line_tiebreak(tied, 2, -1, 16) == 2  # a start on the grid speaks first
+    assert _half_bar_tiebreak(tied, 2, None, 16) == 0  # the sections change on beat 0 of a bar
+    assert _half_bar_tiebreak(tied, 2, None, 18) == 2
+    assert _half_bar_tiebreak(tied, 2, -1, 16) == 2  # a start on the grid speaks first
 
 
-def test_bar_line_tiebreak_start_and_change_together_outweigh_clearer_accents():
-    from topline.music.analysis import _bar_line_tiebreak
+def test_half_bar_tiebreak_start_and_change_together_outweigh_clearer_accents():
+    from topline.music.analysis import _half_bar_tiebreak
 
     leaning = np.tile([2.0, 1.0, 3.0, 1.0], 8)  # cadences on beat "3": a third stronger
-    assert _bar_line_tiebreak(leaning, 2, 0, 16) == 0  # start and biggest change agree on beat 0
-    assert _bar_line_tiebreak(leaning, 2, 0, 18) == 2  # they disagree: the accents decide
-    assert _bar_line_tiebreak(leaning, 2, None, 16) == 2
+    assert _half_bar_tiebreak(leaning, 2, 0, 16) == 0  # start and biggest change agree on beat 0
+    assert _half_bar_tiebreak(leaning, 2, 0, 18) == 2  # they disagree: the accents decide
+    assert _half_bar_tiebreak(leaning, 2, None, 16) == 2
     clear = np.tile([1.0, 1.0, 3.0, 1.0], 8)  # beyond doubt
-    assert _bar_line_tiebreak(clear, 2, 0, 16) == 2
-
-
-def test_three_four_bar_line_between_two_tied_beats_is_where_the_music_starts():
-    from topline.music.analysis import _bar_line_tiebreak
-
-    acc = np.tile([2.3, 1.3, 2.4], 12)  # beats "1" and "3" alike, beat "2" weak
-    assert _bar_line_tiebreak(acc, 2, 0, per_bar=3) == 0
-    assert _bar_line_tiebreak(acc, 2, None, 15, per_bar=3) == 0  # no start on the grid: the biggest change
-    assert _bar_line_tiebreak(acc, 2, 1, 15, per_bar=3) == 2  # the start is on the weak beat: no tie to break
-    assert _bar_line_tiebreak(np.tile([1.0, 1.3, 2.4], 12), 2, 0, per_bar=3) == 2  # beat "3" clearly stronger
+    assert _half_bar_tiebreak(clear, 2, 0, 16) == 2
 
 
 def test_boundary_beat_is_where_the_harmony_and_level_change():

@@ -111,35 +111,28 @@ def _start_beat(rms: np.ndarray, beat_frames: np.ndarray) -> int | None:
     return j if abs(int(beat_frames[j]) - first) <= 0.25 * step else None
 
 
-def _bar_line_tiebreak(
+def _half_bar_tiebreak(
     accents: np.ndarray,
     phase: int,
     start: int | None,
     boundary: int | None = None,
     *,
-    per_bar: int = 4,
     margin: float = 0.25,
     agreed: float = 0.5,
 ) -> int:
-    """Between two beats of the bar that the accents hardly tell apart (beats 1 and 3 of a 4/4
-    bar; in 3/4 the two strongest, as in a chorale whose chords lean into the bar line from
-    beat 3), with the other's accents within ``margin`` of the chosen one's, the bar starts
-    where the music starts (a pickup starts off the beat grid or on a weak beat, so it never
-    ties and never moves the bars); without a start on the grid, where the music changes most
-    (``boundary``: sections and phrases begin on bar lines).  Where the accents favour one
-    beat more clearly (a chorale's cadences on beat 3), but still within ``agreed`` of it,
-    both the start and the boundary must point at the other beat to move the bars there."""
-    if accents.size < 2 * per_bar:
+    """Between beats 1 and 3 of a 4/4 bar that the accents hardly tell apart (the other half
+    bar's accents within ``margin`` of the chosen one's), the bar starts where the music starts
+    (a pickup starts off the beat grid or on a weak beat, so it never ties and never moves the
+    bars); without a start on the grid, where the music changes most (``boundary``: sections and
+    phrases begin on bar lines).  Where the accents favour one half bar more clearly (a chorale's
+    cadences on beat 3), but still within ``agreed`` of it, both the start and the boundary
+    must point at the other half bar to move the bars there."""
+    if accents.size < 8:
         return phase
-    if per_bar == 4:
-        other = (phase + 2) % 4
-    else:
-        means = np.array([accents[q::per_bar].mean() for q in range(per_bar)])
-        means[phase] = -np.inf
-        other = int(np.argmax(means))
-    a, b = accents[phase::per_bar].mean(), accents[other::per_bar].mean()
-    at_start = start is not None and start % per_bar == other
-    at_boundary = boundary is not None and boundary % per_bar == other
+    other = (phase + 2) % 4
+    a, b = accents[phase::4].mean(), accents[other::4].mean()
+    at_start = start is not None and start % 4 == other
+    at_boundary = boundary is not None and boundary % 4 == other
     if b >= (1.0 - margin) * a:
         if start is not None:
             return other if at_start else phase
@@ -263,10 +256,10 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     rms = np.sqrt(np.mean(mag**2, axis=0))
     if meter in ("3/4", "4/4"):
         start = _start_beat(rms, beat_frames)
-        per_bar = 3 if meter == "3/4" else 4
-        phase = _unaccented_start(accents, per_bar, phase, start)
-        boundary = _boundary_beat(chroma, log_mel, rms, beat_frames)
-        phase = _bar_line_tiebreak(accents, phase, start, boundary, per_bar=per_bar)
+        phase = _unaccented_start(accents, 3 if meter == "3/4" else 4, phase, start)
+        if meter == "4/4":
+            boundary = _boundary_beat(chroma, log_mel, rms, beat_frames)
+            phase = _half_bar_tiebreak(accents, phase, start, boundary)
     per_bar = {"3/4": 3, "4/4": 4, "6/8": 6 if stride == 3 else 2}[meter]
     downbeats = beats[phase::per_bar]
     if stride > 1:  # count dotted quarters: every third tracked eighth, aligned with the bars
