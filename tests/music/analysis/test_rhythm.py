@@ -114,6 +114,42 @@ def test_beats_one_and_three_tied_the_bar_starts_where_the_music_starts():
     assert _half_bar_tiebreak(clear, 2, 0) == 2
 
 
+def test_half_bar_tiebreak_without_a_start_follows_the_biggest_change():
+    from topline.music.analysis import _half_bar_tiebreak
+
+    tied = np.tile([2.0, 1.0, 2.1, 1.0], 8)
+    assert _half_bar_tiebreak(tied, 2, None, 16) == 0  # the sections change on beat 0 of a bar
+    assert _half_bar_tiebreak(tied, 2, None, 18) == 2
+    assert _half_bar_tiebreak(tied, 2, -1, 16) == 2  # a start on the grid speaks first
+
+
+def test_half_bar_tiebreak_start_and_change_together_outweigh_clearer_accents():
+    from topline.music.analysis import _half_bar_tiebreak
+
+    leaning = np.tile([2.0, 1.0, 3.0, 1.0], 8)  # cadences on beat "3": a third stronger
+    assert _half_bar_tiebreak(leaning, 2, 0, 16) == 0  # start and biggest change agree on beat 0
+    assert _half_bar_tiebreak(leaning, 2, 0, 18) == 2  # they disagree: the accents decide
+    assert _half_bar_tiebreak(leaning, 2, None, 16) == 2
+    clear = np.tile([1.0, 1.0, 3.0, 1.0], 8)  # beyond doubt
+    assert _half_bar_tiebreak(clear, 2, 0, 16) == 2
+
+
+def test_boundary_beat_is_where_the_harmony_and_level_change():
+    from topline.music.analysis import _boundary_beat
+
+    beat, n = 20, 48
+    chroma = np.zeros((12, n * beat))
+    rms = np.ones(n * beat)
+    for i in range(n):
+        pcs = ((0, 4, 7), (7, 11, 2)) if i < 27 else ((5, 9, 0), (9, 0, 4))  # C G ... then F Am
+        chroma[list(pcs[i % 2]), i * beat : (i + 1) * beat] = 1.0
+        rms[i * beat : (i + 1) * beat] = 1.0 if i < 27 else 2.0
+    log_mel = np.full((64, n * beat), -20.0)
+    frames = np.arange(0, n * beat, beat)
+    assert _boundary_beat(chroma, log_mel, rms, frames) == 27
+    assert _boundary_beat(chroma, log_mel, rms, frames[:30]) is None  # too short to tell
+
+
 def test_start_beat_counts_back_along_the_grid():
     from topline.music.analysis import _start_beat
 
@@ -267,3 +303,26 @@ def test_a_grid_tracked_again_keeps_the_phase_of_the_first():
     assert out is not None and np.allclose(out, dotted - 0.09)
     # A grid at an unrelated period meets the first at scattered offsets: left to itself.
     assert _keep_phase(0.2 + 0.77 * np.arange(20), eighths_pairs) is None
+
+
+def test_a_grid_a_tenth_of_a_second_late_moves_onto_the_attacks():
+    # The attack starts beyond the near reach (80 ms), within the far one.
+    from topline.music.analysis.rhythm import _align_to_onsets
+
+    from .synth import swell_track
+
+    y, truth = swell_track(100.0, 12.0, attack=0.005, sr=44100)
+    out = _align_to_onsets(y, truth + 0.1, sr=44100)
+    assert abs(np.median(out - truth)) < 0.012
+    near_only = _align_to_onsets(y, truth + 0.1, sr=44100, far=0.08)  # no far reach: the grid stays
+    assert np.median(near_only - truth) == pytest.approx(0.1, abs=0.005)
+
+
+def test_legato_entries_a_sixth_of_a_second_away_are_found_with_the_far_reach():
+    from topline.music.analysis.rhythm import _align_to_entries
+
+    from .synth import legato_track
+
+    y, truth = legato_track(100.0, 12.0, fade=0.12, sr=44100)
+    assert abs(np.median(_align_to_entries(y, truth + 0.15, sr=44100, far=0.2) - truth)) < 0.012
+    assert np.median(_align_to_entries(y, truth + 0.15, sr=44100) - truth) == pytest.approx(0.15, abs=0.005)

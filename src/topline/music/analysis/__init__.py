@@ -12,7 +12,7 @@ from ..types import Analysis
 from .loudness import integrated_loudness
 from .melody import lead_regions
 from .rhythm import bar_phase, beat_accents, periodicity, retrack_beats, track_beats
-from .structure import label_sections, segment_bars
+from .structure import label_sections, novelty, segment_bars
 from .tonal import (
     bass_treble, estimate_chords, estimate_key, key_confidence, mode_evidence, pitch_salience, refine_key,
     relative_evidence, relative_key,
@@ -111,17 +111,55 @@ def _start_beat(rms: np.ndarray, beat_frames: np.ndarray) -> int | None:
     return j if abs(int(beat_frames[j]) - first) <= 0.25 * step else None
 
 
-def _half_bar_tiebreak(accents: np.ndarray, phase: int, start: int | None, *, margin: float = 0.25) -> int:
-    """Between beats 1 and 3 of a 4/4 bar that the accents hardly tell apart, the bar starts
-    where the music starts (a pickup starts off the beat grid or on a weak beat, so it never
-    ties and never moves the bars)."""
-    if start is None or accents.size < 8:
+def _half_bar_tiebreak(
+    accents: np.ndarray,
+    phase: int,
+    start: int | None,
+    boundary: int | None = None,
+    *,
+    margin: float = 0.25,
+    agreed: float = 0.5,
+) -> int:
+    """Between beats 1 and 3 of a 4/4 bar that the accents hardly tell apart (the other half
+    bar's accents within ``margin`` of the chosen one's), the bar starts where the music starts
+    (a pickup starts off the beat grid or on a weak beat, so it never ties and never moves the
+    bars); without a start on the grid, where the music changes most (``boundary``: sections and
+    phrases begin on bar lines).  Where the accents favour one half bar more clearly (a chorale's
+    cadences on beat 3), but still within ``agreed`` of it, both the start and the boundary
+    must point at the other half bar to move the bars there."""
+    if accents.size < 8:
         return phase
     other = (phase + 2) % 4
     a, b = accents[phase::4].mean(), accents[other::4].mean()
-    if b >= (1.0 - margin) * a and start % 4 == other:
+    at_start = start is not None and start % 4 == other
+    at_boundary = boundary is not None and boundary % 4 == other
+    if b >= (1.0 - margin) * a:
+        if start is not None:
+            return other if at_start else phase
+        return other if at_boundary else phase
+    if b >= (1.0 - agreed) * a and at_start and at_boundary:
         return other
     return phase
+
+
+def _boundary_beat(
+    chroma: np.ndarray, log_mel: np.ndarray, rms: np.ndarray, beat_frames: np.ndarray, *, width: int = 8
+) -> int | None:
+    """Index of the beat where the music changes most: the strongest checkerboard novelty over
+    beat-synchronous harmony, timbre and level (each standardised over the song), away from
+    the ends (``width`` beats, the kernel's half-width).  None with too few beats."""
+    import librosa
+
+    if beat_frames.size < 4 * width + 1:
+        return None
+    mfcc = librosa.feature.mfcc(S=log_mel, n_mfcc=13)[1:]
+    chroma = chroma / (np.linalg.norm(chroma, axis=0, keepdims=True) + 1e-9)
+    level = 20 * np.log10(rms + 1e-9)[None, :]
+    feats = librosa.util.sync(np.vstack([chroma, mfcc, level]), beat_frames, aggregate=np.mean, pad=False)
+    feats = feats[:, : beat_frames.size - 1]  # beat i's span: from beat i to beat i + 1
+    z = (feats - feats.mean(axis=1, keepdims=True)) / (feats.std(axis=1, keepdims=True) + 1e-6)
+    curve = novelty(z, width=width)
+    return width + int(np.argmax(curve[width:-width]))
 
 
 def _unaccented_start(accents: np.ndarray, per_bar: int, phase: int, start: int | None, *, floor: float = 1.2) -> int:
@@ -220,7 +258,8 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
         start = _start_beat(rms, beat_frames)
         phase = _unaccented_start(accents, 3 if meter == "3/4" else 4, phase, start)
         if meter == "4/4":
-            phase = _half_bar_tiebreak(accents, phase, start)
+            boundary = _boundary_beat(chroma, log_mel, rms, beat_frames)
+            phase = _half_bar_tiebreak(accents, phase, start, boundary)
     per_bar = {"3/4": 3, "4/4": 4, "6/8": 6 if stride == 3 else 2}[meter]
     downbeats = beats[phase::per_bar]
     if stride > 1:  # count dotted quarters: every third tracked eighth, aligned with the bars

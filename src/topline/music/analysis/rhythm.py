@@ -141,7 +141,9 @@ def _tempo(beats: np.ndarray) -> float:
     return float(60.0 / slope) if abs(slope - period) < 0.05 * period else float(60.0 / period)
 
 
-def _align_to_onsets(y: np.ndarray, beats: np.ndarray, *, sr: int, reach: float = 0.08) -> np.ndarray:
+def _align_to_onsets(
+    y: np.ndarray, beats: np.ndarray, *, sr: int, reach: float = 0.08, far: float = 0.2
+) -> np.ndarray:
     """Shift the whole beat grid so that beats sit where the attacks start.
 
     Trackers place beats near the steepest rise of their onset function: on time for
@@ -152,7 +154,11 @@ def _align_to_onsets(y: np.ndarray, beats: np.ndarray, *, sr: int, reach: float 
     in two stages, a soft pluck or bow noise and then the body of the note some 50 ms
     later, often with a dip between; then the first stage is the note's start
     (``_earlier_stage``).  One shared shift keeps the grid's regularity while putting
-    beats on the note starts.
+    beats on the note starts.  The attack is looked for within ``reach`` seconds of the
+    beats; only where it starts beyond that, within ``far`` seconds (and a third of a beat).
+    Where there is no level attack near the beats, the pitch entries are looked for near
+    them, then (none found, or beyond reach) within ``far`` seconds and under half a beat:
+    an ensemble's slow bowed swell can put the tracker a sixth of a second late.
     """
     hop, frame = 128, 1024  # 3 ms steps; 23 ms frames resolve bass notes without ripple
     if beats.size < 4 or y.size < frame:
@@ -162,13 +168,34 @@ def _align_to_onsets(y: np.ndarray, beats: np.ndarray, *, sr: int, reach: float 
     mel = librosa.feature.melspectrogram(y=y, sr=sr, n_fft=frame, hop_length=hop, n_mels=40, fmax=8000, center=True)
     # Mean band level in dB: a note entering a quiet band counts as much as a loud bass.
     level = librosa.power_to_db(mel, ref=np.max, top_db=80.0).mean(axis=0)  # frame i centred on sample i * hop
-    period = float(np.median(np.diff(beats)))
-    r = int(round(min(reach, period / 3) * sr / hop))
     beats = _steady(beats)
-    f = np.round(beats * sr / hop).astype(int)
+    shift = _attack_shift(level, beats, reach=reach, rate=sr / hop, lead=frame / 4 / sr)
+    if shift is not None and np.isnan(shift):  # the attack starts beyond the near reach: look further
+        shift = _attack_shift(level, beats, reach=far, rate=sr / hop, lead=frame / 4 / sr)
+        if shift is None:
+            return beats
+    if shift is None:
+        # No level attack common to the beats (legato: the old notes fade as the new ones
+        # swell): find where new pitches enter instead.
+        return _align_to_entries(y, beats, sr=sr, reach=reach, far=far)
+    if np.isnan(shift):
+        return beats
+    return np.maximum(beats + shift, 0.0)
+
+
+def _attack_shift(
+    level: np.ndarray, beats: np.ndarray, *, reach: float, rate: float, lead: float, stage_look: float = 0.08
+) -> float | None:
+    """Seconds from the beats to the start of their typical attack on the ``level`` curve
+    (``rate`` frames per second; a frame sees an attack ``lead`` seconds before it is centred
+    on it); 0 with too few beats, None without a common level attack, NaN when the attack
+    starts more than ``reach`` seconds away."""
+    period = float(np.median(np.diff(beats)))
+    r = int(round(min(reach, period / 3) * rate))
+    f = np.round(beats * rate).astype(int)
     f = f[(f - 2 * r >= 0) & (f + 2 * r < level.size)]
     if f.size < 4:
-        return beats
+        return 0.0
     # Each beat's level around it (centred on its own mean); the typical curve is their
     # median, smoothed over 15 ms so that one noisy frame does not end a rise.
     curves = np.stack([level[k - 2 * r : k + 2 * r + 1] for k in f])
@@ -181,24 +208,20 @@ def _align_to_onsets(y: np.ndarray, beats: np.ndarray, *, sr: int, reach: float 
     lo = max(0, steep - r) + int(np.argmin(curve[max(0, steep - r) : steep + 1]))
     hi = steep + int(np.argmax(curve[steep : steep + r + 1]))
     if curve[hi] - curve[lo] < 1.5:
-        # No level attack common to the beats (legato: the old notes fade as the new ones
-        # swell): find where new pitches enter instead.
-        return _align_to_entries(y, beats, sr=sr, reach=reach)
+        return None
     start = _attack_start(curve, lo, hi, steep)
-    look = int(round(min(reach, period / 6) * sr / hop))
+    look = int(round(min(stage_look, period / 6) * rate))
     rise = float(curve[hi] - curve[lo])
-    early = _earlier_stage(curves, curve, start, rise=rise, look=look, span=max(2, int(round(0.015 * sr / hop))))
+    early = _earlier_stage(curves, curve, start, rise=rise, look=look, span=max(2, int(round(0.015 * rate))))
 
     def seconds(i: int) -> float:
         # The Hann window already sees the attack about a quarter frame before it is centred on it.
-        return (lags[i] * hop + frame / 4) / sr
+        return lags[i] / rate + lead
 
     if early is not None and abs(seconds(early)) <= reach:
         start = early
     shift = seconds(start)
-    if abs(shift) > reach:
-        return beats
-    return np.maximum(beats + shift, 0.0)
+    return float("nan") if abs(shift) > reach else float(shift)
 
 
 def _steady(beats: np.ndarray, *, half: int = 4, tol: float = 0.02) -> np.ndarray:
@@ -260,12 +283,15 @@ def _earlier_stage(
     return None
 
 
-def _align_to_entries(y: np.ndarray, beats: np.ndarray, *, sr: int, reach: float = 0.08) -> np.ndarray:
+def _align_to_entries(
+    y: np.ndarray, beats: np.ndarray, *, sr: int, reach: float = 0.08, far: float | None = None
+) -> np.ndarray:
     """Shift the beat grid to where new pitches enter, for legato music without a level attack.
 
     A semitone-resolved spectral flux (positive level change per semitone band) rises when
     a new note starts even if the overall level stays flat; the beat-averaged flux shows
-    where the entries begin.
+    where the entries begin, looked for within ``reach`` seconds of the beats, then (when
+    none is found there or it begins beyond) within ``far``.
     """
     import librosa
 
@@ -281,25 +307,37 @@ def _align_to_entries(y: np.ndarray, beats: np.ndarray, *, sr: int, reach: float
     level = np.log1p(100.0 * bands[1:-1] / (bands.max() + 1e-12))
     flux = np.concatenate([[0.0], np.maximum(0.0, np.diff(level, axis=1)).sum(axis=0)])
     dt = hop / sr_low
+    shift = _entry_shift(flux, beats, reach=reach, dt=dt, lead=n_fft / 4 / sr_low)
+    if (shift is None or np.isnan(shift)) and far is not None and far > reach:
+        period = float(np.median(np.diff(beats)))
+        # Less than half a beat: the entries of the neighbouring beats stay out of reach.
+        shift = _entry_shift(flux, beats, reach=min(far, 0.4 * period), dt=dt, lead=n_fft / 4 / sr_low)
+    if shift is None or np.isnan(shift):
+        return beats
+    return np.maximum(beats + shift, 0.0)
+
+
+def _entry_shift(flux: np.ndarray, beats: np.ndarray, *, reach: float, dt: float, lead: float) -> float | None:
+    """Seconds from the beats to where their typical entry begins on the pitch ``flux``
+    (frames ``dt`` apart; a frame sees an entry ``lead`` seconds before it is centred on it);
+    None without a common entry, NaN when it begins more than ``reach`` away."""
     r = int(round(reach / dt))
     f = np.round(beats / dt).astype(int)
     f = f[(f - 2 * r >= 0) & (f + 2 * r < flux.size)]
     if f.size < 4:
-        return beats
+        return None
     curve = np.median(np.stack([flux[k - 2 * r : k + 2 * r + 1] for k in f]), axis=0)
     base = float(np.median(curve))
     near = np.arange(r, 3 * r + 1)
     peak = int(near[np.argmax(curve[near])])
     if curve[peak] < 1.25 * base:
-        return beats  # no common entry either: keep the tracker's grid
+        return None  # no common entry either: keep the tracker's grid
     # Start of the entry: back from the peak to where the excess is a fifth of its height.
     above = curve[: peak + 1] - base >= 0.2 * (curve[peak] - base)
     start = peak - int(np.argmin(above[::-1])) + 1 if not above.all() else 0
     # A 93 ms Hann frame already sees an entry about a quarter frame before it is centred on it.
-    shift = ((start - 2 * r) * hop + n_fft / 4) / sr_low
-    if abs(shift) > reach:
-        return beats
-    return np.maximum(beats + shift, 0.0)
+    shift = (start - 2 * r) * dt + lead
+    return float("nan") if abs(shift) > reach else float(shift)
 
 
 def periodicity(onset: np.ndarray, period: float, ratios: tuple[float, ...]) -> np.ndarray:
