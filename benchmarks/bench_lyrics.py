@@ -1,6 +1,6 @@
 """Lyrics written from descriptions: the lyrics for reading, then figures.
 
-    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation]
+    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh]
 
 For each description (and seed) the default full-song form is written with
 ``write_song``; printed per song: share of the description's content words that
@@ -86,6 +86,23 @@ VALIDATION = (
     "a hot dry summer night on the rooftop",
     "a doctor on call through a quiet winter night",
 )
+# Fresh: written 2026-12-06 04:00 UTC (lyrics3) before reading any output of that session, as users of a
+# hosted "add vocals" API write them (short and long, jobs, places, people, events, objects, a mood or
+# genre only); never tuned on: read at the start and at the end with the same rule.
+FRESH = (
+    "a waitress working the late shift at a roadside diner",
+    "upbeat summer love song",
+    "sad piano ballad",
+    "my dad teaching me to fish at the lake when I was seven",
+    "a mechanic who fixes everyone's car but his own",
+    "energetic rock anthem",
+    "a lonely night in a motel off the highway",
+    "chill lofi vibes, rainy afternoon",
+    "a firefighter's last day before retiring",
+    "a coffee shop on a busy monday morning",
+    "country song about my old pickup truck",
+    "my little daughter's birthday party",
+)
 
 
 def figures(description: str, title: str, text: str, form) -> dict:
@@ -118,12 +135,12 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--quiet", action="store_true")
-    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation"), default="tuned",
+    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh"), default="tuned",
                     help="the 10 descriptions read while writing the writer, the held-out ones, both, or the "
-                         "validation set (never tuned on)")
+                         "validation set or the fresh set (never tuned on)")
     args = ap.parse_args()
     descriptions = {"tuned": DESCRIPTIONS, "heldout": HELDOUT, "both": DESCRIPTIONS + HELDOUT,
-                    "validation": VALIDATION}[args.set]
+                    "validation": VALIDATION, "fresh": FRESH}[args.set]
     form = default_form("pop")
     t0 = time.process_time()
     write_song("warm-up: load the tables", seed=0)  # one-time loading, reported separately
