@@ -1,6 +1,6 @@
 """Lyrics written from descriptions: the lyrics for reading, then figures.
 
-    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh]
+    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|styles]
 
 For each description (and seed) the default full-song form is written with
 ``write_song``; printed per song: share of the description's content words that
@@ -103,6 +103,18 @@ FRESH = (
     "country song about my old pickup truck",
     "my little daughter's birthday party",
 )
+# Styles: descriptions that name a genre or mood (and little else), written 2026-12-06 (lyrics3) to tune
+# the style words and mood themes on; the fresh set's are never tuned on.
+STYLES = (
+    "happy pop song about friendship",
+    "dark trap beat about the streets",
+    "a slow sad song about missing home",
+    "party anthem for the weekend",
+    "dreamy chill song for a sunday",
+    "romantic acoustic love song",
+    "angry punk song",
+    "motivational workout anthem",
+)
 
 
 def figures(description: str, title: str, text: str, form) -> dict:
@@ -125,7 +137,8 @@ def figures(description: str, title: str, text: str, form) -> dict:
     others = [ln.lower() for b in blocks if b[0] != "[Chorus]" for ln in b[1:]]
     sung_lines = [ln for b in blocks for ln in b[1:]]
     stress_ok = sum(stress_misses(ln) < 1 for ln in sung_lines) / max(1, len(sung_lines))
-    return dict(content=len(hit) / max(1, len(topic.words)), stress=stress_ok, lines=set(sung_lines), missing=[w for w in topic.words if w not in hit],
+    # a description naming only a genre or mood has no content word to sing: nothing is missing
+    return dict(content=len(hit) / len(topic.words) if topic.words else 1.0, stress=stress_ok, lines=set(sung_lines), missing=[w for w in topic.words if w not in hit],
                 title=title_in, rhyme=rhymed / max(1, pairs), fit=sum(d <= 2 for d in diffs) / max(1, len(diffs)),
                 mad=statistics.mean(diffs) if diffs else 0.0, lines_ok=len(plan) == len(got),
                 repeats=len(others) - len(set(others)))
@@ -135,12 +148,12 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--quiet", action="store_true")
-    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh"), default="tuned",
+    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "styles"), default="tuned",
                     help="the 10 descriptions read while writing the writer, the held-out ones, both, or the "
                          "validation set or the fresh set (never tuned on)")
     args = ap.parse_args()
     descriptions = {"tuned": DESCRIPTIONS, "heldout": HELDOUT, "both": DESCRIPTIONS + HELDOUT,
-                    "validation": VALIDATION, "fresh": FRESH}[args.set]
+                    "validation": VALIDATION, "fresh": FRESH, "styles": STYLES}[args.set]
     form = default_form("pop")
     t0 = time.process_time()
     write_song("warm-up: load the tables", seed=0)  # one-time loading, reported separately

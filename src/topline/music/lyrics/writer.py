@@ -266,9 +266,30 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     for name, keys in b.themes.items():
         if not keys:
             continue
-        direct = len(keys & words) + len(b.core.get(name, frozenset()) & words)
+        core = b.core.get(name, frozenset())
+        # style words ("sad", "anthem", "love") count only for a theme they name alone: a mood, not a subject
+        direct = len(keys & words) + len(core & words) + 2 * len(core & set(topic.style) - words)
         near = len(keys & topic.neighbours)
         out[name] = 2.0 * direct + 0.3 * min(near, 3)
+    return out
+
+
+# Themes every song may draw on: the description's own words in slots, a few lines for any song, and
+# the stock lines that say little (scored far below the rest: only where nothing else fits).
+RESERVE = frozenset({"slots", "general", "stock"})
+# The mood theme a song falls back on when nothing it names has a theme of its own: a sad song sings
+# of longing, a glad one of joy (rather than the general lines that could be in any song).
+MOOD_THEMES = {"down": "longing", "up": "joy"}
+
+
+def mood_themes(topic: Topic, weights: dict[str, float]) -> dict[str, float]:
+    """``{theme: weight}`` for the mood themes the song may sing whole: those its style names, and
+    where no theme is strongly supported, the one its mood (``up``/``down``) calls for."""
+    out = {n: w for n, w in weights.items() if n in MOOD_THEMES.values() and w >= STRONG}
+    if topic.singer and "r" in lexicon.types(topic.singer.split()[-1].lower()):
+        out["craft"] = STRONG  # the singer has a trade ("a beekeeper", "a boxer"): lines of doing one's work
+    if not any(w >= STRONG for n, w in weights.items() if n not in out):
+        out.update({MOOD_THEMES[t]: STRONG for t in MOOD_THEMES if t in topic.tags and MOOD_THEMES[t] not in out})
     return out
 
 
@@ -291,10 +312,12 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
     if not chosen:  # no theme named: the nearest ones by WordNet neighbours
         best = max(weights.values(), default=0.0)
         chosen = {n for n, w in weights.items() if best >= 0.9 and w == best}
+    weights.update(mood_themes(topic, weights))
+    chosen |= mood_themes(topic, weights).keys()
     verbs = [v for v in topic.own_verbs if v in SLOT_VERBS]
     out: list[Line] = []
     for e in bank().entries:
-        if not every_theme and e.theme not in chosen | {"slots", "general"}:
+        if not every_theme and e.theme not in chosen | RESERVE:
             continue
         if any(CONFLICTS.get(t) in topic.tags for t in e.tags):
             continue
@@ -308,7 +331,7 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
         elif slots:
             (slot,) = tuple(slots)[:1]
             fills = [(p, None) for p in topic.phrases[:MAX_PHRASES] if slot_fits(slot, p, topic)]
-        weak = e.theme not in ("slots", "general") and weights.get(e.theme, 0.0) < STRONG
+        weak = e.theme not in RESERVE and weights.get(e.theme, 0.0) < STRONG
         romance = bool(ROMANCE_LINE.search(" ".join(e.lines)))
         for phrase, verb in fills:
             texts = [_fill(tpl, phrase, verb) for tpl in e.lines]
@@ -552,7 +575,7 @@ class Planner:
         self.weights = theme_weights(topic)
         top = max(self.weights.values(), default=0.0) or 1.0
         self.theme_bonus = {n: 1.5 * w / top for n, w in self.weights.items()}
-        self.theme_bonus.update(slots=0.6, general=-0.5, **{"carry+": -1.0})
+        self.theme_bonus.update(slots=0.6, general=-0.5, stock=-4.0, **{"carry+": -1.0})
         self.lines = candidates(topic)
         self.jitter = {ln.key: self.rng.random() for ln in self.lines}
         self.used_text: set[str] = set()
@@ -632,6 +655,10 @@ class Planner:
             s -= 3.0
         for w in self.words_in(text):
             s += 4.0 if w not in self.used_words else 0.6 / self.used_words[w]
+        if line.theme == "stock" and (line.filler or target >= LONG_LINE):
+            # a stock frame around the description's own words ("I'm a teenager, I know") carries them;
+            # a long line (a couplet sung as one) has few other ways to fill its budget
+            s += 3.0
         if line.entry in self.used_entries:
             s -= 2.5
         if end_word(text) in self.used_ends:
@@ -1092,10 +1119,11 @@ def _misfit(lines, budget) -> int:
 def _chorus(planner: Planner, hook: str, targets: tuple[int, ...]) -> list[str]:
     """The chorus: the title line first and last, rhyming couplets between."""
     n = len(targets)
-    if not hook:
+    if not hook and n < 3:
         return planner.section("C", list(targets))
     proper = frozenset(proper_nouns(planner.description))
-    first = title_line(hook, targets[0], proper)
+    # nothing in the description to name the song by: its best chorus line is the hook, sung first and last
+    first = title_line(hook, targets[0], proper) if hook else planner.single_any("C", targets[0], "")
     planner.used_ends.add(end_word(first))
     if n == 1:
         return [first]
@@ -1108,7 +1136,7 @@ def _chorus(planner: Planner, hook: str, targets: tuple[int, ...]) -> list[str]:
         lines.append(planner.single_any("C", inner[0], first))
         inner = inner[1:]
     lines += planner.section("C", inner)
-    lines.append(title_line(hook, targets[-1], proper) if targets[-1] != targets[0] else first)
+    lines.append(title_line(hook, targets[-1], proper) if hook and targets[-1] != targets[0] else first)
     return [_cap(x) for x in lines]
 
 
@@ -1120,8 +1148,15 @@ def write_song(description: str, *, seed: int = 0, title: str = "", family: str 
     if not name:  # named by its chorus's first line, as songs are
         chorus = next((b.split("\n")[1:] for b in text.split("\n\n") if b.startswith("[Chorus]")), None)
         first = (chorus or text.split("\n")[1:2] or ["Untitled"])[0]
-        words = [w for w in re.sub(r"[^\w' ]", "", first).split() if w.lower() not in ("oh", "and", "so")]
-        name = " ".join(w.capitalize() if w != "I" else w for w in words[:5]) or "Untitled"
+        words = re.sub(r"[^\w', ]", "", first).strip(" ,").split()
+        while len(words) > 2 and words[0].lower().strip(",") in ("oh", "and", "so"):
+            words.pop(0)
+        words[-1] = words[-1].rstrip(",")
+        if len(words) > 6:  # a long line: its first words, never ending on a word that needs the rest
+            words = words[:5]
+            while len(words) > 2 and (words[-1].lower() in FUNCTION or words[-1].lower() in ("gonna", "i'm", "we're")):
+                words.pop()
+        name = " ".join(w[:1].upper() + w[1:] if w != "I" else w for w in words) or "Untitled"
     return name, text
 
 
