@@ -61,7 +61,7 @@ TAG_WORDS = {
     "autumn": {"autumn", "october", "november", "harvest", "halloween"},
     "go": {"leave", "leaving", "goodbye", "depart", "escape", "soldier", "war"},
     "stay": {"wait", "stay", "apartment"},
-    "alone": {"breakup", "lonely", "alone", "heartbreak", "divorce", "lose", "ex"},
+    "alone": {"breakup", "lonely", "alone", "heartbreak", "divorce", "lose", "ex", "distance", "apart"},
     "together": {"love", "wedding", "together", "kiss", "romance"},
     # The song's register: a sad or anxious song never sings a line of joy, and a glad one no line of grief.
     "down": {"miss", "lose", "loss", "grief", "funeral", "die", "death", "dead", "widow", "lonely", "breakup",
@@ -317,6 +317,9 @@ def read_topic(description: str) -> Topic:
     if not addressee and any(p.kind in ("person", "animal") and p.bare != singer and not p.setting
                              and p.owner in OWNERS for p in uniq):
         tags.add("no-you")  # "my late husband" is sung of: no line sings to him as "you" (one person, one voice)
+    if not addressee and "romance" not in tags and not (ROMANCE | {"home"}) & lemset and not any(
+            p.kind == "animal" or (p.kind == "person" and p.plural) for p in uniq):
+        tags.add("no-you")  # nobody to sing to (no one named, no lover, no one at home, no pet, no friends)
     if "lost" not in tags:
         tags.add("no-lost")  # nobody is gone: no line misses them
     if "down" not in tags:
@@ -403,6 +406,7 @@ def _people(phrases: list[Phrase], tagged: list[tuple[str, str, str]]) -> tuple[
             singer = first.bare
     possessors = {t.lower()[:-2] for t, _, _ in tagged if t.endswith("'s")}
     addressee = next((p.bare for p in phrases if p.bare != singer and p.kind in ("person", "animal")
+                      and not (p.plural and p.owner not in OWNERS)  # "two old friends": the singer is one: "we"
                       and p.bare.lower().split()[-1] not in possessors  # "my grandmother's kitchen": she
                       and (p.owner in OWNERS or (p.head in KINSHIP and p.kind == "person"))), "")
     return singer, addressee

@@ -277,6 +277,7 @@ def theme_weights(topic: Topic) -> dict[str, float]:
 # Themes every song may draw on: the description's own words in slots, a few lines for any song, and
 # the stock lines that say little (scored far below the rest: only where nothing else fits).
 RESERVE = frozenset({"slots", "general", "stock"})
+SHORT_LINE = 6  # syllables: few lines but the stock ones are this short
 # The mood theme a song falls back on when nothing it names has a theme of its own: a sad song sings
 # of longing, a glad one of joy (rather than the general lines that could be in any song).
 MOOD_THEMES = {"down": "longing", "up": "joy"}
@@ -653,11 +654,12 @@ class Planner:
             s += -1.5 if line.theme == "slots" else 1.0
         elif self.opening and line.theme == "slots":  # a song opens on an image of its scene
             s -= 3.0
+        fresh = [w for w in self.words_in(text) if w not in self.used_words]
         for w in self.words_in(text):
             s += 4.0 if w not in self.used_words else 0.6 / self.used_words[w]
-        if line.theme == "stock" and (line.filler or target >= LONG_LINE):
+        if line.theme == "stock" and (fresh or target >= LONG_LINE or target <= SHORT_LINE):
             # a stock frame around the description's own words ("I'm a teenager, I know") carries them;
-            # a long line (a couplet sung as one) has few other ways to fill its budget
+            # a long line (a couplet sung as one) or a very short one has few other ways to fit its budget
             s += 3.0
         if line.entry in self.used_entries:
             s -= 2.5
