@@ -654,7 +654,8 @@ class Planner:
             s += -1.5 if line.theme == "slots" else 1.0
         elif self.opening and line.theme == "slots":  # a song opens on an image of its scene
             s -= 3.0
-        fresh = [w for w in self.words_in(text) if w not in self.used_words]
+        # the line's own words, not an opener's ("in the park, I'm here to stay" sings the park, not the stock line)
+        fresh = [w for w in self.words_in(" ".join(t for t, _ in line.parts)) if w not in self.used_words]
         for w in self.words_in(text):
             s += 4.0 if w not in self.used_words else 0.6 / self.used_words[w]
         if line.theme == "stock" and (fresh or target >= LONG_LINE or target <= SHORT_LINE):
