@@ -513,11 +513,20 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 subj, _ = person(after)
                 if subj in ("I", "we"):
                     det = toks[j - 1] + " " if j and before in ("a", "an") else ""
+                    # the subject alone too, short enough for a line: "we're two old friends", "I'm a baker"
+                    lines += _carrier(("we're " if subj == "we" else "I'm ") + det + " ".join(toks[j:after]),
+                                      topic, len(lines))
                     for e in ends(after):
                         text = f"{subj}'re " if subj == "we" else "I'm "
                         own = "our" if subj == "we" else "my"
                         text += det + " ".join(toks[j:after]) + " " + " ".join(words(after, e, own))
                         lines += _carrier(text, topic, len(lines))
+                continue
+            if j <= 1 and before in ("", "the", "a", "an") and not any(tagged[k][2] == "v" for k in range(n)):
+                # the description is a noun phrase and what follows it ("the last dance at a high school prom",
+                # "first day at a new school"): it is now
+                det = "the" if before in ("", "the") else before
+                lines += _carrier(f"it's {det} " + " ".join(toks[j:after]), topic, len(lines))
                 continue
             if j and (tagged[j - 1][2] == "v" or low[j - 1] in HAVE) or (
                     j > 1 and before in DET and (tagged[j - 2][2] == "v" or low[j - 2] in HAVE)):
@@ -1007,7 +1016,11 @@ def _cover(planner: Planner, drafts: list[tuple[str, FormSection, list[str]]]) -
                 continue
             role = ROLE.get(sec.label, "V")
             pair = None
+            counts = _sung_words(planner, drafts)
             for k in range(0, len(lines) - 1, 2):
+                held = [w for ln in lines[k:k + 2] for w in planner.words_in(ln)]
+                if any(counts.get(w, 0) <= held.count(w) for w in held):
+                    continue  # the only couplet singing another description word: kept
                 budget = (sec.line_syllables[k], sec.line_syllables[k + 1])
                 pair = planner.couplet_any(role + "VB", budget, require=word)
                 if pair and word in in_chorus and _misfit(pair, budget) > max(2, _misfit(lines[k:k + 2], budget)):
