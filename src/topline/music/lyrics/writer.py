@@ -278,6 +278,7 @@ def theme_weights(topic: Topic) -> dict[str, float]:
 # the stock lines that say little (scored far below the rest: only where nothing else fits).
 RESERVE = frozenset({"slots", "general", "stock"})
 SHORT_LINE = 6  # syllables: few lines but the stock ones are this short
+OWN_ROLE = 1.5  # how much a couplet written for its section's role counts over one written for another
 # The mood theme a song falls back on when nothing it names has a theme of its own: a sad song sings
 # of longing, a glad one of joy (rather than the general lines that could be in any song).
 MOOD_THEMES = {"down": "longing", "up": "joy"}
@@ -599,6 +600,7 @@ class Planner:
         self.used_openers: set[str] = set()
         self.forced_opener = ""
         self.wide = False  # the reserve of every theme has joined (``widen_partners``)
+        self.last_score = -1e9  # the score of the last couplet drafted (``couplet``)
         self.opening = False  # drafting the song's first verse couplet
         form_of = {}
         for lem, forms in topic.forms.items():
@@ -678,9 +680,10 @@ class Planner:
         return s, text
 
     # -- drafting --------------------------------------------------------------------------
-    def couplet(self, role: str, targets: tuple[int, int], require: str = "") -> tuple[str, str] | None:
+    def couplet(self, role: str, targets: tuple[int, int], require: str = "", dry: bool = False
+                ) -> tuple[str, str] | None:
         """The best rhyming pair for two lines of a ``role`` section (one singing the
-        description word ``require``, when given)."""
+        description word ``require``, when given); ``dry``: only scored (``self.last_score``), not sung."""
         scored: dict[tuple, list] = {}
         forced = self.forced_opener  # a forced opener opens the first line only
         for ln in self.lines:
@@ -722,8 +725,9 @@ class Planner:
                         s -= 1.0
                     if s > best_s:
                         best, best_s = (la, a[2], lb, b[4]), s
-        if best is None:
-            return None
+        self.last_score = best_s
+        if best is None or dry:
+            return None if best is None else (best[1], best[3])
         la, ta, lb, tb = best
         for ln, text in ((la, ta), (lb, tb)):
             self.commit(ln, text)
@@ -816,11 +820,18 @@ class Planner:
         return [_cap(x) for x in out]
 
     def couplet_any(self, roles: str, targets: tuple[int, int], require: str = "") -> tuple[str, str] | None:
-        for r in dict.fromkeys(roles):
-            pair = self.couplet(r, targets, require)
-            if pair:
-                return pair
-        return None
+        """The best couplet of lines written for the first of ``roles`` or, scoring better by more than
+        ``OWN_ROLE``, of the others (a bridge of the song's own verse images rather than stock bridge lines)."""
+        order = list(dict.fromkeys(roles))
+        if len(order) == 1:
+            return self.couplet(order[0], targets, require)
+        scored = []
+        for k, r in enumerate(order):
+            if self.couplet(r, targets, require, dry=True) is not None:
+                scored.append((self.last_score + (OWN_ROLE if k == 0 else 0.0), -k, r))
+        if not scored:
+            return None
+        return self.couplet(max(scored)[2], targets, require)
 
     def single_any(self, role: str, target: int, prev: str) -> str:
         for attempt in range(3):
@@ -1016,7 +1027,8 @@ def _cover(planner: Planner, drafts: list[tuple[str, FormSection, list[str]]]) -
                 continue
             role = ROLE.get(sec.label, "V")
             pair = None
-            counts = _sung_words(planner, drafts)
+            # outside the chorus: a verse couplet that alone sings a word there is kept too
+            counts = _sung_words(planner, [d for d in drafts if d[0] not in ("Chorus", "Outro")])
             for k in range(0, len(lines) - 1, 2):
                 held = [w for ln in lines[k:k + 2] for w in planner.words_in(ln)]
                 if any(counts.get(w, 0) <= held.count(w) for w in held):
@@ -1024,6 +1036,7 @@ def _cover(planner: Planner, drafts: list[tuple[str, FormSection, list[str]]]) -
                 budget = (sec.line_syllables[k], sec.line_syllables[k + 1])
                 pair = planner.couplet_any(role + "VB", budget, require=word)
                 if pair and word in in_chorus and _misfit(pair, budget) > max(2, _misfit(lines[k:k + 2], budget)):
+                    planner.free(list(pair))  # not sung, so not used up either
                     pair = None  # sung in the chorus already: a verse line that scans worse is not worth it
                 if pair:
                     lines[k:k + 2] = [_cap(x) for x in pair]
@@ -1042,6 +1055,7 @@ def _cover(planner: Planner, drafts: list[tuple[str, FormSection, list[str]]]) -
                 planner.forced_opener = ""
                 budget = (sec.line_syllables[0], sec.line_syllables[1])
                 if pair and word in in_chorus and _misfit(pair, budget) > max(2, _misfit(lines[0:2], budget)):
+                    planner.free(list(pair))
                     pair = None
                 if pair:
                     lines[0:2] = [_cap(x) for x in pair]
