@@ -1182,7 +1182,7 @@ def write_song(description: str, *, seed: int = 0, title: str = "", family: str 
         while len(words) > 2 and words[0].lower().strip(",") in ("oh", "and", "so"):
             words.pop(0)
         words[-1] = words[-1].rstrip(",")
-        if len(words) > 6:  # a long line: its first words, never ending on a word that needs the rest
+        if len(words) > 8:  # a long line: its first words, never ending on a word that needs the rest
             words = words[:5]
             while len(words) > 2 and (words[-1].lower() in FUNCTION or words[-1].lower() in ("gonna", "i'm", "we're")):
                 words.pop()
