@@ -1,6 +1,7 @@
 """Lyrics written from descriptions: the lyrics for reading, then figures.
 
-    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation]
+    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|styles]
+        [--readings benchmarks/lyrics_readings.json]
 
 For each description (and seed) the default full-song form is written with
 ``write_song``; printed per song: share of the description's content words that
@@ -10,6 +11,12 @@ syllable fit (share of lines within 2 syllables of the plan, mean absolute
 difference), stress (share of lines with every main stress on a strong beat, counted back
 from the line's last stress), repeated lines outside the chorus, CPU seconds; with
 ``--seeds 2`` also the share of lines two variants share.
+
+``--readings FILE``: lines judged by reading (``{description: {line: "N"|"F"|"ok"}}``; N nonsense: not
+English, or false to the description or the song (another setting, a "you" nobody is, a broken point of view
+or tense); F filler: true but could close any song, or a stock frame with a description word in it ("the
+winter is in the air"); every distinct line of a song counted once, the chorus's title line included): the
+count of nonsense and filler lines, and the lines nobody has judged yet (printed, to be read).
 """
 
 from __future__ import annotations
@@ -86,6 +93,35 @@ VALIDATION = (
     "a hot dry summer night on the rooftop",
     "a doctor on call through a quiet winter night",
 )
+# Fresh: written 2026-12-06 04:00 UTC (lyrics3) before reading any output of that session, as users of a
+# hosted "add vocals" API write them (short and long, jobs, places, people, events, objects, a mood or
+# genre only); never tuned on: read at the start and at the end with the same rule.
+FRESH = (
+    "a waitress working the late shift at a roadside diner",
+    "upbeat summer love song",
+    "sad piano ballad",
+    "my dad teaching me to fish at the lake when I was seven",
+    "a mechanic who fixes everyone's car but his own",
+    "energetic rock anthem",
+    "a lonely night in a motel off the highway",
+    "chill lofi vibes, rainy afternoon",
+    "a firefighter's last day before retiring",
+    "a coffee shop on a busy monday morning",
+    "country song about my old pickup truck",
+    "my little daughter's birthday party",
+)
+# Styles: descriptions that name a genre or mood (and little else), written 2026-12-06 (lyrics3) to tune
+# the style words and mood themes on; the fresh set's are never tuned on.
+STYLES = (
+    "happy pop song about friendship",
+    "dark trap beat about the streets",
+    "a slow sad song about missing home",
+    "party anthem for the weekend",
+    "dreamy chill song for a sunday",
+    "romantic acoustic love song",
+    "angry punk song",
+    "motivational workout anthem",
+)
 
 
 def figures(description: str, title: str, text: str, form) -> dict:
@@ -108,27 +144,49 @@ def figures(description: str, title: str, text: str, form) -> dict:
     others = [ln.lower() for b in blocks if b[0] != "[Chorus]" for ln in b[1:]]
     sung_lines = [ln for b in blocks for ln in b[1:]]
     stress_ok = sum(stress_misses(ln) < 1 for ln in sung_lines) / max(1, len(sung_lines))
-    return dict(content=len(hit) / max(1, len(topic.words)), stress=stress_ok, lines=set(sung_lines), missing=[w for w in topic.words if w not in hit],
+    # a description naming only a genre or mood has no content word to sing: nothing is missing
+    return dict(content=len(hit) / len(topic.words) if topic.words else 1.0, stress=stress_ok, lines=set(sung_lines), missing=[w for w in topic.words if w not in hit],
                 title=title_in, rhyme=rhymed / max(1, pairs), fit=sum(d <= 2 for d in diffs) / max(1, len(diffs)),
                 mad=statistics.mean(diffs) if diffs else 0.0, lines_ok=len(plan) == len(got),
                 repeats=len(others) - len(set(others)))
+
+
+def read(path: str, songs: list[tuple[str, str]]) -> None:
+    """Nonsense and filler lines by the judgements in ``path``; lines not judged yet are printed."""
+    import json
+
+    judged = json.load(open(path))
+    counts = {"N": 0, "F": 0, "ok": 0}
+    todo = []
+    for d, text in songs:
+        lines = list(dict.fromkeys(ln for ln in text.split("\n") if ln and not ln.startswith("[")))
+        for ln in lines:
+            mark = judged.get(d, {}).get(ln)
+            if mark is None:
+                todo.append((d, ln))
+            else:
+                counts[mark] += 1
+    total = sum(counts.values()) + len(todo)
+    print(f"read ({path}): nonsense {counts['N']}, filler {counts['F']} of {total} distinct lines; "
+          f"{len(todo)} not judged yet" + "".join(f"\n  {d[:40]!r}: {ln}" for d, ln in todo))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--quiet", action="store_true")
-    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation"), default="tuned",
+    ap.add_argument("--readings", default="", help="judgements of lines by reading (JSON): count nonsense/filler")
+    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "styles"), default="tuned",
                     help="the 10 descriptions read while writing the writer, the held-out ones, both, or the "
-                         "validation set (never tuned on)")
+                         "validation set or the fresh set (never tuned on)")
     args = ap.parse_args()
     descriptions = {"tuned": DESCRIPTIONS, "heldout": HELDOUT, "both": DESCRIPTIONS + HELDOUT,
-                    "validation": VALIDATION}[args.set]
+                    "validation": VALIDATION, "fresh": FRESH, "styles": STYLES}[args.set]
     form = default_form("pop")
     t0 = time.process_time()
     write_song("warm-up: load the tables", seed=0)  # one-time loading, reported separately
     load = time.process_time() - t0
-    rows = []
+    rows, texts = [], []
     for d in descriptions:
         for seed in range(args.seeds):
             t = time.process_time()
@@ -137,6 +195,7 @@ def main() -> None:
             parse_lyrics(text)
             f = figures(d, title, text, form)
             rows.append((d, seed, title, f, cpu))
+            texts.append((d, seed, text))
             if not args.quiet:
                 print(f"\n=== {d!r} seed {seed}: {title!r}\n{text}")
     print(f"\n{'description':46s} seed content title rhyme  fit   mad stress lines rep  cpu_s  missing")
@@ -173,6 +232,8 @@ def main() -> None:
         cpu.append(time.process_time() - t0)
     print(f"3-minute form ({sum(n for _, n, _ in spec)} lines): CPU {statistics.mean(cpu):.3f} s mean, "
           f"{max(cpu):.3f} s max = {max(cpu) / 180:.4f} CPU-s per second of audio (budget 0.1 with composing)")
+    if args.readings:
+        read(args.readings, [(d, text) for d, seed, text in texts if seed == 0])
     if args.seeds > 1:  # two variants of one description: how many lines they share
         by = {}
         for d, seed, _, f, _ in rows:

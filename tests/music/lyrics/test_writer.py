@@ -53,7 +53,7 @@ def test_topic_reads_people_places_things_and_verbs():
     assert [(p.sung, p.kind) for p in t.phrases] == [("my grandmother", "person"),
                                                        ("my grandmother's kitchen", "place")]
     assert read_topic("a dog that waits").verbs == ("wait",)
-    assert read_topic("leaving a small town").tags == {"go", "no-she", "no-he", "no-romance", "no-lost", "no-down", "no-child", "no-parent", "no-petyou", "no-youlost", "no-young"}
+    assert read_topic("leaving a small town").tags == {"go", "no-you", "no-she", "no-he", "no-romance", "no-lost", "no-down", "no-child", "no-parent", "no-petyou", "no-youlost", "no-young"}
     assert read_topic("my grandmother's kitchen on a Sunday morning").tags == {"day", "no-you", "no-he", "no-romance", "no-lost", "no-down", "no-child", "no-parent", "no-petyou", "no-youlost", "no-young"}
     assert read_topic("a dog that waits").tags == {"stay", "no-she", "no-romance", "no-lost", "no-down", "no-child", "no-parent", "no-petyou", "no-youlost", "no-young"}
 
@@ -215,3 +215,29 @@ def test_no_line_contradicts_the_description():
 def test_form_with_nothing_sung_still_gets_a_song():
     text = write_lyrics("a dog that waits", form=_form(("intro", ()), ("instrumental", ())))
     assert [tag for tag, _ in _blocks(text)] == ["[Verse 1]", "[Chorus]"]  # 16 s: two lines and a chorus
+
+
+def test_style_words_set_the_mood_not_the_subject():
+    t = read_topic("sad piano ballad")
+    assert t.words == () and t.style == ("sad", "piano", "ballad") and {"down", "romance"} <= t.tags
+    t = read_topic("upbeat summer love song")
+    assert t.words == ("summer",) and {"up", "romance", "summer"} <= t.tags and "no-romance" not in t.tags
+    t = read_topic("country song about my old pickup truck")
+    assert t.words == ("old", "pickup", "truck")
+
+
+def test_a_genre_only_song_is_named_by_its_chorus_hook():
+    title, text = write_song("energetic rock anthem", seed=0)
+    chorus = next(b for b in _blocks(text) if b[0] == "[Chorus]")[1]
+    assert title and title.lower() in chorus[0].lower() and chorus[-1] == chorus[0]
+    assert rhymes(end_word(chorus[1]), end_word(chorus[2]))
+
+
+def test_you_needs_someone_to_sing_to():
+    assert "no-you" in read_topic("a boxer training for his last fight").tags
+    assert "no-you" not in read_topic("a soldier's letter to his wife").tags
+    assert "no-you" not in read_topic("driving home after a night shift").tags  # someone waits at home
+    t = read_topic("two old friends meeting again after twenty years")
+    assert t.addressee == "" and "no-you" not in t.tags  # the singer is one of the two: "we", and the other "you"
+    _, text = write_song("a boxer training for his last fight", seed=0)
+    assert not re.search(r"\byou\b|\byour\b", text.lower())

@@ -25,8 +25,17 @@ vocals female male bpm something kind sort type story tell telling told called n
 """.split())
 # Words that name a style only before a word for a song ("a country ballad", "pop song"), else content.
 GENRE_WORDS = frozenset("pop rock folk country hip hop trap dance house soul metal gospel slow fast happy sad "
-                        "love female male".split())
-SONG_NOUNS = frozenset("song songs track tune ballad anthem hymn number beat vibe style tempo".split())
+                        "love female male dark sunny summer summery party breakup heartbreak motivational mellow "
+                        "moody romantic emotional nostalgic hopeful uplifting angry soft loud melancholic melancholy "
+                        "piano guitar synth strings violin orchestral drum bass ukulele christmas".split())
+SONG_NOUNS = frozenset("song songs track tracks tune tunes ballad ballads anthem hymn number beat beats vibe vibes "
+                       "style tempo jam banger bop".split())
+# Style words that set the song's mood (``Topic.style``; themes of the bank are keyed by them): a mood,
+# not something the lyrics must name ("a sad piano ballad" is sad, not about a piano).
+MOOD_TAGS = {"up": {"upbeat", "happy", "uptempo", "uplifting", "fun", "party", "summery", "sunny", "feel", "good",
+                    "energetic", "hopeful", "motivational", "catchy", "bop", "banger"},
+             "down": {"sad", "melancholic", "melancholy", "heartbreak", "breakup", "emotional", "dark"},
+             "romance": {"love", "romantic"}}
 DETERMINERS = frozenset("a an the my your his her our their this that these those its some one every".split())
 FUNCTION = frozenset("""
 i me you he she it we they him them us to of in on at by for with from over under after before into onto out up
@@ -45,14 +54,14 @@ BARE = frozenset({"home"})  # nouns sung without a determiner
 TAG_WORDS = {
     "night": {"night", "midnight", "evening", "dark", "nighttime", "moon"},
     "day": {"morning", "sunday", "saturday", "afternoon", "noon", "daylight", "sunrise", "breakfast"},
-    "rain": {"rain", "storm", "drizzle", "downpour", "umbrella"},
+    "rain": {"rain", "storm", "drizzle", "downpour", "umbrella", "rainy", "stormy"},
     "summer": {"summer", "festival", "beach", "july", "august", "heat"},
-    "winter": {"winter", "snow", "christmas", "december", "frost", "ice"},
+    "winter": {"winter", "snow", "christmas", "december", "frost", "ice", "snowy"},
     "spring": {"spring", "april", "blossom", "easter"},
     "autumn": {"autumn", "october", "november", "harvest", "halloween"},
     "go": {"leave", "leaving", "goodbye", "depart", "escape", "soldier", "war"},
     "stay": {"wait", "stay", "apartment"},
-    "alone": {"breakup", "lonely", "alone", "heartbreak", "divorce", "lose", "ex"},
+    "alone": {"breakup", "lonely", "alone", "heartbreak", "divorce", "lose", "ex", "distance", "apart"},
     "together": {"love", "wedding", "together", "kiss", "romance"},
     # The song's register: a sad or anxious song never sings a line of joy, and a glad one no line of grief.
     "down": {"miss", "lose", "loss", "grief", "funeral", "die", "death", "dead", "widow", "lonely", "breakup",
@@ -118,6 +127,7 @@ class Topic:
     absent: frozenset[str] = frozenset()  # nouns the description says are not there ("without a phone")
     own_verbs: tuple[str, ...] = ()  # the verbs the singer does ("coming"; not "ran" of "my dog who ran")
     singer: str = ""  # the phrase the singer is ("firefighter" of "a firefighter coming home"): "I"
+    style: tuple[str, ...] = ()  # words that say what kind of song, not what about ("sad", "piano", "anthem")
     addressee: str = ""  # the phrase sung to as "you" ("daughter" of "... to his daughter")
 
 
@@ -141,9 +151,9 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
     for i, tok in enumerate(tokens):
         prev = tokens[i - 1] if i else ""
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        style = tok in GENRE_WORDS and (nxt in SONG_NOUNS or nxt in GENRE_WORDS and tokens[i + 2:i + 3] and
-                                        tokens[i + 2] in SONG_NOUNS)
-        if tok in FUNCTION or tok in DETERMINERS or tok in REQUEST_WORDS or len(tok) < 2 or style:
+        style = _style_word(tokens, i)
+        if tok in FUNCTION or tok in DETERMINERS or tok in REQUEST_WORDS or len(tok) < 2 or style \
+                or tok.endswith("n't"):  # "can't", "won't": not a noun phrase ("I can feel can't sleep ...")
             out.append((tok, tok, "f"))
             continue
         if tok.endswith("'s"):
@@ -161,7 +171,8 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
                 and not (prev.endswith("'s") and not _participle(tok)):  # "my sister's wedding"
             out.append((tok, lexicon.lemma(tok, "v"), "v"))
             continue
-        if prev in ("that", "who", "which", "i", "we", "they", "you", "he", "she", "it", "to") and "v" in poss:
+        if (prev in ("that", "who", "which", "i", "we", "they", "you", "he", "she", "it", "to")
+                or prev.endswith("n't")) and "v" in poss:
             out.append((tok, lexicon.lemma(tok, "v"), "v"))
             continue
         if in_np or not poss:
@@ -175,6 +186,27 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
         p = poss[0] if poss[0] in "nva" else ("n" if "n" in poss else "a")
         out.append((tok, lexicon.lemma(tok, p), p))
     return out
+
+
+def _style_word(tokens: list[str], i: int) -> bool:
+    """True when ``tokens[i]`` names the kind of song, not its subject: a song noun ("ballad", "vibes")
+    or a genre, mood or instrument word in a run of them that ends on one ("sad piano ballad", "upbeat
+    summer love song": "love", not "summer", which is a season the song may sing of)."""
+    tok = tokens[i]
+    if tok in SONG_NOUNS:
+        return True
+    if tok not in GENRE_WORDS and tok not in REQUEST_WORDS:
+        return False
+    j = i + 1
+    while j < len(tokens) and (tokens[j] in GENRE_WORDS or tokens[j] in REQUEST_WORDS) and tokens[j] not in SONG_NOUNS:
+        j += 1
+    if j >= len(tokens) or tokens[j] not in SONG_NOUNS:
+        return False
+    return tok not in SUBJECT_STYLE
+
+
+# Style words that are also what a song is about ("a summer love song" sings of summer).
+SUBJECT_STYLE = frozenset("summer christmas party breakup heartbreak".split())
 
 
 def _participle(tok: str) -> bool:
@@ -265,7 +297,10 @@ def read_topic(description: str) -> Topic:
             seen.add(p.bare)
             uniq.append(p)
     lemset = set(words)
+    style = tuple(dict.fromkeys(t for t, _, pos in tagged if pos == "f" and (
+        t in GENRE_WORDS or t in SONG_NOUNS or t in REQUEST_WORDS)))
     tags = set(t for t, ws in TAG_WORDS.items() if ws & lemset)
+    tags |= {t for t, ws in MOOD_TAGS.items() if ws & set(style)}
     if "day" in tags and "night" in tags:
         tags.discard("day")
     if "up" in tags and "down" in tags:
@@ -282,6 +317,9 @@ def read_topic(description: str) -> Topic:
     if not addressee and any(p.kind in ("person", "animal") and p.bare != singer and not p.setting
                              and p.owner in OWNERS for p in uniq):
         tags.add("no-you")  # "my late husband" is sung of: no line sings to him as "you" (one person, one voice)
+    if not addressee and "romance" not in tags and not (ROMANCE | {"home"}) & lemset and not any(
+            p.kind == "animal" or (p.kind == "person" and p.plural) for p in uniq):
+        tags.add("no-you")  # nobody to sing to (no one named, no lover, no one at home, no pet, no friends)
     if "lost" not in tags:
         tags.add("no-lost")  # nobody is gone: no line misses them
     if "down" not in tags:
@@ -296,7 +334,9 @@ def read_topic(description: str) -> Topic:
     tags.add("no-grown" if "c" in lexicon.types(singer.split()[-1] if singer else "") else "no-young")  # a kid
     if not any(p.bare == addressee and p.kind == "animal" for p in uniq):
         tags.add("no-petyou")  # "your paws": only when the pet is the one sung to
-    if not ROMANCE & lemset:
+    if not words and {"down", "up"} & tags:
+        tags.add("romance")  # a sad or happy song and nothing else: a love song, as such songs are
+    if not ROMANCE & lemset and "romance" not in tags:
         tags.add("no-romance")  # "you" is not a lover: no line of kisses and holding you tight
     low = [t.lower() for t, _, _ in tagged]
     if any(t in INDOORS and {"in", "on", "at", "inside"} & set(low[max(0, k - 3):k]) for k, t in enumerate(low)):
@@ -307,7 +347,7 @@ def read_topic(description: str) -> Topic:
                  verbs=verbs, tags=tags, title_candidates=_titles(tagged, uniq), neighbours=neighbours,
                  settings=tuple(_mine(s) if singer else s for s in _settings(tagged)), singer=singer,
                  addressee=addressee, absent=_absent(tagged),
-                 own_verbs=_own_verbs(tagged, verbs, singer))
+                 own_verbs=_own_verbs(tagged, verbs, singer), style=style)
 
 
 def _mine(setting: str) -> str:
@@ -366,6 +406,7 @@ def _people(phrases: list[Phrase], tagged: list[tuple[str, str, str]]) -> tuple[
             singer = first.bare
     possessors = {t.lower()[:-2] for t, _, _ in tagged if t.endswith("'s")}
     addressee = next((p.bare for p in phrases if p.bare != singer and p.kind in ("person", "animal")
+                      and not (p.plural and p.owner not in OWNERS)  # "two old friends": the singer is one: "we"
                       and p.bare.lower().split()[-1] not in possessors  # "my grandmother's kitchen": she
                       and (p.owner in OWNERS or (p.head in KINSHIP and p.kind == "person"))), "")
     return singer, addressee

@@ -266,9 +266,32 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     for name, keys in b.themes.items():
         if not keys:
             continue
-        direct = len(keys & words) + len(b.core.get(name, frozenset()) & words)
+        core = b.core.get(name, frozenset())
+        # style words ("sad", "anthem", "love") count only for a theme they name alone: a mood, not a subject
+        direct = len(keys & words) + len(core & words) + 2 * len(core & set(topic.style) - words)
         near = len(keys & topic.neighbours)
         out[name] = 2.0 * direct + 0.3 * min(near, 3)
+    return out
+
+
+# Themes every song may draw on: the description's own words in slots, a few lines for any song, and
+# the stock lines that say little (scored far below the rest: only where nothing else fits).
+RESERVE = frozenset({"slots", "general", "stock"})
+SHORT_LINE = 6  # syllables: few lines but the stock ones are this short
+OWN_ROLE = 1.5  # how much a couplet written for its section's role counts over one written for another
+# The mood theme a song falls back on when nothing it names has a theme of its own: a sad song sings
+# of longing, a glad one of joy (rather than the general lines that could be in any song).
+MOOD_THEMES = {"down": "longing", "up": "joy"}
+
+
+def mood_themes(topic: Topic, weights: dict[str, float]) -> dict[str, float]:
+    """``{theme: weight}`` for the mood themes the song may sing whole: those its style names, and
+    where no theme is strongly supported, the one its mood (``up``/``down``) calls for."""
+    out = {n: w for n, w in weights.items() if n in MOOD_THEMES.values() and w >= STRONG}
+    if topic.singer and "r" in lexicon.types(topic.singer.split()[-1].lower()):
+        out["craft"] = STRONG  # the singer has a trade ("a beekeeper", "a boxer"): lines of doing one's work
+    if not any(w >= STRONG for n, w in weights.items() if n not in out):
+        out.update({MOOD_THEMES[t]: STRONG for t in MOOD_THEMES if t in topic.tags and MOOD_THEMES[t] not in out})
     return out
 
 
@@ -291,10 +314,12 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
     if not chosen:  # no theme named: the nearest ones by WordNet neighbours
         best = max(weights.values(), default=0.0)
         chosen = {n for n, w in weights.items() if best >= 0.9 and w == best}
+    weights.update(mood_themes(topic, weights))
+    chosen |= mood_themes(topic, weights).keys()
     verbs = [v for v in topic.own_verbs if v in SLOT_VERBS]
     out: list[Line] = []
     for e in bank().entries:
-        if not every_theme and e.theme not in chosen | {"slots", "general"}:
+        if not every_theme and e.theme not in chosen | RESERVE:
             continue
         if any(CONFLICTS.get(t) in topic.tags for t in e.tags):
             continue
@@ -308,7 +333,7 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
         elif slots:
             (slot,) = tuple(slots)[:1]
             fills = [(p, None) for p in topic.phrases[:MAX_PHRASES] if slot_fits(slot, p, topic)]
-        weak = e.theme not in ("slots", "general") and weights.get(e.theme, 0.0) < STRONG
+        weak = e.theme not in RESERVE and weights.get(e.theme, 0.0) < STRONG
         romance = bool(ROMANCE_LINE.search(" ".join(e.lines)))
         for phrase, verb in fills:
             texts = [_fill(tpl, phrase, verb) for tpl in e.lines]
@@ -489,11 +514,20 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 subj, _ = person(after)
                 if subj in ("I", "we"):
                     det = toks[j - 1] + " " if j and before in ("a", "an") else ""
+                    # the subject alone too, short enough for a line: "we're two old friends", "I'm a baker"
+                    lines += _carrier(("we're " if subj == "we" else "I'm ") + det + " ".join(toks[j:after]),
+                                      topic, len(lines))
                     for e in ends(after):
                         text = f"{subj}'re " if subj == "we" else "I'm "
                         own = "our" if subj == "we" else "my"
                         text += det + " ".join(toks[j:after]) + " " + " ".join(words(after, e, own))
                         lines += _carrier(text, topic, len(lines))
+                continue
+            if j <= 1 and before in ("", "the", "a", "an") and not any(tagged[k][2] == "v" for k in range(n)):
+                # the description is a noun phrase and what follows it ("the last dance at a high school prom",
+                # "first day at a new school"): it is now
+                det = "the" if before in ("", "the") else before
+                lines += _carrier(f"it's {det} " + " ".join(toks[j:after]), topic, len(lines))
                 continue
             if j and (tagged[j - 1][2] == "v" or low[j - 1] in HAVE) or (
                     j > 1 and before in DET and (tagged[j - 2][2] == "v" or low[j - 2] in HAVE)):
@@ -552,7 +586,7 @@ class Planner:
         self.weights = theme_weights(topic)
         top = max(self.weights.values(), default=0.0) or 1.0
         self.theme_bonus = {n: 1.5 * w / top for n, w in self.weights.items()}
-        self.theme_bonus.update(slots=0.6, general=-0.5, **{"carry+": -1.0})
+        self.theme_bonus.update(slots=0.6, general=-0.5, stock=-4.0, **{"carry+": -1.0})
         self.lines = candidates(topic)
         self.jitter = {ln.key: self.rng.random() for ln in self.lines}
         self.used_text: set[str] = set()
@@ -566,6 +600,7 @@ class Planner:
         self.used_openers: set[str] = set()
         self.forced_opener = ""
         self.wide = False  # the reserve of every theme has joined (``widen_partners``)
+        self.last_score = -1e9  # the score of the last couplet drafted (``couplet``)
         self.opening = False  # drafting the song's first verse couplet
         form_of = {}
         for lem, forms in topic.forms.items():
@@ -630,8 +665,14 @@ class Planner:
             s += -1.5 if line.theme == "slots" else 1.0
         elif self.opening and line.theme == "slots":  # a song opens on an image of its scene
             s -= 3.0
+        # the line's own words, not an opener's ("in the park, I'm here to stay" sings the park, not the stock line)
+        fresh = [w for w in self.words_in(" ".join(t for t, _ in line.parts)) if w not in self.used_words]
         for w in self.words_in(text):
             s += 4.0 if w not in self.used_words else 0.6 / self.used_words[w]
+        if line.theme == "stock" and (fresh or target >= LONG_LINE or target <= SHORT_LINE):
+            # a stock frame around the description's own words ("I'm a teenager, I know") carries them;
+            # a long line (a couplet sung as one) or a very short one has few other ways to fit its budget
+            s += 3.0
         if line.entry in self.used_entries:
             s -= 2.5
         if end_word(text) in self.used_ends:
@@ -639,9 +680,10 @@ class Planner:
         return s, text
 
     # -- drafting --------------------------------------------------------------------------
-    def couplet(self, role: str, targets: tuple[int, int], require: str = "") -> tuple[str, str] | None:
+    def couplet(self, role: str, targets: tuple[int, int], require: str = "", dry: bool = False
+                ) -> tuple[str, str] | None:
         """The best rhyming pair for two lines of a ``role`` section (one singing the
-        description word ``require``, when given)."""
+        description word ``require``, when given); ``dry``: only scored (``self.last_score``), not sung."""
         scored: dict[tuple, list] = {}
         forced = self.forced_opener  # a forced opener opens the first line only
         for ln in self.lines:
@@ -683,8 +725,9 @@ class Planner:
                         s -= 1.0
                     if s > best_s:
                         best, best_s = (la, a[2], lb, b[4]), s
-        if best is None:
-            return None
+        self.last_score = best_s
+        if best is None or dry:
+            return None if best is None else (best[1], best[3])
         la, ta, lb, tb = best
         for ln, text in ((la, ta), (lb, tb)):
             self.commit(ln, text)
@@ -777,11 +820,18 @@ class Planner:
         return [_cap(x) for x in out]
 
     def couplet_any(self, roles: str, targets: tuple[int, int], require: str = "") -> tuple[str, str] | None:
-        for r in dict.fromkeys(roles):
-            pair = self.couplet(r, targets, require)
-            if pair:
-                return pair
-        return None
+        """The best couplet of lines written for the first of ``roles`` or, scoring better by more than
+        ``OWN_ROLE``, of the others (a bridge of the song's own verse images rather than stock bridge lines)."""
+        order = list(dict.fromkeys(roles))
+        if len(order) == 1:
+            return self.couplet(order[0], targets, require)
+        scored = []
+        for k, r in enumerate(order):
+            if self.couplet(r, targets, require, dry=True) is not None:
+                scored.append((self.last_score + (OWN_ROLE if k == 0 else 0.0), -k, r))
+        if not scored:
+            return None
+        return self.couplet(max(scored)[2], targets, require)
 
     def single_any(self, role: str, target: int, prev: str) -> str:
         for attempt in range(3):
@@ -977,10 +1027,16 @@ def _cover(planner: Planner, drafts: list[tuple[str, FormSection, list[str]]]) -
                 continue
             role = ROLE.get(sec.label, "V")
             pair = None
+            # outside the chorus: a verse couplet that alone sings a word there is kept too
+            counts = _sung_words(planner, [d for d in drafts if d[0] not in ("Chorus", "Outro")])
             for k in range(0, len(lines) - 1, 2):
+                held = [w for ln in lines[k:k + 2] for w in planner.words_in(ln)]
+                if any(counts.get(w, 0) <= held.count(w) for w in held):
+                    continue  # the only couplet singing another description word: kept
                 budget = (sec.line_syllables[k], sec.line_syllables[k + 1])
                 pair = planner.couplet_any(role + "VB", budget, require=word)
                 if pair and word in in_chorus and _misfit(pair, budget) > max(2, _misfit(lines[k:k + 2], budget)):
+                    planner.free(list(pair))  # not sung, so not used up either
                     pair = None  # sung in the chorus already: a verse line that scans worse is not worth it
                 if pair:
                     lines[k:k + 2] = [_cap(x) for x in pair]
@@ -999,6 +1055,7 @@ def _cover(planner: Planner, drafts: list[tuple[str, FormSection, list[str]]]) -
                 planner.forced_opener = ""
                 budget = (sec.line_syllables[0], sec.line_syllables[1])
                 if pair and word in in_chorus and _misfit(pair, budget) > max(2, _misfit(lines[0:2], budget)):
+                    planner.free(list(pair))
                     pair = None
                 if pair:
                     lines[0:2] = [_cap(x) for x in pair]
@@ -1092,10 +1149,11 @@ def _misfit(lines, budget) -> int:
 def _chorus(planner: Planner, hook: str, targets: tuple[int, ...]) -> list[str]:
     """The chorus: the title line first and last, rhyming couplets between."""
     n = len(targets)
-    if not hook:
+    if not hook and n < 3:
         return planner.section("C", list(targets))
     proper = frozenset(proper_nouns(planner.description))
-    first = title_line(hook, targets[0], proper)
+    # nothing in the description to name the song by: its best chorus line is the hook, sung first and last
+    first = title_line(hook, targets[0], proper) if hook else planner.single_any("C", targets[0], "")
     planner.used_ends.add(end_word(first))
     if n == 1:
         return [first]
@@ -1108,7 +1166,7 @@ def _chorus(planner: Planner, hook: str, targets: tuple[int, ...]) -> list[str]:
         lines.append(planner.single_any("C", inner[0], first))
         inner = inner[1:]
     lines += planner.section("C", inner)
-    lines.append(title_line(hook, targets[-1], proper) if targets[-1] != targets[0] else first)
+    lines.append(title_line(hook, targets[-1], proper) if hook and targets[-1] != targets[0] else first)
     return [_cap(x) for x in lines]
 
 
@@ -1120,8 +1178,15 @@ def write_song(description: str, *, seed: int = 0, title: str = "", family: str 
     if not name:  # named by its chorus's first line, as songs are
         chorus = next((b.split("\n")[1:] for b in text.split("\n\n") if b.startswith("[Chorus]")), None)
         first = (chorus or text.split("\n")[1:2] or ["Untitled"])[0]
-        words = [w for w in re.sub(r"[^\w' ]", "", first).split() if w.lower() not in ("oh", "and", "so")]
-        name = " ".join(w.capitalize() if w != "I" else w for w in words[:5]) or "Untitled"
+        words = re.sub(r"[^\w', ]", "", first).strip(" ,").split()
+        while len(words) > 2 and words[0].lower().strip(",") in ("oh", "and", "so"):
+            words.pop(0)
+        words[-1] = words[-1].rstrip(",")
+        if len(words) > 8:  # a long line: its first words, never ending on a word that needs the rest
+            words = words[:5]
+            while len(words) > 2 and (words[-1].lower() in FUNCTION or words[-1].lower() in ("gonna", "i'm", "we're")):
+                words.pop()
+        name = " ".join(w[:1].upper() + w[1:] if w != "I" else w for w in words) or "Untitled"
     return name, text
 
 
