@@ -1,7 +1,8 @@
 """Benchmark the listening alone: beats, downbeats, key (with its confidence), chords and sections.
 
 On the rendered corpus (``corpus.py``) and, with ``--heldout``, on the held-out set made from other
-pieces, tempos and arrangements (``corpus.py --heldout``), scored as in ``bench_quality.py``
+pieces, tempos and arrangements (``corpus.py --heldout``), or with ``--validation`` on the third set
+nobody tunes on (``corpus.py --validation``: measure it before and after a change, not while tuning), scored as in ``bench_quality.py``
 (``mir_eval``: beat/downbeat F at +-70 ms, MIREX key, chords majmin duration weighted, section
 boundary F at +-3 s trimmed; the beats' median lag against the true ones, for diagnosis).  ``--real``
 instead prints, for reading, what the analysis hears on the real produced recordings of
@@ -9,7 +10,7 @@ instead prints, for reading, what the analysis hears on the real produced record
 (``beats_to_attacks``) and the bar length and first bar line, key and confidence, chord count, labels and
 longest chord, sections and their labels.
 
-Run: ``python benchmarks/bench_analysis.py [--n 16] [--heldout] [--real] [--only ID]``.
+Run: ``python benchmarks/bench_analysis.py [--n 16] [--heldout | --validation] [--real] [--only ID]``.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from topline.audio import decode_audio
 from topline.music.analysis import analyse
 
 
-def score_corpus(n: int, *, heldout: bool, only: str | None) -> None:
-    items = corpus.load(corpus.HELDOUT if heldout else corpus.OUT, n, heldout=heldout)
+def score_corpus(n: int | None, *, heldout: bool, validation: bool, only: str | None) -> None:
+    out = corpus.VALIDATION if validation else corpus.HELDOUT if heldout else corpus.OUT
+    items = corpus.load(out, n, heldout=heldout, validation=validation)
     rows = []
     for truth, path in items:
         if only and only not in truth["id"]:
@@ -112,16 +114,18 @@ def read_real(n: int | None, seconds: float) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=16)
-    ap.add_argument("--heldout", action="store_true", help="the held-out rendered set")
+    ap.add_argument("--n", type=int, default=None, help="items (default: all of the set; 16 real clips)")
+    sets = ap.add_mutually_exclusive_group()
+    sets.add_argument("--heldout", action="store_true", help="the held-out rendered set")
+    sets.add_argument("--validation", action="store_true", help="the validation set (nobody tunes on it)")
     ap.add_argument("--real", action="store_true", help="read the analysis of the real recordings")
     ap.add_argument("--seconds", type=float, default=45.0, help="clip length for --real")
     ap.add_argument("--only", default=None, help="items whose id contains this")
     args = ap.parse_args()
     if args.real:
-        read_real(args.n, args.seconds)
+        read_real(args.n or 16, args.seconds)
     else:
-        score_corpus(args.n, heldout=args.heldout, only=args.only)
+        score_corpus(args.n, heldout=args.heldout, validation=args.validation, only=args.only)
 
 
 if __name__ == "__main__":

@@ -20,10 +20,14 @@ section changes the texture a little, as songs do, and the boundaries are the gr
 
 Needs ``apt-get install -y fluidsynth fluid-soundfont-gm``.
 
-Run: ``python benchmarks/corpus.py [--n 16] [--out benchmarks/.corpus]``.  Deterministic.
+Run: ``python benchmarks/corpus.py [--n 16] [--out benchmarks/.corpus] [--heldout | --validation]``.  Deterministic.
 ``--heldout`` makes a second set from other pieces (the second half of the chorales, other books of
 O'Neill's), other tempos and arrangements, in ``benchmarks/.corpus-heldout``: figures tuned on one set
-are checked on the other.
+are checked on the other.  ``--validation`` makes a third set that nobody tunes on, in
+``benchmarks/.corpus-validation``: the last quarter of the chorales, Aird's Airs (another collection:
+marches, strathspeys and slow airs in 4/4, airs in 3/4, jigs in 6/8, harmonised here), a fourth
+arrangement (guitars and acoustic bass) and its own seed; it is measured before and after a change,
+never while tuning.
 """
 
 from __future__ import annotations
@@ -270,6 +274,7 @@ ARRANGEMENTS = {
     "piano": {0: 0, 1: 0, 2: 0},
     "strings": {0: 48, 1: 45, 2: 42},  # string ensemble, pizzicato, cello bass
     "band": {0: 4, 1: 4, 2: 33},  # electric piano comping, fingered bass
+    "guitar": {0: 24, 1: 25, 2: 32},  # nylon and steel guitars, acoustic bass (validation set only)
 }
 
 
@@ -313,7 +318,7 @@ def accompaniment(chords, *, meter: str, bar_ql: float, arrangement: str, textur
         while t < e - 1e-6:
             d = min(step, e - t)
             pos = (t % bar_ql)
-            if arrangement == "piano" and texture == 1:
+            if arrangement in ("piano", "guitar") and texture == 1:
                 # broken chord
                 ev.append((t, d, chord[i % 3] + 12 * (i % 6 >= 3), 72, 0))
             elif pos % beat < 1e-6 or texture == 1:
@@ -401,6 +406,7 @@ def render(mid: Path, seconds: float) -> np.ndarray:
 
 KINDS = ("chorale", "reel", "air34", "jig68")
 ARRS = ("piano", "strings", "band")
+VALIDATION_ARRS = ("guitar", "piano", "strings", "band")
 
 
 def _chorale_paths() -> list[str]:
@@ -418,13 +424,24 @@ class Library:
 
     ``heldout`` draws from pieces the main corpus never uses (the second half of the chorales,
     other books of O'Neill's collection), for checking that figures are not tuned to the corpus.
+    ``validation`` draws from pieces neither uses (the last quarter of the chorales, Aird's Airs),
+    and harmonises every tune itself.
     """
 
-    def __init__(self, *, heldout: bool = False) -> None:
+    def __init__(self, *, heldout: bool = False, validation: bool = False) -> None:
         self._chorales = _chorale_paths()
         self.heldout = heldout
-        self._ci = len(self._chorales) // 2 if heldout else 0
-        if heldout:
+        self.validation = validation
+        self._ci = 3 * len(self._chorales) // 4 if validation else len(self._chorales) // 2 if heldout else 0
+        if validation:
+            self._abc = {
+                "reel": [("airdsAirs/book5.abc", n) for n in range(801, 1001)]
+                + [("airdsAirs/book6.abc", n) for n in range(1001, 1181)],
+                "air34": [("airdsAirs/book5.abc", n) for n in range(801, 1001)]
+                + [("airdsAirs/book6.abc", n) for n in range(1001, 1181)],
+                "jig68": [("airdsAirs/book2.abc", n) for n in range(201, 401)],
+            }
+        elif heldout:
             self._abc = {
                 "reel": [("oneills1850/0351-0400.abc", n) for n in range(351, 401)]
                 + [("oneills1850/0401-0486.abc", n) for n in range(401, 487)],
@@ -465,6 +482,8 @@ class Library:
             except Exception:
                 continue
             if src and src.meter == want and src.n_bars >= min_bars and _clean_bars(src, min_bars):
+                if self.validation:
+                    src.symbols = []  # Aird's quoted words are tempo marks, not chords
                 return src
         raise RuntimeError(f"ran out of {kind} tunes")
 
@@ -493,15 +512,16 @@ def make_item(i: int, lib: Library, *, seed: int = 1234, rotate: int = 0) -> tup
     """Ground truth and note events of item ``i`` (deterministic in ``i``, ``seed`` and ``rotate``)."""
     rng = np.random.default_rng(seed + i)
     kind = KINDS[i % len(KINDS)]
-    arrangement = ARRS[(i + i // len(KINDS) + rotate) % len(ARRS)]
+    arrs = VALIDATION_ARRS if lib.validation else ARRS
+    arrangement = arrs[(i + i // len(KINDS) + rotate) % len(arrs)]
     if kind == "jig68":
-        bpm = float(rng.integers(60, 91))  # dotted quarters
+        bpm = float(rng.integers(*((56, 97) if lib.validation else (60, 91))))  # dotted quarters
     else:
-        bpm = float(rng.integers(60, 141))
+        bpm = float(rng.integers(*((64, 145) if lib.validation else (60, 141))))
     qpm = bpm * (1.5 if kind == "jig68" else 1.0)
     if kind == "chorale":
-        # The held-out set asks for a 3/4 chorale every other time (the main set has none).
-        a = lib.chorale("3/4" if lib.heldout and (i // len(KINDS)) % 2 else None)
+        # The held-out and validation sets ask for a 3/4 chorale every other time (the main set has none).
+        a = lib.chorale("3/4" if (lib.heldout or lib.validation) and (i // len(KINDS)) % 2 else None)
         b = lib.chorale(a.meter)
         while b.mode != a.mode:
             b = lib.chorale(a.meter)
@@ -580,13 +600,14 @@ def make_item(i: int, lib: Library, *, seed: int = 1234, rotate: int = 0) -> tup
     return truth, (events, qpm, programs)
 
 
-def generate(n: int, out: Path, *, heldout: bool = False) -> list[dict]:
+def generate(n: int, out: Path, *, heldout: bool = False, validation: bool = False) -> list[dict]:
     items_dir = out / "items"
     items_dir.mkdir(parents=True, exist_ok=True)
-    lib = Library(heldout=heldout)
+    lib = Library(heldout=heldout, validation=validation)
+    seed = 20261206 if validation else 98765 if heldout else 1234
     index = []
     for i in range(n):
-        truth, (events, qpm, programs) = make_item(i, lib, seed=98765 if heldout else 1234, rotate=int(heldout))
+        truth, (events, qpm, programs) = make_item(i, lib, seed=seed, rotate=int(heldout))
         with tempfile.TemporaryDirectory() as tmp:
             mid = Path(tmp) / "item.mid"
             write_midi(events, qpm=qpm, programs=programs, path=mid)
@@ -603,13 +624,17 @@ def generate(n: int, out: Path, *, heldout: bool = False) -> list[dict]:
 
 
 HELDOUT = Path(__file__).resolve().parent / ".corpus-heldout"
+VALIDATION = Path(__file__).resolve().parent / ".corpus-validation"
+VALIDATION_N = 12
 
 
-def load(out: Path = OUT, n: int | None = None, *, heldout: bool = False) -> list[tuple[dict, Path]]:
+def load(
+    out: Path = OUT, n: int | None = None, *, heldout: bool = False, validation: bool = False
+) -> list[tuple[dict, Path]]:
     """The corpus items (ground truth, audio path), generating the corpus first when missing."""
     index_path = out / "index.json"
     if not index_path.exists() or (n is not None and len(json.loads(index_path.read_text())) < n):
-        generate(n or 16, out, heldout=heldout)
+        generate(n or (VALIDATION_N if validation else 16), out, heldout=heldout, validation=validation)
     index = json.loads(index_path.read_text())[: n or None]
     items = []
     for row in index:
@@ -620,11 +645,15 @@ def load(out: Path = OUT, n: int | None = None, *, heldout: bool = False) -> lis
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=16, help="number of items")
-    ap.add_argument("--out", type=Path, default=None, help="default .corpus (.corpus-heldout with --heldout)")
-    ap.add_argument("--heldout", action="store_true", help="other pieces, tempos and arrangements")
+    ap.add_argument("--n", type=int, default=None, help=f"number of items (16; {VALIDATION_N} with --validation)")
+    ap.add_argument("--out", type=Path, default=None, help="default .corpus (.corpus-heldout, .corpus-validation)")
+    sets = ap.add_mutually_exclusive_group()
+    sets.add_argument("--heldout", action="store_true", help="other pieces, tempos and arrangements")
+    sets.add_argument("--validation", action="store_true", help="a third set nobody tunes on")
     args = ap.parse_args()
-    generate(args.n, args.out or (HELDOUT if args.heldout else OUT), heldout=args.heldout)
+    out = args.out or (VALIDATION if args.validation else HELDOUT if args.heldout else OUT)
+    n = args.n or (VALIDATION_N if args.validation else 16)
+    generate(n, out, heldout=args.heldout, validation=args.validation)
 
 
 if __name__ == "__main__":
