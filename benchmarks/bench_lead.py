@@ -29,6 +29,7 @@ import corpus
 
 from topline.music.analysis import HOP, N_FFT, SR
 from topline.music.analysis.melody import lead_regions
+from topline.music.analysis.tonal import pitch_salience
 
 # flute, violin, saw lead, clean electric guitar, oboe, trumpet
 LEAD_PROGRAMS = (73, 40, 81, 27, 68, 56)
@@ -72,10 +73,13 @@ def renders(i: int, lib: corpus.Library, *, cache: Path | None = None) -> tuple[
 
 
 def detect(y: np.ndarray, sr: int = corpus.SR) -> list[tuple[float, float]]:
-    """Lead regions as ``analyse`` finds them (mono, 22.05 kHz, the same STFT)."""
+    """Lead regions as ``analyse`` finds them (mono, 22.05 kHz, the same salience)."""
     mono = y.mean(axis=1) if y.ndim == 2 else y
     y22 = librosa.resample(mono.astype(np.float32), orig_sr=sr, target_sr=SR, res_type="soxr_mq")
-    return lead_regions(np.abs(librosa.stft(y22, n_fft=N_FFT, hop_length=HOP)), sr=SR, n_fft=N_FFT, hop=HOP)
+    mag = np.abs(librosa.stft(y22, n_fft=N_FFT, hop_length=HOP))
+    tuning = librosa.estimate_tuning(S=mag, sr=SR, n_fft=N_FFT, bins_per_octave=36)
+    salience = pitch_salience(y22, sr=SR, hop_length=HOP, tuning=tuning)
+    return lead_regions(salience, frame_rate=SR / HOP)
 
 
 def melody_spans(notes: list, gap: float = 1.0) -> list[list[float]]:
