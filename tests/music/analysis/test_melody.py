@@ -1,4 +1,3 @@
-import librosa
 import numpy as np
 
 from topline.music.analysis import HOP, SR
