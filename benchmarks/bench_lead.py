@@ -79,7 +79,7 @@ def detect(y: np.ndarray, sr: int = corpus.SR) -> list[tuple[float, float]]:
     mag = np.abs(librosa.stft(y22, n_fft=N_FFT, hop_length=HOP))
     tuning = librosa.estimate_tuning(S=mag, sr=SR, n_fft=N_FFT, bins_per_octave=36)
     salience = pitch_salience(y22, sr=SR, hop_length=HOP, tuning=tuning)
-    return lead_regions(salience, frame_rate=SR / HOP)
+    return lead_regions(salience, frame_rate=SR / HOP, audio=y22, sr=SR)
 
 
 def melody_spans(notes: list, gap: float = 1.0) -> list[list[float]]:
