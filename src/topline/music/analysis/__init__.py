@@ -311,7 +311,7 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     key_conf = key_confidence(key, chords)
 
     sections = _sections(chroma, log_mel, rms, downbeats, duration, nfr)
-    leads = lead_regions(mag, sr=SR, n_fft=N_FFT, hop=HOP)
+    leads = lead_regions(salience[:, :nfr], frame_rate=SR / HOP, audio=y22, sr=SR)
     return Analysis(
         duration=float(duration),
         tempo=float(tempo),
