@@ -356,3 +356,18 @@ def test_a_slow_piece_in_eighths_is_counted_in_its_quarters(bpm):
     a = analyse(_slow_eighths(bpm), sr=SR)
     assert a.tempo == pytest.approx(bpm, abs=1.0)
     assert np.median(np.diff(a.beats)) == pytest.approx(60.0 / bpm, abs=0.01)
+
+
+@pytest.mark.parametrize("first", [0, 15])
+def test_a_grid_half_off_the_notes_keeps_the_beats_on_them(first):
+    # Eighths every 10 frames, dotted quarters (every 30) louder; the grid beats every 15 frames,
+    # so every other beat falls halfway through an eighth.
+    from topline.music.analysis import _between_the_notes
+
+    onset = np.zeros(1200)
+    onset[::10] = 1.0
+    onset[::30] = 2.0
+    tempo = 22050 / 512 * 60 / 15
+    grid = np.arange(first, 1190, 15)
+    assert _between_the_notes(onset, grid, tempo) == (first // 15) % 2
+    assert _between_the_notes(onset, np.arange(0, 1190, 10), tempo * 1.5) is None  # beats on every note

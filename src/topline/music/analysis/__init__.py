@@ -144,6 +144,25 @@ def _eighths_tracked(
     return True
 
 
+def _between_the_notes(
+    onset: np.ndarray, beat_frames: np.ndarray, tempo: float, *, flat: float = 0.05, pulse: float = 0.5
+) -> int | None:
+    """Phase of the real beats when every other tracked beat falls between the notes, else None.
+
+    A slow jig (dotted quarters near 60 BPM) may be tracked at two beats a dotted quarter:
+    every other beat lands halfway through an eighth.  Then the onsets do not repeat at the
+    tracked period (their autocorrelation there under ``flat``) but do at two (over
+    ``pulse``); the real beats are the parity of tracked beats on the stronger onsets.
+    """
+    if beat_frames.size < 16 or tempo / 2 < 40.0:
+        return None
+    r1, r2 = periodicity(onset, SR / HOP * 60.0 / tempo, (1.0, 2.0))
+    if r1 >= flat or r2 <= pulse:
+        return None
+    at = np.array([onset[max(0, f - 1) : f + 2].max() for f in np.clip(beat_frames, 0, onset.size - 1)])
+    return int(at[1::2].mean() > at[0::2].mean())
+
+
 def _start_beat(rms: np.ndarray, beat_frames: np.ndarray) -> int | None:
     """Index of the beat on which the music starts (its first loud frame), if one is there."""
     if beat_frames.size < 2 or rms.max() <= 0:
@@ -298,6 +317,17 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     half = None if compound else _half_time(accents, tempo)
     if half is None and not compound and _eighths_tracked(onset, bass_onset, beat_frames, tempo):
         half = bar_phase(accents, candidates=(2,))[1]  # the bass and harmony keep the real beats
+    between = None if compound or half is not None else _between_the_notes(onset, beat_frames, tempo)
+    if between is not None:  # half the grid was off the notes, so its tempo may be off too: track again
+        again_tempo, again = retrack_beats(
+            onset, mono, sr=sr, onset_rate=SR / HOP, bpm=tempo / 2, phase_from=beats[between::2]
+        )
+        if again.size >= 8:
+            beats, tempo = again, again_tempo
+            beat_frames = np.clip(librosa.time_to_frames(beats, sr=SR, hop_length=HOP), 0, nfr - 1)
+            accents = beat_accents(bass_onset, chroma, beat_frames)
+        else:
+            half = between
     if half is not None:  # the tracker followed the eighths: count the pulse the bass and harmony keep
         beats, beat_frames, tempo = beats[half::2], beat_frames[half::2], tempo / 2
         accents = beat_accents(bass_onset, chroma, beat_frames)
