@@ -326,3 +326,48 @@ def test_legato_entries_a_sixth_of_a_second_away_are_found_with_the_far_reach():
     y, truth = legato_track(100.0, 12.0, fade=0.12, sr=44100)
     assert abs(np.median(_align_to_entries(y, truth + 0.15, sr=44100, far=0.2) - truth)) < 0.012
     assert np.median(_align_to_entries(y, truth + 0.15, sr=44100) - truth) == pytest.approx(0.15, abs=0.005)
+
+
+def _slow_eighths(bpm: float, seconds: float = 24.0) -> np.ndarray:
+    """A slow piece whose fastest notes are eighths: a plucked tune in eighths over a bass and
+    a chord on every quarter, the chord changing every beat (a chorale's harmonic rhythm)."""
+    from .synth import tone, triad
+
+    beat = 60.0 / bpm
+    y = np.zeros(int(seconds * SR), np.float32)
+    roots = [("G", "maj"), ("E", "min"), ("C", "maj"), ("D", "maj")]
+    tune = [67, 69, 71, 72, 74, 72, 71, 69]
+    for i in range(int(seconds / beat) - 1):
+        k = int((0.5 + i * beat) * SR)
+        root, quality = roots[i % 4]
+        chord = sum(tone(m, beat, amp=0.06, decay=0.4) for m in triad(root, quality))
+        bass = tone(triad(root, quality, octave=2)[0], beat, amp=0.25, harmonics=3, decay=0.5)
+        y[k : k + chord.size] += (chord + bass)[: y.size - k]
+        for j in range(2):
+            n = tone(tune[(2 * i + j) % 8] + 12, beat / 2, amp=0.1, decay=0.15)
+            s = k + int(j * beat / 2 * SR)
+            y[s : s + n.size] += n[: y.size - s]
+    return y
+
+
+@pytest.mark.parametrize("bpm", [62.0, 66.0, 124.0])
+def test_a_slow_piece_in_eighths_is_counted_in_its_quarters(bpm):
+    # The tracker reads 124 and 132 for the slow ones; at 124 the eighths sound between the beats.
+    a = analyse(_slow_eighths(bpm), sr=SR)
+    assert a.tempo == pytest.approx(bpm, abs=1.0)
+    assert np.median(np.diff(a.beats)) == pytest.approx(60.0 / bpm, abs=0.01)
+
+
+@pytest.mark.parametrize("first", [0, 15])
+def test_a_grid_half_off_the_notes_keeps_the_beats_on_them(first):
+    # Eighths every 10 frames, dotted quarters (every 30) louder; the grid beats every 15 frames,
+    # so every other beat falls halfway through an eighth.
+    from topline.music.analysis import _between_the_notes
+
+    onset = np.zeros(1200)
+    onset[::10] = 1.0
+    onset[::30] = 2.0
+    tempo = 22050 / 512 * 60 / 15
+    grid = np.arange(first, 1190, 15)
+    assert _between_the_notes(onset, grid, tempo) == (first // 15) % 2
+    assert _between_the_notes(onset, np.arange(0, 1190, 10), tempo * 1.5) is None  # beats on every note

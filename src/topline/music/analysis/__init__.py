@@ -97,6 +97,72 @@ def _half_time(accents: np.ndarray, tempo: float, *, fast: float = 145.0, contra
     return phase
 
 
+def _onset_between(onset: np.ndarray, beat_frames: np.ndarray, frac: float) -> float:
+    """Mean onset strength ``frac`` of the way from each beat to the next (the strongest frame
+    within one of the instant: a centred flux peaks a frame either side)."""
+    step = np.diff(beat_frames).astype(float)
+    idx = np.clip(np.round(beat_frames[:-1] + frac * step).astype(int), 0, onset.size - 1)
+    return float(np.mean([onset[max(0, i - 1) : i + 2].max() for i in idx]))
+
+
+def _eighths_tracked(
+    onset: np.ndarray,
+    bass_onset: np.ndarray,
+    beat_frames: np.ndarray,
+    tempo: float,
+    *,
+    slowest: float = 100.0,
+    between: float = 0.1,
+    excess: float = 0.02,
+    alternation: float = 1.6,
+) -> bool:
+    """Whether a grid at ``slowest`` BPM or more counts the eighths of a slow piece.
+
+    Trackers lean towards 120 BPM: a piece at 60-70 BPM whose fastest notes are eighths gets
+    them as beats.  Then nothing sounds halfway between the tracked beats (the onsets there
+    under ``between`` of those on the beats, and over the floor between notes, read at the
+    quarter points, by under ``excess`` of the beats' own rise over it), while the bass and
+    the chords are struck on every other tracked beat (the attacks on one parity of beats
+    ``alternation`` times those on the other, in the bass and in the whole band: the tune
+    alone sounds on the others).  A piece really at 120-140 BPM subdivides its beats
+    (eighths, comping, hi-hats), or, moving in quarters only, strikes every beat alike (a
+    fast chorale's bass, a drummer's backbeat).
+    """
+    if tempo < slowest or beat_frames.size < 16:
+        return False
+    half = _onset_between(onset, beat_frames, 0.5)
+    beat = _onset_between(onset, beat_frames, 0.0)
+    floor = (_onset_between(onset, beat_frames, 0.25) + _onset_between(onset, beat_frames, 0.75)) / 2
+    if half >= between * beat or half - floor >= excess * (beat - floor):
+        return False
+    fr = np.clip(beat_frames.astype(int), 0, bass_onset.size - 1)
+    for x in (bass_onset, onset):
+        at = np.array([x[max(0, f - 2) : f + 3].max() for f in fr])
+        even, odd = at[0::2].mean(), at[1::2].mean()
+        if max(even, odd) < alternation * min(even, odd):
+            return False
+    return True
+
+
+def _between_the_notes(
+    onset: np.ndarray, beat_frames: np.ndarray, tempo: float, *, flat: float = 0.05, pulse: float = 0.5
+) -> int | None:
+    """Phase of the real beats when every other tracked beat falls between the notes, else None.
+
+    A slow jig (dotted quarters near 60 BPM) may be tracked at two beats a dotted quarter:
+    every other beat lands halfway through an eighth.  Then the onsets do not repeat at the
+    tracked period (their autocorrelation there under ``flat``) but do at two (over
+    ``pulse``); the real beats are the parity of tracked beats on the stronger onsets.
+    """
+    if beat_frames.size < 16 or tempo / 2 < 40.0:
+        return None
+    r1, r2 = periodicity(onset, SR / HOP * 60.0 / tempo, (1.0, 2.0))
+    if r1 >= flat or r2 <= pulse:
+        return None
+    at = np.array([onset[max(0, f - 1) : f + 2].max() for f in np.clip(beat_frames, 0, onset.size - 1)])
+    return int(at[1::2].mean() > at[0::2].mean())
+
+
 def _start_beat(rms: np.ndarray, beat_frames: np.ndarray) -> int | None:
     """Index of the beat on which the music starts (its first loud frame), if one is there."""
     if beat_frames.size < 2 or rms.max() <= 0:
@@ -249,6 +315,19 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
 
     accents = beat_accents(bass_onset, chroma, beat_frames)
     half = None if compound else _half_time(accents, tempo)
+    if half is None and not compound and _eighths_tracked(onset, bass_onset, beat_frames, tempo):
+        half = bar_phase(accents, candidates=(2,))[1]  # the bass and harmony keep the real beats
+    between = None if compound or half is not None else _between_the_notes(onset, beat_frames, tempo)
+    if between is not None:  # half the grid was off the notes, so its tempo may be off too: track again
+        again_tempo, again = retrack_beats(
+            onset, mono, sr=sr, onset_rate=SR / HOP, bpm=tempo / 2, phase_from=beats[between::2]
+        )
+        if again.size >= 8:
+            beats, tempo = again, again_tempo
+            beat_frames = np.clip(librosa.time_to_frames(beats, sr=SR, hop_length=HOP), 0, nfr - 1)
+            accents = beat_accents(bass_onset, chroma, beat_frames)
+        else:
+            half = between
     if half is not None:  # the tracker followed the eighths: count the pulse the bass and harmony keep
         beats, beat_frames, tempo = beats[half::2], beat_frames[half::2], tempo / 2
         accents = beat_accents(bass_onset, chroma, beat_frames)
