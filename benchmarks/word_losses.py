@@ -10,7 +10,7 @@ recogniser's spelling (digits for number words, listed homophones), and says how
 have a lost neighbour (losses in runs point at the recogniser giving up on a stretch, not at one
 consonant).
 
-Run: ``python benchmarks/word_losses.py --label unseen [--root DIR] [--all]`` (``--all`` prints every
+Run: ``python benchmarks/word_losses.py --label unseen [--root DIR] [--results FILE] [--all]`` (``--all`` prints every
 word, not only the lost ones).
 """
 
@@ -60,8 +60,9 @@ def band_db(x: np.ndarray, sr: int, band: tuple[float, float], a: float, b: floa
     i, j = max(int(a * sr), 0), int(b * sr)
     if j - i < 100:
         return float("nan")
+    pre = min(i, int(0.05 * sr))  # the filter starts 50 ms early, so its start-up does not count
     sos = signal.butter(4, band, btype="bandpass", fs=sr, output="sos")
-    y = signal.sosfilt(sos, vm.mono(x[..., i:j]))
+    y = signal.sosfilt(sos, vm.mono(x[..., i - pre : j]))[pre:]
     return float(10 * np.log10(np.mean(y * y) + 1e-20))
 
 
@@ -90,10 +91,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--label", required=True, help="the bench_sing.py run (its results-sing-LABEL.json)")
     ap.add_argument("--root", type=Path, default=None, help="its task folders (default .corpus/sing/LABEL)")
+    ap.add_argument("--results", type=Path, default=None, help="its results JSON (default .corpus/results-sing-LABEL.json)")
     ap.add_argument("--all", action="store_true", help="print every word, not only the lost ones")
     args = ap.parse_args()
     root = args.root or corpus.OUT / "sing" / args.label
-    items = json.loads((corpus.OUT / f"results-sing-{args.label}.json").read_text())["items"]
+    results = args.results or corpus.OUT / f"results-sing-{args.label}.json"
+    items = json.loads(results.read_text())["items"]
     words = []
     for item in items:
         for v in item["variants"]:
