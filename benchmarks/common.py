@@ -45,11 +45,30 @@ LINES_HELDOUT = [
     "nobody answers when I knock on Thursday nights",
 ]
 
+# Lines written the way users write them, for validation only (``--lyrics validation``): measured at the
+# start and at the end of a piece of work, never tuned on.  Varied lengths, names, contractions,
+# sibilant and plosive onsets, a couple of long lines.
+LINES_VALIDATION = [
+    "she said she'd call me when the summer's over",
+    "Peter's truck broke down outside of Tucson",
+    "don't tell me that you didn't know",
+    "so we drove all night with the windows down and the radio playing songs we couldn't stand",
+    "sister Sarah sold her silver ring to pay the rent",
+    "cold coffee on the counter",
+    "I've been waiting by the phone since half past ten",
+    "Jimmy's got a brand new guitar and a girl who doesn't care",
+    "shadows stretch across the schoolyard fence",
+    "baby it's alright, we're gonna dance until the sky turns blue",
+    "tell me why",
+    "the last train to Chicago leaves at a quarter after midnight and I'm not on it",
+]
+
 
 def lyric_lines(name: str) -> list[str]:
-    """A set of benchmark lyric lines by name: ``main`` (the lines the engine was developed on) or
-    ``heldout`` (lines kept for checking on words never tuned on)."""
-    return {"main": LINES, "heldout": LINES_HELDOUT}[name]
+    """A set of benchmark lyric lines by name: ``main`` (the lines the engine was developed on),
+    ``heldout`` (lines kept for checking on words never tuned on) or ``validation`` (lines written as
+    users write, measured only before and after a piece of work)."""
+    return {"main": LINES, "heldout": LINES_HELDOUT, "validation": LINES_VALIDATION}[name]
 
 
 def lyric_prompt(duration: float, i: int, *, pool: list[str] = LINES) -> str:

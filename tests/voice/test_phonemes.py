@@ -186,6 +186,21 @@ def test_long_lines_split_at_a_line_end(id_map):
     assert plan[1].notes[0] is notes[14]
 
 
+def test_a_part_cut_from_a_legato_run_sings_its_first_onset_before_its_note(id_map):
+    # no rest between the lines: the second part's T comes out of the first part's last note
+    notes = [
+        note(0.2 + 0.25 * k, 0.45 + 0.25 * k, 50, "ta", ["T", "AH"], word=k // 2, line=0 if k < 14 else 1)
+        for k in range(40)
+    ]
+    plan = phonemes.plan(notes, id_map=id_map, frame_s=FRAME)
+    first = plan[1].units[0]
+    assert first.arpabet == "T" and first.syllable == 0
+    assert first.end == pytest.approx(notes[14].start)
+    assert first.end - first.start == pytest.approx(phonemes.CONSONANT_S["T"])
+    assert plan[0].units[-1].end == pytest.approx(first.start)  # the vowel before gave way
+    assert [u.syllable for u in plan[1].units[:2]] == [0, 0]
+
+
 def test_an_unstressed_vowel_at_a_line_end_keeps_its_quality(id_map):
     notes = [
         note(0.5, 0.8, 50, "wa", ["W", "AO"], word=0, stress=1, line=0),
