@@ -577,6 +577,8 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
         else:
             continue
         subj, poss = person(start)
+        if frame == "be" and start == i and i and low[i - 1] == "about":
+            subj, poss = "I", "my"  # a song "about growing up" is sung by one who does it: "I'm growing up"
         if not subj:
             continue
         for e in ends(i):
