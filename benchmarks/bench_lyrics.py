@@ -1,6 +1,6 @@
 """Lyrics written from descriptions: the lyrics for reading, then figures.
 
-    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|styles]
+    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|styles]
         [--readings benchmarks/lyrics_readings.json]
 
 For each description (and seed) the default full-song form is written with
@@ -110,6 +110,22 @@ FRESH = (
     "country song about my old pickup truck",
     "my little daughter's birthday party",
 )
+# Fresh2: written 2026-12-06 05:15 UTC (lyrics2, second pass) before reading any output of that session, as users
+# of a hosted "add vocals" API write them; never tuned on: read at the start and at the end with the same rule.
+FRESH2 = (
+    "a taxi driver working nights in New York",
+    "melancholic indie song about growing up",
+    "my mom's old car that finally broke down",
+    "a teacher on the last day before summer break",
+    "chill beach vibes at sunset",
+    "a nurse coming home after a double shift",
+    "saying goodbye to my best friend at the airport",
+    "heavy metal song about a dragon",
+    "a college student homesick in the dorm at night",
+    "a grandfather telling stories by the fire",
+    "a hiker lost in the mountains during a storm",
+    "a baby's first steps in the living room",
+)
 # Styles: descriptions that name a genre or mood (and little else), written 2026-12-06 (lyrics3) to tune
 # the style words and mood themes on; the fresh set's are never tuned on.
 STYLES = (
@@ -176,12 +192,12 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--readings", default="", help="judgements of lines by reading (JSON): count nonsense/filler")
-    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "styles"), default="tuned",
+    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "styles"), default="tuned",
                     help="the 10 descriptions read while writing the writer, the held-out ones, both, or the "
                          "validation set or the fresh set (never tuned on)")
     args = ap.parse_args()
     descriptions = {"tuned": DESCRIPTIONS, "heldout": HELDOUT, "both": DESCRIPTIONS + HELDOUT,
-                    "validation": VALIDATION, "fresh": FRESH, "styles": STYLES}[args.set]
+                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "styles": STYLES}[args.set]
     form = default_form("pop")
     t0 = time.process_time()
     write_song("warm-up: load the tables", seed=0)  # one-time loading, reported separately

@@ -13,7 +13,9 @@ hypernyms (instance hypernyms included), which say what a line may do with the n
 - ``g``: somewhere one goes or is (locations, structures, land, water, planets: "on Mars");
 - ``s``: a being that acts, speaks or laughs (people; ``a`` for animals); of people also
   ``r`` a role one does ("firefighter", "nurse"; not kin, youth or "widow"), ``c`` a child
-  ("daughter", "baby", "kid"), ``p`` a parent;
+  ("daughter", "baby", "kid"), ``p`` a parent; ``w`` a trade one works at ("nurse", "pilot", "baker",
+  "boxer"; not a student, a hiker or a teenager) and ``l`` of those a hands-on one, out of doors
+  or on one's feet ("fisherman", "mechanic", "firefighter", "farmer", "boxer"; not "teacher", "nurse");
 - ``e``: something that happens (acts, events, ceremonies, meetings, contests, times of day);
 - ``m``: a state of mind (feelings, states such as anxiety or grief).
 """
@@ -38,6 +40,13 @@ HELD_WORDS = {"document", "written_communication", "writing", "letter", "note", 
               "book", "message", "text", "ticket", "list", "map"}
 NOT_ROLES = {"relative", "juvenile", "child", "offspring", "woman", "man", "friend", "lover", "spouse", "female",
              "male"}
+# A trade: someone who works at it (worker, professional, one who makes, keeps, drives or performs);
+# not an enrollee (student), a traveler (hiker, astronaut) or a juvenile.
+TRADES = {"worker", "professional", "businessperson", "creator", "defender", "operator", "expert", "performer",
+          "contestant", "combatant", "engineer", "communicator", "serviceman", "official", "merchant"}
+HANDS_ON = {"skilled_worker", "craftsman", "laborer", "workman", "farmer", "defender", "serviceman", "combatant",
+            "contestant", "horticulturist", "sailor", "athlete"}
+NOT_TRADES = {"enrollee", "traveler", "juvenile", "relative", "lover", "friend"}
 EVENTS = {"conversation", "speech_act", "meeting", "test", "examination", "questioning", "dance", "performance",
           "show", "telephone_call", "call", "interview"}
 PLACES = {"location", "structure", "building", "land", "body_of_water", "geological_formation", "celestial_body",
@@ -81,6 +90,10 @@ def main() -> None:
                     t += "c"
                 if "parent" in names:
                     t += "p"
+                if names & TRADES and not names & NOT_TRADES:
+                    t += "w"
+                    if names & HANDS_ON:
+                        t += "l"
             if lex == "noun.animal" and rank == 0:
                 t += "a"
             if lex in ("noun.act", "noun.event", "noun.time") or (lex == "noun.communication" and names & EVENTS):

@@ -20,7 +20,8 @@ def test_noun_types_from_wordnet():
     assert "h" not in lexicon.types("robot") and "h" not in lexicon.types("interview")  # not held in a hand
     assert "g" in lexicon.types("Mars") and "g" in lexicon.types("kitchen") and "g" in lexicon.types("school")
     assert "e" in lexicon.types("interview") and "e" in lexicon.types("wedding") and "e" in lexicon.types("exam")
-    assert lexicon.types("firefighter") == "sr" and lexicon.types("nurse") == "sr"  # roles one does
+    assert lexicon.types("firefighter") == "srwl" and lexicon.types("nurse") == "srw"  # roles one does, trades
+    assert lexicon.types("student") == "sr" and lexicon.types("hiker") == "sr"  # roles, but no trade
     assert lexicon.types("widow") == "s" and lexicon.types("kid") == "sc" and lexicon.types("father") == "sp"
     assert lexicon.types("treehouse") == lexicon.types("house")  # a compound WordNet lacks: its tail
     assert lexicon.types("anxiety") == "m" and lexicon.types("dog") == "a"

@@ -9,6 +9,7 @@ from topline.music.lyrics.topic import read_topic
 from topline.music.lyrics.writer import (
     Planner,
     _parts,
+    candidates,
     count_syllables,
     default_form,
     end_word,
@@ -241,3 +242,42 @@ def test_you_needs_someone_to_sing_to():
     assert t.addressee == "" and "no-you" not in t.tags  # the singer is one of the two: "we", and the other "you"
     _, text = write_song("a boxer training for his last fight", seed=0)
     assert not re.search(r"\byou\b|\byour\b", text.lower())
+
+
+def _texts(description: str) -> set[str]:
+    return {" ".join(p for p, _ in ln.parts).lower() for ln in candidates(read_topic(description))}
+
+
+def test_craft_lines_need_a_trade_and_the_hands_on_ones_a_hands_on_trade():
+    student = _texts("a student studying all night in the library")
+    assert not any("lace my boots" in t or "my hands know every move" in t for t in student)
+    teacher = _texts("a teacher alone in the classroom")
+    assert any("nobody claps when the work is done" in t for t in teacher)  # a trade
+    assert not any("lace my boots" in t for t in teacher)  # not a hands-on one
+    assert any("lace my boots" in t for t in _texts("a fisherman mending his nets at dawn"))
+
+
+def test_only_a_season_is_in_the_air_and_months_are_names():
+    july = _texts("a gardener waiting for the first tomatoes of july")
+    assert not any("in the air" in t for t in july)
+    assert any("summer is in the air" in t for t in _texts("a hot dry summer night on the rooftop"))
+    _, text = write_song("a gardener waiting for the first tomatoes of july", seed=0)
+    assert "July" in text and "july" not in text
+
+
+def test_no_daybreak_at_midnight_no_belonging_away_no_festival_at_a_birthday():
+    midnight = _texts("a couple dancing in the kitchen at midnight")
+    assert not any("edge of day" in t or "before the sun" in t for t in midnight)
+    hotel = _texts("waking up in a hotel room in Berlin")
+    assert not any("where i belong" in t or "i know the block" in t for t in hotel)
+    party = _texts("my little daughter's birthday party")
+    assert not any("beneath the tent" in t or "speakers shake" in t for t in party)
+    assert any("candles" in t for t in party)
+    leaving = _texts("my best friend moving to another country")
+    assert not any("meet again like no time has passed" in t for t in leaving)
+    assert any("time zones" in t for t in leaving)
+
+
+def test_a_song_about_a_plural_place_sings_it_where_it_is():
+    _, text = write_song("dark trap beat about the streets", seed=0)
+    assert "on the streets" in text.lower() or "the street" in text.lower()

@@ -53,6 +53,10 @@ BARE = frozenset({"home"})  # nouns sung without a determiner
 # Facts a description settles (the writer keeps every line consistent with them).
 TAG_WORDS = {
     "night": {"night", "midnight", "evening", "dark", "nighttime", "moon"},
+    "midnight": {"midnight"},  # the middle of the night: no line of the day breaking
+    # away from home (a hotel, a trip): no line of belonging to the street one lives on
+    "away": {"hotel", "motel", "trip", "travel", "vacation", "abroad", "foreign", "tourist", "tour", "hostel",
+             "airport", "visit", "lost"},
     "day": {"morning", "sunday", "saturday", "afternoon", "noon", "daylight", "sunrise", "breakfast"},
     "rain": {"rain", "storm", "drizzle", "downpour", "umbrella", "rainy", "stormy"},
     "summer": {"summer", "festival", "beach", "july", "august", "heat"},
@@ -62,7 +66,7 @@ TAG_WORDS = {
     "go": {"leave", "leaving", "goodbye", "depart", "escape", "soldier", "war"},
     "stay": {"wait", "stay", "apartment"},
     "alone": {"breakup", "lonely", "alone", "heartbreak", "divorce", "lose", "ex", "distance", "apart"},
-    "together": {"love", "wedding", "together", "kiss", "romance"},
+    "together": {"love", "wedding", "together", "kiss", "romance", "couple"},
     # The song's register: a sad or anxious song never sings a line of joy, and a glad one no line of grief.
     "down": {"miss", "lose", "loss", "grief", "funeral", "die", "death", "dead", "widow", "lonely", "breakup",
              "anxiety", "fear", "worry", "nervous", "panic", "hospital", "sick", "cry", "goodbye", "heartbreak",
@@ -84,7 +88,8 @@ CONFLICTS = {"she": "no-she", "he": "no-he", "night": "day", "day": "night", "ra
              "go": "stay", "stay": "go", "alone": "together", "together": "alone", "up": "down", "down": "no-down",
              "child": "no-child", "parent": "no-parent", "petyou": "no-petyou", "youlost": "no-youlost",
              "young": "no-young", "grown": "no-grown",
-             "romance": "no-romance", "you": "no-you", "lost": "no-lost", "here": "lost", "first": "last", "last": "first"}
+             "romance": "no-romance", "you": "no-you", "lost": "no-lost", "here": "lost", "first": "last", "last": "first",
+             "dawn": "midnight", "belong": "away"}
 # Words that make a description a love song: only then may a line sing to "you" as a lover.
 ROMANCE = frozenset("""love lover kiss romance darling sweetheart wedding marry husband wife girlfriend boyfriend
 breakup heartbreak divorce ex relationship date crush valentine honeymoon partner""".split())
@@ -227,8 +232,15 @@ def _participle(tok: str) -> bool:
     return not tok.endswith("s") and tok in lexicon.tables()["exc"]
 
 
+# Names of months and days: sung as names ("the first tomatoes of July", never "the july").
+CALENDAR = frozenset("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
 def _sung(words: list[str], head: str, possessor: str | None) -> str:
     bare = " ".join(words)
+    if possessor is None and words[-1].lower() in CALENDAR:
+        return " ".join(w.capitalize() if w.lower() in CALENDAR else w for w in words)
     if (head in BARE and len(words) == 1) or words[-1][:1].isupper():  # "home", "Paris"
         return bare
     first = possessor or head

@@ -25,14 +25,14 @@ from __future__ import annotations
 import itertools
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from topline.music.lyrics import lexicon
 from topline.music.lyrics.bank import SLOT, bank
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
-from topline.music.lyrics.topic import (CONFLICTS, FUNCTION, PREPOSITIONS, Phrase, Topic, _tag, _tokens, proper_nouns,
-                                        read_topic)
+from topline.music.lyrics.topic import (CALENDAR, CONFLICTS, FUNCTION, PREPOSITIONS, Phrase, Topic, _tag, _tokens,
+                                        proper_nouns, read_topic)
 from topline.music.lyrics.vocab import REGISTER
 from topline.music.types import FormPlan, FormSection
 
@@ -94,6 +94,7 @@ def weather_supported(tags: set[str] | frozenset[str], topic: Topic) -> bool:
 
 
 SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
+SEASON_LIKE = SEASONS | frozenset({"fall", "christmas", "harvest", "springtime", "summertime", "wintertime"})
 
 
 def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
@@ -119,6 +120,8 @@ def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
         "animal": phrase.kind == "animal" and not phrase.plural,
         "vehicle": phrase.kind == "vehicle",
         "time": phrase.kind == "time",  # "the night", "the winter", "the wedding"; not "my job"
+        # what can be "in the air" or "coming on": a season or weather-like time, not "the childhood", "July"
+        "season": phrase.kind == "time" and phrase.head in SEASON_LIKE and not phrase.plural,
         "event": "e" in t and "h" not in t and phrase.kind not in ("person", "animal", "place"),
         "feeling": ("m" in t and "e" not in t) or phrase.kind == "feeling",
         "weather": phrase.head in WEATHER,
@@ -288,11 +291,30 @@ def mood_themes(topic: Topic, weights: dict[str, float]) -> dict[str, float]:
     """``{theme: weight}`` for the mood themes the song may sing whole: those its style names, and
     where no theme is strongly supported, the one its mood (``up``/``down``) calls for."""
     out = {n: w for n, w in weights.items() if n in MOOD_THEMES.values() and w >= STRONG}
-    if topic.singer and "r" in lexicon.types(topic.singer.split()[-1].lower()):
-        out["craft"] = STRONG  # the singer has a trade ("a beekeeper", "a boxer"): lines of doing one's work
+    if topic.singer and "w" in lexicon.types(topic.singer.split()[-1].lower()):
+        out["craft"] = STRONG  # the singer has a trade ("a beekeeper", "a boxer"; not "a student"): lines of work
     if not any(w >= STRONG for n, w in weights.items() if n not in out):
         out.update({MOOD_THEMES[t]: STRONG for t in MOOD_THEMES if t in topic.tags and MOOD_THEMES[t] not in out})
     return out
+
+
+def singer_can(tags: frozenset[str], topic: Topic) -> bool:
+    """True when the singer's trade allows a line tagged ``@w`` (any trade) or ``@l`` (a hands-on
+    one), by the WordNet type letters of the singer's head noun; untagged lines suit anyone."""
+    need = {t[1:] for t in tags if t.startswith("@")}
+    if not need:
+        return True
+    have = lexicon.types(topic.singer.split()[-1].lower()) if topic.singer else ""
+    return all(n in have for n in need)
+
+
+def _singular(phrase: Phrase) -> Phrase | None:
+    """A plural phrase with "the" sung in the singular ("the streets" -> "the street"), for a line that
+    ends on it: the plural's rhyme class ("-eets") has few lines to pair with, the singular's many."""
+    if not phrase.plural or phrase.owner != "the" or phrase.head == phrase.bare.split()[-1]:
+        return None
+    bare = " ".join([*phrase.bare.split()[:-1], phrase.head])
+    return replace(phrase, bare=bare, sung="the " + bare, plural=False)
 
 
 def own_words(topic: Topic) -> frozenset[str]:
@@ -326,6 +348,8 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
         needs = [set(t[1:].split(",")) for t in e.tags if t.startswith("=")]
         if any(not need & set(topic.words) for need in needs):
             continue  # a line of another story ("we share a drink beneath the tent" needs a party)
+        if not singer_can(e.tags, topic):
+            continue  # "I lace my boots" is a hands-on trade's line, not a student's or a teacher's
         slots = e.slots
         fills: list[tuple[Phrase | None, str | None]] = [(None, None)]
         if slots & {"verb", "verbing"}:
@@ -333,16 +357,21 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
         elif slots:
             (slot,) = tuple(slots)[:1]
             fills = [(p, None) for p in topic.phrases[:MAX_PHRASES] if slot_fits(slot, p, topic)]
+            if any(tpl.rstrip().endswith("{" + slot + "}") for tpl in e.lines):
+                fills += [(q, None) for p, _ in fills if (q := _singular(p))]
         weak = e.theme not in RESERVE and weights.get(e.theme, 0.0) < STRONG
         romance = bool(ROMANCE_LINE.search(" ".join(e.lines)))
         for phrase, verb in fills:
             texts = [_fill(tpl, phrase, verb) for tpl in e.lines]
             filler = phrase.bare if phrase else (verb or "")
             joined_text = " ".join(texts).lower()
-            tags = {t for t in e.tags if not t.startswith("=")} | ({"night"} if not e.tags & {"day", "night"} and re.search(
+            tags = {t for t in e.tags if t[0] not in "=@"} | ({"night"} if not e.tags & {"day", "night"} and re.search(
                 r"\b(night|tonight|midnight)\b", joined_text) else set())
             if "rain" not in e.tags and re.search(r"\b(sun|stars|moon|sunlight|sunset)\b", joined_text):
                 tags.add("sun")  # a clear sky
+            if re.search(r"\b(dawn|sunrise|daybreak|daylight|sunlight|first light|edge of day|morning light)\b",
+                         joined_text):
+                tags.add("dawn")  # the day breaking: not sung at midnight
             tags |= {"she"} if re.search(r"\b(she|her|she's|she'd)\b", joined_text) else set()
             tags |= {"he"} if re.search(r"\b(he|his|him|he's|he'd)\b", joined_text) else set()
             tags |= {"romance"} if romance else set()
@@ -429,7 +458,8 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 out.append("you")  # the one sung to, inside the clause: "teaching you to ride a bike"
                 k += 1 + len(you)
                 continue
-            out.append(poss if poss and low[k] in ("his", "her", "their") else toks[k])
+            out.append(poss if poss and low[k] in ("his", "her", "their") else
+                       toks[k].capitalize() if low[k] in CALENDAR else toks[k])  # "in July"
             k += 1
         return out
 
@@ -500,10 +530,19 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
             while j > 0 and tagged[j - 1][2] in ("n", "a"):
                 j -= 1
             before = low[j - 1] if j else ""
-            if before in PREPS or (before in DET and j > 1 and low[j - 2] in PREPS):
-                p0 = j - 1 if before in PREPS else j - 2
+            if before in PREPS | {"about", "of"} or (before in DET and j > 1 and low[j - 2] in PREPS | {"about"}):
+                p0 = j - 1 if before in PREPS | {"about", "of"} else j - 2
                 e = next(iter(ends(i)), i + 1)
-                openers.append(" ".join(words(p0, e, "my")))  # "before retirement", "at mile twenty"
+                pp = words(p0, e, "my")
+                if low[p0] == "about":  # a song "about the streets" is sung where it is: "on the streets"
+                    if "g" not in lexicon.types(lem):
+                        continue
+                    pp[0] = "on" if lem in ON_PLACES else "in"
+                elif low[p0] == "of":  # "the first tomatoes of July": a time is sung as when, "in July"
+                    if lexicon.kind(lem) != "time":
+                        continue
+                    pp[0] = "in"
+                openers.append(" ".join(pp))  # "before retirement", "at mile twenty"
                 lines += _carrier(openers[-1], topic, len(lines), tails=PP_TAILS)  # "at mile twenty, I know"
                 continue
             after = j
@@ -538,6 +577,8 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
         else:
             continue
         subj, poss = person(start)
+        if frame == "be" and start == i and i and low[i - 1] == "about":
+            subj, poss = "I", "my"  # a song "about growing up" is sung by one who does it: "I'm growing up"
         if not subj:
             continue
         for e in ends(i):
@@ -556,6 +597,9 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 text = f"{subj} {' '.join([verb, *body[1:]])}"
             lines += _carrier(text, topic, len(lines))
     return lines, list(dict.fromkeys(openers))
+
+
+ON_PLACES = frozenset("street road highway corner block island shore beach farm stage square".split())  # "on the ..."
 
 
 # Short tails that assert nothing, for a carrier line to end on a common rhyme ("I'm opening my shop again").
