@@ -39,6 +39,8 @@ SUNG_MIN = 0.72  # a plan or arranged lyrics leaving the voice on fewer of the b
 EMPTY_COST = 0.6  # what a bar the form sings costs left empty by the lyrics placed on it
 FILL_COST = 1.5  # the same where the voice would sing under SUNG_MIN: free bars fill before a rest goes
 EARLIEST_S = 0.15  # no note before this, whatever the beats say
+HOLE_BARS = 4  # the longest run of bars the voice leaves empty between two sections (lead rests aside)
+HOLE_COST = 2.0  # what each bar of a gap beyond HOLE_BARS costs on top of its empty bars
 
 
 # --- the skeleton: sections of the instrumental, sung or free -------------------------------------
@@ -720,6 +722,7 @@ def _place(
     # Dynamic programme over bars: best[e] = cost of the sections so far, the last ending at bar e.
     empty_c = np.array([empty_cost if sung[k] else 0.0 for k in range(nb)])
     gap_prefix = np.concatenate([[0.0], np.cumsum(empty_c)])
+    hole = _hole_costs(rest)
     fit_prefix: dict[str, np.ndarray] = {}
     fit_free: dict[str, np.ndarray] = {}
     for i in seq:
@@ -738,7 +741,7 @@ def _place(
         nat, mn = nat_min[i]
         L_nat, L_min = sum(nat), sum(mn)
         rest_min = sum(sum(nat_min[j][1]) for j in seq[si + 1 :])
-        run, arg = cheapest_predecessors(best, gap_prefix)
+        run, arg = cheapest_predecessors(best, gap_prefix, hole)
         new = np.full(nb + 1, inf)
         bp: dict[int, tuple[int, int]] = {}
         kind = lyrics.sections[i].kind
@@ -781,6 +784,22 @@ def _place(
         best = new
         back.append(bp)
     return trace_back(best, back, gap_prefix)
+
+
+def _hole_costs(rest: list[bool], *, longest: int = HOLE_BARS, cost: float = HOLE_COST) -> np.ndarray:
+    """``out[e, s]``: what a gap from bar ``e`` to bar ``s`` between two sections costs beyond its empty
+    bars: ``cost`` a bar of its longest run of bars that are not a lead rest, beyond ``longest`` (the
+    lead fills its own bars; the voice leaving more than ``longest`` bars to nothing is a hole).  A gap
+    from bar 0 is before the first note, and free."""
+    nb = len(rest)
+    out = np.zeros((nb + 1, nb + 1))
+    for e in range(1, nb + 1):
+        run = most = 0
+        for s in range(e + 1, nb + 1):
+            run = 0 if rest[s - 1] else run + 1
+            most = max(most, run)
+            out[e, s] = cost * max(0, most - longest)
+    return out
 
 
 def _arranged_plan(grid, bars, first, nb, lyrics, placed, form_label, sung) -> FormPlan:
