@@ -21,10 +21,13 @@ from topline.music.compose.plan import (
     _before,
     _Block,
     _clear_of_lead,
+    _finest_scale,
     _first_bar,
     _hole_costs,
     _lead_rests,
+    _less_rest,
     _place,
+    _skeleton,
     _tidy,
     arrange,
     earliest_onset,
@@ -387,3 +390,22 @@ def test_a_gap_between_two_sections_costs_more_beyond_four_bars_unless_a_lead_re
     # a lead rest in the gap splits it into runs of 2: the choruses keep to their own bars
     rest = [False] * 6 + [True] + [False] * 6
     assert _place([0, 0], ly, {0: ([2, 2], [1, 1])}, rest=rest, **kw) == [(0, 4), (9, 13)]
+
+
+def test_the_shortfall_comes_off_the_rests_without_giving_a_whole_lead_stretch_back():
+    # lead on bars 15-18 and 22-25 (and a scrap into bar 26): the plan rests 15-18 and 22-26, 9 bars on
+    # a budget of 8 (the last bar, too short for a line, rests too); 3 bars too few sung take a third
+    # off the budget, which frees the whole second stretch (4 bars rest), where 6 would do
+    lead = [(30.5, 38.5), (44.5, 52.5), (52.5, 53.3)]
+    a = analysis(bars_per_section=(7, 20), labels=("verse", "chorus"), energies=(0.4, 0.8), lead_regions=lead)
+    g, prof = make_grid(a), controls().profile
+
+    def breaks(sc):
+        blocks, _ = _skeleton(a, g, profile=prof, first_bar=0, rest_scale=sc)
+        return [(b.b0, b.b1) for b in blocks if b.label == "break"]
+
+    assert breaks(1.0) == [(15, 19), (22, 27)]
+    lo, _ = _less_rest(1.0, 3.0, 9, -1, last=False)
+    assert breaks(lo) == [(15, 19)]
+    sc = _finest_scale(a, g, profile=prof, variant=1, min_run=1, lo=lo, hi=1.0, most=6)
+    assert sc == pytest.approx(5 / 6) and breaks(sc) == [(15, 19), (22, 24)]

@@ -536,8 +536,31 @@ def arrange(
         if empty < FILL_COST:  # under the floor: the lyrics fill the free bars first (sections stretched
             empty = FILL_COST  # over sections of another label), before any rest is given up
             continue
-        scale, before = _less_rest(scale, SUNG_MIN * inner - sung, rested, before, last=attempt == 3)
+        short = SUNG_MIN * inner - sung
+        nxt, before = _less_rest(scale, short, rested, before, last=attempt == 3)
+        scale = _finest_scale(analysis, grid, profile=profile, variant=variant, min_run=min_run, lo=nxt, hi=scale,
+                              most=rested - math.ceil(short - 1e-9))  # fmt: skip
     return arr
+
+
+def _finest_scale(
+    analysis: Analysis, grid: Grid, *, profile: StyleProfile, variant: int, min_run: int, lo: float, hi: float,
+    most: int, steps: int = 8,
+) -> float:
+    """The largest ``rest_scale`` between ``lo`` and ``hi`` (in ``steps``) whose plan rests at most
+    ``most`` bars, else ``lo``: the rests a plan keeps are not proportional to the budget (a run too
+    long for it is skipped or cut, a scrap between rests rests too), so the share the shortfall takes
+    off the budget can free far more bars than the voice needs and give a whole lead stretch back to it."""
+    if lo <= 0.0 or lo >= hi:
+        return lo
+    first = _first_bar(analysis, grid)
+    for k in range(1, steps):
+        sc = hi - (hi - lo) * k / steps
+        blocks, _ = _skeleton(analysis, grid, profile=profile, first_bar=first, variant=variant, rest_scale=sc,
+                              min_run=min_run)  # fmt: skip
+        if sum(b.b1 - b.b0 for b in blocks if b.label == "break") <= most:
+            return sc
+    return lo
 
 
 def _crowded(arr: Arrangement) -> bool:
