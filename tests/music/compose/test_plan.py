@@ -15,14 +15,19 @@ from topline.music.compose.plan import (
     LEAD_REST_UNDER,
     EMPTY_COST,
     FILL_COST,
+    HOLE_COST,
     SUNG_MIN,
     _arrange,
     _before,
     _Block,
     _clear_of_lead,
+    _finest_scale,
     _first_bar,
+    _hole_costs,
     _lead_rests,
+    _less_rest,
     _place,
+    _skeleton,
     _tidy,
     arrange,
     earliest_onset,
@@ -369,3 +374,38 @@ def test_under_the_floor_the_lyrics_fill_free_bars_of_another_label_before_a_res
               block_start=np.array([1, 0, 0, 0, 1, 0, 1], dtype=bool))  # fmt: skip
     assert _place([0], ly, {0: ([2, 2], [1, 1])}, empty_cost=EMPTY_COST, **kw) == [(0, 4)]
     assert _place([0], ly, {0: ([2, 2], [1, 1])}, empty_cost=FILL_COST, **kw) == [(0, 6)]
+
+
+def test_a_gap_between_two_sections_costs_more_beyond_four_bars_unless_a_lead_rest_breaks_it():
+    # gaps from bar 1: bars 1, (2 rests), 3.. ; a run of 5 bars that are not a rest costs HOLE_COST, 6 twice
+    assert _hole_costs([False, False, True] + [False] * 6)[1].tolist() == [0.0] * 8 + [HOLE_COST, 2 * HOLE_COST]
+    assert not _hole_costs([False] * 9)[0].any()  # before the first note: no hole
+    # a 2-line chorus twice over chorus bars 0-4 and 9-13 with 5 verse bars between: singing a chorus
+    # over the verse bars costs about what leaving them empty does, but a 5-bar hole costs more: the
+    # first chorus stretches (a 3-bar gap is left)
+    ly = lyrics(("chorus", CHORUS[:2]))
+    kw = dict(nb=13, sung=[True] * 13, form_label=["chorus"] * 4 + ["verse"] * 5 + ["chorus"] * 4, group=["c"] * 13,
+              block_start=np.isin(np.arange(14), [0, 4, 9, 13]))  # fmt: skip
+    assert _place([0, 0], ly, {0: ([2, 2], [1, 1])}, **kw) == [(0, 6), (9, 13)]
+    # a lead rest in the gap splits it into runs of 2: the choruses keep to their own bars
+    rest = [False] * 6 + [True] + [False] * 6
+    assert _place([0, 0], ly, {0: ([2, 2], [1, 1])}, rest=rest, **kw) == [(0, 4), (9, 13)]
+
+
+def test_the_shortfall_comes_off_the_rests_without_giving_a_whole_lead_stretch_back():
+    # lead on bars 15-18 and 22-25 (and a scrap into bar 26): the plan rests 15-18 and 22-26, 9 bars on
+    # a budget of 8 (the last bar, too short for a line, rests too); 3 bars too few sung take a third
+    # off the budget, which frees the whole second stretch (4 bars rest), where 6 would do
+    lead = [(30.5, 38.5), (44.5, 52.5), (52.5, 53.3)]
+    a = analysis(bars_per_section=(7, 20), labels=("verse", "chorus"), energies=(0.4, 0.8), lead_regions=lead)
+    g, prof = make_grid(a), controls().profile
+
+    def breaks(sc):
+        blocks, _ = _skeleton(a, g, profile=prof, first_bar=0, rest_scale=sc)
+        return [(b.b0, b.b1) for b in blocks if b.label == "break"]
+
+    assert breaks(1.0) == [(15, 19), (22, 27)]
+    lo, _ = _less_rest(1.0, 3.0, 9, -1, last=False)
+    assert breaks(lo) == [(15, 19)]
+    sc = _finest_scale(a, g, profile=prof, variant=1, min_run=1, lo=lo, hi=1.0, most=6)
+    assert sc == pytest.approx(5 / 6) and breaks(sc) == [(15, 19), (22, 24)]

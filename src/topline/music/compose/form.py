@@ -244,13 +244,21 @@ def trace_back(best: np.ndarray, back: list[dict[int, tuple[int, int]]],
     return spans
 
 
-def cheapest_predecessors(best: np.ndarray, gap_prefix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def cheapest_predecessors(
+    best: np.ndarray, gap_prefix: np.ndarray, hole: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """For each start bar ``s``, the cheapest way to have ended the previous section at or before it.
 
     The cost of the bars left empty between two sections is separable (``gap_prefix`` is its running
     sum), so one pass gives ``run[s] = min over e <= s of best[e] + gap(e, s)`` and ``arg[s]``, that ``e``.
+    ``hole[e, s]``, when given, is added for the gap ``e..s`` (a long hole costs more than its bars).
     """
     n = best.shape[0]
+    if hole is not None:
+        v = (best - gap_prefix)[:, None] + hole
+        v[np.tril_indices(n, -1)] = np.inf  # e > s: no gap
+        arg = np.argmin(v, axis=0)
+        return v[arg, np.arange(n)] + gap_prefix, arg.astype(int)
     run = np.full(n, np.inf)
     arg = np.zeros(n, dtype=int)
     cur, ci = np.inf, 0

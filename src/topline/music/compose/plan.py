@@ -39,6 +39,8 @@ SUNG_MIN = 0.72  # a plan or arranged lyrics leaving the voice on fewer of the b
 EMPTY_COST = 0.6  # what a bar the form sings costs left empty by the lyrics placed on it
 FILL_COST = 1.5  # the same where the voice would sing under SUNG_MIN: free bars fill before a rest goes
 EARLIEST_S = 0.15  # no note before this, whatever the beats say
+HOLE_BARS = 4  # the longest run of bars the voice leaves empty between two sections (lead rests aside)
+HOLE_COST = 2.0  # what each bar of a gap beyond HOLE_BARS costs on top of its empty bars
 
 
 # --- the skeleton: sections of the instrumental, sung or free -------------------------------------
@@ -534,8 +536,31 @@ def arrange(
         if empty < FILL_COST:  # under the floor: the lyrics fill the free bars first (sections stretched
             empty = FILL_COST  # over sections of another label), before any rest is given up
             continue
-        scale, before = _less_rest(scale, SUNG_MIN * inner - sung, rested, before, last=attempt == 3)
+        short = SUNG_MIN * inner - sung
+        nxt, before = _less_rest(scale, short, rested, before, last=attempt == 3)
+        scale = _finest_scale(analysis, grid, profile=profile, variant=variant, min_run=min_run, lo=nxt, hi=scale,
+                              most=rested - math.ceil(short - 1e-9))  # fmt: skip
     return arr
+
+
+def _finest_scale(
+    analysis: Analysis, grid: Grid, *, profile: StyleProfile, variant: int, min_run: int, lo: float, hi: float,
+    most: int, steps: int = 8,
+) -> float:
+    """The largest ``rest_scale`` between ``lo`` and ``hi`` (in ``steps``) whose plan rests at most
+    ``most`` bars, else ``lo``: the rests a plan keeps are not proportional to the budget (a run too
+    long for it is skipped or cut, a scrap between rests rests too), so the share the shortfall takes
+    off the budget can free far more bars than the voice needs and give a whole lead stretch back to it."""
+    if lo <= 0.0 or lo >= hi:
+        return lo
+    first = _first_bar(analysis, grid)
+    for k in range(1, steps):
+        sc = hi - (hi - lo) * k / steps
+        blocks, _ = _skeleton(analysis, grid, profile=profile, first_bar=first, variant=variant, rest_scale=sc,
+                              min_run=min_run)  # fmt: skip
+        if sum(b.b1 - b.b0 for b in blocks if b.label == "break") <= most:
+            return sc
+    return lo
 
 
 def _crowded(arr: Arrangement) -> bool:
@@ -720,6 +745,7 @@ def _place(
     # Dynamic programme over bars: best[e] = cost of the sections so far, the last ending at bar e.
     empty_c = np.array([empty_cost if sung[k] else 0.0 for k in range(nb)])
     gap_prefix = np.concatenate([[0.0], np.cumsum(empty_c)])
+    hole = _hole_costs(rest)
     fit_prefix: dict[str, np.ndarray] = {}
     fit_free: dict[str, np.ndarray] = {}
     for i in seq:
@@ -738,7 +764,7 @@ def _place(
         nat, mn = nat_min[i]
         L_nat, L_min = sum(nat), sum(mn)
         rest_min = sum(sum(nat_min[j][1]) for j in seq[si + 1 :])
-        run, arg = cheapest_predecessors(best, gap_prefix)
+        run, arg = cheapest_predecessors(best, gap_prefix, hole)
         new = np.full(nb + 1, inf)
         bp: dict[int, tuple[int, int]] = {}
         kind = lyrics.sections[i].kind
@@ -781,6 +807,22 @@ def _place(
         best = new
         back.append(bp)
     return trace_back(best, back, gap_prefix)
+
+
+def _hole_costs(rest: list[bool], *, longest: int = HOLE_BARS, cost: float = HOLE_COST) -> np.ndarray:
+    """``out[e, s]``: what a gap from bar ``e`` to bar ``s`` between two sections costs beyond its empty
+    bars: ``cost`` a bar of its longest run of bars that are not a lead rest, beyond ``longest`` (the
+    lead fills its own bars; the voice leaving more than ``longest`` bars to nothing is a hole).  A gap
+    from bar 0 is before the first note, and free."""
+    nb = len(rest)
+    out = np.zeros((nb + 1, nb + 1))
+    for e in range(1, nb + 1):
+        run = most = 0
+        for s in range(e + 1, nb + 1):
+            run = 0 if rest[s - 1] else run + 1
+            most = max(most, run)
+            out[e, s] = cost * max(0, most - longest)
+    return out
 
 
 def _arranged_plan(grid, bars, first, nb, lyrics, placed, form_label, sung) -> FormPlan:
