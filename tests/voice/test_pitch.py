@@ -75,3 +75,23 @@ def test_vibrato_is_at_most_35_cents_deep():
     steady = m[(T > 1.4) & (T < 2.7)] - 57
     assert pitch.MAX_VIBRATO_CENTS == 35.0
     assert 0.33 < steady.max() <= 0.35 and -0.35 <= steady.min() < -0.33
+
+
+def test_a_change_over_voiceless_consonants_is_made_inside_them():
+    notes = [note(0.2, 1.0, 50, "a", ["AH"]), note(1.0, 2.0, 55, "sa", ["S", "AH"])]
+    m = pitch.contour(notes, times=T, approach_s=[0.0, 0.1], voiceless_s=[0.0, 0.1], portamento_s=0.1)
+    at = lambda t: m[np.argmin(np.abs(T - t))]  # noqa: E731
+    assert abs(at(0.9) - 50) < 0.02  # the previous vowel ends on its note
+    assert abs(at(1.0) - 55) <= 0.05 * 5 + 1e-9  # the vowel starts on its note (95 % done)
+    after = m[(T >= 1.0) & (T < 2.0)]
+    assert np.all(np.abs(after - 55) < 0.5)  # no frame of the new note is 50 cents off
+    voiced = pitch.contour(notes, times=T, approach_s=[0.0, 0.1], portamento_s=0.1)
+    assert voiced[np.argmin(np.abs(T - 1.0))] == pytest.approx(52.5, abs=0.05)  # voiced: half done at the start
+
+
+def test_a_short_voiceless_consonant_gets_a_quicker_change():
+    notes = [note(0.2, 1.0, 50, "a", ["AH"]), note(1.0, 2.0, 57, "ta", ["T", "AH"])]
+    m = pitch.contour(notes, times=T, approach_s=[0.0, 0.1], voiceless_s=[0.0, 0.03], portamento_s=0.1)
+    at = lambda t: m[np.argmin(np.abs(T - t))]  # noqa: E731
+    assert abs(at(0.965) - 50) < 0.05  # nothing moves before the consonant
+    assert abs(at(1.0) - 57) <= 0.05 * 7 + 1e-9

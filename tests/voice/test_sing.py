@@ -314,3 +314,18 @@ def test_the_cache_stays_within_its_bound(monkeypatch):
     sing(v1, controls=controls("m"))
     s = small.stats()
     assert s.entries == 1 and 0 < s.nbytes <= s.max_bytes
+
+
+def test_a_voiceless_consonant_carries_the_held_pitch_and_the_next_vowel_lands_on_its_note():
+    from topline.voice import kokoro_model, phonemes
+
+    sc = score([note(0.4, 1.2, 52, "far", ["F", "AA"], word=0), note(1.2, 2.0, 57, "sea", ["S", "IY"], word=1)])
+    y = sing(sc, controls=controls("m"))
+    f0, t = f0_track(y)
+    plan = phonemes.plan(sc.notes, id_map=kokoro_model.VOCAB, frame_s=kokoro_model.FRAME / kokoro_model.SAMPLE_RATE)
+    s = next(u for u in plan[0].units if u.arpabet == "S")
+    inside = (t >= s.start) & (t < s.end) & (f0 > 0)
+    assert inside.sum() >= 5  # harvest hears voicing there (it always did) ...
+    assert np.mean(np.abs(cents(f0[inside], 52)) <= 50) >= 0.8  # ... now at the held note's pitch
+    onset = (t >= 1.2) & (t < 1.26) & (f0 > 0)
+    assert np.mean(np.abs(cents(f0[onset], 57)) <= 50) >= 0.6  # the change was made in the consonant

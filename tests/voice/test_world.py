@@ -66,3 +66,45 @@ def test_prepare_then_render_is_resynthesize_and_read_only():
     a = world.render(speech, sr=sr, f0_hz=f0, voiced=ones.astype(bool), gain=ones, warp=1.17, breathiness=0.3)
     b = world.resynthesize(y, sr=sr, f0_hz=f0, voiced=ones.astype(bool), gain=ones, warp=1.17, breathiness=0.3)
     assert np.array_equal(a, b)
+
+
+def _noise_analysis(sr: int, seconds: float) -> world.SpeechAnalysis:
+    """An analysed stretch of voiceless noise: flat envelope, aperiodic everywhere, no F0."""
+    n = int(seconds * 1000 / world.FRAME_PERIOD_MS) + 1
+    bins = world.SYNTH_FFT_SIZE // 2 + 1
+    return world.SpeechAnalysis(f0=np.zeros(n), sp=np.full((n, bins), 1e-4, np.float32),
+                                ap=np.ones((n, bins), np.float32), n_samples=int(seconds * sr))  # fmt: skip
+
+
+def _harmonic_contrast_db(y: np.ndarray, sr: int, f0: float) -> float:
+    """Level at f0 and its 2nd harmonic over the level midway between them (dB)."""
+    spec = np.abs(np.fft.rfft(y * np.hanning(y.size))) ** 2
+    f = np.fft.rfftfreq(y.size, 1 / sr)
+    at = lambda hz: spec[np.abs(f - hz) < 8].sum()  # noqa: E731
+    return float(10 * np.log10((at(f0) + at(2 * f0)) / (at(1.5 * f0) + at(2.5 * f0))))
+
+
+def test_leak_voices_the_low_band_of_voiceless_frames_at_the_given_pitch():
+    sr = 24000
+    speech = _noise_analysis(sr, 0.6)
+    n = speech.f0.size
+    kw = dict(sr=sr, f0_hz=np.full(n, 200.0), voiced=np.zeros(n, bool), gain=np.ones(n))
+    plain = world.render(speech, **kw)
+    leaky = world.render(speech, leak=np.full(n, 0.9), **kw)
+    mid = slice(int(0.1 * sr), int(0.5 * sr))
+    assert _harmonic_contrast_db(plain[mid], sr, 200.0) < 3.0  # noise: no harmonics
+    assert _harmonic_contrast_db(leaky[mid], sr, 200.0) > 15.0  # a voice bar at 200 Hz
+    # above the leak band the frames stay noise, as loud as before
+    spec = lambda y: np.abs(np.fft.rfft(y[mid])) ** 2  # noqa: E731
+    f = np.fft.rfftfreq(mid.stop - mid.start, 1 / sr)
+    high = f > world.LEAK_BAND_HZ[1]
+    ratio = spec(leaky)[high].sum() / spec(plain)[high].sum()
+    assert 0.7 < ratio < 1.4
+
+
+def test_leak_leaves_voiced_frames_and_zero_leak_alone():
+    sr = 24000
+    speech = _noise_analysis(sr, 0.3)
+    n = speech.f0.size
+    kw = dict(sr=sr, f0_hz=np.full(n, 200.0), voiced=np.zeros(n, bool), gain=np.ones(n))
+    assert np.array_equal(world.render(speech, **kw), world.render(speech, leak=np.zeros(n), **kw))

@@ -41,6 +41,8 @@ TAIL_S = 0.5
 PEAK = 0.7
 #: A phrase's last note fades by this share over its last 30 % (about -4 dB at its end).
 PHRASE_RELEASE = 0.35
+#: Share of a voiceless consonant's low band (``world.LEAK_BAND_HZ``) sung voiced, at the held pitch.
+VOICELESS_LEAK = 0.9
 #: Most phrase-rendering threads ``sing`` uses by default.
 MAX_WORKERS = 2
 #: Most bytes of analysed renderings the process keeps (about 0.2 MB per rendered second:
@@ -174,6 +176,16 @@ def _speak(model: KokoroVoice, singer: Voice, p: phonemes.Phrase) -> world.Speec
     return even_vowels(speech, p)
 
 
+def _voiceless_lead(onset: list[phonemes.Unit], vowel_start: float) -> float:
+    """How long the unvoiced consonants right before a vowel last (0 if the sound before it is voiced)."""
+    start = vowel_start
+    for u in sorted(onset, key=lambda u: u.start, reverse=True):
+        if u.arpabet not in phonemes.UNVOICED or u.end < start - 1e-6:
+            break
+        start = u.start
+    return vowel_start - start
+
+
 def _render_phrase(
     p: phonemes.Phrase, speech: world.SpeechAnalysis, *, sr: int, controls: Controls, seed: int
 ) -> np.ndarray:
@@ -181,14 +193,16 @@ def _render_phrase(
     n_out = int(round((p.end - p.t0) * sr))
     times = p.t0 + np.arange(int(np.ceil(n_out / sr / fp)) + 1) * fp
     prof = controls.profile
-    approach = []
+    approach, voiceless = [], []
     for i, syl in enumerate(p.syllables):
-        lead = [syl.start - u.start for u in p.units if u.syllable == i and not u.vowel and u.start < syl.start]
-        approach += [max(lead, default=0.0)] + [0.0] * (len(syl.notes) - 1)
+        onset = [u for u in p.units if u.syllable == i and not u.vowel and u.start < syl.start]
+        approach += [max((syl.start - u.start for u in onset), default=0.0)] + [0.0] * (len(syl.notes) - 1)
+        voiceless += [_voiceless_lead(onset, syl.start)] + [0.0] * (len(syl.notes) - 1)
     midi = pitch.contour(
         p.notes,
         times=times,
         approach_s=approach,
+        voiceless_s=voiceless,
         portamento_s=prof.portamento_s,
         vibrato_depth_cents=prof.vibrato_depth_cents,
         vibrato_rate_hz=prof.vibrato_rate_hz,
@@ -200,11 +214,18 @@ def _render_phrase(
     for u in p.units:
         if u.vowel or u.arpabet in phonemes.SONORANTS:
             voiced |= (times >= u.start) & (times < u.end)
+    # voiceless consonants between sung sounds keep a faint voicing at the held pitch
+    leak = np.zeros(times.shape)
+    first = p.notes[0].start
+    for u in p.units:
+        if not u.vowel and u.arpabet in phonemes.UNVOICED and u.end > first:
+            leak[(times >= u.start) & (times < u.end)] = VOICELESS_LEAK
     return world.render(
         speech,
         sr=sr,
         f0_hz=pitch.midi_to_hz(midi),
         voiced=voiced,
+        leak=leak,
         gain=_velocity_gain(p.notes, times),
         render_pos=p.to_render(times),
         n_out=n_out,

@@ -70,6 +70,7 @@ def contour(
     *,
     times: np.ndarray,
     approach_s: list[float] | None = None,
+    voiceless_s: list[float] | None = None,
     portamento_s: float = 0.08,
     vibrato_depth_cents: float = 0.0,
     vibrato_rate_hz: float = 5.5,
@@ -89,7 +90,12 @@ def contour(
         vowel onset).  A note reached over consonants changes pitch quickly (10-90 % in a
         fifth of their time, 20 ms at least, ``portamento_s`` at most); a legato
         vowel-to-vowel change glides over ``portamento_s``.  Either way the change is half
-        done at the note's start.
+        done at the note's start, unless it can be hidden (``voiceless_s``).
+    voiceless_s : list of float, optional
+        Per note, how long the unvoiced consonants just before its vowel last (0 when the
+        sound before the vowel is voiced).  Nothing is heard of the pitch there, so the change
+        is made inside them, as a singer makes it: done by the vowel's start, which lands on
+        its note.
     portamento_s : float
         10-90 % time of a legato glide between notes.
     vibrato_depth_cents, vibrato_rate_hz, vibrato_delay_s : float
@@ -107,17 +113,23 @@ def contour(
     if times.size == 0 or not notes:
         return np.zeros_like(times)
     approach = list(approach_s) if approach_s is not None else [0.0] * len(notes)
+    voiceless = list(voiceless_s) if voiceless_s is not None else [0.0] * len(notes)
     # a light scoop into the phrase's first note, settled before its vowel
     first = notes[0]
     rise0 = max(approach[0], 0.05)
     pitch = float(first.midi) - SCOOP_ST * (1.0 - _step((times - (first.start - _T_DONE * rise0)) / rise0))
-    for prev, n, app in zip(notes, notes[1:], approach[1:]):
+    for prev, n, app, hid in zip(notes, notes[1:], approach[1:], voiceless[1:]):
         shortest = min(prev.end - prev.start, n.end - n.start)
         legato = min(portamento_s, MAX_GLIDE_SHARE * shortest)
         # over consonants the change is quick and late, as singers make it; legato it glides
         rise = float(np.clip(CONSONANT_GLIDE_SHARE * app if app > 0 else legato, 0.02, max(min(legato, 0.3), 0.02)))
-        # the glide is half done at the note's start (the vowel onset)
-        pitch = pitch + (n.midi - prev.midi) * _step((times - (n.start - _T_HALF * rise)) / rise)
+        if hid > 0:
+            # unheard in the voiceless consonants: done (95 %) by the vowel's start
+            rise = min(rise, hid / _T_DONE)
+            begin = n.start - _T_DONE * rise
+        else:
+            begin = n.start - _T_HALF * rise  # half done at the note's start (the vowel onset)
+        pitch = pitch + (n.midi - prev.midi) * _step((times - begin) / rise)
 
     depth = min(max(float(vibrato_depth_cents), 0.0), MAX_VIBRATO_CENTS) / 100.0
     if depth > 0:

@@ -31,6 +31,9 @@ SPEECH_F0_RANGE = (65.0, 320.0)
 #: envelope is smooth at the speech F0's resolution, so 512 points at 24 kHz (47 Hz bins,
 #: 23 ms responses) sound the same as the 1024 of the analysis at half the cost.
 SYNTH_FFT_SIZE = 512
+#: A voiceless consonant's faint voicing (``render``'s ``leak``) lies below the first of these
+#: frequencies (Hz) and fades out by the second: the voice bar of a partly voiced consonant.
+LEAK_BAND_HZ = (1000.0, 2000.0)
 
 
 @lru_cache(maxsize=1)
@@ -234,10 +237,13 @@ def render(
     render_pos: np.ndarray | None = None,
     n_out: int | None = None,
     frame_period_ms: float = FRAME_PERIOD_MS,
+    leak: np.ndarray | None = None,
 ) -> np.ndarray:
     """Resynthesise an analysed phrase (``prepare``) with a new F0, optionally re-timed.
 
     Parameters are those of ``resynthesize``; ``n_out`` defaults to the phrase's length.
+    ``leak`` (per output frame, 0..1) voices frames that would be unvoiced faintly: that share
+    of their power below ``LEAK_BAND_HZ`` becomes periodic at ``f0_hz``, the rest stays noise.
     """
     pw = pyworld()
     fp = frame_period_ms / 1000.0
@@ -261,6 +267,17 @@ def render(
         sp, ap = warp_envelope(sp, warp), warp_envelope(ap, warp)
     sp = sp * (g * g)[:, None]
     new_f0 = np.where(on, f0_t, 0.0)
+    if leak is not None:
+        lw = np.clip(_fit(leak, n), 0.0, 1.0)
+        faint = ~on & (lw > 0) & (f0_t > 0)
+        if faint.any():
+            f = np.arange(ap.shape[1]) * (sr / 2.0) / (ap.shape[1] - 1)
+            band = np.clip((LEAK_BAND_HZ[1] - f) / (LEAK_BAND_HZ[1] - LEAK_BAND_HZ[0]), 0.0, 1.0)
+            # WORLD gives a voiced frame (1 - ap^2) of its power as pulses and ap^2 as noise
+            share = lw[faint, None] * band[None, :]
+            ap = ap.copy()
+            ap[faint] = np.minimum(ap[faint], np.sqrt(1.0 - share))
+            new_f0[faint] = f0_t[faint]
     out = pw.synthesize(new_f0, np.ascontiguousarray(sp), np.ascontiguousarray(ap), sr, frame_period_ms)
     out = out[:n_out] if out.size >= n_out else np.pad(out, (0, n_out - out.size))
     return out.astype(np.float32)
