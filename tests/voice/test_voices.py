@@ -71,9 +71,18 @@ def test_choice_table(style, gender, name):
         assert choose_voice(style, gender=gender, seed=seed).name == name
 
 
+def test_a_voice_on_request_sings_only_when_its_traits_are_asked_for():
+    assert VOICES["af_nicole"].on_request
+    for style in ("ambient, world", "chill lofi", "jazz", "synthwave", ""):
+        assert {choose_voice(style, gender="f", seed=s).name for s in range(30)} == {"af_heart", "bf_emma"}
+    assert {choose_voice("whispered ambient", gender="f", seed=s).name for s in range(10)} == {"af_nicole"}
+    # asked for against another voice's trait: a tie it takes part in, broken by the seed
+    assert {choose_voice("breathy british", gender="f", seed=s).name for s in range(30)} == {"af_nicole", "bf_emma"}
+
+
 def test_ties_are_broken_by_the_seed_and_negative_tags_count_against():
     picks = {choose_voice("synthwave", gender="f", seed=s).name for s in range(40)}
-    assert picks == {v.name for v in VOICES.values() if v.gender == "f"}
+    assert picks == {v.name for v in VOICES.values() if v.gender == "f" and not v.on_request}
     assert choose_voice("synthwave", gender="m", seed=3) == choose_voice("synthwave", gender="m", seed=3)
     # "indie pop": Emma (indie) and Heart (pop) tie; "british" as a negative tag leaves Heart
     assert {choose_voice("indie pop", gender="f", seed=s).name for s in range(20)} == {"af_heart", "bf_emma"}
