@@ -135,7 +135,7 @@ def test_half_bar_tiebreak_start_and_change_together_outweigh_clearer_accents():
 
 
 def test_boundary_beat_is_where_the_harmony_and_level_change():
-    from topline.music.analysis import _boundary_beat
+    from topline.music.analysis import _boundary_beat, _timbre
 
     beat, n = 20, 48
     chroma = np.zeros((12, n * beat))
@@ -146,8 +146,9 @@ def test_boundary_beat_is_where_the_harmony_and_level_change():
         rms[i * beat : (i + 1) * beat] = 1.0 if i < 27 else 2.0
     log_mel = np.full((64, n * beat), -20.0)
     frames = np.arange(0, n * beat, beat)
-    assert _boundary_beat(chroma, log_mel, rms, frames) == 27
-    assert _boundary_beat(chroma, log_mel, rms, frames[:30]) is None  # too short to tell
+    mfcc = _timbre(log_mel)
+    assert _boundary_beat(chroma, mfcc, rms, frames) == 27
+    assert _boundary_beat(chroma, mfcc, rms, frames[:30]) is None  # too short to tell
 
 
 def test_start_beat_counts_back_along_the_grid():

@@ -208,17 +208,23 @@ def _half_bar_tiebreak(
     return phase
 
 
+def _timbre(log_mel: np.ndarray) -> np.ndarray:
+    """MFCCs 1-12 of the log-mel spectrogram: timbre without overall level (sections and bar lines)."""
+    import librosa
+
+    return librosa.feature.mfcc(S=log_mel, n_mfcc=13)[1:]
+
+
 def _boundary_beat(
-    chroma: np.ndarray, log_mel: np.ndarray, rms: np.ndarray, beat_frames: np.ndarray, *, width: int = 8
+    chroma: np.ndarray, mfcc: np.ndarray, rms: np.ndarray, beat_frames: np.ndarray, *, width: int = 8
 ) -> int | None:
     """Index of the beat where the music changes most: the strongest checkerboard novelty over
-    beat-synchronous harmony, timbre and level (each standardised over the song), away from
-    the ends (``width`` beats, the kernel's half-width).  None with too few beats."""
+    beat-synchronous harmony, timbre (``_timbre``) and level (each standardised over the song),
+    away from the ends (``width`` beats, the kernel's half-width).  None with too few beats."""
     import librosa
 
     if beat_frames.size < 4 * width + 1:
         return None
-    mfcc = librosa.feature.mfcc(S=log_mel, n_mfcc=13)[1:]
     chroma = chroma / (np.linalg.norm(chroma, axis=0, keepdims=True) + 1e-9)
     level = 20 * np.log10(rms + 1e-9)[None, :]
     feats = librosa.util.sync(np.vstack([chroma, mfcc, level]), beat_frames, aggregate=np.mean, pad=False)
@@ -244,13 +250,8 @@ def _compound(onset: np.ndarray, downbeats: np.ndarray, *, ratio: float = 1.15) 
     if downbeats.size < 5:
         return False
     d = _frames(downbeats)
-    span = np.diff(d).astype(float)
-
-    def at(frac: float) -> float:
-        idx = np.round(d[:-1] + frac * span).astype(int)
-        return float(np.mean([onset[max(0, i - 1) : i + 2].max() for i in np.clip(idx, 0, onset.size - 1)]))
-
-    return at(1 / 2) > ratio * (at(1 / 3) + at(2 / 3)) / 2
+    thirds = (_onset_between(onset, d, 1 / 3) + _onset_between(onset, d, 2 / 3)) / 2
+    return _onset_between(onset, d, 1 / 2) > ratio * thirds
 
 
 def _frames(times: np.ndarray) -> np.ndarray:
@@ -333,11 +334,12 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
         accents = beat_accents(bass_onset, chroma, beat_frames)
     meter, stride, phase = _meter(accents, onset, beat_frames, tempo, compound=compound)
     rms = np.sqrt(np.mean(mag**2, axis=0))
+    mfcc = _timbre(log_mel)
     if meter in ("3/4", "4/4"):
         start = _start_beat(rms, beat_frames)
         phase = _unaccented_start(accents, 3 if meter == "3/4" else 4, phase, start)
         if meter == "4/4":
-            boundary = _boundary_beat(chroma, log_mel, rms, beat_frames)
+            boundary = _boundary_beat(chroma, mfcc, rms, beat_frames)
             phase = _half_bar_tiebreak(accents, phase, start, boundary)
     per_bar = {"3/4": 3, "4/4": 4, "6/8": 6 if stride == 3 else 2}[meter]
     downbeats = beats[phase::per_bar]
@@ -389,7 +391,7 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     mode_conf = float(np.clip(np.tanh(signed), 0.0, 1.0))
     key_conf = key_confidence(key, chords)
 
-    sections = _sections(chroma, log_mel, rms, downbeats, duration, nfr)
+    sections = _sections(chroma, mfcc, rms, downbeats, duration, nfr)
     leads = lead_regions(salience[:, :nfr], frame_rate=SR / HOP, audio=y22, sr=SR)
     return Analysis(
         duration=float(duration),
@@ -408,14 +410,13 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
 
 
 def _sections(
-    chroma: np.ndarray, log_mel: np.ndarray, rms: np.ndarray, downbeats: np.ndarray, duration: float, nfr: int
+    chroma: np.ndarray, mfcc: np.ndarray, rms: np.ndarray, downbeats: np.ndarray, duration: float, nfr: int
 ) -> list[tuple[float, float, str, float]]:
     import librosa
 
     if downbeats.size < 8:
         return [(0.0, float(duration), "verse", 1.0)]
     frames = np.clip(librosa.time_to_frames(downbeats, sr=SR, hop_length=HOP), 0, nfr - 1)
-    mfcc = librosa.feature.mfcc(S=log_mel, n_mfcc=13)[1:]  # timbre without overall level
     feats = np.vstack([chroma / (np.linalg.norm(chroma, axis=0, keepdims=True) + 1e-9), mfcc / (np.abs(mfcc).max() + 1e-9)])
     bars = librosa.util.sync(feats, frames, aggregate=np.mean, pad=False)[:, : frames.size - 1]
     bar_seconds = float(np.median(np.diff(downbeats)))
