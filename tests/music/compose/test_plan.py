@@ -409,3 +409,12 @@ def test_the_shortfall_comes_off_the_rests_without_giving_a_whole_lead_stretch_b
     assert breaks(lo) == [(15, 19)]
     sc = _finest_scale(a, g, profile=prof, variant=1, min_run=1, lo=lo, hi=1.0, most=6)
     assert sc == pytest.approx(5 / 6) and breaks(sc) == [(15, 19), (22, 24)]
+
+
+def test_free_runs_are_the_bars_between_lead_rests():
+    from topline.music.compose.plan import _free_runs
+
+    rest = [False, False, True, True, False, True, False]
+    assert _free_runs(rest, 0, 7) == [(0, 2), (4, 1), (6, 1)]
+    assert _free_runs(rest, 1, 5) == [(1, 1), (4, 1)]
+    assert _free_runs(rest, 2, 4) == []

@@ -16,6 +16,7 @@ its section starts.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -785,15 +786,7 @@ def _place(
                 skip = None
                 if rest_prefix[e] > rest_prefix[s] and not rest[s] and not rest[e - 1]:
                     if (i, s, e) not in layouts:
-                        runs, k = [], s
-                        while k < e:
-                            j = k
-                            while j < e and rest[j] == rest[k]:
-                                j += 1
-                            if not rest[k]:
-                                runs.append((k, j - k))
-                            k = j
-                        layouts[(i, s, e)] = pack_lines(runs, nat, mn)
+                        layouts[(i, s, e)] = pack_lines(_free_runs(rest, s, e), nat, mn)
                     skip = layouts[(i, s, e)]
                 c = run[s] + start_pen + (0.0 if block_start[e] else 0.25)
                 if skip is not None:
@@ -807,6 +800,17 @@ def _place(
         best = new
         back.append(bp)
     return trace_back(best, back, gap_prefix)
+
+
+def _free_runs(rest: list[bool], start: int, end: int) -> list[tuple[int, int]]:
+    """``(first bar, bars)`` of each run of bars from ``start`` to ``end`` that is not a lead rest."""
+    runs, k = [], start
+    for resting, group in itertools.groupby(rest[start:end]):
+        n = len(list(group))
+        if not resting:
+            runs.append((k, n))
+        k += n
+    return runs
 
 
 def _hole_costs(rest: list[bool], *, longest: int = HOLE_BARS, cost: float = HOLE_COST) -> np.ndarray:
