@@ -420,3 +420,18 @@ def test_eighths_of_a_six_eight_bar_are_told_from_a_waltz_in_eighths():
     waltz = _pulses(600, 10, [1.0, 0.3, 0.8, 0.3, 0.8, 0.3])  # quarters of 3/4 at the thirds
     assert not _six_eighths(accents, waltz, frames)
     assert not _six_eighths(np.tile([3.0, 1.0, 1.0, 1.0], 15) + rng.uniform(0.0, 0.2, 60), jig, frames)
+
+
+def test_a_fast_grid_over_bowed_swells_follows_the_bass_and_harmony_to_half_time():
+    from topline.music.analysis import _blurred_double_time
+
+    rng = np.random.default_rng(3)
+    frames = np.arange(64) * 10  # 146 BPM at the analysis frame rate is about 10 frames a beat
+    accents = np.tile([1.0, 1.0, 1.0, 2.4], 16) + rng.uniform(0.0, 0.8, 64)  # chord changes every 4th
+    blurred = 1.0 + rng.uniform(0.0, 0.3, 640)  # swells: no attack stands out
+    assert _blurred_double_time(accents, blurred, frames, 146.0) == 1  # the odd beats carry the changes
+    clear = _pulses(640, 10, [1.0])  # every tracked beat attacked, nothing between
+    assert _blurred_double_time(accents, clear, frames, 146.0) is None  # the tracker heard the pulse
+    assert _blurred_double_time(accents, blurred, frames, 130.0) is None  # a plausible tempo stays
+    flat = 1.0 + rng.uniform(0.0, 0.8, 64)
+    assert _blurred_double_time(flat, blurred, frames, 146.0) is None  # no parity preferred

@@ -127,6 +127,42 @@ def _half_time(accents: np.ndarray, tempo: float, *, fast: float = 145.0, contra
     return phase
 
 
+def _blurred_double_time(
+    accents: np.ndarray,
+    onset: np.ndarray,
+    beat_frames: np.ndarray,
+    tempo: float,
+    *,
+    fast: float = 145.0,
+    blur: float = 0.6,
+    alpha: float = 0.01,
+    contrast: float = 1.25,
+) -> int | None:
+    """Phase of the real beats when a fast grid over blurred onsets is double time, else None.
+
+    Bowed swells leave the onset function nearly as high between the tracked beats as on
+    them (halfway ``blur`` or more of the level at the beats): then the tracker's choice of
+    octave rests on noise, and the bass and harmony decide.  At ``fast`` BPM or more, a grid
+    whose bass notes and chord changes prefer one parity of beats, by ``contrast`` or more
+    and surely (Welch's t-test under ``alpha``), is counted at half speed; ``_half_time``
+    asks a far larger contrast where the attacks are clear, since there the tracker heard
+    the pulse.
+    """
+    from scipy.stats import ttest_ind
+
+    if tempo < fast or accents.size < 16 or beat_frames.size < 16:
+        return None
+    if _onset_between(onset, beat_frames, 0.5) < blur * _onset_between(onset, beat_frames, 0.0):
+        return None
+    if bar_phase(accents)[0] == 3:
+        return None  # a fast waltz
+    _, phase, c = bar_phase(accents, candidates=(2,))
+    strong, weak = accents[phase::2], accents[1 - phase :: 2]
+    if c < contrast or float(ttest_ind(strong, weak, equal_var=False, alternative="greater").pvalue) >= alpha:
+        return None
+    return phase
+
+
 def _onset_between(onset: np.ndarray, beat_frames: np.ndarray, frac: float) -> float:
     """Mean onset strength ``frac`` of the way from each beat to the next (the strongest frame
     within one of the instant: a centred flux peaks a frame either side)."""
@@ -354,6 +390,8 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
 
     accents = beat_accents(bass_onset, chroma, beat_frames)
     half = None if compound else _half_time(accents, tempo)
+    if half is None and not compound:
+        half = _blurred_double_time(accents, onset, beat_frames, tempo)
     if half is None and not compound and _eighths_tracked(onset, bass_onset, beat_frames, tempo):
         half = bar_phase(accents, candidates=(2,))[1]  # the bass and harmony keep the real beats
     between = None if compound or half is not None else _between_the_notes(onset, beat_frames, tempo)
