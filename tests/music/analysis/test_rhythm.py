@@ -435,3 +435,14 @@ def test_a_fast_grid_over_bowed_swells_follows_the_bass_and_harmony_to_half_time
     assert _blurred_double_time(accents, blurred, frames, 130.0) is None  # a plausible tempo stays
     flat = 1.0 + rng.uniform(0.0, 0.8, 64)
     assert _blurred_double_time(flat, blurred, frames, 146.0) is None  # no parity preferred
+
+
+def test_a_fast_waltz_whose_bars_pair_up_is_not_six_eight():
+    # Strong and weak bars of a waltz in quarters: both bars begin with the bass, attacked alike.
+    from topline.music.analysis import _six_eighths
+
+    rng = np.random.default_rng(4)
+    frames = np.arange(60) * 10
+    accents = np.tile([3.5, 1.5, 1.5, 2.9, 1.4, 1.4], 10) + rng.uniform(0.0, 0.2, 60)
+    waltz = _pulses(600, 10, [1.0, 0.3, 0.3, 0.9, 0.3, 0.3])
+    assert not _six_eighths(accents, waltz, frames)

@@ -94,16 +94,26 @@ def _meter(
 
 
 def _six_eighths(
-    accents: np.ndarray, onset: np.ndarray, beat_frames: np.ndarray, *, alpha: float = 0.05, ratio: float = 1.15
+    accents: np.ndarray,
+    onset: np.ndarray,
+    beat_frames: np.ndarray,
+    *,
+    alpha: float = 0.05,
+    ratio: float = 1.15,
+    weak: float = 0.75,
 ) -> bool:
     """Whether the tracked beats are the eighths of a 6/8 bar: their accents differ by
     position in a group of six more surely (``position_test``) than in three or four, and
-    at ``alpha``; and the attacks halfway through the six outweigh those at its thirds
+    at ``alpha``; the second dotted quarter is a beat, not a bar (its accent under ``weak``
+    of the downbeat's: a fast waltz whose bars pair up, strong and weak, begins both bars
+    nearly alike); and the attacks halfway through the six outweigh those at its thirds
     (``ratio``; in a 3/4 bar counted in eighths the thirds are its beats)."""
     p6 = position_test(accents, 6)
     if p6 >= min(alpha, position_test(accents, 3), position_test(accents, 4)):
         return False
     _, phase6, _ = bar_phase(accents, candidates=(6,))
+    if accents[(phase6 + 3) % 6 :: 6].mean() >= weak * accents[phase6::6].mean():
+        return False
     bars = beat_frames[phase6::6]
     if bars.size < 4:
         return False
