@@ -541,7 +541,8 @@ def make_item(i: int, lib: Library, *, seed: int = 1234, rotate: int = 0) -> tup
     step = 2 if lib.fresh else 1
     arrangement = arrs[(i % len(KINDS) + step * (i // len(KINDS)) + rotate) % len(arrs)]
     if kind == "jig68":
-        bpm = float(rng.integers(*((50, 101) if lib.fresh else (56, 97) if lib.validation else (60, 91))))  # dotted quarters
+        # dotted quarters
+        bpm = float(rng.integers(*((50, 101) if lib.fresh else (56, 97) if lib.validation else (60, 91))))
     else:
         bpm = float(rng.integers(*((50, 161) if lib.fresh else (64, 145) if lib.validation else (60, 141))))
     qpm = bpm * (1.5 if kind == "jig68" else 1.0)
@@ -674,7 +675,9 @@ def load(
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=None, help=f"number of items (16; {VALIDATION_N} --validation, {FRESH_N} --fresh)")
+    ap.add_argument(
+        "--n", type=int, default=None, help=f"number of items (16; {VALIDATION_N} --validation, {FRESH_N} --fresh)"
+    )
     ap.add_argument("--out", type=Path, default=None, help="default .corpus (.corpus-heldout, -validation, -fresh)")
     sets = ap.add_mutually_exclusive_group()
     sets.add_argument("--heldout", action="store_true", help="other pieces, tempos and arrangements")
