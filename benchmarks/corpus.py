@@ -20,14 +20,20 @@ section changes the texture a little, as songs do, and the boundaries are the gr
 
 Needs ``apt-get install -y fluidsynth fluid-soundfont-gm``.
 
-Run: ``python benchmarks/corpus.py [--n 16] [--out benchmarks/.corpus] [--heldout | --validation]``.  Deterministic.
+Run: ``python benchmarks/corpus.py [--n 16] [--out benchmarks/.corpus] [--heldout | --validation | --fresh]``.
+Deterministic.
 ``--heldout`` makes a second set from other pieces (the second half of the chorales, other books of
 O'Neill's), other tempos and arrangements, in ``benchmarks/.corpus-heldout``: figures tuned on one set
 are checked on the other.  ``--validation`` makes a third set that nobody tunes on, in
 ``benchmarks/.corpus-validation``: the last quarter of the chorales, Aird's Airs (another collection:
 marches, strathspeys and slow airs in 4/4, airs in 3/4, jigs in 6/8, harmonised here), a fourth
 arrangement (guitars and acoustic bass) and its own seed; it is measured before and after a change,
-never while tuning.
+never while tuning.  ``--fresh`` makes a fourth set, in ``benchmarks/.corpus-fresh``, for checking only
+(made before the analysis change it checks, and never tuned on): chorales from the third eighth of the
+list (between the main set's and the held-out set's), O'Neill's books no other set uses (airs
+51-100 and 501-550, reels 1176-1275, jigs 1031-1115) alternating with Aird's books 1, 3 and 4, a
+fifth arrangement (church organ, accordion, bowed double bass) beside the four others, 50-160 BPM
+(jigs 50-100 dotted quarters) and its own seed.
 """
 
 from __future__ import annotations
@@ -275,6 +281,7 @@ ARRANGEMENTS = {
     "strings": {0: 48, 1: 45, 2: 42},  # string ensemble, pizzicato, cello bass
     "band": {0: 4, 1: 4, 2: 33},  # electric piano comping, fingered bass
     "guitar": {0: 24, 1: 25, 2: 32},  # nylon and steel guitars, acoustic bass (validation set only)
+    "organ": {0: 19, 1: 21, 2: 43},  # church organ, accordion, bowed double bass (fresh set only)
 }
 
 
@@ -407,6 +414,7 @@ def render(mid: Path, seconds: float) -> np.ndarray:
 KINDS = ("chorale", "reel", "air34", "jig68")
 ARRS = ("piano", "strings", "band")
 VALIDATION_ARRS = ("guitar", "piano", "strings", "band")
+FRESH_ARRS = ("organ", "strings", "guitar", "band", "piano")
 
 
 def _chorale_paths() -> list[str]:
@@ -428,12 +436,28 @@ class Library:
     and harmonises every tune itself.
     """
 
-    def __init__(self, *, heldout: bool = False, validation: bool = False) -> None:
+    def __init__(self, *, heldout: bool = False, validation: bool = False, fresh: bool = False) -> None:
         self._chorales = _chorale_paths()
         self.heldout = heldout
         self.validation = validation
-        self._ci = 3 * len(self._chorales) // 4 if validation else len(self._chorales) // 2 if heldout else 0
-        if validation:
+        self.fresh = fresh
+        n_ch = len(self._chorales)
+        self._ci = 3 * n_ch // 4 if validation else n_ch // 2 if heldout else 3 * n_ch // 8 if fresh else 0
+        if fresh:
+            def mix(a: list, b: list) -> list:  # alternate two collections
+                out = [x for pair in zip(a, b) for x in pair]
+                return out + a[len(b):] + b[len(a):]
+
+            self._abc = {
+                "reel": mix([("oneills1850/1176-1275.abc", n) for n in range(1176, 1276)],
+                            [("airdsAirs/book3.abc", n) for n in range(401, 601)]),
+                "air34": mix([("oneills1850/0051-0100.abc", n) for n in range(51, 101)]
+                             + [("oneills1850/0501-0550.abc", n) for n in range(501, 551)],
+                             [("airdsAirs/book4.abc", n) for n in range(601, 801)]),
+                "jig68": mix([("oneills1850/1031-1115.abc", n) for n in range(1031, 1116)],
+                             [("airdsAirs/book1.abc", n) for n in range(1, 201)]),
+            }  # fmt: skip
+        elif validation:
             self._abc = {
                 "reel": [("airdsAirs/book5.abc", n) for n in range(801, 1001)]
                 + [("airdsAirs/book6.abc", n) for n in range(1001, 1181)],
@@ -482,7 +506,7 @@ class Library:
             except Exception:
                 continue
             if src and src.meter == want and src.n_bars >= min_bars and _clean_bars(src, min_bars):
-                if self.validation:
+                if self.validation or path.startswith("airdsAirs"):
                     src.symbols = []  # Aird's quoted words are tempo marks, not chords
                 return src
         raise RuntimeError(f"ran out of {kind} tunes")
@@ -512,16 +536,19 @@ def make_item(i: int, lib: Library, *, seed: int = 1234, rotate: int = 0) -> tup
     """Ground truth and note events of item ``i`` (deterministic in ``i``, ``seed`` and ``rotate``)."""
     rng = np.random.default_rng(seed + i)
     kind = KINDS[i % len(KINDS)]
-    arrs = VALIDATION_ARRS if lib.validation else ARRS
-    arrangement = arrs[(i + i // len(KINDS) + rotate) % len(arrs)]
+    arrs = FRESH_ARRS if lib.fresh else VALIDATION_ARRS if lib.validation else ARRS
+    # Five arrangements over four kinds: step two per round so that each kind meets several.
+    step = 2 if lib.fresh else 1
+    arrangement = arrs[(i % len(KINDS) + step * (i // len(KINDS)) + rotate) % len(arrs)]
     if kind == "jig68":
-        bpm = float(rng.integers(*((56, 97) if lib.validation else (60, 91))))  # dotted quarters
+        # dotted quarters
+        bpm = float(rng.integers(*((50, 101) if lib.fresh else (56, 97) if lib.validation else (60, 91))))
     else:
-        bpm = float(rng.integers(*((64, 145) if lib.validation else (60, 141))))
+        bpm = float(rng.integers(*((50, 161) if lib.fresh else (64, 145) if lib.validation else (60, 141))))
     qpm = bpm * (1.5 if kind == "jig68" else 1.0)
     if kind == "chorale":
         # The held-out and validation sets ask for a 3/4 chorale every other time (the main set has none).
-        a = lib.chorale("3/4" if (lib.heldout or lib.validation) and (i // len(KINDS)) % 2 else None)
+        a = lib.chorale("3/4" if (lib.heldout or lib.validation or lib.fresh) and (i // len(KINDS)) % 2 else None)
         b = lib.chorale(a.meter)
         while b.mode != a.mode:
             b = lib.chorale(a.meter)
@@ -600,11 +627,11 @@ def make_item(i: int, lib: Library, *, seed: int = 1234, rotate: int = 0) -> tup
     return truth, (events, qpm, programs)
 
 
-def generate(n: int, out: Path, *, heldout: bool = False, validation: bool = False) -> list[dict]:
+def generate(n: int, out: Path, *, heldout: bool = False, validation: bool = False, fresh: bool = False) -> list[dict]:
     items_dir = out / "items"
     items_dir.mkdir(parents=True, exist_ok=True)
-    lib = Library(heldout=heldout, validation=validation)
-    seed = 20261206 if validation else 98765 if heldout else 1234
+    lib = Library(heldout=heldout, validation=validation, fresh=fresh)
+    seed = 31415 if fresh else 20261206 if validation else 98765 if heldout else 1234
     index = []
     for i in range(n):
         truth, (events, qpm, programs) = make_item(i, lib, seed=seed, rotate=int(heldout))
@@ -625,16 +652,19 @@ def generate(n: int, out: Path, *, heldout: bool = False, validation: bool = Fal
 
 HELDOUT = Path(__file__).resolve().parent / ".corpus-heldout"
 VALIDATION = Path(__file__).resolve().parent / ".corpus-validation"
+FRESH = Path(__file__).resolve().parent / ".corpus-fresh"
 VALIDATION_N = 12
+FRESH_N = 12
 
 
 def load(
-    out: Path = OUT, n: int | None = None, *, heldout: bool = False, validation: bool = False
+    out: Path = OUT, n: int | None = None, *, heldout: bool = False, validation: bool = False, fresh: bool = False
 ) -> list[tuple[dict, Path]]:
     """The corpus items (ground truth, audio path), generating the corpus first when missing."""
     index_path = out / "index.json"
     if not index_path.exists() or (n is not None and len(json.loads(index_path.read_text())) < n):
-        generate(n or (VALIDATION_N if validation else 16), out, heldout=heldout, validation=validation)
+        default_n = FRESH_N if fresh else VALIDATION_N if validation else 16
+        generate(n or default_n, out, heldout=heldout, validation=validation, fresh=fresh)
     index = json.loads(index_path.read_text())[: n or None]
     items = []
     for row in index:
@@ -645,15 +675,18 @@ def load(
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=None, help=f"number of items (16; {VALIDATION_N} with --validation)")
-    ap.add_argument("--out", type=Path, default=None, help="default .corpus (.corpus-heldout, .corpus-validation)")
+    ap.add_argument(
+        "--n", type=int, default=None, help=f"number of items (16; {VALIDATION_N} --validation, {FRESH_N} --fresh)"
+    )
+    ap.add_argument("--out", type=Path, default=None, help="default .corpus (.corpus-heldout, -validation, -fresh)")
     sets = ap.add_mutually_exclusive_group()
     sets.add_argument("--heldout", action="store_true", help="other pieces, tempos and arrangements")
     sets.add_argument("--validation", action="store_true", help="a third set nobody tunes on")
+    sets.add_argument("--fresh", action="store_true", help="a fourth set, for checking only")
     args = ap.parse_args()
-    out = args.out or (VALIDATION if args.validation else HELDOUT if args.heldout else OUT)
-    n = args.n or (VALIDATION_N if args.validation else 16)
-    generate(n, out, heldout=args.heldout, validation=args.validation)
+    out = args.out or (FRESH if args.fresh else VALIDATION if args.validation else HELDOUT if args.heldout else OUT)
+    n = args.n or (FRESH_N if args.fresh else VALIDATION_N if args.validation else 16)
+    generate(n, out, heldout=args.heldout, validation=args.validation, fresh=args.fresh)
 
 
 if __name__ == "__main__":

@@ -372,3 +372,77 @@ def test_a_grid_half_off_the_notes_keeps_the_beats_on_them(first):
     grid = np.arange(first, 1190, 15)
     assert _between_the_notes(onset, grid, tempo) == (first // 15) % 2
     assert _between_the_notes(onset, np.arange(0, 1190, 10), tempo * 1.5) is None  # beats on every note
+
+
+def test_a_tracker_switching_from_pairs_of_eighths_to_eighths_is_caught():
+    from topline.music.analysis.rhythm import level_switch
+
+    slow = np.arange(20) * 0.52  # two beats a dotted quarter (between the notes)
+    fast = slow[-1] + 0.52 + np.arange(40) * 0.3467  # then the eighths, three a dotted quarter
+    beats = np.concatenate([slow, fast])
+    got = level_switch(beats)
+    assert got is not None and np.array_equal(got, fast)
+    assert level_switch(np.arange(60) * 0.35) is None  # one level throughout
+    swing = np.cumsum(np.tile([0.3, 0.45], 30))  # 3:2 alternating every beat is not a switch
+    assert level_switch(swing) is None
+    tempo_change = np.concatenate([np.arange(30) * 0.5, 14.5 + np.arange(30) * 0.4])  # 5:4, a real change
+    assert level_switch(tempo_change) is None
+
+
+def test_position_test_tells_a_pattern_from_noise():
+    from topline.music.analysis.rhythm import position_test
+
+    rng = np.random.default_rng(0)
+    noise = rng.uniform(0.5, 1.5, 60)
+    assert position_test(noise + np.tile([1.5, 0, 0, 0.8, 0, 0], 10), 6) < 1e-6
+    assert position_test(noise, 6) > 0.05
+    assert position_test(np.ones(5), 6) == 1.0  # too short
+
+
+def test_groups_of_three_alternating_strong_and_weak_pair_up_into_bars():
+    from topline.music.analysis.rhythm import paired_groups
+
+    rng = np.random.default_rng(1)
+    jig = np.tile([1.0, 0.3, 0.3, 0.5, 0.3, 0.3], 8) + rng.uniform(0.0, 0.1, 48)
+    assert paired_groups(np.roll(jig, 2)) == 2  # the strong group starts on the third beat
+    waltz = np.tile([1.0, 0.3, 0.3], 16) + rng.uniform(0.0, 0.1, 48)  # every bar begins alike
+    assert paired_groups(waltz) is None
+
+
+def test_eighths_of_a_six_eight_bar_are_told_from_a_waltz_in_eighths():
+    from topline.music.analysis import _six_eighths
+
+    rng = np.random.default_rng(2)
+    frames = np.arange(60) * 10  # beats 10 frames apart
+    accents = np.tile([3.0, 0.5, 0.5, 1.5, 2.0, 2.0], 10) + rng.uniform(0.0, 0.2, 60)
+    jig = _pulses(600, 10, [1.0, 0.3, 0.3, 0.9, 0.5, 0.5])  # attacked at half the group
+    assert _six_eighths(accents, jig, frames)
+    waltz = _pulses(600, 10, [1.0, 0.3, 0.8, 0.3, 0.8, 0.3])  # quarters of 3/4 at the thirds
+    assert not _six_eighths(accents, waltz, frames)
+    assert not _six_eighths(np.tile([3.0, 1.0, 1.0, 1.0], 15) + rng.uniform(0.0, 0.2, 60), jig, frames)
+
+
+def test_a_fast_grid_over_bowed_swells_follows_the_bass_and_harmony_to_half_time():
+    from topline.music.analysis import _blurred_double_time
+
+    rng = np.random.default_rng(3)
+    frames = np.arange(64) * 10  # 146 BPM at the analysis frame rate is about 10 frames a beat
+    accents = np.tile([1.0, 1.0, 1.0, 2.4], 16) + rng.uniform(0.0, 0.8, 64)  # chord changes every 4th
+    blurred = 1.0 + rng.uniform(0.0, 0.3, 640)  # swells: no attack stands out
+    assert _blurred_double_time(accents, blurred, frames, 146.0) == 1  # the odd beats carry the changes
+    clear = _pulses(640, 10, [1.0])  # every tracked beat attacked, nothing between
+    assert _blurred_double_time(accents, clear, frames, 146.0) is None  # the tracker heard the pulse
+    assert _blurred_double_time(accents, blurred, frames, 130.0) is None  # a plausible tempo stays
+    flat = 1.0 + rng.uniform(0.0, 0.8, 64)
+    assert _blurred_double_time(flat, blurred, frames, 146.0) is None  # no parity preferred
+
+
+def test_a_fast_waltz_whose_bars_pair_up_is_not_six_eight():
+    # Strong and weak bars of a waltz in quarters: both bars begin with the bass, attacked alike.
+    from topline.music.analysis import _six_eighths
+
+    rng = np.random.default_rng(4)
+    frames = np.arange(60) * 10
+    accents = np.tile([3.5, 1.5, 1.5, 2.9, 1.4, 1.4], 10) + rng.uniform(0.0, 0.2, 60)
+    waltz = _pulses(600, 10, [1.0, 0.3, 0.3, 0.9, 0.3, 0.3])
+    assert not _six_eighths(accents, waltz, frames)

@@ -11,7 +11,9 @@ import numpy as np
 from ..types import Analysis
 from .loudness import integrated_loudness
 from .melody import lead_regions
-from .rhythm import bar_phase, beat_accents, periodicity, retrack_beats, track_beats
+from .rhythm import (
+    bar_phase, beat_accents, level_switch, paired_groups, periodicity, position_test, retrack_beats, track_beats,
+)  # fmt: skip
 from .structure import label_sections, novelty, segment_bars
 from .tonal import (
     bass_treble, estimate_chords, estimate_key, key_confidence, mode_evidence, pitch_salience, refine_key,
@@ -55,12 +57,22 @@ def _meter(
         _, phase2, _ = bar_phase(accents, candidates=(2,))
         return "6/8", 1, phase2
     m, phase, contrast = bar_phase(accents)
+    if tempo > 150 and _six_eighths(accents, onset, beat_frames):
+        # Fast beats grouping in sixes, attacked at half-group: eighths of a slow 6/8 bar (the
+        # chord and bass pattern of a jig's accompaniment repeats in six, which the three- and
+        # four-beat tests only half see).
+        return "6/8", 3, bar_phase(accents, candidates=(6,))[1]
     if m == 3 and tempo > 150:
         # Fast triple grouping may be eighths of a 6/8 bar: then pairs of groups differ
         # (chords change every six), whereas a fast waltz repeats every three.
         _, phase6, contrast6 = bar_phase(accents, candidates=(6,))
         if contrast6 > 1.2 * contrast:
             return "6/8", 3, phase6
+        # The contrast above sets the strong group against all five other beats, the weak
+        # group's accented first beat among them; compare the two group starts directly.
+        paired = paired_groups(accents, group=3)
+        if paired is not None:
+            return "6/8", 3, paired
     if tempo < 110 and beat_frames.size > 8:
         # Slow beat with triplet subdivision: compound time counted in dotted quarters.
         step = np.diff(beat_frames).astype(float)
@@ -81,6 +93,34 @@ def _meter(
     return ("3/4" if m == 3 else "4/4"), 1, phase
 
 
+def _six_eighths(
+    accents: np.ndarray,
+    onset: np.ndarray,
+    beat_frames: np.ndarray,
+    *,
+    alpha: float = 0.05,
+    ratio: float = 1.15,
+    weak: float = 0.75,
+) -> bool:
+    """Whether the tracked beats are the eighths of a 6/8 bar: their accents differ by
+    position in a group of six more surely (``position_test``) than in three or four, and
+    at ``alpha``; the second dotted quarter is a beat, not a bar (its accent under ``weak``
+    of the downbeat's: a fast waltz whose bars pair up, strong and weak, begins both bars
+    nearly alike); and the attacks halfway through the six outweigh those at its thirds
+    (``ratio``; in a 3/4 bar counted in eighths the thirds are its beats)."""
+    p6 = position_test(accents, 6)
+    if p6 >= min(alpha, position_test(accents, 3), position_test(accents, 4)):
+        return False
+    _, phase6, _ = bar_phase(accents, candidates=(6,))
+    if accents[(phase6 + 3) % 6 :: 6].mean() >= weak * accents[phase6::6].mean():
+        return False
+    bars = beat_frames[phase6::6]
+    if bars.size < 4:
+        return False
+    thirds = (_onset_between(onset, bars, 1 / 3) + _onset_between(onset, bars, 2 / 3)) / 2
+    return _onset_between(onset, bars, 1 / 2) > ratio * thirds
+
+
 def _half_time(accents: np.ndarray, tempo: float, *, fast: float = 145.0, contrast: float = 2.5) -> int | None:
     """Phase of the real beats when a fast duple grid is double time, else None.
 
@@ -94,6 +134,42 @@ def _half_time(accents: np.ndarray, tempo: float, *, fast: float = 145.0, contra
     two, phase, c = bar_phase(accents, candidates=(2,))
     if m == 3 or c < contrast:
         return None  # a fast waltz, or accents on every beat
+    return phase
+
+
+def _blurred_double_time(
+    accents: np.ndarray,
+    onset: np.ndarray,
+    beat_frames: np.ndarray,
+    tempo: float,
+    *,
+    fast: float = 145.0,
+    blur: float = 0.6,
+    alpha: float = 0.01,
+    contrast: float = 1.25,
+) -> int | None:
+    """Phase of the real beats when a fast grid over blurred onsets is double time, else None.
+
+    Bowed swells leave the onset function nearly as high between the tracked beats as on
+    them (halfway ``blur`` or more of the level at the beats): then the tracker's choice of
+    octave rests on noise, and the bass and harmony decide.  At ``fast`` BPM or more, a grid
+    whose bass notes and chord changes prefer one parity of beats, by ``contrast`` or more
+    and surely (Welch's t-test under ``alpha``), is counted at half speed; ``_half_time``
+    asks a far larger contrast where the attacks are clear, since there the tracker heard
+    the pulse.
+    """
+    from scipy.stats import ttest_ind
+
+    if tempo < fast or accents.size < 16 or beat_frames.size < 16:
+        return None
+    if _onset_between(onset, beat_frames, 0.5) < blur * _onset_between(onset, beat_frames, 0.0):
+        return None
+    if bar_phase(accents)[0] == 3:
+        return None  # a fast waltz
+    _, phase, c = bar_phase(accents, candidates=(2,))
+    strong, weak = accents[phase::2], accents[1 - phase :: 2]
+    if c < contrast or float(ttest_ind(strong, weak, equal_var=False, alternative="greater").pvalue) >= alpha:
+        return None
     return phase
 
 
@@ -303,6 +379,14 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     bass_chroma, treble_chroma = bass_chroma[:, :nfr], treble_chroma[:, :nfr]
     chroma = bass_chroma + treble_chroma
     mag, log_mel, onset, bass_onset = mag[:, :nfr], log_mel[:, :nfr], onset[:nfr], bass_onset[:nfr]
+    switch = level_switch(beats)
+    if switch is not None:
+        # The tracker changed level mid-piece (a slow jig in pairs of eighths, then in eighths):
+        # track the whole piece again at the faster level, which the other one's beats divide.
+        fast = float(np.median(np.diff(switch)))  # the faster level's beats run on together
+        again_tempo, again = retrack_beats(onset, mono, sr=sr, onset_rate=SR / HOP, bpm=60.0 / fast, phase_from=switch)
+        if again.size >= 8:
+            beats, tempo = again, again_tempo
     compound = _dotted(onset, tempo)
     if compound:  # the tracker counted pairs of eighths in a jig: count its dotted quarters
         again_tempo, again = retrack_beats(
@@ -316,6 +400,8 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
 
     accents = beat_accents(bass_onset, chroma, beat_frames)
     half = None if compound else _half_time(accents, tempo)
+    if half is None and not compound:
+        half = _blurred_double_time(accents, onset, beat_frames, tempo)
     if half is None and not compound and _eighths_tracked(onset, bass_onset, beat_frames, tempo):
         half = bar_phase(accents, candidates=(2,))[1]  # the bass and harmony keep the real beats
     between = None if compound or half is not None else _between_the_notes(onset, beat_frames, tempo)

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["track_beats", "beat_accents", "bar_phase", "periodicity", "retrack_beats"]
+__all__ = [
+    "track_beats", "beat_accents", "bar_phase", "position_test", "periodicity", "retrack_beats", "level_switch",
+    "paired_groups",
+]  # fmt: skip
 
 _ESSENTIA_SR = 44100
 
@@ -407,6 +410,36 @@ def beat_accents(bass_onset: np.ndarray, chroma: np.ndarray, beat_frames: np.nda
     return unit(bass) + unit(change)
 
 
+def position_test(accents: np.ndarray, m: int) -> float:
+    """How surely the accents differ by position in a group of ``m`` beats.
+
+    Parameters
+    ----------
+    accents : np.ndarray
+        Per-beat accents.
+    m : int
+        Beats a group (2 or more).
+
+    Returns
+    -------
+    float
+        The p-value of a one-way analysis of variance of the accents grouped by their
+        position ``i % m`` (1 with fewer than two groups' worth of beats).
+    """
+    from scipy.stats import f as f_dist
+
+    n = accents.size
+    if n < 2 * m or m < 2:
+        return 1.0
+    groups = [accents[q::m] for q in range(m)]
+    grand = accents.mean()
+    between = sum(g.size * (g.mean() - grand) ** 2 for g in groups) / (m - 1)
+    within = sum(((g - g.mean()) ** 2).sum() for g in groups) / max(1, n - m)
+    if within <= 1e-12:
+        return 0.0 if between > 0 else 1.0
+    return float(f_dist.sf(between / within, m - 1, n - m))
+
+
 def bar_phase(accents: np.ndarray, *, candidates: tuple[int, ...] = (3, 4)) -> tuple[int, int, float]:
     """Beats per bar and the index of the first downbeat from per-beat accents.
 
@@ -424,8 +457,6 @@ def bar_phase(accents: np.ndarray, *, candidates: tuple[int, ...] = (3, 4)) -> t
     contrast : float
         The winning contrast ratio (1 means no evidence).
     """
-    from scipy.stats import f as f_dist
-
     best: dict[int, tuple[float, int, float]] = {}  # m -> (contrast, phase, p-value)
     for m in candidates:
         if accents.size < 2 * m:
@@ -437,15 +468,100 @@ def bar_phase(accents: np.ndarray, *, candidates: tuple[int, ...] = (3, 4)) -> t
             off = np.delete(accents, np.arange(p, accents.size, m))
             scores.append(on.mean() / (off.mean() + 1e-9))
         p = int(np.argmax(scores))
-        groups = [accents[q::m] for q in range(m)]
-        n = accents.size
-        grand = accents.mean()
-        between = sum(g.size * (g.mean() - grand) ** 2 for g in groups) / (m - 1)
-        within = sum(((g - g.mean()) ** 2).sum() for g in groups) / max(1, n - m)
-        pval = float(f_dist.sf(between / within, m - 1, n - m)) if within > 1e-12 else (0.0 if between > 0 else 1.0)
-        best[m] = (float(scores[p]), p, pval)
+        best[m] = (float(scores[p]), p, position_test(accents, m))
     if 4 in best and 3 in best:
         m = 3 if best[3][2] < min(0.05, best[4][2]) else 4
     else:
         m = min(best, key=lambda k: (best[k][2], -best[k][0]))
     return m, best[m][1], best[m][0]
+
+
+def level_switch(
+    beats: np.ndarray, *, ratios: tuple[float, ...] = (1.5, 2.0), tol: float = 0.06, run: int = 6
+) -> np.ndarray | None:
+    """The beats of the faster level when a tracker switches between two levels of the pulse.
+
+    A tracker may count one level of the pulse for a while and then another: a slow jig
+    in pairs of eighths (three to two dotted quarters) for one section and in eighths
+    for the next.  Its beat periods then fall into two steady groups whose ratio is one
+    of ``ratios`` (within ``tol``), each a run of at least ``run`` beats, switching at
+    most twice.  A real change of tempo is seldom an exact 3:2 or 2:1, and swung or
+    uneven tracking alternates far more often.
+
+    Parameters
+    ----------
+    beats : np.ndarray
+        Tracked beat times in seconds, increasing.
+    ratios : tuple of float
+        Period ratios between two levels of one pulse.
+    tol : float
+        Relative tolerance of a period to its level and of the ratio.
+    run : int
+        Fewest intervals each level must cover.
+
+    Returns
+    -------
+    np.ndarray or None
+        The beats that bound an interval of the faster level (for phase), or None when
+        the grid keeps one level.
+    """
+    if beats.size < 2 * run + 2:
+        return None
+    d = np.diff(beats)
+    fast, slow = float(np.percentile(d, 10)), float(np.percentile(d, 90))
+    if not any(abs(slow / fast - r) < tol * r for r in ratios):
+        return None
+    fast = float(np.median(d[d < fast * (1 + tol)]))
+    slow = float(np.median(d[d > slow * (1 - tol)]))
+    is_fast = np.abs(d / fast - 1.0) < tol
+    is_slow = np.abs(d / slow - 1.0) < tol
+    if is_fast.sum() < run or is_slow.sum() < run or (is_fast | is_slow).mean() < 0.9:
+        return None
+    level = np.where(is_fast, 1, np.where(is_slow, 2, 0))
+    level = level[level > 0]
+    if np.count_nonzero(np.diff(level)) > 2:
+        return None
+    idx = np.flatnonzero(is_fast)
+    return beats[np.union1d(idx, idx + 1)]
+
+
+def paired_groups(
+    accents: np.ndarray, *, group: int = 3, ratio: float = 0.75, alpha: float = 0.05
+) -> int | None:
+    """Phase of the stronger group when groups of ``group`` beats alternate strong and weak.
+
+    Eighths tracked in a jig group in threes (the dotted quarters), and the bar holds two
+    groups: the chord changes and bass notes come on the first more than on the second.
+    A fast waltz counted in its beats also groups in threes, but each group is a bar, and
+    consecutive bars begin alike.  The groups alternate when the mean accent on the
+    weaker group's first beat is under ``ratio`` of the stronger's and a Welch t-test
+    (one-sided) finds them different at ``alpha``.
+
+    Parameters
+    ----------
+    accents : np.ndarray
+        Per-beat downbeat evidence (``beat_accents``).
+    group : int
+        Beats a group.
+    ratio : float
+        Largest share of the stronger group's accent the weaker may carry.
+    alpha : float
+        Significance level of the difference.
+
+    Returns
+    -------
+    int or None
+        Index (< 2 * group) of the first beat of the first strong group, or None.
+    """
+    from scipy.stats import ttest_ind
+
+    m = 2 * group
+    if accents.size < 3 * m:
+        return None
+    _, p, _ = bar_phase(accents, candidates=(m,))
+    q = (p + group) % m
+    strong, weak = accents[p::m], accents[q::m]
+    if weak.mean() >= ratio * strong.mean():
+        return None
+    test = ttest_ind(strong, weak, equal_var=False, alternative="greater")
+    return p if float(test.pvalue) < alpha else None
