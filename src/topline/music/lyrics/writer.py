@@ -403,7 +403,7 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
 
 # Words that end a clause of the description: what follows has another subject or is absent.
 PREPS = PREPOSITIONS | frozenset("into onto from over to toward towards past beneath under across through".split())
-CLAUSE_END = frozenset("who that which without no and but".split())
+CLAUSE_END = frozenset("who that which without no and but when".split())
 DET = frozenset("a an the my your his her our their this that".split())
 HAVE = frozenset("have has had got get need want".split())  # function verbs whose object is the word
 AUX = {"was": {"you": "were", "we": "were"}, "were": {"I": "was"}, "is": {"I": "am", "you": "are", "we": "are"},
@@ -434,8 +434,14 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
     def person(k: int) -> tuple[str, str]:
         """(subject, possessive) of a clause starting at token ``k``: the noun before it."""
         j = k - 1
-        while j >= 0 and tagged[j][2] == "a":
+        while j >= 0 and tagged[j][2] in ("a", "r") and (tagged[j][2] == "r" or j + 1 == k or not low[j].endswith(
+                "ly")) or (j >= 0 and low[j].endswith("ly") and tagged[j][2] == "a"):
             j -= 1
+        if j > 0 and low[j] in ("that", "who", "which") and tagged[j - 1][2] == "n":
+            subj = person(j)  # "my mom's old car that finally broke down": the car broke down
+            ph = phrase_of.get(low[j - 1])
+            # a thing the song names (its title, its chorus) is "it" in its own clause: "it finally broke down"
+            return ("it", "its") if ph is not None and ph.kind not in ("person", "animal") else subj
         if j < 0 or tagged[j][2] != "n":
             return {"i": ("I", "my"), "we": ("we", "our"), "you": ("you", "your")}.get(
                 low[j] if j >= 0 else "i", ("", ""))
@@ -458,7 +464,7 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 out.append("you")  # the one sung to, inside the clause: "teaching you to ride a bike"
                 k += 1 + len(you)
                 continue
-            out.append(poss if poss and low[k] in ("his", "her", "their") else
+            out.append(poss if poss and low[k] in ("his", "her", "their") else "I" if low[k] == "i" else
                        toks[k].capitalize() if low[k] in CALENDAR else toks[k])  # "in July"
             k += 1
         return out
@@ -472,7 +478,8 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
             if nxt == "n" or (nxt == "a" and e + 1 < n and tagged[e + 1][2] == "n") or (
                     nxt == "v" and e + 1 == n and low[e].endswith("ing") and tagged[e - 1][2] in ("n", "a")):
                 continue  # not inside a noun phrase ("a hotel | room", "a burning | building")
-            if tagged[e - 1][2] == "n" or (e == i + 1 and (e == n or low[e] in PREPOSITIONS | {"to"})) or (
+            if tagged[e - 1][2] == "n" or (e == n and tagged[e - 1][2] == "v" and e > i + 1) or (
+                    e == i + 1 and (e == n or low[e] in PREPOSITIONS | {"to"})) or (
                     e == i + 2 and low[i + 1] in PARTICLES and (e == n or low[e] in PREPOSITIONS | {"to"})):
                 out.append(e)  # a noun ends it, or the word itself (with its particle) before a preposition
         return out
@@ -480,6 +487,12 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
     for i, (tok, lem, pos) in enumerate(tagged):
         if lem != word or pos == "f":
             continue
+        adverb = ""
+        if pos in ("a", "r") and low[i].endswith("ly") and i + 1 < n and tagged[i + 1][2] == "v":
+            # "finally" of "that finally broke down": sung in its verb's clause, "... finally broke down"
+            adverb, i, (tok, lem, pos) = toks[i], i + 1, tagged[i + 1]
+        elif pos == "v" and i and low[i - 1].endswith("ly") and tagged[i - 1][2] in ("a", "r"):
+            adverb = toks[i - 1]
         start, frame = i, ""
         j = i
         while j > 0 and tagged[j - 1][2] in ("n", "a"):
@@ -494,6 +507,9 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 if low[j] in CLAUSE_END or (low[j] in PREPOSITIONS and j < i):
                     break
             frame = "be" if low[start].endswith("ing") else "do"
+            if start == i and i >= 2 and low[i - 1] == "to" and tagged[i - 2][2] == "v" \
+                    and not low[i - 2].endswith("ing"):
+                start = i - 2  # "I learned to swim": the verb it is the object of opens the clause
             if start == i and i and low[i - 1] in AUX:  # "my son was born", "my ex got married"
                 start, frame = i - 1, "aux"
             if start < i and i and low[i - 1] == "to" and tagged[i][2] == "v":
@@ -568,7 +584,13 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 det = "the" if before in ("", "the") else before
                 lines += _carrier(f"it's {det} " + " ".join(toks[j:after]), topic, len(lines))
                 continue
-            if j and (tagged[j - 1][2] == "v" or low[j - 1] in HAVE) or (
+            if before in ("was", "were", "is") and j >= 2 and low[j - 2] in ("i", "we", "you"):
+                start, frame = j - 1, "aux"  # "when I was seven" -> "I was seven"
+            elif j > 2 and before in DET and low[j - 2] in PARTICLES and tagged[j - 3][2] == "v":
+                start, frame = j - 3, "do"  # "paid off the house" -> "we paid off the house"
+                if low[start - 1].endswith("ly") and tagged[start - 1][2] in ("a", "r"):
+                    adverb = toks[start - 1]
+            elif j and (tagged[j - 1][2] == "v" or low[j - 1] in HAVE) or (
                     j > 1 and before in DET and (tagged[j - 2][2] == "v" or low[j - 2] in HAVE)):
                 start = j - 1 if before not in DET else j - 2  # the object of a verb: "we have nothing"
                 frame = "be" if low[start].endswith("ing") else "do"
@@ -584,7 +606,7 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
         for e in ends(i):
             body = words(start, e, poss)
             if frame == "be":
-                be = {"I": "I'm", "you": "you're", "we": "we're"}.get(
+                be = {"I": "I'm", "you": "you're", "we": "we're", "it": "it's"}.get(
                     subj, subj + (" are" if subj.endswith("s") else " is"))
                 text = f"{be} {' '.join(body)}"
             elif frame == "aux":  # "was" -> "you were", "is" -> "I am"
@@ -592,9 +614,12 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 text = f"{subj} {' '.join([aux, *body[1:]])}"
             else:
                 # the verb as the description has it ("we met", "our team won"), unless its person changes
-                verb = toks[start] if not (subj in ("I", "you", "we") and low[start] == lexicon.third_person(lem)) \
-                    else lem
-                text = f"{subj} {' '.join([verb, *body[1:]])}"
+                verb = toks[start] if not (subj in ("I", "you", "we") and low[start] == lexicon.third_person(
+                    tagged[start][1])) else tagged[start][1]
+                text = f"{subj} {' '.join([*([adverb] if adverb else []), verb, *body[1:]])}"
+            k = start - 1 - bool(adverb)
+            if k >= 1 and low[k - 1] == "when" and low[k] in ("i", "we", "you"):
+                openers.append(f"when {text}")  # "when I was seven, ...", "when we finally paid off the house, ..."
             lines += _carrier(text, topic, len(lines))
     return lines, list(dict.fromkeys(openers))
 
