@@ -668,6 +668,7 @@ class Planner:
         self.openers = [(o, count_syllables(o), tag) for o, tag in openers]
         self.used_openers: set[str] = set()
         self.forced_opener = ""
+        self.must_sing = False  # the content guarantee is drafting: a forced opener may open a stock line
         self.wide = False  # the reserve of every theme has joined (``widen_partners``)
         self.last_score = -1e9  # the score of the last couplet drafted (``couplet``)
         self.opening = False  # drafting the song's first verse couplet
@@ -690,7 +691,9 @@ class Planner:
             cost = 1.3 * abs(n - target) + 0.5 * misses + (3.0 if abs(n - target) > 2 else 0.0)
             if cost < best_cost:
                 best, best_cost, best_n = text, cost, n
-        if self.forced_opener and not line.joined:  # the last resort to sing a setting's word
+        # the last resort to sing a setting's word; a stock line under it only where the word must be sung
+        # (the content guarantee), not to sing again outside the chorus a word the chorus sings
+        if self.forced_opener and not line.joined and (line.theme != "stock" or self.must_sing):
             k = count_syllables(self.forced_opener)
             opened = [(1.3 * abs(n + k - target) + 0.5 * m, f"{self.forced_opener}, {_uncap_and(t)}")
                       for t, n, m in _variants(line.parts) if _opens_with_subject(t) and abs(n + k - target) <= 3]
@@ -698,7 +701,10 @@ class Planner:
                 cost, text = min(opened)
                 return text, cost
         settings = set(self.topic.settings)
-        if (best_n < target - 1 or settings - self.used_openers) and _opens_with_subject(best):
+        # a stock line opened by the description's setting ("in the library, I am not afraid") is still a stock
+        # line: readers call it filler, so a setting opens only lines of a theme
+        if (best_n < target - 1 or settings - self.used_openers) and _opens_with_subject(best) \
+                and line.theme != "stock":
             for text, n, misses in _variants(line.parts):
                 for opener, k, tag in self.openers:
                     generic = opener not in settings
@@ -1193,9 +1199,9 @@ def _guarantee(planner: Planner, drafts) -> None:
                 role = ROLE.get(sec.label, "V")
                 freed = planner.free(sec_lines[k:k + 2])  # the couplet replaced: its lines may rhyme with the new one
                 for opener in opts:
-                    planner.forced_opener = opener
+                    planner.forced_opener, planner.must_sing = opener, True
                     pair = planner.couplet_any(role + "VB", budget, require=word)
-                    planner.forced_opener = ""
+                    planner.forced_opener, planner.must_sing = "", False
                     if pair and any(abs(count_syllables(x) - b) > 2 for x, b in zip(pair, budget)):
                         planner.free(list(pair))  # off the budget: not sung, so not used up either
                         pair = None
