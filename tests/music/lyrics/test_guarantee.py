@@ -124,3 +124,27 @@ def test_a_named_season_keeps_other_seasons_out():
     for seed in (0, 1):
         text = write_song("a beekeeper checking her hives in the spring", seed=seed)[1]
         assert not re.search(r"leaves are falling|letting go again|turning cold|shimmering", text, re.I), seed
+
+
+def test_verb_clauses_and_adverbs_carry_their_words():
+    def carried(d, w):
+        lines, openers = carriers(read_topic(d), d, w)
+        return [t for ln, t in zip(lines, _texts(lines)) if ln.theme == "carry"], openers
+
+    # an adverb is sung in its verb's clause; a thing's own relative clause is sung of "it"
+    assert carried("my uncle's old boat that finally sank", "finally") == (["it finally sank"], [])
+    assert carried("my uncle's old boat that finally sank", "sink") == (["it finally sank"], [])
+    # "to VERB" after a verb: the verb it is the object of opens the clause
+    assert carried("the year I learned to drive", "learn") == (["I learned", "I learned to drive"], [])
+    assert carried("the year I learned to drive", "drive") == (["I'm driving", "I learned to drive"], [])
+    # a clause after "when" is sung and opens a line; "when I was nine" is a line of its own
+    assert carried("when we finally bought our first car", "buy") == (
+        ["we finally bought our first car"], ["when we finally bought our first car"])
+    assert carried("my mom teaching me to sew when I was nine", "nine") == (["I was nine"], ["when I was nine"])
+
+
+def test_every_content_word_of_a_verb_clause_is_sung():
+    for d in ("the year I learned to drive", "my uncle's old boat that finally sank"):
+        topic = read_topic(d)
+        _, text = write_song(d, seed=0, form=default_form("pop"))
+        assert [w for w in topic.words if not topic.forms[w] & _sung(text)] == [], d
