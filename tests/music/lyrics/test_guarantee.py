@@ -148,3 +148,13 @@ def test_every_content_word_of_a_verb_clause_is_sung():
         topic = read_topic(d)
         _, text = write_song(d, seed=0, form=default_form("pop"))
         assert [w for w in topic.words if not topic.forms[w] & _sung(text)] == [], d
+
+
+def test_a_past_clause_is_not_sung_as_now_or_again():
+    d = "when we finally bought our first car"
+    lines, _ = carriers(read_topic(d), d, "buy")
+    assert [" ".join(t for t, _ in ln.parts) for ln in lines] == [
+        "and we finally bought our first car", "and we finally bought our first car, I know",
+        "and we finally bought our first car, it's true"]
+    d = "a baker opening his shop at dawn"  # a clause of now may still be "now" and "again"
+    assert " ".join(t for t, _ in carriers(read_topic(d), d, "open")[0][1].parts) == "and now I'm opening my shop again"

@@ -137,3 +137,10 @@ def test_a_setting_opens_a_theme_line_but_not_a_stock_line():
     assert planner.realise(stock, 10)[0] == "and I've got a long way to go"  # not "in the library, I've got ..."
     study = next(ln for ln in planner.lines if ln.theme == "study" and "hundred more" in words[ln.key])
     assert planner.realise(study, 12)[0] == "in the library, I've got a hundred more to go"
+
+
+def test_a_past_clause_of_the_singer_names_the_song():
+    assert read_topic("when we finally bought our first car").title_candidates == (
+        "Finally Bought Our First Car", "First Car")
+    assert read_topic("the year I learned to drive").title_candidates == ("Learned to Drive", "Year")
+    assert read_topic("the night we finally met").title_candidates == ("We Finally Met", "Night")

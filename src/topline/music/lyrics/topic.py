@@ -506,6 +506,19 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase]) -> tuple[
             while j < len(tagged) and j < k + 5 and tagged[j][2] == "n" and tagged[k + 2][2] == "n":
                 j += 1
             out.append(" ".join(toks[k:j]))
+    for k in range(len(toks) - 1):  # "we finally paid off the house", "the night we finally met": a past clause
+        if toks[k] not in ("i", "we"):
+            continue
+        v = k + 1 + (toks[k + 1].endswith("ly") and tagged[k + 1][2] in ("a", "r"))
+        if v >= len(toks) or tagged[v][2] != "v" or toks[v].endswith("ing"):
+            continue
+        end = next((j + 1 for j in range(v + 1, min(len(toks), v + 5)) if tagged[j][2] == "n"), 0)
+        if end and (end == len(toks) or tagged[end][2] != "n"):
+            out.append(" ".join(toks[k + 1:end]))  # "finally paid off the house"
+        elif v + 3 == len(toks) and toks[v + 1] == "to" and tagged[v + 2][2] == "v":
+            out.append(" ".join(toks[k + 1:v + 3]))  # "the year I learned to drive"
+        elif v + 1 == len(toks):
+            out.append(" ".join(toks[k:v + 1]))  # "we finally met"
     short = []
     for k in range(len(toks) - 2):  # "love in paris", "dream in hollywood"
         if tagged[k][2] == "n" and toks[k + 1] in ("in", "at") and tagged[k + 2][2] == "n" and k + 3 == len(toks):

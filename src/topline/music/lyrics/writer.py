@@ -637,9 +637,15 @@ PP_TAILS = ("I know", "again")  # a prepositional phrase as a line: "before the 
 def _carrier(text: str, topic: Topic, k: int, tails: tuple[str, ...] = ("", *TAILS)) -> list[Line]:
     """The carrier ``text`` as candidate lines: as it is and ended by each of ``TAILS``."""
     out = []
+    words = text.split()
+    # a clause in the past ("we finally paid off the house", "I was nine") happened once: not "now", not "again"
+    past = any(w in ("was", "were") or (w != lexicon.lemma(w, "v") and not w.endswith(("ing", "s", "'m", "'re")))
+               for w in words[1:3] if w.isalpha())
+    if past:
+        tails = tuple(t for t in tails if t not in ("again", "once more"))
     for j, tail in enumerate(tails):
-        body = " ".join(text.split()) + (", " + tail if " " in tail else " " + tail if tail else "")
-        parts = (("and", True), ("now", True), *((w, False) for w in body.split()))
+        body = " ".join(words) + (", " + tail if " " in tail else " " + tail if tail else "")
+        parts = (("and", True), *((("now", True),) if not past else ()), *((w, False) for w in body.split()))
         out.append(Line(entry=-1000 - 10 * k - j, pos=0, theme="carry+" if tail else "carry", roles="VBP",
                         tags=frozenset(), parts=parts, filler=""))
     return out
