@@ -158,3 +158,9 @@ def test_a_past_clause_is_not_sung_as_now_or_again():
         "and we finally bought our first car, it's true"]
     d = "a baker opening his shop at dawn"  # a clause of now may still be "now" and "again"
     assert " ".join(t for t, _ in carriers(read_topic(d), d, "open")[0][1].parts) == "and now I'm opening my shop again"
+
+
+def test_a_state_after_the_singer_is_sung_as_a_state():
+    d = "a sailor lost at sea"  # "I'm lost at sea", never "I lost at sea"
+    texts = _texts(carriers(read_topic(d), d, "lose")[0])
+    assert texts[0] == "I'm lost" and "I'm lost at sea" in texts and not any(t.startswith("I lost") for t in texts)

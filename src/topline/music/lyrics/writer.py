@@ -409,6 +409,8 @@ HAVE = frozenset("have has had got get need want".split())  # function verbs who
 AUX = {"was": {"you": "were", "we": "were"}, "were": {"I": "was"}, "is": {"I": "am", "you": "are", "we": "are"},
        "are": {"I": "am"}, "got": {}, "get": {}, "gets": {"I": "get", "you": "get", "we": "get"}, "been": {}}
 PARTICLES = frozenset("up down out off away back over".split())  # "waking up", "moving back"
+# Past participles that, after a noun, say what state it is in ("a hiker lost", "a sailor stranded"), not what it did.
+STATES = frozenset("lost stuck stranded trapped gone broken tired left locked worn scared alone".split())
 GROUPS = frozenset("couple pair family band team crew friends".split())  # sung as "we" when no one else sings
 
 
@@ -507,6 +509,8 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 if low[j] in CLAUSE_END or (low[j] in PREPOSITIONS and j < i):
                     break
             frame = "be" if low[start].endswith("ing") else "do"
+            if start == i and i and tagged[i - 1][2] == "n" and low[i] in STATES:
+                frame = "be"  # "a hiker lost in the mountains": "I'm lost in the mountains", not "I lost ..."
             if start == i and i >= 2 and low[i - 1] == "to" and tagged[i - 2][2] == "v" \
                     and not low[i - 2].endswith("ing"):
                 start = i - 2  # "I learned to swim": the verb it is the object of opens the clause
