@@ -164,3 +164,10 @@ def test_a_state_after_the_singer_is_sung_as_a_state():
     d = "a sailor lost at sea"  # "I'm lost at sea", never "I lost at sea"
     texts = _texts(carriers(read_topic(d), d, "lose")[0])
     assert texts[0] == "I'm lost" and "I'm lost at sea" in texts and not any(t.startswith("I lost") for t in texts)
+
+
+def test_past_and_present_clauses():
+    from topline.music.lyrics.writer import _past
+
+    assert [_past(t) for t in ("I was nine", "we finally bought our first car", "we won the championship")] == [True] * 3
+    assert [_past(t) for t in ("I'm lost", "my cat is asleep", "you're moving away", "I'm opening my shop")] == [False] * 4

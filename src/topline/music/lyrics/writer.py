@@ -638,13 +638,21 @@ TAILS = ("again", "I know", "it's true", "once more")
 PP_TAILS = ("I know", "again")  # a prepositional phrase as a line: "before the final exam, I know"
 
 
+def _past(text: str) -> bool:
+    """True when a clause is in the past ("we finally paid off the house", "I was nine"): it happened once, so
+    it is sung without "now" or "again", and opens a line with "when", not "while"."""
+    words = text.split()
+    if words and (words[0].endswith(("'m", "'re", "'s")) or words[1:2] in (["is"], ["are"], ["am"])):
+        return False  # "I'm lost", "my cat is asleep": a state now
+    return any(w in ("was", "were") or (w != lexicon.lemma(w, "v") and not w.endswith(("ing", "s", "'m", "'re")))
+               for w in words[1:3] if w.isalpha())
+
+
 def _carrier(text: str, topic: Topic, k: int, tails: tuple[str, ...] = ("", *TAILS)) -> list[Line]:
     """The carrier ``text`` as candidate lines: as it is and ended by each of ``TAILS``."""
     out = []
     words = text.split()
-    # a clause in the past ("we finally paid off the house", "I was nine") happened once: not "now", not "again"
-    past = any(w in ("was", "were") or (w != lexicon.lemma(w, "v") and not w.endswith(("ing", "s", "'m", "'re")))
-               for w in words[1:3] if w.isalpha())
+    past = _past(text)
     if past:
         tails = tuple(t for t in tails if t not in ("again", "once more"))
     for j, tail in enumerate(tails):
@@ -1185,7 +1193,7 @@ def _guarantee(planner: Planner, drafts) -> None:
             if ln.theme != "carry":
                 continue
             text = " ".join(t for t, o in ln.parts if not o)
-            clauses.append(text[4:] if text.startswith("I'm ") else "while " + text)
+            clauses.append(text[4:] if text.startswith("I'm ") else ("when " if _past(text) else "while ") + text)
         clauses = sorted(dict.fromkeys(clauses), key=count_syllables)[:3]
         slots = []  # (how much it would cost, section index, line index)
         for d, (tag, sec, sec_lines) in enumerate(drafts):
