@@ -144,3 +144,11 @@ def test_a_past_clause_of_the_singer_names_the_song():
         "Finally Bought Our First Car", "First Car")
     assert read_topic("the year I learned to drive").title_candidates == ("Learned to Drive", "Year")
     assert read_topic("the night we finally met").title_candidates == ("We Finally Met", "Night")
+
+
+def test_one_who_teaches_is_not_sung_as_the_learner():
+    topic = read_topic("a boy teaching his grandfather to use a phone")
+    assert "teacher" in topic.tags
+    lines = [" ".join(t for t, _ in ln.parts) for ln in candidates(topic) if ln.theme == "learning"]
+    assert lines and not any("you show me" in ln or "I slip and fall" in ln for ln in lines)
+    assert "teacher" not in read_topic("my aunt teaching me to knit").tags  # "me": the singer learns

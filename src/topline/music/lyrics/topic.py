@@ -89,7 +89,7 @@ CONFLICTS = {"she": "no-she", "he": "no-he", "night": "day", "day": "night", "ra
              "child": "no-child", "parent": "no-parent", "petyou": "no-petyou", "youlost": "no-youlost",
              "young": "no-young", "grown": "no-grown",
              "romance": "no-romance", "you": "no-you", "lost": "no-lost", "here": "lost", "first": "last", "last": "first",
-             "dawn": "midnight", "belong": "away"}
+             "dawn": "midnight", "belong": "away", "learner": "teacher", "teacher": "no-teacher"}
 # Words that make a description a love song: only then may a line sing to "you" as a lover.
 ROMANCE = frozenset("""love lover kiss romance darling sweetheart wedding marry husband wife girlfriend boyfriend
 breakup heartbreak divorce ex relationship date crush valentine honeymoon partner""".split())
@@ -363,13 +363,16 @@ def read_topic(description: str) -> Topic:
     low = [t.lower() for t, _, _ in tagged]
     if any(t in INDOORS and {"in", "on", "at", "inside"} & set(low[max(0, k - 3):k]) for k, t in enumerate(low)):
         tags.add("indoors")  # "on the night ward", "in the kitchen": no line of soaking shoes
+    own_verbs = _own_verbs(tagged, verbs, singer)
+    # the singer teaches ("a girl teaching her little brother to ride"): no line of learning in the learner's voice
+    tags.add("teacher" if TEACH & set(own_verbs) else "no-teacher")
     tags = frozenset(tags)
     neighbours = frozenset(r for w in words for r in lexicon.related(w)[:12])
     return Topic(words=tuple(words), forms={k: frozenset(v) for k, v in forms.items()}, phrases=tuple(uniq),
                  verbs=verbs, tags=tags, title_candidates=_titles(tagged, uniq), neighbours=neighbours,
                  settings=tuple(_mine(s) if singer else s for s in _settings(tagged)), singer=singer,
                  addressee=addressee, absent=_absent(tagged),
-                 own_verbs=_own_verbs(tagged, verbs, singer), style=style)
+                 own_verbs=own_verbs, style=style)
 
 
 def _mine(setting: str) -> str:
@@ -438,6 +441,9 @@ def _people(phrases: list[Phrase], tagged: list[tuple[str, str, str]]) -> tuple[
                       and p.bare.lower().split()[-1] not in possessors  # "my grandmother's kitchen": she
                       and (p.owner in OWNERS or (p.head in KINSHIP and p.kind == "person"))), "")
     return singer, addressee
+
+
+TEACH = frozenset("teach show coach train".split())  # verbs of one who teaches another
 
 
 # People too young to sing of themselves: the song is their parent's, sung to them.

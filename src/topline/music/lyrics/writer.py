@@ -623,7 +623,9 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 text = f"{subj} {' '.join([*([adverb] if adverb else []), verb, *body[1:]])}"
             k = start - 1 - bool(adverb)
             if k >= 1 and low[k - 1] == "when" and low[k] in ("i", "we", "you"):
-                openers.append(f"when {text}")  # "when I was seven, ...", "when we finally paid off the house, ..."
+                # "when I was seven" is a line of its own ("when I was seven, I know"): opening a line of now
+                # ("when I was seven, I hold my ground") it would break the tense
+                lines += _carrier(f"when {text}", topic, len(lines), tails=("I know",))
             lines += _carrier(text, topic, len(lines))
     return lines, list(dict.fromkeys(openers))
 
@@ -642,6 +644,8 @@ def _past(text: str) -> bool:
     """True when a clause is in the past ("we finally paid off the house", "I was nine"): it happened once, so
     it is sung without "now" or "again", and opens a line with "when", not "while"."""
     words = text.split()
+    if words[:1] == ["when"]:
+        words = words[1:]  # "when I was seven"
     if words and (words[0].endswith(("'m", "'re", "'s")) or words[1:2] in (["is"], ["are"], ["am"])):
         return False  # "I'm lost", "my cat is asleep": a state now
     return any(w in ("was", "were") or (w != lexicon.lemma(w, "v") and not w.endswith(("ing", "s", "'m", "'re")))
