@@ -1,6 +1,6 @@
 """Lyrics written from descriptions: the lyrics for reading, then figures.
 
-    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|styles]
+    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|styles]
         [--readings benchmarks/lyrics_readings.json]
 
 For each description (and seed) the default full-song form is written with
@@ -126,6 +126,23 @@ FRESH2 = (
     "a hiker lost in the mountains during a storm",
     "a baby's first steps in the living room",
 )
+# Fresh3: written 2026-12-06 06:45 UTC (lyrics, third pass) before running anything on it, as users of a
+# Suno-style "add vocals" API write prompts (short tags, a story, genre + mood + theme, a name, a place, a verb
+# clause, a time); never tuned on: read at the start and at the end with the same rule.
+FRESH3 = (
+    "lofi chill beats about my cat",
+    "a song about my grandmother's kitchen in Lagos",
+    "sad acoustic song about my brother who moved to Canada",
+    "upbeat pop song for Maya's birthday",
+    "rainy night in Seoul, r&b vibes",
+    "the summer I learned to swim",
+    "country ballad about a horse named Blue",
+    "when we finally paid off the house",
+    "dreamy synthpop about driving along the coast at 3am",
+    "a fisherman's daughter waiting on the harbor wall",
+    "hip hop track about growing up in the Bronx with nothing",
+    "a love song for my wife on our tenth anniversary",
+)
 # Styles: descriptions that name a genre or mood (and little else), written 2026-12-06 (lyrics3) to tune
 # the style words and mood themes on; the fresh set's are never tuned on.
 STYLES = (
@@ -192,12 +209,12 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--readings", default="", help="judgements of lines by reading (JSON): count nonsense/filler")
-    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "styles"), default="tuned",
+    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "styles"), default="tuned",
                     help="the 10 descriptions read while writing the writer, the held-out ones, both, or the "
                          "validation set or the fresh set (never tuned on)")
     args = ap.parse_args()
     descriptions = {"tuned": DESCRIPTIONS, "heldout": HELDOUT, "both": DESCRIPTIONS + HELDOUT,
-                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "styles": STYLES}[args.set]
+                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "styles": STYLES}[args.set]
     form = default_form("pop")
     t0 = time.process_time()
     write_song("warm-up: load the tables", seed=0)  # one-time loading, reported separately

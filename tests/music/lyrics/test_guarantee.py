@@ -124,3 +124,49 @@ def test_a_named_season_keeps_other_seasons_out():
     for seed in (0, 1):
         text = write_song("a beekeeper checking her hives in the spring", seed=seed)[1]
         assert not re.search(r"leaves are falling|letting go again|turning cold|shimmering", text, re.I), seed
+
+
+def test_verb_clauses_and_adverbs_carry_their_words():
+    def carried(d, w):
+        lines, openers = carriers(read_topic(d), d, w)
+        return [t for ln, t in zip(lines, _texts(lines)) if ln.theme == "carry"], openers
+
+    # an adverb is sung in its verb's clause; a thing's own relative clause is sung of "it"
+    assert carried("my uncle's old boat that finally sank", "finally") == (["it finally sank"], [])
+    assert carried("my uncle's old boat that finally sank", "sink") == (["it finally sank"], [])
+    # "to VERB" after a verb: the verb it is the object of opens the clause
+    assert carried("the year I learned to drive", "learn") == (["I learned", "I learned to drive"], [])
+    assert carried("the year I learned to drive", "drive") == (["I'm driving", "I learned to drive"], [])
+    # a clause after "when" is sung ("when I was nine, I know" too), never opening a line of now ("when I was nine, I ...")
+    assert carried("when we finally bought our first car", "buy") == (["we finally bought our first car"], [])
+    assert carried("my mom teaching me to sew when I was nine", "nine") == (["I was nine"], [])
+
+
+def test_every_content_word_of_a_verb_clause_is_sung():
+    for d in ("the year I learned to drive", "my uncle's old boat that finally sank"):
+        topic = read_topic(d)
+        _, text = write_song(d, seed=0, form=default_form("pop"))
+        assert [w for w in topic.words if not topic.forms[w] & _sung(text)] == [], d
+
+
+def test_a_past_clause_is_not_sung_as_now_or_again():
+    d = "when we finally bought our first car"
+    lines, _ = carriers(read_topic(d), d, "buy")
+    assert [" ".join(t for t, _ in ln.parts) for ln in lines] == [
+        "and when we finally bought our first car, I know", "and we finally bought our first car",
+        "and we finally bought our first car, I know", "and we finally bought our first car, it's true"]
+    d = "a baker opening his shop at dawn"  # a clause of now may still be "now" and "again"
+    assert " ".join(t for t, _ in carriers(read_topic(d), d, "open")[0][1].parts) == "and now I'm opening my shop again"
+
+
+def test_a_state_after_the_singer_is_sung_as_a_state():
+    d = "a sailor lost at sea"  # "I'm lost at sea", never "I lost at sea"
+    texts = _texts(carriers(read_topic(d), d, "lose")[0])
+    assert texts[0] == "I'm lost" and "I'm lost at sea" in texts and not any(t.startswith("I lost") for t in texts)
+
+
+def test_past_and_present_clauses():
+    from topline.music.lyrics.writer import _past
+
+    assert [_past(t) for t in ("I was nine", "we finally bought our first car", "we won the championship")] == [True] * 3
+    assert [_past(t) for t in ("I'm lost", "my cat is asleep", "you're moving away", "I'm opening my shop")] == [False] * 4

@@ -2,9 +2,11 @@
 
 import re
 
+import pytest
+
 from topline.music.lyrics import lexicon
-from topline.music.lyrics.topic import read_topic
-from topline.music.lyrics.writer import STRONG, candidates, make_title, slot_fits, theme_weights, write_song
+from topline.music.lyrics.topic import _tag, _tokens, read_topic
+from topline.music.lyrics.writer import STRONG, Planner, candidates, make_title, slot_fits, theme_weights, write_song
 
 
 def _texts(description: str) -> list[str]:
@@ -101,3 +103,52 @@ def test_lead_descriptions_sing_their_nouns_and_no_other_story():
             verses = "\n".join(b for b in text.split("\n\n") if not b.startswith("[Chorus]")).lower()
             assert all(n.lower() in verses for n in nouns), (d, seed, text)  # nouns outside the chorus
             assert not any(x in text.lower() for x in never), (d, seed, text)
+
+
+def test_who_sings_a_baby_a_song_about_someone_and_verbs_after_a_subject():
+    topic = read_topic("a toddler's first word")  # a toddler does not sing: its parent sings to it
+    assert (topic.singer, topic.addressee) == ("", "toddler")
+    topic = read_topic("a rock song about a wizard")  # sung of the wizard, not by him
+    assert (topic.singer, topic.words, topic.style) == ("", ("wizard",), ("rock", "song", "about"))
+    assert read_topic("heavy metal song about a storm").style == ("heavy", "metal", "song", "about")
+    assert read_topic("a heavy heart").words == ("heavy", "heart")  # no song noun: "heavy" is content
+    # a verb after a subject (and an adverb): "learned" and "paid" are verbs, not an adjective and a noun
+    assert [p for _, _, p in _tag(_tokens("the year I learned to drive"))] == ["f", "n", "f", "v", "f", "v"]
+    assert [p for _, _, p in _tag(_tokens("when we finally bought our first car"))][3] == "v"
+    assert [p.sung for p in read_topic("postcards from another country").phrases] == ["the postcards",
+                                                                                       "another country"]
+
+
+@pytest.mark.parametrize("description, theme", [
+    ("fixing my bike in the shed", "repair"), ("cramming for finals in the library", "study"),
+    ("building sandcastles at the beach", "beach"), ("a knight who fights a dragon", "legend"),
+    ("a summer heat wave on the roof", "heat"), ("the pigeons on the park bench", "oldage"),
+    ("learning to skate with my sister", "learning"), ("growing up in a small town when I was ten", "childhood")])
+def test_new_themes_are_the_strongest_for_their_subjects(description, theme):
+    weights = theme_weights(read_topic(description))
+    assert max(weights, key=weights.get) == theme and weights[theme] >= STRONG
+
+
+def test_a_setting_opens_a_theme_line_but_not_a_stock_line():
+    d = "a student alone in the library"
+    planner = Planner(read_topic(d), 0, d)
+    words = {ln.key: " ".join(t for t, _ in ln.parts) for ln in planner.lines}
+    stock = next(ln for ln in planner.lines if ln.theme == "stock" and not ln.joined and "long way" in words[ln.key])
+    assert planner.realise(stock, 10)[0] == "and I've got a long way to go"  # not "in the library, I've got ..."
+    study = next(ln for ln in planner.lines if ln.theme == "study" and "hundred more" in words[ln.key])
+    assert planner.realise(study, 12)[0] == "in the library, I've got a hundred more to go"
+
+
+def test_a_past_clause_of_the_singer_names_the_song():
+    assert read_topic("when we finally bought our first car").title_candidates == (
+        "Finally Bought Our First Car", "First Car")
+    assert read_topic("the year I learned to drive").title_candidates == ("Learned to Drive", "Year")
+    assert read_topic("the night we finally met").title_candidates == ("We Finally Met", "Night")
+
+
+def test_one_who_teaches_is_not_sung_as_the_learner():
+    topic = read_topic("a boy teaching his grandfather to use a phone")
+    assert "teacher" in topic.tags
+    lines = [" ".join(t for t, _ in ln.parts) for ln in candidates(topic) if ln.theme == "learning"]
+    assert lines and not any("you show me" in ln or "I slip and fall" in ln for ln in lines)
+    assert "teacher" not in read_topic("my aunt teaching me to knit").tags  # "me": the singer learns

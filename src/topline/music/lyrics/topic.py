@@ -27,7 +27,7 @@ vocals female male bpm something kind sort type story tell telling told called n
 GENRE_WORDS = frozenset("pop rock folk country hip hop trap dance house soul metal gospel slow fast happy sad "
                         "love female male dark sunny summer summery party breakup heartbreak motivational mellow "
                         "moody romantic emotional nostalgic hopeful uplifting angry soft loud melancholic melancholy "
-                        "piano guitar synth strings violin orchestral drum bass ukulele christmas".split())
+                        "piano guitar synth strings violin orchestral drum bass ukulele christmas heavy".split())
 SONG_NOUNS = frozenset("song songs track tracks tune tunes ballad ballads anthem hymn number beat beats vibe vibes "
                        "style tempo jam banger bop".split())
 # Style words that set the song's mood (``Topic.style``; themes of the bank are keyed by them): a mood,
@@ -36,7 +36,7 @@ MOOD_TAGS = {"up": {"upbeat", "happy", "uptempo", "uplifting", "fun", "party", "
                     "energetic", "hopeful", "motivational", "catchy", "bop", "banger"},
              "down": {"sad", "melancholic", "melancholy", "heartbreak", "breakup", "emotional", "dark"},
              "romance": {"love", "romantic"}}
-DETERMINERS = frozenset("a an the my your his her our their this that these those its some one every".split())
+DETERMINERS = frozenset("a an the my your his her our their this that these those its some one every another".split())
 FUNCTION = frozenset("""
 i me you he she it we they him them us to of in on at by for with from over under after before into onto out up
 down off and or but so as than then when while where who whom whose which what that this is are was were be been
@@ -89,7 +89,7 @@ CONFLICTS = {"she": "no-she", "he": "no-he", "night": "day", "day": "night", "ra
              "child": "no-child", "parent": "no-parent", "petyou": "no-petyou", "youlost": "no-youlost",
              "young": "no-young", "grown": "no-grown",
              "romance": "no-romance", "you": "no-you", "lost": "no-lost", "here": "lost", "first": "last", "last": "first",
-             "dawn": "midnight", "belong": "away"}
+             "dawn": "midnight", "belong": "away", "learner": "teacher", "teacher": "no-teacher"}
 # Words that make a description a love song: only then may a line sing to "you" as a lover.
 ROMANCE = frozenset("""love lover kiss romance darling sweetheart wedding marry husband wife girlfriend boyfriend
 breakup heartbreak divorce ex relationship date crush valentine honeymoon partner""".split())
@@ -150,6 +150,10 @@ def proper_nouns(text: str) -> dict[str, str]:
     return out
 
 
+# Words after which a verb follows: a subject pronoun or a relative ("the summer I learned", "a car that broke").
+SUBJECT_WORDS = frozenset("that who which i we they you he she it".split())
+
+
 def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
     """(token, lemma, pos) with pos in n/v/a/f (function or request word)."""
     out: list[tuple[str, str, str]] = []
@@ -176,8 +180,11 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
                 and not (prev.endswith("'s") and not _participle(tok)):  # "my sister's wedding"
             out.append((tok, lexicon.lemma(tok, "v"), "v"))
             continue
-        if (prev in ("that", "who", "which", "i", "we", "they", "you", "he", "she", "it", "to")
-                or prev.endswith("n't")) and "v" in poss:
+        subject = prev in SUBJECT_WORDS or (prev.endswith("ly") and i >= 2 and tokens[i - 2] in SUBJECT_WORDS)
+        as_verb = "v" in poss or (lexicon.lemma(tok, "v") != tok and "v" in lexicon.parts_of_speech(
+            lexicon.lemma(tok, "v")))  # "learned" (a WordNet adjective too), "paid"
+        if prev == "to" and "v" in poss or (subject or prev.endswith("n't")) and as_verb:
+            # after a subject, "that"/"who", or a subject and an adverb ("we finally paid off the house")
             out.append((tok, lexicon.lemma(tok, "v"), "v"))
             continue
         if in_np or not poss:
@@ -297,7 +304,10 @@ def read_topic(description: str) -> Topic:
             bare = [t[:-2] if t.endswith("'s") and k == len(toks) - 1 else t for k, t in enumerate(toks)]
             before = [t for t, _, _ in tagged[max(0, i - 2):i] if t not in DETERMINERS]
             setting = bool(before) and before[-1] in PREPOSITIONS and phrases != []
-            phrases.append(replace(_phrase(bare, head, possessor, setting), owner="'s" if possessor else owner))
+            ph = _phrase(bare, head, possessor, setting)
+            if owner == "another" and ph.sung.startswith("the "):
+                ph = replace(ph, sung="another " + ph.bare)  # "another country", not "the country"
+            phrases.append(replace(ph, owner="'s" if possessor else owner))
             for t, lem, pos in chunk[:-1]:  # noun modifiers stand alone too ("the lighthouse")
                 if pos == "n" and not t.endswith("'s") and lexicon.kind(lem) in ("place", "thing", "time", "weather",
                                                                                  "vehicle"):
@@ -353,13 +363,16 @@ def read_topic(description: str) -> Topic:
     low = [t.lower() for t, _, _ in tagged]
     if any(t in INDOORS and {"in", "on", "at", "inside"} & set(low[max(0, k - 3):k]) for k, t in enumerate(low)):
         tags.add("indoors")  # "on the night ward", "in the kitchen": no line of soaking shoes
+    own_verbs = _own_verbs(tagged, verbs, singer)
+    # the singer teaches ("a girl teaching her little brother to ride"): no line of learning in the learner's voice
+    tags.add("teacher" if TEACH & set(own_verbs) else "no-teacher")
     tags = frozenset(tags)
     neighbours = frozenset(r for w in words for r in lexicon.related(w)[:12])
     return Topic(words=tuple(words), forms={k: frozenset(v) for k, v in forms.items()}, phrases=tuple(uniq),
                  verbs=verbs, tags=tags, title_candidates=_titles(tagged, uniq), neighbours=neighbours,
                  settings=tuple(_mine(s) if singer else s for s in _settings(tagged)), singer=singer,
                  addressee=addressee, absent=_absent(tagged),
-                 own_verbs=_own_verbs(tagged, verbs, singer), style=style)
+                 own_verbs=own_verbs, style=style)
 
 
 def _mine(setting: str) -> str:
@@ -413,7 +426,13 @@ def _people(phrases: list[Phrase], tagged: list[tuple[str, str, str]]) -> tuple[
         first_noun = next((k for k, (t, _, pos) in enumerate(tagged) if pos == "n"), -1)
         j = first_noun + len(first.bare.split())
         acts = j < len(tagged) and (tagged[j][2] == "v" or tagged[j][0] in ("who", "that"))
-        if first.kind == "person" or (acts and first.kind == "thing" and "h" not in lexicon.types(first.head)
+        before = [t.lower() for t, _, _ in tagged[max(0, first_noun - 2):max(0, first_noun)]]
+        if first.kind == "person" and first.head in INFANTS:
+            # a baby does not sing: its parent sings to it ("a baby's first steps" -> "my baby, ...")
+            return "", first.bare
+        if {"about", "for"} & set(before):
+            pass  # a song "about a dragon", "for a friend": sung of or to it, not by it
+        elif first.kind == "person" or (acts and first.kind == "thing" and "h" not in lexicon.types(first.head)
                                       and "g" not in lexicon.types(first.head)):
             singer = first.bare
     possessors = {t.lower()[:-2] for t, _, _ in tagged if t.endswith("'s")}
@@ -422,6 +441,13 @@ def _people(phrases: list[Phrase], tagged: list[tuple[str, str, str]]) -> tuple[
                       and p.bare.lower().split()[-1] not in possessors  # "my grandmother's kitchen": she
                       and (p.owner in OWNERS or (p.head in KINSHIP and p.kind == "person"))), "")
     return singer, addressee
+
+
+TEACH = frozenset("teach show coach train".split())  # verbs of one who teaches another
+
+
+# People too young to sing of themselves: the song is their parent's, sung to them.
+INFANTS = frozenset("baby infant newborn toddler".split())
 
 
 def _owned(p: Phrase, singer: str) -> Phrase:
@@ -486,6 +512,19 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase]) -> tuple[
             while j < len(tagged) and j < k + 5 and tagged[j][2] == "n" and tagged[k + 2][2] == "n":
                 j += 1
             out.append(" ".join(toks[k:j]))
+    for k in range(len(toks) - 1):  # "we finally paid off the house", "the night we finally met": a past clause
+        if toks[k] not in ("i", "we"):
+            continue
+        v = k + 1 + (toks[k + 1].endswith("ly") and tagged[k + 1][2] in ("a", "r"))
+        if v >= len(toks) or tagged[v][2] != "v" or toks[v].endswith("ing"):
+            continue
+        end = next((j + 1 for j in range(v + 1, min(len(toks), v + 5)) if tagged[j][2] == "n"), 0)
+        if end and (end == len(toks) or tagged[end][2] != "n"):
+            out.append(" ".join(toks[k + 1:end]))  # "finally paid off the house"
+        elif v + 3 == len(toks) and toks[v + 1] == "to" and tagged[v + 2][2] == "v":
+            out.append(" ".join(toks[k + 1:v + 3]))  # "the year I learned to drive"
+        elif v + 1 == len(toks):
+            out.append(" ".join(toks[k:v + 1]))  # "we finally met"
     short = []
     for k in range(len(toks) - 2):  # "love in paris", "dream in hollywood"
         if tagged[k][2] == "n" and toks[k + 1] in ("in", "at") and tagged[k + 2][2] == "n" and k + 3 == len(toks):

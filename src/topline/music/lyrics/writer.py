@@ -403,12 +403,14 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
 
 # Words that end a clause of the description: what follows has another subject or is absent.
 PREPS = PREPOSITIONS | frozenset("into onto from over to toward towards past beneath under across through".split())
-CLAUSE_END = frozenset("who that which without no and but".split())
+CLAUSE_END = frozenset("who that which without no and but when".split())
 DET = frozenset("a an the my your his her our their this that".split())
 HAVE = frozenset("have has had got get need want".split())  # function verbs whose object is the word
 AUX = {"was": {"you": "were", "we": "were"}, "were": {"I": "was"}, "is": {"I": "am", "you": "are", "we": "are"},
        "are": {"I": "am"}, "got": {}, "get": {}, "gets": {"I": "get", "you": "get", "we": "get"}, "been": {}}
 PARTICLES = frozenset("up down out off away back over".split())  # "waking up", "moving back"
+# Past participles that, after a noun, say what state it is in ("a hiker lost", "a sailor stranded"), not what it did.
+STATES = frozenset("lost stuck stranded trapped gone broken tired left locked worn scared alone".split())
 GROUPS = frozenset("couple pair family band team crew friends".split())  # sung as "we" when no one else sings
 
 
@@ -434,8 +436,14 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
     def person(k: int) -> tuple[str, str]:
         """(subject, possessive) of a clause starting at token ``k``: the noun before it."""
         j = k - 1
-        while j >= 0 and tagged[j][2] == "a":
+        while j >= 0 and tagged[j][2] in ("a", "r") and (tagged[j][2] == "r" or j + 1 == k or not low[j].endswith(
+                "ly")) or (j >= 0 and low[j].endswith("ly") and tagged[j][2] == "a"):
             j -= 1
+        if j > 0 and low[j] in ("that", "who", "which") and tagged[j - 1][2] == "n":
+            subj = person(j)  # "my mom's old car that finally broke down": the car broke down
+            ph = phrase_of.get(low[j - 1])
+            # a thing the song names (its title, its chorus) is "it" in its own clause: "it finally broke down"
+            return ("it", "its") if ph is not None and ph.kind not in ("person", "animal") else subj
         if j < 0 or tagged[j][2] != "n":
             return {"i": ("I", "my"), "we": ("we", "our"), "you": ("you", "your")}.get(
                 low[j] if j >= 0 else "i", ("", ""))
@@ -458,7 +466,7 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 out.append("you")  # the one sung to, inside the clause: "teaching you to ride a bike"
                 k += 1 + len(you)
                 continue
-            out.append(poss if poss and low[k] in ("his", "her", "their") else
+            out.append(poss if poss and low[k] in ("his", "her", "their") else "I" if low[k] == "i" else
                        toks[k].capitalize() if low[k] in CALENDAR else toks[k])  # "in July"
             k += 1
         return out
@@ -472,7 +480,8 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
             if nxt == "n" or (nxt == "a" and e + 1 < n and tagged[e + 1][2] == "n") or (
                     nxt == "v" and e + 1 == n and low[e].endswith("ing") and tagged[e - 1][2] in ("n", "a")):
                 continue  # not inside a noun phrase ("a hotel | room", "a burning | building")
-            if tagged[e - 1][2] == "n" or (e == i + 1 and (e == n or low[e] in PREPOSITIONS | {"to"})) or (
+            if tagged[e - 1][2] == "n" or (e == n and tagged[e - 1][2] == "v" and e > i + 1) or (
+                    e == i + 1 and (e == n or low[e] in PREPOSITIONS | {"to"})) or (
                     e == i + 2 and low[i + 1] in PARTICLES and (e == n or low[e] in PREPOSITIONS | {"to"})):
                 out.append(e)  # a noun ends it, or the word itself (with its particle) before a preposition
         return out
@@ -480,6 +489,12 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
     for i, (tok, lem, pos) in enumerate(tagged):
         if lem != word or pos == "f":
             continue
+        adverb = ""
+        if pos in ("a", "r") and low[i].endswith("ly") and i + 1 < n and tagged[i + 1][2] == "v":
+            # "finally" of "that finally broke down": sung in its verb's clause, "... finally broke down"
+            adverb, i, (tok, lem, pos) = toks[i], i + 1, tagged[i + 1]
+        elif pos == "v" and i and low[i - 1].endswith("ly") and tagged[i - 1][2] in ("a", "r"):
+            adverb = toks[i - 1]
         start, frame = i, ""
         j = i
         while j > 0 and tagged[j - 1][2] in ("n", "a"):
@@ -494,6 +509,11 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 if low[j] in CLAUSE_END or (low[j] in PREPOSITIONS and j < i):
                     break
             frame = "be" if low[start].endswith("ing") else "do"
+            if start == i and i and tagged[i - 1][2] == "n" and low[i] in STATES:
+                frame = "be"  # "a hiker lost in the mountains": "I'm lost in the mountains", not "I lost ..."
+            if start == i and i >= 2 and low[i - 1] == "to" and tagged[i - 2][2] == "v" \
+                    and not low[i - 2].endswith("ing"):
+                start = i - 2  # "I learned to swim": the verb it is the object of opens the clause
             if start == i and i and low[i - 1] in AUX:  # "my son was born", "my ex got married"
                 start, frame = i - 1, "aux"
             if start < i and i and low[i - 1] == "to" and tagged[i][2] == "v":
@@ -568,7 +588,13 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 det = "the" if before in ("", "the") else before
                 lines += _carrier(f"it's {det} " + " ".join(toks[j:after]), topic, len(lines))
                 continue
-            if j and (tagged[j - 1][2] == "v" or low[j - 1] in HAVE) or (
+            if before in ("was", "were", "is") and j >= 2 and low[j - 2] in ("i", "we", "you"):
+                start, frame = j - 1, "aux"  # "when I was seven" -> "I was seven"
+            elif j > 2 and before in DET and low[j - 2] in PARTICLES and tagged[j - 3][2] == "v":
+                start, frame = j - 3, "do"  # "paid off the house" -> "we paid off the house"
+                if low[start - 1].endswith("ly") and tagged[start - 1][2] in ("a", "r"):
+                    adverb = toks[start - 1]
+            elif j and (tagged[j - 1][2] == "v" or low[j - 1] in HAVE) or (
                     j > 1 and before in DET and (tagged[j - 2][2] == "v" or low[j - 2] in HAVE)):
                 start = j - 1 if before not in DET else j - 2  # the object of a verb: "we have nothing"
                 frame = "be" if low[start].endswith("ing") else "do"
@@ -584,7 +610,7 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
         for e in ends(i):
             body = words(start, e, poss)
             if frame == "be":
-                be = {"I": "I'm", "you": "you're", "we": "we're"}.get(
+                be = {"I": "I'm", "you": "you're", "we": "we're", "it": "it's"}.get(
                     subj, subj + (" are" if subj.endswith("s") else " is"))
                 text = f"{be} {' '.join(body)}"
             elif frame == "aux":  # "was" -> "you were", "is" -> "I am"
@@ -592,9 +618,14 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 text = f"{subj} {' '.join([aux, *body[1:]])}"
             else:
                 # the verb as the description has it ("we met", "our team won"), unless its person changes
-                verb = toks[start] if not (subj in ("I", "you", "we") and low[start] == lexicon.third_person(lem)) \
-                    else lem
-                text = f"{subj} {' '.join([verb, *body[1:]])}"
+                verb = toks[start] if not (subj in ("I", "you", "we") and low[start] == lexicon.third_person(
+                    tagged[start][1])) else tagged[start][1]
+                text = f"{subj} {' '.join([*([adverb] if adverb else []), verb, *body[1:]])}"
+            k = start - 1 - bool(adverb)
+            if k >= 1 and low[k - 1] == "when" and low[k] in ("i", "we", "you"):
+                # "when I was seven" is a line of its own ("when I was seven, I know"): opening a line of now
+                # ("when I was seven, I hold my ground") it would break the tense
+                lines += _carrier(f"when {text}", topic, len(lines), tails=("I know",))
             lines += _carrier(text, topic, len(lines))
     return lines, list(dict.fromkeys(openers))
 
@@ -609,12 +640,28 @@ TAILS = ("again", "I know", "it's true", "once more")
 PP_TAILS = ("I know", "again")  # a prepositional phrase as a line: "before the final exam, I know"
 
 
+def _past(text: str) -> bool:
+    """True when a clause is in the past ("we finally paid off the house", "I was nine"): it happened once, so
+    it is sung without "now" or "again", and opens a line with "when", not "while"."""
+    words = text.split()
+    if words[:1] == ["when"]:
+        words = words[1:]  # "when I was seven"
+    if words and (words[0].endswith(("'m", "'re", "'s")) or words[1:2] in (["is"], ["are"], ["am"])):
+        return False  # "I'm lost", "my cat is asleep": a state now
+    return any(w in ("was", "were") or (w != lexicon.lemma(w, "v") and not w.endswith(("ing", "s", "'m", "'re")))
+               for w in words[1:3] if w.isalpha())
+
+
 def _carrier(text: str, topic: Topic, k: int, tails: tuple[str, ...] = ("", *TAILS)) -> list[Line]:
     """The carrier ``text`` as candidate lines: as it is and ended by each of ``TAILS``."""
     out = []
+    words = text.split()
+    past = _past(text)
+    if past:
+        tails = tuple(t for t in tails if t not in ("again", "once more"))
     for j, tail in enumerate(tails):
-        body = " ".join(text.split()) + (", " + tail if " " in tail else " " + tail if tail else "")
-        parts = (("and", True), ("now", True), *((w, False) for w in body.split()))
+        body = " ".join(words) + (", " + tail if " " in tail else " " + tail if tail else "")
+        parts = (("and", True), *((("now", True),) if not past else ()), *((w, False) for w in body.split()))
         out.append(Line(entry=-1000 - 10 * k - j, pos=0, theme="carry+" if tail else "carry", roles="VBP",
                         tags=frozenset(), parts=parts, filler=""))
     return out
@@ -643,6 +690,7 @@ class Planner:
         self.openers = [(o, count_syllables(o), tag) for o, tag in openers]
         self.used_openers: set[str] = set()
         self.forced_opener = ""
+        self.must_sing = False  # the content guarantee is drafting: a forced opener may open a stock line
         self.wide = False  # the reserve of every theme has joined (``widen_partners``)
         self.last_score = -1e9  # the score of the last couplet drafted (``couplet``)
         self.opening = False  # drafting the song's first verse couplet
@@ -665,7 +713,9 @@ class Planner:
             cost = 1.3 * abs(n - target) + 0.5 * misses + (3.0 if abs(n - target) > 2 else 0.0)
             if cost < best_cost:
                 best, best_cost, best_n = text, cost, n
-        if self.forced_opener and not line.joined:  # the last resort to sing a setting's word
+        # the last resort to sing a setting's word; a stock line under it only where the word must be sung
+        # (the content guarantee), not to sing again outside the chorus a word the chorus sings
+        if self.forced_opener and not line.joined and (line.theme != "stock" or self.must_sing):
             k = count_syllables(self.forced_opener)
             opened = [(1.3 * abs(n + k - target) + 0.5 * m, f"{self.forced_opener}, {_uncap_and(t)}")
                       for t, n, m in _variants(line.parts) if _opens_with_subject(t) and abs(n + k - target) <= 3]
@@ -673,7 +723,10 @@ class Planner:
                 cost, text = min(opened)
                 return text, cost
         settings = set(self.topic.settings)
-        if (best_n < target - 1 or settings - self.used_openers) and _opens_with_subject(best):
+        # a stock line opened by the description's setting ("in the library, I am not afraid") is still a stock
+        # line: readers call it filler, so a setting opens only lines of a theme
+        if (best_n < target - 1 or settings - self.used_openers) and _opens_with_subject(best) \
+                and line.theme != "stock":
             for text, n, misses in _variants(line.parts):
                 for opener, k, tag in self.openers:
                     generic = opener not in settings
@@ -1144,7 +1197,7 @@ def _guarantee(planner: Planner, drafts) -> None:
             if ln.theme != "carry":
                 continue
             text = " ".join(t for t, o in ln.parts if not o)
-            clauses.append(text[4:] if text.startswith("I'm ") else "while " + text)
+            clauses.append(text[4:] if text.startswith("I'm ") else ("when " if _past(text) else "while ") + text)
         clauses = sorted(dict.fromkeys(clauses), key=count_syllables)[:3]
         slots = []  # (how much it would cost, section index, line index)
         for d, (tag, sec, sec_lines) in enumerate(drafts):
@@ -1168,9 +1221,9 @@ def _guarantee(planner: Planner, drafts) -> None:
                 role = ROLE.get(sec.label, "V")
                 freed = planner.free(sec_lines[k:k + 2])  # the couplet replaced: its lines may rhyme with the new one
                 for opener in opts:
-                    planner.forced_opener = opener
+                    planner.forced_opener, planner.must_sing = opener, True
                     pair = planner.couplet_any(role + "VB", budget, require=word)
-                    planner.forced_opener = ""
+                    planner.forced_opener, planner.must_sing = "", False
                     if pair and any(abs(count_syllables(x) - b) > 2 for x, b in zip(pair, budget)):
                         planner.free(list(pair))  # off the budget: not sung, so not used up either
                         pair = None
