@@ -1,6 +1,6 @@
 """Lyrics written from descriptions: the lyrics for reading, then figures.
 
-    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|styles]
+    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|styles]
         [--readings benchmarks/lyrics_readings.json]
 
 For each description (and seed) the default full-song form is written with
@@ -143,6 +143,22 @@ FRESH3 = (
     "hip hop track about growing up in the Bronx with nothing",
     "a love song for my wife on our tenth anniversary",
 )
+# Fresh set 4, written 2026-12-06 (lead, third session) before anything ran on it: names with possessives,
+# countries and cities, genre compounds, pets with names, times written as digits. For checking only.
+FRESH4 = (
+    "indie folk song about Nora's first apartment in Dublin",
+    "synthwave anthem about racing through Tokyo at midnight",
+    "a country ballad for my dad who fixed tractors his whole life",
+    "trap beat, lyrics about working at the warehouse to buy my mom a car",
+    "gentle lullaby for baby Theo, stars and the ocean",
+    "afrobeats party song about dancing at a wedding in Accra",
+    "sad piano song about losing my dog Biscuit last spring",
+    "upbeat pop about a road trip across Texas with my best friends",
+    "emo rock song about texting my ex at 2am",
+    "reggae vibes about fishing with grandpa in Jamaica",
+    "cinematic ballad about a soldier writing letters home from Norway",
+    "bedroom pop about a crush on the barista at the corner cafe",
+)
 # Styles: descriptions that name a genre or mood (and little else), written 2026-12-06 (lyrics3) to tune
 # the style words and mood themes on; the fresh set's are never tuned on.
 STYLES = (
@@ -209,12 +225,12 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--readings", default="", help="judgements of lines by reading (JSON): count nonsense/filler")
-    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "styles"), default="tuned",
+    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "styles"), default="tuned",
                     help="the 10 descriptions read while writing the writer, the held-out ones, both, or the "
                          "validation set or the fresh set (never tuned on)")
     args = ap.parse_args()
     descriptions = {"tuned": DESCRIPTIONS, "heldout": HELDOUT, "both": DESCRIPTIONS + HELDOUT,
-                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "styles": STYLES}[args.set]
+                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "styles": STYLES}[args.set]
     form = default_form("pop")
     t0 = time.process_time()
     write_song("warm-up: load the tables", seed=0)  # one-time loading, reported separately
