@@ -92,3 +92,29 @@ def test_pitch_shift_moves_a_tone_up_a_major_third():
     spec = np.abs(np.fft.rfft(y[sr // 4 :] * np.hanning(y.size - sr // 4)))
     f = np.fft.rfftfreq(y.size - sr // 4, 1 / sr)[np.argmax(spec)]
     assert f == pytest.approx(440 * 2 ** (4 / 12), abs=3.0)
+
+
+def test_backing_voices_are_high_passed_under_the_lead_register():
+    from topline.production.record import BACKING_HIGHPASS, backing_highpass_hz, backing_source
+
+    sc = S.score(SECONDS, chorus_from=CHORUS_AT)  # chorus notes cycle C4 D4 E4 G4
+    hz = np.median([440 * 2 ** ((nt.midi - 69) / 12) for nt in sc.notes if nt.section == "chorus"])
+    assert BACKING_HIGHPASS == 2.0
+    assert backing_highpass_hz(sc) == pytest.approx(2.0 * hz, rel=1e-9)
+    assert backing_highpass_hz(S.score(SECONDS)) == 0.0  # no chorus: nothing to sing behind the lead
+
+    fc = 300.0
+    t = np.arange(2 * S.SR) / S.SR
+    seg = slice(S.SR // 2, 3 * S.SR // 2)
+
+    def gain_db(f, highpass_hz):
+        x = (0.2 * np.sin(2 * np.pi * f * t)).astype(np.float32)
+        out = backing_source(x, sr=S.SR, highpass_hz=highpass_hz)
+        return 20 * np.log10(np.sqrt(np.mean(out[seg] ** 2)) / np.sqrt(np.mean(x[seg] ** 2)))
+
+    # A harmony's fundamental a major third over a note an octave under the corner: a 2nd-order
+    # Butterworth run both ways, |H|^2 = r^4 / (1 + r^4) at r = 0.625: 17.6 dB down.
+    assert gain_db(0.625 * fc, fc) == pytest.approx(20 * np.log10(0.625**4 / (1 + 0.625**4)), abs=0.1)
+    assert gain_db(0.625 * fc, fc) == pytest.approx(-17.6, abs=0.1)
+    assert gain_db(6000.0, fc) == pytest.approx(gain_db(6000.0, 0.0), abs=0.01)  # the top as it was
+    assert gain_db(0.625 * fc, 0.0) == pytest.approx(0.0, abs=0.1)  # no high pass asked: the body stays

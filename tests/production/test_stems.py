@@ -77,3 +77,30 @@ def test_backing_voices_are_made_from_a_lead_with_its_presence_band_cut():
 
     assert gain_db(2000.0) == pytest.approx(-12.0, abs=0.1)  # the band's centre: the whole cut
     assert gain_db(200.0) == pytest.approx(0.0, abs=0.1)  # the voice's body is left as it is
+
+
+def test_effect_returns_duck_under_the_lead_and_ring_out_after_it(monkeypatch):
+    import topline.production.record as R
+
+    sc = S.score(3.0)  # one phrase of half-second notes, 0.25-2.65 s, then a rest
+    voc = S.vocal(sc, length=5 * S.SR)
+    ctl = S.controls("jazz")  # reverb and delay, no backing voices
+    assert ctl.profile.reverb_wet > 0 and ctl.profile.delay_wet > 0 and not ctl.profile.doubling
+
+    def returns(duck):
+        monkeypatch.setattr(R, "RETURN_DUCK", duck)
+        bus, lead, backing = vocal_bus_parts(voc, sr=S.SR, score=sc, controls=ctl)
+        assert backing is None
+        return bus - lead[None, :]
+
+    duck = R.RETURN_DUCK
+    depth, hold, smooth = duck
+    assert depth > 0
+    off, on = returns((0.0, hold, smooth)), returns(duck)
+    mid = slice(int(1.0 * S.SR), int(2.0 * S.SR))  # inside the phrase: the whole cut
+    assert np.sqrt(np.mean(off[:, mid] ** 2)) > 1e-3
+    # the whole cut to within 0.1 dB (the smoothed key dips a little between the notes)
+    np.testing.assert_allclose(on[:, mid], off[:, mid] * np.float32(10 ** (-depth / 20)), rtol=1.2e-2, atol=1e-7)
+    tail = slice(int(3.8 * S.SR), None)  # the rest after it, once the duck has let go: the tails as they were
+    assert np.sqrt(np.mean(off[:, tail] ** 2)) > 1e-4
+    np.testing.assert_allclose(on[:, tail], off[:, tail], rtol=1e-4, atol=1e-7)
