@@ -141,7 +141,9 @@ def _run(model, x: np.ndarray, x_zp: int) -> np.ndarray:
     return session.run(None, {"x": x, "x_zp": np.array(x_zp, np.uint8)})[0]
 
 
-@pytest.mark.parametrize("k,dilation,pads", [(1, 1, (0, 0)), (3, 1, (1, 1)), (7, 3, (9, 9)), (11, 5, (25, 25)), (5, 1, (0, 3))])
+@pytest.mark.parametrize(
+    "k,dilation,pads", [(1, 1, (0, 0)), (3, 1, (1, 1)), (7, 3, (9, 9)), (11, 5, (25, 25)), (5, 1, (0, 3))]
+)
 def test_convs_as_matmul_gives_the_convolutions_int32_sums(k, dilation, pads):
     rng = np.random.default_rng(k)
     # weights within 63 of 128, so that no integer GEMM kernel can saturate: exact on every CPU
@@ -158,10 +160,14 @@ def test_convs_as_matmul_gives_the_convolutions_int32_sums(k, dilation, pads):
 
 def test_convs_as_matmul_leaves_strided_grouped_and_tiny_convolutions():
     rng = np.random.default_rng(1)
-    strided = _conv_integer_model(rng.integers(0, 256, (24, 8, 3), dtype=np.uint8), w_zp=3, kernel_shape=[3], strides=[2])
-    grouped = _conv_integer_model(rng.integers(0, 256, (24, 4, 3), dtype=np.uint8), w_zp=3, kernel_shape=[3], group=2)
-    tiny = _conv_integer_model(rng.integers(0, 256, (4, 8, 3), dtype=np.uint8), w_zp=3, kernel_shape=[3])
-    old = _conv_integer_model(rng.integers(0, 256, (24, 8, 3), dtype=np.uint8), w_zp=3, kernel_shape=[3], opset=13)
+
+    def weights(*shape):
+        return rng.integers(0, 256, shape, dtype=np.uint8)
+
+    strided = _conv_integer_model(weights(24, 8, 3), w_zp=3, kernel_shape=[3], strides=[2])
+    grouped = _conv_integer_model(weights(24, 4, 3), w_zp=3, kernel_shape=[3], group=2)
+    tiny = _conv_integer_model(weights(4, 8, 3), w_zp=3, kernel_shape=[3])
+    old = _conv_integer_model(weights(24, 8, 3), w_zp=3, kernel_shape=[3], opset=13)
     for model in (strided, grouped, tiny, old):
         assert kokoro_model.convs_as_matmul(model) == 0
         assert [n.op_type for n in model.graph.node] == ["ConvInteger"]

@@ -285,11 +285,12 @@ def convs_as_matmul(model, *, min_channels: int = 16) -> int:
                 helper.make_node("Squeeze", [base + "/out_len"], [base + "/out_len0"]),
                 helper.make_node("Range", [const("mm/zero", np.array(0, np.int64)), base + "/out_len0",
                                            const("mm/one", np.array(1, np.int64))], [base + "/t"]),
-                helper.make_node("Unsqueeze", [base + "/t", const("mm/axis1", np.array([1], np.int64))], [base + "/t1"]),
+                helper.make_node("Unsqueeze", [base + "/t", const("mm/axis1", np.array([1], np.int64))],
+                                 [base + "/t1"]),
                 helper.make_node("Add", [base + "/t1", taps], [base + "/rows"]),
                 helper.make_node("Gather", [cur, base + "/rows"], [base + "/g"], axis=0),
-                helper.make_node("Reshape", [base + "/g", const(f"mm/width{k * c_in}", np.array([-1, k * c_in], np.int64))],
-                                 [base + "/col"]),
+                helper.make_node("Reshape", [base + "/g", const(f"mm/width{k * c_in}",
+                                                                np.array([-1, k * c_in], np.int64))], [base + "/col"]),
             ]  # fmt: skip
             cur = base + "/col"
         new += [
