@@ -252,7 +252,9 @@ def _fit(phs: list[str], avail: float) -> np.ndarray:
     return floor * avail / float(floor.sum())
 
 
-def _spread(phs: list[str], start: float, end: float, lengths: np.ndarray | None = None) -> list[tuple[str, float, float]]:
+def _spread(
+    phs: list[str], start: float, end: float, lengths: np.ndarray | None = None
+) -> list[tuple[str, float, float]]:
     """Share [start, end] among consonants in proportion to ``lengths`` (default: natural length)."""
     if not phs:
         return []
