@@ -60,11 +60,6 @@ MAX_PHRASE_S = 8.0
 #: to half their length or less, plosives and fricatives were misheard ("left to lose" heard as
 #: "left you lose" on eighths at 132 BPM), while a 70 ms vowel is still a whole vowel.
 MIN_VOWEL_S = 0.07
-#: Consonants whose length is their identity: a voiceless stop (or affricate) squeezed with the rest
-#: loses the closure and burst that say it is voiceless ("crown" heard as "ground", on sixteenths).
-#: On fast notes the other consonants give way first, down to ``SOFT_FLOOR`` of their length.
-FIRM = {"P", "T", "K", "CH"}
-SOFT_FLOOR = 0.4
 #: The earliest onset consonants may start before their vowel.
 MAX_ONSET_S = 0.3
 #: Frames of lead-in (the leading pad) and lead-out (the trailing pad) around each phrase.
@@ -232,35 +227,11 @@ def _cons_len(phs: list[str]) -> float:
     return float(sum(CONSONANT_S.get(p, 0.06) for p in phs))
 
 
-def _fit(phs: list[str], avail: float) -> np.ndarray:
-    """Sung length of each consonant of a run when only ``avail`` seconds are left for them.
-
-    Unhurried, each takes its natural length.  Squeezed, the voiceless stops (``FIRM``) keep theirs
-    while the others shrink, down to ``SOFT_FLOOR`` of theirs; squeezed further, all shrink in that
-    proportion.
-    """
-    w = np.array([CONSONANT_S.get(p, 0.06) for p in phs])
-    need = float(w.sum())
-    if not phs or avail >= need:
-        return w
-    avail = max(avail, 0.0)
-    firm = np.array([p in FIRM for p in phs])
-    hard, soft = float(w[firm].sum()), float(w[~firm].sum())
-    if avail >= hard + SOFT_FLOOR * soft:
-        return np.where(firm, w, w * (avail - hard) / soft if soft else 0.0)
-    floor = np.where(firm, w, SOFT_FLOOR * w)
-    return floor * avail / float(floor.sum())
-
-
-def _spread(
-    phs: list[str], start: float, end: float, lengths: np.ndarray | None = None
-) -> list[tuple[str, float, float]]:
-    """Share [start, end] among consonants in proportion to ``lengths`` (default: natural length)."""
+def _spread(phs: list[str], start: float, end: float) -> list[tuple[str, float, float]]:
+    """Share [start, end] among consonants in proportion to their natural length."""
     if not phs:
         return []
-    w = np.array([CONSONANT_S.get(p, 0.06) for p in phs]) if lengths is None else np.asarray(lengths, dtype=float)
-    if w.sum() <= 0:
-        w = np.ones(len(phs))
+    w = np.array([CONSONANT_S.get(p, 0.06) for p in phs])
     edges = start + (end - start) * np.concatenate([[0.0], np.cumsum(w) / w.sum()])
     return [(p, float(edges[i]), float(edges[i + 1])) for i, p in enumerate(phs)]
 
@@ -358,12 +329,12 @@ def _place_runs(groups: list[list[Syllable]], accent: str = "us") -> list[list[U
 def _place(group: list[Syllable], earliest: float, accent: str = "us") -> list[Unit]:
     """Time every phoneme of a phrase on the song clock."""
     n = len(group)
-    # sung length of each onset and coda consonant
-    onset_len = [np.zeros(0)] * n
-    coda_len = [np.zeros(0)] * n
+    onset_sc = [0.0] * n
+    coda_sc = [0.0] * n
     # first onset: into the rest before the phrase
+    need = _cons_len(group[0].onset)
     room = min(MAX_ONSET_S, group[0].start - earliest)
-    onset_len[0] = _fit(group[0].onset, room)
+    onset_sc[0] = need * min(1.0, max(room, 0.0) / need) if need else 0.0
     # between syllables: coda of one and onset of the next share the end of the first
     for i in range(1, n):
         prev, cur = group[i - 1], group[i]
@@ -375,28 +346,24 @@ def _place(group: list[Syllable], earliest: float, accent: str = "us") -> list[U
         # notes the vowel gives way down to MIN_VOWEL_S before the consonants are hurried
         vowel = max(MIN_VOWEL_S, min(0.5 * (prev.end - prev.start), span - need))
         avail = max(0.5 * span, span - vowel)
-        fitted = _fit(prev.coda + cur.onset, avail)
-        coda_len[i - 1], onset_len[i] = fitted[: len(prev.coda)], fitted[len(prev.coda) :]
+        scale = min(1.0, avail / need)
+        coda_sc[i - 1] = _cons_len(prev.coda) * scale
+        onset_sc[i] = _cons_len(cur.onset) * scale
     last = group[-1]
-    coda_len[-1] = _fit(last.coda, 0.6 * (last.end - last.start))
-    c = float(coda_len[-1].sum())
+    c = min(_cons_len(last.coda), 0.6 * (last.end - last.start))
     units: list[Unit] = []
     for i, syl in enumerate(group):
         mark = len(units)
-        on_start = syl.start - float(onset_len[i].sum())
-        units += [
-            Unit(p, CONSONANTS[p], a, b, False) for p, a, b in _spread(syl.onset, on_start, syl.start, onset_len[i])
-        ]
+        on_start = syl.start - onset_sc[i]
+        units += [Unit(p, CONSONANTS[p], a, b, False) for p, a, b in _spread(syl.onset, on_start, syl.start)]
         if i + 1 < n:
-            coda_end = group[i + 1].start - float(onset_len[i + 1].sum())
-            coda_start = coda_end - float(coda_len[i].sum())
+            coda_end = group[i + 1].start - onset_sc[i + 1]
+            coda_start = coda_end - coda_sc[i]
         else:  # the last coda is released around the note's end
             coda_start = syl.end - 0.65 * c
             coda_end = coda_start + c
         units += _nucleus_units(syl, syl.start, coda_start, accent)
-        units += [
-            Unit(p, CONSONANTS[p], a, b, False) for p, a, b in _spread(syl.coda, coda_start, coda_end, coda_len[i])
-        ]
+        units += [Unit(p, CONSONANTS[p], a, b, False) for p, a, b in _spread(syl.coda, coda_start, coda_end)]
         for u in units[mark:]:
             u.syllable = i
     return units
