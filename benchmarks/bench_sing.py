@@ -236,9 +236,9 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=None, help="task folders (default benchmarks/.corpus/sing/LABEL)")
     ap.add_argument("--real-from", type=int, default=0, help="skip this many real clips (later clips as a held-out set)")
     ap.add_argument("--heldout", action="store_true", help="items of the held-out rendered corpus (corpus.py --heldout)")
-    ap.add_argument("--lyrics", choices=("main", "heldout", "validation"), default="main",
+    ap.add_argument("--lyrics", choices=("main", "heldout", "validation", "fresh"), default="main",
                     help="lyric lines: the development set, lines never tuned on, or validation lines "
-                         "(measured only before and after a change)")
+                         "(measured only before and after a change), or fresh lines (checking only, never tuned on)")
     ap.add_argument("--show", nargs="+", metavar="LABEL", help="only print the tables of earlier runs")
     args = ap.parse_args()
     if args.show:

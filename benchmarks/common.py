@@ -63,12 +63,31 @@ LINES_VALIDATION = [
     "the last train to Chicago leaves at a quarter after midnight and I'm not on it",
 ]
 
+# Lines for checking only (``--lyrics fresh``), written for the diction work (stops on fast notes,
+# word-initial consonants) before anything was sung with them, and never tuned on: names, numbers
+# written as words, consonant clusters, quick syllables, a few short function words.
+LINES_FRESH = [
+    "Katie kept a picture of her father in her pocket",
+    "we split the check at twelve and caught the last bus east",
+    "forty miles of static on the stereo tonight",
+    "Tracy sent me twenty-seven texts before the sunrise",
+    "crickets sing out past the stop sign by the creek",
+    "don't stop, just keep it spinning round and round",
+    "Daniel packed his sketches and the tickets for the flight",
+    "she kissed me quick and stepped into the crowded street",
+    "nineteen postcards from a city called Prague",
+    "Chris and I got stuck in traffic on the bridge",
+    "hey what's the matter baby, talk to me",
+    "a thousand little sparks went up from the campfire",
+]
+
 
 def lyric_lines(name: str) -> list[str]:
     """A set of benchmark lyric lines by name: ``main`` (the lines the engine was developed on),
     ``heldout`` (lines kept for checking on words never tuned on) or ``validation`` (lines written as
-    users write, measured only before and after a piece of work)."""
-    return {"main": LINES, "heldout": LINES_HELDOUT, "validation": LINES_VALIDATION}[name]
+    users write, measured only before and after a piece of work) or ``fresh`` (lines written for the diction
+    work before it was measured, for checking only)."""
+    return {"main": LINES, "heldout": LINES_HELDOUT, "validation": LINES_VALIDATION, "fresh": LINES_FRESH}[name]
 
 
 def lyric_prompt(duration: float, i: int, *, pool: list[str] = LINES) -> str:

@@ -35,6 +35,7 @@ SIGNALS = ("dry", "stem", "mix")
 #: Recogniser spellings that are not a singing error: number words it writes as digits, and
 #: words it hears as their homophone or spelling variant.
 SPELLINGS = {"thirty": {"30"}, "six": {"6"}, "fifth": {"5th"}, "ten": {"10"}, "ferry": {"fairy"},
+             "twelve": {"12"}, "forty": {"40"}, "nineteen": {"19"},
              "burned": {"burnt"}}  # fmt: skip
 
 

@@ -1,0 +1,144 @@
+"""Sing stored bench_sing tasks again with the current voice and measure the dry vocal's words.
+
+A quick loop for work on diction: reads each task folder ``bench_sing.py`` kept
+(``benchmarks/.corpus/sing/LABEL``: each variant's score and lyrics, the task's style, gender and
+seed), sings the score with the current ``topline.voice.sing`` and gives, per track, Whisper's word
+error rate on the dry vocal (``vocal_metrics.transcribe``, the settings of ``bench_sing.py``), the dry
+vocal's pitch figures and its vowel-onset timing (``quality.md``'s algorithm, on the dry vocal: the
+stem's figure needs ``bench_sing.py``).  No composing, no production: two voices are compared on the
+very same melodies and words, so a change's effect is not mixed with the composer's.  ``--stem`` also
+produces the stem (``topline.production.produce``) and measures its words, pitch and timing.
+
+Per word, ``--save FILE`` keeps what was heard (``ok``, ``sub:WORD``, ``del``) so two versions can be
+compared word by word (``--against FILE`` prints the words one heard and the other lost).
+
+Run: ``python benchmarks/dry_rerender.py LABEL [LABEL ...] [--limit N] [--stem] [--save FILE] [--against FILE]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus  # noqa: E402
+import vocal_metrics as vm  # noqa: E402
+from common import aligned_texts  # noqa: E402
+from word_losses import align  # noqa: E402
+
+from topline.audio import decode_audio  # noqa: E402
+from topline.music.style import resolve_controls  # noqa: E402
+from topline.music.types import Score  # noqa: E402
+from topline.pipeline import SR  # noqa: E402
+from topline.production import produce  # noqa: E402
+from topline.voice import render_cache, sing  # noqa: E402
+
+
+def _track(folder: Path, meta: dict, track: dict, *, stem: bool) -> dict:
+    files = track["files"]
+    score = Score.from_json(json.loads((folder / files["score"]).read_text()))
+    ref = vm.words(" ".join(aligned_texts(json.loads((folder / files["lyrics"]).read_text()))))
+    controls = resolve_controls(seed=meta["seed"], title="Benchmark", style=meta["style"],
+                                vocal_gender=meta["gender"])  # fmt: skip
+    c0 = time.process_time()
+    dry = sing(score, controls=controls, sr=SR)
+    cpu = time.process_time() - c0
+    signals = {"dry": dry}
+    if stem:
+        audio = decode_audio((folder / "uploads" / "in.wav").read_bytes(), sr=SR)[0]
+        signals["stem"] = produce(audio, dry, sr=SR, score=score, controls=controls).vocal_stem
+    row = {"id": meta["id"], "kind": meta["kind"], "gender": meta["gender"], "variant": track["variant"],
+           "words": ref, "cpu": cpu}  # fmt: skip
+    for name, y in signals.items():
+        heard = vm.transcribe(y, SR)
+        f0, t = vm.f0_track(y, SR)
+        row[name] = {
+            "heard": heard,
+            "wer": vm.wer(ref, vm.words(heard)),
+            "per_word": align(ref, vm.words(heard)),
+            "pitch": vm.pitch_figures(f0, t, score.notes),
+            "timing": vm.timing_figures(vm.vowel_onsets(y, SR, score.notes, f0=f0, f0_t=t)),
+        }
+    return row
+
+
+def _table(rows: list[dict], signals: list[str]) -> str:
+    lines = []
+    for kind in ("corpus", "real"):
+        for g in "mf":
+            sel = [r for r in rows if r["kind"] == kind and r["gender"] == g]
+            if not sel:
+                continue
+            cells = [f"{kind} {g} ({len(sel)} tracks)"]
+            for s in signals:
+                cells.append(
+                    f"{s}: WER {100 * np.median([r[s]['wer'] for r in sel]):.0f} % "
+                    f"(mean {100 * np.mean([r[s]['wer'] for r in sel]):.1f}), "
+                    f"pitch {np.median([r[s]['pitch']['median_cents'] for r in sel]):.1f} c, "
+                    f"<50c {100 * np.median([r[s]['pitch']['within_50c'] for r in sel]):.0f} %, "
+                    f"timing {np.median([r[s]['timing']['median_ms'] for r in sel]):+.1f} ms"
+                )
+            lines.append(" | ".join(cells))
+    for s in signals:
+        lost = sum(w != "ok" for r in rows for w in r[s]["per_word"])
+        total = sum(len(r["words"]) for r in rows)
+        lines.append(f"{s}: {lost} of {total} words not heard as sung ({100 * lost / max(total, 1):.1f} %)")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("labels", nargs="+")
+    ap.add_argument("--limit", type=int, default=99, help="at most this many task folders per label")
+    ap.add_argument("--only", default="", help="only folders whose name contains this")
+    ap.add_argument("--stem", action="store_true", help="also produce and measure the vocal stem")
+    ap.add_argument("--save", type=Path, help="keep the rows (per-word results) in this JSON file")
+    ap.add_argument("--against", type=Path, help="compare word by word with rows saved earlier")
+    args = ap.parse_args()
+    signals = ["dry", "stem"] if args.stem else ["dry"]
+    rows = []
+    for label in args.labels:
+        root = corpus.OUT / "sing" / label
+        for meta_path in sorted(root.glob("*/meta.json"))[: args.limit]:
+            if args.only not in meta_path.parent.name:
+                continue
+            meta = json.loads(meta_path.read_text())
+            render_cache().clear()
+            for track in meta["tracks"]:
+                row = _track(meta_path.parent, meta, track, stem=args.stem)
+                row["label"] = label
+                rows.append(row)
+                print(f"  {label[:20]:20s} {meta['id'][:24]:24s} {meta['gender']} v{track['variant']} "
+                      + " | ".join(f"{s} WER {100 * row[s]['wer']:4.1f} % pitch {row[s]['pitch']['median_cents']:4.1f} c "
+                                   f"timing {row[s]['timing']['median_ms']:+5.1f} ms" for s in signals),
+                      flush=True)  # fmt: skip
+    print(_table(rows, signals))
+    print(f"sing CPU {sum(r['cpu'] for r in rows):.1f} s")
+    if args.save:
+        args.save.write_text(json.dumps(rows, indent=1, default=float))
+    if args.against:
+        old = {(r["label"], r["id"], r["variant"]): r for r in json.loads(args.against.read_text())}
+        gained, lost = Counter(), Counter()
+        for r in rows:
+            o = old.get((r["label"], r["id"], r["variant"]))
+            if o is None:
+                continue
+            for w, a, b in zip(r["words"], o["dry"]["per_word"], r["dry"]["per_word"]):
+                if a != "ok" and b == "ok":
+                    gained[w] += 1
+                elif a == "ok" and b != "ok":
+                    lost[f"{w} ({b})"] += 1
+        print(f"dry, against {args.against.name}: {sum(gained.values())} words gained, {sum(lost.values())} lost")
+        print("  gained: " + ", ".join(f"{w} x{c}" if c > 1 else w for w, c in gained.most_common()))
+        print("  lost:   " + ", ".join(f"{w} x{c}" if c > 1 else w for w, c in lost.most_common()))
+
+
+if __name__ == "__main__":
+    main()
