@@ -175,9 +175,11 @@ def _names(tagged: list[tuple[str, str, str]]) -> dict[int, int]:
     ("a horse named Blue") or right after the noun ("my dog Biscuit", "baby Theo")."""
     out = {}
     for k, (tok, _, pos) in enumerate(tagged):
-        if pos != "n" or not _is_name(tok) or k == 0 or k - 1 in out:
+        if pos == "f" or not _is_name(tok) or k == 0 or k - 1 in out:
             continue
         prev = tagged[k - 1]
+        if pos != "n" and prev[0] not in ("named", "called"):
+            continue
         if prev[0] in ("named", "called") and k >= 2 and tagged[k - 2][2] == "n" and not _is_name(tagged[k - 2][0]):
             out[k] = k - 2
         elif prev[2] == "n" and not _is_name(prev[0]) and not prev[0].endswith("'s") \
@@ -318,6 +320,8 @@ def read_topic(description: str) -> Topic:
     """Read a song description (any length; only its words matter)."""
     tagged = tag_proper(description)
     names = _names(tagged)
+    tagged = [(t, lexicon.lemma(t, "n") if k in names and pos != "n" else lem, "n" if k in names else pos)
+              for k, (t, lem, pos) in enumerate(tagged)]  # "called Pepper": a name, not the verb
     words: list[str] = []
     forms: dict[str, set[str]] = {}
     for tok, lem, pos in tagged:
@@ -369,8 +373,9 @@ def read_topic(description: str) -> Topic:
                     sub = [x for x, _, _ in chunk[: k + 1]]
                     sub[-1] = sub[-1][:-2]
                     sub_ph = _phrase(sub, chunk[k][1], None)
-                    if _is_name(sub[-1]) and sub_ph.kind != "place":
-                        sub_ph = replace(sub_ph, kind="person")  # "Maya's birthday", "Nora's first apartment"
+                    if _is_name(sub[-1]) and not {"t", "k"} & set(lexicon.types(sub_ph.head)):
+                        # "Maya's birthday", "Lena's graduation" (not the river): a person; "Tokyo's streets": a city
+                        sub_ph = replace(sub_ph, kind="person")
                     phrases.append(replace(sub_ph, owner="?"))
             head = chunk[-1][1]
             owner = tagged[i - 1][0].lower() if i and tagged[i - 1][0].lower() in DETERMINERS else ""
