@@ -28,7 +28,9 @@ def test_a_pet_named_is_sung_by_its_name():
     pepper = _phrase(topic, "Pepper")
     assert (pepper.sung, pepper.head, pepper.kind) == ("Pepper", "pony", "animal")
     assert slot_fits("animal", pepper, topic) and not slot_fits("animal", _phrase(topic, "pony"), topic)
-    assert _carried("folk song about a pony called Pepper", "pepper")[0] == "and now there's a pony named Pepper"
+    assert _carried("folk song about a pony called Pepper", "pepper") == [
+        "and now there's a pony named Pepper", "and now there's a pony named Pepper, I know",
+        "and now there's a pony named Pepper, it's true"]  # never "named Pepper again"
     topic = read_topic("my old cat Mittens asleep on the sofa")  # a name right after the noun, then the rest
     assert [p.bare for p in topic.phrases] == ["old cat", "Mittens", "sofa"] and topic.addressee == "old cat"
     assert _carried("my old cat Mittens asleep on the sofa", "mittens")[0] == "and now Mittens, you're my old cat"
@@ -67,3 +69,10 @@ def test_imaginary_beings_and_remarks_are_not_people_and_things():
     assert not slot_fits("person", _phrase(topic, "unicorn"), topic)
     assert not slot_fits("thing", _phrase(topic, "goodbye"), topic)
     assert read_topic("the bridge that broke").forms["break"] == frozenset({"broke"})  # not "the break of day"
+
+
+def test_times_in_digits_settle_night_or_day():
+    def facts(d):
+        return sorted(t for t in read_topic(d).tags if t in ("night", "midnight", "day"))
+    assert [facts(d) for d in ("walking home at 4am", "a call at 1 a.m.", "coffee at 7am", "back by 10pm")] == \
+        [["midnight", "night"], ["midnight", "night"], ["day"], ["night"]]

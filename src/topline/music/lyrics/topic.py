@@ -405,6 +405,7 @@ def read_topic(description: str) -> Topic:
         t in GENRE_WORDS or t in SONG_NOUNS or t in REQUEST_WORDS or _style_word(low_toks, k))))
     tags = set(t for t, ws in TAG_WORDS.items() if ws & lemset)
     tags |= {t for t, ws in MOOD_TAGS.items() if ws & set(style)}
+    tags |= _clock_tags(description)
     if "day" in tags and "night" in tags:
         tags.discard("day")
     if "up" in tags and "down" in tags:
@@ -455,6 +456,16 @@ def read_topic(description: str) -> Topic:
                  settings=tuple(_mine(s) if singer else s for s in _settings(tagged)), singer=singer,
                  addressee=addressee, absent=_absent(tagged),
                  own_verbs=own_verbs, style=style)
+
+
+def _clock_tags(description: str) -> set[str]:
+    """Facts of a time written in digits ("at 3am", "2 a.m.", "11pm"): the small hours are night and
+    midnight (no line of the sun rising), the evening is night, the morning day."""
+    out = set()
+    for hour, half in re.findall(r"\b(\d{1,2})(?::\d\d)?\s*([ap])\.?m\b", description.lower()):
+        h = int(hour) % 12 + (12 if half == "p" else 0)
+        out |= {"night", "midnight"} if h < 5 else {"day"} if h < 18 else {"night"}
+    return out
 
 
 def _mine(setting: str) -> str:

@@ -441,7 +441,7 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
     phrase_of = {p.bare.lower().split()[-1]: p for p in topic.phrases}
     name = _name_line(topic, word)
     if name:
-        return _carrier(name, topic, 0), []
+        return _carrier(name, topic, 0, tails=("", "I know", "it's true")), []  # never "named Blue again"
 
     def person(k: int) -> tuple[str, str]:
         """(subject, possessive) of a clause starting at token ``k``: the noun before it."""
