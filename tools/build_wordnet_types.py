@@ -17,7 +17,11 @@ hypernyms (instance hypernyms included), which say what a line may do with the n
   "boxer"; not a student, a hiker or a teenager) and ``l`` of those a hands-on one, out of doors
   or on one's feet ("fisherman", "mechanic", "firefighter", "farmer", "boxer"; not "teacher", "nurse");
 - ``e``: something that happens (acts, events, ceremonies, meetings, contests, times of day);
-- ``m``: a state of mind (feelings, states such as anxiety or grief).
+- ``m``: a state of mind (feelings, states such as anxiety or grief);
+- ``i``: an imaginary being of ``noun.person`` (a dragon, an elf, a god), which has none of ``s`` ``r`` ...;
+- of places, what kind (so a country is not sung with a city's streets): ``k`` a country, state, province
+  or continent ("Canada", "Texas", "Europe"), ``t`` a city, town or borough ("Tokyo", "Dublin", "Bronx"),
+  ``o`` a natural place (water, land forms, woods: "coast", "mountain", "lake", "desert").
 """
 
 from __future__ import annotations
@@ -35,7 +39,9 @@ OUT = TABLES.with_name("wordnet_types.json.gz")
 NOT_HELD = {"structure", "building", "vehicle", "conveyance", "machine", "automaton", "facility", "way", "land",
             "celestial_body", "natural_elevation", "body_of_water", "geological_formation", "area", "region",
             "location", "furniture", "room", "installation", "establishment", "system", "network", "ship",
-            "aircraft", "tract", "road", "mechanism", "animal", "person", "tree", "body_part", "external_body_part"}
+            "aircraft", "tract", "road", "mechanism", "animal", "person", "tree", "body_part", "external_body_part",
+            # things said, not kept ("goodbye", "hello": a remark, not a message on paper)
+            "remark", "greeting", "farewell"}
 HELD_WORDS = {"document", "written_communication", "writing", "letter", "note", "card", "picture", "photograph",
               "book", "message", "text", "ticket", "list", "map"}
 NOT_ROLES = {"relative", "juvenile", "child", "offspring", "woman", "man", "friend", "lover", "spouse", "female",
@@ -53,6 +59,16 @@ PLACES = {"location", "structure", "building", "land", "body_of_water", "geologi
           "region", "area", "facility", "way", "room", "tract", "establishment", "installation", "dwelling",
           "housing", "shore", "point", "topographic_point", "natural_elevation", "road", "geographical_area"}
 
+IMAGINARY = {"imaginary_being", "mythical_being", "spiritual_being", "mythical_monster", "monster", "deity",
+             "supernatural", "spirit"}
+# Kinds of place, by the nearest hypernym that names one (a capital is a city before it is an "area, country").
+TOWNS = {"city", "town", "municipality", "borough", "urban_area", "national_capital", "state_capital", "port",
+         "village", "suburb", "metropolis", "township", "provincial_capital", "capital", "small_town"}
+COUNTRIES = {"country", "state", "province", "continent", "american_state", "nation", "kingdom", "archipelago",
+             "island_nation", "commonwealth"}
+NATURAL = {"body_of_water", "natural_elevation", "geological_formation", "shore", "forest", "desert", "wilderness",
+           "plain", "land", "island", "woodland", "tract", "water", "biome"}
+
 
 def main() -> None:
     data = read_data("n")
@@ -69,6 +85,17 @@ def main() -> None:
             frontier = nxt
         return names
 
+    def place_kind(off: str) -> str:
+        """``t`` town, ``k`` country, ``o`` natural place: the nearest hypernym level that names one."""
+        frontier = [off]
+        for _ in range(14):
+            names = {n for o in frontier for n in data[o]["words"]}
+            for letter, kinds in (("t", TOWNS), ("k", COUNTRIES), ("o", NATURAL)):
+                if names & kinds:
+                    return letter
+            frontier = [t for o in frontier for sym, t, tp, _ in data[o]["ptrs"] if sym in ("@", "@i") and tp == "n"]
+        return ""
+
     out: dict[str, str] = {}
     for w, e in lemmas.items():
         if w not in index or not any(p == "n" for p, _ in e["p"]):
@@ -82,7 +109,11 @@ def main() -> None:
                 t += "h"
             if rank == 0 and (lex == "noun.location" or names & PLACES):
                 t += "g"
-            if lex == "noun.person" and rank == 0:
+            if rank == 0 and "g" in t:  # what kind of place: a city's lines are not a country's
+                t += place_kind(off)
+            if lex == "noun.person" and rank == 0 and names & IMAGINARY:
+                t += "i"  # a dragon, an angel, a god: sung of, but not a person who laughs or calls
+            elif lex == "noun.person" and rank == 0:
                 t += "s"
                 if not names & NOT_ROLES or names & {"worker", "professional"}:
                     t += "r"

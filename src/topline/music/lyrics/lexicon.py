@@ -90,7 +90,9 @@ def _types() -> dict[str, str]:
 def types(noun: str) -> str:
     """What a line may do with a noun, as letters (``tools/build_wordnet_types.py``): ``h`` held or
     kept (a physical object), ``g`` gone to or been in (a place), ``s`` a person, ``a`` an animal,
-    ``e`` something that happens (event, act, time), ``m`` a state of mind; ``""`` when unknown."""
+    ``e`` something that happens (event, act, time), ``m`` a state of mind; of places ``t`` a city or town,
+    ``k`` a country, state or continent, ``o`` a natural place; ``i`` an imaginary being (a dragon, a god,
+    not a person who laughs); ``""`` when unknown."""
     w = lemma(noun, "n")
     table = _types()
     if w in table or w in tables()["lemmas"]:

@@ -29,7 +29,13 @@ GENRE_WORDS = frozenset("pop rock folk country hip hop trap dance house soul met
                         "moody romantic emotional nostalgic hopeful uplifting angry soft loud melancholic melancholy "
                         "piano guitar synth strings violin orchestral drum bass ukulele christmas heavy".split())
 SONG_NOUNS = frozenset("song songs track tracks tune tunes ballad ballads anthem hymn number beat beats vibe vibes "
-                       "style tempo jam banger bop".split())
+                       "style tempo jam banger bop lullaby lullabies serenade ditty jingle shanty".split())
+# Genres a word before them makes a genre of its own ("bedroom pop", "emo rock", "garage rock"), and the
+# tails of one-word genres WordNet does not know ("synthpop", "synthwave", "afrobeats", "metalcore").
+CORE_GENRES = frozenset("pop rock folk metal punk soul jazz blues funk trap hop house techno reggae country "
+                        "wave core step gaze".split())
+GENRE_TAILS = ("pop", "rock", "wave", "core", "step", "beats", "beat", "hop", "punk", "metal", "funk", "soul",
+               "gaze", "tronica", "house", "folk", "jazz")
 # Style words that set the song's mood (``Topic.style``; themes of the bank are keyed by them): a mood,
 # not something the lyrics must name ("a sad piano ballad" is sad, not about a piano).
 MOOD_TAGS = {"up": {"upbeat", "happy", "uptempo", "uplifting", "fun", "party", "summery", "sunny", "feel", "good",
@@ -150,6 +156,43 @@ def proper_nouns(text: str) -> dict[str, str]:
     return out
 
 
+def tag_proper(description: str) -> list[tuple[str, str, str]]:
+    """``_tag`` of the description with its names as written, a possessive one too ("Maya's", "Paris")."""
+    proper = proper_nouns(description)
+    out = []
+    for t, lem, pos in _tag(_tokens(description)):
+        base = t.removesuffix("'s")
+        out.append((proper[base] + t[len(base):], lem, pos) if base in proper and pos != "f" else (t, lem, pos))
+    return out
+
+
+def _is_name(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _names(tagged: list[tuple[str, str, str]]) -> dict[int, int]:
+    """Names given to a person or animal: ``{index of the name: index of its noun}``, after "named"/"called"
+    ("a horse named Blue") or right after the noun ("my dog Biscuit", "baby Theo")."""
+    out = {}
+    for k, (tok, _, pos) in enumerate(tagged):
+        if pos == "f" or not _is_name(tok) or k == 0 or k - 1 in out:
+            continue
+        prev = tagged[k - 1]
+        if pos != "n" and prev[0] not in ("named", "called"):
+            continue
+        if prev[0] in ("named", "called") and k >= 2 and tagged[k - 2][2] == "n" and not _is_name(tagged[k - 2][0]):
+            out[k] = k - 2
+        elif prev[2] == "n" and not _is_name(prev[0]) and not prev[0].endswith("'s") \
+                and lexicon.kind(prev[1]) in ("person", "animal"):
+            out[k] = k - 1
+    for k in sorted(out):  # a name of two words ("Mary Jane")
+        j = k + 1
+        while j < len(tagged) and tagged[j][2] == "n" and _is_name(tagged[j][0]) and not tagged[j - 1][0].endswith("'s"):
+            out[j] = out[k]
+            j += 1
+    return out
+
+
 # Words after which a verb follows: a subject pronoun or a relative ("the summer I learned", "a car that broke").
 SUBJECT_WORDS = frozenset("that who which i we they you he she it".split())
 
@@ -205,16 +248,32 @@ def _style_word(tokens: list[str], i: int) -> bool:
     or a genre, mood or instrument word in a run of them that ends on one ("sad piano ballad", "upbeat
     summer love song": "love", not "summer", which is a season the song may sing of)."""
     tok = tokens[i]
-    if tok in SONG_NOUNS:
+    if tok in SONG_NOUNS or genre_compound(tok):
         return True
+    at_start = i == 0 or (i == 1 and tokens[0] in ("a", "an"))
     if tok not in GENRE_WORDS and tok not in REQUEST_WORDS:
-        return False
+        # the first word of a genre's name ("bedroom pop", "emo rock") or of the song's manner ("gentle lullaby")
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        adjective = lexicon.parts_of_speech(tok)[:1] == ["a"]
+        return at_start and tok not in SUBJECT_STYLE and tok not in FUNCTION and tok not in DETERMINERS and (
+            (nxt in CORE_GENRES and _style_word(tokens, i + 1)) or (adjective and nxt in SONG_NOUNS))
     j = i + 1
-    while j < len(tokens) and (tokens[j] in GENRE_WORDS or tokens[j] in REQUEST_WORDS) and tokens[j] not in SONG_NOUNS:
+    while j < len(tokens) and (tokens[j] in GENRE_WORDS or tokens[j] in REQUEST_WORDS or genre_compound(tokens[j])) \
+            and tokens[j] not in SONG_NOUNS and tokens[j] != "about":
         j += 1
-    if j >= len(tokens) or tokens[j] not in SONG_NOUNS:
+    run = tokens[i:j]
+    # a genre named with no song noun, opening the description: "upbeat pop about a road trip"
+    bare_genre = (j >= len(tokens) or tokens[j] == "about") and any(t in CORE_GENRES or genre_compound(t) for t in run) \
+        and (at_start or all(t in GENRE_WORDS or t in REQUEST_WORDS or genre_compound(t) or t in ("a", "an")
+                             or (k == 0 and tokens[1] in CORE_GENRES) for k, t in enumerate(tokens[:i])))
+    if not bare_genre and (j >= len(tokens) or tokens[j] not in SONG_NOUNS):
         return False
     return tok not in SUBJECT_STYLE
+
+
+def genre_compound(tok: str) -> bool:
+    """A one-word genre WordNet does not know: a word ending on a genre ("synthpop", "afrobeats")."""
+    return any(tok.endswith(t) and len(tok) > len(t) + 1 for t in GENRE_TAILS) and lexicon.entry(lexicon.lemma(tok)) is None
 
 
 # Style words that are also what a song is about ("a summer love song" sings of summer).
@@ -248,7 +307,8 @@ def _sung(words: list[str], head: str, possessor: str | None) -> str:
     bare = " ".join(words)
     if possessor is None and words[-1].lower() in CALENDAR:
         return " ".join(w.capitalize() if w.lower() in CALENDAR else w for w in words)
-    if (head in BARE and len(words) == 1) or words[-1][:1].isupper():  # "home", "Paris"
+    if (head in BARE and len(words) == 1) or words[-1][:1].isupper() \
+            or (words[0][:1].isupper() and words[0].endswith("'s")):  # "home", "Paris", "Maya's birthday"
         return bare
     first = possessor or head
     if first in KINSHIP or (possessor is None and len(words) == 1 and head in KINSHIP):
@@ -258,9 +318,10 @@ def _sung(words: list[str], head: str, possessor: str | None) -> str:
 
 def read_topic(description: str) -> Topic:
     """Read a song description (any length; only its words matter)."""
-    proper = proper_nouns(description)
-    tagged = [(proper.get(t, t), lem, pos) if t in proper and pos != "f" else (t, lem, pos)
-              for t, lem, pos in _tag(_tokens(description))]
+    tagged = tag_proper(description)
+    names = _names(tagged)
+    tagged = [(t, lexicon.lemma(t, "n") if k in names and pos != "n" else lem, "n" if k in names else pos)
+              for k, (t, lem, pos) in enumerate(tagged)]  # "called Pepper": a name, not the verb
     words: list[str] = []
     forms: dict[str, set[str]] = {}
     for tok, lem, pos in tagged:
@@ -275,6 +336,13 @@ def read_topic(description: str) -> Topic:
         forms.setdefault(v, {v}).update({lexicon.third_person(v), lexicon.gerund(v)})
     for lem in list(forms):  # plural and possessive forms count as the word
         forms[lem].update({lem + "s", lem + "'s"})
+    for tok, lem, pos in tagged:
+        # a verb in the past whose base is also a noun ("broke" of "that finally broke down") is sung only as
+        # itself: "the break of day" does not sing it
+        past = tok.endswith("ed") or (tok in lexicon.tables()["exc"] and not tok.endswith(("s", "ing")))
+        if pos == "v" and past and tok.lower() != lem and "n" in lexicon.parts_of_speech(lem) \
+                and not any(p != "v" and l == lem for _, l, p in tagged):
+            forms[lem] = {f for f in forms[lem] if f not in (lem, lem + "s", lem + "'s", lexicon.gerund(lem))}
     phrases: list[Phrase] = []
     i = 0
     while i < len(tagged):
@@ -283,8 +351,17 @@ def read_topic(description: str) -> Topic:
             continue
         j = i
         while j < len(tagged) and tagged[j][2] in ("n", "a"):
+            if j > i and ((j in names) != (j - 1 in names)):
+                break  # a name is a phrase of its own: "my dog" | "Biscuit" | "last spring"
             j += 1
         chunk = tagged[i:j]
+        if i in names:  # "Blue" of "a horse named Blue": sung as a name, of the horse's kind
+            noun = tagged[names[i]]
+            bare = " ".join(t for t, _, _ in chunk)
+            phrases.append(Phrase(bare=bare, sung=bare, head=noun[1], kind=lexicon.kind(noun[1]),
+                                  lemmas=tuple(lem for _, lem, _ in chunk)))
+            i = j
+            continue
         while chunk and chunk[-1][2] != "n":
             chunk = chunk[:-1]
         if chunk:
@@ -295,7 +372,11 @@ def read_topic(description: str) -> Topic:
                     possessor = lem
                     sub = [x for x, _, _ in chunk[: k + 1]]
                     sub[-1] = sub[-1][:-2]
-                    phrases.append(replace(_phrase(sub, chunk[k][1], None), owner="?"))
+                    sub_ph = _phrase(sub, chunk[k][1], None)
+                    if _is_name(sub[-1]) and not {"t", "k"} & set(lexicon.types(sub_ph.head)):
+                        # "Maya's birthday", "Lena's graduation" (not the river): a person; "Tokyo's streets": a city
+                        sub_ph = replace(sub_ph, kind="person")
+                    phrases.append(replace(sub_ph, owner="?"))
             head = chunk[-1][1]
             owner = tagged[i - 1][0].lower() if i and tagged[i - 1][0].lower() in DETERMINERS else ""
             for k in range(len(phrases) - (len(chunk) - 1), len(phrases)):
@@ -319,10 +400,12 @@ def read_topic(description: str) -> Topic:
             seen.add(p.bare)
             uniq.append(p)
     lemset = set(words)
-    style = tuple(dict.fromkeys(t for t, _, pos in tagged if pos == "f" and (
-        t in GENRE_WORDS or t in SONG_NOUNS or t in REQUEST_WORDS)))
+    low_toks = [t.lower() for t, _, _ in tagged]
+    style = tuple(dict.fromkeys(t for k, (t, _, pos) in enumerate(tagged) if pos == "f" and (
+        t in GENRE_WORDS or t in SONG_NOUNS or t in REQUEST_WORDS or _style_word(low_toks, k))))
     tags = set(t for t, ws in TAG_WORDS.items() if ws & lemset)
     tags |= {t for t, ws in MOOD_TAGS.items() if ws & set(style)}
+    tags |= _clock_tags(description)
     if "day" in tags and "night" in tags:
         tags.discard("day")
     if "up" in tags and "down" in tags:
@@ -375,6 +458,16 @@ def read_topic(description: str) -> Topic:
                  own_verbs=own_verbs, style=style)
 
 
+def _clock_tags(description: str) -> set[str]:
+    """Facts of a time written in digits ("at 3am", "2 a.m.", "11pm"): the small hours are night and
+    midnight (no line of the sun rising), the evening is night, the morning day."""
+    out = set()
+    for hour, half in re.findall(r"\b(\d{1,2})(?::\d\d)?\s*([ap])\.?m\b", description.lower()):
+        h = int(hour) % 12 + (12 if half == "p" else 0)
+        out |= {"night", "midnight"} if h < 5 else {"day"} if h < 18 else {"night"}
+    return out
+
+
 def _mine(setting: str) -> str:
     """A setting in the singer's words: "in her late husband's garden" -> "in my late husband's garden"."""
     return re.sub(r"\b(his|her|their)\b", "my", setting)
@@ -397,7 +490,7 @@ def _own_verbs(tagged: list[tuple[str, str, str]], verbs: tuple[str, ...], singe
     after "I"/"we" or the singer ("a robot learning to dance": learn, dance), not after another
     subject ("my dog who ran away")."""
     own, subject, seen_verb, object_after = [], "", False, False
-    heads = set(singer.lower().split())
+    heads = {w.removesuffix("'s") for w in singer.lower().split()}
     for k, (tok, lem, pos) in enumerate(tagged):
         prev = tagged[k - 1][0].lower() if k else ""
         if pos == "n" and prev not in PREPOSITIONS | {"to", "of"}:
@@ -422,9 +515,12 @@ def _people(phrases: list[Phrase], tagged: list[tuple[str, str, str]]) -> tuple[
     as an owner ("my grandmother's kitchen": she is sung of)."""
     singer = ""
     first = next((p for p in phrases if not p.setting), None)
+    whole = next((p for p in phrases if first is not None and p.bare.startswith(first.bare + "'s ")), None)
+    if first is not None and whole is not None and whole.kind == "person" and not whole.plural:
+        first = replace(whole, owner=first.owner)  # "a fisherman's daughter waiting": the daughter sings
     if first is not None and first.owner in ("a", "an", "the", "") and not first.plural:
         first_noun = next((k for k, (t, _, pos) in enumerate(tagged) if pos == "n"), -1)
-        j = first_noun + len(first.bare.split())
+        j = first_noun + len(first.bare.split())  # (of a possessive phrase, its head's own words)
         acts = j < len(tagged) and (tagged[j][2] == "v" or tagged[j][0] in ("who", "that"))
         before = [t.lower() for t, _, _ in tagged[max(0, first_noun - 2):max(0, first_noun)]]
         if first.kind == "person" and first.head in INFANTS:

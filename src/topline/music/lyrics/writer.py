@@ -31,7 +31,7 @@ from functools import lru_cache
 from topline.music.lyrics import lexicon
 from topline.music.lyrics.bank import SLOT, bank
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
-from topline.music.lyrics.topic import (CALENDAR, CONFLICTS, FUNCTION, PREPOSITIONS, Phrase, Topic, _tag, _tokens,
+from topline.music.lyrics.topic import (CALENDAR, CONFLICTS, FUNCTION, PREPOSITIONS, Phrase, Topic, _tag, _tokens, tag_proper,
                                         proper_nouns, read_topic)
 from topline.music.lyrics.vocab import REGISTER
 from topline.music.types import FormPlan, FormSection
@@ -107,16 +107,22 @@ def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
         return slot == "me" or (slot == "role" and (phrase.kind != "person" or "r" in lexicon.types(phrase.head)))
     if phrase.bare == topic.addressee:
         return slot == "you"
-    if slot in ("role", "me", "you") or (phrase.setting and slot != "place"):
+    if slot in ("role", "me", "you") or (phrase.setting and slot not in ("place", "spot")):
         return False
     proper = phrase.sung == phrase.bare and phrase.bare[:1].isupper()
-    if phrase.sung == phrase.bare and slot not in BARE_SLOTS and not (proper and slot == "place"):
+    if slot in ("person", "animal") and not proper and any(
+            q.head == phrase.head and q.bare[:1].isupper() and q.sung == q.bare for q in topic.phrases):
+        return False  # "a horse named Blue" is sung by name: "Blue is sleeping by the door", not "the horse"
+    if phrase.sung == phrase.bare and slot not in BARE_SLOTS and not (proper and slot in ("place", "person", "animal", "spot")):
         return False  # "home": sung by lines of its own
     t = lexicon.types(phrase.head)
     return {
         "place": "g" in t or (not t and phrase.kind == "place"),
+        # a place one sits "at" or knows every corner of: a site, not a country, a city or a region by name
+        "spot": ("g" in t or (not t and phrase.kind == "place")) and not (proper or "k" in t or "t" in t),
         "thing": "h" in t and phrase.kind not in ("person", "animal") and not phrase.plural,  # "keep it"
-        "person": phrase.kind == "person" and not phrase.plural,
+        # one who laughs and calls: not a dragon or a god (WordNet's imaginary beings, "i"), unless named
+        "person": phrase.kind == "person" and not phrase.plural and ("i" not in t or proper),
         "animal": phrase.kind == "animal" and not phrase.plural,
         "vehicle": phrase.kind == "vehicle",
         "time": phrase.kind == "time",  # "the night", "the winter", "the wedding"; not "my job"
@@ -262,8 +268,10 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     """How much each theme of the bank suits the description (0 = not at all): 2 for each of
     its keys among the description's words (4 for a core key), 0.3 for each (up to 3) among
     their WordNet neighbours.  ``STRONG`` and above: the song is about the theme."""
-    words = set(topic.words) | ({"city"} if any(p.kind == "place" and p.bare[:1].isupper() for p in topic.phrases)
-                                else set())  # "Tokyo", "Paris": a city song
+    # "Tokyo", "Paris": a city song; not "Canada", "Texas" or "Jamaica" (a country, a state: no streets and
+    # subways), typed by WordNet (lexicon.types: t a city or town, k a country or state, o a natural place)
+    words = set(topic.words) | ({"city"} if any(p.kind == "place" and p.bare[:1].isupper() and "t" in lexicon.types(p.head)
+                                                for p in topic.phrases) else set())
     out = {}
     b = bank()
     for name, keys in b.themes.items():
@@ -424,14 +432,16 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
     prepositional phrases that hold it ("before retirement", "at mile twenty"), to open a line.
     Returns ``(lines, openers)``; each line ends on a noun of the clause or on the word itself
     before a preposition (a complete phrase)."""
-    proper = proper_nouns(description)
-    tagged = [(proper.get(t, t), lem, pos) for t, lem, pos in _tag(_tokens(description))]
+    tagged = tag_proper(description)
     toks = [t for t, _, _ in tagged]
     low = [t.lower() for t in toks]
     n = len(tagged)
     lines: list[Line] = []
     openers: list[str] = []
     phrase_of = {p.bare.lower().split()[-1]: p for p in topic.phrases}
+    name = _name_line(topic, word)
+    if name:
+        return _carrier(name, topic, 0, tails=("", "I know", "it's true")), []  # never "named Blue again"
 
     def person(k: int) -> tuple[str, str]:
         """(subject, possessive) of a clause starting at token ``k``: the noun before it."""
@@ -628,6 +638,31 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 lines += _carrier(f"when {text}", topic, len(lines), tails=("I know",))
             lines += _carrier(text, topic, len(lines))
     return lines, list(dict.fromkeys(openers))
+
+
+def _name_line(topic: Topic, word: str) -> str:
+    """A line that sings a name the description gives ("" if ``word`` is none): a pet's or a person's
+    given by "named"/"called" or after the noun ("a horse named Blue" -> "there's a horse named Blue",
+    "my dog Biscuit" sung to -> "Biscuit, you're my dog"), or one owning something ("Maya's birthday"
+    -> "it's Maya's birthday")."""
+    for p in topic.phrases:
+        if not (p.bare[:1].isupper() and p.sung == p.bare and word in (*p.lemmas, p.head)
+                and p.kind in ("person", "animal")):
+            continue
+        owned = next((q for q in topic.phrases if q.bare.startswith(p.bare + "'s ")), None)
+        if owned is not None:
+            return f"it's {owned.sung}"
+        noun = next((q for q in topic.phrases if q.head == p.head and q is not p and not q.bare[:1].isupper()), None)
+        if noun is None or p.head in p.lemmas:
+            return ""
+        if noun.bare == topic.addressee:
+            return f"{p.bare}, you're {noun.sung}"
+        if noun.bare == topic.singer:
+            return f"my name is {p.bare}"
+        if noun.owner in ("a", "an", ""):
+            return f"there's {'an' if noun.bare[:1] in 'aeiou' else 'a'} {noun.bare} named {p.bare}"
+        return f"{noun.sung} is {p.bare}"
+    return ""
 
 
 ON_PLACES = frozenset("street road highway corner block island shore beach farm stage square".split())  # "on the ..."
@@ -992,7 +1027,7 @@ TITLE_FRAMES = ("{T}", "oh, {T}", "{T}, {T}", "oh, {T}, oh, {T}", "{T}, oh, {T}"
 
 def title_line(title: str, target: int, proper: frozenset[str] = frozenset()) -> str:
     """The title as the chorus's hook line, repeated or opened with "oh" to near the planned syllables."""
-    sung = " ".join(w if w == "I" or w.isupper() and len(w) > 1 or w.lower() in proper else w.lower()
+    sung = " ".join(w if w == "I" or w.isupper() and len(w) > 1 or w.lower().removesuffix("'s") in proper else w.lower()
                     for w in title.split())
     best, best_err = sung, 1e9
     for frame in TITLE_FRAMES:
