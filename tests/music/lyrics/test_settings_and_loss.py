@@ -27,7 +27,7 @@ def test_a_country_fills_land_lines_a_city_does_not():
 
 def test_land_lines_rhyme_and_far_lines_need_a_word_of_distance():
     lands = [e for e in bank().entries if "land" in e.slots]
-    assert len(lands) == 16 and len({e.lines[1].split()[-1] for e in lands}) == 16
+    assert len(lands) == 16 and len([e for e in bank().entries if "past" in e.slots]) == 4 and len({e.lines[1].split()[-1] for e in lands}) == 16
     far = [e for e in lands if any(t.startswith("=") and "homesick" in t for t in e.tags)]
     assert len(far) == 5  # "I'm a long way from {land} now": only for one who left, misses or is far
 
@@ -56,8 +56,10 @@ def test_a_late_or_lost_being_is_never_sung_here():
 def test_last_spring_is_a_time_gone_by():
     topic = read_topic("the garden we planted last spring")
     last = _phrase(topic, "last spring")
-    assert not any(slot_fits(s, last, topic) for s in ("season", "time", "event"))
+    assert not any(slot_fits(s, last, topic) for s in ("season", "time", "event")) and slot_fits("past", last, topic)
     assert "in the air" not in write_song("the garden we planted last spring", seed=0)[1]
+    assert read_topic("the winter we met on the ferry").gone_by == {"winter"}
+    assert read_topic("the winter we meet again").gone_by == frozenset()  # a time to come
 
 
 def test_a_crush_is_not_sung_as_a_couple():

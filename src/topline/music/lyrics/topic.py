@@ -144,6 +144,7 @@ class Topic:
     addressee: str = ""  # the phrase sung to as "you" ("daughter" of "... to his daughter")
     # phrases of a clause about someone else ("Canada" of "my brother who moved to Canada"): not the singer's
     elsewhere: frozenset[str] = frozenset()
+    gone_by: frozenset[str] = frozenset()  # times in the past ("the summer I learned to swim"): remembered
 
 
 def _tokens(text: str) -> list[str]:
@@ -463,7 +464,8 @@ def read_topic(description: str) -> Topic:
                  verbs=verbs, tags=tags, title_candidates=_titles(tagged, uniq), neighbours=neighbours,
                  settings=tuple(_mine(s) if singer else s for s in _settings(tagged)), singer=singer,
                  addressee=addressee, absent=_absent(tagged),
-                 own_verbs=own_verbs, style=style, elsewhere=_elsewhere(tagged, uniq, singer))
+                 own_verbs=own_verbs, style=style, elsewhere=_elsewhere(tagged, uniq, singer),
+                 gone_by=_gone_by(tagged, uniq))
 
 
 # A love not returned or not told ("secretly in love", "a secret love", "love from afar"): never a couple.
@@ -497,6 +499,29 @@ def _elsewhere(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer
         return frozenset()
     rest = set(low[k + 1:])
     return frozenset(p.bare for p in phrases if set(p.bare.lower().split()) <= rest)
+
+
+def _gone_by(tagged: list[tuple[str, str, str]], phrases: list[Phrase]) -> frozenset[str]:
+    """Times of the description that are over: "last spring", a time a past clause follows
+    ("the summer I learned to swim", "the winter we met")."""
+    out = set()
+    low = [t.lower() for t, _, _ in tagged]
+    for p in phrases:
+        if p.kind != "time":
+            continue
+        words = p.bare.lower().split()
+        if words[0] in ("last", "past", "previous"):
+            out.add(p.bare)
+            continue
+        for k in range(len(low) - len(words) - 1):
+            if low[k:k + len(words)] != words:
+                continue
+            j = k + len(words)
+            if low[j] in ("i", "we", "you", "when") and j + 1 < len(tagged):
+                tok, lem, pos = tagged[j + 1]
+                if pos == "v" and tok.lower() != lem and not tok.lower().endswith(("ing", "s")):
+                    out.add(p.bare)
+    return frozenset(out)
 
 
 def _clock_tags(description: str) -> set[str]:

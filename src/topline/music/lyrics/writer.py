@@ -93,7 +93,6 @@ def weather_supported(tags: set[str] | frozenset[str], topic: Topic) -> bool:
     return not (named and tags & SEASONS - named)
 
 
-PAST_WORDS = frozenset("last past previous that".split())  # "last spring", "that summer": a time gone by
 SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
 SEASON_LIKE = SEASONS | frozenset({"fall", "christmas", "harvest", "springtime", "summertime", "wintertime"})
 
@@ -117,7 +116,7 @@ def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
     if phrase.sung == phrase.bare and slot not in BARE_SLOTS and not (proper and slot in ("place", "person", "animal", "spot", "land")):
         return False  # "home": sung by lines of its own
     t = lexicon.types(phrase.head)
-    if slot in ("time", "event", "season") and phrase.bare.lower().split()[0] in PAST_WORDS:
+    if slot in ("time", "event", "season") and phrase.bare in topic.gone_by:
         return False  # "last spring" is remembered: not "near", "coming" or "in the air"
     return {
         "place": "g" in t or (not t and phrase.kind == "place"),
@@ -130,6 +129,7 @@ def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
         "person": phrase.kind == "person" and not phrase.plural and ("i" not in t or proper),
         "animal": phrase.kind == "animal" and not phrase.plural,
         "vehicle": phrase.kind == "vehicle",
+        "past": phrase.kind == "time" and phrase.bare in topic.gone_by,  # "I remember last spring so well"
         "time": phrase.kind == "time",  # "the night", "the winter", "the wedding"; not "my job"
         # what can be "in the air" or "coming on": a season or weather-like time, not "the childhood", "July"
         "season": phrase.kind == "time" and phrase.head in SEASON_LIKE and not phrase.plural,
@@ -301,6 +301,7 @@ def theme_weights(topic: Topic) -> dict[str, float]:
 # Themes every song may draw on: the description's own words in slots, a few lines for any song, and
 # the stock lines that say little (scored far below the rest: only where nothing else fits).
 RESERVE = frozenset({"slots", "general", "stock"})
+SLOT_AGAIN = 2.0  # how much less a slot line counts once its word is sung (the song's own themes say more)
 SHORT_LINE = 6  # syllables: few lines but the stock ones are this short
 OWN_ROLE = 1.5  # how much a couplet written for its section's role counts over one written for another
 # The mood theme a song falls back on when nothing it names has a theme of its own: a sad song sings
@@ -820,6 +821,8 @@ class Planner:
             s += 3.0
         if line.entry in self.used_entries:
             s -= 2.5
+        if line.theme == "slots" and line.filler and not fresh:
+            s -= SLOT_AGAIN  # the word is sung already: its slot lines say nothing new ("Portugal" six times)
         if end_word(text) in self.used_ends:
             s -= 3.0
         return s, text
