@@ -71,7 +71,9 @@ TAG_WORDS = {
     "autumn": {"autumn", "october", "november", "harvest", "halloween"},
     "go": {"leave", "leaving", "goodbye", "depart", "escape", "soldier", "war"},
     "stay": {"wait", "stay", "apartment"},
-    "alone": {"breakup", "lonely", "alone", "heartbreak", "divorce", "lose", "ex", "distance", "apart"},
+    # (a crush, a love never returned: no line of a couple's hands and mornings)
+    "alone": {"breakup", "lonely", "alone", "heartbreak", "divorce", "lose", "ex", "distance", "apart", "crush",
+              "unrequited"},
     "together": {"love", "wedding", "together", "kiss", "romance", "couple"},
     # The song's register: a sad or anxious song never sings a line of joy, and a glad one no line of grief.
     "down": {"miss", "lose", "loss", "grief", "funeral", "die", "death", "dead", "widow", "lonely", "breakup",
@@ -140,6 +142,9 @@ class Topic:
     singer: str = ""  # the phrase the singer is ("firefighter" of "a firefighter coming home"): "I"
     style: tuple[str, ...] = ()  # words that say what kind of song, not what about ("sad", "piano", "anthem")
     addressee: str = ""  # the phrase sung to as "you" ("daughter" of "... to his daughter")
+    # phrases of a clause about someone else ("Canada" of "my brother who moved to Canada"): not the singer's
+    elsewhere: frozenset[str] = frozenset()
+    gone_by: frozenset[str] = frozenset()  # times in the past ("the summer I learned to swim"): remembered
 
 
 def _tokens(text: str) -> list[str]:
@@ -220,7 +225,8 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
             out.append((tok, lexicon.lemma(tok, "v"), "v"))  # "a firefighter coming home", "our team won"
             continue
         if ing_verb and (not in_np or nxt in FUNCTION or nxt in DETERMINERS or not nxt) \
-                and not (prev.endswith("'s") and not _participle(tok)):  # "my sister's wedding"
+                and not (prev.endswith("'s") and not _participle(tok)) \
+                and not (prev in ("a", "an", "the") and "n" in poss):  # "my sister's wedding", "a wedding in Accra"
             out.append((tok, lexicon.lemma(tok, "v"), "v"))
             continue
         subject = prev in SUBJECT_WORDS or (prev.endswith("ly") and i >= 2 and tokens[i - 2] in SUBJECT_WORDS)
@@ -406,6 +412,9 @@ def read_topic(description: str) -> Topic:
     tags = set(t for t, ws in TAG_WORDS.items() if ws & lemset)
     tags |= {t for t, ws in MOOD_TAGS.items() if ws & set(style)}
     tags |= _clock_tags(description)
+    tags |= _loss_tags(description, tagged)
+    if "alone" in tags and ({"crush", "unrequited"} & lemset or UNTOLD.search(description.lower())):
+        tags.discard("together")  # "secretly in love": love, but never a couple
     if "day" in tags and "night" in tags:
         tags.discard("day")
     if "up" in tags and "down" in tags:
@@ -455,7 +464,64 @@ def read_topic(description: str) -> Topic:
                  verbs=verbs, tags=tags, title_candidates=_titles(tagged, uniq), neighbours=neighbours,
                  settings=tuple(_mine(s) if singer else s for s in _settings(tagged)), singer=singer,
                  addressee=addressee, absent=_absent(tagged),
-                 own_verbs=own_verbs, style=style)
+                 own_verbs=own_verbs, style=style, elsewhere=_elsewhere(tagged, uniq, singer),
+                 gone_by=_gone_by(tagged, uniq))
+
+
+# A love not returned or not told ("secretly in love", "a secret love", "love from afar"): never a couple.
+UNTOLD = re.compile(r"\b(secret(ly)?\s+(in\s+)?lov\w*|lov\w*\s+(\w+\s+)?from afar|one[- ]sided)\b")
+# A being gone: "passed away", "passed on" (not "passed the exam").
+PASSED = re.compile(r"\bpass(ed|es|ing)?\s+(away|on)\b")
+
+
+def _loss_tags(description: str, tagged: list[tuple[str, str, str]]) -> set[str]:
+    """Facts of a loss the word list cannot see: "my late grandfather" (late before a person or animal,
+    not "late at night") or "passed away" make the one named gone (``lost``: no line sings them here);
+    a secret or one-sided love is ``alone`` (no line of a couple)."""
+    low = description.lower().replace("\u2019", "'")
+    out = {"alone"} if UNTOLD.search(low) else set()
+    late = any(tok.lower() == "late" and any(pos == "n" and lexicon.kind(lem) in ("person", "animal")
+                                             for _, lem, pos in tagged[k + 1:k + 3])
+               for k, (tok, _, _) in enumerate(tagged))
+    if late or PASSED.search(low):
+        out |= {"lost", "down"}
+    return out
+
+
+def _elsewhere(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: str) -> frozenset[str]:
+    """Phrases after "who"/"that" of a person or animal not the singer ("my brother who moved to Canada"):
+    where that one is, not where the singer is."""
+    low = [t.lower() for t, _, _ in tagged]
+    k = next((k for k in range(1, len(tagged)) if low[k] in ("who", "that") and tagged[k - 1][2] == "n"
+              and lexicon.kind(tagged[k - 1][1]) in ("person", "animal")
+              and low[k - 1].removesuffix("'s") not in singer.lower().split()), -1)
+    if k < 0:
+        return frozenset()
+    rest = set(low[k + 1:])
+    return frozenset(p.bare for p in phrases if set(p.bare.lower().split()) <= rest)
+
+
+def _gone_by(tagged: list[tuple[str, str, str]], phrases: list[Phrase]) -> frozenset[str]:
+    """Times of the description that are over: "last spring", a time a past clause follows
+    ("the summer I learned to swim", "the winter we met")."""
+    out = set()
+    low = [t.lower() for t, _, _ in tagged]
+    for p in phrases:
+        if p.kind != "time":
+            continue
+        words = p.bare.lower().split()
+        if words[0] in ("last", "past", "previous"):
+            out.add(p.bare)
+            continue
+        for k in range(len(low) - len(words) - 1):
+            if low[k:k + len(words)] != words:
+                continue
+            j = k + len(words)
+            if low[j] in ("i", "we", "you", "when") and j + 1 < len(tagged):
+                tok, lem, pos = tagged[j + 1]
+                if pos == "v" and tok.lower() != lem and not tok.lower().endswith(("ing", "s")):
+                    out.add(p.bare)
+    return frozenset(out)
 
 
 def _clock_tags(description: str) -> set[str]:
@@ -558,6 +624,10 @@ def _owned(p: Phrase, singer: str) -> Phrase:
     return p
 
 
+# Words a description uses for a person that WordNet has as something else ("my crush": not a squeeze).
+LOVED = frozenset("crush ex".split())
+
+
 # Prepositions of where, when and with whom: their phrases can open a line ("after a night shift, ...").
 PREPOSITIONS = frozenset("in at on by after before under through across near outside inside behind beside along "
                          "around with for without".split())
@@ -591,7 +661,7 @@ def _phrase(words: list[str], head: str, possessor: str | None, setting: bool = 
     lemmas = tuple(lexicon.lemma(w) for w in words)
     plural = words[-1].lower() != head and words[-1].lower().endswith("s") and not words[-1].endswith("'s")
     return Phrase(bare=" ".join(words), sung=_sung(words, head, possessor), head=head,
-                  kind=lexicon.kind(head), lemmas=lemmas, setting=setting, plural=plural)
+                  kind="person" if head in LOVED else lexicon.kind(head), lemmas=lemmas, setting=setting, plural=plural)
 
 
 def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase]) -> tuple[str, ...]:

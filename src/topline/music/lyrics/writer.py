@@ -107,24 +107,29 @@ def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
         return slot == "me" or (slot == "role" and (phrase.kind != "person" or "r" in lexicon.types(phrase.head)))
     if phrase.bare == topic.addressee:
         return slot == "you"
-    if slot in ("role", "me", "you") or (phrase.setting and slot not in ("place", "spot")):
+    if slot in ("role", "me", "you") or (phrase.setting and slot not in ("place", "spot", "land")):
         return False
     proper = phrase.sung == phrase.bare and phrase.bare[:1].isupper()
     if slot in ("person", "animal") and not proper and any(
             q.head == phrase.head and q.bare[:1].isupper() and q.sung == q.bare for q in topic.phrases):
         return False  # "a horse named Blue" is sung by name: "Blue is sleeping by the door", not "the horse"
-    if phrase.sung == phrase.bare and slot not in BARE_SLOTS and not (proper and slot in ("place", "person", "animal", "spot")):
+    if phrase.sung == phrase.bare and slot not in BARE_SLOTS and not (proper and slot in ("place", "person", "animal", "spot", "land")):
         return False  # "home": sung by lines of its own
     t = lexicon.types(phrase.head)
+    if slot in ("time", "event", "season") and phrase.bare in topic.gone_by:
+        return False  # "last spring" is remembered: not "near", "coming" or "in the air"
     return {
         "place": "g" in t or (not t and phrase.kind == "place"),
         # a place one sits "at" or knows every corner of: a site, not a country, a city or a region by name
         "spot": ("g" in t or (not t and phrase.kind == "place")) and not (proper or "k" in t or "t" in t),
+        # a country or state by name ("Jamaica", "Texas"): one is in it, from it or far from it
+        "land": proper and "k" in t and phrase.bare not in topic.elsewhere,
         "thing": "h" in t and phrase.kind not in ("person", "animal") and not phrase.plural,  # "keep it"
         # one who laughs and calls: not a dragon or a god (WordNet's imaginary beings, "i"), unless named
         "person": phrase.kind == "person" and not phrase.plural and ("i" not in t or proper),
         "animal": phrase.kind == "animal" and not phrase.plural,
         "vehicle": phrase.kind == "vehicle",
+        "past": phrase.kind == "time" and phrase.bare in topic.gone_by,  # "I remember last spring so well"
         "time": phrase.kind == "time",  # "the night", "the winter", "the wedding"; not "my job"
         # what can be "in the air" or "coming on": a season or weather-like time, not "the childhood", "July"
         "season": phrase.kind == "time" and phrase.head in SEASON_LIKE and not phrase.plural,
@@ -264,14 +269,22 @@ def _first_phone(word: str) -> str:
     return syl[0].phonemes[0] if syl and syl[0].phonemes else ""
 
 
+# Occasions held somewhere (a walk or a night in a city is still a city song; a wedding there is not).
+OCCASIONS = frozenset("""wedding weddings funeral graduation birthday party reunion anniversary ceremony christening
+baptism prom proposal engagement honeymoon""".split())
+
+
 def theme_weights(topic: Topic) -> dict[str, float]:
     """How much each theme of the bank suits the description (0 = not at all): 2 for each of
     its keys among the description's words (4 for a core key), 0.3 for each (up to 3) among
     their WordNet neighbours.  ``STRONG`` and above: the song is about the theme."""
     # "Tokyo", "Paris": a city song; not "Canada", "Texas" or "Jamaica" (a country, a state: no streets and
     # subways), typed by WordNet (lexicon.types: t a city or town, k a country or state, o a natural place)
-    words = set(topic.words) | ({"city"} if any(p.kind == "place" and p.bare[:1].isupper() and "t" in lexicon.types(p.head)
-                                                for p in topic.phrases) else set())
+    # (not where the song is an event held in a city, "a wedding in Accra": the wedding is the subject, and
+    # subways and the corner store are another song's scenery; the city's name still fills its slots)
+    event = bool(OCCASIONS & {f for w in topic.words for f in topic.forms.get(w, {w})})
+    words = set(topic.words) | ({"city"} if not event and any(
+        p.kind == "place" and p.bare[:1].isupper() and "t" in lexicon.types(p.head) for p in topic.phrases) else set())
     out = {}
     b = bank()
     for name, keys in b.themes.items():
@@ -288,6 +301,7 @@ def theme_weights(topic: Topic) -> dict[str, float]:
 # Themes every song may draw on: the description's own words in slots, a few lines for any song, and
 # the stock lines that say little (scored far below the rest: only where nothing else fits).
 RESERVE = frozenset({"slots", "general", "stock"})
+SLOT_AGAIN = 2.0  # how much less a slot line counts once its word is sung (the song's own themes say more)
 SHORT_LINE = 6  # syllables: few lines but the stock ones are this short
 OWN_ROLE = 1.5  # how much a couplet written for its section's role counts over one written for another
 # The mood theme a song falls back on when nothing it names has a theme of its own: a sad song sings
@@ -807,6 +821,8 @@ class Planner:
             s += 3.0
         if line.entry in self.used_entries:
             s -= 2.5
+        if line.theme == "slots" and line.filler and not fresh:
+            s -= SLOT_AGAIN  # the word is sung already: its slot lines say nothing new ("Portugal" six times)
         if end_word(text) in self.used_ends:
             s -= 3.0
         return s, text

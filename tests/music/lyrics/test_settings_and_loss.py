@@ -1,0 +1,75 @@
+"""A country as the setting, an occasion in a city, a being gone, a time gone by and a love not returned
+(none of these descriptions is in a benchmark set)."""
+
+from topline.music.lyrics.bank import bank
+from topline.music.lyrics.topic import read_topic
+from topline.music.lyrics.writer import slot_fits, theme_weights, write_song
+
+
+def _phrase(topic, bare):
+    return next(p for p in topic.phrases if p.bare == bare)
+
+
+def _lines(text: str) -> list[str]:
+    return [ln for ln in text.split("\n") if ln and not ln.startswith("[")]
+
+
+def test_a_country_fills_land_lines_a_city_does_not():
+    topic = read_topic("fishing with grandpa in Portugal")
+    assert slot_fits("land", _phrase(topic, "Portugal"), topic)  # a setting ("in Portugal") too
+    away = read_topic("a song about my sister who lives in Spain")  # where she is, not the singer
+    assert away.elsewhere == {"Spain"} and not slot_fits("land", _phrase(away, "Spain"), away)
+    town = read_topic("a night walk in Tokyo")
+    assert not slot_fits("land", _phrase(town, "Tokyo"), town)
+    text = write_song("fishing with grandpa in Portugal", seed=0)[1]
+    assert "I know the roads of Portugal by heart" in _lines(text)
+
+
+def test_land_lines_rhyme_and_far_lines_need_a_word_of_distance():
+    lands = [e for e in bank().entries if "land" in e.slots]
+    assert len(lands) == 16 and len([e for e in bank().entries if "past" in e.slots]) == 4 and len({e.lines[1].split()[-1] for e in lands}) == 16
+    far = [e for e in lands if any(t.startswith("=") and "homesick" in t for t in e.tags)]
+    assert len(far) == 5  # "I'm a long way from {land} now": only for one who left, misses or is far
+
+
+def test_an_occasion_in_a_city_brings_no_city_theme():
+    assert theme_weights(read_topic("a wedding in Nairobi"))["city"] < 1.0  # WordNet neighbours only
+    assert theme_weights(read_topic("a night walk in Tokyo"))["city"] >= 4.0
+    text = write_song("a wedding in Nairobi", seed=0)[1]
+    assert "subway" not in text.lower() and "aisle" in text
+
+
+def test_a_late_or_lost_being_is_never_sung_here():
+    assert {"lost", "down"} <= read_topic("my late grandmother's garden").tags
+    assert {"lost", "down"} <= read_topic("grandpa passed away in june").tags
+    assert "lost" not in read_topic("working late at the diner").tags  # late, not a person
+    text = write_song("my late grandmother's garden", seed=0)[1].lower()
+    assert "she rolls the dough" not in text and "she hums" not in text
+    topic = read_topic("losing my dog Max to old age")
+    assert "lost" in topic.tags and _phrase(topic, "Max").kind == "animal"
+    here = [e for e in bank().entries if "here" in e.tags and e.slots & {"animal", "person"}]
+    assert any("{animal} in the hall" in e.lines[0] for e in here)  # "I can hear Max in the hall": here
+    text = write_song("losing my dog Max to old age", seed=0)[1]
+    assert "Max" in text and "in the hall" not in text
+
+
+def test_last_spring_is_a_time_gone_by():
+    topic = read_topic("the garden we planted last spring")
+    last = _phrase(topic, "last spring")
+    assert not any(slot_fits(s, last, topic) for s in ("season", "time", "event")) and slot_fits("past", last, topic)
+    assert "in the air" not in write_song("the garden we planted last spring", seed=0)[1]
+    assert read_topic("the winter we met on the ferry").gone_by == {"winter"}
+    assert read_topic("the winter we meet again").gone_by == frozenset()  # a time to come
+
+
+def test_a_crush_is_not_sung_as_a_couple():
+    topic = read_topic("a song about my crush at the bus stop")
+    assert "alone" in topic.tags and _phrase(topic, "crush").kind == "person"
+    assert "alone" in read_topic("secretly in love with my best friend").tags
+    assert "alone" not in read_topic("in love with my best friend").tags
+    assert "together" not in read_topic("secretly in love with my best friend").tags
+    couple = {ln.replace("<and> ", "").replace("<oh> ", "").lower() for e in bank().entries
+              if "together" in e.tags for ln in e.lines}
+    for description in ("secretly in love with my best friend", "a song about my crush at the bus stop"):
+        sung = {ln.lower() for ln in _lines(write_song(description, seed=0)[1])}
+        assert not sung & couple, description
