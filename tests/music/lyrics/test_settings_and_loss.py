@@ -73,3 +73,34 @@ def test_a_crush_is_not_sung_as_a_couple():
     for description in ("secretly in love with my best friend", "a song about my crush at the bus stop"):
         sung = {ln.lower() for ln in _lines(write_song(description, seed=0)[1])}
         assert not sung & couple, description
+
+
+def test_a_crush_on_someone_is_a_state_and_they_are_the_person():
+    topic = read_topic("a crush on the girl at the bus stop")
+    assert not any(p.head == "crush" for p in topic.phrases)  # a state: no noun slot sings "the crush"
+    girl = _phrase(topic, "girl")
+    assert (girl.kind, girl.sung, girl.setting) == ("person", "the girl", False)  # not "my girl", not scenery
+    assert topic.singer == "" and topic.addressee == "" and {"alone", "untold"} <= topic.tags
+    assert "together" not in topic.tags
+    # "my crush" is still the one the singer likes, a person
+    assert _phrase(read_topic("waving at my crush across the street"), "crush").kind == "person"
+
+
+def test_a_person_wordnet_lacks_is_a_person_only_as_the_one_loved():
+    assert _phrase(read_topic("a crush on the busker by the station"), "busker").kind == "person"
+    assert _phrase(read_topic("in love with a vlogger from another town"), "vlogger").kind == "person"
+    assert _phrase(read_topic("a busker by the station"), "busker").kind == "thing"  # no love frame: as WordNet
+    assert _phrase(read_topic("a crush on the poster on my wall"), "poster").kind == "thing"  # WordNet has it
+
+
+def test_a_crush_song_sings_the_one_loved_never_the_crush_nor_a_couple():
+    couple = {ln.replace("<and> ", "").replace("<oh> ", "").replace("<that> ", "").lower() for e in bank().entries
+              if {"together", "shared"} & e.tags for ln in e.lines if "{" not in ln}
+    for description, one in (("a crush on the girl at the bus stop", "the girl"),
+                             ("a crush on the busker by the station", "the busker")):
+        for seed in range(3):
+            sung = [ln.lower() for ln in _lines(write_song(description, seed=seed)[1])]
+            assert not [ln for ln in sung if "the crush" in ln or "my girl" in ln], (description, seed)
+            assert any(one in ln for ln in sung), (description, seed)
+            assert not set(sung) & couple, (description, seed)
+            assert "the stories that we'd tell" not in sung and "oh the stories we'd tell" not in sung

@@ -97,7 +97,8 @@ CONFLICTS = {"she": "no-she", "he": "no-he", "night": "day", "day": "night", "ra
              "child": "no-child", "parent": "no-parent", "petyou": "no-petyou", "youlost": "no-youlost",
              "young": "no-young", "grown": "no-grown",
              "romance": "no-romance", "you": "no-you", "lost": "no-lost", "here": "lost", "first": "last", "last": "first",
-             "dawn": "midnight", "belong": "away", "learner": "teacher", "teacher": "no-teacher"}
+             "dawn": "midnight", "belong": "away", "shared": "untold", "untold": "shared",
+             "learner": "teacher", "teacher": "no-teacher"}
 # Words that make a description a love song: only then may a line sing to "you" as a lover.
 ROMANCE = frozenset("""love lover kiss romance darling sweetheart wedding marry husband wife girlfriend boyfriend
 breakup heartbreak divorce ex relationship date crush valentine honeymoon partner""".split())
@@ -349,6 +350,7 @@ def read_topic(description: str) -> Topic:
         if pos == "v" and past and tok.lower() != lem and "n" in lexicon.parts_of_speech(lem) \
                 and not any(p != "v" and l == lem for _, l, p in tagged):
             forms[lem] = {f for f in forms[lem] if f not in (lem, lem + "s", lem + "'s", lexicon.gerund(lem))}
+    states, loved = _love_frames(tagged)
     phrases: list[Phrase] = []
     i = 0
     while i < len(tagged):
@@ -370,6 +372,8 @@ def read_topic(description: str) -> Topic:
             continue
         while chunk and chunk[-1][2] != "n":
             chunk = chunk[:-1]
+        if chunk and i + len(chunk) - 1 in states:
+            chunk = []  # "a crush on ...": a state of the singer's, no one and nothing to sing in a noun's place
         if chunk:
             toks = [t for t, _, _ in chunk]
             possessor = None
@@ -394,6 +398,11 @@ def read_topic(description: str) -> Topic:
             ph = _phrase(bare, head, possessor, setting)
             if owner == "another" and ph.sung.startswith("the "):
                 ph = replace(ph, sung="another " + ph.bare)  # "another country", not "the country"
+            if i + len(chunk) - 1 in loved:
+                # the one a crush is on: a person (even one WordNet lacks, "the barista"), never "my girl" of a couple
+                agent = ph.kind == "thing" and _agent(head, owner)
+                ph = replace(ph, setting=False, kind="person" if agent else ph.kind,
+                             sung="the " + ph.bare if ph.sung.startswith("my ") and owner not in OWNERS else ph.sung)
             phrases.append(replace(ph, owner="'s" if possessor else owner))
             for t, lem, pos in chunk[:-1]:  # noun modifiers stand alone too ("the lighthouse")
                 if pos == "n" and not t.endswith("'s") and lexicon.kind(lem) in ("place", "thing", "time", "weather",
@@ -415,11 +424,17 @@ def read_topic(description: str) -> Topic:
     tags |= _loss_tags(description, tagged)
     if "alone" in tags and ({"crush", "unrequited"} & lemset or UNTOLD.search(description.lower())):
         tags.discard("together")  # "secretly in love": love, but never a couple
+        tags.add("untold")  # nor a line of a past or a hold they share ("the stories that we'd tell")
     if "day" in tags and "night" in tags:
         tags.discard("day")
     if "up" in tags and "down" in tags:
         tags -= {"up", "down"}
     singer, addressee = _people(uniq, tagged)
+    beloved = {p.bare for p in uniq if p.bare.lower().split()[-1] in {tagged[k][0].lower() for k in loved}}
+    if singer in beloved:
+        singer = ""  # "a crush on the girl at the bus stop": the girl is sung of, she does not sing
+    if addressee in beloved and not any(p.bare == addressee and p.owner in OWNERS for p in uniq):
+        addressee = ""  # (not "my girl, hold on to me": no couple's call to her)
     uniq = [_owned(p, singer) for p in uniq]  # "his daughter", "her late husband's garden": the singer's own
     # "she" and "he" only for someone the description names who is neither the singer nor "you"
     third = {h for p in uniq if p.kind in ("person", "animal") and p.bare not in (singer, addressee)
@@ -626,6 +641,37 @@ def _owned(p: Phrase, singer: str) -> Phrase:
 
 # Words a description uses for a person that WordNet has as something else ("my crush": not a squeeze).
 LOVED = frozenset("crush ex".split())
+# "a crush on X", "in love with X", "feelings for X": X is the one loved; "crush" there is a state.
+LOVE_FRAMES = {"crush": "on", "love": "with", "feeling": "for", "feelings": "for"}
+# Endings of agent nouns ("barista", "florist", "busker"): a person, when WordNet lacks the word.
+AGENT_ENDINGS = ("ista", "ist", "er", "or")
+
+
+def _love_frames(tagged: list[tuple[str, str, str]]) -> tuple[set[int], set[int]]:
+    """Token positions of "crush" as a state ("a crush on the barista": not a person, not a thing held)
+    and of the head nouns of the ones loved in a frame of LOVE_FRAMES."""
+    states, loved = set(), set()
+    low = [t.lower() for t, _, _ in tagged]
+    for k in range(len(low) - 2):
+        if LOVE_FRAMES.get(low[k]) != low[k + 1]:
+            continue
+        j = k + 2 + (low[k + 2] in DETERMINERS)
+        head = -1
+        while j < len(tagged) and tagged[j][2] in ("n", "a"):
+            head = j if tagged[j][2] == "n" else head
+            j += 1
+        if head >= 0:
+            loved.add(head)
+            if low[k] == "crush":
+                states.add(k)
+    return states, loved
+
+
+def _agent(head: str, owner: str) -> bool:
+    """A person noun WordNet lacks ("the barista" a crush is on): an agent ending after "the"/"a"/"an".
+    Only for the one loved in a love frame, and only when WordNet has no entry (a "poster" stays a thing)."""
+    return owner in ("the", "a", "an") and lexicon.entry(head) is None and len(head) > 4 \
+        and head.endswith(AGENT_ENDINGS)
 
 
 # Prepositions of where, when and with whom: their phrases can open a line ("after a night shift, ...").
