@@ -415,9 +415,9 @@ def read_topic(description: str) -> Topic:
             seen.add(p.bare)
             uniq.append(p)
     lemset = set(words)
-    low_toks = [t.lower() for t, _, _ in tagged]
+    low = [t.lower() for t, _, _ in tagged]
     style = tuple(dict.fromkeys(t for k, (t, _, pos) in enumerate(tagged) if pos == "f" and (
-        t in GENRE_WORDS or t in SONG_NOUNS or t in REQUEST_WORDS or _style_word(low_toks, k))))
+        t in GENRE_WORDS or t in SONG_NOUNS or t in REQUEST_WORDS or _style_word(low, k))))
     tags = set(t for t, ws in TAG_WORDS.items() if ws & lemset)
     tags |= {t for t, ws in MOOD_TAGS.items() if ws & set(style)}
     tags |= _clock_tags(description)
@@ -467,7 +467,6 @@ def read_topic(description: str) -> Topic:
         tags.add("romance")  # a sad or happy song and nothing else: a love song, as such songs are
     if not ROMANCE & lemset and "romance" not in tags:
         tags.add("no-romance")  # "you" is not a lover: no line of kisses and holding you tight
-    low = [t.lower() for t, _, _ in tagged]
     if any(t in INDOORS and {"in", "on", "at", "inside"} & set(low[max(0, k - 3):k]) for k, t in enumerate(low)):
         tags.add("indoors")  # "on the night ward", "in the kitchen": no line of soaking shoes
     own_verbs = _own_verbs(tagged, verbs, singer)
