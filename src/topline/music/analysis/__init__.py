@@ -154,23 +154,17 @@ def _blurred_double_time(
     them (halfway ``blur`` or more of the level at the beats): then the tracker's choice of
     octave rests on noise, and the bass and harmony decide.  At ``fast`` BPM or more, a grid
     whose bass notes and chord changes prefer one parity of beats, by ``contrast`` or more
-    and surely (Welch's t-test under ``alpha``), is counted at half speed; ``_half_time``
-    asks a far larger contrast where the attacks are clear, since there the tracker heard
-    the pulse.
+    and surely (Welch's t-test under ``alpha``: ``paired_groups`` of single beats), is counted
+    at half speed; ``_half_time`` asks a far larger contrast where the attacks are clear, since
+    there the tracker heard the pulse.
     """
-    from scipy.stats import ttest_ind
-
     if tempo < fast or accents.size < 16 or beat_frames.size < 16:
         return None
     if _onset_between(onset, beat_frames, 0.5) < blur * _onset_between(onset, beat_frames, 0.0):
         return None
     if bar_phase(accents)[0] == 3:
         return None  # a fast waltz
-    _, phase, c = bar_phase(accents, candidates=(2,))
-    strong, weak = accents[phase::2], accents[1 - phase :: 2]
-    if c < contrast or float(ttest_ind(strong, weak, equal_var=False, alternative="greater").pvalue) >= alpha:
-        return None
-    return phase
+    return paired_groups(accents, group=1, ratio=1.0 / contrast, alpha=alpha)
 
 
 def _onset_between(onset: np.ndarray, beat_frames: np.ndarray, frac: float) -> float:
@@ -237,6 +231,14 @@ def _between_the_notes(
         return None
     at = np.array([onset[max(0, f - 1) : f + 2].max() for f in np.clip(beat_frames, 0, onset.size - 1)])
     return int(at[1::2].mean() > at[0::2].mean())
+
+
+def _retracked(onset: np.ndarray, mono: np.ndarray, *, sr: int, bpm: float, phase_from: np.ndarray,
+               least: int = 8) -> tuple[float, np.ndarray] | None:
+    """Tempo and beats tracked again near ``bpm`` (``retrack_beats``), or None where fewer than
+    ``least`` beats came back (then the first tracking stands)."""
+    tempo, beats = retrack_beats(onset, mono, sr=sr, onset_rate=SR / HOP, bpm=bpm, phase_from=phase_from)
+    return (tempo, beats) if beats.size >= least else None
 
 
 def _start_beat(rms: np.ndarray, beat_frames: np.ndarray) -> int | None:
@@ -384,16 +386,14 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
         # The tracker changed level mid-piece (a slow jig in pairs of eighths, then in eighths):
         # track the whole piece again at the faster level, which the other one's beats divide.
         fast = float(np.median(np.diff(switch)))  # the faster level's beats run on together
-        again_tempo, again = retrack_beats(onset, mono, sr=sr, onset_rate=SR / HOP, bpm=60.0 / fast, phase_from=switch)
-        if again.size >= 8:
-            beats, tempo = again, again_tempo
+        again = _retracked(onset, mono, sr=sr, bpm=60.0 / fast, phase_from=switch)
+        if again is not None:
+            tempo, beats = again
     compound = _dotted(onset, tempo)
     if compound:  # the tracker counted pairs of eighths in a jig: count its dotted quarters
-        again_tempo, again = retrack_beats(
-            onset, mono, sr=sr, onset_rate=SR / HOP, bpm=tempo / 1.5, phase_from=beats
-        )
-        if again.size >= 8:
-            beats, tempo = again, again_tempo
+        again = _retracked(onset, mono, sr=sr, bpm=tempo / 1.5, phase_from=beats)
+        if again is not None:
+            tempo, beats = again
         else:
             compound = False
     beat_frames = np.clip(librosa.time_to_frames(beats, sr=SR, hop_length=HOP), 0, nfr - 1)
@@ -406,11 +406,9 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
         half = bar_phase(accents, candidates=(2,))[1]  # the bass and harmony keep the real beats
     between = None if compound or half is not None else _between_the_notes(onset, beat_frames, tempo)
     if between is not None:  # half the grid was off the notes, so its tempo may be off too: track again
-        again_tempo, again = retrack_beats(
-            onset, mono, sr=sr, onset_rate=SR / HOP, bpm=tempo / 2, phase_from=beats[between::2]
-        )
-        if again.size >= 8:
-            beats, tempo = again, again_tempo
+        again = _retracked(onset, mono, sr=sr, bpm=tempo / 2, phase_from=beats[between::2])
+        if again is not None:
+            tempo, beats = again
             beat_frames = np.clip(librosa.time_to_frames(beats, sr=SR, hop_length=HOP), 0, nfr - 1)
             accents = beat_accents(bass_onset, chroma, beat_frames)
         else:
