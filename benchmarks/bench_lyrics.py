@@ -1,6 +1,6 @@
 """Lyrics written from descriptions: the lyrics for reading, then figures.
 
-    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|styles]
+    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|styles]
         [--readings benchmarks/lyrics_readings.json]
 
 For each description (and seed) the default full-song form is written with
@@ -159,6 +159,22 @@ FRESH4 = (
     "cinematic ballad about a soldier writing letters home from Norway",
     "bedroom pop about a crush on the barista at the corner cafe",
 )
+# Fresh set 5, written 2026-12-06 (lead, fourth session) before anything ran on it, to check the next round of
+# the writer on: jobs, weddings, places abroad, a child's song, a sold farm, slang ("she kept the apartment").
+FRESH5 = (
+    "punk song about getting fired from the pizza place",
+    "a wedding song for Priya and Sam, who met on a train to Edinburgh",
+    "gospel song about my mother's hands",
+    "chill house track about one summer in Ibiza",
+    "folk song about the old lighthouse keeper on our island",
+    "breakup song, she kept the apartment and I kept the records",
+    "motivational gym anthem, never give up",
+    "lofi song about studying for finals in the library",
+    "slow ballad about my grandfather's farm being sold",
+    "kids song about a dinosaur who is afraid of the dark",
+    "rap about my first job delivering newspapers in Detroit",
+    "jazz song about a rainy Sunday morning in Paris with coffee",
+)
 # Styles: descriptions that name a genre or mood (and little else), written 2026-12-06 (lyrics3) to tune
 # the style words and mood themes on; the fresh set's are never tuned on.
 STYLES = (
@@ -225,12 +241,12 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--readings", default="", help="judgements of lines by reading (JSON): count nonsense/filler")
-    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "styles"), default="tuned",
+    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "styles"), default="tuned",
                     help="the 10 descriptions read while writing the writer, the held-out ones, both, or the "
                          "validation set or the fresh set (never tuned on)")
     args = ap.parse_args()
     descriptions = {"tuned": DESCRIPTIONS, "heldout": HELDOUT, "both": DESCRIPTIONS + HELDOUT,
-                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "styles": STYLES}[args.set]
+                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "styles": STYLES}[args.set]
     form = default_form("pop")
     t0 = time.process_time()
     write_song("warm-up: load the tables", seed=0)  # one-time loading, reported separately
