@@ -22,6 +22,7 @@ from . import callbacks, retention
 from .context import get_context
 from . import lifecycle
 from .execute import LEASE_S, RetryLater, execute
+from .warmup import warm_up
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +153,8 @@ def worker(args: argparse.Namespace) -> int:
     if args.hostname:
         argv.append(f"--hostname={args.hostname}")
     ctx.db.migrate()
+    # Before the pool forks: the children inherit the compiled analysis, none compiles it alongside another.
+    warm_up()
     app.worker_main(argv)
     return 0
 
