@@ -79,3 +79,33 @@ def test_scene_lines_are_sung():
     assert "In the dorm, I'm homesick at night" in text.split("\n")
     _, text = write_song("upbeat pop song for Maya's birthday", seed=0)
     assert "The candles go out all too soon" in text.split("\n")
+
+
+def test_the_one_sung_to_is_called_at_the_head_of_a_line_when_nothing_else_sings_them():
+    from topline.music.lyrics.writer import carriers
+
+    d = "a soldier's letter to his wife"
+    assert carriers(read_topic(d), d, "wife") == ([], ["my wife"])
+    d = "my dog Rex"  # a name given: its own line
+    assert carriers(read_topic(d), d, "rex")[1] == []
+
+
+def test_an_opener_is_not_sung_twice_in_its_line():
+    from topline.music.lyrics.writer import Line, _parts
+
+    d = "a college student homesick in the dorm at night"
+    planner = Planner(read_topic(d), 0, d)
+    planner.used_openers |= {"in the dorm", "at night"}  # the settings are sung: only the forced opener is left
+    planner.forced_opener = "at night"
+    line = Line(entry=-1, pos=0, theme="scene", roles="V", tags=frozenset(), parts=_parts("I'm homesick at night"),
+                filler="")
+    assert planner.realise(line, 5)[0] == "I'm homesick at night"
+    other = Line(entry=-2, pos=0, theme="scene", roles="V", tags=frozenset(), parts=_parts("I'm homesick"), filler="")
+    assert planner.realise(other, 7)[0] == "at night, I'm homesick"
+
+
+def test_an_and_after_an_opener_is_dropped():
+    from topline.music.lyrics.writer import _uncap_and
+
+    assert _uncap_and("and everybody sing") == "everybody sing"
+    assert _uncap_and("and I") == "and I"

@@ -478,6 +478,9 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
     lines: list[Line] = []
     openers: list[str] = []
     phrase_of = {p.bare.lower().split()[-1]: p for p in topic.phrases}
+    you = next((p for p in topic.phrases if p.bare == topic.addressee and word in (*p.lemmas, p.head)), None)
+    if you is not None and not _name_line(topic, word):
+        return [], [you.sung]  # the one sung to is called, opening a line: "my wife, I write your name ..."
     name = _name_line(topic, word)
     if name:
         return _carrier(name, topic, 0, tails=("", "I know", "it's true")), []  # never "named Blue again"
@@ -897,7 +900,7 @@ def scenes(topic: Topic, description: str) -> list[Line]:
                     if any(CONFLICTS.get(x) in topic.tags for x in tags) or not weather_supported(tags, topic):
                         continue
                     out.append(Line(entry=-5000 - 10 * k - pos, pos=0 if len(texts) == 1 else pos, theme="scene",
-                                    roles="VBP", tags=frozenset(tags), parts=_parts(t), filler=""))
+                                    roles="VBPC", tags=frozenset(tags), parts=_parts(t), filler=""))
                 k += 1
     return out
 
@@ -959,7 +962,8 @@ class Planner:
         if self.forced_opener and not line.joined and (line.theme != "stock" or self.must_sing):
             k = count_syllables(self.forced_opener)
             opened = [(1.3 * abs(n + k - target) + 0.5 * m, f"{self.forced_opener}, {_uncap_and(t)}")
-                      for t, n, m in _variants(line.parts) if _opens_with_subject(t) and abs(n + k - target) <= 3]
+                      for t, n, m in _variants(line.parts) if _opens_with_subject(t) and abs(n + k - target) <= 3
+                      and not _signature(self.forced_opener) & _signature(t)]  # not "at night, I'm ... at night"
             if opened:
                 cost, text = min(opened)
                 return text, cost
@@ -1215,7 +1219,7 @@ def _signature(text: str) -> frozenset[str]:
 def _uncap_and(text: str) -> str:
     """A line after an opener: its leading "and"/"oh"/"so" dropped."""
     words = text.split()
-    if len(words) > 3 and words[0].lower() in ("and", "oh", "so"):
+    if len(words) >= 3 and words[0].lower() in ("and", "oh", "so"):
         words = words[1:]
     return " ".join(words)
 
