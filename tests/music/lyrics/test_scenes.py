@@ -33,7 +33,7 @@ def test_a_person_done_with_is_not_the_singer_and_is_cut_from_the_activity():
 def test_scene_frames_need_two_pieces_and_keep_the_facts():
     d = "a college student homesick in the dorm at night"
     texts = [_text(ln) for ln in scenes(read_topic(d), d)]
-    assert texts == ["In the dorm, I'm homesick", "At night, I'm homesick", "I'm homesick at night",
+    assert texts == ["In the dorm, I'm a college student", "In the dorm, I'm homesick", "At night, I'm homesick", "I'm homesick at night",
                      "I'm homesick in the dorm at night", "In the dorm, I'm homesick at night",
                      "At night in the dorm, I'm homesick"]
     assert scenes(read_topic("a baker opening his shop"), "a baker opening his shop") == []  # one piece: the carrier
@@ -76,7 +76,7 @@ def test_water_in_the_drain_is_wet_weather():
 
 def test_scene_lines_are_sung():
     _, text = write_song("a college student homesick in the dorm at night", seed=0)
-    assert "In the dorm, I'm homesick at night" in text.split("\n")
+    assert "I'm homesick in the dorm at night" in text.split("\n")  # a chorus line
     _, text = write_song("upbeat pop song for Maya's birthday", seed=0)
     assert "The candles go out all too soon" in text.split("\n")
 
@@ -109,3 +109,12 @@ def test_an_and_after_an_opener_is_dropped():
 
     assert _uncap_and("and everybody sing") == "everybody sing"
     assert _uncap_and("and I") == "and I"
+
+
+def test_who_the_singer_is_and_where_make_a_scene_line():
+    d = "a taxi driver working nights in New York"
+    parts = scene_parts(read_topic(d), d)
+    assert (parts["role"], parts["act"], parts["at"], parts["when"]) == (
+        ["I'm a taxi driver"], ["working nights"], ["in New York"], [])  # "working nights": no "tonight" besides
+    assert [_text(ln) for ln in scenes(read_topic(d), d)] == ["In New York, I'm a taxi driver",
+                                                              "In New York, I'm working nights"]

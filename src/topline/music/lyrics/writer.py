@@ -753,6 +753,7 @@ drive jog cycle bike""".split())
 # Jamaica"), and when ``{when}`` ("tonight", "at dawn", "this summer").  Each frame ends on a common rhyme
 # or the description's own words; the facts it asserts (tags) are checked like a bank line's.
 SCENE_FRAMES = (
+    ("{At}, {role}", ""),                           # "on an island, I'm a lighthouse keeper"
     ("{At}, {be} {act}", ""),                       # "in the subway, I'm playing for coins"
     ("{When}, {be} {act}", ""),                     # "at dawn, I'm opening my shop"
     ("{be} {act} {when}", ""),                      # "I'm homesick in the dorm tonight"
@@ -778,7 +779,8 @@ def scene_parts(topic: Topic, description: str) -> dict[str, list[str]]:
     (a person the singer does it with: "grandpa", "my best friends"), ``at`` (a setting of place: "in
     Jamaica", "on the harbor wall") and ``when`` ("at dawn"; else "tonight" at night, "all summer" in a
     summer: only what the description settles)."""
-    out: dict[str, list[str]] = {"act": [], "act0": [], "be": [], "with": [], "at": [], "when": [], "go": []}
+    out: dict[str, list[str]] = {"act": [], "act0": [], "be": [], "with": [], "at": [], "when": [], "go": [],
+                                 "role": []}
     if "lost" in topic.tags or topic.gone_by:
         return out  # a song of loss or of a time gone by: no present scene of doing
     settings = list(topic.settings)
@@ -811,14 +813,19 @@ def scene_parts(topic: Topic, description: str) -> dict[str, list[str]]:
             out["with"].append("you" if p.bare == topic.addressee else p.sung if p.owner not in ("a", "an", "the") else
                                "my " + p.bare if p.head in KIN_WORDS else p.sung)
     timed = bool(re.search(r"\b(night|nights|day|days|dawn|morning|evening|midnight|tonight)\b", description.lower()))
-    for v in dict.fromkeys((*topic.own_verbs, *topic.verbs, *topic.words[:MAX_PHRASES])):
-        lines, openers = carriers(topic, description, v)
+    clauses = [(v, *carriers(topic, description, v)) for v in dict.fromkeys(
+        (*topic.own_verbs, *topic.verbs, *topic.words[:MAX_PHRASES]))]
+    for _, _, openers in clauses:
         for op in openers:  # "in the subway", of a noun WordNet calls a thing
             if op.split()[0] in ("in", "on", "along", "across", "under", "inside") \
                     and lexicon.kind(lexicon.lemma(_clean(op.split()[-1]))) not in ("time", "event") \
                     and op not in out["at"] and op not in out["when"] and not re.search(r"\b(where|when)\b", op):
                 out["at"].append(op)
                 settings.append(op)
+    singer = next((p for p in topic.phrases if p.bare == topic.singer and p.kind == "person"), None)
+    if singer is not None and count_syllables(singer.bare) <= 5:  # who: "on an island, I'm a lighthouse keeper"
+        out["role"].append(("I'm an " if _first_phone(singer.bare)[:1] in "AEIOU" else "I'm a ") + singer.bare)
+    for v, lines, _ in clauses:
         for ln in lines:
             text = " ".join(t for t, o in ln.parts if not o)
             if ln.theme != "carry" or not text.startswith(("I'm ", "we're ")):
@@ -827,7 +834,7 @@ def scene_parts(topic: Topic, description: str) -> dict[str, list[str]]:
             if act.split()[0] in DET:  # "we're a couple dancing in the kitchen": what doing is "dancing ..."
                 ing = next((k for k, w in enumerate(act.split()) if w.endswith("ing")), 0)
                 if not ing:
-                    continue  # "I'm a baker": who, not what doing
+                    continue  # "I'm a baker": who (``role``), not what doing
                 act = " ".join(act.split()[ing:])
             cut = True
             while cut:  # where, when and with whom are pieces of their own
@@ -863,7 +870,7 @@ def scenes(topic: Topic, description: str) -> list[Line]:
     """Candidate lines of the description's own situation (``SCENE_FRAMES`` filled by ``scene_parts``), theme
     ``scene``: every line holds two of its pieces at least (who, what doing, with whom, where, when)."""
     parts = scene_parts(topic, description)
-    if not parts["act"] and not (parts["with"] and parts["at"]):
+    if not parts["act"] and not (parts["with"] and parts["at"]) and not (parts["role"] and parts["at"]):
         return []
     out: list[Line] = []
     k = 0
