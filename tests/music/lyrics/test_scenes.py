@@ -118,3 +118,10 @@ def test_who_the_singer_is_and_where_make_a_scene_line():
         ["I'm a taxi driver"], ["working nights"], ["in New York"], [])  # "working nights": no "tonight" besides
     assert [_text(ln) for ln in scenes(read_topic(d), d)] == ["In New York, I'm a taxi driver",
                                                               "In New York, I'm working nights"]
+
+
+def test_only_a_role_one_has_is_a_scene_piece():
+    d = "a girl skateboarding in the park after school"  # a girl is who she is, not a role: no "I'm a girl"
+    assert scene_parts(read_topic(d), d)["role"] == []
+    d = "a lighthouse keeper alone on an island"
+    assert scene_parts(read_topic(d), d)["role"] == ["I'm a lighthouse keeper"]

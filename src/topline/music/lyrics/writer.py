@@ -823,7 +823,8 @@ def scene_parts(topic: Topic, description: str) -> dict[str, list[str]]:
                 out["at"].append(op)
                 settings.append(op)
     singer = next((p for p in topic.phrases if p.bare == topic.singer and p.kind == "person"), None)
-    if singer is not None and count_syllables(singer.bare) <= 5:  # who: "on an island, I'm a lighthouse keeper"
+    if singer is not None and count_syllables(singer.bare) <= 5 and "r" in lexicon.types(singer.head):
+        # who, by a role one has: "on an island, I'm a lighthouse keeper" (not "in the park, I'm a girl")
         out["role"].append(("I'm an " if _first_phone(singer.bare)[:1] in "AEIOU" else "I'm a ") + singer.bare)
     for v, lines, _ in clauses:
         for ln in lines:
