@@ -20,12 +20,12 @@ def test_scene_parts_split_the_situation_into_who_what_where_when():
 
 
 def test_a_person_done_with_is_not_the_singer_and_is_cut_from_the_activity():
-    d = "reggae vibes about fishing with grandpa in Jamaica"
+    d = "folk song about sailing with grandpa in Portugal"
     topic = read_topic(d)
-    assert (topic.singer, topic.addressee) == ("", "grandpa")  # "I" fish with grandpa, sung to as "you"
+    assert (topic.singer, topic.addressee) == ("", "grandpa")  # "I" sail with grandpa, sung to as "you"
     assert [_text(ln) for ln in scenes(topic, d)] == [
-        "In Jamaica, I'm fishing", "you and me, we're fishing in Jamaica", "I'm fishing in Jamaica with you",
-        "you are fishing next to me", "we go fishing in Jamaica, you and me", "you are next to me in Jamaica"]
+        "In Portugal, I'm sailing", "you and me, we're sailing in Portugal", "I'm sailing in Portugal with you",
+        "you are sailing next to me", "we go sailing in Portugal, you and me", "you are next to me in Portugal"]
     assert {ln.theme for ln in scenes(topic, d)} == {"scene"}
     assert all("together" in ln.tags for ln in scenes(topic, d) if "you" in _text(ln))
 

@@ -748,24 +748,25 @@ def _carrier(text: str, topic: Topic, k: int, tails: tuple[str, ...] = ("", *TAI
 GO_VERBS = frozenset("""fish swim dance sail surf skate ski hike camp hunt shop ride run walk bowl row dive climb
 drive jog cycle bike""".split())
 # Scene frames: lines built from the description's own situation (``scene_parts``), each holding two of
-# its elements at least: the singer's activity ``{act}`` ("fishing with grandpa", gerund phrase), the bare
-# activity ``{act0}`` ("fishing"), the one the singer is with ``{with}`` ("grandpa"), where ``{at}`` ("in
-# Jamaica"), and when ``{when}`` ("tonight", "at dawn", "this summer").  Each frame ends on a common rhyme
-# or the description's own words; the facts it asserts (tags) are checked like a bank line's.
+# its pieces at least: who the singer is ``{role}`` ("I'm a taxi driver"), the singer's activity ``{act}`` (a
+# gerund phrase or a state: "opening my shop", "homesick"), the bare activity ``{act0}`` ("sailing"), ``{be}``
+# ("I'm", "we're"), the one the singer is with ``{with}`` ("my friends", "you"), where ``{at}`` ("in the dorm"),
+# and when ``{when}`` ("tonight", "at dawn", "all summer"); a capital slot opens the line.  The facts a line
+# asserts (tags) are checked like a bank line's.
 SCENE_FRAMES = (
-    ("{At}, {role}", ""),                           # "on an island, I'm a lighthouse keeper"
+    ("{At}, {role}", ""),                           # "in New York, I'm a taxi driver"
     ("{At}, {be} {act}", ""),                       # "in the subway, I'm playing for coins"
     ("{When}, {be} {act}", ""),                     # "at dawn, I'm opening my shop"
-    ("{be} {act} {when}", ""),                      # "I'm homesick in the dorm tonight"
+    ("{be} {act} {when}", ""),                      # "I'm homesick at night"
     ("{be} {act} {at} {when}", ""),                 # "I'm driving along the coast at midnight"
-    ("{At}, {be} {act} {when}", ""),                # "in Jamaica, I'm fishing with grandpa all day"
+    ("{At}, {be} {act} {when}", ""),                # "in the kitchen, we're dancing at midnight"
     ("{When} {at}, {be} {act}", ""),                # "at night in the dorm, I'm homesick"
-    ("<and> {with} and me, we're {act0} {at}", ""),  # "grandpa and me, we're fishing in Jamaica"
-    ("{be} {act0} {at} with {with}", ""),           # "I'm fishing in Jamaica with grandpa"
-    ("<and> {with} is {act0} next to me", ""),      # "grandpa is fishing next to me"
-    ("<oh> we go {act0} {at}, {with} and me", "go"),  # "we go fishing in Jamaica, grandpa and me"
+    ("<and> {with} and me, we're {act0} {at}", ""),  # "you and me, we're sailing in Portugal"
+    ("{be} {act0} {at} with {with}", ""),           # "I'm sailing in Portugal with you"
+    ("<and> {with} is {act0} next to me", ""),      # "you are building a treehouse next to me"
+    ("<oh> we go {act0} {at}, {with} and me", "go"),  # "we go sailing in Portugal, you and me"
     ("<oh> we go {act0} {when}, {with} and me", "go"),
-    ("<and> {with} is next to me {at}", ""),        # "grandpa is next to me in Jamaica"
+    ("<and> {with} is next to me {at}", ""),        # "you are next to me in Portugal"
 )
 # When, by the facts the description settles: a setting of time as written, else the time of day or season.
 WHEN_OF_TAG = (("midnight", "at midnight"), ("night", "tonight"), ("dawn", "at dawn"), ("summer", "all summer"),
