@@ -606,7 +606,7 @@ def _people(phrases: list[Phrase], tagged: list[tuple[str, str, str]]) -> tuple[
         if first.kind == "person" and first.head in INFANTS:
             # a baby does not sing: its parent sings to it ("a baby's first steps" -> "my baby, ...")
             return "", first.bare
-        if {"about", "for"} & set(before):
+        if {"about", "for", "with"} & set(before):
             pass  # a song "about a dragon", "for a friend": sung of or to it, not by it
         elif first.kind == "person" or (acts and first.kind == "thing" and "h" not in lexicon.types(first.head)
                                       and "g" not in lexicon.types(first.head)):

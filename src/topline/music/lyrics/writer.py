@@ -61,7 +61,7 @@ ROMANCE_LINE = re.compile(r"\b(kiss\w*|lovers?|darling|sweetheart|honey|lips|hol
 YOU_LINE = re.compile(r"\b(you|your|you're|you'll|you've|you'd|yours|yourself)\b", re.I)
 # Weather a line sings of: rain (or a storm), being out in it ("my shoes are soaking"), snow.
 RAIN_LINE = re.compile(r"\b(rain\w*|storms?|stormy|thunder\w*|lightning|drizzle|downpour)\b", re.I)
-WET_LINE = re.compile(r"\b(soak\w*|drench\w*|wet|puddles?|umbrellas?|pouring|raining|dripping)\b|"
+WET_LINE = re.compile(r"\b(soak\w*|drench\w*|wet|puddles?|umbrellas?|pouring|raining|dripping|drains?|gutters?)\b|"
                       r"\brain (?:is|runs|falls)\b|\b(?:in|through) the (?:pouring )?rain\b", re.I)
 SNOW_LINE = re.compile(r"\b(snow\w*|frost\w*|icy|freez\w*|blizzard|sleet)\b|(?<!as )\bice\b", re.I)
 
@@ -302,11 +302,14 @@ def theme_weights(topic: Topic) -> dict[str, float]:
 # the stock lines that say little (scored far below the rest: only where nothing else fits).
 RESERVE = frozenset({"slots", "general", "stock"})
 SLOT_AGAIN = 2.0  # how much less a slot line counts once its word is sung (the song's own themes say more)
+MOOD_COLOUR = 0.0  # the most a mood theme ("chill" -> calm) counts in a song whose subject has a theme of its own
+SCENE_BONUS = 1.0  # a line of the description's own situation (``scenes``) counts as a line of its main theme
 SHORT_LINE = 6  # syllables: few lines but the stock ones are this short
 OWN_ROLE = 1.5  # how much a couplet written for its section's role counts over one written for another
 # The mood theme a song falls back on when nothing it names has a theme of its own: a sad song sings
 # of longing, a glad one of joy (rather than the general lines that could be in any song).
 MOOD_THEMES = {"down": "longing", "up": "joy"}
+MOODS = frozenset({"joy", "calm", "longing", "anthem"})  # the themes keyed by style words: a song's colour
 
 
 def mood_themes(topic: Topic, weights: dict[str, float]) -> dict[str, float]:
@@ -362,14 +365,16 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
     chosen |= mood_themes(topic, weights).keys()
     verbs = [v for v in topic.own_verbs if v in SLOT_VERBS]
     out: list[Line] = []
+    heads = story_heads(topic)
     for e in bank().entries:
-        if not every_theme and e.theme not in chosen | RESERVE:
-            continue
-        if any(CONFLICTS.get(t) in topic.tags for t in e.tags):
-            continue
         needs = [set(t[1:].split(",")) for t in e.tags if t.startswith("=")]
         if any(not need & set(topic.words) for need in needs):
             continue  # a line of another story ("we share a drink beneath the tent" needs a party)
+        own = story_line(needs, topic, heads)
+        if not every_theme and e.theme not in chosen | RESERVE and not own:
+            continue
+        if any(CONFLICTS.get(t) in topic.tags for t in e.tags):
+            continue
         if not singer_can(e.tags, topic):
             continue  # "I lace my boots" is a hands-on trade's line, not a student's or a teacher's
         slots = e.slots
@@ -381,7 +386,7 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
             fills = [(p, None) for p in topic.phrases[:MAX_PHRASES] if slot_fits(slot, p, topic)]
             if any(tpl.rstrip().endswith("{" + slot + "}") for tpl in e.lines):
                 fills += [(q, None) for p, _ in fills if (q := _singular(p))]
-        weak = e.theme not in RESERVE and weights.get(e.theme, 0.0) < STRONG
+        weak = e.theme not in RESERVE and weights.get(e.theme, 0.0) < STRONG and not own
         romance = bool(ROMANCE_LINE.search(" ".join(e.lines)))
         for phrase, verb in fills:
             texts = [_fill(tpl, phrase, verb) for tpl in e.lines]
@@ -409,8 +414,8 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
                     continue
                 if topic.absent and topic.absent & _signature(re.sub(r"[<>]", "", text)):
                     continue  # "I'm staring at my phone" for "lost without a phone"
-                out.append(Line(entry=e.index, pos=pos, theme=e.theme, roles=e.roles, tags=frozenset(tags),
-                                parts=_parts(text), filler=filler))
+                out.append(Line(entry=e.index, pos=pos, theme="story" if own else e.theme, roles=e.roles,
+                                tags=frozenset(tags), parts=_parts(text), filler=filler))
             if weak and not (anchored(re.sub(r"[<>]", "", texts[0]), topic)
                              and anchored(re.sub(r"[<>]", "", texts[1]), topic)):
                 continue
@@ -418,9 +423,29 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
             if second and second[0][0].lower() in ("and", "oh", "so") and second[0][1]:
                 second = second[1:]
             joined = (*first[:-1], (first[-1][0] + ",", False), *second)
-            out.append(Line(entry=e.index, pos=2, theme=e.theme, roles=e.roles, tags=frozenset(tags), parts=joined,
-                            filler=filler, joined=True))
+            out.append(Line(entry=e.index, pos=2, theme="story" if own else e.theme, roles=e.roles,
+                            tags=frozenset(tags), parts=joined, filler=filler, joined=True))
     return out
+
+
+STORY_NEEDS = 2  # a line of one story ("=birthday", "=cat,kitten") names few words: it is that story's line
+
+
+def story_heads(topic: Topic) -> set[str]:
+    """The nouns a description is about, for ``story_line``: heads of its noun phrases, not of a setting
+    ("by the fire", "on an island": where, not what), unless sung "for"/"about" ("for Maya's birthday");
+    never a season or "home" (a summer break is not a summer festival, coming home not a trucker's)."""
+    subject = {p.head for p in topic.phrases if not p.setting or any(
+        st.split()[0] in ("for", "about") and st.endswith(p.bare) for st in topic.settings)}
+    return subject - SEASON_LIKE - {"home"}
+
+
+def story_line(needs: list[set[str]], topic: Topic, heads: set[str]) -> bool:
+    """True when a bank line of one story (``=birthday``, ``=cat,kitten``: a need of at most ``STORY_NEEDS``
+    words) is of the description's own story: a noun the description is about (``story_heads``) meets its
+    need.  Such a line is sung whatever its theme's weight ("the candles go out all too soon" for "Maya's
+    birthday", whose words bring no theme), as a line of the song's main theme (theme ``story``)."""
+    return bool(needs) and all(len(need) <= STORY_NEEDS and need & heads & set(topic.words) for need in needs)
 
 
 # Words that end a clause of the description: what follows has another subject or is absent.
@@ -453,6 +478,9 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
     lines: list[Line] = []
     openers: list[str] = []
     phrase_of = {p.bare.lower().split()[-1]: p for p in topic.phrases}
+    you = next((p for p in topic.phrases if p.bare == topic.addressee and word in (*p.lemmas, p.head)), None)
+    if you is not None and not _name_line(topic, word):
+        return [], [you.sung]  # the one sung to is called, opening a line: "my wife, I write your name ..."
     name = _name_line(topic, word)
     if name:
         return _carrier(name, topic, 0, tails=("", "I know", "it's true")), []  # never "named Blue again"
@@ -716,6 +744,176 @@ def _carrier(text: str, topic: Topic, k: int, tails: tuple[str, ...] = ("", *TAI
     return out
 
 
+# Activities one "goes" doing ("we go fishing"), as English says it; not "we go opening".
+GO_VERBS = frozenset("""fish swim dance sail surf skate ski hike camp hunt shop ride run walk bowl row dive climb
+drive jog cycle bike""".split())
+# Scene frames: lines built from the description's own situation (``scene_parts``), each holding two of
+# its pieces at least: who the singer is ``{role}`` ("I'm a taxi driver"), the singer's activity ``{act}`` (a
+# gerund phrase or a state: "opening my shop", "homesick"), the bare activity ``{act0}`` ("sailing"), ``{be}``
+# ("I'm", "we're"), the one the singer is with ``{with}`` ("my friends", "you"), where ``{at}`` ("in the dorm"),
+# and when ``{when}`` ("tonight", "at dawn", "all summer"); a capital slot opens the line.  The facts a line
+# asserts (tags) are checked like a bank line's.
+SCENE_FRAMES = (
+    ("{At}, {role}", ""),                           # "in New York, I'm a taxi driver"
+    ("{At}, {be} {act}", ""),                       # "in the subway, I'm playing for coins"
+    ("{When}, {be} {act}", ""),                     # "at dawn, I'm opening my shop"
+    ("{be} {act} {when}", ""),                      # "I'm homesick at night"
+    ("{be} {act} {at} {when}", ""),                 # "I'm driving along the coast at midnight"
+    ("{At}, {be} {act} {when}", ""),                # "in the kitchen, we're dancing at midnight"
+    ("{When} {at}, {be} {act}", ""),                # "at night in the dorm, I'm homesick"
+    ("<and> {with} and me, we're {act0} {at}", ""),  # "you and me, we're sailing in Portugal"
+    ("{be} {act0} {at} with {with}", ""),           # "I'm sailing in Portugal with you"
+    ("<and> {with} is {act0} next to me", ""),      # "you are building a treehouse next to me"
+    ("<oh> we go {act0} {at}, {with} and me", "go"),  # "we go sailing in Portugal, you and me"
+    ("<oh> we go {act0} {when}, {with} and me", "go"),
+    ("<and> {with} is next to me {at}", ""),        # "you are next to me in Portugal"
+)
+# When, by the facts the description settles: a setting of time as written, else the time of day or season.
+WHEN_OF_TAG = (("midnight", "at midnight"), ("night", "tonight"), ("dawn", "at dawn"), ("summer", "all summer"),
+               ("winter", "all winter"), ("spring", "this spring"), ("autumn", "this autumn"), ("day", "all day"))
+
+
+def scene_parts(topic: Topic, description: str) -> dict[str, list[str]]:
+    """The description's situation in pieces for ``SCENE_FRAMES``: ``act`` (the singer's activity as a
+    gerund phrase, from its own clause: "fishing with grandpa", "driving along the coast"), ``act0`` (the
+    gerund alone or with its object: "fishing", "opening my shop"), ``be`` ("I'm" or "we're"), ``with``
+    (a person the singer does it with: "grandpa", "my best friends"), ``at`` (a setting of place: "in
+    Jamaica", "on the harbor wall") and ``when`` ("at dawn"; else "tonight" at night, "all summer" in a
+    summer: only what the description settles)."""
+    out: dict[str, list[str]] = {"act": [], "act0": [], "be": [], "with": [], "at": [], "when": [], "go": [],
+                                 "role": []}
+    if "lost" in topic.tags or topic.gone_by:
+        return out  # a song of loss or of a time gone by: no present scene of doing
+    settings = list(topic.settings)
+    kinds = {p.bare.lower(): p for p in topic.phrases}
+    for st in settings:
+        words = st.split()
+        if words[0].lower() in ("with", "without", "about", "for", "after", "before"):
+            continue
+        head = words[-1].lower()
+        p = next((q for q in topic.phrases if q.setting and q.head == lexicon.lemma(head)), None)
+        kind = p.kind if p is not None else lexicon.kind(lexicon.lemma(head))
+        if kind == "time" and words[0].lower() in ("at", "on", "in"):
+            out["when"].append(st)
+        elif kind == "place" or "g" in lexicon.types(lexicon.lemma(head)):
+            out["at"].append(st)
+    if not out["when"]:
+        out["when"] = [w for t, w in WHEN_OF_TAG if t in topic.tags][:1]
+    low = [t.lower() for t in description.replace("\u2019", "'").split()]
+    raw: list[str] = []  # the companion as the clause has it ("with grandpa"), cut from the activity
+    for k, t in enumerate(low[:-1]):
+        if t != "with":
+            continue
+        rest = " ".join(re.sub(r"[^a-z' ]", "", x) for x in low[k + 1:k + 4])
+        p = next((q for q in topic.phrases if q.kind == "person" and q.bare.lower() in rest and q.bare != topic.singer
+                  and q.bare not in topic.elsewhere), None)
+        if p is not None:
+            raw.append(" with " + p.bare)
+            raw.append(" with " + p.sung)
+            raw.append(" with you" if p.bare == topic.addressee else " with " + p.sung)
+            out["with"].append("you" if p.bare == topic.addressee else p.sung if p.owner not in ("a", "an", "the") else
+                               "my " + p.bare if p.head in KIN_WORDS else p.sung)
+    timed = bool(re.search(r"\b(night|nights|day|days|dawn|morning|evening|midnight|tonight)\b", description.lower()))
+    clauses = [(v, *carriers(topic, description, v)) for v in dict.fromkeys(
+        (*topic.own_verbs, *topic.verbs, *topic.words[:MAX_PHRASES]))]
+    for _, _, openers in clauses:
+        for op in openers:  # "in the subway", of a noun WordNet calls a thing
+            if op.split()[0] in ("in", "on", "along", "across", "under", "inside") \
+                    and lexicon.kind(lexicon.lemma(_clean(op.split()[-1]))) not in ("time", "event") \
+                    and op not in out["at"] and op not in out["when"] and not re.search(r"\b(where|when)\b", op):
+                out["at"].append(op)
+                settings.append(op)
+    singer = next((p for p in topic.phrases if p.bare == topic.singer and p.kind == "person"), None)
+    if singer is not None and count_syllables(singer.bare) <= 5 and "r" in lexicon.types(singer.head):
+        # who, by a role one has: "on an island, I'm a lighthouse keeper" (not "in the park, I'm a girl")
+        out["role"].append(("I'm an " if _first_phone(singer.bare)[:1] in "AEIOU" else "I'm a ") + singer.bare)
+    for v, lines, _ in clauses:
+        for ln in lines:
+            text = " ".join(t for t, o in ln.parts if not o)
+            if ln.theme != "carry" or not text.startswith(("I'm ", "we're ")):
+                continue
+            be, act = text.split(" ", 1)
+            if act.split()[0] in DET:  # "we're a couple dancing in the kitchen": what doing is "dancing ..."
+                ing = next((k for k, w in enumerate(act.split()) if w.endswith("ing")), 0)
+                if not ing:
+                    continue  # "I'm a baker": who (``role``), not what doing
+                act = " ".join(act.split()[ing:])
+            cut = True
+            while cut:  # where, when and with whom are pieces of their own
+                cut = False
+                for st in sorted([*settings, *(r.strip() for r in raw)], key=len, reverse=True):
+                    if act.endswith(" " + st):
+                        act, cut = act[: -len(st) - 1], True
+            for r in raw:
+                act = act.replace(r, "")
+            first = act.split()[0] if act else ""
+            if not (first.endswith("ing") or lexicon.parts_of_speech(first)[:1] == ["a"]):
+                continue  # "we're two brothers": who, not what doing or how
+            if count_syllables(act) > 7 or act in out["act"]:
+                continue
+            if be not in out["be"]:
+                out["be"].append(be)
+            out["act"].append(act)
+            if act.split()[0].endswith("ing") and len(act.split()) <= 3:
+                out["act0"].append(act)
+                if v in GO_VERBS and act == lexicon.gerund(v):
+                    out["go"].append(act)
+    if timed:
+        out["when"] = [w for w in out["when"] if w in settings]  # "working nights": no "tonight" besides
+    out["act"].sort(key=lambda a: -len(a))  # the whole clause first: "opening my shop", not "opening"
+    out["act0"].sort(key=lambda a: -len(a))
+    return out
+
+
+KIN_WORDS = frozenset("grandma grandpa granny mom mum dad mama papa".split())  # a name-like kin word: "my grandpa"
+
+
+def scenes(topic: Topic, description: str) -> list[Line]:
+    """Candidate lines of the description's own situation (``SCENE_FRAMES`` filled by ``scene_parts``), theme
+    ``scene``: every line holds two of its pieces at least (who, what doing, with whom, where, when)."""
+    parts = scene_parts(topic, description)
+    if not parts["act"] and not (parts["with"] and parts["at"]) and not (parts["role"] and parts["at"]):
+        return []
+    out: list[Line] = []
+    k = 0
+    for template, need in SCENE_FRAMES:
+        if need == "go" and not parts["go"]:
+            continue
+        slots = set(re.findall(r"\{(\w+)\}", template))
+        pools = []
+        for s in sorted(slots):
+            key = s.lower()
+            pool = parts["go"] if (need == "go" and key == "act0") else parts[key][:2]
+            if not pool:
+                break
+            pools.append((s, pool))
+        else:
+            for combo in itertools.product(*(p for _, p in pools)):
+                fill = dict(zip((s for s, _ in pools), combo))
+                text = template
+                for s, v in fill.items():
+                    text = text.replace("{" + s + "}", v[:1].upper() + v[1:] if s[0].isupper() else v)
+                if fill.get("with") == "you" and "{with} is" in template:
+                    text = text.replace("you is", "you are")
+                if "/" in text:
+                    texts = [x.strip() for x in text.split("/")]
+                else:
+                    texts = [text]
+                for pos, t in enumerate(texts):
+                    if _signature(re.sub(r"[<>]", "", t)) & topic.absent:
+                        continue
+                    tags = weather_tags(t.lower()) | ({"night"} if re.search(r"\b(tonight|night|midnight)\b", t)
+                                                      else set())
+                    tags |= {"you"} if YOU_LINE.search(t) else set()
+                    tags |= {"together"} if "with" in fill else set()
+                    if any(CONFLICTS.get(x) in topic.tags for x in tags) or not weather_supported(tags, topic):
+                        continue
+                    out.append(Line(entry=-5000 - 10 * k - pos, pos=0 if len(texts) == 1 else pos, theme="scene",
+                                    roles="VBPC", tags=frozenset(tags), parts=_parts(t), filler=""))
+                k += 1
+    return out
+
+
 class Planner:
     """Drafts the song couplet by couplet (see the module docstring)."""
 
@@ -726,8 +924,14 @@ class Planner:
         self.weights = theme_weights(topic)
         top = max(self.weights.values(), default=0.0) or 1.0
         self.theme_bonus = {n: 1.5 * w / top for n, w in self.weights.items()}
-        self.theme_bonus.update(slots=0.6, general=-0.5, stock=-4.0, **{"carry+": -1.0})
-        self.lines = candidates(topic)
+        if any(w >= STRONG for n, w in self.weights.items() if n not in MOODS):
+            # the description has a subject of its own: genre and mood words are colour, not the song
+            for n in MOODS:
+                if n in self.theme_bonus:
+                    self.theme_bonus[n] = min(self.theme_bonus[n], MOOD_COLOUR)
+        self.theme_bonus.update(slots=0.6, general=-0.5, stock=-4.0, scene=SCENE_BONUS, story=1.5,
+                                **{"carry+": -1.0})
+        self.lines = candidates(topic) + (scenes(topic, description) if description else [])
         self.jitter = {ln.key: self.rng.random() for ln in self.lines}
         self.used_text: set[str] = set()
         self.used_sigs: list[frozenset[str]] = []
@@ -767,7 +971,8 @@ class Planner:
         if self.forced_opener and not line.joined and (line.theme != "stock" or self.must_sing):
             k = count_syllables(self.forced_opener)
             opened = [(1.3 * abs(n + k - target) + 0.5 * m, f"{self.forced_opener}, {_uncap_and(t)}")
-                      for t, n, m in _variants(line.parts) if _opens_with_subject(t) and abs(n + k - target) <= 3]
+                      for t, n, m in _variants(line.parts) if _opens_with_subject(t) and abs(n + k - target) <= 3
+                      and not _signature(self.forced_opener) & _signature(t)]  # not "at night, I'm ... at night"
             if opened:
                 cost, text = min(opened)
                 return text, cost
@@ -1023,7 +1228,7 @@ def _signature(text: str) -> frozenset[str]:
 def _uncap_and(text: str) -> str:
     """A line after an opener: its leading "and"/"oh"/"so" dropped."""
     words = text.split()
-    if len(words) > 3 and words[0].lower() in ("and", "oh", "so"):
+    if len(words) >= 3 and words[0].lower() in ("and", "oh", "so"):
         words = words[1:]
     return " ".join(words)
 
