@@ -446,3 +446,18 @@ def test_a_fast_waltz_whose_bars_pair_up_is_not_six_eight():
     accents = np.tile([3.5, 1.5, 1.5, 2.9, 1.4, 1.4], 10) + rng.uniform(0.0, 0.2, 60)
     waltz = _pulses(600, 10, [1.0, 0.3, 0.3, 0.9, 0.3, 0.3])
     assert not _six_eighths(accents, waltz, frames)
+
+
+def test_a_three_four_bar_starts_before_its_weakest_beat():
+    from topline.music.analysis import _meter, _triple_phase
+
+    # A chorale in 3/4: beat 3 (index 0 here) changes chord into the next bar as often as beat 1
+    # (index 1) does, but only beat 1 is followed by the weak second beat.
+    chorale = np.tile([2.4, 2.3, 1.5], 16)
+    assert _triple_phase(chorale) == 1
+    assert _triple_phase(np.tile([1.1, 2.0, 1.0], 16)) == 1  # oom-pah-pah: the bass note's beat
+    assert _triple_phase(np.tile([1.0, 1.0, 2.0], 16)) == 2
+    frames = np.arange(48) * 20
+    onset = np.zeros(48 * 20 + 40)
+    onset[frames] = 1.0
+    assert _meter(chorale, onset, frames, 120.0) == ("3/4", 1, 1)

@@ -90,7 +90,17 @@ def _meter(
         if (triplet > 1.3 * at(1 / 2) and triplet > 0.15 * at(0.0)) or _triplets(onset, tempo):
             _, phase2, _ = bar_phase(accents, candidates=(2,))
             return "6/8", 1, phase2
-    return ("3/4" if m == 3 else "4/4"), 1, phase
+    return ("3/4" if m == 3 else "4/4"), 1, (_triple_phase(accents) if m == 3 else phase)
+
+
+def _triple_phase(accents: np.ndarray) -> int:
+    """The first downbeat of a 3/4 bar: the position whose mean accent most exceeds the next
+    beat's.  The second beat of a 3/4 bar is its weakest (a chorale's half note held from the
+    downbeat, the chord change that comes on beat 3 to lead into the next bar), so beat 3 can
+    carry as much accent as beat 1 but is followed by the strong downbeat, beat 1 by the weak
+    second beat."""
+    means = np.array([accents[q::3].mean() for q in range(3)])
+    return int(np.argmax(means - np.roll(means, -1)))
 
 
 def _six_eighths(
