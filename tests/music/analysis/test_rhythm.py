@@ -461,3 +461,29 @@ def test_a_three_four_bar_starts_before_its_weakest_beat():
     onset = np.zeros(48 * 20 + 40)
     onset[frames] = 1.0
     assert _meter(chorale, onset, frames, 120.0) == ("3/4", 1, 1)
+
+
+def test_beat_changes_measure_where_the_pitches_change():
+    from topline.music.analysis.rhythm import beat_changes
+
+    chroma = np.zeros((12, 80))
+    chroma[0, :40] = 1.0  # C for two beats, then G
+    chroma[7, 40:] = 1.0
+    changes = beat_changes(chroma, np.array([0, 20, 40, 60]))
+    assert changes == pytest.approx([0.0, 0.0, np.sqrt(2.0), 0.0])
+
+
+def test_a_four_four_bar_moves_to_where_the_harmony_arrives_after_a_pickup():
+    from topline.music.analysis import _harmony_arrives
+
+    # The bass leads in on beat 4 (index 3; the accents chose it), the chords change most on
+    # beat 1 (index 0), and the bass pitch moves there too.
+    changes = np.tile([1.2, 0.8, 0.9, 1.0], 8)
+    bass = np.tile([1.0, 0.7, 0.8, 0.9], 8)
+    assert _harmony_arrives(changes, bass, 3) == 0
+    # The chords change on the next beat in the treble alone: the bass struck and moved on the beat.
+    assert _harmony_arrives(changes, np.tile([0.6, 0.7, 0.8, 0.9], 8), 3) == 3
+    # The chosen beat already has the strongest change: it stays.
+    assert _harmony_arrives(changes, bass, 0) == 0
+    # Stronger changes two beats on do not move the bars by one.
+    assert _harmony_arrives(changes, bass, 2) == 2

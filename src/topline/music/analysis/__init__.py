@@ -12,7 +12,7 @@ from ..types import Analysis
 from .loudness import integrated_loudness
 from .melody import lead_regions
 from .rhythm import (
-    bar_phase, beat_accents, level_switch, paired_groups, periodicity, position_test, retrack_beats, track_beats,
+    bar_phase, beat_accents, beat_changes, level_switch, paired_groups, periodicity, position_test, retrack_beats, track_beats,
 )  # fmt: skip
 from .structure import label_sections, novelty, segment_bars
 from .tonal import (
@@ -251,6 +251,27 @@ def _retracked(onset: np.ndarray, mono: np.ndarray, *, sr: int, bpm: float, phas
     return (tempo, beats) if beats.size >= least else None
 
 
+def _harmony_arrives(changes: np.ndarray, bass_changes: np.ndarray, phase: int) -> int:
+    """The first downbeat of a 4/4 bar, moved to the next beat where the harmony arrives there.
+
+    A chorale whose phrases start with a pickup on beat 4 strikes its bass hardest there (a
+    new note after the held cadence), so the accents put the bar lines on beat 4; but the
+    chord changes most on beat 1, and the bass moves there too.  The bars move one beat on
+    when the next beat has the strongest mean chord change (``changes``) of the bar, more
+    than the chosen beat, and a bass pitch change (``bass_changes``) at least the chosen
+    beat's: a bass struck on the beat with the harmony changing after it in the treble alone
+    (comping that anticipates, a melody's passing notes) keeps the bars where they were.
+    """
+    if changes.size < 8:
+        return phase
+    c = np.array([changes[q::4].mean() for q in range(4)])
+    b = np.array([bass_changes[q::4].mean() for q in range(4)])
+    nxt = (phase + 1) % 4
+    if c[nxt] >= c.max() and c[nxt] > c[phase] and b[nxt] >= b[phase]:
+        return nxt
+    return phase
+
+
 def _start_beat(rms: np.ndarray, beat_frames: np.ndarray) -> int | None:
     """Index of the beat on which the music starts (its first loud frame), if one is there."""
     if beat_frames.size < 2 or rms.max() <= 0:
@@ -429,6 +450,8 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     meter, stride, phase = _meter(accents, onset, beat_frames, tempo, compound=compound)
     rms = np.sqrt(np.mean(mag**2, axis=0))
     mfcc = _timbre(log_mel)
+    if meter == "4/4":
+        phase = _harmony_arrives(beat_changes(chroma, beat_frames), beat_changes(bass_chroma, beat_frames), phase)
     if meter in ("3/4", "4/4"):
         start = _start_beat(rms, beat_frames)
         phase = _unaccented_start(accents, 3 if meter == "3/4" else 4, phase, start)
