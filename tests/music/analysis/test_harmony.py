@@ -224,14 +224,31 @@ def test_the_raised_leading_tone_and_cadences_choose_between_relative_keys():
     # Leading tone (1/3 - 0.32) / 0.1 = 0.133; one cadence each way: no cadence vote.
     assert relative_evidence("A# major", profile, chords) == pytest.approx(0.1333, abs=1e-3)
     assert relative_evidence("G minor", profile, chords) == relative_evidence("A# major", profile, chords)
-    # F# as strong as F: the leading tone votes fully for the minor; two V-i arrivals add half a vote.
+    # F# as strong as F: the leading tone votes fully for the minor; two V-i arrivals against one
+    # V-I add a quarter of the half vote (one more arrival in the denominator).
     profile[6] = 1.0
     minor = chords + [(8.0, 9.0, "D:maj"), (9.0, 10.0, "G:min")]
-    assert relative_evidence("A# major", profile, minor) == pytest.approx(1.0 + 0.5 * (2 - 1) / 3)
-    # No F# at all, only V-I in B-flat: the major, fully.
+    assert relative_evidence("A# major", profile, minor) == pytest.approx(1.0 + 0.5 * (2 - 1) / 4)
+    # No F# at all, one V-I in B-flat: the leading tone fully for the major, the cadence half.
     profile[6] = 0.0
     major = [(0.0, 2.0, "A#:maj"), (2.0, 3.0, "F:maj"), (3.0, 5.0, "A#:maj")]
-    assert relative_evidence("G minor", profile, major) == pytest.approx(-1.5)
+    assert relative_evidence("G minor", profile, major) == pytest.approx(-1.0 - 0.5 * 1 / 2)
+    assert relative_evidence("G minor", profile, major + major) == pytest.approx(-1.0 - 0.5 * 2 / 3)  # two V-I
+
+
+def test_one_cadence_heard_does_not_turn_a_major_key_into_its_relative_minor():
+    from topline.music.analysis import _RELATIVE_SWITCH
+    from topline.music.analysis.tonal import relative_evidence
+
+    # A major against F# minor: the leading tone E# half as strong as E (share 1/3, neutral), and
+    # one C#-F#m arrival, perhaps a misread chord: evidence 0.133 + 0.25, short of a switch.
+    profile = np.zeros(12)
+    profile[[9, 11, 1, 2, 4, 6, 8]] = 1.0
+    profile[5] = 0.5
+    chords = [(0.0, 2.0, "A:maj"), (2.0, 3.0, "C#:maj"), (3.0, 4.0, "F#:min"), (4.0, 6.0, "D:maj"), (6.0, 8.0, "A:maj")]
+    evidence = relative_evidence("A major", profile, chords)
+    assert evidence == pytest.approx(0.1333 + 0.25, abs=1e-3)
+    assert evidence < _RELATIVE_SWITCH
 
 
 @pytest.mark.parametrize(("third", "heard"), [(0.5, "C:5"), (0.8, "C:min")])

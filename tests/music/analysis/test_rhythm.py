@@ -446,3 +446,44 @@ def test_a_fast_waltz_whose_bars_pair_up_is_not_six_eight():
     accents = np.tile([3.5, 1.5, 1.5, 2.9, 1.4, 1.4], 10) + rng.uniform(0.0, 0.2, 60)
     waltz = _pulses(600, 10, [1.0, 0.3, 0.3, 0.9, 0.3, 0.3])
     assert not _six_eighths(accents, waltz, frames)
+
+
+def test_a_three_four_bar_starts_before_its_weakest_beat():
+    from topline.music.analysis import _meter, _triple_phase
+
+    # A chorale in 3/4: beat 3 (index 0 here) changes chord into the next bar as often as beat 1
+    # (index 1) does, but only beat 1 is followed by the weak second beat.
+    chorale = np.tile([2.4, 2.3, 1.5], 16)
+    assert _triple_phase(chorale) == 1
+    assert _triple_phase(np.tile([1.1, 2.0, 1.0], 16)) == 1  # oom-pah-pah: the bass note's beat
+    assert _triple_phase(np.tile([1.0, 1.0, 2.0], 16)) == 2
+    frames = np.arange(48) * 20
+    onset = np.zeros(48 * 20 + 40)
+    onset[frames] = 1.0
+    assert _meter(chorale, onset, frames, 120.0) == ("3/4", 1, 1)
+
+
+def test_beat_changes_measure_where_the_pitches_change():
+    from topline.music.analysis.rhythm import beat_changes
+
+    chroma = np.zeros((12, 80))
+    chroma[0, :40] = 1.0  # C for two beats, then G
+    chroma[7, 40:] = 1.0
+    changes = beat_changes(chroma, np.array([0, 20, 40, 60]))
+    assert changes == pytest.approx([0.0, 0.0, np.sqrt(2.0), 0.0])
+
+
+def test_a_four_four_bar_moves_to_where_the_harmony_arrives_after_a_pickup():
+    from topline.music.analysis import _harmony_arrives
+
+    # The bass leads in on beat 4 (index 3; the accents chose it), the chords change most on
+    # beat 1 (index 0), and the bass pitch moves there too.
+    changes = np.tile([1.2, 0.8, 0.9, 1.0], 8)
+    bass = np.tile([1.0, 0.7, 0.8, 0.9], 8)
+    assert _harmony_arrives(changes, bass, 3) == 0
+    # The chords change on the next beat in the treble alone: the bass struck and moved on the beat.
+    assert _harmony_arrives(changes, np.tile([0.6, 0.7, 0.8, 0.9], 8), 3) == 3
+    # The chosen beat already has the strongest change: it stays.
+    assert _harmony_arrives(changes, bass, 0) == 0
+    # Stronger changes two beats on do not move the bars by one.
+    assert _harmony_arrives(changes, bass, 2) == 2

@@ -12,7 +12,7 @@ from ..types import Analysis
 from .loudness import integrated_loudness
 from .melody import lead_regions
 from .rhythm import (
-    bar_phase, beat_accents, level_switch, paired_groups, periodicity, position_test, retrack_beats, track_beats,
+    bar_phase, beat_accents, beat_changes, level_switch, paired_groups, periodicity, position_test, retrack_beats, track_beats,
 )  # fmt: skip
 from .structure import label_sections, novelty, segment_bars
 from .tonal import (
@@ -90,7 +90,17 @@ def _meter(
         if (triplet > 1.3 * at(1 / 2) and triplet > 0.15 * at(0.0)) or _triplets(onset, tempo):
             _, phase2, _ = bar_phase(accents, candidates=(2,))
             return "6/8", 1, phase2
-    return ("3/4" if m == 3 else "4/4"), 1, phase
+    return ("3/4" if m == 3 else "4/4"), 1, (_triple_phase(accents) if m == 3 else phase)
+
+
+def _triple_phase(accents: np.ndarray) -> int:
+    """The first downbeat of a 3/4 bar: the position whose mean accent most exceeds the next
+    beat's.  The second beat of a 3/4 bar is its weakest (a chorale's half note held from the
+    downbeat, the chord change that comes on beat 3 to lead into the next bar), so beat 3 can
+    carry as much accent as beat 1 but is followed by the strong downbeat, beat 1 by the weak
+    second beat."""
+    means = np.array([accents[q::3].mean() for q in range(3)])
+    return int(np.argmax(means - np.roll(means, -1)))
 
 
 def _six_eighths(
@@ -239,6 +249,27 @@ def _retracked(onset: np.ndarray, mono: np.ndarray, *, sr: int, bpm: float, phas
     ``least`` beats came back (then the first tracking stands)."""
     tempo, beats = retrack_beats(onset, mono, sr=sr, onset_rate=SR / HOP, bpm=bpm, phase_from=phase_from)
     return (tempo, beats) if beats.size >= least else None
+
+
+def _harmony_arrives(changes: np.ndarray, bass_changes: np.ndarray, phase: int) -> int:
+    """The first downbeat of a 4/4 bar, moved to the next beat where the harmony arrives there.
+
+    A chorale whose phrases start with a pickup on beat 4 strikes its bass hardest there (a
+    new note after the held cadence), so the accents put the bar lines on beat 4; but the
+    chord changes most on beat 1, and the bass moves there too.  The bars move one beat on
+    when the next beat has the strongest mean chord change (``changes``) of the bar, more
+    than the chosen beat, and a bass pitch change (``bass_changes``) at least the chosen
+    beat's: a bass struck on the beat with the harmony changing after it in the treble alone
+    (comping that anticipates, a melody's passing notes) keeps the bars where they were.
+    """
+    if changes.size < 8:
+        return phase
+    c = np.array([changes[q::4].mean() for q in range(4)])
+    b = np.array([bass_changes[q::4].mean() for q in range(4)])
+    nxt = (phase + 1) % 4
+    if c[nxt] >= c.max() and c[nxt] > c[phase] and b[nxt] >= b[phase]:
+        return nxt
+    return phase
 
 
 def _start_beat(rms: np.ndarray, beat_frames: np.ndarray) -> int | None:
@@ -419,6 +450,8 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     meter, stride, phase = _meter(accents, onset, beat_frames, tempo, compound=compound)
     rms = np.sqrt(np.mean(mag**2, axis=0))
     mfcc = _timbre(log_mel)
+    if meter == "4/4":
+        phase = _harmony_arrives(beat_changes(chroma, beat_frames), beat_changes(bass_chroma, beat_frames), phase)
     if meter in ("3/4", "4/4"):
         start = _start_beat(rms, beat_frames)
         phase = _unaccented_start(accents, 3 if meter == "3/4" else 4, phase, start)

@@ -13,7 +13,7 @@ import numpy as np
 
 __all__ = [
     "track_beats", "beat_accents", "bar_phase", "position_test", "periodicity", "retrack_beats", "level_switch",
-    "paired_groups",
+    "paired_groups", "beat_changes",
 ]  # fmt: skip
 
 _ESSENTIA_SR = 44100
@@ -396,18 +396,38 @@ def beat_accents(bass_onset: np.ndarray, chroma: np.ndarray, beat_frames: np.nda
     fr = np.clip(beat_frames.astype(int), 0, n - 1)
     # Onset at the beat: max over a small window (beats land a frame or two off).
     bass = np.array([bass_onset[max(0, f - 2) : f + 3].max() for f in fr]) if fr.size else np.zeros(0)
-    # Chord change: distance between mean chroma of the beat span after and before the beat.
-    edges = np.concatenate([[0], fr, [n]])
-    spans = [chroma[:, edges[i] : max(edges[i] + 1, edges[i + 1])].mean(axis=1) for i in range(len(edges) - 1)]
-    spans = np.array(spans)
-    spans /= np.linalg.norm(spans, axis=1, keepdims=True) + 1e-9
-    change = np.linalg.norm(spans[1:] - spans[:-1], axis=1)  # change at beat i: span i+1 vs span i
-    change = change[: fr.size]
+    change = beat_changes(chroma, fr)
 
     def unit(x: np.ndarray) -> np.ndarray:
         return x / (x.mean() + 1e-9)
 
     return unit(bass) + unit(change)
+
+
+def beat_changes(chroma: np.ndarray, beat_frames: np.ndarray) -> np.ndarray:
+    """How much the pitch content changes at each beat.
+
+    Parameters
+    ----------
+    chroma : np.ndarray
+        (12, frames) chroma (the whole band, or the bass alone).
+    beat_frames : np.ndarray
+        Frame index of each beat.
+
+    Returns
+    -------
+    np.ndarray
+        Per beat, the distance between the unit-normalised mean chroma of the beat's span (to
+        the next beat) and of the span before it (from the previous beat, or the start).
+    """
+    n = chroma.shape[1]
+    fr = np.clip(beat_frames.astype(int), 0, n - 1)
+    edges = np.concatenate([[0], fr, [n]])
+    spans = [chroma[:, edges[i] : max(edges[i] + 1, edges[i + 1])].mean(axis=1) for i in range(len(edges) - 1)]
+    spans = np.array(spans)
+    spans /= np.linalg.norm(spans, axis=1, keepdims=True) + 1e-9
+    change = np.linalg.norm(spans[1:] - spans[:-1], axis=1)  # change at beat i: span i+1 vs span i
+    return change[: fr.size]
 
 
 def position_test(accents: np.ndarray, m: int) -> float:

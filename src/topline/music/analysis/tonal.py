@@ -435,14 +435,16 @@ def relative_key(key: str) -> str:
 def relative_evidence(
     key: str, profile: np.ndarray, chords: list[tuple[float, float, str]], *, split: float = 0.32, width: float = 0.1
 ) -> float:
-    """Evidence for the minor (> 0) or the major (< 0) of a pair of relative keys, in [-1.5, 1.5].
+    """Evidence for the minor (> 0) or the major (< 0) of a pair of relative keys, in (-1.5, 1.5).
 
     Relative keys share their notes and chords; what sets a minor key apart is its raised leading
     tone (F# in G minor, a note foreign to B-flat major) and its cadences.  Two votes: the leading
     tone's share against the natural seventh in the pitch profile (``split`` is the share at which
     the vote is 0; over both rendered corpora majors sit at 0.17-0.30, minors mostly at 0.34-0.59),
-    each ``width`` of share one unit, clipped to [-1, 1]; and half a vote from the cadences, the
-    minor tonic reached from its dominant against the major tonic reached from its own, per arrival.
+    each ``width`` of share one unit, clipped to [-1, 1]; and up to half a vote from the cadences,
+    the minor tonic reached from its dominant against the major tonic reached from its own, their
+    difference over their sum plus one (one arrival heard, which a single misread chord makes, is
+    half of that half vote; many in one direction nearly all of it).
 
     Parameters
     ----------
@@ -466,5 +468,7 @@ def relative_evidence(
 
     to_minor = arrivals(f"{PITCHES[minor]}:min", (minor + 7) % 12)
     to_major = arrivals(f"{PITCHES[major]}:maj", (major + 7) % 12)
-    cadence = (to_minor - to_major) / (to_minor + to_major) if to_minor + to_major else 0.0
+    # One more arrival in the denominator: a single V-i heard (one misread chord) is half a cadence
+    # vote, not a whole one.
+    cadence = (to_minor - to_major) / (to_minor + to_major + 1)
     return lead + 0.5 * cadence
