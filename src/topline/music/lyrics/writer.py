@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from topline.music.lyrics import lexicon
+from topline.music.lyrics import clash, lexicon
 from topline.music.lyrics.bank import SLOT, bank
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
 from topline.music.lyrics.topic import (CALENDAR, CONFLICTS, FUNCTION, PREPOSITIONS, Phrase, Topic, proper_nouns,
@@ -305,6 +305,7 @@ SLOT_AGAIN = 2.0  # how much less a slot line counts once its word is sung (the 
 MOOD_COLOUR = 0.0  # the most a mood theme ("chill" -> calm) counts in a song whose subject has a theme of its own
 SCENE_BONUS = 1.0  # a line of the description's own situation (``scenes``) counts as a line of its main theme
 SHORT_LINE = 6  # syllables: few lines but the stock ones are this short
+CLASH_COST = 10.0  # a line that contradicts the description (``clash``): below every stock line, sung only if nothing else fits
 OWN_ROLE = 1.5  # how much a couplet written for its section's role counts over one written for another
 # The mood theme a song falls back on when nothing it names has a theme of its own: a sad song sings
 # of longing, a glad one of joy (rather than the general lines that could be in any song).
@@ -952,6 +953,19 @@ class Planner:
             for f in forms:
                 form_of[f] = lem
         self.form_of = form_of
+        self.clash_of: dict[tuple, int] = {}
+
+    def clashes(self, line: Line) -> int:
+        """How many of the line's features contradict the description (``clash.contradictions``; a bank line
+        tagged ``belong`` stays put, as "where I belong" does)."""
+        key = (line.key, line.parts)
+        if key not in self.clash_of:
+            text = " ".join(t for t, _ in line.parts)
+            found = clash.contradictions(text, self.topic.facts, self.topic.fears, filled=bool(line.filler))
+            if "belong" in line.tags and "uprooted" in self.topic.facts:
+                found |= {"stay"}
+            self.clash_of[key] = len(found)
+        return self.clash_of[key]
 
     # -- scoring ---------------------------------------------------------------------------
     def words_in(self, text: str) -> set[str]:
@@ -1030,6 +1044,7 @@ class Planner:
             s -= SLOT_AGAIN  # the word is sung already: its slot lines say nothing new ("Portugal" six times)
         if end_word(text) in self.used_ends:
             s -= 3.0
+        s -= CLASH_COST * self.clashes(line)
         return s, text
 
     # -- drafting --------------------------------------------------------------------------
@@ -1040,6 +1055,8 @@ class Planner:
         scored: dict[tuple, list] = {}
         forced = self.forced_opener  # a forced opener opens the first line only
         for ln in self.lines:
+            if require and self.clashes(ln):
+                continue  # a word the song must sing is sung some other way ("the breakup is near": its carrier)
             s0, t0 = self.score(ln, targets[0], role)
             self.forced_opener = ""
             s1, t1 = self.score(ln, targets[1], role)

@@ -1,0 +1,157 @@
+"""Lines that contradict the description: a small table of line features against description facts.
+
+``description_facts`` reads the description once (``topic.read_topic`` stores the result as
+``Topic.facts``; the objects of a stated fear as ``Topic.fears``); ``line_features`` reads a line; a line
+feature contradicts the facts listed for it in ``CONTRADICTS``.  The planner costs such a line
+``writer.CLASH_COST`` (below every stock line) rather than dropping it, so a form is still filled where
+nothing else fits.
+
+The facts (each from the description's own words):
+
+- ``morning``: a morning, dawn or breakfast (or a clock time before noon) and no night;
+- ``night``: a night, evening or midnight and no morning;
+- ``wet``: rain, a storm, thunder; ``cold``: winter, snow, frost, cold;
+- ``afraid``: someone is afraid, scared or frightened (of ``Topic.fears``: "afraid of the dark" -> dark);
+- ``uprooted``: a job lost or a home going ("getting fired", "laid off", "the farm being sold", "evicted");
+- ``over``: an ending has happened (a breakup, a divorce, "she left"), with nothing ahead ("before",
+  "tomorrow", "soon");
+- ``guest``: a song for a couple the singer is not one of ("a wedding song for Anna and Ben", "my sister's
+  wedding", "an anniversary song for my parents");
+- ``offstage``: no word of performing (concert, band, gig, stage, show, guitar, ...): genre words ("punk",
+  "rock anthem") are style, not a scene.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Line features: what a line asserts, by its words.
+LINE_FEATURES = {
+    # the day ending or over: lights coming on, sunset, the night
+    "evening": re.compile(r"\b(day is done|end of (the )?day|lights come on|sun goes down|sunset|sundown|dusk|"
+                          r"evening|twilight|night|tonight|midnight|moon\w*|stars?|streetlights?|after dark)\b", re.I),
+    # the sun up and shining, the day under way
+    "sunup": re.compile(r"\b(sun is (shining|up|high|out|warm|hot|bright|on)|sun shines|sunshine|sunny|sunlit|"
+                        r"blazing sun|noon|midday|broad daylight|sun on my (face|skin|back)|sun beats|"
+                        r"morning sun|afternoon sun|all day|the whole day|all afternoon)\b", re.I),
+    # summer heat
+    "heat": re.compile(r"\b(summer heat|heatwave|scorching|blazing|sunburn\w*|sweltering|hot summer)\b", re.I),
+    # winter cold
+    "frozen": re.compile(r"\b(snow\w*|frost\w*|freezing|frozen|icy|blizzard|winter)\b", re.I),
+    # fearless: not afraid
+    "fearless": re.compile(r"\b(not afraid|unafraid|no fear|nothing (left )?to fear|fearless|not scared|"
+                           r"never scared|without fear|afraid of nothing|nothing scares me)\b", re.I),
+    # fond of a thing: a friend, a home, a freedom in it (contradicts a fear of that thing, ``FOND``)
+    "fond": re.compile(r"\b(like an old friend|my friend|i love|set me free|take me|belongs to me|"
+                       r"where i belong|feels like home|i'm home)\b", re.I),
+    # staying put, belonging where one is
+    "stay": re.compile(r"\b(where i belong|in my place|(will not|won't|never|don't wanna) leave|here to stay|"
+                       r"i'm staying|i'll never go|i'll stay|this is my home|it's where i found)\b", re.I),
+    # something still to come
+    "ahead": re.compile(r"\b(is near|are near|drawing near|coming near|on its way|i'm ready now|"
+                        r"around the corner)\b", re.I),
+    # the singer is one of a married couple
+    "couple": re.compile(r"\b(when we('re| are) (old|grey|gray)|fifty years|our hair is gr[ae]y|grow old together|"
+                         r"marry me|my bride|my groom|our wedding|our vows|we said i do|i said i do|will you marry)\b",
+                         re.I),
+    # a stage, a band, a concert
+    "stage": re.compile(r"\b(speakers?|stage|rafters|amps?|amplifiers?|encore|spotlights?|microphone|mic|setlist|"
+                        r"backstage|soundcheck|mosh\w*|guitars?|the band|our band|lights are hot)\b", re.I),
+}
+
+# Line feature -> the description facts it contradicts.
+CONTRADICTS = {
+    "evening": frozenset({"morning"}),
+    "sunup": frozenset({"night", "wet"}),
+    "heat": frozenset({"cold", "wet"}),
+    "frozen": frozenset({"summer"}),
+    "fearless": frozenset({"afraid"}),
+    "stay": frozenset({"uprooted"}),
+    "ahead": frozenset({"over", "uprooted"}),
+    "couple": frozenset({"guest"}),
+    "stage": frozenset({"offstage"}),
+}
+
+# Description facts, by its words (lowercased tokens).
+MORNING = frozenset("morning mornings dawn sunrise breakfast daybreak".split())
+NIGHT = frozenset("night nights midnight evening nighttime tonight dusk".split())
+WET = frozenset("rain rainy raining rains storm storms stormy thunder thunderstorm thunderstorms rainstorm "
+                "downpour drizzle monsoon lightning".split())
+COLD = frozenset("winter snow snowy snowing frost frosty cold freezing icy blizzard december january".split())
+SUMMER = frozenset("summer july august heatwave".split())
+AFRAID = re.compile(r"\b(afraid|scared|frightened|terrified|fear(s|ful)?)\b(\s+of\s+(?:the\s+|a\s+|an\s+|my\s+)?"
+                    r"([a-z]+))?")
+UPROOTED = re.compile(r"\b(fired|laid off|lay ?offs?|getting the sack|sacked|los(e|t|ing) (my|his|her|their|our|the) "
+                      r"job|unemployed|evict\w*|foreclos\w*|(being|was|got|get|getting) sold|for sale|sold off|"
+                      r"kicked out|being demolished|torn down)\b")
+ENDED = re.compile(r"\b(breakup|break-up|broke up|divorce\w*|split up|she left|he left|left me|dumped|"
+                   r"fired|laid off|funeral|passed away|died)\b")
+AHEAD = re.compile(r"\b(before|upcoming|tomorrow|soon|about to|going to|next|waiting for|will)\b")
+MARRIAGE = re.compile(r"\b(wedding|anniversary|marriage|engagement|newlyweds|bride|groom)\b")
+# a couple the singer is not one of: a song "for" two people, for one's parents or the newlyweds, or someone else's
+# wedding ("my sister's wedding", "Priya's wedding")
+GUEST = re.compile(r"\b(for|to) (?!my (wife|husband|love|fianc\w*|girlfriend|boyfriend|partner)\b)[\w']+( [\w']+)? and "
+                   r"[\w']+|\bfor (my|our) parents\b|\b(newlyweds|bride and groom)\b|"
+                   r"\b(?!my\b|our\b)\w+'s (wedding|anniversary)")
+PERFORM = frozenset("""concert concerts gig gigs band bands stage show shows tour touring perform performing performance
+festival musician musicians singer singers guitarist drummer rapper busker busking mic karaoke rehearsal rehearsing
+guitar guitars piano drum drums bass club dj audition talent opera orchestra choir recital prom party wedding dance dancing""".split())
+
+
+def description_facts(description: str, *, style: tuple[str, ...] = ()) -> tuple[frozenset[str], frozenset[str]]:
+    """The facts of ``description`` a line may contradict (see the module docstring) and the things
+    feared ("afraid of the dark" -> ``{"dark"}``); words of ``style`` ("sad piano ballad") say what kind of
+    song, not that anyone performs."""
+    low = description.lower().replace("\u2019", "'")
+    toks = set(re.findall(r"[a-z]+(?:'[a-z]+)?", low))
+    facts = set()
+    morning = bool(toks & MORNING) or any(5 <= int(h) % 12 < 12 and not int(h) == 12 for h, half in
+                                          re.findall(r"\b(\d{1,2})(?::\d\d)?\s*([a])\.?m\b", low))
+    night = bool(toks & NIGHT)
+    if morning and not night:
+        facts.add("morning")
+    if night and not morning:
+        facts.add("night")
+    if toks & WET:
+        facts.add("wet")
+    if toks & COLD:
+        facts.add("cold")
+    if toks & SUMMER:
+        facts.add("summer")
+    fears = set()
+    for m in AFRAID.finditer(low):
+        facts.add("afraid")
+        if m.group(4):
+            fears.add(m.group(4))
+    if UPROOTED.search(low):
+        facts.add("uprooted")
+    if ENDED.search(low) and not AHEAD.search(low):
+        facts.add("over")
+    if MARRIAGE.search(low) and GUEST.search(low):
+        facts.add("guest")
+    if not (toks - {w.lower() for w in style}) & PERFORM:
+        facts.add("offstage")
+    return frozenset(facts), frozenset(fears)
+
+
+def line_features(text: str) -> frozenset[str]:
+    """The features (``LINE_FEATURES``) a line's words assert."""
+    return frozenset(f for f, rx in LINE_FEATURES.items() if rx.search(text))
+
+
+def contradictions(text: str, facts: frozenset[str], fears: frozenset[str] = frozenset(), *,
+                   filled: bool = False) -> frozenset[str]:
+    """The features of the line ``text`` that contradict the description's ``facts``: a sunny line at night,
+    "I am not afraid" in a song of fear, "I talk to the dark like an old friend" when the dark is feared
+    (``fears``), "where I belong" when the job or the home is being lost, a stage where nobody performs.
+    "... is near" contradicts a past ending or a job being lost only in a line whose slot took a description
+    phrase (``filled``: "the breakup is near", "my job is near")."""
+    feats = line_features(text)
+    out = {f for f in feats if CONTRADICTS.get(f, frozenset()) & facts}
+    if "ahead" in out and not filled:
+        out.discard("ahead")
+    if "fond" in feats:
+        words = set(re.findall(r"[a-z]+", text.lower()))
+        if fears & words:
+            out.add("fond")
+    return frozenset(out)

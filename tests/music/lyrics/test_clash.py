@@ -1,0 +1,92 @@
+"""Lines that contradict the description: its facts, a line's features, the planner's cost."""
+
+from topline.music.lyrics.clash import contradictions, description_facts, line_features
+from topline.music.lyrics.topic import read_topic
+from topline.music.lyrics.writer import CLASH_COST, Line, Planner, _parts, write_song
+
+
+def test_description_facts_of_time_weather_fear_events_and_people():
+    assert description_facts("a lazy morning in bed with coffee") == (frozenset({"morning", "offstage"}), frozenset())
+    assert description_facts("a lullaby at 2am")[0] == {"offstage"}  # the small hours are not a morning
+    assert description_facts("a baker waking at 6am")[0] == {"morning", "offstage"}
+    assert description_facts("from midnight until morning")[0] == {"offstage"}  # both: neither settled
+    assert description_facts("a puppy scared of the dark") == (frozenset({"afraid", "offstage"}), frozenset({"dark"}))
+    assert description_facts("a cold rainy November evening")[0] == {"night", "wet", "cold", "offstage"}
+    assert description_facts("losing my job at the mill")[0] == {"uprooted", "offstage"}
+    assert description_facts("our family's bakery being sold")[0] == {"uprooted", "offstage"}
+    assert description_facts("two months after she left")[0] == {"over", "offstage"}
+    assert description_facts("nervous the night before my divorce")[0] == {"night", "offstage"}  # still ahead
+    assert description_facts("a wedding song for Anna and Ben")[0] == {"guest"}  # the wedding has its band
+    assert description_facts("an anniversary song for my parents")[0] == {"guest", "offstage"}
+    assert description_facts("my sister's wedding by the lake")[0] == {"guest"}
+    assert description_facts("a love song for my wife on our tenth anniversary")[0] == {"offstage"}
+    assert description_facts("my wedding to Sam")[0] == set()
+    assert description_facts("a band playing their first concert")[0] == set()
+    # a genre or instrument that names the kind of song is no stage
+    assert description_facts("sad piano ballad", style=("sad", "piano", "ballad"))[0] == {"offstage"}
+    assert description_facts("sad piano ballad")[0] == set()
+
+
+def test_line_features():
+    assert line_features("the lights come on one by one") == {"evening"}
+    assert line_features("the sun is shining on my face") == {"sunup"}
+    assert line_features("I'm right where I belong, in my place") == {"stay", "fond"}
+    assert line_features("the rooftops hold the summer heat") == {"heat"}
+    assert line_features("I talk to the dark like an old friend") == {"fond"}
+    assert line_features("the speakers hum, the lights are hot") == {"stage"}
+    assert line_features("in fifty years when we are grey") == {"couple"}
+    assert line_features("the bread is rising, soft and sweet") == frozenset()
+
+
+def test_contradictions_against_the_description():
+    night, _ = description_facts("a lullaby at midnight")
+    assert contradictions("the sun is shining on my face", night) == {"sunup"}
+    morning, _ = description_facts("a farmer's early morning in the fields")
+    assert contradictions("the traffic hums the night away", morning) == {"evening"}
+    assert contradictions("the traffic hums the night away", night) == frozenset()
+    facts, fears = description_facts("a puppy scared of the dark")
+    assert contradictions("and I am not afraid", facts, fears) == {"fearless"}
+    assert contradictions("I talk to the dark like an old friend", facts, fears) == {"fond"}
+    assert contradictions("the sea is like an old friend", facts, fears) == frozenset()  # not what is feared
+    over, _ = description_facts("breakup song, two months after she left")
+    assert contradictions("the breakup is near", over, filled=True) == {"ahead"}
+    assert contradictions("the finish line is near", over) == frozenset()  # no word of the description
+    uprooted, _ = description_facts("slow song about our farm being sold")
+    assert contradictions("I planted every seed by hand, and I will not leave this land", uprooted) == {"stay"}
+    guest, _ = description_facts("a wedding song for Anna and Ben")
+    assert contradictions("in fifty years when we are grey", guest) == {"couple"}
+    assert contradictions("the speakers hum, the lights are hot", guest) == frozenset()
+    offstage, _ = description_facts("punk song about skipping school", style=("punk", "song"))
+    assert contradictions("we're gonna make the rafters ring", offstage) == {"stage"}
+    assert contradictions("we are loud and we are free", offstage) == frozenset()  # energy, not a scene
+
+
+def test_the_planner_costs_a_contradicting_line_below_every_stock_line():
+    topic = read_topic("a boy who is scared of thunderstorms")
+    planner = Planner(topic, 0)
+    fearless = Line(entry=-5, pos=0, theme="general", roles="V", tags=frozenset(), parts=_parts("I am not afraid"),
+                    filler="")
+    calm = Line(entry=-6, pos=0, theme="general", roles="V", tags=frozenset(), parts=_parts("I am not asleep"),
+                filler="")
+    planner.jitter.update({fearless.key: 0.0, calm.key: 0.0})
+    assert planner.clashes(fearless) == 1 and planner.clashes(calm) == 0
+    assert planner.score(calm, 5, "V")[0] - planner.score(fearless, 5, "V")[0] == CLASH_COST
+    # belonging where one is, of a bank line tagged so, when the job or the home is being lost
+    planner = Planner(read_topic("getting laid off from the factory"), 0)
+    belong = Line(entry=-7, pos=0, theme="city", roles="V", tags=frozenset({"belong"}), parts=_parts("I know the block"),
+                  filler="")
+    assert planner.clashes(belong) == 1
+
+
+def test_songs_sing_no_line_that_contradicts_their_description():
+    songs = {d: write_song(d, seed=0)[1].lower() for d in (
+        "a boy who is scared of thunderstorms", "a puppy scared of the dark", "our family's bakery being sold",
+        "punk song about skipping school with my friends", "breakup song, two months after she left",
+        "motivational gym anthem, lift heavy, stay strong")}
+    for d, text in songs.items():
+        facts, fears = description_facts(d, style=read_topic(d).style)
+        assert [ln for ln in text.splitlines() if contradictions(ln, facts, fears)] == [], d
+    assert "not afraid" not in songs["a boy who is scared of thunderstorms"]
+    assert "sun is shining" not in songs["a boy who is scared of thunderstorms"]
+    assert "rafters" not in songs["punk song about skipping school with my friends"]
+    assert "is near" not in songs["breakup song, two months after she left"]
