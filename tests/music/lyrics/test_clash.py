@@ -6,11 +6,16 @@ from topline.music.lyrics.writer import CLASH_COST, Line, Planner, _parts, write
 
 
 def test_description_facts_of_time_weather_fear_events_and_people():
-    assert description_facts("a lazy morning in bed with coffee") == (frozenset({"morning", "offstage"}), frozenset())
-    assert description_facts("a lullaby at 2am")[0] == {"offstage"}  # the small hours are not a morning
-    assert description_facts("a baker waking at 6am")[0] == {"morning", "offstage"}
+    assert description_facts("a lazy morning in bed with coffee") == (frozenset({"daytime", "offstage"}), frozenset())
+    assert description_facts("rainy day in the city, jazz vibes")[0] == {"daytime", "wet", "offstage"}
+    assert description_facts("a lullaby at 2am")[0] == {"night", "offstage"}  # the small hours are no morning
+    assert description_facts("a baker waking at 6am")[0] == {"daytime", "offstage"}
     assert description_facts("from midnight until morning")[0] == {"offstage"}  # both: neither settled
-    assert description_facts("a puppy scared of the dark") == (frozenset({"afraid", "offstage"}), frozenset({"dark"}))
+    assert description_facts("a puppy scared of the dark") == (frozenset({"afraid", "offstage"}),
+                                                               frozenset({"dark", "darkness", "night"}))
+    assert description_facts("a girl afraid of the ocean")[1] == {"ocean", "sea", "water", "waves", "tide"}
+    assert description_facts("a boy who is scared of thunderstorms")[1] == {
+        "thunderstorms", "thunderstorm", "storm", "thunder", "lightning", "rain"}
     assert description_facts("a cold rainy November evening")[0] == {"night", "wet", "cold", "offstage"}
     assert description_facts("losing my job at the mill")[0] == {"uprooted", "offstage"}
     assert description_facts("our family's bakery being sold")[0] == {"uprooted", "offstage"}
@@ -32,6 +37,7 @@ def test_line_features():
     assert line_features("the sun is shining on my face") == {"sunup"}
     assert line_features("I'm right where I belong, in my place") == {"stay", "fond"}
     assert line_features("the rooftops hold the summer heat") == {"heat"}
+    assert line_features("oh the sky is big and clear") == {"clear"}
     assert line_features("I talk to the dark like an old friend") == {"fond"}
     assert line_features("the speakers hum, the lights are hot") == {"stage"}
     assert line_features("in fifty years when we are grey") == {"couple"}
@@ -41,6 +47,8 @@ def test_line_features():
 def test_contradictions_against_the_description():
     night, _ = description_facts("a lullaby at midnight")
     assert contradictions("the sun is shining on my face", night) == {"sunup"}
+    storm, _ = description_facts("a hiker lost in the mountains during a storm")
+    assert contradictions("oh the sky is big and clear", storm) == {"clear"}
     morning, _ = description_facts("a farmer's early morning in the fields")
     assert contradictions("the traffic hums the night away", morning) == {"evening"}
     assert contradictions("the traffic hums the night away", night) == frozenset()
@@ -48,6 +56,9 @@ def test_contradictions_against_the_description():
     assert contradictions("and I am not afraid", facts, fears) == {"fearless"}
     assert contradictions("I talk to the dark like an old friend", facts, fears) == {"fond"}
     assert contradictions("the sea is like an old friend", facts, fears) == frozenset()  # not what is feared
+    facts, fears = description_facts("a girl afraid of the ocean")
+    assert contradictions("oh take me out to sea", facts, fears) == {"fond"}
+    assert contradictions("there's nothing here to fear", facts, fears) == {"fearless"}
     over, _ = description_facts("breakup song, two months after she left")
     assert contradictions("the breakup is near", over, filled=True) == {"ahead"}
     assert contradictions("the finish line is near", over) == frozenset()  # no word of the description
@@ -76,6 +87,13 @@ def test_the_planner_costs_a_contradicting_line_below_every_stock_line():
     belong = Line(entry=-7, pos=0, theme="city", roles="V", tags=frozenset({"belong"}), parts=_parts("I know the block"),
                   filler="")
     assert planner.clashes(belong) == 1
+    # a lover's line at someone else's wedding or anniversary
+    lover = Line(entry=-8, pos=0, theme="love", roles="V", tags=frozenset({"romance"}),
+                 parts=_parts("I'm yours and you are mine"), filler="")
+    assert Planner(read_topic("an anniversary song for my parents"), 0).clashes(lover) == 1
+    assert Planner(read_topic("a love song for my wife on our anniversary"), 0).clashes(lover) == 0
+    mine = Line(entry=-9, pos=0, theme="love", roles="V", tags=frozenset(), parts=_parts("you are mine"), filler="")
+    assert Planner(read_topic("a love song for my parents' anniversary"), 0).clashes(mine) == 1
 
 
 def test_songs_sing_no_line_that_contradicts_their_description():

@@ -8,8 +8,9 @@ nothing else fits.
 
 The facts (each from the description's own words):
 
-- ``morning``: a morning, dawn or breakfast (or a clock time before noon) and no night;
-- ``night``: a night, evening or midnight and no morning;
+- ``daytime``: a morning, dawn, breakfast, an afternoon, a "rainy day" or "lazy day" (or a clock time from 5 to
+  11 a.m.) and no night;
+- ``night``: a night, evening or midnight (or a clock time from 7 p.m. to 4 a.m.) and no daytime;
 - ``wet``: rain, a storm, thunder; ``cold``: winter, snow, frost, cold;
 - ``afraid``: someone is afraid, scared or frightened (of ``Topic.fears``: "afraid of the dark" -> dark);
 - ``uprooted``: a job lost or a home going ("getting fired", "laid off", "the farm being sold", "evicted");
@@ -34,16 +35,19 @@ LINE_FEATURES = {
     "sunup": re.compile(r"\b(sun is (shining|up|high|out|warm|hot|bright|on)|sun shines|sunshine|sunny|sunlit|"
                         r"blazing sun|noon|midday|broad daylight|sun on my (face|skin|back)|sun beats|"
                         r"morning sun|afternoon sun|all day|the whole day|all afternoon)\b", re.I),
+    # a clear sky
+    "clear": re.compile(r"\b(sky is (\w+ and )?(clear|blue)|clear skies?|blue skies?|cloudless|not a cloud|"
+                        r"isn't any cloud|no clouds?)\b", re.I),
     # summer heat
     "heat": re.compile(r"\b(summer heat|heatwave|scorching|blazing|sunburn\w*|sweltering|hot summer)\b", re.I),
     # winter cold
     "frozen": re.compile(r"\b(snow\w*|frost\w*|freezing|frozen|icy|blizzard|winter)\b", re.I),
     # fearless: not afraid
-    "fearless": re.compile(r"\b(not afraid|unafraid|no fear|nothing (left )?to fear|fearless|not scared|"
+    "fearless": re.compile(r"\b(not afraid|unafraid|no fear|nothing (\w+ )?to fear|fearless|not scared|"
                            r"never scared|without fear|afraid of nothing|nothing scares me)\b", re.I),
     # fond of a thing: a friend, a home, a freedom in it (contradicts a fear of that thing, ``FOND``)
     "fond": re.compile(r"\b(like an old friend|my friend|i love|set me free|take me|belongs to me|"
-                       r"where i belong|feels like home|i'm home)\b", re.I),
+                       r"where i belong|feels like home|i'm home|let it rain|dancing in the)\b", re.I),
     # staying put, belonging where one is
     "stay": re.compile(r"\b(where i belong|in my place|(will not|won't|never|don't wanna) leave|here to stay|"
                        r"i'm staying|i'll never go|i'll stay|this is my home|it's where i found)\b", re.I),
@@ -61,8 +65,9 @@ LINE_FEATURES = {
 
 # Line feature -> the description facts it contradicts.
 CONTRADICTS = {
-    "evening": frozenset({"morning"}),
+    "evening": frozenset({"daytime"}),
     "sunup": frozenset({"night", "wet"}),
+    "clear": frozenset({"wet"}),
     "heat": frozenset({"cold", "wet"}),
     "frozen": frozenset({"summer"}),
     "fearless": frozenset({"afraid"}),
@@ -73,7 +78,9 @@ CONTRADICTS = {
 }
 
 # Description facts, by its words (lowercased tokens).
-MORNING = frozenset("morning mornings dawn sunrise breakfast daybreak".split())
+DAYTIME = frozenset("morning mornings dawn sunrise breakfast daybreak afternoon noon midday lunch brunch".split())
+A_DAY = re.compile(r"\b(rainy|sunny|snowy|lazy|summer|winter|spring|autumn|hot|cold|grey|gray|bright|cloudy|foggy|"
+                   r"windy)\s+(day|days)\b")
 NIGHT = frozenset("night nights midnight evening nighttime tonight dusk".split())
 WET = frozenset("rain rainy raining rains storm storms stormy thunder thunderstorm thunderstorms rainstorm "
                 "downpour drizzle monsoon lightning".split())
@@ -93,6 +100,14 @@ MARRIAGE = re.compile(r"\b(wedding|anniversary|marriage|engagement|newlyweds|bri
 GUEST = re.compile(r"\b(for|to) (?!my (wife|husband|love|fianc\w*|girlfriend|boyfriend|partner)\b)[\w']+( [\w']+)? and "
                    r"[\w']+|\bfor (my|our) parents\b|\b(newlyweds|bride and groom)\b|"
                    r"\b(?!my\b|our\b)\w+'s (wedding|anniversary)")
+# What a fear of something also fears ("afraid of the ocean": the sea, the water, the waves).
+FEAR_KIN = {
+    "ocean": {"sea", "water", "waves", "tide"}, "sea": {"ocean", "water", "waves", "tide"},
+    "water": {"sea", "ocean", "river", "lake", "waves"}, "dark": {"darkness", "night"}, "darkness": {"dark", "night"},
+    "night": {"dark", "darkness"}, "storm": {"thunder", "lightning", "rain", "storms"},
+    "thunderstorm": {"storm", "thunder", "lightning", "rain"}, "thunder": {"storm", "lightning"},
+    "heights": {"height", "high", "top", "sky"}, "flying": {"fly", "plane", "sky", "wings"},
+}
 PERFORM = frozenset("""concert concerts gig gigs band bands stage show shows tour touring perform performing performance
 festival musician musicians singer singers guitarist drummer rapper busker busking mic karaoke rehearsal rehearsing
 guitar guitars piano drum drums bass club dj audition talent opera orchestra choir recital prom party wedding dance dancing""".split())
@@ -105,12 +120,13 @@ def description_facts(description: str, *, style: tuple[str, ...] = ()) -> tuple
     low = description.lower().replace("\u2019", "'")
     toks = set(re.findall(r"[a-z]+(?:'[a-z]+)?", low))
     facts = set()
-    morning = bool(toks & MORNING) or any(5 <= int(h) % 12 < 12 and not int(h) == 12 for h, half in
-                                          re.findall(r"\b(\d{1,2})(?::\d\d)?\s*([a])\.?m\b", low))
-    night = bool(toks & NIGHT)
-    if morning and not night:
-        facts.add("morning")
-    if night and not morning:
+    hours = [int(h) % 12 + (12 if half == "p" else 0) for h, half in
+             re.findall(r"\b(\d{1,2})(?::\d\d)?\s*([ap])\.?m\b", low)]  # "at 3am", "7 p.m."
+    day = bool(toks & DAYTIME) or bool(A_DAY.search(low)) or any(5 <= h < 12 for h in hours)
+    night = bool(toks & NIGHT) or any(h < 5 or h >= 19 for h in hours)
+    if day and not night:
+        facts.add("daytime")
+    if night and not day:
         facts.add("night")
     if toks & WET:
         facts.add("wet")
@@ -122,7 +138,9 @@ def description_facts(description: str, *, style: tuple[str, ...] = ()) -> tuple
     for m in AFRAID.finditer(low):
         facts.add("afraid")
         if m.group(4):
-            fears.add(m.group(4))
+            thing = m.group(4)
+            thing = thing[:-1] if thing.endswith("s") and thing[:-1] in FEAR_KIN else thing  # "thunderstorms"
+            fears |= {m.group(4), thing, *FEAR_KIN.get(thing, ())}
     if UPROOTED.search(low):
         facts.add("uprooted")
     if ENDED.search(low) and not AHEAD.search(low):

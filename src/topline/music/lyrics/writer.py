@@ -397,7 +397,8 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
                 r"\b(night|tonight|midnight)\b", joined_text) else set())
             if "rain" not in e.tags and re.search(r"\b(sun|stars|moon|sunlight|sunset)\b", joined_text):
                 tags.add("sun")  # a clear sky
-            if re.search(r"\b(dawn|sunrise|daybreak|daylight|sunlight|first light|edge of day|morning light)\b",
+            if re.search(r"\b(dawn|sunrise|daybreak|daylight|sunlight|first light|edge of day|morning light|rising sun|"
+                         r"sun (comes|is coming) up|sun is rising)\b",
                          joined_text):
                 tags.add("dawn")  # the day breaking: not sung at midnight
             tags |= {"she"} if re.search(r"\b(she|her|she's|she'd)\b", joined_text) else set()
@@ -957,13 +958,16 @@ class Planner:
 
     def clashes(self, line: Line) -> int:
         """How many of the line's features contradict the description (``clash.contradictions``; a bank line
-        tagged ``belong`` stays put, as "where I belong" does)."""
+        tagged ``belong`` stays put, as "where I belong" does; a lover's line (``romance``, theme love) makes the singer one of
+        a couple the description's singer is a guest of)."""
         key = (line.key, line.parts)
         if key not in self.clash_of:
             text = " ".join(t for t, _ in line.parts)
             found = clash.contradictions(text, self.topic.facts, self.topic.fears, filled=bool(line.filler))
             if "belong" in line.tags and "uprooted" in self.topic.facts:
                 found |= {"stay"}
+            if ("romance" in line.tags or line.theme == "love") and "guest" in self.topic.facts:
+                found |= {"couple"}  # a lover's line ("I'm yours and you are mine") at someone else's wedding
             self.clash_of[key] = len(found)
         return self.clash_of[key]
 
