@@ -1,6 +1,6 @@
 """Lines that contradict the description: its facts, a line's features, the planner's cost."""
 
-from topline.music.lyrics.clash import contradictions, description_facts, line_features
+from topline.music.lyrics.clash import contradictions, description_facts, line_features, lost_things, sings_as_had
 from topline.music.lyrics.topic import read_topic
 from topline.music.lyrics.writer import CLASH_COST, Line, Planner, _parts, write_song
 
@@ -30,6 +30,8 @@ def test_description_facts_of_time_weather_fear_events_and_people():
     # a genre or instrument that names the kind of song is no stage
     assert description_facts("sad piano ballad", style=("sad", "piano", "ballad"))[0] == {"offstage"}
     assert description_facts("sad piano ballad")[0] == set()
+    assert read_topic("angry punk song").facts == frozenset()  # nothing but a genre: no subject to contradict
+    assert read_topic("motivational workout anthem").facts == {"offstage"}
 
 
 def test_line_features():
@@ -70,6 +72,27 @@ def test_contradictions_against_the_description():
     offstage, _ = description_facts("punk song about skipping school", style=("punk", "song"))
     assert contradictions("we're gonna make the rafters ring", offstage) == {"stage"}
     assert contradictions("we are loud and we are free", offstage) == frozenset()  # energy, not a scene
+
+
+def test_a_thing_lost_is_not_sung_as_still_had():
+    assert lost_things("losing my wallet on the bus") == {"wallet"}
+    assert lost_things("I lost my old guitar") == {"guitar"}
+    assert lost_things("losing my grandfather's watch on the train") == {"watch"}
+    assert lost_things("our house burned down last winter") == {"house"}
+    assert lost_things("a hiker lost in the mountains") == frozenset()  # lost where, not what
+    assert lost_things("lost and lonely in a big city") == frozenset()
+    assert lost_things("losing you") == frozenset()  # a person gone: the lost/here tags
+    assert sings_as_had("I keep my wallet where I can see", frozenset({"wallet"}))
+    assert sings_as_had("the coffee's cold, the house is still", frozenset({"house"}))
+    assert not sings_as_had("I search the bus for my wallet", frozenset({"wallet"}))
+    assert not sings_as_had("I keep a picture of the house", frozenset({"house"}))
+    assert not sings_as_had("I keep my wallet where I can see", frozenset({"watch"}))
+    planner = Planner(read_topic("losing my wallet on the bus"), 0)
+    keep = Line(entry=-5, pos=0, theme="longing", roles="V", tags=frozenset(),
+                parts=_parts("I keep my wallet where I can see"), filler="wallet")
+    carrier = Line(entry=-1000, pos=0, theme="carry", roles="V", tags=frozenset(),
+                   parts=_parts("I keep my wallet in my hand"), filler="")
+    assert (planner.clashes(keep), planner.clashes(carrier)) == (1, 0)  # the description's own clause is not costed
 
 
 def test_the_planner_costs_a_contradicting_line_below_every_stock_line():

@@ -108,6 +108,16 @@ FEAR_KIN = {
     "thunderstorm": {"storm", "thunder", "lightning", "rain"}, "thunder": {"storm", "lightning"},
     "heights": {"height", "high", "top", "sky"}, "flying": {"fly", "plane", "sky", "wings"},
 }
+# A thing lost ("losing my wallet on the bus", "lost my old guitar", "our house burned down"): its head noun.
+LOST_THING = re.compile(r"\b(?:los(?:e|es|ing|t)|misplac\w*|stolen|forgot|forgetting)\b")
+BURNED = re.compile(r"\b([\w']+)\s+(?:burn(?:ed|t|ing)|burns) down\b")
+OWNERS = frozenset("my our his her their the a an".split())
+THING_END = frozenset("""on in at to from of and the a an with without when while after before for by during
+into onto over under i we you he she they last this next every all""".split())
+# Words of a line that sing a thing as gone, not had ("I search the bus for my wallet", "the house is gone").
+LOSS_WORDS = re.compile(r"\b(los(e|es|ing|t)|gone|miss\w*|used to|remember\w*|was|were|search\w*|look(ing)? for|"
+                        r"find|found|where is|where's|ashes|burn\w*|without|no more|anymore|once|picture|photo\w*|"
+                        r"memor\w+|left behind|back then)\b", re.I)
 PERFORM = frozenset("""concert concerts gig gigs band bands stage show shows tour touring perform performing performance
 festival musician musicians singer singers guitarist drummer rapper busker busking mic karaoke rehearsal rehearsing
 guitar guitars piano drum drums bass club dj audition talent opera orchestra choir recital prom party wedding dance dancing""".split())
@@ -150,6 +160,34 @@ def description_facts(description: str, *, style: tuple[str, ...] = ()) -> tuple
     if not (toks - {w.lower() for w in style}) & PERFORM:
         facts.add("offstage")
     return frozenset(facts), frozenset(fears)
+
+
+def lost_things(description: str) -> frozenset[str]:
+    """Head nouns of what the description loses ("losing my wallet on the bus" -> wallet, "I lost my old guitar"
+    -> guitar, "our house burned down" -> house): a line that sings one as still had contradicts it."""
+    low = description.lower().replace("\u2019", "'")
+    out = set()
+    for m in LOST_THING.finditer(low):
+        words = re.findall(r"[\w']+", low[m.end():])[:5]
+        while words and words[0] in OWNERS:
+            words = words[1:]
+        head = []
+        for w in words[:3]:
+            if w in THING_END:
+                break
+            head.append(w)
+        if head:
+            out.add(head[-1].removesuffix("'s"))
+    out |= {w for w in BURNED.findall(low) if w not in OWNERS}
+    return frozenset(out)
+
+
+def sings_as_had(text: str, things: frozenset[str]) -> bool:
+    """True when the line ``text`` names a thing the description loses (``things``, singular or plural) with no
+    word of its loss ("I keep my wallet where I can see", "the coffee's cold, the house is still")."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    named = any(t in words or t + "s" in words for t in things)
+    return named and not LOSS_WORDS.search(text)
 
 
 def line_features(text: str) -> frozenset[str]:

@@ -149,6 +149,7 @@ class Topic:
     # facts a line may contradict ("morning", "afraid", "uprooted", "guest", "offstage": ``clash.description_facts``)
     facts: frozenset[str] = frozenset()
     fears: frozenset[str] = frozenset()  # what someone is afraid of ("afraid of the dark" -> "dark")
+    lost_things: frozenset[str] = frozenset()  # what the description loses ("losing my wallet" -> "wallet")
 
 
 def _tokens(text: str) -> list[str]:
@@ -477,13 +478,16 @@ def read_topic(description: str) -> Topic:
     tags.add("teacher" if TEACH & set(own_verbs) else "no-teacher")
     tags = frozenset(tags)
     facts, fears = clash.description_facts(description, style=style)
+    if not words:
+        facts -= {"offstage"}  # a genre and nothing else ("angry punk song"): the band's own song may take the stage
     neighbours = frozenset(r for w in words for r in lexicon.related(w)[:12])
     return Topic(words=tuple(words), forms={k: frozenset(v) for k, v in forms.items()}, phrases=tuple(uniq),
                  verbs=verbs, tags=tags, title_candidates=_titles(tagged, uniq), neighbours=neighbours,
                  settings=tuple(_mine(s) if singer else s for s in _settings(tagged)), singer=singer,
                  addressee=addressee, absent=_absent(tagged),
                  own_verbs=own_verbs, style=style, elsewhere=_elsewhere(tagged, uniq, singer),
-                 gone_by=_gone_by(tagged, uniq), facts=facts, fears=fears)
+                 gone_by=_gone_by(tagged, uniq), facts=facts, fears=fears,
+                 lost_things=clash.lost_things(description))
 
 
 # A love not returned or not told ("secretly in love", "a secret love", "love from afar"): never a couple.

@@ -305,7 +305,7 @@ SLOT_AGAIN = 2.0  # how much less a slot line counts once its word is sung (the 
 MOOD_COLOUR = 0.0  # the most a mood theme ("chill" -> calm) counts in a song whose subject has a theme of its own
 SCENE_BONUS = 1.0  # a line of the description's own situation (``scenes``) counts as a line of its main theme
 SHORT_LINE = 6  # syllables: few lines but the stock ones are this short
-CLASH_COST = 10.0  # a line that contradicts the description (``clash``): below every stock line, sung only if nothing else fits
+CLASH_COST = 20.0  # a line that contradicts the description (``clash``): below every stock line even with a description word in it; sung only if nothing else fits
 OWN_ROLE = 1.5  # how much a couplet written for its section's role counts over one written for another
 # The mood theme a song falls back on when nothing it names has a theme of its own: a sad song sings
 # of longing, a glad one of joy (rather than the general lines that could be in any song).
@@ -958,7 +958,8 @@ class Planner:
 
     def clashes(self, line: Line) -> int:
         """How many of the line's features contradict the description (``clash.contradictions``; a bank line
-        tagged ``belong`` stays put, as "where I belong" does; a lover's line (``romance``, theme love) makes the singer one of
+        tagged ``belong`` stays put, as "where I belong" does; a line that sings a thing the description loses as
+        still had, ``clash.sings_as_had``, contradicts it; a lover's line (``romance``, theme love) makes the singer one of
         a couple the description's singer is a guest of)."""
         key = (line.key, line.parts)
         if key not in self.clash_of:
@@ -966,6 +967,9 @@ class Planner:
             found = clash.contradictions(text, self.topic.facts, self.topic.fears, filled=bool(line.filler))
             if "belong" in line.tags and "uprooted" in self.topic.facts:
                 found |= {"stay"}
+            if self.topic.lost_things and line.theme not in ("carry", "carry+") \
+                    and clash.sings_as_had(text, self.topic.lost_things):
+                found |= {"had"}  # "I keep my wallet where I can see" in a song of losing it
             if ("romance" in line.tags or line.theme == "love") and "guest" in self.topic.facts:
                 found |= {"couple"}  # a lover's line ("I'm yours and you are mine") at someone else's wedding
             self.clash_of[key] = len(found)
