@@ -26,6 +26,9 @@ def test_description_facts_of_time_weather_fear_events_and_people():
     assert description_facts("my sister's wedding by the lake")[0] == {"guest"}
     assert description_facts("a love song for my wife on our tenth anniversary")[0] == {"offstage"}
     assert description_facts("my wedding to Sam")[0] == set()
+    assert description_facts("the wedding of Priyanka and Tom")[0] == {"guest"}
+    assert description_facts("our wedding trip to Paris and Rome")[0] == set()  # (a wedding has its band)
+    assert description_facts("our wedding day, for family and friends")[0] == set()
     assert description_facts("a band playing their first concert")[0] == set()
     # a genre or instrument that names the kind of song is no stage
     assert description_facts("sad piano ballad", style=("sad", "piano", "ballad"))[0] == {"offstage"}

@@ -97,7 +97,8 @@ AHEAD = re.compile(r"\b(before|upcoming|tomorrow|soon|about to|going to|next|wai
 MARRIAGE = re.compile(r"\b(wedding|anniversary|marriage|engagement|newlyweds|bride|groom)\b")
 # a couple the singer is not one of: a song "for" two people, for one's parents or the newlyweds, or someone else's
 # wedding ("my sister's wedding", "Priya's wedding")
-GUEST = re.compile(r"\b(for|to) (?!my (wife|husband|love|fianc\w*|girlfriend|boyfriend|partner)\b)[\w']+( [\w']+)? and "
+GUEST = re.compile(r"\b(for|of) (?!my (wife|husband|love|fianc\w*|girlfriend|boyfriend|partner)\b)"
+                   r"(?!(family|friends|everyone|all|us|me|you|the guests)\b)[\w']+( [\w']+)? and "
                    r"[\w']+|\bfor (my|our) parents\b|\b(newlyweds|bride and groom)\b|"
                    r"\b(?!my\b|our\b)\w+'s (wedding|anniversary)")
 # What a fear of something also fears ("afraid of the ocean": the sea, the water, the waves).
