@@ -96,6 +96,11 @@ def test_a_thing_lost_is_not_sung_as_still_had():
     carrier = Line(entry=-1000, pos=0, theme="carry", roles="V", tags=frozenset(),
                    parts=_parts("I keep my wallet in my hand"), filler="")
     assert (planner.clashes(keep), planner.clashes(carrier)) == (1, 0)  # the description's own clause is not costed
+    # the bank's own couplet: its second line points back to the wallet kept ("it"), so it goes with the first
+    first = next(ln for ln in planner.lines if ln.pos == 0 and "where I can see" in " ".join(t for t, _ in ln.parts))
+    second = next(ln for ln in planner.lines if (ln.entry, ln.pos, ln.filler) == (first.entry, 1, first.filler))
+    assert " ".join(t for t, _ in second.parts) == "and it's all that's left to me"
+    assert (planner.clashes(first), planner.clashes(second)) == (1, 1)
 
 
 def test_the_planner_costs_a_contradicting_line_below_every_stock_line():

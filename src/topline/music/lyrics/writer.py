@@ -305,6 +305,7 @@ SLOT_AGAIN = 2.0  # how much less a slot line counts once its word is sung (the 
 MOOD_COLOUR = 0.0  # the most a mood theme ("chill" -> calm) counts in a song whose subject has a theme of its own
 SCENE_BONUS = 1.0  # a line of the description's own situation (``scenes``) counts as a line of its main theme
 SHORT_LINE = 6  # syllables: few lines but the stock ones are this short
+REFERS = re.compile(r"\b(it|it's|its|they|they're|them|their)\b", re.I)  # a line pointing back to the one before
 CLASH_COST = 20.0  # a line that contradicts the description (``clash``): below every stock line even with a description word in it; sung only if nothing else fits
 OWN_ROLE = 1.5  # how much a couplet written for its section's role counts over one written for another
 # The mood theme a song falls back on when nothing it names has a theme of its own: a sad song sings
@@ -955,13 +956,32 @@ class Planner:
                 form_of[f] = lem
         self.form_of = form_of
         self.clash_of: dict[tuple, int] = {}
+        self.firsts_of: dict[tuple[int, int, str], Line] = {}  # first lines of written couplets, by key
+        self.firsts_n = -1
 
     def clashes(self, line: Line) -> int:
         """How many of the line's features contradict the description (``clash.contradictions``; a bank line
         tagged ``belong`` stays put, as "where I belong" does; a line that sings a thing the description loses as
         still had, ``clash.sings_as_had``, contradicts it; a lover's line (``romance``, theme love) makes the singer one of
-        a couple the description's singer is a guest of)."""
+        a couple the description's singer is a guest of); the second line of a written couplet that points back
+        to a first line that contradicts ("it", "they") counts as contradicting too)."""
         key = (line.key, line.parts)
+        if key not in self.clash_of:
+            n = self._own_clashes(line)
+            if not n and line.pos == 1 and line.entry >= 0 and REFERS.search(" ".join(t for t, _ in line.parts)):
+                # the second line of a couplet whose first contradicts, when it points back ("and it's all that's
+                # left to me" after "I keep my wallet where I can see"): alone it would say nothing
+                if self.firsts_n != len(self.lines):  # (rebuilt when lines join: widening, carriers)
+                    self.firsts_of = {ln.key: ln for ln in self.lines if ln.pos == 0}
+                    self.firsts_n = len(self.lines)
+                first = self.firsts_of.get((line.entry, 0, line.filler))
+                n = int(first is not None and self._own_clashes(first) > 0)
+            self.clash_of[key] = n
+        return self.clash_of[key]
+
+    def _own_clashes(self, line: Line) -> int:
+        """The line's own contradictions, its couplet's partner aside (``clashes``)."""
+        key = ("own", line.key, line.parts)
         if key not in self.clash_of:
             text = " ".join(t for t, _ in line.parts)
             found = clash.contradictions(text, self.topic.facts, self.topic.fears, filled=bool(line.filler))
