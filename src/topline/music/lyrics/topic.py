@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from topline.music.lyrics import lexicon
+from topline.music.lyrics import clash, lexicon
 
 # Words that say what kind of song is wanted rather than what it is about.
 REQUEST_WORDS = frozenset("""
@@ -146,6 +146,10 @@ class Topic:
     # phrases of a clause about someone else ("Canada" of "my brother who moved to Canada"): not the singer's
     elsewhere: frozenset[str] = frozenset()
     gone_by: frozenset[str] = frozenset()  # times in the past ("the summer I learned to swim"): remembered
+    # facts a line may contradict ("morning", "afraid", "uprooted", "guest", "offstage": ``clash.description_facts``)
+    facts: frozenset[str] = frozenset()
+    fears: frozenset[str] = frozenset()  # what someone is afraid of ("afraid of the dark" -> "dark")
+    lost_things: frozenset[str] = frozenset()  # what the description loses ("losing my wallet" -> "wallet")
 
 
 def _tokens(text: str) -> list[str]:
@@ -473,13 +477,17 @@ def read_topic(description: str) -> Topic:
     # the singer teaches ("a girl teaching her little brother to ride"): no line of learning in the learner's voice
     tags.add("teacher" if TEACH & set(own_verbs) else "no-teacher")
     tags = frozenset(tags)
+    facts, fears = clash.description_facts(description, style=style)
+    if not words:
+        facts -= {"offstage"}  # a genre and nothing else ("angry punk song"): the band's own song may take the stage
     neighbours = frozenset(r for w in words for r in lexicon.related(w)[:12])
     return Topic(words=tuple(words), forms={k: frozenset(v) for k, v in forms.items()}, phrases=tuple(uniq),
                  verbs=verbs, tags=tags, title_candidates=_titles(tagged, uniq), neighbours=neighbours,
                  settings=tuple(_mine(s) if singer else s for s in _settings(tagged)), singer=singer,
                  addressee=addressee, absent=_absent(tagged),
                  own_verbs=own_verbs, style=style, elsewhere=_elsewhere(tagged, uniq, singer),
-                 gone_by=_gone_by(tagged, uniq))
+                 gone_by=_gone_by(tagged, uniq), facts=facts, fears=fears,
+                 lost_things=clash.lost_things(description))
 
 
 # A love not returned or not told ("secretly in love", "a secret love", "love from afar"): never a couple.

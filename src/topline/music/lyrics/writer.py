@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from topline.music.lyrics import lexicon
+from topline.music.lyrics import clash, lexicon
 from topline.music.lyrics.bank import SLOT, bank
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
 from topline.music.lyrics.topic import (CALENDAR, CONFLICTS, FUNCTION, PREPOSITIONS, Phrase, Topic, proper_nouns,
@@ -305,6 +305,8 @@ SLOT_AGAIN = 2.0  # how much less a slot line counts once its word is sung (the 
 MOOD_COLOUR = 0.0  # the most a mood theme ("chill" -> calm) counts in a song whose subject has a theme of its own
 SCENE_BONUS = 1.0  # a line of the description's own situation (``scenes``) counts as a line of its main theme
 SHORT_LINE = 6  # syllables: few lines but the stock ones are this short
+REFERS = re.compile(r"\b(it|it's|its|they|they're|them|their)\b", re.I)  # a line pointing back to the one before
+CLASH_COST = 20.0  # a line that contradicts the description (``clash``): below every stock line even with a description word in it; sung only if nothing else fits
 OWN_ROLE = 1.5  # how much a couplet written for its section's role counts over one written for another
 # The mood theme a song falls back on when nothing it names has a theme of its own: a sad song sings
 # of longing, a glad one of joy (rather than the general lines that could be in any song).
@@ -396,7 +398,8 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
                 r"\b(night|tonight|midnight)\b", joined_text) else set())
             if "rain" not in e.tags and re.search(r"\b(sun|stars|moon|sunlight|sunset)\b", joined_text):
                 tags.add("sun")  # a clear sky
-            if re.search(r"\b(dawn|sunrise|daybreak|daylight|sunlight|first light|edge of day|morning light)\b",
+            if re.search(r"\b(dawn|sunrise|daybreak|daylight|sunlight|first light|edge of day|morning light|rising sun|"
+                         r"sun (comes|is coming) up|sun is rising)\b",
                          joined_text):
                 tags.add("dawn")  # the day breaking: not sung at midnight
             tags |= {"she"} if re.search(r"\b(she|her|she's|she'd)\b", joined_text) else set()
@@ -952,6 +955,45 @@ class Planner:
             for f in forms:
                 form_of[f] = lem
         self.form_of = form_of
+        self.clash_of: dict[tuple, int] = {}
+        self.firsts_of: dict[tuple[int, int, str], Line] = {}  # first lines of written couplets, by key
+        self.firsts_n = -1
+
+    def clashes(self, line: Line) -> int:
+        """How many of the line's features contradict the description (``clash.contradictions``; a bank line
+        tagged ``belong`` stays put, as "where I belong" does; a line that sings a thing the description loses as
+        still had, ``clash.sings_as_had``, contradicts it; a lover's line (``romance``, theme love) makes the singer one of
+        a couple the description's singer is a guest of); the second line of a written couplet that points back
+        to a first line that contradicts ("it", "they") counts as contradicting too)."""
+        key = (line.key, line.parts)
+        if key not in self.clash_of:
+            n = self._own_clashes(line)
+            if not n and line.pos == 1 and line.entry >= 0 and REFERS.search(" ".join(t for t, _ in line.parts)):
+                # the second line of a couplet whose first contradicts, when it points back ("and it's all that's
+                # left to me" after "I keep my wallet where I can see"): alone it would say nothing
+                if self.firsts_n != len(self.lines):  # (rebuilt when lines join: widening, carriers)
+                    self.firsts_of = {ln.key: ln for ln in self.lines if ln.pos == 0}
+                    self.firsts_n = len(self.lines)
+                first = self.firsts_of.get((line.entry, 0, line.filler))
+                n = int(first is not None and self._own_clashes(first) > 0)
+            self.clash_of[key] = n
+        return self.clash_of[key]
+
+    def _own_clashes(self, line: Line) -> int:
+        """The line's own contradictions, its couplet's partner aside (``clashes``)."""
+        key = ("own", line.key, line.parts)
+        if key not in self.clash_of:
+            text = " ".join(t for t, _ in line.parts)
+            found = clash.contradictions(text, self.topic.facts, self.topic.fears, filled=bool(line.filler))
+            if "belong" in line.tags and "uprooted" in self.topic.facts:
+                found |= {"stay"}
+            if self.topic.lost_things and line.theme not in ("carry", "carry+") \
+                    and clash.sings_as_had(text, self.topic.lost_things):
+                found |= {"had"}  # "I keep my wallet where I can see" in a song of losing it
+            if ("romance" in line.tags or line.theme == "love") and "guest" in self.topic.facts:
+                found |= {"couple"}  # a lover's line ("I'm yours and you are mine") at someone else's wedding
+            self.clash_of[key] = len(found)
+        return self.clash_of[key]
 
     # -- scoring ---------------------------------------------------------------------------
     def words_in(self, text: str) -> set[str]:
@@ -1030,6 +1072,7 @@ class Planner:
             s -= SLOT_AGAIN  # the word is sung already: its slot lines say nothing new ("Portugal" six times)
         if end_word(text) in self.used_ends:
             s -= 3.0
+        s -= CLASH_COST * self.clashes(line)
         return s, text
 
     # -- drafting --------------------------------------------------------------------------
@@ -1040,6 +1083,8 @@ class Planner:
         scored: dict[tuple, list] = {}
         forced = self.forced_opener  # a forced opener opens the first line only
         for ln in self.lines:
+            if require and self.clashes(ln):
+                continue  # a word the song must sing is sung some other way ("the breakup is near": its carrier)
             s0, t0 = self.score(ln, targets[0], role)
             self.forced_opener = ""
             s1, t1 = self.score(ln, targets[1], role)
