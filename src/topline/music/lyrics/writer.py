@@ -32,7 +32,7 @@ from topline.music.lyrics import clash, lexicon
 from topline.music.lyrics.bank import SLOT, bank
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
 from topline.music.lyrics.topic import (CALENDAR, CONFLICTS, FUNCTION, PREPOSITIONS, Phrase, Topic, proper_nouns,
-                                        read_topic, tag_proper)
+                                        SONG_NOUNS, read_topic, tag_proper)
 from topline.music.lyrics.vocab import REGISTER
 from topline.music.types import FormPlan, FormSection
 
@@ -461,6 +461,10 @@ AUX = {"was": {"you": "were", "we": "were"}, "were": {"I": "was"}, "is": {"I": "
 PARTICLES = frozenset("up down out off away back over".split())  # "waking up", "moving back"
 # Past participles that, after a noun, say what state it is in ("a hiker lost", "a sailor stranded"), not what it did.
 STATES = frozenset("lost stuck stranded trapped gone broken tired left locked worn scared alone".split())
+COPULA = frozenset("is are am was were".split())  # a predicate after it: "a puppy who is scared of thunder"
+GET_FORMS = frozenset("get gets got getting".split())  # a passive: "getting dumped by text", "got laid off"
+FREQUENCY = frozenset("never always still just forever".split())  # opening an imperative: "never look back"
+DAY_EVENTS = frozenset("wedding graduation funeral birthday".split())  # "on the wedding day"
 GROUPS = frozenset("couple pair family band team crew friends".split())  # sung as "we" when no one else sings
 
 
@@ -540,6 +544,63 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                     e == i + 2 and low[i + 1] in PARTICLES and (e == n or low[e] in PREPOSITIONS | {"to"})):
                 out.append(e)  # a noun ends it, or the word itself (with its particle) before a preposition
         return out
+
+    def be_of(subj: str) -> str:
+        return {"I": "I'm", "you": "you're", "we": "we're", "it": "it's"}.get(
+            subj, subj + (" are" if subj.endswith("s") else " is"))
+
+    forms = topic.forms.get(word, frozenset({word}))
+    clauses: list[str] = []  # predicates, passives, an imperative: kept for a word no other carrier sings
+    imperative: list[str] = []
+    for h in range(1, n):
+        if tagged[h][2] not in ("a", "v") or low[h].endswith("ing"):
+            continue
+        if low[h - 1] in COPULA:  # "a puppy who is scared of thunder" -> "the puppy is scared of thunder"
+            subj, poss = person(h - 1)
+            if not subj:
+                continue
+            if low[h - 1] in ("was", "were"):
+                head = f"{subj} {AUX[low[h - 1]].get(subj, low[h - 1]) if subj in ('I', 'you', 'we') else low[h - 1]}"
+            else:
+                head = be_of(subj)
+            clauses += [f"{head} {' '.join(words(h, e, poss))}" for e in ends(h)]
+        elif low[h - 1] in GET_FORMS | {"being"}:  # "getting dumped by text", "the house being sold"
+            subj, poss = person(h - 1)
+            if not subj:
+                continue
+            aux = {"getting": "getting", "being": "being"}.get(low[h - 1])
+            if aux:
+                head = f"{be_of(subj)} {aux}"
+            elif subj in ("I", "you", "we") and low[h - 1] == "gets":
+                head = f"{subj} get"
+            else:
+                head = f"{subj} {low[h - 1]}"
+            clauses += [f"{head} {' '.join(words(h, e, poss))}" for e in ends(h)]
+    k0 = 1 if n > 1 and tagged[0][2] in ("a", "r") and low[0] in FREQUENCY else 0
+    if n > k0 and "v" in lexicon.parts_of_speech(low[k0]) and low[k0] == lexicon.lemma(low[k0], "v") and (
+            k0 or tagged[0][2] == "v"):  # an imperative: "never look back" -> "I'll never look back"
+        imperative = [" ".join(["I'll", *toks[:k0], *words(k0, e, "my")]) for e in ends(k0)
+                      if e == n or low[e] not in PARTICLES]  # not "I'll never look" of "never look back"
+    for h in range(n - 1):
+        if low[h + 1] in SONG_NOUNS and tagged[h][2] == "n" and tagged[h][1] == word:
+            # "a breakup song": the noun sung as when, "since the breakup", "on the wedding day"
+            kind = lexicon.kind(word)
+            if kind == "event":
+                openers.append(f"since the {low[h]}")
+                if word in DAY_EVENTS:
+                    openers.append(f"on the {low[h]} day")
+            elif kind == "time":
+                openers.append(f"in the {low[h]}")
+            for o in openers:
+                lines += _carrier(o, topic, len(lines), tails=PP_TAILS)
+
+    def sings(text: str) -> bool:
+        return any(w.strip(",").lower() in forms for w in text.split())
+
+    if any(sings(t) for t in imperative):
+        for t in imperative:
+            lines += _carrier(t, topic, len(lines))
+        return lines, list(dict.fromkeys(openers))
 
     for i, (tok, lem, pos) in enumerate(tagged):
         if lem != word or pos == "f":
@@ -682,6 +743,10 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 # ("when I was seven, I hold my ground") it would break the tense
                 lines += _carrier(f"when {text}", topic, len(lines), tails=("I know",))
             lines += _carrier(text, topic, len(lines))
+    if not lines and not openers:
+        for t in dict.fromkeys(clauses):
+            if sings(t):
+                lines += _carrier(t, topic, len(lines))
     return lines, list(dict.fromkeys(openers))
 
 
