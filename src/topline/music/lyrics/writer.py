@@ -552,30 +552,40 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
     forms = topic.forms.get(word, frozenset({word}))
     clauses: list[str] = []  # predicates, passives, an imperative: kept for a word no other carrier sings
     imperative: list[str] = []
+    def predicate_ends(h: int) -> list[int]:
+        # the predicate alone too, before its complement ("the kitten was afraid" of "... afraid of the dark")
+        short = [h + 1] if h + 1 < n and low[h + 1] in PREPS | {"of"} and tagged[h][2] == "a" else []
+        return sorted({*short, *ends(h)})
+
+    def subjects(k: int) -> list[tuple[str, str]]:
+        # a long subject by its head alone too, to fit a line ("the family farm" -> "the farm")
+        subj, poss = person(k)
+        out = [(subj, poss)] if subj else []
+        if subj.startswith("the ") and " " in subj[4:]:
+            out.append(("the " + subj.split()[-1], poss))
+        return out
+
     for h in range(1, n):
         if tagged[h][2] not in ("a", "v") or low[h].endswith("ing"):
             continue
         if low[h - 1] in COPULA:  # "a puppy who is scared of thunder" -> "the puppy is scared of thunder"
-            subj, poss = person(h - 1)
-            if not subj:
-                continue
-            if low[h - 1] in ("was", "were"):
-                head = f"{subj} {AUX[low[h - 1]].get(subj, low[h - 1]) if subj in ('I', 'you', 'we') else low[h - 1]}"
-            else:
-                head = be_of(subj)
-            clauses += [f"{head} {' '.join(words(h, e, poss))}" for e in ends(h)]
+            for subj, poss in subjects(h - 1):
+                if low[h - 1] in ("was", "were"):
+                    aux = AUX[low[h - 1]].get(subj, low[h - 1]) if subj in ("I", "you", "we") else low[h - 1]
+                    head = f"{subj} {aux}"
+                else:
+                    head = be_of(subj)
+                clauses += [f"{head} {' '.join(words(h, e, poss))}" for e in predicate_ends(h)]
         elif low[h - 1] in GET_FORMS | {"being"}:  # "getting dumped by text", "the house being sold"
-            subj, poss = person(h - 1)
-            if not subj:
-                continue
-            aux = {"getting": "getting", "being": "being"}.get(low[h - 1])
-            if aux:
-                head = f"{be_of(subj)} {aux}"
-            elif subj in ("I", "you", "we") and low[h - 1] == "gets":
-                head = f"{subj} get"
-            else:
-                head = f"{subj} {low[h - 1]}"
-            clauses += [f"{head} {' '.join(words(h, e, poss))}" for e in ends(h)]
+            for subj, poss in subjects(h - 1):
+                aux = {"getting": "getting", "being": "being"}.get(low[h - 1])
+                if aux:
+                    head = f"{be_of(subj)} {aux}"
+                elif subj in ("I", "you", "we") and low[h - 1] == "gets":
+                    head = f"{subj} get"
+                else:
+                    head = f"{subj} {low[h - 1]}"
+                clauses += [f"{head} {' '.join(words(h, e, poss))}" for e in predicate_ends(h)]
     k0 = 1 if n > 1 and tagged[0][2] in ("a", "r") and low[0] in FREQUENCY else 0
     if n > k0 and "v" in lexicon.parts_of_speech(low[k0]) and low[k0] == lexicon.lemma(low[k0], "v") and (
             k0 or tagged[0][2] == "v"):  # an imperative: "never look back" -> "I'll never look back"
