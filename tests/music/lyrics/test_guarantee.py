@@ -194,6 +194,10 @@ def test_carriers_sing_a_predicate_adjective_a_passive_an_imperative_and_a_song_
     # a noun before "song" is sung as when
     assert _carried("a breakup song about moving on", "breakup") == ([], ["since the breakup"])
     assert _carried("a funeral song for my grandfather", "funeral")[1] == ["since the funeral", "on the funeral day"]
+    assert _carried("a winter song about the old barn", "winter") == ([], ["in the winter"])  # not "it's a winter"
+    assert _carried("a christmas song about the old barn", "christmas") == ([], [])  # not "in the christmas"
+    assert _carried("we are stuck in traffic", "stick") == (["we're stuck", "we're stuck in traffic"], [])
+    assert _carried("just keep swimming", "swim") == (["I'll just keep swimming"], [])
     # a word another carrier already sings keeps only that one
     assert _carried("getting lost in Tokyo", "get") == (["I'm getting lost in Tokyo"], [])
 

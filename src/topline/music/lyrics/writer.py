@@ -464,6 +464,7 @@ STATES = frozenset("lost stuck stranded trapped gone broken tired left locked wo
 COPULA = frozenset("is are am was were".split())  # a predicate after it: "a puppy who is scared of thunder"
 GET_FORMS = frozenset("get gets got getting".split())  # a passive: "getting dumped by text", "got laid off"
 FREQUENCY = frozenset("never always still just forever".split())  # opening an imperative: "never look back"
+SEASONS = frozenset("spring summer autumn fall winter".split())  # "a summer song": "in the summer"
 DAY_EVENTS = frozenset("wedding graduation funeral birthday".split())  # "on the wedding day"
 GROUPS = frozenset("couple pair family band team crew friends".split())  # sung as "we" when no one else sings
 
@@ -566,9 +567,9 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
         return out
 
     for h in range(1, n):
-        if tagged[h][2] not in ("a", "v") or low[h].endswith("ing"):
+        if tagged[h][2] not in ("a", "v", "n") or low[h].endswith("ing"):
             continue
-        if low[h - 1] in COPULA:  # "a puppy who is scared of thunder" -> "the puppy is scared of thunder"
+        if low[h - 1] in COPULA:  # a noun too, right after it: "we are stuck in traffic" ("stuck" read a noun)  # "a puppy who is scared of thunder" -> "the puppy is scared of thunder"
             for subj, poss in subjects(h - 1):
                 if low[h - 1] in ("was", "were"):
                     aux = AUX[low[h - 1]].get(subj, low[h - 1]) if subj in ("I", "you", "we") else low[h - 1]
@@ -576,7 +577,7 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 else:
                     head = be_of(subj)
                 clauses += [f"{head} {' '.join(words(h, e, poss))}" for e in predicate_ends(h)]
-        elif low[h - 1] in GET_FORMS | {"being"}:  # "getting dumped by text", "the house being sold"
+        elif low[h - 1] in GET_FORMS | {"being"} and tagged[h][2] != "n":  # "getting dumped by text", "the house being sold"
             for subj, poss in subjects(h - 1):
                 aux = {"getting": "getting", "being": "being"}.get(low[h - 1])
                 if aux:
@@ -586,7 +587,7 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 else:
                     head = f"{subj} {low[h - 1]}"
                 clauses += [f"{head} {' '.join(words(h, e, poss))}" for e in predicate_ends(h)]
-    k0 = 1 if n > 1 and tagged[0][2] in ("a", "r") and low[0] in FREQUENCY else 0
+    k0 = 1 if n > 1 and low[0] in FREQUENCY else 0
     if n > k0 and "v" in lexicon.parts_of_speech(low[k0]) and low[k0] == lexicon.lemma(low[k0], "v") and (
             k0 or tagged[0][2] == "v"):  # an imperative: "never look back" -> "I'll never look back"
         imperative = [" ".join(["I'll", *toks[:k0], *words(k0, e, "my")]) for e in ends(k0)
@@ -599,7 +600,7 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 openers.append(f"since the {low[h]}")
                 if word in DAY_EVENTS:
                     openers.append(f"on the {low[h]} day")
-            elif kind == "time":
+            elif word in SEASONS:
                 openers.append(f"in the {low[h]}")
             for o in openers:
                 lines += _carrier(o, topic, len(lines), tails=PP_TAILS)
@@ -708,7 +709,8 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                         text += det + " ".join(toks[j:after]) + " " + " ".join(words(after, e, own))
                         lines += _carrier(text, topic, len(lines))
                 continue
-            if j <= 1 and before in ("", "the", "a", "an") and not any(tagged[k][2] == "v" for k in range(n)):
+            if j <= 1 and before in ("", "the", "a", "an") and not any(tagged[k][2] == "v" for k in range(n)) and not (
+                    after < n and low[after] in SONG_NOUNS):  # "a winter song": "in the winter", not "it's a winter"
                 # the description is a noun phrase and what follows it ("the last dance at a high school prom",
                 # "first day at a new school"): it is now
                 det = "the" if before in ("", "the") else before
