@@ -477,6 +477,10 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
     singer "I", the one sung to "you", a couple "we", anyone else by name), possessives turned
     accordingly ("his shop" -> "my shop") and the one sung to as "you" inside the clause; and the
     prepositional phrases that hold it ("before retirement", "at mile twenty"), to open a line.
+    A word no such clause holds is sung in its predicate ("a puppy who is scared of thunder" -> "the
+    puppy is scared of thunder"; "the house being sold" -> "the house is being sold"), an imperative as
+    the singer's promise ("never look back" -> "I'll never look back"), a noun before "song" as when
+    ("since the breakup", "in the winter").
     Returns ``(lines, openers)``; each line ends on a noun of the clause or on the word itself
     before a preposition (a complete phrase)."""
     tagged = tag_proper(description)
