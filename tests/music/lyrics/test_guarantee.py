@@ -170,3 +170,42 @@ def test_past_and_present_clauses():
 
     assert [_past(t) for t in ("I was nine", "we finally bought our first car", "we won the championship")] == [True] * 3
     assert [_past(t) for t in ("I'm lost", "my cat is asleep", "you're moving away", "I'm opening my shop")] == [False] * 4
+
+
+def _carried(d: str, word: str) -> tuple[list[str], list[str]]:
+    lines, openers = carriers(read_topic(d), d, word)
+    return [t for ln, t in zip(lines, _texts(lines)) if ln.theme == "carry"], openers
+
+
+def test_carriers_sing_a_predicate_adjective_a_passive_an_imperative_and_a_song_modifier():
+    # a predicate after a copula, by the clause's subject: the one sung to is "you", anyone else by name
+    assert _carried("my cousin who is bored of the suburbs", "bored") == (
+        ["you're bored", "you're bored of the suburbs"], [])  # the predicate alone too, to fit a line
+    assert _carried("a kitten that was afraid of the dark", "dark") == (["the kitten was afraid of the dark"], [])
+    # a passive with get or being: the singer's, or the thing's before "being"
+    assert _carried("getting fired by email", "fired") == (["I'm getting fired", "I'm getting fired by email"], [])
+    assert _carried("being kicked out of the band", "band") == (["I'm being kicked out of the band"], [])
+    assert _carried("the family farm being sold", "sell") == (  # a long subject by its head too
+        ["the family farm is being sold", "the farm is being sold"], [])
+    # an imperative is the singer's promise, never a noun phrase ("it's the always keep") nor cut before "back"
+    assert _carried("always keep dreaming", "keep") == (["I'll always keep dreaming"], [])
+    assert _carried("never turn back after the divorce", "divorce")[0] == [
+        "I'll never turn back", "I'll never turn back after the divorce"]
+    # a noun before "song" is sung as when
+    assert _carried("a breakup song about moving on", "breakup") == ([], ["since the breakup"])
+    assert _carried("a funeral song for my grandfather", "funeral")[1] == ["since the funeral", "on the funeral day"]
+    assert _carried("a winter song about the old barn", "winter") == ([], ["in the winter"])  # not "it's a winter"
+    assert _carried("a christmas song about the old barn", "christmas") == ([], [])  # not "in the christmas"
+    assert _carried("we are stuck in traffic", "stick") == (["we're stuck", "we're stuck in traffic"], [])
+    assert _carried("just keep swimming", "swim") == (["I'll just keep swimming"], [])
+    # a word another carrier already sings keeps only that one
+    assert _carried("getting lost in Tokyo", "get") == (["I'm getting lost in Tokyo"], [])
+
+
+@pytest.mark.parametrize("description, word", [
+    ("a puppy who is scared of fireworks", "scared"), ("getting fired by email", "fired"),
+    ("being kicked out of the band", "kicked"), ("the family farm being sold", "sold"),
+    ("never give up on love", "never"), ("a kitten that was afraid of the dark", "afraid")])
+def test_a_predicate_or_passive_or_imperative_word_is_sung(description, word):
+    _, text = write_song(description, seed=0)
+    assert word in _sung(text)

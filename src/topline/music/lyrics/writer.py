@@ -32,7 +32,7 @@ from topline.music.lyrics import clash, lexicon
 from topline.music.lyrics.bank import SLOT, bank
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
 from topline.music.lyrics.topic import (CALENDAR, CONFLICTS, FUNCTION, PREPOSITIONS, Phrase, Topic, proper_nouns,
-                                        read_topic, tag_proper)
+                                        SONG_NOUNS, read_topic, tag_proper)
 from topline.music.lyrics.vocab import REGISTER
 from topline.music.types import FormPlan, FormSection
 
@@ -461,6 +461,11 @@ AUX = {"was": {"you": "were", "we": "were"}, "were": {"I": "was"}, "is": {"I": "
 PARTICLES = frozenset("up down out off away back over".split())  # "waking up", "moving back"
 # Past participles that, after a noun, say what state it is in ("a hiker lost", "a sailor stranded"), not what it did.
 STATES = frozenset("lost stuck stranded trapped gone broken tired left locked worn scared alone".split())
+COPULA = frozenset("is are am was were".split())  # a predicate after it: "a puppy who is scared of thunder"
+GET_FORMS = frozenset("get gets got getting".split())  # a passive: "getting dumped by text", "got laid off"
+FREQUENCY = frozenset("never always still just forever".split())  # opening an imperative: "never look back"
+SEASONS = frozenset("spring summer autumn fall winter".split())  # "a summer song": "in the summer"
+DAY_EVENTS = frozenset("wedding graduation funeral birthday".split())  # "on the wedding day"
 GROUPS = frozenset("couple pair family band team crew friends".split())  # sung as "we" when no one else sings
 
 
@@ -472,6 +477,10 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
     singer "I", the one sung to "you", a couple "we", anyone else by name), possessives turned
     accordingly ("his shop" -> "my shop") and the one sung to as "you" inside the clause; and the
     prepositional phrases that hold it ("before retirement", "at mile twenty"), to open a line.
+    A word no such clause holds is sung in its predicate ("a puppy who is scared of thunder" -> "the
+    puppy is scared of thunder"; "the house being sold" -> "the house is being sold"), an imperative as
+    the singer's promise ("never look back" -> "I'll never look back"), a noun before "song" as when
+    ("since the breakup", "in the winter").
     Returns ``(lines, openers)``; each line ends on a noun of the clause or on the word itself
     before a preposition (a complete phrase)."""
     tagged = tag_proper(description)
@@ -540,6 +549,73 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                     e == i + 2 and low[i + 1] in PARTICLES and (e == n or low[e] in PREPOSITIONS | {"to"})):
                 out.append(e)  # a noun ends it, or the word itself (with its particle) before a preposition
         return out
+
+    def be_of(subj: str) -> str:
+        return {"I": "I'm", "you": "you're", "we": "we're", "it": "it's"}.get(
+            subj, subj + (" are" if subj.endswith("s") else " is"))
+
+    forms = topic.forms.get(word, frozenset({word}))
+    clauses: list[str] = []  # predicates, passives, an imperative: kept for a word no other carrier sings
+    imperative: list[str] = []
+    def predicate_ends(h: int) -> list[int]:
+        # the predicate alone too, before its complement ("the kitten was afraid" of "... afraid of the dark")
+        short = [h + 1] if h + 1 < n and low[h + 1] in PREPS | {"of"} and tagged[h][2] == "a" else []
+        return sorted({*short, *ends(h)})
+
+    def subjects(k: int) -> list[tuple[str, str]]:
+        # a long subject by its head alone too, to fit a line ("the family farm" -> "the farm")
+        subj, poss = person(k)
+        out = [(subj, poss)] if subj else []
+        if subj.startswith("the ") and " " in subj[4:]:
+            out.append(("the " + subj.split()[-1], poss))
+        return out
+
+    for h in range(1, n):
+        if tagged[h][2] not in ("a", "v", "n") or low[h].endswith("ing"):
+            continue
+        if low[h - 1] in COPULA:  # a noun too, right after it: "we are stuck in traffic" ("stuck" read a noun)  # "a puppy who is scared of thunder" -> "the puppy is scared of thunder"
+            for subj, poss in subjects(h - 1):
+                if low[h - 1] in ("was", "were"):
+                    aux = AUX[low[h - 1]].get(subj, low[h - 1]) if subj in ("I", "you", "we") else low[h - 1]
+                    head = f"{subj} {aux}"
+                else:
+                    head = be_of(subj)
+                clauses += [f"{head} {' '.join(words(h, e, poss))}" for e in predicate_ends(h)]
+        elif low[h - 1] in GET_FORMS | {"being"} and tagged[h][2] != "n":  # "getting dumped by text", "the house being sold"
+            for subj, poss in subjects(h - 1):
+                aux = {"getting": "getting", "being": "being"}.get(low[h - 1])
+                if aux:
+                    head = f"{be_of(subj)} {aux}"
+                elif subj in ("I", "you", "we") and low[h - 1] == "gets":
+                    head = f"{subj} get"
+                else:
+                    head = f"{subj} {low[h - 1]}"
+                clauses += [f"{head} {' '.join(words(h, e, poss))}" for e in predicate_ends(h)]
+    k0 = 1 if n > 1 and low[0] in FREQUENCY else 0
+    if n > k0 and "v" in lexicon.parts_of_speech(low[k0]) and low[k0] == lexicon.lemma(low[k0], "v") and (
+            k0 or tagged[0][2] == "v"):  # an imperative: "never look back" -> "I'll never look back"
+        imperative = [" ".join(["I'll", *toks[:k0], *words(k0, e, "my")]) for e in ends(k0)
+                      if e == n or low[e] not in PARTICLES]  # not "I'll never look" of "never look back"
+    for h in range(n - 1):
+        if low[h + 1] in SONG_NOUNS and tagged[h][2] == "n" and tagged[h][1] == word:
+            # "a breakup song": the noun sung as when, "since the breakup", "on the wedding day"
+            kind = lexicon.kind(word)
+            if kind == "event":
+                openers.append(f"since the {low[h]}")
+                if word in DAY_EVENTS:
+                    openers.append(f"on the {low[h]} day")
+            elif word in SEASONS:
+                openers.append(f"in the {low[h]}")
+            for o in openers:
+                lines += _carrier(o, topic, len(lines), tails=PP_TAILS)
+
+    def sings(text: str) -> bool:
+        return any(w.strip(",").lower() in forms for w in text.split())
+
+    if any(sings(t) for t in imperative):
+        for t in imperative:
+            lines += _carrier(t, topic, len(lines))
+        return lines, list(dict.fromkeys(openers))
 
     for i, (tok, lem, pos) in enumerate(tagged):
         if lem != word or pos == "f":
@@ -637,7 +713,8 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                         text += det + " ".join(toks[j:after]) + " " + " ".join(words(after, e, own))
                         lines += _carrier(text, topic, len(lines))
                 continue
-            if j <= 1 and before in ("", "the", "a", "an") and not any(tagged[k][2] == "v" for k in range(n)):
+            if j <= 1 and before in ("", "the", "a", "an") and not any(tagged[k][2] == "v" for k in range(n)) and not (
+                    after < n and low[after] in SONG_NOUNS):  # "a winter song": "in the winter", not "it's a winter"
                 # the description is a noun phrase and what follows it ("the last dance at a high school prom",
                 # "first day at a new school"): it is now
                 det = "the" if before in ("", "the") else before
@@ -682,6 +759,10 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 # ("when I was seven, I hold my ground") it would break the tense
                 lines += _carrier(f"when {text}", topic, len(lines), tails=("I know",))
             lines += _carrier(text, topic, len(lines))
+    if not lines and not openers:
+        for t in dict.fromkeys(clauses):
+            if sings(t):
+                lines += _carrier(t, topic, len(lines))
     return lines, list(dict.fromkeys(openers))
 
 
