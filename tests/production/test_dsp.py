@@ -4,7 +4,7 @@ import pytest
 from topline.production.deess import deess
 from topline.production.envelope import frames_to_samples
 from topline.production.master import limit
-from topline.production.mix import duck_gain, presence_dip
+from topline.production.mix import duck_gain, presence_dip, ride_db
 
 SR = 44100
 
@@ -101,3 +101,63 @@ def test_presence_dip_leaves_a_voice_that_already_stands_out_and_never_boosts():
     assert gains[1] == pytest.approx(0.5, abs=0.01) and min(gains) == gains[1]
     silent, cut = presence_dip(inst, np.zeros(4 * SR, np.float32), sr=SR)
     assert np.array_equal(silent, inst) and not np.any(cut)
+
+
+def test_presence_dip_scales_its_cut_by_how_much_the_voice_sounds_in_the_band():
+    inst = np.stack([_tone(2000, 4, 0.3)] * 2)
+    voice = _tone(2000, 4, 0.03)  # 20 dB under the instrumental: the full 6 dB cut is wanted throughout
+    voice[2 * SR :] *= np.float32(0.1)  # the second half 20 dB under the first (the loud frames)
+    band = ((1000.0, 4000.0, 6.0),)
+    loud, quiet = slice(int(0.5 * SR / 512), int(1.5 * SR / 512)), slice(int(2.5 * SR / 512), int(3.5 * SR / 512))
+    _, cut = presence_dip(inst, voice, sr=SR, bands=band, target_db=3.0)
+    # by default the voice sounds fully from 10 dB under its loud frames and not at all from 30 dB
+    # under: 20 dB under is half way, half the cut
+    assert np.allclose(cut[0, loud], 6.0, atol=1e-3) and np.allclose(cut[0, quiet], 3.0, atol=1e-3)
+    _, cut = presence_dip(inst, voice, sr=SR, bands=band, target_db=3.0, active_db=(45.0, 25.0))
+    assert np.allclose(cut[0, quiet], 6.0, atol=1e-3)
+    _, cut = presence_dip(inst, voice, sr=SR, bands=band, target_db=3.0, active_db=(25.0, 5.0))
+    assert np.allclose(cut[0, quiet], 1.5, atol=1e-3) and np.allclose(cut[0, loud], 6.0, atol=1e-3)
+
+
+def test_ride_raises_the_vocal_where_the_instrumental_buries_it_and_only_while_it_sings():
+    ev = np.ones(50)
+    ev[40:] = 0.0  # the voice rests in the last 10 hops
+    ei = np.full(50, 0.1)  # the voice 10 dB over the instrumental: most of the song
+    ei[:5] = 0.01  # 20 dB over: lowered, by at most 2 dB
+    ei[30:40] = 1.0  # 0 dB over: raised, by at most 4 dB
+    r = ride_db(ev, ei, up_db=4.0, down_db=2.0, window=1, smooth=0)
+    assert r.shape == (50,)
+    assert np.array_equal(r[:5], np.full(5, -2.0)) and np.array_equal(r[5:30], np.zeros(25))
+    assert np.array_equal(r[30:40], np.full(10, 4.0)) and np.array_equal(r[40:], np.zeros(10))
+    ei[30:40] = 0.1 * 10 ** (-3 / 10)  # 13 dB over: 3 dB further than most, within the range
+    assert np.allclose(ride_db(ev, ei, up_db=4.0, down_db=5.0, window=1, smooth=0)[30:40], -3.0)
+    # smoothed, the ride stays in its range and moves gradually into the buried stretch
+    ei[30:40] = 1.0
+    rs = ride_db(ev, ei, up_db=4.0, down_db=2.0, window=1, smooth=2)
+    assert rs.min() >= -2.0 and rs.max() <= 4.0 and np.all(np.diff(rs[26:35]) > 0)
+    assert not np.any(ride_db(np.zeros(50), ei, up_db=4.0, down_db=2.0))
+    # a phrase's decay, 20 dB under the sung hops, is not swelled (by default only hops within
+    # 15 dB of the loud ones are sung), unless the rider is told to count it as sung
+    ev[40:45] = 0.01
+    assert np.array_equal(ride_db(ev, ei, up_db=4.0, down_db=2.0, window=1, smooth=0)[40:], np.zeros(10))
+    assert np.array_equal(ride_db(ev, ei, up_db=4.0, down_db=2.0, window=1, smooth=0, active_db=30.0)[40:45],
+                          np.full(5, 4.0))
+
+
+def test_presence_dip_cuts_each_band_by_its_own_masking():
+    inst = np.stack([_tone(500, 4, 0.3) + _tone(2000, 4, 0.3) + _tone(6000, 4, 0.3)] * 2)
+    # in 1-4 kHz the voice is 20 dB under the instrumental (the full 6 dB cut); in 4-8 kHz 1 dB
+    # over it, so it lacks 2 dB of the 3 dB target there
+    voice = _tone(2000, 4, 0.03) + _tone(6000, 4, 0.3 * 10 ** (1 / 20))
+    out, cut = presence_dip(inst, voice, sr=SR, bands=((1000.0, 4000.0, 6.0), (4000.0, 8000.0, 6.0)), target_db=3.0)
+    assert cut.shape == (2, -(-4 * SR // 512))
+    mid = slice(int(1.5 * SR / 512), int(2.5 * SR / 512))
+    assert np.allclose(cut[0, mid], 6.0, atol=1e-3)
+    assert np.allclose(cut[1, mid], 2.0, atol=0.01)
+    seg = slice(int(1.5 * SR), int(2.5 * SR))
+    db = [20 * np.log10(_amp(out[0], f, seg) / 0.3) for f in (500, 2000, 6000)]
+    # each tone is cut by its own band (the bells' skirts take a little more: 0.1 dB at 500 Hz,
+    # 0.4 dB at 6 kHz from the 1-4 kHz bell)
+    assert db[0] == pytest.approx(-0.1, abs=0.05)
+    assert db[1] == pytest.approx(-6.0, abs=0.1)
+    assert db[2] == pytest.approx(-2.4, abs=0.1)

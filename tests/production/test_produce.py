@@ -155,3 +155,23 @@ def test_instrumental_presence_band_dips_where_it_masks_the_voice(inputs):
     assert -6.05 <= change_db(2000, note) - change_db(130.81, sung) <= -3.0
     # ... and starts to let go in the 0.1 s between notes
     assert change_db(2000, note) < change_db(2000, sung)
+
+
+def test_voice_is_ridden_up_where_the_instrumental_gets_denser(inputs, monkeypatch):
+    from topline.production import record
+
+    inst, sc, voc = inputs
+    dense = inst.copy()
+    dense[:, 3 * S.SR : 6 * S.SR] *= np.float32(10 ** (8 / 20))  # a stretch 8 dB louder
+
+    def standing_db(p):
+        """The vocal stem's level in the dense stretch over its level before it (verse only)."""
+        a, b = p.vocal_stem[0, int(3.8 * S.SR) : int(5.2 * S.SR)], p.vocal_stem[0, int(0.5 * S.SR) : int(2.5 * S.SR)]
+        return 10 * np.log10(np.mean(a * a) / np.mean(b * b))
+
+    ridden = produce(dense, voc, sr=S.SR, score=sc, controls=S.controls("pop"))
+    monkeypatch.setattr(record, "RIDE_DB", (0.0, 0.0))
+    plain = produce(dense, voc, sr=S.SR, score=sc, controls=S.controls("pop"))
+    # raised there by the most the rider allows (4 dB), where the instrumental stands 8 dB higher
+    assert standing_db(ridden) - standing_db(plain) == pytest.approx(4.0, abs=0.3)
+    assert np.max(np.abs(ridden.vocal_stem + ridden.instrumental_stem - ridden.premaster)) <= 1e-6

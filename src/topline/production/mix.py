@@ -1,5 +1,5 @@
-"""Mix: the instrumental ducks gently under the voice, its presence band dips where it masks the
-voice, and the voice sits at a set balance."""
+"""Mix: the instrumental ducks gently under the voice, its presence bands dip where they mask the
+voice, and the voice is ridden phrase by phrase and sits at a set balance."""
 
 from __future__ import annotations
 
@@ -83,7 +83,8 @@ def _frame_energy(x: np.ndarray, hop: int) -> np.ndarray:
 
 def presence_dip(instrumental: np.ndarray, voice: np.ndarray, *, sr: int,
                  bands: tuple[tuple[float, float, float], ...] = ((1000.0, 4000.0, 6.0),), target_db: float = 3.0,
-                 hold_s: float = 0.06, smooth_s: float = 0.03) -> tuple[np.ndarray, np.ndarray]:
+                 hold_s: float = 0.06, smooth_s: float = 0.03,
+                 active_db: tuple[float, float] = (30.0, 10.0)) -> tuple[np.ndarray, np.ndarray]:
     """Dip the instrumental in the voice's bands only as far, and only as long, as it masks the voice.
 
     A dynamic EQ, as mix engineers set one on a vocal's side chain. In each band ``(lo, hi,
@@ -105,6 +106,12 @@ def presence_dip(instrumental: np.ndarray, voice: np.ndarray, *, sr: int,
         are left out.
     target_db : float
         How far the voice should stand above the instrumental in each band.
+    hold_s, smooth_s : float
+        How long a cut is held, and the time constant of its smoothing (both ways).
+    active_db : (float, float)
+        How much is being sung in a band, from the voice's level there under its loud frames
+        (the 95th percentile of its frames in that band): nothing from ``active_db[0]`` dB under
+        them, fully from ``active_db[1]`` dB under, linear in dB between; the cut is scaled by it.
 
     Returns
     -------
@@ -134,8 +141,9 @@ def presence_dip(instrumental: np.ndarray, voice: np.ndarray, *, sr: int,
         with np.errstate(divide="ignore"):
             snr = 10 * np.log10(np.maximum(ev, 1e-20) / np.maximum(ei, 1e-20))
             rel = 10 * np.log10(np.maximum(ev, 1e-20) / loud)
-        # How much is being sung: 0 at 30 dB under the voice's loud frames, 1 from 10 dB under.
-        active = np.clip((rel + 30.0) / 20.0, 0.0, 1.0)
+        # How much is being sung: 0 at active_db[0] under the voice's loud frames, 1 from active_db[1].
+        lo_db, hi_db = active_db
+        active = np.clip((rel + lo_db) / max(lo_db - hi_db, 1e-6), 0.0, 1.0)
         cut = np.clip(target_db - snr, 0.0, max_cut_db) * active
         cut = ndimage.maximum_filter1d(cut, size=max(1, int(hold_s * fr)), mode="nearest")
         a = np.exp(-1.0 / max(1.0, smooth_s * fr))
@@ -148,3 +156,42 @@ def presence_dip(instrumental: np.ndarray, voice: np.ndarray, *, sr: int,
         b *= c[None, :]
         out -= b
     return out, cuts
+
+
+def ride_db(e_vocal: np.ndarray, e_instrumental: np.ndarray, *, up_db: float, down_db: float,
+            window: int = 4, smooth: int = 2, active_db: float = 15.0) -> np.ndarray:
+    """A vocal rider: per hop, how far (dB) to move the vocal so that it stands over the
+    instrumental as it does over most of the song.
+
+    From per-hop energies of the two (``master.hop_energy`` of the K-weighted signals, 100 ms
+    hops), their level difference over ``window`` hops (a momentary loudness) is compared with
+    its median over the hops where the voice sings (within ``active_db`` of its 95th-percentile
+    hop); where the vocal stands less far over the instrumental than that it is raised, by at
+    most ``up_db``, and where it stands further it is lowered, by at most ``down_db``. Outside
+    the sung hops (rests, and the decay of a phrase's last note and its reverb, which a rider
+    must not swell) the ride is 0; the curve is smoothed over ``smooth`` hops both ways.
+
+    Returns
+    -------
+    np.ndarray
+        float64, shape of ``e_vocal``: the ride per hop, dB, in [-down_db, up_db].
+    """
+    ev = np.asarray(e_vocal, dtype=np.float64)
+    ei = np.asarray(e_instrumental, dtype=np.float64)
+    out = np.zeros(ev.size)
+    if ev.size < window or not np.any(ev > 0) or not np.any(ei > 0):
+        return out
+    k = np.ones(window) / window
+    mv = np.convolve(ev, k, mode="same")
+    mi = np.convolve(ei, k, mode="same")
+    loud = np.percentile(ev, 95)
+    sung = (ev >= loud * 10 ** (-active_db / 10)) & (mi > 0) & (mv > 0)
+    if not np.any(sung):
+        return out
+    diff = 10 * np.log10(np.maximum(mv, 1e-30) / np.maximum(mi, 1e-30))
+    target = np.median(diff[sung])
+    out[sung] = np.clip(target - diff[sung], -down_db, up_db)
+    if smooth > 0 and out.size > 12:
+        a = np.exp(-1.0 / smooth)
+        out = signal.filtfilt([1 - a], [1, -a], out)
+    return np.clip(out, -down_db, up_db)

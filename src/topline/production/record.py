@@ -14,15 +14,25 @@ from .backing import CHORUS_KINDS, active_spans, chorus_mask, double_span, harmo
 from .chain import delay_return, lead_chain, reverb_returns
 from .exciter import AIR_DB, excite
 from .master import TARGET_LUFS, MasterSettings, hop_energy, k_weighted, loudness_from_hops, master_with_settings
-from .mix import balance_gain, duck_gain, presence_dip
+from .envelope import frames_to_samples
+from .mix import balance_gain, duck_gain, presence_dip, ride_db
 
 #: Vocal stem loudness minus instrumental stem loudness, as mixed: a pop vocal sits forward.
 BALANCE_LU = 2.0
 _DUCK_DB = 2.5  # the whole instrumental, held over phrases
-#: The instrumental's dynamic EQ under the voice (``mix.presence_dip``): the band (Hz) with its
-#: largest cut (dB), and how far the lead should stand above the instrumental in it.
-UNMASK_BANDS = ((1000.0, 4000.0, 6.0),)
+#: The instrumental's dynamic EQ under the voice (``mix.presence_dip``): the bands (Hz) with their
+#: largest cut (dB), and how far the lead should stand above the instrumental in each. 4-8 kHz
+#: (the consonants, the top of what a 16 kHz recogniser hears) joined 1-4 kHz: over 26 tracks the
+#: lead's level over a bright instrumental there was what most told the songs that lose words on
+#: the mix from those that do not (Spearman -0.57 against mix minus stem WER; 1-4 kHz -0.2).
+UNMASK_BANDS = ((1000.0, 4000.0, 6.0), (4000.0, 8000.0, 6.0))
 UNMASK_TARGET_DB = 3.0
+#: How far under its loud frames in a band the lead counts as not sounding there / as fully
+#: sounding (dB): the dip's cut is scaled between them.
+UNMASK_ACTIVE_DB = (30.0, 10.0)
+#: The vocal rider (``mix.ride_db``): the most the voices are raised and lowered (dB) where they
+#: stand less or further over the instrumental than over most of the song (0, 0: no riding).
+RIDE_DB = (4.0, 2.0)
 _PREMASTER_PEAK_DB = -1.0
 _DOUBLE_GAIN = 0.5  # each double, -6 dB under the lead
 _HARMONY_GAIN = 0.4  # -8 dB
@@ -46,8 +56,8 @@ class Production:
     premaster : np.ndarray
         The mix before the master bus; equals ``vocal_stem + instrumental_stem``.
     vocal_stem, instrumental_stem : np.ndarray
-        The voices (lead, backing, effects) and the instrumental (ducked, its presence band dipped
-        where it masks the lead), as they sit in the mix.
+        The voices (lead, backing, effects; ridden) and the instrumental (ducked, its presence bands
+        dipped where they mask the lead), as they sit in the mix.
     sr : int
     backing_stem : np.ndarray or None
         The backing voices (doubles and harmony with their reverb) as they sit in the mix, a
@@ -204,8 +214,9 @@ def produce(instrumental: np.ndarray, vocal: np.ndarray, *, sr: int, score: Scor
             balance_lu: float = BALANCE_LU) -> Production:
     """Mix a dry sung vocal over the instrumental and master the result.
 
-    The instrumental ducks gently under the voice and its presence band (1-4 kHz) is dipped
-    where, and while, it masks the lead (``mix.presence_dip``); the voices are set
+    The instrumental ducks gently under the voice and its presence bands (1-4 and 4-8 kHz) are
+    dipped where, and while, they mask the lead (``mix.presence_dip``); the voices are ridden
+    phrase by phrase towards their usual standing over the instrumental (``mix.ride_db``) and set
     ``balance_lu`` over it; the master bus brings the mix to -14 LUFS, at most -1 dBTP.
 
     Parameters
@@ -237,10 +248,26 @@ def produce(instrumental: np.ndarray, vocal: np.ndarray, *, sr: int, score: Scor
     # Loudness of any gain-weighted sum of the two, from their K-weighted hop energies.
     kv = k_weighted(bus, sr=sr)
     evv = hop_energy(kv, sr=sr)
+    ei0 = hop_energy(k_weighted(inst, sr=sr), sr=sr)
+    up, down = RIDE_DB
+    if up > 0 or down > 0:
+        ride = ride_db(evv, ei0, up_db=up, down_db=down)
+        if np.any(ride != 0):
+            hop = int(round(0.1 * sr))
+            frames = -(-bus.shape[-1] // hop)
+            ride = np.pad(ride, (0, frames - ride.size), mode="edge")
+            curve = frames_to_samples(10 ** (ride / 20), hop=hop, n=bus.shape[-1])
+            bus *= curve[None, :]
+            kv *= curve[None, :]  # K-weighting is linear and the ride slow (balance kept to 0.01 LU)
+            lead = lead * curve
+            if backing is not None:  # the backing voices are part of the bus: ridden with it
+                backing *= curve[None, :]
+            evv = hop_energy(kv, sr=sr)
     # The lead at its level in the mix decides where the instrumental's presence band masks it
     # and is dipped; the balance is then set against the instrumental as it will sound.
-    gv = balance_gain(evv, hop_energy(k_weighted(inst, sr=sr), sr=sr), sr=sr, balance_lu=balance_lu)
-    inst, _ = presence_dip(inst, lead * np.float32(gv), sr=sr, bands=UNMASK_BANDS, target_db=UNMASK_TARGET_DB)
+    gv = balance_gain(evv, ei0, sr=sr, balance_lu=balance_lu)
+    inst, _ = presence_dip(inst, lead * np.float32(gv), sr=sr, bands=UNMASK_BANDS, target_db=UNMASK_TARGET_DB,
+                          active_db=UNMASK_ACTIVE_DB)
     ki = k_weighted(inst, sr=sr)
     eii, evi = hop_energy(ki, sr=sr), hop_energy(kv, ki, sr=sr)
     gv = balance_gain(evv, eii, sr=sr, balance_lu=balance_lu)
