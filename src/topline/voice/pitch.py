@@ -28,6 +28,10 @@ VIBRATO_FADE_S = 0.25
 MAX_VIBRATO_CENTS = 35.0
 MAX_GLIDE_SHARE = 0.3  # a legato glide takes at most this share of the shorter note
 CONSONANT_GLIDE_SHARE = 0.2  # a change over consonants takes this share of their time
+#: The quickest change (10-90 %, s): over short consonants, and between short notes.
+MIN_CHANGE_S = 0.01
+#: 10-90 % time of a change made inside voiceless consonants (s).
+HIDDEN_CHANGE_S = 0.01
 
 
 def _rise_time(zeta: float) -> float:
@@ -122,10 +126,12 @@ def contour(
         shortest = min(prev.end - prev.start, n.end - n.start)
         legato = min(portamento_s, MAX_GLIDE_SHARE * shortest)
         # over consonants the change is quick and late, as singers make it; legato it glides
-        rise = float(np.clip(CONSONANT_GLIDE_SHARE * app if app > 0 else legato, 0.02, max(min(legato, 0.3), 0.02)))
+        rise = float(np.clip(CONSONANT_GLIDE_SHARE * app if app > 0 else legato, MIN_CHANGE_S,
+                             max(min(legato, 0.3), MIN_CHANGE_S)))
         if hid > 0:
-            # unheard in the voiceless consonants: done (95 %) by the vowel's start
-            rise = min(rise, hid / _T_DONE)
+            # unheard in the voiceless consonants: a quick change, done (95 %) by the vowel's start,
+            # so their faint voicing holds the previous pitch until just before it
+            rise = min(HIDDEN_CHANGE_S, hid / _T_DONE)
             begin = n.start - _T_DONE * rise
         else:
             begin = n.start - _T_HALF * rise  # half done at the note's start (the vowel onset)
