@@ -92,14 +92,15 @@ def contour(
     approach_s : list of float, optional
         Per note, how long its onset consonants last before its start (0 for a tie or a
         vowel onset).  A note reached over consonants changes pitch quickly (10-90 % in a
-        fifth of their time, 20 ms at least, ``portamento_s`` at most); a legato
+        fifth of their time, ``MIN_CHANGE_S`` (10 ms) at least, ``portamento_s`` at most); a legato
         vowel-to-vowel change glides over ``portamento_s``.  Either way the change is half
         done at the note's start, unless it can be hidden (``voiceless_s``).
     voiceless_s : list of float, optional
         Per note, how long the unvoiced consonants just before its vowel last (0 when the
         sound before the vowel is voiced).  Nothing is heard of the pitch there, so the change
-        is made inside them, as a singer makes it: done by the vowel's start, which lands on
-        its note.
+        is made inside them, as a singer makes it: quickly (``HIDDEN_CHANGE_S``) at their end,
+        done by the vowel's start, which lands on its note; their faint voicing (``sing``'s
+        leak) holds the previous note's pitch until then.
     portamento_s : float
         10-90 % time of a legato glide between notes.
     vibrato_depth_cents, vibrato_rate_hz, vibrato_delay_s : float
