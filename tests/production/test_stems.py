@@ -80,6 +80,8 @@ def test_backing_voices_are_made_from_a_lead_with_its_presence_band_cut():
 
 
 def test_effect_returns_duck_under_the_lead_and_ring_out_after_it(monkeypatch):
+    import dataclasses
+
     import topline.production.record as R
 
     sc = S.score(3.0)  # one phrase of half-second notes, 0.25-2.65 s, then a rest
@@ -87,20 +89,25 @@ def test_effect_returns_duck_under_the_lead_and_ring_out_after_it(monkeypatch):
     ctl = S.controls("jazz")  # reverb and delay, no backing voices
     assert ctl.profile.reverb_wet > 0 and ctl.profile.delay_wet > 0 and not ctl.profile.doubling
 
-    def returns(duck):
+    def returns(duck, **only):
         monkeypatch.setattr(R, "RETURN_DUCK", duck)
-        bus, lead, backing = vocal_bus_parts(voc, sr=S.SR, score=sc, controls=ctl)
+        c = dataclasses.replace(ctl, profile=dataclasses.replace(ctl.profile, **only))
+        bus, lead, backing = vocal_bus_parts(voc, sr=S.SR, score=sc, controls=c)
         assert backing is None
         return bus - lead[None, :]
 
     duck = R.RETURN_DUCK
     depth, hold, smooth = duck
-    assert depth > 0
-    off, on = returns((0.0, hold, smooth)), returns(duck)
+    assert depth == 9.0 and R.DELAY_DUCK_DB == 18.0
     mid = slice(int(1.0 * S.SR), int(2.0 * S.SR))  # inside the phrase: the whole cut
-    assert np.sqrt(np.mean(off[:, mid] ** 2)) > 1e-3
-    # the whole cut to within 0.1 dB (the smoothed key dips a little between the notes)
-    np.testing.assert_allclose(on[:, mid], off[:, mid] * np.float32(10 ** (-depth / 20)), rtol=1.2e-2, atol=1e-7)
     tail = slice(int(3.8 * S.SR), None)  # the rest after it, once the duck has let go: the tails as they were
-    assert np.sqrt(np.mean(off[:, tail] ** 2)) > 1e-4
-    np.testing.assert_allclose(on[:, tail], off[:, tail], rtol=1e-4, atol=1e-7)
+    # the reverb by RETURN_DUCK's depth, the delay (echoes of earlier notes) by DELAY_DUCK_DB
+    for only, cut in (({"delay_wet": 0.0}, depth), ({"reverb_wet": 0.0}, R.DELAY_DUCK_DB)):
+        off, on = returns((0.0, hold, smooth), **only), returns(duck, **only)
+        assert np.sqrt(np.mean(off[:, mid] ** 2)) > 1e-3
+        # the whole cut to within 0.2 dB (the smoothed key dips a little between the notes)
+        np.testing.assert_allclose(on[:, mid], off[:, mid] * np.float32(10 ** (-cut / 20)), rtol=2.4e-2, atol=1e-7)
+        assert np.sqrt(np.mean(off[:, tail] ** 2)) > 2e-5
+        np.testing.assert_allclose(on[:, tail], off[:, tail], rtol=1e-4, atol=1e-7)
+    both_off, both_on = returns((0.0, hold, smooth)), returns(duck)
+    assert np.sqrt(np.mean(both_on[:, mid] ** 2)) < np.sqrt(np.mean(both_off[:, mid] ** 2)) * 10 ** (-depth / 20)

@@ -95,3 +95,23 @@ def test_a_short_voiceless_consonant_gets_a_quicker_change():
     at = lambda t: m[np.argmin(np.abs(T - t))]  # noqa: E731
     assert abs(at(0.965) - 50) < 0.05  # nothing moves before the consonant
     assert abs(at(1.0) - 57) <= 0.05 * 7 + 1e-9
+
+
+def test_a_change_inside_voiceless_consonants_is_quick_and_late_whatever_their_length():
+    notes = [note(0.2, 1.0, 50, "a", ["AH"]), note(1.0, 2.0, 55, "sa", ["S", "AH"])]
+    m = pitch.contour(notes, times=T, approach_s=[0.0, 0.15], voiceless_s=[0.0, 0.15], portamento_s=0.1)
+    at = lambda t: m[np.argmin(np.abs(T - t))]  # noqa: E731
+    # their faint voicing holds the previous note until 20 ms before the vowel ...
+    assert np.all(np.abs(m[(T >= 0.85) & (T < 0.98)] - 50) < 0.02)
+    # ... and the change is done (95 %) by the vowel's start
+    assert abs(at(1.0) - 55) <= 0.05 * 5 + 1e-9
+    assert pitch.HIDDEN_CHANGE_S == 0.01
+
+
+def test_a_change_over_short_voiced_consonants_takes_10_ms():
+    notes = [note(0.2, 1.0, 50, "a", ["AH"]), note(1.0, 2.0, 52, "ma", ["M", "AH"])]
+    m = pitch.contour(notes, times=T, approach_s=[0.0, 0.04], portamento_s=0.1)
+    at = lambda t: m[np.argmin(np.abs(T - t))]  # noqa: E731
+    assert at(1.0) == pytest.approx(51.0, abs=0.02)  # half done at the vowel onset
+    assert abs(at(0.995) - 50) < 0.2 and abs(at(1.01) - 52) < 0.1  # 10-90 % in 10 ms (5 ms frames)
+    assert pitch.MIN_CHANGE_S == 0.01

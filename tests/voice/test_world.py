@@ -102,6 +102,20 @@ def test_leak_voices_the_low_band_of_voiceless_frames_at_the_given_pitch():
     assert 0.7 < ratio < 1.4
 
 
+def test_leak_gives_voiced_frames_a_voice_bar_and_leaves_them_voiced():
+    sr = 24000
+    noise = _noise_analysis(sr, 0.6)
+    n = noise.f0.size
+    # voiced at 200 Hz, but as aperiodic as noise (a fricative the analysis heard voiced)
+    speech = world.SpeechAnalysis(f0=np.full(n, 200.0), sp=noise.sp, ap=noise.ap, n_samples=noise.n_samples)
+    kw = dict(sr=sr, f0_hz=np.full(n, 200.0), voiced=np.ones(n, bool), gain=np.ones(n))
+    plain = world.render(speech, **kw)
+    barred = world.render(speech, leak=np.full(n, 0.9), **kw)
+    mid = slice(int(0.1 * sr), int(0.5 * sr))
+    assert _harmonic_contrast_db(plain[mid], sr, 200.0) < 3.0
+    assert _harmonic_contrast_db(barred[mid], sr, 200.0) > 15.0
+
+
 def test_leak_leaves_voiced_frames_and_zero_leak_alone():
     sr = 24000
     speech = _noise_analysis(sr, 0.3)

@@ -43,6 +43,9 @@ PEAK = 0.7
 PHRASE_RELEASE = 0.35
 #: Share of a voiceless consonant's low band (``world.LEAK_BAND_HZ``) sung voiced, at the held pitch.
 VOICELESS_LEAK = 0.9
+#: Share of a voiced obstruent's low band (b, d, g, v, ð, z, ʒ, ʤ) made periodic at the sung pitch:
+#: its voice bar.
+VOICE_BAR = 0.9
 #: Most phrase-rendering threads ``sing`` uses by default.
 MAX_WORKERS = 2
 #: Most bytes of analysed renderings the process keeps (about 0.2 MB per rendered second:
@@ -220,6 +223,8 @@ def _render_phrase(
     for u in p.units:
         if not u.vowel and u.arpabet in phonemes.UNVOICED and u.end > first:
             leak[(times >= u.start) & (times < u.end)] = VOICELESS_LEAK
+        elif not u.vowel and u.arpabet in phonemes.VOICED_OBSTRUENTS:
+            leak[(times >= u.start) & (times < u.end)] = VOICE_BAR
     return world.render(
         speech,
         sr=sr,

@@ -45,6 +45,8 @@ CONSONANTS = {
 #: Consonants sung without voicing (the neural voice is given no F0 there).
 UNVOICED = {"CH", "F", "HH", "K", "P", "S", "SH", "T", "TH"}
 SONORANTS = {"M", "N", "NG", "L", "R", "W", "Y"}
+#: Consonants sung with voicing that are not sonorants: stops, fricatives and an affricate.
+VOICED_OBSTRUENTS = {"B", "D", "DH", "G", "JH", "V", "Z", "ZH"}
 #: Unhurried length of each consonant in seconds (shortened when the music is fast).
 CONSONANT_S = {
     "B": 0.055, "D": 0.05, "G": 0.055, "P": 0.07, "T": 0.065, "K": 0.07, "CH": 0.1, "JH": 0.09,

@@ -28,6 +28,10 @@ VIBRATO_FADE_S = 0.25
 MAX_VIBRATO_CENTS = 35.0
 MAX_GLIDE_SHARE = 0.3  # a legato glide takes at most this share of the shorter note
 CONSONANT_GLIDE_SHARE = 0.2  # a change over consonants takes this share of their time
+#: The quickest change (10-90 %, s): over short consonants, and between short notes.
+MIN_CHANGE_S = 0.01
+#: 10-90 % time of a change made inside voiceless consonants (s).
+HIDDEN_CHANGE_S = 0.01
 
 
 def _rise_time(zeta: float) -> float:
@@ -88,14 +92,15 @@ def contour(
     approach_s : list of float, optional
         Per note, how long its onset consonants last before its start (0 for a tie or a
         vowel onset).  A note reached over consonants changes pitch quickly (10-90 % in a
-        fifth of their time, 20 ms at least, ``portamento_s`` at most); a legato
+        fifth of their time, ``MIN_CHANGE_S`` (10 ms) at least, ``portamento_s`` at most); a legato
         vowel-to-vowel change glides over ``portamento_s``.  Either way the change is half
         done at the note's start, unless it can be hidden (``voiceless_s``).
     voiceless_s : list of float, optional
         Per note, how long the unvoiced consonants just before its vowel last (0 when the
         sound before the vowel is voiced).  Nothing is heard of the pitch there, so the change
-        is made inside them, as a singer makes it: done by the vowel's start, which lands on
-        its note.
+        is made inside them, as a singer makes it: quickly (``HIDDEN_CHANGE_S``) at their end,
+        done by the vowel's start, which lands on its note; their faint voicing (``sing``'s
+        leak) holds the previous note's pitch until then.
     portamento_s : float
         10-90 % time of a legato glide between notes.
     vibrato_depth_cents, vibrato_rate_hz, vibrato_delay_s : float
@@ -122,10 +127,12 @@ def contour(
         shortest = min(prev.end - prev.start, n.end - n.start)
         legato = min(portamento_s, MAX_GLIDE_SHARE * shortest)
         # over consonants the change is quick and late, as singers make it; legato it glides
-        rise = float(np.clip(CONSONANT_GLIDE_SHARE * app if app > 0 else legato, 0.02, max(min(legato, 0.3), 0.02)))
+        rise = float(np.clip(CONSONANT_GLIDE_SHARE * app if app > 0 else legato, MIN_CHANGE_S,
+                             max(min(legato, 0.3), MIN_CHANGE_S)))
         if hid > 0:
-            # unheard in the voiceless consonants: done (95 %) by the vowel's start
-            rise = min(rise, hid / _T_DONE)
+            # unheard in the voiceless consonants: a quick change, done (95 %) by the vowel's start,
+            # so their faint voicing holds the previous pitch until just before it
+            rise = min(HIDDEN_CHANGE_S, hid / _T_DONE)
             begin = n.start - _T_DONE * rise
         else:
             begin = n.start - _T_HALF * rise  # half done at the note's start (the vowel onset)

@@ -242,8 +242,9 @@ def render(
     """Resynthesise an analysed phrase (``prepare``) with a new F0, optionally re-timed.
 
     Parameters are those of ``resynthesize``; ``n_out`` defaults to the phrase's length.
-    ``leak`` (per output frame, 0..1) voices frames that would be unvoiced faintly: that share
-    of their power below ``LEAK_BAND_HZ`` becomes periodic at ``f0_hz``, the rest stays noise.
+    ``leak`` (per output frame, 0..1) gives frames a voice bar: at least that share of their power
+    below ``LEAK_BAND_HZ`` is periodic at ``f0_hz``, the rest stays noise.  Frames that would be
+    unvoiced are voiced faintly that way; voiced frames only lose noise in that band.
     """
     pw = pyworld()
     fp = frame_period_ms / 1000.0
@@ -269,15 +270,15 @@ def render(
     new_f0 = np.where(on, f0_t, 0.0)
     if leak is not None:
         lw = np.clip(_fit(leak, n), 0.0, 1.0)
-        faint = ~on & (lw > 0) & (f0_t > 0)
-        if faint.any():
+        bar = (lw > 0) & (f0_t > 0)
+        if bar.any():
             f = np.arange(ap.shape[1]) * (sr / 2.0) / (ap.shape[1] - 1)
             band = np.clip((LEAK_BAND_HZ[1] - f) / (LEAK_BAND_HZ[1] - LEAK_BAND_HZ[0]), 0.0, 1.0)
             # WORLD gives a voiced frame (1 - ap^2) of its power as pulses and ap^2 as noise
-            share = lw[faint, None] * band[None, :]
+            share = lw[bar, None] * band[None, :]
             ap = ap.copy()
-            ap[faint] = np.minimum(ap[faint], np.sqrt(1.0 - share))
-            new_f0[faint] = f0_t[faint]
+            ap[bar] = np.minimum(ap[bar], np.sqrt(1.0 - share))
+            new_f0[bar] = f0_t[bar]
     out = pw.synthesize(new_f0, np.ascontiguousarray(sp), np.ascontiguousarray(ap), sr, frame_period_ms)
     out = out[:n_out] if out.size >= n_out else np.pad(out, (0, n_out - out.size))
     return out.astype(np.float32)
