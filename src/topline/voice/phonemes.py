@@ -15,7 +15,7 @@ are reduced depends on the lyrics only (stress and place in the line), for the s
 ARPAbet is mapped to the phoneme symbols Kokoro was trained on (misaki's, which follow
 espeak-ng's IPA): American or British (``accent``: long-vowel marks, "əʊ", no post-vocalic
 r).  Diphthongs are two symbols, so their glide can be timed; word spaces and stress marks
-are kept, as in Kokoro's own input.
+are kept, as in Kokoro's own input, and a phrase that ends a lyric line ends with a full stop.
 """
 
 from __future__ import annotations
