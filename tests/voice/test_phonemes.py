@@ -54,7 +54,8 @@ def test_frames_and_the_time_map(id_map):
     assert np.all(np.diff(p.song_knots) >= 0) and np.all(np.diff(p.render_knots) >= 0)
     assert p.render_knots[-1] == pytest.approx(p.frames * FRAME)
     lead = phonemes.SOUND_LEAD_S
-    assert p.end == pytest.approx(p.units[-1].end + phonemes.EOS_FRAMES * FRAME + lead)
+    tail = phonemes.END_MARK_FRAMES + phonemes.EOS_FRAMES  # the line ends here: a full stop, then the pad
+    assert p.end == pytest.approx(p.units[-1].end + tail * FRAME + lead)
     # the sound leads the tokens: the vowel of "lo" sounds from its note start, its tokens come later
     lo = next(u for u in p.units if u.vowel and u.start == pytest.approx(0.9))
     k = next(i for i, u in enumerate(p.units) if u is lo)
@@ -87,7 +88,7 @@ def test_stress_marks_spaces_and_reduction(id_map):
         note(0.7, 1.5, 52, "love", ["L", "AH", "V"], word=1, stress=1),
     ]
     (p,) = phonemes.plan(notes, id_map=id_map, frame_s=FRAME)
-    assert text_of(p.ids) == "$ðə lˈʌv$"
+    assert text_of(p.ids) == "$ðə lˈʌv.$"
     # each marker lasts one frame; no id lasts less
     marks = [k for k, i in enumerate(p.ids) if i in (VOCAB[" "], VOCAB["ˈ"])]
     assert list(p.durations[marks]) == [1, 1]
@@ -174,7 +175,7 @@ def test_the_rendering_does_not_depend_on_the_rhythm(id_map):
     for u, (a, b) in zip(p.units, p.unit_render):
         assert b - a == pytest.approx(phonemes.render_length(u), abs=FRAME)
     # unstressed vowels are reduced inside the line, not at its end
-    assert text_of(p.ids) == "$ðə ɹˈɪ vəɹ lˈaɪt$"
+    assert text_of(p.ids) == "$ðə ɹˈɪ vəɹ lˈaɪt.$"
 
 
 def test_long_lines_split_at_a_line_end(id_map):
@@ -207,7 +208,7 @@ def test_an_unstressed_vowel_at_a_line_end_keeps_its_quality(id_map):
         note(0.8, 1.0, 50, "ter", ["T", "ER"], word=0, stress=0, line=0),
     ]
     (p,) = phonemes.plan(notes, id_map=id_map, frame_s=FRAME)
-    assert text_of(p.ids) == "$wˈɔtɜɹ$"
+    assert text_of(p.ids) == "$wˈɔtɜɹ.$"
 
 
 def test_british_accent_long_vowels_and_no_r_after_a_vowel(id_map):
@@ -218,8 +219,8 @@ def test_british_accent_long_vowels_and_no_r_after_a_vowel(id_map):
     ]
     (us,) = phonemes.plan(notes, id_map=id_map, frame_s=FRAME)
     (gb,) = phonemes.plan(notes, id_map=id_map, frame_s=FRAME, accent="gb")
-    assert text_of(us.ids) == "$kˈɑɹ ɡˈoʊ ɹˈɛd$"
-    assert text_of(gb.ids) == "$kˈɑː ɡˈəʊ ɹˈɛd$"  # the onset r of "red" stays
+    assert text_of(us.ids) == "$kˈɑɹ ɡˈoʊ ɹˈɛd.$"
+    assert text_of(gb.ids) == "$kˈɑː ɡˈəʊ ɹˈɛd.$"  # the onset r of "red" stays
     with pytest.raises(VoiceError, match="accent"):
         phonemes.plan(notes, id_map=id_map, frame_s=FRAME, accent="fr")
 
@@ -261,3 +262,27 @@ def test_fast_notes_shorten_the_vowel_before_the_consonants(id_map):
     scale = (e - phonemes.MIN_VOWEL_S) / 0.215
     t_on = [u for u in p.units if u.arpabet == "T"][-1]
     assert t_on.end == pytest.approx(0.5 + e) and t_on.end - t_on.start == pytest.approx(0.065 * scale)
+
+
+def test_a_phrase_that_ends_a_line_ends_with_a_full_stop(id_map):
+    """Kokoro's sentences end with punctuation before the pad; sung lines ended without it, and the
+    line's last consonants came out weak ("light" heard as "lie").  A phrase that ends a line gets
+    a full stop of ``END_MARK_FRAMES`` before its trailing pad; one cut mid-line at a rest gets none;
+    the time map covers the mark."""
+    notes = [
+        note(0.5, 0.9, 50, "hold", ["HH", "OW", "L", "D"], word=0, line=0),
+        note(1.5, 2.0, 52, "on", ["AA", "N"], word=1, line=0),  # a rest inside the line
+        note(2.0, 2.6, 53, "tight", ["T", "AY", "T"], word=2, line=0),
+        note(3.5, 4.0, 50, "go", ["G", "OW"], word=3, line=1),
+    ]
+    plan = phonemes.plan(notes, id_map=id_map, frame_s=FRAME)
+    assert [text_of(p.ids) for p in plan] == ["$hˈoʊld$", "$ˈɑn tˈaɪt.$", "$ɡˈoʊ.$"]
+    assert phonemes.END_MARK_FRAMES == 2
+    for p in plan:
+        assert p.ids[-1] == PAD and p.durations[-1] == phonemes.EOS_FRAMES
+        assert p.render_knots[-1] == pytest.approx(p.frames * FRAME)
+    first, second, _ = plan
+    assert second.ids[-2] == VOCAB["."] and second.durations[-2] == 2
+    lead = phonemes.SOUND_LEAD_S
+    assert first.end == pytest.approx(first.units[-1].end + 14 * FRAME + lead)
+    assert second.end == pytest.approx(second.units[-1].end + 16 * FRAME + lead)

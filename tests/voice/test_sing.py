@@ -53,11 +53,15 @@ def test_silence_outside_phrases():
             note(3.0, 3.6, 55, "go", ["G", "OW"], word=1, line=1),
         ]
     )
+    from topline.voice import kokoro_model, phonemes
+
     y = sing(sc, controls=controls("m"))
-    between = y[int(1.1 * SR) : int(2.4 * SR)]  # the breath before line 2 starts after 2.45 s
-    after = y[int(3.9 * SR) :]
-    assert np.max(np.abs(between)) < 1e-4
-    assert np.max(np.abs(after)) < 1e-4
+    first, second = phonemes.plan(sc.notes, id_map=kokoro_model.VOCAB, frame_s=kokoro_model.FRAME / kokoro_model.SAMPLE_RATE)
+    assert first.end < 1.3 and second.end < 4.1  # each line's tail: a full stop, the pad, the sound's lead
+    between = y[int(first.end * SR) : int(2.4 * SR)]  # the breath before line 2 starts after 2.45 s
+    assert np.max(np.abs(between)) < 1e-6  # nothing but the resampler's ringing
+    # the trailing pad (from 3.9 s) is near silence: under -66 dB
+    assert np.max(np.abs(y[int(3.9 * SR) :])) < 5e-4
     assert np.max(np.abs(y[int(3.0 * SR) : int(3.5 * SR)])) > 0.05
 
 
@@ -326,7 +330,13 @@ def test_a_voiceless_consonant_carries_the_held_pitch_and_the_next_vowel_lands_o
     s = next(u for u in plan[0].units if u.arpabet == "S")
     inside = (t >= s.start) & (t < s.end) & (f0 > 0)
     assert inside.sum() >= 5  # harvest hears voicing there (it always did) ...
-    assert np.mean(np.abs(cents(f0[inside], 52)) <= 50) >= 0.8  # ... now at the held note's pitch
+    # ... now at the held note's pitch, then rising to the next note's: the change is made inside the
+    # consonant, so only a tail of its frames may be off, rising (never a wandering F0)
+    c = cents(f0[inside], 52)
+    off = np.abs(c) > 50
+    tail = int(np.argmax(off)) if off.any() else off.size
+    assert off[tail:].all() and np.all(np.diff(c[tail:]) > 0)
+    assert np.mean(~off) >= 0.7
     onset = (t >= 1.2) & (t < 1.26) & (f0 > 0)
     assert np.mean(np.abs(cents(f0[onset], 57)) <= 50) >= 0.6  # the change was made in the consonant
 

@@ -15,7 +15,7 @@ are reduced depends on the lyrics only (stress and place in the line), for the s
 ARPAbet is mapped to the phoneme symbols Kokoro was trained on (misaki's, which follow
 espeak-ng's IPA): American or British (``accent``: long-vowel marks, "əʊ", no post-vocalic
 r).  Diphthongs are two symbols, so their glide can be timed; word spaces and stress marks
-are kept, as in Kokoro's own input.
+are kept, as in Kokoro's own input, and a phrase that ends a lyric line ends with a full stop.
 """
 
 from __future__ import annotations
@@ -79,6 +79,12 @@ BOS_FRAMES = 18
 #: am_michael 16 -> 4 %, am_puck 16 -> 4 %, bm_george 4 -> 0 % median word error rate), for about
 #: 7 % more rendering.
 EOS_FRAMES = 14
+#: A phrase that ends a lyric line ends as Kokoro's sentences do, with a full stop before the
+#: trailing pad, given this many frames (taken on top of the pad); ``PHRASE_END_MARK`` ends the
+#: other phrases (cut mid-line at a rest), ``None`` for none.
+LINE_END_MARK: str | None = "."
+PHRASE_END_MARK: str | None = None
+END_MARK_FRAMES = 2
 #: Kokoro's sound comes this long before the tokens it is aligned to (measured: 100-125 ms
 #: in the model's own renderings as in ours; 85 ms puts the vowel onsets of sung notes, as
 #: quality.md measures them, on the note starts: 125 ms made them 45-70 ms late, 75 ms 12 ms
@@ -375,7 +381,8 @@ def _tokens(
     group: list[Syllable], units: list[Unit], id_map: dict[str, int]
 ) -> tuple[list[int], list[int], list[bool]]:
     """Kokoro's ids (a pad at either end); per id, the unit whose time it shares (-1: the
-    leading pad), and whether it is a marker (word space, stress)."""
+    leading pad, ``len(units)``: the trailing pad and the end mark before it), and whether it
+    is a marker (word space, stress, end mark)."""
     ids, owner, marker = [PAD_ID], [-1], [False]
     for j, u in enumerate(units):
         syl = group[u.syllable]
@@ -396,6 +403,11 @@ def _tokens(
             ids.append(id_map[ch])
             owner.append(j)
             marker.append(False)
+    end_mark = LINE_END_MARK if group[-1].line_end else PHRASE_END_MARK
+    if end_mark is not None:
+        ids.append(id_map[end_mark])
+        owner.append(len(units))
+        marker.append(True)
     ids.append(PAD_ID)
     owner.append(len(units))
     marker.append(False)
@@ -428,8 +440,11 @@ def _render_bounds(units: list[Unit], frame_s: float, min_frames: np.ndarray | N
     return bounds
 
 
-def _knots(units: list[Unit], bounds: np.ndarray, frame_s: float) -> tuple[np.ndarray, np.ndarray]:
-    """Matching song-clock and rendering-clock times, for a piecewise-linear time map."""
+def _knots(
+    units: list[Unit], bounds: np.ndarray, frame_s: float, tail_frames: int = EOS_FRAMES
+) -> tuple[np.ndarray, np.ndarray]:
+    """Matching song-clock and rendering-clock times, for a piecewise-linear time map
+    (``tail_frames``: the frames after the last unit, the trailing pad and any end mark)."""
     song = [units[0].start - BOS_FRAMES * frame_s, units[0].start]
     render = [0.0, BOS_FRAMES * frame_s]
     for u, b in zip(units, bounds):
@@ -441,8 +456,8 @@ def _knots(units: list[Unit], bounds: np.ndarray, frame_s: float) -> tuple[np.nd
             render += [rs + edge, re - edge]
         song.append(u.end)
         render.append(re)
-    song.append(units[-1].end + EOS_FRAMES * frame_s)
-    render.append(render[-1] + EOS_FRAMES * frame_s)
+    song.append(units[-1].end + tail_frames * frame_s)
+    render.append(render[-1] + tail_frames * frame_s)
     # the sound leads its tokens: shift the rendering clock (the lead-in and the tail keep speed)
     lead = SOUND_LEAD_S
     render = [0.0] + [r - lead for r in render[1:-1]] + [render[-1]]
@@ -459,8 +474,8 @@ def _frames(units: list[Unit], owner: list[int], marker: list[bool], bounds: np.
     dur = np.zeros(len(owner), dtype=np.int64)
     for u in range(-1, len(units) + 1):
         idx = np.flatnonzero(owner_arr == u)
-        if u == len(units):
-            dur[idx] = EOS_FRAMES
+        if u == len(units):  # the end mark, if any, then the trailing pad
+            dur[idx] = np.where(marker_arr[idx], END_MARK_FRAMES, EOS_FRAMES)
             continue
         total = int(unit_frames[u + 1])
         marks, own = idx[marker_arr[idx]], idx[~marker_arr[idx]]
@@ -514,7 +529,7 @@ def plan(notes: list[Note], *, id_map: dict[str, int], frame_s: float, accent: s
         owned = np.bincount(own[(own >= 0) & (own < len(units))], minlength=len(units))
         bounds = _render_bounds(units, frame_s, owned)
         dur = _frames(units, owner, marker, bounds)
-        song_knots, render_knots = _knots(units, bounds, frame_s)
+        song_knots, render_knots = _knots(units, bounds, frame_s, int(dur[own == len(units)].sum()))
         gap = group[0].start - (phrases[-1].notes[-1].end if phrases else 0.0)
         line = group[0].notes[0].line_index
         breath = (not phrases and group[0].start > 0.4) or (gap > 0.35 and line != prev_line)
