@@ -609,6 +609,11 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
             imperative += [" ".join(["I'll", *toks[s0:k0], *words(k0, e, "my")]) for e in ends(k0)
                            if e == n or low[e] not in PARTICLES]  # not "I'll never look" of "never look back"
     for h in range(n - 1):
+        if low[h + 1] in SONG_NOUNS and tagged[h][2] == "v" and tagged[h][1] == word and low[h].endswith("ing") \
+                and (h == 0 or low[h - 1] in DET):
+            # "a running anthem", "a driving song": sung by the one doing it, "I'm running"
+            lines += _carrier(f"I'm {low[h]}", topic, len(lines), tails=("", "again", "I know"))
+            return lines, openers
         if low[h + 1] in SONG_NOUNS and tagged[h][2] == "n" and tagged[h][1] == word:
             # "a breakup song": the noun sung as when, "since the breakup", "on the wedding day"
             kind = lexicon.kind(word)
@@ -839,6 +844,8 @@ def _carrier(text: str, topic: Topic, k: int, tails: tuple[str, ...] = ("", *TAI
     past = _past(text)
     if past:
         tails = tuple(t for t in tails if t not in ("again", "once more"))
+    if "never" in text.split():  # not "I'll never look back, once more"
+        tails = tuple(t for t in tails if t != "once more")
     # a named subject's "is" contracted too, a syllable shorter to fit a line's budget with a tail ("the puppy's
     # afraid of lightning, I know")
     short = re.sub(r"^((?:the|my|our|your) [a-z]+) is (?!being )", r"\1's ", text)
@@ -1606,8 +1613,8 @@ def _guarantee(planner: Planner, drafts) -> None:
         # the clause opening a bank line: "opening my shop at dawn, I ...", "while you're fixing an old car, ..."
         clauses = []
         for ln in lines:
-            if ln.theme != "carry":
-                continue
+            if ln.theme != "carry" or ln.parts[-1][0] and " ".join(t for t, o in ln.parts if not o).startswith("I'll "):
+                continue  # a promise opens no line ("while I'll never quit, ..." is not English)
             text = " ".join(t for t, o in ln.parts if not o)
             clauses.append(text[4:] if text.startswith("I'm ") else ("when " if _past(text) else "while ") + text)
         clauses = sorted(dict.fromkeys(clauses), key=count_syllables)[:3]
