@@ -245,3 +245,11 @@ def test_a_named_subjects_is_is_contracted_too_to_fit_a_line():
 def test_a_word_in_a_genre_imperative_or_long_clause_is_sung(description, word):
     _, text = write_song(description, seed=0)
     assert word in _sung(text)
+
+
+def test_a_childrens_song_names_its_audience_not_a_word_to_sing():
+    # "children's" before a song word says what kind of song it is (no "I'm a children"); elsewhere it is content
+    assert read_topic("a children's song about a puppy who is afraid of lightning").words == (
+        "puppy", "afraid", "lightning")
+    assert read_topic("a kids song about brushing teeth").words == ("brush", "teeth")
+    assert read_topic("a song for the children of the village").words == ("child", "village")
