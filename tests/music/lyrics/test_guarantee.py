@@ -209,3 +209,47 @@ def test_carriers_sing_a_predicate_adjective_a_passive_an_imperative_and_a_song_
 def test_a_predicate_or_passive_or_imperative_word_is_sung(description, word):
     _, text = write_song(description, seed=0)
     assert word in _sung(text)
+
+
+def test_carriers_of_an_imperative_after_a_genre_and_a_passive_after_about():
+    # an imperative after the genre, behind a comma or a song noun, is the singer's promise too
+    assert _carried("gym track, never quit", "quit") == (["I'll never quit"], [])
+    assert _carried("road trip song never look back", "look") == (["I'll never look back"], [])
+    # a place before a song noun is sung where it is, an activity by the one doing it
+    assert _carried("gym track, never quit", "gym") == ([], ["in the gym"])
+    assert _carried("jogging anthem, keep going", "jog") == (["I'm jogging"], [])
+    # a passive after "about getting" is the singer's, short (with its particle) before its preposition too
+    assert _carried("a blues song about getting laid off from the factory", "lay") == (
+        ["I'm getting laid off", "I'm getting laid off from the factory"], [])
+    assert _carried("a punk song about getting sacked from the bakery", "sacked") == (
+        ["I'm getting sacked", "I'm getting sacked from the bakery"], [])
+
+
+def test_a_named_subjects_is_is_contracted_too_to_fit_a_line():
+    d = "a lullaby about a puppy who is afraid of lightning"
+    lines, _ = carriers(read_topic(d), d, "lightning")
+    assert _texts(lines) == [
+        "the puppy is afraid of lightning", "the puppy is afraid of lightning again",
+        "the puppy is afraid of lightning, I know", "the puppy is afraid of lightning, it's true",
+        "the puppy is afraid of lightning, once more", "the puppy's afraid of lightning",
+        "the puppy's afraid of lightning again", "the puppy's afraid of lightning, I know",
+        "the puppy's afraid of lightning, it's true", "the puppy's afraid of lightning, once more"]
+    assert len({ln.key for ln in lines}) == len(lines)  # each its own candidate
+
+
+@pytest.mark.parametrize("description, word", [
+    ("a lullaby about a puppy who is afraid of lightning", "lightning"),
+    ("gym track, never quit", "never"), ("jogging anthem, keep going", "jogging"), ("a rock song about getting dumped at the prom", "dumped"),
+    ("a pop song about getting kicked out of the band", "band"),
+    ("a blues song about getting laid off from the factory", "laid")])
+def test_a_word_in_a_genre_imperative_or_long_clause_is_sung(description, word):
+    _, text = write_song(description, seed=0)
+    assert word in _sung(text)
+
+
+def test_a_childrens_song_names_its_audience_not_a_word_to_sing():
+    # "children's" before a song word says what kind of song it is (no "I'm a children"); elsewhere it is content
+    assert read_topic("a children's song about a puppy who is afraid of lightning").words == (
+        "puppy", "afraid", "lightning")
+    assert read_topic("a kids song about brushing teeth").words == ("brush", "teeth")
+    assert read_topic("a song for the children of the village").words == ("child", "village")

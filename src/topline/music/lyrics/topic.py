@@ -27,7 +27,8 @@ vocals female male bpm something kind sort type story tell telling told called n
 GENRE_WORDS = frozenset("pop rock folk country hip hop trap dance house soul metal gospel slow fast happy sad "
                         "love female male dark sunny summer summery party breakup heartbreak motivational mellow "
                         "moody romantic emotional nostalgic hopeful uplifting angry soft loud melancholic melancholy "
-                        "piano guitar synth strings violin orchestral drum bass ukulele christmas heavy".split())
+                        "piano guitar synth strings violin orchestral drum bass ukulele christmas heavy children's children "
+                        "kids kids' kid's nursery".split())
 SONG_NOUNS = frozenset("song songs track tracks tune tunes ballad ballads anthem hymn number beat beats vibe vibes "
                        "style tempo jam banger bop lullaby lullabies serenade ditty jingle shanty".split())
 # Genres a word before them makes a genre of its own ("bedroom pop", "emo rock", "garage rock"), and the

@@ -559,12 +559,19 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
     imperative: list[str] = []
     def predicate_ends(h: int) -> list[int]:
         # the predicate alone too, before its complement ("the kitten was afraid" of "... afraid of the dark")
-        short = [h + 1] if h + 1 < n and low[h + 1] in PREPS | {"of"} and tagged[h][2] == "a" else []
+        # and a passive participle, with its particle, before its preposition ("I'm getting laid off" of "... laid
+        # off from the factory"): a short line fits a short budget
+        short = [h + 1] if h + 1 < n and low[h + 1] in PREPS | {"of"} and (tagged[h][2] == "a" or (
+            tagged[h][2] == "v" and low[h - 1] in GET_FORMS | {"being"})) else []
+        if h + 2 < n and low[h + 1] in PARTICLES and low[h + 2] in PREPS and low[h - 1] in GET_FORMS | {"being"}:
+            short.append(h + 2)
         return sorted({*short, *ends(h)})
 
     def subjects(k: int) -> list[tuple[str, str]]:
         # a long subject by its head alone too, to fit a line ("the family farm" -> "the farm")
         subj, poss = person(k)
+        if not subj and k and low[k - 1] == "about" and low[k] in GET_FORMS:
+            subj, poss = "I", "my"  # a song "about getting sacked" is sung by the one it happens to
         out = [(subj, poss)] if subj else []
         if subj.startswith("the ") and " " in subj[4:]:
             out.append(("the " + subj.split()[-1], poss))
@@ -591,12 +598,22 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 else:
                     head = f"{subj} {low[h - 1]}"
                 clauses += [f"{head} {' '.join(words(h, e, poss))}" for e in predicate_ends(h)]
-    k0 = 1 if n > 1 and low[0] in FREQUENCY else 0
-    if n > k0 and "v" in lexicon.parts_of_speech(low[k0]) and low[k0] == lexicon.lemma(low[k0], "v") and (
-            k0 or tagged[0][2] == "v"):  # an imperative: "never look back" -> "I'll never look back"
-        imperative = [" ".join(["I'll", *toks[:k0], *words(k0, e, "my")]) for e in ends(k0)
-                      if e == n or low[e] not in PARTICLES]  # not "I'll never look" of "never look back"
+    # an imperative opens the description or a clause after its genre ("gym song, never quit": after a comma
+    # or a song noun): "never look back" -> "I'll never look back"
+    starts = [0] + [len(tag_proper(description[:c])) for c, ch in enumerate(description) if ch == ","] + [
+        k for k in range(1, n) if low[k - 1] in SONG_NOUNS]
+    for s0 in dict.fromkeys(k for k in starts if 0 <= k < n):
+        k0 = s0 + 1 if s0 + 1 < n and low[s0] in FREQUENCY else s0
+        if "v" in lexicon.parts_of_speech(low[k0]) and low[k0] == lexicon.lemma(low[k0], "v") and (
+                k0 > s0 or tagged[s0][2] == "v" or (s0 and tagged[s0][2] == "f")):
+            imperative += [" ".join(["I'll", *toks[s0:k0], *words(k0, e, "my")]) for e in ends(k0)
+                           if e == n or low[e] not in PARTICLES]  # not "I'll never look" of "never look back"
     for h in range(n - 1):
+        if low[h + 1] in SONG_NOUNS and tagged[h][2] == "v" and tagged[h][1] == word and low[h].endswith("ing") \
+                and (h == 0 or low[h - 1] in DET):
+            # "a running anthem", "a driving song": sung by the one doing it, "I'm running"
+            lines += _carrier(f"I'm {low[h]}", topic, len(lines), tails=("", "again", "I know"))
+            return lines, openers
         if low[h + 1] in SONG_NOUNS and tagged[h][2] == "n" and tagged[h][1] == word:
             # "a breakup song": the noun sung as when, "since the breakup", "on the wedding day"
             kind = lexicon.kind(word)
@@ -606,6 +623,8 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                     openers.append(f"on the {low[h]} day")
             elif word in SEASONS:
                 openers.append(f"in the {low[h]}")
+            elif kind == "place" and "g" in lexicon.types(word):  # "a gym track": sung where it is, "in the gym"
+                openers.append(f"{'on' if word in ON_PLACES else 'in'} the {low[h]}")
             for o in openers:
                 lines += _carrier(o, topic, len(lines), tails=PP_TAILS)
 
@@ -735,9 +754,15 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
         else:
             continue
         subj, poss = person(start)
-        if frame == "be" and start == i and i and low[i - 1] == "about":
+        if frame == "be" and start == i - 1 and low[start] in GET_FORMS | {"being"} and not low[i].endswith("ing"):
+            frame, start = "passive", i  # "getting laid off from the factory": sung in its predicate, short too
+        if frame in ("be", "passive") and start and low[start - 1] == "about":
             subj, poss = "I", "my"  # a song "about growing up" is sung by one who does it: "I'm growing up"
         if not subj:
+            continue
+        if frame == "passive":
+            for t in dict.fromkeys(f"{be_of(subj)} {low[i - 1]} {' '.join(words(i, e, poss))}" for e in predicate_ends(i)):
+                lines += _carrier(t, topic, len(lines))
             continue
         for e in ends(i):
             body = words(start, e, poss)
@@ -816,12 +841,17 @@ def _past(text: str) -> bool:
 def _carrier(text: str, topic: Topic, k: int, tails: tuple[str, ...] = ("", *TAILS)) -> list[Line]:
     """The carrier ``text`` as candidate lines: as it is and ended by each of ``TAILS``."""
     out = []
-    words = text.split()
     past = _past(text)
     if past:
         tails = tuple(t for t in tails if t not in ("again", "once more"))
-    for j, tail in enumerate(tails):
-        body = " ".join(words) + (", " + tail if " " in tail else " " + tail if tail else "")
+    if "never" in text.split():  # not "I'll never look back, once more"
+        tails = tuple(t for t in tails if t != "once more")
+    # a named subject's "is" contracted too, a syllable shorter to fit a line's budget with a tail ("the puppy's
+    # afraid of lightning, I know")
+    short = re.sub(r"^((?:the|my|our|your) [a-z]+) is (?!being )", r"\1's ", text)
+    texts = [text] + ([short] if short != text and len(tails) <= 5 else [])
+    for j, (body0, tail) in enumerate((t, tail) for t in texts for tail in tails):
+        body = body0 + (", " + tail if " " in tail else " " + tail if tail else "")
         parts = (("and", True), *((("now", True),) if not past else ()), *((w, False) for w in body.split()))
         out.append(Line(entry=-1000 - 10 * k - j, pos=0, theme="carry+" if tail else "carry", roles="VBP",
                         tags=frozenset(), parts=parts, filler=""))
@@ -1569,6 +1599,13 @@ def _guarantee(planner: Planner, drafts) -> None:
         if counts.get(word):
             continue
         lines, openers = carriers(topic, planner.description, word)
+        if not lines and not openers:
+            # a word only another word's clause holds ("the band" of "getting kicked out of the band"): that
+            # clause's lines that sing it
+            forms = topic.forms.get(word, frozenset({word}))
+            lines = [ln for other in topic.words[:MAX_PHRASES] if other != word
+                     for ln in carriers(topic, planner.description, other)[0]
+                     if any(w.strip(",").lower() in forms for part, _ in ln.parts for w in part.split())]
         if lines:
             known = {ln.key for ln in planner.lines}
             planner.lines += [ln for ln in lines if ln.key not in known]
@@ -1576,8 +1613,8 @@ def _guarantee(planner: Planner, drafts) -> None:
         # the clause opening a bank line: "opening my shop at dawn, I ...", "while you're fixing an old car, ..."
         clauses = []
         for ln in lines:
-            if ln.theme != "carry":
-                continue
+            if ln.theme != "carry" or ln.parts[-1][0] and " ".join(t for t, o in ln.parts if not o).startswith("I'll "):
+                continue  # a promise opens no line ("while I'll never quit, ..." is not English)
             text = " ".join(t for t, o in ln.parts if not o)
             clauses.append(text[4:] if text.startswith("I'm ") else ("when " if _past(text) else "while ") + text)
         clauses = sorted(dict.fromkeys(clauses), key=count_syllables)[:3]
