@@ -83,8 +83,8 @@ def _wet_scale(dry: np.ndarray, wet: np.ndarray, amount: float, *, wet_rms: floa
 def reverb_return(bus: np.ndarray, *, sr: int, wet: float) -> np.ndarray:
     """Stereo reverb return (wet only) of a stereo vocal bus; ``wet`` in [0, 1].
 
-    The send is the bus's mid, high-passed (no low-end wash) and pre-delayed by 25 ms so
-    words stay clear.  One mono reverb, widened by reading the right side 13 ms later,
+    The send is the bus's mid, pre-delayed by 25 ms so words stay clear and high-passed above
+    the lead's register (``reverb_send``), so the tail carries no earlier notes' fundamentals.  One mono reverb, widened by reading the right side 13 ms later,
     costs half a stereo one and sounds as wide behind a centred voice.
     """
     return reverb_returns(bus, sr=sr, wet=wet)[0]
@@ -94,8 +94,10 @@ def reverb_return(bus: np.ndarray, *, sr: int, wet: float) -> np.ndarray:
 #: fundamentals under the current one; kept above the lead's register so they do not pull the
 #: pitch heard (and tracked) on the stem.
 REVERB_HIGHPASS_HZ = 500.0
-#: Its order (Butterworth, run forwards: the send is delayed anyway).
+#: Its order (Butterworth, causal: 12 dB per octave, a 150 Hz fundamental 21 dB down).
 REVERB_HIGHPASS_ORDER = 2
+#: Pre-delay of the send (s): the reverb starts after the word's attack.
+REVERB_PREDELAY_S = 0.025
 
 
 def reverb_send(bus: np.ndarray, *, sr: int) -> np.ndarray:
@@ -114,7 +116,7 @@ def reverb_send(bus: np.ndarray, *, sr: int) -> np.ndarray:
         ``REVERB_HIGHPASS_HZ`` (causal).
     """
     n = bus.shape[-1]
-    pre = int(0.025 * sr)
+    pre = int(REVERB_PREDELAY_S * sr)
     send = np.zeros((1, n), dtype=np.float32)
     np.add(bus[0, : n - pre], bus[1, : n - pre], out=send[0, pre:])
     send *= np.float32(0.5)
