@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from topline.production import produce
-from topline.production.chain import reverb_return, reverb_returns
+from topline.production import chain
+from topline.production.chain import reverb_return, reverb_returns, reverb_send
 from topline.production.record import vocal_bus, vocal_bus_parts
 
 from . import signals as S
@@ -111,3 +112,30 @@ def test_effect_returns_duck_under_the_lead_and_ring_out_after_it(monkeypatch):
         np.testing.assert_allclose(on[:, tail], off[:, tail], rtol=1e-4, atol=1e-7)
     both_off, both_on = returns((0.0, hold, smooth)), returns(duck)
     assert np.sqrt(np.mean(both_on[:, mid] ** 2)) < np.sqrt(np.mean(both_off[:, mid] ** 2)) * 10 ** (-depth / 20)
+
+
+def _tone_db(x: np.ndarray, f: float, sr: int) -> float:
+    """Level (dB re a full-scale sine) of ``x``'s component at ``f``, over whole periods."""
+    t = np.arange(x.size) / sr
+    c = 2.0 * np.mean(x * np.exp(-2j * np.pi * f * t))
+    return float(20 * np.log10(abs(c)))
+
+
+def test_reverb_send_is_the_mid_delayed_and_high_passed_above_the_lead():
+    sr = S.SR
+    n = sr
+    t = np.arange(n) / sr
+    low, high = 125.0, 2000.0  # two octaves under the cutoff; two octaves over it
+    mid = 0.25 * np.sin(2 * np.pi * low * t) + 0.25 * np.sin(2 * np.pi * high * t)
+    side = 0.3 * np.sin(2 * np.pi * 700.0 * t)
+    bus = np.stack([mid + side, mid - side]).astype(np.float32)
+    send = reverb_send(bus, sr=sr)
+    assert send.shape == (1, n) and send.dtype == np.float32
+    pre = int(0.025 * sr)
+    assert not np.any(send[0, :pre]) and send[0, pre + 1] != 0.0  # the sines start at 0
+    steady = send[0, sr // 2:]  # past the filter's settling; 0.5 s holds whole periods of both
+    assert _tone_db(steady, 700.0, sr) < -80.0  # the side is not sent
+    assert chain.REVERB_HIGHPASS_HZ == 500.0 and chain.REVERB_HIGHPASS_ORDER == 2
+    # 2nd-order Butterworth at 500 Hz: 125 Hz down 24.1 dB, 2 kHz down 0.02 dB (the sines at -12 dB)
+    assert abs(_tone_db(steady, low, sr) - (-12.04 - 24.10)) < 0.1
+    assert abs(_tone_db(steady, high, sr) - (-12.04 - 0.02)) < 0.05

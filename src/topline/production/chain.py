@@ -5,6 +5,7 @@ reverb and delay returns, all set from the style profile.
 from __future__ import annotations
 
 import numpy as np
+from scipy import signal
 from pedalboard import (Compressor, HighpassFilter, HighShelfFilter, LowpassFilter, Pedalboard,
                         PeakFilter, Reverb)
 
@@ -82,25 +83,54 @@ def _wet_scale(dry: np.ndarray, wet: np.ndarray, amount: float, *, wet_rms: floa
 def reverb_return(bus: np.ndarray, *, sr: int, wet: float) -> np.ndarray:
     """Stereo reverb return (wet only) of a stereo vocal bus; ``wet`` in [0, 1].
 
-    The send is the bus's mid, high-passed (no low-end wash) and pre-delayed by 25 ms so
-    words stay clear.  One mono reverb, widened by reading the right side 13 ms later,
+    The send is the bus's mid, pre-delayed by 25 ms so words stay clear and high-passed above
+    the lead's register (``reverb_send``), so the tail carries no earlier notes' fundamentals.  One mono reverb, widened by reading the right side 13 ms later,
     costs half a stereo one and sounds as wide behind a centred voice.
     """
     return reverb_returns(bus, sr=sr, wet=wet)[0]
 
 
-def _reverb_raw(bus: np.ndarray, *, sr: int, wet: float) -> np.ndarray:
+#: High-pass on the reverb send (Hz). The return of a sung line carries the previous notes'
+#: fundamentals under the current one; kept above the lead's register so they do not pull the
+#: pitch heard (and tracked) on the stem.
+REVERB_HIGHPASS_HZ = 500.0
+#: Its order (Butterworth, causal: 12 dB per octave, a 150 Hz fundamental 21 dB down).
+REVERB_HIGHPASS_ORDER = 2
+#: Pre-delay of the send (s): the reverb starts after the word's attack.
+REVERB_PREDELAY_S = 0.025
+
+
+def reverb_send(bus: np.ndarray, *, sr: int) -> np.ndarray:
+    """The reverb's send: the mid of a stereo bus, pre-delayed 25 ms and high-passed.
+
+    Parameters
+    ----------
+    bus : np.ndarray, shape (2, n)
+    sr : int
+
+    Returns
+    -------
+    np.ndarray
+        float32, shape (1, n): ``(L + R) / 2`` delayed by ``round(0.025 * sr)`` samples (zeros
+        before), through a Butterworth high-pass of order ``REVERB_HIGHPASS_ORDER`` at
+        ``REVERB_HIGHPASS_HZ`` (causal).
+    """
     n = bus.shape[-1]
-    pre = int(0.025 * sr)
+    pre = int(REVERB_PREDELAY_S * sr)
     send = np.zeros((1, n), dtype=np.float32)
     np.add(bus[0, : n - pre], bus[1, : n - pre], out=send[0, pre:])
     send *= np.float32(0.5)
+    hp = signal.butter(REVERB_HIGHPASS_ORDER, REVERB_HIGHPASS_HZ, btype="highpass", fs=sr, output="sos")
+    send[0] = signal.sosfilt(hp, send[0])
+    return send
+
+
+def _reverb_raw(bus: np.ndarray, *, sr: int, wet: float) -> np.ndarray:
     board = Pedalboard([
-        HighpassFilter(cutoff_frequency_hz=250.0),
         Reverb(room_size=0.45 + 0.45 * min(1.0, wet / 0.4), damping=0.55, wet_level=1.0, dry_level=0.0),
         LowpassFilter(cutoff_frequency_hz=8000.0),
     ])  # fmt: skip
-    return board(send, sr)[0]
+    return board(reverb_send(bus, sr=sr), sr)[0]
 
 
 def _widen(rev: np.ndarray, *, sr: int) -> np.ndarray:
