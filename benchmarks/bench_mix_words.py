@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus  # noqa: E402
 import vocal_metrics as vm  # noqa: E402
-from common import aligned_texts  # noqa: E402
+from common import aligned_texts, by_material  # noqa: E402
 
 from topline.audio import decode_audio  # noqa: E402
 from topline.music.types import Score  # noqa: E402
@@ -93,19 +93,15 @@ def run_item(root: Path, meta: dict, cache: dict, *, words: bool = True, profile
 
 def table(rows: list[dict]) -> str:
     lines = []
-    for kind in ("corpus", "real"):
-        for g in "mf":
-            vs = [r for r in rows if r["kind"] == kind and r["gender"] == g]
-            if not vs:
-                continue
-            pitch = (f"pitch {np.median([r['pitch_stem']['median_cents'] for r in vs]):4.1f} c, within 50 c "
-                     f"{100 * np.median([r['pitch_stem']['within_50c'] for r in vs]):4.1f} %")
-            if vs[0]["wer"]:
-                med = {n: 100 * float(np.median([r["wer"][n] for r in vs])) for n in ("dry", "stem", "mix")}
-                pitch = (f"WER dry {med['dry']:4.0f} %  stem {med['stem']:4.0f} %  mix {med['mix']:4.0f} %  "
-                         f"(worst mix {100 * max(r['wer']['mix'] for r in vs):.0f} %, mean "
-                         f"{100 * np.mean([r['wer']['mix'] for r in vs]):.1f} %)  " + pitch)
-            lines.append(f"{kind:6s} {g} n={len(vs):2d}  " + pitch)
+    for kind, g, vs in by_material(rows):
+        pitch = (f"pitch {np.median([r['pitch_stem']['median_cents'] for r in vs]):4.1f} c, within 50 c "
+                 f"{100 * np.median([r['pitch_stem']['within_50c'] for r in vs]):4.1f} %")
+        if vs[0]["wer"]:
+            med = {n: 100 * float(np.median([r["wer"][n] for r in vs])) for n in ("dry", "stem", "mix")}
+            pitch = (f"WER dry {med['dry']:4.0f} %  stem {med['stem']:4.0f} %  mix {med['mix']:4.0f} %  "
+                     f"(worst mix {100 * max(r['wer']['mix'] for r in vs):.0f} %, mean "
+                     f"{100 * np.mean([r['wer']['mix'] for r in vs]):.1f} %)  " + pitch)
+        lines.append(f"{kind:6s} {g} n={len(vs):2d}  " + pitch)
     lines.append(f"all: LUFS {min(r['lufs'] for r in rows):.2f} .. {max(r['lufs'] for r in rows):.2f}, "
                  f"true peak <= {max(r['true_peak_db'] for r in rows):.2f} dBTP, balance "
                  f"{min(r['balance_lu'] for r in rows):.2f} .. {max(r['balance_lu'] for r in rows):.2f} LU, "

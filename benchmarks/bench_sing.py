@@ -44,7 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 import real_corpus  # noqa: E402
 import vocal_metrics as vm  # noqa: E402
-from common import aligned_texts, load_items, lyric_lines, lyric_prompt, truth_analysis  # noqa: E402
+from common import aligned_texts, by_material, load_items, lyric_lines, lyric_prompt, truth_analysis  # noqa: E402
 
 from topline import pipeline  # noqa: E402
 from topline.audio import decode_audio  # noqa: E402
@@ -171,29 +171,28 @@ def table(rows: list[dict]) -> str:
             "timing ms", "|timing|", "early", "air dB", "breath dB", "breath max", "F0 Hz", "LUFS", "dBTP",
             "voices")
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    for kind in ("corpus", "real"):
-        for g in "mf":
-            vs = [v for r in rows if r["kind"] == kind and r["gender"] == g for v in r["variants"]]
-            if not vs:
-                continue
-            cells = [kind, g, str(len(vs)),
-                     f"{100 * _med(v['wer']['dry'] for v in vs):.0f} %",
-                     f"{100 * _med(v['wer']['stem'] for v in vs):.0f} %",
-                     f"{100 * _med(v['wer']['mix'] for v in vs):.0f} %",
-                     f"{100 * max(v['wer']['mix'] for v in vs):.0f} %",
-                     f"{_med(v['pitch_stem']['median_cents'] for v in vs):.1f}",
-                     f"{100 * _med(v['pitch_stem']['within_50c'] for v in vs):.0f} %",
-                     f"{_med(v['timing_stem']['median_ms'] for v in vs):+.1f}",
-                     f"{_med(v['timing_stem']['median_abs_ms'] for v in vs):.1f}",
-                     f"{100 * _med(v['timing_stem']['early'] for v in vs):.0f} %",
-                     f"{_med(v['air_stem_db'] for v in vs):.1f}",
-                     f"{_med(v['breath']['breath_db_median'] for v in vs):.1f}",
-                     f"{max((v['breath']['breath_db_max'] for v in vs if v['breath']['gaps']), default=float('nan')):.1f}",
-                     f"{_med(v['median_f0'] for v in vs):.0f}",
-                     f"{_med(v['lufs'] for v in vs):.1f}",
-                     f"{max(v['true_peak_db'] for v in vs):.1f}",
-                     ", ".join(sorted({str(v["voice"]) for v in vs if v["voice"]})) or "-"]  # fmt: skip
-            lines.append("| " + " | ".join(cells) + " |")
+    for kind, g, items in by_material(rows):
+        vs = [v for r in items for v in r["variants"]]
+        if not vs:
+            continue
+        cells = [kind, g, str(len(vs)),
+                 f"{100 * _med(v['wer']['dry'] for v in vs):.0f} %",
+                 f"{100 * _med(v['wer']['stem'] for v in vs):.0f} %",
+                 f"{100 * _med(v['wer']['mix'] for v in vs):.0f} %",
+                 f"{100 * max(v['wer']['mix'] for v in vs):.0f} %",
+                 f"{_med(v['pitch_stem']['median_cents'] for v in vs):.1f}",
+                 f"{100 * _med(v['pitch_stem']['within_50c'] for v in vs):.0f} %",
+                 f"{_med(v['timing_stem']['median_ms'] for v in vs):+.1f}",
+                 f"{_med(v['timing_stem']['median_abs_ms'] for v in vs):.1f}",
+                 f"{100 * _med(v['timing_stem']['early'] for v in vs):.0f} %",
+                 f"{_med(v['air_stem_db'] for v in vs):.1f}",
+                 f"{_med(v['breath']['breath_db_median'] for v in vs):.1f}",
+                 f"{max((v['breath']['breath_db_max'] for v in vs if v['breath']['gaps']), default=float('nan')):.1f}",
+                 f"{_med(v['median_f0'] for v in vs):.0f}",
+                 f"{_med(v['lufs'] for v in vs):.1f}",
+                 f"{max(v['true_peak_db'] for v in vs):.1f}",
+                 ", ".join(sorted({str(v["voice"]) for v in vs if v["voice"]})) or "-"]  # fmt: skip
+        lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
     lines.append("targets: WER median dry <= 10 %, stem <= 12 %, mix <= 20 %, no track > 30 % on the mix; pitch <= 10 c "
                  "with >= 90 % of frames within 50 c; |timing| <= 30 ms; air >= -40 dB; breaths <= -20 dB; "

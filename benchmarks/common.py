@@ -82,6 +82,16 @@ LINES_FRESH = [
 ]
 
 
+def by_material(rows: list, *, key=lambda r: (r["kind"], r["gender"])):
+    """The rows of each material and gender in table order (corpus m, corpus f, real m, real f), as
+    ``(kind, gender, rows)``; groups with no row are left out. ``key`` gives a row's (kind, gender)."""
+    for kind in ("corpus", "real"):
+        for g in "mf":
+            sel = [r for r in rows if key(r) == (kind, g)]
+            if sel:
+                yield kind, g, sel
+
+
 def lyric_lines(name: str) -> list[str]:
     """A set of benchmark lyric lines by name: ``main`` (the lines the engine was developed on),
     ``heldout`` (lines kept for checking on words never tuned on) or ``validation`` (lines written as

@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus  # noqa: E402
 import vocal_metrics as vm  # noqa: E402
-from common import aligned_texts  # noqa: E402
+from common import aligned_texts, by_material  # noqa: E402
 from word_losses import align  # noqa: E402
 
 from topline.audio import decode_audio  # noqa: E402
@@ -71,21 +71,17 @@ def _track(folder: Path, meta: dict, track: dict, *, stem: bool) -> dict:
 
 def _table(rows: list[dict], signals: list[str]) -> str:
     lines = []
-    for kind in ("corpus", "real"):
-        for g in "mf":
-            sel = [r for r in rows if r["kind"] == kind and r["gender"] == g]
-            if not sel:
-                continue
-            cells = [f"{kind} {g} ({len(sel)} tracks)"]
-            for s in signals:
-                cells.append(
-                    f"{s}: WER {100 * np.median([r[s]['wer'] for r in sel]):.0f} % "
-                    f"(mean {100 * np.mean([r[s]['wer'] for r in sel]):.1f}), "
-                    f"pitch {np.median([r[s]['pitch']['median_cents'] for r in sel]):.1f} c, "
-                    f"<50c {100 * np.median([r[s]['pitch']['within_50c'] for r in sel]):.0f} %, "
-                    f"timing {np.median([r[s]['timing']['median_ms'] for r in sel]):+.1f} ms"
-                )
-            lines.append(" | ".join(cells))
+    for kind, g, sel in by_material(rows):
+        cells = [f"{kind} {g} ({len(sel)} tracks)"]
+        for s in signals:
+            cells.append(
+                f"{s}: WER {100 * np.median([r[s]['wer'] for r in sel]):.0f} % "
+                f"(mean {100 * np.mean([r[s]['wer'] for r in sel]):.1f}), "
+                f"pitch {np.median([r[s]['pitch']['median_cents'] for r in sel]):.1f} c, "
+                f"<50c {100 * np.median([r[s]['pitch']['within_50c'] for r in sel]):.0f} %, "
+                f"timing {np.median([r[s]['timing']['median_ms'] for r in sel]):+.1f} ms"
+            )
+        lines.append(" | ".join(cells))
     for s in signals:
         lost = sum(w != "ok" for r in rows for w in r[s]["per_word"])
         total = sum(len(r["words"]) for r in rows)

@@ -25,6 +25,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus  # noqa: E402
+from common import by_material  # noqa: E402
 import pitch_offframes as po  # noqa: E402
 import vocal_metrics as vm  # noqa: E402
 
@@ -85,12 +86,9 @@ def main() -> None:
                   f"{100 * ps['within_50c']:4.1f} % | dry {pd['median_cents']:5.1f} c {100 * pd['within_50c']:4.1f} % | {top}",
                   flush=True)  # fmt: skip
     print(f"sing CPU {cpu:.1f} s")
-    for kind in ("corpus", "real"):
-        for g in "mf":
-            sel = [r for r in rows if r[0] == kind and r[1] == g]
-            if sel:
-                print(f"  {kind} {g}: stem median {np.median([r[2] for r in sel]):.1f} c, within {100 * np.median([r[3] for r in sel]):.0f} %"
-                      f" | dry {np.median([r[4] for r in sel]):.1f} c {100 * np.median([r[5] for r in sel]):.0f} %")  # fmt: skip
+    for kind, g, sel in by_material(rows, key=lambda r: (r[0], r[1])):
+        print(f"  {kind} {g}: stem median {np.median([r[2] for r in sel]):.1f} c, within {100 * np.median([r[3] for r in sel]):.0f} %"
+              f" | dry {np.median([r[4] for r in sel]):.1f} c {100 * np.median([r[5] for r in sel]):.0f} %")  # fmt: skip
     print(po.report(total, frames, dry=states))
 
 
