@@ -150,11 +150,13 @@ DEFAULT_FORM = (("verse", 4, 8), ("chorus", 4, 7), ("verse", 4, 8), ("pre-chorus
                 ("bridge", 4, 7), ("chorus", 4, 7))
 
 
+@lru_cache(maxsize=65536)
 def count_syllables(line: str) -> int:
     """Sung syllables of a line (as ``parse_lyrics`` will count them)."""
     return sum(len(syllables(tok)) for tok in line.split() if is_word(tok))
 
 
+@lru_cache(maxsize=65536)  # the planner scores the same lines' words again and again
 def _clean(word: str) -> str:
     return re.sub(r"[^a-z']", "", word.lower()).strip("'")
 
