@@ -37,6 +37,11 @@ def k_weighted(y: np.ndarray, *, sr: int) -> np.ndarray:
     return signal.sosfilt(_k_weighting_sos(sr), np.atleast_2d(np.asarray(y, dtype=np.float32)), axis=-1)
 
 
+def hop_length(sr: int) -> int:
+    """Samples in one 100 ms hop of the loudness measurement (a quarter of a BS.1770 block)."""
+    return int(round(0.1 * sr))
+
+
 def hop_energy(za: np.ndarray, zb: np.ndarray | None = None, *, sr: int) -> np.ndarray:
     """Sum over channels of ``za * zb`` per 100 ms hop (``zb`` defaults to ``za``: the energy).
 
@@ -44,7 +49,7 @@ def hop_energy(za: np.ndarray, zb: np.ndarray | None = None, *, sr: int) -> np.n
     filtering the sum: ``E = g**2 Eaa + 2 g Eab + Ebb``.
     """
     zb = za if zb is None else zb
-    hop = int(round(0.1 * sr))
+    hop = hop_length(sr)
     m = za.shape[-1] // hop
     fa = za[:, : m * hop].reshape(za.shape[0], m, hop)
     fb = zb[:, : m * hop].reshape(zb.shape[0], m, hop)
@@ -57,7 +62,7 @@ def loudness_from_hops(e: np.ndarray, *, sr: int) -> float:
     """Integrated loudness (BS.1770-4 gating) from per-hop energies of the K-weighted signal."""
     if e.size < 4:
         return float("-inf")
-    block = 4 * int(round(0.1 * sr))  # 400 ms blocks, 75 % overlap
+    block = 4 * hop_length(sr)  # 400 ms blocks, 75 % overlap
     ms = (e[:-3] + e[1:-2] + e[2:-1] + e[3:]) / block
     with np.errstate(divide="ignore", invalid="ignore"):
         lk = -0.691 + 10 * np.log10(ms)
@@ -306,7 +311,7 @@ def master_with_settings(y: np.ndarray, *, sr: int, target_lufs: float = TARGET_
     if k_weighted_input is not None:
         kz = np.atleast_2d(k_weighted_input)
         energy = np.einsum("cn,cn->n", kz, kz)  # per-sample K-weighted energy, channels summed
-    hop = int(round(0.1 * sr))
+    hop = hop_length(sr)
     m = y.shape[-1] // hop
 
     def loudness(out: np.ndarray, gs: np.ndarray | None, drive: float, trim_db: float) -> float:

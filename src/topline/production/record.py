@@ -13,7 +13,8 @@ from ..music.types import Score
 from .backing import CHORUS_KINDS, active_spans, chorus_mask, double_span, harmony_line
 from .chain import delay_return, lead_chain, reverb_returns
 from .exciter import AIR_DB, excite
-from .master import TARGET_LUFS, MasterSettings, hop_energy, k_weighted, loudness_from_hops, master_with_settings
+from .master import (TARGET_LUFS, MasterSettings, hop_energy, hop_length, k_weighted, loudness_from_hops,
+                     master_with_settings)
 from .envelope import frames_to_samples
 from .mix import balance_gain, duck_gain, presence_dip, ride_db
 
@@ -259,7 +260,7 @@ def produce(instrumental: np.ndarray, vocal: np.ndarray, *, sr: int, score: Scor
     if up > 0 or down > 0:
         ride = ride_db(evv, ei0, up_db=up, down_db=down)
         if np.any(ride != 0):
-            hop = int(round(0.1 * sr))
+            hop = hop_length(sr)
             frames = -(-bus.shape[-1] // hop)
             ride = np.pad(ride, (0, frames - ride.size), mode="edge")
             curve = frames_to_samples(10 ** (ride / 20), hop=hop, n=bus.shape[-1])
