@@ -12,7 +12,8 @@ from ..types import Analysis
 from .loudness import integrated_loudness
 from .melody import lead_regions
 from .rhythm import (
-    bar_phase, beat_accents, beat_changes, level_switch, paired_groups, periodicity, position_test, retrack_beats, track_beats,
+    bar_phase, beat_accents, beat_changes, beat_cues, level_switch, paired_groups, periodicity, position_test, retrack_beats,
+    track_beats, triple_evidence,
 )  # fmt: skip
 from .structure import label_sections, novelty, segment_bars
 from .tonal import (
@@ -29,6 +30,7 @@ _MODE_SWITCH = 0.5  # mode evidence (see ``mode_evidence``) that overrules the a
 _KEY_SURE = 0.5  # below this key confidence, the leading tone and cadences choose between relative keys
 _RELATIVE_SWITCH = 0.5  # relative-key evidence (see ``relative_evidence``) that overrules the key
 _FALLBACK_TEMPO = 120.0  # when no pulse is found (free-time ambient), a neutral grid
+_TRIPLE = 3.0  # nats of ``triple_evidence`` that count in three (rendered 3/4 pieces 4.8 or more, 4/4 under 1.9)
 
 
 def _dotted(onset: np.ndarray, tempo: float, *, margin: float = 1.2) -> bool:
@@ -50,13 +52,23 @@ def _triplets(onset: np.ndarray, tempo: float, *, margin: float = 0.05) -> bool:
 
 
 def _meter(
-    accents: np.ndarray, onset: np.ndarray, beat_frames: np.ndarray, tempo: float, *, compound: bool = False
+    accents: np.ndarray,
+    onset: np.ndarray,
+    beat_frames: np.ndarray,
+    tempo: float,
+    *,
+    cues: np.ndarray,
+    compound: bool = False,
 ) -> tuple[str, int, int]:
-    """Meter, beat stride (tracked beats per counted beat) and downbeat phase."""
+    """Meter, beat stride (tracked beats per counted beat) and downbeat phase.
+
+    Three beats a bar where the cues (``beat_cues``) differ by position in three more surely than in
+    four by ``_TRIPLE`` nats (``triple_evidence``), else four; the phase from the accents."""
     if compound:  # beats already counted in dotted quarters
         _, phase2, _ = bar_phase(accents, candidates=(2,))
         return "6/8", 1, phase2
-    m, phase, contrast = bar_phase(accents)
+    m = 3 if triple_evidence(cues) >= _TRIPLE else 4
+    _, phase, contrast = bar_phase(accents, candidates=(m,))
     if tempo > 150 and _six_eighths(accents, onset, beat_frames):
         # Fast beats grouping in sixes, attacked at half-group: eighths of a slow 6/8 bar (the
         # chord and bass pattern of a jig's accompaniment repeats in six, which the three- and
@@ -447,7 +459,8 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     if half is not None:  # the tracker followed the eighths: count the pulse the bass and harmony keep
         beats, beat_frames, tempo = beats[half::2], beat_frames[half::2], tempo / 2
         accents = beat_accents(bass_onset, chroma, beat_frames)
-    meter, stride, phase = _meter(accents, onset, beat_frames, tempo, compound=compound)
+    cues = beat_cues(bass_onset, onset, chroma, bass_chroma, beat_frames)
+    meter, stride, phase = _meter(accents, onset, beat_frames, tempo, cues=cues, compound=compound)
     rms = np.sqrt(np.mean(mag**2, axis=0))
     mfcc = _timbre(log_mel)
     if meter == "4/4":
