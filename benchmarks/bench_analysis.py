@@ -12,7 +12,8 @@ instead prints, for reading, what the analysis hears on the real produced record
 (``beats_to_attacks``) and the bar length and first bar line, key and confidence, chord count, labels and
 longest chord, sections and their labels.
 
-Run: ``python benchmarks/bench_analysis.py [--n 16] [--heldout | --validation | --fresh | --chorales34] [--real] [--only ID]``.
+Run: ``python benchmarks/bench_analysis.py [--n 16] [--heldout | --validation | --fresh | --chorales34] [--real]
+[--only ID]``.
 """
 
 from __future__ import annotations

@@ -20,7 +20,8 @@ section changes the texture a little, as songs do, and the boundaries are the gr
 
 Needs ``apt-get install -y fluidsynth fluid-soundfont-gm``.
 
-Run: ``python benchmarks/corpus.py [--n 16] [--out benchmarks/.corpus] [--heldout | --validation | --fresh | --chorales34]``.
+Run: ``python benchmarks/corpus.py [--n 16] [--out benchmarks/.corpus]
+[--heldout | --validation | --fresh | --chorales34]``.
 Deterministic.
 ``--heldout`` makes a second set from other pieces (the second half of the chorales, other books of
 O'Neill's), other tempos and arrangements, in ``benchmarks/.corpus-heldout``: figures tuned on one set
@@ -757,7 +758,8 @@ def main() -> None:
     args = ap.parse_args()
     out = args.out or (CHORALES34 if args.chorales34 else FRESH if args.fresh else VALIDATION if args.validation
                        else HELDOUT if args.heldout else OUT)  # fmt: skip
-    n = args.n or (CHORALES34_N if args.chorales34 else FRESH_N if args.fresh else VALIDATION_N if args.validation else 16)
+    n = args.n or (CHORALES34_N if args.chorales34 else FRESH_N if args.fresh
+                   else VALIDATION_N if args.validation else 16)  # fmt: skip
     generate(n, out, heldout=args.heldout, validation=args.validation, fresh=args.fresh, chorales34=args.chorales34)
 
 

@@ -12,8 +12,8 @@ from ..types import Analysis
 from .loudness import integrated_loudness
 from .melody import lead_regions
 from .rhythm import (
-    bar_phase, beat_accents, beat_changes, beat_cues, level_switch, paired_groups, periodicity, position_test, retrack_beats,
-    track_beats, triple_evidence,
+    bar_phase, beat_accents, beat_changes, beat_cues, level_switch, paired_groups, periodicity, position_test,
+    retrack_beats, track_beats, triple_evidence,
 )  # fmt: skip
 from .structure import label_sections, novelty, segment_bars
 from .tonal import (

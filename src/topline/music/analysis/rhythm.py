@@ -487,7 +487,8 @@ def beat_cues(
         return np.array([x[max(0, f - 2) : f + 3].max() for f in fr]) if fr.size else np.zeros(0)
 
     cues = np.array([
-        at_beat(bass_onset[:n]), at_beat(onset[:n]), beat_changes(chroma[:, :n], fr), beat_changes(bass_chroma[:, :n], fr),
+        at_beat(bass_onset[:n]), at_beat(onset[:n]),
+        beat_changes(chroma[:, :n], fr), beat_changes(bass_chroma[:, :n], fr),
     ])  # fmt: skip
     return cues / (cues.mean(axis=1, keepdims=True) + 1e-9)
 
