@@ -20,7 +20,8 @@ section changes the texture a little, as songs do, and the boundaries are the gr
 
 Needs ``apt-get install -y fluidsynth fluid-soundfont-gm``.
 
-Run: ``python benchmarks/corpus.py [--n 16] [--out benchmarks/.corpus] [--heldout | --validation | --fresh]``.
+Run: ``python benchmarks/corpus.py [--n 16] [--out benchmarks/.corpus]
+[--heldout | --validation | --fresh | --chorales34]``.
 Deterministic.
 ``--heldout`` makes a second set from other pieces (the second half of the chorales, other books of
 O'Neill's), other tempos and arrangements, in ``benchmarks/.corpus-heldout``: figures tuned on one set
@@ -34,6 +35,14 @@ list (between the main set's and the held-out set's), O'Neill's books no other s
 51-100 and 501-550, reels 1176-1275, jigs 1031-1115) alternating with Aird's books 1, 3 and 4, a
 fifth arrangement (church organ, accordion, bowed double bass) beside the four others, 50-160 BPM
 (jigs 50-100 dotted quarters) and its own seed.
+``--chorales34`` makes a tuning set of chorales only, in ``benchmarks/.corpus-chorales34``, for work on
+the meter of chorales (3/4 ones are counted in four) without the checking sets: every other item is a
+3/4 chorale, the others 4/4, all from the parts of the list no other set draws from (its second and
+third eighths, between the main set's and the fresh set's; the eighth before the validation set's
+quarter; the last eighth, after the validation set's).  The list holds only 35 chorales in 3/4, 13 of
+them there: once their pairs (same mode) are used up, each pair is played again the other way round
+(the second chorale's opening first), in another arrangement and tempo.  All five arrangements,
+56-144 BPM, its own seed.
 """
 
 from __future__ import annotations
@@ -417,6 +426,13 @@ VALIDATION_ARRS = ("guitar", "piano", "strings", "band")
 FRESH_ARRS = ("organ", "strings", "guitar", "band", "piano")
 
 
+# Parts of the chorale list (fractions of its length) that no other set draws from: the main set
+# takes its first eighth (50 chorales at --n 48), the fresh set starts at 3/8, the held-out set at 1/2
+# (ending before 5/8 at its 16 items), the validation set at 3/4 (ending before 7/8 at its 12 items).
+CHORALES34_PARTS = ((1 / 8, 3 / 8), (5 / 8, 3 / 4), (7 / 8, 1.0))
+CHORALES34_ARRS = ("piano", "strings", "band", "guitar", "organ")
+
+
 def _chorale_paths() -> list[str]:
     from music21 import corpus
 
@@ -436,12 +452,21 @@ class Library:
     and harmonises every tune itself.
     """
 
-    def __init__(self, *, heldout: bool = False, validation: bool = False, fresh: bool = False) -> None:
+    def __init__(
+        self, *, heldout: bool = False, validation: bool = False, fresh: bool = False, chorales34: bool = False
+    ) -> None:
         self._chorales = _chorale_paths()
         self.heldout = heldout
         self.validation = validation
         self.fresh = fresh
+        self.chorales34 = chorales34
         n_ch = len(self._chorales)
+        if chorales34:
+            self._chorales = [p for i, p in enumerate(self._chorales)
+                              if any(a * n_ch <= i < b * n_ch for a, b in CHORALES34_PARTS)]  # fmt: skip
+            self._pool: dict[str, list[Source]] = {}  # meter -> usable chorales, in list order
+            self._pairs: dict[str, list[tuple[Source, Source]]] = {}
+            self._scanned = 0
         self._ci = 3 * n_ch // 4 if validation else n_ch // 2 if heldout else 3 * n_ch // 8 if fresh else 0
         if fresh:
             def mix(a: list, b: list) -> list:  # alternate two collections
@@ -495,6 +520,33 @@ class Library:
                 return src
         raise RuntimeError("ran out of chorales")
 
+    def chorale_pair(self, meter: str, k: int) -> tuple[Source, Source]:
+        """The k-th pair of chorales in ``meter`` of one mode (``chorales34``): each chorale paired once,
+        with the next unpaired one of its mode; when the pairs run out, the k-th is an earlier one the
+        other way round."""
+        pairs = self._pairs.setdefault(meter, [])
+        while len(pairs) <= k and self._scanned < len(self._chorales):
+            path = self._chorales[self._scanned]
+            self._scanned += 1
+            try:
+                src = load_chorale(path)
+            except Exception:
+                continue
+            if not src or src.n_bars < 6:
+                continue
+            src.name = Path(path).stem
+            pool = self._pool.setdefault(src.meter, [])
+            mate = next((c for c in pool if c.mode == src.mode), None)
+            if mate is None:
+                pool.append(src)
+            else:
+                pool.remove(mate)
+                self._pairs.setdefault(src.meter, []).append((mate, src))
+        if not pairs:
+            raise RuntimeError(f"no pair of {meter} chorales")
+        a, b = pairs[k % len(pairs)]
+        return (a, b) if (k // len(pairs)) % 2 == 0 else (b, a)
+
     def tune(self, kind: str, min_bars: int) -> Source:
         want = {"reel": "4/4", "air34": "3/4", "jig68": "6/8"}[kind]
         pool = self._abc[kind]
@@ -535,23 +587,29 @@ def _transpose_label(label: str, semis: int) -> str:
 def make_item(i: int, lib: Library, *, seed: int = 1234, rotate: int = 0) -> tuple[dict, list]:
     """Ground truth and note events of item ``i`` (deterministic in ``i``, ``seed`` and ``rotate``)."""
     rng = np.random.default_rng(seed + i)
-    kind = KINDS[i % len(KINDS)]
+    kind = "chorale" if lib.chorales34 else KINDS[i % len(KINDS)]
     arrs = FRESH_ARRS if lib.fresh else VALIDATION_ARRS if lib.validation else ARRS
     # Five arrangements over four kinds: step two per round so that each kind meets several.
     step = 2 if lib.fresh else 1
     arrangement = arrs[(i % len(KINDS) + step * (i // len(KINDS)) + rotate) % len(arrs)]
+    if lib.chorales34:  # 3/4 and 4/4 items alternate; each meter goes through the five arrangements
+        arrangement = CHORALES34_ARRS[(i // 2 + 2 * (i % 2)) % len(CHORALES34_ARRS)]
     if kind == "jig68":
         # dotted quarters
         bpm = float(rng.integers(*((50, 101) if lib.fresh else (56, 97) if lib.validation else (60, 91))))
     else:
-        bpm = float(rng.integers(*((50, 161) if lib.fresh else (64, 145) if lib.validation else (60, 141))))
+        bpm = float(rng.integers(*((50, 161) if lib.fresh else (64, 145) if lib.validation
+                                   else (56, 145) if lib.chorales34 else (60, 141))))  # fmt: skip
     qpm = bpm * (1.5 if kind == "jig68" else 1.0)
     if kind == "chorale":
-        # The held-out and validation sets ask for a 3/4 chorale every other time (the main set has none).
-        a = lib.chorale("3/4" if (lib.heldout or lib.validation or lib.fresh) and (i // len(KINDS)) % 2 else None)
-        b = lib.chorale(a.meter)
-        while b.mode != a.mode:
+        if lib.chorales34:
+            a, b = lib.chorale_pair("3/4" if i % 2 == 0 else "4/4", i // 2)
+        else:
+            # The held-out and validation sets ask for a 3/4 chorale every other time (the main set has none).
+            a = lib.chorale("3/4" if (lib.heldout or lib.validation or lib.fresh) and (i // len(KINDS)) % 2 else None)
             b = lib.chorale(a.meter)
+            while b.mode != a.mode:
+                b = lib.chorale(a.meter)
         beat_ql = 1.0
         meter, bar_ql = a.meter, a.bar_ql
         bars = max(2, min(6, int(round(30.0 * qpm / 60.0 / bar_ql / 3))))
@@ -627,11 +685,13 @@ def make_item(i: int, lib: Library, *, seed: int = 1234, rotate: int = 0) -> tup
     return truth, (events, qpm, programs)
 
 
-def generate(n: int, out: Path, *, heldout: bool = False, validation: bool = False, fresh: bool = False) -> list[dict]:
+def generate(
+    n: int, out: Path, *, heldout: bool = False, validation: bool = False, fresh: bool = False, chorales34: bool = False
+) -> list[dict]:
     items_dir = out / "items"
     items_dir.mkdir(parents=True, exist_ok=True)
-    lib = Library(heldout=heldout, validation=validation, fresh=fresh)
-    seed = 31415 if fresh else 20261206 if validation else 98765 if heldout else 1234
+    lib = Library(heldout=heldout, validation=validation, fresh=fresh, chorales34=chorales34)
+    seed = 34 if chorales34 else 31415 if fresh else 20261206 if validation else 98765 if heldout else 1234
     index = []
     for i in range(n):
         truth, (events, qpm, programs) = make_item(i, lib, seed=seed, rotate=int(heldout))
@@ -653,18 +713,26 @@ def generate(n: int, out: Path, *, heldout: bool = False, validation: bool = Fal
 HELDOUT = Path(__file__).resolve().parent / ".corpus-heldout"
 VALIDATION = Path(__file__).resolve().parent / ".corpus-validation"
 FRESH = Path(__file__).resolve().parent / ".corpus-fresh"
+CHORALES34 = Path(__file__).resolve().parent / ".corpus-chorales34"
 VALIDATION_N = 12
 FRESH_N = 12
+CHORALES34_N = 24
 
 
 def load(
-    out: Path = OUT, n: int | None = None, *, heldout: bool = False, validation: bool = False, fresh: bool = False
+    out: Path = OUT,
+    n: int | None = None,
+    *,
+    heldout: bool = False,
+    validation: bool = False,
+    fresh: bool = False,
+    chorales34: bool = False,
 ) -> list[tuple[dict, Path]]:
     """The corpus items (ground truth, audio path), generating the corpus first when missing."""
     index_path = out / "index.json"
     if not index_path.exists() or (n is not None and len(json.loads(index_path.read_text())) < n):
-        default_n = FRESH_N if fresh else VALIDATION_N if validation else 16
-        generate(n or default_n, out, heldout=heldout, validation=validation, fresh=fresh)
+        default_n = CHORALES34_N if chorales34 else FRESH_N if fresh else VALIDATION_N if validation else 16
+        generate(n or default_n, out, heldout=heldout, validation=validation, fresh=fresh, chorales34=chorales34)
     index = json.loads(index_path.read_text())[: n or None]
     items = []
     for row in index:
@@ -676,17 +744,23 @@ def load(
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
-        "--n", type=int, default=None, help=f"number of items (16; {VALIDATION_N} --validation, {FRESH_N} --fresh)"
+        "--n", type=int, default=None,
+        help=f"number of items (16; {VALIDATION_N} --validation, {FRESH_N} --fresh, {CHORALES34_N} --chorales34)",
+    )  # fmt: skip
+    ap.add_argument(
+        "--out", type=Path, default=None, help="default .corpus (.corpus-heldout, -validation, -fresh, -chorales34)"
     )
-    ap.add_argument("--out", type=Path, default=None, help="default .corpus (.corpus-heldout, -validation, -fresh)")
     sets = ap.add_mutually_exclusive_group()
     sets.add_argument("--heldout", action="store_true", help="other pieces, tempos and arrangements")
     sets.add_argument("--validation", action="store_true", help="a third set nobody tunes on")
     sets.add_argument("--fresh", action="store_true", help="a fourth set, for checking only")
+    sets.add_argument("--chorales34", action="store_true", help="chorales in 3/4 and 4/4 for tuning the meter")
     args = ap.parse_args()
-    out = args.out or (FRESH if args.fresh else VALIDATION if args.validation else HELDOUT if args.heldout else OUT)
-    n = args.n or (FRESH_N if args.fresh else VALIDATION_N if args.validation else 16)
-    generate(n, out, heldout=args.heldout, validation=args.validation, fresh=args.fresh)
+    out = args.out or (CHORALES34 if args.chorales34 else FRESH if args.fresh else VALIDATION if args.validation
+                       else HELDOUT if args.heldout else OUT)  # fmt: skip
+    n = args.n or (CHORALES34_N if args.chorales34 else FRESH_N if args.fresh
+                   else VALIDATION_N if args.validation else 16)  # fmt: skip
+    generate(n, out, heldout=args.heldout, validation=args.validation, fresh=args.fresh, chorales34=args.chorales34)
 
 
 if __name__ == "__main__":

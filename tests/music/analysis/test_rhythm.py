@@ -460,7 +460,48 @@ def test_a_three_four_bar_starts_before_its_weakest_beat():
     frames = np.arange(48) * 20
     onset = np.zeros(48 * 20 + 40)
     onset[frames] = 1.0
-    assert _meter(chorale, onset, frames, 120.0) == ("3/4", 1, 1)
+    assert _meter(chorale, onset, frames, 120.0, cues=np.stack([chorale] * 4)) == ("3/4", 1, 1)
+    # The same accents, but cues that group in four (a 4/4 chorale's accents can lean to three).
+    four = np.stack([np.tile([2.0, 1.0, 1.5, 1.0], 12)] * 4)
+    assert _meter(chorale, onset, frames, 120.0, cues=four)[0] == "4/4"
+
+
+def test_triple_evidence_pools_faint_cues_that_agree():
+    from topline.music.analysis.rhythm import position_test, triple_evidence
+
+    rng = np.random.default_rng(2)
+    n = 60
+    # Four cues, each grouping in three only faintly (no one cue significant on its own) ...
+    three = rng.normal(1.0, 0.3, (4, n))
+    three[:, 0::3] += 0.12
+    assert all(position_test(c, 3) > 0.05 for c in three)
+    assert triple_evidence(three) == pytest.approx(4.43, abs=0.01)
+    # ... or in four.
+    four = rng.normal(1.0, 0.3, (4, n))
+    four[:, 0::4] += 0.5
+    assert triple_evidence(four) < -3.0
+    # One cue that cannot be surer (p 0) counts as p 1e-6, not as infinite evidence.
+    exact = np.stack([np.tile([2.0, 1.0, 1.0], 20)] + [np.ones(n)] * 3)
+    assert triple_evidence(exact) == pytest.approx(-np.log(1e-6))
+
+
+def test_beat_cues_read_the_bass_the_band_and_the_pitches_at_each_beat():
+    from topline.music.analysis.rhythm import beat_cues
+
+    frames = np.arange(12) * 10
+    bass_onset = np.zeros(130)
+    bass_onset[frames[0::3]] = 3.0  # the bass strikes every third beat
+    bass_onset[frames[1::3]] = 1.0
+    onset = np.ones(130)
+    chroma = np.zeros((12, 130))
+    chroma[0, :60] = 1.0  # C for six beats, then G
+    chroma[7, 60:] = 1.0
+    cues = beat_cues(bass_onset, onset, chroma, chroma, frames)
+    assert cues.shape == (4, 12)
+    assert cues.mean(axis=1) == pytest.approx(np.ones(4))
+    assert np.argmax(cues[0][:3]) == 0 and cues[0][2] == 0.0
+    assert cues[1] == pytest.approx(np.ones(12))
+    assert int(np.argmax(cues[2])) == 6  # G enters at beat 6
 
 
 def test_beat_changes_measure_where_the_pitches_change():

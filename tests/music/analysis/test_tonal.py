@@ -95,3 +95,48 @@ def test_a_minor_tune_ending_on_its_relative_major_stays_minor():
     # A major song that lingers on its vi keeps its key.
     pop = [(0, 4, "C:maj"), (4, 9, "A:min"), (9, 12, "F:maj"), (12, 15, "G:maj")] * 1
     assert refine_key("C major", pop) == "C major"
+
+
+def _profile(pcs: dict[int, float]) -> np.ndarray:
+    p = np.full(12, 0.01)
+    for pc, w in pcs.items():
+        p[pc] = w
+    return p
+
+
+def test_phrase_ends_a_fifth_below_set_the_key_where_its_scale_sounds():
+    from topline.music.analysis.tonal import cadence_key
+
+    # B-flat major heard as F major: F-Bb arrivals held at the phrase ends, E-flat sounding more than E.
+    chords, t = [], 0.0
+    for phrase in range(3):
+        for lab, d in (("A#:maj", 1.0), ("D#:maj", 1.0), ("C:min", 1.0), ("F:maj", 1.0), ("A#:maj", 2.0)):
+            chords.append((t, t + d, lab))
+            t += d
+    bb = _profile({10: 1.0, 0: 0.6, 2: 0.8, 3: 0.7, 5: 0.9, 7: 0.5, 9: 0.4, 4: 0.2})
+    assert cadence_key("F major", bb, chords) == "A# major"
+    # The same chords where E sounds more than E-flat (F major's leading tone): F stays.
+    f = _profile({10: 1.0, 0: 0.6, 2: 0.8, 3: 0.3, 5: 0.9, 7: 0.5, 9: 0.4, 4: 0.5})
+    assert cadence_key("F major", f, chords) == "F major"
+    # Arrivals on short chords are not phrase ends.
+    short = [(s, s + 1.0, lab) for s, (_, _, lab) in zip(np.arange(len(chords)), chords)]
+    assert cadence_key("F major", bb, short) == "F major"
+
+
+def test_phrase_ends_a_fifth_above_need_the_raised_fourth():
+    from topline.music.analysis.tonal import cadence_key
+
+    # G major read as C major: D-G arrivals held, F# sounding more than F.
+    chords, t = [], 0.0
+    for _ in range(2):
+        for lab, d in (("C:maj", 1.0), ("A:min", 1.0), ("D:maj", 1.0), ("G:maj", 2.0), ("C:maj", 1.0)):
+            chords.append((t, t + d, lab))
+            t += d
+    g = _profile({7: 1.0, 11: 0.6, 2: 0.8, 0: 0.7, 4: 0.5, 9: 0.4, 6: 0.5, 5: 0.2})
+    assert cadence_key("C major", g, chords) == "G major"
+    c = _profile({7: 1.0, 11: 0.6, 2: 0.8, 0: 0.7, 4: 0.5, 9: 0.4, 6: 0.2, 5: 0.5})
+    assert cadence_key("C major", c, chords) == "C major"
+    # A minor key is judged on its relative major's scale: E minor read as A minor (B-E held, F# over F).
+    em = [(s, e, {"C:maj": "G:maj", "A:min": "E:min", "D:maj": "B:maj", "G:maj": "E:min"}.get(lab, lab))
+          for s, e, lab in chords]
+    assert cadence_key("A minor", g, em) == "E minor"

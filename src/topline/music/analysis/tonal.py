@@ -19,7 +19,7 @@ import numpy as np
 
 __all__ = [
     "estimate_key", "chord_templates", "estimate_chords", "refine_key", "pitch_salience", "bass_treble",
-    "key_confidence", "relative_evidence", "relative_key", "PITCHES",
+    "key_confidence", "relative_evidence", "relative_key", "cadence_key", "PITCHES",
 ]  # fmt: skip
 
 PITCHES = ("C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B")
@@ -423,6 +423,66 @@ def refine_key(
         if sum(d for d, lab in timed if lab == dominant) >= 0.02 * total:
             need = minor_margin
     return cands[best] if scores[best] > scores[0] + need else key
+
+
+def _phrase_cadences(key: str, chords: list[tuple[float, float, str]], *, stretch: float) -> int:
+    """How often the tonic chord of ``key`` is reached from its dominant (major, or a bare fifth)
+    and then held at least ``stretch`` times the median chord: a cadence at a phrase end."""
+    tonic, mode = key.split()
+    t = PITCHES.index(tonic)
+    home, dom = f"{tonic}:{'maj' if mode == 'major' else 'min'}", PITCHES[(t + 7) % 12]
+    sounding = [c for c in chords if c[2] != "N"]
+    if len(sounding) < 2:
+        return 0
+    long = stretch * float(np.median([e - s for s, e, _ in sounding]))
+    return sum(
+        1 for (_, _, a), (s, e, b) in zip(sounding, sounding[1:])
+        if b == home and e - s >= long and a in (f"{dom}:maj", f"{dom}:5")
+    )  # fmt: skip
+
+
+def cadence_key(
+    key: str, profile: np.ndarray, chords: list[tuple[float, float, str]], *, stretch: float = 1.5, split: float = 0.5
+) -> str:
+    """The key a fifth away (same mode) whose phrases end on its tonic, when its scale sounds.
+
+    An excerpt that ends mid-piece (a chorale's first phrases) leaves no final chord to settle the
+    tonic, and the chord fit (``refine_key``) cannot tell a key from its neighbour a fifth away when
+    both scales' chords sound.  Its phrase ends can: the tonic reached from its dominant and held
+    (``stretch`` times the median chord or longer, ``_phrase_cadences``).  A neighbour with more
+    such cadences than ``key`` replaces it only where the pitch that tells the two scales apart
+    sounds more as the neighbour's: for the key a fifth below, the flat seventh of ``key``'s
+    scale against its leading tone (E-flat against E for B-flat against F major); for the key a
+    fifth above, the raised fourth against the fourth (F# against F for G against C major); the
+    share of ``key``'s pitch under ``split``.  A minor key is judged on its relative major's scale.
+
+    Parameters
+    ----------
+    key : str
+        The key so far (``"<Tonic> major|minor"``).
+    profile : np.ndarray
+        (12,) duration-weighted pitch-class profile.
+    chords : list of (start, end, label)
+
+    Returns
+    -------
+    str
+        ``key`` or the neighbour that replaces it.
+    """
+    tonic, mode = key.split()
+    t = PITCHES.index(tonic)
+    major = t if mode == "major" else (t + 3) % 12
+    p = np.asarray(profile, dtype=float)
+    best, most = key, _phrase_cadences(key, chords, stretch=stretch)
+    for step, own, other in ((5, 11, 10), (7, 5, 6)):  # a fifth below, a fifth above
+        near = f"{PITCHES[(t + step) % 12]} {mode}"
+        keys = p[(major + own) % 12]
+        if keys / (keys + p[(major + other) % 12] + 1e-9) >= split:
+            continue
+        n = _phrase_cadences(near, chords, stretch=stretch)
+        if n > most:
+            best, most = near, n
+    return best
 
 
 def relative_key(key: str) -> str:
