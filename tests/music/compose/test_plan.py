@@ -25,7 +25,9 @@ from topline.music.compose.plan import (
     _first_bar,
     _hole_costs,
     _lead_rests,
+    _join_sung,
     _less_rest,
+    _line_count,
     _place,
     _skeleton,
     _tidy,
@@ -418,3 +420,33 @@ def test_free_runs_are_the_bars_between_lead_rests():
     assert _free_runs(rest, 0, 7) == [(0, 2), (4, 1), (6, 1)]
     assert _free_runs(rest, 1, 5) == [(1, 1), (4, 1)]
     assert _free_runs(rest, 2, 4) == []
+
+
+def test_a_section_holds_an_even_count_of_lines_where_lines_of_min_bars_allow():
+    assert _line_count(8, 2, min_bars=1) == 4  # already even
+    assert _line_count(5, 4, min_bars=2) == 2  # one 4-bar line would be a one-line chorus: two of 2-3 bars
+    assert _line_count(7, 4, min_bars=2) == 2
+    assert _line_count(12, 4, min_bars=2) == 4  # three lines of 4 bars: four of 3 (nearer 4 than two of 6)
+    assert _line_count(27, 4, min_bars=2) == 6  # 7 lines: 6 of 4.5 bars, nearer 4 than 8 of 3.4
+    assert _line_count(3, 4, min_bars=2) == 1  # two lines of 1.5 bars are under min_bars: one line stays
+    assert _line_count(1, 4, min_bars=2) == 1
+
+
+def test_neighbouring_sung_blocks_of_one_label_are_one_section_to_write_but_choruses_stay_returns():
+    blocks = [_Block("verse", 0, 7, True, 0.5, "verse"), _Block("verse", 7, 14, True, 0.6, "verse"),
+              _Block("verse", 14, 18, True, 0.4, "verse"), _Block("chorus", 18, 22, True, 0.9, "chorus"),
+              _Block("chorus", 22, 26, True, 0.9, "chorus"), _Block("break", 26, 30, False, 0.5, "verse"),
+              _Block("verse", 30, 34, True, 0.5, "verse"), _Block("verse", 34, 40, True, 0.5, "verse")]  # fmt: skip
+    out = _join_sung(blocks, L=2)
+    assert [(b.label, b.b0, b.b1, b.energy) for b in out] == [
+        ("verse", 0, 14, 0.6), ("verse", 14, 18, 0.4), ("chorus", 18, 22, 0.9), ("chorus", 22, 26, 0.9),
+        ("break", 26, 30, 0.5), ("verse", 30, 40, 0.5)]  # fmt: skip  # 18 bars of 2-bar lines would be 9 > 8 lines
+
+
+def test_a_long_verse_stretch_is_written_as_one_verse_of_couplets():
+    # 20 bars of verse material at 160 BPM (4-bar lines) are two chunks of the form, one verse to write
+    a = analysis(tempo=160.0, bars_per_section=(4, 20, 6, 5), labels=("intro", "verse", "bridge", "chorus"),
+                 energies=(0.2, 0.5, 0.6, 0.9))  # fmt: skip
+    plan = plan_form(a, profile=controls().profile, seed=1)
+    sung = [(s.label, s.bars, len(s.line_syllables)) for s in plan.sections if s.sung]
+    assert sung == [("verse", 20, 6), ("bridge", 6, 2), ("chorus", 5, 2)]

@@ -42,6 +42,7 @@ FILL_COST = 1.5  # the same where the voice would sing under SUNG_MIN: free bars
 EARLIEST_S = 0.15  # no note before this, whatever the beats say
 HOLE_BARS = 4  # the longest run of bars the voice leaves empty between two sections (lead rests aside)
 HOLE_COST = 2.0  # what each bar of a gap beyond HOLE_BARS costs on top of its empty bars
+VERSE_LINES = 8  # the most lines one written verse (bridge, pre-chorus) holds when neighbouring blocks join
 
 
 # --- the skeleton: sections of the instrumental, sung or free -------------------------------------
@@ -321,7 +322,7 @@ def _budgets(
 ) -> tuple[int, ...]:
     """Syllables per line for a sung section of ``n_bars``: one line per ``L`` bars, each sized to sing
     at the style's density with a held last note and a breath (the natural phrasing of ``line_bars``)."""
-    n_lines = max(1, int(round(n_bars / L)))
+    n_lines = _line_count(n_bars, L, min_bars=2 if profile.phrase_bars != 2 else max(1, L // 2))
     lens = [n_bars // n_lines] * n_lines
     for i in range(n_bars - sum(lens)):
         lens[i] += 1
@@ -336,6 +337,36 @@ def _budgets(
             s -= 1
         out.append(s)
     return tuple(out)
+
+
+def _line_count(n_bars: int, L: int, *, min_bars: int) -> int:
+    """Lines for a sung section of ``n_bars``: one per ``L`` bars, but an even count (couplets that
+    rhyme) where lines of ``min_bars`` or more allow one, the lines' length staying nearest ``L``.
+
+    An odd count leaves a line with no rhyme partner (a chorus of one line, a verse's orphan last line).
+    """
+    n = max(1, int(round(n_bars / L)))
+    if n % 2 == 0:
+        return n
+    even = [k for k in (n - 1, n + 1) if k >= 2 and n_bars / k >= min_bars]
+    if not even:
+        return n
+    return min(even, key=lambda k: (abs(math.log(n_bars / k / L)), k))
+
+
+def _join_sung(blocks: list[_Block], *, L: int) -> list[_Block]:
+    """Neighbouring sung blocks of one label (not the chorus) as one lyric section, up to
+    ``VERSE_LINES`` lines: a long verse split into chunks is one verse to write, not "Verse 2",
+    "Verse 3" and "Verse 4" of two lines each.  A chorus stays a unit: each one is a return."""
+    out: list[_Block] = []
+    for b in blocks:
+        p = out[-1] if out else None
+        if (p is not None and p.sung and b.sung and p.label == b.label and b.label != "chorus"
+                and p.b1 == b.b0 and (b.b1 - p.b0) / L <= VERSE_LINES):
+            out[-1] = _Block(p.label, p.b0, b.b1, True, max(p.energy, b.energy), p.group, p.lead)
+        else:
+            out.append(b)
+    return out
 
 
 def _rng(seed: int, variant: int, salt: int) -> np.random.Generator:
@@ -385,6 +416,7 @@ def plan_form(
             break
         scale, before = _less_rest(scale, SUNG_MIN * inner - (inner - rested), rested, before, last=attempt == 2)
     L = line_bars_for(grid, profile)
+    blocks = _join_sung(blocks, L=L)
     rng = _rng(seed, 0, 7)
     chorus_budget: dict[int, tuple[int, ...]] = {}
     out = []
