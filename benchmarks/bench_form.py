@@ -11,7 +11,8 @@ a description, ``compose`` for each variant):
 Material: the rendered corpus (``corpus.py``; music21 scores, 24-34 s) and real produced recordings
 (``real_corpus.py``: Debian-packaged game soundtracks; 64 s clips by default, so the chorus figure
 applies).  Figures are those of ``form_figures.py`` (the quality.md form rows), the variants' onset
-overlap and same pitch, "lyrics longer than the music" warnings on tracks of 10 s or more, and the CPU
+overlap and same pitch, "lyrics longer than the music" warnings on tracks of 10 s or more, lyric sections
+with an odd count of lines (a line with no rhyme partner), and the CPU
 of analysis + composition (+ writing, for ``written``) per second of audio.
 
 Run: ``python benchmarks/bench_form.py [--n 8] [--real 6] [--real-from 0] [--seconds 64] [--heldout] [--out FILE]``;
@@ -97,6 +98,10 @@ def run(name: str, y: np.ndarray, sr: int, *, style: str, i: int) -> dict:
             "warnings": sorted({w for s in scores for w in s.warnings}),
             "cpu": t2 - t1,
             "lines": len(lyrics.lines),
+            # the shape of the lyrics: a section of one line, or an odd count, leaves a line with no rhyme partner
+            "sections": len(lyrics.sections),
+            "odd_sections": sum(len(sec.lines) % 2 == 1 for sec in lyrics.sections),
+            "one_line_sections": sum(len(sec.lines) == 1 for sec in lyrics.sections),
             "lyrics": lyrics.text() if mode == "written" else "",
         }
     return out
@@ -124,6 +129,9 @@ def summarise(rows: list[dict], mode: str) -> dict:
         "onsets_shared": float(np.mean([r["modes"][mode]["onsets_shared"] for r in rows])),
         "onsets_shared_max": float(np.max([r["modes"][mode]["onsets_shared"] for r in rows])),
         "same_pitch": float(np.mean([r["modes"][mode]["same_pitch"] for r in rows])),
+        "sections": int(sum(r["modes"][mode].get("sections", 0) for r in rows)),
+        "odd_sections": int(sum(r["modes"][mode].get("odd_sections", 0) for r in rows)),
+        "one_line_sections": int(sum(r["modes"][mode].get("one_line_sections", 0) for r in rows)),
         "overflow_10s": int(sum(any(r["modes"][mode]["overflow"]) for r in rows if r["seconds"] >= 10)),
         "speed": float(sum(r["cpu_analysis"] + r["modes"][mode]["cpu"] for r in rows) / secs),
     }
@@ -144,6 +152,8 @@ def table(title: str, rows: list[dict]) -> str:
         ("variants: onsets shared (mean / max)", lambda s: f"{s['onsets_shared']:.2f} / {s['onsets_shared_max']:.2f}", "<= 0.60"),
         ("variants: same pitch at the same time", lambda s: f"{s['same_pitch']:.2f}", "<= 0.50"),
         ("tracks >= 10 s with 'lyrics longer than the music'", lambda s: str(s["overflow_10s"]), "0"),
+        ("lyric sections with an odd count of lines (one line) / all",
+         lambda s: f"{s['odd_sections']} ({s['one_line_sections']}) / {s['sections']}", "-"),
         ("CPU s per s (analysis + lyrics + compose x2)", lambda s: f"{s['speed']:.3f}", "<= 0.1"),
     ]  # fmt: skip
     for name, fmt, target in spec:
