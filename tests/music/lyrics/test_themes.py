@@ -136,3 +136,20 @@ def test_frames_that_only_drop_a_word_in_are_gone():
     assert not any("in this town" in t or "trying to get by" in t or "you're the reason why" in t
                    or "if you could only see" in t for t in texts)
     assert any("rising up in me" in t for t in _texts("happy pop song about friendship"))  # an abstract noun's only way
+
+
+def test_a_phrase_opens_a_stock_line_only_where_the_singer_is_its_subject():
+    d = "a firefighter's last day before retiring"
+    planner = Planner(read_topic(d), 0, d)
+    planner.forced_opener, planner.must_sing = "before retiring", True
+    night = Line(entry=-1, pos=0, theme="stock", roles="V", tags=frozenset(), parts=_parts("the night has won"), filler="")
+    way = Line(entry=-2, pos=0, theme="stock", roles="V", tags=frozenset(), parts=_parts("I know the way"), filler="")
+    assert planner.realise(night, 9)[0] == "the night has won"
+    assert planner.realise(way, 9)[0] == "before retiring, I know the way"
+
+
+def test_line_ends_are_cached_and_immutable():
+    from topline.music.lyrics.writer import end_word, line_ends
+    assert line_ends("at night, I'm homesick") == frozenset({"night", "homesick"})
+    assert line_ends("at night, I'm homesick") is line_ends("at night, I'm homesick")  # cached: one object
+    assert end_word("I'm coming home, oh") == "oh" and end_word("") == ""

@@ -162,11 +162,13 @@ def _clean(word: str) -> str:
     return re.sub(r"[^a-z']", "", word.lower()).strip("'")
 
 
-def line_ends(line: str) -> set[str]:
+@lru_cache(maxsize=65536)  # pure functions of a string, asked of the same lines for every couplet drafted
+def line_ends(line: str) -> frozenset[str]:
     """The words a line rhymes on: its last word and the last word of each clause before a comma."""
-    return {end_word(part) for part in line.split(",") if end_word(part)}
+    return frozenset(end_word(part) for part in line.split(",") if end_word(part))
 
 
+@lru_cache(maxsize=65536)
 def end_word(line: str) -> str:
     toks = [t for t in line.split() if is_word(t)]
     return _clean(toks[-1]) if toks else ""
@@ -1199,7 +1201,9 @@ class Planner:
             k = count_syllables(self.forced_opener)
             # who the singer is ("a grandfather, ...") opens only a line whose subject is the singer: not "a
             # grandfather, the day is done"
-            me = self.forced_opener.split()[0].lower() in ("a", "an")
+            # (so does any phrase opening a stock line: "before retiring, I ..." but not "before retiring, the night
+            # has won")
+            me = self.forced_opener.split()[0].lower() in ("a", "an") or line.theme == "stock"
             opened = [(1.3 * abs(n + k - target) + 0.5 * m, f"{self.forced_opener}, {_uncap_and(t)}")
                       for t, n, m in _variants(line.parts) if _opens_with_subject(t) and abs(n + k - target) <= 3
                       and (not me or _uncap_and(t).split()[0] in ("I", "I'm", "I've", "I'll", "I'd"))
