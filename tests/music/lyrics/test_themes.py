@@ -153,3 +153,10 @@ def test_line_ends_are_cached_and_immutable():
     assert line_ends("at night, I'm homesick") == frozenset({"night", "homesick"})
     assert line_ends("at night, I'm homesick") is line_ends("at night, I'm homesick")  # cached: one object
     assert end_word("I'm coming home, oh") == "oh" and end_word("") == ""
+
+
+def test_a_lone_mechanic_passes_no_wrenches_hand_to_hand():
+    alone = _texts("a mechanic who fixes everyone's car but his own")
+    assert not any("we pass the wrenches" in t or "we lean on them" in t for t in alone)
+    assert any("i lean on them with all my might" in t for t in alone)
+    assert any("we pass the wrenches" in t for t in _texts("two brothers fixing an old car in the garage"))
