@@ -160,3 +160,10 @@ def test_a_lone_mechanic_passes_no_wrenches_hand_to_hand():
     assert not any("we pass the wrenches" in t or "we lean on them" in t for t in alone)
     assert any("i lean on them with all my might" in t for t in alone)
     assert any("we pass the wrenches" in t for t in _texts("two brothers fixing an old car in the garage"))
+
+
+def test_one_who_retires_is_going_not_here_to_stay():
+    d = "a firefighter's last day before retiring"
+    planner = Planner(read_topic(d), 0, d)
+    assert "go" in planner.topic.tags
+    assert not any("stay" in ln.tags for ln in planner.lines)  # no "I know the way / I'm here to stay"

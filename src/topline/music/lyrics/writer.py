@@ -1086,6 +1086,7 @@ def scenes(topic: Topic, description: str) -> list[Line]:
     return out
 
 
+RETIRING = frozenset({"retire", "retirement"})  # one who retires leaves the work: the song is one of going
 # Verbs of a singer who moves away or abroad: the song is sung from a place not yet (or no longer) the singer's own.
 MOVING = frozenset("move emigrate immigrate relocate leave depart".split())
 
@@ -1108,6 +1109,8 @@ class Planner:
     def __init__(self, topic: Topic, seed: int, description: str = "") -> None:
         if description and "away" not in topic.tags and moving_away(topic, description):
             topic = replace(topic, tags=topic.tags | {"away"})
+        if RETIRING & set(topic.words) and "stay" not in topic.tags:
+            topic = replace(topic, tags=topic.tags | {"go"})  # a last day at work: no "I'm here to stay"
         self.topic = topic
         self.description = description
         self.rng = random.Random(seed)
