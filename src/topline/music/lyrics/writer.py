@@ -121,7 +121,8 @@ def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
     return {
         "place": "g" in t or (not t and phrase.kind == "place"),
         # a place one sits "at" or knows every corner of: a site, not a country, a city or a region by name
-        "spot": ("g" in t or (not t and phrase.kind == "place")) and not (proper or "k" in t or "t" in t),
+        "spot": ("g" in t or (not t and phrase.kind == "place")) and not (proper or "k" in t or "t" in t)
+        and phrase.head not in WEATHER,  # one sits "in" the sun, not "at the afternoon sun"
         # a country or state by name ("Jamaica", "Texas"): one is in it, from it or far from it
         "land": proper and "k" in t and phrase.bare not in topic.elsewhere,
         "thing": "h" in t and phrase.kind not in ("person", "animal") and not phrase.plural,  # "keep it"
@@ -161,11 +162,13 @@ def _clean(word: str) -> str:
     return re.sub(r"[^a-z']", "", word.lower()).strip("'")
 
 
-def line_ends(line: str) -> set[str]:
+@lru_cache(maxsize=65536)  # pure functions of a string, asked of the same lines for every couplet drafted
+def line_ends(line: str) -> frozenset[str]:
     """The words a line rhymes on: its last word and the last word of each clause before a comma."""
-    return {end_word(part) for part in line.split(",") if end_word(part)}
+    return frozenset(end_word(part) for part in line.split(",") if end_word(part))
 
 
+@lru_cache(maxsize=65536)
 def end_word(line: str) -> str:
     toks = [t for t in line.split() if is_word(t)]
     return _clean(toks[-1]) if toks else ""
@@ -293,8 +296,11 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         if not keys:
             continue
         core = b.core.get(name, frozenset())
-        # style words ("sad", "anthem", "love") count only for a theme they name alone: a mood, not a subject
-        direct = len(keys & words) + len(core & words) + 2 * len(core & set(topic.style) - words)
+        # style words ("sad", "anthem", "love") count only for a theme they name alone: a mood, not a subject;
+        # a mood's key among the description's own words is a thing, not the song's mood ("the power went out",
+        # "a metal box", "a rock"): a plain key
+        named = core & words if name not in MOODS else frozenset()
+        direct = len(keys & words) + len(named) + 2 * len(core & set(topic.style) - words)
         near = len(keys & topic.neighbours)
         out[name] = 2.0 * direct + 0.3 * min(near, 3)
     return out
@@ -351,10 +357,19 @@ def own_words(topic: Topic) -> frozenset[str]:
     return frozenset(f.lower() for forms in topic.forms.values() for f in forms)
 
 
+# Words before a verb: a description's noun after one of them is sung as a verb ("a heart can break" is no "summer
+# break"), another sense than the description's
+BEFORE_VERB = frozenset("""can can't could will won't would to i you we they he she it don't doesn't didn't never
+always""".split())
+
+
 def anchored(text: str, topic: Topic) -> bool:
-    """True when a line sings one of the description's own words."""
+    """True when a line sings one of the description's own words, in its sense: a word the description has only
+    as a noun ("summer break", "the power") does not anchor a line that sings it as a verb ("a heart can break")."""
     own = own_words(topic)
-    return any(_clean(t) in own for t in text.split())
+    verbs = {f.lower() for v in (*topic.verbs, *topic.own_verbs) for f in topic.forms.get(v, {v})}
+    words = [_clean(t) for t in text.split()]
+    return any(w in own and (w in verbs or not (k and words[k - 1] in BEFORE_VERB)) for k, w in enumerate(words))
 
 
 def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
@@ -439,10 +454,15 @@ STORY_NEEDS = 2  # a line of one story ("=birthday", "=cat,kitten") names few wo
 def story_heads(topic: Topic) -> set[str]:
     """The nouns a description is about, for ``story_line``: heads of its noun phrases, not of a setting
     ("by the fire", "on an island": where, not what), unless sung "for"/"about" ("for Maya's birthday");
-    never a season or "home" (a summer break is not a summer festival, coming home not a trucker's)."""
+    never a season, "home" or a town (a summer break is not a summer festival, coming home not a trucker's)."""
     subject = {p.head for p in topic.phrases if not p.setting or any(
         st.split()[0] in ("for", "about") and st.endswith(p.bare) for st in topic.settings)}
-    return subject - SEASON_LIKE - {"home"}
+    return subject - SEASON_LIKE - {"home"} - TOWNS
+
+
+# Where any song may be set, not a story of its own: "a small town football team" is no trucker's "ten miles out of
+# town" (a road line that needs home or town)
+TOWNS = frozenset("town city village hometown".split())
 
 
 def story_line(needs: list[set[str]], topic: Topic, heads: set[str]) -> bool:
@@ -739,7 +759,12 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 # the description is a noun phrase and what follows it ("the last dance at a high school prom",
                 # "first day at a new school"): it is now
                 det = "the" if before in ("", "the") else before
-                lines += _carrier(f"it's {det} " + " ".join(toks[j:after]), topic, len(lines))
+                # the singer is who the description names: "a grandfather telling stories" -> "I'm a grandfather",
+                # "a college student homesick in the dorm" -> "I'm a college student" (not "it's a grandfather")
+                me = next((p for p in topic.phrases if p.bare == topic.singer and p.kind == "person"
+                           and f" {p.bare.lower()} " in f" {' '.join(low[j:after])} "), None)
+                text = f"I'm {det} {me.bare}" if me is not None else f"it's {det} " + " ".join(toks[j:after])
+                lines += _carrier(text, topic, len(lines))
                 continue
             if before in ("was", "were", "is") and j >= 2 and low[j - 2] in ("i", "we", "you"):
                 start, frame = j - 1, "aux"  # "when I was seven" -> "I was seven"
@@ -790,6 +815,18 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
         for t in dict.fromkeys(clauses):
             if sings(t):
                 lines += _carrier(t, topic, len(lines))
+    if not lines and not openers:
+        # a word right after a preposition that no phrase took ("a doctor on call"): the two open a line
+        forms = topic.forms.get(word, frozenset({word}))
+        at = next((k for k in range(1, n) if low[k] in forms and low[k - 1] in PREPOSITIONS), None)
+        if at is not None:
+            openers.append(f"{low[at - 1]} {toks[at]}")
+    me = next((p for p in topic.phrases if p.bare == topic.singer and p.kind == "person"
+               and word in (*p.lemmas, p.head) and p.owner in ("a", "an", "")), None)
+    if not lines and not openers and me is not None:
+        # who the singer is, when no clause holds it ("a teenager who can't sleep" -> "I'm a teenager"): the stock
+        # frame "I'm a teenager, I know" is gone, so the noun phrase is a line of its own
+        lines += _carrier(("I'm an " if _first_phone(me.bare)[:1] in "AEIOU" else "I'm a ") + me.bare, topic, 0)
     return lines, list(dict.fromkeys(openers))
 
 
@@ -826,6 +863,25 @@ TAILS = ("again", "I know", "it's true", "once more")
 
 
 PP_TAILS = ("I know", "again")  # a prepositional phrase as a line: "before the final exam, I know"
+# A carrier that is no clause of doing: a phrase ("at mile twenty", "when I was seven", "the video calls") or who
+# one is ("I'm a hiker", "there's a horse named Blue"), which with a tail is a bare fragment ("..., I know").
+FRAGMENT = re.compile(r"^(?:(?:at|in|on|by|for|with|without|before|after|during|since|when|while|from|into|onto|"
+                      r"over|to|across|through|along|under|near|now)\b.*|(?:i'm|i am|you're|we're|it's|there's|he's|"
+                      r"she's) (?:a|an|the|my|your|our)\b(?!.*\b\w+ing\b).*|(?:the|a|an|my|your|our)(?!.*(?:\b(?:is|are|was|were|am)\b|'s\b))(?: [\w']+){1,4})$",
+                      re.I)
+
+
+MOTION_PREPS = frozenset("to into onto toward towards".split())  # "to Canada" opens no line: it needs a verb of going
+
+
+def is_fragment(line: Line) -> bool:
+    """True for a carrier line that ends on a tail asserting nothing ("I know", "again") after no clause of
+    doing: "at mile twenty, I know", "I'm a hiker, I know", "the video calls, I know"."""
+    if line.theme != "carry+":
+        return False
+    text = " ".join(t for t, o in line.parts if not o)
+    body = next((text[: -len(t) - 1].rstrip(",") for t in TAILS if text.endswith(" " + t)), text)
+    return bool(FRAGMENT.match(body))
 
 
 def _past(text: str) -> bool:
@@ -1030,10 +1086,31 @@ def scenes(topic: Topic, description: str) -> list[Line]:
     return out
 
 
+RETIRING = frozenset({"retire", "retirement"})  # one who retires leaves the work: the song is one of going
+# Verbs of a singer who moves away or abroad: the song is sung from a place not yet (or no longer) the singer's own.
+MOVING = frozenset("move emigrate immigrate relocate leave depart".split())
+
+
+def moving_away(topic: Topic, description: str) -> bool:
+    """True when the singer moves or leaves ("moving to Tokyo", "leaving a small town", "emigrating to
+    Australia"), not back home ("moving back in with my parents"): no line of belonging where one is (the old
+    block's stairs and folding chairs, "this city is where I belong"; tag ``belong``, fact ``away``)."""
+    own = MOVING & set(topic.own_verbs)
+    if not own:
+        return False
+    words = re.findall(r"[a-z']+", description.lower())
+    at = [k for k, w in enumerate(words) if lexicon.lemma(w, "v") in own]
+    return not any(words[k + 1:k + 2] in (["back"], ["home"]) for k in at)
+
+
 class Planner:
     """Drafts the song couplet by couplet (see the module docstring)."""
 
     def __init__(self, topic: Topic, seed: int, description: str = "") -> None:
+        if description and "away" not in topic.tags and moving_away(topic, description):
+            topic = replace(topic, tags=topic.tags | {"away"})
+        if RETIRING & set(topic.words) and "stay" not in topic.tags:
+            topic = replace(topic, tags=topic.tags | {"go"})  # a last day at work: no "I'm here to stay"
         self.topic = topic
         self.description = description
         self.rng = random.Random(seed)
@@ -1125,8 +1202,14 @@ class Planner:
         # (the content guarantee), not to sing again outside the chorus a word the chorus sings
         if self.forced_opener and not line.joined and (line.theme != "stock" or self.must_sing):
             k = count_syllables(self.forced_opener)
+            # who the singer is ("a grandfather, ...") opens only a line whose subject is the singer: not "a
+            # grandfather, the day is done"
+            # (so does any phrase opening a stock line: "before retiring, I ..." but not "before retiring, the night
+            # has won")
+            me = self.forced_opener.split()[0].lower() in ("a", "an") or line.theme == "stock"
             opened = [(1.3 * abs(n + k - target) + 0.5 * m, f"{self.forced_opener}, {_uncap_and(t)}")
                       for t, n, m in _variants(line.parts) if _opens_with_subject(t) and abs(n + k - target) <= 3
+                      and (not me or _uncap_and(t).split()[0] in ("I", "I'm", "I've", "I'll", "I'd"))
                       and not _signature(self.forced_opener) & _signature(t)]  # not "at night, I'm ... at night"
             if opened:
                 cost, text = min(opened)
@@ -1608,10 +1691,14 @@ def _guarantee(planner: Planner, drafts) -> None:
             lines = [ln for other in topic.words[:MAX_PHRASES] if other != word
                      for ln in carriers(topic, planner.description, other)[0]
                      if any(w.strip(",").lower() in forms for part, _ in ln.parts for w in part.split())]
-        if lines:
+        # a bare phrase with a tail ("at mile twenty, I know", "I'm a hiker, I know") joins last: a reader calls it
+        # nonsense or filler, worse than a bank line opened by the phrase
+        fragments = [ln for ln in lines if is_fragment(ln)]
+        whole = [ln for ln in lines if not is_fragment(ln)]
+        if whole:
             known = {ln.key for ln in planner.lines}
-            planner.lines += [ln for ln in lines if ln.key not in known]
-            planner.jitter.update({ln.key: 0.0 for ln in lines})
+            planner.lines += [ln for ln in whole if ln.key not in known]
+            planner.jitter.update({ln.key: 0.0 for ln in whole})
         # the clause opening a bank line: "opening my shop at dawn, I ...", "while you're fixing an old car, ..."
         clauses = []
         for ln in lines:
@@ -1631,18 +1718,28 @@ def _guarantee(planner: Planner, drafts) -> None:
         order = [x for x in sorted(slots) if not x[0]]  # never the only couplet singing some other word
         # a whole carrier line in any of those couplets first, then the clause or phrase opening a bank line;
         # then the same with the reserve of every theme the song allows as rhyme partners
-        stages = [(wide, opts) for wide in (False, True) for opts in ([""] if lines else [], clauses + openers) if opts]
+        # (stock: whether the clause or phrase may open a stock line, "in the park, I'm here to stay": only once
+        # no line of a theme takes it)
+        # a phrase of motion opens no line ("to Canada, I can't forget your face"): "to Canada, I know" is less wrong
+        still = [o for o in clauses + openers if o.split()[0].lower() not in MOTION_PREPS]
+        stages = [(wide, opts, stock) for wide in (False, True) for opts, stock in (
+            ([""] if whole else [], False), (still, False), (still, True),
+            ([""] if fragments else [], True)) if opts]
         done = False
-        for wide, opts in stages:
+        for wide, opts, stock in stages:
             if wide and not planner.wide:
                 planner.widen_partners()
+            if stock and fragments:
+                known = {ln.key for ln in planner.lines}
+                planner.lines += [ln for ln in fragments if ln.key not in known]
+                planner.jitter.update({ln.key: 0.0 for ln in fragments})
             for _, _, _, d, k in order:
                 tag, sec, sec_lines = drafts[d]
                 budget = (sec.line_syllables[k], sec.line_syllables[k + 1])
                 role = ROLE.get(sec.label, "V")
                 freed = planner.free(sec_lines[k:k + 2])  # the couplet replaced: its lines may rhyme with the new one
                 for opener in opts:
-                    planner.forced_opener, planner.must_sing = opener, True
+                    planner.forced_opener, planner.must_sing = opener, stock
                     pair = planner.couplet_any(role + "VB", budget, require=word)
                     planner.forced_opener, planner.must_sing = "", False
                     if pair and any(abs(count_syllables(x) - b) > 2 for x, b in zip(pair, budget)):
