@@ -4,7 +4,7 @@ import pytest
 from topline.production.deess import deess
 from topline.production.envelope import frames_to_samples
 from topline.production.master import limit
-from topline.production.mix import duck_gain, presence_dip, ride_db
+from topline.production.mix import Dip, duck_gain, presence_dip, ride_db, shortfall_lu
 
 SR = 44100
 
@@ -74,7 +74,7 @@ def test_presence_dip_cuts_the_masking_band_only_while_the_voice_sings():
     inst = np.stack([low + mid, low + mid])
     voice = np.zeros(6 * SR, np.float32)
     voice[2 * SR : 4 * SR] = _tone(2000, 2, 0.03)  # 20 dB under the instrumental in its own band
-    out, cut = presence_dip(inst, voice, sr=SR, bands=((1000.0, 4000.0, 6.0),), target_db=3.0)
+    out, cut, _, _ = presence_dip(inst, voice, sr=SR, bands=((1000.0, 4000.0, 6.0),), target_db=3.0)
     assert out.shape == inst.shape and out.dtype == np.float32
     assert cut.shape == (1, -(-6 * SR // 512)) and cut.min() >= 0.0 and cut.max() == pytest.approx(6.0, abs=1e-6)
     mid_seg = slice(int(2.5 * SR), int(3.5 * SR))
@@ -91,15 +91,15 @@ def test_presence_dip_leaves_a_voice_that_already_stands_out_and_never_boosts():
     freqs = (500, 2000, 6000)
     inst = np.stack([sum(_tone(f, 4, 0.1) for f in freqs)] * 2)
     loud = _tone(2000, 4, 0.3)  # 9.5 dB over the instrumental's 2 kHz: above the 3 dB target
-    out, cut = presence_dip(inst, loud, sr=SR, bands=((1000.0, 4000.0, 6.0),), target_db=3.0)
+    out, cut, _, _ = presence_dip(inst, loud, sr=SR, bands=((1000.0, 4000.0, 6.0),), target_db=3.0)
     assert np.all(cut[:, 20:-20] < 1e-3) and np.max(np.abs(out - inst)) < 1e-3
     quiet = _tone(2000, 4, 0.01)
-    out, _ = presence_dip(inst, quiet, sr=SR, bands=((1000.0, 4000.0, 6.0),), target_db=3.0)
+    out, _, _, _ = presence_dip(inst, quiet, sr=SR, bands=((1000.0, 4000.0, 6.0),), target_db=3.0)
     seg = slice(SR, 3 * SR)
     gains = [_amp(out[1], f, seg) / _amp(inst[1], f, seg) for f in freqs]
     assert all(g <= 1.0 + 1e-3 for g in gains)
     assert gains[1] == pytest.approx(0.5, abs=0.01) and min(gains) == gains[1]
-    silent, cut = presence_dip(inst, np.zeros(4 * SR, np.float32), sr=SR)
+    silent, cut, _, _ = presence_dip(inst, np.zeros(4 * SR, np.float32), sr=SR)
     assert np.array_equal(silent, inst) and not np.any(cut)
 
 
@@ -109,13 +109,13 @@ def test_presence_dip_scales_its_cut_by_how_much_the_voice_sounds_in_the_band():
     voice[2 * SR :] *= np.float32(0.1)  # the second half 20 dB under the first (the loud frames)
     band = ((1000.0, 4000.0, 6.0),)
     loud, quiet = slice(int(0.5 * SR / 512), int(1.5 * SR / 512)), slice(int(2.5 * SR / 512), int(3.5 * SR / 512))
-    _, cut = presence_dip(inst, voice, sr=SR, bands=band, target_db=3.0)
+    _, cut, _, _ = presence_dip(inst, voice, sr=SR, bands=band, target_db=3.0)
     # by default the voice sounds fully from 10 dB under its loud frames and not at all from 30 dB
     # under: 20 dB under is half way, half the cut
     assert np.allclose(cut[0, loud], 6.0, atol=1e-3) and np.allclose(cut[0, quiet], 3.0, atol=1e-3)
-    _, cut = presence_dip(inst, voice, sr=SR, bands=band, target_db=3.0, active_db=(45.0, 25.0))
+    _, cut, _, _ = presence_dip(inst, voice, sr=SR, bands=band, target_db=3.0, active_db=(45.0, 25.0))
     assert np.allclose(cut[0, quiet], 6.0, atol=1e-3)
-    _, cut = presence_dip(inst, voice, sr=SR, bands=band, target_db=3.0, active_db=(25.0, 5.0))
+    _, cut, _, _ = presence_dip(inst, voice, sr=SR, bands=band, target_db=3.0, active_db=(25.0, 5.0))
     assert np.allclose(cut[0, quiet], 1.5, atol=1e-3) and np.allclose(cut[0, loud], 6.0, atol=1e-3)
 
 
@@ -149,7 +149,8 @@ def test_presence_dip_cuts_each_band_by_its_own_masking():
     # in 1-4 kHz the voice is 20 dB under the instrumental (the full 6 dB cut); in 4-8 kHz 1 dB
     # over it, so it lacks 2 dB of the 3 dB target there
     voice = _tone(2000, 4, 0.03) + _tone(6000, 4, 0.3 * 10 ** (1 / 20))
-    out, cut = presence_dip(inst, voice, sr=SR, bands=((1000.0, 4000.0, 6.0), (4000.0, 8000.0, 6.0)), target_db=3.0)
+    bands = ((1000.0, 4000.0, 6.0), (4000.0, 8000.0, 6.0))
+    out, cut, _, _ = presence_dip(inst, voice, sr=SR, bands=bands, target_db=3.0)
     assert cut.shape == (2, -(-4 * SR // 512))
     mid = slice(int(1.5 * SR / 512), int(2.5 * SR / 512))
     assert np.allclose(cut[0, mid], 6.0, atol=1e-3)
@@ -161,3 +162,28 @@ def test_presence_dip_cuts_each_band_by_its_own_masking():
     assert db[0] == pytest.approx(-0.1, abs=0.05)
     assert db[1] == pytest.approx(-6.0, abs=0.1)
     assert db[2] == pytest.approx(-2.4, abs=0.1)
+
+
+def test_presence_dip_reports_what_the_voice_still_lacks_after_the_cut():
+    inst = np.stack([_tone(2000, 4, 0.3)] * 2)
+    # 20 dB under the instrumental: the 6 dB cut leaves it 3 + 20 - 6 = 17 dB short of the target
+    voice = _tone(2000, 4, 0.03)
+    voice[: 2 * SR] = 0.0  # silent in the first half: it sounds nowhere there and lacks nothing
+    dip = presence_dip(inst, voice, sr=SR, bands=((1000.0, 4000.0, 6.0),), target_db=3.0)
+    sung, early = slice(int(2.5 * SR / 512), int(3.5 * SR / 512)), slice(0, int(1.5 * SR / 512))
+    assert dip.shortfall_db.shape == dip.sounding.shape == dip.cut_db.shape == (1, -(-4 * SR // 512))
+    assert np.allclose(dip.shortfall_db[0, sung], 17.0, atol=0.01) and np.allclose(dip.sounding[0, sung], 1.0)
+    assert not np.any(dip.shortfall_db[0, early]) and not np.any(dip.sounding[0, early])
+    assert shortfall_lu(dip) == pytest.approx(17.0, abs=0.2)  # the sounding frames' mean
+    # a voice 1 dB over the instrumental needs a 2 dB cut, which leaves nothing short
+    dip = presence_dip(inst, _tone(2000, 4, 0.3 * 10 ** (1 / 20)), sr=SR, bands=((1000.0, 4000.0, 6.0),), target_db=3.0)
+    assert np.allclose(dip.cut_db[0, sung], 2.0, atol=0.01) and np.allclose(dip.shortfall_db[0, sung], 0.0, atol=0.01)
+    assert shortfall_lu(presence_dip(inst, np.zeros(4 * SR, np.float32), sr=SR)) == 0.0
+
+
+def test_shortfall_is_weighted_by_how_much_the_voice_sounds_and_averaged_over_its_bands():
+    short = np.array([[4, 4, 0, 0], [1, 1, 1, 1], [9, 9, 9, 9]], dtype=np.float32)
+    sounding = np.array([[1, 1, 0.5, 0], [1, 1, 1, 1], [0, 0, 0, 0]], dtype=np.float32)
+    dip = Dip(np.zeros((2, 2048), np.float32), np.zeros_like(short), short, sounding)
+    # band 0: (4 + 4) / 2.5 = 3.2; band 1: 1; band 2: the voice never sounds there, left out
+    assert shortfall_lu(dip) == pytest.approx((3.2 + 1.0) / 2)

@@ -3,6 +3,8 @@ voice, and the voice is ridden phrase by phrase and sits at a set balance."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 from scipy import ndimage, signal
 
@@ -81,10 +83,33 @@ def _frame_energy(x: np.ndarray, hop: int) -> np.ndarray:
     return np.einsum("cij,cij->i", f, f).astype(np.float64) / (hop * x.shape[0])
 
 
+class Dip(NamedTuple):
+    """What ``presence_dip`` did: the dipped instrumental and, per band and ``512``-sample frame,
+    the cut, what the voice still lacked of the target after it, and how much the voice sounded.
+
+    Attributes
+    ----------
+    instrumental : np.ndarray
+        float32, shape of the instrumental; equal to it where nothing is cut.
+    cut_db : np.ndarray
+        float32, shape (bands, frames): the cut, dB (>= 0).
+    shortfall_db : np.ndarray
+        float32, shape (bands, frames): how far the voice still stands under ``target_db`` over
+        the dipped instrumental, dB (>= 0; where the largest cut was not enough).
+    sounding : np.ndarray
+        float32, shape (bands, frames): how much the voice sounds in the band, 0..1.
+    """
+
+    instrumental: np.ndarray
+    cut_db: np.ndarray
+    shortfall_db: np.ndarray
+    sounding: np.ndarray
+
+
 def presence_dip(instrumental: np.ndarray, voice: np.ndarray, *, sr: int,
                  bands: tuple[tuple[float, float, float], ...] = ((1000.0, 4000.0, 6.0),), target_db: float = 3.0,
                  hold_s: float = 0.06, smooth_s: float = 0.03,
-                 active_db: tuple[float, float] = (30.0, 10.0)) -> tuple[np.ndarray, np.ndarray]:
+                 active_db: tuple[float, float] = (30.0, 10.0)) -> Dip:
     """Dip the instrumental in the voice's bands only as far, and only as long, as it masks the voice.
 
     A dynamic EQ, as mix engineers set one on a vocal's side chain. In each band ``(lo, hi,
@@ -115,10 +140,9 @@ def presence_dip(instrumental: np.ndarray, voice: np.ndarray, *, sr: int,
 
     Returns
     -------
-    out : np.ndarray
-        float32, shape of ``instrumental``; equal to it where nothing is cut.
-    cut_db : np.ndarray
-        float32, shape (bands, frames): the cut per band and ``512``-sample frame, dB (>= 0).
+    Dip
+        The dipped instrumental, and per band and frame the cut, the voice's remaining shortfall
+        and how much it sounds (all zero in a band left out or where the voice is silent).
     """
     inst = np.asarray(instrumental, dtype=np.float32)
     v = np.atleast_2d(np.asarray(voice, dtype=np.float32))
@@ -126,6 +150,8 @@ def presence_dip(instrumental: np.ndarray, voice: np.ndarray, *, sr: int,
     frames = -(-n // _HOP)
     out = inst.copy()
     cuts = np.zeros((len(bands), frames), dtype=np.float32)
+    short = np.zeros_like(cuts)
+    sounding = np.zeros_like(cuts)
     fr = sr / _HOP
     for k, (lo, hi, max_cut_db) in enumerate(bands):
         if lo >= 0.45 * sr:
@@ -149,13 +175,26 @@ def presence_dip(instrumental: np.ndarray, voice: np.ndarray, *, sr: int,
         a = np.exp(-1.0 / max(1.0, smooth_s * fr))
         if cut.size > 12:
             cut = np.clip(signal.filtfilt([1 - a], [1, -a], cut), 0.0, max_cut_db)
+        sounding[k] = active
+        # the cut lowers the instrumental's band by about its depth (dB for dB)
+        short[k] = np.maximum(target_db - snr - cut, 0.0) * (active > 0)
         if not np.any(cut > 0):
             continue
         cuts[k] = cut
         c = frames_to_samples(1.0 - 10 ** (-cut / 20), hop=_HOP, n=n)
         b *= c[None, :]
         out -= b
-    return out, cuts
+    return Dip(out, cuts, short, sounding)
+
+
+def shortfall_lu(dip: Dip) -> float:
+    """How far, on average, the voice still stands under its target after the dip, dB: per band
+    the shortfall averaged over the frames weighted by how much the voice sounds in them, then
+    averaged over the bands where it sounds at all (0 when it sounds nowhere)."""
+    w = dip.sounding.astype(np.float64)
+    per_band = [float(np.sum(s * a) / np.sum(a)) for s, a in zip(dip.shortfall_db.astype(np.float64), w)
+                if np.sum(a) > 0]
+    return float(np.mean(per_band)) if per_band else 0.0
 
 
 def ride_db(e_vocal: np.ndarray, e_instrumental: np.ndarray, *, up_db: float, down_db: float,
