@@ -115,3 +115,22 @@ def test_songs_hold_no_idiom_adjective_or_site():
         for seed in (0, 1):
             _, text = write_song(description, seed=seed)
             assert not [ln for ln in text.split("\n") if re.search(bad, ln, re.I)], (description, seed)
+
+
+def test_adverbs_participles_punctuation_and_years():
+    # a verb after "who never" is no noun ("sleeps", "never came" were read as things)
+    t = read_topic("a city that never sleeps")
+    assert [p.bare for p in t.phrases] == ["city"] and make_title("a city that never sleeps") == "The City That Never Sleeps"
+    assert make_title("a sailor who never came back") == "The Sailor Who Never Came Back"
+    # a participle before a preposition or a particle is a verb, not a thing ("stuck" was a phrase of its own)
+    assert [p.bare for p in read_topic("stuck in traffic on the freeway").phrases] == ["traffic", "freeway"]
+    assert make_title("stuck in traffic on the freeway") == "Stuck in Traffic"
+    assert make_title("a quiet house after the kids moved out") == "The Kids Moved Out"
+    assert make_title("born in a small town") == "Born in a Small Town"
+    # no phrase runs over a comma; a year is a time's
+    assert [p.bare for p in read_topic("graduation day, class of 2024").phrases] == [
+        "graduation day", "class", "twenty twenty-four"]
+    assert make_title("summer of '69") == "Summer of Sixty-Nine"
+    # "the music" is what the song is about; "music" alone asks for a song
+    assert make_title("the night the music stopped") == "The Night the Music Stopped"
+    assert read_topic("a song about music").words == ()

@@ -215,6 +215,16 @@ def spell_numbers(text: str) -> str:
     return re.sub(r"\d+(?:[.,:]\d+)*%?", " ", text)  # a decimal, a score, a percentage: no word of the song
 
 
+def _breaks(text: str) -> frozenset[int]:
+    """Indices of the tokens (``_tokens``) that follow a comma or other punctuation: no phrase runs over one."""
+    out, n = set(), 0
+    for part in re.split(r"[,;:!?()\u2014\u2013]|\.\s|\s-\s", spell_numbers(text)):
+        if n:
+            out.add(n)
+        n += len(WORD.findall(part.lower().replace("\u2019", "'")))
+    return frozenset(out)
+
+
 def _tokens(text: str) -> list[str]:
     return WORD.findall(spell_numbers(text).lower().replace("\u2019", "'"))
 
@@ -271,6 +281,8 @@ def _names(tagged: list[tuple[str, str, str]]) -> dict[int, int]:
 
 # Words after which a verb follows: a subject pronoun or a relative ("the summer I learned", "a car that broke").
 SUBJECT_WORDS = frozenset("that who which i we they you he she it".split())
+# Adverbs between a subject and its verb ("a sailor who never came back", "we always fight").
+ADVERBS = frozenset("never always still just often once ever sometimes already".split())
 
 
 def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
@@ -280,7 +292,8 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
         prev = tokens[i - 1] if i else ""
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         style = _style_word(tokens, i)
-        if tok in FUNCTION or tok in DETERMINERS or tok in REQUEST_WORDS or len(tok) < 2 or style \
+        heard = tok == "music" and prev in DETERMINERS  # "the night the music stopped": the music is what it is about
+        if tok in FUNCTION or tok in DETERMINERS or (tok in REQUEST_WORDS and not heard) or len(tok) < 2 or style \
                 or tok.endswith("n't"):  # "can't", "won't": not a noun phrase ("I can feel can't sleep ...")
             out.append((tok, tok, "f"))
             continue
@@ -293,6 +306,14 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
             i >= 2 and bool(out) and out[-1][2] == "n" and tokens[i - 2] in DETERMINERS)
         ing_verb = tok.endswith("ing") and lexicon.lemma(tok, "v") != tok \
             and "v" in lexicon.parts_of_speech(lexicon.lemma(tok, "v"))
+        past = lexicon.lemma(tok, "v") != tok and not tok.endswith(("ing", "s")) \
+            and (tok.endswith("ed") or tok in lexicon.tables()["exc"])
+        if past and (nxt in TITLE_PARTICLES and out and out[-1][2] == "n" and not prev.endswith("'s")
+                     or nxt in PREPOSITIONS and not in_np and (not out or out[-1][2] != "n")
+                     and prev not in ("is", "are", "am", "was", "were", "be", "been", "being")):
+            # "the kids moved out"; "stuck in traffic", "born in a small town": a verb (a state), no noun
+            out.append((tok, lexicon.lemma(tok, "v"), "v"))
+            continue
         if out and out[-1][2] == "n" and not prev.endswith("'s") and _participle(tok):
             out.append((tok, lexicon.lemma(tok, "v"), "v"))  # "a firefighter coming home", "our team won"
             continue
@@ -301,7 +322,8 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
                 and not (prev in ("a", "an", "the") and "n" in poss):  # "my sister's wedding", "a wedding in Accra"
             out.append((tok, lexicon.lemma(tok, "v"), "v"))
             continue
-        subject = prev in SUBJECT_WORDS or (prev.endswith("ly") and i >= 2 and tokens[i - 2] in SUBJECT_WORDS)
+        subject = prev in SUBJECT_WORDS or ((prev.endswith("ly") or prev in ADVERBS) and i >= 2
+                                            and tokens[i - 2] in SUBJECT_WORDS)  # "a city that never sleeps"
         as_verb = "v" in poss or (lexicon.lemma(tok, "v") != tok and "v" in lexicon.parts_of_speech(
             lexicon.lemma(tok, "v")))  # "learned" (a WordNet adjective too), "paid"
         if prev == "to" and "v" in poss or (subject or prev.endswith("n't")) and as_verb:
@@ -439,6 +461,7 @@ def read_topic(description: str) -> Topic:
                 and not any(p != "v" and l == lem for _, l, p in tagged):
             forms[lem] = {f for f in forms[lem] if f not in (lem, lem + "s", lem + "'s", lexicon.gerund(lem))}
     states, loved = _love_frames(tagged)
+    breaks = _breaks(description)
     phrases: list[Phrase] = []
     i = 0
     while i < len(tagged):
@@ -447,8 +470,8 @@ def read_topic(description: str) -> Topic:
             continue
         j = i
         while j < len(tagged) and tagged[j][2] in ("n", "a"):
-            if j > i and ((j in names) != (j - 1 in names)):
-                break  # a name is a phrase of its own: "my dog" | "Biscuit" | "last spring"
+            if j > i and ((j in names) != (j - 1 in names) or j in breaks):
+                break  # a name is a phrase of its own: "my dog" | "Biscuit" | "last spring"; "graduation day, class ..."
             j += 1
         chunk = tagged[i:j]
         if i in names:  # "Blue" of "a horse named Blue": sung as a name, of the horse's kind
@@ -847,7 +870,7 @@ DIRECTIONS = frozenset("to into onto toward towards".split())
 # Prepositions of where a title's clause may end on ("driving along the coast", "growing up in the Bronx").
 WHERE = frozenset("in at on along across through around under over by".split())
 # States a description puts someone in ("lost in Tokyo", "alone on an island", "asleep in the afternoon sun").
-TITLE_STATES = frozenset("lost stuck stranded trapped alone asleep awake homesick".split())
+TITLE_STATES = frozenset("lost stuck stranded trapped alone asleep awake homesick born".split())
 OBJECT_PRONOUNS = frozenset("me us you him her them".split())
 # Words a title keeps in lower case (not its first).
 TITLE_SMALL = frozenset("the a an to of in on over at by under and for with from into".split())
@@ -921,12 +944,13 @@ def _syllables(words: list[str]) -> int:
     return sum(len(phonetics.syllables(w)) for w in words)
 
 
-def _where(tagged: list[tuple[str, str, str]], e: int) -> int:
-    """End of a phrase of where right at ``e`` ("in the Bronx", "along the coast"); -1 if none."""
+def _where(tagged: list[tuple[str, str, str]], e: int, *, bare: bool = False) -> int:
+    """End of a phrase of where right at ``e`` ("in the Bronx", "along the coast"; with ``bare`` a noun with no
+    determiner too: "in traffic"); -1 if none."""
     if e < 0 or e + 1 >= len(tagged) or tagged[e][0].lower() not in WHERE:
         return -1
     end = _np_end(tagged, e + 1)
-    return end if end > 0 and (tagged[e + 1][0].lower() in DETERMINERS or _is_name(tagged[e + 1][0])) else -1
+    return end if end > 0 and (bare or tagged[e + 1][0].lower() in DETERMINERS or _is_name(tagged[e + 1][0])) else -1
 
 
 def _np_start(tagged: list[tuple[str, str, str]], k: int) -> int:
@@ -970,6 +994,9 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
             continue  # (a mother "singing" her baby to sleep: the request word as a verb)
         e = _complement(tagged, k)
         w = _where(tagged, e)
+        if e == k + 1 and k and tagged[k - 1][2] == "n" and lexicon.kind(tagged[k - 1][1]) in (
+                "thing", "vehicle", "weather", "food", "place", "time"):
+            w = -1  # "leaves falling in the park": no one is "Falling in the Park"
         for words in ([t, *toks[k + 1:e]] if e > k + 1 else [], [t, *toks[k + 1:e], *toks[e:w]] if w > 0 else []):
             # ("driving along the coast", "dancing in the kitchen": where it happens too)
             if any(x in ("his", "her", "their") for x in words[1:]):
@@ -979,7 +1006,7 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
             add(words)
     for k in range(n - 2):  # "lost in Tokyo", "alone on an island", "asleep in the afternoon sun"
         if low[k] in TITLE_STATES and tagged[k][2] != "f" and low[k + 1] in ("in", "at", "on"):
-            w = _where(tagged, k + 1)
+            w = _where(tagged, k + 1, bare=True)  # "stuck in traffic", "lost in the mountains"
             if w > 0:
                 add(toks[k:w])
     for k in range(n - 1):  # "we finally paid off the house", "the night we finally met": a past clause
@@ -994,9 +1021,9 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
         elif e == v + 1 == n:
             add(toks[k:v + 1])  # "we finally met"
     for k in range(n - 3):  # "rain in the city", "test results at the hospital": the whole noun phrase
-        if tagged[k][2] == "n" and low[k + 1] in ("in", "on", "over", "at", "by", "under") \
+        if tagged[k][2] == "n" and low[k + 1] in ("in", "on", "over", "at", "by", "under", "after", "before") \
                 and low[k + 2] == "the" and tagged[k + 3][2] == "n" \
-                and (k + 4 >= n or tagged[k + 4][2] not in ("n", "a")):
+                and (k + 4 >= n or tagged[k + 4][2] not in ("n", "a", "v")):  # (not "... after the kids | moved out")
             s = _np_start(tagged, k)
             add(toks[s:k + 4])
             if _syllables(toks[s:k + 4]) > 8:  # too long a title: what follows its possessive, or its head alone
@@ -1005,7 +1032,7 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
     for k in range(1, n - 2):  # "the dog that waits", "my brother who moved to Canada"
         if tagged[k][2] != "n" or _is_name(toks[k]) or low[k + 1] not in ("that", "who"):
             continue
-        v = k + 2 + (low[k + 2].endswith("ly") and tagged[k + 2][2] in ("a", "r"))
+        v = k + 2 + (low[k + 2].endswith("ly") and tagged[k + 2][2] in ("a", "r") or low[k + 2] in ADVERBS)
         if v >= n or tagged[v][2] != "v" or low[v].endswith("ing"):
             continue
         s, e = _np_start(tagged, k), _complement(tagged, v)
@@ -1023,6 +1050,10 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
         if low[k] == "and" and _is_name(toks[k - 1]) and _is_name(toks[k + 1]) \
                 and tagged[k - 1][2] == "n" and tagged[k + 1][2] == "n":
             add(toks[k - 1:k + 2])
+    for k in range(n - 2):  # "summer of sixty-nine", "the winter of nineteen ninety-nine": a time and its year
+        if tagged[k][2] == "n" and lexicon.kind(tagged[k][1]) == "time" and low[k + 1] == "of" \
+                and all(is_number(x) for x in low[k + 2:]):
+            add(toks[k:])
     for k in range(n - 2):  # "love in paris", "dream in hollywood"
         if tagged[k][2] == "n" and low[k + 1] in ("in", "at") and tagged[k + 2][2] == "n" and k + 3 == n:
             add(toks[_np_start(tagged, k):k + 3])
