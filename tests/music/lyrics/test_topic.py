@@ -134,3 +134,19 @@ def test_adverbs_participles_punctuation_and_years():
     # "the music" is what the song is about; "music" alone asks for a song
     assert make_title("the night the music stopped") == "The Night the Music Stopped"
     assert read_topic("a song about music").words == ()
+
+
+def test_clauses_of_time_place_and_relatives_to_their_end():
+    assert make_title("the day the war ended") == "The Day the War Ended"  # "ended" is no adjective
+    assert make_title("the summer we fell in love") == "The Summer We Fell in Love"  # never "We Fell"
+    assert make_title("the night we fell asleep on the beach") == "The Night We Fell Asleep"
+    assert make_title("the last time I saw my father") == "The Last Time I Saw My Father"
+    assert make_title("a town where nothing happens") == "A Town Where Nothing Happens"
+    # "go" of "the lights go down" is a verb (it was the noun of a phrase "lights go", title "Lights Go")
+    assert make_title("when the lights go down in the city") == "The Lights Go Down"
+    # "called" after "who never" is a verb, not the request word of "a song called ..."
+    assert read_topic("the friend who never called back").words == ("friend", "never", "call")
+    assert make_title("the friend who never called back") == "The Friend Who Never Called Back"
+    assert make_title("a ballad called Summer Rain about my ex") == "Summer Rain"
+    # a noun phrase too long for a title: its first word and its head
+    assert make_title("our 50th wedding anniversary") == "Fiftieth Anniversary"

@@ -293,6 +293,8 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         style = _style_word(tokens, i)
         heard = tok == "music" and prev in DETERMINERS  # "the night the music stopped": the music is what it is about
+        # "the friend who never called back": a verb, not a song "called" something
+        heard = heard or (tok in ("called", "told", "named") and (prev in SUBJECT_WORDS or prev in ADVERBS))
         if tok in FUNCTION or tok in DETERMINERS or (tok in REQUEST_WORDS and not heard) or len(tok) < 2 or style \
                 or tok.endswith("n't"):  # "can't", "won't": not a noun phrase ("I can feel can't sleep ...")
             out.append((tok, tok, "f"))
@@ -308,10 +310,15 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
             and "v" in lexicon.parts_of_speech(lexicon.lemma(tok, "v"))
         past = lexicon.lemma(tok, "v") != tok and not tok.endswith(("ing", "s")) \
             and (tok.endswith("ed") or tok in lexicon.tables()["exc"])
+        after_subject = bool(out) and out[-1][2] == "n" and not prev.endswith("'s") and i >= 2 \
+            and tokens[i - 2] in DETERMINERS  # "the war | ended", "the lights | go down"
         if past and (nxt in TITLE_PARTICLES and out and out[-1][2] == "n" and not prev.endswith("'s")
+                     or after_subject and (not nxt or nxt in PREPOSITIONS)
                      or nxt in PREPOSITIONS and not in_np and (not out or out[-1][2] != "n")
-                     and prev not in ("is", "are", "am", "was", "were", "be", "been", "being")):
-            # "the kids moved out"; "stuck in traffic", "born in a small town": a verb (a state), no noun
+                     and prev not in ("is", "are", "am", "was", "were", "be", "been", "being")) \
+                or after_subject and nxt in TITLE_PARTICLES and poss[:1] == ["v"]:
+            # "the kids moved out", "the day the war ended", "when the lights go down"; "stuck in traffic", "born in
+            # a small town": a verb (a state), no noun
             out.append((tok, lexicon.lemma(tok, "v"), "v"))
             continue
         if out and out[-1][2] == "n" and not prev.endswith("'s") and _participle(tok):
@@ -917,6 +924,10 @@ def _complement(tagged: list[tuple[str, str, str]], v: int) -> int:
         return _complement(tagged, j + 1)
     if j < n and low[j] in DIRECTIONS:
         return _np_end(tagged, j + 1)
+    if j + 1 < n and low[j] == "in" and low[j + 1] == "love":
+        return j + 2  # "the summer we fell in love"
+    if j < n and tagged[j][2] == "a" and _np_end(tagged, j) < 0:
+        return j + 1  # "fell asleep", "got married": its predicate
     if j < n and (low[j] in DETERMINERS or low[j] in OBJECT_PRONOUNS or low[j] == "all" or tagged[j][2] in ("n", "a")):
         e = _np_end(tagged, j)
         if 0 < e < n - 1 and low[e] == "to" and tagged[e + 1][2] in ("v", "n"):
@@ -975,20 +986,23 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
             out.append(cand)
 
     for k in range(1, n - 2):  # "the summer I learned to swim", "the night the power went out", "the park where we met"
-        kind = lexicon.kind(tagged[k][1]) if tagged[k][2] == "n" else ""
-        if kind not in ("time", "place") or low[_np_start(tagged, k) - 1] not in ("the", "that") \
+        kind = "time" if tagged[k][1] in ("time", "moment") else lexicon.kind(tagged[k][1]) if tagged[k][2] == "n" else ""
+        if kind not in ("time", "place") or (low[k + 1] != "where" and low[_np_start(tagged, k) - 1] not in ("the", "that")) \
                 or (kind == "place" and low[k + 1] != "where"):
             continue
         j = k + 1 + (low[k + 1] in ("when", "where", "that"))
-        if low[j] in ("i", "we", "you", "he", "she", "they"):
+        if low[j] in ("i", "we", "you", "he", "she", "they", "nothing", "nobody", "everyone", "everything"):
             subj_end = j + 1
         else:
             subj_end = _np_end(tagged, j) if low[j] in DETERMINERS else -1
-        v = subj_end + (0 < subj_end < n and low[subj_end].endswith("ly") and tagged[subj_end][2] in ("a", "r"))
-        if subj_end < 0 or v >= n or tagged[v][2] != "v" or low[v].endswith(("ing", "s")):
+        v = subj_end + (0 < subj_end < n and (low[subj_end].endswith("ly") and tagged[subj_end][2] in ("a", "r")
+                                              or low[subj_end] in ADVERBS))
+        if subj_end < 0 or v >= n or tagged[v][2] != "v" or low[v].endswith("ing") \
+                or (low[v].endswith("s") and low[k + 1] != "where"):  # ("a town where nothing happens")
             continue
+        s = _np_start(tagged, k)
         for e in _ends(tagged, v):
-            add(["the", *toks[_np_start(tagged, k):e]])
+            add([low[s - 1] if s and low[s - 1] in ("a", "an", "the") else "the", *toks[s:e]])
     for k, (t, lem, pos) in enumerate(tagged):  # "driving home", "chasing a dream", "growing up in the Bronx"
         if not t.endswith("ing") or not (pos == "v" or (t in REQUEST_WORDS and k and tagged[k - 1][2] == "n")):
             continue  # (a mother "singing" her baby to sleep: the request word as a verb)
@@ -1050,6 +1064,13 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
         if low[k] == "and" and _is_name(toks[k - 1]) and _is_name(toks[k + 1]) \
                 and tagged[k - 1][2] == "n" and tagged[k + 1][2] == "n":
             add(toks[k - 1:k + 2])
+    for k in range(1, n - 1):  # "a song called Home": the title the description gives
+        if low[k] in ("called", "titled", "named") and low[k - 1] in SONG_NOUNS:
+            e = k + 1
+            while e < n and (_is_name(toks[e]) or (e == k + 1 and tagged[e][2] != "f")):
+                e += 1
+            if e > k + 1:
+                out.insert(0, " ".join(toks[k + 1:e]))
     for k in range(n - 2):  # "summer of sixty-nine", "the winter of nineteen ninety-nine": a time and its year
         if tagged[k][2] == "n" and lexicon.kind(tagged[k][1]) == "time" and low[k + 1] == "of" \
                 and all(is_number(x) for x in low[k + 2:]):
@@ -1058,6 +1079,10 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
         if tagged[k][2] == "n" and low[k + 1] in ("in", "at") and tagged[k + 2][2] == "n" and k + 3 == n:
             add(toks[_np_start(tagged, k):k + 3])
     multi = [p.bare for p in phrases if " " in p.bare]
+    # a noun phrase too long for a title by its first word and its head ("fiftieth wedding anniversary" ->
+    # "Fiftieth Anniversary"), a whole noun phrase still
+    multi += [f"{p.bare.split()[0]} {p.bare.split()[-1]}" for p in phrases if len(p.bare.split()) > 2
+              and _syllables(p.bare.split()) > 8 and not p.bare.split()[0].endswith("'s")]
     single = [p.bare for p in phrases if " " not in p.bare and p.kind != "idea"]
     if not any(_syllables(c.split()) <= 8 for c in [*out, *multi]):
         # one word with its owner is a title too ("my cat"), before the word alone
