@@ -260,5 +260,5 @@ def test_a_gerund_after_a_time_word_opens_a_line():
     d = "moving back in with my parents after losing my job"
     lines, openers = carriers(read_topic(d), d, "job")
     assert openers == ["after losing my job"]
-    assert _texts(lines) == ["after losing my job, I know", "after losing my job again"]
+    assert _texts(lines) == ["after losing my job, I know"]  # never "again": it is lost once
     assert any("after losing my job" in ln.lower() for ln in write_song(d, seed=0)[1].split("\n"))

@@ -759,7 +759,8 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
             # "after losing my job": when, opening a line in the description's own words (no subject to sing it)
             for e in ends(i):
                 openers.append(" ".join(words(start - 1, e, "my")))
-                lines += _carrier(openers[-1], topic, len(lines), tails=PP_TAILS)
+                # (never "again": "after losing my job again" loses it twice)
+                lines += _carrier(openers[-1], topic, len(lines), tails=("I know",))
             continue
         subj, poss = person(start)
         if frame == "be" and start == i - 1 and low[start] in GET_FORMS | {"being"} and not low[i].endswith("ing"):
