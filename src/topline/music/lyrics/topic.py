@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from topline.music.lyrics import clash, lexicon, phonetics
 
@@ -241,6 +242,11 @@ def proper_nouns(text: str) -> dict[str, str]:
 
 def tag_proper(description: str) -> list[tuple[str, str, str]]:
     """``_tag`` of the description with its names as written, a possessive one too ("Maya's", "Paris")."""
+    return list(_tag_proper(description))
+
+
+@lru_cache(maxsize=1024)  # the writer reads the same description (and its prefixes) for every word it carries
+def _tag_proper(description: str) -> tuple[tuple[str, str, str], ...]:
     proper = proper_nouns(description)
     out = []
     for t, lem, pos in _tag(_tokens(description)):
@@ -249,7 +255,7 @@ def tag_proper(description: str) -> list[tuple[str, str, str]]:
                 lexicon.tables()["exc"]:
             lem = base  # a name is no plural: "Vegas" (not the star Vega), "Brooks"
         out.append((proper[base] + t[len(base):], lem, pos) if base in proper and pos != "f" else (t, lem, pos))
-    return out
+    return tuple(out)
 
 
 def _is_name(tok: str) -> bool:
