@@ -253,3 +253,12 @@ def test_a_childrens_song_names_its_audience_not_a_word_to_sing():
         "puppy", "afraid", "lightning")
     assert read_topic("a kids song about brushing teeth").words == ("brush", "teeth")
     assert read_topic("a song for the children of the village").words == ("child", "village")
+
+
+def test_a_gerund_after_a_time_word_opens_a_line():
+    # "after losing my job" has no subject of its own: it is sung as when, in the description's words
+    d = "moving back in with my parents after losing my job"
+    lines, openers = carriers(read_topic(d), d, "job")
+    assert openers == ["after losing my job"]
+    assert _texts(lines) == ["after losing my job, I know"]  # never "again": it is lost once
+    assert any("after losing my job" in ln.lower() for ln in write_song(d, seed=0)[1].split("\n"))

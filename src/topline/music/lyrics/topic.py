@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from topline.music.lyrics import clash, lexicon
+from topline.music.lyrics import clash, lexicon, phonetics
 
 # Words that say what kind of song is wanted rather than what it is about.
 REQUEST_WORDS = frozenset("""
@@ -153,15 +154,87 @@ class Topic:
     lost_things: frozenset[str] = frozenset()  # what the description loses ("losing my wallet" -> "wallet")
 
 
+UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+         "seventeen eighteen nineteen").split()
+TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+IRREGULAR_ORDINALS = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
+                      "nine": "ninth", "twelve": "twelfth"}
+# A word of the description: letters (an apostrophe inside: "Maya's"), or a number as words ("twenty-first").
+WORD = re.compile(r"(?:%s)-(?:%s)|[^\W\d_]+(?:'[^\W\d_]+)?" % (
+    "|".join(TENS[2:]), "|".join(UNITS[1:10] + [IRREGULAR_ORDINALS.get(u, u + "th") for u in UNITS[1:10]])))
+NUMBER_WORDS = frozenset([*UNITS, *TENS[2:], *(IRREGULAR_ORDINALS.get(u, u + "th") for u in UNITS[4:]),
+                          *IRREGULAR_ORDINALS.values(), *(t[:-1] + "ieth" for t in TENS[2:]), "hundred", "thousand"])
+# A time of day in digits ("2am", "3:30 p.m."): its facts are read from the digits (``_clock_tags``); it is no word.
+CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b\.?", re.I)
+NUMBER = re.compile(r"(?<![\w.,$\u00a3\u20ac])(\d{1,4})(st|nd|rd|th|s|'s)?(?![\w.,]\d|[\w%])", re.I)
+
+
+def is_number(tok: str) -> bool:
+    """A number written as words ("nineteen", "twenty-one", "fortieth")."""
+    return all(p in NUMBER_WORDS for p in tok.lower().split("-"))
+
+
+def number_words(n: int, *, ordinal: bool = False) -> str:
+    """``n`` (0 .. 9999) as it is sung: 21 -> "twenty-one", 40 ordinal -> "fortieth", 1999 -> "nineteen
+    ninety-nine" (a year), 2005 -> "two thousand five", 300 -> "three hundred"."""
+    if n < 20:
+        w = UNITS[n]
+    elif n < 100:
+        w = TENS[n // 10] + ("-" + UNITS[n % 10] if n % 10 else "")
+    elif n < 1000:
+        w = UNITS[n // 100] + " hundred" + (" " + number_words(n % 100) if n % 100 else "")
+    elif n % 1000 < 10 or n % 100 == 0 and n < 2000:
+        w = number_words(n // 1000) + " thousand" + (" " + number_words(n % 1000) if n % 1000 else "") \
+            if n % 1000 < 10 else number_words(n // 100) + " hundred"
+    else:  # a year: "nineteen ninety-nine", "twenty twenty-four", "nineteen oh five"
+        w = number_words(n // 100) + " " + (number_words(n % 100) if n % 100 >= 10 else "oh " + UNITS[n % 100])
+    if not ordinal:
+        return w
+    head, _, last = w.rpartition(" ")
+    stem, dash, unit = last.rpartition("-")
+    unit = IRREGULAR_ORDINALS.get(unit) or (unit[:-1] + "ieth" if unit.endswith("y") else unit + "th")
+    return (head + " " if head else "") + stem + dash + unit
+
+
+def spell_numbers(text: str) -> str:
+    """The description with its numbers as words ("our 40th anniversary" -> "our fortieth anniversary",
+    "turning 21" -> "turning twenty-one", "the 90s" -> "the nineties") and its clock times left out ("at 2am":
+    the night is a fact of ``_clock_tags``): a number is read as words or not at all, never as the letters
+    after its digits ("th")."""
+    text = CLOCK.sub(" ", text)
+
+    def spoken(m: re.Match) -> str:
+        n, tail = int(m.group(1)), (m.group(2) or "").lower()
+        if tail in ("s", "'s") and n % 10 == 0 and 10 <= n % 100:  # a decade: "the 90s", "the 1980s"
+            w = number_words(n % 100)
+            return w[:-1] + "ies"
+        if tail in ("s", "'s"):
+            return number_words(n) + tail
+        return number_words(n, ordinal=bool(tail))
+
+    text = NUMBER.sub(spoken, text)
+    return re.sub(r"\d+(?:[.,:]\d+)*%?", " ", text)  # a decimal, a score, a percentage: no word of the song
+
+
+def _breaks(text: str) -> frozenset[int]:
+    """Indices of the tokens (``_tokens``) that follow a comma or other punctuation: no phrase runs over one."""
+    out, n = set(), 0
+    for part in re.split(r"[,;:!?()\u2014\u2013]|\.\s|\s-\s", spell_numbers(text)):
+        if n:
+            out.add(n)
+        n += len(WORD.findall(part.lower().replace("\u2019", "'")))
+    return frozenset(out)
+
+
 def _tokens(text: str) -> list[str]:
-    return re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.lower().replace("\u2019", "'"))
+    return WORD.findall(spell_numbers(text).lower().replace("\u2019", "'"))
 
 
 def proper_nouns(text: str) -> dict[str, str]:
     """Words capitalised inside the description ("Paris", "Hollywood"), lowercase -> as written."""
     out = {}
-    for sentence in re.split(r"[.!?\n]+", text.replace("\u2019", "'")):
-        for k, tok in enumerate(re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", sentence)):
+    for sentence in re.split(r"[.!?\n]+", spell_numbers(text).replace("\u2019", "'")):
+        for k, tok in enumerate(WORD.findall(sentence)):
             if k > 0 and tok[:1].isupper() and tok.lower() not in FUNCTION and tok != "I":
                 out[tok.lower().removesuffix("'s")] = tok.removesuffix("'s")
     return out
@@ -169,12 +242,20 @@ def proper_nouns(text: str) -> dict[str, str]:
 
 def tag_proper(description: str) -> list[tuple[str, str, str]]:
     """``_tag`` of the description with its names as written, a possessive one too ("Maya's", "Paris")."""
+    return list(_tag_proper(description))
+
+
+@lru_cache(maxsize=1024)  # the writer reads the same description (and its prefixes) for every word it carries
+def _tag_proper(description: str) -> tuple[tuple[str, str, str], ...]:
     proper = proper_nouns(description)
     out = []
     for t, lem, pos in _tag(_tokens(description)):
         base = t.removesuffix("'s")
+        if base in proper and pos == "n" and lem != base and lexicon.entry(base) is None and base not in \
+                lexicon.tables()["exc"]:
+            lem = base  # a name is no plural: "Vegas" (not the star Vega), "Brooks"
         out.append((proper[base] + t[len(base):], lem, pos) if base in proper and pos != "f" else (t, lem, pos))
-    return out
+    return tuple(out)
 
 
 def _is_name(tok: str) -> bool:
@@ -206,6 +287,8 @@ def _names(tagged: list[tuple[str, str, str]]) -> dict[int, int]:
 
 # Words after which a verb follows: a subject pronoun or a relative ("the summer I learned", "a car that broke").
 SUBJECT_WORDS = frozenset("that who which i we they you he she it".split())
+# Adverbs between a subject and its verb ("a sailor who never came back", "we always fight").
+ADVERBS = frozenset("never always still just often once ever sometimes already".split())
 
 
 def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
@@ -215,18 +298,35 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
         prev = tokens[i - 1] if i else ""
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         style = _style_word(tokens, i)
-        if tok in FUNCTION or tok in DETERMINERS or tok in REQUEST_WORDS or len(tok) < 2 or style \
+        heard = tok == "music" and prev in DETERMINERS  # "the night the music stopped": the music is what it is about
+        # "the friend who never called back": a verb, not a song "called" something
+        heard = heard or (tok in ("called", "told", "named") and (prev in SUBJECT_WORDS or prev in ADVERBS))
+        if tok in FUNCTION or tok in DETERMINERS or (tok in REQUEST_WORDS and not heard) or len(tok) < 2 or style \
                 or tok.endswith("n't"):  # "can't", "won't": not a noun phrase ("I can feel can't sleep ...")
             out.append((tok, tok, "f"))
             continue
         if tok.endswith("'s"):
             out.append((tok, lexicon.lemma(tok, "n"), "n"))
             continue
-        poss = lexicon.parts_of_speech(tok)
+        # a number of two words ("twenty-first", "twenty-one", not in WordNet) is the part of speech of its last
+        poss = lexicon.parts_of_speech(tok) or lexicon.parts_of_speech(tok.rpartition("-")[2])
         in_np = prev in DETERMINERS or prev.endswith("'s") or (bool(out) and out[-1][2] == "a") or (
             i >= 2 and bool(out) and out[-1][2] == "n" and tokens[i - 2] in DETERMINERS)
         ing_verb = tok.endswith("ing") and lexicon.lemma(tok, "v") != tok \
             and "v" in lexicon.parts_of_speech(lexicon.lemma(tok, "v"))
+        past = lexicon.lemma(tok, "v") != tok and not tok.endswith(("ing", "s")) \
+            and (tok.endswith("ed") or tok in lexicon.tables()["exc"])
+        after_subject = bool(out) and out[-1][2] == "n" and not prev.endswith("'s") and i >= 2 \
+            and tokens[i - 2] in DETERMINERS  # "the war | ended", "the lights | go down"
+        if past and (nxt in TITLE_PARTICLES and out and out[-1][2] == "n" and not prev.endswith("'s")
+                     or after_subject and (not nxt or nxt in PREPOSITIONS)
+                     or nxt in PREPOSITIONS and not in_np and (not out or out[-1][2] != "n")
+                     and prev not in ("is", "are", "am", "was", "were", "be", "been", "being")) \
+                or after_subject and nxt in TITLE_PARTICLES and poss[:1] == ["v"]:
+            # "the kids moved out", "the day the war ended", "when the lights go down"; "stuck in traffic", "born in
+            # a small town": a verb (a state), no noun
+            out.append((tok, lexicon.lemma(tok, "v"), "v"))
+            continue
         if out and out[-1][2] == "n" and not prev.endswith("'s") and _participle(tok):
             out.append((tok, lexicon.lemma(tok, "v"), "v"))  # "a firefighter coming home", "our team won"
             continue
@@ -235,7 +335,8 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
                 and not (prev in ("a", "an", "the") and "n" in poss):  # "my sister's wedding", "a wedding in Accra"
             out.append((tok, lexicon.lemma(tok, "v"), "v"))
             continue
-        subject = prev in SUBJECT_WORDS or (prev.endswith("ly") and i >= 2 and tokens[i - 2] in SUBJECT_WORDS)
+        subject = prev in SUBJECT_WORDS or ((prev.endswith("ly") or prev in ADVERBS) and i >= 2
+                                            and tokens[i - 2] in SUBJECT_WORDS)  # "a city that never sleeps"
         as_verb = "v" in poss or (lexicon.lemma(tok, "v") != tok and "v" in lexicon.parts_of_speech(
             lexicon.lemma(tok, "v")))  # "learned" (a WordNet adjective too), "paid"
         if prev == "to" and "v" in poss or (subject or prev.endswith("n't")) and as_verb:
@@ -245,8 +346,8 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
         if in_np or not poss:
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
             nxt_noun = bool(nxt) and nxt not in FUNCTION and nxt not in REQUEST_WORDS and "n" in lexicon.parts_of_speech(nxt)
-            if "a" in poss and nxt_noun and poss[0] == "a":
-                out.append((tok, lexicon.lemma(tok, "a"), "a"))
+            if nxt_noun and (("a" in poss and poss[0] == "a") or _mostly_adjective(tok)):
+                out.append((tok, lexicon.lemma(tok, "a"), "a"))  # "an empty bar": "empty" is no thing
             else:
                 out.append((tok, lexicon.lemma(tok, "n"), "n" if ("n" in poss or not poss) else poss[0]))
             continue
@@ -255,14 +356,31 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
     return out
 
 
+def _mostly_adjective(tok: str) -> bool:
+    """True when WordNet uses ``tok`` as an adjective more than as a noun ("empty", "dry", "quiet"; not "love",
+    "summer", "bus"): before a noun it describes it, it is not a noun of its own."""
+    verb = lexicon.lemma(tok, "v")
+    if verb != tok and not tok.endswith(("ing", "s")) and (tok.endswith(("ed", "en")) or tok in lexicon.tables()["exc"]):
+        return True  # a participle before a noun: "a broken guitar", "a frozen lake"
+    e = lexicon.entry(lexicon.lemma(tok, "a"))
+    counts = {p: c + 1 for p, c in e["p"]} if e else {}
+    return counts.get("a", 0) > counts.get("n", 0)
+
+
 def _style_word(tokens: list[str], i: int) -> bool:
     """True when ``tokens[i]`` names the kind of song, not its subject: a song noun ("ballad", "vibes")
     or a genre, mood or instrument word in a run of them that ends on one ("sad piano ballad", "upbeat
     summer love song": "love", not "summer", which is a season the song may sing of)."""
     tok = tokens[i]
-    if tok in SONG_NOUNS or genre_compound(tok):
-        return True
     at_start = i == 0 or (i == 1 and tokens[0] in ("a", "an"))
+    if tok in SONG_NOUNS:
+        return True
+    if genre_compound(tok):
+        # where a genre stands: opening the description, before a song noun, a style word or "about", after a style
+        # word ("dreamy synthpop about ...", "afrobeats party song"); "a kid building a treehouse" is no genre
+        nxt, prev = tokens[i + 1] if i + 1 < len(tokens) else "", tokens[i - 1] if i else ""
+        return at_start or nxt in SONG_NOUNS | GENRE_WORDS | REQUEST_WORDS or nxt == "about" \
+            or prev in GENRE_WORDS | REQUEST_WORDS or genre_compound(prev) or genre_compound(nxt)
     if tok not in GENRE_WORDS and tok not in REQUEST_WORDS:
         # the first word of a genre's name ("bedroom pop", "emo rock") or of the song's manner ("gentle lullaby")
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
@@ -356,6 +474,7 @@ def read_topic(description: str) -> Topic:
                 and not any(p != "v" and l == lem for _, l, p in tagged):
             forms[lem] = {f for f in forms[lem] if f not in (lem, lem + "s", lem + "'s", lexicon.gerund(lem))}
     states, loved = _love_frames(tagged)
+    breaks = _breaks(description)
     phrases: list[Phrase] = []
     i = 0
     while i < len(tagged):
@@ -364,8 +483,8 @@ def read_topic(description: str) -> Topic:
             continue
         j = i
         while j < len(tagged) and tagged[j][2] in ("n", "a"):
-            if j > i and ((j in names) != (j - 1 in names)):
-                break  # a name is a phrase of its own: "my dog" | "Biscuit" | "last spring"
+            if j > i and ((j in names) != (j - 1 in names) or j in breaks):
+                break  # a name is a phrase of its own: "my dog" | "Biscuit" | "last spring"; "graduation day, class ..."
             j += 1
         chunk = tagged[i:j]
         if i in names:  # "Blue" of "a horse named Blue": sung as a name, of the horse's kind
@@ -398,9 +517,11 @@ def read_topic(description: str) -> Topic:
                 if k >= 0 and phrases[k].owner == "?":
                     phrases[k] = replace(phrases[k], owner=owner)
             bare = [t[:-2] if t.endswith("'s") and k == len(toks) - 1 else t for k, t in enumerate(toks)]
-            before = [t for t, _, _ in tagged[max(0, i - 2):i] if t not in DETERMINERS]
-            setting = bool(before) and before[-1] in PREPOSITIONS and phrases != []
+            before = [t for t, _, _ in tagged[max(0, i - 3):i] if t not in DETERMINERS]
+            setting = bool(before) and before[-1] in PREPOSITIONS and phrases != [] or _site(before, head)
             ph = _phrase(bare, head, possessor, setting)
+            if _is_name(bare[-1]) and lexicon.entry(head) is None and before and before[-1] in LOCATIVE:
+                ph = replace(ph, kind="place")  # "in Vegas", "to Brooklyn": a place WordNet lacks, by its name
             if owner == "another" and ph.sung.startswith("the "):
                 ph = replace(ph, sung="another " + ph.bare)  # "another country", not "the country"
             if i + len(chunk) - 1 in loved:
@@ -410,12 +531,15 @@ def read_topic(description: str) -> Topic:
                              sung="the " + ph.bare if ph.sung.startswith("my ") and owner not in OWNERS else ph.sung)
             phrases.append(replace(ph, owner="'s" if possessor else owner))
             for t, lem, pos in chunk[:-1]:  # noun modifiers stand alone too ("the lighthouse")
-                if pos == "n" and not t.endswith("'s") and lexicon.kind(lem) in ("place", "thing", "time", "weather",
-                                                                                 "vehicle"):
+                if pos == "n" and not t.endswith("'s") and not is_number(t) \
+                        and lexicon.kind(lem) in ("place", "thing", "time", "weather", "vehicle"):
                     phrases.append(_phrase([t], lem, None))
         i = max(j, i + 1)
     seen, uniq = set(), []
+    idiom = _idiom_objects(tagged)
     for p in phrases:
+        if p.head in idiom and " " not in p.bare:
+            continue  # "riding shotgun": a way of riding, no shotgun to hold or find
         if p.bare not in seen:
             seen.add(p.bare)
             uniq.append(p)
@@ -483,7 +607,7 @@ def read_topic(description: str) -> Topic:
         facts -= {"offstage"}  # a genre and nothing else ("angry punk song"): the band's own song may take the stage
     neighbours = frozenset(r for w in words for r in lexicon.related(w)[:12])
     return Topic(words=tuple(words), forms={k: frozenset(v) for k, v in forms.items()}, phrases=tuple(uniq),
-                 verbs=verbs, tags=tags, title_candidates=_titles(tagged, uniq), neighbours=neighbours,
+                 verbs=verbs, tags=tags, title_candidates=_titles(tagged, uniq, singer), neighbours=neighbours,
                  settings=tuple(_mine(s) if singer else s for s in _settings(tagged)), singer=singer,
                  addressee=addressee, absent=_absent(tagged),
                  own_verbs=own_verbs, style=style, elsewhere=_elsewhere(tagged, uniq, singer),
@@ -615,8 +739,9 @@ def _people(phrases: list[Phrase], tagged: list[tuple[str, str, str]]) -> tuple[
         if first.kind == "person" and first.head in INFANTS:
             # a baby does not sing: its parent sings to it ("a baby's first steps" -> "my baby, ...")
             return "", first.bare
-        if {"about", "for", "with"} & set(before):
-            pass  # a song "about a dragon", "for a friend": sung of or to it, not by it
+        if {"about", "for", "with", "of", "from", "at", "in", "to", "into"} & set(before):
+            pass  # a song "about a dragon", "for a friend": sung of or to it, not by it; "kicked out of the diner",
+            # "turning twenty-one in Vegas": where it happens
         elif first.kind == "person" or (acts and first.kind == "thing" and "h" not in lexicon.types(first.head)
                                       and "g" not in lexicon.types(first.head)):
             singer = first.bare
@@ -711,6 +836,39 @@ def _settings(tagged: list[tuple[str, str, str]]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+# Idioms of a verb and a noun, where the noun is no thing of the song ("riding shotgun", "hitting the wall",
+# "breaking the ice"): the words are sung in their clause, the noun never alone in a slot ("I hold the shotgun").
+IDIOMS = {"ride": {"shotgun"}, "hit": {"wall", "road", "sack", "bottle", "jackpot", "book"},
+          "break": {"ice", "bank"}, "lose": {"mind", "head", "cool", "nerve", "touch"}, "kick": {"bucket", "habit"},
+          "spill": {"bean", "tea"}, "burn": {"bridge", "oil"}, "pull": {"plug", "weight"}, "jump": {"gun", "ship"},
+          "face": {"music"}, "hold": {"breath", "tongue"}, "keep": {"faith", "cool"}, "call": {"shot"},
+          "bite": {"bullet", "dust"}, "throw": {"towel"}, "turn": {"page", "table"}, "paint": {"town"},
+          "catch": {"feeling"}, "raise": {"roof"}}
+
+
+def _idiom_objects(tagged: list[tuple[str, str, str]]) -> frozenset[str]:
+    """Nouns the description uses only inside an idiom with their verb (``IDIOMS``: "riding shotgun" -> "shotgun")."""
+    out = set()
+    for k, (tok, lem, pos) in enumerate(tagged[:-1]):
+        if pos != "v" or lem not in IDIOMS:
+            continue
+        j = k + 1 + (tagged[k + 1][0].lower() in ("the", "a", "my", "his", "her", "their", "our", "your"))
+        if j < len(tagged) and tagged[j][2] == "n" and tagged[j][1] in IDIOMS[lem] \
+                and (j + 1 == len(tagged) or tagged[j + 1][2] != "n"):
+            out.add(tagged[j][1])
+    return frozenset(out)
+
+
+LOCATIVE = frozenset("in to from at across through around near outside into".split())
+
+
+def _site(before: list[str], head: str) -> bool:
+    """True for a noun WordNet calls a thing that the description makes a place one is at or comes from ("fired
+    from the car wash", "kicked out of the diner", "at the piano"): where the song happens, never held or found."""
+    return bool(before) and (before[-1] in ("from", "at") or before[-2:] == ["out", "of"]) \
+        and lexicon.kind(head) == "thing"
+
+
 def _phrase(words: list[str], head: str, possessor: str | None, setting: bool = False) -> Phrase:
     lemmas = tuple(lexicon.lemma(w) for w in words)
     plural = words[-1].lower() != head and words[-1].lower().endswith("s") and not words[-1].endswith("'s")
@@ -718,59 +876,227 @@ def _phrase(words: list[str], head: str, possessor: str | None, setting: bool = 
                   kind="person" if head in LOVED else lexicon.kind(head), lemmas=lemmas, setting=setting, plural=plural)
 
 
-def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase]) -> tuple[str, ...]:
+# Words that complete a verb as its particle ("went out", "growing up", "coming home").
+TITLE_PARTICLES = frozenset("up down out off away back over home".split())
+# Prepositions a verb of motion needs ("moved to Canada", "moving into my first apartment"): its clause, no adjunct.
+DIRECTIONS = frozenset("to into onto toward towards".split())
+# Prepositions of where a title's clause may end on ("driving along the coast", "growing up in the Bronx").
+WHERE = frozenset("in at on along across through around under over by".split())
+# States a description puts someone in ("lost in Tokyo", "alone on an island", "asleep in the afternoon sun").
+TITLE_STATES = frozenset("lost stuck stranded trapped alone asleep awake homesick born".split())
+OBJECT_PRONOUNS = frozenset("me us you him her them".split())
+# Words a title keeps in lower case (not its first).
+TITLE_SMALL = frozenset("the a an to of in on over at by under and for with from into".split())
+
+
+def _np_end(tagged: list[tuple[str, str, str]], j: int) -> int:
+    """End (exclusive) of the noun phrase starting at ``j`` (a determiner, possessive or "all", then adjectives
+    and nouns ending on a noun: "their captain", "everyone's car", "all night"); -1 when none starts there."""
+    n = len(tagged)
+    if j < n and tagged[j][0].lower() in OBJECT_PRONOUNS and not (
+            tagged[j][0].lower() in DETERMINERS and j + 1 < n and tagged[j + 1][2] in ("n", "a")):
+        return j + 1  # "teaching me", not "her baby"
+    if j < n and (tagged[j][0].lower() in DETERMINERS or tagged[j][0].lower() == "all"):
+        j += 1
+    start = j
+    while j < n and tagged[j][2] in ("n", "a") and not (j > start and tagged[j - 1][2] == "n" and tagged[j][2] == "a"):
+        j += 1
+    # (a number ends one too: "turning twenty-one", an age)
+    return j if j > start and (tagged[j - 1][2] == "n" or is_number(tagged[j - 1][0])) else -1
+
+
+def _complement(tagged: list[tuple[str, str, str]], v: int) -> int:
+    """End (exclusive) of what the verb at ``v`` needs to make a complete clause: its particle ("went out"),
+    its object ("lost their captain", "singing her baby to sleep"), a verb after "to" ("learned to swim"), where a
+    verb of motion goes ("moved to Canada"); nothing more for a verb that needs nothing ("waits" of "waits by the
+    door").  -1 when the description does not complete it there: a title never stops on such a verb."""
+    n = len(tagged)
+    low = [t.lower() for t, _, _ in tagged]
+    j = v + 1
+    while j < n and low[j] in TITLE_PARTICLES:
+        j += 1
+    if tagged[v][1] == "get" and j == v + 1 < n and tagged[j][2] in ("v", "a") and not low[j].endswith("ing"):
+        j += 1  # a passive: "getting fired", "getting kicked out of the diner"
+        while j < n and low[j] in TITLE_PARTICLES:
+            j += 1
+        return _np_end(tagged, j + 1) if j + 1 < n and low[j - 1] == "out" and low[j] == "of" else j
+    if v + 1 < j < n and low[j - 1] == "out" and low[j] == "of":
+        return _np_end(tagged, j + 1)  # "went out of town"
+    if v + 1 < j < n and low[j] == "in" and (j + 1 == n or tagged[j + 1][2] == "f" and low[j + 1] not in DETERMINERS):
+        j += 1  # "moving back in (with my parents)"
+    if low[j - 1] == "home":
+        return j  # "coming home" has its goal ("... to his daughter" is another's)
+    if j + 1 < n and low[j] == "to" and tagged[j + 1][2] == "v":
+        return _complement(tagged, j + 1)
+    if j < n and low[j] in DIRECTIONS:
+        return _np_end(tagged, j + 1)
+    if j + 1 < n and low[j] == "in" and low[j + 1] == "love":
+        return j + 2  # "the summer we fell in love"
+    if j < n and tagged[j][2] == "a" and _np_end(tagged, j) < 0:
+        return j + 1  # "fell asleep", "got married": its predicate
+    if j < n and (low[j] in DETERMINERS or low[j] in OBJECT_PRONOUNS or low[j] == "all" or tagged[j][2] in ("n", "a")):
+        e = _np_end(tagged, j)
+        if 0 < e < n - 1 and low[e] == "to" and tagged[e + 1][2] in ("v", "n"):
+            return _complement(tagged, e + 1) if tagged[e + 1][2] == "v" else e + 2  # "her baby to sleep"
+        return e
+    if j > v + 1 or lexicon.intransitive(tagged[v][1]):
+        return j
+    return -1
+
+
+def _ends(tagged: list[tuple[str, str, str]], v: int) -> list[int]:
+    """Where a title's clause on the verb at ``v`` may end: with its complement (``_complement``), and right after
+    the verb too when that needs no object and its object is an event ("our team won" of "... won the
+    championship": it still says what happened; not "the band that lost" of "... lost their drummer")."""
+    e = _complement(tagged, v)
+    if e < 0:
+        return []
+    obj = tagged[e - 1][1] if e > v + 1 and tagged[e - 1][2] == "n" else ""
+    core = e > v + 1 and tagged[v + 1][0].lower() not in TITLE_PARTICLES | DIRECTIONS | {"to"} \
+        and lexicon.intransitive(tagged[v][1]) and "e" in lexicon.types(obj)
+    return [e, v + 1] if core else [e]
+
+
+def _syllables(words: list[str]) -> int:
+    return sum(len(phonetics.syllables(w)) for w in words)
+
+
+def _where(tagged: list[tuple[str, str, str]], e: int, *, bare: bool = False) -> int:
+    """End of a phrase of where right at ``e`` ("in the Bronx", "along the coast"; with ``bare`` a noun with no
+    determiner too: "in traffic"); -1 if none."""
+    if e < 0 or e + 1 >= len(tagged) or tagged[e][0].lower() not in WHERE:
+        return -1
+    end = _np_end(tagged, e + 1)
+    return end if end > 0 and (bare or tagged[e + 1][0].lower() in DETERMINERS or _is_name(tagged[e + 1][0])) else -1
+
+
+def _np_start(tagged: list[tuple[str, str, str]], k: int) -> int:
+    """Start of the noun phrase whose head is at ``k``, its determiner left out ("old car" of "an old car")."""
+    s = k
+    while s > 0 and tagged[s - 1][2] in ("n", "a"):
+        s -= 1
+    return s
+
+
+def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: str = "") -> tuple[str, ...]:
+    """Titles a songwriter could give the song, from the description's own words, best first: a complete clause
+    or a complete noun phrase, never a cut one ("The Band That Lost Their Drummer", not "The Band That Lost")."""
     out: list[str] = []
     toks = [t for t, _, _ in tagged]
-    for k, (t, lem, pos) in enumerate(tagged):  # "driving home", "chasing a dream", "learning to feel"
-        if pos != "v" or not t.endswith("ing"):
+    low = [t.lower() for t in toks]
+    n = len(tagged)
+
+    def add(words: list[str]) -> None:
+        cand = " ".join(words)
+        if cand and cand not in out:
+            out.append(cand)
+
+    for k in range(1, n - 2):  # "the summer I learned to swim", "the night the power went out", "the park where we met"
+        kind = "time" if tagged[k][1] in ("time", "moment") else lexicon.kind(tagged[k][1]) if tagged[k][2] == "n" else ""
+        if kind not in ("time", "place") or (low[k + 1] != "where" and low[_np_start(tagged, k) - 1] not in ("the", "that")) \
+                or (kind == "place" and low[k + 1] != "where"):
             continue
-        rest = toks[k + 1:k + 4]
-        if rest[:1] and tagged[k + 1][2] == "n":
-            out.append(f"{t} {rest[0]}")
-        elif len(rest) >= 2 and rest[0] in ("a", "the", "my", "all", "to", "your") and tagged[k + 2][2] in ("n", "v"):
-            j = k + 3
-            while j < len(tagged) and j < k + 5 and tagged[j][2] == "n" and tagged[k + 2][2] == "n":
-                j += 1
-            out.append(" ".join(toks[k:j]))
-    for k in range(len(toks) - 1):  # "we finally paid off the house", "the night we finally met": a past clause
-        if toks[k] not in ("i", "we"):
+        j = k + 1 + (low[k + 1] in ("when", "where", "that"))
+        if low[j] in ("i", "we", "you", "he", "she", "they", "nothing", "nobody", "everyone", "everything"):
+            subj_end = j + 1
+        else:
+            subj_end = _np_end(tagged, j) if low[j] in DETERMINERS else -1
+        v = subj_end + (0 < subj_end < n and (low[subj_end].endswith("ly") and tagged[subj_end][2] in ("a", "r")
+                                              or low[subj_end] in ADVERBS))
+        if subj_end < 0 or v >= n or tagged[v][2] != "v" or low[v].endswith("ing") \
+                or (low[v].endswith("s") and low[k + 1] != "where"):  # ("a town where nothing happens")
             continue
-        v = k + 1 + (toks[k + 1].endswith("ly") and tagged[k + 1][2] in ("a", "r"))
-        if v >= len(toks) or tagged[v][2] != "v" or toks[v].endswith("ing"):
+        s = _np_start(tagged, k)
+        for e in _ends(tagged, v):
+            add([low[s - 1] if s and low[s - 1] in ("a", "an", "the") else "the", *toks[s:e]])
+    for k, (t, lem, pos) in enumerate(tagged):  # "driving home", "chasing a dream", "growing up in the Bronx"
+        if not t.endswith("ing") or not (pos == "v" or (t in REQUEST_WORDS and k and tagged[k - 1][2] == "n")):
+            continue  # (a mother "singing" her baby to sleep: the request word as a verb)
+        e = _complement(tagged, k)
+        w = _where(tagged, e)
+        if e == k + 1 and k and tagged[k - 1][2] == "n" and lexicon.kind(tagged[k - 1][1]) in (
+                "thing", "vehicle", "weather", "food", "place", "time"):
+            w = -1  # "leaves falling in the park": no one is "Falling in the Park"
+        for words in ([t, *toks[k + 1:e]] if e > k + 1 else [], [t, *toks[k + 1:e], *toks[e:w]] if w > 0 else []):
+            # ("driving along the coast", "dancing in the kitchen": where it happens too)
+            if any(x in ("his", "her", "their") for x in words[1:]):
+                if not singer:
+                    continue  # "singing her baby to sleep" is the singer's own ("singing my baby to sleep") or no title
+                words = [words[0], *("my" if x in ("his", "her", "their") else x for x in words[1:])]
+            add(words)
+    for k in range(n - 2):  # "lost in Tokyo", "alone on an island", "asleep in the afternoon sun"
+        if low[k] in TITLE_STATES and tagged[k][2] != "f" and low[k + 1] in ("in", "at", "on"):
+            w = _where(tagged, k + 1, bare=True)  # "stuck in traffic", "lost in the mountains"
+            if w > 0:
+                add(toks[k:w])
+    for k in range(n - 1):  # "we finally paid off the house", "the night we finally met": a past clause
+        if low[k] not in ("i", "we"):
             continue
-        end = next((j + 1 for j in range(v + 1, min(len(toks), v + 5)) if tagged[j][2] == "n"), 0)
-        if end and (end == len(toks) or tagged[end][2] != "n"):
-            out.append(" ".join(toks[k + 1:end]))  # "finally paid off the house"
-        elif v + 3 == len(toks) and toks[v + 1] == "to" and tagged[v + 2][2] == "v":
-            out.append(" ".join(toks[k + 1:v + 3]))  # "the year I learned to drive"
-        elif v + 1 == len(toks):
-            out.append(" ".join(toks[k:v + 1]))  # "we finally met"
-    short = []
-    for k in range(len(toks) - 2):  # "love in paris", "dream in hollywood"
-        if tagged[k][2] == "n" and toks[k + 1] in ("in", "at") and tagged[k + 2][2] == "n" and k + 3 == len(toks):
-            short.append(" ".join(toks[k:k + 3]))
-    for k in range(len(toks) - 3):  # "rain in the city"
-        if tagged[k][2] == "n" and toks[k + 1] in ("in", "on", "over", "at", "by", "under") \
-                and toks[k + 2] == "the" and tagged[k + 3][2] == "n" \
-                and (k + 4 >= len(tagged) or tagged[k + 4][2] not in ("n", "a")):
-            out.append(" ".join(toks[k:k + 4]))
-    for k in range(len(toks) - 2):  # "the dog that waits"
-        if tagged[k][2] == "n" and toks[k + 1] in ("that", "who") and tagged[k + 2][2] == "v":
-            out.append(f"the {toks[k]} that {toks[k + 2]}")
-    for k in range(1, len(toks) - 1):  # "our team won"
-        if toks[k - 1] in ("our", "my", "the") and tagged[k][2] == "n" and tagged[k + 1][2] == "v" \
-                and not toks[k + 1].endswith(("ing", "s")):
-            out.append(" ".join(toks[k - 1:k + 2]))
-    for k, (t, lem, pos) in enumerate(tagged[:1]):  # "protesting in the square" (opening the description)
-        if len(tagged) > 3 and pos == "v" and t.endswith("ing") and toks[k + 1] in PREPOSITIONS and toks[k + 2] in DETERMINERS \
-                and tagged[k + 3][2] == "n" and not any(c.startswith(t + " ") for c in out):
-            out.append(" ".join(toks[k:k + 4]))
-    out += short
+        v = k + 1 + (low[k + 1].endswith("ly") and tagged[k + 1][2] in ("a", "r"))
+        if v >= n or tagged[v][2] != "v" or low[v].endswith("ing"):
+            continue
+        e = _complement(tagged, v)
+        if e > v + 1:
+            add(toks[k + 1:e])  # "finally paid off the house", "learned to swim"
+        elif e == v + 1 == n:
+            add(toks[k:v + 1])  # "we finally met"
+    for k in range(n - 3):  # "rain in the city", "test results at the hospital": the whole noun phrase
+        if tagged[k][2] == "n" and low[k + 1] in ("in", "on", "over", "at", "by", "under", "after", "before") \
+                and low[k + 2] == "the" and tagged[k + 3][2] == "n" \
+                and (k + 4 >= n or tagged[k + 4][2] not in ("n", "a", "v")):  # (not "... after the kids | moved out")
+            s = _np_start(tagged, k)
+            add(toks[s:k + 4])
+            if _syllables(toks[s:k + 4]) > 8:  # too long a title: what follows its possessive, or its head alone
+                owned = next((j + 1 for j in range(k - 1, s - 1, -1) if low[j].endswith("'s")), k)
+                add(toks[owned if _syllables(toks[owned:k + 4]) <= 8 else k:k + 4])
+    for k in range(1, n - 2):  # "the dog that waits", "my brother who moved to Canada"
+        if tagged[k][2] != "n" or _is_name(toks[k]) or low[k + 1] not in ("that", "who"):
+            continue
+        v = k + 2 + (low[k + 2].endswith("ly") and tagged[k + 2][2] in ("a", "r") or low[k + 2] in ADVERBS)
+        if v >= n or tagged[v][2] != "v" or low[v].endswith("ing"):
+            continue
+        s, e = _np_start(tagged, k), _complement(tagged, v)
+        if e > 0:  # (its whole clause: "the band that lost their drummer", and "the band that lost" never)
+            add(["my" if s and low[s - 1] in ("my", "our") else "the", *toks[s:e]])
+    for k in range(1, n - 1):  # "our team won", "the power went out"
+        if low[k - 1] in ("our", "my", "the") and tagged[k][2] == "n" and tagged[k + 1][2] == "v" \
+                and not low[k + 1].endswith(("ing", "s")):
+            for e in _ends(tagged, k + 1):
+                add(toks[k - 1:e])
+    for k in range(1, n - 1):  # "a horse named Blue"
+        if low[k] in ("named", "called") and tagged[k - 1][2] == "n" and _is_name(toks[k + 1]):
+            add(["a", *toks[k - 1:k + 2]])
+    for k in range(1, n - 1):  # "Priya and Sam": two names, one song
+        if low[k] == "and" and _is_name(toks[k - 1]) and _is_name(toks[k + 1]) \
+                and tagged[k - 1][2] == "n" and tagged[k + 1][2] == "n":
+            add(toks[k - 1:k + 2])
+    for k in range(1, n - 1):  # "a song called Home": the title the description gives
+        if low[k] in ("called", "titled", "named") and low[k - 1] in SONG_NOUNS:
+            e = k + 1
+            while e < n and (_is_name(toks[e]) or (e == k + 1 and tagged[e][2] != "f")):
+                e += 1
+            if e > k + 1:
+                out.insert(0, " ".join(toks[k + 1:e]))
+    for k in range(n - 2):  # "summer of sixty-nine", "the winter of nineteen ninety-nine": a time and its year
+        if tagged[k][2] == "n" and lexicon.kind(tagged[k][1]) == "time" and low[k + 1] == "of" \
+                and all(is_number(x) for x in low[k + 2:]):
+            add(toks[k:])
+    for k in range(n - 2):  # "love in paris", "dream in hollywood"
+        if tagged[k][2] == "n" and low[k + 1] in ("in", "at") and tagged[k + 2][2] == "n" and k + 3 == n:
+            add(toks[_np_start(tagged, k):k + 3])
     multi = [p.bare for p in phrases if " " in p.bare]
+    # a noun phrase too long for a title by its first word and its head ("fiftieth wedding anniversary" ->
+    # "Fiftieth Anniversary"), a whole noun phrase still
+    multi += [f"{p.bare.split()[0]} {p.bare.split()[-1]}" for p in phrases if len(p.bare.split()) > 2
+              and _syllables(p.bare.split()) > 8 and not p.bare.split()[0].endswith("'s")]
     single = [p.bare for p in phrases if " " not in p.bare and p.kind != "idea"]
-    out = [c for c in out if not set(c.split()) & {"his", "her", "their"}]  # "singing her baby": not the singer's words
-    for cand in [*out, *multi, *single]:
+    if not any(_syllables(c.split()) <= 8 for c in [*out, *multi]):
+        # one word with its owner is a title too ("my cat"), before the word alone
+        multi = [p.sung for p in phrases if " " not in p.bare and p.owner in ("my", "our")
+                 and p.sung.split()[0] in ("my", "our")]
+    for cand in [*multi, *single]:
         if cand not in out:
             out.append(cand)
-    return tuple(" ".join(w[:1].upper() + w[1:] if w not in ("the", "a", "an", "to", "of", "in", "on", "over", "at", "by", "under")
-                          or k == 0 else w for k, w in enumerate(c.split())) for c in out)
+    return tuple(" ".join(w if w.lower() in TITLE_SMALL and 0 < k < len(c.split()) - 1
+                          else "-".join(x[:1].upper() + x[1:] for x in w.split("-"))
+                          for k, w in enumerate(c.split())) for c in out)

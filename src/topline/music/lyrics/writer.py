@@ -780,6 +780,13 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 continue
         else:
             continue
+        if frame == "be" and start and low[start - 1] in GERUND_TIMES and low[start].endswith("ing"):
+            # "after losing my job": when, opening a line in the description's own words (no subject to sing it)
+            for e in ends(i):
+                openers.append(" ".join(words(start - 1, e, "my")))
+                # (never "again": "after losing my job again" loses it twice)
+                lines += _carrier(openers[-1], topic, len(lines), tails=("I know",))
+            continue
         subj, poss = person(start)
         if frame == "be" and start == i - 1 and low[start] in GET_FORMS | {"being"} and not low[i].endswith("ing"):
             frame, start = "passive", i  # "getting laid off from the factory": sung in its predicate, short too
@@ -862,6 +869,7 @@ ON_PLACES = frozenset("street road highway corner block island shore beach farm 
 TAILS = ("again", "I know", "it's true", "once more")
 
 
+GERUND_TIMES = frozenset("after before since without".split())  # "after losing my job": a time, not a clause
 PP_TAILS = ("I know", "again")  # a prepositional phrase as a line: "before the final exam, I know"
 # A carrier that is no clause of doing: a phrase ("at mile twenty", "when I was seven", "the video calls") or who
 # one is ("I'm a hiker", "there's a horse named Blue"), which with a tail is a bare fragment ("..., I know").
