@@ -167,3 +167,17 @@ def test_one_who_retires_is_going_not_here_to_stay():
     planner = Planner(read_topic(d), 0, d)
     assert "go" in planner.topic.tags
     assert not any("stay" in ln.tags for ln in planner.lines)  # no "I know the way / I'm here to stay"
+
+
+def test_a_genre_named_house_is_the_music_not_a_song_about_a_house():
+    assert theme_weights(read_topic("chill house track about one summer in Ibiza"))["house"] == 0.0
+    assert theme_weights(read_topic("deep house song about dancing till sunrise"))["house"] == 0.0
+    assert theme_weights(read_topic("a song about the house I grew up in"))["house"] >= STRONG
+
+
+def test_two_names_joined_by_and_are_they_in_their_relative_clause():
+    d = "a wedding song for Ana and Leo, who met at a bus stop"
+    lines, _ = carriers(read_topic(d), d, "meet")
+    assert [" ".join(p for p, _ in ln.parts) for ln in lines] == [
+        "and they met", "and they met, I know", "and they met, it's true", "and they met at a bus stop",
+        "and they met at a bus stop, I know", "and they met at a bus stop, it's true"]

@@ -31,8 +31,8 @@ from functools import lru_cache
 from topline.music.lyrics import clash, lexicon
 from topline.music.lyrics.bank import SLOT, bank
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
-from topline.music.lyrics.topic import (CALENDAR, CONFLICTS, FUNCTION, PREPOSITIONS, Phrase, Topic, proper_nouns,
-                                        SONG_NOUNS, read_topic, tag_proper)
+from topline.music.lyrics.topic import (CALENDAR, CONFLICTS, CORE_GENRES, FUNCTION, PREPOSITIONS, Phrase, Topic,
+                                        proper_nouns, SONG_NOUNS, read_topic, tag_proper)
 from topline.music.lyrics.vocab import REGISTER
 from topline.music.types import FormPlan, FormSection
 
@@ -300,7 +300,9 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         # a mood's key among the description's own words is a thing, not the song's mood ("the power went out",
         # "a metal box", "a rock"): a plain key
         named = core & words if name not in MOODS else frozenset()
-        direct = len(keys & words) + len(named) + 2 * len(core & set(topic.style) - words)
+        # a genre's name is the music, never a subject: a "chill house track" is no song about a house
+        styled = set(topic.style) - words - (CORE_GENRES if name not in MOODS else frozenset())
+        direct = len(keys & words) + len(named) + 2 * len(core & styled)
         near = len(keys & topic.neighbours)
         out[name] = 2.0 * direct + 0.3 * min(near, 3)
     return out
@@ -525,6 +527,8 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
         while j >= 0 and tagged[j][2] in ("a", "r") and (tagged[j][2] == "r" or j + 1 == k or not low[j].endswith(
                 "ly")) or (j >= 0 and low[j].endswith("ly") and tagged[j][2] == "a"):
             j -= 1
+        if j > 2 and low[j] == "who" and tagged[j - 1][2] == "n" and low[j - 2] == "and" and tagged[j - 3][2] == "n":
+            return "they", "their"  # "Priya and Sam, who met on a train": they met, both of them
         if j > 0 and low[j] in ("that", "who", "which") and tagged[j - 1][2] == "n":
             subj = person(j)  # "my mom's old car that finally broke down": the car broke down
             ph = phrase_of.get(low[j - 1])
