@@ -8,7 +8,7 @@ with times in seconds everywhere.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Sequence, TypeVar
 
 SECTION_LABELS = ("intro", "verse", "pre-chorus", "chorus", "bridge", "outro", "instrumental")
 METERS = ("3/4", "4/4", "6/8")
@@ -230,6 +230,19 @@ class FormPlan:
             FormSection(label=s["label"], start=float(s["start"]), end=float(s["end"]), bars=int(s["bars"]),
                         sung=bool(s["sung"]), line_syllables=tuple(int(n) for n in s["line_syllables"]))
             for s in d["sections"]))
+
+
+T = TypeVar("T")
+
+
+def chorus_lines(chorus: Sequence[T], n: int) -> tuple[T, ...]:
+    """The lines of a ``chorus`` that a chorus section of ``n`` lines sings: all of them, its opening lines
+    (up to two: the title and the line after it), or its first ``n - 1`` and its last (the title line
+    again) from three lines on.  The chorus is written once, to the longest chorus section; the form
+    plan budgets the shorter ones, and the lyric writer fills them, by this one rule."""
+    if n >= len(chorus):
+        return tuple(chorus)
+    return tuple(chorus[:n]) if n <= 2 else (*chorus[: n - 1], chorus[-1])
 
 
 # --- score ---------------------------------------------------------------------------------------

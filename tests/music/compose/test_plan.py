@@ -19,6 +19,7 @@ from topline.music.compose.plan import (
     SUNG_MIN,
     _arrange,
     _before,
+    _chorus_returns,
     _Block,
     _clear_of_lead,
     _finest_scale,
@@ -37,6 +38,7 @@ from topline.music.compose.plan import (
 )
 from topline.music.compose.rhythm import Event
 from topline.music.lyrics.parse import parse_lyrics
+from topline.music.types import FormSection, chorus_lines
 
 from .songs import CHORUS, VERSE1, VERSE2, analysis, controls, lyrics
 
@@ -450,3 +452,27 @@ def test_a_long_verse_stretch_is_written_as_one_verse_of_couplets():
     plan = plan_form(a, profile=controls().profile, seed=1)
     sung = [(s.label, s.bars, len(s.line_syllables)) for s in plan.sections if s.sung]
     assert sung == [("verse", 20, 6), ("bridge", 6, 2), ("chorus", 5, 2)]
+
+
+def test_a_short_chorus_return_budgets_the_chorus_lines_that_fit_its_bars():
+    prof = controls().profile
+    sections = [FormSection("verse", 0.0, 16.0, 8, True, (9, 9, 9, 8)),
+                FormSection("chorus", 16.0, 32.0, 8, True, (6, 6, 8, 7)),
+                FormSection("break", 32.0, 40.0, 4, False),
+                FormSection("chorus", 40.0, 46.0, 3, True, (6, 3)),
+                FormSection("chorus", 46.0, 62.0, 8, True, (7, 6, 8, 6))]  # fmt: skip
+    out = _chorus_returns(sections, profile=prof, bpb=4, step_s=0.125)
+    assert [s.line_syllables for s in out] == [(9, 9, 9, 8), (6, 6, 8, 7), (), (6,), (6, 6, 8, 7)]
+    # two chorus lines of 6 need 2 bars each at their natural phrasing: 3 bars hold the hook alone
+    assert bars_for_syllables(6, profile=prof, bpb=4, step_s=0.125)[0] == 2
+
+
+def test_written_lyrics_never_overflow_a_short_chorus_return():
+    # a 3-bar chorus between lead breaks at 105 BPM: the returns sing the hook, not two lines in 3 bars
+    a = analysis(tempo=105.0, bars_per_section=(7, 8, 4, 3, 2, 3), labels=("verse", "chorus", "verse", "chorus",
+                 "verse", "chorus"), energies=(0.4, 0.9, 0.5, 0.9, 0.5, 0.9))  # fmt: skip
+    plan = plan_form(a, profile=controls().profile, seed=2)
+    sung = [s for s in plan.sections if s.sung and s.label == "chorus"]
+    longest = max(sung, key=lambda s: len(s.line_syllables)).line_syllables
+    for s in sung:  # every chorus budget is the chorus's own lines, as the writer fills it
+        assert s.line_syllables == chorus_lines(longest, len(s.line_syllables))

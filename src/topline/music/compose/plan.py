@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from ..controls import StyleProfile
-from ..types import Analysis, FormPlan, FormSection, Lyrics
+from ..types import Analysis, FormPlan, FormSection, Lyrics, chorus_lines
 from .form import (
     SLOW_16TH_S, _bars, _split, bars_for_syllables, cheapest_predecessors, line_bars, overflow_warning, pack_lines,
     trace_back,
@@ -435,7 +435,31 @@ def plan_form(
         out.append(FormSection(label=b.label, start=_bar_time(grid, bars, first + b.b0),
                                end=_bar_end(grid, bars, first + b.b1 - 1), bars=n, sung=b.sung,
                                line_syllables=budget))  # fmt: skip
-    return FormPlan(sections=tuple(out))
+    return FormPlan(sections=tuple(_chorus_returns(out, profile=profile, bpb=grid.beats_per_bar,
+                                                   step_s=step_seconds(grid))))
+
+
+def _chorus_returns(
+    sections: list[FormSection], *, profile: StyleProfile, bpb: int, step_s: float | None
+) -> list[FormSection]:
+    """A chorus section with fewer bars than the longest sings the longest one's lines (the chorus is
+    written once, to the longest, and repeated): as many as fit its bars at their natural phrasing, at
+    least the hook.  Budgeted on its own bars instead, a short return was planned two lines where the
+    chorus's two opening lines needed four bars, and the lyrics overflowed the music."""
+    choruses = [s for s in sections if s.sung and s.label == "chorus" and s.line_syllables]
+    if len(choruses) < 2:
+        return sections
+    full = max(choruses, key=lambda s: len(s.line_syllables)).line_syllables
+    out = []
+    for s in sections:
+        if s in choruses and s.line_syllables != full:
+            k = len(s.line_syllables)
+            while k > 1 and sum(bars_for_syllables(x, profile=profile, bpb=bpb, step_s=step_s)[0]
+                                for x in chorus_lines(full, k)) > s.bars:
+                k -= 1
+            s = replace(s, line_syllables=chorus_lines(full, k))
+        out.append(s)
+    return out
 
 
 def _bar_time(grid: Grid, bars, k: int) -> float:

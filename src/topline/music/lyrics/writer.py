@@ -34,7 +34,7 @@ from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
 from topline.music.lyrics.topic import (CALENDAR, CONFLICTS, CORE_GENRES, FUNCTION, PREPOSITIONS, Phrase, Topic,
                                         proper_nouns, SONG_NOUNS, read_topic, tag_proper)
 from topline.music.lyrics.vocab import REGISTER
-from topline.music.types import FormPlan, FormSection
+from topline.music.types import FormPlan, FormSection, chorus_lines
 
 TAGS = {"verse": "Verse", "chorus": "Chorus", "pre-chorus": "Pre-Chorus", "bridge": "Bridge", "intro": "Intro",
         "outro": "Outro", "hook": "Chorus", "instrumental": "Bridge", "break": "Bridge"}
@@ -1590,7 +1590,7 @@ def write_lyrics(description: str, *, title: str = "", family: str = "pop", seed
         if sec.label in ("chorus", "hook"):
             # a shorter chorus sings the chorus's opening lines, ending on its title line from three
             # lines on (two lines are the title and the line after it, not the title twice)
-            lines = chorus if n == len(chorus) else chorus[:n] if n <= 2 else [*chorus[: n - 1], chorus[-1]]
+            lines = list(chorus_lines(chorus, n))
             tag = "Chorus"
         elif sec.label == "outro":
             base = chorus or [title_line(hook, sec.line_syllables[0])]
