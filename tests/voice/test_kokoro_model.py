@@ -102,12 +102,19 @@ def test_patched_graph_takes_durations_and_f0():
 
 def test_a_damaged_cached_patch_is_made_again(monkeypatch):
     real = kokoro_model._patched_bytes
-    calls = []
+    calls, inside = [], []
 
     def cached_or_fresh(path, *, fresh=False, matmul=False):
+        if inside:  # the real function's own call: the matmul model is made from the plain one
+            return real(path, matmul=matmul)
         calls.append((fresh, matmul))
-        # the damaged file first; then the good bytes stand in for a new patch (patching takes ~10 s)
-        return real(path, matmul=matmul) if fresh else (b"damaged", "key")
+        if not fresh:
+            return b"damaged", "key"  # the damaged file first
+        inside.append(True)
+        try:  # then the cached good bytes stand in for a new patch (patching takes ~10 s)
+            return real(path, matmul=matmul)
+        finally:
+            inside.clear()
 
     monkeypatch.setattr(kokoro_model, "_patched_bytes", cached_or_fresh)
     for matmul in (False, True):
