@@ -104,15 +104,21 @@ def _profile(pcs: dict[int, float]) -> np.ndarray:
     return p
 
 
+def _phrases(phrase: tuple[tuple[str, float], ...], n: int) -> list[tuple[float, float, str]]:
+    """``n`` repeats of a phrase of (label, seconds) chords as (start, end, label) segments."""
+    chords, t = [], 0.0
+    for _ in range(n):
+        for lab, d in phrase:
+            chords.append((t, t + d, lab))
+            t += d
+    return chords
+
+
 def test_phrase_ends_a_fifth_below_set_the_key_where_its_scale_sounds():
     from topline.music.analysis.tonal import cadence_key
 
     # B-flat major heard as F major: F-Bb arrivals held at the phrase ends, E-flat sounding more than E.
-    chords, t = [], 0.0
-    for phrase in range(3):
-        for lab, d in (("A#:maj", 1.0), ("D#:maj", 1.0), ("C:min", 1.0), ("F:maj", 1.0), ("A#:maj", 2.0)):
-            chords.append((t, t + d, lab))
-            t += d
+    chords = _phrases((("A#:maj", 1.0), ("D#:maj", 1.0), ("C:min", 1.0), ("F:maj", 1.0), ("A#:maj", 2.0)), 3)
     bb = _profile({10: 1.0, 0: 0.6, 2: 0.8, 3: 0.7, 5: 0.9, 7: 0.5, 9: 0.4, 4: 0.2})
     assert cadence_key("F major", bb, chords) == "A# major"
     # The same chords where E sounds more than E-flat (F major's leading tone): F stays.
@@ -127,11 +133,7 @@ def test_phrase_ends_a_fifth_above_need_the_raised_fourth():
     from topline.music.analysis.tonal import cadence_key
 
     # G major read as C major: D-G arrivals held, F# sounding more than F.
-    chords, t = [], 0.0
-    for _ in range(2):
-        for lab, d in (("C:maj", 1.0), ("A:min", 1.0), ("D:maj", 1.0), ("G:maj", 2.0), ("C:maj", 1.0)):
-            chords.append((t, t + d, lab))
-            t += d
+    chords = _phrases((("C:maj", 1.0), ("A:min", 1.0), ("D:maj", 1.0), ("G:maj", 2.0), ("C:maj", 1.0)), 2)
     g = _profile({7: 1.0, 11: 0.6, 2: 0.8, 0: 0.7, 4: 0.5, 9: 0.4, 6: 0.5, 5: 0.2})
     assert cadence_key("C major", g, chords) == "G major"
     c = _profile({7: 1.0, 11: 0.6, 2: 0.8, 0: 0.7, 4: 0.5, 9: 0.4, 6: 0.2, 5: 0.5})

@@ -60,14 +60,18 @@ def test_the_singer_named_by_a_noun_phrase_is_sung_as_i():
     assert " ".join(t for t, o in lines[0].parts if not o) == "I'm a college student"
 
 
+def _opened(description: str, opener: str, line: str, syllables: int) -> str:
+    """A stock line as the planner realises it when ``opener`` must open a line."""
+    planner = Planner(read_topic(description), 0, description)
+    planner.forced_opener, planner.must_sing = opener, True
+    stock = Line(entry=-1, pos=0, theme="stock", roles="V", tags=frozenset(), parts=_parts(line), filler="")
+    return planner.realise(stock, syllables)[0]
+
+
 def test_who_the_singer_is_opens_only_a_line_the_singer_sings():
     d = "a grandfather telling stories by the fire"
-    planner = Planner(read_topic(d), 0, d)
-    planner.forced_opener, planner.must_sing = "a grandfather", True
-    other = Line(entry=-1, pos=0, theme="stock", roles="V", tags=frozenset(), parts=_parts("the day is done"), filler="")
-    mine = Line(entry=-2, pos=0, theme="stock", roles="V", tags=frozenset(), parts=_parts("I know the way"), filler="")
-    assert planner.realise(other, 8)[0] == "the day is done"
-    assert planner.realise(mine, 8)[0] == "a grandfather, I know the way"
+    assert _opened(d, "a grandfather", "the day is done", 8) == "the day is done"
+    assert _opened(d, "a grandfather", "I know the way", 8) == "a grandfather, I know the way"
 
 
 def test_subjects_with_themes_of_their_own():
@@ -140,12 +144,8 @@ def test_frames_that_only_drop_a_word_in_are_gone():
 
 def test_a_phrase_opens_a_stock_line_only_where_the_singer_is_its_subject():
     d = "a firefighter's last day before retiring"
-    planner = Planner(read_topic(d), 0, d)
-    planner.forced_opener, planner.must_sing = "before retiring", True
-    night = Line(entry=-1, pos=0, theme="stock", roles="V", tags=frozenset(), parts=_parts("the night has won"), filler="")
-    way = Line(entry=-2, pos=0, theme="stock", roles="V", tags=frozenset(), parts=_parts("I know the way"), filler="")
-    assert planner.realise(night, 9)[0] == "the night has won"
-    assert planner.realise(way, 9)[0] == "before retiring, I know the way"
+    assert _opened(d, "before retiring", "the night has won", 9) == "the night has won"
+    assert _opened(d, "before retiring", "I know the way", 9) == "before retiring, I know the way"
 
 
 def test_line_ends_are_cached_and_immutable():
