@@ -96,6 +96,7 @@ def run(name: str, y: np.ndarray, sr: int, *, style: str, i: int) -> dict:
         lyrics = _lyrics(prompt, controls, est, seconds)
         scores = [compose(est, lyrics, controls=controls, variant=k) for k in (1, 2)]
         t2 = time.process_time()
+        written = _written_sections(lyrics)
         fits = [form_fit(s, est, lyrics) for s in scores]
         out["modes"][mode] = {
             "fit": fits,
@@ -108,9 +109,9 @@ def run(name: str, y: np.ndarray, sr: int, *, style: str, i: int) -> dict:
             # the shape of the lyrics: a section of one line, or an odd count, leaves a line with no rhyme
             # partner; a chorus return (any chorus but the longest) sings the chorus's own lines, the hook alone
             # where it is short, and is not counted
-            "sections": len(_written_sections(lyrics)),
-            "odd_sections": sum(len(sec.lines) % 2 == 1 for sec in _written_sections(lyrics)),
-            "one_line_sections": sum(len(sec.lines) == 1 for sec in _written_sections(lyrics)),
+            "sections": len(written),
+            "odd_sections": sum(len(sec.lines) % 2 == 1 for sec in written),
+            "one_line_sections": sum(len(sec.lines) == 1 for sec in written),
             "lyrics": lyrics.text() if mode == "written" else "",
         }
     return out
