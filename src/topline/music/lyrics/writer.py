@@ -1380,10 +1380,21 @@ class Planner:
     def widen_partners(self) -> None:
         """Lines of every theme (facts still kept) join as partners, scored below the song's own themes."""
         self.wide = True
+        self._every_theme()
+
+    def _every_theme(self) -> None:
+        """The lines of every theme not among the planner's yet join it, each with its own random jitter."""
         known = {ln.key for ln in self.lines}
         more = [ln for ln in candidates(self.topic, every_theme=True) if ln.key not in known]
         self.lines += more
         self.jitter.update({ln.key: self.rng.random() for ln in more})
+
+    def carry(self, lines: list[Line]) -> None:
+        """Carrier lines join the planner (those it lacks) and all of them lose their jitter: a line built to
+        sing the description's word is chosen on its merits, not by chance."""
+        known = {ln.key for ln in self.lines}
+        self.lines += [ln for ln in lines if ln.key not in known]
+        self.jitter.update({ln.key: 0.0 for ln in lines})
 
     def free(self, texts: list[str]) -> list[tuple[str, frozenset[str], str]]:
         """Forget that ``texts`` were sung (a couplet about to be replaced): returns what ``unfree`` restores."""
@@ -1451,10 +1462,7 @@ class Planner:
     def widen(self, attempt: int) -> None:
         """A long song has used up its themes: first every theme joins, then lines may return."""
         if attempt == 0:
-            known = {ln.key for ln in self.lines}
-            more = [ln for ln in candidates(self.topic, every_theme=True) if ln.key not in known]
-            self.lines += more
-            self.jitter.update({ln.key: self.rng.random() for ln in more})
+            self._every_theme()
         else:
             self.used_text.clear()
             self.used_sigs.clear()
@@ -1705,12 +1713,11 @@ def _guarantee(planner: Planner, drafts) -> None:
                      if any(w.strip(",").lower() in forms for part, _ in ln.parts for w in part.split())]
         # a bare phrase with a tail ("at mile twenty, I know", "I'm a hiker, I know") joins last: a reader calls it
         # nonsense or filler, worse than a bank line opened by the phrase
-        fragments = [ln for ln in lines if is_fragment(ln)]
-        whole = [ln for ln in lines if not is_fragment(ln)]
+        fragment = [is_fragment(ln) for ln in lines]
+        fragments = [ln for ln, f in zip(lines, fragment) if f]
+        whole = [ln for ln, f in zip(lines, fragment) if not f]
         if whole:
-            known = {ln.key for ln in planner.lines}
-            planner.lines += [ln for ln in whole if ln.key not in known]
-            planner.jitter.update({ln.key: 0.0 for ln in whole})
+            planner.carry(whole)
         # the clause opening a bank line: "opening my shop at dawn, I ...", "while you're fixing an old car, ..."
         clauses = []
         for ln in lines:
@@ -1742,9 +1749,7 @@ def _guarantee(planner: Planner, drafts) -> None:
             if wide and not planner.wide:
                 planner.widen_partners()
             if stock and fragments:
-                known = {ln.key for ln in planner.lines}
-                planner.lines += [ln for ln in fragments if ln.key not in known]
-                planner.jitter.update({ln.key: 0.0 for ln in fragments})
+                planner.carry(fragments)
             for _, _, _, d, k in order:
                 tag, sec, sec_lines = drafts[d]
                 budget = (sec.line_syllables[k], sec.line_syllables[k + 1])
