@@ -1,6 +1,6 @@
 """Lyrics written from descriptions: the lyrics for reading, then figures.
 
-    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|styles]
+    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|kinds|styles]
         [--readings benchmarks/lyrics_readings.json]
 
 For each description (and seed) the default full-song form is written with
@@ -191,6 +191,24 @@ FRESH6 = (
     "lullaby about the moon watching over a sleeping baby",
     "anthem for a small town football team winning the final",
 )
+# Kinds: a tuning set written 2026-12-06 (before anything ran on it) of the kinds of description the
+# writer has no bank theme for (a trade, a lullaby, a work song, a team's anthem, a place of work), the
+# kinds fresh6 found weak, so that they are tuned here and fresh6 stays a checking set.  (Two of its first
+# descriptions were, unnoticed, fresh5's own; replaced by the two first ones here once seen.)
+KINDS = (
+    "punk song about quitting my job at the call center",
+    "gospel song about my grandfather's old church",
+    "country song about a truck driver who misses his kids",
+    "lullaby for my newborn son",
+    "anthem for our high school basketball team",
+    "work song for farmers bringing in the harvest",
+    "sad piano ballad about my best friend in the hospital",
+    "jazz tune about a rainy afternoon in a bookshop",
+    "k-pop song about a secret crush in class",
+    "acoustic song about a baker who gets up at 4am",
+    "rock song about a mechanic fixing up an old Mustang",
+    "sunny song about saturday at the farmers market",
+)
 # Styles: descriptions that name a genre or mood (and little else), written 2026-12-06 (lyrics3) to tune
 # the style words and mood themes on; the fresh set's are never tuned on.
 STYLES = (
@@ -257,12 +275,12 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--readings", default="", help="judgements of lines by reading (JSON): count nonsense/filler")
-    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "styles"), default="tuned",
+    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "kinds", "styles"), default="tuned",
                     help="the 10 descriptions read while writing the writer, the held-out ones, both, or the "
                          "validation set or the fresh set (never tuned on)")
     args = ap.parse_args()
     descriptions = {"tuned": DESCRIPTIONS, "heldout": HELDOUT, "both": DESCRIPTIONS + HELDOUT,
-                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "styles": STYLES}[args.set]
+                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "kinds": KINDS, "styles": STYLES}[args.set]
     form = default_form("pop")
     t0 = time.process_time()
     write_song("warm-up: load the tables", seed=0)  # one-time loading, reported separately

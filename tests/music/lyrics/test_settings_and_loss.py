@@ -96,8 +96,8 @@ def test_a_person_wordnet_lacks_is_a_person_only_as_the_one_loved():
 def test_a_crush_song_sings_the_one_loved_never_the_crush_nor_a_couple():
     couple = {ln.replace("<and> ", "").replace("<oh> ", "").replace("<that> ", "").lower() for e in bank().entries
               if {"together", "shared"} & e.tags for ln in e.lines if "{" not in ln}
-    for description, one in (("a crush on the girl at the bus stop", "the girl"),
-                             ("a crush on the busker by the station", "the busker")):
+    for description, one in (("a crush on the girl at the bus stop", "girl"),
+                             ("a crush on the busker by the station", "busker")):
         for seed in range(3):
             sung = [ln.lower() for ln in _lines(write_song(description, seed=seed)[1])]
             assert not [ln for ln in sung if "the crush" in ln or "my girl" in ln], (description, seed)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from topline.music.lyrics import clash, lexicon, phonetics
+from topline.music.lyrics.bank import bank
 
 # Words that say what kind of song is wanted rather than what it is about.
 REQUEST_WORDS = frozenset("""
@@ -97,7 +98,7 @@ CONFLICTS = {"she": "no-she", "he": "no-he", "night": "day", "day": "night", "ra
              "spring": "autumn", "autumn": "spring",
              "go": "stay", "stay": "go", "alone": "together", "together": "alone", "up": "down", "down": "no-down",
              "child": "no-child", "parent": "no-parent", "petyou": "no-petyou", "youlost": "no-youlost",
-             "young": "no-young", "grown": "no-grown",
+             "young": "no-young", "grown": "no-grown", "walks": "no-walks", "employed": "no-employed",
              "romance": "no-romance", "you": "no-you", "lost": "no-lost", "here": "lost", "first": "last", "last": "first",
              "dawn": "midnight", "belong": "away", "shared": "untold", "untold": "shared",
              "learner": "teacher", "teacher": "no-teacher"}
@@ -107,7 +108,8 @@ breakup heartbreak divorce ex relationship date crush valentine honeymoon partne
 OWNERS = frozenset("my his her our their".split())
 # Places under a roof: a song set in one sings no line of being out in the weather.
 INDOORS = frozenset("""ward hospital kitchen room bedroom office library attic garage classroom studio apartment hall
-basement shop bakery factory church bar diner cafe restaurant hotel museum gym prison cell cabin lab laboratory
+basement shop bakery bookshop bookstore factory church bar pub diner cafe restaurant hotel museum gym prison cell
+cabin lab laboratory
 clinic theatre theater cinema mall store elevator""".split())
 
 
@@ -386,7 +388,7 @@ def _style_word(tokens: list[str], i: int) -> bool:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         adjective = lexicon.parts_of_speech(tok)[:1] == ["a"]
         return at_start and tok not in SUBJECT_STYLE and tok not in FUNCTION and tok not in DETERMINERS and (
-            (nxt in CORE_GENRES and _style_word(tokens, i + 1)) or (adjective and nxt in SONG_NOUNS))
+            (nxt in CORE_GENRES and _style_word(tokens, i + 1)) or ((adjective or tok in SONG_KINDS) and nxt in SONG_NOUNS))
     j = i + 1
     while j < len(tokens) and (tokens[j] in GENRE_WORDS or tokens[j] in REQUEST_WORDS or genre_compound(tokens[j])) \
             and tokens[j] not in SONG_NOUNS and tokens[j] != "about":
@@ -406,6 +408,8 @@ def genre_compound(tok: str) -> bool:
     return any(tok.endswith(t) and len(tok) > len(t) + 1 for t in GENRE_TAILS) and lexicon.entry(lexicon.lemma(tok)) is None
 
 
+# Nouns that make a kind of song before a song noun, not its subject: a "work song" is sung at work, of anything.
+SONG_KINDS = frozenset("work marching drinking".split())
 # Style words that are also what a song is about ("a summer love song" sings of summer).
 SUBJECT_STYLE = frozenset("summer christmas party breakup heartbreak".split())
 
@@ -585,6 +589,10 @@ def read_topic(description: str) -> Topic:
     you_types = lexicon.types(next((p.head for p in uniq if p.bare == addressee), ""))
     if "c" not in you_types:
         tags.add("no-child")  # lines to a child ("I tuck you in") only when "you" is one
+    if lemset & JOB_LOSS:
+        tags.add("no-employed")  # "getting fired from the pizza place": no line of another shift done
+    if set(addressee.lower().split()) & (INFANTS - {"toddler"}):
+        tags.add("no-walks")  # "my newborn son" is rocked to sleep; he does not run down the hall yet
     if "p" not in you_types:
         tags.add("no-parent")
     if not (addressee and TAG_WORDS["lost"] - {"lose", "lost"} & lemset):
@@ -706,6 +714,8 @@ def _own_verbs(tagged: list[tuple[str, str, str]], verbs: tuple[str, ...], singe
     heads = {w.removesuffix("'s") for w in singer.lower().split()}
     for k, (tok, lem, pos) in enumerate(tagged):
         prev = tagged[k - 1][0].lower() if k else ""
+        if pos == "n" and tok.lower() in SONG_NOUNS | CORE_GENRES and not subject:
+            continue  # "a song about a baker who gets up": the song is no one's subject
         if pos == "n" and prev not in PREPOSITIONS | {"to", "of"}:
             subject = subject or tok.lower().removesuffix("'s")
             object_after = seen_verb  # "singing her baby to sleep": the sleeping is the baby's
@@ -723,7 +733,8 @@ def _own_verbs(tagged: list[tuple[str, str, str]], verbs: tuple[str, ...], singe
 def _people(phrases: list[Phrase], tagged: list[tuple[str, str, str]]) -> tuple[str, str]:
     """Who sings and who is sung to.  The singer is the description's first noun phrase when it
     is a person met with "a"/"an"/"the" ("a firefighter coming home", "a fisherman's last trip"),
-    or a thing that acts ("a robot learning to dance"); "you" is the first person or animal that
+    a person by trade a song is about, where no one else says "I" or "my" ("a song about a baker":
+    sung in character, not remembered like kin; a wizard or a king of a legend is sung of), or a thing that acts ("a robot learning to dance"); "you" is the first person or animal that
     belongs to someone ("my dog", "his daughter") or is kin ("two old friends"), unless named only
     as an owner ("my grandmother's kitchen": she is sung of)."""
     singer = ""
@@ -732,14 +743,20 @@ def _people(phrases: list[Phrase], tagged: list[tuple[str, str, str]]) -> tuple[
     if first is not None and whole is not None and whole.kind == "person" and not whole.plural:
         first = replace(whole, owner=first.owner)  # "a fisherman's daughter waiting": the daughter sings
     if first is not None and first.owner in ("a", "an", "the", "") and not first.plural:
-        first_noun = next((k for k, (t, _, pos) in enumerate(tagged) if pos == "n"), -1)
+        lows, own = [t.lower() for t, _, _ in tagged], first.bare.lower().split()
+        first_noun = next((k for k in range(len(tagged)) if lows[k:k + len(own)] == own),  # where the phrase stands
+                          next((k for k, (t, _, pos) in enumerate(tagged) if pos == "n"), -1))
         j = first_noun + len(first.bare.split())  # (of a possessive phrase, its head's own words)
         acts = j < len(tagged) and (tagged[j][2] == "v" or tagged[j][0] in ("who", "that"))
         before = [t.lower() for t, _, _ in tagged[max(0, first_noun - 2):max(0, first_noun)]]
         if first.kind == "person" and first.head in INFANTS:
             # a baby does not sing: its parent sings to it ("a baby's first steps" -> "my baby, ...")
             return "", first.bare
-        if {"about", "for", "with", "of", "from", "at", "in", "to", "into"} & set(before):
+        mine = {t.lower() for t, _, _ in tagged} & {"i", "me", "my", "we", "us", "our"}
+        if ("about" in before and first.kind == "person" and "w" in lexicon.types(first.head) and not mine
+                and not {"for", "to", "with"} & set(before) and first.head not in bank().themes.get("legend", ())):
+            singer = first.bare  # "a song about a baker who gets up at 4am": a trade is sung in character
+        elif {"about", "for", "with", "of", "from", "at", "in", "to", "into"} & set(before):
             pass  # a song "about a dragon", "for a friend": sung of or to it, not by it; "kicked out of the diner",
             # "turning twenty-one in Vegas": where it happens
         elif first.kind == "person" or (acts and first.kind == "thing" and "h" not in lexicon.types(first.head)
@@ -756,6 +773,8 @@ def _people(phrases: list[Phrase], tagged: list[tuple[str, str, str]]) -> tuple[
 TEACH = frozenset("teach show coach train".split())  # verbs of one who teaches another
 
 
+# Words of losing or leaving one's job.
+JOB_LOSS = frozenset("fired quit unemployed layoff sack resign".split())
 # People too young to sing of themselves: the song is their parent's, sung to them.
 INFANTS = frozenset("baby infant newborn toddler".split())
 
@@ -926,6 +945,10 @@ def _complement(tagged: list[tuple[str, str, str]], v: int) -> int:
         j += 1  # "moving back in (with my parents)"
     if low[j - 1] == "home":
         return j  # "coming home" has its goal ("... to his daughter" is another's)
+    if v + 1 < j < n and low[j] in ("at", "before", "after", "until", "till"):
+        # "gets up before dawn" is said with its time; "gets up at (4am)", a time the words lost, is cut
+        e = _np_end(tagged, j + 1) if j + 1 < n and (tagged[j + 1][2] == "n" or low[j + 1] in DETERMINERS) else -1
+        return e if e > 0 else -1
     if j + 1 < n and low[j] == "to" and tagged[j + 1][2] == "v":
         return _complement(tagged, j + 1)
     if j < n and low[j] in DIRECTIONS:

@@ -31,7 +31,7 @@ from functools import lru_cache
 from topline.music.lyrics import clash, lexicon
 from topline.music.lyrics.bank import SLOT, bank
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
-from topline.music.lyrics.topic import (CALENDAR, CONFLICTS, CORE_GENRES, FUNCTION, PREPOSITIONS, Phrase, Topic,
+from topline.music.lyrics.topic import (CALENDAR, CONFLICTS, CORE_GENRES, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
                                         proper_nouns, SONG_NOUNS, read_topic, tag_proper)
 from topline.music.lyrics.vocab import REGISTER
 from topline.music.types import FormPlan, FormSection, chorus_lines
@@ -126,8 +126,10 @@ def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
         # a country or state by name ("Jamaica", "Texas"): one is in it, from it or far from it
         "land": proper and "k" in t and phrase.bare not in topic.elsewhere,
         "thing": "h" in t and phrase.kind not in ("person", "animal") and not phrase.plural,  # "keep it"
-        # one who laughs and calls: not a dragon or a god (WordNet's imaginary beings, "i"), unless named
-        "person": phrase.kind == "person" and not phrase.plural and ("i" not in t or proper),
+        # one who laughs and calls, remembered: someone close (named, someone's own, kin), not a dragon or a
+        # god (WordNet's imaginary beings, "i") and not a stranger by trade ("I can hear the baker laugh")
+        "person": phrase.kind == "person" and not phrase.plural and ("i" not in t or proper)
+        and (proper or phrase.owner in OWNERS or phrase.head in KINSHIP or "p" in t or "c" in t),
         "animal": phrase.kind == "animal" and not phrase.plural,
         "vehicle": phrase.kind == "vehicle",
         "past": phrase.kind == "time" and phrase.bare in topic.gone_by,  # "I remember last spring so well"
@@ -290,6 +292,11 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     event = bool(OCCASIONS & {f for w in topic.words for f in topic.forms.get(w, {w})})
     words = set(topic.words) | ({"city"} if not event and any(
         p.kind == "place" and p.bare[:1].isupper() and "t" in lexicon.types(p.head) for p in topic.phrases) else set())
+    # people named only to qualify another noun name no subject: a "farmers market" is no farm (a possessor
+    # still does: "my grandmother's kitchen" is hers)
+    modifiers = {lem for p in topic.phrases for w, lem in zip(p.bare.split(), p.lemmas)
+                 if lem != p.head and not w.endswith("'s") and "s" in lexicon.types(lem)
+                 } - {p.head for p in topic.phrases}  # (people: a "high school prom" is the school's all the same)
     out = {}
     b = bank()
     for name, keys in b.themes.items():
@@ -299,7 +306,7 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         # style words ("sad", "anthem", "love") count only for a theme they name alone: a mood, not a subject;
         # a mood's key among the description's own words is a thing, not the song's mood ("the power went out",
         # "a metal box", "a rock"): a plain key
-        named = core & words if name not in MOODS else frozenset()
+        named = core & (words - modifiers) if name not in MOODS else frozenset()
         # a genre's name is the music, never a subject: a "chill house track" is no song about a house
         styled = set(topic.style) - words - (CORE_GENRES if name not in MOODS else frozenset())
         direct = len(keys & words) + len(named) + 2 * len(core & styled)

@@ -1,0 +1,94 @@
+"""Descriptions of kinds the bank had no theme for: a trade sung in character, a newborn, a crush not told,
+a job lost, a compound's modifier, a rainy day indoors."""
+
+from topline.music.lyrics import lexicon
+from topline.music.lyrics.topic import read_topic
+from topline.music.lyrics.writer import STRONG, candidates, slot_fits, theme_weights, write_song
+
+
+def _texts(description: str) -> set[str]:
+    return {" ".join(t for t, _ in ln.parts) for ln in candidates(read_topic(description))}
+
+
+def _sung(description: str, seed: int = 0) -> list[str]:
+    return [ln for ln in write_song(description, seed=seed)[1].split("\n") if ln and not ln.startswith("[")]
+
+
+def test_a_trade_a_song_is_about_is_sung_in_character():
+    assert read_topic("acoustic song about a baker who gets up at 4am").singer == "baker"
+    assert read_topic("country song about a truck driver who misses his kids").singer == "truck driver"
+    assert read_topic("country song about a truck driver who misses his kids").addressee == "kids"
+    # not where someone else says "my", nor a song for or to them, nor someone without a trade
+    assert read_topic("song about the nurse who saved my life").singer == ""
+    assert read_topic("a song for a nurse").singer == ""
+    assert read_topic("song about a dragon").singer == ""
+    assert read_topic("k-pop song about a secret crush in class").singer == ""  # (the genre's "k" is no subject)
+
+
+def test_remembered_people_are_close_ones_not_strangers_by_trade():
+    t = read_topic("song about the nurse who saved my life")
+    nurse = next(p for p in t.phrases if p.bare == "nurse")
+    assert "w" in lexicon.types("nurse") and not slot_fits("person", nurse, t)
+    t = read_topic("gospel song about my mother's hands")
+    assert slot_fits("person", next(p for p in t.phrases if p.bare == "mother"), t)
+    texts = _texts("rock song about a mechanic fixing up an old Mustang")
+    assert not any("the mechanic laugh" in x or "the mechanic could see" in x for x in texts)
+
+
+def test_a_clause_title_keeps_its_time_or_place_or_is_not_offered():
+    assert read_topic("acoustic song about a baker who gets up at 4am").title_candidates == ("Baker",)
+    assert read_topic("a baker who gets up before dawn").title_candidates[0] == "The Baker Who Gets Up Before Dawn"
+    assert read_topic("moving back in with my parents").title_candidates[0] == "Moving Back In"
+
+
+def test_a_work_song_is_a_kind_of_song_not_a_verb():
+    t = read_topic("work song for farmers bringing in the harvest")
+    assert t.style == ("work", "song") and "work" not in t.words and t.verbs == ()
+    assert read_topic("a song about hard work").words == ("hard", "work")
+
+
+def test_a_newborn_is_rocked_not_running_down_the_hall():
+    sung = _sung("lullaby for my newborn son") + _sung("lullaby for my newborn son", seed=1)
+    assert "no-walks" in read_topic("lullaby for my newborn son").tags
+    assert not any("running down the hall" in x or "taller than you were" in x for x in sung)
+    assert "no-walks" not in read_topic("a song for my daughter on her first day of school").tags
+
+
+def test_a_noun_that_only_qualifies_another_names_no_theme():
+    market = theme_weights(read_topic("sunny song about saturday at the farmers market"))
+    assert market["farm"] < STRONG
+    assert theme_weights(read_topic("a farmer at harvest time"))["farm"] >= STRONG
+    team = theme_weights(read_topic("anthem for our high school basketball team"))
+    assert team["sport"] >= STRONG
+    assert theme_weights(read_topic("my grandmother's kitchen on a Sunday morning"))["home"] >= STRONG  # a possessor
+    assert theme_weights(read_topic("jazz tune about a rainy afternoon in a bookshop"))["rain"] >= STRONG  # adjective
+
+
+def test_a_basketball_anthem_sings_no_grass_or_ball_at_the_feet():
+    texts = _texts("anthem for our high school basketball team")
+    assert not any("above the grass" in x or "rolling at my feet" in x for x in texts)
+    assert any("sneakers squeak" in x for x in texts)
+
+
+def test_getting_fired_sings_the_walk_out_not_another_shift():
+    t = read_topic("punk song about getting fired from the pizza place")
+    assert "no-employed" in t.tags and theme_weights(t)["work"] >= STRONG
+    texts = _texts("punk song about getting fired from the pizza place")
+    assert any("I walk out through the back door" in x for x in texts)
+    assert not any("another shift is done" in x for x in texts)
+    assert any("another shift is done" in x for x in _texts("driving home after a night shift"))
+
+
+def test_a_crush_not_told_has_lines_of_its_own():
+    sung = _sung("k-pop song about a secret crush in class")
+    crush = {"I never say a word to you", "You don't even know my name", "I see you walking down the hall",
+             "You sit two rows in front of me", "I write your name and cross it out"}
+    assert len(crush & set(sung)) >= 2
+    assert not any("your hand is warm in mine" in x.lower() for x in sung)
+
+
+def test_a_rainy_day_in_a_bookshop_stays_inside():
+    t = read_topic("jazz tune about a rainy afternoon in a bookshop")
+    assert "indoors" in t.tags and theme_weights(t)["books"] >= STRONG
+    sung = _sung("jazz tune about a rainy afternoon in a bookshop")
+    assert not any("collar to the rain" in x or "soaking" in x for x in sung)
