@@ -92,3 +92,10 @@ def test_a_rainy_day_in_a_bookshop_stays_inside():
     assert "indoors" in t.tags and theme_weights(t)["books"] >= STRONG
     sung = _sung("jazz tune about a rainy afternoon in a bookshop")
     assert not any("collar to the rain" in x or "soaking" in x for x in sung)
+
+
+def test_a_harvest_sings_the_harvest_and_a_drought_its_dry_ground():
+    harvest = _texts("work song for farmers bringing in the harvest")
+    assert not any("ground is cracking" in x for x in harvest)
+    assert any("bring the harvest in tonight" in x for x in harvest)
+    assert any("ground is cracking" in x for x in _texts("a farmer praying for rain in a dry summer"))
