@@ -99,3 +99,11 @@ def test_a_harvest_sings_the_harvest_and_a_drought_its_dry_ground():
     assert not any("ground is cracking" in x for x in harvest)
     assert any("bring the harvest in tonight" in x for x in harvest)
     assert any("ground is cracking" in x for x in _texts("a farmer praying for rain in a dry summer"))
+
+
+def test_a_workout_anthem_sings_the_gym_not_only_the_punk_anthems_stock():
+    t = read_topic("motivational workout anthem")
+    assert theme_weights(t)["workout"] >= STRONG
+    gym = {"One more rep and one more set", "Nobody sees the early grind", "Oh the alarm goes off at five",
+           "The alarm goes off at five", "My muscles burn, my lungs are tight"}
+    assert len(gym & set(_sung("motivational workout anthem"))) >= 2
