@@ -528,3 +528,50 @@ def test_a_four_four_bar_moves_to_where_the_harmony_arrives_after_a_pickup():
     assert _harmony_arrives(changes, bass, 0) == 0
     # Stronger changes two beats on do not move the bars by one.
     assert _harmony_arrives(changes, bass, 2) == 2
+
+
+def test_grouping_evidence_pools_the_cues_position_tests():
+    from topline.music.analysis.rhythm import grouping_evidence, position_test
+
+    rng = np.random.default_rng(5)
+    cues = rng.normal(1.0, 0.3, (3, 48))
+    cues[:, 0::2] += 0.3
+    assert grouping_evidence(cues, 2) == pytest.approx(sum(-np.log(position_test(c, 2)) for c in cues))
+    assert grouping_evidence(np.ones((4, 48)), 3) == 0.0  # no cue differs by position
+    assert grouping_evidence(np.stack([np.tile([2.0, 1.0], 24)] * 2), 2) == pytest.approx(-2 * np.log(1e-6))
+
+
+def _eighth_cues(pattern: list[float], n: int, seed: int) -> np.ndarray:
+    """Four per-eighth cues repeating ``pattern`` (one bar of eighths), with a little noise."""
+    rng = np.random.default_rng(seed)
+    return np.tile(pattern, n // len(pattern) + 1)[:n] + rng.uniform(0.0, 0.3, (4, n))
+
+
+def test_eighths_of_three_four_bars_are_counted_in_their_quarters():
+    from topline.music.analysis import _triple_in_pairs
+    from topline.music.analysis.rhythm import triple_evidence
+
+    frames = np.arange(72) * 10  # eighths tracked at 126 BPM, ten frames apart
+
+    def at(cues: np.ndarray):
+        return lambda f: cues[:, f // 10]  # the cues of the kept beats (spans are not read again here)
+
+    # A 3/4 bar in eighths: the bass and chord changes on the quarters (even eighths), the
+    # downbeat strongest; the off-beat eighths carry only passing notes.
+    waltz = _eighth_cues([3.0, 0.3, 1.0, 0.3, 1.0, 0.3], 72, seed=6)
+    assert triple_evidence(waltz) < -3.0  # on the eighths, the pairs make it look like four
+    assert _triple_in_pairs(waltz, waltz[0], 126.0, cues_at=at(waltz), beat_frames=frames) == 0
+    late = np.roll(waltz, 1, axis=1)  # the quarters on the odd tracked beats
+    assert _triple_in_pairs(late, late[0], 126.0, cues_at=at(late), beat_frames=frames) == 1
+    # A 4/4 bar in eighths (or a 4/4 bar whose beats alternate): its strong beats group in two.
+    four = _eighth_cues([3.0, 0.3, 1.0, 0.3, 1.8, 0.3, 1.0, 0.3], 72, seed=7)
+    assert _triple_in_pairs(four, four[0], 126.0, cues_at=at(four), beat_frames=frames) is None
+    # 3/4 in quarters: no pairs, so no second test.
+    quarters = _eighth_cues([3.0, 1.0, 1.0], 72, seed=8)
+    assert _triple_in_pairs(quarters, quarters[0], 126.0, cues_at=at(quarters), beat_frames=frames) is None
+    # Cues that differ by parity surely but slightly (a steady signal's exact rounding to frames),
+    # with the accents hardly preferring one parity (1.1:1), are no pairs of eighths.
+    faint = _eighth_cues([1.05, 0.95, 1.0, 0.95, 1.0, 0.95], 72, seed=9) / 10 + 1.0
+    assert _triple_in_pairs(faint, np.tile([1.1, 1.0], 36), 126.0, cues_at=at(faint), beat_frames=frames) is None
+    # Halving a grid at 70 BPM would leave 35: too slow for a beat.
+    assert _triple_in_pairs(waltz, waltz[0], 70.0, cues_at=at(waltz), beat_frames=frames) is None

@@ -6,14 +6,16 @@ One STFT and one CQT chroma at 22.05 kHz feed everything except beat tracking
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from ..types import Analysis
 from .loudness import integrated_loudness
 from .melody import lead_regions
 from .rhythm import (
-    bar_phase, beat_accents, beat_changes, beat_cues, level_switch, paired_groups, periodicity, position_test,
-    retrack_beats, track_beats, triple_evidence,
+    bar_phase, beat_accents, beat_changes, beat_cues, grouping_evidence, level_switch, paired_groups, periodicity,
+    position_test, retrack_beats, track_beats, triple_evidence,
 )  # fmt: skip
 from .structure import label_sections, novelty, segment_bars
 from .tonal import (
@@ -31,6 +33,7 @@ _KEY_SURE = 0.5  # below this key confidence, the leading tone and cadences choo
 _RELATIVE_SWITCH = 0.5  # relative-key evidence (see ``relative_evidence``) that overrules the key
 _FALLBACK_TEMPO = 120.0  # when no pulse is found (free-time ambient), a neutral grid
 _TRIPLE = 3.0  # nats of ``triple_evidence`` that count in three (rendered 3/4 pieces 4.8 or more, 4/4 under 1.9)
+_PAIRS = 10.0  # nats of ``grouping_evidence`` in twos from which a grid's strong beats are tested for three alone
 
 
 def _dotted(onset: np.ndarray, tempo: float, *, margin: float = 1.2) -> bool:
@@ -103,6 +106,58 @@ def _meter(
             _, phase2, _ = bar_phase(accents, candidates=(2,))
             return "6/8", 1, phase2
     return ("3/4" if m == 3 else "4/4"), 1, (_triple_phase(accents) if m == 3 else phase)
+
+
+def _triple_in_pairs(
+    cues: np.ndarray,
+    accents: np.ndarray,
+    tempo: float,
+    *,
+    cues_at: Callable[[np.ndarray], np.ndarray],
+    beat_frames: np.ndarray,
+    pairs: float = _PAIRS,
+    contrast: float = 1.5,
+    triple: float = _TRIPLE,
+    slowest: float = 40.0,
+) -> int | None:
+    """Parity of the real beats when the tracked beats are the eighths of 3/4 bars, else None.
+
+    A slow 3/4 piece tracked in its eighths (a chorale at 63 BPM tracked at 126) has its bass and
+    chord changes on every other tracked beat; every position test on an even number of beats, four
+    among them, sees that alternation, so the six-eighth bar is counted as two bars of four
+    (``triple_evidence`` strongly negative).  Where the cues group in pairs by ``pairs`` nats or more
+    (``grouping_evidence`` over two beats) and the stronger parity's mean accent is ``contrast`` times
+    the other's or more (the pooled test alone finds tiny differences that recur exactly, as a grid's
+    rounding to frames does on a steady signal), the stronger parity's beats are tested alone, cues
+    read again over their spans (``cues_at``): three beats a bar there by ``triple`` nats or more, and
+    they are the real beats.  A 4/4 piece whose beats alternate (bass on 1 and 3) groups
+    its strong beats, the half notes, in twos, not in threes.  The real beats must still be at
+    ``slowest`` BPM or more.
+
+    Parameters
+    ----------
+    cues : np.ndarray
+        (cues, beats) ``beat_cues`` on the tracked grid.
+    accents : np.ndarray
+        Per-beat downbeat evidence (``beat_accents``).
+    tempo : float
+        The tracked grid's BPM.
+    cues_at : callable
+        ``beat_cues`` on other beat frames.
+    beat_frames : np.ndarray
+        Frame index of each tracked beat.
+
+    Returns
+    -------
+    int or None
+        0 or 1, the tracked beat of the first real beat, or None.
+    """
+    if tempo / 2 < slowest or beat_frames.size < 24 or grouping_evidence(cues, 2) < pairs:
+        return None
+    _, parity, strength = bar_phase(accents, candidates=(2,))
+    if strength < contrast:
+        return None
+    return parity if triple_evidence(cues_at(beat_frames[parity::2])) >= triple else None
 
 
 def _triple_phase(accents: np.ndarray) -> int:
@@ -459,7 +514,16 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     if half is not None:  # the tracker followed the eighths: count the pulse the bass and harmony keep
         beats, beat_frames, tempo = beats[half::2], beat_frames[half::2], tempo / 2
         accents = beat_accents(bass_onset, chroma, beat_frames)
-    cues = beat_cues(bass_onset, onset, chroma, bass_chroma, beat_frames)
+    def cues_at(frames: np.ndarray) -> np.ndarray:
+        return beat_cues(bass_onset, onset, chroma, bass_chroma, frames)
+
+    cues = cues_at(beat_frames)
+    if not compound and triple_evidence(cues) < _TRIPLE:
+        pair = _triple_in_pairs(cues, accents, tempo, cues_at=cues_at, beat_frames=beat_frames)
+        if pair is not None:  # the tracker followed the eighths of 3/4 bars: count their quarters
+            beats, beat_frames, tempo = beats[pair::2], beat_frames[pair::2], tempo / 2
+            accents = beat_accents(bass_onset, chroma, beat_frames)
+            cues = cues_at(beat_frames)
     meter, stride, phase = _meter(accents, onset, beat_frames, tempo, cues=cues, compound=compound)
     rms = np.sqrt(np.mean(mag**2, axis=0))
     mfcc = _timbre(log_mel)
