@@ -575,3 +575,42 @@ def test_eighths_of_three_four_bars_are_counted_in_their_quarters():
     assert _triple_in_pairs(faint, np.tile([1.1, 1.0], 36), 126.0, cues_at=at(faint), beat_frames=frames) is None
     # Halving a grid at 70 BPM would leave 35: too slow for a beat.
     assert _triple_in_pairs(waltz, waltz[0], 70.0, cues_at=at(waltz), beat_frames=frames) is None
+
+
+def _onset_envelope(y: np.ndarray) -> np.ndarray:
+    """The analysis's full-band onset function (log-mel flux at 22.05 kHz, hop 512)."""
+    import librosa
+
+    from topline.music.analysis import HOP, N_FFT
+
+    mag = np.abs(librosa.stft(y, n_fft=N_FFT, hop_length=HOP))
+    log_mel = librosa.power_to_db(librosa.feature.melspectrogram(S=mag**2, sr=SR, n_mels=64, fmax=8000), ref=np.max)
+    return librosa.onset.onset_strength(S=log_mel, sr=SR, hop_length=HOP, center=False)
+
+
+def test_a_grid_swaying_about_a_steady_tempo_is_tracked_again_on_the_notes():
+    import librosa
+
+    from topline.music.analysis import _steadier, _unsteady
+
+    from .synth import click
+
+    y, truth = click_track(120.0, 20.0)
+    y44 = librosa.resample(y, orig_sr=SR, target_sr=44100)
+    sway = truth + 0.06 * np.sin(np.arange(truth.size) / 3.0)  # a fifth of a beat either way, as over an organ
+    assert not _unsteady(truth) and _unsteady(sway)
+    assert _steadier(_onset_envelope(y), y44, truth, 120.0, sr=44100) is None  # a steady grid stays
+    tempo, beats = _steadier(_onset_envelope(y), y44, sway, 120.0, sr=44100)
+    assert tempo == pytest.approx(120.0, abs=0.1)
+    inside = beats[(beats > truth[0] - 0.1) & (beats < truth[-1] + 0.1)]
+    assert inside.size == truth.size and np.abs(inside - truth).max() < 0.012
+    # A real change of tempo (100 to 130 BPM) is followed by the grid, which stays.
+    change = np.concatenate([0.5 + np.arange(16) * 0.6, 10.1 + np.arange(20) * 0.46])
+    yc = np.zeros(20 * SR, np.float32)
+    for t in change:
+        k = int(t * SR)
+        c = click(SR, 0.35)
+        yc[k : k + c.size] += c[: yc.size - k]
+    assert _unsteady(change)
+    yc44 = librosa.resample(yc, orig_sr=SR, target_sr=44100)
+    assert _steadier(_onset_envelope(yc), yc44, change, 60.0 / float(np.median(np.diff(change))), sr=44100) is None

@@ -310,12 +310,46 @@ def _between_the_notes(
     return int(at[1::2].mean() > at[0::2].mean())
 
 
-def _retracked(onset: np.ndarray, mono: np.ndarray, *, sr: int, bpm: float, phase_from: np.ndarray,
+def _retracked(onset: np.ndarray, mono: np.ndarray, *, sr: int, bpm: float, phase_from: np.ndarray | None,
                least: int = 8) -> tuple[float, np.ndarray] | None:
     """Tempo and beats tracked again near ``bpm`` (``retrack_beats``), or None where fewer than
     ``least`` beats came back (then the first tracking stands)."""
     tempo, beats = retrack_beats(onset, mono, sr=sr, onset_rate=SR / HOP, bpm=bpm, phase_from=phase_from)
     return (tempo, beats) if beats.size >= least else None
+
+
+def _unsteady(beats: np.ndarray, *, spread: float = 0.03) -> bool:
+    """Whether a grid's beat intervals wander: a tenth of them more than ``spread`` off the median
+    interval (rendered pieces and most produced tracks stay under 0.02; an organ's slow attacks can
+    leave the tracker's beats swaying by a fifth of a beat about a steady tempo)."""
+    if beats.size < 8:
+        return False
+    d = np.diff(beats)
+    return bool(np.percentile(np.abs(d / np.median(d) - 1.0), 90) > spread)
+
+
+def _onset_at(onset: np.ndarray, beats: np.ndarray) -> float:
+    """Mean onset strength at the beats (the strongest frame within one of each)."""
+    f = np.clip(_frames(beats), 0, onset.size - 1)
+    return float(np.mean([onset[max(0, k - 1) : k + 2].max() for k in f])) if f.size else 0.0
+
+
+def _steadier(
+    onset: np.ndarray, mono: np.ndarray, beats: np.ndarray, tempo: float, *, sr: int, drift: float = 0.02
+) -> tuple[float, np.ndarray] | None:
+    """Tempo and beats of a steady grid at the tempo of an unsteady one (``_unsteady``), or None.
+
+    Tracked again at the same tempo by librosa's dynamic programming, which holds the period
+    (``retrack_beats``); kept where its tempo is within ``drift`` of the first and its beats sit on
+    stronger onsets (``_onset_at``): a real change of tempo, or a grid that swayed with the music
+    (a drummer pushing), makes the steady grid's tempo or its onsets worse, and the first grid stays.
+    """
+    if not _unsteady(beats):
+        return None
+    again = _retracked(onset, mono, sr=sr, bpm=tempo, phase_from=None)
+    if again is None or abs(again[0] / tempo - 1.0) > drift or _onset_at(onset, again[1]) <= _onset_at(onset, beats):
+        return None
+    return again
 
 
 def _harmony_arrives(changes: np.ndarray, bass_changes: np.ndarray, phase: int) -> int:
@@ -487,6 +521,9 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
         again = _retracked(onset, mono, sr=sr, bpm=60.0 / fast, phase_from=switch)
         if again is not None:
             tempo, beats = again
+    steady = _steadier(onset, mono, beats, tempo, sr=sr)
+    if steady is not None:  # the tracker's beats swayed about a steady tempo: the steady grid on the onsets
+        tempo, beats = steady
     compound = _dotted(onset, tempo)
     if compound:  # the tracker counted pairs of eighths in a jig: count its dotted quarters
         again = _retracked(onset, mono, sr=sr, bpm=tempo / 1.5, phase_from=beats)
