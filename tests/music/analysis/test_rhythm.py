@@ -573,6 +573,8 @@ def test_eighths_of_three_four_bars_are_counted_in_their_quarters():
     # with the accents hardly preferring one parity (1.1:1), are no pairs of eighths.
     faint = _eighth_cues([1.05, 0.95, 1.0, 0.95, 1.0, 0.95], 72, seed=9) / 10 + 1.0
     assert _triple_in_pairs(faint, np.tile([1.1, 1.0], 36), 126.0, cues_at=at(faint), beat_frames=frames) is None
+    # Over 150 BPM the six-eighth groups are a jig's bars (``_six_eighths`` decides in ``_meter``).
+    assert _triple_in_pairs(waltz, waltz[0], 160.0, cues_at=at(waltz), beat_frames=frames) is None
     # Halving a grid at 70 BPM would leave 35: too slow for a beat.
     assert _triple_in_pairs(waltz, waltz[0], 70.0, cues_at=at(waltz), beat_frames=frames) is None
 

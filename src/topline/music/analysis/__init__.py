@@ -119,6 +119,7 @@ def _triple_in_pairs(
     contrast: float = 1.5,
     triple: float = _TRIPLE,
     slowest: float = 40.0,
+    fastest: float = 150.0,
 ) -> int | None:
     """Parity of the real beats when the tracked beats are the eighths of 3/4 bars, else None.
 
@@ -132,7 +133,9 @@ def _triple_in_pairs(
     read again over their spans (``cues_at``): three beats a bar there by ``triple`` nats or more, and
     they are the real beats.  A 4/4 piece whose beats alternate (bass on 1 and 3) groups
     its strong beats, the half notes, in twos, not in threes.  The real beats must still be at
-    ``slowest`` BPM or more.
+    ``slowest`` BPM or more; a grid over ``fastest`` BPM is left to ``_meter``, where fast beats
+    grouping in six are the eighths of a 6/8 bar (``_six_eighths``), whose every other eighth
+    groups in three too.
 
     Parameters
     ----------
@@ -152,7 +155,7 @@ def _triple_in_pairs(
     int or None
         0 or 1, the tracked beat of the first real beat, or None.
     """
-    if tempo / 2 < slowest or beat_frames.size < 24 or grouping_evidence(cues, 2) < pairs:
+    if not slowest <= tempo / 2 <= fastest / 2 or beat_frames.size < 24 or grouping_evidence(cues, 2) < pairs:
         return None
     _, parity, strength = bar_phase(accents, candidates=(2,))
     if strength < contrast:
