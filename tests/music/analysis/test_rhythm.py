@@ -528,3 +528,91 @@ def test_a_four_four_bar_moves_to_where_the_harmony_arrives_after_a_pickup():
     assert _harmony_arrives(changes, bass, 0) == 0
     # Stronger changes two beats on do not move the bars by one.
     assert _harmony_arrives(changes, bass, 2) == 2
+
+
+def test_grouping_evidence_pools_the_cues_position_tests():
+    from topline.music.analysis.rhythm import grouping_evidence, position_test
+
+    rng = np.random.default_rng(5)
+    cues = rng.normal(1.0, 0.3, (3, 48))
+    cues[:, 0::2] += 0.3
+    assert grouping_evidence(cues, 2) == pytest.approx(sum(-np.log(position_test(c, 2)) for c in cues))
+    assert grouping_evidence(np.ones((4, 48)), 3) == 0.0  # no cue differs by position
+    assert grouping_evidence(np.stack([np.tile([2.0, 1.0], 24)] * 2), 2) == pytest.approx(-2 * np.log(1e-6))
+
+
+def _eighth_cues(pattern: list[float], n: int, seed: int) -> np.ndarray:
+    """Four per-eighth cues repeating ``pattern`` (one bar of eighths), with a little noise."""
+    rng = np.random.default_rng(seed)
+    return np.tile(pattern, n // len(pattern) + 1)[:n] + rng.uniform(0.0, 0.3, (4, n))
+
+
+def test_eighths_of_three_four_bars_are_counted_in_their_quarters():
+    from topline.music.analysis import _triple_in_pairs
+    from topline.music.analysis.rhythm import triple_evidence
+
+    frames = np.arange(72) * 10  # eighths tracked at 126 BPM, ten frames apart
+
+    def at(cues: np.ndarray):
+        return lambda f: cues[:, f // 10]  # the cues of the kept beats (spans are not read again here)
+
+    # A 3/4 bar in eighths: the bass and chord changes on the quarters (even eighths), the
+    # downbeat strongest; the off-beat eighths carry only passing notes.
+    waltz = _eighth_cues([3.0, 0.3, 1.0, 0.3, 1.0, 0.3], 72, seed=6)
+    assert triple_evidence(waltz) < -3.0  # on the eighths, the pairs make it look like four
+    assert _triple_in_pairs(waltz, waltz[0], 126.0, cues_at=at(waltz), beat_frames=frames) == 0
+    late = np.roll(waltz, 1, axis=1)  # the quarters on the odd tracked beats
+    assert _triple_in_pairs(late, late[0], 126.0, cues_at=at(late), beat_frames=frames) == 1
+    # A 4/4 bar in eighths (or a 4/4 bar whose beats alternate): its strong beats group in two.
+    four = _eighth_cues([3.0, 0.3, 1.0, 0.3, 1.8, 0.3, 1.0, 0.3], 72, seed=7)
+    assert _triple_in_pairs(four, four[0], 126.0, cues_at=at(four), beat_frames=frames) is None
+    # 3/4 in quarters: no pairs, so no second test.
+    quarters = _eighth_cues([3.0, 1.0, 1.0], 72, seed=8)
+    assert _triple_in_pairs(quarters, quarters[0], 126.0, cues_at=at(quarters), beat_frames=frames) is None
+    # Cues that differ by parity surely but slightly (a steady signal's exact rounding to frames),
+    # with the accents hardly preferring one parity (1.1:1), are no pairs of eighths.
+    faint = _eighth_cues([1.05, 0.95, 1.0, 0.95, 1.0, 0.95], 72, seed=9) / 10 + 1.0
+    assert _triple_in_pairs(faint, np.tile([1.1, 1.0], 36), 126.0, cues_at=at(faint), beat_frames=frames) is None
+    # Over 150 BPM the six-eighth groups are a jig's bars (``_six_eighths`` decides in ``_meter``).
+    assert _triple_in_pairs(waltz, waltz[0], 160.0, cues_at=at(waltz), beat_frames=frames) is None
+    # Halving a grid at 70 BPM would leave 35: too slow for a beat.
+    assert _triple_in_pairs(waltz, waltz[0], 70.0, cues_at=at(waltz), beat_frames=frames) is None
+
+
+def _onset_envelope(y: np.ndarray) -> np.ndarray:
+    """The analysis's full-band onset function (log-mel flux at 22.05 kHz, hop 512)."""
+    import librosa
+
+    from topline.music.analysis import HOP, N_FFT
+
+    mag = np.abs(librosa.stft(y, n_fft=N_FFT, hop_length=HOP))
+    log_mel = librosa.power_to_db(librosa.feature.melspectrogram(S=mag**2, sr=SR, n_mels=64, fmax=8000), ref=np.max)
+    return librosa.onset.onset_strength(S=log_mel, sr=SR, hop_length=HOP, center=False)
+
+
+def test_a_grid_swaying_about_a_steady_tempo_is_tracked_again_on_the_notes():
+    import librosa
+
+    from topline.music.analysis import _steadier, _unsteady
+
+    from .synth import click
+
+    y, truth = click_track(120.0, 20.0)
+    y44 = librosa.resample(y, orig_sr=SR, target_sr=44100)
+    sway = truth + 0.06 * np.sin(np.arange(truth.size) / 3.0)  # a fifth of a beat either way, as over an organ
+    assert not _unsteady(truth) and _unsteady(sway)
+    assert _steadier(_onset_envelope(y), y44, truth, 120.0, sr=44100) is None  # a steady grid stays
+    tempo, beats = _steadier(_onset_envelope(y), y44, sway, 120.0, sr=44100)
+    assert tempo == pytest.approx(120.0, abs=0.1)
+    inside = beats[(beats > truth[0] - 0.1) & (beats < truth[-1] + 0.1)]
+    assert inside.size == truth.size and np.abs(inside - truth).max() < 0.012
+    # A real change of tempo (100 to 130 BPM) is followed by the grid, which stays.
+    change = np.concatenate([0.5 + np.arange(16) * 0.6, 10.1 + np.arange(20) * 0.46])
+    yc = np.zeros(20 * SR, np.float32)
+    for t in change:
+        k = int(t * SR)
+        c = click(SR, 0.35)
+        yc[k : k + c.size] += c[: yc.size - k]
+    assert _unsteady(change)
+    yc44 = librosa.resample(yc, orig_sr=SR, target_sr=44100)
+    assert _steadier(_onset_envelope(yc), yc44, change, 60.0 / float(np.median(np.diff(change))), sr=44100) is None

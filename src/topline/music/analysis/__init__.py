@@ -6,14 +6,16 @@ One STFT and one CQT chroma at 22.05 kHz feed everything except beat tracking
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from ..types import Analysis
 from .loudness import integrated_loudness
 from .melody import lead_regions
 from .rhythm import (
-    bar_phase, beat_accents, beat_changes, beat_cues, level_switch, paired_groups, periodicity, position_test,
-    retrack_beats, track_beats, triple_evidence,
+    bar_phase, beat_accents, beat_changes, beat_cues, grouping_evidence, level_switch, paired_groups, periodicity,
+    position_test, retrack_beats, track_beats, triple_evidence,
 )  # fmt: skip
 from .structure import label_sections, novelty, segment_bars
 from .tonal import (
@@ -31,6 +33,7 @@ _KEY_SURE = 0.5  # below this key confidence, the leading tone and cadences choo
 _RELATIVE_SWITCH = 0.5  # relative-key evidence (see ``relative_evidence``) that overrules the key
 _FALLBACK_TEMPO = 120.0  # when no pulse is found (free-time ambient), a neutral grid
 _TRIPLE = 3.0  # nats of ``triple_evidence`` that count in three (rendered 3/4 pieces 4.8 or more, 4/4 under 1.9)
+_PAIRS = 10.0  # nats of ``grouping_evidence`` in twos from which a grid's strong beats are tested for three alone
 
 
 def _dotted(onset: np.ndarray, tempo: float, *, margin: float = 1.2) -> bool:
@@ -103,6 +106,61 @@ def _meter(
             _, phase2, _ = bar_phase(accents, candidates=(2,))
             return "6/8", 1, phase2
     return ("3/4" if m == 3 else "4/4"), 1, (_triple_phase(accents) if m == 3 else phase)
+
+
+def _triple_in_pairs(
+    cues: np.ndarray,
+    accents: np.ndarray,
+    tempo: float,
+    *,
+    cues_at: Callable[[np.ndarray], np.ndarray],
+    beat_frames: np.ndarray,
+    pairs: float = _PAIRS,
+    contrast: float = 1.5,
+    triple: float = _TRIPLE,
+    slowest: float = 40.0,
+    fastest: float = 150.0,
+) -> int | None:
+    """Parity of the real beats when the tracked beats are the eighths of 3/4 bars, else None.
+
+    A slow 3/4 piece tracked in its eighths (a chorale at 63 BPM tracked at 126) has its bass and
+    chord changes on every other tracked beat; every position test on an even number of beats, four
+    among them, sees that alternation, so the six-eighth bar is counted as two bars of four
+    (``triple_evidence`` strongly negative).  Where the cues group in pairs by ``pairs`` nats or more
+    (``grouping_evidence`` over two beats) and the stronger parity's mean accent is ``contrast`` times
+    the other's or more (the pooled test alone finds tiny differences that recur exactly, as a grid's
+    rounding to frames does on a steady signal), the stronger parity's beats are tested alone, cues
+    read again over their spans (``cues_at``): three beats a bar there by ``triple`` nats or more, and
+    they are the real beats.  A 4/4 piece whose beats alternate (bass on 1 and 3) groups
+    its strong beats, the half notes, in twos, not in threes.  The real beats must still be at
+    ``slowest`` BPM or more; a grid over ``fastest`` BPM is left to ``_meter``, where fast beats
+    grouping in six are the eighths of a 6/8 bar (``_six_eighths``), whose every other eighth
+    groups in three too.
+
+    Parameters
+    ----------
+    cues : np.ndarray
+        (cues, beats) ``beat_cues`` on the tracked grid.
+    accents : np.ndarray
+        Per-beat downbeat evidence (``beat_accents``).
+    tempo : float
+        The tracked grid's BPM.
+    cues_at : callable
+        ``beat_cues`` on other beat frames.
+    beat_frames : np.ndarray
+        Frame index of each tracked beat.
+
+    Returns
+    -------
+    int or None
+        0 or 1, the tracked beat of the first real beat, or None.
+    """
+    if not slowest <= tempo / 2 <= fastest / 2 or beat_frames.size < 24 or grouping_evidence(cues, 2) < pairs:
+        return None
+    _, parity, strength = bar_phase(accents, candidates=(2,))
+    if strength < contrast:
+        return None
+    return parity if triple_evidence(cues_at(beat_frames[parity::2])) >= triple else None
 
 
 def _triple_phase(accents: np.ndarray) -> int:
@@ -255,12 +313,46 @@ def _between_the_notes(
     return int(at[1::2].mean() > at[0::2].mean())
 
 
-def _retracked(onset: np.ndarray, mono: np.ndarray, *, sr: int, bpm: float, phase_from: np.ndarray,
+def _retracked(onset: np.ndarray, mono: np.ndarray, *, sr: int, bpm: float, phase_from: np.ndarray | None,
                least: int = 8) -> tuple[float, np.ndarray] | None:
     """Tempo and beats tracked again near ``bpm`` (``retrack_beats``), or None where fewer than
     ``least`` beats came back (then the first tracking stands)."""
     tempo, beats = retrack_beats(onset, mono, sr=sr, onset_rate=SR / HOP, bpm=bpm, phase_from=phase_from)
     return (tempo, beats) if beats.size >= least else None
+
+
+def _unsteady(beats: np.ndarray, *, spread: float = 0.03) -> bool:
+    """Whether a grid's beat intervals wander: a tenth of them more than ``spread`` off the median
+    interval (rendered pieces and most produced tracks stay under 0.02; an organ's slow attacks can
+    leave the tracker's beats swaying by a fifth of a beat about a steady tempo)."""
+    if beats.size < 8:
+        return False
+    d = np.diff(beats)
+    return bool(np.percentile(np.abs(d / np.median(d) - 1.0), 90) > spread)
+
+
+def _onset_at(onset: np.ndarray, beats: np.ndarray) -> float:
+    """Mean onset strength at the beats (the strongest frame within one of each)."""
+    f = np.clip(_frames(beats), 0, onset.size - 1)
+    return float(np.mean([onset[max(0, k - 1) : k + 2].max() for k in f])) if f.size else 0.0
+
+
+def _steadier(
+    onset: np.ndarray, mono: np.ndarray, beats: np.ndarray, tempo: float, *, sr: int, drift: float = 0.02
+) -> tuple[float, np.ndarray] | None:
+    """Tempo and beats of a steady grid at the tempo of an unsteady one (``_unsteady``), or None.
+
+    Tracked again at the same tempo by librosa's dynamic programming, which holds the period
+    (``retrack_beats``); kept where its tempo is within ``drift`` of the first and its beats sit on
+    stronger onsets (``_onset_at``): a real change of tempo, or a grid that swayed with the music
+    (a drummer pushing), makes the steady grid's tempo or its onsets worse, and the first grid stays.
+    """
+    if not _unsteady(beats):
+        return None
+    again = _retracked(onset, mono, sr=sr, bpm=tempo, phase_from=None)
+    if again is None or abs(again[0] / tempo - 1.0) > drift or _onset_at(onset, again[1]) <= _onset_at(onset, beats):
+        return None
+    return again
 
 
 def _harmony_arrives(changes: np.ndarray, bass_changes: np.ndarray, phase: int) -> int:
@@ -432,6 +524,9 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
         again = _retracked(onset, mono, sr=sr, bpm=60.0 / fast, phase_from=switch)
         if again is not None:
             tempo, beats = again
+    steady = _steadier(onset, mono, beats, tempo, sr=sr)
+    if steady is not None:  # the tracker's beats swayed about a steady tempo: the steady grid on the onsets
+        tempo, beats = steady
     compound = _dotted(onset, tempo)
     if compound:  # the tracker counted pairs of eighths in a jig: count its dotted quarters
         again = _retracked(onset, mono, sr=sr, bpm=tempo / 1.5, phase_from=beats)
@@ -459,7 +554,16 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     if half is not None:  # the tracker followed the eighths: count the pulse the bass and harmony keep
         beats, beat_frames, tempo = beats[half::2], beat_frames[half::2], tempo / 2
         accents = beat_accents(bass_onset, chroma, beat_frames)
-    cues = beat_cues(bass_onset, onset, chroma, bass_chroma, beat_frames)
+    def cues_at(frames: np.ndarray) -> np.ndarray:
+        return beat_cues(bass_onset, onset, chroma, bass_chroma, frames)
+
+    cues = cues_at(beat_frames)
+    if not compound and triple_evidence(cues) < _TRIPLE:
+        pair = _triple_in_pairs(cues, accents, tempo, cues_at=cues_at, beat_frames=beat_frames)
+        if pair is not None:  # the tracker followed the eighths of 3/4 bars: count their quarters
+            beats, beat_frames, tempo = beats[pair::2], beat_frames[pair::2], tempo / 2
+            accents = beat_accents(bass_onset, chroma, beat_frames)
+            cues = cues_at(beat_frames)
     meter, stride, phase = _meter(accents, onset, beat_frames, tempo, cues=cues, compound=compound)
     rms = np.sqrt(np.mean(mag**2, axis=0))
     mfcc = _timbre(log_mel)

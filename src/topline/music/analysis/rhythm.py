@@ -13,7 +13,7 @@ import numpy as np
 
 __all__ = [
     "track_beats", "beat_accents", "bar_phase", "position_test", "periodicity", "retrack_beats", "level_switch",
-    "paired_groups", "beat_changes", "beat_cues", "triple_evidence",
+    "paired_groups", "beat_changes", "beat_cues", "grouping_evidence", "triple_evidence",
 ]  # fmt: skip
 
 _ESSENTIA_SR = 44100
@@ -493,12 +493,31 @@ def beat_cues(
     return cues / (cues.mean(axis=1, keepdims=True) + 1e-9)
 
 
+def grouping_evidence(cues: np.ndarray, m: int, *, floor: float = 1e-6) -> float:
+    """How surely the cues differ by position in groups of ``m`` beats, pooled over the cues.
+
+    Each cue's ``position_test`` p-value is combined as in Fisher's method: the sum of -ln p, in
+    nats, each p at least ``floor`` so that one cue cannot outvote the rest.
+
+    Parameters
+    ----------
+    cues : np.ndarray
+        (cues, beats) per-beat cues (``beat_cues``).
+    m : int
+        Beats a group.
+
+    Returns
+    -------
+    float
+        0 where no cue differs by position; ``-ln(floor)`` per cue at most.
+    """
+    return float(sum(-np.log(max(position_test(c, m), floor)) for c in cues))
+
+
 def triple_evidence(cues: np.ndarray, *, floor: float = 1e-6) -> float:
     """How much more surely the cues differ by position in bars of three than of four.
 
-    Each cue's ``position_test`` p-values for three and four beats are combined over the cues as in
-    Fisher's method (the sum of -ln p, each p at least ``floor`` so that one cue cannot outvote the
-    rest); the evidence is the sum for three minus the sum for four, in nats.  A chorale's bass, its
+    The ``grouping_evidence`` for three beats minus that for four, in nats.  A chorale's bass, its
     chord changes and its attacks each show the bar only faintly, but they agree.
 
     Parameters
@@ -511,10 +530,7 @@ def triple_evidence(cues: np.ndarray, *, floor: float = 1e-6) -> float:
     float
         Positive towards three beats a bar, negative towards four.
     """
-    def nats(m: int) -> float:
-        return float(sum(-np.log(max(position_test(c, m), floor)) for c in cues))
-
-    return nats(3) - nats(4)
+    return grouping_evidence(cues, 3, floor=floor) - grouping_evidence(cues, 4, floor=floor)
 
 
 def bar_phase(accents: np.ndarray, *, candidates: tuple[int, ...] = (3, 4)) -> tuple[int, int, float]:
