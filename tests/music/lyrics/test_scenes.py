@@ -76,7 +76,7 @@ def test_water_in_the_drain_is_wet_weather():
 
 def test_scene_lines_are_sung():
     _, text = write_song("a college student homesick in the dorm at night", seed=0)
-    assert "I'm homesick in the dorm at night" in text.split("\n")  # a chorus line
+    assert {"I'm homesick in the dorm at night", "In the dorm, I'm homesick at night"} & set(text.split("\n"))  # a chorus line
     _, text = write_song("upbeat pop song for Maya's birthday", seed=0)
     assert "The candles go out all too soon" in text.split("\n")
 
