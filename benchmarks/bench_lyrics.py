@@ -209,6 +209,22 @@ KINDS = (
     "rock song about a mechanic fixing up an old Mustang",
     "sunny song about saturday at the farmers market",
 )
+# Kinds2: a second tuning set of that kind, written 2026-12-06 (second session) before anything ran on it:
+# descriptions as users of hosted add-vocals write them (an occasion, a first, a holiday, a hustle).
+KINDS2 = (
+    "song about my first car",
+    "a song for my mom's sixtieth birthday",
+    "edm festival anthem about losing yourself in the music",
+    "hip hop track about hustling to make it out",
+    "love song about meeting someone at a coffee shop",
+    "song about graduating from college",
+    "christmas song about coming home for the holidays",
+    "latin pop song about a summer romance in Barcelona",
+    "song about my dad teaching me to drive",
+    "song about moving back home after a breakup",
+    "gospel song about hope in hard times",
+    "late night drive through the city with the windows down",
+)
 # Styles: descriptions that name a genre or mood (and little else), written 2026-12-06 (lyrics3) to tune
 # the style words and mood themes on; the fresh set's are never tuned on.
 STYLES = (
@@ -275,12 +291,12 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--readings", default="", help="judgements of lines by reading (JSON): count nonsense/filler")
-    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "kinds", "styles"), default="tuned",
+    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "kinds", "kinds2", "styles"), default="tuned",
                     help="the 10 descriptions read while writing the writer, the held-out ones, both, or the "
                          "validation set or the fresh set (never tuned on)")
     args = ap.parse_args()
     descriptions = {"tuned": DESCRIPTIONS, "heldout": HELDOUT, "both": DESCRIPTIONS + HELDOUT,
-                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "kinds": KINDS, "styles": STYLES}[args.set]
+                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "kinds": KINDS, "kinds2": KINDS2, "styles": STYLES}[args.set]
     form = default_form("pop")
     t0 = time.process_time()
     write_song("warm-up: load the tables", seed=0)  # one-time loading, reported separately

@@ -107,3 +107,27 @@ def test_a_workout_anthem_sings_the_gym_not_only_the_punk_anthems_stock():
     gym = {"One more rep and one more set", "Nobody sees the early grind", "Oh the alarm goes off at five",
            "The alarm goes off at five", "My muscles burn, my lungs are tight"}
     assert len(gym & set(_sung("motivational workout anthem"))) >= 2
+
+
+def test_a_gospel_song_sings_faith():
+    assert theme_weights(read_topic("gospel song about hope in hard times"))["faith"] >= STRONG
+    assert theme_weights(read_topic("pop song about hope in hard times"))["faith"] < STRONG
+
+
+def test_a_first_car_is_sung_and_a_broken_down_one_is_not_driven_across_town():
+    first = _texts("song about my first car")
+    assert any("saved up every summer's pay" in x for x in first)
+    assert not any("drive across the town" in x for x in _texts("my mom's old car that finally broke down"))
+
+
+def test_hustling_graduating_and_breakups_without_a_phone():
+    assert any("make it out someday" in x for x in _texts("hip hop track about hustling to make it out"))
+    assert any("toss my cap into the air" in x for x in _texts("song about graduating from college"))
+    home = _texts("song about moving back home after a breakup")
+    assert not any("three dots appear" in x for x in home)
+    assert any("three dots appear" in x for x in _texts("a breakup over text message"))
+
+
+def test_learning_to_drive_is_no_fall_from_a_bike():
+    assert not any("scrape my knee" in x for x in _texts("song about my dad teaching me to drive"))
+    assert any("scrape my knee" in x for x in _texts("my sister teaching me to ride a bike"))
