@@ -131,3 +131,8 @@ def test_hustling_graduating_and_breakups_without_a_phone():
 def test_learning_to_drive_is_no_fall_from_a_bike():
     assert not any("scrape my knee" in x for x in _texts("song about my dad teaching me to drive"))
     assert any("scrape my knee" in x for x in _texts("my sister teaching me to ride a bike"))
+
+
+def test_seeing_a_friend_off_at_the_airport_is_no_song_of_living_abroad():
+    assert theme_weights(read_topic("saying goodbye to my best friend at the airport"))["abroad"] < STRONG
+    assert theme_weights(read_topic("moving abroad alone"))["abroad"] >= STRONG
