@@ -115,7 +115,7 @@ def test_a_description_is_written_after_the_analysis_to_the_planned_form(tmp_pat
     spec = TaskSpec.build(task_id="d", audio_key="in.wav", prompt="a song about driving home after a night shift",
                           title="Night Shift", style="pop", seed=5)
     analysis, lyrics, scores = run_compose(spec, store=store, on_step=lambda n, st: steps.append(n) if st == "start" else None)
-    assert steps == ["decode", "analyse", "lyrics", "compose 1", "compose 2"]
+    assert steps == ["decode", "analyse", "lyrics", "harmony", "compose 1", "compose 2"]
     assert lyrics.written and store.exists("tasks/d/analysis.json") and store.exists("tasks/d/lyrics.json")
     assert all(s.notes for s in scores)
     for s in scores:  # written to the plan: never longer than the music
@@ -167,3 +167,21 @@ def test_a_description_without_a_title_names_the_song_by_its_written_hook(tmp_pa
     assert lyrics["title"] == "Driving Home"
     assert [t.title for t in result.tracks] == ["Driving Home", "Driving Home"]
     assert json.loads(store.get("tasks/h/track-1.json"))["title"] == "Driving Home"
+
+
+def test_written_lyrics_are_announced_once_the_form_is_heard_before_the_harmony(tmp_path):
+    from topline.audio import decode_audio
+    from topline.music.analysis import analyse
+    from topline.pipeline import SR
+
+    store = LocalStorage(tmp_path)
+    store.put("in.wav", instrumental_wav(16.0))
+    events = []
+    spec = TaskSpec.build(task_id="w", audio_key="in.wav", prompt="a song about driving home after a night shift",
+                          title="Night Shift", style="pop", seed=5)
+    run_task(spec, store=store, on_stage=lambda s, p: events.append(s),
+             on_step=lambda n, st: events.append(n) if st == "start" else None)
+    assert events[:6] == ["decode", "analyse", "lyrics", "text", "harmony", "compose 1"]
+    # The stored analysis is the whole one, the same as in one pass.
+    y, _ = decode_audio(instrumental_wav(16.0), sr=SR)
+    assert json.loads(store.get("tasks/w/analysis.json")) == json.loads(json.dumps(analyse(y, sr=SR).to_json()))

@@ -6,14 +6,16 @@ resumes where it stopped.  Every output is written atomically, and each stage's
 marker object is written last, so "marker present" means "stage finished".
 
     given lyrics:  decode -> lyrics ("text") -> analyse -> variant 1: compose, sing, produce ("first")
-    a description: decode -> analyse -> plan the form -> lyrics ("text") -> variant 1 ...
+    a description: decode -> hear the form -> plan it -> lyrics ("text") -> hear the harmony -> variant 1 ...
                                                          -> variant 2: compose, sing, produce ("complete")
 
 Given lyrics do not need the analysis (they are parsed, and the composer fits them to the song), so
 their ``text`` stage is announced within a second or two.  Lyrics written from a description are
 written to the planned vocal form of the instrumental (``plan_form``: how many sections, lines and
-syllables the song holds), so the analysis comes first; it is stored only once the lyrics are
-accepted, so a rejected prompt leaves nothing behind.
+syllables the song holds), so the analysis's first pass comes first (``hear_form``: beats, bars,
+sections, lead regions); its second pass (``hear_harmony``: key, chords, loudness), which the form
+does not read, follows the ``text`` stage.  The analysis is stored only once the lyrics are accepted,
+so a rejected prompt leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import numpy as np
 import soundfile as sf
 
 from .audio import decode_audio
-from .music.analysis import analyse
+from .music.analysis import analyse, hear_form, hear_harmony
 from .music.compose import compose, plan_form
 from .music.controls import Controls
 from .music.lyrics import is_lyrics, make_lyrics
@@ -196,13 +198,12 @@ class _Run:
         self.store.put(key, json.dumps(lyrics.to_json()).encode())
         return lyrics
 
-    def analysis(self, *, keep: bool = True) -> Analysis:
+    def analysis(self) -> Analysis:
         key = self.key(storage_keys.ANALYSIS)
         if self.store.exists(key):
             return Analysis.from_json(json.loads(self.store.get(key)))
         analysis = self.step("analyse", lambda: analyse(self.audio, sr=SR))
-        if keep:
-            self.keep_analysis(analysis)
+        self.keep_analysis(analysis)
         return analysis
 
     def keep_analysis(self, analysis: Analysis) -> None:
@@ -211,17 +212,23 @@ class _Run:
             self.store.put(key, json.dumps(analysis.to_json()).encode())
 
     def lyrics_and_analysis(self, announce: Callable[[Lyrics], None]) -> tuple[Lyrics, Analysis]:
-        """Given lyrics first (announced at once), then the analysis; a description after the analysis,
-        written to the planned form."""
+        """Given lyrics first (announced at once), then the analysis; a description after the analysis's
+        first pass (the form), written to the planned form and announced before the second (the harmony)."""
         if is_lyrics(self.spec.prompt) or self.store.exists(self.key(storage_keys.LYRICS_JSON)):
             lyrics = self.lyrics()
             announce(lyrics)
             return lyrics, self.analysis()
         self.audio  # decode first: a bad upload fails before any work
-        analysis = self.analysis(keep=False)
-        lyrics = self.lyrics(analysis)
-        self.keep_analysis(analysis)
+        if self.store.exists(self.key(storage_keys.ANALYSIS)):
+            analysis = self.analysis()
+            lyrics = self.lyrics(analysis)
+            announce(lyrics)
+            return lyrics, analysis
+        heard = self.step("analyse", lambda: hear_form(self.audio, sr=SR))
+        lyrics = self.lyrics(heard.form)  # the form reads no harmony: the same plan as from the whole analysis
         announce(lyrics)
+        analysis = self.step("harmony", lambda: hear_harmony(heard))
+        self.keep_analysis(analysis)
         return lyrics, analysis
 
     def score(self, k: int, analysis: Analysis, lyrics: Lyrics) -> Score:

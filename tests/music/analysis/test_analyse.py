@@ -37,3 +37,22 @@ def test_no_pulse_falls_back_to_a_neutral_grid():
 def test_noise_is_harmless():
     y = np.random.default_rng(0).normal(0, 0.1, 6 * SR).astype(np.float32)
     check_contract(analyse(y, sr=SR), 6.0)
+
+
+def test_the_form_pass_hears_what_the_whole_analysis_hears_and_plans_the_same_form():
+    import math
+
+    from topline.music.analysis import hear_form, hear_harmony
+    from topline.music.compose import plan_form
+    from topline.music.style import resolve_controls
+
+    y, _ = song([("A", "min"), ("F", "maj"), ("C", "maj"), ("G", "maj")] * 6, bpm=110, sr=44100)
+    heard = hear_form(y, sr=44100)
+    whole = analyse(y, sr=44100)
+    assert hear_harmony(heard) == whole
+    form = heard.form
+    assert (form.duration, form.tempo, form.meter, form.beats, form.downbeats, form.sections, form.lead_regions) == (
+        whole.duration, whole.tempo, whole.meter, whole.beats, whole.downbeats, whole.sections, whole.lead_regions)
+    assert form.key == "" and form.chords == [] and math.isnan(form.loudness_lufs)  # the second pass's
+    profile = resolve_controls(seed=3, style="pop").profile
+    assert plan_form(form, profile=profile, seed=3) == plan_form(whole, profile=profile, seed=3)

@@ -2,11 +2,17 @@
 
 One STFT and one CQT chroma at 22.05 kHz feed everything except beat tracking
 (essentia, 44.1 kHz), key (essentia) and loudness (the signal as given).
+
+``analyse`` is two passes, which a caller may also run apart: ``hear_form`` (beats, meter, bars,
+sections and lead regions: all that ``compose.plan_form`` reads) and ``hear_harmony`` (key, chords
+and loudness, from the features the first pass kept).  The pipeline writes lyrics to the planned form
+between the two, so the lyrics wait only for the first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -23,7 +29,7 @@ from .tonal import (
     relative_evidence, relative_key,
 )  # fmt: skip
 
-__all__ = ["analyse"]
+__all__ = ["FormHeard", "analyse", "hear_form", "hear_harmony"]
 
 SR = 22050
 N_FFT = 2048
@@ -473,8 +479,39 @@ def _frames(times: np.ndarray) -> np.ndarray:
     return librosa.time_to_frames(times, sr=SR, hop_length=HOP)
 
 
+@dataclass(frozen=True)
+class FormHeard:
+    """The first pass over an instrumental (``hear_form``): its form, and what the second pass reads.
+
+    Attributes
+    ----------
+    form : Analysis
+        Duration, tempo, meter, beats, downbeats, sections and lead regions as ``analyse`` gives them;
+        nothing of the harmony yet (key ``""``, no chords, loudness and confidences NaN).  Enough for
+        ``compose.plan_form``, which reads no harmony.
+    y : np.ndarray
+        The signal as given (the loudness is measured on it).
+    sr : int
+        Its sample rate.
+    y22 : np.ndarray
+        The mono signal at 22.05 kHz (the key).
+    treble_chroma, bass_chroma : np.ndarray
+        (12, frames) chroma of the pitch salience (the chords).
+    rms : np.ndarray
+        (frames,) level of each STFT frame (the chords' beat energy).
+    """
+
+    form: Analysis
+    y: np.ndarray
+    sr: int
+    y22: np.ndarray
+    treble_chroma: np.ndarray
+    bass_chroma: np.ndarray
+    rms: np.ndarray
+
+
 def analyse(y: np.ndarray, *, sr: int) -> Analysis:
-    """Analyse an instrumental.
+    """Analyse an instrumental: ``hear_harmony(hear_form(y, sr=sr))``.
 
     Parameters
     ----------
@@ -488,12 +525,29 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     Analysis
         Tempo, meter, beats, downbeats, key, chords, sections, loudness and lead regions.
     """
+    return hear_harmony(hear_form(y, sr=sr))
+
+
+def hear_form(y: np.ndarray, *, sr: int) -> FormHeard:
+    """The first pass of ``analyse``: tempo, meter, beats, downbeats, sections and lead regions.
+
+    Parameters
+    ----------
+    y : np.ndarray
+        Mono (n,) or (channels, n) float signal.
+    sr : int
+        Sample rate of ``y``.
+
+    Returns
+    -------
+    FormHeard
+        The form, and the features ``hear_harmony`` reads.
+    """
     import librosa
 
     y = np.asarray(y, dtype=np.float32)
     mono = y.mean(axis=0) if y.ndim == 2 else y
     duration = mono.size / sr
-    loudness = integrated_loudness(y, sr=sr)
 
     tempo, beats = track_beats(mono, sr=sr)
     if beats.size < 8 or not 40.0 <= tempo <= 260.0:
@@ -588,7 +642,47 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
         ends = [t for t in (downbeats[0] - half, downbeats[-1] + half) if 0.0 <= t < duration]
         beats = np.sort(np.concatenate([downbeats, mids, ends]))
         tempo = tempo * 2 / 3
-    key = estimate_key(y22, sr=SR)
+    sections = _sections(chroma, mfcc, rms, downbeats, duration, nfr)
+    leads = lead_regions(salience[:, :nfr], frame_rate=SR / HOP, audio=y22, sr=SR)
+    nan = float("nan")  # the second pass hears these
+    form = Analysis(
+        duration=float(duration),
+        tempo=float(tempo),
+        meter=meter,
+        beats=[float(t) for t in beats],
+        downbeats=[float(t) for t in downbeats],
+        key="",
+        chords=[],
+        sections=sections,
+        loudness_lufs=nan,
+        lead_regions=leads,
+        key_confidence=nan,
+        mode_confidence=nan,
+    )
+    return FormHeard(form=form, y=y, sr=sr, y22=y22, treble_chroma=treble_chroma, bass_chroma=bass_chroma, rms=rms)
+
+
+def hear_harmony(heard: FormHeard) -> Analysis:
+    """The second pass of ``analyse``: key (with its confidences), chords and loudness.
+
+    Parameters
+    ----------
+    heard : FormHeard
+        The first pass (``hear_form``).
+
+    Returns
+    -------
+    Analysis
+        The whole analysis: the form of ``heard`` with its harmony and loudness.
+    """
+    import librosa
+
+    form, duration = heard.form, heard.form.duration
+    beats = np.asarray(form.beats, dtype=float)
+    treble_chroma, bass_chroma, rms = heard.treble_chroma, heard.bass_chroma, heard.rms
+    nfr = rms.size
+    loudness = integrated_loudness(heard.y, sr=heard.sr)
+    key = estimate_key(heard.y22, sr=SR)
 
     # Chords over beat spans (plus the pickup before the first beat).
     starts = beats if beats[0] <= 0.05 else np.concatenate([[0.0], beats])
@@ -616,9 +710,9 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     # The mode from the third over the tonic, the tonic chords and the cadences.
     tonic, mode = key.split()
     evidence = mode_evidence(tonic, profile, chords)
-    heard = "major" if evidence > 0 else "minor"
-    if abs(evidence) >= _MODE_SWITCH and heard != mode:
-        key = f"{tonic} {heard}"
+    sounds = "major" if evidence > 0 else "minor"
+    if abs(evidence) >= _MODE_SWITCH and sounds != mode:
+        key = f"{tonic} {sounds}"
         chords = decode(key)
         evidence = mode_evidence(tonic, profile, chords)
     # Phrase ends a fifth away, where that key's scale sounds: the excerpt's own key.  The chords
@@ -632,22 +726,8 @@ def analyse(y: np.ndarray, *, sr: int) -> Analysis:
     mode_conf = float(np.clip(np.tanh(signed), 0.0, 1.0))
     key_conf = key_confidence(key, chords)
 
-    sections = _sections(chroma, mfcc, rms, downbeats, duration, nfr)
-    leads = lead_regions(salience[:, :nfr], frame_rate=SR / HOP, audio=y22, sr=SR)
-    return Analysis(
-        duration=float(duration),
-        tempo=float(tempo),
-        meter=meter,
-        beats=[float(t) for t in beats],
-        downbeats=[float(t) for t in downbeats],
-        key=key,
-        chords=chords,
-        sections=sections,
-        loudness_lufs=loudness,
-        lead_regions=leads,
-        key_confidence=key_conf,
-        mode_confidence=mode_conf,
-    )
+    return replace(form, key=key, chords=chords, loudness_lufs=loudness, key_confidence=key_conf,
+                   mode_confidence=mode_conf)
 
 
 def _sections(
