@@ -225,6 +225,22 @@ KINDS2 = (
     "gospel song about hope in hard times",
     "late night drive through the city with the windows down",
 )
+# Kinds3: a third tuning set, written 2026-12-06 (second session, late) before anything ran on it: songs for
+# children, a first job, a holiday, a fear.
+KINDS3 = (
+    "kids song about a little bear who can't find his shoes",
+    "nursery song about counting stars before bed",
+    "song about my first paycheck",
+    "tropical house song about a summer on the Greek islands",
+    "kids song about a monster under the bed who is actually nice",
+    "country song about a summer job at the county fair",
+    "song about the last week of summer vacation",
+    "lullaby about a teddy bear keeping watch",
+    "upbeat song about starting a new job in the city",
+    "reggaeton track about a vacation romance in Puerto Rico",
+    "kids song about brushing your teeth",
+    "indie pop song about being afraid of the dark",
+)
 # Styles: descriptions that name a genre or mood (and little else), written 2026-12-06 (lyrics3) to tune
 # the style words and mood themes on; the fresh set's are never tuned on.
 STYLES = (
@@ -291,12 +307,12 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--readings", default="", help="judgements of lines by reading (JSON): count nonsense/filler")
-    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "kinds", "kinds2", "styles"), default="tuned",
+    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "kinds", "kinds2", "kinds3", "styles"), default="tuned",
                     help="the 10 descriptions read while writing the writer, the held-out ones, both, or the "
                          "validation set or the fresh set (never tuned on)")
     args = ap.parse_args()
     descriptions = {"tuned": DESCRIPTIONS, "heldout": HELDOUT, "both": DESCRIPTIONS + HELDOUT,
-                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "kinds": KINDS, "kinds2": KINDS2, "styles": STYLES}[args.set]
+                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "styles": STYLES}[args.set]
     form = default_form("pop")
     t0 = time.process_time()
     write_song("warm-up: load the tables", seed=0)  # one-time loading, reported separately

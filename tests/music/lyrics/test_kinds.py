@@ -136,3 +136,14 @@ def test_learning_to_drive_is_no_fall_from_a_bike():
 def test_seeing_a_friend_off_at_the_airport_is_no_song_of_living_abroad():
     assert theme_weights(read_topic("saying goodbye to my best friend at the airport"))["abroad"] < STRONG
     assert theme_weights(read_topic("moving abroad alone"))["abroad"] >= STRONG
+
+
+def test_bedtime_a_holiday_a_first_job_and_songs_for_children_have_lines_of_their_own():
+    assert any("just wants a hug instead" in x for x in _texts("kids song about a monster under the bed who is actually nice"))
+    assert any("afraid of what I cannot see" in x for x in _texts("indie pop song about being afraid of the dark"))
+    assert any("ferry cuts the water white" in x for x in _texts("tropical house song about a summer on the Greek islands"))
+    assert not any("ferry cuts the water white" in x for x in _texts("a hot dry summer night on the rooftop"))
+    assert any("dotted line" in x for x in _texts("song about my first paycheck"))
+    assert not any("shoes are new" in x for x in _texts("a taxi driver working nights in New York"))
+    assert theme_weights(read_topic("kids song about brushing your teeth"))["playful"] >= STRONG
+    assert read_topic("reggaeton track about a vacation romance in Puerto Rico").style == ("reggaeton", "track", "about")

@@ -30,7 +30,7 @@ GENRE_WORDS = frozenset("pop rock folk country hip hop trap dance house soul met
                         "love female male dark sunny summer summery party breakup heartbreak motivational mellow "
                         "moody romantic emotional nostalgic hopeful uplifting angry soft loud melancholic melancholy "
                         "piano guitar synth strings violin orchestral drum bass ukulele christmas heavy children's children "
-                        "kids kids' kid's nursery".split())
+                        "kids kids' kid's nursery reggaeton salsa bachata cumbia dancehall afrobeat amapiano k-pop".split())
 SONG_NOUNS = frozenset("song songs track tracks tune tunes ballad ballads anthem hymn number beat beats vibe vibes "
                        "style tempo jam banger bop lullaby lullabies serenade ditty jingle shanty".split())
 # Genres a word before them makes a genre of its own ("bedroom pop", "emo rock", "garage rock"), and the
