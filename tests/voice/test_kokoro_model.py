@@ -219,14 +219,17 @@ def test_weights_whose_pairs_fit_int16_are_exact_under_a_pairwise_saturating_gem
 
 def test_signed_weights_keep_each_difference_and_prefer_centred_pairs_that_fit():
     w = np.array([[60, 200], [130, 70], [100, 100]], np.uint8)
-    centred, zp = kokoro_model.signed_weights(w, 100)
-    assert zp == 0 and centred.dtype == np.int8 and centred.tolist() == [[-40, 100], [30, -30], [0, 0]]
+    centred, zp, fits = kokoro_model.signed_weights(w, 100)
+    assert zp == 0 and fits and centred.dtype == np.int8 and centred.tolist() == [[-40, 100], [30, -30], [0, 0]]
     wide = np.array([[10], [250]], np.uint8)  # 250 - 10 spans more than int8: shifted by 128
-    shifted, zp = kokoro_model.signed_weights(wide, 10)
-    assert zp == -118 and shifted.tolist() == [[-118], [122]]
+    shifted, zp, fits = kokoro_model.signed_weights(wide, 10)
+    assert zp == -118 and fits and shifted.tolist() == [[-118], [122]]
     near = np.array([[190], [190]], np.uint8)  # centred on 60 the pair adds to 260; shifted, to 124
-    shifted, zp = kokoro_model.signed_weights(near, 60)
-    assert zp == -68 and shifted.tolist() == [[62], [62]]
+    shifted, zp, fits = kokoro_model.signed_weights(near, 60)
+    assert zp == -68 and fits and shifted.tolist() == [[62], [62]]
+    neither = np.array([[0], [0], [255], [255]], np.uint8)  # centred on 128: -128 twice; shifted: 127 twice
+    centred, zp, fits = kokoro_model.signed_weights(neither, 128)
+    assert zp == 0 and not fits and centred.tolist() == [[-128], [-128], [127], [127]]
 
 
 def test_convs_as_matmul_pairs_only_leaves_weights_whose_pairs_do_not_fit():

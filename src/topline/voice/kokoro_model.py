@@ -242,7 +242,7 @@ def pairs_fit_int16(weights: np.ndarray) -> bool:
     return bool(up.max(initial=0) <= 128 and down.min(initial=0) >= -128)
 
 
-def signed_weights(columns: np.ndarray, w_zp: int) -> tuple[np.ndarray, int]:
+def signed_weights(columns: np.ndarray, w_zp: int) -> tuple[np.ndarray, int, bool]:
     """Unsigned weights and zero point as signed ones with the same differences ``w - w_zp``.
 
     Centred (``w - w_zp``, zero point 0) where that fits int8 and keeps neighbouring pairs
@@ -251,18 +251,20 @@ def signed_weights(columns: np.ndarray, w_zp: int) -> tuple[np.ndarray, int]:
 
     Returns
     -------
-    tuple of (np.ndarray, int)
-        int8 weights and their zero point.
+    tuple of (np.ndarray, int, bool)
+        int8 weights, their zero point, and whether their neighbouring pairs fit int16.
     """
     wide = np.asarray(columns, dtype=np.int16)
-    shifted = (wide - 128).astype(np.int8), int(w_zp) - 128
+    shifted = (wide - 128).astype(np.int8)
     difference = wide - int(w_zp)
     if difference.min(initial=0) < -128 or difference.max(initial=0) > 127:
-        return shifted
-    centred = difference.astype(np.int8), 0
-    if pairs_fit_int16(centred[0]) or not pairs_fit_int16(shifted[0]):
-        return centred
-    return shifted
+        return shifted, int(w_zp) - 128, pairs_fit_int16(shifted)
+    centred = difference.astype(np.int8)
+    if pairs_fit_int16(centred):
+        return centred, 0, True
+    if pairs_fit_int16(shifted):
+        return shifted, int(w_zp) - 128, True
+    return centred, 0, False
 
 
 def convs_as_matmul(model, *, min_channels: int = 16, pairs_only: bool = False) -> int:
@@ -319,10 +321,10 @@ def convs_as_matmul(model, *, min_channels: int = 16, pairs_only: bool = False) 
             continue
         weights = numpy_helper.to_array(w)
         m_out, c_in, k = weights.shape
-        columns, w_zp = signed_weights(
+        columns, w_zp, fits = signed_weights(
             weights.transpose(2, 1, 0).reshape(k * c_in, m_out), int(numpy_helper.to_array(inits[n.input[3]]))
         )
-        if pairs_only and not pairs_fit_int16(columns):
+        if pairs_only and not fits:
             nodes.append(n)
             continue
         dil = int(list(attrs.get("dilations", [1]))[0])

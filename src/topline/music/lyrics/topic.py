@@ -947,8 +947,7 @@ def _complement(tagged: list[tuple[str, str, str]], v: int) -> int:
         return j  # "coming home" has its goal ("... to his daughter" is another's)
     if v + 1 < j < n and low[j] in ("at", "before", "after", "until", "till"):
         # "gets up before dawn" is said with its time; "gets up at (4am)", a time the words lost, is cut
-        e = _np_end(tagged, j + 1) if j + 1 < n and (tagged[j + 1][2] == "n" or low[j + 1] in DETERMINERS) else -1
-        return e if e > 0 else -1
+        return _np_end(tagged, j + 1) if j + 1 < n and (tagged[j + 1][2] == "n" or low[j + 1] in DETERMINERS) else -1
     if j + 1 < n and low[j] == "to" and tagged[j + 1][2] == "v":
         return _complement(tagged, j + 1)
     if j < n and low[j] in DIRECTIONS:
