@@ -1,17 +1,15 @@
 """Descriptions of kinds the bank had no theme for: a trade sung in character, a newborn, a crush not told,
 a job lost, a compound's modifier, a rainy day indoors."""
 
+from tests.music.lyrics.lines import candidate_texts as _texts
+from tests.music.lyrics.lines import sung_lines
 from topline.music.lyrics import lexicon
 from topline.music.lyrics.topic import read_topic
-from topline.music.lyrics.writer import STRONG, candidates, slot_fits, theme_weights, write_song
-
-
-def _texts(description: str) -> set[str]:
-    return {" ".join(t for t, _ in ln.parts) for ln in candidates(read_topic(description))}
+from topline.music.lyrics.writer import STRONG, slot_fits, theme_weights, write_song
 
 
 def _sung(description: str, seed: int = 0) -> list[str]:
-    return [ln for ln in write_song(description, seed=seed)[1].split("\n") if ln and not ln.startswith("[")]
+    return sung_lines(write_song(description, seed=seed)[1])
 
 
 def test_a_trade_a_song_is_about_is_sung_in_character():

@@ -1,6 +1,7 @@
 """A country as the setting, an occasion in a city, a being gone, a time gone by and a love not returned
 (none of these descriptions is in a benchmark set)."""
 
+from tests.music.lyrics.lines import sung_lines as _lines
 from topline.music.lyrics.bank import bank
 from topline.music.lyrics.topic import read_topic
 from topline.music.lyrics.writer import slot_fits, theme_weights, write_song
@@ -8,10 +9,6 @@ from topline.music.lyrics.writer import slot_fits, theme_weights, write_song
 
 def _phrase(topic, bare):
     return next(p for p in topic.phrases if p.bare == bare)
-
-
-def _lines(text: str) -> list[str]:
-    return [ln for ln in text.split("\n") if ln and not ln.startswith("[")]
 
 
 def test_a_country_fills_land_lines_a_city_does_not():

@@ -1,12 +1,13 @@
 """Themes the description calls for, the bank's themes of one subject, and no bare carrier fragments."""
 
+from tests.music.lyrics.lines import candidate_texts
 from topline.music.lyrics.topic import read_topic
-from topline.music.lyrics.writer import (STRONG, Line, Planner, _parts, anchored, candidates, carriers, is_fragment,
+from topline.music.lyrics.writer import (STRONG, Line, Planner, _parts, anchored, carriers, is_fragment,
                                          moving_away, story_heads, theme_weights, write_song)
 
 
 def _texts(description: str) -> set[str]:
-    return {" ".join(p for p, _ in ln.parts).lower() for ln in candidates(read_topic(description))}
+    return candidate_texts(description, lower=True)
 
 
 def _carry(text: str, theme: str = "carry+") -> Line:

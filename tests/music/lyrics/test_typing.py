@@ -4,13 +4,10 @@ import re
 
 import pytest
 
+from tests.music.lyrics.lines import candidate_texts as _texts
 from topline.music.lyrics import lexicon
 from topline.music.lyrics.topic import _tag, _tokens, read_topic
 from topline.music.lyrics.writer import STRONG, Planner, candidates, make_title, slot_fits, theme_weights, write_song
-
-
-def _texts(description: str) -> list[str]:
-    return [" ".join(t for t, _ in ln.parts) for ln in candidates(read_topic(description))]
 
 
 def _phrase(topic, bare):

@@ -2,6 +2,7 @@ import re
 
 import pytest
 
+from tests.music.lyrics.lines import candidate_texts
 from topline.music.lyrics import lyric_variants, make_title, parse_lyrics, write_song
 from topline.music.lyrics.bank import bank, parse_bank
 from topline.music.lyrics.phonetics import cmu, rhymes
@@ -9,7 +10,6 @@ from topline.music.lyrics.topic import read_topic
 from topline.music.lyrics.writer import (
     Planner,
     _parts,
-    candidates,
     count_syllables,
     default_form,
     end_word,
@@ -245,7 +245,7 @@ def test_you_needs_someone_to_sing_to():
 
 
 def _texts(description: str) -> set[str]:
-    return {" ".join(p for p, _ in ln.parts).lower() for ln in candidates(read_topic(description))}
+    return candidate_texts(description, lower=True)
 
 
 def test_craft_lines_need_a_trade_and_the_hands_on_ones_a_hands_on_trade():
