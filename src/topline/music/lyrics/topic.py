@@ -30,7 +30,10 @@ GENRE_WORDS = frozenset("pop rock folk country hip hop trap dance house soul met
                         "love female male dark sunny summer summery party breakup heartbreak motivational mellow "
                         "moody romantic emotional nostalgic hopeful uplifting angry soft loud melancholic melancholy "
                         "piano guitar synth strings violin orchestral drum bass ukulele christmas heavy children's children "
-                        "kids kids' kid's nursery reggaeton salsa bachata cumbia dancehall afrobeat amapiano k-pop".split())
+                        "kids kids' kid's nursery reggaeton salsa bachata cumbia dancehall afrobeat amapiano k-pop "
+                        # manners and eras ("soulful r&b", "nostalgic 80s pop", "a feel good song")
+                        "soulful aggressive groovy funky smooth sultry retro vintage atmospheric haunting gritty rnb "
+                        "feel good sixties seventies eighties nineties".split())
 SONG_NOUNS = frozenset("song songs track tracks tune tunes ballad ballads anthem hymn number beat beats vibe vibes "
                        "style tempo jam banger bop lullaby lullabies serenade ditty jingle shanty".split())
 # Genres a word before them makes a genre of its own ("bedroom pop", "emo rock", "garage rock"), and the
@@ -154,6 +157,7 @@ class Topic:
     facts: frozenset[str] = frozenset()
     fears: frozenset[str] = frozenset()  # what someone is afraid of ("afraid of the dark" -> "dark")
     lost_things: frozenset[str] = frozenset()  # what the description loses ("losing my wallet" -> "wallet")
+    themes: frozenset[str] = frozenset()  # bank themes it names in a phrase (``THEME_PHRASES``: "coming up from nothing")
 
 
 UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -218,10 +222,14 @@ def spell_numbers(text: str) -> str:
     return re.sub(r"\d+(?:[.,:]\d+)*%?", " ", text)  # a decimal, a score, a percentage: no word of the song
 
 
+# "R&B" and its spellings are one genre word, not the letters r and b.
+RNB = re.compile(r"\br\s*(?:&|'n'|n|and)\s*b\b", re.I)
+
+
 def _breaks(text: str) -> frozenset[int]:
     """Indices of the tokens (``_tokens``) that follow a comma or other punctuation: no phrase runs over one."""
     out, n = set(), 0
-    for part in re.split(r"[,;:!?()\u2014\u2013]|\.\s|\s-\s", spell_numbers(text)):
+    for part in re.split(r"[,;:!?()\u2014\u2013]|\.\s|\s-\s", RNB.sub("rnb", spell_numbers(text))):
         if n:
             out.add(n)
         n += len(WORD.findall(part.lower().replace("\u2019", "'")))
@@ -229,13 +237,13 @@ def _breaks(text: str) -> frozenset[int]:
 
 
 def _tokens(text: str) -> list[str]:
-    return WORD.findall(spell_numbers(text).lower().replace("\u2019", "'"))
+    return WORD.findall(RNB.sub("rnb", spell_numbers(text)).lower().replace("\u2019", "'"))
 
 
 def proper_nouns(text: str) -> dict[str, str]:
     """Words capitalised inside the description ("Paris", "Hollywood"), lowercase -> as written."""
     out = {}
-    for sentence in re.split(r"[.!?\n]+", spell_numbers(text).replace("\u2019", "'")):
+    for sentence in re.split(r"[.!?\n]+", RNB.sub("rnb", spell_numbers(text)).replace("\u2019", "'")):
         for k, tok in enumerate(WORD.findall(sentence)):
             if k > 0 and tok[:1].isupper() and tok.lower() not in FUNCTION and tok != "I":
                 out[tok.lower().removesuffix("'s")] = tok.removesuffix("'s")
@@ -579,6 +587,8 @@ def read_topic(description: str) -> Topic:
     if not addressee and any(p.kind in ("person", "animal") and p.bare != singer and not p.setting
                              and p.owner in OWNERS for p in uniq):
         tags.add("no-you")  # "my late husband" is sung of: no line sings to him as "you" (one person, one voice)
+    if not words and LOVE_STYLES & set(style):
+        tags.add("romance")  # "a soulful r&b slow jam" and nothing else: sung to a lover, "you"
     if not addressee and "romance" not in tags and not (ROMANCE | {"home"}) & lemset and not any(
             p.kind == "animal" or (p.kind == "person" and p.plural) for p in uniq):
         tags.add("no-you")  # nobody to sing to (no one named, no lover, no one at home, no pet, no friends)
@@ -620,10 +630,20 @@ def read_topic(description: str) -> Topic:
                  addressee=addressee, absent=_absent(tagged),
                  own_verbs=own_verbs, style=style, elsewhere=_elsewhere(tagged, uniq, singer),
                  gone_by=_gone_by(tagged, uniq), facts=facts, fears=fears,
-                 lost_things=clash.lost_things(description))
+                 lost_things=clash.lost_things(description),
+                 themes=frozenset(n for n, rx in THEME_PHRASES.items() if rx.search(description.lower())))
 
 
 # A love not returned or not told ("secretly in love", "a secret love", "love from afar"): never a couple.
+# Themes a description names in a phrase rather than a word: rising from poverty ("coming up from nothing",
+# "started from the bottom") is the hustle, missing home ("far from home", "homesick") is homesickness.
+THEME_PHRASES = {
+    "hustle": re.compile(r"\b(?:(?:com(?:e|es|ing)|came) up from|from (?:nothing|the bottom)|rags to riches)\b"),
+    "homesick": re.compile(r"\b(?:(?:miss(?:es|ed|ing)?|far (?:away )?from|long(?:s|ed|ing)? for) (?:my |our )?"
+                           r"(?:home|hometown)\b|homesick)"),
+}
+# Styles a song of nothing else sings as a love song ("a soulful r&b slow jam").
+LOVE_STYLES = frozenset("rnb soul soulful sultry jam serenade bachata".split())
 UNTOLD = re.compile(r"\b(secret(ly)?\s+(in\s+)?lov\w*|lov\w*\s+(\w+\s+)?from afar|one[- ]sided)\b")
 # A being gone: "passed away", "passed on" (not "passed the exam").
 PASSED = re.compile(r"\bpass(ed|es|ing)?\s+(away|on)\b")

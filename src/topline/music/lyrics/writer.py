@@ -312,6 +312,8 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         direct = len(keys & words) + len(named) + 2 * len(core & styled)
         near = len(keys & topic.neighbours)
         out[name] = 2.0 * direct + 0.3 * min(near, 3)
+    for name in topic.themes & out.keys():
+        out[name] += STRONG  # named in a phrase ("coming up from nothing": the hustle, in whatever words)
     return out
 
 
@@ -331,13 +333,41 @@ MOOD_THEMES = {"down": "longing", "up": "joy"}
 MOODS = frozenset({"joy", "calm", "longing", "anthem"})  # the themes keyed by style words: a song's colour
 
 
+# What a genre sings of when the description names nothing else ("a dark synthwave track": neon and night
+# drives; "a trap beat": the hustle and the street), as a topliner given only a style would write.
+GENRE_THEMES = {
+    "synthwave": ("night", "road", "city"), "synthpop": ("night", "city"), "retrowave": ("night", "road"),
+    "trap": ("hustle", "city"), "drill": ("hustle", "city"), "rap": ("hustle",), "hop": ("hustle", "city"),
+    "rnb": ("love",), "soul": ("love",), "soulful": ("love",), "jam": ("love",),
+    "country": ("road",), "folk": ("nature", "road"), "bluegrass": ("nature",),
+    "blues": ("longing", "road"), "edm": ("festival", "dance", "night"), "house": ("dance", "night"),
+    "techno": ("dance", "night"), "disco": ("dance", "festival"), "club": ("dance", "festival", "night"),
+    "latin": ("dance", "love"), "reggaeton": ("dance", "love"), "salsa": ("dance", "love"),
+    "bachata": ("love", "dance"), "cumbia": ("dance", "festival"), "reggae": ("beach", "calm"),
+    "dancehall": ("dance", "beach"), "afrobeat": ("dance", "festival"), "afrobeats": ("dance", "festival"),
+    "amapiano": ("dance", "night"), "punk": ("anthem", "protest"), "emo": ("heartbreak", "anxiety"),
+    "grunge": ("anxiety", "city"), "nostalgic": ("nostalgia",), "retro": ("nostalgia",), "vintage": ("nostalgia",),
+    "sixties": ("nostalgia",), "seventies": ("nostalgia",), "eighties": ("nostalgia", "night"),
+    "nineties": ("nostalgia",), "lofi": ("calm", "night"), "lo-fi": ("calm", "night"), "aggressive": ("anthem",),
+}
+# A description of a word or two with no theme of its own is about what those words name ("an upbeat summer pop
+# song" sings of summer, "a trap beat about the streets" of the street): their themes and its genre's are sung whole.
+FEW_WORDS = 2
+
+
 def mood_themes(topic: Topic, weights: dict[str, float]) -> dict[str, float]:
-    """``{theme: weight}`` for the mood themes the song may sing whole: those its style names, and
-    where no theme is strongly supported, the one its mood (``up``/``down``) calls for."""
+    """``{theme: weight}`` for the themes the song may sing whole beside the ones it names: the mood themes
+    its style names, and where no theme is strongly supported, the themes of its genre (``GENRE_THEMES``),
+    of its one or two words, and the one its mood (``up``/``down``) calls for."""
     out = {n: w for n, w in weights.items() if n in MOOD_THEMES.values() and w >= STRONG}
     if topic.singer and "w" in lexicon.types(topic.singer.split()[-1].lower()):
         out["craft"] = STRONG  # the singer has a trade ("a beekeeper", "a boxer"; not "a student"): lines of work
     if not any(w >= STRONG for n, w in weights.items() if n not in out):
+        if len(topic.words) <= FEW_WORDS:  # (a description of more words says what it is about in them)
+            themes = bank().themes
+            out.update({n: STRONG for s in (*topic.style, *topic.words) for n in GENRE_THEMES.get(s, ())
+                        if n in themes and n not in out})
+            out.update({n: STRONG for n, w in weights.items() if w >= 2.0 and n not in out})
         out.update({MOOD_THEMES[t]: STRONG for t in MOOD_THEMES if t in topic.tags and MOOD_THEMES[t] not in out})
     return out
 
@@ -389,8 +419,9 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
     if not chosen:  # no theme named: the nearest ones by WordNet neighbours
         best = max(weights.values(), default=0.0)
         chosen = {n for n, w in weights.items() if best >= 0.9 and w == best}
-    weights.update(mood_themes(topic, weights))
-    chosen |= mood_themes(topic, weights).keys()
+    whole = mood_themes(topic, weights)
+    weights.update(whole)
+    chosen |= whole.keys()
     verbs = [v for v in topic.own_verbs if v in SLOT_VERBS]
     out: list[Line] = []
     heads = story_heads(topic)
@@ -1134,6 +1165,11 @@ class Planner:
         self.description = description
         self.rng = random.Random(seed)
         self.weights = theme_weights(topic)
+        # a genre's themes, or those of the description's one or two words, are the song's subject where it names
+        # no other: they count as much as a theme it names (the mood fallbacks and a trade's craft do not)
+        for n, w in mood_themes(topic, self.weights).items():
+            if n not in MOODS and n != "craft":
+                self.weights[n] = max(self.weights.get(n, 0.0), w)
         top = max(self.weights.values(), default=0.0) or 1.0
         self.theme_bonus = {n: 1.5 * w / top for n, w in self.weights.items()}
         if any(w >= STRONG for n, w in self.weights.items() if n not in MOODS):
@@ -1352,6 +1388,8 @@ class Planner:
         want = rhyme_key(rhyme_with) if rhyme_with else None
         best, best_s, best_t = None, -1e9, ""
         for ln in self.lines:
+            if ln.pos == 1 and ln.entry >= 0 and REFERS.search(" ".join(p for p, _ in ln.parts)):
+                continue  # a couplet's second line pointing back ("and they're all I want to see"): not alone
             s, t = self.score(ln, target, role)
             if s < -1e8:
                 continue
