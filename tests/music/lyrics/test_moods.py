@@ -60,3 +60,9 @@ def test_a_line_sung_alone_never_points_back_to_a_partner_it_lacks():
     hook = chorus[0]  # the chorus's first line names the song
     assert hook.lower().endswith(title.lower())
     assert not REFERS.search(hook)
+
+
+def test_a_genre_lends_its_world_only_where_the_description_names_nothing_outside_it():
+    assert "hustle" not in _whole("rap about my paper round")
+    # a noun inside another is no subject of its own ("paper" of "a paper round" is no study)
+    assert "study" not in _whole("rap about my paper round")

@@ -365,9 +365,17 @@ def mood_themes(topic: Topic, weights: dict[str, float]) -> dict[str, float]:
     if not any(w >= STRONG for n, w in weights.items() if n not in out):
         if len(topic.words) <= FEW_WORDS:  # (a description of more words says what it is about in them)
             themes = bank().themes
-            out.update({n: STRONG for s in (*topic.style, *topic.words) for n in GENRE_THEMES.get(s, ())
-                        if n in themes and n not in out})
-            out.update({n: STRONG for n, w in weights.items() if w >= 2.0 and n not in out})
+            for genre in (*topic.style, *topic.words):
+                # a genre's world, where the description names nothing or something of that world ("a trap beat
+                # about the streets"; not "a rap about my paper round": no hustle or city of the genre's)
+                world = [n for n in GENRE_THEMES.get(genre, ()) if n in themes]
+                if not topic.phrases or any(weights.get(n, 0.0) >= 2.0 for n in world):
+                    out.update({n: STRONG for n in world if n not in out})
+            # keyed by a noun of its own ("summer", "the streets"; not "paper" of "a paper round", a newspaper's)
+            heads = {p.head for p in topic.phrases
+                     if not any(q is not p and p.bare in q.bare.split() for q in topic.phrases)}
+            out.update({n: STRONG for n, w in weights.items() if w >= 2.0 and themes.get(n, frozenset()) & heads
+                        and n not in out})
         out.update({MOOD_THEMES[t]: STRONG for t in MOOD_THEMES if t in topic.tags and MOOD_THEMES[t] not in out})
     return out
 
