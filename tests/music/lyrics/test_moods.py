@@ -66,3 +66,12 @@ def test_a_genre_lends_its_world_only_where_the_description_names_nothing_outsid
     assert "hustle" not in _whole("rap about my paper round")
     # a noun inside another is no subject of its own ("paper" of "a paper round" is no study)
     assert "study" not in _whole("rap about my paper round")
+
+
+def test_a_love_just_met_sings_no_line_of_a_couple_long_together():
+    assert "newlove" in read_topic("love song about meeting someone at a coffee shop").tags
+    assert "newlove" in read_topic("latin pop song about a summer romance in Barcelona").tags
+    assert "newlove" not in read_topic("a love song for my wife on our tenth anniversary").tags
+    met = " / ".join(_texts("love song about meeting someone at a coffee shop", lower=True))
+    assert "you wear my sweater to the store" not in met and "you're the one i'm coming home to" not in met
+    assert "you wear my sweater to the store" in " / ".join(_texts("romantic acoustic love song", lower=True))

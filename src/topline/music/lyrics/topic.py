@@ -103,7 +103,7 @@ CONFLICTS = {"she": "no-she", "he": "no-he", "night": "day", "day": "night", "ra
              "child": "no-child", "parent": "no-parent", "petyou": "no-petyou", "youlost": "no-youlost",
              "young": "no-young", "grown": "no-grown", "walks": "no-walks", "employed": "no-employed",
              "romance": "no-romance", "you": "no-you", "lost": "no-lost", "here": "lost", "first": "last", "last": "first",
-             "dawn": "midnight", "belong": "away", "shared": "untold", "untold": "shared",
+             "dawn": "midnight", "belong": "away", "shared": "untold", "untold": "shared", "settled": "newlove",
              "learner": "teacher", "teacher": "no-teacher"}
 # Words that make a description a love song: only then may a line sing to "you" as a lover.
 ROMANCE = frozenset("""love lover kiss romance darling sweetheart wedding marry husband wife girlfriend boyfriend
@@ -563,6 +563,8 @@ def read_topic(description: str) -> Topic:
     tags |= {t for t, ws in MOOD_TAGS.items() if ws & set(style)}
     tags |= _clock_tags(description)
     tags |= _loss_tags(description, tagged)
+    if NEW_LOVE.search(description.lower()):
+        tags.add("newlove")
     if "alone" in tags and ({"crush", "unrequited"} & lemset or UNTOLD.search(description.lower())):
         tags.discard("together")  # "secretly in love": love, but never a couple
         tags.add("untold")  # nor a line of a past or a hold they share ("the stories that we'd tell")
@@ -644,6 +646,9 @@ THEME_PHRASES = {
 }
 # Styles a song of nothing else sings as a love song ("a soulful r&b slow jam").
 LOVE_STYLES = frozenset("rnb soul soulful sultry jam serenade bachata".split())
+# A love just met ("meeting someone at a coffee shop", "a summer romance"): no line of a couple long together.
+NEW_LOVE = re.compile(r"\b(meet|meets|meeting|met|first date|fling|(?:summer|holiday|vacation) romance|new love|"
+                      r"falling for)\b")
 UNTOLD = re.compile(r"\b(secret(ly)?\s+(in\s+)?lov\w*|lov\w*\s+(\w+\s+)?from afar|one[- ]sided)\b")
 # A being gone: "passed away", "passed on" (not "passed the exam").
 PASSED = re.compile(r"\bpass(ed|es|ing)?\s+(away|on)\b")
