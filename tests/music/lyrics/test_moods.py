@@ -75,3 +75,15 @@ def test_a_love_just_met_sings_no_line_of_a_couple_long_together():
     met = " / ".join(_texts("love song about meeting someone at a coffee shop", lower=True))
     assert "you wear my sweater to the store" not in met and "you're the one i'm coming home to" not in met
     assert "you wear my sweater to the store" in " / ".join(_texts("romantic acoustic love song", lower=True))
+
+
+def test_a_childrens_song_sings_its_own_story_and_no_grown_up_stock_line():
+    t = read_topic("kids song about brushing your teeth")
+    assert "no-grown" in t.tags
+    texts = " / ".join(_texts("kids song about brushing your teeth", lower=True))
+    assert "up and down and underneath" in texts and "the choices that i made" not in texts
+    assert "the choices that i made" in " / ".join(_texts("angry punk song", lower=True))
+    # "shoes" are a thing held, not a state of mind ("I can feel shoes rising up in me")
+    assert "shoes rising" not in " / ".join(_texts("kids song about a little bear who can't find his shoes", lower=True))
+    assert "where is the other shoe" in " / ".join(_texts("kids song about a little bear who can't find his shoes",
+                                                           lower=True))

@@ -140,7 +140,9 @@ def test_frames_that_only_drop_a_word_in_are_gone():
     texts = _texts("a taxi driver working nights in New York") | _texts("my dad teaching me to fish at the lake")
     assert not any("in this town" in t or "trying to get by" in t or "you're the reason why" in t
                    or "if you could only see" in t for t in texts)
-    assert any("rising up in me" in t for t in _texts("happy pop song about friendship"))  # an abstract noun's only way
+    # nor "I can feel {feeling} rising up in me" ("I can feel friendship rising up in me"); the word is still sung
+    assert not any("rising up in me" in t for t in _texts("happy pop song about friendship"))
+    assert "friendship" in write_song("happy pop song about friendship", seed=0)[1].lower()
 
 
 def test_a_phrase_opens_a_stock_line_only_where_the_singer_is_its_subject():

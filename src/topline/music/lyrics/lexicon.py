@@ -95,12 +95,21 @@ def types(noun: str) -> str:
     not a person who laughs); ``""`` when unknown."""
     w = lemma(noun, "n")
     table = _types()
+    if object_plural(w):
+        return table[w[:-1]]  # "shoes" (WordNet's own lemma: "in my shoes") are a thing held, as a shoe is
     if w in table or w in tables()["lemmas"]:
         return table.get(w, "")
     for k in range(1, len(w) - 3):  # a compound WordNet lacks: its longest known tail ("treehouse": house)
         if w[k:] in table:
             return table[w[k:]]
     return ""
+
+
+def object_plural(word: str) -> bool:
+    """True for a plural WordNet keeps as a lemma of its own only in a sense of the mind ("shoes": "in my
+    shoes") whose singular is a thing held ("shoe"): it is that thing's plural."""
+    w, table = word.lower(), _types()
+    return w.endswith("s") and table.get(w) == "m" and "h" in table.get(w[:-1], "")
 
 
 def intransitive(verb: str) -> bool:

@@ -591,7 +591,8 @@ def read_topic(description: str) -> Topic:
         tags.add("no-you")  # "my late husband" is sung of: no line sings to him as "you" (one person, one voice)
     if not words and LOVE_STYLES & set(style):
         tags.add("romance")  # "a soulful r&b slow jam" and nothing else: sung to a lover, "you"
-    if not addressee and "romance" not in tags and not (ROMANCE | {"home"}) & lemset and not any(
+    for_children = bool(FOR_CHILDREN & (set(style) | lemset))  # sung to the child listening: "brush your teeth"
+    if not addressee and "romance" not in tags and not for_children and not (ROMANCE | {"home"}) & lemset and not any(
             p.kind == "animal" or (p.kind == "person" and p.plural) for p in uniq):
         tags.add("no-you")  # nobody to sing to (no one named, no lover, no one at home, no pet, no friends)
     if "lost" not in tags:
@@ -610,6 +611,8 @@ def read_topic(description: str) -> Topic:
     if not (addressee and TAG_WORDS["lost"] - {"lose", "lost"} & lemset):
         tags.add("no-youlost")  # "my dog, can you hear me now": only when "you" is the one missed or gone
     tags.add("no-grown" if "c" in lexicon.types(singer.split()[-1] if singer else "") else "no-young")  # a kid
+    if for_children:
+        tags.add("no-grown")  # a song for children: no grown-up's stock line ("the choices that I made")
     if not any(p.bare == addressee and p.kind == "animal" for p in uniq):
         tags.add("no-petyou")  # "your paws": only when the pet is the one sung to
     if not words and {"down", "up"} & tags:
@@ -646,6 +649,9 @@ THEME_PHRASES = {
 }
 # Styles a song of nothing else sings as a love song ("a soulful r&b slow jam").
 LOVE_STYLES = frozenset("rnb soul soulful sultry jam serenade bachata".split())
+# Words that make a song one for children (a kids song, a nursery rhyme, a lullaby).
+FOR_CHILDREN = frozenset("kids kids' kid's children children's nursery toddler toddlers lullaby lullabies singalong "
+                         "sing-along".split())
 # A love just met ("meeting someone at a coffee shop", "a summer romance"): no line of a couple long together.
 NEW_LOVE = re.compile(r"\b(meet|meets|meeting|met|first date|fling|(?:summer|holiday|vacation) romance|new love|"
                       r"falling for)\b")
@@ -915,7 +921,8 @@ def _site(before: list[str], head: str) -> bool:
 
 def _phrase(words: list[str], head: str, possessor: str | None, setting: bool = False) -> Phrase:
     lemmas = tuple(lexicon.lemma(w) for w in words)
-    plural = words[-1].lower() != head and words[-1].lower().endswith("s") and not words[-1].endswith("'s")
+    plural = (words[-1].lower() != head and words[-1].lower().endswith("s") and not words[-1].endswith("'s")) \
+        or lexicon.object_plural(words[-1])
     return Phrase(bare=" ".join(words), sung=_sung(words, head, possessor), head=head,
                   kind="person" if head in LOVED else lexicon.kind(head), lemmas=lemmas, setting=setting, plural=plural)
 

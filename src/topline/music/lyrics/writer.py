@@ -137,7 +137,9 @@ def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
         # what can be "in the air" or "coming on": a season or weather-like time, not "the childhood", "July"
         "season": phrase.kind == "time" and phrase.head in SEASON_LIKE and not phrase.plural,
         "event": "e" in t and "h" not in t and phrase.kind not in ("person", "animal", "place"),
-        "feeling": ("m" in t and "e" not in t) or phrase.kind == "feeling",
+        # (not a thing held, nor what someone fears: "afraid of the dark" is no "dark is what we've found")
+        "feeling": (("m" in t and "e" not in t) or phrase.kind == "feeling") and "h" not in t
+        and phrase.head not in topic.fears,
         "weather": phrase.head in WEATHER,
         "any": bool(t) and phrase.kind not in ("person", "animal") and not phrase.plural,
     }.get(slot, False)
