@@ -25,8 +25,8 @@ from .rhythm import (
 )  # fmt: skip
 from .structure import label_sections, novelty, segment_bars
 from .tonal import (
-    bass_treble, cadence_key, chord_pace, estimate_chords, estimate_key, key_confidence, mode_evidence, pitch_salience, refine_key,
-    relative_evidence, relative_key,
+    bass_treble, cadence_key, chord_pace, estimate_chords, estimate_key, key_confidence, mode_evidence, pitch_salience,
+    refine_key, relative_evidence, relative_key,
 )  # fmt: skip
 
 __all__ = ["FormHeard", "analyse", "hear_form", "hear_harmony"]
