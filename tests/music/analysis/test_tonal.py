@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from topline.music.analysis import analyse
-from topline.music.analysis.tonal import chord_templates, estimate_chords, estimate_key
+from topline.music.analysis.tonal import chord_pace, chord_templates, estimate_chords, estimate_key
 
 from .synth import SR, song, tone, triad
 
@@ -142,3 +142,58 @@ def test_phrase_ends_a_fifth_above_need_the_raised_fourth():
     em = [(s, e, {"C:maj": "G:maj", "A:min": "E:min", "D:maj": "B:maj", "G:maj": "E:min"}.get(lab, lab))
           for s, e, lab in chords]
     assert cadence_key("A minor", g, em) == "E minor"
+
+
+def _triad_chroma(root: int, quality: str) -> np.ndarray:
+    v = np.zeros(12)
+    v[[root % 12, (root + (4 if quality == "maj" else 3)) % 12, (root + 7) % 12]] = 1.0
+    return v
+
+
+# A chorale phrase, a chord a beat: I IV V I vi ii V I in C major.
+_CHORALE = [(0, "maj"), (5, "maj"), (7, "maj"), (0, "maj"), (9, "min"), (2, "min"), (7, "maj"), (0, "maj")]
+_CHORALE_LABELS = ["C:maj", "F:maj", "G:maj", "C:maj", "A:min", "D:min", "G:maj", "C:maj"]
+
+
+def _legato(progression, *, held: int = 1, smear: float = 0.5) -> np.ndarray:
+    """Beat chroma of a progression, each chord held ``held`` beats, each beat still sounding
+    ``smear`` of the beat before (strings or an organ overlapping their chords)."""
+    cur = np.repeat(np.stack([_triad_chroma(*p) for p in progression], axis=1), held, axis=1)
+    prev = np.concatenate([cur[:, :1], cur[:, :-1]], axis=1)
+    return cur + smear * prev
+
+
+def test_chord_pace_tells_a_chord_a_beat_from_a_chord_a_bar():
+    fast = _legato(_CHORALE)
+    assert chord_pace(fast, np.arange(8.0), key="C major", end=8.0) == 1.0
+    slow = _legato(_CHORALE[:4], held=4)
+    assert chord_pace(slow, np.arange(16.0), key="C major", end=16.0) == 0.0
+    # Too short to have a pace.
+    assert chord_pace(fast[:, :1], np.arange(1.0), key="C major", end=1.0) == 0.0
+
+
+def test_a_fast_pace_keeps_a_chorale_chord_the_constant_cost_merges():
+    treble = _legato(_CHORALE)
+    slow = [lab for *_, lab in estimate_chords(treble, np.arange(8.0), key="C major", end=8.0)]
+    assert slow == ["C:maj", "F:maj", "G:maj", "C:maj", "D:min", "G:maj", "C:maj"]  # the A minor beat merged
+    fast = estimate_chords(treble, np.arange(8.0), key="C major", end=8.0, pace=1.0)
+    assert [lab for *_, lab in fast] == _CHORALE_LABELS
+    assert [s for s, *_ in fast] == [float(i) for i in range(8)]
+
+
+def test_a_fast_pace_reads_a_minor_seventh_as_its_minor_triad():
+    # A, C, E and G alike and no bass: C major and A minor fit three notes each (C major, the
+    # tonic, first in the vocabulary); A minor seventh fits all four.
+    treble = np.zeros((12, 4))
+    treble[[9, 0, 4, 7]] = 1.0
+    assert estimate_chords(treble, np.arange(4.0), key="C major", end=4.0) == [(0.0, 4.0, "C:maj")]
+    assert estimate_chords(treble, np.arange(4.0), key="C major", end=4.0, pace=1.0) == [(0.0, 4.0, "A:min")]
+
+
+def test_a_fast_pace_keeps_bare_fifths_only_from_sixteen_beats():
+    # Ten beats of C and G alone: a texture of fifths at the slow pace (eight beats or more), three
+    # voices meeting on an open fifth in a chorale (under sixteen).
+    treble = np.zeros((12, 10))
+    treble[[0, 7]] = 1.0
+    assert estimate_chords(treble, np.arange(10.0), key="C major", end=10.0) == [(0.0, 10.0, "C:5")]
+    assert estimate_chords(treble, np.arange(10.0), key="C major", end=10.0, pace=1.0) == [(0.0, 10.0, "C:maj")]

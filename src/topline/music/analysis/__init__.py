@@ -25,8 +25,8 @@ from .rhythm import (
 )  # fmt: skip
 from .structure import label_sections, novelty, segment_bars
 from .tonal import (
-    bass_treble, cadence_key, estimate_chords, estimate_key, key_confidence, mode_evidence, pitch_salience, refine_key,
-    relative_evidence, relative_key,
+    bass_treble, cadence_key, chord_pace, estimate_chords, estimate_key, key_confidence, mode_evidence, pitch_salience,
+    refine_key, relative_evidence, relative_key,
 )  # fmt: skip
 
 __all__ = ["FormHeard", "analyse", "hear_form", "hear_harmony"]
@@ -692,27 +692,29 @@ def hear_harmony(heard: FormHeard) -> Analysis:
     beat_rms = librosa.util.sync(rms[None, :], frames[1:], aggregate=np.mean, pad=True)[0, : frames.size]
     beat_energy = beat_rms / (beat_rms.max() + 1e-9)
 
-    def decode(k: str) -> list[tuple[float, float, str]]:
-        return estimate_chords(beat_treble, starts, key=k, end=duration, bass=beat_bass, beat_energy=beat_energy)
+    def decode(k: str, pace: float = 0.0) -> list[tuple[float, float, str]]:
+        return estimate_chords(beat_treble, starts, key=k, end=duration, bass=beat_bass, beat_energy=beat_energy,
+                               pace=pace)
 
     chords = decode(key)
+    decoded = key
     better = refine_key(key, chords)
     if better != key:  # the chords overruled the audio key: decode again under the right prior
-        key = better
+        key = decoded = better
         chords = decode(key)
     profile = (beat_treble + beat_bass) @ np.diff(np.append(starts, duration))
     if key_confidence(key, chords) < _KEY_SURE:
         # Relative keys share their chords: the raised leading tone and the cadences decide.
         rel = relative_evidence(key, profile, chords)
         if (rel if key.endswith("major") else -rel) >= _RELATIVE_SWITCH:
-            key = relative_key(key)
+            key = decoded = relative_key(key)
             chords = decode(key)
     # The mode from the third over the tonic, the tonic chords and the cadences.
     tonic, mode = key.split()
     evidence = mode_evidence(tonic, profile, chords)
     sounds = "major" if evidence > 0 else "minor"
     if abs(evidence) >= _MODE_SWITCH and sounds != mode:
-        key = f"{tonic} {sounds}"
+        key = decoded = f"{tonic} {sounds}"
         chords = decode(key)
         evidence = mode_evidence(tonic, profile, chords)
     # Phrase ends a fifth away, where that key's scale sounds: the excerpt's own key.  The chords
@@ -725,6 +727,14 @@ def hear_harmony(heard: FormHeard) -> Analysis:
     signed = evidence if key.endswith("major") else -evidence
     mode_conf = float(np.clip(np.tanh(signed), 0.0, 1.0))
     key_conf = key_confidence(key, chords)
+    # Where chords change on most beats (a chorale), decode them again under the same key with the
+    # decoder's settings for a fast harmonic rhythm (``chord_pace``).  The key, its confidences and
+    # the checks above stay on the decode at the constant cost: their cadences and tonic chords
+    # are read from chords held over their bars, and on the rendered chorale set one key went
+    # right and one wrong when they read the faster chords instead.
+    pace = chord_pace(beat_treble, starts, key=decoded, end=duration, bass=beat_bass, beat_energy=beat_energy)
+    if pace > 0:
+        chords = decode(decoded, pace)
 
     return replace(form, key=key, chords=chords, loudness_lufs=loudness, key_confidence=key_conf,
                    mode_confidence=mode_conf)
