@@ -87,3 +87,9 @@ def test_a_childrens_song_sings_its_own_story_and_no_grown_up_stock_line():
     assert "shoes rising" not in " / ".join(_texts("kids song about a little bear who can't find his shoes", lower=True))
     assert "where is the other shoe" in " / ".join(_texts("kids song about a little bear who can't find his shoes",
                                                            lower=True))
+
+
+def test_an_abstract_word_frame_takes_a_bare_noun_only():
+    texts = " / ".join(_texts("a country ballad for my dad who fixed trucks his whole life", lower=True))
+    assert "whole life is what we've found" not in texts and "what whole life meant" not in texts
+    assert "friendship is what we've found" in " / ".join(_texts("happy pop song about friendship", lower=True))
