@@ -21,8 +21,11 @@ chosen CPU model (onnxruntime and numpy pick their kernels from its CPUID):
    (every pair of weights at its int16 extreme at once) and on uniform random inputs;
 6. ``phrase``: a sung phrase ("hello, my love, come home to me", Kokoro ``am_michael``, the pipeline's
    ``phonemes.plan`` and ``render_f0``) through the whole model, the ``MatMulInteger`` graph
-   against the ``ConvInteger`` one, sample for sample, with the CPU seconds of each run.
+   against the ``ConvInteger`` one, sample for sample (and against the host CPU's rendering),
+   with the CPU seconds of each run.
    Emulated time is not a speed figure: TCG's cost per SIMD instruction is not the hardware's.
+   With ``--count-instructions`` a small TCG plugin (built with ``cc``) counts the guest
+   instructions of each of the two runs: a proxy of the work, not of the time either.
 
 The joined and patched models are made natively first, in a private cache (``--cache``, default
 ``$TMPDIR/topline-emulated-check``, used as ``XDG_CACHE_HOME``; the user's cache is left alone),
@@ -30,10 +33,14 @@ so the emulated runs only load them.  QEMU 7.2's TCG has no AVX-512 (it drops th
 with a warning): ``Skylake-Server`` runs as an AVX2 CPU there and the plain AVX-512 kernel cannot
 be checked this way.
 
+Found with QEMU 7.2 (``docs/voice.md``): ``Haswell`` (AVX2) takes the ``pairs`` graph and every
+check passes, the kernel being exactly the pairwise model; ``SandyBridge`` (AVX, SSE4.1 kernels)
+is exact for any weights and takes the ``all`` graph, every check passing.
+
 Run: ``python benchmarks/emulated_cpu_check.py [--cpu Haswell ...] [--qemu qemu-x86_64]
-[--cache DIR] [--skip-phrase]``; about 8 minutes per CPU model on a 2-core machine (the phrase
-and the layers on real activations are most of it).  Prints one block per CPU model and writes
-``emulated-<MODEL>.json`` in the cache folder.
+[--cache DIR] [--skip-phrase] [--count-instructions]``; about 8 minutes per CPU model on a
+2-core machine (the phrase and the layers on real activations are most of it).  Prints one block
+per CPU model and writes ``emulated-<MODEL>.json`` in the cache folder.
 """
 
 from __future__ import annotations
@@ -49,6 +56,45 @@ from pathlib import Path
 
 import numpy as np
 
+_MARK = 0x7031 << 32
+#: a QEMU TCG plugin that counts the guest's instructions and prints the count at each ``_mark``
+#: (QEMU 7.2's plugin API, version 1, declared here so that no QEMU headers are needed)
+_PLUGIN_C = r"""
+#include <stdint.h>
+#include <stdio.h>
+#include <stddef.h>
+typedef uint64_t qemu_plugin_id_t;
+struct qemu_plugin_tb;
+enum qemu_plugin_op { QEMU_PLUGIN_INLINE_ADD_U64 };
+typedef void (*tb_trans_cb)(qemu_plugin_id_t, struct qemu_plugin_tb *);
+typedef void (*syscall_cb)(qemu_plugin_id_t, unsigned int, int64_t, uint64_t, uint64_t, uint64_t,
+                           uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
+void qemu_plugin_register_vcpu_tb_trans_cb(qemu_plugin_id_t, tb_trans_cb);
+size_t qemu_plugin_tb_n_insns(const struct qemu_plugin_tb *);
+void qemu_plugin_register_vcpu_tb_exec_inline(struct qemu_plugin_tb *, enum qemu_plugin_op, void *, uint64_t);
+void qemu_plugin_register_vcpu_syscall_cb(qemu_plugin_id_t, syscall_cb);
+void qemu_plugin_outs(const char *);
+__attribute__((visibility("default"))) int qemu_plugin_version = 1;
+static uint64_t count;
+static void on_tb(qemu_plugin_id_t id, struct qemu_plugin_tb *tb) {
+    qemu_plugin_register_vcpu_tb_exec_inline(tb, QEMU_PLUGIN_INLINE_ADD_U64, &count, qemu_plugin_tb_n_insns(tb));
+}
+static void on_syscall(qemu_plugin_id_t id, unsigned int vcpu, int64_t num, uint64_t a1, uint64_t a2,
+                       uint64_t a3, uint64_t a4, uint64_t a5, uint64_t a6, uint64_t a7, uint64_t a8) {
+    if (num == 8 && (uint32_t)a1 == 0xffffffffu && (a2 >> 32) == 0x7031) {  /* lseek(-1, MARK | k) */
+        char line[64];
+        snprintf(line, sizeof line, "insns %llu %llu\n", (unsigned long long)(a2 & 0xffffffffu),
+                 (unsigned long long)count);
+        qemu_plugin_outs(line);
+    }
+}
+__attribute__((visibility("default")))
+int qemu_plugin_install(qemu_plugin_id_t id, const void *info, int argc, char **argv) {
+    qemu_plugin_register_vcpu_tb_trans_cb(id, on_tb);
+    qemu_plugin_register_vcpu_syscall_cb(id, on_syscall);
+    return 0;
+}
+"""
 _FEATURES = ("SSE41", "AVX", "AVX2", "FMA3", "AVX512F", "AVX512BW", "AVX512VL", "AVX512VNNI")
 #: the phrase: "hello, my love, come home to me" on a small tune (ARPAbet, seconds, MIDI)
 _PHRASE = [
@@ -108,9 +154,10 @@ def check_kernel() -> dict:
         b = rng.integers(-128, 128, (k, n), dtype=np.int8)
         got = _matmul_integer(a, b, a_zp, b_zp)
         exact = (a.astype(np.int64) - a_zp) @ (b.astype(np.int64) - b_zp)
+        model = pairwise_saturating_gemm(a, b, a_zp, b_zp)
         cases.append({
             "shape": [m, k, n], "zero_points": [a_zp, b_zp], "wrong_sums": int((got != exact).sum()),
-            "sums": int(exact.size), "pairwise_model": bool(np.array_equal(got, pairwise_saturating_gemm(a, b, a_zp, b_zp))),
+            "sums": int(exact.size), "pairwise_model": bool(np.array_equal(got, model)),
         })  # fmt: skip
     return {"cases": cases}
 
@@ -146,7 +193,7 @@ def check_saturating() -> dict:
 
     rng = np.random.default_rng(9)
     weights = rng.integers(0, 256, (32, 16, 3), dtype=np.uint8)
-    weights[:8, :, :] = np.where(np.arange(16)[None, :, None] % 2, 255, 0)  # pairs at -128 and 127 twice
+    weights[:8], weights[8:16] = 255, 0  # centred on 128: pairs of 127 and 127, of -128 and -128
     columns = weights.transpose(2, 1, 0).reshape(48, 32)
     _, _, fits = kokoro_model.signed_weights(columns, 128)
     attrs = {"kernel_shape": [3], "pads": [1, 1]}
@@ -180,8 +227,12 @@ def _phrase_inputs():
 
 
 def _feeds(ids, durations, f0, style) -> dict:
-    return {"tokens": np.asarray(ids, np.int64)[None, :], "style": np.asarray(style, np.float32).reshape(1, 256),
-            "durations": np.asarray(durations, np.float32)[None, :], "f0": np.asarray(f0, np.float32)[None, None, :]}  # fmt: skip
+    return {
+        "tokens": np.asarray(ids, np.int64)[None, :],
+        "style": np.asarray(style, np.float32).reshape(1, 256),
+        "durations": np.asarray(durations, np.float32)[None, :],
+        "f0": np.asarray(f0, np.float32)[None, None, :],
+    }
 
 
 def check_layers(mode: str, phrase) -> dict:
@@ -200,7 +251,8 @@ def check_layers(mode: str, phrase) -> dict:
     inits = {i.name: i for i in model.graph.initializer}
     shown = {o.name for o in model.graph.output}
     for n in convs:  # the activations each convolution sees in the whole graph, and its sums
-        for name, kind in ((n.input[0], TensorProto.UINT8), (n.input[2], TensorProto.UINT8), (n.output[0], TensorProto.INT32)):
+        tensors = ((n.input[0], TensorProto.UINT8), (n.input[2], TensorProto.UINT8), (n.output[0], TensorProto.INT32))
+        for name, kind in tensors:
             if name not in shown:
                 model.graph.output.append(helper.make_tensor_value_info(name, kind, None))
                 shown.add(name)
@@ -227,24 +279,40 @@ def check_layers(mode: str, phrase) -> dict:
         for name in exact:
             exact[name] += row[name]
         rows.append(row)
-    return {"rewritten": len(convs), "exact": exact, "capture_cpu_s": round(capture_s, 2),
-            "largest_frames": max(r["frames"] for r in rows), "wrong": [r for r in rows if not all(r[k] for k in exact)]}  # fmt: skip
+    return {
+        "rewritten": len(convs), "exact": exact, "capture_cpu_s": round(capture_s, 2),
+        "largest_frames": max(r["frames"] for r in rows), "wrong": [r for r in rows if not all(r[k] for k in exact)],
+    }  # fmt: skip
 
 
-def check_phrase(phrase) -> dict:
-    """The phrase through the ``MatMulInteger`` and the ``ConvInteger`` graphs, as ``load_voice`` makes them."""
+def _mark(k: int) -> None:
+    """``lseek(-1, MARK | k)``: a no-op the instruction-counting plugin answers with its count."""
+    try:
+        os.lseek(-1, _MARK | k, 0)
+    except OSError:
+        pass
+
+
+def check_phrase(phrase, host: Path) -> dict:
+    """The phrase through the ``MatMulInteger`` and the ``ConvInteger`` graphs, as ``load_voice`` makes them.
+
+    ``host``: the ``ConvInteger`` graph's rendering of it on this machine's own CPU, if there.
+    """
     from topline.voice import kokoro_model as km
 
     out, cpu = {}, {}
-    for matmul in (True, False):
+    for k, matmul in enumerate((True, False)):
         voice = km.load_voice(1, matmul)
+        _mark(2 * k + 1)
         started = time.process_time()
         out[matmul] = voice.synthesize(*phrase)
         cpu[matmul] = time.process_time() - started
+        _mark(2 * k + 2)
     seconds = out[True].size / km.SAMPLE_RATE
     return {
         "seconds": round(seconds, 3), "identical": bool(np.array_equal(out[True], out[False])),
         "max_abs_difference": float(np.abs(out[True] - out[False]).max()),
+        "same_as_host": bool(np.array_equal(out[False], np.load(host))) if host.is_file() else None,
         "emulated_cpu_s": {"matmul": round(cpu[True], 1), "convinteger": round(cpu[False], 1)},
         "emulated_ratio": round(cpu[True] / cpu[False], 3),
     }  # fmt: skip
@@ -269,19 +337,20 @@ def inside(cpu: str, out: Path, *, phrase: bool) -> dict:
         inputs = _phrase_inputs()
         report["layers"] = check_layers(mode, inputs)
         print(json.dumps({"layers": report["layers"]}), flush=True)
-        report["phrase"] = check_phrase(inputs)
+        report["phrase"] = check_phrase(inputs, out.parent / "phrase-host.npy")
         print(json.dumps({"phrase": report["phrase"]}), flush=True)
     out.write_text(json.dumps(report, indent=1))
     return report
 
 
 def prepare(cache: Path) -> None:
-    """Join and patch the model natively (all three graphs), into ``cache``."""
+    """Join and patch the model natively (all three graphs) and render the phrase, into ``cache``."""
     from topline.voice import kokoro_model as km
 
     path = km.joined_model()
     for mode in ("", "pairs", "all"):
         km._patched_bytes(path, matmul=mode)
+    np.save(cache / "phrase-host.npy", km.load_voice(1, False).synthesize(*_phrase_inputs()))
 
 
 def main() -> None:
@@ -290,6 +359,8 @@ def main() -> None:
     ap.add_argument("--qemu", default="qemu-x86_64")
     ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "topline-emulated-check")
     ap.add_argument("--skip-phrase", action="store_true", help="only the probes, the kernel and the saturating case")
+    ap.add_argument("--count-instructions", action="store_true",
+                    help="count the guest instructions of each phrase run (builds a QEMU plugin with cc)")
     ap.add_argument("--inside", help=argparse.SUPPRESS)
     args = ap.parse_args()
     os.environ["XDG_CACHE_HOME"] = str(args.cache)
@@ -300,15 +371,28 @@ def main() -> None:
     args.cache.mkdir(parents=True, exist_ok=True)
     prepare(args.cache)
     src = str(Path(__file__).resolve().parents[1] / "src")
+    plugin = []
+    if args.count_instructions:
+        source = args.cache / "insns.c"
+        source.write_text(_PLUGIN_C)
+        library = args.cache / "libinsns.so"
+        subprocess.run(["cc", "-O2", "-shared", "-fPIC", "-o", str(library), str(source)], check=True)
+        plugin = ["-plugin", str(library), "-d", "plugin"]
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([src, os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep))
     for cpu in args.cpu:
         print(f"== {args.qemu} -cpu {cpu}", flush=True)
-        command = [args.qemu, "-cpu", cpu, sys.executable, __file__, "--inside", cpu, "--cache", str(args.cache)]
+        command = [args.qemu, "-cpu", cpu, *plugin, sys.executable, __file__, "--inside", cpu, "--cache", str(args.cache)]
         started = time.time()
-        done = subprocess.run(command + (["--skip-phrase"] if args.skip_phrase else []), env=env, stderr=subprocess.PIPE, text=True)
-        dropped = sorted({line.split("feature: ")[-1] for line in done.stderr.splitlines() if "TCG doesn't support" in line})
+        done = subprocess.run(command + ["--skip-phrase"] * args.skip_phrase, env=env, stderr=subprocess.PIPE, text=True)
+        lines = done.stderr.splitlines()
+        dropped = sorted({line.split("feature: ")[-1] for line in lines if "TCG doesn't support" in line})
         print(f"   qemu dropped: {', '.join(dropped) or 'nothing'}; {time.time() - started:.0f} s wall")
-        other = [line for line in done.stderr.splitlines() if "TCG doesn't support" not in line]
+        marks = dict(tuple(map(int, line.split()[1:])) for line in lines if line.startswith("insns "))
+        if len(marks) == 4:
+            mm, conv = marks[2] - marks[1], marks[4] - marks[3]
+            print(f"   guest instructions of the phrase: MatMulInteger graph {mm / 1e9:.3f} G, "
+                  f"ConvInteger graph {conv / 1e9:.3f} G, ratio {mm / conv:.3f}")
+        other = [line for line in lines if "TCG doesn't support" not in line and not line.startswith("insns ")]
         if done.returncode:
             print("\n".join(other[-20:]))
             sys.exit(done.returncode)
