@@ -226,10 +226,15 @@ def spell_numbers(text: str) -> str:
 RNB = re.compile(r"\br\s*(?:&|'n'|n|and)\s*b\b", re.I)
 
 
+def _spelled(text: str) -> str:
+    """The description as it is read into words: numbers spelled (``spell_numbers``), "R&B" one word."""
+    return RNB.sub("rnb", spell_numbers(text))
+
+
 def _breaks(text: str) -> frozenset[int]:
     """Indices of the tokens (``_tokens``) that follow a comma or other punctuation: no phrase runs over one."""
     out, n = set(), 0
-    for part in re.split(r"[,;:!?()\u2014\u2013]|\.\s|\s-\s", RNB.sub("rnb", spell_numbers(text))):
+    for part in re.split(r"[,;:!?()\u2014\u2013]|\.\s|\s-\s", _spelled(text)):
         if n:
             out.add(n)
         n += len(WORD.findall(part.lower().replace("\u2019", "'")))
@@ -237,13 +242,13 @@ def _breaks(text: str) -> frozenset[int]:
 
 
 def _tokens(text: str) -> list[str]:
-    return WORD.findall(RNB.sub("rnb", spell_numbers(text)).lower().replace("\u2019", "'"))
+    return WORD.findall(_spelled(text).lower().replace("\u2019", "'"))
 
 
 def proper_nouns(text: str) -> dict[str, str]:
     """Words capitalised inside the description ("Paris", "Hollywood"), lowercase -> as written."""
     out = {}
-    for sentence in re.split(r"[.!?\n]+", RNB.sub("rnb", spell_numbers(text)).replace("\u2019", "'")):
+    for sentence in re.split(r"[.!?\n]+", _spelled(text).replace("\u2019", "'")):
         for k, tok in enumerate(WORD.findall(sentence)):
             if k > 0 and tok[:1].isupper() and tok.lower() not in FUNCTION and tok != "I":
                 out[tok.lower().removesuffix("'s")] = tok.removesuffix("'s")
@@ -639,7 +644,6 @@ def read_topic(description: str) -> Topic:
                  themes=frozenset(n for n, rx in THEME_PHRASES.items() if rx.search(description.lower())))
 
 
-# A love not returned or not told ("secretly in love", "a secret love", "love from afar"): never a couple.
 # Themes a description names in a phrase rather than a word: rising from poverty ("coming up from nothing",
 # "started from the bottom") is the hustle, missing home ("far from home", "homesick") is homesickness.
 THEME_PHRASES = {
@@ -655,6 +659,7 @@ FOR_CHILDREN = frozenset("kids kids' kid's children children's nursery toddler t
 # A love just met ("meeting someone at a coffee shop", "a summer romance"): no line of a couple long together.
 NEW_LOVE = re.compile(r"\b(meet|meets|meeting|met|first date|fling|(?:summer|holiday|vacation) romance|new love|"
                       r"falling for)\b")
+# A love not returned or not told ("secretly in love", "a secret love", "love from afar"): never a couple.
 UNTOLD = re.compile(r"\b(secret(ly)?\s+(in\s+)?lov\w*|lov\w*\s+(\w+\s+)?from afar|one[- ]sided)\b")
 # A being gone: "passed away", "passed on" (not "passed the exam").
 PASSED = re.compile(r"\bpass(ed|es|ing)?\s+(away|on)\b")

@@ -1223,7 +1223,7 @@ class Planner:
         key = (line.key, line.parts)
         if key not in self.clash_of:
             n = self._own_clashes(line)
-            if not n and line.pos == 1 and line.entry >= 0 and REFERS.search(" ".join(t for t, _ in line.parts)):
+            if not n and points_back(line):
                 # the second line of a couplet whose first contradicts, when it points back ("and it's all that's
                 # left to me" after "I keep my wallet where I can see"): alone it would say nothing
                 if self.firsts_n != len(self.lines):  # (rebuilt when lines join: widening, carriers)
@@ -1398,7 +1398,7 @@ class Planner:
         want = rhyme_key(rhyme_with) if rhyme_with else None
         best, best_s, best_t = None, -1e9, ""
         for ln in self.lines:
-            if ln.pos == 1 and ln.entry >= 0 and REFERS.search(" ".join(p for p, _ in ln.parts)):
+            if points_back(ln):
                 continue  # a couplet's second line pointing back ("and they're all I want to see"): not alone
             s, t = self.score(ln, target, role)
             if s < -1e8:
@@ -1525,6 +1525,12 @@ class Planner:
 
 SUBJECTS = frozenset("""i i'm i've i'd i'll we we're we've you you're you've he he's she she's it it's they they're
 the my your his her our there there's nobody everybody this""".split())
+
+
+def points_back(line: Line) -> bool:
+    """True for the second line of a written couplet that points back to its first ("and it's all that's left to
+    me", "and they're all I want to see"): it says nothing without it."""
+    return line.pos == 1 and line.entry >= 0 and bool(REFERS.search(" ".join(t for t, _ in line.parts)))
 
 
 def _opens_with_subject(text: str) -> bool:
