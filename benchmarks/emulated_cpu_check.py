@@ -129,30 +129,17 @@ def _session(model):
     return ort.InferenceSession(model.SerializeToString(), options, providers=["CPUExecutionProvider"])
 
 
-def _matmul_integer(a: np.ndarray, b: np.ndarray, a_zp: int, b_zp: int) -> np.ndarray:
-    from onnx import TensorProto, helper, numpy_helper
-
-    graph = helper.make_graph(
-        [helper.make_node("MatMulInteger", ["a", "b", "a_zp", "b_zp"], ["y"])],
-        "kernel",
-        [helper.make_tensor_value_info("a", TensorProto.UINT8, [None, b.shape[0]])],
-        [helper.make_tensor_value_info("y", TensorProto.INT32, None)],
-        [numpy_helper.from_array(b, "b"), numpy_helper.from_array(np.array(a_zp, np.uint8), "a_zp"),
-         numpy_helper.from_array(np.array(b_zp, np.int8), "b_zp")],
-    )  # fmt: skip
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
-    return _session(model).run(None, {"a": a})[0].astype(np.int64)
-
-
 def check_kernel() -> dict:
     """Any int8 weights through ``MatMulInteger``: exact, or exactly the pairwise-saturating model?"""
+    from topline.voice import kokoro_model
+
     rng = np.random.default_rng(5)
     cases = []
     for k, n, m, a_zp, b_zp in [(256, 64, 64, 0, 0), (1536, 128, 40, 3, -5), (33, 17, 9, 200, 7), (7, 5, 1, 0, 0)]:
         a = rng.integers(0, 256, (m, k), dtype=np.uint8)
         a[: max(1, m // 4)] = 255
         b = rng.integers(-128, 128, (k, n), dtype=np.int8)
-        got = _matmul_integer(a, b, a_zp, b_zp)
+        got = kokoro_model.matmul_integer(a, b, a_zp=a_zp, b_zp=b_zp)
         exact = (a.astype(np.int64) - a_zp) @ (b.astype(np.int64) - b_zp)
         model = pairwise_saturating_gemm(a, b, a_zp, b_zp)
         cases.append({

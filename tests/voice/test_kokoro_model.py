@@ -272,3 +272,11 @@ def test_the_matmul_graph_renders_the_same_samples():
     plain = load_voice(1, False).synthesize(ids, dur, f0, style)
     assert load_voice(1, True).model_key == load_voice(1, False).model_key
     assert np.array_equal(fast, plain)
+
+
+def test_matmul_integer_is_onnxruntimes_kernel_with_its_zero_points():
+    a = np.array([[0, 1, 2], [255, 3, 4]], dtype=np.uint8)
+    b = np.array([[1, -2], [3, 4], [-5, 6]], dtype=np.int8)
+    got = kokoro_model.matmul_integer(a, b, a_zp=1, b_zp=2)
+    assert got.dtype == np.int64
+    assert got.tolist() == ((a.astype(np.int64) - 1) @ (b.astype(np.int64) - 2)).tolist()

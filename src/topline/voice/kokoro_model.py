@@ -410,32 +410,39 @@ def integer_matmul_exact(*, pairs: bool = False) -> bool:
     pair them and no other way) and compares with numpy; ``load_voice`` keeps the export's
     ``ConvInteger`` wherever the probe fails, so the audio is the same on every CPU.
     """
-    import onnxruntime as ort
-    from onnx import TensorProto, helper, numpy_helper
-
     rng = np.random.default_rng(1)
     a = rng.integers(0, 256, (64, 256), dtype=np.uint8)
     a[:8] = 255
     b = _probe_weights(pairs=pairs)
+    try:
+        y = matmul_integer(a, b, a_zp=3, b_zp=-5)
+    except Exception:  # onnxruntime raises its own, untyped errors: then keep ConvInteger
+        return False
+    want = (a.astype(np.int64) - 3) @ (b.astype(np.int64) + 5)
+    return bool(np.array_equal(y, want))
+
+
+def matmul_integer(a: np.ndarray, b: np.ndarray, *, a_zp: int, b_zp: int) -> np.ndarray:
+    """``a`` (uint8, rows by k) times ``b`` (int8, k by columns) as onnxruntime's ``MatMulInteger``
+    computes it on this CPU, on one thread, as int64: the kernel ``integer_matmul_exact`` probes."""
+    import onnxruntime as ort
+    from onnx import TensorProto, helper, numpy_helper
+
     graph = helper.make_graph(
         [helper.make_node("MatMulInteger", ["a", "b", "a_zp", "b_zp"], ["y"])],
         "probe",
-        [helper.make_tensor_value_info("a", TensorProto.UINT8, [None, 256])],
+        [helper.make_tensor_value_info("a", TensorProto.UINT8, [None, b.shape[0]])],
         [helper.make_tensor_value_info("y", TensorProto.INT32, None)],
-        [numpy_helper.from_array(b, "b"), numpy_helper.from_array(np.array(3, np.uint8), "a_zp"),
-         numpy_helper.from_array(np.array(-5, np.int8), "b_zp")],
+        [numpy_helper.from_array(b, "b"), numpy_helper.from_array(np.array(a_zp, np.uint8), "a_zp"),
+         numpy_helper.from_array(np.array(b_zp, np.int8), "b_zp")],
     )  # fmt: skip
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
     options = ort.SessionOptions()
     options.intra_op_num_threads = 1
     options.log_severity_level = 3
-    try:
-        session = ort.InferenceSession(model.SerializeToString(), options, providers=["CPUExecutionProvider"])
-        (y,) = session.run(None, {"a": a})
-    except Exception:  # onnxruntime raises its own, untyped errors: then keep ConvInteger
-        return False
-    want = (a.astype(np.int64) - 3) @ (b.astype(np.int64) + 5)
-    return bool(np.array_equal(np.asarray(y, dtype=np.int64), want))
+    session = ort.InferenceSession(model.SerializeToString(), options, providers=["CPUExecutionProvider"])
+    (y,) = session.run(None, {"a": a})
+    return np.asarray(y, dtype=np.int64)
 
 
 _LOCK = threading.Lock()
