@@ -1,6 +1,6 @@
 """Lyrics written from descriptions: the lyrics for reading, then figures.
 
-    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|kinds|kinds2|kinds3|moods|styles]
+    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|kinds|kinds2|kinds3|moods|styles]
         [--readings benchmarks/lyrics_readings.json]
 
 For each description (and seed) the default full-song form is written with
@@ -191,6 +191,22 @@ FRESH6 = (
     "lullaby about the moon watching over a sleeping baby",
     "anthem for a small town football team winning the final",
 )
+# Fresh7: written by the lead on 2026-12-06 21:20 UTC (fifth session of the day) before anything ran on it;
+# the checking set of that session: read at its start and its end only, never tuned on.
+FRESH7 = (
+    "a song about my first car, a rusty blue Honda",
+    "dark trap song about betrayal by a friend",
+    "acoustic love song about meeting her at a bookstore in Brooklyn",
+    "a song for my grandma's 90th birthday",
+    "upbeat song about Friday night after a long work week",
+    "ballad about a sailor's wife watching the sea",
+    "song about my parents' divorce when I was ten",
+    "happy reggaeton summer song about the beach in Puerto Rico",
+    "a paramedic on the night shift in Chicago",
+    "folk song about planting a garden with my kids",
+    "indie song about the last summer before college",
+    "country song about a small town rodeo",
+)
 # Kinds: a tuning set written 2026-12-06 (before anything ran on it) of the kinds of description the
 # writer has no bank theme for (a trade, a lullaby, a work song, a team's anthem, a place of work), the
 # kinds fresh6 found weak, so that they are tuned here and fresh6 stays a checking set.  (Two of its first
@@ -324,12 +340,12 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--readings", default="", help="judgements of lines by reading (JSON): count nonsense/filler")
-    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "kinds", "kinds2", "kinds3", "moods", "styles"), default="tuned",
+    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "kinds", "kinds2", "kinds3", "moods", "styles"), default="tuned",
                     help="the 10 descriptions read while writing the writer, the held-out ones, both, or the "
                          "validation set or the fresh set (never tuned on)")
     args = ap.parse_args()
     descriptions = {"tuned": DESCRIPTIONS, "heldout": HELDOUT, "both": DESCRIPTIONS + HELDOUT,
-                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "moods": MOODS, "styles": STYLES}[args.set]
+                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "moods": MOODS, "styles": STYLES}[args.set]
     form = default_form("pop")
     t0 = time.process_time()
     write_song("warm-up: load the tables", seed=0)  # one-time loading, reported separately
