@@ -1,6 +1,6 @@
 """Lyrics written from descriptions: the lyrics for reading, then figures.
 
-    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|kinds|kinds2|kinds3|moods|styles]
+    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|kinds|kinds2|kinds3|kinds4|moods|styles]
         [--readings benchmarks/lyrics_readings.json]
 
 For each description (and seed) the default full-song form is written with
@@ -257,6 +257,26 @@ KINDS3 = (
     "kids song about brushing your teeth",
     "indie pop song about being afraid of the dark",
 )
+# Kinds4: a tuning set written 2026-12-06 21:15 UTC (fifth session), after reading fresh7 at the start, of
+# the kinds of description fresh7 found weak, none of fresh7's own: a friend who betrays, a family breaking up
+# seen by a child, an elder's birthday (alive), someone else's life told in their voice, the end of school,
+# a job with its own tools, a fair or a sport; so that fresh7 stays a checking set.
+KINDS4 = (
+    "song about a friend who stabbed me in the back",
+    "fake friends and lies, dark hip hop",
+    "my best friend stole my girlfriend",
+    "when my parents split up and dad moved out",
+    "growing up between two houses after the divorce",
+    "my grandpa's 80th birthday party",
+    "celebrating my mom's retirement after thirty years of teaching",
+    "a miner's wife waiting at the pit gate",
+    "a soldier's mother waiting for a letter",
+    "the last days of senior year before graduation",
+    "a truck driver missing his kids on the road",
+    "a night security guard at the museum",
+    "country song about bull riding at the state fair",
+    "a baker's song about her little bakery",
+)
 # Moods: a tuning set written 2026-12-06 (third session) before anything ran on it: prompts that name a genre and
 # a mood and little else, as users of hosted add-vocals most often write them (the styles set's kind, whose
 # lines were half filler).
@@ -340,12 +360,12 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--readings", default="", help="judgements of lines by reading (JSON): count nonsense/filler")
-    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "kinds", "kinds2", "kinds3", "moods", "styles"), default="tuned",
+    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "kinds", "kinds2", "kinds3", "kinds4", "moods", "styles"), default="tuned",
                     help="the 10 descriptions read while writing the writer, the held-out ones, both, or the "
                          "validation set or the fresh set (never tuned on)")
     args = ap.parse_args()
     descriptions = {"tuned": DESCRIPTIONS, "heldout": HELDOUT, "both": DESCRIPTIONS + HELDOUT,
-                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "moods": MOODS, "styles": STYLES}[args.set]
+                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "kinds4": KINDS4, "moods": MOODS, "styles": STYLES}[args.set]
     form = default_form("pop")
     t0 = time.process_time()
     write_song("warm-up: load the tables", seed=0)  # one-time loading, reported separately
