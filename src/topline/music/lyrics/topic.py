@@ -97,7 +97,9 @@ FEMALE = frozenset("""grandmother grandma granny gran nan mother mom mum mama wi
 bride queen lady girlfriend niece she her""".split())
 MALE = frozenset("""grandfather grandpa father dad papa husband brother son boy man uncle groom king boyfriend
 nephew he his him""".split())
-CONFLICTS = {"she": "no-she", "he": "no-he", "night": "day", "day": "night", "rain": "sun", "sun": "rain", "summer": "winter", "winter": "summer",
+# Words of a friend's betrayal (with ``THEME_PHRASES["betrayal"]``): no line of loyalty.
+BETRAYAL = frozenset("betray betrayal traitor backstab backstabber liar snake disloyal treachery judas".split())
+CONFLICTS = {"loyal": "betrayed", "she": "no-she", "he": "no-he", "night": "day", "day": "night", "rain": "sun", "sun": "rain", "summer": "winter", "winter": "summer",
              "spring": "autumn", "autumn": "spring",
              "go": "stay", "stay": "go", "alone": "together", "together": "alone", "up": "down", "down": "no-down",
              "child": "no-child", "parent": "no-parent", "petyou": "no-petyou", "youlost": "no-youlost",
@@ -568,6 +570,13 @@ def read_topic(description: str) -> Topic:
     tags |= {t for t, ws in MOOD_TAGS.items() if ws & set(style)}
     tags |= _clock_tags(description)
     tags |= _loss_tags(description, tagged)
+    named = frozenset(n for n, rx in THEME_PHRASES.items() if rx.search(description.lower()))
+    if "betrayal" in named or lemset & BETRAYAL:
+        tags.add("betrayed")  # no line of a friend's loyalty ("you always pick up when I call")
+        tags.add("down")
+    if "splitup" in named:
+        tags -= {"together", "up"}  # the parents' split: no lover, no couple, no party
+        tags.add("down")
     if NEW_LOVE.search(description.lower()):
         tags.add("newlove")
     if "alone" in tags and ({"crush", "unrequited"} & lemset or UNTOLD.search(description.lower())):
@@ -578,6 +587,10 @@ def read_topic(description: str) -> Topic:
     if "up" in tags and "down" in tags:
         tags -= {"up", "down"}
     singer, addressee = _people(uniq, tagged)
+    if "'s " in singer and singer.split()[-1].lower() in KINSHIP:
+        tags.discard("go")  # "a soldier's mother", "a sailor's wife": the one at home, who stays
+        tags.add("stay")
+        addressee = addressee or singer.split("'s ")[0]  # and sings to the one away: "you" is the soldier
     beloved = {p.bare for p in uniq if p.bare.lower().split()[-1] in {tagged[k][0].lower() for k in loved}}
     if singer in beloved:
         singer = ""  # "a crush on the girl at the bus stop": the girl is sung of, she does not sing
@@ -622,7 +635,7 @@ def read_topic(description: str) -> Topic:
         tags.add("no-petyou")  # "your paws": only when the pet is the one sung to
     if not words and {"down", "up"} & tags:
         tags.add("romance")  # a sad or happy song and nothing else: a love song, as such songs are
-    if not ROMANCE & lemset and "romance" not in tags:
+    if (not ROMANCE & lemset or "splitup" in named) and "romance" not in tags:
         tags.add("no-romance")  # "you" is not a lover: no line of kisses and holding you tight
     if any(t in INDOORS and {"in", "on", "at", "inside"} & set(low[max(0, k - 3):k]) for k, t in enumerate(low)):
         tags.add("indoors")  # "on the night ward", "in the kitchen": no line of soaking shoes
@@ -641,7 +654,7 @@ def read_topic(description: str) -> Topic:
                  own_verbs=own_verbs, style=style, elsewhere=_elsewhere(tagged, uniq, singer),
                  gone_by=_gone_by(tagged, uniq), facts=facts, fears=fears,
                  lost_things=clash.lost_things(description),
-                 themes=frozenset(n for n, rx in THEME_PHRASES.items() if rx.search(description.lower())))
+                 themes=named)
 
 
 # Themes a description names in a phrase rather than a word: rising from poverty ("coming up from nothing",
@@ -650,7 +663,19 @@ THEME_PHRASES = {
     "hustle": re.compile(r"\b(?:(?:com(?:e|es|ing)|came) up from|from (?:nothing|the bottom)|rags to riches)\b"),
     "homesick": re.compile(r"\b(?:(?:miss(?:es|ed|ing)?|far (?:away )?from|long(?:s|ed|ing)? for) (?:my |our )?"
                            r"(?:home|hometown)\b|homesick)"),
+    # a friend who turned: "stabbed me in the back", "sold me out", "stole my girlfriend", "fake friends"
+    "betrayal": re.compile(r"\b(?:stab(?:s|bed|bing)? (?:me |us )?in the back|back ?stab\w*|s(?:old|ell|ells|elling) "
+                           r"(?:me|us) out|turn(?:s|ed|ing)? (?:on|against) (?:me|us)|st(?:ole|eal|eals|ealing) my "
+                           r"(?:girl|girlfriend|boyfriend|man|woman|wife|husband|partner)|fake friends?|two[- ]faced|"
+                           r"betray\w*|traitors?)\b"),
+    # parents splitting up, seen by their child: "my parents' divorce", "when mom and dad split up"
+    "splitup": re.compile(r"\b(?:(?:my |our )?parents'? (?:\w+ )?(?:divorc\w*|split\w*|separat\w*|break ?up|broke up)|"
+                          r"(?:divorc\w*|split\w*|separat\w*) (?:of )?(?:my |our )?parents|(?:mom|mum|dad|mother|"
+                          r"father) and (?:mom|mum|dad|mother|father|me) (?:\w+ )?(?:divorc\w*|split\w*|separat\w*)|"
+                          r"(?:dad|mom|mum|father|mother) moved out|two houses|custody)"),
 }
+# Themes a named one rules out: a child's song of the split is no lover's breakup, nor a praise of parents or home.
+THEME_EXCLUDES = {"splitup": frozenset({"heartbreak", "love", "family", "house"})}
 # Styles a song of nothing else sings as a love song ("a soulful r&b slow jam").
 LOVE_STYLES = frozenset("rnb soul soulful sultry jam serenade bachata".split())
 # Words that make a song one for children (a kids song, a nursery rhyme, a lullaby).

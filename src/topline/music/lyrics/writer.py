@@ -31,7 +31,7 @@ from functools import lru_cache
 from topline.music.lyrics import clash, lexicon
 from topline.music.lyrics.bank import SLOT, bank
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
-from topline.music.lyrics.topic import (CALENDAR, CONFLICTS, CORE_GENRES, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
+from topline.music.lyrics.topic import (CALENDAR, CONFLICTS, CORE_GENRES, THEME_EXCLUDES, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
                                         proper_nouns, SONG_NOUNS, read_topic, tag_proper)
 from topline.music.lyrics.vocab import REGISTER
 from topline.music.types import FormPlan, FormSection, chorus_lines
@@ -106,7 +106,8 @@ def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
     if phrase.bare == topic.singer:  # "I'm a firefighter, it's what I do": a role one does, not "a widow"
         return slot == "me" or (slot == "role" and (phrase.kind != "person" or "r" in lexicon.types(phrase.head)))
     if phrase.bare == topic.addressee:
-        return slot == "you"
+        # (not the one a singer at home belongs to: "a soldier's mother" sings to "you", never "the soldier, ...")
+        return slot == "you" and not topic.singer.startswith(phrase.bare + "'s ")
     if slot in ("role", "me", "you") or (phrase.setting and slot not in ("place", "spot", "land")):
         return False
     proper = phrase.sung == phrase.bare and phrase.bare[:1].isupper()
@@ -316,6 +317,8 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         out[name] = 2.0 * direct + 0.3 * min(near, 3)
     for name in topic.themes & out.keys():
         out[name] += STRONG  # named in a phrase ("coming up from nothing": the hustle, in whatever words)
+    for name in topic.themes:
+        out.update({n: 0.0 for n in THEME_EXCLUDES.get(name, ()) if n in out})  # a child's split: no lover's breakup
     return out
 
 
@@ -562,7 +565,8 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
     lines: list[Line] = []
     openers: list[str] = []
     phrase_of = {p.bare.lower().split()[-1]: p for p in topic.phrases}
-    you = next((p for p in topic.phrases if p.bare == topic.addressee and word in (*p.lemmas, p.head)), None)
+    you = next((p for p in topic.phrases if p.bare == topic.addressee and word in (*p.lemmas, p.head)
+                and not topic.singer.startswith(p.bare + "'s ")), None)  # (not "the miner, ..." of his wife)
     if you is not None and not _name_line(topic, word):
         return [], [you.sung]  # the one sung to is called, opening a line: "my wife, I write your name ..."
     name = _name_line(topic, word)
@@ -603,6 +607,12 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
             if you and low[k] in DET - {"this", "that", "your"} and low[k + 1:k + 1 + len(you)] == you:
                 out.append("you")  # the one sung to, inside the clause: "teaching you to ride a bike"
                 k += 1 + len(you)
+                continue
+            if low[k] in ("her", "him") and (k + 1 == n or tagged[k + 1][2] not in ("n", "a")):
+                # an object, not a possessive ("meeting her at a bookstore"): in a love song she is the one sung
+                # to, "you"; else as written
+                out.append("you" if "no-romance" not in topic.tags else toks[k])
+                k += 1
                 continue
             out.append(poss if poss and low[k] in ("his", "her", "their") else "I" if low[k] == "i" else
                        toks[k].capitalize() if low[k] in CALENDAR else toks[k])  # "in July"
