@@ -1,6 +1,6 @@
 """Lyrics written from descriptions: the lyrics for reading, then figures.
 
-    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|kinds|kinds2|kinds3|kinds4|moods|styles]
+    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|kinds|kinds2|kinds3|kinds4|kinds5|moods|styles]
         [--readings benchmarks/lyrics_readings.json]
 
 For each description (and seed) the default full-song form is written with
@@ -277,6 +277,23 @@ KINDS4 = (
     "country song about bull riding at the state fair",
     "a baker's song about her little bakery",
 )
+# Kinds5: a tuning set written 2026-12-06 21:30 UTC (fifth session) of the commonest prompts of hosted add-vocals
+# users that the bank had no theme for (self-love and never giving up, a toxic or cheating partner, jealousy,
+# getting sober, mental health, moving on), probed by their theme weights before any lyrics were read.
+KINDS5 = (
+    "empowering song about loving myself",
+    "toxic relationship with a manipulative ex",
+    "my boyfriend cheated on me",
+    "never give up, motivational",
+    "song about being stronger after everything",
+    "mental health, feeling lost",
+    "getting sober, one year clean",
+    "jealous of my ex's new girlfriend",
+    "song about moving on after a breakup",
+    "long distance relationship, missing her",
+    "late night drive thinking about life",
+    "single mom working two jobs",
+)
 # Moods: a tuning set written 2026-12-06 (third session) before anything ran on it: prompts that name a genre and
 # a mood and little else, as users of hosted add-vocals most often write them (the styles set's kind, whose
 # lines were half filler).
@@ -360,12 +377,12 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--readings", default="", help="judgements of lines by reading (JSON): count nonsense/filler")
-    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "kinds", "kinds2", "kinds3", "kinds4", "moods", "styles"), default="tuned",
+    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "kinds", "kinds2", "kinds3", "kinds4", "kinds5", "moods", "styles"), default="tuned",
                     help="the 10 descriptions read while writing the writer, the held-out ones, both, or the "
                          "validation set or the fresh set (never tuned on)")
     args = ap.parse_args()
     descriptions = {"tuned": DESCRIPTIONS, "heldout": HELDOUT, "both": DESCRIPTIONS + HELDOUT,
-                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "kinds4": KINDS4, "moods": MOODS, "styles": STYLES}[args.set]
+                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "kinds4": KINDS4, "kinds5": KINDS5, "moods": MOODS, "styles": STYLES}[args.set]
     form = default_form("pop")
     t0 = time.process_time()
     write_song("warm-up: load the tables", seed=0)  # one-time loading, reported separately

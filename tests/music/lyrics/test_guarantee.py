@@ -262,3 +262,10 @@ def test_a_gerund_after_a_time_word_opens_a_line():
     assert openers == ["after losing my job"]
     assert _texts(lines) == ["after losing my job, I know"]  # never "again": it is lost once
     assert any("after losing my job" in ln.lower() for ln in write_song(d, seed=0)[1].split("\n"))
+
+
+def test_a_carrier_clause_ends_at_a_comma_but_a_relative_clause_keeps_its_noun():
+    assert _carried("getting sober, one year clean", "sober") == (["I'm getting sober"], [])
+    assert _carried("single mom, working two jobs", "work")[0] == ["I'm working two jobs"]
+    lines, _ = _carried("a wedding song for Ana and Leo, who met at a bus stop", "meet")
+    assert lines == ["they met", "they met at a bus stop"]

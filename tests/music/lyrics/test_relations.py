@@ -72,3 +72,20 @@ def test_a_bull_ride_is_the_rodeo_not_a_trail_ride():
     assert w["rodeo"] >= STRONG and w["horse"] == 0.0
     d = "country song about bull riding at the state fair"
     assert _has(d, "eight seconds never felt so long") and not _has(d, "mane")
+
+
+def test_common_prompts_of_no_lover_have_their_own_themes():
+    # standing up again, a love of oneself (no lover), a love that hurt (no sweet lines), getting sober, the mind
+    assert theme_weights(read_topic("never give up, motivational"))["strength"] >= STRONG
+    t = read_topic("empowering song about loving myself")
+    w = theme_weights(t)
+    assert w["strength"] >= STRONG and w["love"] == 0.0 and "no-romance" in t.tags
+    w = theme_weights(read_topic("toxic relationship with a manipulative ex"))
+    assert w["heartbreak"] >= STRONG and w["love"] == 0.0
+    assert _has("my boyfriend cheated on me", "all the nights you said you worked late")
+    assert theme_weights(read_topic("getting sober, one year clean"))["sober"] >= STRONG
+    assert theme_weights(read_topic("mental health, feeling lost"))["mind"] >= STRONG
+    # a retirement sings the years and the farewell, not a lesson learnt ("thirty years of teaching")
+    d = "celebrating my mom's retirement after thirty years of teaching"
+    assert theme_weights(read_topic(d))["learning"] == 0.0
+    assert _has(d, "she gave them every morning that she had") and not _has(d, "braver than I used to be")

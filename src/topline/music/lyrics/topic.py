@@ -574,6 +574,9 @@ def read_topic(description: str) -> Topic:
     if "betrayal" in named or lemset & BETRAYAL:
         tags.add("betrayed")  # no line of a friend's loyalty ("you always pick up when I call")
         tags.add("down")
+    if {"selflove", "heartbreak"} & named:
+        tags -= {"together", "romance"}  # no couple's line: "loving myself", "a toxic ex"
+        tags.add("alone")
     if "splitup" in named:
         tags -= {"together", "up"}  # the parents' split: no lover, no couple, no party
         tags.add("down")
@@ -635,7 +638,7 @@ def read_topic(description: str) -> Topic:
         tags.add("no-petyou")  # "your paws": only when the pet is the one sung to
     if not words and {"down", "up"} & tags:
         tags.add("romance")  # a sad or happy song and nothing else: a love song, as such songs are
-    if (not ROMANCE & lemset or "splitup" in named) and "romance" not in tags:
+    if (not ROMANCE & lemset or {"splitup", "selflove"} & named) and "romance" not in tags:
         tags.add("no-romance")  # "you" is not a lover: no line of kisses and holding you tight
     if any(t in INDOORS and {"in", "on", "at", "inside"} & set(low[max(0, k - 3):k]) for k, t in enumerate(low)):
         tags.add("indoors")  # "on the night ward", "in the kitchen": no line of soaking shoes
@@ -673,9 +676,24 @@ THEME_PHRASES = {
                           r"(?:divorc\w*|split\w*|separat\w*) (?:of )?(?:my |our )?parents|(?:mom|mum|dad|mother|"
                           r"father) and (?:mom|mum|dad|mother|father|me) (?:\w+ )?(?:divorc\w*|split\w*|separat\w*)|"
                           r"(?:dad|mom|mum|father|mother) moved out|two houses|custody)"),
+    # standing up again: "never give up", "stronger after everything", "loving myself", "back on my feet"
+    "strength": re.compile(r"\b(?:never give up|don'?t give up|(?:lov\w*|believ\w* in|find\w*|accept\w*) (?:my|your)self|"
+                           r"self[- ](?:love|worth|esteem)|glow[- ]?up|stronger (?:now|than|after)|rise above|against (?:all )?"
+                           r"the odds|keep(?:s|ing)? (?:on )?going|back on my feet)\b"),
+    # a love of oneself is no love song (a pseudo-theme: it only rules the lover's lines out)
+    "selflove": re.compile(r"\b(?:(?:lov\w*|accept\w*) (?:my|your)self|self[- ](?:love|worth|esteem))\b"),
+    # a love that hurt: cheating, a toxic or controlling partner
+    "heartbreak": re.compile(r"\b(?:toxic|manipulat\w*|gaslight\w*|abusive|narcissis\w*|red flags|cheat(?:s|ed|ing)? on|"
+                             r"cheating|cheater)\b"),
+    # a working life's end: its song is of the years and the farewell, not of learning ("thirty years of teaching")
+    "retirement": re.compile(r"\bretir(?:e|es|ed|ing|ement)\b"),
+    "sober": re.compile(r"\b(?:sober|sobriety|rehab|(?:years?|months?|days?) clean|getting clean|"
+                        r"(?:quit|quitting|stop|stopped|stopping) (?:drinking|drugs|the bottle))\b"),
 }
-# Themes a named one rules out: a child's song of the split is no lover's breakup, nor a praise of parents or home.
-THEME_EXCLUDES = {"splitup": frozenset({"heartbreak", "love", "family", "house"})}
+# Themes a named one rules out: a child's song of the split is no lover's breakup, nor a praise of parents or home;
+# a love of oneself or a love that hurt sings no lover's sweet lines; a retirement sings no lesson learnt.
+THEME_EXCLUDES = {"splitup": frozenset({"heartbreak", "love", "family", "house"}), "selflove": frozenset({"love"}),
+                  "heartbreak": frozenset({"love"}), "retirement": frozenset({"learning"})}
 # Styles a song of nothing else sings as a love song ("a soulful r&b slow jam").
 LOVE_STYLES = frozenset("rnb soul soulful sultry jam serenade bachata".split())
 # Words that make a song one for children (a kids song, a nursery rhyme, a lullaby).

@@ -438,7 +438,10 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
     verbs = [v for v in topic.own_verbs if v in SLOT_VERBS]
     out: list[Line] = []
     heads = story_heads(topic)
+    ruled_out = {n for name in topic.themes for n in THEME_EXCLUDES.get(name, ())}
     for e in bank().entries:
+        if e.theme in ruled_out:
+            continue  # not even a line that sings the description's word ("the house" of a child's two houses)
         needs = [set(t[1:].split(",")) for t in e.tags if t.startswith("=")]
         if any(not need & set(topic.words) for need in needs):
             continue  # a line of another story ("we share a drink beneath the tent" needs a party)
@@ -558,6 +561,17 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
     ("since the breakup", "in the winter").
     Returns ``(lines, openers)``; each line ends on a noun of the clause or on the word itself
     before a preposition (a complete phrase)."""
+    parts: list[str] = []
+    for c in re.split(r"[,;:!?]|\.(?:\s|$)", description):
+        if parts and re.match(r"\s*(?:who|whose|which|that|where|when)\b", c, re.I):
+            parts[-1] += "," + c  # a relative clause keeps its noun ("Ana and Leo, who met at a bus stop")
+        elif c.strip():
+            parts.append(c.strip())
+    if len(parts) > 1:  # a clause never runs on past a comma ("getting sober, one year clean")
+        forms = {f.lower() for f in topic.forms.get(word, frozenset({word}))} | {word.lower()}
+        own = [c for c in parts if forms & {w.lower() for t, lem, _ in tag_proper(c) for w in (t, lem)}]
+        if own:
+            description = own[0]
     tagged = tag_proper(description)
     toks = [t for t, _, _ in tagged]
     low = [t.lower() for t in toks]
