@@ -89,3 +89,15 @@ def test_common_prompts_of_no_lover_have_their_own_themes():
     d = "celebrating my mom's retirement after thirty years of teaching"
     assert theme_weights(read_topic(d))["learning"] == 0.0
     assert _has(d, "she gave them every morning that she had") and not _has(d, "braver than I used to be")
+
+
+def test_a_wedding_is_a_day_broke_is_no_money_and_games_are_no_sport():
+    for d in ("song for our wedding", "wedding first dance song", "first dance at our wedding"):
+        assert "wedding" in read_topic(d).words and theme_weights(read_topic(d))["wedding"] >= STRONG, d
+    assert theme_weights(read_topic("rent is due and I'm broke"))["hustle"] >= STRONG
+    assert theme_weights(read_topic("the car broke down"))["hustle"] < 2.0
+    w = theme_weights(read_topic("playing video games all night"))
+    assert w["gaming"] >= STRONG and w["sport"] == 0.0 and w["distance"] == 0.0
+    assert theme_weights(read_topic("got ghosted after three dates"))["dating"] >= STRONG
+    assert _has("new year's eve countdown", "we count it down from ten to one")
+    assert not _has("a summer festival with friends", "we count it down from ten to one")

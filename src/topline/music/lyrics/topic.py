@@ -304,6 +304,9 @@ def _names(tagged: list[tuple[str, str, str]]) -> dict[int, int]:
 
 # Words after which a verb follows: a subject pronoun or a relative ("the summer I learned", "a car that broke").
 SUBJECT_WORDS = frozenset("that who which i we they you he she it".split())
+COPULAS = frozenset("am is are was were be been being i'm we're you're they're he's she's it's".split())
+# Words in -ing that are nouns wherever no subject does them ("song for our wedding", "wedding first dance").
+ING_NOUNS = frozenset("wedding ceiling clothing christening homecoming thanksgiving".split())
 # Adverbs between a subject and its verb ("a sailor who never came back", "we always fight").
 ADVERBS = frozenset("never always still just often once ever sometimes already".split())
 
@@ -324,6 +327,9 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
             continue
         if tok.endswith("'s"):
             out.append((tok, lexicon.lemma(tok, "n"), "n"))
+            continue
+        if tok == "broke" and (prev in COPULAS or prev in ("so", "flat", "dead", "still", "always", "stay", "go")):
+            out.append((tok, tok, "a"))  # "I'm broke", "rent is due and I'm broke": no money, nothing broken
             continue
         # a number of two words ("twenty-first", "twenty-one", not in WordNet) is the part of speech of its last
         poss = lexicon.parts_of_speech(tok) or lexicon.parts_of_speech(tok.rpartition("-")[2])
@@ -347,9 +353,12 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
         if out and out[-1][2] == "n" and not prev.endswith("'s") and _participle(tok):
             out.append((tok, lexicon.lemma(tok, "v"), "v"))  # "a firefighter coming home", "our team won"
             continue
+        if tok in ING_NOUNS and prev not in SUBJECT_WORDS and prev not in COPULAS:
+            out.append((tok, tok, "n"))  # "our wedding", "wedding first dance": the day, not "to wed"
+            continue
         if ing_verb and (not in_np or nxt in FUNCTION or nxt in DETERMINERS or not nxt) \
                 and not (prev.endswith("'s") and not _participle(tok)) \
-                and not (prev in ("a", "an", "the") and "n" in poss):  # "my sister's wedding", "a wedding in Accra"
+                and not (prev in DETERMINERS and "n" in poss):  # "my sister's wedding", "a wedding in Accra"
             out.append((tok, lexicon.lemma(tok, "v"), "v"))
             continue
         subject = prev in SUBJECT_WORDS or ((prev.endswith("ly") or prev in ADVERBS) and i >= 2
@@ -663,7 +672,8 @@ def read_topic(description: str) -> Topic:
 # Themes a description names in a phrase rather than a word: rising from poverty ("coming up from nothing",
 # "started from the bottom") is the hustle, missing home ("far from home", "homesick") is homesickness.
 THEME_PHRASES = {
-    "hustle": re.compile(r"\b(?:(?:com(?:e|es|ing)|came) up from|from (?:nothing|the bottom)|rags to riches)\b"),
+    "hustle": re.compile(r"\b(?:(?:com(?:e|es|ing)|came) up from|from (?:nothing|the bottom)|rags to riches|"
+                         r"(?:i'm|we're|so|flat|dead|always) broke|rent(?: is)? due|paycheck to paycheck)\b"),
     "homesick": re.compile(r"\b(?:(?:miss(?:es|ed|ing)?|far (?:away )?from|long(?:s|ed|ing)? for) (?:my |our )?"
                            r"(?:home|hometown)\b|homesick)"),
     # a friend who turned: "stabbed me in the back", "sold me out", "stole my girlfriend", "fake friends"
@@ -685,15 +695,21 @@ THEME_PHRASES = {
     # a love that hurt: cheating, a toxic or controlling partner
     "heartbreak": re.compile(r"\b(?:toxic|manipulat\w*|gaslight\w*|abusive|narcissis\w*|red flags|cheat(?:s|ed|ing)? on|"
                              r"cheating|cheater)\b"),
+    # video games: a gamer's nights, not a sport's match or a video call's distance
+    "gaming": re.compile(r"\b(?:video ?games?|gaming|gamers?)\b"),
+    # the turn of the year: a countdown to midnight
+    "festival": re.compile(r"\b(?:new year'?s?(?: eve)?|countdown)\b"),
     # a working life's end: its song is of the years and the farewell, not of learning ("thirty years of teaching")
     "retirement": re.compile(r"\bretir(?:e|es|ed|ing|ement)\b"),
     "sober": re.compile(r"\b(?:sober|sobriety|rehab|(?:years?|months?|days?) clean|getting clean|"
                         r"(?:quit|quitting|stop|stopped|stopping) (?:drinking|drugs|the bottle))\b"),
 }
 # Themes a named one rules out: a child's song of the split is no lover's breakup, nor a praise of parents or home;
-# a love of oneself or a love that hurt sings no lover's sweet lines; a retirement sings no lesson learnt.
+# a love of oneself or a love that hurt sings no lover's sweet lines; a retirement sings no lesson learnt; a
+# gamer's night is no sport's match and no video call.
 THEME_EXCLUDES = {"splitup": frozenset({"heartbreak", "love", "family", "house"}), "selflove": frozenset({"love"}),
-                  "heartbreak": frozenset({"love"}), "retirement": frozenset({"learning"})}
+                  "heartbreak": frozenset({"love"}), "retirement": frozenset({"learning"}),
+                  "gaming": frozenset({"sport", "distance"})}
 # Styles a song of nothing else sings as a love song ("a soulful r&b slow jam").
 LOVE_STYLES = frozenset("rnb soul soulful sultry jam serenade bachata".split())
 # Words that make a song one for children (a kids song, a nursery rhyme, a lullaby).
