@@ -330,6 +330,7 @@ MOOD_COLOUR = 0.0  # the most a mood theme ("chill" -> calm) counts in a song wh
 SCENE_BONUS = 1.0  # a line of the description's own situation (``scenes``) counts as a line of its main theme
 SHORT_LINE = 6  # syllables: few lines but the stock ones are this short
 REFERS = re.compile(r"\b(it|it's|its|they|they're|them|their)\b", re.I)  # a line pointing back to the one before
+STOCK_COST = 4.0  # how much less a stock line counts where a line of the song's themes could fit its budget
 CLASH_COST = 20.0  # a line that contradicts the description (``clash``): below every stock line even with a description word in it; sung only if nothing else fits
 OWN_ROLE = 1.5  # how much a couplet written for its section's role counts over one written for another
 # The mood theme a song falls back on when nothing it names has a theme of its own: a sad song sings
@@ -1351,6 +1352,8 @@ class Planner:
             # a stock frame around the description's own words ("I'm a teenager, I know") carries them;
             # a long line (a couplet sung as one) or a very short one has few other ways to fit its budget
             s += 3.0
+        elif line.theme == "stock":
+            s -= STOCK_COST  # a budget a theme's line can fit: readers call a stock line filler
         if line.entry in self.used_entries:
             s -= 2.5
         if line.theme == "slots" and line.filler and not fresh:
