@@ -1,6 +1,6 @@
 """Lyrics written from descriptions: the lyrics for reading, then figures.
 
-    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|kinds|kinds2|kinds3|kinds4|kinds5|kinds6|moods|styles]
+    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|kinds|kinds2|kinds3|kinds4|kinds5|kinds6|kinds7|moods|styles]
         [--readings benchmarks/lyrics_readings.json]
 
 For each description (and seed) the default full-song form is written with
@@ -311,6 +311,22 @@ KINDS6 = (
     "happy birthday song for my sister",
     "camping trip in the woods",
 )
+# Kinds7: a tuning set written 2026-12-06 21:50 UTC (fifth session) of common prompts probed by their theme weights
+# (a couple's story, no sleep, a homecoming, an ex, a heartbroken genre) before their lyrics were read.
+KINDS7 = (
+    "heartbroken country song",
+    "growing old together",
+    "the day we met",
+    "coming home after years away",
+    "can't sleep at 3am",
+    "missing my ex",
+    "first love in high school",
+    "dancing all night in the club",
+    "a rainy day in London",
+    "my dog passed away",
+    "a love letter to my hometown",
+    "my son leaving for the army",
+)
 # Moods: a tuning set written 2026-12-06 (third session) before anything ran on it: prompts that name a genre and
 # a mood and little else, as users of hosted add-vocals most often write them (the styles set's kind, whose
 # lines were half filler).
@@ -394,12 +410,12 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--readings", default="", help="judgements of lines by reading (JSON): count nonsense/filler")
-    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "kinds", "kinds2", "kinds3", "kinds4", "kinds5", "kinds6", "moods", "styles"), default="tuned",
+    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "kinds", "kinds2", "kinds3", "kinds4", "kinds5", "kinds6", "kinds7", "moods", "styles"), default="tuned",
                     help="the 10 descriptions read while writing the writer, the held-out ones, both, or the "
                          "validation set or the fresh set (never tuned on)")
     args = ap.parse_args()
     descriptions = {"tuned": DESCRIPTIONS, "heldout": HELDOUT, "both": DESCRIPTIONS + HELDOUT,
-                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "kinds4": KINDS4, "kinds5": KINDS5, "kinds6": KINDS6, "moods": MOODS, "styles": STYLES}[args.set]
+                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "kinds4": KINDS4, "kinds5": KINDS5, "kinds6": KINDS6, "kinds7": KINDS7, "moods": MOODS, "styles": STYLES}[args.set]
     form = default_form("pop")
     t0 = time.process_time()
     write_song("warm-up: load the tables", seed=0)  # one-time loading, reported separately

@@ -101,3 +101,29 @@ def test_a_wedding_is_a_day_broke_is_no_money_and_games_are_no_sport():
     assert theme_weights(read_topic("got ghosted after three dates"))["dating"] >= STRONG
     assert _has("new year's eve countdown", "we count it down from ten to one")
     assert not _has("a summer festival with friends", "we count it down from ten to one")
+
+
+def test_a_couples_story_sleeplessness_a_homecoming_and_an_ex_are_named_in_phrases():
+    w = theme_weights(read_topic("growing old together"))
+    assert w["love"] >= STRONG and w["childhood"] == 0.0  # no childhood of "growing"
+    assert theme_weights(read_topic("the day we met"))["love"] >= STRONG
+    assert theme_weights(read_topic("can't sleep at 3am"))["night"] >= STRONG
+    assert theme_weights(read_topic("coming home after years away"))["homesick"] >= STRONG
+    assert theme_weights(read_topic("missing my ex"))["heartbreak"] >= STRONG
+    assert theme_weights(read_topic("heartbroken country song"))["heartbreak"] >= STRONG
+    # "growing up" is still a childhood
+    assert theme_weights(read_topic("growing up in a small town"))["childhood"] >= STRONG
+
+
+def test_the_one_sung_to_who_leaves_is_sung_from_home_and_a_love_letter_to_a_place_has_no_lover():
+    d = "my son leaving for the army"
+    assert "athome" in read_topic(d).tags
+    assert _has(d, "I read your letter by the light") and not _has(d, "tell the kids I'm doing fine")
+    assert "athome" not in read_topic("a soldier going to war").tags
+    assert _has("a soldier going to war", "tell the kids I'm doing fine")
+    t = read_topic("a love letter to my hometown")
+    assert "loveletter" in t.themes and "no-romance" in t.tags and theme_weights(t)["love"] == 0.0
+    assert "loveletter" not in read_topic("a love song to my wife").themes
+    # a ten-year anniversary sings no silver hair (a couple grown old does)
+    assert not _has("a love song for my wife on our tenth anniversary", "your hair is silver")
+    assert _has("growing old together", "your hair is silver")

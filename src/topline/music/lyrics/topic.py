@@ -99,7 +99,7 @@ MALE = frozenset("""grandfather grandpa father dad papa husband brother son boy 
 nephew he his him""".split())
 # Words of a friend's betrayal (with ``THEME_PHRASES["betrayal"]``): no line of loyalty.
 BETRAYAL = frozenset("betray betrayal traitor backstab backstabber liar snake disloyal treachery judas".split())
-CONFLICTS = {"loyal": "betrayed", "she": "no-she", "he": "no-he", "night": "day", "day": "night", "rain": "sun", "sun": "rain", "summer": "winter", "winter": "summer",
+CONFLICTS = {"loyal": "betrayed", "gone": "athome", "athome": "no-athome", "she": "no-she", "he": "no-he", "night": "day", "day": "night", "rain": "sun", "sun": "rain", "summer": "winter", "winter": "summer",
              "spring": "autumn", "autumn": "spring",
              "go": "stay", "stay": "go", "alone": "together", "together": "alone", "up": "down", "down": "no-down",
              "child": "no-child", "parent": "no-parent", "petyou": "no-petyou", "youlost": "no-youlost",
@@ -586,6 +586,11 @@ def read_topic(description: str) -> Topic:
     if {"selflove", "heartbreak"} & named:
         tags -= {"together", "romance"}  # no couple's line: "loving myself", "a toxic ex"
         tags.add("alone")
+    if "loveletter" in named:
+        tags -= {"together", "romance", "go"}  # "a love letter to my hometown": no lover, and no leaving it
+        tags.add("stay")
+    elif "love" in named:
+        tags |= {"romance", "together"}  # "growing old together", "the day we met": a couple's song
     if "splitup" in named:
         tags -= {"together", "up"}  # the parents' split: no lover, no couple, no party
         tags.add("down")
@@ -599,9 +604,12 @@ def read_topic(description: str) -> Topic:
     if "up" in tags and "down" in tags:
         tags -= {"up", "down"}
     singer, addressee = _people(uniq, tagged)
+    if addressee and re.search(r"\b%s\s+(?:is\s+)?(?:leav\w*|left|going|goes|moving|moves|moved|deploy\w*|shipping "
+                               r"out)\b" % re.escape(addressee.split()[-1].lower()), description.lower()):
+        tags.add("athome")  # "my son leaving for the army": the one sung to goes; the singer is the one at home
     if "'s " in singer and singer.split()[-1].lower() in KINSHIP:
         tags.discard("go")  # "a soldier's mother", "a sailor's wife": the one at home, who stays
-        tags.add("stay")
+        tags |= {"stay", "athome"}
         addressee = addressee or singer.split("'s ")[0]  # and sings to the one away: "you" is the soldier
     beloved = {p.bare for p in uniq if p.bare.lower().split()[-1] in {tagged[k][0].lower() for k in loved}}
     if singer in beloved:
@@ -625,6 +633,8 @@ def read_topic(description: str) -> Topic:
     if not addressee and "romance" not in tags and not for_children and not (ROMANCE | {"home"}) & lemset and not any(
             p.kind == "animal" or (p.kind == "person" and p.plural) for p in uniq):
         tags.add("no-you")  # nobody to sing to (no one named, no lover, no one at home, no pet, no friends)
+    if "athome" not in tags:
+        tags.add("no-athome")  # no line of the one left at home (the letter read by the light)
     if "lost" not in tags:
         tags.add("no-lost")  # nobody is gone: no line misses them
     if "down" not in tags:
@@ -647,7 +657,7 @@ def read_topic(description: str) -> Topic:
         tags.add("no-petyou")  # "your paws": only when the pet is the one sung to
     if not words and {"down", "up"} & tags:
         tags.add("romance")  # a sad or happy song and nothing else: a love song, as such songs are
-    if (not ROMANCE & lemset or {"splitup", "selflove"} & named) and "romance" not in tags:
+    if (not ROMANCE & lemset or {"splitup", "selflove", "loveletter"} & named) and "romance" not in tags:
         tags.add("no-romance")  # "you" is not a lover: no line of kisses and holding you tight
     if any(t in INDOORS and {"in", "on", "at", "inside"} & set(low[max(0, k - 3):k]) for k, t in enumerate(low)):
         tags.add("indoors")  # "on the night ward", "in the kitchen": no line of soaking shoes
@@ -675,7 +685,8 @@ THEME_PHRASES = {
     "hustle": re.compile(r"\b(?:(?:com(?:e|es|ing)|came) up from|from (?:nothing|the bottom)|rags to riches|"
                          r"(?:i'm|we're|so|flat|dead|always) broke|rent(?: is)? due|paycheck to paycheck)\b"),
     "homesick": re.compile(r"\b(?:(?:miss(?:es|ed|ing)?|far (?:away )?from|long(?:s|ed|ing)? for) (?:my |our )?"
-                           r"(?:home|hometown)\b|homesick)"),
+                           r"(?:home|hometown)\b|homesick|homecoming|(?:coming|going|back) home after (?:\w+ )?(?:years?|"
+                           r"months?|so long)|years away)"),
     # a friend who turned: "stabbed me in the back", "sold me out", "stole my girlfriend", "fake friends"
     "betrayal": re.compile(r"\b(?:stab(?:s|bed|bing)? (?:me |us )?in the back|back ?stab\w*|s(?:old|ell|ells|elling) "
                            r"(?:me|us) out|turn(?:s|ed|ing)? (?:on|against) (?:me|us)|st(?:ole|eal|eals|ealing) my "
@@ -694,13 +705,20 @@ THEME_PHRASES = {
     "selflove": re.compile(r"\b(?:(?:lov\w*|accept\w*) (?:my|your)self|self[- ](?:love|worth|esteem))\b"),
     # a love that hurt: cheating, a toxic or controlling partner
     "heartbreak": re.compile(r"\b(?:toxic|manipulat\w*|gaslight\w*|abusive|narcissis\w*|red flags|cheat(?:s|ed|ing)? on|"
-                             r"cheating|cheater)\b"),
+                             r"cheating|cheater|my ex|heartbroken|brokenhearted|broken heart(?:ed)?)\b"),
+    # a couple's own story: "the day we met", "growing old together" (no childhood of "growing")
+    "love": re.compile(r"\b(?:the (?:day|night) we met|when we (?:first )?met|how we met|grow(?:s|ing)? old together)\b"),
+    # no sleep: "can't sleep", "up all night", "awake at 3am"
+    "night": re.compile(r"\b(?:can'?t sleep|cannot sleep|sleepless|up all night|awake at)\b"),
     # video games: a gamer's nights, not a sport's match or a video call's distance
     "gaming": re.compile(r"\b(?:video ?games?|gaming|gamers?)\b"),
     # the turn of the year: a countdown to midnight
     "festival": re.compile(r"\b(?:new year'?s?(?: eve)?|countdown)\b"),
     # a working life's end: its song is of the years and the farewell, not of learning ("thirty years of teaching")
     "retirement": re.compile(r"\bretir(?:e|es|ed|ing|ement)\b"),
+    # "a love letter to my hometown": the hometown is the song, no lover (a pseudo-theme: it rules love out)
+    "loveletter": re.compile(r"\blove (?:letter|song) to (?:my|our|the) (?!(?:\w+ )?(?:wife|husband|girlfriend|boyfriend|"
+                             r"love|darling|partner|fianc\w*|sweetheart|man|woman|girl|boy|lover|baby)\b)"),
     "sober": re.compile(r"\b(?:sober|sobriety|rehab|(?:years?|months?|days?) clean|getting clean|"
                         r"(?:quit|quitting|stop|stopped|stopping) (?:drinking|drugs|the bottle))\b"),
 }
@@ -708,7 +726,8 @@ THEME_PHRASES = {
 # a love of oneself or a love that hurt sings no lover's sweet lines; a retirement sings no lesson learnt; a
 # gamer's night is no sport's match and no video call.
 THEME_EXCLUDES = {"splitup": frozenset({"heartbreak", "love", "family", "house"}), "selflove": frozenset({"love"}),
-                  "heartbreak": frozenset({"love"}), "retirement": frozenset({"learning"}),
+                  "heartbreak": frozenset({"love"}), "retirement": frozenset({"learning"}), "love": frozenset({"childhood"}),
+                  "loveletter": frozenset({"love"}),
                   "gaming": frozenset({"sport", "distance"})}
 # Styles a song of nothing else sings as a love song ("a soulful r&b slow jam").
 LOVE_STYLES = frozenset("rnb soul soulful sultry jam serenade bachata".split())
@@ -717,7 +736,7 @@ FOR_CHILDREN = frozenset("kids kids' kid's children children's nursery toddler t
                          "sing-along".split())
 # A love just met ("meeting someone at a coffee shop", "a summer romance"): no line of a couple long together.
 NEW_LOVE = re.compile(r"\b(meet|meets|meeting|met|first date|fling|(?:summer|holiday|vacation) romance|new love|"
-                      r"falling for)\b")
+                      r"falling for|first love|first kiss|puppy love)\b")
 # A love not returned or not told ("secretly in love", "a secret love", "love from afar"): never a couple.
 UNTOLD = re.compile(r"\b(secret(ly)?\s+(in\s+)?lov\w*|lov\w*\s+(\w+\s+)?from afar|one[- ]sided)\b")
 # A being gone: "passed away", "passed on" (not "passed the exam").
@@ -848,7 +867,8 @@ def _people(phrases: list[Phrase], tagged: list[tuple[str, str, str]]) -> tuple[
             # a baby does not sing: its parent sings to it ("a baby's first steps" -> "my baby, ...")
             return "", first.bare
         mine = {t.lower() for t, _, _ in tagged} & {"i", "me", "my", "we", "us", "our"}
-        if ("about" in before and first.kind == "person" and "w" in lexicon.types(first.head) and not mine
+        kin_of = whole is not None and first.head in KINSHIP  # "a ballad about a sailor's wife": in her voice too
+        if ("about" in before and first.kind == "person" and ("w" in lexicon.types(first.head) or kin_of) and not mine
                 and not {"for", "to", "with"} & set(before) and first.head not in bank().themes.get("legend", ())):
             singer = first.bare  # "a song about a baker who gets up at 4am": a trade is sung in character
         elif {"about", "for", "with", "of", "from", "at", "in", "to", "into"} & set(before):
