@@ -5,16 +5,16 @@ pieces, tempos and arrangements (``corpus.py --heldout``), or with ``--validatio
 nobody tunes on (``corpus.py --validation``: measure it before and after a change, not while tuning), or
 with ``--fresh`` on a fourth set made only to check a change (``corpus.py --fresh``), or with
 ``--chorales34`` on the chorale tuning set (``corpus.py --chorales34``), or with ``--triple`` on the 3/4
-tuning set (``corpus.py --triple``: 3/4 chorales and quartet movements no other set uses), scored as in ``bench_quality.py``
-(``mir_eval``: beat/downbeat F at +-70 ms, MIREX key, chords majmin duration weighted, section
+tuning set (``corpus.py --triple``: 3/4 chorales and quartet movements no other set uses), scored as in
+``bench_quality.py`` (``mir_eval``: beat/downbeat F at +-70 ms, MIREX key, chords majmin duration weighted, section
 boundary F at +-3 s trimmed; the beats' median lag against the true ones, for diagnosis).  ``--real``
 instead prints, for reading, what the analysis hears on the real produced recordings of
 ``real_corpus.py`` (no ground truth): tempo, meter, where the beats sit against the attack starts
 (``beats_to_attacks``) and the bar length and first bar line, key and confidence, chord count, labels and
 longest chord, sections and their labels.
 
-Run: ``python benchmarks/bench_analysis.py [--n 16] [--heldout | --validation | --fresh | --chorales34 | --triple] [--real]
-[--only ID]``.
+Run: ``python benchmarks/bench_analysis.py [--n 16] [--heldout | --validation | --fresh | --chorales34 | --triple]
+[--real] [--only ID]``.
 """
 
 from __future__ import annotations
