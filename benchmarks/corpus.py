@@ -52,9 +52,10 @@ each played both ways round), and the 3/4 movements of music21's string quartets
 movements of Haydn op. 1 no. 1 and op. 74 no. 1, Mozart K. 80, 155, 156 and 458, Beethoven op. 59 nos. 2
 and 3: second violin, viola and cello played, the first violin left out as the lead, the opening bars
 then the next ones, as the tunes are); every fourth item is a 4/4 control, a 4/4 quartet movement or a
-pair of 4/4 chorales from the list's last eighth (past every chorale the other sets' items use).  All
-five arrangements, 56-180 BPM (the quartet movements' own tempos are ignored, as the chorales' are),
-its own seed.
+pair of 4/4 chorales from the list's last eighth (past every chorale the other sets' items use).  Past
+its 24 items (``--n 48``) every other 3/4 item is again a chorale pair, playing its later phrases (from
+bar 5, then bar 9), which the first 24 never reach.  All five arrangements, 56-180 BPM (the quartet
+movements' own tempos are ignored, as the chorales' are), its own seed.
 """
 
 from __future__ import annotations
@@ -644,11 +645,12 @@ def make_item(i: int, lib: Library, *, seed: int = 1234, rotate: int = 0) -> tup
     triple_meter = "4/4" if i % 4 == 3 else "3/4"
     if lib.triple:
         # 3/4: chorale pairs and quartet movements alternating until the eight chorale items (four
-        # pairs, both ways round) are used; 4/4 controls: a quartet movement, then a chorale pair.
+        # pairs, both ways round) are used, and again past the default set's items, where the pairs
+        # play their later phrases; 4/4 controls: a quartet movement, then a chorale pair.
         j = 3 * (i // 4) + i % 4  # index among the 3/4 items
         c = i // 4  # index among the 4/4 items
         if triple_meter == "3/4":
-            kind = "chorale" if j % 2 == 0 and j // 2 < 8 else "quartet"
+            kind = "chorale" if j % 2 == 0 and (j // 2 < 8 or i >= TRIPLE_N) else "quartet"
         else:
             kind = "quartet" if c % 2 == 0 else "chorale"
     arrs = FRESH_ARRS if lib.fresh else VALIDATION_ARRS if lib.validation else ARRS
@@ -682,8 +684,10 @@ def make_item(i: int, lib: Library, *, seed: int = 1234, rotate: int = 0) -> tup
         meter, bar_ql = a.meter, a.bar_ql
         bars = max(2, min(6, int(round(30.0 * qpm / 60.0 / bar_ql / 3))))
         shift = (a.tonic - b.tonic + 6) % 12 - 6
-        plan = [(a, 0, 0), (b, 0, shift), (a, 0, 0)]
-        label = f"{a.name}+{b.name}"
+        # ``--triple`` past its first eight chorale items: each pair's phrases from bar 4, 8, ... on
+        bar0 = min(4 * (j // 2 // 8), a.n_bars - bars, b.n_bars - bars) if lib.triple and meter == "3/4" else 0
+        plan = [(a, bar0, 0), (b, bar0, shift), (a, bar0, 0)]
+        label = f"{a.name}+{b.name}" + (f"@bar{bar0 + 1}" if bar0 else "")
         tonic, mode = a.tonic, a.mode
     elif kind == "quartet":
         # A movement's opening bars, the next ones, then (when short) the opening again, as the tunes.
