@@ -4,16 +4,17 @@ On the rendered corpus (``corpus.py``) and, with ``--heldout``, on the held-out 
 pieces, tempos and arrangements (``corpus.py --heldout``), or with ``--validation`` on the third set
 nobody tunes on (``corpus.py --validation``: measure it before and after a change, not while tuning), or
 with ``--fresh`` on a fourth set made only to check a change (``corpus.py --fresh``), or with
-``--chorales34`` on the chorale tuning set (``corpus.py --chorales34``), scored as in ``bench_quality.py``
-(``mir_eval``: beat/downbeat F at +-70 ms, MIREX key, chords majmin duration weighted, section
+``--chorales34`` on the chorale tuning set (``corpus.py --chorales34``), or with ``--triple`` on the 3/4
+tuning set (``corpus.py --triple``: 3/4 chorales and quartet movements no other set uses), scored as in
+``bench_quality.py`` (``mir_eval``: beat/downbeat F at +-70 ms, MIREX key, chords majmin duration weighted, section
 boundary F at +-3 s trimmed; the beats' median lag against the true ones, for diagnosis).  ``--real``
 instead prints, for reading, what the analysis hears on the real produced recordings of
 ``real_corpus.py`` (no ground truth): tempo, meter, where the beats sit against the attack starts
 (``beats_to_attacks``) and the bar length and first bar line, key and confidence, chord count, labels and
 longest chord, sections and their labels.
 
-Run: ``python benchmarks/bench_analysis.py [--n 16] [--heldout | --validation | --fresh | --chorales34] [--real]
-[--only ID]``.
+Run: ``python benchmarks/bench_analysis.py [--n 16] [--heldout | --validation | --fresh | --chorales34 | --triple]
+[--real] [--only ID]``.
 """
 
 from __future__ import annotations
@@ -30,11 +31,19 @@ from topline.music.analysis import analyse
 
 
 def score_corpus(
-    n: int | None, *, heldout: bool, validation: bool, only: str | None, fresh: bool = False, chorales34: bool = False
+    n: int | None,
+    *,
+    heldout: bool,
+    validation: bool,
+    only: str | None,
+    fresh: bool = False,
+    chorales34: bool = False,
+    triple: bool = False,
 ) -> None:
-    out = (corpus.CHORALES34 if chorales34 else corpus.FRESH if fresh else corpus.VALIDATION if validation
-           else corpus.HELDOUT if heldout else corpus.OUT)  # fmt: skip
-    items = corpus.load(out, n, heldout=heldout, validation=validation, fresh=fresh, chorales34=chorales34)
+    out = (corpus.TRIPLE if triple else corpus.CHORALES34 if chorales34 else corpus.FRESH if fresh
+           else corpus.VALIDATION if validation else corpus.HELDOUT if heldout else corpus.OUT)  # fmt: skip
+    items = corpus.load(out, n, heldout=heldout, validation=validation, fresh=fresh, chorales34=chorales34,
+                        triple=triple)  # fmt: skip
     rows = []
     for truth, path in items:
         if only and only not in truth["id"]:
@@ -126,6 +135,7 @@ def main() -> None:
     sets.add_argument("--validation", action="store_true", help="the validation set (nobody tunes on it)")
     sets.add_argument("--fresh", action="store_true", help="the fresh set (for checking a change only)")
     sets.add_argument("--chorales34", action="store_true", help="the chorale tuning set (3/4 and 4/4)")
+    sets.add_argument("--triple", action="store_true", help="the 3/4 tuning set (chorales, quartets; 4/4 controls)")
     ap.add_argument("--real", action="store_true", help="read the analysis of the real recordings")
     ap.add_argument("--seconds", type=float, default=45.0, help="clip length for --real")
     ap.add_argument("--only", default=None, help="items whose id contains this")
@@ -134,7 +144,7 @@ def main() -> None:
         read_real(args.n or 16, args.seconds)
     else:
         score_corpus(args.n, heldout=args.heldout, validation=args.validation, only=args.only, fresh=args.fresh,
-                     chorales34=args.chorales34)  # fmt: skip
+                     chorales34=args.chorales34, triple=args.triple)  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ section changes the texture a little, as songs do, and the boundaries are the gr
 Needs ``apt-get install -y fluidsynth fluid-soundfont-gm``.
 
 Run: ``python benchmarks/corpus.py [--n 16] [--out benchmarks/.corpus]
-[--heldout | --validation | --fresh | --chorales34]``.
+[--heldout | --validation | --fresh | --chorales34 | --triple]``.
 Deterministic.
 ``--heldout`` makes a second set from other pieces (the second half of the chorales, other books of
 O'Neill's), other tempos and arrangements, in ``benchmarks/.corpus-heldout``: figures tuned on one set
@@ -43,6 +43,19 @@ quarter; the last eighth, after the validation set's).  The list holds only 35 c
 them there: once their pairs (same mode) are used up, each pair is played again the other way round
 (the second chorale's opening first), in another arrangement and tempo.  All five arrangements,
 56-144 BPM, its own seed.
+``--triple`` makes a tuning set for the meter of 3/4 pieces, in ``benchmarks/.corpus-triple``, from
+music no item of any other set uses (the checking sets' 3/4 chorales are counted in four or a beat off,
+and the chorale set's 3/4 chorales are the only ones tuned on; a fix must hold on others).  Three items
+in four are in 3/4: the ten 3/4 chorales of the list that no item of the main and held-out sets (at
+``--n 48``), the validation, fresh or chorale sets uses, paired by mode as in ``--chorales34`` (four pairs,
+each played both ways round), and the 3/4 movements of music21's string quartets (minuets and slow
+movements of Haydn op. 1 no. 1 and op. 74 no. 1, Mozart K. 80, 155, 156 and 458, Beethoven op. 59 nos. 2
+and 3: second violin, viola and cello played, the first violin left out as the lead, the opening bars
+then the next ones, as the tunes are); every fourth item is a 4/4 control, a 4/4 quartet movement or a
+pair of 4/4 chorales from the list's last eighth (past every chorale the other sets' items use).  Past
+its 24 items (``--n 48``) every other 3/4 item is again a chorale pair, playing its later phrases (from
+bar 5, then bar 9), which the first 24 never reach.  All five arrangements, 56-180 BPM (the quartet
+movements' own tempos are ignored, as the chorales' are), its own seed.
 """
 
 from __future__ import annotations
@@ -432,6 +445,21 @@ FRESH_ARRS = ("organ", "strings", "guitar", "band", "piano")
 CHORALES34_PARTS = ((1 / 8, 3 / 8), (5 / 8, 3 / 4), (7 / 8, 1.0))
 CHORALES34_ARRS = ("piano", "strings", "band", "guitar", "organ")
 
+# ``--triple``: the 3/4 chorales of the list that no item of any other set uses (main and held-out
+# sets at --n 48, validation and fresh at 12, chorales34 at 24; found by running their ``make_item``),
+# and music21's string-quartet movements in one time signature, 3/4 and 4/4.
+TRIPLE_CHORALES = ("bwv11.6", "bwv122.6", "bwv145.5", "bwv153.9", "bwv269", "bwv282", "bwv299", "bwv306",
+                   "bwv349", "bwv65.2")  # fmt: skip
+TRIPLE_QUARTETS = {
+    "3/4": ("haydn/opus1no1/movement2.mxl", "mozart/k80/movement3.mxl", "haydn/opus74no1/movement3.mxl",
+            "mozart/k155/movement2.mxl", "mozart/k156/movement3.mxl", "beethoven/opus59no3/movement3.mxl",
+            "mozart/k458/movement2.mxl", "haydn/opus1no1/movement4.mxl", "mozart/k80/movement1.mxl",
+            "beethoven/opus59no2/movement3.mxl"),
+    "4/4": ("haydn/opus74no1/movement1.mxl", "mozart/k156/movement2.mxl", "mozart/k80/movement2.mxl",
+            "mozart/k155/movement1.mxl", "haydn/opus1no1/movement3.mxl", "mozart/k458/movement3.mxl",
+            "beethoven/opus59no2/movement2.mxl"),
+}  # fmt: skip
+
 
 def _chorale_paths() -> list[str]:
     from music21 import corpus
@@ -453,17 +481,29 @@ class Library:
     """
 
     def __init__(
-        self, *, heldout: bool = False, validation: bool = False, fresh: bool = False, chorales34: bool = False
+        self,
+        *,
+        heldout: bool = False,
+        validation: bool = False,
+        fresh: bool = False,
+        chorales34: bool = False,
+        triple: bool = False,
     ) -> None:
         self._chorales = _chorale_paths()
         self.heldout = heldout
         self.validation = validation
         self.fresh = fresh
         self.chorales34 = chorales34
+        self.triple = triple
         n_ch = len(self._chorales)
         if chorales34:
             self._chorales = [p for i, p in enumerate(self._chorales)
                               if any(a * n_ch <= i < b * n_ch for a, b in CHORALES34_PARTS)]  # fmt: skip
+        if triple:  # the unused 3/4 chorales, and the last eighth of the list for 4/4 pairs
+            self._chorales = [p for i, p in enumerate(self._chorales)
+                              if Path(p).stem in TRIPLE_CHORALES or i >= 7 * n_ch // 8]  # fmt: skip
+            self._quartets = {m: 0 for m in TRIPLE_QUARTETS}
+        if chorales34 or triple:
             self._pool: dict[str, list[Source]] = {}  # meter -> usable chorales, in list order
             self._pairs: dict[str, list[tuple[Source, Source]]] = {}
             self._scanned = 0
@@ -534,6 +574,8 @@ class Library:
                 continue
             if not src or src.n_bars < 6:
                 continue
+            if self.triple and src.meter == "3/4" and Path(path).stem not in TRIPLE_CHORALES:
+                continue  # the last eighth's 3/4 chorales are the held-out set's
             src.name = Path(path).stem
             pool = self._pool.setdefault(src.meter, [])
             mate = next((c for c in pool if c.mode == src.mode), None)
@@ -546,6 +588,18 @@ class Library:
             raise RuntimeError(f"no pair of {meter} chorales")
         a, b = pairs[k % len(pairs)]
         return (a, b) if (k // len(pairs)) % 2 == 0 else (b, a)
+
+    def quartet(self, meter: str) -> Source:
+        """The next string-quartet movement in ``meter`` (``triple``), from the start again when used up."""
+        names = TRIPLE_QUARTETS[meter]
+        for _ in range(len(names)):
+            path = names[self._quartets[meter] % len(names)]
+            self._quartets[meter] += 1
+            src = load_chorale(path)  # four parts in one time signature, as a chorale
+            if src and src.meter == meter:
+                src.name = path.removesuffix(".mxl").replace("/", "-")
+                return src
+        raise RuntimeError(f"no {meter} quartet movement")
 
     def tune(self, kind: str, min_bars: int) -> Source:
         want = {"reel": "4/4", "air34": "3/4", "jig68": "6/8"}[kind]
@@ -588,21 +642,37 @@ def make_item(i: int, lib: Library, *, seed: int = 1234, rotate: int = 0) -> tup
     """Ground truth and note events of item ``i`` (deterministic in ``i``, ``seed`` and ``rotate``)."""
     rng = np.random.default_rng(seed + i)
     kind = "chorale" if lib.chorales34 else KINDS[i % len(KINDS)]
+    triple_meter = "4/4" if i % 4 == 3 else "3/4"
+    if lib.triple:
+        # 3/4: chorale pairs and quartet movements alternating until the eight chorale items (four
+        # pairs, both ways round) are used, and again past the default set's items, where the pairs
+        # play their later phrases; 4/4 controls: a quartet movement, then a chorale pair.
+        j = 3 * (i // 4) + i % 4  # index among the 3/4 items
+        c = i // 4  # index among the 4/4 items
+        if triple_meter == "3/4":
+            kind = "chorale" if j % 2 == 0 and (j // 2 < 8 or i >= TRIPLE_N) else "quartet"
+        else:
+            kind = "quartet" if c % 2 == 0 else "chorale"
     arrs = FRESH_ARRS if lib.fresh else VALIDATION_ARRS if lib.validation else ARRS
     # Five arrangements over four kinds: step two per round so that each kind meets several.
     step = 2 if lib.fresh else 1
     arrangement = arrs[(i % len(KINDS) + step * (i // len(KINDS)) + rotate) % len(arrs)]
     if lib.chorales34:  # 3/4 and 4/4 items alternate; each meter goes through the five arrangements
         arrangement = CHORALES34_ARRS[(i // 2 + 2 * (i % 2)) % len(CHORALES34_ARRS)]
+    if lib.triple:  # the 4/4 items (every fourth) and each run of three 3/4 items go through all five
+        arrangement = CHORALES34_ARRS[(i + 2 * (i // 4)) % len(CHORALES34_ARRS)]
     if kind == "jig68":
         # dotted quarters
         bpm = float(rng.integers(*((50, 101) if lib.fresh else (56, 97) if lib.validation else (60, 91))))
     else:
         bpm = float(rng.integers(*((50, 161) if lib.fresh else (64, 145) if lib.validation
-                                   else (56, 145) if lib.chorales34 else (60, 141))))  # fmt: skip
+                                   else (56, 145) if lib.chorales34 else (56, 181) if lib.triple
+                                   else (60, 141))))  # fmt: skip
     qpm = bpm * (1.5 if kind == "jig68" else 1.0)
     if kind == "chorale":
-        if lib.chorales34:
+        if lib.triple:
+            a, b = lib.chorale_pair(triple_meter, j // 2 if triple_meter == "3/4" else c // 2)
+        elif lib.chorales34:
             a, b = lib.chorale_pair("3/4" if i % 2 == 0 else "4/4", i // 2)
         else:
             # The held-out and validation sets ask for a 3/4 chorale every other time (the main set has none).
@@ -614,8 +684,21 @@ def make_item(i: int, lib: Library, *, seed: int = 1234, rotate: int = 0) -> tup
         meter, bar_ql = a.meter, a.bar_ql
         bars = max(2, min(6, int(round(30.0 * qpm / 60.0 / bar_ql / 3))))
         shift = (a.tonic - b.tonic + 6) % 12 - 6
-        plan = [(a, 0, 0), (b, 0, shift), (a, 0, 0)]
-        label = f"{a.name}+{b.name}"
+        # ``--triple`` past its first eight chorale items: each pair's phrases from bar 4, 8, ... on
+        bar0 = min(4 * (j // 2 // 8), a.n_bars - bars, b.n_bars - bars) if lib.triple and meter == "3/4" else 0
+        plan = [(a, bar0, 0), (b, bar0, shift), (a, bar0, 0)]
+        label = f"{a.name}+{b.name}" + (f"@bar{bar0 + 1}" if bar0 else "")
+        tonic, mode = a.tonic, a.mode
+    elif kind == "quartet":
+        # A movement's opening bars, the next ones, then (when short) the opening again, as the tunes.
+        a = lib.quartet(triple_meter)
+        beat_ql = 1.0
+        meter, bar_ql = a.meter, a.bar_ql
+        bars = max(4, min(8, int(round(30.0 * qpm / 60.0 / bar_ql / 2))))
+        plan = [(a, 0, 0), (a, bars, 0)]
+        if bars * 2 * bar_ql * 60 / qpm < 22:
+            plan.append((a, 0, 0))
+        label = a.name
         tonic, mode = a.tonic, a.mode
     else:
         meter = {"reel": "4/4", "air34": "3/4", "jig68": "6/8"}[kind]
@@ -639,7 +722,7 @@ def make_item(i: int, lib: Library, *, seed: int = 1234, rotate: int = 0) -> tup
         lo, hi = bar0 * src.bar_ql, (bar0 + bars) * src.bar_ql
         seg_lead = [(on - lo + t, min(d, hi - on), m + shift) for on, d, m in src.melody if lo - 1e-6 <= on < hi - 1e-6]
         lead += seg_lead
-        if kind == "chorale":
+        if kind in ("chorale", "quartet"):
             seg_ch = [(s, e, _transpose_label(c, shift)) for s, e, c in chordify_chords(src, bar0, bars, beat_ql)]
             for on, d, m, v in src.voices:
                 if lo - 1e-6 <= on < hi - 1e-6:
@@ -686,12 +769,20 @@ def make_item(i: int, lib: Library, *, seed: int = 1234, rotate: int = 0) -> tup
 
 
 def generate(
-    n: int, out: Path, *, heldout: bool = False, validation: bool = False, fresh: bool = False, chorales34: bool = False
+    n: int,
+    out: Path,
+    *,
+    heldout: bool = False,
+    validation: bool = False,
+    fresh: bool = False,
+    chorales34: bool = False,
+    triple: bool = False,
 ) -> list[dict]:
     items_dir = out / "items"
     items_dir.mkdir(parents=True, exist_ok=True)
-    lib = Library(heldout=heldout, validation=validation, fresh=fresh, chorales34=chorales34)
-    seed = 34 if chorales34 else 31415 if fresh else 20261206 if validation else 98765 if heldout else 1234
+    lib = Library(heldout=heldout, validation=validation, fresh=fresh, chorales34=chorales34, triple=triple)
+    seed = (343 if triple else 34 if chorales34 else 31415 if fresh else 20261206 if validation
+            else 98765 if heldout else 1234)  # fmt: skip
     index = []
     for i in range(n):
         truth, (events, qpm, programs) = make_item(i, lib, seed=seed, rotate=int(heldout))
@@ -714,9 +805,11 @@ HELDOUT = Path(__file__).resolve().parent / ".corpus-heldout"
 VALIDATION = Path(__file__).resolve().parent / ".corpus-validation"
 FRESH = Path(__file__).resolve().parent / ".corpus-fresh"
 CHORALES34 = Path(__file__).resolve().parent / ".corpus-chorales34"
+TRIPLE = Path(__file__).resolve().parent / ".corpus-triple"
 VALIDATION_N = 12
 FRESH_N = 12
 CHORALES34_N = 24
+TRIPLE_N = 24
 
 
 def load(
@@ -727,12 +820,15 @@ def load(
     validation: bool = False,
     fresh: bool = False,
     chorales34: bool = False,
+    triple: bool = False,
 ) -> list[tuple[dict, Path]]:
     """The corpus items (ground truth, audio path), generating the corpus first when missing."""
     index_path = out / "index.json"
     if not index_path.exists() or (n is not None and len(json.loads(index_path.read_text())) < n):
-        default_n = CHORALES34_N if chorales34 else FRESH_N if fresh else VALIDATION_N if validation else 16
-        generate(n or default_n, out, heldout=heldout, validation=validation, fresh=fresh, chorales34=chorales34)
+        default_n = (TRIPLE_N if triple else CHORALES34_N if chorales34 else FRESH_N if fresh
+                     else VALIDATION_N if validation else 16)  # fmt: skip
+        generate(n or default_n, out, heldout=heldout, validation=validation, fresh=fresh, chorales34=chorales34,
+                 triple=triple)  # fmt: skip
     index = json.loads(index_path.read_text())[: n or None]
     items = []
     for row in index:
@@ -745,22 +841,26 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
         "--n", type=int, default=None,
-        help=f"number of items (16; {VALIDATION_N} --validation, {FRESH_N} --fresh, {CHORALES34_N} --chorales34)",
+        help=f"number of items (16; {VALIDATION_N} --validation, {FRESH_N} --fresh, {CHORALES34_N} --chorales34, "
+        f"{TRIPLE_N} --triple)",
     )  # fmt: skip
     ap.add_argument(
-        "--out", type=Path, default=None, help="default .corpus (.corpus-heldout, -validation, -fresh, -chorales34)"
+        "--out", type=Path, default=None,
+        help="default .corpus (.corpus-heldout, -validation, -fresh, -chorales34, -triple)",
     )
     sets = ap.add_mutually_exclusive_group()
     sets.add_argument("--heldout", action="store_true", help="other pieces, tempos and arrangements")
     sets.add_argument("--validation", action="store_true", help="a third set nobody tunes on")
     sets.add_argument("--fresh", action="store_true", help="a fourth set, for checking only")
     sets.add_argument("--chorales34", action="store_true", help="chorales in 3/4 and 4/4 for tuning the meter")
+    sets.add_argument("--triple", action="store_true", help="3/4 chorales and quartets (4/4 controls) no set uses")
     args = ap.parse_args()
-    out = args.out or (CHORALES34 if args.chorales34 else FRESH if args.fresh else VALIDATION if args.validation
-                       else HELDOUT if args.heldout else OUT)  # fmt: skip
-    n = args.n or (CHORALES34_N if args.chorales34 else FRESH_N if args.fresh
+    out = args.out or (TRIPLE if args.triple else CHORALES34 if args.chorales34 else FRESH if args.fresh
+                       else VALIDATION if args.validation else HELDOUT if args.heldout else OUT)  # fmt: skip
+    n = args.n or (TRIPLE_N if args.triple else CHORALES34_N if args.chorales34 else FRESH_N if args.fresh
                    else VALIDATION_N if args.validation else 16)  # fmt: skip
-    generate(n, out, heldout=args.heldout, validation=args.validation, fresh=args.fresh, chorales34=args.chorales34)
+    generate(n, out, heldout=args.heldout, validation=args.validation, fresh=args.fresh, chorales34=args.chorales34,
+             triple=args.triple)  # fmt: skip
 
 
 if __name__ == "__main__":

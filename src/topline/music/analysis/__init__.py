@@ -179,6 +179,25 @@ def _triple_phase(accents: np.ndarray) -> int:
     return int(np.argmax(means - np.roll(means, -1)))
 
 
+def _weak_second_beat(accents: np.ndarray, phase: int, boundary: int | None) -> int:
+    """The first downbeat of a 3/4 bar where its two readings from the accents disagree.
+
+    ``_triple_phase`` (``phase``) puts the bar line on the beat whose mean accent most exceeds the
+    next beat's; the other reading is the beat before the weakest (the second beat of a 3/4 bar, a
+    note held from the downbeat).  They part when beat 3 outweighs beat 1 and beat 2 is the weakest
+    (a chorale's bass and inner voices, a quartet's cello, running into the next bar on beat 3), as
+    when beat 1 outweighs beat 2 and beat 2 beat 3 (a waltz whose second beat is played and third
+    not): the accents alone cannot tell these apart.  Then the bar starts where the music changes
+    most (``boundary``, from ``_boundary_beat``: sections and phrases begin on bar lines) when that is
+    the other reading's beat; otherwise, and without a boundary, ``phase`` stands.
+    """
+    if accents.size < 6 or boundary is None:
+        return phase
+    means = np.array([accents[q::3].mean() for q in range(3)])
+    before_weakest = int((np.argmin(means) - 1) % 3)
+    return before_weakest if before_weakest != phase and boundary % 3 == before_weakest else phase
+
+
 def _six_eighths(
     accents: np.ndarray,
     onset: np.ndarray,
@@ -625,9 +644,11 @@ def hear_form(y: np.ndarray, *, sr: int) -> FormHeard:
         phase = _harmony_arrives(beat_changes(chroma, beat_frames), beat_changes(bass_chroma, beat_frames), phase)
     if meter in ("3/4", "4/4"):
         start = _start_beat(rms, beat_frames)
+        boundary = _boundary_beat(chroma, mfcc, rms, beat_frames)
+        if meter == "3/4":
+            phase = _weak_second_beat(accents, phase, boundary)
         phase = _unaccented_start(accents, 3 if meter == "3/4" else 4, phase, start)
         if meter == "4/4":
-            boundary = _boundary_beat(chroma, mfcc, rms, beat_frames)
             phase = _half_bar_tiebreak(accents, phase, start, boundary)
     per_bar = {"3/4": 3, "4/4": 4, "6/8": 6 if stride == 3 else 2}[meter]
     downbeats = beats[phase::per_bar]
