@@ -1420,13 +1420,16 @@ class Planner:
         self.opening = False
         return ta, tb
 
-    def single(self, role: str, target: int, rhyme_with: str = "") -> str | None:
-        """One line (an odd line out), rhyming with ``rhyme_with`` when one can."""
+    def single(self, role: str, target: int, rhyme_with: str = "", *, hook: bool = False) -> str | None:
+        """One line (an odd line out), rhyming with ``rhyme_with`` when one can; a ``hook`` (the line that names
+        a song with no title) is never a stock or general line."""
         want = rhyme_key(rhyme_with) if rhyme_with else None
         best, best_s, best_t = None, -1e9, ""
         for ln in self.lines:
             if points_back(ln):
                 continue  # a couplet's second line pointing back ("and they're all I want to see"): not alone
+            if hook and ln.theme in ("stock", "general"):
+                continue  # "I Couldn't Ask For More" names no song
             s, t = self.score(ln, target, role)
             if s < -1e8:
                 continue
@@ -1532,10 +1535,10 @@ class Planner:
             return None
         return self.couplet(max(scored)[2], targets, require)
 
-    def single_any(self, role: str, target: int, prev: str) -> str:
+    def single_any(self, role: str, target: int, prev: str, *, hook: bool = False) -> str:
         for attempt in range(3):
             for r in (role, "V", "B", "C", "P"):
-                line = self.single(r, target, end_word(prev) if prev else "")
+                line = self.single(r, target, end_word(prev) if prev else "", hook=hook and attempt < 2)
                 if line:
                     return line
             self.widen(attempt)
@@ -1873,7 +1876,7 @@ def _chorus(planner: Planner, hook: str, targets: tuple[int, ...]) -> list[str]:
         return planner.section("C", list(targets))
     proper = frozenset(proper_nouns(planner.description))
     # nothing in the description to name the song by: its best chorus line is the hook, sung first and last
-    first = title_line(hook, targets[0], proper) if hook else planner.single_any("C", targets[0], "")
+    first = title_line(hook, targets[0], proper) if hook else planner.single_any("C", targets[0], "", hook=True)
     planner.used_ends.add(end_word(first))
     if n == 1:
         return [first]
