@@ -714,6 +714,8 @@ THEME_PHRASES = {
     "gaming": re.compile(r"\b(?:video ?games?|gaming|gamers?)\b"),
     # the turn of the year: a countdown to midnight
     "festival": re.compile(r"\b(?:new year'?s?(?: eve)?|countdown)\b"),
+    # chasing a dream: "trying to make it as an artist", "chasing my dreams", "my big break"
+    "dream": re.compile(r"\b(?:make it (?:big|as|in)|making it (?:big|as|in)|chas\w* (?:my |the |our )?dreams?|big break)\b"),
     # a working life's end: its song is of the years and the farewell, not of learning ("thirty years of teaching")
     "retirement": re.compile(r"\bretir(?:e|es|ed|ing|ement)\b"),
     # "a love letter to my hometown": the hometown is the song, no lover (a pseudo-theme: it rules love out)
