@@ -52,7 +52,7 @@ def test_a_word_only_a_prepositional_phrase_holds_opens_or_makes_a_line():
     d = "a fisherman's last trip before retirement"
     lines, openers = carriers(read_topic(d), d, "retirement")
     assert openers == ["before retirement"]
-    assert _texts(lines) == ["before retirement, I know", "before retirement again"]
+    assert _texts(lines) == ["before retirement, I know", "before retirement, it's true"]  # never "... again": once
     d = "autumn leaves falling in the park where we met"
     assert carriers(read_topic(d), d, "meet")[1] == ["in the park where we met"]
 
@@ -269,3 +269,21 @@ def test_a_carrier_clause_ends_at_a_comma_but_a_relative_clause_keeps_its_noun()
     assert _carried("single mom, working two jobs", "work")[0] == ["I'm working two jobs"]
     lines, _ = _carried("a wedding song for Ana and Leo, who met at a bus stop", "meet")
     assert lines == ["they met", "they met at a bus stop"]
+
+
+def test_no_again_for_what_happens_once_a_phrase_or_who_one_is():
+    for d, w in (("a boxer training for his last fight", "fight"), ("country ballad about a horse named Blue", "blue"),
+                 ("when we finally paid off the house", "house")):
+        lines, _ = carriers(read_topic(d), d, w)
+        assert lines and not any(t.endswith((" again", " once more")) for t in _texts(lines)), d
+    d = "a fisherman's daughter waiting on the harbor wall"
+    texts = _texts(carriers(read_topic(d), d, "daughter")[0])
+    assert "I'm a fisherman's daughter" in texts and "I'm a fisherman's daughter again" not in texts
+    lines, _ = carriers(read_topic("a baker opening his shop at dawn"), "a baker opening his shop at dawn", "shop")
+    assert "I'm opening my shop again" in _texts(lines)  # a thing one does every day may come again
+
+
+def test_a_description_opening_on_a_predicate_or_a_contracted_copula_is_the_singers_state():
+    assert _carried("jealous of my ex's new girlfriend", "jealous")[0][0] == "I'm jealous"
+    assert _carried("rent is due and I'm broke", "broke")[0][0] == "I'm broke"
+    assert _carried("never give up, motivational", "motivational") == ([], [])  # a style word is no state

@@ -31,7 +31,7 @@ from functools import lru_cache
 from topline.music.lyrics import clash, lexicon
 from topline.music.lyrics.bank import SLOT, bank
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
-from topline.music.lyrics.topic import (CALENDAR, CONFLICTS, CORE_GENRES, THEME_EXCLUDES, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
+from topline.music.lyrics.topic import (CALENDAR, CONFLICTS, CORE_GENRES, GENRE_WORDS, THEME_EXCLUDES, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
                                         proper_nouns, SONG_NOUNS, read_topic, tag_proper)
 from topline.music.lyrics.vocab import REGISTER
 from topline.music.types import FormPlan, FormSection, chorus_lines
@@ -540,6 +540,7 @@ AUX = {"was": {"you": "were", "we": "were"}, "were": {"I": "was"}, "is": {"I": "
 PARTICLES = frozenset("up down out off away back over".split())  # "waking up", "moving back"
 # Past participles that, after a noun, say what state it is in ("a hiker lost", "a sailor stranded"), not what it did.
 STATES = frozenset("lost stuck stranded trapped gone broken tired left locked worn scared alone".split())
+CONTRACTED = {"i'm": "I'm", "we're": "we're", "you're": "you're"}  # a subject and its copula in one word
 COPULA = frozenset("is are am was were".split())  # a predicate after it: "a puppy who is scared of thunder"
 GET_FORMS = frozenset("get gets got getting".split())  # a passive: "getting dumped by text", "got laid off"
 FREQUENCY = frozenset("never always still just forever".split())  # opening an imperative: "never look back"
@@ -676,8 +677,17 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
             out.append(("the " + subj.split()[-1], poss))
         return out
 
-    for h in range(1, n):
+    for h in range(n):
         if tagged[h][2] not in ("a", "v", "n") or low[h].endswith("ing"):
+            continue
+        if h == 0 or (h == 1 and low[0] in ("so", "feeling", "still", "always")):
+            # a description that opens on a predicate ("jealous of my ex's new girlfriend", "so broke"): the
+            # singer's state, "I'm jealous of my ex's new girlfriend"
+            if tagged[h][2] == "a" and "a" in lexicon.parts_of_speech(low[h])[:1] and low[h] not in GENRE_WORDS:
+                clauses += [f"I'm {' '.join(words(h, e, 'my'))}" for e in predicate_ends(h)]
+            continue
+        if low[h - 1] in CONTRACTED:  # "rent is due and I'm broke": "I'm broke"
+            clauses += [f"{CONTRACTED[low[h - 1]]} {' '.join(words(h, e, ''))}" for e in predicate_ends(h)]
             continue
         if low[h - 1] in COPULA:  # a noun too, right after it: "we are stuck in traffic" ("stuck" read a noun)  # "a puppy who is scared of thunder" -> "the puppy is scared of thunder"
             for subj, poss in subjects(h - 1):
@@ -947,7 +957,7 @@ TAILS = ("again", "I know", "it's true", "once more")
 
 
 GERUND_TIMES = frozenset("after before since without".split())  # "after losing my job": a time, not a clause
-PP_TAILS = ("I know", "again")  # a prepositional phrase as a line: "before the final exam, I know"
+PP_TAILS = ("I know", "it's true")  # a prepositional phrase as a line: "before the final exam, I know" (never "... again")
 # A carrier that is no clause of doing: a phrase ("at mile twenty", "when I was seven", "the video calls") or who
 # one is ("I'm a hiker", "there's a horse named Blue"), which with a tail is a bare fragment ("..., I know").
 FRAGMENT = re.compile(r"^(?:(?:at|in|on|by|for|with|without|before|after|during|since|when|while|from|into|onto|"
@@ -956,6 +966,7 @@ FRAGMENT = re.compile(r"^(?:(?:at|in|on|by|for|with|without|before|after|during|
                       re.I)
 
 
+ONCE = re.compile(r"\b(?:first|last|final|growing up|born)\b", re.I)  # what a life does once: no "again"
 MOTION_PREPS = frozenset("to into onto toward towards".split())  # "to Canada" opens no line: it needs a verb of going
 
 
@@ -985,7 +996,9 @@ def _carrier(text: str, topic: Topic, k: int, tails: tuple[str, ...] = ("", *TAI
     """The carrier ``text`` as candidate lines: as it is and ended by each of ``TAILS``."""
     out = []
     past = _past(text)
-    if past:
+    if past or FRAGMENT.match(text) or ONCE.search(text):
+        # what happened once, a phrase or who one is, a first or a last: never "again" ("before retiring again",
+        # "I'm a fisherman's daughter again", "training for my last fight again": read as nonsense)
         tails = tuple(t for t in tails if t not in ("again", "once more"))
     if "never" in text.split():  # not "I'll never look back, once more"
         tails = tuple(t for t in tails if t != "once more")
