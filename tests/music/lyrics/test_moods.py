@@ -93,3 +93,11 @@ def test_an_abstract_word_frame_takes_a_bare_noun_only():
     texts = " / ".join(_texts("a country ballad for my dad who fixed trucks his whole life", lower=True))
     assert "whole life is what we've found" not in texts and "what whole life meant" not in texts
     assert "friendship is what we've found" in " / ".join(_texts("happy pop song about friendship", lower=True))
+
+
+def test_a_clause_of_style_words_after_a_comma_is_style_not_subject():
+    t = read_topic("fake friends and lies, dark hip hop")
+    assert t.words == ("fake", "friend", "lie") and {"dark", "hip", "hop"} <= set(t.style)
+    assert "motivational" in read_topic("never give up, motivational").style
+    t = read_topic("chill lofi vibes, rainy afternoon")  # a clause with a subject of its own stays
+    assert t.words == ("rainy", "afternoon")

@@ -393,6 +393,23 @@ def _mostly_adjective(tok: str) -> bool:
     return counts.get("a", 0) > counts.get("n", 0)
 
 
+def _style_clauses(description: str) -> frozenset[int]:
+    """Indices (in ``tag_proper(description)``) of the words of a clause between commas that names only the kind of
+    song ("never give up, motivational", "fake friends and lies, dark hip hop"): style, not subject."""
+    out: set[int] = set()
+    start = 0
+    for m in re.finditer(r"[^,;]+", description):
+        clause = m.group(0)
+        n = len(tag_proper(clause))
+        toks = [t.lower() for t, _, _ in tag_proper(clause)]
+        words = [t for t in toks if t not in ("a", "an", "the", "and", "with", "some")]
+        if m.start() and words and all(t in GENRE_WORDS or t in REQUEST_WORDS or t in SONG_NOUNS or genre_compound(t)
+                                       for t in words):
+            out.update(range(start, start + n))
+        start += n
+    return frozenset(out)
+
+
 def _style_word(tokens: list[str], i: int) -> bool:
     """True when ``tokens[i]`` names the kind of song, not its subject: a song noun ("ballad", "vibes")
     or a genre, mood or instrument word in a run of them that ends on one ("sad piano ballad", "upbeat
@@ -480,6 +497,8 @@ def read_topic(description: str) -> Topic:
     names = _names(tagged)
     tagged = [(t, lexicon.lemma(t, "n") if k in names and pos != "n" else lem, "n" if k in names else pos)
               for k, (t, lem, pos) in enumerate(tagged)]  # "called Pepper": a name, not the verb
+    styled = _style_clauses(description)
+    tagged = [(t, lem, "f" if k in styled else pos) for k, (t, lem, pos) in enumerate(tagged)]
     words: list[str] = []
     forms: dict[str, set[str]] = {}
     for tok, lem, pos in tagged:
