@@ -746,10 +746,11 @@ THEME_PHRASES = {
 # Themes a named one rules out: a child's song of the split is no lover's breakup, nor a praise of parents or home;
 # a love of oneself or a love that hurt sings no lover's sweet lines; a retirement sings no lesson learnt; a
 # gamer's night is no sport's match and no video call.
-THEME_EXCLUDES = {"splitup": frozenset({"heartbreak", "love", "family", "house"}), "selflove": frozenset({"love"}),
-                  "heartbreak": frozenset({"love"}), "retirement": frozenset({"learning"}), "love": frozenset({"childhood"}),
-                  "loveletter": frozenset({"love"}),
-                  "gaming": frozenset({"sport", "distance"})}
+THEME_EXCLUDES = {
+    "splitup": frozenset({"heartbreak", "love", "family", "house"}),
+    "selflove": frozenset({"love"}), "heartbreak": frozenset({"love"}), "loveletter": frozenset({"love"}),
+    "retirement": frozenset({"learning"}), "love": frozenset({"childhood"}), "gaming": frozenset({"sport", "distance"}),
+}
 # Styles a song of nothing else sings as a love song ("a soulful r&b slow jam").
 LOVE_STYLES = frozenset("rnb soul soulful sultry jam serenade bachata".split())
 # Words that make a song one for children (a kids song, a nursery rhyme, a lullaby).
