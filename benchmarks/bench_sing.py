@@ -12,6 +12,7 @@ deliverables are measured with ``vocal_metrics`` (definitions there):
   (negative = early), median absolute offset, share early, notes skipped as legato;
 - air: stem energy in 12-16 kHz relative to 1-4 kHz (Welch), and the dry vocal's;
 - breaths: loudest 50 ms in each gap before a phrase, relative to the phrase, and its 95 % roll-off;
+- sound between notes: voiced or loud gaps on the dry vocal (``gap_sound.py``);
 - gender: median F0 of the stem; loudness and true peak of the mix; balance; stems sum;
 - range (rendered corpus only: needs ground truth): ``melody_fit(...)["singable"]``;
 - cost: CPU seconds of ``run_task`` per second of instrumental, by step, and peak memory.
@@ -45,6 +46,7 @@ import corpus  # noqa: E402
 import real_corpus  # noqa: E402
 import vocal_metrics as vm  # noqa: E402
 from common import aligned_texts, by_material, load_items, lyric_lines, lyric_prompt, truth_analysis  # noqa: E402
+from gap_sound import track_gaps  # noqa: E402
 
 from topline import pipeline  # noqa: E402
 from topline.audio import decode_audio  # noqa: E402
@@ -143,6 +145,7 @@ def measure_variant(root: Path, track: dict, meta: dict) -> dict:
         "air_stem_db": vm.band_ratio_db(stem, SR),
         "air_dry_db": vm.band_ratio_db(dry, SR),
         "breath": vm.breath_figures(dry, SR, score.notes),
+        "gaps": {k: v for k, v in track_gaps(dry, SR, score, f0=f0d, f0_t=td).items() if k != "per_gap"},
         "median_f0": vm.median_f0(f0s),
         "lufs": vm.loudness_lufs(mix, SR),
         "true_peak_db": float(true_peak_db(mix)),
@@ -216,6 +219,9 @@ def summary(rows: list[dict]) -> str:
         f"stems sum vs pre-master: {max(max(r['stems_vs_premaster']) for r in rows):.2e} (max abs)",
         f"dry vocal air (12-16 kHz vs 1-4 kHz): median {_med(v['air_dry_db'] for _, v in vs):.1f} dB",
         f"breath 95 % roll-off: median {_med(v['breath']['breath_rolloff95_hz'] for _, v in vs):.0f} Hz",
+        f"dry vocal between notes (gap_sound.py): {sum(v['gaps']['voiced_gaps'] for _, v in vs)} voiced and "
+        f"{sum(v['gaps']['loud_gaps'] for _, v in vs)} loud gaps of {sum(v['gaps']['gaps'] for _, v in vs)}, "
+        f"loudest {max(v['gaps']['loudest_db'] for _, v in vs):.1f} dB",
         f"timing: {sum(v['timing_stem']['measured'] for _, v in vs)} notes measured, "
         f"{sum(v['timing_stem']['legato_skipped'] for _, v in vs)} skipped as legato, of "
         f"{sum(v['timing_stem']['notes'] for _, v in vs)}",
@@ -238,6 +244,8 @@ def main() -> None:
     ap.add_argument("--lyrics", choices=("main", "heldout", "validation", "fresh"), default="main",
                     help="lyric lines: the development set, lines never tuned on, or validation lines "
                          "(measured only before and after a change), or fresh lines (checking only, never tuned on)")
+    ap.add_argument("--only", nargs="+", metavar="ID", help="render and measure only these items of the set "
+                    "(each keeps the gender, lyrics and seed it has in the whole set)")
     ap.add_argument("--show", nargs="+", metavar="LABEL", help="only print the tables of earlier runs")
     args = ap.parse_args()
     if args.show:
@@ -256,6 +264,8 @@ def main() -> None:
         jobs.append(dict(item_id=item.name, kind="real", audio=real_corpus.clip_bytes(item, seconds=args.seconds),
                          gender="mf"[i % 2], prompt=lyric_prompt(args.seconds, i, pool=lines), style=item.style,
                          seed=2000 + i))  # fmt: skip
+    if args.only:
+        jobs = [job for job in jobs if job["item_id"] in args.only]
     rows = []
     for job in jobs:
         root = out / job["item_id"]

@@ -4,15 +4,16 @@ A quick loop for work on diction: reads each task folder ``bench_sing.py`` kept
 (``benchmarks/.corpus/sing/LABEL``: each variant's score and lyrics, the task's style, gender and
 seed), sings the score with the current ``topline.voice.sing`` and gives, per track, Whisper's word
 error rate on the dry vocal (``vocal_metrics.transcribe``, the settings of ``bench_sing.py``), the dry
-vocal's pitch figures and its vowel-onset timing (``quality.md``'s algorithm, on the dry vocal: the
-stem's figure needs ``bench_sing.py``).  No composing, no production: two voices are compared on the
-very same melodies and words, so a change's effect is not mixed with the composer's.  ``--stem`` also
+vocal's pitch figures, its vowel-onset timing (``quality.md``'s algorithm, on the dry vocal: the
+stem's figure needs ``bench_sing.py``) and the voiced or loud sound between its notes
+(``gap_sound.py``).  No composing, no production: two voices are compared on the very same
+melodies and words, so a change's effect is not mixed with the composer's.  ``--stem`` also
 produces the stem (``topline.production.produce``) and measures its words, pitch and timing.
 
 Per word, ``--save FILE`` keeps what was heard (``ok``, ``sub:WORD``, ``del``) so two versions can be
 compared word by word (``--against FILE`` prints the words one heard and the other lost).
 
-Run: ``python benchmarks/dry_rerender.py LABEL [LABEL ...] [--limit N] [--stem] [--save FILE] [--against FILE]``.
+Run: ``python benchmarks/dry_rerender.py LABEL [LABEL ...] [--root DIR] [--limit N] [--stem] [--save FILE] [--against FILE]``.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 import vocal_metrics as vm  # noqa: E402
 from common import aligned_texts, by_material  # noqa: E402
+from gap_sound import track_gaps  # noqa: E402
 from word_losses import align  # noqa: E402
 
 from topline.audio import decode_audio  # noqa: E402
@@ -66,6 +68,10 @@ def _track(folder: Path, meta: dict, track: dict, *, stem: bool) -> dict:
             "pitch": vm.pitch_figures(f0, t, score.notes),
             "timing": vm.timing_figures(vm.vowel_onsets(y, SR, score.notes, f0=f0, f0_t=t)),
         }
+        if name == "dry":
+            f0_dry, t_dry = f0, t
+    gaps = track_gaps(dry, SR, score, f0=f0_dry, f0_t=t_dry)
+    row["gaps"] = {k: v for k, v in gaps.items() if k != "per_gap"}
     return row
 
 
@@ -82,6 +88,10 @@ def _table(rows: list[dict], signals: list[str]) -> str:
                 f"timing {np.median([r[s]['timing']['median_ms'] for r in sel]):+.1f} ms"
             )
         lines.append(" | ".join(cells))
+    g = [r["gaps"] for r in rows]
+    lines.append(f"dry vocal between notes (gap_sound.py): {sum(x['voiced_gaps'] for x in g)} voiced and "
+                 f"{sum(x['loud_gaps'] for x in g)} loud gaps of {sum(x['gaps'] for x in g)}, voiced "
+                 f"{1000 * sum(x['voiced_s'] for x in g):.0f} ms, loudest {max(x['loudest_db'] for x in g):.1f} dB")
     for s in signals:
         lost = sum(w != "ok" for r in rows for w in r[s]["per_word"])
         total = sum(len(r["words"]) for r in rows)
@@ -91,7 +101,9 @@ def _table(rows: list[dict], signals: list[str]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("labels", nargs="+")
+    ap.add_argument("labels", nargs="*")
+    ap.add_argument("--root", type=Path, action="append", default=[],
+                    help="a folder of bench_sing.py task folders (besides or instead of labels)")
     ap.add_argument("--limit", type=int, default=99, help="at most this many task folders per label")
     ap.add_argument("--only", default="", help="only folders whose name contains this")
     ap.add_argument("--stem", action="store_true", help="also produce and measure the vocal stem")
@@ -100,8 +112,8 @@ def main() -> None:
     args = ap.parse_args()
     signals = ["dry", "stem"] if args.stem else ["dry"]
     rows = []
-    for label in args.labels:
-        root = corpus.OUT / "sing" / label
+    roots = [(label, corpus.OUT / "sing" / label) for label in args.labels] + [(r.name, r) for r in args.root]
+    for label, root in roots:
         for meta_path in sorted(root.glob("*/meta.json"))[: args.limit]:
             if args.only not in meta_path.parent.name:
                 continue

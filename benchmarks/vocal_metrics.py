@@ -298,6 +298,106 @@ def breath_figures(y: np.ndarray, sr: int, notes, *, min_gap_s: float = 0.3) -> 
     }
 
 
+#: A gap's sound counts as voiced only this loud or louder against the sung level (dB): fainter
+#: periodic residue is far under any instrumental.
+GAP_VOICED_FLOOR_DB = -40.0
+#: A gap's 50 ms window this loud or louder against the sung level counts as loud (the breath target).
+GAP_LOUD_DB = -20.0
+#: Shortest voiced stretch (s) that makes a gap a fault (harvest's smoothing spills a frame or two).
+GAP_VOICED_MIN_S = 0.02
+#: Least normalised autocorrelation at harvest's period for a gap frame to count as voiced: harvest
+#: finds an F0 in some frames of a breath's filtered noise (0.1-0.4 there), a hum or vowel has 0.8-1.
+GAP_PERIODICITY = 0.6
+
+
+def periodicity(x: np.ndarray, sr: int, at_s: float, f0_hz: float, *, window_s: float = 0.04) -> float:
+    """Normalised autocorrelation of ``x`` at one period of ``f0_hz`` (the best lag within 5 %), over
+    ``window_s`` centred on ``at_s``: about 1 for a steady periodic sound, near 0 for noise."""
+    if f0_hz <= 0:
+        return 0.0
+    lag0 = sr / f0_hz
+    n = int(window_s * sr)
+    a = int(at_s * sr) - n // 2
+    lags = range(max(int(lag0 * 0.95), 1), int(np.ceil(lag0 * 1.05)) + 1)
+    if a < 0 or a + n + lags[-1] > x.size:
+        return 0.0
+    u = x[a : a + n]
+    best = 0.0
+    for lag in lags:
+        v = x[a + lag : a + lag + n]
+        den = np.sqrt(np.dot(u, u) * np.dot(v, v))
+        if den > 0:
+            best = max(best, float(np.dot(u, v) / den))
+    return best
+
+
+def gap_windows(notes, *, lead_s, release_s, end_s: float, min_s: float = 0.03) -> list[tuple[float, float, int]]:
+    """Stretches outside the notes where nothing should sound: (start, end, index of the note before).
+
+    After each note ``release_s[i]`` is left for its last consonants, before the next
+    ``lead_s[i + 1]`` for its first ones; the last note's window runs to ``end_s``.  Windows shorter
+    than ``min_s`` are dropped.
+    """
+    order = sorted(range(len(notes)), key=lambda i: notes[i].start)
+    out = []
+    for k, i in enumerate(order):
+        a = notes[i].end + float(release_s[i])
+        b = notes[order[k + 1]].start - float(lead_s[order[k + 1]]) if k + 1 < len(order) else float(end_s)
+        if b - a >= min_s:
+            out.append((a, b, i))
+    return out
+
+
+def gap_figures(y: np.ndarray, sr: int, notes, windows, *, f0: np.ndarray | None = None,
+                f0_t: np.ndarray | None = None) -> dict:
+    """Voiced or loud sound inside ``windows`` (``gap_windows``) of the dry vocal ``y``.
+
+    Levels are against the vocal's RMS over its notes.  A 10 ms frame is voiced when harvest (``f0``
+    at ``f0_t``, measured here if not given) hears an F0 there and the frame is at least
+    ``GAP_VOICED_FLOOR_DB`` loud; a gap is *voiced* with ``GAP_VOICED_MIN_S`` or more of such frames and
+    *loud* when its loudest 50 ms reaches ``GAP_LOUD_DB``.  Per gap: start, end, note index before it,
+    voiced seconds, loudest 50 ms (dB), and the 95 % roll-off of its loudest 50 ms (Hz).
+    """
+    x = mono(y)
+    if f0 is None or f0_t is None:
+        f0, f0_t = f0_track(x, sr)
+    inside = np.zeros(x.size, dtype=bool)
+    for n in notes:
+        inside[int(n.start * sr) : int(n.end * sr)] = True
+    ref = _rms_db(x[inside])
+    hop, win = int(0.01 * sr), int(0.05 * sr)
+    gaps = []
+    for a, b, i in windows:
+        g0, g1 = max(int(a * sr), 0), min(int(b * sr), x.size)
+        if g1 - g0 < hop:
+            continue
+        seg = x[g0:g1]
+        frames = seg[: (seg.size // hop) * hop].reshape(-1, hop)
+        level = 10 * np.log10(np.mean(frames**2, axis=1) + 1e-20) - ref
+        centres = a + (np.arange(level.size) + 0.5) * hop / sr
+        hz = f0[np.clip(np.searchsorted(f0_t, centres), 0, f0.size - 1)]
+        voiced = [lv >= GAP_VOICED_FLOOR_DB and periodicity(x, sr, c, h) >= GAP_PERIODICITY
+                  for lv, c, h in zip(level, centres, hz)]  # fmt: skip
+        voiced_s = float(np.sum(voiced)) * hop / sr
+        ms = np.convolve(seg * seg, np.ones(min(win, seg.size)) / min(win, seg.size), mode="valid")
+        j = int(np.argmax(ms))
+        loud = float(10 * np.log10(ms[j] + 1e-20)) - ref
+        part = seg[j : j + min(win, seg.size)]
+        spec = np.abs(np.fft.rfft(part * np.hanning(part.size))) ** 2
+        c = np.cumsum(spec)
+        roll = float(np.fft.rfftfreq(part.size, 1 / sr)[np.searchsorted(c, 0.95 * c[-1])]) if c[-1] > 0 else float("nan")
+        gaps.append({"start": a, "end": b, "after": i, "voiced_s": voiced_s, "loudest_db": loud, "rolloff_hz": roll,
+                     "voiced": voiced_s >= GAP_VOICED_MIN_S, "loud": loud >= GAP_LOUD_DB})  # fmt: skip
+    return {
+        "gaps": len(gaps),
+        "voiced_gaps": sum(g["voiced"] for g in gaps),
+        "loud_gaps": sum(g["loud"] for g in gaps),
+        "voiced_s": float(sum(g["voiced_s"] for g in gaps)),
+        "loudest_db": max((g["loudest_db"] for g in gaps), default=float("nan")),
+        "per_gap": gaps,
+    }
+
+
 def median_f0(f0: np.ndarray) -> float:
     v = f0[f0 > 0]
     return float(np.median(v)) if v.size else float("nan")

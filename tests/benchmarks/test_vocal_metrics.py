@@ -101,3 +101,48 @@ def test_wer():
     assert vm.wer(ref, vm.words("I walked along the river.")) == 0.0
     assert vm.wer(ref, vm.words("I walk along a river")) == pytest.approx(0.4)
     assert vm.wer(ref, []) == 1.0
+
+
+def test_gap_windows_leave_the_consonants_their_time():
+    notes = [note(0.5, 1.0), note(1.0, 1.4, tie=True), note(2.0, 2.5)]
+    lead, release = [0.1, 0.0, 0.2], [0.0, 0.05, 0.3]
+    # after the tie 1.45 .. 1.8; between the first two notes nothing (1.0 .. 1.0); after the last 2.8 .. 3.0
+    assert vm.gap_windows(notes, lead_s=lead, release_s=release, end_s=3.0) == [
+        (pytest.approx(1.45), pytest.approx(1.8), 1), (pytest.approx(2.8), pytest.approx(3.0), 2)]
+    # a window under min_s is dropped
+    assert len(vm.gap_windows(notes, lead_s=lead, release_s=release, end_s=2.82)) == 1
+
+
+def test_gap_figures_tell_a_hum_from_a_breath():
+    """Three rests between sung notes: one with a hum 15 dB under the notes (voiced, loud), one with a
+    breath's band-passed noise 25 dB under them (neither), one silent."""
+    from scipy.signal import butter, sosfilt
+
+    starts = (0.5, 1.5, 2.5, 3.5)
+    y = sung([0.0] * 4, starts=starts)
+    notes = [note(s, s + 0.6) for s in starts]
+    ref = float(np.sqrt(np.mean(y[int(0.5 * SR) : int(1.1 * SR)] ** 2)))
+    t = np.arange(int(0.2 * SR)) / SR
+    hum = sum(np.sin(2 * np.pi * 130 * h * t) / h for h in range(1, 6))
+    y[int(1.2 * SR) : int(1.2 * SR) + t.size] += ref * 10 ** (-15 / 20) * hum / np.sqrt(np.mean(hum**2))
+    noise = sosfilt(butter(4, [400, 4500], btype="bandpass", fs=SR, output="sos"),
+                    np.random.default_rng(2).standard_normal(t.size))  # fmt: skip
+    y[int(2.2 * SR) : int(2.2 * SR) + t.size] += ref * 10 ** (-25 / 20) * noise / np.sqrt(np.mean(noise**2))
+    windows = [(1.15, 1.41, 0), (2.15, 2.41, 1), (3.15, 3.41, 2)]  # the next consonant from 1.42 s
+    fig = vm.gap_figures(y, SR, notes, windows)
+    assert fig["gaps"] == 3 and fig["voiced_gaps"] == 1 and fig["loud_gaps"] == 1
+    hum_gap, breath_gap, silent = fig["per_gap"]
+    assert hum_gap["voiced"] and hum_gap["loud"] and hum_gap["voiced_s"] == pytest.approx(0.2, abs=0.02)
+    # the loudest 50 ms against the notes' RMS (which the rests do not dilute): -15 dB, -25 dB
+    assert hum_gap["loudest_db"] == pytest.approx(-15.0, abs=0.5) and hum_gap["rolloff_hz"] < 700
+    assert not breath_gap["voiced"] and not breath_gap["loud"] and breath_gap["voiced_s"] <= 0.01
+    assert breath_gap["loudest_db"] == pytest.approx(-25.0, abs=1.0)
+    assert silent["voiced_s"] == 0.0 and silent["loudest_db"] < -100
+
+
+def test_periodicity_of_a_tone_and_of_noise():
+    t = np.arange(SR // 10) / SR
+    assert vm.periodicity(np.sin(2 * np.pi * 150 * t), SR, 0.05, 150.0) == pytest.approx(1.0, abs=0.01)
+    noise = np.random.default_rng(0).standard_normal(t.size)
+    assert abs(vm.periodicity(noise, SR, 0.05, 150.0)) < 0.2
+    assert vm.periodicity(noise, SR, 0.05, 0.0) == 0.0  # unvoiced: no period

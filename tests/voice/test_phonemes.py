@@ -240,12 +240,15 @@ def test_a_line_final_vowel_is_rendered_longer(id_map):
 
 
 def test_phrase_has_long_pads_at_both_ends(id_map):
-    """The speech model mumbles a phrase's first sound and cuts its last ones short unless the pads
-    are as long as in its own sentences: the leading pad gets ``BOS_FRAMES`` (450 ms), the
-    trailing one ``EOS_FRAMES`` (350 ms)."""
+    """The speech model renders its first 8 frames silent and cuts a phrase's last sounds short
+    unless the trailing pad is as long as in its own sentences: the leading pad gets ``BOS_FRAMES``
+    (350 ms: room for the first sound, which starts 100-150 ms before its token, and little pad
+    left for the model to fill with a hum or a breath), the trailing one ``EOS_FRAMES`` (350 ms)."""
     (p,) = phonemes.plan([note(0.5, 1.0, 60, "hold", ["HH", "OW", "L", "D"])], id_map=id_map, frame_s=FRAME)
-    assert (phonemes.BOS_FRAMES, phonemes.EOS_FRAMES) == (18, 14)
-    assert p.ids[0] == PAD and p.durations[0] == 18
+    assert (phonemes.BOS_FRAMES, phonemes.EOS_FRAMES) == (14, 14)
+    assert p.ids[0] == PAD and p.durations[0] == 14
+    # the rendering starts the lead-in before the first sound: 14 frames less the sound's lead
+    assert p.units[0].start - p.t0 == pytest.approx(14 * FRAME - phonemes.SOUND_LEAD_S)
     assert p.ids[-1] == PAD and p.durations[-1] == 14
     assert p.durations[-1] * FRAME == pytest.approx(0.35)
 

@@ -126,9 +126,21 @@ def _speech_key(model: KokoroVoice, singer: Voice, p: phonemes.Phrase) -> bytes:
 
 
 def render_f0(p: phonemes.Phrase, *, hz: float, hop_s: float, n: int) -> np.ndarray:
-    """The F0 a phrase is rendered at, per ``hop_s``: ``hz`` throughout, 0 in unvoiced consonants."""
+    """The F0 a phrase is rendered at, per ``hop_s``: ``hz`` from its first sound on
+    (``unit_render``), 0 in unvoiced consonants and in the lead-in pad before that sound.
+
+    The lead-in is silence: the neural voice's own F0 predictor gives it 2-3 Hz (unvoiced), and
+    given the singer's pitch there it hums it, from where its first 8 silent frames end to the first
+    sound (measured: 5-13 dB under the phrase; WORLD then resynthesised the hum voiced at the first
+    note's pitch, and a benchmark read it as a loud "breath" with a 390 Hz roll-off before "grab").
+    The trailing pad keeps the pitch: the phrase's last sounds run on into it (rendered unvoiced,
+    they went on as a whispered decay about as loud, and no fewer words were heard).
+    """
     t = (np.arange(n) + 0.5) * hop_s
-    f0 = np.full(n, float(hz), dtype=np.float32)
+    f0 = np.zeros(n, dtype=np.float32)
+    if not p.units:
+        return f0
+    f0[t >= p.unit_render[0][0]] = hz
     for u, (a, b) in zip(p.units, p.unit_render):
         if not u.vowel and u.arpabet in phonemes.UNVOICED:
             f0[(t >= a) & (t < b)] = 0.0

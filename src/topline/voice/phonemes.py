@@ -65,13 +65,18 @@ MIN_VOWEL_S = 0.07
 #: The earliest onset consonants may start before their vowel.
 MAX_ONSET_S = 0.3
 #: Frames of lead-in (the leading pad) and lead-out (the trailing pad) around each phrase.
-#: Kokoro starts a phrase quietly unless it is given a lead-in near the one it gives itself
-#: (16-20 frames): with 2-10 frames the first vowel was measured 10-40 dB too quiet.  With 12
-#: frames (and the vowels levelled, see ``voice.even_vowels``) the level was right but a phrase's
+#: Kokoro renders the first 8 frames (0.2 s) of every call as silence and starts a phrase's first
+#: sound 100-150 ms before its token: with 2-10 frames of lead-in the first vowel was measured
+#: 10-40 dB too quiet, and with 12 (and the vowels levelled, see ``voice.even_vowels``) a phrase's
 #: first sound was still misheard ("sing" as "thing", "every" as "the re-", "running" as
-#: "turning", am_michael); 18 frames, the length its own predictor gives, said them (dry WER on
-#: the bench_voice lines, am_michael 8 -> 0 %, am_puck 3 -> 4 %) for about 5 % more rendering.
-BOS_FRAMES = 18
+#: "turning", am_michael).  18 frames said them (dry WER on the bench_voice lines, am_michael
+#: 8 -> 0 %, am_puck 3 -> 4 %), but every frame of the pad past those 8 and before the first sound
+#: is rendered as sound too: with the pad given an F0 (as it was then) a hum, without one a breathy
+#: noise, up to 5-15 dB under the phrase for am_puck (measured: 250 ms of it with 18 frames, none
+#: or a few tens of ms merging into the first consonant with 14); sung, it stood in the rests
+#: before phrases as a loud "breath" (``benchmarks/gap_sound.py``).  14 frames leave the first
+#: sound its 100-150 ms after the silent start and little pad to fill.
+BOS_FRAMES = 14
 #: The trailing pad is long, as in Kokoro's own sentence ends (its duration predictor gives the last
 #: phoneme and the pad 20-24 frames together): with 4 frames the speech model cut the phrase's last
 #: sounds short ("right" heard as "wrong", "road" as "row", "comes" as "come"); 14 frames brought
