@@ -127,3 +127,14 @@ def test_the_one_sung_to_who_leaves_is_sung_from_home_and_a_love_letter_to_a_pla
     # a ten-year anniversary sings no silver hair (a couple grown old does)
     assert not _has("a love song for my wife on our tenth anniversary", "your hair is silver")
     assert _has("growing old together", "your hair is silver")
+
+
+def test_a_kin_sung_in_her_own_voice_still_sings_who_she_is():
+    from tests.music.lyrics.lines import sung_lines
+    from topline.music.lyrics.writer import write_song
+
+    for seed in (0, 1):
+        _, text = write_song("ballad about a sailor's wife watching the sea", seed=seed)
+        sung = " ".join(sung_lines(text)).lower()
+        assert "sailor" in sung and "wife" in sung, seed
+    assert not _has("a song for my grandma's 90th birthday", "I can almost hear her call")

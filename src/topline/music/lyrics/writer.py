@@ -916,7 +916,7 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
         if at is not None:
             openers.append(f"{low[at - 1]} {toks[at]}")
     me = next((p for p in topic.phrases if p.bare == topic.singer and p.kind == "person"
-               and word in (*p.lemmas, p.head) and p.owner in ("a", "an", "")), None)
+               and word in (*p.lemmas, p.head) and p.owner in ("a", "an", "", "'s")), None)  # ("'s": a sailor's wife)
     if not lines and not openers and me is not None:
         # who the singer is, when no clause holds it ("a teenager who can't sleep" -> "I'm a teenager"): the stock
         # frame "I'm a teenager, I know" is gone, so the noun phrase is a line of its own
