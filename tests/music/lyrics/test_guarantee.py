@@ -287,3 +287,9 @@ def test_a_description_opening_on_a_predicate_or_a_contracted_copula_is_the_sing
     assert _carried("jealous of my ex's new girlfriend", "jealous")[0][0] == "I'm jealous"
     assert _carried("rent is due and I'm broke", "broke")[0][0] == "I'm broke"
     assert _carried("never give up, motivational", "motivational") == ([], [])  # a style word is no state
+
+
+def test_a_bare_noun_singer_takes_its_article():
+    assert _carried("single mom working two jobs", "mom")[0][0] == "I'm a single mom"
+    assert _carried("firefighter coming home after a night shift", "firefighter")[0][0] == "I'm a firefighter"
+    assert _carried("two old friends meeting again", "friend")[0][0] == "we're two old friends"

@@ -832,6 +832,9 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 subj, _ = person(after)
                 if subj in ("I", "we"):
                     det = toks[j - 1] + " " if j and before in ("a", "an") else ""
+                    if not det and subj == "I" and not toks[j][:1].isupper() and not low[after - 1].endswith("s"):
+                        # a bare noun ("single mom working two jobs") takes its article: "I'm a single mom"
+                        det = "an " if _first_phone(toks[j])[:1] in "AEIOU" else "a "
                     # the subject alone too, short enough for a line: "we're two old friends", "I'm a baker"
                     lines += _carrier(("we're " if subj == "we" else "I'm ") + det + " ".join(toks[j:after]),
                                       topic, len(lines))
