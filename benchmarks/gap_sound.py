@@ -52,7 +52,7 @@ def consonant_room(notes) -> tuple[np.ndarray, np.ndarray]:
         n = notes[i]
         if not n.tie:
             syl_first = i
-            phs = ["".join(c for c in str(p).upper() if not c.isdigit()) for p in n.phonemes]
+            phs = [phonemes.bare_symbol(p) for p in n.phonemes]
             vow = [j for j, p in enumerate(phs) if p in phonemes.VOWELS] or [len(phs)]
             onset, coda = phs[: vow[0]], phs[vow[-1] + 1 :]
             lead[i] = min(sum(phonemes.CONSONANT_S.get(p, 0.06) for p in onset), phonemes.MAX_ONSET_S)

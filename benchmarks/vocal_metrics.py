@@ -261,6 +261,12 @@ def phrases(notes, *, min_gap_s: float = 0.3) -> list[tuple[float, float]]:
     return [(a, b) for a, b in spans]
 
 
+def _rolloff(freqs: np.ndarray, power: np.ndarray, share: float = 0.95) -> float:
+    """The frequency below which ``share`` of the power lies (nan for silence)."""
+    c = np.cumsum(power)
+    return float(freqs[np.searchsorted(c, share * c[-1])]) if c.size and c[-1] > 0 else float("nan")
+
+
 def _rms_db(x: np.ndarray) -> float:
     return float(10 * np.log10(np.mean(x * x) + 1e-20)) if x.size else float("nan")
 
@@ -287,9 +293,8 @@ def breath_figures(y: np.ndarray, sr: int, notes, *, min_gap_s: float = 0.3) -> 
         loud = float(10 * np.log10(np.max(np.mean(frames**2, axis=1)) + 1e-20))
         rel.append(loud - _rms_db(ph))
         f, p = welch(gap, fs=sr, nperseg=min(2048, gap.size))
-        c = np.cumsum(p)
-        if c[-1] > 0:
-            roll.append(float(f[np.searchsorted(c, 0.95 * c[-1])]))
+        if not np.isnan(r := _rolloff(f, p)):  # (a silent gap has no roll-off)
+            roll.append(r)
     return {
         "breath_db_median": float(np.median(rel)) if rel else float("nan"),
         "breath_db_max": float(np.max(rel)) if rel else float("nan"),
@@ -384,8 +389,7 @@ def gap_figures(y: np.ndarray, sr: int, notes, windows, *, f0: np.ndarray | None
         loud = float(10 * np.log10(ms[j] + 1e-20)) - ref
         part = seg[j : j + min(win, seg.size)]
         spec = np.abs(np.fft.rfft(part * np.hanning(part.size))) ** 2
-        c = np.cumsum(spec)
-        roll = float(np.fft.rfftfreq(part.size, 1 / sr)[np.searchsorted(c, 0.95 * c[-1])]) if c[-1] > 0 else float("nan")
+        roll = _rolloff(np.fft.rfftfreq(part.size, 1 / sr), spec)
         gaps.append({"start": a, "end": b, "after": i, "voiced_s": voiced_s, "loudest_db": loud, "rolloff_hz": roll,
                      "voiced": voiced_s >= GAP_VOICED_MIN_S, "loud": loud >= GAP_LOUD_DB})  # fmt: skip
     return {

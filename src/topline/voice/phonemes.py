@@ -184,8 +184,13 @@ class Phrase:
         return np.interp(r, self.render_knots, self.song_knots)
 
 
+def bare_symbol(ph: str) -> str:
+    """An ARPAbet phoneme without its stress digit, upper case ("ah1" -> "AH")."""
+    return "".join(c for c in str(ph).upper() if not c.isdigit())
+
+
 def _clean(ph: str, where: Note) -> str:
-    sym = "".join(c for c in str(ph).upper() if not c.isdigit())
+    sym = bare_symbol(ph)
     if sym not in VOWELS and sym not in CONSONANTS:
         raise VoiceError(
             f"The note at {where.start:.2f}s ('{where.syllable}') has an unknown phoneme '{ph}'; "

@@ -175,8 +175,13 @@ def _triple_phase(accents: np.ndarray) -> int:
     downbeat, the chord change that comes on beat 3 to lead into the next bar), so beat 3 can
     carry as much accent as beat 1 but is followed by the strong downbeat, beat 1 by the weak
     second beat."""
-    means = np.array([accents[q::3].mean() for q in range(3)])
+    means = _beat_means(accents)
     return int(np.argmax(means - np.roll(means, -1)))
+
+
+def _beat_means(accents: np.ndarray) -> np.ndarray:
+    """The mean accent of each of a 3/4 bar's three positions (position q: beats q, q + 3, ...)."""
+    return np.array([accents[q::3].mean() for q in range(3)])
 
 
 def _weak_second_beat(accents: np.ndarray, phase: int, boundary: int | None) -> int:
@@ -193,7 +198,7 @@ def _weak_second_beat(accents: np.ndarray, phase: int, boundary: int | None) -> 
     """
     if accents.size < 6 or boundary is None:
         return phase
-    means = np.array([accents[q::3].mean() for q in range(3)])
+    means = _beat_means(accents)
     before_weakest = int((np.argmin(means) - 1) % 3)
     return before_weakest if before_weakest != phase and boundary % 3 == before_weakest else phase
 

@@ -399,14 +399,12 @@ def _style_clauses(description: str) -> frozenset[int]:
     out: set[int] = set()
     start = 0
     for m in re.finditer(r"[^,;]+", description):
-        clause = m.group(0)
-        n = len(tag_proper(clause))
-        toks = [t.lower() for t, _, _ in tag_proper(clause)]
+        toks = [t.lower() for t, _, _ in tag_proper(m.group(0))]
         words = [t for t in toks if t not in ("a", "an", "the", "and", "with", "some")]
         if m.start() and words and all(t in GENRE_WORDS or t in REQUEST_WORDS or t in SONG_NOUNS or genre_compound(t)
                                        for t in words):
-            out.update(range(start, start + n))
-        start += n
+            out.update(range(start, start + len(toks)))
+        start += len(toks)
     return frozenset(out)
 
 
@@ -751,6 +749,17 @@ THEME_EXCLUDES = {
     "selflove": frozenset({"love"}), "heartbreak": frozenset({"love"}), "loveletter": frozenset({"love"}),
     "retirement": frozenset({"learning"}), "love": frozenset({"childhood"}), "gaming": frozenset({"sport", "distance"}),
 }
+
+
+def ruled_out(topic: Topic) -> frozenset[str]:
+    """The bank themes the description's phrase-named themes rule out (``THEME_EXCLUDES``): no weight, no line."""
+    return frozenset(n for name in topic.themes for n in THEME_EXCLUDES.get(name, ()))
+
+
+def home_of(topic: Topic, bare: str) -> bool:
+    """True when the singer is someone of ``bare``'s at home ("a soldier's mother" of "soldier"): sung to as
+    "you", never called by that phrase ("the soldier, ...")."""
+    return topic.singer.startswith(bare + "'s ")
 # Styles a song of nothing else sings as a love song ("a soulful r&b slow jam").
 LOVE_STYLES = frozenset("rnb soul soulful sultry jam serenade bachata".split())
 # Words that make a song one for children (a kids song, a nursery rhyme, a lullaby).

@@ -31,8 +31,8 @@ from functools import lru_cache
 from topline.music.lyrics import clash, lexicon
 from topline.music.lyrics.bank import SLOT, bank
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
-from topline.music.lyrics.topic import (CALENDAR, CONFLICTS, CORE_GENRES, GENRE_WORDS, THEME_EXCLUDES, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
-                                        proper_nouns, SONG_NOUNS, read_topic, tag_proper)
+from topline.music.lyrics.topic import (CALENDAR, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
+                                        home_of, proper_nouns, ruled_out, SONG_NOUNS, read_topic, tag_proper)
 from topline.music.lyrics.vocab import REGISTER
 from topline.music.types import FormPlan, FormSection, chorus_lines
 
@@ -107,7 +107,7 @@ def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
         return slot == "me" or (slot == "role" and (phrase.kind != "person" or "r" in lexicon.types(phrase.head)))
     if phrase.bare == topic.addressee:
         # (not the one a singer at home belongs to: "a soldier's mother" sings to "you", never "the soldier, ...")
-        return slot == "you" and not topic.singer.startswith(phrase.bare + "'s ")
+        return slot == "you" and not home_of(topic, phrase.bare)
     if slot in ("role", "me", "you") or (phrase.setting and slot not in ("place", "spot", "land")):
         return False
     proper = phrase.sung == phrase.bare and phrase.bare[:1].isupper()
@@ -317,8 +317,7 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         out[name] = 2.0 * direct + 0.3 * min(near, 3)
     for name in topic.themes & out.keys():
         out[name] += STRONG  # named in a phrase ("coming up from nothing": the hustle, in whatever words)
-    for name in topic.themes:
-        out.update({n: 0.0 for n in THEME_EXCLUDES.get(name, ()) if n in out})  # a child's split: no lover's breakup
+    out.update({n: 0.0 for n in ruled_out(topic) if n in out})  # a child's song of the split: no lover's breakup
     return out
 
 
@@ -439,9 +438,9 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
     verbs = [v for v in topic.own_verbs if v in SLOT_VERBS]
     out: list[Line] = []
     heads = story_heads(topic)
-    ruled_out = {n for name in topic.themes for n in THEME_EXCLUDES.get(name, ())}
+    excluded = ruled_out(topic)
     for e in bank().entries:
-        if e.theme in ruled_out:
+        if e.theme in excluded:
             continue  # not even a line that sings the description's word ("the house" of a child's two houses)
         needs = [set(t[1:].split(",")) for t in e.tags if t.startswith("=")]
         if any(not need & set(topic.words) for need in needs):
@@ -582,7 +581,7 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
     openers: list[str] = []
     phrase_of = {p.bare.lower().split()[-1]: p for p in topic.phrases}
     you = next((p for p in topic.phrases if p.bare == topic.addressee and word in (*p.lemmas, p.head)
-                and not topic.singer.startswith(p.bare + "'s ")), None)  # (not "the miner, ..." of his wife)
+                and not home_of(topic, p.bare)), None)  # (not "the miner, ..." of his wife)
     if you is not None and not _name_line(topic, word):
         return [], [you.sung]  # the one sung to is called, opening a line: "my wife, I write your name ..."
     name = _name_line(topic, word)
