@@ -1,6 +1,6 @@
 """Lyrics written from descriptions: the lyrics for reading, then figures.
 
-    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|kinds|kinds2|kinds3|kinds4|kinds5|kinds6|kinds7|moods|styles]
+    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|kinds|kinds2|kinds3|kinds4|kinds5|kinds6|kinds7|moods|styles]
         [--readings benchmarks/lyrics_readings.json]
 
 For each description (and seed) the default full-song form is written with
@@ -207,6 +207,22 @@ FRESH7 = (
     "indie song about the last summer before college",
     "country song about a small town rodeo",
 )
+# Fresh8: written by the lead on 2026-12-06 23:50 UTC (sixth session of the day) before anything ran on it;
+# the checking set of that session: read at its start and its end only, never tuned on.
+FRESH8 = (
+    "a song about quitting my corporate job to travel the world",
+    "sad song about my cat Milo who got old",
+    "hip hop track about growing up in Atlanta with my brothers",
+    "pop punk song about getting dumped the night before graduation",
+    "country song about fishing with my dad on Sunday mornings",
+    "r&b song about falling for my best friend's ex",
+    "gospel song about finding hope after losing my job",
+    "edm anthem about a summer festival with my friends",
+    "ballad about a nurse who holds the hands of the dying",
+    "a song for my wife on our tenth anniversary",
+    "rock song about a kid who wants to leave his small town and play guitar",
+    "latin pop song about dancing with a stranger in Madrid",
+)
 # Kinds: a tuning set written 2026-12-06 (before anything ran on it) of the kinds of description the
 # writer has no bank theme for (a trade, a lullaby, a work song, a team's anthem, a place of work), the
 # kinds fresh6 found weak, so that they are tuned here and fresh6 stays a checking set.  (Two of its first
@@ -410,12 +426,12 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--readings", default="", help="judgements of lines by reading (JSON): count nonsense/filler")
-    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "kinds", "kinds2", "kinds3", "kinds4", "kinds5", "kinds6", "kinds7", "moods", "styles"), default="tuned",
+    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "kinds", "kinds2", "kinds3", "kinds4", "kinds5", "kinds6", "kinds7", "moods", "styles"), default="tuned",
                     help="the 10 descriptions read while writing the writer, the held-out ones, both, or the "
                          "validation set or the fresh set (never tuned on)")
     args = ap.parse_args()
     descriptions = {"tuned": DESCRIPTIONS, "heldout": HELDOUT, "both": DESCRIPTIONS + HELDOUT,
-                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "kinds4": KINDS4, "kinds5": KINDS5, "kinds6": KINDS6, "kinds7": KINDS7, "moods": MOODS, "styles": STYLES}[args.set]
+                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "kinds4": KINDS4, "kinds5": KINDS5, "kinds6": KINDS6, "kinds7": KINDS7, "moods": MOODS, "styles": STYLES}[args.set]
     form = default_form("pop")
     t0 = time.process_time()
     write_song("warm-up: load the tables", seed=0)  # one-time loading, reported separately
