@@ -1,6 +1,6 @@
 """Lyrics written from descriptions: the lyrics for reading, then figures.
 
-    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|kinds|kinds2|kinds3|kinds4|kinds5|kinds6|kinds7|moods|styles]
+    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|kinds|kinds2|kinds3|kinds4|kinds5|kinds6|kinds7|kinds8|moods|styles]
         [--readings benchmarks/lyrics_readings.json]
 
 For each description (and seed) the default full-song form is written with
@@ -346,6 +346,25 @@ KINDS7 = (
 # Moods: a tuning set written 2026-12-06 (third session) before anything ran on it: prompts that name a genre and
 # a mood and little else, as users of hosted add-vocals most often write them (the styles set's kind, whose
 # lines were half filler).
+# Kinds8: a tuning set written 2026-12-06 23:58 UTC (sixth session), after reading fresh8 at the start, of the
+# kinds of description fresh8 found weak, none of fresh8's own: an anniversary, a love that is not allowed, a
+# breakup on a day that should be happy, someone else's dream in the third person, growing up in a city with
+# family, a visitor lost in a city, a trade taught by an elder, faith through a loss; so that fresh8 stays a
+# checking set.
+KINDS8 = (
+    "a love song for my husband on our fifth wedding anniversary",
+    "song about being in love with my roommate's girlfriend",
+    "emo song about my girlfriend breaking up with me on my birthday",
+    "pop song about a girl who dreams of singing on Broadway",
+    "rap song about growing up in the Bronx with my cousins",
+    "indie song about being a tourist lost in Tokyo",
+    "country song about my grandpa teaching me to hunt",
+    "gospel song about keeping faith when we lost our house",
+    "song for my girlfriend on our first anniversary",
+    "sad song about my boyfriend leaving me at the airport",
+    "ballad about a firefighter who saves a child",
+    "r&b song about a secret love affair at work",
+)
 MOODS = (
     "upbeat summer pop song",
     "emotional piano ballad",
@@ -426,12 +445,12 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--readings", default="", help="judgements of lines by reading (JSON): count nonsense/filler")
-    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "kinds", "kinds2", "kinds3", "kinds4", "kinds5", "kinds6", "kinds7", "moods", "styles"), default="tuned",
+    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "kinds", "kinds2", "kinds3", "kinds4", "kinds5", "kinds6", "kinds7", "kinds8", "moods", "styles"), default="tuned",
                     help="the 10 descriptions read while writing the writer, the held-out ones, both, or the "
                          "validation set or the fresh set (never tuned on)")
     args = ap.parse_args()
     descriptions = {"tuned": DESCRIPTIONS, "heldout": HELDOUT, "both": DESCRIPTIONS + HELDOUT,
-                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "kinds4": KINDS4, "kinds5": KINDS5, "kinds6": KINDS6, "kinds7": KINDS7, "moods": MOODS, "styles": STYLES}[args.set]
+                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "kinds4": KINDS4, "kinds5": KINDS5, "kinds6": KINDS6, "kinds7": KINDS7, "kinds8": KINDS8, "moods": MOODS, "styles": STYLES}[args.set]
     form = default_form("pop")
     t0 = time.process_time()
     write_song("warm-up: load the tables", seed=0)  # one-time loading, reported separately
