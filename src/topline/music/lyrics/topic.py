@@ -79,13 +79,13 @@ TAG_WORDS = {
     "stay": {"wait", "stay", "apartment"},
     # (a crush, a love never returned: no line of a couple's hands and mornings)
     "alone": {"breakup", "lonely", "alone", "heartbreak", "divorce", "lose", "ex", "distance", "apart", "crush",
-              "unrequited"},
+              "unrequited", "dump"},
     "together": {"love", "wedding", "together", "kiss", "romance", "couple"},
     # The song's register: a sad or anxious song never sings a line of joy, and a glad one no line of grief.
     "down": {"miss", "lose", "loss", "grief", "funeral", "die", "death", "dead", "widow", "lonely", "breakup",
              "anxiety", "fear", "worry", "nervous", "panic", "hospital", "sick", "cry", "goodbye", "heartbreak",
              "divorce", "lost", "gone", "grave", "mourn", "depression", "sad", "sorrow", "alone", "insomnia",
-             "unemployed", "fire", "war", "interview", "exam", "test", "result", "run"},
+             "unemployed", "fire", "war", "interview", "exam", "test", "result", "run", "dump"},
     "lost": {"miss", "gone", "die", "dead", "death", "funeral", "grave", "widow", "mourn", "lose", "lost"},
     "dry": {"dry", "drought", "arid", "parched", "heatwave"},  # no rain falls now (it may be prayed for)
     "first": {"first", "new", "begin", "start", "beginning"},
@@ -105,7 +105,7 @@ CONFLICTS = {"loyal": "betrayed", "gone": "athome", "athome": "no-athome", "she"
              "child": "no-child", "parent": "no-parent", "petyou": "no-petyou", "youlost": "no-youlost",
              "young": "no-young", "grown": "no-grown", "walks": "no-walks", "employed": "no-employed",
              "romance": "no-romance", "you": "no-you", "lost": "no-lost", "here": "lost", "first": "last", "last": "first",
-             "dawn": "midnight", "belong": "away", "shared": "untold", "untold": "shared", "settled": "newlove",
+             "dawn": "midnight", "belong": "away", "away": "no-away", "shared": "untold", "untold": "shared", "settled": "newlove",
              "learner": "teacher", "teacher": "no-teacher"}
 # Words that make a description a love song: only then may a line sing to "you" as a lover.
 ROMANCE = frozenset("""love lover kiss romance darling sweetheart wedding marry husband wife girlfriend boyfriend
@@ -595,31 +595,45 @@ def read_topic(description: str) -> Topic:
     tags = set(t for t, ws in TAG_WORDS.items() if ws & lemset)
     tags |= {t for t, ws in MOOD_TAGS.items() if ws & set(style)}
     tags |= _clock_tags(description)
+    if re.search(r"\b(?:lost|los(?:e|ing)(?: my way)?) in (?!thought|love|music|the moment|you\b|your|my|a dream|the )",
+                 description.lower()) or re.search(r"\blost in the (?:city|streets?|crowd|subway)\b", description.lower()):
+        tags.add("away")  # "getting lost in Tokyo": a stranger there (not "lost in thought" of one who belongs)
     tags |= _loss_tags(description, tagged)
-    named = frozenset(n for n, rx in THEME_PHRASES.items() if rx.search(description.lower()))
+    low_description = description.lower().replace("\u2019", "'")
+    named = frozenset(n for n, rx in THEME_PHRASES.items() if rx.search(low_description))
     if "betrayal" in named or lemset & BETRAYAL:
         tags.add("betrayed")  # no line of a friend's loyalty ("you always pick up when I call")
         tags.add("down")
+    if BREAKUP.search(description.lower().replace("\u2019", "'")):
+        tags |= {"down", "alone"}  # left by a lover: no line of a couple, none of a party
     if {"selflove", "heartbreak"} & named:
         tags -= {"together", "romance"}  # no couple's line: "loving myself", "a toxic ex"
         tags.add("alone")
+    if "houselost" in named and not (lemset & (TAG_WORDS["lost"] - {"lose", "lost"}) or PASSED.search(low_description)):
+        tags.discard("lost")  # "when we lost our house": nobody is gone (no line of words never said to them)
     if "loveletter" in named:
         tags -= {"together", "romance", "go"}  # "a love letter to my hometown": no lover, and no leaving it
         tags.add("stay")
     elif "love" in named:
         tags |= {"romance", "together"}  # "growing old together", "the day we met": a couple's song
+    if "forbidden" in named:
+        tags.discard("together")  # no couple's open life (the coffee, the kitchen light): the love is hidden
+        tags.add("alone")
+        if "affair" not in low_description:
+            tags.add("untold")  # someone else's partner: nor a past the two share
     if "splitup" in named:
         tags -= {"together", "up"}  # the parents' split: no lover, no couple, no party
         tags.add("down")
     if NEW_LOVE.search(description.lower()):
         tags.add("newlove")
-    if "alone" in tags and ({"crush", "unrequited"} & lemset or UNTOLD.search(description.lower())):
+    if "alone" in tags and ({"crush", "unrequited"} & lemset or UNTOLD.search(description.lower())) \
+            and "affair" not in low_description:  # (an affair is hidden, but the two share it)
         tags.discard("together")  # "secretly in love": love, but never a couple
         tags.add("untold")  # nor a line of a past or a hold they share ("the stories that we'd tell")
     if "day" in tags and "night" in tags:
         tags.discard("day")
     if "up" in tags and "down" in tags:
-        tags -= {"up", "down"}
+        tags -= {"up", "down"} - {_first_register(description, tagged, style, named)}
     singer, addressee = _people(uniq, tagged)
     if addressee and re.search(r"\b%s\s+(?:is\s+)?(?:leav\w*|left|going|goes|moving|moves|moved|deploy\w*|shipping "
                                r"out)\b" % re.escape(addressee.split()[-1].lower()), description.lower()):
@@ -628,10 +642,18 @@ def read_topic(description: str) -> Topic:
         tags.discard("go")  # "a soldier's mother", "a sailor's wife": the one at home, who stays
         tags |= {"stay", "athome"}
         addressee = addressee or singer.split("'s ")[0]  # and sings to the one away: "you" is the soldier
+    if "forbidden" in named and not addressee:
+        # "in love with my roommate's girlfriend": she is the one sung to ("I can't have you"), the roommate sung of
+        addressee = next((p.bare for p in uniq if p.kind == "person" and p.owner == "'s" and p.bare != singer), "")
+    if (addressee.lower().split()[-1:] and addressee.lower().split()[-1] in SPOUSES
+            and any(p.bare == addressee and p.owner in ("my", "our") for p in uniq)
+            and not {"lost", "alone", "athome", "down"} & tags and not {"splitup", "loveletter"} & named):
+        named |= {"love"}  # "a song for my wife": a love song to her
+        tags |= {"romance", "together"}
     beloved = {p.bare for p in uniq if p.bare.lower().split()[-1] in {tagged[k][0].lower() for k in loved}}
     if singer in beloved:
         singer = ""  # "a crush on the girl at the bus stop": the girl is sung of, she does not sing
-    if addressee in beloved and not any(p.bare == addressee and p.owner in OWNERS for p in uniq):
+    if addressee in beloved and "forbidden" not in named and not any(p.bare == addressee and p.owner in OWNERS for p in uniq):
         addressee = ""  # (not "my girl, hold on to me": no couple's call to her)
     uniq = [_owned(p, singer) for p in uniq]  # "his daughter", "her late husband's garden": the singer's own
     # "she" and "he" only for someone the description names who is neither the singer nor "you"
@@ -654,6 +676,8 @@ def read_topic(description: str) -> Topic:
         tags.add("no-athome")  # no line of the one left at home (the letter read by the light)
     if "lost" not in tags:
         tags.add("no-lost")  # nobody is gone: no line misses them
+    if "away" not in tags:
+        tags.add("no-away")  # at home where the song is: no line of a stranger who cannot say the street's name
     if "down" not in tags:
         tags.add("no-down")  # no line of sorrow or fear in a song that is not sad
     you_types = lexicon.types(next((p.head for p in uniq if p.bare == addressee), ""))
@@ -696,6 +720,15 @@ def read_topic(description: str) -> Topic:
                  themes=named)
 
 
+# A love not allowed: an affair, or a fall for someone else's partner ("my best friend's ex", "my roommate's girlfriend").
+FORBIDDEN = re.compile(r"\b(?:(?:love )?affair|(?:in love with|f(?:all|alls|alling|ell) (?:in love )?(?:for|with)|crush on|"
+                       r"kiss(?:ed|ing)?|lov(?:e|es|ed|ing)|want(?:s|ed|ing)?) (?:my |our |his |her |their |the )?"
+                       r"(?:\w+ ){0,2}\w+'s? (?:ex|girlfriend|boyfriend|wife|husband|partner|fianc\w*|girl|man|woman|guy))\b")
+# One's own partner: sung to as a lover ("a song for my wife").
+SPOUSES = frozenset("wife husband girlfriend boyfriend fiance fiancee fiancé fiancée partner".split())
+# Being left by a lover: "getting dumped", "she broke up with me" (a breakup song, sad whatever the day it fell on).
+BREAKUP = re.compile(r"\b(?:dump(?:s|ed|ing)? (?:me|him|her)|(?:got|getting|get|gets|being) dumped|"
+                     r"br(?:eak|eaks|eaking|oke) up with (?:me|him|her|you)|(?:she|he) (?:br(?:eaks|oke) up|left me))\b")
 # Themes a description names in a phrase rather than a word: rising from poverty ("coming up from nothing",
 # "started from the bottom") is the hustle, missing home ("far from home", "homesick") is homesickness.
 THEME_PHRASES = {
@@ -722,9 +755,23 @@ THEME_PHRASES = {
     "selflove": re.compile(r"\b(?:(?:lov\w*|accept\w*) (?:my|your)self|self[- ](?:love|worth|esteem))\b"),
     # a love that hurt: cheating, a toxic or controlling partner
     "heartbreak": re.compile(r"\b(?:toxic|manipulat\w*|gaslight\w*|abusive|narcissis\w*|red flags|cheat(?:s|ed|ing)? on|"
-                             r"cheating|cheater|my ex|heartbroken|brokenhearted|broken heart(?:ed)?)\b"),
+                             r"cheating|cheater|my ex|heartbroken|brokenhearted|broken heart(?:ed)?)\b|" + BREAKUP.pattern),
     # a couple's own story: "the day we met", "growing old together" (no childhood of "growing")
-    "love": re.compile(r"\b(?:the (?:day|night) we met|when we (?:first )?met|how we met|grow(?:s|ing)? old together)\b"),
+    # (and an anniversary, a fall for someone, an affair: a love song whatever else it names)
+    "love": re.compile(r"\b(?:the (?:day|night) we met|when we (?:first )?met|how we met|grow(?:s|ing)? old together|"
+                       r"anniversary|f(?:all|alls|alling|ell) (?:in love )?(?:for|with)|in love with|love of my life|"
+                       r"affair)\b"),
+    # brothers and sisters growing up together: "my brothers", "my little sisters", "two brothers" (one of them
+    # alone is sung to or of, in another song: "a birthday song for my sister")
+    "siblings": re.compile(r"\b(?:(?:my|our|two|three|four) (?:\w+ )?(?:brothers|sisters|siblings|cousins)|"
+                           r"brothers and sisters|brother and (?:i|me)|sister and (?:i|me)|siblings?)\b"),
+    # a home lost (foreclosed, evicted): no line of mowing its lawn (a pseudo-theme: it rules the house out)
+    "houselost": re.compile(r"\b(?:los(?:e|es|t|ing) (?:our|my|the|their|his|her) (?:house|home|farm)|foreclos\w*|"
+                            r"evict\w*|repossess\w*|homeless)\b"),
+    # an anniversary is the couple's years, not their wedding day (a pseudo-theme: it rules the wedding out)
+    "anniversary": re.compile(r"\banniversary\b"),
+    # a love that is not allowed: someone else's partner, an affair (never a couple's open life; a pseudo-theme)
+    "forbidden": FORBIDDEN,
     # no sleep: "can't sleep", "up all night", "awake at 3am"
     "night": re.compile(r"\b(?:can'?t sleep|cannot sleep|sleepless|up all night|awake at)\b"),
     # video games: a gamer's nights, not a sport's match or a video call's distance
@@ -732,7 +779,9 @@ THEME_PHRASES = {
     # the turn of the year: a countdown to midnight
     "festival": re.compile(r"\b(?:new year'?s?(?: eve)?|countdown)\b"),
     # chasing a dream: "trying to make it as an artist", "chasing my dreams", "my big break"
-    "dream": re.compile(r"\b(?:make it (?:big|as|in)|making it (?:big|as|in)|chas\w* (?:my |the |our )?dreams?|big break)\b"),
+    "dream": re.compile(r"\b(?:make it (?:big|as|in)|making it (?:big|as|in)|chas\w* (?:my |the |our )?dreams?|big break|"
+                       r"dream(?:s|ed|ing)? (?:of|about) (?:\w+ing|being|becoming)|wants? to (?:be|become) (?:a |an )?"
+                       r"(?:star|singer|actor|actress|dancer|rapper|famous))\b"),
     # a working life's end: its song is of the years and the farewell, not of learning ("thirty years of teaching")
     "retirement": re.compile(r"\bretir(?:e|es|ed|ing|ement)\b"),
     # "a love letter to my hometown": the hometown is the song, no lover (a pseudo-theme: it rules love out)
@@ -747,6 +796,7 @@ THEME_PHRASES = {
 THEME_EXCLUDES = {
     "splitup": frozenset({"heartbreak", "love", "family", "house"}),
     "selflove": frozenset({"love"}), "heartbreak": frozenset({"love"}), "loveletter": frozenset({"love"}),
+    "anniversary": frozenset({"wedding", "festival", "dating"}), "houselost": frozenset({"house", "newstart"}), "forbidden": frozenset({"friendship", "family", "wedding"}),
     "retirement": frozenset({"learning"}), "love": frozenset({"childhood"}), "gaming": frozenset({"sport", "distance"}),
 }
 
@@ -786,6 +836,33 @@ def _loss_tags(description: str, tagged: list[tuple[str, str, str]]) -> set[str]
     if late or PASSED.search(low):
         out |= {"lost", "down"}
     return out
+
+
+def _first_register(description: str, tagged: list[tuple[str, str, str]], style: tuple[str, ...],
+                    named: frozenset[str]) -> str:
+    """Of a description whose words are both glad and sad, the register of the one that comes first: the
+    subject is named before its occasion ("getting dumped the night before graduation" is a breakup song,
+    "my girlfriend breaking up with me on my birthday" no party).  "" (neither: no line of joy or of
+    sorrow) where the style names one register and the words the other ("a happy song about my late dog")."""
+    styled = {t for t, ws in MOOD_TAGS.items() if ws & set(style)} & {"up", "down"}
+    if len(styled) == 1:
+        return ""
+    low = description.lower().replace("\u2019", "'")
+    at = {"up": len(low), "down": len(low)}
+    offset = 0
+    for tok, lem, pos in tagged:  # (tokens in order: each found after the one before)
+        k = low.find(tok.lower(), offset)
+        if k < 0:
+            continue
+        offset = k + len(tok)
+        for mood in at:
+            if pos != "f" and lem in TAG_WORDS[mood] and k < at[mood]:
+                at[mood] = k
+    for rx in (BREAKUP, PASSED, *(THEME_PHRASES[n] for n in ("betrayal", "splitup") if n in named)):
+        m = rx.search(low)
+        if m:
+            at["down"] = min(at["down"], m.start())
+    return min(at, key=at.get) if at["up"] != at["down"] else ""
 
 
 def _elsewhere(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: str) -> frozenset[str]:
@@ -899,8 +976,11 @@ def _people(phrases: list[Phrase], tagged: list[tuple[str, str, str]]) -> tuple[
             return "", first.bare
         mine = {t.lower() for t, _, _ in tagged} & {"i", "me", "my", "we", "us", "our"}
         kin_of = whole is not None and first.head in KINSHIP  # "a ballad about a sailor's wife": in her voice too
-        if ("about" in before and first.kind == "person" and ("w" in lexicon.types(first.head) or kin_of) and not mine
-                and not {"for", "to", "with"} & set(before) and first.head not in bank().themes.get("legend", ())):
+        # (and anyone a clause tells the story of: "a girl who dreams of Broadway", "a kid who wants to leave")
+        story = first.head in STORY_PEOPLE and j < len(tagged) and tagged[j][0].lower() in ("who", "that")
+        if ("about" in before and first.kind == "person" and ("w" in lexicon.types(first.head) or kin_of or story)
+                and not mine and not {"for", "to", "with"} & set(before)
+                and first.head not in bank().themes.get("legend", ())):
             singer = first.bare  # "a song about a baker who gets up at 4am": a trade is sung in character
         elif {"about", "for", "with", "of", "from", "at", "in", "to", "into"} & set(before):
             pass  # a song "about a dragon", "for a friend": sung of or to it, not by it; "kicked out of the diner",
@@ -916,6 +996,8 @@ def _people(phrases: list[Phrase], tagged: list[tuple[str, str, str]]) -> tuple[
     return singer, addressee
 
 
+# Anyone, kin to nobody: a song about one of them and what they do is sung in their voice ("a girl who dreams").
+STORY_PEOPLE = frozenset("girl boy kid man woman guy lady teenager teen".split())
 TEACH = frozenset("teach show coach train".split())  # verbs of one who teaches another
 
 

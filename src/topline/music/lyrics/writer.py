@@ -107,7 +107,8 @@ def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
         return slot == "me" or (slot == "role" and (phrase.kind != "person" or "r" in lexicon.types(phrase.head)))
     if phrase.bare == topic.addressee:
         # (not the one a singer at home belongs to: "a soldier's mother" sings to "you", never "the soldier, ...")
-        return slot == "you" and not home_of(topic, phrase.bare)
+        # (nor someone else's: "my roommate's girlfriend" is sung to, never called by whose she is)
+        return slot == "you" and not home_of(topic, phrase.bare) and phrase.owner != "'s"
     if slot in ("role", "me", "you") or (phrase.setting and slot not in ("place", "spot", "land")):
         return False
     proper = phrase.sung == phrase.bare and phrase.bare[:1].isupper()
@@ -1208,7 +1209,7 @@ class Planner:
 
     def __init__(self, topic: Topic, seed: int, description: str = "") -> None:
         if description and "away" not in topic.tags and moving_away(topic, description):
-            topic = replace(topic, tags=topic.tags | {"away"})
+            topic = replace(topic, tags=(topic.tags - {"no-away"}) | {"away"})
         if RETIRING & set(topic.words) and "stay" not in topic.tags:
             topic = replace(topic, tags=topic.tags | {"go"})  # a last day at work: no "I'm here to stay"
         self.topic = topic
