@@ -33,7 +33,11 @@ GENRE_WORDS = frozenset("pop rock folk country hip hop trap dance house soul met
                         "kids kids' kid's nursery reggaeton salsa bachata cumbia dancehall afrobeat amapiano k-pop "
                         # manners and eras ("soulful r&b", "nostalgic 80s pop", "a feel good song")
                         "soulful aggressive groovy funky smooth sultry retro vintage atmospheric haunting gritty rnb "
-                        "feel good sixties seventies eighties nineties".split())
+                        "feel good sixties seventies eighties nineties "
+                        # genres by name
+                        "emo grunge ska disco techno edm latin blues jazz indie punk funk r&b rap drill grime garage "
+                        "bluegrass americana swing motown doo-wop electro electronic trance dubstep hyperpop "
+                        "alternative acoustic".split())
 SONG_NOUNS = frozenset("song songs track tracks tune tunes ballad ballads anthem hymn number beat beats vibe vibes "
                        "style tempo jam banger bop lullaby lullabies serenade ditty jingle shanty".split())
 # Genres a word before them makes a genre of its own ("bedroom pop", "emo rock", "garage rock"), and the
