@@ -72,7 +72,7 @@ TAG_WORDS = {
     "midnight": {"midnight"},  # the middle of the night: no line of the day breaking
     # away from home (a hotel, a trip): no line of belonging to the street one lives on
     "away": {"hotel", "motel", "trip", "travel", "vacation", "abroad", "foreign", "tourist", "tour", "hostel",
-             "airport", "visit", "lost"},
+             "airport", "visit", "lost", "holiday", "getaway", "resort", "cruise"},
     "day": {"morning", "sunday", "saturday", "afternoon", "noon", "daylight", "sunrise", "breakfast"},
     "rain": {"rain", "storm", "drizzle", "downpour", "umbrella", "rainy", "stormy"},
     "summer": {"summer", "festival", "beach", "july", "august", "heat"},
@@ -599,7 +599,9 @@ def read_topic(description: str) -> Topic:
     tags = set(t for t, ws in TAG_WORDS.items() if ws & lemset)
     tags |= {t for t, ws in MOOD_TAGS.items() if ws & set(style)}
     tags |= _clock_tags(description)
-    if re.search(r"\b(?:lost|los(?:e|ing)(?: my way)?) in (?!thought|love|music|the moment|you\b|your|my|a dream|the )",
+    if re.search(r"\b(?:com(?:e|es|ing)|go(?:es|ing)?|back|driv(?:e|es|ing)|fly(?:ing)?) home\b", description.lower()):
+        tags.discard("away")  # "coming home for the holidays": home, not a holiday away from it
+    elif re.search(r"\b(?:lost|los(?:e|ing)(?: my way)?) in (?!thought|love|music|the moment|you\b|your|my|a dream|the )",
                  description.lower()) or re.search(r"\blost in the (?:city|streets?|crowd|subway)\b", description.lower()):
         tags.add("away")  # "getting lost in Tokyo": a stranger there (not "lost in thought" of one who belongs)
     tags |= _loss_tags(description, tagged)
