@@ -644,6 +644,10 @@ def read_topic(description: str) -> Topic:
     if addressee and re.search(r"\b%s\s+(?:is\s+)?(?:leav\w*|left|going|goes|moving|moves|moved|deploy\w*|shipping "
                                r"out)\b" % re.escape(addressee.split()[-1].lower()), description.lower()):
         tags.add("athome")  # "my son leaving for the army": the one sung to goes; the singer is the one at home
+    if addressee and ("athome" in tags or re.search(r"\b%s,? (?:who|that) (?:has )?(?:moved|lives|left|went|is away|is far)\b"
+                                                   % re.escape(addressee.split()[-1].lower()), description.lower())):
+        tags.discard("together")  # "my brother who moved to Canada", "my son leaving": not "right here by your side"
+        tags.add("alone")
     if "'s " in singer and singer.split()[-1].lower() in KINSHIP:
         tags.discard("go")  # "a soldier's mother", "a sailor's wife": the one at home, who stays
         tags |= {"stay", "athome"}

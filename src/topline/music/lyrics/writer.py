@@ -105,6 +105,8 @@ def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
     sung to only ``{you}`` ("my daughter, ..."): neither is sung of in the third person."""
     if phrase.bare == topic.singer:  # "I'm a firefighter, it's what I do": a role one does, not "a widow"
         return slot == "me" or (slot == "role" and (phrase.kind != "person" or "r" in lexicon.types(phrase.head)))
+    if "loveletter" in topic.themes and "letter" in phrase.bare.lower().split():
+        return False  # "a love letter to my hometown": a way of saying, no letter to find on a shelf
     if phrase.bare == topic.addressee:
         # (not the one a singer at home belongs to: "a soldier's mother" sings to "you", never "the soldier, ...")
         # (nor someone else's: "my roommate's girlfriend" is sung to, never called by whose she is)
@@ -969,7 +971,7 @@ FRAGMENT = re.compile(r"^(?:(?:at|in|on|by|for|with|without|before|after|during|
                       re.I)
 
 
-ONCE = re.compile(r"\b(?:first|last|final|growing up|born)\b", re.I)  # what a life does once: no "again"
+ONCE = re.compile(r"\b(?:first|last|final|growing up|born|graduat\w*|retir\w*|wedding|funeral)\b", re.I)  # what a life does once: no "again"
 MOTION_PREPS = frozenset("to into onto toward towards".split())  # "to Canada" opens no line: it needs a verb of going
 
 
