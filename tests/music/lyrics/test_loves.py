@@ -107,6 +107,6 @@ def test_one_who_moved_or_leaves_is_not_right_here_and_slots_keep_to_their_kind(
     assert not _has("sad acoustic song about my brother who moved to Canada", "I'm right here by your side")
     # a bull does not sleep by the door, snow does not run down the glass, a love letter to a town is no thing
     assert not _has("country song about bull riding at the state fair", "sleeping by the door")
-    assert _has("my old dog", "sleeping by the door")
+    assert _has("a song about my dog Biscuit", "Biscuit is sleeping by the door")
     assert not _has("the first snow of winter in a mountain village", "running down the glass")
     assert not _has("a love letter to my hometown", "the love letter close to my heart")
