@@ -691,7 +691,7 @@ def read_topic(description: str) -> Topic:
     if "down" not in tags:
         tags.add("no-down")  # no line of sorrow or fear in a song that is not sad
     you_types = lexicon.types(next((p.head for p in uniq if p.bare == addressee), ""))
-    if "c" not in you_types:
+    if "c" not in you_types or "athome" in tags:  # ("my son leaving for the army" is grown: no tucking him in)
         tags.add("no-child")  # lines to a child ("I tuck you in") only when "you" is one
     if lemset & JOB_LOSS:
         tags.add("no-employed")  # "getting fired from the pizza place": no line of another shift done

@@ -1833,6 +1833,8 @@ def _guarantee(planner: Planner, drafts) -> None:
             if ln.theme != "carry" or ln.parts[-1][0] and " ".join(t for t, o in ln.parts if not o).startswith("I'll "):
                 continue  # a promise opens no line ("while I'll never quit, ..." is not English)
             text = " ".join(t for t, o in ln.parts if not o)
+            if not text.startswith("I'm ") and not any(pos == "v" for _, _, pos in tag_proper(text)):
+                continue  # "while" needs a clause: "while the summer break, ..." is not English
             clauses.append(text[4:] if text.startswith("I'm ") else ("when " if _past(text) else "while ") + text)
         clauses = sorted(dict.fromkeys(clauses), key=count_syllables)[:3]
         slots = []  # (how much it would cost, section index, line index)
