@@ -25,8 +25,8 @@ from .rhythm import (
 )  # fmt: skip
 from .structure import label_sections, novelty, segment_bars
 from .tonal import (
-    bass_treble, cadence_key, chord_pace, estimate_chords, estimate_key, key_confidence, mode_evidence, pitch_salience,
-    refine_key, relative_evidence, relative_key,
+    bass_treble, cadence_key, chord_pace, estimate_chords, estimate_key, key_confidence, mode_evidence, opening_key,
+    pitch_salience, refine_key, relative_evidence, relative_key,
 )  # fmt: skip
 
 __all__ = ["FormHeard", "analyse", "hear_form", "hear_harmony"]
@@ -747,6 +747,10 @@ def hear_harmony(heard: FormHeard) -> Analysis:
     # stay as decoded (the two keys share most of their chords; decoded again, the rendered
     # chorale set's one switched to a fifth above lost 2 % of its chord score).
     near = cadence_key(key, profile, chords)
+    # A piece that modulates to its dominant and ends there reads in the dominant; it starts in its key.
+    spans = np.diff(np.append(starts, duration))
+    first_half = (beat_treble + beat_bass)[:, starts < duration / 2] @ spans[starts < duration / 2]
+    near = opening_key(near, first_half, chords)
     if near != key:
         key = near
         evidence = mode_evidence(key.split()[0], profile, chords)
