@@ -732,7 +732,16 @@ def hear_harmony(heard: FormHeard) -> Analysis:
     if better != key:  # the chords overruled the audio key: decode again under the right prior
         key = decoded = better
         chords = decode(key)
-    profile = (beat_treble + beat_bass) @ np.diff(np.append(starts, duration))
+    spans = np.diff(np.append(starts, duration))
+    profile = (beat_treble + beat_bass) @ spans
+    # A piece that modulates to its dominant and ends there reads in the dominant, audio key and chord
+    # fit alike; it starts in its own key.  Judged before the relative key and the mode, which weigh
+    # the tonic's own scale and cadences.
+    first_half = starts < duration / 2
+    opening = opening_key(key, (beat_treble + beat_bass)[:, first_half] @ spans[first_half], chords)
+    if opening != key:
+        key = decoded = opening
+        chords = decode(key)
     if key_confidence(key, chords) < _KEY_SURE:
         # Relative keys share their chords: the raised leading tone and the cadences decide.
         rel = relative_evidence(key, profile, chords)
@@ -751,10 +760,6 @@ def hear_harmony(heard: FormHeard) -> Analysis:
     # stay as decoded (the two keys share most of their chords; decoded again, the rendered
     # chorale set's one switched to a fifth above lost 2 % of its chord score).
     near = cadence_key(key, profile, chords)
-    # A piece that modulates to its dominant and ends there reads in the dominant; it starts in its key.
-    spans = np.diff(np.append(starts, duration))
-    first_half = (beat_treble + beat_bass)[:, starts < duration / 2] @ spans[starts < duration / 2]
-    near = opening_key(near, first_half, chords)
     if near != key:
         key = near
         evidence = mode_evidence(key.split()[0], profile, chords)
