@@ -11,7 +11,8 @@ again at a lower cost, with more weight on the bass and the key and with seventh
 their triads.
 
 Key comes from essentia's KeyExtractor ('bgate' profile), checked against the chords for the
-usual slips (a fifth, the relative key).  The mode is then decided from the third over the tonic
+usual slips (a fifth, the relative key) and against where the music starts (``opening_key``: a piece
+that modulates to its dominant and ends there reads in the dominant).  The mode is then decided from the third over the tonic
 in the salience and the tonic chords and cadences heard (see ``mode_evidence``), with confidences.
 """
 
