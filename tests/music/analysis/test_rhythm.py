@@ -466,27 +466,27 @@ def test_a_three_four_bar_starts_before_its_weakest_beat():
     assert _meter(chorale, onset, frames, 120.0, cues=four)[0] == "4/4"
 
 
-def test_where_beat_three_outweighs_beat_one_the_boundary_picks_between_the_readings():
+def test_where_beat_three_outweighs_beat_one_the_chord_changes_pick_between_the_readings():
     from topline.music.analysis import _triple_phase, _weak_second_beat
 
     # Beat 3 (index 2) outweighs beat 1 (index 0), beat 2 is the weakest: a chorale whose bass runs
     # into the next bar.  The largest drop is from beat 3 to beat 1, the weakest beat follows beat 1.
     runs_in = np.tile([1.9, 1.6, 2.5], 12)
     assert _triple_phase(runs_in) == 2
-    assert _weak_second_beat(runs_in, 2, 12) == 0  # the music changes most on beat 1
-    assert _weak_second_beat(runs_in, 2, 14) == 2  # ... on beat 3: it stays
-    assert _weak_second_beat(runs_in, 2, 13) == 2  # ... on neither reading's beat
-    assert _weak_second_beat(runs_in, 2, None) == 2  # too short for a boundary
+    # Chords changing on every beat alike (beat 3's change 1.16 times beat 1's): the weak second beat decides.
+    assert _weak_second_beat(runs_in, np.tile([1.0, 0.8, 1.16], 12), 2) == 0
+    # Chords changing on beat 3 far more (1.6 times beat 1's): the first reading stands.
+    assert _weak_second_beat(runs_in, np.tile([0.8, 0.6, 1.28], 12), 2) == 2
     # A waltz whose second beat is played and third not: the same two readings, beat 1 and beat 2.
     waltz = np.tile([2.7, 1.9, 1.4], 12)
     assert _triple_phase(waltz) == 0
-    assert _weak_second_beat(waltz, 0, 30) == 0
-    assert _weak_second_beat(waltz, 0, 31) == 1
-    # Where the readings agree, the boundary is not asked.
+    assert _weak_second_beat(waltz, np.tile([1.6, 0.9, 0.5], 12), 0) == 0  # it changes chord on beat 1
+    assert _weak_second_beat(waltz, np.tile([1.0, 1.1, 0.9], 12), 0) == 1
+    # Where the readings agree, the chord changes are not asked.
     clear = np.tile([2.4, 1.5, 2.0], 12)
     assert _triple_phase(clear) == 0
-    assert _weak_second_beat(clear, 0, 31) == 0
-    assert _weak_second_beat(clear[:5], 0, 31) == 0  # under two bars: nothing to go by
+    assert _weak_second_beat(clear, np.tile([0.5, 0.5, 2.0], 12), 0) == 0
+    assert _weak_second_beat(runs_in[:5], np.ones(5), 2) == 2  # under two bars: nothing to go by
 
 
 def test_triple_evidence_pools_faint_cues_that_agree():

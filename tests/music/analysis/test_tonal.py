@@ -144,6 +144,42 @@ def test_phrase_ends_a_fifth_above_need_the_raised_fourth():
     assert cadence_key("A minor", g, em) == "E minor"
 
 
+def _scale_profile(tonic: int, mode: str) -> np.ndarray:
+    """A pitch-class profile that sounds a scale: tonic triad 1.0, other scale notes 0.5, the rest 0.05."""
+    steps = (0, 2, 4, 5, 7, 9, 11) if mode == "major" else (0, 2, 3, 5, 7, 8, 11)
+    triad = (0, 4, 7) if mode == "major" else (0, 3, 7)
+    p = np.full(12, 0.05)
+    for d in steps:
+        p[(tonic + d) % 12] = 1.0 if d in triad else 0.5
+    return p
+
+
+def test_profile_fit_of_a_key_profile_is_one():
+    from topline.music.analysis.tonal import _PROFILE_MINOR, profile_fit
+
+    g_minor = np.roll(_PROFILE_MINOR, 7)
+    assert profile_fit(g_minor, "G minor") == pytest.approx(1.0)
+    assert profile_fit(g_minor, "D minor") < profile_fit(g_minor, "G minor")
+    assert profile_fit(np.ones(12), "C major") == 0.0
+
+
+def test_a_piece_that_starts_in_the_key_a_fifth_below_is_in_it():
+    from topline.music.analysis.tonal import opening_key
+
+    # Heard as D major (it modulates to D and ends there), but it starts on G with G's scale (C, not C#).
+    chords = _phrases((("G:maj", 2.0), ("C:maj", 1.0), ("D:maj", 1.0), ("G:maj", 2.0)), 1)
+    chords += _phrases((("A:maj", 1.0), ("D:maj", 2.0), ("E:min", 1.0), ("A:maj", 1.0), ("D:maj", 2.0)), 2)
+    assert opening_key("D major", _scale_profile(7, "major"), chords) == "G major"
+    # The first half in D's scale: a tune in D that begins on its IV stays in D.
+    assert opening_key("D major", _scale_profile(2, "major"), chords) == "D major"
+    # Beginning elsewhere than on G's tonic chord, the opening does not move the key.
+    assert opening_key("D major", _scale_profile(7, "major"), chords[1:]) == "D major"
+    # A minor key moves to the minor key a fifth below: D minor heard as A minor.
+    minor = [(0.0, 2.0, "N"), (2.0, 4.0, "D:min"), (4.0, 5.0, "A:maj"), (5.0, 8.0, "A:min")]
+    assert opening_key("A minor", _scale_profile(2, "minor"), minor) == "D minor"
+    assert opening_key("A minor", _scale_profile(9, "minor"), minor) == "A minor"
+
+
 def _triad_chroma(root: int, quality: str) -> np.ndarray:
     v = np.zeros(12)
     v[[root % 12, (root + (4 if quality == "maj" else 3)) % 12, (root + 7) % 12]] = 1.0

@@ -11,7 +11,8 @@ again at a lower cost, with more weight on the bass and the key and with seventh
 their triads.
 
 Key comes from essentia's KeyExtractor ('bgate' profile), checked against the chords for the
-usual slips (a fifth, the relative key).  The mode is then decided from the third over the tonic
+usual slips (a fifth, the relative key) and against where the music starts (``opening_key``: a piece
+that modulates to its dominant and ends there reads in the dominant).  The mode is then decided from the third over the tonic
 in the salience and the tonic chords and cadences heard (see ``mode_evidence``), with confidences.
 """
 
@@ -21,7 +22,7 @@ import numpy as np
 
 __all__ = [
     "estimate_key", "chord_templates", "estimate_chords", "chord_pace", "refine_key", "pitch_salience", "bass_treble",
-    "key_confidence", "relative_evidence", "relative_key", "cadence_key", "PITCHES",
+    "key_confidence", "relative_evidence", "relative_key", "cadence_key", "opening_key", "profile_fit", "PITCHES",
 ]  # fmt: skip
 
 PITCHES = ("C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B")
@@ -573,6 +574,48 @@ def cadence_key(
         if n > most:
             best, most = near, n
     return best
+
+
+# Kostka-Payne key profiles (Temperley 2007): how often each degree sounds in a major or minor key, tonic first.
+_PROFILE_MAJOR = np.array([0.748, 0.060, 0.488, 0.082, 0.670, 0.460, 0.096, 0.715, 0.104, 0.366, 0.057, 0.400])
+_PROFILE_MINOR = np.array([0.712, 0.084, 0.474, 0.618, 0.049, 0.460, 0.105, 0.747, 0.404, 0.067, 0.133, 0.330])
+
+
+def profile_fit(profile: np.ndarray, key: str) -> float:
+    """Correlation of a (12,) pitch-class profile (C first) with ``key``'s Kostka-Payne profile, in [-1, 1]."""
+    tonic, mode = key.split()
+    ref = np.roll(_PROFILE_MAJOR if mode == "major" else _PROFILE_MINOR, PITCHES.index(tonic))
+    p = np.asarray(profile, dtype=float)
+    if np.ptp(p) <= 0:
+        return 0.0
+    return float(np.corrcoef(p, ref)[0, 1])
+
+
+def opening_key(key: str, opening: np.ndarray, chords: list[tuple[float, float, str]]) -> str:
+    """The key a fifth below (same mode) where the music starts in it, else ``key``.
+
+    A piece that modulates to its dominant and ends there (a minuet's first strain, a chorale's
+    opening phrases) sounds in the dominant for as long as in its own key, and its ending, its chord
+    fit and its whole pitch profile all name the dominant; where it started does not.  The key
+    moves down a fifth when the first chord heard is that key's tonic chord and the first half's
+    pitch profile (``opening``) fits that key better than ``key`` (``profile_fit``): a tune in D that
+    merely begins on its IV soon leaves G's scale, so its first half still fits D.
+
+    Parameters
+    ----------
+    key : str
+        The key so far (``"<Tonic> major|minor"``).
+    opening : np.ndarray
+        (12,) duration-weighted pitch-class profile of the first half of the music.
+    chords : list of (start, end, label)
+    """
+    tonic, mode = key.split()
+    below = PITCHES[(PITCHES.index(tonic) + 5) % 12]
+    first = next((lab for _, _, lab in chords if lab != "N"), None)
+    if first != f"{below}:{'maj' if mode == 'major' else 'min'}":
+        return key
+    near = f"{below} {mode}"
+    return near if profile_fit(opening, near) > profile_fit(opening, key) else key
 
 
 def relative_key(key: str) -> str:
