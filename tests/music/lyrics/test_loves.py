@@ -110,3 +110,14 @@ def test_one_who_moved_or_leaves_is_not_right_here_and_slots_keep_to_their_kind(
     assert _has("a song about my dog Biscuit", "Biscuit is sleeping by the door")
     assert not _has("the first snow of winter in a mountain village", "running down the glass")
     assert not _has("a love letter to my hometown", "the love letter close to my heart")
+
+
+def test_an_illness_in_the_family_is_sung_to_them_or_of_them():
+    assert theme_weights(read_topic("a song for my best friend going through chemo"))["illness"] >= STRONG
+    assert _has("a song for my best friend going through chemo", "you lost your hair, you wear my hat")
+    # a grandfather's Alzheimer's is sung of him (he is no "you"), and the name keeps its "'s"
+    d = "sad piano song about my grandfather's alzheimer's"
+    assert _has(d, "he asks me who I am again") and not _has(d, "you ask me what my name is again")
+    assert any(p.sung.endswith("alzheimer's") for p in read_topic(d).phrases)
+    # an illness fills no feeling's slot
+    assert not _has("country song about my little brother beating cancer", "cancer is what we've found")

@@ -565,7 +565,8 @@ def read_topic(description: str) -> Topic:
             for k in range(len(phrases) - (len(chunk) - 1), len(phrases)):
                 if k >= 0 and phrases[k].owner == "?":
                     phrases[k] = replace(phrases[k], owner=owner)
-            bare = [t[:-2] if t.endswith("'s") and k == len(toks) - 1 else t for k, t in enumerate(toks)]
+            bare = [t[:-2] if t.endswith("'s") and k == len(toks) - 1 and t.lower() not in EPONYMS else t
+                    for k, t in enumerate(toks)]
             before = [t for t, _, _ in tagged[max(0, i - 3):i] if t not in DETERMINERS]
             setting = bool(before) and before[-1] in PREPOSITIONS and phrases != [] or _site(before, head)
             ph = _phrase(bare, head, possessor, setting)
@@ -734,6 +735,8 @@ def read_topic(description: str) -> Topic:
 FORBIDDEN = re.compile(r"\b(?:(?:love )?affair|(?:in love with|f(?:all|alls|alling|ell) (?:in love )?(?:for|with)|crush on|"
                        r"kiss(?:ed|ing)?|lov(?:e|es|ed|ing)|want(?:s|ed|ing)?) (?:my |our |his |her |their |the )?"
                        r"(?:\w+ ){0,2}\w+'s? (?:ex|girlfriend|boyfriend|wife|husband|partner|fianc\w*|girl|man|woman|guy))\b")
+# Illnesses named for a person: the "'s" is the name's ("my grandfather's Alzheimer's"), not a possessive.
+EPONYMS = frozenset("alzheimer's parkinson's huntington's crohn's hodgkin's tourette's asperger's".split())
 # One's own partner: sung to as a lover ("a song for my wife").
 SPOUSES = frozenset("wife husband girlfriend boyfriend fiance fiancee fiancé fiancée partner".split())
 # Being left by a lover: "getting dumped", "she broke up with me" (a breakup song, sad whatever the day it fell on).

@@ -142,8 +142,10 @@ def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
         "season": phrase.kind == "time" and phrase.head in SEASON_LIKE and not phrase.plural,
         "event": "e" in t and "h" not in t and phrase.kind not in ("person", "animal", "place"),
         # (not a thing held, nor what someone fears: "afraid of the dark" is no "dark is what we've found")
+        # (an illness is no feeling: not "cancer is what we've found")
         "feeling": (("m" in t and "e" not in t) or phrase.kind == "feeling") and "h" not in t
-        and phrase.head not in topic.fears and len(phrase.bare.split()) == 1,  # (not "his whole life")
+        and phrase.head not in topic.fears and len(phrase.bare.split()) == 1  # (not "his whole life")
+        and phrase.head not in bank().themes.get("illness", frozenset()),
         "weather": phrase.head in WEATHER,
         "any": bool(t) and phrase.kind not in ("person", "animal") and not phrase.plural,
     }.get(slot, False)
