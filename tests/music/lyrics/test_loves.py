@@ -121,3 +121,12 @@ def test_an_illness_in_the_family_is_sung_to_them_or_of_them():
     assert any(p.sung.endswith("alzheimer's") for p in read_topic(d).phrases)
     # an illness fills no feeling's slot
     assert not _has("country song about my little brother beating cancer", "cancer is what we've found")
+
+
+def test_a_hometown_loved_is_stayed_in_and_a_fair_is_its_own():
+    t = read_topic("a love letter to my hometown")
+    assert "hometown" in t.themes and theme_weights(t)["hometown"] >= STRONG
+    assert _has("a love letter to my hometown", "you can keep your city lights")
+    # one who leaves it sings no line of staying
+    assert not _has("rock song about leaving my hometown", "I came home after all")
+    assert theme_weights(read_topic("country song about a summer job at the county fair"))["hometown"] >= STRONG

@@ -778,6 +778,10 @@ THEME_PHRASES = {
     # alone is sung to or of, in another song: "a birthday song for my sister")
     "siblings": re.compile(r"\b(?:(?:my|our|two|three|four) (?:\w+ )?(?:brothers|sisters|siblings|cousins)|"
                            r"brothers and sisters|brother and (?:i|me)|sister and (?:i|me)|siblings?)\b"),
+    # a hometown loved: "my hometown", "small town life", "where I grew up" (leaving it is leaving's: its lines of
+    # staying never sing with one who goes)
+    "hometown": re.compile(r"\b(?:home ?town|small[- ]town (?:life|living|girl|boy|pride|love|roots|heart|summer|night)s?|"
+                           r"where I grew up|the town I grew up in)\b"),
     # a home lost (foreclosed, evicted): no line of mowing its lawn (a pseudo-theme: it rules the house out)
     "houselost": re.compile(r"\b(?:los(?:e|es|t|ing) (?:our|my|the|their|his|her) (?:house|home|farm)|foreclos\w*|"
                             r"evict\w*|repossess\w*|homeless)\b"),
