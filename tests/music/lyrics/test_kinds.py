@@ -103,7 +103,8 @@ def test_a_workout_anthem_sings_the_gym_not_only_the_punk_anthems_stock():
     t = read_topic("motivational workout anthem")
     assert theme_weights(t)["workout"] >= STRONG
     gym = {"One more rep and one more set", "Nobody sees the early grind", "Oh the alarm goes off at five",
-           "The alarm goes off at five", "My muscles burn, my lungs are tight"}
+           "The alarm goes off at five", "My muscles burn, my lungs are tight", "The mirror's covered up in sweat",
+           "Oh sweat it out, sweat it out", "That's what the grind is about", "I tape my wrists and lace my shoes"}
     assert len(gym & set(_sung("motivational workout anthem"))) >= 2
 
 
