@@ -774,9 +774,10 @@ THEME_PHRASES = {
     "love": re.compile(r"\b(?:the (?:day|night) we met|when we (?:first )?met|how we met|grow(?:s|ing)? old together|"
                        r"anniversary|f(?:all|alls|alling|ell) (?:in love )?(?:for|with)|in love with|love of my life|"
                        r"affair)\b"),
-    # brothers and sisters growing up together: "my brothers", "my little sisters", "two brothers" (one of them
-    # alone is sung to or of, in another song: "a birthday song for my sister")
-    "siblings": re.compile(r"\b(?:(?:my|our|two|three|four) (?:\w+ )?(?:brothers|sisters|siblings|cousins)|"
+    # brothers and sisters growing up together: "my brothers", "my little sisters" (not "two brothers fixing an old
+    # car": the two sing of the car; one of them alone is sung to or of, in another song: "a birthday song for my
+    # sister")
+    "siblings": re.compile(r"\b(?:(?:my|our) (?:\w+ )?(?:brothers|sisters|siblings|cousins)|"
                            r"brothers and sisters|brother and (?:i|me)|sister and (?:i|me)|siblings?)\b"),
     # a hometown loved: "my hometown", "small town life", "where I grew up" (leaving it is leaving's: its lines of
     # staying never sing with one who goes)
