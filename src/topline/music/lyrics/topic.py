@@ -83,7 +83,7 @@ TAG_WORDS = {
     "stay": {"wait", "stay", "apartment"},
     # (a crush, a love never returned: no line of a couple's hands and mornings)
     "alone": {"breakup", "lonely", "alone", "heartbreak", "divorce", "lose", "ex", "distance", "apart", "crush",
-              "unrequited", "dump"},
+              "unrequited", "dump", "invisible", "ignored", "bullied", "outcast", "unseen", "friendless"},
     "together": {"love", "wedding", "together", "kiss", "romance", "couple"},
     # The song's register: a sad or anxious song never sings a line of joy, and a glad one no line of grief.
     "down": {"miss", "lose", "loss", "grief", "funeral", "die", "death", "dead", "widow", "lonely", "breakup",
@@ -108,7 +108,7 @@ CONFLICTS = {"loyal": "betrayed", "gone": "athome", "athome": "no-athome", "she"
              "go": "stay", "stay": "go", "alone": "together", "together": "alone", "up": "down", "down": "no-down",
              "child": "no-child", "parent": "no-parent", "petyou": "no-petyou", "youlost": "no-youlost",
              "young": "no-young", "grown": "no-grown", "walks": "no-walks", "employed": "no-employed",
-             "romance": "no-romance", "you": "no-you", "lost": "no-lost", "here": "lost", "first": "last", "last": "first",
+             "romance": "no-romance", "you": "no-you", "hidden": "no-hidden", "lost": "no-lost", "here": "lost", "first": "last", "last": "first",
              "dawn": "midnight", "belong": "away", "away": "no-away", "shared": "untold", "untold": "shared", "settled": "newlove",
              "learner": "teacher", "teacher": "no-teacher"}
 # Words that make a description a love song: only then may a line sing to "you" as a lover.
@@ -623,6 +623,8 @@ def read_topic(description: str) -> Topic:
         tags.add("stay")
     elif "love" in named:
         tags |= {"romance", "together"}  # "growing old together", "the day we met": a couple's song
+    if "forbidden" not in named:
+        tags.add("no-hidden")  # no line of a love that must be hidden ("it's wrong and I know it's wrong")
     if "forbidden" in named:
         tags.discard("together")  # no couple's open life (the coffee, the kitchen light): the love is hidden
         tags.add("alone")
@@ -1006,7 +1008,20 @@ def _people(phrases: list[Phrase], tagged: list[tuple[str, str, str]]) -> tuple[
         elif first.kind == "person" or (acts and first.kind == "thing" and "h" not in lexicon.types(first.head)
                                       and "g" not in lexicon.types(first.head)):
             singer = first.bare
-    possessors = {t.lower()[:-2] for t, _, _ in tagged if t.endswith("'s")}
+    # an owner is sung of ("my grandmother's kitchen": she), unless what is hers is a day of her own: one sings to
+    # the one whose first day, birthday, wedding or fight it is ("my little sister's first day of kindergarten")
+    possessors = set()
+    for k, (t, _, _) in enumerate(tagged):
+        if not t.endswith("'s"):
+            continue
+        run = []
+        for tok, lem, pos in tagged[k + 1:]:
+            if pos not in ("n", "a") and not is_number(tok):
+                break
+            if pos == "n":
+                run.append(lem)
+        if not OWN_DAYS & set(run):
+            possessors.add(t.lower()[:-2])
     addressee = next((p.bare for p in phrases if p.bare != singer and p.kind in ("person", "animal")
                       and not (p.plural and p.owner not in OWNERS)  # "two old friends": the singer is one: "we"
                       and p.bare.lower().split()[-1] not in possessors  # "my grandmother's kitchen": she
@@ -1014,6 +1029,8 @@ def _people(phrases: list[Phrase], tagged: list[tuple[str, str, str]]) -> tuple[
     return singer, addressee
 
 
+# A day that is someone's own: whose first day, birthday, wedding or fight it is is sung to, not of.
+OWN_DAYS = frozenset("day birthday wedding graduation recital fight game match debut race prom".split())
 # Anyone, kin to nobody: a song about one of them and what they do is sung in their voice ("a girl who dreams").
 STORY_PEOPLE = frozenset("girl boy kid man woman guy lady teenager teen".split())
 TEACH = frozenset("teach show coach train".split())  # verbs of one who teaches another
