@@ -130,3 +130,16 @@ def test_a_hometown_loved_is_stayed_in_and_a_fair_is_its_own():
     # one who leaves it sings no line of staying
     assert not _has("rock song about leaving my hometown", "I came home after all")
     assert theme_weights(read_topic("country song about a summer job at the county fair"))["hometown"] >= STRONG
+
+
+def test_a_parents_work_is_thanked_not_sung_as_the_singers_shift():
+    d = "rap song about my mom working three jobs to raise us"
+    assert theme_weights(read_topic(d))["work"] < STRONG
+    assert not _has(d, "I punch the clock and walk outside")
+    assert _has(d, "you fell asleep still in your coat")
+    # one's own work is still the work theme's
+    assert theme_weights(read_topic("working two jobs to feed my kids"))["work"] >= STRONG
+    # a first day of kindergarten is sung to the child whose day it is
+    t = read_topic("a song about my little sister's first day of kindergarten")
+    assert t.addressee == "little sister"
+    assert _has("a song about my little sister's first day of kindergarten", "your bag is bigger than you are")

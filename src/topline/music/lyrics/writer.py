@@ -323,6 +323,10 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     for name in topic.themes & out.keys():
         out[name] += STRONG  # named in a phrase ("coming up from nothing": the hustle, in whatever words)
     out.update({n: 0.0 for n in ruled_out(topic) if n in out})  # a child's song of the split: no lover's breakup
+    if "work" in out and "work" in topic.verbs and "work" not in topic.own_verbs and not topic.singer:
+        # "my mom working three jobs to raise us": her work, sung by her child; the work theme's own lines ("I punch
+        # the clock") are a worker's, so only those that sing the description's words
+        out["work"] = min(out["work"], STRONG - 0.1)
     return out
 
 
