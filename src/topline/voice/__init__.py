@@ -137,7 +137,8 @@ def render_f0(p: phonemes.Phrase, *, hz: float, hop_s: float, n: int) -> np.ndar
     sound (measured: 5-13 dB under the phrase; WORLD then resynthesised the hum voiced at the first
     note's pitch, and a benchmark read it as a loud "breath" with a 390 Hz roll-off before "grab").
     The trailing pad keeps the pitch: the phrase's last sounds run on into it (rendered unvoiced,
-    they went on as a whispered decay about as loud, and no fewer words were heard).
+    they went on as a whispered decay about as loud, and no fewer words were heard); the time map
+    ends with that sound (``sound_end``, ``phonemes.end_at``), so what decays there is never sung.
     """
     t = (np.arange(n) + 0.5) * hop_s
     f0 = np.zeros(n, dtype=np.float32)
