@@ -510,10 +510,9 @@ def end_at(p: Phrase, sound_end: float, *, release_s: float = RELEASE_S) -> Phra
     song, render = p.song_knots.copy(), p.render_knots.copy()
     nominal = float(render[-2])  # the last unit's end under the constant lead
     shift = float(np.clip(sound_end - nominal, 0.0, SOUND_LEAD_S))
-    last = len(p.units) - 1
-    first = next((i for i in range(last, -1, -1) if p.units[i].vowel and p.units[i].syllable == p.units[last].syllable
-                  and (i == 0 or not p.units[i - 1].vowel or p.units[i - 1].syllable != p.units[i].syllable)), last)
-    start = float(p.unit_render[first][0])
+    syllable = p.units[-1].syllable
+    first = min((i for i, u in enumerate(p.units) if u.vowel and u.syllable == syllable), default=len(p.units) - 1)
+    start = float(p.unit_render[first][0])  # where the last syllable's vowel starts sounding
     if nominal > start:
         inner = slice(0, render.size - 1)
         w = np.clip((render[inner] - start) / (nominal - start), 0.0, 1.0)
