@@ -289,3 +289,34 @@ def test_a_phrase_that_ends_a_line_ends_with_a_full_stop(id_map):
     lead = phonemes.SOUND_LEAD_S
     assert first.end == pytest.approx(first.units[-1].end + 14 * FRAME + lead)
     assert second.end == pytest.approx(second.units[-1].end + 16 * FRAME + lead)
+
+
+def test_end_at_puts_the_measured_sound_end_on_the_last_units_end(id_map):
+    """At a phrase's end the voice's sound leads its tokens less than ``SOUND_LEAD_S``: ``end_at``
+    maps the rendering's measured end of the last sound to the last unit's song end, shrinking the
+    lead linearly over the last syllable from its vowel's start, and ends the phrase a release later."""
+    (p,) = phonemes.plan(hello_score().notes, id_map=id_map, frame_s=FRAME)
+    v = p.units[-1]
+    assert v.arpabet == "V"
+    nominal = p.render_knots[-2]
+    assert p.to_render(np.array([v.end]))[0] == pytest.approx(nominal)
+    q = phonemes.end_at(p, nominal + 0.04)
+    assert q.to_render(np.array([v.end]))[0] == pytest.approx(nominal + 0.04)
+    assert q.end == pytest.approx(v.end + phonemes.RELEASE_S)
+    assert q.render_knots[-1] == pytest.approx(nominal + 0.04 + phonemes.RELEASE_S)
+    assert np.all(np.diff(q.render_knots) >= 0) and np.all(np.diff(q.song_knots) >= 0)
+    # before the last syllable's vowel ("love"'s ʌ) the map is the constant lead's
+    ah = next(i for i, u in enumerate(p.units) if u.arpabet == "AH" and u.syllable == v.syllable)
+    start = p.unit_render[ah][0]
+    before = p.render_knots <= start + 1e-12
+    assert before.sum() >= 8
+    assert np.array_equal(q.render_knots[before], p.render_knots[before])
+    assert np.array_equal(q.song_knots[:-1], p.song_knots[:-1])
+    # halfway through the last syllable's rendering, half the shift
+    mid = 0.5 * (start + nominal)
+    t = p.to_song(np.array([mid]))[0]
+    assert q.to_render(np.array([t]))[0] == pytest.approx(mid + 0.02)
+    # the end's lead is kept between 0 (the token's end) and the constant lead
+    assert phonemes.end_at(p, nominal - 0.5).render_knots[-2] == pytest.approx(nominal)
+    assert phonemes.end_at(p, nominal + 0.5).render_knots[-2] == pytest.approx(nominal + phonemes.SOUND_LEAD_S)
+    assert phonemes.RELEASE_S == 0.05

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from topline.errors import VoiceError
-from topline.voice import TAIL_S, kokoro_model, phonemes, render_cache, render_f0, sing, world
+from topline.voice import TAIL_S, kokoro_model, phonemes, render_cache, render_f0, sing, sound_end, world
 from topline.music.types import Score
 from tests.voice.helpers import controls, hello_score, note, score
 
@@ -401,3 +401,48 @@ def test_voiced_obstruents_carry_the_held_pitch():
     # their voice bar is tracked at the held note's pitch (without it, 42 % of these frames; 88 % with an
     # 18-frame lead-in, 75 % (18 of 24) with the 14-frame one, which moves the whole rendering a little)
     assert np.mean(np.abs(cents(f0[inside], 52)) <= 50) >= 0.7
+
+
+def _analysis(level_db: np.ndarray) -> world.SpeechAnalysis:
+    """A made-up analysis whose frames have these levels (flat envelopes over 257 bins)."""
+    bins = world.SYNTH_FFT_SIZE // 2 + 1
+    sp = np.repeat((10.0 ** (level_db / 10.0) / bins)[:, None], bins, axis=1).astype(np.float32)
+    n = level_db.size
+    return world.SpeechAnalysis(f0=np.zeros(n), sp=sp, ap=np.ones_like(sp), n_samples=int(n * 0.01 * 24000))
+
+
+def test_sound_end_finds_where_the_last_sound_falls_under_the_floor():
+    """The last sound ends at the last frame within ``END_FLOOR_DB`` of the vowels (levels smoothed
+    over three frames), searched from the last unit's start to its token's end."""
+    (p,) = _plan(score([note(1.0, 1.6, 55, "go", ["G", "OW"])]))
+    nominal = float(p.unit_render[-1][1])
+    token_end = nominal + phonemes.SOUND_LEAD_S
+    n = int(np.ceil(token_end / 0.01)) + 40
+    t = np.arange(n) * 0.01
+    level = np.full(n, -90.0)
+    level[(t >= p.unit_render[0][0]) & (t < nominal + 0.045)] = 0.0  # sounds on 45 ms past the constant lead's end
+    k = int(np.flatnonzero(level == 0.0)[-1])
+    end = sound_end(_analysis(level), p)
+    # smoothing over three frames keeps the frame after the last loud one within 30 dB (-4.8 dB)
+    assert end == pytest.approx((k + 1 + 0.5) * 0.01)
+    # nothing loud past the constant lead's end: that end; a sound past the token's end: the token's end
+    level[t >= nominal - 0.03] = -90.0
+    assert sound_end(_analysis(level), p) == pytest.approx(nominal)
+    level[(t >= p.unit_render[0][0])] = 0.0
+    assert sound_end(_analysis(level), p) == pytest.approx((np.floor(token_end / 0.01) + 0.5) * 0.01)
+
+
+def test_a_phrase_ends_with_its_last_sound_and_a_short_release():
+    """The trailing pad no longer runs on past the last note: the phrase's sound stops a release
+    (``phonemes.RELEASE_S``) after its last unit's planned end, and nothing voiced follows it."""
+    sc = score([note(0.5, 1.2, 52, "go", ["G", "OW"], line=0), note(2.6, 3.4, 55, "right", ["R", "AY", "T"], word=1, line=1)],
+               gender="f")  # fmt: skip
+    first, second = _plan(sc)
+    y = sing(sc, controls=controls("f"))
+    for p in (first, second):
+        stop = p.units[-1].end + phonemes.RELEASE_S
+        assert np.max(np.abs(y[int((stop + 0.003) * SR) : int((stop + 0.25) * SR)])) < 1e-6  # the resampler's ringing
+    f0, t = f0_track(y)
+    after = ((t > 1.2 + 0.06) & (t < 2.3)) | (t > second.units[-1].end + 0.06)
+    assert not np.any(f0[after] > 0)
+    assert np.sqrt(np.mean(y[int(3.2 * SR) : int(3.4 * SR)] ** 2)) > 0.02  # the vowel held to the note's end

@@ -46,6 +46,9 @@ VOICELESS_LEAK = 0.9
 #: Share of a voiced obstruent's low band (b, d, g, v, ð, z, ʒ, ʤ) made periodic at the sung pitch:
 #: its voice bar.
 VOICE_BAR = 0.9
+#: A phrase's last sound ends, in its rendering, where the level (the analysed envelope's power,
+#: smoothed over 30 ms) last stands within this many dB of the phrase's vowels (``sound_end``).
+END_FLOOR_DB = 30.0
 #: Most phrase-rendering threads ``sing`` uses by default.
 MAX_WORKERS = 2
 #: Most bytes of analysed renderings the process keeps (about 0.2 MB per rendered second:
@@ -134,7 +137,8 @@ def render_f0(p: phonemes.Phrase, *, hz: float, hop_s: float, n: int) -> np.ndar
     sound (measured: 5-13 dB under the phrase; WORLD then resynthesised the hum voiced at the first
     note's pitch, and a benchmark read it as a loud "breath" with a 390 Hz roll-off before "grab").
     The trailing pad keeps the pitch: the phrase's last sounds run on into it (rendered unvoiced,
-    they went on as a whispered decay about as loud, and no fewer words were heard).
+    they went on as a whispered decay about as loud, and no fewer words were heard); the time map
+    ends with that sound (``sound_end``, ``phonemes.end_at``), so what decays there is never sung.
     """
     t = (np.arange(n) + 0.5) * hop_s
     f0 = np.zeros(n, dtype=np.float32)
@@ -175,6 +179,37 @@ def even_vowels(speech: world.SpeechAnalysis, p: phonemes.Phrase) -> world.Speec
     sp = (speech.sp * (10.0 ** (gain_db / 10.0))[:, None]).astype(np.float32)
     sp.flags.writeable = False
     return world.SpeechAnalysis(f0=speech.f0, sp=sp, ap=speech.ap, n_samples=speech.n_samples)
+
+
+def sound_end(speech: world.SpeechAnalysis, p: phonemes.Phrase, *, floor_db: float = END_FLOOR_DB) -> float:
+    """Rendering-clock seconds where the phrase's last phoneme's sound ends.
+
+    The neural voice's sound leads its tokens by ``phonemes.SOUND_LEAD_S`` inside a phrase but
+    less at its end, where it decays on through the end mark and the trailing pad.  Searched from
+    the last unit's start (constant lead) to its token's end: the end of the last analysis frame
+    whose level, smoothed over three frames, is within ``floor_db`` of the median of the phrase's
+    vowel levels (their middle halves, as ``even_vowels`` measures them).  Where none is, the end
+    the constant lead gives.
+    """
+    fp = world.FRAME_PERIOD_MS / 1000.0
+    n = speech.sp.shape[0]
+    nominal = float(p.unit_render[-1][1]) if p.units else 0.0
+    if not p.units or n == 0:
+        return nominal
+    power = np.sum(speech.sp, axis=1, dtype=np.float64)
+    level = 10.0 * np.log10(np.convolve(power, np.ones(3) / 3.0, mode="same") + 1e-20)
+    vowels = []
+    for u, (a, b) in zip(p.units, p.unit_render):
+        lo, hi = int(np.floor((a + 0.25 * (b - a)) / fp)), int(np.ceil((b - 0.25 * (b - a)) / fp))
+        lo, hi = max(lo, 0), min(max(hi, lo + 1), n)
+        if u.vowel and not u.glide and hi > lo:
+            vowels.append(float(np.median(level[lo:hi])))
+    if not vowels:
+        return nominal
+    lo = max(int(np.ceil(p.unit_render[-1][0] / fp)), 0)
+    hi = min(int(np.floor((nominal + phonemes.SOUND_LEAD_S) / fp)), n - 1)
+    loud = np.flatnonzero(level[lo : hi + 1] >= np.median(vowels) - floor_db)
+    return nominal if loud.size == 0 else max(nominal, (lo + loud[-1] + 0.5) * fp)
 
 
 def _speak(model: KokoroVoice, singer: Voice, p: phonemes.Phrase) -> world.SpeechAnalysis:
@@ -313,11 +348,13 @@ def sing(score: Score, *, controls: Controls, sr: int = 44100, workers: int | No
         return _CACHE.get_or_make(keys[k], lambda: _speak(model, singer, plan[k]))
 
     def render(k: int) -> np.ndarray:
-        y = _render_phrase(plan[k], spoken[source[k]], sr=vsr, controls=controls, seed=seeds[k])
-        # fade the lead-in/out frames so phrase edges never click
-        fade_in, fade_out = int(0.005 * vsr), int(0.02 * vsr)
+        speech = spoken[source[k]]
+        # the map's end follows the rendering's last sound; the release after it is faded out
+        p = phonemes.end_at(plan[k], sound_end(speech, plan[k]))
+        y = _render_phrase(p, speech, sr=vsr, controls=controls, seed=seeds[k])
+        fade_in, fade_out = int(0.005 * vsr), min(int(phonemes.RELEASE_S * vsr), y.size)
         y[:fade_in] *= np.linspace(0.0, 1.0, fade_in, dtype=np.float32)
-        y[-fade_out:] *= np.linspace(1.0, 0.0, fade_out, dtype=np.float32)
+        y[y.size - fade_out :] *= (0.5 + 0.5 * np.cos(np.linspace(0.0, np.pi, fade_out))).astype(np.float32)
         return y
 
     pool = None

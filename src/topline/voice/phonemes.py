@@ -20,7 +20,7 @@ are kept, as in Kokoro's own input, and a phrase that ends a lyric line ends wit
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -95,6 +95,13 @@ END_MARK_FRAMES = 2
 #: quality.md measures them, on the note starts: 125 ms made them 45-70 ms late, 75 ms 12 ms
 #: early); the time map and the voicing follow the sound.
 SOUND_LEAD_S = 0.085
+#: At a phrase's end the sound leads its tokens less (measured on the raw renderings of the
+#: bench_voice lines: the last phoneme's sound fell 30 dB under the phrase's vowels 10-90 ms,
+#: median 50, after the end the 85 ms lead gives it, and decayed on through the end mark and the
+#: trailing pad).  ``sing`` measures where the last sound ends in each rendering and maps that
+#: point to the last phoneme's planned end (``end_at``); the rendering goes on at speed for this
+#: long after it, faded out (a singer's release), and the phrase ends there.
+RELEASE_S = 0.05
 #: The pad id that opens and closes every phrase (Kokoro's ``$``).
 PAD_ID = 0
 #: The neural voice renders every vowel this long (WORLD re-times it): Kokoro does not fill
@@ -474,6 +481,47 @@ def _knots(
     song[0] = song[1] - render[1]
     song[-1] = song[-2] + (render[-1] - render[-2])
     return np.array(song), np.array(render)
+
+
+def end_at(p: Phrase, sound_end: float, *, release_s: float = RELEASE_S) -> Phrase:
+    """The phrase with its time map ending where its rendering's last sound ends.
+
+    Parameters
+    ----------
+    p : Phrase
+        A phrase of ``plan`` (its time map leads every token by ``SOUND_LEAD_S``).
+    sound_end : float
+        Rendering-clock seconds where the last phoneme's sound ends, measured on the rendering;
+        taken between the end the constant lead gives the last unit and its token's end (a lead
+        from ``SOUND_LEAD_S`` down to 0).
+    release_s : float
+        Seconds of the rendering kept after that point, at speed; the phrase ends there.
+
+    Returns
+    -------
+    Phrase
+        The same phrase (ids, durations, units) whose map puts ``sound_end`` on the last unit's
+        song end: the lead shrinks linearly from ``SOUND_LEAD_S`` at the start of the last
+        syllable's vowel to the end's own lead, so the last vowel and its consonants are
+        re-timed smoothly and what comes before keeps its map.
+    """
+    if not p.units:
+        return p
+    song, render = p.song_knots.copy(), p.render_knots.copy()
+    nominal = float(render[-2])  # the last unit's end under the constant lead
+    shift = float(np.clip(sound_end - nominal, 0.0, SOUND_LEAD_S))
+    syllable = p.units[-1].syllable
+    first = min((i for i, u in enumerate(p.units) if u.vowel and u.syllable == syllable), default=len(p.units) - 1)
+    start = float(p.unit_render[first][0])  # where the last syllable's vowel starts sounding
+    if nominal > start:
+        inner = slice(0, render.size - 1)
+        w = np.clip((render[inner] - start) / (nominal - start), 0.0, 1.0)
+        render[inner] = render[inner] + shift * w
+    else:
+        render[-2] += shift
+    song[-1] = song[-2] + release_s
+    render[-1] = render[-2] + release_s
+    return replace(p, song_knots=song, render_knots=render)
 
 
 def _frames(units: list[Unit], owner: list[int], marker: list[bool], bounds: np.ndarray) -> np.ndarray:
