@@ -246,6 +246,9 @@ def main() -> None:
                          "(measured only before and after a change), or fresh lines (checking only, never tuned on)")
     ap.add_argument("--only", nargs="+", metavar="ID", help="render and measure only these items of the set "
                     "(each keeps the gender, lyrics and seed it has in the whole set)")
+    ap.add_argument("--genders", choices=("mf", "fm"), default="mf",
+                    help="the order genders alternate in (fm: each item sung by the other gender, same lyrics and "
+                         "seed: tells a voice's word losses from an item's tempo)")
     ap.add_argument("--show", nargs="+", metavar="LABEL", help="only print the tables of earlier runs")
     args = ap.parse_args()
     if args.show:
@@ -257,12 +260,12 @@ def main() -> None:
     jobs = []
     lines = lyric_lines(args.lyrics)
     for i, (truth, path) in enumerate(load_items(args.n, heldout=args.heldout)[: args.n] if args.n > 0 else []):
-        jobs.append(dict(item_id=truth["id"], kind="corpus", audio=path.read_bytes(), gender="mf"[i % 2],
+        jobs.append(dict(item_id=truth["id"], kind="corpus", audio=path.read_bytes(), gender=args.genders[i % 2],
                          prompt=lyric_prompt(truth["duration"], i, pool=lines), style="pop", seed=1000 + i, truth=truth))  # fmt: skip
     real = real_corpus.real_items(args.real_from + args.real)[args.real_from:] if args.real > 0 else []
     for i, item in enumerate(real):
         jobs.append(dict(item_id=item.name, kind="real", audio=real_corpus.clip_bytes(item, seconds=args.seconds),
-                         gender="mf"[i % 2], prompt=lyric_prompt(args.seconds, i, pool=lines), style=item.style,
+                         gender=args.genders[i % 2], prompt=lyric_prompt(args.seconds, i, pool=lines), style=item.style,
                          seed=2000 + i))  # fmt: skip
     if args.only:
         jobs = [job for job in jobs if job["item_id"] in args.only]
