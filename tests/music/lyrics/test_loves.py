@@ -143,3 +143,10 @@ def test_a_parents_work_is_thanked_not_sung_as_the_singers_shift():
     t = read_topic("a song about my little sister's first day of kindergarten")
     assert t.addressee == "little sister"
     assert _has("a song about my little sister's first day of kindergarten", "your bag is bigger than you are")
+
+
+def test_a_kins_war_is_told_not_sung_in_the_soldiers_voice():
+    d = "song about my grandpa's stories from the war"
+    assert "no-gone" in read_topic(d).tags
+    assert not _has(d, "I hear the boys sing by the fire")
+    assert "no-gone" not in read_topic("a soldier writing home from the war").tags

@@ -685,6 +685,8 @@ def read_topic(description: str) -> Topic:
     if not addressee and "romance" not in tags and not for_children and not (ROMANCE | {"home"}) & lemset and not any(
             p.kind == "animal" or (p.kind == "person" and p.plural) for p in uniq):
         tags.add("no-you")  # nobody to sing to (no one named, no lover, no one at home, no pet, no friends)
+    if KIN_PAST.search(description.lower().replace("\u2019", "'")) and not singer:
+        tags.add("no-gone")  # "my grandpa's stories from the war": his war, told; no line in the soldier's own voice
     if "athome" not in tags:
         tags.add("no-athome")  # no line of the one left at home (the letter read by the light)
     if "lost" not in tags:
@@ -739,6 +741,9 @@ FORBIDDEN = re.compile(r"\b(?:(?:love )?affair|(?:in love with|f(?:all|alls|alli
                        r"(?:\w+ ){0,2}\w+'s? (?:ex|girlfriend|boyfriend|wife|husband|partner|fianc\w*|girl|man|woman|guy))\b")
 # Illnesses named for a person: the "'s" is the name's ("my grandfather's Alzheimer's"), not a possessive.
 EPONYMS = frozenset("alzheimer's parkinson's huntington's crohn's hodgkin's tourette's asperger's".split())
+# A war or a voyage that is a kin's past: "my grandpa's stories from the war", "my dad who served in Vietnam".
+KIN_PAST = re.compile(r"\b(?:grand(?:pa|father|ma|mother)|dad|father|uncle|mom|mother|great[- ]grand\w*)(?:'s)? "
+                      r"(?:(?:old |war )?(?:stories|story|tales|medals|letters|service|days)|who (?:fought|served|sailed))\b")
 # One's own partner: sung to as a lover ("a song for my wife").
 SPOUSES = frozenset("wife husband girlfriend boyfriend fiance fiancee fiancé fiancée partner".split())
 # Being left by a lover: "getting dumped", "she broke up with me" (a breakup song, sad whatever the day it fell on).

@@ -457,7 +457,7 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
         own = story_line(needs, topic, heads)
         if not every_theme and e.theme not in chosen | RESERVE and not own:
             continue
-        if any(CONFLICTS.get(t) in topic.tags for t in e.tags):
+        if any(CONFLICTS.get(t) in topic.tags or f"no-{t}" in topic.tags for t in e.tags):
             continue
         if not singer_can(e.tags, topic):
             continue  # "I lace my boots" is a hands-on trade's line, not a student's or a teacher's
