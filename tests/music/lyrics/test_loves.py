@@ -150,3 +150,8 @@ def test_a_kins_war_is_told_not_sung_in_the_soldiers_voice():
     assert "no-gone" in read_topic(d).tags
     assert not _has(d, "I hear the boys sing by the fire")
     assert "no-gone" not in read_topic("a soldier writing home from the war").tags
+
+
+def test_an_owner_that_is_no_one_names_no_song():
+    assert read_topic("an anthem for my high school's basketball team").title_candidates[0] == "High School's Basketball Team"
+    assert read_topic("my dad's old truck").title_candidates[0] == "Dad's Old Truck"

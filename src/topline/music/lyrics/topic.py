@@ -1388,6 +1388,13 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
     for cand in [*multi, *single]:
         if cand not in out:
             out.append(cand)
+    # an owner that is no one ("my high school's basketball team"): what it owns names the song, not the owner
+    for c in list(out):
+        owned = next((d for d in out if d.lower().startswith(c.lower() + "'s ")), None)
+        if owned is not None and out.index(owned) > out.index(c) and not any(
+                p.bare.lower() == c.lower() and p.kind in ("person", "animal") for p in phrases):
+            out.remove(owned)
+            out.insert(out.index(c), owned)
     return tuple(" ".join(w if w.lower() in TITLE_SMALL and 0 < k < len(c.split()) - 1
                           else "-".join(x[:1].upper() + x[1:] for x in w.split("-"))
                           for k, w in enumerate(c.split())) for c in out)
