@@ -108,9 +108,16 @@ CONFLICTS = {"loyal": "betrayed", "gone": "athome", "athome": "no-athome", "she"
              "go": "stay", "stay": "go", "alone": "together", "together": "alone", "up": "down", "down": "no-down",
              "child": "no-child", "parent": "no-parent", "petyou": "no-petyou", "youlost": "no-youlost",
              "young": "no-young", "grown": "no-grown", "walks": "no-walks", "employed": "no-employed",
-             "romance": "no-romance", "you": "no-you", "hidden": "no-hidden", "lost": "no-lost", "here": "lost", "first": "last", "last": "first",
-             "dawn": "midnight", "belong": "away", "away": "no-away", "shared": "untold", "untold": "shared", "settled": "newlove",
+             "romance": "no-romance", "you": "no-you", "lost": "no-lost", "here": "lost", "first": "last", "last": "first",
+             "dawn": "midnight", "belong": "away", "shared": "untold", "untold": "shared", "settled": "newlove",
              "learner": "teacher", "teacher": "no-teacher"}
+
+
+def contradicts(tags, facts) -> bool:
+    """True when a line asserting ``tags`` contradicts ``facts`` (a description's or a song's): a fact its tag
+    conflicts with (``CONFLICTS``), or the description's denial of the tag itself ("no-gone": no line in the
+    voice of one away)."""
+    return any(CONFLICTS.get(t) in facts or f"no-{t}" in facts for t in tags)
 # Words that make a description a love song: only then may a line sing to "you" as a lover.
 ROMANCE = frozenset("""love lover kiss romance darling sweetheart wedding marry husband wife girlfriend boyfriend
 breakup heartbreak divorce ex relationship date crush valentine honeymoon partner""".split())
@@ -600,18 +607,18 @@ def read_topic(description: str) -> Topic:
     tags = set(t for t, ws in TAG_WORDS.items() if ws & lemset)
     tags |= {t for t, ws in MOOD_TAGS.items() if ws & set(style)}
     tags |= _clock_tags(description)
-    if re.search(r"\b(?:com(?:e|es|ing)|go(?:es|ing)?|back|driv(?:e|es|ing)|fly(?:ing)?) home\b", description.lower()):
+    low_description = description.lower().replace("\u2019", "'")
+    if re.search(r"\b(?:com(?:e|es|ing)|go(?:es|ing)?|back|driv(?:e|es|ing)|fly(?:ing)?) home\b", low_description):
         tags.discard("away")  # "coming home for the holidays": home, not a holiday away from it
     elif re.search(r"\b(?:lost|los(?:e|ing)(?: my way)?) in (?!thought|love|music|the moment|you\b|your|my|a dream|the )",
-                 description.lower()) or re.search(r"\blost in the (?:city|streets?|crowd|subway)\b", description.lower()):
+                   low_description) or re.search(r"\blost in the (?:city|streets?|crowd|subway)\b", low_description):
         tags.add("away")  # "getting lost in Tokyo": a stranger there (not "lost in thought" of one who belongs)
     tags |= _loss_tags(description, tagged)
-    low_description = description.lower().replace("\u2019", "'")
     named = frozenset(n for n, rx in THEME_PHRASES.items() if rx.search(low_description))
     if "betrayal" in named or lemset & BETRAYAL:
         tags.add("betrayed")  # no line of a friend's loyalty ("you always pick up when I call")
         tags.add("down")
-    if BREAKUP.search(description.lower().replace("\u2019", "'")):
+    if BREAKUP.search(low_description):
         tags |= {"down", "alone"}  # left by a lover: no line of a couple, none of a party
     if {"selflove", "heartbreak"} & named:
         tags -= {"together", "romance"}  # no couple's line: "loving myself", "a toxic ex"
@@ -625,7 +632,7 @@ def read_topic(description: str) -> Topic:
         tags |= {"romance", "together"}  # "growing old together", "the day we met": a couple's song
     if "forbidden" not in named:
         tags.add("no-hidden")  # no line of a love that must be hidden ("it's wrong and I know it's wrong")
-    if "forbidden" in named:
+    else:
         tags.discard("together")  # no couple's open life (the coffee, the kitchen light): the love is hidden
         tags.add("alone")
         if "affair" not in low_description:
@@ -685,7 +692,7 @@ def read_topic(description: str) -> Topic:
     if not addressee and "romance" not in tags and not for_children and not (ROMANCE | {"home"}) & lemset and not any(
             p.kind == "animal" or (p.kind == "person" and p.plural) for p in uniq):
         tags.add("no-you")  # nobody to sing to (no one named, no lover, no one at home, no pet, no friends)
-    if KIN_PAST.search(description.lower().replace("\u2019", "'")) and not singer:
+    if KIN_PAST.search(low_description) and not singer:
         tags.add("no-gone")  # "my grandpa's stories from the war": his war, told; no line in the soldier's own voice
     if "athome" not in tags:
         tags.add("no-athome")  # no line of the one left at home (the letter read by the light)

@@ -32,7 +32,7 @@ from topline.music.lyrics import clash, lexicon
 from topline.music.lyrics.bank import SLOT, bank
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
 from topline.music.lyrics.topic import (CALENDAR, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
-                                        home_of, proper_nouns, ruled_out, SONG_NOUNS, read_topic, tag_proper)
+                                        contradicts, home_of, proper_nouns, ruled_out, SONG_NOUNS, read_topic, tag_proper)
 from topline.music.lyrics.vocab import REGISTER
 from topline.music.types import FormPlan, FormSection, chorus_lines
 
@@ -457,7 +457,7 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
         own = story_line(needs, topic, heads)
         if not every_theme and e.theme not in chosen | RESERVE and not own:
             continue
-        if any(CONFLICTS.get(t) in topic.tags or f"no-{t}" in topic.tags for t in e.tags):
+        if contradicts(e.tags, topic.tags):
             continue
         if not singer_can(e.tags, topic):
             continue  # "I lace my boots" is a hands-on trade's line, not a student's or a teacher's
@@ -490,7 +490,7 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
             tags |= weather_tags(joined_text)
             if YOU_LINE.search(joined_text):
                 tags.add("you")  # sung to someone: not where the one it would be is sung of as "he"/"she"
-            if any(CONFLICTS.get(t) in topic.tags for t in tags) or not weather_supported(tags, topic):
+            if contradicts(tags, topic.tags) or not weather_supported(tags, topic):
                 continue
             for pos, text in enumerate(texts):
                 if not says_something(re.sub(r"<[^>]*>", "", text)):
@@ -1187,7 +1187,7 @@ def scenes(topic: Topic, description: str) -> list[Line]:
                                                       else set())
                     tags |= {"you"} if YOU_LINE.search(t) else set()
                     tags |= {"together"} if "with" in fill else set()
-                    if any(CONFLICTS.get(x) in topic.tags for x in tags) or not weather_supported(tags, topic):
+                    if contradicts(tags, topic.tags) or not weather_supported(tags, topic):
                         continue
                     out.append(Line(entry=-5000 - 10 * k - pos, pos=0 if len(texts) == 1 else pos, theme="scene",
                                     roles="VBPC", tags=frozenset(tags), parts=_parts(t), filler=""))
@@ -1356,7 +1356,7 @@ class Planner:
         return best, best_cost
 
     def score(self, line: Line, target: int, role: str) -> tuple[float, str]:
-        if role not in line.roles or any(CONFLICTS.get(t) in self.tags for t in line.tags):
+        if role not in line.roles or contradicts(line.tags, self.tags):
             return -1e9, ""
         if line.joined and target < LONG_LINE:
             return -1e9, ""
