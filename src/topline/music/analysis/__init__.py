@@ -653,12 +653,11 @@ def hear_form(y: np.ndarray, *, sr: int) -> FormHeard:
         phase = _harmony_arrives(beat_changes(chroma, beat_frames), beat_changes(bass_chroma, beat_frames), phase)
     if meter in ("3/4", "4/4"):
         start = _start_beat(rms, beat_frames)
-        boundary = _boundary_beat(chroma, mfcc, rms, beat_frames)
         if meter == "3/4":
             phase = _weak_second_beat(accents, beat_changes(chroma, beat_frames), phase)
         phase = _unaccented_start(accents, 3 if meter == "3/4" else 4, phase, start)
-        if meter == "4/4":
-            phase = _half_bar_tiebreak(accents, phase, start, boundary)
+        if meter == "4/4":  # (only a 4/4 tie needs where the music changes most)
+            phase = _half_bar_tiebreak(accents, phase, start, _boundary_beat(chroma, mfcc, rms, beat_frames))
     per_bar = {"3/4": 3, "4/4": 4, "6/8": 6 if stride == 3 else 2}[meter]
     downbeats = beats[phase::per_bar]
     if stride > 1:  # count dotted quarters: every third tracked eighth, aligned with the bars
@@ -733,15 +732,14 @@ def hear_harmony(heard: FormHeard) -> Analysis:
         key = decoded = better
         chords = decode(key)
     spans = np.diff(np.append(starts, duration))
-    profile = (beat_treble + beat_bass) @ spans
+    beat_pitch = beat_treble + beat_bass
+    profile = beat_pitch @ spans
     # A piece that modulates to its dominant and ends there reads in the dominant, audio key and chord
     # fit alike; it starts in its own key.  Judged before the relative key and the mode, which weigh
     # the tonic's own scale and cadences.  The chords stay as decoded, as for ``cadence_key`` below
     # (decoded again, chord scores on the tuning sets dropped by up to 4 % on the pieces it moves).
     first_half = starts < duration / 2
-    opening = opening_key(key, (beat_treble + beat_bass)[:, first_half] @ spans[first_half], chords)
-    if opening != key:
-        key = opening
+    key = opening_key(key, beat_pitch[:, first_half] @ spans[first_half], chords)
     if key_confidence(key, chords) < _KEY_SURE:
         # Relative keys share their chords: the raised leading tone and the cadences decide.
         rel = relative_evidence(key, profile, chords)
