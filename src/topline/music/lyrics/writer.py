@@ -385,11 +385,16 @@ def mood_themes(topic: Topic, weights: dict[str, float]) -> dict[str, float]:
                 world = [n for n in GENRE_THEMES.get(genre, ()) if n in themes]
                 if not topic.phrases or any(weights.get(n, 0.0) >= 2.0 for n in world):
                     out.update({n: STRONG for n in world if n not in out})
-            # keyed by a noun of its own ("summer", "the streets"; not "paper" of "a paper round", a newspaper's)
-            heads = {p.head for p in topic.phrases
-                     if not any(q is not p and p.bare in q.bare.split() for q in topic.phrases)}
-            out.update({n: STRONG for n, w in weights.items() if w >= 2.0 and themes.get(n, frozenset()) & heads
-                        and n not in out})
+        # keyed by a noun of its own ("summer", "the streets"; not "paper" of "a paper round", a newspaper's), or in
+        # a longer description by the place it happens ("hating Mondays at the office"): with no theme of its own, a
+        # description is about what those nouns name
+        themes = bank().themes
+        few = len(topic.words) <= FEW_WORDS
+        heads = {p.head for p in topic.phrases
+                 if not any(q is not p and p.bare in q.bare.split() for q in topic.phrases)
+                 and (few or any(st.endswith(" " + p.bare) for st in topic.settings))}
+        out.update({n: STRONG for n, w in weights.items() if w >= 2.0 and themes.get(n, frozenset()) & heads
+                    and n not in out})
         out.update({MOOD_THEMES[t]: STRONG for t in MOOD_THEMES if t in topic.tags and MOOD_THEMES[t] not in out})
     return out
 
@@ -424,10 +429,19 @@ BEFORE_VERB = frozenset("""can can't could will won't would to i you we they he 
 always""".split())
 
 
+# Verbs any line may hold ("I watch the eagles fly", "we play on through every hurt"): a description's "watching
+# over the town" or "playing cards" is not sung by them
+LIGHT_VERBS = frozenset("""be have do make take get go come see look watch feel know think say tell give keep hold find
+put let want need try call turn play run walk stand sit wait live""".split())
+
+
 def anchored(text: str, topic: Topic) -> bool:
     """True when a line sings one of the description's own words, in its sense: a word the description has only
-    as a noun ("summer break", "the power") does not anchor a line that sings it as a verb ("a heart can break")."""
-    own = own_words(topic)
+    as a noun ("summer break", "the power") does not anchor a line that sings it as a verb ("a heart can break"),
+    nor one it has only as a light verb (``LIGHT_VERBS``) a line that sings that verb."""
+    nouns = {lem for p in topic.phrases for lem in p.lemmas}
+    light = {f.lower() for v in topic.verbs if v in LIGHT_VERBS and v not in nouns for f in topic.forms.get(v, {v})}
+    own = own_words(topic) - light
     verbs = {f.lower() for v in (*topic.verbs, *topic.own_verbs) for f in topic.forms.get(v, {v})}
     words = [_clean(t) for t in text.split()]
     return any(w in own and (w in verbs or not (k and words[k - 1] in BEFORE_VERB)) for k, w in enumerate(words))
