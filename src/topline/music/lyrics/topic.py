@@ -651,6 +651,11 @@ def read_topic(description: str) -> Topic:
     if "up" in tags and "down" in tags:
         tags -= {"up", "down"} - {_first_register(description, tagged, style, named)}
     singer, addressee = _people(uniq, tagged)
+    third_party = _third_party(low_description, uniq)
+    if addressee and addressee in third_party:
+        # "he cheated with my cousin": he is "you"; "my boyfriend cheating with my best friend": the boyfriend is
+        addressee = next((p.bare for p in uniq if p.bare not in third_party and p.bare != singer
+                          and p.kind == "person" and p.owner in OWNERS), "")
     if addressee and re.search(r"\b%s\s+(?:is\s+)?(?:leav\w*|left|going|goes|moving|moves|moved|deploy\w*|shipping "
                                r"out)\b" % re.escape(addressee.split()[-1].lower()), description.lower()):
         tags.add("athome")  # "my son leaving for the army": the one sung to goes; the singer is the one at home
@@ -684,7 +689,7 @@ def read_topic(description: str) -> Topic:
     if not MALE & third and not any(p.kind == "animal" and p.bare != addressee for p in uniq):
         tags.add("no-he")
     if not addressee and any(p.kind in ("person", "animal") and p.bare != singer and not p.setting
-                             and p.owner in OWNERS for p in uniq):
+                             and p.owner in OWNERS and p.bare not in third_party for p in uniq):
         tags.add("no-you")  # "my late husband" is sung of: no line sings to him as "you" (one person, one voice)
     if not words and LOVE_STYLES & set(style):
         tags.add("romance")  # "a soulful r&b slow jam" and nothing else: sung to a lover, "you"
@@ -733,7 +738,7 @@ def read_topic(description: str) -> Topic:
         facts -= {"offstage"}  # a genre and nothing else ("angry punk song"): the band's own song may take the stage
     neighbours = frozenset(r for w in words for r in lexicon.related(w)[:12])
     return Topic(words=tuple(words), forms={k: frozenset(v) for k, v in forms.items()}, phrases=tuple(uniq),
-                 verbs=verbs, tags=tags, title_candidates=_titles(tagged, uniq, singer), neighbours=neighbours,
+                 verbs=verbs, tags=tags, title_candidates=tuple(c for c in _titles(tagged, uniq, singer) if c.lower() not in {t.lower() for t in third_party}), neighbours=neighbours,
                  settings=tuple(_mine(s) if singer else s for s in _settings(tagged)), singer=singer,
                  addressee=addressee, absent=_absent(tagged),
                  own_verbs=own_verbs, style=style, elsewhere=_elsewhere(tagged, uniq, singer),
@@ -752,6 +757,11 @@ EPONYMS = frozenset("alzheimer's parkinson's huntington's crohn's hodgkin's tour
 KIN_PAST = re.compile(r"\b(?:grand(?:pa|father|ma|mother)|dad|father|uncle|mom|mother|great[- ]grand\w*)(?:'s)? "
                       r"(?:(?:old |war )?(?:stories|story|tales|medals|letters|service|days)|who (?:fought|served|sailed))\b")
 # One's own partner: sung to as a lover ("a song for my wife").
+# The one a partner cheats or leaves with ("cheating with my best friend", "he cheated on me with my cousin", "left me
+# for my sister"): the song's third party, sung of, never "you" and never the title (the one who cheated is sung to).
+THIRD_PARTY = re.compile(r"\b(?:cheat(?:s|ed|ing)?|sle(?:pt|eps?|eping)|hook(?:s|ed|ing)? up|r(?:a|u)n(?:s|ning)? off|"
+                         r"le(?:ft|aves?|aving) (?:me|us|him|her))(?: on (?:me|us|him|her))? (?:with|for) "
+                         r"((?:my|his|her|our|their|the|a|an) (?:[\w']+ )?[\w']+)")
 SPOUSES = frozenset("wife husband girlfriend boyfriend fiance fiancee fiancé fiancée partner".split())
 # Being left by a lover: "getting dumped", "she broke up with me" (a breakup song, sad whatever the day it fell on).
 BREAKUP = re.compile(r"\b(?:dump(?:s|ed|ing)? (?:me|him|her)|(?:got|getting|get|gets|being) dumped|"
@@ -982,6 +992,12 @@ def _own_verbs(tagged: list[tuple[str, str, str]], verbs: tuple[str, ...], singe
             if prev in ("who", "that"):
                 subject = "other"
     return tuple(v for v in verbs if v in own)
+
+
+def _third_party(low_description: str, phrases: list[Phrase]) -> frozenset[str]:
+    """The phrases a partner cheats or leaves with (``THIRD_PARTY``): sung of, not to."""
+    named = {m.group(1).split(" ", 1)[1] for m in THIRD_PARTY.finditer(low_description)}
+    return frozenset(p.bare for p in phrases if p.kind == "person" and p.bare.lower() in named)
 
 
 def _people(phrases: list[Phrase], tagged: list[tuple[str, str, str]]) -> tuple[str, str]:
