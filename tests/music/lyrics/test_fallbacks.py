@@ -44,3 +44,31 @@ def test_a_lullaby_sings_bedtime_and_its_fears_only_where_named():
     assert _has(d, "pull the blanket to your chin") and _has(d, "the night light glows a friendly blue")
     assert not _has(d, "the closet door is open wide")
     assert _has("a bedtime song about the monster in my closet", "the closet door is open wide")
+
+
+def test_a_game_at_the_table_is_no_sport_and_is_played_indoors():
+    d = "a song about a rainy afternoon playing board games with my brother"
+    t = read_topic(d)
+    assert "tablegame" in t.themes and "indoors" in t.tags
+    assert theme_weights(t)["sport"] == 0.0
+    assert not _has(d, "we're the best team in the land")
+    assert not _has(d, "let it rain on me") and not _has(d, "I'm dancing in the rain")
+    assert _has(d, "I'm staying in until the storm goes by")
+    assert "indoors" in read_topic("a song about being snowed in with my family by the fireplace").tags
+    # out of doors, the rain may still be sung to
+    assert _has("a farmer praying for rain in a dry summer", "let it rain on me")
+
+
+def test_the_one_a_partner_cheats_with_is_sung_of_not_to():
+    t = read_topic("a breakup song about my boyfriend cheating with my best friend")
+    assert t.addressee == "boyfriend" and t.title_candidates == ("Breakup", "Boyfriend")
+    t = read_topic("heartbreak song about finding out she cheated with my cousin")
+    assert t.addressee == "" and "no-you" not in t.tags and "Cousin" not in t.title_candidates
+    assert read_topic("my wife left me for my brother").addressee == "wife"
+
+
+def test_a_title_keeps_both_objects_of_a_verb_of_giving():
+    assert read_topic("a rap song about coming from nothing and buying my mom a house").title_candidates[0] == \
+        "Buying My Mom a House"
+    assert read_topic("building my kids a treehouse").title_candidates[0] == "Building My Kids a Treehouse"
+    assert read_topic("teaching my son to fish").title_candidates[0] == "Teaching My Son to Fish"

@@ -110,7 +110,7 @@ CONFLICTS = {"loyal": "betrayed", "gone": "athome", "athome": "no-athome", "she"
              "young": "no-young", "grown": "no-grown", "walks": "no-walks", "employed": "no-employed",
              "romance": "no-romance", "you": "no-you", "lost": "no-lost", "here": "lost", "first": "last", "last": "first",
              "dawn": "midnight", "belong": "away", "shared": "untold", "untold": "shared", "settled": "newlove",
-             "learner": "teacher", "teacher": "no-teacher"}
+             "learner": "teacher", "teacher": "no-teacher", "outside": "indoors"}
 
 
 def contradicts(tags, facts) -> bool:
@@ -123,6 +123,10 @@ ROMANCE = frozenset("""love lover kiss romance darling sweetheart wedding marry 
 breakup heartbreak divorce ex relationship date crush valentine honeymoon partner""".split())
 OWNERS = frozenset("my his her our their".split())
 # Places under a roof: a song set in one sings no line of being out in the weather.
+# Staying in without naming the room: snowed in, by the fire, by candlelight, the power out
+STAYING_IN = re.compile(r"\b(?:snowed in|stuck (?:inside|indoors|at home)|stay(?:s|ed|ing)? (?:in|inside|indoors|home)|"
+                        r"indoors|by the (?:fire|fireplace|fireside|hearth)|by candle ?light|power (?:went|goes|is|was) out|"
+                        r"blackout|under (?:a|the) blankets?)\b")
 INDOORS = frozenset("""ward hospital kitchen room bedroom office library attic garage classroom studio apartment hall
 basement shop bakery bookshop bookstore factory church bar pub diner cafe restaurant hotel museum gym prison cell
 cabin lab laboratory
@@ -729,6 +733,8 @@ def read_topic(description: str) -> Topic:
         tags.add("no-romance")  # "you" is not a lover: no line of kisses and holding you tight
     if any(t in INDOORS and {"in", "on", "at", "inside"} & set(low[max(0, k - 3):k]) for k, t in enumerate(low)):
         tags.add("indoors")  # "on the night ward", "in the kitchen": no line of soaking shoes
+    if STAYING_IN.search(low_description) or "tablegame" in named:
+        tags.add("indoors")  # "snowed in by the fireplace", "board games on a rainy afternoon": no dancing in the rain
     own_verbs = _own_verbs(tagged, verbs, singer)
     # the singer teaches ("a girl teaching her little brother to ride"): no line of learning in the learner's voice
     tags.add("teacher" if TEACH & set(own_verbs) else "no-teacher")
@@ -816,6 +822,9 @@ THEME_PHRASES = {
     "forbidden": FORBIDDEN,
     # no sleep: "can't sleep", "up all night", "awake at 3am"
     "night": re.compile(r"\b(?:can'?t sleep|cannot sleep|sleepless|up all night|awake at)\b"),
+    # a game at the table: no sport's match ("playing board games with my brother", "family game night"; a pseudo-theme)
+    "tablegame": re.compile(r"\b(?:(?:board|card|dice|table|party|word) ?games?|game nights?|(?:play\w*|deal\w*) (?:cards|poker|"
+                            r"chess|checkers|monopoly|scrabble|dominoes|bingo)|poker|chess|checkers|monopoly|scrabble)\b"),
     # video games: a gamer's nights, not a sport's match or a video call's distance
     "gaming": re.compile(r"\b(?:video ?games?|gaming|gamers?)\b"),
     # the turn of the year: a countdown to midnight
@@ -840,6 +849,7 @@ THEME_EXCLUDES = {
     "selflove": frozenset({"love"}), "heartbreak": frozenset({"love"}), "loveletter": frozenset({"love"}),
     "anniversary": frozenset({"wedding", "festival", "dating"}), "houselost": frozenset({"house", "newstart"}), "forbidden": frozenset({"friendship", "family", "wedding"}),
     "retirement": frozenset({"learning"}), "love": frozenset({"childhood"}), "gaming": frozenset({"sport", "distance"}),
+    "tablegame": frozenset({"sport"}),
 }
 
 
@@ -1216,6 +1226,10 @@ def _np_end(tagged: list[tuple[str, str, str]], j: int) -> int:
     return j if j > start and (tagged[j - 1][2] == "n" or is_number(tagged[j - 1][0])) else -1
 
 
+# Verbs of giving, whose first object may be the one given to: a title keeps the second too ("buying my mom a house")
+GIVING = frozenset("buy give get make send bring build write sing show teach tell bake cook knit sew read".split())
+
+
 def _complement(tagged: list[tuple[str, str, str]], v: int) -> int:
     """End (exclusive) of what the verb at ``v`` needs to make a complete clause: its particle ("went out"),
     its object ("lost their captain", "singing her baby to sleep"), a verb after "to" ("learned to swim"), where a
@@ -1252,6 +1266,9 @@ def _complement(tagged: list[tuple[str, str, str]], v: int) -> int:
         e = _np_end(tagged, j)
         if 0 < e < n - 1 and low[e] == "to" and tagged[e + 1][2] in ("v", "n"):
             return _complement(tagged, e + 1) if tagged[e + 1][2] == "v" else e + 2  # "her baby to sleep"
+        if 0 < e < n and tagged[v][1] in GIVING and (low[j] in OBJECT_PRONOUNS or lexicon.kind(tagged[e - 1][1]) in ("person", "animal")) \
+                and (low[e] in DETERMINERS or tagged[e][2] == "n"):
+            return _np_end(tagged, e)  # two objects: "buying my mom a house" (not "Buying My Mom")
         return e
     if j > v + 1 or lexicon.intransitive(tagged[v][1]):
         return j
