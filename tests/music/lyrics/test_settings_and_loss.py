@@ -19,7 +19,7 @@ def test_a_country_fills_land_lines_a_city_does_not():
     town = read_topic("a night walk in Tokyo")
     assert not slot_fits("land", _phrase(town, "Tokyo"), town)
     text = write_song("fishing with grandpa in Portugal", seed=0)[1]
-    assert "Portugal is where my heart is free" in _lines(text)  # a {land} line: the country, not a city's
+    assert "Portugal is in the way I talk" in _lines(text)  # a {land} line: the country, not a city's
     assert "The bobber dances on the lake" in _lines(text)  # and the fishing itself
 
 
