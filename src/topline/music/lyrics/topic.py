@@ -37,7 +37,7 @@ GENRE_WORDS = frozenset("pop rock folk country hip hop trap dance house soul met
                         # genres by name
                         "emo grunge ska disco techno edm latin blues jazz indie punk funk r&b rap drill grime garage "
                         "bluegrass americana swing motown doo-wop electro electronic trance dubstep hyperpop "
-                        "alternative acoustic".split())
+                        "alternative acoustic worship praise christian".split())
 SONG_NOUNS = frozenset("song songs track tracks tune tunes ballad ballads anthem hymn number beat beats vibe vibes "
                        "style tempo jam banger bop lullaby lullabies serenade ditty jingle shanty".split())
 # Genres a word before them makes a genre of its own ("bedroom pop", "emo rock", "garage rock"), and the
@@ -825,6 +825,9 @@ THEME_PHRASES = {
     # a game at the table: no sport's match ("playing board games with my brother", "family game night"; a pseudo-theme)
     "tablegame": re.compile(r"\b(?:(?:board|card|dice|table|party|word) ?games?|game nights?|(?:play\w*|deal\w*) (?:cards|poker|"
                             r"chess|checkers|monopoly|scrabble|dominoes|bingo)|poker|chess|checkers|monopoly|scrabble)\b"),
+    # a love of God is a hymn, no lover's song ("praise song about the love of Jesus"; a pseudo-theme)
+    "divine": re.compile(r"\b(?:love of (?:god|jesus|christ|the lord)|(?:god|jesus|christ|the lord)(?:'s)? love|"
+                         r"jesus|christ|the lord|savior|saviour)\b"),
     # video games: a gamer's nights, not a sport's match or a video call's distance
     "gaming": re.compile(r"\b(?:video ?games?|gaming|gamers?)\b"),
     # the turn of the year: a countdown to midnight
@@ -849,7 +852,7 @@ THEME_EXCLUDES = {
     "selflove": frozenset({"love"}), "heartbreak": frozenset({"love"}), "loveletter": frozenset({"love"}),
     "anniversary": frozenset({"wedding", "festival", "dating"}), "houselost": frozenset({"house", "newstart"}), "forbidden": frozenset({"friendship", "family", "wedding"}),
     "retirement": frozenset({"learning"}), "love": frozenset({"childhood"}), "gaming": frozenset({"sport", "distance"}),
-    "tablegame": frozenset({"sport"}),
+    "tablegame": frozenset({"sport"}), "divine": frozenset({"love", "dating", "heartbreak"}),
 }
 
 
