@@ -1,9 +1,9 @@
 """Render the meter training set: 3/4 and 4/4 chorale phrases and string-quartet passages no checking set uses.
 
-The meter decision (``topline.music.analysis.rhythm.meter_logit``) is a logistic model whose few
-coefficients are fitted on this set (``fit_meter.py``).  Every item is rendered as ``corpus.py`` renders
-its chorales and quartets (soprano or first violin left out, the other three parts played; five
-arrangements; ground truth in the same JSON), but from material of its own:
+A downbeat model for three or four beats a bar (``meter_model.py``) is fitted on this set and the tuning
+sets (``fit_meter.py``); tried, not kept in the analysis (docs/analysis.md).  Every item is rendered as
+``corpus.py`` renders its chorales and quartets (soprano or first violin left out, the other three parts
+played; five arrangements; ground truth in the same JSON), but from material of its own:
 
 - chorale pairs of one meter and mode, from every chorale of the list except the twelve the validation
   and fresh sets use (checked against their index files when they are there), each pair playing

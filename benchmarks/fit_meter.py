@@ -1,15 +1,15 @@
-"""Fit the downbeat model that decides three or four beats a bar (``topline.music.analysis.meter``).
+"""Fit the downbeat model for three or four beats a bar (``meter_model.py``; tried, not kept in the analysis).
 
 Reads the cached inputs of the meter decision (``meter_cues.py``) of the training set
 (``corpus_meterfit.py``) and the tuning sets, never the checking sets.  Each item whose tracked beats
 are at the true tempo (median beat period within 10 %) and whose meter is 3/4 or 4/4 gives one example
-per beat: ``meter.activation_features`` of its ``downbeat_cues``, labelled by whether a true bar line
-falls on it.  A logistic regression (scikit-learn, C 0.1, classes balanced) over all those beats gives
+per beat: ``meter_model.activation_features`` of its ``downbeat_cues``, labelled by whether a true bar
+line falls on it.  A logistic regression (scikit-learn, C 0.1, classes balanced) over all those beats gives
 ``DOWNBEAT_WEIGHTS`` (its intercept is dropped: a constant does not move the position test).
 ``CUE_SHARE`` and ``THRESHOLD`` are chosen on 10-fold cross-validation over the items (each fold's
 activation from a model fitted without it): the fewest items counted in the wrong meter, summed over the
 thresholds within 0.5 either side (a broad low run, not a lone dip).  Prints the constants to paste
-into ``meter.py`` and, per set, the items miscounted by the old rule (``triple_evidence`` >= 3) and by
+into ``meter_model.py`` and, per set, the items miscounted by the old rule (``triple_evidence`` >= 3) and by
 the model (cross-validated).
 
 Run: ``python benchmarks/fit_meter.py --cache /tmp/meter_cues [SET ...]`` (default: the training set and
@@ -24,7 +24,8 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from topline.music.analysis.meter import activation_features, downbeat_cues
+from meter_model import activation_features, downbeat_cues
+
 from topline.music.analysis.rhythm import grouping_evidence, triple_evidence
 
 HOP, SR = 512, 22050  # the analysis's frame grid
@@ -104,7 +105,7 @@ def main() -> None:
         near = [f"{t:g}:{n}" for t, n in zip(THRESHOLDS, wrong) if abs(t - THRESHOLDS[k]) <= 2]
         print(f"share {share}: wrong by threshold " + " ".join(near))
     _, share, threshold, n_wrong = best
-    w = fit(data).reshape(4, -1)  # rows: meter.OFFSETS
+    w = fit(data).reshape(4, -1)  # rows: meter_model.OFFSETS
     print(f"\n{len(data)} items ({three.sum()} in 3/4); old rule wrong {np.sum((rule >= 3) != three)}, "
           f"model (cross-validated) wrong {n_wrong}\n")  # fmt: skip
     model = cv + share * rule >= threshold

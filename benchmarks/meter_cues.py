@@ -24,7 +24,7 @@ from topline.audio import decode_audio
 def capture(path: Path) -> dict:
     """The meter decision's inputs on one audio file (``hear_form`` run with ``_meter`` watched)."""
     seen: dict = {}
-    real_cues, real_meter = ana.downbeat_cues, ana._meter
+    real_cues, real_meter = ana.beat_cues, ana._meter
 
     def cues(bass_onset, onset, chroma, bass_chroma, frames):
         seen["raw"] = (bass_onset, onset, chroma, bass_chroma)
@@ -34,12 +34,12 @@ def capture(path: Path) -> dict:
         seen.update(accents=accents, beat_frames=beat_frames, tempo=tempo, compound=compound, cues=cues)
         return real_meter(accents, onset, beat_frames, tempo, cues=cues, compound=compound)
 
-    ana.downbeat_cues, ana._meter = cues, meter
+    ana.beat_cues, ana._meter = cues, meter
     try:
         y, sr = decode_audio(str(path), sr=44100)
         form = ana.hear_form(y, sr=sr).form
     finally:
-        ana.downbeat_cues, ana._meter = real_cues, real_meter
+        ana.beat_cues, ana._meter = real_cues, real_meter
     bass_onset, onset, chroma, bass_chroma = seen["raw"]
     return dict(
         bass_onset=bass_onset, onset=onset, chroma=chroma, bass_chroma=bass_chroma,

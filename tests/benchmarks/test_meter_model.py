@@ -1,9 +1,15 @@
-"""The fitted meter decision: downbeat cues, the downbeat model's activation and the evidence for three."""
+"""The fitted meter model kept in benchmarks (tried, not kept in the analysis): downbeat cues, the
+downbeat model's activation and the evidence for three."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
 
 def _bars(per_bar: int, n_beats: int, *, seed: int) -> tuple[np.ndarray, ...]:
@@ -30,7 +36,7 @@ def _bars(per_bar: int, n_beats: int, *, seed: int) -> tuple[np.ndarray, ...]:
 
 
 def test_downbeat_cues_read_nine_cues_at_each_beat():
-    from topline.music.analysis.meter import downbeat_cues
+    from meter_model import downbeat_cues
     from topline.music.analysis.rhythm import beat_cues
 
     bass_onset, onset, chroma, bass_chroma, frames = _bars(3, 36, seed=1)
@@ -51,7 +57,7 @@ def test_downbeat_cues_read_nine_cues_at_each_beat():
 
 
 def test_downbeat_cues_on_a_single_beat():
-    from topline.music.analysis.meter import downbeat_cues
+    from meter_model import downbeat_cues
 
     bass_onset, onset, chroma, bass_chroma, _ = _bars(3, 6, seed=2)
     cues = downbeat_cues(bass_onset, onset, chroma, bass_chroma, np.array([0]))
@@ -60,7 +66,7 @@ def test_downbeat_cues_on_a_single_beat():
 
 
 def test_activation_features_read_each_cue_at_the_beat_before_and_the_two_after():
-    from topline.music.analysis.meter import OFFSETS, activation_features
+    from meter_model import OFFSETS, activation_features
 
     cues = np.array([[1.0, 2.0, 4.0, 1.0, 2.0]] * 9)
     x = activation_features(cues)
@@ -74,7 +80,7 @@ def test_activation_features_read_each_cue_at_the_beat_before_and_the_two_after(
 
 
 def test_the_fitted_model_counts_three_and_four_beats_a_bar():
-    from topline.music.analysis.meter import downbeat_activation, downbeat_cues, meter_evidence
+    from meter_model import downbeat_activation, downbeat_cues, meter_evidence
 
     three = downbeat_cues(*_bars(3, 48, seed=3))
     four = downbeat_cues(*_bars(4, 48, seed=4))
@@ -87,7 +93,7 @@ def test_the_fitted_model_counts_three_and_four_beats_a_bar():
 
 
 def test_faint_bars_need_the_model_and_the_pooled_cues_to_agree():
-    from topline.music.analysis.meter import CUE_SHARE, THRESHOLD, downbeat_activation, meter_evidence
+    from meter_model import CUE_SHARE, THRESHOLD, downbeat_activation, meter_evidence
     from topline.music.analysis.rhythm import grouping_evidence, triple_evidence
 
     rng = np.random.default_rng(5)

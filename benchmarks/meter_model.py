@@ -1,4 +1,4 @@
-"""Three or four beats a bar, from a downbeat model fitted on rendered music.
+"""A fitted downbeat model for three or four beats a bar: tried, not kept in the analysis (see docs/analysis.md).
 
 Each beat gets nine cues (``downbeat_cues``): the four that ``rhythm.beat_cues`` reads (bass and band
 onset, band and bass pitch change) and five more (the new pitches entering in the band and in the bass,
@@ -6,24 +6,25 @@ the band's onset halfway to the next beat, and how much the bass and the band so
 linear model over those cues at the beat, the one before and the two after (``downbeat_activation``)
 says how much the beat looks like a bar's first; the bar length is then read from that one activation
 by position (``rhythm.grouping_evidence`` for three against four), with half the weight of the four
-cues' own pooled test (``rhythm.triple_evidence``) added (``meter_evidence``).
+cues' own pooled test (``rhythm.triple_evidence``) added (``meter_evidence``: three where positive).
 
-The weights are a logistic regression fitted by ``benchmarks/fit_meter.py`` on rendered 3/4 and 4/4
-chorales and string-quartet passages (``benchmarks/corpus_meterfit.py``) and the tuning sets; nothing
-is fitted at run time.
+The constants are those ``fit_meter.py`` fitted on the meter training set (``corpus_meterfit.py``) and the
+tuning sets.  Wired into ``_meter`` (commit bfc343e on branch ``meter4``), it put two more tuning-set
+pieces right and changed neither checking set's 3/4 chorale; it is kept here, with the scripts that fit
+and measure it, for the next attempt.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from .rhythm import beat_cues, grouping_evidence, triple_evidence
+from topline.music.analysis.rhythm import beat_cues, grouping_evidence, triple_evidence
 
 __all__ = ["downbeat_cues", "downbeat_activation", "meter_evidence"]
 
 OFFSETS = (-1, 0, 1, 2)  # the beats, relative to the one judged, whose cues the model reads
 _LOG_FLOOR = 0.05  # cues are read as log(cue + floor), each to unit mean first
-# (offset, cue) weights of the downbeat model, fitted by ``benchmarks/fit_meter.py``; rows follow
+# (offset, cue) weights of the downbeat model, fitted by ``fit_meter.py``; rows follow
 # OFFSETS, columns the cues of ``downbeat_cues``.
 DOWNBEAT_WEIGHTS = np.array([
     [-0.0945, +0.2813, -0.7866, -0.5541, +0.5656, +0.4781, -0.1735, -0.3144, +0.4366],
