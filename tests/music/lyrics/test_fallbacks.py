@@ -72,3 +72,15 @@ def test_a_title_keeps_both_objects_of_a_verb_of_giving():
         "Buying My Mom a House"
     assert read_topic("building my kids a treehouse").title_candidates[0] == "Building My Kids a Treehouse"
     assert read_topic("teaching my son to fish").title_candidates[0] == "Teaching My Son to Fish"
+
+
+def test_a_worship_song_is_a_hymn_and_a_love_of_god_no_lovers_song():
+    t = read_topic("a worship song about new beginnings")
+    assert "worship" in t.style and "worship" not in t.words
+    assert theme_weights(t)["faith"] >= STRONG
+    t = read_topic("praise song about the love of Jesus")
+    assert "divine" in t.themes and "romance" not in t.tags
+    w = theme_weights(t)
+    assert w["faith"] >= STRONG and w["love"] == 0.0
+    # a song about worship itself keeps the word to sing
+    assert read_topic("a song about worship").words == ("worship",)
