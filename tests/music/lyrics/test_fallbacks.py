@@ -84,3 +84,22 @@ def test_a_worship_song_is_a_hymn_and_a_love_of_god_no_lovers_song():
     assert w["faith"] >= STRONG and w["love"] == 0.0
     # a song about worship itself keeps the word to sing
     assert read_topic("a song about worship").words == ("worship",)
+
+
+def test_a_worker_in_a_place_sings_no_day_off_there():
+    t = read_topic("a folk song about a coal miner in the mountains")
+    w = theme_weights(t)
+    assert w["nature"] == STRONG - 0.1 and w["mine"] >= STRONG
+    assert not _has("a folk song about a coal miner in the mountains", "I climb until I touch the sky")
+    # one who goes there for the place sings it whole
+    assert theme_weights(read_topic("a hike in the mountains"))["nature"] >= STRONG
+
+
+def test_only_a_keepsake_is_found_on_the_shelf():
+    from topline.music.lyrics.writer import slot_fits
+    t = read_topic("a folk song about a coal miner in the mountains")
+    coal = next(p for p in t.phrases if p.head == "coal")
+    assert not slot_fits("thing", coal, t)
+    t = read_topic("losing my grandfather's watch on the train")
+    watch = next(p for p in t.phrases if p.head == "watch")
+    assert slot_fits("thing", watch, t)

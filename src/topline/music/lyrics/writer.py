@@ -129,7 +129,11 @@ def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
         and phrase.head not in WEATHER,  # one sits "in" the sun, not "at the afternoon sun"
         # a country or state by name ("Jamaica", "Texas"): one is in it, from it or far from it
         "land": proper and "k" in t and phrase.bare not in topic.elsewhere,
-        "thing": "h" in t and phrase.kind not in ("person", "animal") and not phrase.plural,  # "keep it"
+        # (a keepsake: someone's own, a thing lost or one of the keepsake theme's, not "the coal" of a miner's song:
+        # "I find the coal on the shelf")
+        "thing": "h" in t and phrase.kind not in ("person", "animal") and not phrase.plural  # "keep it"
+        and (phrase.owner in (*OWNERS, "'s") or phrase.head in topic.lost_things
+             or phrase.head in bank().themes.get("keepsake", frozenset())),
         # one who laughs and calls, remembered: someone close (named, someone's own, kin), not a dragon or a
         # god (WordNet's imaginary beings, "i") and not a stranger by trade ("I can hear the baker laugh")
         "person": phrase.kind == "person" and not phrase.plural and ("i" not in t or proper)
@@ -323,11 +327,21 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     for name in topic.themes & out.keys():
         out[name] += STRONG  # named in a phrase ("coming up from nothing": the hustle, in whatever words)
     out.update({n: 0.0 for n in ruled_out(topic) if n in out})  # a child's song of the split: no lover's breakup
+    if topic.singer and "w" in lexicon.types(topic.singer.split()[-1].lower()):
+        # a day off's themes (a hike, a beach, a holiday) are no worker's where only the place names them: a coal
+        # miner "in the mountains" does not climb till he touches the sky
+        places = {lem for p in topic.phrases if any(st.endswith(" " + p.bare) for st in topic.settings) for lem in p.lemmas}
+        for name in LEISURE_THEMES & out.keys():
+            if out[name] >= STRONG and not (b.themes[name] & (words - places)) and name not in topic.themes:
+                out[name] = STRONG - 0.1
     if "work" in out and "work" in topic.verbs and "work" not in topic.own_verbs and not topic.singer:
         # "my mom working three jobs to raise us": her work, sung by her child; the work theme's own lines ("I punch
         # the clock") are a worker's, so only those that sing the description's words
         out["work"] = min(out["work"], STRONG - 0.1)
     return out
+
+
+LEISURE_THEMES = frozenset({"nature", "beach", "vacation"})  # a day off's: a hike, the sand, a holiday
 
 
 # Themes every song may draw on: the description's own words in slots, a few lines for any song, and
