@@ -254,17 +254,51 @@ def test_phrase_has_long_pads_at_both_ends(id_map):
 
 
 def test_fast_notes_shorten_the_vowel_before_the_consonants(id_map):
-    """Eighths at 132 BPM: "left to" needs 215 ms of consonants (F T, T) in a 227 ms note; the
-    vowel of "left" gives way down to ``MIN_VOWEL_S`` and the consonants share the rest."""
+    """Eighths at 132 BPM: "left to" sings its T once, as the onset of "to" (F, T: 150 ms of
+    consonants in a 227 ms note), and the vowel of "left" gives way to what they leave it."""
     e = 60 / 132 / 2
     notes = [note(0.5, 0.5 + e, 60, "left", ["L", "EH", "F", "T"]),
              note(0.5 + e, 0.5 + 2 * e, 62, "to", ["T", "UW"], word=1)]  # fmt: skip
     (p,) = phonemes.plan(notes, id_map=id_map, frame_s=FRAME)
+    assert [u.arpabet for u in p.units] == ["L", "EH", "F", "T", "UW"]
     eh = next(u for u in p.units if u.arpabet == "EH")
-    assert eh.start == pytest.approx(0.5) and eh.end - eh.start == pytest.approx(phonemes.MIN_VOWEL_S)
-    scale = (e - phonemes.MIN_VOWEL_S) / 0.215
-    t_on = [u for u in p.units if u.arpabet == "T"][-1]
-    assert t_on.end == pytest.approx(0.5 + e) and t_on.end - t_on.start == pytest.approx(0.065 * scale)
+    assert eh.start == pytest.approx(0.5) and eh.end - eh.start == pytest.approx(e - 0.15)
+    f, t_on = p.units[2], p.units[3]
+    assert f.end - f.start == pytest.approx(0.085) and f.end == pytest.approx(t_on.start)
+    assert t_on.end == pytest.approx(0.5 + e) and t_on.end - t_on.start == pytest.approx(0.065)
+
+
+def test_the_vowel_gives_way_down_to_its_floor_before_the_consonants_are_hurried(id_map):
+    """"else to" on 188 ms notes (160 BPM eighths): L S and T need 225 ms; the vowel keeps
+    ``MIN_VOWEL_S`` and the 118 ms left are shared, the coda giving way first."""
+    e = 0.1875
+    notes = [note(0.5, 0.5 + e, 60, "else", ["EH", "L", "S"]),
+             note(0.5 + e, 0.5 + 2 * e, 62, "to", ["T", "UW"], word=1)]  # fmt: skip
+    (p,) = phonemes.plan(notes, id_map=id_map, frame_s=FRAME)
+    eh, l_, s_, t_on = p.units[:4]
+    assert [u.arpabet for u in (eh, l_, s_, t_on)] == ["EH", "L", "S", "T"]
+    assert eh.end - eh.start == pytest.approx(phonemes.MIN_VOWEL_S)
+    scale = (e - phonemes.MIN_VOWEL_S) / (0.5 * 0.16 + 0.065)
+    assert t_on.end - t_on.start == pytest.approx(0.065 * scale)
+    assert s_.end - l_.start == pytest.approx(0.5 * 0.16 * scale)
+    assert t_on.end == pytest.approx(0.5 + e)
+
+
+def test_a_repeated_stop_is_sung_once_as_the_next_onset():
+    assert phonemes._merged(["F", "T"], ["T", "UW"]) == ["F"]
+    assert phonemes._merged(["N", "D"], ["T", "UW"]) == ["N"]  # "and to": a stop's twin
+    assert phonemes._merged(["K"], ["G", "OW"]) == []
+    assert phonemes._merged(["L", "D"], ["M", "IY"]) == ["L", "D"]
+    assert phonemes._merged(["S"], ["Z"]) == ["S"]  # fricatives keep their own
+    assert phonemes._merged([], ["T"]) == [] and phonemes._merged(["T"], []) == ["T"]
+
+
+def test_a_hurried_coda_gives_way_before_the_next_onset():
+    assert phonemes._share(0.1, 0.065, 0.2) == (0.1, 0.065)  # room for both
+    c, o = phonemes._share(0.1, 0.065, 0.12)  # the coda gives way, the onset keeps its length
+    assert c == pytest.approx(0.055) and o == 0.065
+    c, o = phonemes._share(0.1, 0.065, 0.0575)  # past half the coda: both shrink alike
+    assert c == pytest.approx(0.025) and o == pytest.approx(0.0325)
 
 
 def test_a_phrase_that_ends_a_line_ends_with_a_full_stop(id_map):

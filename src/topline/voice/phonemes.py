@@ -62,6 +62,8 @@ MAX_PHRASE_S = 8.0
 #: to half their length or less, plosives and fricatives were misheard ("left to lose" heard as
 #: "left you lose" on eighths at 132 BPM), while a 70 ms vowel is still a whole vowel.
 MIN_VOWEL_S = 0.07
+#: Hurried, a coda gives way down to this share of its length before the next onset is shortened.
+CODA_KEEP = 0.5
 #: The earliest onset consonants may start before their vowel.
 MAX_ONSET_S = 0.3
 #: Frames of lead-in (the leading pad) and lead-out (the trailing pad) around each phrase.
@@ -351,11 +353,39 @@ def _place_runs(groups: list[list[Syllable]], accent: str = "us") -> list[list[U
     return out
 
 
+#: Stops sung once where a coda meets the next onset ("left to" as "lef-to", "and to" as "an-to"):
+#: the same consonant, or a stop and its voiced or voiceless twin.
+_TWINS = {("T", "D"), ("D", "T"), ("P", "B"), ("B", "P"), ("K", "G"), ("G", "K")}
+
+
+def _merged(coda: list[str], onset: list[str]) -> list[str]:
+    """The coda as sung before ``onset`` in one breath: a last consonant the onset repeats (or its
+    twin stop) is sung once, as the onset, so the next word's consonant keeps its length."""
+    if coda and onset and (coda[-1] == onset[0] or (coda[-1], onset[0]) in _TWINS):
+        return coda[:-1]
+    return list(coda)
+
+
+def _share(coda: float, onset: float, avail: float) -> tuple[float, float]:
+    """Split ``avail`` seconds between a coda and the next onset that together need more.
+
+    The onset keeps its length while the coda gives way, down to ``CODA_KEEP`` of its own; only
+    then do both shrink alike (a word's first consonant is what tells "to" from "you").
+    """
+    if coda + onset <= avail:
+        return coda, onset
+    if CODA_KEEP * coda + onset <= avail:
+        return avail - onset, onset
+    scale = avail / (CODA_KEEP * coda + onset)
+    return CODA_KEEP * coda * scale, onset * scale
+
+
 def _place(group: list[Syllable], earliest: float, accent: str = "us") -> list[Unit]:
     """Time every phoneme of a phrase on the song clock."""
     n = len(group)
     onset_sc = [0.0] * n
     coda_sc = [0.0] * n
+    codas = [_merged(group[i].coda, group[i + 1].onset) for i in range(n - 1)] + [list(group[-1].coda)]
     # first onset: into the rest before the phrase
     need = _cons_len(group[0].onset)
     room = min(MAX_ONSET_S, group[0].start - earliest)
@@ -364,16 +394,14 @@ def _place(group: list[Syllable], earliest: float, accent: str = "us") -> list[U
     for i in range(1, n):
         prev, cur = group[i - 1], group[i]
         span = cur.start - prev.start
-        need = _cons_len(prev.coda) + _cons_len(cur.onset)
+        need = _cons_len(codas[i - 1]) + _cons_len(cur.onset)
         if not need:
             continue
         # the consonants take what they need as long as the vowel keeps half its note; on fast
         # notes the vowel gives way down to MIN_VOWEL_S before the consonants are hurried
         vowel = max(MIN_VOWEL_S, min(0.5 * (prev.end - prev.start), span - need))
         avail = max(0.5 * span, span - vowel)
-        scale = min(1.0, avail / need)
-        coda_sc[i - 1] = _cons_len(prev.coda) * scale
-        onset_sc[i] = _cons_len(cur.onset) * scale
+        coda_sc[i - 1], onset_sc[i] = _share(_cons_len(codas[i - 1]), _cons_len(cur.onset), avail)
     last = group[-1]
     c = min(_cons_len(last.coda), 0.6 * (last.end - last.start))
     units: list[Unit] = []
@@ -388,7 +416,7 @@ def _place(group: list[Syllable], earliest: float, accent: str = "us") -> list[U
             coda_start = syl.end - 0.65 * c
             coda_end = coda_start + c
         units += _nucleus_units(syl, syl.start, coda_start, accent)
-        units += [Unit(p, CONSONANTS[p], a, b, False) for p, a, b in _spread(syl.coda, coda_start, coda_end)]
+        units += [Unit(p, CONSONANTS[p], a, b, False) for p, a, b in _spread(codas[i], coda_start, coda_end)]
         for u in units[mark:]:
             u.syllable = i
     return units
