@@ -103,3 +103,12 @@ def test_only_a_keepsake_is_found_on_the_shelf():
     t = read_topic("losing my grandfather's watch on the train")
     watch = next(p for p in t.phrases if p.head == "watch")
     assert slot_fits("thing", watch, t)
+
+
+def test_where_someone_else_is_named_is_not_the_singers_place():
+    t = read_topic("love song about a long distance girlfriend in Australia")
+    assert t.elsewhere == {"Australia"} and t.settings == ()
+    assert not _has("love song about a long distance girlfriend in Australia", "I'm a long way from Australia now")
+    # with the singer there too, the place is the singer's
+    assert read_topic("a night out with my friends in Paris").elsewhere == frozenset()
+    assert read_topic("fishing with grandpa in Portugal").settings == ("in Portugal",)

@@ -743,11 +743,13 @@ def read_topic(description: str) -> Topic:
     if not words:
         facts -= {"offstage"}  # a genre and nothing else ("angry punk song"): the band's own song may take the stage
     neighbours = frozenset(r for w in words for r in lexicon.related(w)[:12])
+    elsewhere = _elsewhere(tagged, uniq, singer)
     return Topic(words=tuple(words), forms={k: frozenset(v) for k, v in forms.items()}, phrases=tuple(uniq),
                  verbs=verbs, tags=tags, title_candidates=tuple(c for c in _titles(tagged, uniq, singer) if c.lower() not in {t.lower() for t in third_party}), neighbours=neighbours,
-                 settings=tuple(_mine(s) if singer else s for s in _settings(tagged)), singer=singer,
-                 addressee=addressee, absent=_absent(tagged),
-                 own_verbs=own_verbs, style=style, elsewhere=_elsewhere(tagged, uniq, singer),
+                 settings=tuple(_mine(s) if singer else s for s in _settings(tagged)
+                                if not any(s.endswith(" " + e) for e in elsewhere)),  # (not where someone else is)
+                 singer=singer, addressee=addressee, absent=_absent(tagged),
+                 own_verbs=own_verbs, style=style, elsewhere=elsewhere,
                  gone_by=_gone_by(tagged, uniq), facts=facts, fears=fears,
                  lost_things=clash.lost_things(description),
                  themes=named)
@@ -924,13 +926,21 @@ def _elsewhere(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer
     """Phrases after "who"/"that" of a person or animal not the singer ("my brother who moved to Canada"):
     where that one is, not where the singer is."""
     low = [t.lower() for t, _, _ in tagged]
+    # (and a place by name right after someone not with the singer: "a long distance girlfriend in Australia",
+    # "my brother in Canada"; not "with my friends in Paris", where the singer is too)
+    there = {tagged[k + 1][0].lower() for k in range(1, len(tagged) - 1)
+             if low[k] in ("in", "from") and tagged[k + 1][0][:1].isupper() and tagged[k - 1][2] == "n"
+             and lexicon.kind(tagged[k - 1][1]) in ("person", "animal")
+             and low[k - 1].removesuffix("'s") not in singer.lower().split()
+             and "with" not in low[max(0, k - 4):k - 1]}
+    away = frozenset(p.bare for p in phrases if p.bare[:1].isupper() and p.bare.lower().split()[0] in there)
     k = next((k for k in range(1, len(tagged)) if low[k] in ("who", "that") and tagged[k - 1][2] == "n"
               and lexicon.kind(tagged[k - 1][1]) in ("person", "animal")
               and low[k - 1].removesuffix("'s") not in singer.lower().split()), -1)
     if k < 0:
-        return frozenset()
+        return away
     rest = set(low[k + 1:])
-    return frozenset(p.bare for p in phrases if set(p.bare.lower().split()) <= rest)
+    return away | frozenset(p.bare for p in phrases if set(p.bare.lower().split()) <= rest)
 
 
 def _gone_by(tagged: list[tuple[str, str, str]], phrases: list[Phrase]) -> frozenset[str]:
