@@ -354,35 +354,3 @@ def test_end_at_puts_the_measured_sound_end_on_the_last_units_end(id_map):
     assert phonemes.end_at(p, nominal - 0.5).render_knots[-2] == pytest.approx(nominal)
     assert phonemes.end_at(p, nominal + 0.5).render_knots[-2] == pytest.approx(nominal + phonemes.SOUND_LEAD_S)
     assert phonemes.RELEASE_S == 0.05
-
-
-def test_start_at_puts_the_measured_sound_start_on_the_first_units_start(id_map):
-    """After the lead-in the voice's sound leads its first token less than ``SOUND_LEAD_S``:
-    ``start_at`` maps the rendering's measured start of the first sound to the first unit's song
-    start, growing the lead back linearly to the end of the first syllable's vowel; the lead-in
-    keeps its speed, so the rendering starts that much earlier on the song clock."""
-    (p,) = phonemes.plan(hello_score().notes, id_map=id_map, frame_s=FRAME)
-    h = p.units[0]
-    assert h.arpabet == "HH"
-    nominal = float(p.unit_render[0][0])
-    assert nominal == pytest.approx(14 * FRAME - phonemes.SOUND_LEAD_S)
-    q = phonemes.start_at(p, nominal + 0.04)
-    assert q.to_render(np.array([h.start]))[0] == pytest.approx(nominal + 0.04)
-    assert q.t0 == pytest.approx(p.t0 - 0.04)
-    assert q.song_knots[0] == pytest.approx(q.t0) and q.render_knots[0] == 0.0
-    assert np.all(np.diff(q.render_knots) > 0) and np.all(np.diff(q.song_knots) > 0)
-    # from the end of the first syllable's vowel ("hel"'s ə) on, the map is the constant lead's
-    eh = next(i for i, u in enumerate(p.units) if u.vowel)
-    assert p.units[eh].arpabet == "AH" and p.units[eh].syllable == 0
-    end = p.unit_render[eh][1]
-    after = p.render_knots >= end - 1e-12
-    assert after.sum() >= 8
-    assert np.array_equal(q.render_knots[after], p.render_knots[after])
-    assert np.array_equal(q.song_knots[1:], p.song_knots[1:])
-    # halfway through the first syllable's rendering, half the shift
-    mid = 0.5 * (nominal + end)
-    t = p.to_song(np.array([mid]))[0]
-    assert q.to_render(np.array([t]))[0] == pytest.approx(mid + 0.02)
-    # the start's lead is kept between the constant lead and 0 (the token's start)
-    assert phonemes.start_at(p, nominal - 0.5).render_knots[1] == pytest.approx(nominal)
-    assert phonemes.start_at(p, nominal + 0.5).render_knots[1] == pytest.approx(nominal + phonemes.SOUND_LEAD_S)

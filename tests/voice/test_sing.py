@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from topline.errors import VoiceError
-from topline.voice import TAIL_S, kokoro_model, phonemes, render_cache, render_f0, sing, sound_end, sound_start, world
+from topline.voice import TAIL_S, kokoro_model, phonemes, render_cache, render_f0, sing, sound_end, world
 from topline.music.types import Score
 from tests.voice.helpers import controls, hello_score, note, score
 
@@ -430,26 +430,6 @@ def test_sound_end_finds_where_the_last_sound_falls_under_the_floor():
     assert sound_end(_analysis(level), p) == pytest.approx(nominal)
     level[(t >= p.unit_render[0][0])] = 0.0
     assert sound_end(_analysis(level), p) == pytest.approx((np.floor(token_end / 0.01) + 0.5) * 0.01)
-
-
-def test_sound_start_finds_where_the_first_sound_rises_over_the_floor():
-    """The first sound starts at the first frame within ``START_FLOOR_DB`` of the vowels, searched
-    from the constant lead's start of the first unit to its token's start."""
-    (p,) = _plan(score([note(1.0, 1.6, 55, "go", ["G", "OW"])]))
-    nominal = float(p.unit_render[0][0])
-    token = nominal + phonemes.SOUND_LEAD_S
-    n = int(np.ceil(p.unit_render[-1][1] / 0.01)) + 40
-    t = np.arange(n) * 0.01
-    level = np.full(n, -90.0)
-    level[(t >= nominal + 0.05) & (t < p.unit_render[-1][1])] = 0.0  # starts 50 ms after the constant lead's
-    level[(t >= nominal + 0.03) & (t < nominal + 0.05)] = -35.0  # under the 30 dB floor
-    k = int(np.flatnonzero(level == 0.0)[0])
-    assert sound_start(_analysis(level), p) == pytest.approx(k * 0.01)
-    # loud from before the constant lead's start: that start; silent up to the token: the token's start
-    level[t < nominal + 0.06] = 0.0
-    assert sound_start(_analysis(level), p) == pytest.approx(nominal)
-    level[t < token + 0.02] = -90.0
-    assert sound_start(_analysis(level), p) == pytest.approx(token)
 
 
 def test_a_phrase_ends_with_its_last_sound_and_a_short_release():

@@ -49,9 +49,6 @@ VOICE_BAR = 0.9
 #: A phrase's last sound ends, in its rendering, where the level (the analysed envelope's power,
 #: smoothed over 30 ms) last stands within this many dB of the phrase's vowels (``sound_end``).
 END_FLOOR_DB = 30.0
-#: A phrase's first sound starts where the rendering first stands within this many dB of the
-#: phrase's vowels (``sound_start``).
-START_FLOOR_DB = 30.0
 #: Most phrase-rendering threads ``sing`` uses by default.
 MAX_WORKERS = 2
 #: Most bytes of analysed renderings the process keeps (about 0.2 MB per rendered second:
@@ -215,37 +212,6 @@ def sound_end(speech: world.SpeechAnalysis, p: phonemes.Phrase, *, floor_db: flo
     return nominal if loud.size == 0 else max(nominal, (lo + loud[-1] + 0.5) * fp)
 
 
-def sound_start(speech: world.SpeechAnalysis, p: phonemes.Phrase, *, floor_db: float = START_FLOOR_DB) -> float:
-    """Rendering-clock seconds where the phrase's first phoneme's sound starts.
-
-    Inside a phrase the neural voice's sound leads its tokens by ``phonemes.SOUND_LEAD_S``; after
-    the lead-in it leads its first token less.  Searched from the start the constant lead gives the
-    first unit to its token's start: the start of the first analysis frame whose level is within
-    ``floor_db`` of the median of the phrase's vowel levels (their middle halves, as
-    ``even_vowels`` measures them).  Where none is, the token's start; where the first frame
-    searched is loud already, the constant lead's start.
-    """
-    fp = world.FRAME_PERIOD_MS / 1000.0
-    n = speech.sp.shape[0]
-    nominal = float(p.unit_render[0][0]) if p.units else 0.0
-    if not p.units or n == 0:
-        return nominal
-    level = 10.0 * np.log10(np.sum(speech.sp, axis=1, dtype=np.float64) + 1e-20)
-    vowels = []
-    for u, (a, b) in zip(p.units, p.unit_render):
-        lo, hi = int(np.floor((a + 0.25 * (b - a)) / fp)), int(np.ceil((b - 0.25 * (b - a)) / fp))
-        lo, hi = max(lo, 0), min(max(hi, lo + 1), n)
-        if u.vowel and not u.glide and hi > lo:
-            vowels.append(float(np.median(level[lo:hi])))
-    if not vowels:
-        return nominal
-    token = nominal + phonemes.SOUND_LEAD_S
-    lo = max(int(np.floor(nominal / fp)), 0)
-    hi = min(int(np.floor(token / fp)), n - 1)
-    loud = np.flatnonzero(level[lo : hi + 1] >= np.median(vowels) - floor_db)
-    return token if loud.size == 0 else min(max(nominal, (lo + loud[0]) * fp), token)
-
-
 def _speak(model: KokoroVoice, singer: Voice, p: phonemes.Phrase) -> world.SpeechAnalysis:
     """Render a phrase with the neural voice at the singer's steady pitch and analyse it for resynthesis."""
     sr = model.sample_rate
@@ -381,16 +347,15 @@ def sing(score: Score, *, controls: Controls, sr: int = 44100, workers: int | No
     def speak(k: int) -> world.SpeechAnalysis:
         return _CACHE.get_or_make(keys[k], lambda: _speak(model, singer, plan[k]))
 
-    def render(k: int) -> tuple[float, np.ndarray]:
+    def render(k: int) -> np.ndarray:
         speech = spoken[source[k]]
         # the map's end follows the rendering's last sound; the release after it is faded out
         p = phonemes.end_at(plan[k], sound_end(speech, plan[k]))
-        p = phonemes.start_at(p, sound_start(speech, plan[k]))
         y = _render_phrase(p, speech, sr=vsr, controls=controls, seed=seeds[k])
         fade_in, fade_out = int(0.005 * vsr), min(int(phonemes.RELEASE_S * vsr), y.size)
         y[:fade_in] *= np.linspace(0.0, 1.0, fade_in, dtype=np.float32)
         y[y.size - fade_out :] *= (0.5 + 0.5 * np.cos(np.linspace(0.0, np.pi, fade_out))).astype(np.float32)
-        return p.t0, y  # the re-timed start: the rendering starts earlier on the song clock
+        return y
 
     pool = None
     if workers > 1 and len(plan) > 1:
@@ -399,8 +364,8 @@ def sing(score: Score, *, controls: Controls, sr: int = 44100, workers: int | No
     try:
         spoken = dict(zip(unique, run(speak, unique)))
         rendered = run(render, range(len(plan)))
-        for k, (p, (t0, y)) in enumerate(zip(plan, rendered)):
-            _add(out, y, int(round(t0 * vsr)))
+        for k, (p, y) in enumerate(zip(plan, rendered)):
+            _add(out, y, int(round(p.t0 * vsr)))
             slot = breath_slot(plan[k - 1].units[-1].end if k else None, p.units[0].start) if p.breath else None
             if slot is not None:  # only where a singer breathes: a gap long enough, release and lead-in clear
                 start, length = slot

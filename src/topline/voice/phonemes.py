@@ -552,41 +552,6 @@ def end_at(p: Phrase, sound_end: float, *, release_s: float = RELEASE_S) -> Phra
     return replace(p, song_knots=song, render_knots=render)
 
 
-def start_at(p: Phrase, sound_start: float) -> Phrase:
-    """The phrase with its time map starting where its rendering's first sound starts.
-
-    Parameters
-    ----------
-    p : Phrase
-        A phrase of ``plan`` (its time map leads every token by ``SOUND_LEAD_S``).
-    sound_start : float
-        Rendering-clock seconds where the first phoneme's sound starts, measured on the rendering;
-        taken between the start the constant lead gives the first unit and its token's start (a lead
-        from ``SOUND_LEAD_S`` down to 0).
-
-    Returns
-    -------
-    Phrase
-        The same phrase (ids, durations, units) whose map puts ``sound_start`` on the first unit's
-        song start: the lead grows linearly from the start's own lead back to ``SOUND_LEAD_S`` at the
-        end of the first syllable's vowel, so the first consonants and vowel are re-timed smoothly
-        and what comes after keeps its map; the lead-in keeps its speed, so the rendering starts
-        that much earlier (``t0``).
-    """
-    if not p.units:
-        return p
-    song, render = p.song_knots.copy(), p.render_knots.copy()
-    nominal = float(p.unit_render[0][0])  # the first unit's start under the constant lead
-    shift = float(np.clip(sound_start - nominal, 0.0, SOUND_LEAD_S))
-    vowel = min((i for i, u in enumerate(p.units) if u.vowel and u.syllable == 0), default=0)
-    end = float(p.unit_render[vowel][1])  # where the first syllable's vowel stops sounding
-    inner = slice(1, render.size - 1)
-    w = np.clip((end - render[inner]) / (end - nominal), 0.0, 1.0) if end > nominal else 1.0 * (render[inner] <= nominal)
-    render[inner] = render[inner] + shift * w
-    song[0] = song[1] - render[1]
-    return replace(p, t0=float(song[0]), song_knots=song, render_knots=render)
-
-
 def _frames(units: list[Unit], owner: list[int], marker: list[bool], bounds: np.ndarray) -> np.ndarray:
     """Frames per id: each unit's frames shared among its ids, at least one each, markers short."""
     unit_frames = np.diff(np.concatenate([[0, BOS_FRAMES], bounds]))  # index 0: BOS, i+1: unit i
