@@ -112,3 +112,10 @@ def test_where_someone_else_is_named_is_not_the_singers_place():
     # with the singer there too, the place is the singer's
     assert read_topic("a night out with my friends in Paris").elsewhere == frozenset()
     assert read_topic("fishing with grandpa in Portugal").settings == ("in Portugal",)
+
+
+def test_a_duet_and_a_bedtime_song_are_kinds_of_song():
+    assert read_topic("a duet about two old lovers").words == ("two", "old", "lover")
+    t = read_topic("a bedtime song about the stars")
+    assert t.words == ("star",) and theme_weights(t)["bedtime"] == STRONG
+    assert read_topic("a song about bedtime").words == ("bedtime",)

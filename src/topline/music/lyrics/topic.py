@@ -37,9 +37,9 @@ GENRE_WORDS = frozenset("pop rock folk country hip hop trap dance house soul met
                         # genres by name
                         "emo grunge ska disco techno edm latin blues jazz indie punk funk r&b rap drill grime garage "
                         "bluegrass americana swing motown doo-wop electro electronic trance dubstep hyperpop "
-                        "alternative acoustic worship praise christian calypso soca zouk".split())
+                        "alternative acoustic worship praise christian calypso soca zouk bedtime".split())
 SONG_NOUNS = frozenset("song songs track tracks tune tunes ballad ballads anthem hymn number beat beats vibe vibes "
-                       "style tempo jam banger bop lullaby lullabies serenade ditty jingle shanty".split())
+                       "style tempo jam banger bop lullaby lullabies serenade ditty jingle shanty duet duets".split())
 # Genres a word before them makes a genre of its own ("bedroom pop", "emo rock", "garage rock"), and the
 # tails of one-word genres WordNet does not know ("synthpop", "synthwave", "afrobeats", "metalcore").
 CORE_GENRES = frozenset("pop rock folk metal punk soul jazz blues funk trap hop house techno reggae country "
