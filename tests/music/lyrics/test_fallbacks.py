@@ -119,3 +119,12 @@ def test_a_duet_and_a_bedtime_song_are_kinds_of_song():
     t = read_topic("a bedtime song about the stars")
     assert t.words == ("star",) and theme_weights(t)["bedtime"] == STRONG
     assert read_topic("a song about bedtime").words == ("bedtime",)
+
+
+def test_a_workplace_named_by_what_it_sells_is_the_job_not_the_food():
+    w = theme_weights(read_topic("punk song about getting fired from the pizza place"))
+    assert w["food"] == 0.0 and w["work"] >= STRONG
+    w = theme_weights(read_topic("working the night shift at the taco truck"))
+    assert w["food"] == 0.0 and w["road"] < STRONG
+    # no job named: the food is the song
+    assert theme_weights(read_topic("a song about pizza night with my family"))["food"] >= STRONG

@@ -309,12 +309,19 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     modifiers = {lem for p in topic.phrases for w, lem in zip(p.bare.split(), p.lemmas)
                  if lem != p.head and not w.endswith("'s") and "s" in lexicon.types(lem)
                  } - {p.head for p in topic.phrases}  # (people: a "high school prom" is the school's all the same)
+    # a workplace named by what it sells, in a song of the job ("fired from the pizza place", "a shift at the taco
+    # truck"): the place of work, not pizza night or a road song (its words key no theme but work)
+    workplace = set()
+    if (set(topic.words) | set(topic.verbs)) & WORK_WORDS:
+        workplace = {lem for p in topic.phrases if p.head in BUSINESSES and len(p.lemmas) > 1 for lem in p.lemmas}
     out = {}
     b = bank()
     for name, keys in b.themes.items():
         if not keys:
             continue
         core = b.core.get(name, frozenset())
+        if workplace and name != "work":
+            keys, core = keys - workplace, core - workplace
         # style words ("sad", "anthem", "love") count only for a theme they name alone: a mood, not a subject;
         # a mood's key among the description's own words is a thing, not the song's mood ("the power went out",
         # "a metal box", "a rock"): a plain key
@@ -342,6 +349,8 @@ def theme_weights(topic: Topic) -> dict[str, float]:
 
 
 LEISURE_THEMES = frozenset({"nature", "beach", "vacation"})  # a day off's: a hike, the sand, a holiday
+BUSINESSES = frozenset("place shop joint truck stand parlor parlour restaurant diner shack store van cart".split())
+WORK_WORDS = frozenset("work job shift fire fired quit boss hire hired employee manager coworker".split())
 
 
 # Themes every song may draw on: the description's own words in slots, a few lines for any song, and
