@@ -745,7 +745,7 @@ def read_topic(description: str) -> Topic:
     neighbours = frozenset(r for w in words for r in lexicon.related(w)[:12])
     elsewhere = _elsewhere(tagged, uniq, singer)
     return Topic(words=tuple(words), forms={k: frozenset(v) for k, v in forms.items()}, phrases=tuple(uniq),
-                 verbs=verbs, tags=tags, title_candidates=tuple(c for c in _titles(tagged, uniq, singer) if c.lower() not in {t.lower() for t in third_party}), neighbours=neighbours,
+                 verbs=verbs, tags=tags, title_candidates=_titles(tagged, uniq, singer, unsung=third_party), neighbours=neighbours,
                  settings=tuple(_mine(s) if singer else s for s in _settings(tagged)
                                 if not any(s.endswith(" " + e) for e in elsewhere)),  # (not where someone else is)
                  singer=singer, addressee=addressee, absent=_absent(tagged),
@@ -1322,9 +1322,11 @@ def _np_start(tagged: list[tuple[str, str, str]], k: int) -> int:
     return s
 
 
-def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: str = "") -> tuple[str, ...]:
+def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: str = "",
+            unsung: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Titles a songwriter could give the song, from the description's own words, best first: a complete clause
-    or a complete noun phrase, never a cut one ("The Band That Lost Their Drummer", not "The Band That Lost")."""
+    or a complete noun phrase, never a cut one ("The Band That Lost Their Drummer", not "The Band That Lost");
+    never one of the ``unsung`` phrases (a third party: "cheating with my best friend" is no "Best Friend")."""
     out: list[str] = []
     toks = [t for t, _, _ in tagged]
     low = [t.lower() for t in toks]
@@ -1448,6 +1450,7 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
                 p.bare.lower() == c.lower() and p.kind in ("person", "animal") for p in phrases):
             out.remove(owned)
             out.insert(out.index(c), owned)
+    unsung_low = {u.lower() for u in unsung}
     return tuple(" ".join(w if w.lower() in TITLE_SMALL and 0 < k < len(c.split()) - 1
                           else "-".join(x[:1].upper() + x[1:] for x in w.split("-"))
-                          for k, w in enumerate(c.split())) for c in out)
+                          for k, w in enumerate(c.split())) for c in out if c.lower() not in unsung_low)

@@ -293,6 +293,12 @@ OCCASIONS = frozenset("""wedding weddings funeral graduation birthday party reun
 baptism prom proposal engagement honeymoon""".split())
 
 
+def _sets_the_song(phrase: Phrase, topic: Topic) -> bool:
+    """True when ``phrase`` ends one of the description's settings ("the office" of "at the office"): where the
+    singer's song happens (``Phrase.setting`` also marks where someone else is)."""
+    return any(st.endswith(" " + phrase.bare) for st in topic.settings)
+
+
 def theme_weights(topic: Topic) -> dict[str, float]:
     """How much each theme of the bank suits the description (0 = not at all): 2 for each of
     its keys among the description's words (4 for a core key), 0.3 for each (up to 3) among
@@ -337,7 +343,7 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     if topic.singer and "w" in lexicon.types(topic.singer.split()[-1].lower()):
         # a day off's themes (a hike, a beach, a holiday) are no worker's where only the place names them: a coal
         # miner "in the mountains" does not climb till he touches the sky
-        places = {lem for p in topic.phrases if any(st.endswith(" " + p.bare) for st in topic.settings) for lem in p.lemmas}
+        places = {lem for p in topic.phrases if _sets_the_song(p, topic) for lem in p.lemmas}
         for name in LEISURE_THEMES & out.keys():
             if out[name] >= STRONG and not (b.themes[name] & (words - places)) and name not in topic.themes:
                 out[name] = STRONG - 0.1
@@ -415,7 +421,7 @@ def mood_themes(topic: Topic, weights: dict[str, float]) -> dict[str, float]:
         few = len(topic.words) <= FEW_WORDS
         heads = {p.head for p in topic.phrases
                  if not any(q is not p and p.bare in q.bare.split() for q in topic.phrases)
-                 and (few or any(st.endswith(" " + p.bare) for st in topic.settings))}
+                 and (few or _sets_the_song(p, topic))}
         out.update({n: STRONG for n, w in weights.items() if w >= 2.0 and themes.get(n, frozenset()) & heads
                     and n not in out})
         out.update({MOOD_THEMES[t]: STRONG for t in MOOD_THEMES if t in topic.tags and MOOD_THEMES[t] not in out})
