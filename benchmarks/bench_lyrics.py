@@ -411,19 +411,20 @@ FRESH9 = (
     "a bedtime song about the moon watching over the farm animals",
 )
 # Fresh10: a checking set written 2026-12-07 05:40 UTC (eighth session) before anything ran on it: read at the
-# session's start and its end only, never tuned on.
+# session's start and its end only, never tuned on.  (Three first drafts were near copies of older sets' descriptions
+# and were replaced before their reading: a first paycheck, the last summer before college, brushing teeth.)
 FRESH10 = (
     "indie folk song about my dad teaching me to drive in his old pickup",
     "a breakup song where she keeps the dog",
-    "upbeat pop song about my first paycheck",
+    "upbeat pop song about getting my braces off",
     "a sad song about my brother in prison",
     "song about working the night shift at a gas station",
     "a love song for my husband who works overseas",
     "country song about selling the family farm",
     "a birthday song for my twin sister turning thirty",
-    "emo song about the last summer before college",
+    "emo song about sitting alone at lunch",
     "an r&b slow jam about a rainy sunday in bed with you",
-    "kids song about brushing your teeth",
+    "kids song about a snail who wants to win a race",
     "a rock anthem about a boxer's comeback fight",
 )
 # Kinds11: a tuning set written 2026-12-07 02:45 UTC (seventh session), after reading fresh9 at its start, of the kinds
