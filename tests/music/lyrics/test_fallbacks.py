@@ -128,3 +128,49 @@ def test_a_workplace_named_by_what_it_sells_is_the_job_not_the_food():
     assert w["food"] == 0.0 and w["road"] < STRONG
     # no job named: the food is the song
     assert theme_weights(read_topic("a song about pizza night with my family"))["food"] >= STRONG
+
+
+def test_a_title_keeps_the_particle_that_turns_its_sense():
+    assert read_topic("upbeat pop song about getting my braces off").title_candidates[0] == "Getting My Braces Off"
+    assert read_topic("a song about turning the lights off").title_candidates[0] == "Turning the Lights Off"
+    # a preposition with its own object is no particle
+    assert read_topic("throwing my phone over the fence").title_candidates[0] == "Throwing My Phone"
+
+
+def test_a_verb_needing_nothing_takes_where_it_is_done_into_the_title():
+    assert read_topic("a lazy song about staying in bed all day").title_candidates[0] == "Staying in Bed"
+    assert read_topic("sleeping in class").title_candidates == ("Sleeping in Class",)
+
+
+def test_nobody_after_a_noun_opens_a_clause():
+    t = read_topic("a sad song about being the new kid nobody talks to")
+    assert t.singer == "new kid" and t.title_candidates == ("New Kid",)
+    assert read_topic("a song about someone I used to know").words[0] == "someone"
+
+
+def test_staying_in_bed_is_indoors():
+    assert "indoors" in read_topic("an r&b slow jam about a rainy sunday in bed with you").tags
+    assert "indoors" in read_topic("a lazy afternoon on the couch").tags
+    assert "indoors" not in read_topic("a rainy sunday walk with you").tags
+
+
+def test_the_one_sung_to_who_is_far_away_leaves_the_singer_at_home():
+    for d in ("a love song for my husband who works overseas", "a sad song about my brother in prison",
+              "a song for my wife who is deployed with the navy"):
+        assert {"athome", "alone"} <= read_topic(d).tags, d
+        assert "together" not in read_topic(d).tags
+    assert "athome" not in read_topic("a song for my husband").tags
+
+
+def test_a_theme_keyed_by_someone_elses_verb_is_in_their_voice():
+    t = read_topic("a song about my dad who drives trucks across the country")
+    assert t.their_verbs == ("drive",) and theme_weights(t)["road"] == STRONG - 0.1
+    assert read_topic("a song about my mom working three jobs to raise us").their_verbs == ("work",)
+    # done with the singer ("teaching me"), or by a dog, or by us: the singer's own lines too
+    assert read_topic("my grandmother teaching me to bake bread").their_verbs == ()
+    assert read_topic("a dog that waits by the door").their_verbs == ()
+    assert read_topic("the night our team won the championship").their_verbs == ()
+
+
+def test_a_scene_line_says_each_piece_once():
+    assert not _has("a lazy song about staying in bed all day", "in bed, i'm staying in bed")

@@ -61,6 +61,7 @@ about around through across along against between among behind beyond near past 
 upon within without there here how why all any both each few more most other own same such only again ever
 during despite via per amid beneath underneath back away
 """.split())
+INDEFINITE_PEOPLE = frozenset("nobody everybody somebody anybody everyone someone anyone".split())
 KINSHIP = frozenset("""
 grandmother grandfather grandma grandpa granny mother father mom mum dad mama papa brother sister son daughter
 wife husband aunt uncle cousin friend baby girl boy love darling sweetheart partner dog cat
@@ -122,11 +123,13 @@ def contradicts(tags, facts) -> bool:
 ROMANCE = frozenset("""love lover kiss romance darling sweetheart wedding marry husband wife girlfriend boyfriend
 breakup heartbreak divorce ex relationship date crush valentine honeymoon partner""".split())
 OWNERS = frozenset("my his her our their".split())
+# Where someone is who cannot come home tonight: "my husband who works overseas", "my brother in prison"
+AWAY = r"(?:overseas|abroad|far away|at sea|offshore|in (?:prison|jail)|behind bars|deployed|stationed)\b"
 # Places under a roof: a song set in one sings no line of being out in the weather.
 # Staying in without naming the room: snowed in, by the fire, by candlelight, the power out
 STAYING_IN = re.compile(r"\b(?:snowed in|stuck (?:inside|indoors|at home)|stay(?:s|ed|ing)? (?:in|inside|indoors|home)|"
                         r"indoors|by the (?:fire|fireplace|fireside|hearth)|by candle ?light|power (?:went|goes|is|was) out|"
-                        r"blackout|under (?:a|the) blankets?)\b")
+                        r"blackout|under (?:a|the) blankets?|under the (?:covers|duvet|sheets)|(?:in|on) (?:the |my |our |your )?(?:bed|couch|sofa))\b")
 INDOORS = frozenset("""ward hospital kitchen room bedroom office library attic garage classroom studio apartment hall
 basement shop bakery bookshop bookstore factory church bar pub diner cafe restaurant hotel museum gym prison cell
 cabin lab laboratory
@@ -164,6 +167,7 @@ class Topic:
     settings: tuple[str, ...] = ()
     absent: frozenset[str] = frozenset()  # nouns the description says are not there ("without a phone")
     own_verbs: tuple[str, ...] = ()  # the verbs the singer does ("coming"; not "ran" of "my dog who ran")
+    their_verbs: tuple[str, ...] = ()  # the verbs another person does ("drives" of "my dad who drives trucks")
     singer: str = ""  # the phrase the singer is ("firefighter" of "a firefighter coming home"): "I"
     style: tuple[str, ...] = ()  # words that say what kind of song, not what about ("sad", "piano", "anthem")
     addressee: str = ""  # the phrase sung to as "you" ("daughter" of "... to his daughter")
@@ -339,6 +343,9 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
         if tok in FUNCTION or tok in DETERMINERS or (tok in REQUEST_WORDS and not heard) or len(tok) < 2 or style \
                 or tok.endswith("n't"):  # "can't", "won't": not a noun phrase ("I can feel can't sleep ...")
             out.append((tok, tok, "f"))
+            continue
+        if tok in INDEFINITE_PEOPLE and out and out[-1][2] in ("n", "a"):
+            out.append((tok, tok, "f"))  # "the new kid nobody talks to": a clause's subject, no part of "kid"
             continue
         if tok.endswith("'s"):
             out.append((tok, lexicon.lemma(tok, "n"), "n"))
@@ -663,6 +670,10 @@ def read_topic(description: str) -> Topic:
     if addressee and re.search(r"\b%s\s+(?:is\s+)?(?:leav\w*|left|going|goes|moving|moves|moved|deploy\w*|shipping "
                                r"out)\b" % re.escape(addressee.split()[-1].lower()), description.lower()):
         tags.add("athome")  # "my son leaving for the army": the one sung to goes; the singer is the one at home
+    if addressee and re.search(r"\b%s,?(?: (?:who|that))?(?: (?:is|'s|works|working|lives|living|serves|serving|is "
+                               r"stationed|stationed|is serving|is working))? %s" % (re.escape(addressee.split()[-1].lower()),
+                                                                                    AWAY), description.lower()):
+        tags.add("athome")  # "my husband who works overseas", "my brother in prison": away; the singer is at home
     if addressee and ("athome" in tags or re.search(r"\b%s,? (?:who|that) (?:has )?(?:moved|lives|left|went|is away|is far)\b"
                                                    % re.escape(addressee.split()[-1].lower()), description.lower())):
         tags.discard("together")  # "my brother who moved to Canada", "my son leaving": not "right here by your side"
@@ -749,7 +760,7 @@ def read_topic(description: str) -> Topic:
                  settings=tuple(_mine(s) if singer else s for s in _settings(tagged)
                                 if not any(s.endswith(" " + e) for e in elsewhere)),  # (not where someone else is)
                  singer=singer, addressee=addressee, absent=_absent(tagged),
-                 own_verbs=own_verbs, style=style, elsewhere=elsewhere,
+                 own_verbs=own_verbs, their_verbs=_their_verbs(tagged, verbs, singer), style=style, elsewhere=elsewhere,
                  gone_by=_gone_by(tagged, uniq), facts=facts, fears=fears,
                  lost_things=clash.lost_things(description),
                  themes=named)
@@ -1017,6 +1028,25 @@ def _own_verbs(tagged: list[tuple[str, str, str]], verbs: tuple[str, ...], singe
     return tuple(v for v in verbs if v in own)
 
 
+def _their_verbs(tagged: list[tuple[str, str, str]], verbs: tuple[str, ...], singer: str) -> tuple[str, ...]:
+    """The verbs someone else of the description does, right after them: "my dad who drives trucks" (drive),
+    "my mom working three jobs" (work); not "my grandmother teaching me to bake" (done with the singer)."""
+    heads = {w.removesuffix("'s") for w in singer.lower().split()}
+    out = []
+    for k, (tok, lem, pos) in enumerate(tagged):
+        if lem not in verbs or not (pos == "v" or tok.endswith("ing")):
+            continue
+        if k + 1 < len(tagged) and tagged[k + 1][0].lower() in ("me", "us"):
+            continue  # "my dad teaching me to fish": done with the singer, whose lines they are too
+        j = k - 1
+        while j > 0 and tagged[j][0].lower() in ("who", "that", *ADVERBS):
+            j -= 1
+        if j >= 0 and j < k and tagged[j][2] == "n" and tagged[j][0].lower().removesuffix("'s") not in heads \
+                and lexicon.kind(tagged[j][1]) == "person":
+            out.append(lem)
+    return tuple(dict.fromkeys(out))
+
+
 def _third_party(low_description: str, phrases: list[Phrase]) -> frozenset[str]:
     """The phrases a partner cheats or leaves with (``THIRD_PARTY``): sung of, not to."""
     named = {m.group(1).split(" ", 1)[1] for m in THIRD_PARTY.finditer(low_description)}
@@ -1282,6 +1312,9 @@ def _complement(tagged: list[tuple[str, str, str]], v: int) -> int:
         if 0 < e < n and tagged[v][1] in GIVING and (low[j] in OBJECT_PRONOUNS or lexicon.kind(tagged[e - 1][1]) in ("person", "animal")) \
                 and (low[e] in DETERMINERS or tagged[e][2] == "n"):
             return _np_end(tagged, e)  # two objects: "buying my mom a house" (not "Buying My Mom")
+        if 0 < e < n and low[e] in TITLE_PARTICLES and (e + 1 == n or (
+                low[e + 1] not in DETERMINERS and tagged[e + 1][2] != "n" and not _is_name(tagged[e + 1][0]))):
+            return e + 1  # its particle after the object: "getting my braces off" (cut there, its sense turns over)
         return e
     if j > v + 1 or lexicon.intransitive(tagged[v][1]):
         return j
@@ -1359,7 +1392,7 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
         if not t.endswith("ing") or not (pos == "v" or (t in REQUEST_WORDS and k and tagged[k - 1][2] == "n")):
             continue  # (a mother "singing" her baby to sleep: the request word as a verb)
         e = _complement(tagged, k)
-        w = _where(tagged, e)
+        w = _where(tagged, e, bare=e == k + 1)  # ("staying in bed": a verb needing nothing, where it is done)
         if e == k + 1 and k and tagged[k - 1][2] == "n" and lexicon.kind(tagged[k - 1][1]) in (
                 "thing", "vehicle", "weather", "food", "place", "time"):
             w = -1  # "leaves falling in the park": no one is "Falling in the Park"

@@ -347,10 +347,14 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         for name in LEISURE_THEMES & out.keys():
             if out[name] >= STRONG and not (b.themes[name] & (words - places)) and name not in topic.themes:
                 out[name] = STRONG - 0.1
-    if "work" in out and "work" in topic.verbs and "work" not in topic.own_verbs and not topic.singer:
-        # "my mom working three jobs to raise us": her work, sung by her child; the work theme's own lines ("I punch
-        # the clock") are a worker's, so only those that sing the description's words
-        out["work"] = min(out["work"], STRONG - 0.1)
+    others = set(topic.their_verbs) - set(topic.own_verbs)
+    if others and not topic.singer:
+        # "my mom working three jobs to raise us", "my dad who drives trucks": their work, sung by their child; a
+        # theme that one of their verbs keys is in the doer's voice ("I punch the clock", "both hands on the
+        # wheel"), so only its lines that sing the description's words
+        for name in out:
+            if out[name] >= STRONG and b.themes[name] & others and name not in topic.themes:
+                out[name] = STRONG - 0.1
     return out
 
 
@@ -1214,6 +1218,9 @@ def scenes(topic: Topic, description: str) -> list[Line]:
         else:
             for combo in itertools.product(*(p for _, p in pools)):
                 fill = dict(zip((s for s, _ in pools), combo))
+                pieces = [_signature(v) for k_, v in fill.items() if k_.lower() in ("at", "when", "act", "act0")]
+                if any(a & b for a, b in itertools.combinations(pieces, 2)):
+                    continue  # a piece said twice: not "in bed, I'm staying in bed all day"
                 text = template
                 for s, v in fill.items():
                     text = text.replace("{" + s + "}", v[:1].upper() + v[1:] if s[0].isupper() else v)
