@@ -3,7 +3,7 @@ the traveller's lines kept from the one at home, and a lullaby's bedtime."""
 
 from tests.music.lyrics.lines import candidate_texts as _texts
 from topline.music.lyrics.topic import read_topic
-from topline.music.lyrics.writer import STRONG, anchored, mood_themes, theme_weights
+from topline.music.lyrics.writer import STRONG, anchored, candidates, mood_themes, theme_weights
 
 
 def _has(description: str, words: str) -> bool:
@@ -174,3 +174,16 @@ def test_a_theme_keyed_by_someone_elses_verb_is_in_their_voice():
 
 def test_a_scene_line_says_each_piece_once():
     assert not _has("a lazy song about staying in bed all day", "in bed, i'm staying in bed")
+
+
+def test_a_childrens_song_takes_no_grown_up_line_for_a_word_it_shares():
+    def every(description):  # the reserve of every theme a long song draws on
+        return {" ".join(p for p, _ in ln.parts).lower() for ln in candidates(read_topic(description), every_theme=True)}
+
+    kids = every("a kids song about a frog who wants to fly")
+    assert "and the coffee's cold, the hours fly" not in kids  # a friendship line with the word "fly"
+    assert "and there's no one else i'd want to ride" not in kids  # "wants" is a light verb there: no anchor
+    assert "and for the kids who want what i wanted before" not in kids  # the hustle theme is no child's
+    assert "and teach me how to fly" in kids
+    # the same lines for grown-ups
+    assert "and the coffee's cold, the hours fly" in every("a song about a man who wants to fly")

@@ -473,7 +473,8 @@ def anchored(text: str, topic: Topic) -> bool:
     as a noun ("summer break", "the power") does not anchor a line that sings it as a verb ("a heart can break"),
     nor one it has only as a light verb (``LIGHT_VERBS``) a line that sings that verb."""
     nouns = {lem for p in topic.phrases for lem in p.lemmas}
-    light = {f.lower() for v in topic.verbs if v in LIGHT_VERBS and v not in nouns for f in topic.forms.get(v, {v})}
+    light = {f.lower() for v in (*topic.verbs, *topic.words) if v in LIGHT_VERBS and v not in nouns
+             for f in topic.forms.get(v, {v})}  # ("a frog who wants to fly": no "I'd want to ride")
     own = own_words(topic) - light
     verbs = {f.lower() for v in (*topic.verbs, *topic.own_verbs) for f in topic.forms.get(v, {v})}
     words = [_clean(t) for t in text.split()]
@@ -504,6 +505,9 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
         own = story_line(needs, topic, heads)
         if not every_theme and e.theme not in chosen | RESERVE and not own:
             continue
+        if "no-grown" in topic.tags and e.theme not in CHILD_THEMES | RESERVE and not own \
+                and weights.get(e.theme, 0.0) < STRONG:
+            continue  # a children's song takes no grown-up's line for a word it shares ("the coffee's cold, the hours fly")
         if contradicts(e.tags, topic.tags):
             continue
         if not singer_can(e.tags, topic):
@@ -539,6 +543,8 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
                 tags.add("you")  # sung to someone: not where the one it would be is sung of as "he"/"she"
             if contradicts(tags, topic.tags) or not weather_supported(tags, topic):
                 continue
+            if "no-grown" in topic.tags and ADULT_WORDS & {w.removesuffix("'s") for w in re.findall(r"[a-z']+", joined_text)}:
+                continue  # no coffee, whiskey or lover in a children's song, whatever theme the line is of
             for pos, text in enumerate(texts):
                 if not says_something(re.sub(r"<[^>]*>", "", text)):
                     continue
@@ -558,6 +564,18 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
             out.append(Line(entry=e.index, pos=2, theme="story" if own else e.theme, roles=e.roles,
                             tags=frozenset(tags), parts=joined, filler=filler, joined=True))
     return out
+
+
+# Words of a grown-up's life: no line holding one is sung for children or in a child's voice.
+ADULT_WORDS = frozenset("""coffee beer wine whiskey bourbon vodka tequila gin liquor booze bar bars drink drinks drunk
+hangover cigarette cigarettes smoke lover lovers kiss kissed kisses sexy bottle shots rent mortgage bills paycheck
+divorce""".split())
+
+
+# Themes of a child's world: the only ones a song for children (or in a child's voice) draws on beyond its own.
+CHILD_THEMES = frozenset("""rain sea winter school nature dream friendship space pets dance family sport seasons farm
+morning garden horse growing joy learning beach playful bedtime vacation books siblings fishing storm food adventure
+island lullaby childhood calm""".split())
 
 
 STORY_NEEDS = 2  # a line of one story ("=birthday", "=cat,kitten") names few words: it is that story's line
