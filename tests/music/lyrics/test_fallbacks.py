@@ -187,3 +187,10 @@ def test_a_childrens_song_takes_no_grown_up_line_for_a_word_it_shares():
     assert "and teach me how to fly" in kids
     # the same lines for grown-ups
     assert "and the coffee's cold, the hours fly" in every("a song about a man who wants to fly")
+
+
+def test_a_clause_of_someone_elses_is_a_title_whole():
+    assert read_topic("a breakup song where she keeps the dog").title_candidates[0] == "She Keeps the Dog"
+    assert read_topic("sad song about when they tore down my old school").title_candidates[0] == (
+        "They Tore Down My Old School")
+    assert read_topic("a song about the day he proposed").title_candidates[0] == "He Proposed"

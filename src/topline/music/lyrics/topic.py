@@ -1408,6 +1408,15 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
             w = _where(tagged, k + 1, bare=True)  # "stuck in traffic", "lost in the mountains"
             if w > 0:
                 add(toks[k:w])
+    for k in range(1, n - 1):  # "a breakup song where she keeps the dog", "the day he proposed": their clause whole
+        if low[k] not in ("she", "he", "they") or low[k - 1] not in ("where", "when", "day", "night", "time"):
+            continue
+        v = k + 1 + (low[k + 1].endswith("ly") and tagged[k + 1][2] in ("a", "r") or low[k + 1] in ADVERBS)
+        if v >= n or tagged[v][2] != "v" or low[v].endswith("ing"):
+            continue
+        e = _complement(tagged, v)
+        if e > v or (e < 0 and v + 1 == n):
+            add(toks[k:max(e, v + 1)])
     for k in range(n - 1):  # "we finally paid off the house", "the night we finally met": a past clause
         if low[k] not in ("i", "we"):
             continue
