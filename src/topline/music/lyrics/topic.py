@@ -670,7 +670,7 @@ def read_topic(description: str) -> Topic:
     if addressee and re.search(r"\b%s\s+(?:is\s+)?(?:leav\w*|left|going|goes|moving|moves|moved|deploy\w*|shipping "
                                r"out)\b" % re.escape(addressee.split()[-1].lower()), description.lower()):
         tags.add("athome")  # "my son leaving for the army": the one sung to goes; the singer is the one at home
-    if addressee and re.search(r"\b%s,?(?: (?:who|that))?(?: (?:is|'s|works|working|lives|living|serves|serving|is "
+    if addressee and re.search(r"\b%s,?(?: (?:who|that))?(?: (?:is|'s|works|working|lives|living|serves|serving|locked up|is locked up|is "
                                r"stationed|stationed|is serving|is working))? %s" % (re.escape(addressee.split()[-1].lower()),
                                                                                     AWAY), description.lower()):
         tags.add("athome")  # "my husband who works overseas", "my brother in prison": away; the singer is at home
