@@ -36,6 +36,7 @@ N_FFT = 2048
 HOP = 512
 _MODE_SWITCH = 0.5  # mode evidence (see ``mode_evidence``) that overrules the audio key's mode
 _KEY_SURE = 0.5  # below this key confidence, the leading tone and cadences choose between relative keys
+_OPENING = 0.5  # the share of the music whose pitch profile ``opening_key`` weighs
 _RELATIVE_SWITCH = 0.5  # relative-key evidence (see ``relative_evidence``) that overrules the key
 _FALLBACK_TEMPO = 120.0  # when no pulse is found (free-time ambient), a neutral grid
 _TRIPLE = 3.0  # nats of ``triple_evidence`` that count in three (rendered 3/4 pieces 4.8 or more, 4/4 under 1.9)
@@ -725,21 +726,21 @@ def hear_harmony(heard: FormHeard) -> Analysis:
         return estimate_chords(beat_treble, starts, key=k, end=duration, bass=beat_bass, beat_energy=beat_energy,
                                pace=pace)
 
-    chords = decode(key)
-    decoded = key
-    better = refine_key(key, chords)
-    if better != key:  # the chords overruled the audio key: decode again under the right prior
-        key = decoded = better
-        chords = decode(key)
     spans = np.diff(np.append(starts, duration))
     beat_pitch = beat_treble + beat_bass
     profile = beat_pitch @ spans
+    chords = decode(key)
+    decoded = key
+    better = refine_key(key, chords, profile=profile)
+    if better != key:  # the chords overruled the audio key: decode again under the right prior
+        key = decoded = better
+        chords = decode(key)
     # A piece that modulates to its dominant and ends there reads in the dominant, audio key and chord
     # fit alike; it starts in its own key.  Judged before the relative key and the mode, which weigh
     # the tonic's own scale and cadences.  The chords stay as decoded, as for ``cadence_key`` below
     # (decoded again, chord scores on the tuning sets dropped by up to 4 % on the pieces it moves).
-    first_half = starts < duration / 2
-    key = opening_key(key, beat_pitch[:, first_half] @ spans[first_half], chords)
+    first_half = starts < duration * _OPENING
+    key = opening_key(key, beat_pitch[:, first_half] @ spans[first_half])
     if key_confidence(key, chords) < _KEY_SURE:
         # Relative keys share their chords: the raised leading tone and the cadences decide.
         rel = relative_evidence(key, profile, chords)

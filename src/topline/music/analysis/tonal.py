@@ -471,7 +471,12 @@ def key_confidence(key: str, chords: list[tuple[float, float, str]], *, scale: f
 
 
 def refine_key(
-    key: str, chords: list[tuple[float, float, str]], *, margin: float = 0.1, minor_margin: float = 0.03
+    key: str,
+    chords: list[tuple[float, float, str]],
+    *,
+    profile: np.ndarray | None = None,
+    margin: float = 0.1,
+    minor_margin: float = 0.03,
 ) -> str:
     """Correct a fifth or relative-key slip of the audio key from the chord sequence.
 
@@ -487,6 +492,14 @@ def refine_key(
         The key from the audio (``"<Tonic> major|minor"``).
     chords : list of (start, end, label)
         The chord segments.
+    profile : np.ndarray, optional
+        (12,) duration-weighted pitch-class profile.  When given, the relative key replaces ``key``
+        only where the leading tone and cadences (``relative_evidence``) lean towards it too: the
+        chord fit alone cannot tell relative keys apart (they share their chords, and a major
+        passage's secondary dominant V/vi is the relative minor's dominant).  Over 272 rendered
+        tuning items (``benchmarks/bench_key.py``) the chord fit moved four major keys to their
+        relative minor that stayed there, all wrongly (quartet passages and a chorale in C major
+        read as A minor), each with the leading tone leaning to the major.
     margin : float
         Required improvement, as a share of the song's chorded time.
     minor_margin : float
@@ -513,6 +526,10 @@ def refine_key(
         dominant = f"{PITCHES[(t + 4) % 12]}:maj"  # V of the relative minor
         if sum(d for d, lab in timed if lab == dominant) >= 0.02 * total:
             need = minor_margin
+    if best == 3 and profile is not None:
+        lean = relative_evidence(key, profile, chords)
+        if (lean if mode == "major" else -lean) <= 0.0:
+            return key
     return cands[best] if scores[best] > scores[0] + need else key
 
 
@@ -591,15 +608,15 @@ def profile_fit(profile: np.ndarray, key: str) -> float:
     return float(np.corrcoef(p, ref)[0, 1])
 
 
-def opening_key(key: str, opening: np.ndarray, chords: list[tuple[float, float, str]]) -> str:
+def opening_key(key: str, opening: np.ndarray) -> str:
     """The key a fifth below (same mode) where the music starts in it, else ``key``.
 
     A piece that modulates to its dominant and ends there (a minuet's first strain, a chorale's
-    opening phrases) sounds in the dominant for as long as in its own key, and its ending, its chord
-    fit and its whole pitch profile all name the dominant; where it started does not.  The key
-    moves down a fifth when the first chord heard is that key's tonic chord and the first half's
-    pitch profile (``opening``) fits that key better than ``key`` (``profile_fit``): a tune in D that
-    merely begins on its IV soon leaves G's scale, so its first half still fits D.
+    opening phrases, a passage from the middle of a movement that heads for the dominant) sounds in
+    the dominant for as long as in its own key, and its ending, its chord fit and its whole pitch
+    profile all name the dominant; where it started does not.  The key moves down a fifth when the
+    first half's pitch profile (``opening``) fits that key better than ``key`` (``profile_fit``): a
+    tune in D that merely begins on its IV soon leaves G's scale, so its first half still fits D.
 
     Parameters
     ----------
@@ -607,14 +624,9 @@ def opening_key(key: str, opening: np.ndarray, chords: list[tuple[float, float, 
         The key so far (``"<Tonic> major|minor"``).
     opening : np.ndarray
         (12,) duration-weighted pitch-class profile of the first half of the music.
-    chords : list of (start, end, label)
     """
     tonic, mode = key.split()
-    below = PITCHES[(PITCHES.index(tonic) + 5) % 12]
-    first = next((lab for _, _, lab in chords if lab != "N"), None)
-    if first != f"{below}:{'maj' if mode == 'major' else 'min'}":
-        return key
-    near = f"{below} {mode}"
+    near = f"{PITCHES[(PITCHES.index(tonic) + 5) % 12]} {mode}"
     return near if profile_fit(opening, near) > profile_fit(opening, key) else key
 
 
