@@ -3,9 +3,9 @@
 The key is read by the second pass of the analysis (``hear_harmony``); the first pass (``hear_form``:
 beats, meter, the pitch salience's chroma) does not depend on it.  So the first pass of every item is
 run once and kept (pickled, with essentia's audio key) under ``--cache`` (default ``/tmp/bench_key``),
-and each later run only reads the harmony again: a few minutes for all the tuning sets, where
-``bench_analysis.py`` takes an hour.  Delete the cache after changing anything ``hear_form`` or the
-audio key (``estimate_key``) computes.
+and each later run only reads the harmony again: about a minute for all 272 items, against some
+15 minutes for the first run.  Delete the cache after changing anything ``hear_form`` or the audio
+key (``estimate_key``) computes.
 
 Sets: the rendered corpus (``corpus``), ``heldout``, ``chorales34``, ``triple`` and ``meterfit``
 (``corpus_meterfit.py``'s chorale pairs and quartet passages, 192 renders; its items' key is the
@@ -15,7 +15,9 @@ folder under ``benchmarks/`` (``--root`` for another).  Never the checking sets 
 Scored as ``bench_analysis.py`` scores the key (MIREX weighted: 1 right, 0.5 a fifth above, 0.3
 relative, 0.2 parallel, else 0), with each error's kind: ``fifth_up`` (the estimate's tonic a fifth
 above the truth's, same mode), ``fifth_down``, ``relative``, ``parallel``, ``other``.  ``--kinds`` adds
-a line per item kind (chorale, quartet, ...).
+a line per item kind (chorale, quartet, ...) and per whether the item's own true chords name its key
+(``score_key``, a diagnostic: where they do not, the passage may sound in a neighbouring key).
+The meterfit set is rendered with ``python benchmarks/corpus_meterfit.py --n 192``.
 
 Run: ``python benchmarks/bench_key.py [--sets corpus heldout chorales34 triple meterfit] [--verbose]``.
 """
@@ -144,9 +146,10 @@ def main() -> None:
             kind = confusion(truth["key"], est.key)
             acc, dur = chord_score(truth, est.chords)
             r = {"set": name, "id": truth["id"], "kind": truth.get("kind", truth["id"].split("-")[1]),
-                 "truth": truth["key"], "audio": audio_key, "score_key": score_key(truth), "est": est.key, "error": kind,
-                 "score": float(mir_eval.key.weighted_score(truth["key"], est.key)),
-                 "key_conf": est.key_confidence, "mode_conf": est.mode_confidence, "chords": acc, "chords_s": dur}  # fmt: skip
+                 "truth": truth["key"], "audio": audio_key, "score_key": score_key(truth), "est": est.key,
+                 "error": kind, "score": float(mir_eval.key.weighted_score(truth["key"], est.key)),
+                 "key_conf": est.key_confidence, "mode_conf": est.mode_confidence,
+                 "chords": acc, "chords_s": dur}  # fmt: skip
             rows.append(r)
             if args.verbose or (args.errors and kind != "right"):
                 print(f"{name:10s} {r['id']:24s} {r['truth']:9s} audio {audio_key:9s} est {r['est']:9s} "

@@ -11,9 +11,10 @@ again at a lower cost, with more weight on the bass and the key and with seventh
 their triads.
 
 Key comes from essentia's KeyExtractor ('bgate' profile), checked against the chords for the
-usual slips (a fifth, the relative key) and against where the music starts (``opening_key``: a piece
-that modulates to its dominant and ends there reads in the dominant).  The mode is then decided from the third over the tonic
-in the salience and the tonic chords and cadences heard (see ``mode_evidence``), with confidences.
+usual slips (a fifth; the relative key where the leading tone agrees) and against where the music
+starts (``opening_key``: a piece that modulates to its dominant and ends there reads in the dominant).
+The mode is then decided from the third over the tonic in the salience and the tonic chords and
+cadences heard (see ``mode_evidence``), with confidences.
 """
 
 from __future__ import annotations
