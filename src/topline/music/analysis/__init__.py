@@ -740,7 +740,7 @@ def hear_harmony(heard: FormHeard) -> Analysis:
     # the tonic's own scale and cadences.  The chords stay as decoded, as for ``cadence_key`` below
     # (decoded again, chord scores on the tuning sets dropped by up to 4 % on the pieces it moves).
     first_half = starts < duration * _OPENING
-    key = opening_key(key, beat_pitch[:, first_half] @ spans[first_half])
+    key = opening_key(key, beat_pitch[:, first_half] @ spans[first_half], chords)
     if key_confidence(key, chords) < _KEY_SURE:
         # Relative keys share their chords: the raised leading tone and the cadences decide.
         rel = relative_evidence(key, profile, chords)
