@@ -36,7 +36,6 @@ N_FFT = 2048
 HOP = 512
 _MODE_SWITCH = 0.5  # mode evidence (see ``mode_evidence``) that overrules the audio key's mode
 _KEY_SURE = 0.5  # below this key confidence, the leading tone and cadences choose between relative keys
-_OPENING = 0.5  # the share of the music whose pitch profile ``opening_key`` weighs
 _RELATIVE_SWITCH = 0.5  # relative-key evidence (see ``relative_evidence``) that overrules the key
 _FALLBACK_TEMPO = 120.0  # when no pulse is found (free-time ambient), a neutral grid
 _TRIPLE = 3.0  # nats of ``triple_evidence`` that count in three (rendered 3/4 pieces 4.8 or more, 4/4 under 1.9)
@@ -739,7 +738,7 @@ def hear_harmony(heard: FormHeard) -> Analysis:
     # fit alike; it starts in its own key.  Judged before the relative key and the mode, which weigh
     # the tonic's own scale and cadences.  The chords stay as decoded, as for ``cadence_key`` below
     # (decoded again, chord scores on the tuning sets dropped by up to 4 % on the pieces it moves).
-    first_half = starts < duration * _OPENING
+    first_half = starts < duration / 2
     key = opening_key(key, beat_pitch[:, first_half] @ spans[first_half], chords)
     if key_confidence(key, chords) < _KEY_SURE:
         # Relative keys share their chords: the raised leading tone and the cadences decide.

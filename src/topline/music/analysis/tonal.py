@@ -611,29 +611,15 @@ def profile_fit(profile: np.ndarray, key: str) -> float:
     return float(np.corrcoef(p, ref)[0, 1])
 
 
-def _arrivals(key: str, chords: list[tuple[float, float, str]]) -> int:
-    """How often the tonic chord of ``key`` is reached from its dominant (major, or a bare fifth)."""
-    tonic, mode = key.split()
-    home, dom = f"{tonic}:{'maj' if mode == 'major' else 'min'}", PITCHES[(PITCHES.index(tonic) + 7) % 12]
-    return sum(1 for (_, _, a), (_, _, b) in zip(chords, chords[1:]) if b == home and a in (f"{dom}:maj", f"{dom}:5"))
-
-
-def opening_key(key: str, opening: np.ndarray, chords: list[tuple[float, float, str]], *, gap: float = 0.3) -> str:
+def opening_key(key: str, opening: np.ndarray, chords: list[tuple[float, float, str]]) -> str:
     """The key a fifth below (same mode) where the music starts in it, else ``key``.
 
     A piece that modulates to its dominant and ends there (a minuet's first strain, a chorale's
-    opening phrases, a passage from the middle of a movement that heads for the dominant) sounds in
-    the dominant for as long as in its own key, and its ending, its chord fit and its whole pitch
-    profile all name the dominant; where it started does not.  The key moves down a fifth when the
-    first half's pitch profile (``opening``) fits that key better than ``key`` (``profile_fit``), the
-    chords do not clearly name ``key`` (their fit, as ``refine_key`` weighs it, less than ``gap`` ahead
-    of the key below's: the share at which ``key_confidence`` is sure), and either the first chord
-    heard is the key below's tonic chord or ``key``'s own cadences (its tonic reached from its
-    dominant) are no more than the key below's.  A tune in D that merely begins on its IV soon leaves
-    G's scale, so its first half still fits D; a song whose chords sit in its key (real game
-    soundtrack clips: a riff on F and B-flat, 0.55 ahead of B-flat; an A minor groove, 0.47 ahead of
-    D minor) or that keeps cadencing in it (a riff from G to D, then three A-Dm arrivals and none to
-    G minor) stays there though its opening dwells on the fourth.
+    opening phrases) sounds in the dominant for as long as in its own key, and its ending, its chord
+    fit and its whole pitch profile all name the dominant; where it started does not.  The key
+    moves down a fifth when the first chord heard is that key's tonic chord and the first half's
+    pitch profile (``opening``) fits that key better than ``key`` (``profile_fit``): a tune in D that
+    merely begins on its IV soon leaves G's scale, so its first half still fits D.
 
     Parameters
     ----------
@@ -642,21 +628,14 @@ def opening_key(key: str, opening: np.ndarray, chords: list[tuple[float, float, 
     opening : np.ndarray
         (12,) duration-weighted pitch-class profile of the first half of the music.
     chords : list of (start, end, label)
-    gap : float
-        How far ahead of the key below, in shares of the chorded time, the chord fit keeps ``key``.
     """
     tonic, mode = key.split()
     below = PITCHES[(PITCHES.index(tonic) + 5) % 12]
-    near = f"{below} {mode}"
-    if profile_fit(opening, near) <= profile_fit(opening, key):
-        return key
-    timed = _triads(chords)
-    total = sum(d for d, _ in timed)
-    if total <= 0 or _chord_fit(key, timed, total) - _chord_fit(near, timed, total) >= gap:
-        return key
     first = next((lab for _, _, lab in chords if lab != "N"), None)
-    starts_there = first == f"{below}:{'maj' if mode == 'major' else 'min'}"
-    return near if starts_there or _arrivals(key, chords) <= _arrivals(near, chords) else key
+    if first != f"{below}:{'maj' if mode == 'major' else 'min'}":
+        return key
+    near = f"{below} {mode}"
+    return near if profile_fit(opening, near) > profile_fit(opening, key) else key
 
 
 def relative_key(key: str) -> str:
