@@ -211,7 +211,7 @@ def test_confidences_survive_json_and_old_json_loads():
     assert old.key_confidence == 1.0 and old.mode_confidence == 1.0
 
 
-def test_the_raised_leading_tone_and_cadences_choose_between_relative_keys():
+def test_the_raised_leading_tone_cadences_and_tonic_chords_choose_between_relative_keys():
     from topline.music.analysis.tonal import relative_evidence, relative_key
 
     assert relative_key("A# major") == "G minor" and relative_key("G minor") == "A# major"
@@ -221,19 +221,41 @@ def test_the_raised_leading_tone_and_cadences_choose_between_relative_keys():
     profile[[7, 10, 2, 0, 3, 5]] = 1.0
     profile[6] = 0.5
     chords = [(0.0, 2.0, "G:min"), (2.0, 3.0, "D:maj"), (3.0, 5.0, "G:min"), (5.0, 6.0, "F:maj"), (6.0, 8.0, "A#:maj")]
-    # Leading tone (1/3 - 0.32) / 0.1 = 0.133; one cadence each way: no cadence vote.
-    assert relative_evidence("A# major", profile, chords) == pytest.approx(0.1333, abs=1e-3)
+    # Leading tone (1/3 - 0.32) / 0.1 = 0.133; one cadence each way: no cadence vote; 4 s on G minor
+    # against 2 s on B-flat: half of (4 - 2) / 6 for the minor.
+    assert relative_evidence("A# major", profile, chords) == pytest.approx(0.1333 + 0.5 / 3, abs=1e-3)
+    assert relative_evidence("A# major", profile, chords, tonic_weight=0.0) == pytest.approx(0.1333, abs=1e-3)
     assert relative_evidence("G minor", profile, chords) == relative_evidence("A# major", profile, chords)
     # F# as strong as F: the leading tone votes fully for the minor; two V-i arrivals against one
-    # V-I add a quarter of the half vote (one more arrival in the denominator).
+    # V-I add a quarter of the half vote (one more arrival in the denominator); 5 s on G minor
+    # against 2 s on B-flat.
     profile[6] = 1.0
     minor = chords + [(8.0, 9.0, "D:maj"), (9.0, 10.0, "G:min")]
-    assert relative_evidence("A# major", profile, minor) == pytest.approx(1.0 + 0.5 * (2 - 1) / 4)
-    # No F# at all, one V-I in B-flat: the leading tone fully for the major, the cadence half.
+    assert relative_evidence("A# major", profile, minor) == pytest.approx(1.0 + 0.5 * (2 - 1) / 4 + 0.5 * 3 / 7)
+    # No F# at all, one V-I in B-flat: the leading tone fully for the major, the cadence half, and
+    # the tonic chord (B-flat only) half a vote.
     profile[6] = 0.0
     major = [(0.0, 2.0, "A#:maj"), (2.0, 3.0, "F:maj"), (3.0, 5.0, "A#:maj")]
-    assert relative_evidence("G minor", profile, major) == pytest.approx(-1.0 - 0.5 * 1 / 2)
-    assert relative_evidence("G minor", profile, major + major) == pytest.approx(-1.0 - 0.5 * 2 / 3)  # two V-I
+    assert relative_evidence("G minor", profile, major) == pytest.approx(-1.0 - 0.5 * 1 / 2 - 0.5)
+    assert relative_evidence("G minor", profile, major + major) == pytest.approx(-1.0 - 0.5 * 2 / 3 - 0.5)  # two V-I
+
+
+def test_the_time_on_each_tonic_chord_tips_a_neutral_leading_tone():
+    from topline.music.analysis import _RELATIVE_SWITCH
+    from topline.music.analysis.tonal import relative_evidence
+
+    # F major against D minor, the leading tone C# as loud as a third of C and D: share 0.32,
+    # no vote; no cadence either way.  A chorale dwelling on F (6 s) and passing D minor (1 s)
+    # leans to the major by half of 5/7; one dwelling on D minor, to the minor as much.
+    profile = np.zeros(12)
+    profile[[5, 7, 9, 10, 0, 2, 4]] = 1.0
+    profile[1] = 0.32 / 0.68
+    dwell_f = [(0.0, 3.0, "F:maj"), (3.0, 4.0, "A#:maj"), (4.0, 5.0, "D:min"), (5.0, 6.0, "G:min"), (6.0, 9.0, "F:maj")]
+    assert relative_evidence("D minor", profile, dwell_f) == pytest.approx(-0.5 * 5 / 7)
+    dwell_d = [(s, e, {"F:maj": "D:min", "D:min": "F:maj"}.get(lab, lab)) for s, e, lab in dwell_f]
+    assert relative_evidence("F major", profile, dwell_d) == pytest.approx(0.5 * 5 / 7)
+    # Alone it switches no key: half a vote at most.
+    assert abs(relative_evidence("F major", profile, dwell_d)) < _RELATIVE_SWITCH
 
 
 def test_one_cadence_heard_does_not_turn_a_major_key_into_its_relative_minor():
@@ -241,13 +263,14 @@ def test_one_cadence_heard_does_not_turn_a_major_key_into_its_relative_minor():
     from topline.music.analysis.tonal import relative_evidence
 
     # A major against F# minor: the leading tone E# half as strong as E (share 1/3, neutral), and
-    # one C#-F#m arrival, perhaps a misread chord: evidence 0.133 + 0.25, short of a switch.
+    # one C#-F#m arrival, perhaps a misread chord: evidence 0.133 + 0.25, less half of (4 - 1) / 5
+    # for the 4 s on A major against 1 s on F# minor, short of a switch.
     profile = np.zeros(12)
     profile[[9, 11, 1, 2, 4, 6, 8]] = 1.0
     profile[5] = 0.5
     chords = [(0.0, 2.0, "A:maj"), (2.0, 3.0, "C#:maj"), (3.0, 4.0, "F#:min"), (4.0, 6.0, "D:maj"), (6.0, 8.0, "A:maj")]
     evidence = relative_evidence("A major", profile, chords)
-    assert evidence == pytest.approx(0.1333 + 0.25, abs=1e-3)
+    assert evidence == pytest.approx(0.1333 + 0.25 - 0.3, abs=1e-3)
     assert evidence < _RELATIVE_SWITCH
 
 

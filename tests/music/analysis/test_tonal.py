@@ -180,6 +180,28 @@ def test_a_piece_that_starts_in_the_key_a_fifth_below_is_in_it():
     assert opening_key("A minor", _scale_profile(9, "minor"), minor) == "A minor"
 
 
+def test_the_chord_fit_moves_to_the_relative_minor_only_with_its_leading_tone():
+    from topline.music.analysis.tonal import refine_key
+
+    # C major, a passage dwelling on A minor with E major chords (V/vi): the chord fit names A minor.
+    prog = [("A:min", 4), ("E:maj", 1), ("A:min", 3), ("D:min", 2), ("E:maj", 1), ("A:min", 4), ("C:maj", 2)]
+    t, chords = 0.0, []
+    for lab, d in prog:
+        chords.append((t, t + d, lab))
+        t += d
+    assert refine_key("C major", chords) == "A minor"
+    # G# (A minor's leading tone) as loud as G: the leading tone agrees, A minor.
+    raised = _profile({9: 1.0, 11: 0.6, 0: 0.8, 2: 0.5, 4: 0.9, 5: 0.4, 7: 0.5, 8: 0.5})
+    assert refine_key("C major", chords, profile=raised) == "A minor"
+    # G far over G# (the E chords a passing V/vi, C major's leading tone B and G natural sound):
+    # the chord fit alone does not move C major to its relative minor.
+    natural = _profile({9: 1.0, 11: 0.6, 0: 0.8, 2: 0.5, 4: 0.9, 5: 0.4, 7: 0.9, 8: 0.1})
+    assert refine_key("C major", chords, profile=natural) == "C major"
+    # A fifth slip is the chord fit's alone, whatever the profile says.
+    fifth = [(0.0, 2.0, "G:maj"), (2.0, 3.0, "C:maj"), (3.0, 4.0, "D:maj"), (4.0, 6.0, "G:maj")] * 2
+    assert refine_key("C major", fifth, profile=natural) == "G major"
+
+
 def _triad_chroma(root: int, quality: str) -> np.ndarray:
     v = np.zeros(12)
     v[[root % 12, (root + (4 if quality == "maj" else 3)) % 12, (root + 7) % 12]] = 1.0

@@ -725,15 +725,15 @@ def hear_harmony(heard: FormHeard) -> Analysis:
         return estimate_chords(beat_treble, starts, key=k, end=duration, bass=beat_bass, beat_energy=beat_energy,
                                pace=pace)
 
-    chords = decode(key)
-    decoded = key
-    better = refine_key(key, chords)
-    if better != key:  # the chords overruled the audio key: decode again under the right prior
-        key = decoded = better
-        chords = decode(key)
     spans = np.diff(np.append(starts, duration))
     beat_pitch = beat_treble + beat_bass
     profile = beat_pitch @ spans
+    chords = decode(key)
+    decoded = key
+    better = refine_key(key, chords, profile=profile)
+    if better != key:  # the chords overruled the audio key: decode again under the right prior
+        key = decoded = better
+        chords = decode(key)
     # A piece that modulates to its dominant and ends there reads in the dominant, audio key and chord
     # fit alike; it starts in its own key.  Judged before the relative key and the mode, which weigh
     # the tonic's own scale and cadences.  The chords stay as decoded, as for ``cadence_key`` below
