@@ -194,3 +194,11 @@ def test_a_clause_of_someone_elses_is_a_title_whole():
     assert read_topic("sad song about when they tore down my old school").title_candidates[0] == (
         "They Tore Down My Old School")
     assert read_topic("a song about the day he proposed").title_candidates[0] == "He Proposed"
+
+
+def test_a_bike_is_ridden_not_driven():
+    d = "a happy song about learning to ride a bike without training wheels"
+    w = theme_weights(read_topic(d))
+    assert w["road"] == STRONG - 0.1 and w["learning"] >= STRONG
+    assert not _has(d, "engine") and not _has(d, "both hands on the wheel")
+    assert theme_weights(read_topic("a song about my first car"))["car"] >= STRONG

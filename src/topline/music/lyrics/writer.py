@@ -347,6 +347,12 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         for name in LEISURE_THEMES & out.keys():
             if out[name] >= STRONG and not (b.themes[name] & (words - places)) and name not in topic.themes:
                 out[name] = STRONG - 0.1
+    vehicles = {p.head for p in topic.phrases if p.kind == "vehicle"}
+    if vehicles and vehicles <= PEDALLED:
+        # a bike is ridden, not driven: the driving themes' lines (the exit signs, both hands on the wheel) only
+        # where they sing the description's words
+        for name in MOTOR_THEMES & out.keys():
+            out[name] = min(out[name], STRONG - 0.1)
     others = set(topic.their_verbs) - set(topic.own_verbs)
     if others and not topic.singer:
         # "my mom working three jobs to raise us", "my dad who drives trucks": their work, sung by their child; a
@@ -496,6 +502,8 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
     out: list[Line] = []
     heads = story_heads(topic)
     excluded = ruled_out(topic)
+    vehicles = {p.head for p in topic.phrases if p.kind == "vehicle"}
+    pedalled = bool(vehicles) and vehicles <= PEDALLED
     for e in bank().entries:
         if e.theme in excluded:
             continue  # not even a line that sings the description's word ("the house" of a child's two houses)
@@ -543,6 +551,8 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
                 tags.add("you")  # sung to someone: not where the one it would be is sung of as "he"/"she"
             if contradicts(tags, topic.tags) or not weather_supported(tags, topic):
                 continue
+            if pedalled and MOTOR_WORDS & {w.removesuffix("'s") for w in re.findall(r"[a-z']+", joined_text)}:
+                continue  # a bike is ridden: no engine, no window rolled down, no "I'd drive the bike"
             if "no-grown" in topic.tags and ADULT_WORDS & {w.removesuffix("'s") for w in re.findall(r"[a-z']+", joined_text)}:
                 continue  # no coffee, whiskey or lover in a children's song, whatever theme the line is of
             for pos, text in enumerate(texts):
@@ -570,6 +580,13 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
 ADULT_WORDS = frozenset("""coffee beer wine whiskey bourbon vodka tequila gin liquor booze bar bars drink drinks drunk
 hangover cigarette cigarettes smoke lover lovers kiss kissed kisses sexy bottle shots rent mortgage bills paycheck
 divorce""".split())
+
+
+# Vehicles one rides under one's own power, and the words of a motor vehicle's lines they never sing.
+PEDALLED = frozenset("bike bicycle skateboard scooter tricycle trike unicycle canoe kayak sled sleigh".split())
+MOTOR_WORDS = frozenset("""engine engines drive drives driving drove gas tank highway dashboard window windows radio
+headlights steering ignition key keys wash shotgun wheel""".split())
+MOTOR_THEMES = frozenset({"road", "car"})  # the driving themes
 
 
 # Themes of a child's world: the only ones a song for children (or in a child's voice) draws on beyond its own.
