@@ -44,3 +44,14 @@ def test_a_song_that_runs_dry_has_bridges_of_its_own_world():
     assert "oh the other side of the bed is made" in candidate_texts("a breakup song")
     # a line of one story needs its word: no Halloween pumpkins at a wedding
     assert not any("pumpkins" in ln for ln in candidate_texts("my sister's wedding by the lake"))
+
+
+def test_a_song_for_children_draws_no_grown_up_theme_by_a_word():
+    # "counting" had lent the debt's "I lie awake and count what I owe" and the likes counted on a phone
+    lines = candidate_texts("nursery song about counting stars before bed", lower=True)
+    assert not any("count what i owe" in ln or "count the likes" in ln or "count to four" in ln for ln in lines)
+    assert any("count what i owe" in ln for ln in candidate_texts("counting my debts at night", lower=True))
+    assert not any("count the tiles" in ln or "count my tips" in ln for ln in lines)
+    adult = {"bar", "sober", "money", "tattoo", "oldflame"}  # (a teenager's heartbreak, phone and mind are not)
+    assert all("grown" in e.tags for e in bank().entries if e.theme in adult)
+    assert any("your side of the bed" in ln for ln in candidate_texts("a teenager heartbroken after her first breakup"))
