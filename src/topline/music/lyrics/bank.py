@@ -52,8 +52,10 @@ def parse_bank(text: str) -> Bank:
                 raise ValueError(f"bad theme line: {line!r}")
             theme = m.group(1)
             keys = m.group(2).split()
-            themes[theme] = frozenset(k.rstrip("*") for k in keys)
-            core[theme] = frozenset(k.rstrip("*") for k in keys if k.endswith("*"))
+            # a theme may be continued further down the file (couplets added later go at the end, so the
+            # lines already there keep their order, and with it each seed's draws): its keys join the first's
+            themes[theme] = themes.get(theme, frozenset()) | frozenset(k.rstrip("*") for k in keys)
+            core[theme] = core.get(theme, frozenset()) | frozenset(k.rstrip("*") for k in keys if k.endswith("*"))
             continue
         head, _, body = line.partition("|")
         roles, *tags = head.split()

@@ -1,0 +1,57 @@
+"""The phrase bank's loader (``bank.parse_bank``) and what the shipped bank holds: a theme continued further
+down the file, the slot frames readers always called filler gone, bridges of a song's own world."""
+
+import re
+from importlib import resources
+
+from tests.music.lyrics.lines import candidate_texts
+from topline.music.lyrics.bank import bank, parse_bank
+
+
+def test_a_theme_continued_further_down_keeps_its_keys_and_adds_its_couplets():
+    b = parse_bank("== theme: t | keys: x y*\nV - | a day / a way\n== theme: u | keys: z\nV - | a fall / a wall\n"
+                   "== theme: t | keys: w\nB - | a sea / a tree\n")
+    assert b.themes["t"] == {"x", "y", "w"} and b.core["t"] == {"y"} and b.themes["u"] == {"z"}
+    assert [(e.index, e.theme, e.roles) for e in b.entries] == [(0, "t", "V"), (1, "u", "V"), (2, "t", "B")]
+
+
+def test_every_continued_theme_of_the_shipped_bank_is_declared_before():
+    text = resources.files("topline.music.lyrics").joinpath("data/phrases.txt").read_text("utf-8")
+    seen = set()
+    for name, keys in re.findall(r"^==\s*theme:\s*(\w+)\s*\|\s*keys:(.*)$", text, re.M):
+        if name in seen:
+            assert not keys.strip(), name  # a continuation adds couplets, its keys stay in the first header
+        else:
+            seen.add(name)
+    assert len(seen) == len(bank().themes)
+
+
+def test_the_slot_frames_read_as_filler_are_gone():
+    lines = {ln for e in bank().entries for ln in e.lines}
+    assert not any("they see {role}" in ln for ln in lines)  # read filler 33 of 49 times
+    assert not any(ln.startswith("<oh> {you}, hold on to me") for ln in lines)  # 22 of 22
+    # frames that drop an event, a relative or the one missed into a line read filler or nonsense every time
+    for frame in ("tell {person} I am on my way", "{event} is all I see", "{event}, I'm ready now",
+                  "{you}, can you hear me now", "<and> {event} is near"):
+        assert not any(frame in ln for ln in lines), frame
+    assert not any("they see a lighthouse keeper" in t for t in candidate_texts("a lighthouse keeper alone"))
+
+
+def test_a_song_that_runs_dry_has_bridges_of_its_own_world():
+    assert "oh I meet the mailman at the gate" in candidate_texts("a soldier's mother waiting for a letter")
+    assert "oh the engine coughs its last today" in candidate_texts("my mom's old car that finally broke down")
+    # nobody to sing to: its bridge has no "you" ("your side of the bed" would be dropped)
+    assert "oh the other side of the bed is made" in candidate_texts("a breakup song")
+    # a line of one story needs its word: no Halloween pumpkins at a wedding
+    assert not any("pumpkins" in ln for ln in candidate_texts("my sister's wedding by the lake"))
+
+
+def test_a_song_for_children_draws_no_grown_up_theme_by_a_word():
+    # "counting" had lent the debt's "I lie awake and count what I owe" and the likes counted on a phone
+    lines = candidate_texts("nursery song about counting stars before bed", lower=True)
+    assert not any("count what i owe" in ln or "count the likes" in ln or "count to four" in ln for ln in lines)
+    assert any("count what i owe" in ln for ln in candidate_texts("counting my debts at night", lower=True))
+    assert not any("count the tiles" in ln or "count my tips" in ln for ln in lines)
+    adult = {"bar", "sober", "money", "tattoo", "oldflame"}  # (a teenager's heartbreak, phone and mind are not)
+    assert all("grown" in e.tags for e in bank().entries if e.theme in adult)
+    assert any("your side of the bed" in ln for ln in candidate_texts("a teenager heartbroken after her first breakup"))
