@@ -14,8 +14,8 @@ Per word, ``--save FILE`` keeps what was heard (``ok``, ``sub:WORD``, ``del``) s
 compared word by word (``--against FILE`` prints the words one heard and the other lost).
 
 ``--keep DIR`` writes each re-sung dry vocal to ``DIR/LABEL/ID/`` with a ``meta.json`` pointing at the
-stored scores and lyrics, so ``onset_level.py``, ``gap_sound.py`` and ``phrase_ends.py`` read it with
-``--root DIR/LABEL`` without singing it again.
+stored scores and lyrics, so ``onset_level.py`` and ``gap_sound.py`` read it with ``--root DIR/LABEL``
+without singing it again.
 
 Run: ``python benchmarks/dry_rerender.py LABEL [LABEL ...] [--root DIR] [--limit N] [--stem] [--save FILE] [--against FILE] [--keep DIR]``.
 """
