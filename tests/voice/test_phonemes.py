@@ -247,9 +247,8 @@ def test_phrase_has_long_pads_at_both_ends(id_map):
     (p,) = phonemes.plan([note(0.5, 1.0, 60, "hold", ["HH", "OW", "L", "D"])], id_map=id_map, frame_s=FRAME)
     assert (phonemes.BOS_FRAMES, phonemes.EOS_FRAMES) == (14, 14)
     assert p.ids[0] == PAD and p.durations[0] == 14
-    # the rendering starts the lead-in before the first sound: 14 frames, and the 3 the first onset
-    # consonant's token gets in front (``FIRST_ONSET_FRAMES``), less the sound's lead
-    assert p.units[0].start - p.t0 == pytest.approx(17 * FRAME - phonemes.SOUND_LEAD_S)
+    # the rendering starts the lead-in before the first sound: 14 frames less the sound's lead
+    assert p.units[0].start - p.t0 == pytest.approx(14 * FRAME - phonemes.SOUND_LEAD_S)
     assert p.ids[-1] == PAD and p.durations[-1] == 14
     assert p.durations[-1] * FRAME == pytest.approx(0.35)
 
@@ -355,33 +354,3 @@ def test_end_at_puts_the_measured_sound_end_on_the_last_units_end(id_map):
     assert phonemes.end_at(p, nominal - 0.5).render_knots[-2] == pytest.approx(nominal)
     assert phonemes.end_at(p, nominal + 0.5).render_knots[-2] == pytest.approx(nominal + phonemes.SOUND_LEAD_S)
     assert phonemes.RELEASE_S == 0.05
-
-
-def test_a_phrases_first_onset_consonant_is_rendered_three_frames_longer(id_map):
-    """After the lead-in the voice's first sound starts at about the same frame whatever the first
-    token is, so a first consonant rendered at its own length sounded in its last frames or not at
-    all.  Its token gets ``FIRST_ONSET_FRAMES`` (3) frames more, the leading pad keeps its 14; the
-    time map counts those 3 as lead-in and puts the token's own length on the consonant's planned
-    span, so everything from the consonant's planned span on keeps its place and speed."""
-    assert phonemes.FIRST_ONSET_FRAMES == 3
-    notes = [note(0.5, 1.0, 60, "the", ["DH", "AH"], stress=0), note(1.0, 1.5, 62, "night", ["N", "AY", "T"], word=1)]
-    (p,) = phonemes.plan(notes, id_map=id_map, frame_s=FRAME)
-    assert text_of(p.ids) == "$ðə nˈaɪt.$"
-    assert [u.arpabet for u in p.units] == ["DH", "AH", "N", "AY", "AY", "T"]
-    # ð: 45 ms is 2 frames of its own, 5 in all; the pad keeps 14; nothing else changes
-    assert p.durations.tolist()[:3] == [14, 5, 3]  # ə: 4 frames, one of them the word space after it
-    assert p.durations.sum() == 14 + 3 + round(sum(phonemes.render_length(u) for u in p.units) / FRAME) + 2 + 14
-    lead = phonemes.SOUND_LEAD_S
-    assert p.unit_render[0].tolist() == pytest.approx([17 * FRAME - lead, 19 * FRAME - lead])
-    assert p.unit_render[1][0] == pytest.approx(19 * FRAME - lead)  # the vowel's token at frame 14 + 5
-    # the map: the token's own 2 frames on the consonant's planned span, the 3 before it in the lead-in
-    dh = p.units[0]
-    assert p.to_render(np.array([dh.start, dh.end])).tolist() == pytest.approx(p.unit_render[0].tolist())
-    assert p.to_render(np.array([p.t0]))[0] == 0.0
-    assert dh.start - p.t0 == pytest.approx(17 * FRAME - lead)
-    # a phrase that starts on its vowel gets no extra frames
-    (q,) = phonemes.plan([note(0.5, 1.0, 60, "I", ["AY"])], id_map=id_map, frame_s=FRAME)
-    assert q.units[0].vowel and text_of(q.ids[:3]) == "$ˈa" and q.durations[:2].tolist() == [13, 1]  # pad and stress
-    assert q.unit_render[0][0] == pytest.approx(14 * FRAME - lead)
-    assert q.units[0].start - q.t0 == pytest.approx(14 * FRAME - lead)
-    assert phonemes.lead_in_frames(p.units) == 17 and phonemes.lead_in_frames(q.units) == 14

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from topline.errors import VoiceError
-from topline.voice import TAIL_S, kokoro_model, lead_in_gain, phonemes, render_cache, render_f0, sing, sound_end, world
+from topline.voice import TAIL_S, kokoro_model, phonemes, render_cache, render_f0, sing, sound_end, world
 from topline.music.types import Score
 from tests.voice.helpers import controls, hello_score, note, score
 
@@ -78,9 +78,8 @@ def test_render_f0_is_silent_in_the_lead_in_and_voiced_from_the_first_sound_on()
     t = (np.arange(f0.size) + 0.5) * hop
     first = p.unit_render[0][0]
     assert f0.dtype == np.float32 and f0.size == 2 * p.frames
-    # unvoiced: the lead-in's 14 frames and the 3 the first consonant's token gets in front
-    # (``phonemes.FIRST_ONSET_FRAMES``) less the sound's 85 ms lead (340 ms: 27 values of 12.5 ms)
-    assert (t < first).sum() == 27 and np.all(f0[t < first] == 0.0)
+    # unvoiced: the lead-in's 14 frames less the sound's 85 ms lead (265 ms: 21 values of 12.5 ms)
+    assert (t < first).sum() == 21 and np.all(f0[t < first] == 0.0)
     # g, the vowel and the tail (the end mark and the pad, where the last sounds run on): voiced
     assert np.all(f0[t >= first] == 131.0)
     # "see": voiceless s, so the voicing starts at the vowel
@@ -108,22 +107,6 @@ def test_nothing_voiced_in_the_lead_in_to_a_phrase(before, after):
     sung = np.sqrt(np.mean(y[int(2.5 * SR) : int(3.1 * SR)] ** 2))
     quiet = y[int(first.end * SR) : int((second.units[0].start - 0.03) * SR)]
     assert np.sqrt(np.mean(quiet**2)) < 1e-3 * sung
-
-
-def test_lead_in_gain_silences_the_lead_in_up_to_the_first_consonant():
-    """The first consonant's token is rendered 3 frames longer than the map gives it; the voice
-    renders those frames as a faint murmur, so the lead-in stays silent until 60 ms before the first
-    unit's planned start and rises over 30 ms (half a cosine)."""
-    (p,) = _plan(score([note(1.0, 1.5, 55, "go", ["G", "OW"])]))
-    sr = 1000
-    start = p.units[0].start
-    g = lead_in_gain(p, n=500, sr=sr)
-    t = p.t0 + np.arange(500) / sr
-    assert g.dtype == np.float32 and start - p.t0 == pytest.approx(0.34)
-    assert np.all(g[t <= start - 0.06] == 0.0) and np.all(g[t >= start - 0.03] == 1.0)
-    k = int(np.argmin(np.abs(t - (start - 0.045))))
-    assert g[k] == pytest.approx(0.5, abs=0.06)
-    assert np.all(np.diff(g) >= 0)
 
 
 def test_breath_before_a_new_line_after_a_rest():

@@ -33,7 +33,7 @@ from topline.voice.cache import RenderCache
 from topline.voice.kokoro_model import KokoroVoice, load_voice
 from topline.voice.voices import VOICES, Voice, choose_voice, style_vector
 
-__all__ = ["VOICES", "Voice", "choose_voice", "default_workers", "lead_in_gain", "render_cache", "sing", "song_voice"]
+__all__ = ["VOICES", "Voice", "choose_voice", "default_workers", "render_cache", "sing", "song_voice"]
 
 #: Silence kept after the last note (release of the final consonant, room for reverb tails).
 TAIL_S = 0.5
@@ -49,13 +49,6 @@ VOICE_BAR = 0.9
 #: A phrase's last sound ends, in its rendering, where the level (the analysed envelope's power,
 #: smoothed over 30 ms) last stands within this many dB of the phrase's vowels (``sound_end``).
 END_FLOOR_DB = 30.0
-#: The phrase's rendering is silent until this long before its first unit's planned start, then
-#: rises over ``LEAD_IN_FADE_S`` (``lead_in_gain``).  The first onset consonant's token is rendered
-#: ``phonemes.FIRST_ONSET_FRAMES`` longer than the map gives it, and the voice renders those frames
-#: as a murmur 55-65 dB under the sung level that harvest could hear as voiced; the consonant itself
-#: sounds from 10-35 ms before its planned start.
-LEAD_IN_QUIET_S = 0.06
-LEAD_IN_FADE_S = 0.03
 #: Most phrase-rendering threads ``sing`` uses by default.
 MAX_WORKERS = 2
 #: Most bytes of analysed renderings the process keeps (about 0.2 MB per rendered second:
@@ -219,23 +212,6 @@ def sound_end(speech: world.SpeechAnalysis, p: phonemes.Phrase, *, floor_db: flo
     return nominal if loud.size == 0 else max(nominal, (lo + loud[-1] + 0.5) * fp)
 
 
-def lead_in_gain(
-    p: phonemes.Phrase, *, n: int, sr: int, quiet_s: float = LEAD_IN_QUIET_S, fade_s: float = LEAD_IN_FADE_S
-) -> np.ndarray:
-    """Gain per sample of a phrase's rendering on the song clock (sample 0 at ``p.t0``): 0 in the
-    lead-in until ``quiet_s`` before the first unit's start, a half-cosine rise over ``fade_s``, 1 on.
-
-    The lead-in carries no sound of the phrase; only its first consonant may begin a little before
-    its planned start (the voice's sound leads its tokens).
-    """
-    g = np.ones(n, dtype=np.float32)
-    if not p.units:
-        return g
-    t = p.t0 + np.arange(n) / sr
-    rise = np.clip((t - (p.units[0].start - quiet_s)) / fade_s, 0.0, 1.0)
-    return (0.5 - 0.5 * np.cos(np.pi * rise)).astype(np.float32)
-
-
 def _speak(model: KokoroVoice, singer: Voice, p: phonemes.Phrase) -> world.SpeechAnalysis:
     """Render a phrase with the neural voice at the singer's steady pitch and analyse it for resynthesis."""
     sr = model.sample_rate
@@ -376,8 +352,8 @@ def sing(score: Score, *, controls: Controls, sr: int = 44100, workers: int | No
         # the map's end follows the rendering's last sound; the release after it is faded out
         p = phonemes.end_at(plan[k], sound_end(speech, plan[k]))
         y = _render_phrase(p, speech, sr=vsr, controls=controls, seed=seeds[k])
-        fade_out = min(int(phonemes.RELEASE_S * vsr), y.size)
-        y *= lead_in_gain(p, n=y.size, sr=vsr)  # the lead-in is silent up to the first consonant
+        fade_in, fade_out = int(0.005 * vsr), min(int(phonemes.RELEASE_S * vsr), y.size)
+        y[:fade_in] *= np.linspace(0.0, 1.0, fade_in, dtype=np.float32)
         y[y.size - fade_out :] *= (0.5 + 0.5 * np.cos(np.linspace(0.0, np.pi, fade_out))).astype(np.float32)
         return y
 

@@ -79,16 +79,6 @@ MAX_ONSET_S = 0.3
 #: before phrases as a loud "breath" (``benchmarks/gap_sound.py``).  14 frames leave the first
 #: sound its 100-150 ms after the silent start and little pad to fill.
 BOS_FRAMES = 14
-#: Frames the phrase's first token gets on top of its length when it is an onset consonant, counted
-#: as lead-in by the time map.  After the lead-in the voice's first sound starts at about the same
-#: frame whatever the first token is (measured on raw renderings, af_heart and am_michael: 40-70 ms
-#: after the start the constant ``SOUND_LEAD_S`` gives the token), so a first consonant rendered
-#: at its own length sounded only in its last frames, or not at all: "the", "you", "run", "be-"
-#: (2-frame tokens) peaked 40-56 dB under the vowels.  Given 3 frames more (the lead-in kept at
-#: ``BOS_FRAMES``: taken from it, the first sound started as late and the consonant stayed as
-#: weak), it sounds from there to its vowel; the map puts its token's own length on its planned
-#: span and the 3 frames before it in the lead-in, where the voice renders them quiet.
-FIRST_ONSET_FRAMES = 3
 #: The trailing pad is long, as in Kokoro's own sentence ends (its duration predictor gives the last
 #: phoneme and the pad 20-24 frames together): with 4 frames the speech model cut the phrase's last
 #: sounds short ("right" heard as "wrong", "road" as "row", "comes" as "come"); 14 frames brought
@@ -484,33 +474,24 @@ def render_length(u: Unit) -> float:
     return CONSONANT_S.get(u.arpabet, 0.06)
 
 
-def lead_in_frames(units: list[Unit]) -> int:
-    """Frames before the first unit's sound in a phrase's rendering, as the time map counts them:
-    the leading pad, and ``FIRST_ONSET_FRAMES`` of the first token when that is a consonant."""
-    return BOS_FRAMES + (FIRST_ONSET_FRAMES if units and not units[0].vowel else 0)
-
-
-def _render_bounds(
-    units: list[Unit], frame_s: float, min_frames: np.ndarray | None = None, *, lead_in: int = BOS_FRAMES
-) -> np.ndarray:
-    """Frame index where each unit ends in the voice's rendering (after ``lead_in`` frames);
+def _render_bounds(units: list[Unit], frame_s: float, min_frames: np.ndarray | None = None) -> np.ndarray:
+    """Frame index where each unit ends in the voice's rendering (after ``BOS_FRAMES``);
     each unit lasts ``render_length``, and at least ``min_frames`` (one per id it owns)."""
     lengths = [render_length(u) for u in units]
     least = np.ones(len(units), dtype=np.int64) if min_frames is None else np.maximum(min_frames, 1)
-    bounds = lead_in + np.round(np.cumsum(lengths) / frame_s).astype(np.int64)
+    bounds = BOS_FRAMES + np.round(np.cumsum(lengths) / frame_s).astype(np.int64)
     for i in range(bounds.size):  # every id gets at least one frame
-        bounds[i] = max(bounds[i], (bounds[i - 1] if i else lead_in) + int(least[i]))
+        bounds[i] = max(bounds[i], (bounds[i - 1] if i else BOS_FRAMES) + int(least[i]))
     return bounds
 
 
 def _knots(
-    units: list[Unit], bounds: np.ndarray, frame_s: float, tail_frames: int = EOS_FRAMES, *, lead_in: int = BOS_FRAMES
+    units: list[Unit], bounds: np.ndarray, frame_s: float, tail_frames: int = EOS_FRAMES
 ) -> tuple[np.ndarray, np.ndarray]:
     """Matching song-clock and rendering-clock times, for a piecewise-linear time map
-    (``tail_frames``: the frames after the last unit, the trailing pad and any end mark;
-    ``lead_in``: the frames before the first unit, see ``lead_in_frames``)."""
-    song = [units[0].start - lead_in * frame_s, units[0].start]
-    render = [0.0, lead_in * frame_s]
+    (``tail_frames``: the frames after the last unit, the trailing pad and any end mark)."""
+    song = [units[0].start - BOS_FRAMES * frame_s, units[0].start]
+    render = [0.0, BOS_FRAMES * frame_s]
     for u, b in zip(units, bounds):
         rs, re = render[-1], b * frame_s
         if u.vowel and (u.end - u.start) > (re - rs) + frame_s:
@@ -632,18 +613,15 @@ def plan(notes: list[Note], *, id_map: dict[str, int], frame_s: float, accent: s
         ids, owner, marker = _tokens(group, units, id_map)
         own = np.array(owner)
         owned = np.bincount(own[(own >= 0) & (own < len(units))], minlength=len(units))
-        # the first token's extra frames (``FIRST_ONSET_FRAMES``) go to the first unit's ids: the
-        # leading pad keeps ``BOS_FRAMES``, the map counts them as lead-in
-        lead_in = lead_in_frames(units)
-        bounds = _render_bounds(units, frame_s, owned, lead_in=lead_in)
+        bounds = _render_bounds(units, frame_s, owned)
         dur = _frames(units, owner, marker, bounds)
-        song_knots, render_knots = _knots(units, bounds, frame_s, int(dur[own == len(units)].sum()), lead_in=lead_in)
+        song_knots, render_knots = _knots(units, bounds, frame_s, int(dur[own == len(units)].sum()))
         gap = group[0].start - (phrases[-1].notes[-1].end if phrases else 0.0)
         line = group[0].notes[0].line_index
         breath = (not phrases and group[0].start > 0.4) or (gap > 0.35 and line != prev_line)
         all_notes = [n for s in group for n in s.notes]
         unit_render = (
-            np.stack([np.concatenate([[lead_in], bounds[:-1]]), bounds], axis=1) * frame_s - SOUND_LEAD_S
+            np.stack([np.concatenate([[BOS_FRAMES], bounds[:-1]]), bounds], axis=1) * frame_s - SOUND_LEAD_S
         )
         phrases.append(
             Phrase(
