@@ -13,7 +13,11 @@ produces the stem (``topline.production.produce``) and measures its words, pitch
 Per word, ``--save FILE`` keeps what was heard (``ok``, ``sub:WORD``, ``del``) so two versions can be
 compared word by word (``--against FILE`` prints the words one heard and the other lost).
 
-Run: ``python benchmarks/dry_rerender.py LABEL [LABEL ...] [--root DIR] [--limit N] [--stem] [--save FILE] [--against FILE]``.
+``--keep DIR`` writes each re-sung dry vocal to ``DIR/LABEL/ID/`` with a ``meta.json`` pointing at the
+stored scores and lyrics, so ``onset_level.py`` and ``gap_sound.py`` read it with ``--root DIR/LABEL``
+without singing it again.
+
+Run: ``python benchmarks/dry_rerender.py LABEL [LABEL ...] [--root DIR] [--limit N] [--stem] [--save FILE] [--against FILE] [--keep DIR]``.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
+import soundfile as sf
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -43,7 +48,7 @@ from topline.production import produce  # noqa: E402
 from topline.voice import render_cache, sing  # noqa: E402
 
 
-def _track(folder: Path, meta: dict, track: dict, *, stem: bool) -> dict:
+def _track(folder: Path, meta: dict, track: dict, *, stem: bool, keep: Path | None = None) -> dict:
     files = track["files"]
     score = Score.from_json(json.loads((folder / files["score"]).read_text()))
     ref = vm.words(" ".join(aligned_texts(json.loads((folder / files["lyrics"]).read_text()))))
@@ -52,6 +57,9 @@ def _track(folder: Path, meta: dict, track: dict, *, stem: bool) -> dict:
     c0 = time.process_time()
     dry = sing(score, controls=controls, sr=SR)
     cpu = time.process_time() - c0
+    if keep is not None:  # the re-sung dry vocal, where the stored-vocal benchmarks can read it
+        keep.mkdir(parents=True, exist_ok=True)
+        sf.write(str(keep / f"track-{track['variant']}.dry.flac"), dry, SR)
     signals = {"dry": dry}
     if stem:
         audio = decode_audio((folder / "uploads" / "in.wav").read_bytes(), sr=SR)[0]
@@ -109,6 +117,7 @@ def main() -> None:
     ap.add_argument("--stem", action="store_true", help="also produce and measure the vocal stem")
     ap.add_argument("--save", type=Path, help="keep the rows (per-word results) in this JSON file")
     ap.add_argument("--against", type=Path, help="compare word by word with rows saved earlier")
+    ap.add_argument("--keep", type=Path, help="write the re-sung dry vocals (and a meta.json) under DIR/LABEL/ID")
     args = ap.parse_args()
     signals = ["dry", "stem"] if args.stem else ["dry"]
     rows = []
@@ -119,8 +128,16 @@ def main() -> None:
                 continue
             meta = json.loads(meta_path.read_text())
             render_cache().clear()
+            keep = None if args.keep is None else args.keep / label / meta_path.parent.name
+            if keep is not None:
+                kept = json.loads(json.dumps(meta))
+                for t in kept["tracks"]:
+                    t["files"] = {k: str((meta_path.parent / v).resolve()) for k, v in t["files"].items()}
+                    t["files"]["dry"] = f"track-{t['variant']}.dry.flac"
+                keep.mkdir(parents=True, exist_ok=True)
+                (keep / "meta.json").write_text(json.dumps(kept, indent=1))
             for track in meta["tracks"]:
-                row = _track(meta_path.parent, meta, track, stem=args.stem)
+                row = _track(meta_path.parent, meta, track, stem=args.stem, keep=keep)
                 row["label"] = label
                 rows.append(row)
                 print(f"  {label[:20]:20s} {meta['id'][:24]:24s} {meta['gender']} v{track['variant']} "
