@@ -1041,7 +1041,7 @@ def _their_verbs(tagged: list[tuple[str, str, str]], verbs: tuple[str, ...], sin
         j = k - 1
         while j > 0 and tagged[j][0].lower() in ("who", "that", *ADVERBS):
             j -= 1
-        if j >= 0 and j < k and tagged[j][2] == "n" and tagged[j][0].lower().removesuffix("'s") not in heads \
+        if j >= 0 and tagged[j][2] == "n" and tagged[j][0].lower().removesuffix("'s") not in heads \
                 and lexicon.kind(tagged[j][1]) == "person":
             out.append(lem)
     return tuple(dict.fromkeys(out))

@@ -347,8 +347,7 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         for name in LEISURE_THEMES & out.keys():
             if out[name] >= STRONG and not (b.themes[name] & (words - places)) and name not in topic.themes:
                 out[name] = STRONG - 0.1
-    vehicles = {p.head for p in topic.phrases if p.kind == "vehicle"}
-    if vehicles and vehicles <= PEDALLED:
+    if pedalled(topic):
         # a bike is ridden, not driven: the driving themes' lines (the exit signs, both hands on the wheel) only
         # where they sing the description's words
         for name in MOTOR_THEMES & out.keys():
@@ -502,8 +501,7 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
     out: list[Line] = []
     heads = story_heads(topic)
     excluded = ruled_out(topic)
-    vehicles = {p.head for p in topic.phrases if p.kind == "vehicle"}
-    pedalled = bool(vehicles) and vehicles <= PEDALLED
+    ridden = pedalled(topic)
     for e in bank().entries:
         if e.theme in excluded:
             continue  # not even a line that sings the description's word ("the house" of a child's two houses)
@@ -551,9 +549,10 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
                 tags.add("you")  # sung to someone: not where the one it would be is sung of as "he"/"she"
             if contradicts(tags, topic.tags) or not weather_supported(tags, topic):
                 continue
-            if pedalled and MOTOR_WORDS & {w.removesuffix("'s") for w in re.findall(r"[a-z']+", joined_text)}:
+            said = {w.removesuffix("'s") for w in re.findall(r"[a-z']+", joined_text)}
+            if ridden and MOTOR_WORDS & said:
                 continue  # a bike is ridden: no engine, no window rolled down, no "I'd drive the bike"
-            if "no-grown" in topic.tags and ADULT_WORDS & {w.removesuffix("'s") for w in re.findall(r"[a-z']+", joined_text)}:
+            if "no-grown" in topic.tags and ADULT_WORDS & said:
                 continue  # no coffee, whiskey or lover in a children's song, whatever theme the line is of
             for pos, text in enumerate(texts):
                 if not says_something(re.sub(r"<[^>]*>", "", text)):
@@ -587,6 +586,12 @@ PEDALLED = frozenset("bike bicycle skateboard scooter tricycle trike unicycle ca
 MOTOR_WORDS = frozenset("""engine engines drive drives driving drove gas tank highway dashboard window windows radio
 headlights steering ignition key keys wash shotgun wheel""".split())
 MOTOR_THEMES = frozenset({"road", "car"})  # the driving themes
+
+
+def pedalled(topic: Topic) -> bool:
+    """True where every vehicle of the description is ridden under one's own power ("learning to ride a bike")."""
+    vehicles = {p.head for p in topic.phrases if p.kind == "vehicle"}
+    return bool(vehicles) and vehicles <= PEDALLED
 
 
 # Themes of a child's world: the only ones a song for children (or in a child's voice) draws on beyond its own.
