@@ -32,6 +32,7 @@ from pathlib import Path
 
 import mir_eval
 import numpy as np
+import corpus
 from common import chord_score
 
 HERE = Path(__file__).resolve().parent
@@ -108,13 +109,7 @@ def first_pass(path: Path, cache: Path):
 
 
 def items(name: str, root: Path, n: int | None) -> list[tuple[dict, Path]]:
-    folder = root / SETS[name]
-    index = json.loads((folder / "index.json").read_text())[: n or None]
-    out = []
-    for row in index:
-        truth = json.loads((folder / "items" / f"{row['id']}.json").read_text())
-        out.append((truth, folder / "items" / truth["audio"]))
-    return out
+    return corpus.read_index(root / SETS[name], n)  # (rendered beforehand: the meterfit set by its own script)
 
 
 def main() -> None:

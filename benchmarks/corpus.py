@@ -829,7 +829,12 @@ def load(
                      else VALIDATION_N if validation else 16)  # fmt: skip
         generate(n or default_n, out, heldout=heldout, validation=validation, fresh=fresh, chorales34=chorales34,
                  triple=triple)  # fmt: skip
-    index = json.loads(index_path.read_text())[: n or None]
+    return read_index(out, n)
+
+
+def read_index(out: Path, n: int | None = None) -> list[tuple[dict, Path]]:
+    """The items of a set already rendered in ``out`` (ground truth, audio path), its first ``n``."""
+    index = json.loads((out / "index.json").read_text())[: n or None]
     items = []
     for row in index:
         truth = json.loads((out / "items" / f"{row['id']}.json").read_text())

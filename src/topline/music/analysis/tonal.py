@@ -440,9 +440,7 @@ def mode_evidence(
     p = np.asarray(profile, dtype=float)
     maj3, min3 = p[(t + 4) % 12], p[(t + 3) % 12]
     third = (maj3 - min3) / (maj3 + min3 + 1e-9)
-    d_maj = sum(e - s for s, e, lab in chords if lab == f"{tonic}:maj")
-    d_min = sum(e - s for s, e, lab in chords if lab == f"{tonic}:min")
-    home = (d_maj - d_min) / (d_maj + d_min) if d_maj + d_min > 0 else 0.0
+    home = _chord_time_lean(chords, f"{tonic}:maj", f"{tonic}:min")
     dom = PITCHES[(t + 7) % 12]
     arrivals = [
         1.0 if b == f"{tonic}:maj" else -1.0
@@ -469,6 +467,14 @@ def key_confidence(key: str, chords: list[tuple[float, float, str]], *, scale: f
     own = _chord_fit(key, timed, total)
     best_rival = max(_chord_fit(k, timed, total) for k in rivals)
     return float(np.clip((own - best_rival) / scale, 0.0, 1.0))
+
+
+def _chord_time_lean(chords: list[tuple[float, float, str]], toward: str, against: str) -> float:
+    """The time on chord ``toward`` against the time on ``against``: their difference over their sum, in
+    [-1, 1]; 0 where neither sounds (a tonic chord's vote in ``mode_evidence`` and ``relative_evidence``)."""
+    on = sum(e - s for s, e, lab in chords if lab == toward)
+    off = sum(e - s for s, e, lab in chords if lab == against)
+    return (on - off) / (on + off) if on + off > 0 else 0.0
 
 
 def refine_key(
@@ -701,7 +707,5 @@ def relative_evidence(
     # One more arrival in the denominator: a single V-i heard (one misread chord) is half a cadence
     # vote, not a whole one.
     cadence = (to_minor - to_major) / (to_minor + to_major + 1)
-    on_minor = sum(e - s for s, e, lab in chords if lab == f"{PITCHES[minor]}:min")
-    on_major = sum(e - s for s, e, lab in chords if lab == f"{PITCHES[major]}:maj")
-    home = (on_minor - on_major) / (on_minor + on_major) if on_minor + on_major > 0 else 0.0
+    home = _chord_time_lean(chords, f"{PITCHES[minor]}:min", f"{PITCHES[major]}:maj")
     return lead + 0.5 * cadence + tonic_weight * home
