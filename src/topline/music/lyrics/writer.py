@@ -578,7 +578,8 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
 # Words of a grown-up's life: no line holding one is sung for children or in a child's voice.
 ADULT_WORDS = frozenset("""coffee beer wine whiskey bourbon vodka tequila gin liquor booze bar bars drink drinks drunk
 hangover cigarette cigarettes smoke lover lovers kiss kissed kisses sexy bottle shots rent mortgage bills paycheck
-divorce""".split())
+divorce rum champagne cocktail cocktails margarita pint pints lager cigar cigars tobacco casino tax taxes overtime
+""".split())
 
 
 # Vehicles one rides under one's own power, and the words of a motor vehicle's lines they never sing.

@@ -1,0 +1,58 @@
+"""How a description is read where its words mislead: an adverb after a noun, a bare object, a noun followed by
+"where", something hated, a workplace that closes, a child nearly grown, a children's song's grown-up words."""
+
+from tests.music.lyrics.lines import candidate_texts
+from topline.music.lyrics import clash
+from topline.music.lyrics.topic import read_topic
+from topline.music.lyrics.writer import candidates
+
+
+def test_an_adverb_after_a_noun_is_no_part_of_it():
+    t = read_topic("r&b song about her perfume still on my pillow")
+    assert [p.bare for p in t.phrases] == ["perfume", "pillow"]
+    # after a determiner it is still a noun ("the still")
+    assert [p.bare for p in read_topic("a song about the still in the hills").phrases] == ["still", "hills"]
+
+
+def test_a_bare_word_after_a_verb_is_its_object():
+    t = read_topic("a sad song about selling my guitar to pay rent")
+    assert t.title_candidates[0] == "Selling My Guitar to Pay Rent"
+    assert "rent" in t.words
+    # a verb said bare after another stays a verb
+    assert read_topic("a song about learning to let go").title_candidates == ()
+
+
+def test_a_noun_before_where_is_a_place_and_the_clause_titles_the_song():
+    t = read_topic("a song about the old diner where my parents met")
+    assert [(p.bare, p.kind) for p in t.phrases] == [("old diner", "place"), ("parents", "person")]
+    assert t.title_candidates == ("The Old Diner Where My Parents Met", "Where My Parents Met", "Old Diner", "Parents")
+    # a clause with no place before it keeps its own title
+    assert read_topic("when my parents split up and dad moved out").title_candidates[0] == "My Parents Split Up"
+
+
+def test_something_hated_is_shunned_as_a_fear_is():
+    facts, fears = clash.description_facts("a kids song about a penguin who hates the cold")
+    assert "cold" in fears and "afraid" not in facts
+    lines = candidate_texts("a kids song about a penguin who hates the cold", lower=True)
+    assert not any("cold is what we've found" in ln for ln in lines)
+
+
+def test_a_workplace_closing_for_good_takes_the_job_away():
+    t = read_topic("folk song about a mill town after the factory closed")
+    assert "no-employed" in t.tags and "uprooted" in t.facts
+    lines = candidate_texts("folk song about a mill town after the factory closed", lower=True)
+    assert not any("another shift is done" in ln for ln in lines)
+    t = read_topic("a song about closing the shop for the night")
+    assert "no-employed" not in t.tags and "uprooted" not in t.facts
+
+
+def test_a_child_taught_a_grown_up_skill_is_no_little_one():
+    assert "no-child" in read_topic("a song about teaching my son to shave").tags
+    assert not any("tuck you in" in ln for ln in candidate_texts("a song about teaching my son to shave", lower=True))
+    assert "no-child" not in read_topic("a song about teaching my daughter to ride a bike").tags
+
+
+def test_a_childrens_song_sings_no_grown_ups_drink():
+    lines = [" ".join(p for p, _ in ln.parts).lower()
+             for ln in candidates(read_topic("a kids song about a penguin who hates the cold"), every_theme=True)]
+    assert lines and not any("rum" in ln.split() for ln in lines)
