@@ -42,6 +42,7 @@ def test_a_workplace_closing_for_good_takes_the_job_away():
     assert "no-employed" in t.tags and "uprooted" in t.facts
     lines = candidate_texts("folk song about a mill town after the factory closed", lower=True)
     assert not any("another shift is done" in ln for ln in lines)
+    assert "i carry out my cardboard box" in lines  # the lines of a job lost are its own
     t = read_topic("a song about closing the shop for the night")
     assert "no-employed" not in t.tags and "uprooted" not in t.facts
 

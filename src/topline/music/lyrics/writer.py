@@ -502,11 +502,13 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
     heads = story_heads(topic)
     excluded = ruled_out(topic)
     ridden = pedalled(topic)
+    # a job lost however it is said: a workplace that closed is a layoff ("I carry out my cardboard box")
+    named = set(topic.words) | ({"layoff"} if "no-employed" in topic.tags else set())
     for e in bank().entries:
         if e.theme in excluded:
             continue  # not even a line that sings the description's word ("the house" of a child's two houses)
         needs = [set(t[1:].split(",")) for t in e.tags if t.startswith("=")]
-        if any(not need & set(topic.words) for need in needs):
+        if any(not need & named for need in needs):
             continue  # a line of another story ("we share a drink beneath the tent" needs a party)
         own = story_line(needs, topic, heads)
         if not every_theme and e.theme not in chosen | RESERVE and not own:
