@@ -4,7 +4,7 @@
 from tests.music.lyrics.lines import candidate_texts
 from topline.music.lyrics import clash
 from topline.music.lyrics.topic import read_topic
-from topline.music.lyrics.writer import candidates
+from topline.music.lyrics.writer import candidates, carriers
 
 
 def test_an_adverb_after_a_noun_is_no_part_of_it():
@@ -57,3 +57,16 @@ def test_a_childrens_song_sings_no_grown_ups_drink():
     lines = [" ".join(p for p, _ in ln.parts).lower()
              for ln in candidates(read_topic("a kids song about a penguin who hates the cold"), every_theme=True)]
     assert lines and not any("rum" in ln.split() for ln in lines)
+
+
+def test_a_job_being_quit_comes_near_no_more_and_is_quit_once():
+    lines = candidate_texts("upbeat song about quitting my job to open a food truck", lower=True)
+    assert not any("job is coming near" in ln for ln in lines)
+    d = "upbeat song about quitting my job to open a food truck"
+    carried = [" ".join(p for p, _ in ln.parts) for ln in carriers(read_topic(d), d, "quit")[0]]
+    assert carried == ["and now I'm quitting my job", "and now I'm quitting my job, I know",
+                       "and now I'm quitting my job, it's true", "and now I'm quitting my job to open a food truck",
+                       "and now I'm quitting my job to open a food truck, I know",
+                       "and now I'm quitting my job to open a food truck, it's true"]  # never "again", "once more"
+    assert "and the new job is coming near" in candidate_texts("upbeat song about starting a new job in the city",
+                                                              lower=True)

@@ -144,7 +144,9 @@ def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
         "time": phrase.kind == "time",  # "the night", "the winter", "the wedding"; not "my job"
         # what can be "in the air" or "coming on": a season or weather-like time, not "the childhood", "July"
         "season": phrase.kind == "time" and phrase.head in SEASON_LIKE and not phrase.plural,
-        "event": "e" in t and "h" not in t and phrase.kind not in ("person", "animal", "place"),
+        # (a job being quit or lost comes near no more: not "my job is coming near"; a new one may)
+        "event": "e" in t and "h" not in t and phrase.kind not in ("person", "animal", "place")
+        and not (phrase.head in ("job", "work", "career") and "no-employed" in topic.tags),
         # (not a thing held, nor what someone fears: "afraid of the dark" is no "dark is what we've found")
         # (an illness is no feeling: not "cancer is what we've found")
         "feeling": (("m" in t and "e" not in t) or phrase.kind == "feeling") and "h" not in t
@@ -1067,7 +1069,7 @@ FRAGMENT = re.compile(r"^(?:(?:at|in|on|by|for|with|without|before|after|during|
                       re.I)
 
 
-ONCE = re.compile(r"\b(?:first|last|final|growing up|born|graduat\w*|retir\w*|wedding|funeral)\b", re.I)  # what a life does once: no "again"
+ONCE = re.compile(r"\b(?:first|last|final|growing up|born|graduat\w*|retir\w*|wedding|funeral|quit\w*|resign\w*|propos\w*|enlist\w*|divorc\w*)\b", re.I)  # what a life does once: no "again"
 MOTION_PREPS = frozenset("to into onto toward towards".split())  # "to Canada" opens no line: it needs a verb of going
 
 
