@@ -71,10 +71,10 @@ def test_the_lines_keep_the_descriptions_facts():
                     "and one candle for my own sake", "and the phone is quiet all day long",
                     "and nobody calls to sing the song", "oh I make a wish and blow it out",
                     "and there's nobody to wish about"}
-    # trick or treating for children: the pillowcase of sweets, no grown-up's party; a party has no pillowcase
+    # trick or treating for children: the pillow case of sweets, no grown-up's party; a party has no pillowcase
     kids = candidate_texts("a spooky kids song about trick or treating")
-    assert "and I drag my pillowcase of sweets" in kids and "and the fog machine is pumping white" not in kids
-    assert "and I drag my pillowcase of sweets" not in candidate_texts("halloween party")
+    assert "and I drag my pillow case of sweets" in kids and "and the fog machine is pumping white" not in kids
+    assert "and I drag my pillow case of sweets" not in candidate_texts("halloween party")
     # coming out to one's parents sings to them; a parade does not
     assert "and I ask you both to sit a while" in candidate_texts("a song about coming out as gay to my parents")
     assert not any("you both" in ln for ln in candidate_texts("an anthem for the gay pride parade"))
