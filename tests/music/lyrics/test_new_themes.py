@@ -28,9 +28,9 @@ def test_each_new_theme_is_the_subject_of_its_descriptions():
              "a sad song about a holiday romance that ended when the summer did": "fling",
              "a pride song about being yourself and loving who you are": "pride"}
     assert {d: theme_weights(read_topic(d))[t] >= STRONG for d, t in cases.items()} == dict.fromkeys(cases, True)
-    assert len([e for e in bank().entries if e.theme in NEW]) == 147
+    assert len([e for e in bank().entries if e.theme in NEW]) == 158
     assert {t: sum(e.theme == t for e in bank().entries) for t in NEW} == {
-        "halloween": 30, "birthday": 22, "newyear": 21, "thanksgiving": 27, "fling": 23, "pride": 24}
+        "halloween": 30, "birthday": 22, "newyear": 21, "thanksgiving": 27, "fling": 31, "pride": 27}
 
 
 def test_a_description_of_the_subject_draws_the_themes_own_lines():
@@ -41,8 +41,9 @@ def test_a_description_of_the_subject_draws_the_themes_own_lines():
     assert "oh pass the gravy, pass the rolls" in candidate_texts(
         "a country song about Thanksgiving dinner with the whole family")
     assert "and we never talk about September" in candidate_texts("pop song about a summer fling in Greece")
-    assert "and I open up the closet door" in candidate_texts(
+    assert "and I'm done pretending, done with lies" in candidate_texts(
         "a pride song about being yourself and loving who you are")
+    assert "and at last the mirror looks like me" in candidate_texts("being trans and finally feeling like myself")
 
 
 def test_a_key_met_by_chance_lends_no_line():
@@ -75,9 +76,14 @@ def test_the_lines_keep_the_descriptions_facts():
     kids = candidate_texts("a spooky kids song about trick or treating")
     assert "and I drag my pillow case of sweets" in kids and "and the fog machine is pumping white" not in kids
     assert "and I drag my pillow case of sweets" not in candidate_texts("halloween party")
+    # friends at Friendsgiving: no grandpa dozing, no aunts and uncles
+    friends = candidate_texts("a country song about friendsgiving with my roommates")
+    assert "oh pass the gravy, pass the rolls" in friends and "and grandpa's dozing in the chair" not in friends
     # coming out to one's parents sings to them; a parade does not
     assert "and I ask you both to sit a while" in candidate_texts("a song about coming out as gay to my parents")
-    assert not any("you both" in ln for ln in candidate_texts("an anthem for the gay pride parade"))
+    parade = candidate_texts("a pride parade anthem")
+    assert "and the flags are flying down the street" in parade
+    assert not any("you both" in ln or "closet" in ln for ln in parade)  # a parade is no coming out
     # a fling that ended: its last night, never its first look across the square
     ended = candidate_texts("a sad song about a holiday romance that ended when the summer did")
     assert "and the last night comes around too fast" in ended
