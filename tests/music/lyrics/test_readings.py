@@ -91,3 +91,8 @@ def test_a_house_sold_or_gone_to_an_ex_is_no_home_kept():
         assert "houselost" in t.themes and theme_weights(t)["house"] == 0.0
         assert not any("paint the fence" in ln for ln in candidate_texts(d, lower=True))
     assert "houselost" not in read_topic("a song about the day we bought the house").themes
+
+
+def test_a_vehicle_slot_takes_one_vehicle():
+    lines = candidate_texts("a song about my dad who drives trucks across the country", lower=True)
+    assert not any("the trucks" in ln for ln in lines)

@@ -139,7 +139,7 @@ def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
         "person": phrase.kind == "person" and not phrase.plural and ("i" not in t or proper)
         and (proper or phrase.owner in OWNERS or phrase.head in KINSHIP or "p" in t or "c" in t),
         "animal": phrase.kind == "animal" and not phrase.plural,
-        "vehicle": phrase.kind == "vehicle",
+        "vehicle": phrase.kind == "vehicle" and not phrase.plural,  # one turns the key in a truck, not "the trucks"
         "past": phrase.kind == "time" and phrase.bare in topic.gone_by,  # "I remember last spring so well"
         "time": phrase.kind == "time",  # "the night", "the winter", "the wedding"; not "my job"
         # what can be "in the air" or "coming on": a season or weather-like time, not "the childhood", "July"
