@@ -96,3 +96,10 @@ def test_a_house_sold_or_gone_to_an_ex_is_no_home_kept():
 def test_a_vehicle_slot_takes_one_vehicle():
     lines = candidate_texts("a song about my dad who drives trucks across the country", lower=True)
     assert not any("the trucks" in ln for ln in lines)
+
+
+def test_a_song_nobody_performs_in_plays_no_strings():
+    lines = candidate_texts("punk song about getting my wisdom teeth out", lower=True)
+    assert not any("the strings are frayed" in ln for ln in lines)
+    assert not any("the speakers hum" in ln for ln in lines)
+    assert "and the speakers hum, the lights are hot" in candidate_texts("punk song about our band's first gig", lower=True)
