@@ -99,7 +99,9 @@ def test_a_vehicle_slot_takes_one_vehicle():
 
 
 def test_a_song_nobody_performs_in_plays_no_strings():
-    lines = candidate_texts("punk song about getting my wisdom teeth out", lower=True)
-    assert not any("the strings are frayed" in ln for ln in lines)
-    assert not any("the speakers hum" in ln for ln in lines)
-    assert "and the speakers hum, the lights are hot" in candidate_texts("punk song about our band's first gig", lower=True)
+    facts, fears = clash.description_facts("punk song about getting my wisdom teeth out", style=("punk",))
+    assert "offstage" in facts
+    assert clash.contradictions("my voice is raw, the strings are frayed", facts, fears) == {"stage"}
+    assert clash.contradictions("the drums are pounding in my chest", facts, fears) == frozenset()  # a heartbeat
+    gig, _ = clash.description_facts("punk song about our band's first gig", style=("punk",))
+    assert clash.contradictions("my voice is raw, the strings are frayed", gig, fears) == frozenset()
