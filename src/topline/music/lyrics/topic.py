@@ -328,6 +328,8 @@ COPULAS = frozenset("am is are was were be been being i'm we're you're they're h
 ING_NOUNS = frozenset("wedding ceiling clothing christening homecoming thanksgiving".split())
 # Adverbs between a subject and its verb ("a sailor who never came back", "we always fight").
 ADVERBS = frozenset("never always still just often once ever sometimes already".split())
+# Verbs said bare after another ("let go", "help build"): never read as that verb's object.
+BARE_VERBS = frozenset("go come be do get make let see hear help try stay leave run fly grow".split())
 
 
 def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
@@ -343,6 +345,9 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
         if tok in FUNCTION or tok in DETERMINERS or (tok in REQUEST_WORDS and not heard) or len(tok) < 2 or style \
                 or tok.endswith("n't"):  # "can't", "won't": not a noun phrase ("I can feel can't sleep ...")
             out.append((tok, tok, "f"))
+            continue
+        if tok in ADVERBS and out and out[-1][2] == "n" and prev not in DETERMINERS:
+            out.append((tok, tok, "f"))  # "her perfume still on my pillow": an adverb, no part of "perfume"
             continue
         if tok in INDEFINITE_PEOPLE and out and out[-1][2] in ("n", "a"):
             out.append((tok, tok, "f"))  # "the new kid nobody talks to": a clause's subject, no part of "kid"
@@ -400,6 +405,9 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
                 out.append((tok, lexicon.lemma(tok, "n"), "n" if ("n" in poss or not poss) else poss[0]))
             continue
         p = poss[0] if poss[0] in "nva" else ("n" if "n" in poss else "a")
+        if p == "v" and "n" in poss and out and out[-1][2] == "v" and prev != "to" and tok not in BARE_VERBS \
+                and out[-1][1] != "get" and nxt not in TITLE_PARTICLES and (not nxt or nxt in FUNCTION and nxt not in DETERMINERS):
+            p = "n"  # "to pay rent", "to sell records": a bare object, not a second verb
         out.append((tok, lexicon.lemma(tok, p), p))
     return out
 
@@ -590,6 +598,9 @@ def read_topic(description: str) -> Topic:
             ph = _phrase(bare, head, possessor, setting)
             if _is_name(bare[-1]) and lexicon.entry(head) is None and before and before[-1] in LOCATIVE:
                 ph = replace(ph, kind="place")  # "in Vegas", "to Brooklyn": a place WordNet lacks, by its name
+            if ph.kind in ("person", "thing") and tagged[i + len(chunk):i + len(chunk) + 1] \
+                    and tagged[i + len(chunk)][0].lower() == "where":
+                ph = replace(ph, kind="place")  # "the old diner where my parents met": a place, not one who dines
             if owner == "another" and ph.sung.startswith("the "):
                 ph = replace(ph, sung="another " + ph.bare)  # "another country", not "the country"
             if i + len(chunk) - 1 in loved:
@@ -723,9 +734,10 @@ def read_topic(description: str) -> Topic:
     if "down" not in tags:
         tags.add("no-down")  # no line of sorrow or fear in a song that is not sad
     you_types = lexicon.types(next((p.head for p in uniq if p.bare == addressee), ""))
-    if "c" not in you_types or "athome" in tags:  # ("my son leaving for the army" is grown: no tucking him in)
+    if "c" not in you_types or "athome" in tags or lemset & GROWN_CHILD:
+        # ("my son leaving for the army" is grown, "teaching my son to shave" nearly: no tucking him in)
         tags.add("no-child")  # lines to a child ("I tuck you in") only when "you" is one
-    if lemset & JOB_LOSS:
+    if lemset & JOB_LOSS or clash.WORKPLACE_CLOSED.search(low_description):
         tags.add("no-employed")  # "getting fired from the pizza place": no line of another shift done
     if set(addressee.lower().split()) & (INFANTS - {"toddler"}):
         tags.add("no-walks")  # "my newborn son" is rocked to sleep; he does not run down the hall yet
@@ -1119,6 +1131,9 @@ TEACH = frozenset("teach show coach train".split())  # verbs of one who teaches 
 
 # Words of losing or leaving one's job.
 JOB_LOSS = frozenset("fired quit unemployed layoff sack resign".split())
+# What a child does only when nearly grown ("teaching my son to shave"): the song's child is no little one.
+GROWN_CHILD = frozenset("""shave shaving drive license licence college university prom graduate graduation dorm
+dating marry wedding army enlist vote""".split())
 # People too young to sing of themselves: the song is their parent's, sung to them.
 INFANTS = frozenset("baby infant newborn toddler".split())
 
@@ -1372,6 +1387,8 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
 
     for k in range(1, n - 2):  # "the summer I learned to swim", "the night the power went out", "the park where we met"
         kind = "time" if tagged[k][1] in ("time", "moment") else lexicon.kind(tagged[k][1]) if tagged[k][2] == "n" else ""
+        if tagged[k][2] == "n" and low[k + 1] == "where":
+            kind = "place"  # "the old diner where my parents met" (WordNet's diner is one who dines)
         if kind not in ("time", "place") or (low[k + 1] != "where" and low[_np_start(tagged, k) - 1] not in ("the", "that")) \
                 or (kind == "place" and low[k + 1] != "where"):
             continue
@@ -1387,7 +1404,10 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
             continue
         s = _np_start(tagged, k)
         for e in _ends(tagged, v):
-            add([low[s - 1] if s and low[s - 1] in ("a", "an", "the") else "the", *toks[s:e]])
+            whole = [low[s - 1] if s and low[s - 1] in ("a", "an", "the") else "the", *toks[s:e]]
+            add(whole)
+            if low[k + 1] in ("where", "when") and _syllables(whole) > 8:
+                add([low[k + 1], *toks[k + 2:e]])  # too long a title: its clause ("Where My Parents Met")
     for k, (t, lem, pos) in enumerate(tagged):  # "driving home", "chasing a dream", "growing up in the Bronx"
         if not t.endswith("ing") or not (pos == "v" or (t in REQUEST_WORDS and k and tagged[k - 1][2] == "n")):
             continue  # (a mother "singing" her baby to sleep: the request word as a verb)
@@ -1447,6 +1467,8 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
         if e > 0:  # (its whole clause: "the band that lost their drummer", and "the band that lost" never)
             add(["my" if s and low[s - 1] in ("my", "our") else "the", *toks[s:e]])
     for k in range(1, n - 1):  # "our team won", "the power went out"
+        if k >= 3 and low[k - 2] in ("where", "when") and tagged[k - 3][2] == "n":
+            continue  # the place's or time's clause, said with it above ("Where My Parents Met", not "My Parents Met")
         if low[k - 1] in ("our", "my", "the") and tagged[k][2] == "n" and tagged[k + 1][2] == "v" \
                 and not low[k + 1].endswith(("ing", "s")):
             for e in _ends(tagged, k + 1):
