@@ -70,3 +70,15 @@ def test_a_job_being_quit_comes_near_no_more_and_is_quit_once():
                        "and now I'm quitting my job to open a food truck, it's true"]  # never "again", "once more"
     assert "and the new job is coming near" in candidate_texts("upbeat song about starting a new job in the city",
                                                               lower=True)
+
+
+def test_phrases_name_the_occasion_themes_and_rule_out_their_look_alikes():
+    from topline.music.lyrics.writer import theme_weights
+    assert "pride" in read_topic("a song about coming out to my parents").themes
+    w = theme_weights(read_topic("a spooky kids song about a haunted house"))
+    assert w["halloween"] >= 4.0 and w["house"] == 0.0
+    w = theme_weights(read_topic("a song about christmas dinner with the whole family"))
+    assert "thanksgiving" in read_topic("a song about christmas dinner with the whole family").themes
+    assert w["vacation"] == 0.0
+    w = theme_weights(read_topic("a party song for new year's eve"))
+    assert w["newyear"] >= 4.0 and w["night"] == 0.0

@@ -820,7 +820,8 @@ THEME_PHRASES = {
                            r"self[- ](?:love|worth|esteem)|glow[- ]?up|stronger (?:now|than|after)|rise above|against (?:all )?"
                            r"the odds|keep(?:s|ing)? (?:on )?going|back on my feet)\b"),
     # a love of oneself is no love song (a pseudo-theme: it only rules the lover's lines out)
-    "selflove": re.compile(r"\b(?:(?:lov\w*|accept\w*) (?:my|your)self|self[- ](?:love|worth|esteem))\b"),
+    "selflove": re.compile(r"\b(?:(?:lov\w*|accept\w*) (?:my|your)self|self[- ](?:love|worth|esteem))\b|"
+                           r"\blov\w* who (?:you|i) (?:are|am)\b"),
     # a love that hurt: cheating, a toxic or controlling partner
     "heartbreak": re.compile(r"\b(?:toxic|manipulat\w*|gaslight\w*|abusive|narcissis\w*|red flags|cheat(?:s|ed|ing)? on|"
                              r"cheating|cheater|my ex|heartbroken|brokenhearted|broken heart(?:ed)?)\b|" + BREAKUP.pattern),
@@ -868,6 +869,14 @@ THEME_PHRASES = {
                              r"love|darling|partner|fianc\w*|sweetheart|man|woman|girl|boy|lover|baby)\b)"),
     "sober": re.compile(r"\b(?:sober|sobriety|rehab|(?:years?|months?|days?) clean|getting clean|"
                         r"(?:quit|quitting|stop|stopped|stopping) (?:drinking|drugs|the bottle))\b"),
+    # coming out, being oneself (helper themesa's proposal): "coming out to my parents", "out of the closet"
+    "pride": re.compile(r"\bc(?:ome|omes|oming|ame) out (?:to|as|story)\b|\bout of the closet\b|"
+                        r"\bbe(?:ing)? (?:your|my)self\b"),
+    "newyear": re.compile(r"\bnew year'?s?(?: eve)?\b|\bcountdown to midnight\b"),
+    "halloween": re.compile(r"\bhaunted (?:house|mansion|castle)\b"),
+    # a holiday's dinner with the relatives, not a holiday away ("christmas dinner", "the family table")
+    "thanksgiving": re.compile(r"\b(?:thanksgiving|friendsgiving|(?:holiday|christmas|easter|family) "
+                               r"(?:dinner|feast|meal|table))\b"),
 }
 # Themes a named one rules out: a child's song of the split is no lover's breakup, nor a praise of parents or home;
 # a love of oneself or a love that hurt sings no lover's sweet lines; a retirement sings no lesson learnt; a
@@ -878,6 +887,8 @@ THEME_EXCLUDES = {
     "anniversary": frozenset({"wedding", "festival", "dating"}), "houselost": frozenset({"house", "newstart"}), "forbidden": frozenset({"friendship", "family", "wedding"}),
     "retirement": frozenset({"learning"}), "love": frozenset({"childhood"}), "gaming": frozenset({"sport", "distance"}),
     "tablegame": frozenset({"sport"}), "divine": frozenset({"love", "dating", "heartbreak"}),
+    # the turn of the year is no night song, a haunted house no home, a holiday dinner no holiday away
+    "newyear": frozenset({"night"}), "halloween": frozenset({"house"}), "thanksgiving": frozenset({"vacation"}),
 }
 
 
