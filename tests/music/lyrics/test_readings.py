@@ -82,3 +82,12 @@ def test_phrases_name_the_occasion_themes_and_rule_out_their_look_alikes():
     assert w["vacation"] == 0.0
     w = theme_weights(read_topic("a party song for new year's eve"))
     assert w["newyear"] >= 4.0 and w["night"] == 0.0
+
+
+def test_a_house_sold_or_gone_to_an_ex_is_no_home_kept():
+    from topline.music.lyrics.writer import theme_weights
+    for d in ("a song about my ex who got the house", "a sad country song about the day we sold the house I grew up in"):
+        t = read_topic(d)
+        assert "houselost" in t.themes and theme_weights(t)["house"] == 0.0
+        assert not any("paint the fence" in ln for ln in candidate_texts(d, lower=True))
+    assert "houselost" not in read_topic("a song about the day we bought the house").themes

@@ -840,8 +840,11 @@ THEME_PHRASES = {
     "hometown": re.compile(r"\b(?:home ?town|small[- ]town (?:life|living|girl|boy|pride|love|roots|heart|summer|night)s?|"
                            r"where I grew up|the town I grew up in)\b"),
     # a home lost (foreclosed, evicted): no line of mowing its lawn (a pseudo-theme: it rules the house out)
+    # (sold by us, or gone to an ex: "the day we sold the house", "my ex who got the house")
     "houselost": re.compile(r"\b(?:los(?:e|es|t|ing) (?:our|my|the|their|his|her) (?:house|home|farm)|foreclos\w*|"
-                            r"evict\w*|repossess\w*|homeless)\b"),
+                            r"evict\w*|repossess\w*|homeless|s(?:old|ell|ells|elling) (?:our|my|the|their) "
+                            r"(?:old |family |childhood )?(?:house|home)|(?:ex|she|he)(?: who)? (?:got|gets|kept|keeps|"
+                            r"took|takes) the (?:house|home))\b"),
     # an anniversary is the couple's years, not their wedding day (a pseudo-theme: it rules the wedding out)
     "anniversary": re.compile(r"\banniversary\b"),
     # a love that is not allowed: someone else's partner, an affair (never a couple's open life; a pseudo-theme)
