@@ -17,7 +17,7 @@ compared word by word (``--against FILE`` prints the words one heard and the oth
 stored scores and lyrics, so ``onset_level.py`` and ``gap_sound.py`` read it with ``--root DIR/LABEL``
 without singing it again.
 
-Run: ``python benchmarks/dry_rerender.py LABEL [LABEL ...] [--root DIR] [--limit N] [--stem] [--save FILE] [--against FILE] [--keep DIR]``.
+Run: ``python benchmarks/dry_rerender.py LABEL [LABEL ...] [--root DIR] [--limit N] [--gender m|f] [--stem] [--save FILE] [--against FILE] [--keep DIR]``.
 """
 
 from __future__ import annotations
@@ -114,6 +114,7 @@ def main() -> None:
                     help="a folder of bench_sing.py task folders (besides or instead of labels)")
     ap.add_argument("--limit", type=int, default=99, help="at most this many task folders per label")
     ap.add_argument("--only", default="", help="only folders whose name contains this")
+    ap.add_argument("--gender", choices=("m", "f"), help="only tasks sung by this gender")
     ap.add_argument("--stem", action="store_true", help="also produce and measure the vocal stem")
     ap.add_argument("--save", type=Path, help="keep the rows (per-word results) in this JSON file")
     ap.add_argument("--against", type=Path, help="compare word by word with rows saved earlier")
@@ -127,6 +128,8 @@ def main() -> None:
             if args.only not in meta_path.parent.name:
                 continue
             meta = json.loads(meta_path.read_text())
+            if args.gender and meta["gender"] != args.gender:
+                continue
             render_cache().clear()
             keep = None if args.keep is None else args.keep / label / meta_path.parent.name
             if keep is not None:
