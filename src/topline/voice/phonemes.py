@@ -20,7 +20,6 @@ are kept, as in Kokoro's own input, and a phrase that ends a lyric line ends wit
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -34,13 +33,9 @@ VOWELS = {
 }  # fmt: skip
 #: British vowels where they differ from the American ones.
 VOWELS_GB = {"AA": "ɑː", "AO": "ɔː", "ER": "ɜː", "IY": "iː", "OW": "əʊ", "UW": "uː"}
-#: Unstressed vowels are reduced as in speech, except at a line's end (often held) and in a word of
-#: one syllable ("the", "and", "a"), which a singer sings with its strong vowel.
+#: Unstressed vowels are reduced as in speech, except at a line's end (often held).
 REDUCED = {"AH": "ə", "ER": "əɹ", "IY": "i"}
 REDUCED_GB = {"AH": "ə", "ER": "ə", "IY": "i"}
-#: Words of one syllable whose strong vowel is not their reduced one's: the phonemes of the word
-#: (its weak form, as a dictionary gives it) -> the vowel sung ("and": "ən(d)" -> "ænd").
-STRONG_VOWEL = {("AH", "N", "D"): "AE"}
 DIPHTHONGS = {"AW", "AY", "EY", "OW", "OY"}
 CONSONANTS = {
     "B": "b", "CH": "ʧ", "D": "d", "DH": "ð", "F": "f", "G": "ɡ", "HH": "h", "JH": "ʤ", "K": "k",
@@ -133,7 +128,6 @@ class Syllable:
     nucleus: list[str]
     coda: list[str]
     line_end: bool = False  # the last syllable of its lyric line
-    whole_word: bool = False  # its word has no other syllable (sung with its strong vowel)
 
     @property
     def start(self) -> float:
@@ -253,11 +247,6 @@ def syllables(notes: list[Note]) -> list[Syllable]:
         out.append(Syllable(notes=[n], onset=phs[:a], nucleus=phs[a:b], coda=phs[b:]))
     if out:
         out[-1].line_end = True
-    words = Counter((s.notes[0].line_index, s.notes[0].word_index) for s in out)
-    for s in out:
-        s.whole_word = words[(s.notes[0].line_index, s.notes[0].word_index)] == 1
-        if s.whole_word and len(s.nucleus) == 1:
-            s.nucleus = [STRONG_VOWEL.get((*s.onset, *s.nucleus, *s.coda), s.nucleus[0])]
     return out
 
 
@@ -274,10 +263,10 @@ def _spread(phs: list[str], start: float, end: float) -> list[tuple[str, float, 
     return [(p, float(edges[i]), float(edges[i + 1])) for i, p in enumerate(phs)]
 
 
-def _vowel_ipa(sym: str, stress: int, line_end: bool, accent: str = "us", *, whole_word: bool = False) -> str:
+def _vowel_ipa(sym: str, stress: int, line_end: bool, accent: str = "us") -> str:
     gb = accent == "gb"
     reduced = REDUCED_GB if gb else REDUCED
-    if stress == 0 and not line_end and not whole_word and sym in reduced:
+    if stress == 0 and not line_end and sym in reduced:
         return reduced[sym]
     if sym in VOWELS:
         return (VOWELS_GB.get(sym) if gb else None) or VOWELS[sym]
@@ -290,7 +279,7 @@ def _nucleus_units(syl: Syllable, start: float, end: float, accent: str = "us") 
     share = (end - start) / len(syl.nucleus)
     for k, sym in enumerate(syl.nucleus):
         a, b = start + k * share, start + (k + 1) * share
-        ipa = _vowel_ipa(sym, stress, syl.line_end, accent, whole_word=syl.whole_word)
+        ipa = _vowel_ipa(sym, stress, syl.line_end, accent)
         if sym in DIPHTHONGS and len(ipa) == 2:
             # glide late: the first quality holds, the second comes in the last moment
             glide = min(0.3 * (b - a), 0.12)
