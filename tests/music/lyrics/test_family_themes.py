@@ -92,3 +92,10 @@ def test_the_lines_keep_the_descriptions_facts():
     # a reunion whose description names no loss sings no empty chair
     assert "oh we leave one empty chair this year" not in candidate_texts(
         "a country song about the family reunion in the backyard")
+
+
+def test_a_lost_tooth_is_no_brushing_song():
+    # the playful theme's tooth-brushing lines need a brushing word beside the tooth
+    assert "oh brush, brush, brush your teeth" in candidate_texts("kids song about brushing your teeth")
+    assert "oh brush, brush, brush your teeth" not in candidate_texts("a kids song about losing my first tooth")
+    assert "oh brush, brush, brush your teeth" not in candidate_texts("a silly song about the tooth fairy")
