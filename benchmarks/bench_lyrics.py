@@ -1,6 +1,6 @@
 """Lyrics written from descriptions: the lyrics for reading, then figures.
 
-    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|kinds|kinds2|kinds3|kinds4|kinds5|kinds6|kinds7|kinds8|kinds9|kinds10|kinds11|kinds12|kinds13|kinds14|kinds15|moods|styles]
+    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|kinds|kinds2|kinds3|kinds4|kinds5|kinds6|kinds7|kinds8|kinds9|kinds10|kinds11|kinds12|kinds13|kinds14|kinds15|kinds16|moods|styles]
         [--readings benchmarks/lyrics_readings.json]
 
 For each description (and seed) the default full-song form is written with
@@ -556,6 +556,24 @@ KINDS15 = (
     "an empowering song about loving my body",
     "a rock song about riding my motorcycle down the coast",
 )
+# Kinds16: a tuning set written 2026-12-07 09:00 UTC (helper themesc), for the new phrase-bank themes of subjects the
+# bank had no lines for (expecting a baby, a new baby brother or sister, a sleepover or summer camp, a lost tooth and
+# the tooth fairy, friends drifting apart, a family reunion or cookout), two descriptions each, as users write them;
+# none of the checking sets' descriptions.
+KINDS16 = (
+    "a song about expecting our first baby",
+    "a sweet song for my wife about getting the nursery ready and picking baby names",
+    "a kids song about getting a new baby brother",
+    "my new baby sister, from a big sister's point of view",
+    "a fun kids song about a sleepover at my best friend's house",
+    "a kids song about the first week at summer camp",
+    "a kids song about losing my first tooth",
+    "a silly song about the tooth fairy",
+    "a sad song about friends drifting apart",
+    "an indie song about my best friend and me growing apart after college",
+    "a country song about the family reunion in the backyard",
+    "a summer cookout with the whole family, grandpa at the grill",
+)
 MOODS = (
     "upbeat summer pop song",
     "emotional piano ballad",
@@ -636,12 +654,12 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--readings", default="", help="judgements of lines by reading (JSON): count nonsense/filler")
-    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "kinds", "kinds2", "kinds3", "kinds4", "kinds5", "kinds6", "kinds7", "kinds8", "kinds9", "kinds10", "kinds11", "kinds12", "kinds13", "kinds14", "kinds15", "moods", "styles"), default="tuned",
+    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "kinds", "kinds2", "kinds3", "kinds4", "kinds5", "kinds6", "kinds7", "kinds8", "kinds9", "kinds10", "kinds11", "kinds12", "kinds13", "kinds14", "kinds15", "kinds16", "moods", "styles"), default="tuned",
                     help="the 10 descriptions read while writing the writer, the held-out ones, both, or the "
                          "validation set or the fresh set (never tuned on)")
     args = ap.parse_args()
     descriptions = {"tuned": DESCRIPTIONS, "heldout": HELDOUT, "both": DESCRIPTIONS + HELDOUT,
-                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8, "fresh9": FRESH9, "fresh10": FRESH10, "fresh11": FRESH11, "fresh12": FRESH12, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "kinds4": KINDS4, "kinds5": KINDS5, "kinds6": KINDS6, "kinds7": KINDS7, "kinds8": KINDS8, "kinds9": KINDS9, "kinds10": KINDS10, "kinds11": KINDS11, "kinds12": KINDS12, "kinds13": KINDS13, "kinds14": KINDS14, "kinds15": KINDS15, "moods": MOODS, "styles": STYLES}[args.set]
+                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8, "fresh9": FRESH9, "fresh10": FRESH10, "fresh11": FRESH11, "fresh12": FRESH12, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "kinds4": KINDS4, "kinds5": KINDS5, "kinds6": KINDS6, "kinds7": KINDS7, "kinds8": KINDS8, "kinds9": KINDS9, "kinds10": KINDS10, "kinds11": KINDS11, "kinds12": KINDS12, "kinds13": KINDS13, "kinds14": KINDS14, "kinds15": KINDS15, "kinds16": KINDS16, "moods": MOODS, "styles": STYLES}[args.set]
     form = default_form("pop")
     t0 = time.process_time()
     write_song("warm-up: load the tables", seed=0)  # one-time loading, reported separately
