@@ -116,3 +116,13 @@ def test_childrens_subjects_and_look_alike_words():
     t = read_topic("a country song about a veteran coming home from the war")
     assert "veteran" in t.themes and theme_weights(t)["war"] == 0.0
     assert "selflove" in read_topic("an empowering song about loving my body").themes
+
+
+def test_phrases_name_the_family_themes_and_rule_out_their_look_alikes():
+    from topline.music.lyrics.writer import theme_weights
+    t = read_topic("a song about expecting our first baby")
+    assert "expecting" in t.themes and theme_weights(t)["lullaby"] == 0.0
+    assert "newsibling" in read_topic("a kids song about getting a new baby brother").themes
+    assert theme_weights(read_topic("a kids song about getting a new baby brother"))["siblings"] == 0.0
+    assert theme_weights(read_topic("a sad song about friends drifting apart"))["distance"] == 0.0
+    assert "cookout" in read_topic("a country song about the family reunion in the backyard").themes

@@ -884,6 +884,18 @@ THEME_PHRASES = {
     # is home from the war, no letters from the front
     "diggers": re.compile(r"\b(?:dump ?trucks?|cement mixers?|construction (?:site|trucks?|vehicles?))\b"),
     "veteran": re.compile(r"\b(?:veterans?|ptsd|c(?:ame|ome|omes|oming) (?:home|back) from (?:the )?war)\b"),
+    # (helper themesc's proposal) expecting a baby: the scan, the nursery, the names; no lullaby to a baby not born
+    "expecting": re.compile(r"\b(?:expecting (?:a |our |my |the )?(?:first |second |third |new )?(?:baby|child|kid|twins|"
+                            r"little one)|pregnan\w*|ultrasound|sonogram|due date|baby bump|becoming (?:a )?(?:parents?|mom|"
+                            r"mum|dad|mother|father)|(?:mom|mum|dad|parents?)[- ]to[- ]be|nursery ready)\b"),
+    # a new baby brother or sister, in the older child's voice: no grown siblings' shared past
+    "newsibling": re.compile(r"\b(?:new (?:baby )?(?:brother|sister|sibling)|baby (?:brother|sister))\b"),
+    # a sleepover or summer camp: no old house of one's own
+    "sleepover": re.compile(r"\b(?:sleepover|slumber party|sleepaway camp|summer camp)\b"),
+    # friends drifting apart: no long-distance screen, no childhood of "growing"
+    "drifting": re.compile(r"\b(?:(?:drift\w*|grow\w*|grew) apart|los\w* touch|estranged)\b"),
+    # a family reunion or cookout: no class reunion's school bell
+    "cookout": re.compile(r"\b(?:family reunion|cook ?out|(?:backyard|family) (?:barbecue|bbq|picnic))\b"),
 }
 # Themes a named one rules out: a child's song of the split is no lover's breakup, nor a praise of parents or home;
 # a love of oneself or a love that hurt sings no lover's sweet lines; a retirement sings no lesson learnt; a
@@ -897,6 +909,9 @@ THEME_EXCLUDES = {
     # the turn of the year is no night song, a haunted house no home, a holiday dinner no holiday away
     "newyear": frozenset({"night"}), "halloween": frozenset({"house"}), "thanksgiving": frozenset({"vacation"}),
     "diggers": frozenset({"heartbreak", "road"}), "veteran": frozenset({"war"}),
+    "expecting": frozenset({"family", "lullaby", "bedtime"}), "newsibling": frozenset({"siblings"}),
+    "sleepover": frozenset({"house", "nature"}), "drifting": frozenset({"distance", "childhood", "friendship"}),
+    "cookout": frozenset({"school", "oldflame"}),
 }
 
 

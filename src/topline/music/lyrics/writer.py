@@ -608,7 +608,7 @@ GROWN_LOVE = frozenset("love heartbreak dating fling jealousy oldflame betrayal"
 # Themes of a child's world: the only ones a song for children (or in a child's voice) draws on beyond its own.
 CHILD_THEMES = frozenset("""rain sea winter school nature dream friendship space pets dance family sport seasons farm
 morning garden horse growing joy learning beach playful bedtime vacation books siblings fishing storm food adventure
-island lullaby childhood calm zoo bugs diggers routine""".split())
+island lullaby childhood calm zoo bugs diggers routine newsibling sleepover toothfairy""".split())
 
 
 STORY_NEEDS = 2  # a line of one story ("=birthday", "=cat,kitten") names few words: it is that story's line
