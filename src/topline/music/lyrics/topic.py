@@ -1501,7 +1501,8 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
         if e > 0:  # (its whole clause: "the band that lost their drummer", and "the band that lost" never)
             add(["my" if s and low[s - 1] in ("my", "our") else "the", *toks[s:e]])
     for k in range(1, n - 1):  # "our team won", "the power went out"
-        if k >= 3 and low[k - 2] in ("where", "when") and tagged[k - 3][2] == "n":
+        if k >= 3 and tagged[k - 3][2] == "n" and (low[k - 2] == "where" or low[k - 2] == "when" and (
+                tagged[k - 3][1] in ("time", "moment") or lexicon.kind(tagged[k - 3][1]) in ("time", "place"))):
             continue  # the place's or time's clause, said with it above ("Where My Parents Met", not "My Parents Met")
         if low[k - 1] in ("our", "my", "the") and tagged[k][2] == "n" and tagged[k + 1][2] == "v" \
                 and not low[k + 1].endswith(("ing", "s")):
