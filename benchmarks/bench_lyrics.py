@@ -1,6 +1,6 @@
 """Lyrics written from descriptions: the lyrics for reading, then figures.
 
-    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|kinds|kinds2|kinds3|kinds4|kinds5|kinds6|kinds7|kinds8|kinds9|kinds10|kinds11|kinds12|kinds13|moods|styles]
+    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|kinds|kinds2|kinds3|kinds4|kinds5|kinds6|kinds7|kinds8|kinds9|kinds10|kinds11|kinds12|kinds13|kinds14|moods|styles]
         [--readings benchmarks/lyrics_readings.json]
 
 For each description (and seed) the default full-song form is written with
@@ -445,6 +445,25 @@ FRESH11 = (
     "hip hop song about growing up in a small apartment with five siblings",
     "a sad song about selling my guitar to pay rent",
 )
+# Fresh12: a second checking set written 2026-12-07 08:32 UTC (ninth session), after fresh11's start reading and
+# before any change of the session: read at the start and the end only; nothing is changed from its reading, so it
+# stays unseen by this session's changes (fresh11's reading did lead to changes).  (Drafts that were near copies of
+# older sets' descriptions were replaced before their reading: a garden after a death, a football game, a dinosaur, a
+# double shift, a Saturday market.)
+FRESH12 = (
+    "a song about my grandmother's old sewing machine",
+    "punk song about getting kicked out of band practice",
+    "a love song about meeting someone at a laundromat",
+    "a gospel song about getting through a hard winter",
+    "a country song about my neighbor's wind chimes at night",
+    "a lullaby about the stars for a baby girl",
+    "an indie song about riding the last train home",
+    "a breakup song about returning his hoodie",
+    "a kids song about a robot who learns to dance",
+    "a song about my uncle teaching me to fish off the pier",
+    "a pop song about dancing alone in my room",
+    "a song about visiting my dad's grave on Father's Day",
+)
 # Kinds13: a tuning set written 2026-12-07 06:15 UTC (eighth session), after reading fresh10 at its start, of the
 # kinds it found weak (a title whose particle turns its sense, someone sung to who is away, a sibling locked up, an
 # ex who keeps what was shared, selling a home, an animal in a children's story, a day in bed, a lonely teenager, a
@@ -502,6 +521,23 @@ KINDS12 = (
     "a gospel song about sunday morning at church",
     "a song about another monday at the office",
     "a song about my best friend since first grade",
+)
+# Kinds14: a tuning set written 2026-12-07 08:05 UTC (helper themesa), for the new phrase-bank themes of subjects the
+# bank had no lines for (Halloween, a birthday, New Year's Eve, a holiday family dinner, a summer fling, being
+# oneself / coming out), two descriptions each, as users write them; none of the checking sets' descriptions.
+KINDS14 = (
+    "a spooky kids song about trick or treating",
+    "a rock song about a haunted house on Halloween night",
+    "a happy birthday song for my best friend turning thirty",
+    "a birthday song for my little girl turning five",
+    "a new year's eve party song about the countdown to midnight",
+    "a sad song about spending New Year's Eve alone",
+    "a country song about Thanksgiving dinner with the whole family",
+    "a funny song about the relatives at the holiday dinner table",
+    "pop song about a summer fling in Greece",
+    "a sad song about a holiday romance that ended when the summer did",
+    "an empowering pop anthem about coming out to my parents",
+    "a pride song about being yourself and loving who you are",
 )
 MOODS = (
     "upbeat summer pop song",
@@ -583,12 +619,12 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--readings", default="", help="judgements of lines by reading (JSON): count nonsense/filler")
-    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "kinds", "kinds2", "kinds3", "kinds4", "kinds5", "kinds6", "kinds7", "kinds8", "kinds9", "kinds10", "kinds11", "kinds12", "kinds13", "moods", "styles"), default="tuned",
+    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "kinds", "kinds2", "kinds3", "kinds4", "kinds5", "kinds6", "kinds7", "kinds8", "kinds9", "kinds10", "kinds11", "kinds12", "kinds13", "kinds14", "moods", "styles"), default="tuned",
                     help="the 10 descriptions read while writing the writer, the held-out ones, both, or the "
                          "validation set or the fresh set (never tuned on)")
     args = ap.parse_args()
     descriptions = {"tuned": DESCRIPTIONS, "heldout": HELDOUT, "both": DESCRIPTIONS + HELDOUT,
-                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8, "fresh9": FRESH9, "fresh10": FRESH10, "fresh11": FRESH11, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "kinds4": KINDS4, "kinds5": KINDS5, "kinds6": KINDS6, "kinds7": KINDS7, "kinds8": KINDS8, "kinds9": KINDS9, "kinds10": KINDS10, "kinds11": KINDS11, "kinds12": KINDS12, "kinds13": KINDS13, "moods": MOODS, "styles": STYLES}[args.set]
+                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8, "fresh9": FRESH9, "fresh10": FRESH10, "fresh11": FRESH11, "fresh12": FRESH12, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "kinds4": KINDS4, "kinds5": KINDS5, "kinds6": KINDS6, "kinds7": KINDS7, "kinds8": KINDS8, "kinds9": KINDS9, "kinds10": KINDS10, "kinds11": KINDS11, "kinds12": KINDS12, "kinds13": KINDS13, "kinds14": KINDS14, "moods": MOODS, "styles": STYLES}[args.set]
     form = default_form("pop")
     t0 = time.process_time()
     write_song("warm-up: load the tables", seed=0)  # one-time loading, reported separately

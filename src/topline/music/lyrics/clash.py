@@ -1,7 +1,7 @@
 """Lines that contradict the description: a small table of line features against description facts.
 
 ``description_facts`` reads the description once (``topic.read_topic`` stores the result as
-``Topic.facts``; the objects of a stated fear as ``Topic.fears``); ``line_features`` reads a line; a line
+``Topic.facts``; the objects of a stated fear or hate as ``Topic.fears``); ``line_features`` reads a line; a line
 feature contradicts the facts listed for it in ``CONTRADICTS``.  The planner costs such a line
 ``writer.CLASH_COST`` (below every stock line) rather than dropping it, so a form is still filled where
 nothing else fits.
@@ -91,6 +91,11 @@ AFRAID = re.compile(r"\b(afraid|scared|frightened|terrified|fear(s|ful)?)\b(\s+o
 UPROOTED = re.compile(r"\b(fired|laid off|lay ?offs?|getting the sack|sacked|los(e|t|ing) (my|his|her|their|our|the) "
                       r"job|unemployed|evict\w*|foreclos\w*|(being|was|got|get|getting) sold|for sale|sold off|"
                       r"kicked out|being demolished|torn down)\b")
+# A workplace closing for good ("after the factory closed", "the mill shutting down"; not "closing the shop for the
+# night"): its jobs are lost (``uprooted``; no line of a job one still has).
+WORKPLACE_CLOSED = re.compile(r"\b(?:factory|mill|plant|mine|warehouse|cannery|foundry|shipyard|sawmill|steelworks)s?\s+"
+                              r"(?:closed|closing|closes|shut|shutting|shuts)\b(?!\s+(?:for|at|early|late|tonight))|"
+                              r"\b(?:factory|mill|plant|mine) closures?\b")
 ENDED = re.compile(r"\b(breakup|break-up|broke up|divorce\w*|split up|she left|he left|left me|dumped|"
                    r"fired|laid off|funeral|passed away|died)\b")
 AHEAD = re.compile(r"\b(before|upcoming|tomorrow|soon|about to|going to|next|waiting for|will)\b")
@@ -101,6 +106,9 @@ GUEST = re.compile(r"\b(for|of) (?!my (wife|husband|love|fianc\w*|girlfriend|boy
                    r"(?!(family|friends|everyone|all|us|me|you|the guests)\b)[\w']+( [\w']+)? and "
                    r"[\w']+|\bfor (my|our) parents\b|\b(newlyweds|bride and groom)\b|"
                    r"\b(?!my\b|our\b)\w+'s (wedding|anniversary)")
+# Something hated is shunned as a fear is ("a penguin who hates the cold": no "cold is what we've found").
+HATED = re.compile(r"\b(?:hates?|hated|hating|dislikes?|disliked|can't stand|cannot stand)\s+(?:the\s+|a\s+|an\s+|my\s+)?"
+                   r"([a-z]+)")
 # What a fear of something also fears ("afraid of the ocean": the sea, the water, the waves).
 FEAR_KIN = {
     "ocean": {"sea", "water", "waves", "tide"}, "sea": {"ocean", "water", "waves", "tide"},
@@ -152,7 +160,9 @@ def description_facts(description: str, *, style: tuple[str, ...] = ()) -> tuple
             thing = m.group(4)
             thing = thing[:-1] if thing.endswith("s") and thing[:-1] in FEAR_KIN else thing  # "thunderstorms"
             fears |= {m.group(4), thing, *FEAR_KIN.get(thing, ())}
-    if UPROOTED.search(low):
+    for m in HATED.finditer(low):
+        fears |= {m.group(1), *FEAR_KIN.get(m.group(1), ())}  # shunned, not feared: no "afraid" fact
+    if UPROOTED.search(low) or WORKPLACE_CLOSED.search(low):
         facts.add("uprooted")
     if ENDED.search(low) and not AHEAD.search(low):
         facts.add("over")

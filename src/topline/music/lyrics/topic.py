@@ -328,6 +328,8 @@ COPULAS = frozenset("am is are was were be been being i'm we're you're they're h
 ING_NOUNS = frozenset("wedding ceiling clothing christening homecoming thanksgiving".split())
 # Adverbs between a subject and its verb ("a sailor who never came back", "we always fight").
 ADVERBS = frozenset("never always still just often once ever sometimes already".split())
+# Verbs said bare after another ("let go", "help build"): never read as that verb's object.
+BARE_VERBS = frozenset("go come be do get make let see hear help try stay leave run fly grow".split())
 
 
 def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
@@ -343,6 +345,9 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
         if tok in FUNCTION or tok in DETERMINERS or (tok in REQUEST_WORDS and not heard) or len(tok) < 2 or style \
                 or tok.endswith("n't"):  # "can't", "won't": not a noun phrase ("I can feel can't sleep ...")
             out.append((tok, tok, "f"))
+            continue
+        if tok in ADVERBS and out and out[-1][2] == "n" and prev not in DETERMINERS:
+            out.append((tok, tok, "f"))  # "her perfume still on my pillow": an adverb, no part of "perfume"
             continue
         if tok in INDEFINITE_PEOPLE and out and out[-1][2] in ("n", "a"):
             out.append((tok, tok, "f"))  # "the new kid nobody talks to": a clause's subject, no part of "kid"
@@ -400,6 +405,9 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
                 out.append((tok, lexicon.lemma(tok, "n"), "n" if ("n" in poss or not poss) else poss[0]))
             continue
         p = poss[0] if poss[0] in "nva" else ("n" if "n" in poss else "a")
+        if p == "v" and "n" in poss and out and out[-1][2] == "v" and prev != "to" and tok not in BARE_VERBS \
+                and out[-1][1] != "get" and nxt not in TITLE_PARTICLES and (not nxt or nxt in FUNCTION and nxt not in DETERMINERS):
+            p = "n"  # "to pay rent", "to sell records": a bare object, not a second verb
         out.append((tok, lexicon.lemma(tok, p), p))
     return out
 
@@ -590,6 +598,9 @@ def read_topic(description: str) -> Topic:
             ph = _phrase(bare, head, possessor, setting)
             if _is_name(bare[-1]) and lexicon.entry(head) is None and before and before[-1] in LOCATIVE:
                 ph = replace(ph, kind="place")  # "in Vegas", "to Brooklyn": a place WordNet lacks, by its name
+            if ph.kind in ("person", "thing") and tagged[i + len(chunk):i + len(chunk) + 1] \
+                    and tagged[i + len(chunk)][0].lower() == "where":
+                ph = replace(ph, kind="place")  # "the old diner where my parents met": a place, not one who dines
             if owner == "another" and ph.sung.startswith("the "):
                 ph = replace(ph, sung="another " + ph.bare)  # "another country", not "the country"
             if i + len(chunk) - 1 in loved:
@@ -723,9 +734,10 @@ def read_topic(description: str) -> Topic:
     if "down" not in tags:
         tags.add("no-down")  # no line of sorrow or fear in a song that is not sad
     you_types = lexicon.types(next((p.head for p in uniq if p.bare == addressee), ""))
-    if "c" not in you_types or "athome" in tags:  # ("my son leaving for the army" is grown: no tucking him in)
+    if "c" not in you_types or "athome" in tags or lemset & GROWN_CHILD:
+        # ("my son leaving for the army" is grown, "teaching my son to shave" nearly: no tucking him in)
         tags.add("no-child")  # lines to a child ("I tuck you in") only when "you" is one
-    if lemset & JOB_LOSS:
+    if lemset & JOB_LOSS or clash.WORKPLACE_CLOSED.search(low_description):
         tags.add("no-employed")  # "getting fired from the pizza place": no line of another shift done
     if set(addressee.lower().split()) & (INFANTS - {"toddler"}):
         tags.add("no-walks")  # "my newborn son" is rocked to sleep; he does not run down the hall yet
@@ -808,7 +820,8 @@ THEME_PHRASES = {
                            r"self[- ](?:love|worth|esteem)|glow[- ]?up|stronger (?:now|than|after)|rise above|against (?:all )?"
                            r"the odds|keep(?:s|ing)? (?:on )?going|back on my feet)\b"),
     # a love of oneself is no love song (a pseudo-theme: it only rules the lover's lines out)
-    "selflove": re.compile(r"\b(?:(?:lov\w*|accept\w*) (?:my|your)self|self[- ](?:love|worth|esteem))\b"),
+    "selflove": re.compile(r"\b(?:(?:lov\w*|accept\w*) (?:my|your)self|self[- ](?:love|worth|esteem))\b|"
+                           r"\blov\w* who (?:you|i) (?:are|am)\b"),
     # a love that hurt: cheating, a toxic or controlling partner
     "heartbreak": re.compile(r"\b(?:toxic|manipulat\w*|gaslight\w*|abusive|narcissis\w*|red flags|cheat(?:s|ed|ing)? on|"
                              r"cheating|cheater|my ex|heartbroken|brokenhearted|broken heart(?:ed)?)\b|" + BREAKUP.pattern),
@@ -827,8 +840,11 @@ THEME_PHRASES = {
     "hometown": re.compile(r"\b(?:home ?town|small[- ]town (?:life|living|girl|boy|pride|love|roots|heart|summer|night)s?|"
                            r"where I grew up|the town I grew up in)\b"),
     # a home lost (foreclosed, evicted): no line of mowing its lawn (a pseudo-theme: it rules the house out)
+    # (sold by us, or gone to an ex: "the day we sold the house", "my ex who got the house")
     "houselost": re.compile(r"\b(?:los(?:e|es|t|ing) (?:our|my|the|their|his|her) (?:house|home|farm)|foreclos\w*|"
-                            r"evict\w*|repossess\w*|homeless)\b"),
+                            r"evict\w*|repossess\w*|homeless|s(?:old|ell|ells|elling) (?:our|my|the|their) "
+                            r"(?:old |family |childhood )?(?:house|home)|(?:ex|she|he)(?: who)? (?:got|gets|kept|keeps|"
+                            r"took|takes) the (?:house|home))\b"),
     # an anniversary is the couple's years, not their wedding day (a pseudo-theme: it rules the wedding out)
     "anniversary": re.compile(r"\banniversary\b"),
     # a love that is not allowed: someone else's partner, an affair (never a couple's open life; a pseudo-theme)
@@ -856,6 +872,14 @@ THEME_PHRASES = {
                              r"love|darling|partner|fianc\w*|sweetheart|man|woman|girl|boy|lover|baby)\b)"),
     "sober": re.compile(r"\b(?:sober|sobriety|rehab|(?:years?|months?|days?) clean|getting clean|"
                         r"(?:quit|quitting|stop|stopped|stopping) (?:drinking|drugs|the bottle))\b"),
+    # coming out, being oneself (helper themesa's proposal): "coming out to my parents", "out of the closet"
+    "pride": re.compile(r"\bc(?:ome|omes|oming|ame) out (?:to|as|story)\b|\bout of the closet\b|"
+                        r"\bbe(?:ing)? (?:your|my)self\b"),
+    "newyear": re.compile(r"\bnew year'?s?(?: eve)?\b|\bcountdown to midnight\b"),
+    "halloween": re.compile(r"\bhaunted (?:house|mansion|castle)\b"),
+    # a holiday's dinner with the relatives, not a holiday away ("christmas dinner", "the family table")
+    "thanksgiving": re.compile(r"\b(?:thanksgiving|friendsgiving|(?:holiday|christmas|easter|family) "
+                               r"(?:dinner|feast|meal|table))\b"),
 }
 # Themes a named one rules out: a child's song of the split is no lover's breakup, nor a praise of parents or home;
 # a love of oneself or a love that hurt sings no lover's sweet lines; a retirement sings no lesson learnt; a
@@ -866,6 +890,8 @@ THEME_EXCLUDES = {
     "anniversary": frozenset({"wedding", "festival", "dating"}), "houselost": frozenset({"house", "newstart"}), "forbidden": frozenset({"friendship", "family", "wedding"}),
     "retirement": frozenset({"learning"}), "love": frozenset({"childhood"}), "gaming": frozenset({"sport", "distance"}),
     "tablegame": frozenset({"sport"}), "divine": frozenset({"love", "dating", "heartbreak"}),
+    # the turn of the year is no night song, a haunted house no home, a holiday dinner no holiday away
+    "newyear": frozenset({"night"}), "halloween": frozenset({"house"}), "thanksgiving": frozenset({"vacation"}),
 }
 
 
@@ -1119,6 +1145,9 @@ TEACH = frozenset("teach show coach train".split())  # verbs of one who teaches 
 
 # Words of losing or leaving one's job.
 JOB_LOSS = frozenset("fired quit unemployed layoff sack resign".split())
+# What a child does only when nearly grown ("teaching my son to shave"): the song's child is no little one.
+GROWN_CHILD = frozenset("""shave shaving drive license licence college university prom graduate graduation dorm
+dating marry wedding army enlist vote""".split())
 # People too young to sing of themselves: the song is their parent's, sung to them.
 INFANTS = frozenset("baby infant newborn toddler".split())
 
@@ -1372,6 +1401,8 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
 
     for k in range(1, n - 2):  # "the summer I learned to swim", "the night the power went out", "the park where we met"
         kind = "time" if tagged[k][1] in ("time", "moment") else lexicon.kind(tagged[k][1]) if tagged[k][2] == "n" else ""
+        if tagged[k][2] == "n" and low[k + 1] == "where":
+            kind = "place"  # "the old diner where my parents met" (WordNet's diner is one who dines)
         if kind not in ("time", "place") or (low[k + 1] != "where" and low[_np_start(tagged, k) - 1] not in ("the", "that")) \
                 or (kind == "place" and low[k + 1] != "where"):
             continue
@@ -1387,7 +1418,10 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
             continue
         s = _np_start(tagged, k)
         for e in _ends(tagged, v):
-            add([low[s - 1] if s and low[s - 1] in ("a", "an", "the") else "the", *toks[s:e]])
+            whole = [low[s - 1] if s and low[s - 1] in ("a", "an", "the") else "the", *toks[s:e]]
+            add(whole)
+            if low[k + 1] in ("where", "when") and _syllables(whole) > 8:
+                add([low[k + 1], *toks[k + 2:e]])  # too long a title: its clause ("Where My Parents Met")
     for k, (t, lem, pos) in enumerate(tagged):  # "driving home", "chasing a dream", "growing up in the Bronx"
         if not t.endswith("ing") or not (pos == "v" or (t in REQUEST_WORDS and k and tagged[k - 1][2] == "n")):
             continue  # (a mother "singing" her baby to sleep: the request word as a verb)
@@ -1447,6 +1481,8 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
         if e > 0:  # (its whole clause: "the band that lost their drummer", and "the band that lost" never)
             add(["my" if s and low[s - 1] in ("my", "our") else "the", *toks[s:e]])
     for k in range(1, n - 1):  # "our team won", "the power went out"
+        if k >= 3 and low[k - 2] in ("where", "when") and tagged[k - 3][2] == "n":
+            continue  # the place's or time's clause, said with it above ("Where My Parents Met", not "My Parents Met")
         if low[k - 1] in ("our", "my", "the") and tagged[k][2] == "n" and tagged[k + 1][2] == "v" \
                 and not low[k + 1].endswith(("ing", "s")):
             for e in _ends(tagged, k + 1):

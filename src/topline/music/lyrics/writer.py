@@ -139,12 +139,14 @@ def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
         "person": phrase.kind == "person" and not phrase.plural and ("i" not in t or proper)
         and (proper or phrase.owner in OWNERS or phrase.head in KINSHIP or "p" in t or "c" in t),
         "animal": phrase.kind == "animal" and not phrase.plural,
-        "vehicle": phrase.kind == "vehicle",
+        "vehicle": phrase.kind == "vehicle" and not phrase.plural,  # one turns the key in a truck, not "the trucks"
         "past": phrase.kind == "time" and phrase.bare in topic.gone_by,  # "I remember last spring so well"
         "time": phrase.kind == "time",  # "the night", "the winter", "the wedding"; not "my job"
         # what can be "in the air" or "coming on": a season or weather-like time, not "the childhood", "July"
         "season": phrase.kind == "time" and phrase.head in SEASON_LIKE and not phrase.plural,
-        "event": "e" in t and "h" not in t and phrase.kind not in ("person", "animal", "place"),
+        # (a job being quit or lost comes near no more: not "my job is coming near"; a new one may)
+        "event": "e" in t and "h" not in t and phrase.kind not in ("person", "animal", "place")
+        and not (phrase.head in ("job", "work", "career") and "no-employed" in topic.tags),
         # (not a thing held, nor what someone fears: "afraid of the dark" is no "dark is what we've found")
         # (an illness is no feeling: not "cancer is what we've found")
         "feeling": (("m" in t and "e" not in t) or phrase.kind == "feeling") and "h" not in t
@@ -502,11 +504,13 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
     heads = story_heads(topic)
     excluded = ruled_out(topic)
     ridden = pedalled(topic)
+    # a job lost however it is said: a workplace that closed is a layoff ("I carry out my cardboard box")
+    named = set(topic.words) | ({"layoff"} if "no-employed" in topic.tags else set())
     for e in bank().entries:
         if e.theme in excluded:
             continue  # not even a line that sings the description's word ("the house" of a child's two houses)
         needs = [set(t[1:].split(",")) for t in e.tags if t.startswith("=")]
-        if any(not need & set(topic.words) for need in needs):
+        if any(not need & named for need in needs):
             continue  # a line of another story ("we share a drink beneath the tent" needs a party)
         own = story_line(needs, topic, heads)
         if not every_theme and e.theme not in chosen | RESERVE and not own:
@@ -578,7 +582,8 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
 # Words of a grown-up's life: no line holding one is sung for children or in a child's voice.
 ADULT_WORDS = frozenset("""coffee beer wine whiskey bourbon vodka tequila gin liquor booze bar bars drink drinks drunk
 hangover cigarette cigarettes smoke lover lovers kiss kissed kisses sexy bottle shots rent mortgage bills paycheck
-divorce""".split())
+divorce rum champagne cocktail cocktails margarita pint pints lager cigar cigars tobacco casino tax taxes overtime
+""".split())
 
 
 # Vehicles one rides under one's own power, and the words of a motor vehicle's lines they never sing.
@@ -1064,7 +1069,7 @@ FRAGMENT = re.compile(r"^(?:(?:at|in|on|by|for|with|without|before|after|during|
                       re.I)
 
 
-ONCE = re.compile(r"\b(?:first|last|final|growing up|born|graduat\w*|retir\w*|wedding|funeral)\b", re.I)  # what a life does once: no "again"
+ONCE = re.compile(r"\b(?:first|last|final|growing up|born|graduat\w*|retir\w*|wedding|funeral|quit\w*|resign\w*|propos\w*|enlist\w*|divorc\w*)\b", re.I)  # what a life does once: no "again"
 MOTION_PREPS = frozenset("to into onto toward towards".split())  # "to Canada" opens no line: it needs a verb of going
 
 

@@ -1,0 +1,98 @@
+"""How a description is read where its words mislead: an adverb after a noun, a bare object, a noun followed by
+"where", something hated, a workplace that closes, a child nearly grown, a children's song's grown-up words."""
+
+from tests.music.lyrics.lines import candidate_texts
+from topline.music.lyrics import clash
+from topline.music.lyrics.topic import read_topic
+from topline.music.lyrics.writer import candidates, carriers
+
+
+def test_an_adverb_after_a_noun_is_no_part_of_it():
+    t = read_topic("r&b song about her perfume still on my pillow")
+    assert [p.bare for p in t.phrases] == ["perfume", "pillow"]
+    # after a determiner it is still a noun ("the still")
+    assert [p.bare for p in read_topic("a song about the still in the hills").phrases] == ["still", "hills"]
+
+
+def test_a_bare_word_after_a_verb_is_its_object():
+    t = read_topic("a sad song about selling my guitar to pay rent")
+    assert t.title_candidates[0] == "Selling My Guitar to Pay Rent"
+    assert "rent" in t.words
+    # a verb said bare after another stays a verb
+    assert read_topic("a song about learning to let go").title_candidates == ()
+
+
+def test_a_noun_before_where_is_a_place_and_the_clause_titles_the_song():
+    t = read_topic("a song about the old diner where my parents met")
+    assert [(p.bare, p.kind) for p in t.phrases] == [("old diner", "place"), ("parents", "person")]
+    assert t.title_candidates == ("The Old Diner Where My Parents Met", "Where My Parents Met", "Old Diner", "Parents")
+    # a clause with no place before it keeps its own title
+    assert read_topic("when my parents split up and dad moved out").title_candidates[0] == "My Parents Split Up"
+
+
+def test_something_hated_is_shunned_as_a_fear_is():
+    facts, fears = clash.description_facts("a kids song about a penguin who hates the cold")
+    assert "cold" in fears and "afraid" not in facts
+    lines = candidate_texts("a kids song about a penguin who hates the cold", lower=True)
+    assert not any("cold is what we've found" in ln for ln in lines)
+
+
+def test_a_workplace_closing_for_good_takes_the_job_away():
+    t = read_topic("folk song about a mill town after the factory closed")
+    assert "no-employed" in t.tags and "uprooted" in t.facts
+    lines = candidate_texts("folk song about a mill town after the factory closed", lower=True)
+    assert not any("another shift is done" in ln for ln in lines)
+    assert "i carry out my cardboard box" in lines  # the lines of a job lost are its own
+    t = read_topic("a song about closing the shop for the night")
+    assert "no-employed" not in t.tags and "uprooted" not in t.facts
+
+
+def test_a_child_taught_a_grown_up_skill_is_no_little_one():
+    assert "no-child" in read_topic("a song about teaching my son to shave").tags
+    assert not any("tuck you in" in ln for ln in candidate_texts("a song about teaching my son to shave", lower=True))
+    assert "no-child" not in read_topic("a song about teaching my daughter to ride a bike").tags
+
+
+def test_a_childrens_song_sings_no_grown_ups_drink():
+    lines = [" ".join(p for p, _ in ln.parts).lower()
+             for ln in candidates(read_topic("a kids song about a penguin who hates the cold"), every_theme=True)]
+    assert lines and not any("rum" in ln.split() for ln in lines)
+
+
+def test_a_job_being_quit_comes_near_no_more_and_is_quit_once():
+    lines = candidate_texts("upbeat song about quitting my job to open a food truck", lower=True)
+    assert not any("job is coming near" in ln for ln in lines)
+    d = "upbeat song about quitting my job to open a food truck"
+    carried = [" ".join(p for p, _ in ln.parts) for ln in carriers(read_topic(d), d, "quit")[0]]
+    assert carried == ["and now I'm quitting my job", "and now I'm quitting my job, I know",
+                       "and now I'm quitting my job, it's true", "and now I'm quitting my job to open a food truck",
+                       "and now I'm quitting my job to open a food truck, I know",
+                       "and now I'm quitting my job to open a food truck, it's true"]  # never "again", "once more"
+    assert "and the new job is coming near" in candidate_texts("upbeat song about starting a new job in the city",
+                                                              lower=True)
+
+
+def test_phrases_name_the_occasion_themes_and_rule_out_their_look_alikes():
+    from topline.music.lyrics.writer import theme_weights
+    assert "pride" in read_topic("a song about coming out to my parents").themes
+    w = theme_weights(read_topic("a spooky kids song about a haunted house"))
+    assert w["halloween"] >= 4.0 and w["house"] == 0.0
+    w = theme_weights(read_topic("a song about christmas dinner with the whole family"))
+    assert "thanksgiving" in read_topic("a song about christmas dinner with the whole family").themes
+    assert w["vacation"] == 0.0
+    w = theme_weights(read_topic("a party song for new year's eve"))
+    assert w["newyear"] >= 4.0 and w["night"] == 0.0
+
+
+def test_a_house_sold_or_gone_to_an_ex_is_no_home_kept():
+    from topline.music.lyrics.writer import theme_weights
+    for d in ("a song about my ex who got the house", "a sad country song about the day we sold the house I grew up in"):
+        t = read_topic(d)
+        assert "houselost" in t.themes and theme_weights(t)["house"] == 0.0
+        assert not any("paint the fence" in ln for ln in candidate_texts(d, lower=True))
+    assert "houselost" not in read_topic("a song about the day we bought the house").themes
+
+
+def test_a_vehicle_slot_takes_one_vehicle():
+    lines = candidate_texts("a song about my dad who drives trucks across the country", lower=True)
+    assert not any("the trucks" in ln for ln in lines)
