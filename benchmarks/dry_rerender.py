@@ -17,12 +17,13 @@ compared word by word (``--against FILE`` prints the words one heard and the oth
 stored scores and lyrics, so ``onset_level.py`` and ``gap_sound.py`` read it with ``--root DIR/LABEL``
 without singing it again.
 
-Run: ``python benchmarks/dry_rerender.py LABEL [LABEL ...] [--root DIR] [--limit N] [--stem] [--save FILE] [--against FILE] [--keep DIR]``.
+Run: ``python benchmarks/dry_rerender.py LABEL [LABEL ...] [--root DIR] [--limit N] [--gender m|f] [--voice NAME] [--transpose N] [--stem] [--save FILE] [--against FILE] [--keep DIR]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import time
@@ -48,12 +49,15 @@ from topline.production import produce  # noqa: E402
 from topline.voice import render_cache, sing  # noqa: E402
 
 
-def _track(folder: Path, meta: dict, track: dict, *, stem: bool, keep: Path | None = None) -> dict:
+def _track(folder: Path, meta: dict, track: dict, *, stem: bool, keep: Path | None = None,
+           voice: str | None = None, transpose: int = 0) -> dict:
     files = track["files"]
     score = Score.from_json(json.loads((folder / files["score"]).read_text()))
+    if transpose:  # the same words and rhythm an interval away (another gender's voice on this score)
+        score = dataclasses.replace(score, notes=[dataclasses.replace(n, midi=n.midi + transpose) for n in score.notes])
     ref = vm.words(" ".join(aligned_texts(json.loads((folder / files["lyrics"]).read_text()))))
     controls = resolve_controls(seed=meta["seed"], title="Benchmark", style=meta["style"],
-                                vocal_gender=meta["gender"])  # fmt: skip
+                                vocal_gender=meta["gender"], voice=voice)  # fmt: skip
     c0 = time.process_time()
     dry = sing(score, controls=controls, sr=SR)
     cpu = time.process_time() - c0
@@ -114,6 +118,9 @@ def main() -> None:
                     help="a folder of bench_sing.py task folders (besides or instead of labels)")
     ap.add_argument("--limit", type=int, default=99, help="at most this many task folders per label")
     ap.add_argument("--only", default="", help="only folders whose name contains this")
+    ap.add_argument("--gender", choices=("m", "f"), help="only tasks sung by this gender")
+    ap.add_argument("--voice", help="sing with this voice instead of the task's (e.g. am_michael on a female task)")
+    ap.add_argument("--transpose", type=int, default=0, help="move every note this many semitones (with --voice)")
     ap.add_argument("--stem", action="store_true", help="also produce and measure the vocal stem")
     ap.add_argument("--save", type=Path, help="keep the rows (per-word results) in this JSON file")
     ap.add_argument("--against", type=Path, help="compare word by word with rows saved earlier")
@@ -127,6 +134,8 @@ def main() -> None:
             if args.only not in meta_path.parent.name:
                 continue
             meta = json.loads(meta_path.read_text())
+            if args.gender and meta["gender"] != args.gender:
+                continue
             render_cache().clear()
             keep = None if args.keep is None else args.keep / label / meta_path.parent.name
             if keep is not None:
@@ -137,7 +146,8 @@ def main() -> None:
                 keep.mkdir(parents=True, exist_ok=True)
                 (keep / "meta.json").write_text(json.dumps(kept, indent=1))
             for track in meta["tracks"]:
-                row = _track(meta_path.parent, meta, track, stem=args.stem, keep=keep)
+                row = _track(meta_path.parent, meta, track, stem=args.stem, keep=keep, voice=args.voice,
+                             transpose=args.transpose)
                 row["label"] = label
                 rows.append(row)
                 print(f"  {label[:20]:20s} {meta['id'][:24]:24s} {meta['gender']} v{track['variant']} "

@@ -96,3 +96,12 @@ def test_a_house_sold_or_gone_to_an_ex_is_no_home_kept():
 def test_a_vehicle_slot_takes_one_vehicle():
     lines = candidate_texts("a song about my dad who drives trucks across the country", lower=True)
     assert not any("the trucks" in ln for ln in lines)
+
+
+def test_a_song_nobody_performs_in_plays_no_strings():
+    facts, fears = clash.description_facts("punk song about getting my wisdom teeth out", style=("punk",))
+    assert "offstage" in facts
+    assert clash.contradictions("my voice is raw, the strings are frayed", facts, fears) == {"stage"}
+    assert clash.contradictions("the drums are pounding in my chest", facts, fears) == frozenset()  # a heartbeat
+    gig, _ = clash.description_facts("punk song about our band's first gig", style=("punk",))
+    assert clash.contradictions("my voice is raw, the strings are frayed", gig, fears) == frozenset()

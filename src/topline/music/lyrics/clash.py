@@ -60,7 +60,8 @@ LINE_FEATURES = {
                          re.I),
     # a stage, a band, a concert
     "stage": re.compile(r"\b(speakers?|stage|rafters|amps?|amplifiers?|encore|spotlights?|microphone|mic|setlist|"
-                        r"backstage|soundcheck|mosh\w*|guitars?|the band|our band|lights are hot)\b", re.I),
+                        r"backstage|soundcheck|mosh\w*|guitars?|the band|our band|lights are hot|strings|drumsticks|riffs?|"
+                        r"power chords?)\b", re.I),
 }
 
 # Line feature -> the description facts it contradicts.
