@@ -105,3 +105,14 @@ def test_a_song_nobody_performs_in_plays_no_strings():
     assert clash.contradictions("the drums are pounding in my chest", facts, fears) == frozenset()  # a heartbeat
     gig, _ = clash.description_facts("punk song about our band's first gig", style=("punk",))
     assert clash.contradictions("my voice is raw, the strings are frayed", gig, fears) == frozenset()
+
+
+def test_childrens_subjects_and_look_alike_words():
+    from topline.music.lyrics.writer import STRONG, theme_weights
+    w = theme_weights(read_topic("a kids song about a monkey who loves bananas"))
+    assert w["zoo"] >= STRONG and w["love"] < STRONG  # a monkey's love of bananas is no love song
+    w = theme_weights(read_topic("a kids song about diggers and dump trucks at the construction site"))
+    assert w["diggers"] >= STRONG and w["heartbreak"] == 0.0 and w["road"] == 0.0
+    t = read_topic("a country song about a veteran coming home from the war")
+    assert "veteran" in t.themes and theme_weights(t)["war"] == 0.0
+    assert "selflove" in read_topic("an empowering song about loving my body").themes

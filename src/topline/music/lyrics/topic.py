@@ -821,7 +821,7 @@ THEME_PHRASES = {
                            r"the odds|keep(?:s|ing)? (?:on )?going|back on my feet)\b"),
     # a love of oneself is no love song (a pseudo-theme: it only rules the lover's lines out)
     "selflove": re.compile(r"\b(?:(?:lov\w*|accept\w*) (?:my|your)self|self[- ](?:love|worth|esteem))\b|"
-                           r"\blov\w* who (?:you|i) (?:are|am)\b"),
+                           r"\blov\w* who (?:you|i) (?:are|am)\b|\b(?:lov\w*|accept\w*) (?:my|your) (?:own )?body\b"),
     # a love that hurt: cheating, a toxic or controlling partner
     "heartbreak": re.compile(r"\b(?:toxic|manipulat\w*|gaslight\w*|abusive|narcissis\w*|red flags|cheat(?:s|ed|ing)? on|"
                              r"cheating|cheater|my ex|heartbroken|brokenhearted|broken heart(?:ed)?)\b|" + BREAKUP.pattern),
@@ -880,6 +880,10 @@ THEME_PHRASES = {
     # a holiday's dinner with the relatives, not a holiday away ("christmas dinner", "the family table")
     "thanksgiving": re.compile(r"\b(?:thanksgiving|friendsgiving|(?:holiday|christmas|easter|family) "
                                r"(?:dinner|feast|meal|table))\b"),
+    # (helper themesb's findings) a dump truck is a digger's, no breakup's "dump" and no trucker's road; a veteran
+    # is home from the war, no letters from the front
+    "diggers": re.compile(r"\b(?:dump ?trucks?|cement mixers?|construction (?:site|trucks?|vehicles?))\b"),
+    "veteran": re.compile(r"\b(?:veterans?|ptsd|c(?:ame|ome|omes|oming) (?:home|back) from (?:the )?war)\b"),
 }
 # Themes a named one rules out: a child's song of the split is no lover's breakup, nor a praise of parents or home;
 # a love of oneself or a love that hurt sings no lover's sweet lines; a retirement sings no lesson learnt; a
@@ -892,6 +896,7 @@ THEME_EXCLUDES = {
     "tablegame": frozenset({"sport"}), "divine": frozenset({"love", "dating", "heartbreak"}),
     # the turn of the year is no night song, a haunted house no home, a holiday dinner no holiday away
     "newyear": frozenset({"night"}), "halloween": frozenset({"house"}), "thanksgiving": frozenset({"vacation"}),
+    "diggers": frozenset({"heartbreak", "road"}), "veteran": frozenset({"war"}),
 }
 
 

@@ -349,6 +349,10 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         for name in LEISURE_THEMES & out.keys():
             if out[name] >= STRONG and not (b.themes[name] & (words - places)) and name not in topic.themes:
                 out[name] = STRONG - 0.1
+    if "no-grown" in topic.tags:
+        # a children's song or a child's voice: "a monkey who loves bananas" sings no lover's lines
+        for name in GROWN_LOVE & out.keys():
+            out[name] = min(out[name], STRONG - 0.1)
     if pedalled(topic):
         # a bike is ridden, not driven: the driving themes' lines (the exit signs, both hands on the wheel) only
         # where they sing the description's words
@@ -599,10 +603,12 @@ def pedalled(topic: Topic) -> bool:
     return bool(vehicles) and vehicles <= PEDALLED
 
 
+# Themes of a grown-up's love: never the subject of a song for children, whatever its words ("loves bananas").
+GROWN_LOVE = frozenset("love heartbreak dating fling jealousy oldflame betrayal".split())
 # Themes of a child's world: the only ones a song for children (or in a child's voice) draws on beyond its own.
 CHILD_THEMES = frozenset("""rain sea winter school nature dream friendship space pets dance family sport seasons farm
 morning garden horse growing joy learning beach playful bedtime vacation books siblings fishing storm food adventure
-island lullaby childhood calm""".split())
+island lullaby childhood calm zoo bugs diggers routine""".split())
 
 
 STORY_NEEDS = 2  # a line of one story ("=birthday", "=cat,kitten") names few words: it is that story's line
