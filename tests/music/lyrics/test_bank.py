@@ -6,6 +6,8 @@ from importlib import resources
 
 from tests.music.lyrics.lines import candidate_texts
 from topline.music.lyrics.bank import bank, parse_bank
+from topline.music.lyrics.topic import read_topic
+from topline.music.lyrics.writer import theme_weights
 
 
 def test_a_theme_continued_further_down_keeps_its_keys_and_adds_its_couplets():
@@ -55,3 +57,38 @@ def test_a_song_for_children_draws_no_grown_up_theme_by_a_word():
     adult = {"bar", "sober", "money", "tattoo", "oldflame"}  # (a teenager's heartbreak, phone and mind are not)
     assert all("grown" in e.tags for e in bank().entries if e.theme in adult)
     assert any("your side of the bed" in ln for ln in candidate_texts("a teenager heartbroken after her first breakup"))
+
+
+def test_thin_subjects_have_themes_of_their_own():
+    # songs that ran out into stock lines ("I'd walk it now, I'd walk it then") before these themes were written:
+    # their keys bring the theme in whole, and its lines are candidates
+    cases = {
+        "a song about my cousin locked up in jail": ("prison", 4.0, "oh they gave you a number for a name"),
+        "pop song about finally paying off my car": ("payoff", 4.3, "oh I don't owe a dime"),
+        "a song about taco night with my roommates": ("roommates", 4.0, "and we label all the milk and bread"),
+        "a night security guard at the museum": ("watchman", 8.0, "and the statues watch me as I pass"),
+        "a sad song about being the new kid nobody talks to": ("newkid", 4.0, "and I eat my sandwich on the stairs"),
+        "a song about a rainy afternoon playing board games with my brother": (
+            "tablegame", 6.0, "and you roll a six and laugh out loud"),
+        "a pilot flying over the ocean at sunrise": ("flight", 4.0, "and I run my checklist, line by line"),
+        "a taxi driver working nights in New York": ("taxi", 4.3, "and the meter ticks, the wipers sweep"),
+        "upbeat song about starting a new job in the city": ("newjob", 4.0, "and I learn the names, I shake each hand"),
+        "song about my best friends and our road trip to the coast": (
+            "roadtrip", 4.0, "and we're halfway to the coast by noon"),
+    }
+    for description, (theme, weight, line) in cases.items():
+        assert round(theme_weights(read_topic(description))[theme], 1) == weight, description
+        assert line in candidate_texts(description), description
+
+
+def test_the_new_themes_lines_keep_to_their_story():
+    # the one outside sings the visits, the one inside the days marked off the wall
+    cousin, cell = candidate_texts("a song about my cousin locked up in jail"), candidate_texts("a song from my prison cell")
+    assert "and I drive four hours just to see your face" in cousin and "and I mark the days off on the wall" not in cousin
+    assert "and I mark the days off on the wall" in cell and "and I drive four hours just to see your face" not in cell
+    # the new kid nobody talks to is a sad song's; a paid-off car's key is no house's; the ex keeps the house, a sister not
+    assert not any("sandwich on the stairs" in t for t in candidate_texts("a happy song about the new kid in class"))
+    assert "and I turn the key and it's all mine" in candidate_texts("pop song about finally paying off my car")
+    assert "and I turn the key and it's all mine" not in candidate_texts("when we finally paid off the house")
+    assert "and you kept the house with the blue front door" in candidate_texts("a song about my ex who got the house")
+    assert not any("blue front door" in t for t in candidate_texts("a song about my sister who got the house"))
