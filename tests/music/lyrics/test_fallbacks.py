@@ -3,7 +3,7 @@ the traveller's lines kept from the one at home, and a lullaby's bedtime."""
 
 from tests.music.lyrics.lines import candidate_texts as _texts
 from topline.music.lyrics.topic import read_topic
-from topline.music.lyrics.writer import STRONG, anchored, candidates, mood_themes, theme_weights
+from topline.music.lyrics.writer import STRONG, anchored, mood_themes, theme_weights
 
 
 def _has(description: str, words: str) -> bool:
@@ -178,7 +178,7 @@ def test_a_scene_line_says_each_piece_once():
 
 def test_a_childrens_song_takes_no_grown_up_line_for_a_word_it_shares():
     def every(description):  # the reserve of every theme a long song draws on
-        return {" ".join(p for p, _ in ln.parts).lower() for ln in candidates(read_topic(description), every_theme=True)}
+        return _texts(description, lower=True, every_theme=True)
 
     kids = every("a kids song about a frog who wants to fly")
     assert "and the coffee's cold, the hours fly" not in kids  # a friendship line with the word "fly"

@@ -3,19 +3,17 @@ baby, a new baby brother or sister (in the older child's voice), a sleepover or 
 fairy, friends drifting apart, a family reunion or backyard cookout.  Each is drawn by a description of its subject,
 and lends no line where one of its keys is met by chance."""
 
-from tests.music.lyrics.lines import candidate_texts
+from tests.music.lyrics.lines import candidate_texts, theme_lines
 from topline.music.lyrics.bank import bank
 from topline.music.lyrics.topic import read_topic
-from topline.music.lyrics.writer import STRONG, candidates, theme_weights
+from topline.music.lyrics.writer import STRONG, theme_weights
 
 NEW = ("expecting", "newsibling", "sleepover", "toothfairy", "drifting", "cookout")
 
 
+
 def _new_lines(description: str) -> set[str]:
-    """The candidate lines of these themes (single lines, optional words in)."""
-    entries = bank().entries
-    return {" ".join(p for p, _ in ln.parts) for ln in candidates(read_topic(description))
-            if not ln.joined and entries[ln.entry].theme in NEW}
+    return theme_lines(description, NEW)
 
 
 def test_each_theme_is_the_subject_of_its_descriptions():

@@ -1,10 +1,10 @@
 """How a description is read where its words mislead: an adverb after a noun, a bare object, a noun followed by
 "where", something hated, a workplace that closes, a child nearly grown, a children's song's grown-up words."""
 
-from tests.music.lyrics.lines import candidate_texts
+from tests.music.lyrics.lines import candidate_texts, line_text
 from topline.music.lyrics import clash
 from topline.music.lyrics.topic import read_topic
-from topline.music.lyrics.writer import candidates, carriers
+from topline.music.lyrics.writer import carriers
 
 
 def test_an_adverb_after_a_noun_is_no_part_of_it():
@@ -54,8 +54,7 @@ def test_a_child_taught_a_grown_up_skill_is_no_little_one():
 
 
 def test_a_childrens_song_sings_no_grown_ups_drink():
-    lines = [" ".join(p for p, _ in ln.parts).lower()
-             for ln in candidates(read_topic("a kids song about a penguin who hates the cold"), every_theme=True)]
+    lines = candidate_texts("a kids song about a penguin who hates the cold", lower=True, every_theme=True)
     assert lines and not any("rum" in ln.split() for ln in lines)
 
 
@@ -63,7 +62,7 @@ def test_a_job_being_quit_comes_near_no_more_and_is_quit_once():
     lines = candidate_texts("upbeat song about quitting my job to open a food truck", lower=True)
     assert not any("job is coming near" in ln for ln in lines)
     d = "upbeat song about quitting my job to open a food truck"
-    carried = [" ".join(p for p, _ in ln.parts) for ln in carriers(read_topic(d), d, "quit")[0]]
+    carried = [line_text(ln) for ln in carriers(read_topic(d), d, "quit")[0]]
     assert carried == ["and now I'm quitting my job", "and now I'm quitting my job, I know",
                        "and now I'm quitting my job, it's true", "and now I'm quitting my job to open a food truck",
                        "and now I'm quitting my job to open a food truck, I know",

@@ -349,15 +349,13 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         for name in LEISURE_THEMES & out.keys():
             if out[name] >= STRONG and not (b.themes[name] & (words - places)) and name not in topic.themes:
                 out[name] = STRONG - 0.1
-    if "no-grown" in topic.tags:
-        # a children's song or a child's voice: "a monkey who loves bananas" sings no lover's lines
-        for name in GROWN_LOVE & out.keys():
-            out[name] = min(out[name], STRONG - 0.1)
-    if pedalled(topic):
-        # a bike is ridden, not driven: the driving themes' lines (the exit signs, both hands on the wheel) only
-        # where they sing the description's words
-        for name in MOTOR_THEMES & out.keys():
-            out[name] = min(out[name], STRONG - 0.1)
+    # only the lines that sing the description's words, never the subject: a lover's themes in a children's song or a
+    # child's voice ("a monkey who loves bananas"), the driving themes where a bike is ridden (the exit signs, both
+    # hands on the wheel)
+    capped = (GROWN_LOVE if "no-grown" in topic.tags else frozenset()) \
+        | (MOTOR_THEMES if pedalled(topic) else frozenset())
+    for name in capped & out.keys():
+        out[name] = min(out[name], STRONG - 0.1)
     others = set(topic.their_verbs) - set(topic.own_verbs)
     if others and not topic.singer:
         # "my mom working three jobs to raise us", "my dad who drives trucks": their work, sung by their child; a
