@@ -799,6 +799,7 @@ BREAKUP = re.compile(r"\b(?:dump(?:s|ed|ing)? (?:me|him|her)|(?:got|getting|get|
                      r"br(?:eak|eaks|eaking|oke) up with (?:me|him|her|you)|(?:she|he) (?:br(?:eaks|oke) up|left me))\b")
 # Themes a description names in a phrase rather than a word: rising from poverty ("coming up from nothing",
 # "started from the bottom") is the hustle, missing home ("far from home", "homesick") is homesickness.
+NEW_YEAR = r"new year'?s?(?: eve)?"  # the turn of the year, as a festival's night and as its own theme
 THEME_PHRASES = {
     "hustle": re.compile(r"\b(?:(?:com(?:e|es|ing)|came) up from|from (?:nothing|the bottom)|rags to riches|"
                          r"(?:i'm|we're|so|flat|dead|always) broke|rent(?: is)? due|paycheck to paycheck)\b"),
@@ -860,7 +861,7 @@ THEME_PHRASES = {
     # video games: a gamer's nights, not a sport's match or a video call's distance
     "gaming": re.compile(r"\b(?:video ?games?|gaming|gamers?)\b"),
     # the turn of the year: a countdown to midnight
-    "festival": re.compile(r"\b(?:new year'?s?(?: eve)?|countdown)\b"),
+    "festival": re.compile(rf"\b(?:{NEW_YEAR}|countdown)\b"),
     # chasing a dream: "trying to make it as an artist", "chasing my dreams", "my big break"
     "dream": re.compile(r"\b(?:make it (?:big|as|in)|making it (?:big|as|in)|chas\w* (?:my |the |our )?dreams?|big break|"
                        r"dream(?:s|ed|ing)? (?:of|about) (?:\w+ing|being|becoming)|wants? to (?:be|become) (?:a |an )?"
@@ -875,7 +876,7 @@ THEME_PHRASES = {
     # coming out, being oneself (helper themesa's proposal): "coming out to my parents", "out of the closet"
     "pride": re.compile(r"\bc(?:ome|omes|oming|ame) out (?:to|as|story)\b|\bout of the closet\b|"
                         r"\bbe(?:ing)? (?:your|my)self\b"),
-    "newyear": re.compile(r"\bnew year'?s?(?: eve)?\b|\bcountdown to midnight\b"),
+    "newyear": re.compile(rf"\b{NEW_YEAR}\b|\bcountdown to midnight\b"),
     "halloween": re.compile(r"\bhaunted (?:house|mansion|castle)\b"),
     # a holiday's dinner with the relatives, not a holiday away ("christmas dinner", "the family table")
     "thanksgiving": re.compile(r"\b(?:thanksgiving|friendsgiving|(?:holiday|christmas|easter|family) "
@@ -1404,6 +1405,18 @@ def _np_start(tagged: list[tuple[str, str, str]], k: int) -> int:
     return s
 
 
+def _setting_kind(tagged: list[tuple[str, str, str]], k: int) -> str:
+    """What the word at ``k`` is as the head a title's clause may follow ("the summer I learned to swim", "the park
+    where we met"): a noun before "where" is a place ("the old diner where my parents met": WordNet's diner is one
+    who dines), "time" and "moment" a time, another noun its kind; "" for a word that is no noun."""
+    noun = tagged[k][2] == "n"
+    if noun and k + 1 < len(tagged) and tagged[k + 1][0].lower() == "where":
+        return "place"
+    if tagged[k][1] in ("time", "moment"):
+        return "time"
+    return lexicon.kind(tagged[k][1]) if noun else ""
+
+
 def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: str = "",
             unsung: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Titles a songwriter could give the song, from the description's own words, best first: a complete clause
@@ -1420,9 +1433,7 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
             out.append(cand)
 
     for k in range(1, n - 2):  # "the summer I learned to swim", "the night the power went out", "the park where we met"
-        kind = "time" if tagged[k][1] in ("time", "moment") else lexicon.kind(tagged[k][1]) if tagged[k][2] == "n" else ""
-        if tagged[k][2] == "n" and low[k + 1] == "where":
-            kind = "place"  # "the old diner where my parents met" (WordNet's diner is one who dines)
+        kind = _setting_kind(tagged, k)
         if kind not in ("time", "place") or (low[k + 1] != "where" and low[_np_start(tagged, k) - 1] not in ("the", "that")) \
                 or (kind == "place" and low[k + 1] != "where"):
             continue
@@ -1501,8 +1512,8 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
         if e > 0:  # (its whole clause: "the band that lost their drummer", and "the band that lost" never)
             add(["my" if s and low[s - 1] in ("my", "our") else "the", *toks[s:e]])
     for k in range(1, n - 1):  # "our team won", "the power went out"
-        if k >= 3 and tagged[k - 3][2] == "n" and (low[k - 2] == "where" or low[k - 2] == "when" and (
-                tagged[k - 3][1] in ("time", "moment") or lexicon.kind(tagged[k - 3][1]) in ("time", "place"))):
+        if k >= 3 and tagged[k - 3][2] == "n" and low[k - 2] in ("where", "when") \
+                and _setting_kind(tagged, k - 3) in ("time", "place"):
             continue  # the place's or time's clause, said with it above ("Where My Parents Met", not "My Parents Met")
         if low[k - 1] in ("our", "my", "the") and tagged[k][2] == "n" and tagged[k + 1][2] == "v" \
                 and not low[k + 1].endswith(("ing", "s")):
