@@ -406,7 +406,8 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
             continue
         p = poss[0] if poss[0] in "nva" else ("n" if "n" in poss else "a")
         if p == "v" and "n" in poss and out and out[-1][2] == "v" and prev != "to" and tok not in BARE_VERBS \
-                and out[-1][1] != "get" and nxt not in TITLE_PARTICLES and (not nxt or nxt in FUNCTION and nxt not in DETERMINERS):
+                and out[-1][1] != "get" and nxt not in TITLE_PARTICLES \
+                and (not nxt or nxt in FUNCTION and nxt not in DETERMINERS):
             p = "n"  # "to pay rent", "to sell records": a bare object, not a second verb
         out.append((tok, lexicon.lemma(tok, p), p))
     return out
