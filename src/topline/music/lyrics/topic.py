@@ -643,6 +643,11 @@ def read_topic(description: str) -> Topic:
         tags.add("down")
     if BREAKUP.search(low_description):
         tags |= {"down", "alone"}  # left by a lover: no line of a couple, none of a party
+    if CALLED_OFF.search(low_description):
+        # "a cancelled concert", "the record store closing down": what the song is about does not happen (any more);
+        # no line sings it under way, and the song is one of the letdown
+        tags |= {"down", "calledoff"}
+        tags.discard("up")
     if {"selflove", "heartbreak"} & named:
         tags -= {"together", "romance"}  # no couple's line: "loving myself", "a toxic ex"
         tags.add("alone")
@@ -798,10 +803,14 @@ SPOUSES = frozenset("wife husband girlfriend boyfriend fiance fiancee fiancé fi
 # Being left by a lover: "getting dumped", "she broke up with me" (a breakup song, sad whatever the day it fell on).
 BREAKUP = re.compile(r"\b(?:dump(?:s|ed|ing)? (?:me|him|her)|(?:got|getting|get|gets|being) dumped|"
                      r"br(?:eak|eaks|eaking|oke) up with (?:me|him|her|you)|(?:she|he) (?:br(?:eaks|oke) up|left me))\b")
+# Something that will not happen or goes for good: a cancelled concert, a postponed wedding, a shop closing down.
+CALLED_OFF = re.compile(r"\b(cancel(?:l?ed|l?ing|s)?|postpon(?:ed|es|ing)|call(?:ed|s|ing)? off|rained out|"
+                        r"(?:clos|shutt?)(?:ed|es|ing|s)? (?:down|for good))\b")
 # Themes a description names in a phrase rather than a word: rising from poverty ("coming up from nothing",
 # "started from the bottom") is the hustle, missing home ("far from home", "homesick") is homesickness.
 NEW_YEAR = r"new year'?s?(?: eve)?"  # the turn of the year, as a festival's night and as its own theme
 THEME_PHRASES = {
+    "letdown": CALLED_OFF,
     "hustle": re.compile(r"\b(?:(?:com(?:e|es|ing)|came) up from|from (?:nothing|the bottom)|rags to riches|"
                          r"(?:i'm|we're|so|flat|dead|always) broke|rent(?: is)? due|paycheck to paycheck)\b"),
     "homesick": re.compile(r"\b(?:(?:miss(?:es|ed|ing)?|far (?:away )?from|long(?:s|ed|ing)? for) (?:my |our )?"

@@ -317,6 +317,11 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     modifiers = {lem for p in topic.phrases for w, lem in zip(p.bare.split(), p.lemmas)
                  if lem != p.head and not w.endswith("'s") and "s" in lexicon.types(lem)
                  } - {p.head for p in topic.phrases}  # (people: a "high school prom" is the school's all the same)
+    # a quality of an object ("a flat tire", "old recipe cards") names no subject either: a word WordNet mostly
+    # calls an adjective, before a thing one holds ("an old man" is old age's, a "rainy day" rain's, a "new flat" a
+    # flat)
+    words -= {lem for p in topic.phrases if p.kind == "thing" and "h" in lexicon.types(p.head) for lem in p.lemmas[:-1]
+              if lem != p.head and lexicon.parts_of_speech(lem)[:1] == ["a"]} - {p.head for p in topic.phrases}
     # a workplace named by what it sells, in a song of the job ("fired from the pizza place", "a shift at the taco
     # truck"): the place of work, not pizza night or a road song (its words key no theme but work)
     workplace = set()
@@ -356,6 +361,12 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         | (MOTOR_THEMES if pedalled(topic) else frozenset())
     for name in capped & out.keys():
         out[name] = min(out[name], STRONG - 0.1)
+    if "calledoff" in topic.tags:
+        # a cancelled concert, a store closing down: the themes its words name would sing it under way; only their
+        # lines that sing the description's words (the song is the letdown's: ``mood_themes``)
+        for name in out:
+            if name not in MOODS and name not in topic.themes:
+                out[name] = min(out[name], STRONG - 0.1)
     others = set(topic.their_verbs) - set(topic.own_verbs)
     if others and not topic.singer:
         # "my mom working three jobs to raise us", "my dad who drives trucks": their work, sung by their child; a
@@ -418,8 +429,11 @@ def mood_themes(topic: Topic, weights: dict[str, float]) -> dict[str, float]:
     out = {n: w for n, w in weights.items() if n in MOOD_THEMES.values() and w >= STRONG}
     if topic.singer and "w" in lexicon.types(topic.singer.split()[-1].lower()):
         out["craft"] = STRONG  # the singer has a trade ("a beekeeper", "a boxer"; not "a student"): lines of work
+    # a cancelled concert, a store closing down: what its words name is not sung (``theme_weights``), nor is it the
+    # world of the song's genre; the letdown's mood theme is
+    called_off = "calledoff" in topic.tags
     if not any(w >= STRONG for n, w in weights.items() if n not in out):
-        if len(topic.words) <= FEW_WORDS:  # (a description of more words says what it is about in them)
+        if len(topic.words) <= FEW_WORDS and not called_off:  # (a longer description says what it is about)
             themes = bank().themes
             for genre in (*topic.style, *topic.words):
                 # a genre's world, where the description names nothing or something of that world ("a trap beat
@@ -434,10 +448,15 @@ def mood_themes(topic: Topic, weights: dict[str, float]) -> dict[str, float]:
         few = len(topic.words) <= FEW_WORDS
         heads = {p.head for p in topic.phrases
                  if not any(q is not p and p.bare in q.bare.split() for q in topic.phrases)
-                 and (few or _sets_the_song(p, topic))}
+                 and (few or _sets_the_song(p, topic)) and not called_off}
         out.update({n: STRONG for n, w in weights.items() if w >= 2.0 and themes.get(n, frozenset()) & heads
                     and n not in out})
         out.update({MOOD_THEMES[t]: STRONG for t in MOOD_THEMES if t in topic.tags and MOOD_THEMES[t] not in out})
+        if not out and not any(w >= 2.0 for n, w in weights.items() if n not in MOODS) and not called_off:
+            # nothing the description names keys a theme, nor does its mood ("a rap song about selling sneakers out
+            # of my trunk", "an r&b song about her perfume on my pillow"): its genre's world, as a topliner would
+            themes = bank().themes
+            out.update({n: STRONG for genre in topic.style for n in GENRE_THEMES.get(genre, ()) if n in themes})
     return out
 
 
