@@ -121,25 +121,6 @@ def test_melody_fit_exact_figures():
     assert f["max_leap"] == 12 and f["in_range"] == pytest.approx(3 / 5) and f["singable"] is False
 
 
-def test_a_fast_female_line_may_sit_five_semitones_under_the_range():
-    a = analysis()
-    slow = [_note(0.5 + 0.5 * k, 1.0 + 0.5 * k, 60, line=0) for k in range(4)]  # 0.5 s syllables
-    # 0.2 s syllables, the second with a tie after it (one syllable, 0.4 s): median 0.2 s, fast
-    fast = [_note(2.5, 2.7, 53, line=1), _note(2.7, 2.9, 55, line=1), _note(2.9, 3.1, 57, line=1, tie=True),
-            _note(3.1, 3.3, 52, line=1)]  # fmt: skip
-    f = melody_fit(Score(variant=1, gender="f", seed=1, notes=slow + fast, tempo=120.0, key="C major"), a)
-    assert f["in_range"] == 1.0 and f["singable"]  # 52 = 57 - FAST_DROP["f"]
-    low = [_note(n.start, n.end, 53, line=0) for n in slow[:2]] + slow[2:] + fast  # a slow line that low
-    f = melody_fit(Score(variant=1, gender="f", seed=1, notes=low, tempo=120.0, key="C major"), a)
-    assert f["in_range"] == pytest.approx(6 / 8) and not f["singable"]
-    under = fast[:3] + [_note(3.1, 3.3, 51, line=1)]  # and a fast line's 51 is one too low
-    f = melody_fit(Score(variant=1, gender="f", seed=1, notes=slow + under, tempo=120.0, key="C major"), a)
-    assert f["in_range"] == pytest.approx(7 / 8)
-    male = slow + [_note(n.start, n.end, n.midi - 12, line=1, tie=n.tie) for n in fast]  # 40-45
-    f = melody_fit(Score(variant=1, gender="m", seed=1, notes=male, tempo=120.0, key="C major"), a)
-    assert f["in_range"] == pytest.approx(5 / 8)  # the male range (45-65) moves for no line: only 45 is in
-
-
 @pytest.mark.parametrize(
     ("late", "expected"),
     [

@@ -12,7 +12,7 @@ import mido
 import numpy as np
 
 from .compose.grid import chord_pcs, scale_pcs
-from .compose.pitch import FAST_DROP, VOICE, fast_lines
+from .compose.pitch import VOICE
 from .types import Analysis, Lyrics, Note, Score
 
 TICKS_PER_BEAT = 480
@@ -289,8 +289,8 @@ def melody_fit(score: Score, analysis: Analysis) -> dict:
         sounding there; each strong beat judges the note starting within 35 ms of it, else the note
         sounding at it, for the beat that follows),
         ``on_grid`` (onsets within 35 ms of the 16th grid), ``phrases`` (lines starting on a bar line,
-        half-bar or pickup), ``stress_on_beats`` (stressed syllables starting on a beat), ``in_range``
-        (a fast line's notes may sit ``FAST_DROP`` under the voice's lowest), ``max_leap``, ``above_passaggio`` and ``singable`` (all three range rules hold), ``notes``.
+        half-bar or pickup), ``stress_on_beats`` (stressed syllables starting on a beat), ``in_range``,
+        ``max_leap``, ``above_passaggio`` and ``singable`` (all three range rules hold), ``notes``.
     """
     notes = score.notes
     if not notes:
@@ -316,9 +316,7 @@ def melody_fit(score: Score, analysis: Analysis) -> dict:
 
     lo, hi, _, passaggio = VOICE[score.gender]
     midi = np.array([n.midi for n in notes])
-    fast = fast_lines(notes)  # a fast line may sit FAST_DROP lower (compose)
-    low = np.array([lo - (FAST_DROP[score.gender] if n.line_index in fast else 0) for n in notes])
-    in_range = float(np.mean((midi >= low) & (midi <= hi)))
+    in_range = float(np.mean((midi >= lo) & (midi <= hi)))
     max_leap = int(np.max(np.abs(np.diff(midi)))) if midi.size > 1 else 0
     above = float(np.mean(midi > passaggio))
     return {

@@ -8,7 +8,6 @@ the same pitch at the same time) so the two melodies differ audibly over the sam
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,7 +18,7 @@ from ..types import Analysis, Lyrics, Note, Score, Syllable
 from .form import LinePlan, plan_lines
 from .plan import Arrangement, arrange, line_spans, plan_form, step_seconds
 from .grid import Grid, make_grid, parse_key, scale_pcs
-from .pitch import CONTOURS, FAST_DROP, MEDIAN_BAND, VOICE, NoteSlot, fast_line, line_pitches
+from .pitch import CONTOURS, MEDIAN_BAND, VOICE, NoteSlot, line_pitches
 from .rhythm import Event, line_rhythm
 
 __all__ = ["compose", "plan_form"]
@@ -44,19 +43,11 @@ _TAKES = 5  # compositions at most to bring the median there
 
 @dataclass
 class _Voice:
-    """What composing one variant produced: the notes, per line the contour used and the semitones
-    a fast line was moved down by (``FAST_DROP``)."""
+    """What composing one variant produced: the notes, and per line the contour used."""
 
     notes: list[Note]
     contours: dict[int, str]
     warnings: list[str]
-    lowered: dict[int, int]
-
-    def register(self) -> float:
-        """The time-weighted median pitch with every fast line back up where a slow one would sit:
-        what the register aims at (``_voice_at``)."""
-        up = self.lowered
-        return median_pitch([dataclasses.replace(n, midi=n.midi + up.get(n.line_index, 0)) for n in self.notes])
 
 
 def _syllables(line) -> list[tuple[int, Syllable]]:
@@ -105,7 +96,7 @@ def _step_time(grid: Grid, step: float) -> float:
 
 def _compose_voice(
     analysis: Analysis, lyrics: Lyrics, grid: Grid, *, controls: Controls, variant: int, ref: _Voice | None,
-    offset: float = 0.0, fast_drop: int = 0,
+    offset: float = 0.0,
 ) -> _Voice:
     prof = controls.profile
     rng = _rng(controls.seed, variant)
@@ -125,7 +116,6 @@ def _compose_voice(
 
     notes: list[Note] = []
     contours: dict[int, str] = {}
-    lowered: dict[int, int] = {}
     seen: dict[tuple, tuple[list[Event], list[int]]] = {}
     shapes: dict[tuple, tuple[list[Event], list[int]]] = {}
     prev_end = float(arr.first_step)  # no note before the music starts
@@ -170,14 +160,12 @@ def _compose_voice(
             contour = CONTOURS[int(rng.choice(len(CONTOURS), p=p / p.sum()))]
         contours[plan.line_index] = contour
         lift = _SECTION_LIFT.get(plan.kind, 0.0) + 2.0 * (plan.energy - 0.5) - (3.0 if plan.lead else 0.0)
-        lower = fast_drop if fast_drop and fast_line(_syllable_seconds(events, grid)) else 0
-        lowered[plan.line_index] = lower
-        centre = float(np.clip(centre0 + lift + offset, lo + amp * 0.6, passaggio - amp * 0.6)) - lower
+        centre = float(np.clip(centre0 + lift + offset, lo + amp * 0.6, passaggio - amp * 0.6))
         pitches = line_pitches(
             slots, key_scale=scale, leading_tone=leading, tonic=tonic, gender=controls.gender, centre=centre,
             contour=contour, profile=prof, weirdness=controls.weirdness, audio_weight=controls.audio_weight,
             prev=prev_pitch, cadence="full" if plan.last_in_section else "half", rng=rng,
-            mode_sure=analysis.mode_confidence >= MODE_SURE, lower=lower,
+            mode_sure=analysis.mode_confidence >= MODE_SURE,
         )  # fmt: skip
         if key not in seen:
             seen[key] = ([Event(e.start - plan.start, e.end - plan.start, e.syl, e.tie) for e in events], pitches)
@@ -198,16 +186,7 @@ def _compose_voice(
     if off_grid:
         warnings.append(f"lyrics longer than the music: {off_grid} line(s) had to be sung off the beat grid.")
     _tidy(notes, analysis.duration)
-    return _Voice(notes=notes, contours=contours, warnings=warnings, lowered=lowered)
-
-
-def _syllable_seconds(events: list[Event], grid: Grid) -> list[float]:
-    """How long each syllable of a line lasts, from its first note's start to its last note's end."""
-    span: dict[int, tuple[float, float]] = {}
-    for e in events:
-        s, t = span.get(e.syl, (e.start, e.end))
-        span[e.syl] = (min(s, e.start), max(t, e.end))
-    return [_step_time(grid, t) - _step_time(grid, s) for s, t in span.values()]
+    return _Voice(notes=notes, contours=contours, warnings=warnings)
 
 
 def median_pitch(notes: list[Note]) -> float:
@@ -224,24 +203,18 @@ def median_pitch(notes: list[Note]) -> float:
 def _voice_at(
     analysis: Analysis, lyrics: Lyrics, grid: Grid, *, controls: Controls, variant: int, ref: _Voice | None, aim: float
 ) -> _Voice:
-    """Compose a variant whose register lands within a semitone of ``aim``.
+    """Compose a variant whose time-weighted median pitch lands within a semitone of ``aim``.
 
     Section lifts, contours and the lyrics' share of verse and chorus move a melody's median by a few
     semitones, which would carry a male voice out of its comfortable band: when the first take misses
     ``aim``, its register is moved and it is composed again (``_TAKES`` at most, the closest kept).
-    The register is the median with the fast lines counted where a slow line would sit
-    (``_Voice.register``); fast lines sit ``FAST_DROP`` under it, less where that would take a melody of
-    fast lines only under ``MEDIAN_BAND``.
     """
-    g = controls.gender
-    centre = VOICE[g][2]
+    centre = VOICE[controls.gender][2]
     offset = aim - centre
-    fast_drop = int(np.clip(np.floor(aim - MEDIAN_BAND[g][0] - _AIM_TOL), 0, FAST_DROP[g]))
     tried: list[tuple[float, float, _Voice]] = []  # (offset, miss, voice)
     for _ in range(_TAKES):
-        voice = _compose_voice(analysis, lyrics, grid, controls=controls, variant=variant, ref=ref, offset=offset,
-                               fast_drop=fast_drop)  # fmt: skip
-        miss = aim - voice.register()
+        voice = _compose_voice(analysis, lyrics, grid, controls=controls, variant=variant, ref=ref, offset=offset)
+        miss = aim - median_pitch(voice.notes)
         tried.append((offset, miss, voice))
         if abs(miss) <= _AIM_TOL or not voice.notes:
             break
@@ -265,7 +238,7 @@ def _aim(controls: Controls, ref: _Voice | None) -> float:
     lo, hi = MEDIAN_BAND[g][0] + _AIM_TOL, MEDIAN_BAND[g][1] - _AIM_TOL  # a take may miss by _AIM_TOL
     aim = VOICE[g][2] + controls.register
     if ref is not None:  # the other side of the aim from variant 1 where it missed, else a coin
-        first = ref.register()
+        first = median_pitch(ref.notes)
         up = first < aim - 0.25 or (abs(first - aim) <= 0.25 and _rng(controls.seed, 2, 2).random() < 0.5)
         step = 1.5 if up else -1.5
         aim = first + step if lo <= first + step <= hi else first - step

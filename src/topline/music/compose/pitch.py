@@ -15,7 +15,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..controls import StyleProfile
-from ..types import Note
 
 # Voice ranges as MIDI numbers: lowest, highest, tessitura centre (where the melody's time-weighted
 # median aims), passaggio (top of the easy range).  A pop lead: male A2-F4 around C#3-D3 (143 Hz), female
@@ -24,12 +23,6 @@ VOICE = {"m": (45, 65, 49.5, 62), "f": (57, 77, 63, 72)}
 # Where any style or variant may move the median: inside the sung-gender bands of quality.md (male
 # 85-200 Hz, female 165-420 Hz) with a margin of over a semitone (male 131-185 Hz, female 220-392 Hz).
 MEDIAN_BAND = {"m": (48.0, 54.0), "f": (57.0, 67.0)}
-# Fast lines sit lower for the female voice: it renders near 220 Hz and WORLD carries it up to the
-# melody, which on quick syllables (median under FAST_SYLLABLE_S seconds) was thought to cost words
-# (docs/voice.md, "A lower female tessitura on fast lines").  Such a line is sung with the whole range
-# (lowest, highest, passaggio and centre) moved down by up to FAST_DROP semitones.
-FAST_SYLLABLE_S = 0.25
-FAST_DROP = {"m": 0, "f": 5}
 CONTOURS = ("arch", "descending", "rise-fall", "terrace")
 INF = 1e9
 
@@ -77,7 +70,6 @@ def line_pitches(
     cadence: str,
     rng: np.random.Generator,
     mode_sure: bool = True,
-    lower: int = 0,
 ) -> list[int]:
     """Choose a MIDI pitch for each note of a line.
 
@@ -105,15 +97,12 @@ def line_pitches(
         False when the analysis could not tell major from minor: the degrees the two modes
         do not share (third, sixth, seventh) are then sung only where the sounding chord has
         them, so the melody never asserts a mode the instrumental does not.
-    lower : int
-        Semitones the voice's lowest, highest and passaggio are moved down for this line (a fast
-        line, ``FAST_DROP``); ``centre`` is already where the line should sit.
 
     Returns
     -------
     list of int
     """
-    lo, hi, _, passaggio = (v - lower for v in VOICE[gender])
+    lo, hi, _, passaggio = VOICE[gender]
     cands = np.arange(lo, hi + 1)
     pcs = cands % 12
     n = len(slots)
@@ -191,21 +180,3 @@ def line_pitches(
         j = int(back[i, j])
         out.append(j)
     return [int(cands[k]) for k in reversed(out)]
-
-
-def fast_line(syllable_seconds: list[float]) -> bool:
-    """Whether a line is fast: its median syllable (first note's start to last note's end) is
-    shorter than ``FAST_SYLLABLE_S``."""
-    return bool(syllable_seconds) and float(np.median(syllable_seconds)) < FAST_SYLLABLE_S
-
-
-def fast_lines(notes: list[Note]) -> set[int]:
-    """The indices of the lines of ``notes`` that are fast (``fast_line``; a syllable is a note and the
-    ties after it)."""
-    syl: dict[int, list[float]] = {}
-    for n in notes:
-        if n.tie and syl.get(n.line_index):
-            syl[n.line_index][-1] += n.end - n.start
-        else:
-            syl.setdefault(n.line_index, []).append(n.end - n.start)
-    return {k for k, v in syl.items() if fast_line(v)}
