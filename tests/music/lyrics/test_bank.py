@@ -92,3 +92,11 @@ def test_the_new_themes_lines_keep_to_their_story():
     assert "and I turn the key and it's all mine" not in candidate_texts("when we finally paid off the house")
     assert "and you kept the house with the blue front door" in candidate_texts("a song about my ex who got the house")
     assert not any("blue front door" in t for t in candidate_texts("a song about my sister who got the house"))
+
+
+def test_a_lesson_sings_the_bike_only_where_a_bike_is_learnt():
+    track = "oh I'm right behind you, don't look back"
+    assert track in candidate_texts("teaching my daughter to ride a bike")
+    assert track not in candidate_texts("a song about teaching my grandmother to use a smartphone")
+    # a ferry is the sea's
+    assert theme_weights(read_topic("a folk song about a ferry crossing in the fog"))["sea"] >= 2.0
