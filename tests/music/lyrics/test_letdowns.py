@@ -51,3 +51,11 @@ def test_a_description_that_keys_nothing_takes_its_genres_world():
     # not where its words key a theme ("a rap about my paper round" is the paper round's, not the street's)
     t = read_topic("a rap song about my first car")
     assert "hustle" not in mood_themes(t, theme_weights(t))
+
+
+def test_what_someone_left_behind_sings_them_gone():
+    for d in ("r&b song about her perfume still on my pillow", "his jacket is still on the hook",
+              "your coffee cup still sits by the sink"):
+        t = read_topic(d)
+        assert {"down", "alone"} <= t.tags and not {"together", "up"} & t.tags, d
+    assert "alone" not in read_topic("my grandmother still lives in her old house").tags

@@ -643,6 +643,10 @@ def read_topic(description: str) -> Topic:
         tags.add("down")
     if BREAKUP.search(low_description):
         tags |= {"down", "alone"}  # left by a lover: no line of a couple, none of a party
+    if TRACE.search(low_description):
+        # "her perfume still on my pillow", "his jacket still on the hook": what someone left behind; they are gone
+        tags |= {"down", "alone"}
+        tags -= {"together", "up"}
     if CALLED_OFF.search(low_description):
         # "a cancelled concert", "the record store closing down": what the song is about does not happen (any more);
         # no line sings it under way, and the song is one of the letdown
@@ -803,6 +807,9 @@ SPOUSES = frozenset("wife husband girlfriend boyfriend fiance fiancee fiancé fi
 # Being left by a lover: "getting dumped", "she broke up with me" (a breakup song, sad whatever the day it fell on).
 BREAKUP = re.compile(r"\b(?:dump(?:s|ed|ing)? (?:me|him|her)|(?:got|getting|get|gets|being) dumped|"
                      r"br(?:eak|eaks|eaking|oke) up with (?:me|him|her|you)|(?:she|he) (?:br(?:eaks|oke) up|left me))\b")
+# What someone gone left behind, still where it was: "her perfume still on my pillow", "his coat still on the hook".
+TRACE = re.compile(r"\b(?:her|his|your|their)\s+(?:[\w']+\s+)?[\w']+\s+(?:is\s+|are\s+)?still\s+"
+                   r"(?:on|in|by|at|under|hanging|hangs|sits|lies|smells)\b")
 # Something that will not happen or goes for good: a cancelled concert, a postponed wedding, a shop closing down.
 CALLED_OFF = re.compile(r"\b(cancel(?:l?ed|l?ing|s)?|postpon(?:ed|es|ing)|call(?:ed|s|ing)? off|rained out|"
                         r"(?:clos|shutt?)(?:ed|es|ing|s)? (?:down|for good))\b")
