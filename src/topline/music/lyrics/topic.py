@@ -520,8 +520,13 @@ def _sung(words: list[str], head: str, possessor: str | None) -> str:
     return "the " + bare
 
 
+# "is" after a pronoun, shortened ("a dog that's getting old"): read as written out (a possessive "'s" stays)
+CONTRACTED_IS = re.compile(r"\b(that|who|which|what|it|he|she|there|here)['\u2019]s\b", re.I)
+
+
 def read_topic(description: str) -> Topic:
     """Read a song description (any length; only its words matter)."""
+    description = CONTRACTED_IS.sub(r"\1 is", description)
     tagged = tag_proper(description)
     names = _names(tagged)
     tagged = [(t, lexicon.lemma(t, "n") if k in names and pos != "n" else lem, "n" if k in names else pos)
