@@ -314,14 +314,15 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         p.kind == "place" and p.bare[:1].isupper() and "t" in lexicon.types(p.head) for p in topic.phrases) else set())
     # people named only to qualify another noun name no subject: a "farmers market" is no farm (a possessor
     # still does: "my grandmother's kitchen" is hers)
+    heads = {p.head for p in topic.phrases}
     modifiers = {lem for p in topic.phrases for w, lem in zip(p.bare.split(), p.lemmas)
                  if lem != p.head and not w.endswith("'s") and "s" in lexicon.types(lem)
-                 } - {p.head for p in topic.phrases}  # (people: a "high school prom" is the school's all the same)
+                 } - heads  # (people: a "high school prom" is the school's all the same)
     # a quality of an object ("a flat tire", "old recipe cards") names no subject either: a word WordNet mostly
     # calls an adjective, before a thing one holds ("an old man" is old age's, a "rainy day" rain's, a "new flat" a
     # flat)
     words -= {lem for p in topic.phrases if p.kind == "thing" and "h" in lexicon.types(p.head) for lem in p.lemmas[:-1]
-              if lem != p.head and lexicon.parts_of_speech(lem)[:1] == ["a"]} - {p.head for p in topic.phrases}
+              if lem != p.head and lexicon.parts_of_speech(lem)[:1] == ["a"]} - heads
     # a workplace named by what it sells, in a song of the job ("fired from the pizza place", "a shift at the taco
     # truck"): the place of work, not pizza night or a road song (its words key no theme but work)
     workplace = set()
@@ -356,17 +357,13 @@ def theme_weights(topic: Topic) -> dict[str, float]:
                 out[name] = STRONG - 0.1
     # only the lines that sing the description's words, never the subject: a lover's themes in a children's song or a
     # child's voice ("a monkey who loves bananas"), the driving themes where a bike is ridden (the exit signs, both
-    # hands on the wheel)
+    # hands on the wheel), every theme its words key where it is cancelled or closing down (they would sing it under
+    # way; the song is the letdown's: ``mood_themes``)
     capped = (GROWN_LOVE if "no-grown" in topic.tags else frozenset()) \
-        | (MOTOR_THEMES if pedalled(topic) else frozenset())
+        | (MOTOR_THEMES if pedalled(topic) else frozenset()) \
+        | (out.keys() - MOODS - topic.themes if "calledoff" in topic.tags else frozenset())
     for name in capped & out.keys():
         out[name] = min(out[name], STRONG - 0.1)
-    if "calledoff" in topic.tags:
-        # a cancelled concert, a store closing down: the themes its words name would sing it under way; only their
-        # lines that sing the description's words (the song is the letdown's: ``mood_themes``)
-        for name in out:
-            if name not in MOODS and name not in topic.themes:
-                out[name] = min(out[name], STRONG - 0.1)
     others = set(topic.their_verbs) - set(topic.own_verbs)
     if others and not topic.singer:
         # "my mom working three jobs to raise us", "my dad who drives trucks": their work, sung by their child; a
@@ -433,8 +430,8 @@ def mood_themes(topic: Topic, weights: dict[str, float]) -> dict[str, float]:
     # world of the song's genre; the letdown's mood theme is
     called_off = "calledoff" in topic.tags
     if not any(w >= STRONG for n, w in weights.items() if n not in out):
+        themes = bank().themes
         if len(topic.words) <= FEW_WORDS and not called_off:  # (a longer description says what it is about)
-            themes = bank().themes
             for genre in (*topic.style, *topic.words):
                 # a genre's world, where the description names nothing or something of that world ("a trap beat
                 # about the streets"; not "a rap about my paper round": no hustle or city of the genre's)
@@ -444,18 +441,16 @@ def mood_themes(topic: Topic, weights: dict[str, float]) -> dict[str, float]:
         # keyed by a noun of its own ("summer", "the streets"; not "paper" of "a paper round", a newspaper's), or in
         # a longer description by the place it happens ("hating Mondays at the office"): with no theme of its own, a
         # description is about what those nouns name
-        themes = bank().themes
         few = len(topic.words) <= FEW_WORDS
-        heads = {p.head for p in topic.phrases
-                 if not any(q is not p and p.bare in q.bare.split() for q in topic.phrases)
-                 and (few or _sets_the_song(p, topic)) and not called_off}
+        heads = set() if called_off else {p.head for p in topic.phrases
+                                          if not any(q is not p and p.bare in q.bare.split() for q in topic.phrases)
+                                          and (few or _sets_the_song(p, topic))}
         out.update({n: STRONG for n, w in weights.items() if w >= 2.0 and themes.get(n, frozenset()) & heads
                     and n not in out})
         out.update({MOOD_THEMES[t]: STRONG for t in MOOD_THEMES if t in topic.tags and MOOD_THEMES[t] not in out})
         if not out and not any(w >= 2.0 for n, w in weights.items() if n not in MOODS) and not called_off:
             # nothing the description names keys a theme, nor does its mood ("a rap song about selling sneakers out
             # of my trunk", "an r&b song about her perfume on my pillow"): its genre's world, as a topliner would
-            themes = bank().themes
             out.update({n: STRONG for genre in topic.style for n in GENRE_THEMES.get(genre, ()) if n in themes})
     return out
 
