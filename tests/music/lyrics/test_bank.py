@@ -72,7 +72,7 @@ def test_thin_subjects_have_themes_of_their_own():
             "tablegame", 6.0, "and you roll a six and laugh out loud"),
         "a pilot flying over the ocean at sunrise": ("flight", 4.0, "and I run my checklist, line by line"),
         "a taxi driver working nights in New York": ("taxi", 4.3, "and the meter ticks, the wipers sweep"),
-        "upbeat song about starting a new job in the city": ("newjob", 4.0, "and I learn the names, I shake each hand"),
+        "upbeat song about starting a new job in the city": ("newjob", 8.0, "and I learn the names, I shake each hand"),
         "song about my best friends and our road trip to the coast": (
             "roadtrip", 4.0, "and we're halfway to the coast by noon"),
     }

@@ -4,7 +4,7 @@
 from tests.music.lyrics.lines import candidate_texts, line_text
 from topline.music.lyrics import clash
 from topline.music.lyrics.topic import read_topic
-from topline.music.lyrics.writer import carriers
+from topline.music.lyrics.writer import carriers, theme_weights
 
 
 def test_an_adverb_after_a_noun_is_no_part_of_it():
@@ -132,3 +132,50 @@ def test_a_shortened_is_after_a_pronoun_is_read_written_out():
     t = read_topic("a sad song about a dog that's getting old")
     assert t.title_candidates[:2] == ("Getting Old", "Dog") and [p.bare for p in t.phrases] == ["dog"]
     assert read_topic("Maya's first day of school").title_candidates[0] == "Maya's First Day"  # a possessive stays
+
+
+def test_a_verb_keys_no_theme_of_its_look_alike_noun():
+    t = read_topic("a song about the old man next door who waves every morning")
+    assert "wave" in t.verb_words
+    weights = theme_weights(t)
+    assert (weights["sea"], weights["beach"]) == (0.0, 0.0)
+    # the noun still keys its theme
+    assert theme_weights(read_topic("watching the waves at the beach"))["sea"] >= 2.0
+    # a word used as a noun too is no verb only
+    assert "wave" not in read_topic("she waves at the waves").verb_words
+
+
+def test_a_bare_verb_form_after_a_singular_noun_ends_a_compound():
+    t = read_topic("country song about a broken porch swing")
+    assert [p.bare for p in t.phrases][0] == "broken porch swing"
+    assert t.verbs == ()
+    # after a plural, or a verb like "watch", it is a verb
+    assert "rise" in read_topic("watching the sun rise over the lake").verb_words
+    assert "play" in read_topic("the kids play in the rain").verb_words
+    assert [p.bare for p in read_topic("a farmers market").phrases][0] == "farmers market"
+
+
+def test_who_one_is_as_a_role_is_the_singer_and_a_first_day_as_one_is_a_new_job():
+    t = read_topic("an upbeat song about my first day as a mail carrier")
+    assert t.singer == "mail carrier"
+    assert "newjob" in t.themes
+    assert read_topic("my life as a single mom").singer == "single mom"
+    # as a child is a memory, and a first day at school no job
+    assert read_topic("my summers at the lake as a kid with my cousins").singer == ""
+    assert "newjob" not in read_topic("my first day at a new school").themes
+
+
+def test_next_door_is_where_someone_lives():
+    t = read_topic("a song about the old man next door who waves every morning")
+    assert [(p.bare, p.kind) for p in t.phrases] == [("old man", "person"), ("morning", "time")]
+    assert theme_weights(t)["waiting"] == 0.0  # no door to wait by
+    assert read_topic("the girl next door").singer == ""
+
+
+def test_a_grown_up_back_at_school_is_a_student_not_a_child():
+    for d in ("a song about going back to school at forty", "mom going to college at 45",
+              "a folk song about night school after work"):
+        t = read_topic(d)
+        assert "study" in t.themes, d
+        assert theme_weights(t)["school"] == 0.0, d
+    assert "study" not in read_topic("back to school after summer").themes

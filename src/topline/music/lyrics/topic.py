@@ -179,6 +179,8 @@ class Topic:
     fears: frozenset[str] = frozenset()  # what someone is afraid of ("afraid of the dark" -> "dark")
     lost_things: frozenset[str] = frozenset()  # what the description loses ("losing my wallet" -> "wallet")
     themes: frozenset[str] = frozenset()  # bank themes it names in a phrase (``THEME_PHRASES``: "coming up from nothing")
+    # words used only as verbs ("wave" of "the man who waves", "trip" of "I trip"): no noun of the same spelling
+    verb_words: frozenset[str] = frozenset()
 
 
 UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -346,6 +348,9 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
                 or tok.endswith("n't"):  # "can't", "won't": not a noun phrase ("I can feel can't sleep ...")
             out.append((tok, tok, "f"))
             continue
+        if (tok, nxt) == ("next", "door") or (prev, tok) == ("next", "door"):
+            out.append((tok, tok, "f"))  # "the old man next door": where he lives, no door of a song of waiting
+            continue
         if tok in ADVERBS and out and out[-1][2] == "n" and prev not in DETERMINERS:
             out.append((tok, tok, "f"))  # "her perfume still on my pillow": an adverb, no part of "perfume"
             continue
@@ -361,7 +366,8 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
         # a number of two words ("twenty-first", "twenty-one", not in WordNet) is the part of speech of its last
         poss = lexicon.parts_of_speech(tok) or lexicon.parts_of_speech(tok.rpartition("-")[2])
         in_np = prev in DETERMINERS or prev.endswith("'s") or (bool(out) and out[-1][2] == "a") or (
-            i >= 2 and bool(out) and out[-1][2] == "n" and tokens[i - 2] in DETERMINERS)
+            i >= 2 and bool(out) and out[-1][2] == "n" and tokens[i - 2] in DETERMINERS
+            and not _plural_subject_verb(tokens, i, poss))
         ing_verb = tok.endswith("ing") and lexicon.lemma(tok, "v") != tok \
             and "v" in lexicon.parts_of_speech(lexicon.lemma(tok, "v"))
         past = lexicon.lemma(tok, "v") != tok and not tok.endswith(("ing", "s")) \
@@ -405,12 +411,39 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
                 out.append((tok, lexicon.lemma(tok, "n"), "n" if ("n" in poss or not poss) else poss[0]))
             continue
         p = poss[0] if poss[0] in "nva" else ("n" if "n" in poss else "a")
+        if p == "v" and "n" in poss and out and out[-1][2] == "n" and not prev.endswith("'s") and _compound_tail(
+                tokens, i):
+            p = "n"  # "a broken porch swing", "a kitchen sink": one thing, not a porch that swings
         if p == "v" and "n" in poss and out and out[-1][2] == "v" and prev != "to" and tok not in BARE_VERBS \
                 and out[-1][1] != "get" and nxt not in TITLE_PARTICLES \
                 and (not nxt or nxt in FUNCTION and nxt not in DETERMINERS):
             p = "n"  # "to pay rent", "to sell records": a bare object, not a second verb
         out.append((tok, lexicon.lemma(tok, p), p))
     return out
+
+
+def _plural_subject_verb(tokens: list[str], i: int, poss: list[str]) -> bool:
+    """True when ``tokens[i]``, mostly a verb in WordNet and in its bare form, follows a plural noun ("the kids play
+    in the rain", "the dogs bark at night"): the noun's verb, not a compound (a "farmers market" is mostly a noun)."""
+    prev = tokens[i - 1]
+    return poss[:1] == ["v"] and tokens[i] == lexicon.lemma(tokens[i], "v") and prev.endswith("s") \
+        and lexicon.lemma(prev, "n") != prev
+
+
+SAME_PAST = frozenset("cut put hit set hurt let shut quit spread cost beat read burst split".split())
+CAUSATIVES = frozenset("let lets make makes made watch watched watching see saw seeing hear heard help helped feel felt "
+                       "have had".split())
+
+
+def _compound_tail(tokens: list[str], i: int) -> bool:
+    """True when ``tokens[i]``, a bare verb form that is also a noun, ends a noun compound: it follows a singular
+    noun (a singular subject's verb would take "-s": "a dog waits", so "a porch swing" is a thing) at the end of the
+    clause, with no verb like "let" or "watch" before it ("watch the sun rise")."""
+    tok, prev = tokens[i], tokens[i - 1]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return (tok == lexicon.lemma(tok, "v") and tok not in SAME_PAST and lexicon.lemma(prev, "n") == prev
+            and prev not in SUBJECT_WORDS and (not nxt or nxt in FUNCTION or nxt in PREPOSITIONS)
+            and nxt not in TITLE_PARTICLES and not CAUSATIVES & set(tokens[max(0, i - 5):i - 1]))
 
 
 def _mostly_adjective(tok: str) -> bool:
@@ -790,7 +823,8 @@ def read_topic(description: str) -> Topic:
                  own_verbs=own_verbs, their_verbs=_their_verbs(tagged, verbs, singer), style=style, elsewhere=elsewhere,
                  gone_by=_gone_by(tagged, uniq), facts=facts, fears=fears,
                  lost_things=clash.lost_things(description),
-                 themes=named)
+                 themes=named, verb_words=frozenset(lem for _, lem, pos in tagged if pos == "v")
+                 - {lem for _, lem, pos in tagged if pos != "v"})
 
 
 # A love not allowed: an affair, or a fall for someone else's partner ("my best friend's ex", "my roommate's girlfriend").
@@ -915,6 +949,15 @@ THEME_PHRASES = {
     "newsibling": re.compile(r"\b(?:new (?:baby )?(?:brother|sister|sibling)|baby (?:brother|sister))\b"),
     # a sleepover or summer camp: no old house of one's own
     "sleepover": re.compile(r"\b(?:sleepover|slumber party|sleepaway camp|summer camp)\b"),
+    # a job begun: "my first day as a mail carrier", "first week on the job", "starting a new job" (not "a first
+    # day at a new school": a school's)
+    "newjob": re.compile(r"\b(?:first (?:day|week|shift|month|morning) (?:as an?|on the job|at (?:the |my )?(?:new )?"
+                         r"(?:job|office|work))\b|(?:start\w*|begin\w*|my|a) new job|got (?:the job|hired))"),
+    # a grown-up back at school: the books and the late nights, no bell at half past three and no locker
+    "study": re.compile(r"\b(?:(?:back to|going to|in|starting|start) (?:school|college|university|class(?:es)?)|"
+                        r"(?:a |an )?(?:college|university) (?:degree|student)) (?:at |in (?:my|her|his) (?:late |early )?)"
+                        r"(?:thirty|forty|fifty|sixty|seventy|thirties|forties|fifties|sixties|[3-9]\d)(?:-\w+)?\b|"
+                        r"\b(?:adult|mature|night) (?:student|school|classes|learner)s?\b"),
     # friends drifting apart: no long-distance screen, no childhood of "growing"
     "drifting": re.compile(r"\b(?:(?:drift\w*|grow\w*|grew) apart|los\w* touch|estranged)\b"),
     # a family reunion or cookout: no class reunion's school bell
@@ -934,7 +977,7 @@ THEME_EXCLUDES = {
     "diggers": frozenset({"heartbreak", "road"}), "veteran": frozenset({"war"}),
     "expecting": frozenset({"family", "lullaby", "bedtime"}), "newsibling": frozenset({"siblings"}),
     "sleepover": frozenset({"house", "nature"}), "drifting": frozenset({"distance", "childhood", "friendship"}),
-    "cookout": frozenset({"school", "oldflame"}),
+    "cookout": frozenset({"school", "oldflame"}), "study": frozenset({"school", "childhood", "newkid"}),
 }
 
 
@@ -1155,9 +1198,20 @@ def _people(phrases: list[Phrase], tagged: list[tuple[str, str, str]]) -> tuple[
         elif {"about", "for", "with", "of", "from", "at", "in", "to", "into"} & set(before):
             pass  # a song "about a dragon", "for a friend": sung of or to it, not by it; "kicked out of the diner",
             # "turning twenty-one in Vegas": where it happens
+        elif lows[j:j + 2] == ["next", "door"]:
+            pass  # "the girl next door": a neighbour, sung of
         elif first.kind == "person" or (acts and first.kind == "thing" and "h" not in lexicon.types(first.head)
                                       and "g" not in lexicon.types(first.head)):
             singer = first.bare
+    if not singer:
+        # who the singer is "as": "my first day as a mail carrier", "life as a single mom" (not "as a kid": a memory)
+        lows = [t.lower() for t, _, _ in tagged]
+        for p in phrases:
+            k = next((k for k in range(2, len(lows)) if lows[k:k + len(p.bare.split())] == p.bare.lower().split()), -1)
+            if p.kind == "person" and not p.plural and k >= 2 and lows[k - 2] == "as" and lows[k - 1] in ("a", "an") \
+                    and "c" not in lexicon.types(p.head):
+                singer = p.bare
+                break
     # an owner is sung of ("my grandmother's kitchen": she), unless what is hers is a day of her own: one sings to
     # the one whose first day, birthday, wedding or fight it is ("my little sister's first day of kindergarten")
     possessors = set()

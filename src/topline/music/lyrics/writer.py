@@ -328,6 +328,9 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     workplace = set()
     if (set(topic.words) | set(topic.verbs)) & WORK_WORDS:
         workplace = {lem for p in topic.phrases if p.head in BUSINESSES and len(p.lemmas) > 1 for lem in p.lemmas}
+    # a key that is the noun of a verb of another sense names nothing where the description only does the verb:
+    # "the old man who waves" is no song of the sea, "storming out" none of a storm, "booking a trip" none of books
+    words -= VERB_NOT_KEY & topic.verb_words
     out = {}
     b = bank()
     for name, keys in b.themes.items():
@@ -375,6 +378,14 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     return out
 
 
+# Theme keys whose verb means something else than the theme's noun (to wave a hand, to book, to ghost, to park, to
+# block, to fan, to star, to ship, to storm out, to rock a baby, to trip, to soldier on, ...): as verbs they key nothing.
+VERB_NOT_KEY = frozenset("""wave book ghost park block fan star ship dock shower ice net power bench table stable tail
+dog snake field trick store board screen level label house front spring leaf collar step floor bottle mug palm shaft
+needle ink bug cement mirror fare market stall grill border tower sand port coast tide letter cane champion club cup
+team baby doctor police ward school page paper bed shadow trip resort rock trade tool muscle traffic boss wage station
+band stage soldier hound storm weather box shore peak trail career best gang mate grace lord spirit taxi alien earth
+moon rocket space""".split())
 LEISURE_THEMES = frozenset({"nature", "beach", "vacation"})  # a day off's: a hike, the sand, a holiday
 BUSINESSES = frozenset("place shop joint truck stand parlor parlour restaurant diner shack store van cart".split())
 WORK_WORDS = frozenset("work job shift fire fired quit boss hire hired employee manager coworker".split())
