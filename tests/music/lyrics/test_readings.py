@@ -179,3 +179,21 @@ def test_a_grown_up_back_at_school_is_a_student_not_a_child():
         assert "study" in t.themes, d
         assert theme_weights(t)["school"] == 0.0, d
     assert "study" not in read_topic("back to school after summer").themes
+
+
+def test_an_elders_object_is_handed_down_unless_it_is_lost():
+    for d in ("a song about my grandpa's old pocket knife", "a song about my mom's handwriting on old recipe cards",
+              "my father's toolbox", "my dad's old truck"):
+        assert "heirloom" in read_topic(d).themes, d
+    for d in ("losing my grandfather's watch on the train", "my grandmother's kitchen on a Sunday morning",
+              "my sister's old bike", "my grandpa's funeral"):
+        assert "heirloom" not in read_topic(d).themes, d
+
+
+def test_one_of_ones_own_watched_at_their_game_or_recital_is_a_proud_song():
+    for d in ("a hip hop song about my little sister scoring her first goal", "my son's first recital",
+              "my daughter graduating from college", "my brother playing in the big game"):
+        assert "proud" in read_topic(d).themes, d
+    for d in ("my kids playing in the snow", "my sister's wedding by the lake", "my son leaving for the army"):
+        assert "proud" not in read_topic(d).themes, d
+    assert "neighbor" in read_topic("the old man next door who waves").themes

@@ -676,6 +676,8 @@ def read_topic(description: str) -> Topic:
         tags.add("away")  # "getting lost in Tokyo": a stranger there (not "lost in thought" of one who belongs)
     tags |= _loss_tags(description, tagged)
     named = frozenset(n for n, rx in THEME_PHRASES.items() if rx.search(low_description))
+    if _handed_down(phrases, description):
+        named |= {"heirloom"}
     if "betrayal" in named or lemset & BETRAYAL:
         tags.add("betrayed")  # no line of a friend's loyalty ("you always pick up when I call")
         tags.add("down")
@@ -958,6 +960,15 @@ THEME_PHRASES = {
                         r"(?:a |an )?(?:college|university) (?:degree|student)) (?:at |in (?:my|her|his) (?:late |early )?)"
                         r"(?:thirty|forty|fifty|sixty|seventy|thirties|forties|fifties|sixties|[3-9]\d)(?:-\w+)?\b|"
                         r"\b(?:adult|mature|night) (?:student|school|classes|learner)s?\b"),
+    # a neighbour ("the old man next door"): "next door" is read as no door (``_tag``), so the phrase names the theme
+    "neighbor": re.compile(r"\bnext door\b"),
+    # one's own child or sibling doing their thing, watched from the stands ("my little sister scoring her first
+    # goal", "my son's first recital"): sung to them, not in the doer's voice
+    "proud": re.compile(r"\b(?:my|our) (?:little |baby |big |older |younger |kid |eldest |youngest )?(?:sister|brother|son|"
+                        r"daughter|kid|kids|boy|girl|grandson|granddaughter|niece|nephew|child)(?:'s)? (?:first |big |"
+                        r"school )?(?:scor\w*|win(?:s|ning)?|won|graduat\w*|perform\w*|recital|touchdown|goal|home run|"
+                        r"debut|championship|play(?:ing)? (?:in|at) (?:the|her|his|a) (?:big )?(?:game|final|match|"
+                        r"recital|concert|play)|(?:first )?(?:game|match|race|concert|play|show|steps))\b"),
     # friends drifting apart: no long-distance screen, no childhood of "growing"
     "drifting": re.compile(r"\b(?:(?:drift\w*|grow\w*|grew) apart|los\w* touch|estranged)\b"),
     # a family reunion or cookout: no class reunion's school bell
@@ -978,6 +989,8 @@ THEME_EXCLUDES = {
     "expecting": frozenset({"family", "lullaby", "bedtime"}), "newsibling": frozenset({"siblings"}),
     "sleepover": frozenset({"house", "nature"}), "drifting": frozenset({"distance", "childhood", "friendship"}),
     "cookout": frozenset({"school", "oldflame"}), "study": frozenset({"school", "childhood", "newkid"}),
+    # the one watched plays, sings or graduates: no line of siblings growing up or a new baby in the house
+    "proud": frozenset({"siblings", "newsibling"}),
 }
 
 
@@ -1002,6 +1015,22 @@ NEW_LOVE = re.compile(r"\b(meet|meets|meeting|met|first date|fling|(?:summer|hol
 UNTOLD = re.compile(r"\b(secret(ly)?\s+(in\s+)?lov\w*|lov\w*\s+(\w+\s+)?from afar|one[- ]sided)\b")
 # A being gone: "passed away", "passed on" (not "passed the exam").
 PASSED = re.compile(r"\bpass(ed|es|ing)?\s+(away|on)\b")
+
+
+ELDERS = frozenset("""grandmother grandfather grandma grandpa granny gran nana nan grandad granddad mother father mom
+mum dad mama papa ma pa aunt uncle""".split())
+LOSING = re.compile(r"\b(?:los(?:e|es|t|ing)|missing|stolen|st(?:ole|eal\w*)|left (?:it |\w+ )?(?:on|in|at))\b")
+
+
+def _handed_down(phrases: list[Phrase], description: str) -> bool:
+    """True when the description is about an elder's object ("my grandpa's old pocket knife", "my dad's old truck",
+    "my mom's handwriting on old recipe cards"), a thing handed down, not one lost ("losing my grandfather's watch on
+    the train" is the keepsake's)."""
+    for p in phrases:
+        owner = p.bare.split("'s ")[0].split()[-1].lower() if "'s " in p.bare else ""
+        if owner in ELDERS and p.kind in ("thing", "vehicle") and not LOSING.search(description.lower()):
+            return True
+    return False
 
 
 def _loss_tags(description: str, tagged: list[tuple[str, str, str]]) -> set[str]:

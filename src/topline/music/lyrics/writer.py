@@ -726,6 +726,9 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
             j -= 1
         if j > 2 and low[j] == "who" and tagged[j - 1][2] == "n" and low[j - 2] == "and" and tagged[j - 3][2] == "n":
             return "they", "their"  # "Priya and Sam, who met on a train": they met, both of them
+        if j > 2 and low[j] in ("that", "who", "which") and low[j - 2:j] == ["next", "door"] \
+                and tagged[j - 3][2] == "n":
+            return person(j - 2)  # "the old man next door who waves": he waves
         if j > 0 and low[j] in ("that", "who", "which") and tagged[j - 1][2] == "n":
             subj = person(j)  # "my mom's old car that finally broke down": the car broke down
             ph = phrase_of.get(low[j - 1])
