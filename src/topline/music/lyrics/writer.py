@@ -762,7 +762,10 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 out.append("you" if "no-romance" not in topic.tags else toks[k])
                 k += 1
                 continue
-            out.append(poss if poss and low[k] in ("his", "her", "their") else "I" if low[k] == "i" else
+            # "a baker opening his shop": his is the singer's, "my shop"; with no one named singing ("returning his
+            # hoodie") his is another's
+            mine = poss and low[k] in ("his", "her", "their") and (topic.singer or poss != "my")
+            out.append(poss if mine else "I" if low[k] == "i" else
                        toks[k].capitalize() if low[k] in CALENDAR else toks[k])  # "in July"
             k += 1
         return out
@@ -945,8 +948,16 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 p0 = j - 1 if before in PREPS | {"about", "of"} else j - 2
                 e = next(iter(ends(i)), i + 1)
                 pp = words(p0, e, "my")
+                head = lexicon.lemma(_clean(low[e - 1]), "n")  # the phrase's head: "ticket" of "a parking ticket"
+                if p0 and (low[p0 - 1], low[p0]) in FALLING:
+                    # "a crush on the lifeguard": the singer's own feeling, "I've got a crush on the lifeguard"
+                    lines += _carrier(f"{FALLING[low[p0 - 1], low[p0]]} {' '.join(pp[1:])}", topic, len(lines),
+                                      tails=("", "I know", "it's true"))
+                    continue
+                if low[p0] in ("on", "in", "at", "into", "onto") and lexicon.kind(head) in ("person", "animal"):
+                    continue  # "a man on the moon" sings no "on the man"; no place to sing "on the lifeguard" in
                 if low[p0] == "about":  # a song "about the streets" is sung where it is: "on the streets"
-                    if "g" not in lexicon.types(lem):
+                    if "g" not in lexicon.types(lem) or "g" not in lexicon.types(head):
                         continue
                     pp[0] = "on" if lem in ON_PLACES else "in"
                 elif low[p0] == "of":  # "the first tomatoes of July": a time is sung as when, "in July"
@@ -1084,6 +1095,9 @@ def _name_line(topic: Topic, word: str) -> str:
     return ""
 
 
+# A feeling for someone, as the description words it: sung in the singer's own voice.
+FALLING = {("crush", "on"): "I've got a crush on", ("love", "with"): "I'm in love with",
+           ("feelings", "for"): "I've got feelings for", ("feeling", "for"): "I've got a feeling for"}
 ON_PLACES = frozenset("street road highway corner block island shore beach farm stage square".split())  # "on the ..."
 
 
