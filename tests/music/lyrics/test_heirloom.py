@@ -89,9 +89,15 @@ def test_the_one_it_belonged_to_gone_or_giving_it():
 def test_no_other_song_draws_a_line_of_it():
     for d in ("a country song about my pickup truck", "learning to play guitar", "a punk song about my broken watch",
               "shopping for a wedding dress with my best friend", "a fishing trip with my buddies",
-              "a cozy quilt on a cold night", "a love song about a diamond ring", "my grandpa's old pocket knife",
-              "a song about my grandmother's kitchen", "my dad's toolbox in the garage"):
+              "a cozy quilt on a cold night", "a love song about a diamond ring",
+              "a song about my grandmother's kitchen", "losing my grandfather's watch on the train"):
         assert _lines(d) == set(), d
+
+
+def test_an_elders_object_is_sung_as_handed_down_without_naming_it_an_heirloom():
+    # topic reads "my grandpa's ..." as a thing handed down (``topic._handed_down``): the theme is the song's
+    for d in ("my grandpa's old pocket knife", "my dad's toolbox in the garage"):
+        assert len(_lines(d)) >= 8, d
 
 
 def test_the_one_it_came_from_is_sung_to_only_where_the_description_makes_them_you():

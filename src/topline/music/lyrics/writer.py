@@ -532,7 +532,8 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
     excluded = ruled_out(topic)
     ridden = pedalled(topic)
     # a job lost however it is said: a workplace that closed is a layoff ("I carry out my cardboard box")
-    named = set(topic.words) | ({"layoff"} if "no-employed" in topic.tags else set())
+    named = set(topic.words) | ({"layoff"} if "no-employed" in topic.tags else set()) \
+        | ({"neighbor"} if "neighbor" in topic.themes else set())  # "next door" is read as no words of its own
     for e in bank().entries:
         if e.theme in excluded:
             continue  # not even a line that sings the description's word ("the house" of a child's two houses)
