@@ -183,10 +183,11 @@ def test_a_grown_up_back_at_school_is_a_student_not_a_child():
 
 def test_an_elders_object_is_handed_down_unless_it_is_lost():
     for d in ("a song about my grandpa's old pocket knife", "a song about my mom's handwriting on old recipe cards",
-              "my father's toolbox", "my dad's old truck"):
+              "my father's toolbox", "my grandmother's ring"):
         assert "heirloom" in read_topic(d).themes, d
     for d in ("losing my grandfather's watch on the train", "my grandmother's kitchen on a Sunday morning",
-              "my sister's old bike", "my grandpa's funeral"):
+              "my sister's old bike", "my grandpa's funeral", "my mom's old car that finally broke down",
+              "gospel song about my mother's hands", "song about my grandpa's stories from the war"):
         assert "heirloom" not in read_topic(d).themes, d
 
 
@@ -197,3 +198,10 @@ def test_one_of_ones_own_watched_at_their_game_or_recital_is_a_proud_song():
     for d in ("my kids playing in the snow", "my sister's wedding by the lake", "my son leaving for the army"):
         assert "proud" not in read_topic(d).themes, d
     assert "neighbor" in read_topic("the old man next door who waves").themes
+
+
+def test_a_theme_whose_gates_none_of_the_words_meet_carries_no_song():
+    # the neighbour's lines each need a porch, a wave, a ladder, a noisy wall...: none for the wind chimes
+    t = read_topic("a country song about my neighbor's wind chimes at night")
+    assert theme_weights(t)["neighbor"] < 4.0
+    assert theme_weights(read_topic("a song about borrowing a ladder from my neighbor"))["neighbor"] >= 4.0

@@ -989,8 +989,8 @@ THEME_EXCLUDES = {
     "expecting": frozenset({"family", "lullaby", "bedtime"}), "newsibling": frozenset({"siblings"}),
     "sleepover": frozenset({"house", "nature"}), "drifting": frozenset({"distance", "childhood", "friendship"}),
     "cookout": frozenset({"school", "oldflame"}), "study": frozenset({"school", "childhood", "newkid"}),
-    # the one watched plays, sings or graduates: no line of siblings growing up or a new baby in the house
-    "proud": frozenset({"siblings", "newsibling"}),
+    # the one watched plays, sings or graduates: no line of siblings growing up, a new baby, or a pupil's own school day
+    "proud": frozenset({"siblings", "newsibling", "school"}),
 }
 
 
@@ -1028,9 +1028,15 @@ def _handed_down(phrases: list[Phrase], description: str) -> bool:
     the train" is the keepsake's)."""
     for p in phrases:
         owner = p.bare.split("'s ")[0].split()[-1].lower() if "'s " in p.bare else ""
-        if owner in ELDERS and p.kind in ("thing", "vehicle") and not LOSING.search(description.lower()):
-            return True
+        if owner in ELDERS and (p.kind == "thing" or p.head in KEPT) and not LOSING.search(description.lower()) \
+                and ({"h", "e"} & set(lexicon.types(p.head)) or p.head in KEPT) and p.head not in SPOKEN:
+            return True  # a thing one holds or keeps (not "my mother's hands", "my grandfather's alzheimer's")
     return False
+
+
+# kept, though WordNet holds them no artifact (a car or a truck is its own song: the road, the breakdown, the repair)
+KEPT = frozenset("machine ring".split())
+SPOKEN = frozenset("story tale joke song advice word voice laugh smile name memory secret prayer".split())  # not a thing
 
 
 def _loss_tags(description: str, tagged: list[tuple[str, str, str]]) -> set[str]:

@@ -301,6 +301,25 @@ def _sets_the_song(phrase: Phrase, topic: Topic) -> bool:
     return any(st.endswith(" " + phrase.bare) for st in topic.settings)
 
 
+def gate_words(topic: Topic) -> set[str]:
+    """The words a bank line's gates (``=w1,w2``) are met by: the description's own, a job lost however it is said
+    (a workplace that closed is a layoff: "I carry out my cardboard box"), a neighbour named by "next door"."""
+    return set(topic.words) | ({"layoff"} if "no-employed" in topic.tags else set()) \
+        | ({"neighbor"} if "neighbor" in topic.themes else set())
+
+
+@lru_cache(maxsize=1)
+def _gates() -> dict[str, list[list[set[str]]]]:
+    """Each theme's couplets by their gates (a list of word sets, each to be met)."""
+    out: dict[str, list[list[set[str]]]] = {}
+    for e in bank().entries:
+        out.setdefault(e.theme, []).append([set(t[1:].split(",")) for t in e.tags if t.startswith("=")])
+    return out
+
+
+MIN_OPEN = 1  # couplets: a theme whose gates open fewer for a description cannot carry its song
+
+
 def theme_weights(topic: Topic) -> dict[str, float]:
     """How much each theme of the bank suits the description (0 = not at all): 2 for each of
     its keys among the description's words (4 for a core key), 0.3 for each (up to 3) among
@@ -367,6 +386,12 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         | (out.keys() - MOODS - topic.themes if "calledoff" in topic.tags else frozenset())
     for name in capped & out.keys():
         out[name] = min(out[name], STRONG - 0.1)
+    # a theme whose lines each need their story's words, none of which the description has ("my neighbor's wind
+    # chimes at night": the neighbour's porch wave, borrowed ladder and noisy wall): it cannot carry the song
+    met = gate_words(topic)
+    for name in [n for n, w in out.items() if w >= STRONG]:
+        if sum(all(need & met for need in needs) for needs in _gates().get(name, [])) < MIN_OPEN:
+            out[name] = STRONG - 0.1
     others = set(topic.their_verbs) - set(topic.own_verbs)
     if others and not topic.singer:
         # "my mom working three jobs to raise us", "my dad who drives trucks": their work, sung by their child; a
@@ -532,8 +557,7 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
     excluded = ruled_out(topic)
     ridden = pedalled(topic)
     # a job lost however it is said: a workplace that closed is a layoff ("I carry out my cardboard box")
-    named = set(topic.words) | ({"layoff"} if "no-employed" in topic.tags else set()) \
-        | ({"neighbor"} if "neighbor" in topic.themes else set())  # "next door" is read as no words of its own
+    named = gate_words(topic)
     for e in bank().entries:
         if e.theme in excluded:
             continue  # not even a line that sings the description's word ("the house" of a child's two houses)
