@@ -410,7 +410,7 @@ dog snake field trick store board screen level label house front spring leaf col
 needle ink bug cement mirror fare market stall grill border tower sand port coast tide letter cane champion club cup
 team baby doctor police ward school page paper bed shadow trip resort rock trade tool muscle traffic boss wage station
 band stage soldier hound storm weather box shore peak trail career best gang mate grace lord spirit taxi alien earth
-moon rocket space""".split())
+moon rocket space train""".split())
 LEISURE_THEMES = frozenset({"nature", "beach", "vacation"})  # a day off's: a hike, the sand, a holiday
 BUSINESSES = frozenset("place shop joint truck stand parlor parlour restaurant diner shack store van cart".split())
 WORK_WORDS = frozenset("work job shift fire fired quit boss hire hired employee manager coworker".split())
