@@ -205,3 +205,13 @@ def test_a_theme_whose_gates_none_of_the_words_meet_carries_no_song():
     t = read_topic("a country song about my neighbor's wind chimes at night")
     assert theme_weights(t)["neighbor"] < 4.0
     assert theme_weights(read_topic("a song about borrowing a ladder from my neighbor"))["neighbor"] >= 4.0
+
+
+def test_the_power_gone_however_it_is_said_sings_the_blackout():
+    for d in ("an acoustic song about the night the power went out",
+              "a song about playing cards by candlelight when the storm knocked out the power",
+              "rock song about a power cut during a heatwave"):
+        t = read_topic(d)
+        assert "blackout" in t.themes, d
+        assert theme_weights(t)["blackout"] >= 4.0, d
+    assert "blackout" not in read_topic("a power ballad about going home").themes

@@ -955,6 +955,10 @@ THEME_PHRASES = {
     # day at a new school": a school's)
     "newjob": re.compile(r"\b(?:first (?:day|week|shift|month|morning) (?:as an?|on the job|at (?:the |my )?(?:new )?"
                          r"(?:job|office|work))\b|(?:start\w*|begin\w*|my|a) new job|got (?:the job|hired))"),
+    # the power gone ("the night the power went out", "the storm knocked out the power"): the blackout's lines
+    "blackout": re.compile(r"\b(?:power (?:went|goes|going|go|is|was) (?:out|off|down)|(?:lost|losing|lose|no) power|"
+                           r"(?:knock\w*|cut\w*|took|takes|take) (?:out |off )?(?:the |our )?power|power (?:cut|outage|"
+                           r"failure)s?|lights went out all over)\b"),
     # a grown-up back at school: the books and the late nights, no bell at half past three and no locker
     "study": re.compile(r"\b(?:(?:back to|going to|in|starting|start) (?:school|college|university|class(?:es)?)|"
                         r"(?:a |an )?(?:college|university) (?:degree|student)) (?:at |in (?:my|her|his) (?:late |early )?)"

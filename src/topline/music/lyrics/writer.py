@@ -303,9 +303,14 @@ def _sets_the_song(phrase: Phrase, topic: Topic) -> bool:
 
 def gate_words(topic: Topic) -> set[str]:
     """The words a bank line's gates (``=w1,w2``) are met by: the description's own, a job lost however it is said
-    (a workplace that closed is a layoff: "I carry out my cardboard box"), a neighbour named by "next door"."""
+    (a workplace that closed is a layoff: "I carry out my cardboard box"), a theme's own (``NAMED_GATES``)."""
     return set(topic.words) | ({"layoff"} if "no-employed" in topic.tags else set()) \
-        | ({"neighbor"} if "neighbor" in topic.themes else set())
+        | {w for name in topic.themes for w in NAMED_GATES.get(name, ())}
+
+
+# Words a theme named by a phrase (``topic.THEME_PHRASES``) meets its gates with: "next door" is read as no words of
+# its own, "the power went out" names no blackout.
+NAMED_GATES = {"neighbor": ("neighbor",), "blackout": ("blackout", "outage")}
 
 
 @lru_cache(maxsize=1)
