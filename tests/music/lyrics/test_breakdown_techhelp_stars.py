@@ -18,7 +18,7 @@ def _weight(description: str, theme: str) -> float:
 
 @pytest.mark.parametrize("description, theme, line", [
     ("a blues song about a flat tire in the desert", "breakdown", "I kneel down in the gravel by the wheel"),
-    ("a blues song about a flat tire in the desert", "breakdown", "and the blacktop's hot enough to burn"),
+    ("a blues song about a flat tire in the desert", "breakdown", "and the road is hot enough to burn"),
     ("broke down on the highway at night waiting for a tow truck", "breakdown",
      "oh here comes the tow truck round the bend"),
     ("broke down on the highway at night waiting for a tow truck", "breakdown", "and my hazards tick into the night"),
@@ -76,7 +76,7 @@ def test_a_lines_story_needs_its_words():
     assert not any(w in t for t in tire for w in ("tractor", "tow truck round", "red to red", "old truck"))
     tow = candidate_texts("broke down on the highway at night waiting for a tow truck")
     assert "I kneel down in the gravel by the wheel" not in tow  # a flat's
-    assert "and the blacktop's hot enough to burn" not in tow  # a day's: the description is at night
+    assert "and the road is hot enough to burn" not in tow  # a day's: the description is at night
     email = candidate_texts("a folk song about helping my grandpa with his email on the computer")
     assert "and I see the ceiling and one ear" not in email  # a video call's
     video = candidate_texts("a sweet song about showing my dad how to make a video call")
