@@ -21,18 +21,18 @@ def _weight(description: str, theme: str) -> float:
     ("the last ferry home", "ferry", "oh I'm on the last ferry home tonight"),
     ("the morning ferry crossing with the commuters", "ferry", "and the same commuters take the same seats"),
     ("standing at the ferry railing, gulls over the wake", "ferry", "and the gulls hang white above the wake"),
-    ("a song about the foghorn", "ferry", "and the foghorn calls out low and long"),
+    ("a song about the foghorn", "ferry", "and the fog horn calls out low and long"),
     ("a country song about the diner where my parents met", "diner",
      "and my father took it black, the way I do"),
     ("a song about our booth at the all night diner", "diner", "and the neon sign buzzes pink outside"),
     ("a waitress at a small town diner who calls everyone honey", "diner",
      "I count my tips out on the counter top"),
     ("a happy song about painting the nursery before the baby comes", "paintjob",
-     "I paint the nursery a soft yellow"),
+     "I paint the nursery the softest green"),
     ("a funny song about repainting the kitchen together", "paintjob",
      "and we paint the kitchen cupboards sage green"),
     ("painting my bedroom a new color after the breakup", "paintjob",
-     "and the first coat's streaky in the light"),
+     "and the first coat's thin in the window light"),
 ])
 def test_a_new_subject_is_sung_in_its_own_lines(description, theme, line):
     assert _weight(description, theme) >= STRONG
@@ -65,7 +65,7 @@ def test_a_key_of_another_sense_sings_none_of_its_lines(description, theme):
 def test_a_diner_closing_is_the_letdowns_song_with_its_own_words():
     # a place closing caps every theme but the letdown's: the diner sings only its lines with the description's words
     assert theme_lines("the diner closing down", {"diner"}) == {
-        "and the diner's closing down for good", "oh they're closing down the diner on the square"}
+        "and the diner is closing down for good", "oh they're closing down the diner on the square"}
 
 
 def test_a_lines_story_needs_its_words():
@@ -75,4 +75,4 @@ def test_a_lines_story_needs_its_words():
     met = candidate_texts("a country song about the diner where my parents met")
     assert "oh pour me one more cup before you close" not in met
     kitchen = candidate_texts("a funny song about repainting the kitchen together")
-    assert "I paint the nursery a soft yellow" not in kitchen
+    assert "I paint the nursery the softest green" not in kitchen
