@@ -215,3 +215,16 @@ def test_the_power_gone_however_it_is_said_sings_the_blackout():
         assert "blackout" in t.themes, d
         assert theme_weights(t)["blackout"] >= 4.0, d
     assert "blackout" not in read_topic("a power ballad about going home").themes
+
+
+def test_a_vehicle_that_quits_the_sky_lain_under_and_a_parents_first_text_name_their_themes():
+    for d, theme in (("blues song about a flat tire in the desert", "breakdown"),
+                     ("country song about a tractor that won't start", "breakdown"),
+                     ("my truck that always breaks down", "breakdown"),
+                     ("lying under the stars with you", "stargazing"),
+                     ("my mom learning to send her first text message", "techhelp"),
+                     ("a song about teaching my grandmother to use a smartphone", "techhelp")):
+        assert theme in read_topic(d).themes, d
+    assert theme_weights(read_topic("my mom learning to send her first text message"))["heartbreak"] == 0.0
+    for d in ("a breakup over text message", "my heart broke down", "a rock star"):
+        assert not {"breakdown", "stargazing", "techhelp"} & read_topic(d).themes, d

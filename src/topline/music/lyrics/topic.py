@@ -959,6 +959,20 @@ THEME_PHRASES = {
     "blackout": re.compile(r"\b(?:power (?:went|goes|going|go|is|was) (?:out|off|down)|(?:lost|losing|lose|no) power|"
                            r"(?:knock\w*|cut\w*|took|takes|take) (?:out |off )?(?:the |our )?power|power (?:cut|outage|"
                            r"failure)s?|lights went out all over)\b"),
+    # a vehicle that quits (helper bank9's proposal): "my old tractor won't start", "my truck that always breaks down",
+    # "a flat tire in the desert"
+    "breakdown": re.compile(r"\b(?:car|truck|pickup|tractor|van|jeep|engine|bus|motorcycle|bike)\b[^.,]{0,30}?\b(?:"
+                            r"br(?:oke|eaks?|eaking|oken) down|won'?t start|wouldn'?t start|died|quit)\b|\bflat tires?\b|"
+                            r"\bran out of gas\b|\bdead battery\b|\bjump[- ]?start\w*|\bbroke down on the\b"),
+    # lying under the sky (helper bank9's proposal): "under the stars", "a shooting star", "the milky way"
+    "stargazing": re.compile(r"\b(?:shooting|falling) stars?\b|\bmilky way\b|\b(?:under|beneath) the stars\b"),
+    # teaching a parent the phone (helper bank9's finding): "my mom learning to send her first text", no heartbreak
+    "techhelp": re.compile(r"\b(?:mom|mum|mother|dad|father|grandma|grandmother|grandpa|grandfather|granny|nana|parents?)"
+                           r"\b[^.]{0,30}?\b(?:learn\w*|teach\w*|taught|show\w*|help\w*)\b[^.]{0,30}?\b(?:phone|"
+                           r"smartphone|text\w*|email\w*|computer|laptop|tablet|video call|facetime|emoji)|\b(?:teach\w*|"
+                           r"taught|show\w*|help\w*) (?:my )?(?:mom|mum|mother|dad|father|grandma|grandmother|grandpa|"
+                           r"grandfather|granny|nana|parents?)\b[^.]{0,30}?\b(?:phone|smartphone|text\w*|email\w*|"
+                           r"computer|laptop|tablet|video call|facetime|emoji)"),
     # a grown-up back at school: the books and the late nights, no bell at half past three and no locker
     "study": re.compile(r"\b(?:(?:back to|going to|in|starting|start) (?:school|college|university|class(?:es)?)|"
                         r"(?:a |an )?(?:college|university) (?:degree|student)) (?:at |in (?:my|her|his) (?:late |early )?)"
@@ -995,6 +1009,8 @@ THEME_EXCLUDES = {
     "cookout": frozenset({"school", "oldflame"}), "study": frozenset({"school", "childhood", "newkid"}),
     # the one watched plays, sings or graduates: no line of siblings growing up, a new baby, or a pupil's own school day
     "proud": frozenset({"siblings", "newsibling", "school"}),
+    # a parent's first text is no lover's message; a stranded truck no highway song of miles
+    "techhelp": frozenset({"heartbreak", "phone", "distance"}), "breakdown": frozenset({"road"}),
 }
 
 
