@@ -199,6 +199,6 @@ def test_a_clause_of_someone_elses_is_a_title_whole():
 def test_a_bike_is_ridden_not_driven():
     d = "a happy song about learning to ride a bike without training wheels"
     w = theme_weights(read_topic(d))
-    assert w["road"] == STRONG - 0.1 and w["learning"] >= STRONG
+    assert w["road"] < STRONG and w["learning"] >= STRONG  # ("wheels" it goes without key nothing)
     assert not _has(d, "engine") and not _has(d, "both hands on the wheel")
     assert theme_weights(read_topic("a song about my first car"))["car"] >= STRONG

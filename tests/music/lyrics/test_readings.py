@@ -228,3 +228,9 @@ def test_a_vehicle_that_quits_the_sky_lain_under_and_a_parents_first_text_name_t
     assert theme_weights(read_topic("my mom learning to send her first text message"))["heartbreak"] == 0.0
     for d in ("a breakup over text message", "my heart broke down", "a rock star"):
         assert not {"breakdown", "stargazing", "techhelp"} & read_topic(d).themes, d
+
+
+def test_what_is_not_there_keys_no_theme():
+    w = theme_weights(read_topic("a song about a snow day with no school"))
+    assert w["school"] < 1.0 and w["winter"] >= 4.0
+    assert theme_weights(read_topic("getting lost in Tokyo without a phone"))["phone"] < 1.0

@@ -355,6 +355,8 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     # a key that is the noun of a verb of another sense names nothing where the description only does the verb:
     # "the old man who waves" is no song of the sea, "storming out" none of a storm, "booking a trip" none of books
     words -= VERB_NOT_KEY & topic.verb_words
+    # what the description says is not there keys nothing: "a snow day with no school" rings no school bell
+    words -= {lexicon.lemma(w, "n") for w in topic.absent}
     out = {}
     b = bank()
     for name, keys in b.themes.items():
