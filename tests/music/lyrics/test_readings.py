@@ -234,3 +234,13 @@ def test_what_is_not_there_keys_no_theme():
     w = theme_weights(read_topic("a song about a snow day with no school"))
     assert w["school"] < 1.0 and w["winter"] >= 4.0
     assert theme_weights(read_topic("getting lost in Tokyo without a phone"))["phone"] < 1.0
+
+
+def test_his_or_her_thing_in_a_love_song_with_nobody_else_named_is_the_one_sung_to():
+    for d, line in (("a breakup song about returning his hoodie", "I'm returning your hoodie"),
+                    ("a love song about wearing his jacket", "I'm wearing your jacket"),
+                    ("a sad song about finding her sweater in my closet", "I'm finding her sweater"),
+                    ("a baker opening his shop at dawn", "I'm opening my shop")):
+        t = read_topic(d)
+        sung = {" ".join(w for w, _ in ln.parts) for v in t.words for ln in carriers(t, d, v)[0]}
+        assert "and now " + line in sung, d

@@ -795,8 +795,13 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
                 k += 1
                 continue
             # "a baker opening his shop": his is the singer's, "my shop"; with no one named singing ("returning his
-            # hoodie") his is another's
+            # hoodie") his is another's: in a love song with nobody else named, the lover's, sung to ("your hoodie")
             mine = poss and low[k] in ("his", "her", "their") and (topic.singer or poss != "my")
+            if not mine and low[k] in ("his", "her") and not topic.singer and "no-romance" not in topic.tags \
+                    and not any(p.kind == "person" for p in topic.phrases):
+                out.append("your")
+                k += 1
+                continue
             out.append(poss if mine else "I" if low[k] == "i" else
                        toks[k].capitalize() if low[k] in CALENDAR else toks[k])  # "in July"
             k += 1
