@@ -2,7 +2,7 @@
 
 from topline.music.lyrics.bank import bank
 from topline.music.lyrics.topic import read_topic
-from topline.music.lyrics.writer import candidates
+from topline.music.lyrics.writer import candidates, theme_weights
 
 
 def line_text(line) -> str:
@@ -27,3 +27,13 @@ def theme_lines(description: str, themes) -> set[str]:
 def sung_lines(text: str) -> list[str]:
     """The lines of written lyrics, section tags and blank lines left out."""
     return [ln for ln in text.split("\n") if ln and not ln.startswith("[")]
+
+
+def theme_weight(description: str, theme: str) -> float:
+    """How much ``theme`` suits ``description`` (``writer.theme_weights``)."""
+    return theme_weights(read_topic(description))[theme]
+
+
+def couplet_counts(themes) -> dict[str, int]:
+    """How many couplets the bank holds of each of ``themes``."""
+    return {n: sum(e.theme == n for e in bank().entries) for n in themes}

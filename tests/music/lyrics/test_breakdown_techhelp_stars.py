@@ -4,16 +4,12 @@ for."""
 
 import pytest
 
-from tests.music.lyrics.lines import candidate_texts, theme_lines
+from tests.music.lyrics.lines import candidate_texts, couplet_counts, theme_lines, theme_weight
 from topline.music.lyrics.bank import bank
 from topline.music.lyrics.topic import read_topic
 from topline.music.lyrics.writer import STRONG, theme_weights
 
 NEW = ("breakdown", "techhelp", "stargazing")
-
-
-def _weight(description: str, theme: str) -> float:
-    return theme_weights(read_topic(description))[theme]
 
 
 @pytest.mark.parametrize("description, theme, line", [
@@ -35,12 +31,12 @@ def _weight(description: str, theme: str) -> float:
     ("making a wish on a shooting star", "stargazing", "oh I make a wish on a shooting star"),
 ])
 def test_a_new_subject_is_sung_in_its_own_lines(description, theme, line):
-    assert _weight(description, theme) >= STRONG
+    assert theme_weight(description, theme) >= STRONG
     assert line in candidate_texts(description)
 
 
 def test_the_themes_have_their_couplets():
-    counts = {n: sum(e.theme == n for e in bank().entries) for n in NEW}
+    counts = couplet_counts(NEW)
     assert counts == {"breakdown": 34, "techhelp": 22, "stargazing": 22}
 
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.music.lyrics.lines import candidate_texts, sung_lines, theme_lines
+from tests.music.lyrics.lines import candidate_texts, sung_lines, theme_lines, theme_weight
 from topline.music.lyrics import write_song
 from topline.music.lyrics.bank import bank
 from topline.music.lyrics.topic import read_topic
@@ -57,7 +57,7 @@ def test_the_new_themes_have_their_couplets_and_every_line_needs_its_story():
     ("a song about the blackout last summer", "blackout", "the neighbors bring their chairs outside"),
 ])
 def test_a_new_subject_is_sung_in_its_own_lines(description, theme, line):
-    assert theme_weights(read_topic(description))[theme] >= STRONG
+    assert theme_weight(description, theme) >= STRONG
     assert line in candidate_texts(description)
 
 

@@ -3,16 +3,10 @@ descriptions and kept out of the songs its keys could be mistaken for."""
 
 import pytest
 
-from tests.music.lyrics.lines import candidate_texts, theme_lines
-from topline.music.lyrics.bank import bank
-from topline.music.lyrics.topic import read_topic
-from topline.music.lyrics.writer import STRONG, theme_weights
+from tests.music.lyrics.lines import candidate_texts, couplet_counts, theme_lines, theme_weight
+from topline.music.lyrics.writer import STRONG
 
 NEW = ("ferry", "diner", "paintjob")
-
-
-def _weight(description: str, theme: str) -> float:
-    return theme_weights(read_topic(description))[theme]
 
 
 @pytest.mark.parametrize("description, theme, line", [
@@ -35,12 +29,12 @@ def _weight(description: str, theme: str) -> float:
      "and the first coat's thin in the window light"),
 ])
 def test_a_new_subject_is_sung_in_its_own_lines(description, theme, line):
-    assert _weight(description, theme) >= STRONG
+    assert theme_weight(description, theme) >= STRONG
     assert line in candidate_texts(description)
 
 
 def test_the_themes_have_their_couplets():
-    counts = {n: sum(e.theme == n for e in bank().entries) for n in NEW}
+    counts = couplet_counts(NEW)
     assert counts == {"ferry": 26, "diner": 29, "paintjob": 23}
 
 

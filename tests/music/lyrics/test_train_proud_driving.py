@@ -5,16 +5,11 @@ import re
 
 import pytest
 
-from tests.music.lyrics.lines import candidate_texts, theme_lines
+from tests.music.lyrics.lines import candidate_texts, couplet_counts, theme_lines, theme_weight
 from topline.music.lyrics.bank import bank
-from topline.music.lyrics.topic import read_topic
-from topline.music.lyrics.writer import STRONG, YOU_LINE, theme_weights
+from topline.music.lyrics.writer import STRONG, YOU_LINE
 
 NEW = ("train", "proud", "drivingtest")
-
-
-def _weight(description: str, theme: str) -> float:
-    return theme_weights(read_topic(description))[theme]
 
 
 @pytest.mark.parametrize("description, theme, line", [
@@ -35,12 +30,12 @@ def _weight(description: str, theme: str) -> float:
      "and nobody's in the passenger seat"),
 ])
 def test_a_new_subject_is_sung_in_its_own_lines(description, theme, line):
-    assert _weight(description, theme) >= STRONG
+    assert theme_weight(description, theme) >= STRONG
     assert line in candidate_texts(description)
 
 
 def test_the_themes_have_their_couplets():
-    counts = {n: sum(e.theme == n for e in bank().entries) for n in NEW}
+    counts = couplet_counts(NEW)
     assert counts == {"train": 34, "proud": 30, "drivingtest": 25}
 
 
@@ -67,7 +62,7 @@ def test_a_key_of_another_sense_sings_none_of_its_lines(description, theme):
 ])
 def test_training_keys_no_train(description):
     # "training" is read as the verb "train": writer.VERB_NOT_KEY keeps it from keying the trains
-    assert _weight(description, "train") < STRONG
+    assert theme_weight(description, "train") < STRONG
     assert not theme_lines(description, {"train"})
 
 

@@ -854,6 +854,10 @@ TRACE = re.compile(r"\b(?:her|his|your|their)\s+(?:[\w']+\s+)?[\w']+\s+(?:is\s+|
 # Something that will not happen or goes for good: a cancelled concert, a postponed wedding, a shop closing down.
 CALLED_OFF = re.compile(r"\b(cancel(?:l?ed|l?ing|s)?|postpon(?:ed|es|ing)|call(?:ed|s|ing)? off|rained out|"
                         r"(?:clos|shutt?)(?:ed|es|ing|s)? (?:down|for good))\b")
+# A parent or grandparent taught, and what on (the techhelp phrase: "teaching my grandmother to use a smartphone")
+_PARENT = r"(?:mom|mum|mother|dad|father|grandma|grandmother|grandpa|grandfather|granny|nana|parents?)"
+_TEACHING = r"teach\w*|taught|show\w*|help\w*"  # (these also before the one taught: "showing my dad how to ...")
+_DEVICE = r"(?:phone|smartphone|text\w*|email\w*|computer|laptop|tablet|video call|facetime|emoji)"
 # Themes a description names in a phrase rather than a word: rising from poverty ("coming up from nothing",
 # "started from the bottom") is the hustle, missing home ("far from home", "homesick") is homesickness.
 NEW_YEAR = r"new year'?s?(?: eve)?"  # the turn of the year, as a festival's night and as its own theme
@@ -967,12 +971,8 @@ THEME_PHRASES = {
     # lying under the sky (helper bank9's proposal): "under the stars", "a shooting star", "the milky way"
     "stargazing": re.compile(r"\b(?:shooting|falling) stars?\b|\bmilky way\b|\b(?:under|beneath) the stars\b"),
     # teaching a parent the phone (helper bank9's finding): "my mom learning to send her first text", no heartbreak
-    "techhelp": re.compile(r"\b(?:mom|mum|mother|dad|father|grandma|grandmother|grandpa|grandfather|granny|nana|parents?)"
-                           r"\b[^.]{0,30}?\b(?:learn\w*|teach\w*|taught|show\w*|help\w*)\b[^.]{0,30}?\b(?:phone|"
-                           r"smartphone|text\w*|email\w*|computer|laptop|tablet|video call|facetime|emoji)|\b(?:teach\w*|"
-                           r"taught|show\w*|help\w*) (?:my )?(?:mom|mum|mother|dad|father|grandma|grandmother|grandpa|"
-                           r"grandfather|granny|nana|parents?)\b[^.]{0,30}?\b(?:phone|smartphone|text\w*|email\w*|"
-                           r"computer|laptop|tablet|video call|facetime|emoji)"),
+    "techhelp": re.compile(rf"\b{_PARENT}\b[^.]{{0,30}}?\b(?:learn\w*|{_TEACHING})\b[^.]{{0,30}}?\b{_DEVICE}|"
+                           rf"\b(?:{_TEACHING}) (?:my )?{_PARENT}\b[^.]{{0,30}}?\b{_DEVICE}"),
     # a grown-up back at school: the books and the late nights, no bell at half past three and no locker
     "study": re.compile(r"\b(?:(?:back to|going to|in|starting|start) (?:school|college|university|class(?:es)?)|"
                         r"(?:a |an )?(?:college|university) (?:degree|student)) (?:at |in (?:my|her|his) (?:late |early )?)"
@@ -1043,13 +1043,15 @@ LOSING = re.compile(r"\b(?:los(?:e|es|t|ing)|missing|stolen|st(?:ole|eal\w*)|lef
 
 
 def _handed_down(phrases: list[Phrase], description: str) -> bool:
-    """True when the description is about an elder's object ("my grandpa's old pocket knife", "my dad's old truck",
-    "my mom's handwriting on old recipe cards"), a thing handed down, not one lost ("losing my grandfather's watch on
-    the train" is the keepsake's)."""
+    """True when the description is about an elder's object one keeps ("my grandpa's old pocket knife", "my mom's
+    handwriting on old recipe cards", "my grandmother's ring"), a thing handed down: not one lost ("losing my
+    grandfather's watch on the train" is the keepsake's), not "my mother's hands" nor "my dad's old truck"."""
+    if LOSING.search(description.lower()):
+        return False
     for p in phrases:
         owner = p.bare.split("'s ")[0].split()[-1].lower() if "'s " in p.bare else ""
-        if owner in ELDERS and (p.kind == "thing" or p.head in KEPT) and not LOSING.search(description.lower()) \
-                and ({"h", "e"} & set(lexicon.types(p.head)) or p.head in KEPT) and p.head not in SPOKEN:
+        kept = p.head in KEPT or (p.kind == "thing" and {"h", "e"} & set(lexicon.types(p.head)))
+        if owner in ELDERS and kept and p.head not in SPOKEN:
             return True  # a thing one holds or keeps (not "my mother's hands", "my grandfather's alzheimer's")
     return False
 

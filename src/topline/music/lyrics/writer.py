@@ -314,11 +314,17 @@ NAMED_GATES = {"neighbor": ("neighbor",), "blackout": ("blackout", "outage")}
 
 
 @lru_cache(maxsize=1)
-def _gates() -> dict[str, list[list[set[str]]]]:
-    """Each theme's couplets by their gates (a list of word sets, each to be met)."""
-    out: dict[str, list[list[set[str]]]] = {}
-    for e in bank().entries:
-        out.setdefault(e.theme, []).append([set(t[1:].split(",")) for t in e.tags if t.startswith("=")])
+def entry_gates() -> tuple[tuple[frozenset[str], ...], ...]:
+    """Each bank couplet's gates, by its index: the word sets (``=w1,w2``) that must each be met."""
+    return tuple(tuple(frozenset(t[1:].split(",")) for t in e.tags if t.startswith("=")) for e in bank().entries)
+
+
+@lru_cache(maxsize=1)
+def _gates() -> dict[str, list[tuple[frozenset[str], ...]]]:
+    """Each theme's couplets by their gates (``entry_gates``)."""
+    out: dict[str, list[tuple[frozenset[str], ...]]] = {}
+    for e, needs in zip(bank().entries, entry_gates()):
+        out.setdefault(e.theme, []).append(needs)
     return out
 
 
@@ -568,7 +574,7 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
     for e in bank().entries:
         if e.theme in excluded:
             continue  # not even a line that sings the description's word ("the house" of a child's two houses)
-        needs = [set(t[1:].split(",")) for t in e.tags if t.startswith("=")]
+        needs = entry_gates()[e.index]
         if any(not need & named for need in needs):
             continue  # a line of another story ("we share a drink beneath the tent" needs a party)
         own = story_line(needs, topic, heads)
@@ -683,7 +689,7 @@ def story_heads(topic: Topic) -> set[str]:
 TOWNS = frozenset("town city village hometown".split())
 
 
-def story_line(needs: list[set[str]], topic: Topic, heads: set[str]) -> bool:
+def story_line(needs: tuple[frozenset[str], ...], topic: Topic, heads: set[str]) -> bool:
     """True when a bank line of one story (``=birthday``, ``=cat,kitten``: a need of at most ``STORY_NEEDS``
     words) is of the description's own story: a noun the description is about (``story_heads``) meets its
     need.  Such a line is sung whatever its theme's weight ("the candles go out all too soon" for "Maya's
