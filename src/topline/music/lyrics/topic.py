@@ -769,7 +769,7 @@ def read_topic(description: str) -> Topic:
         tags.add("no-you")  # "my late husband" is sung of: no line sings to him as "you" (one person, one voice)
     if not words and LOVE_STYLES & set(style):
         tags.add("romance")  # "a soulful r&b slow jam" and nothing else: sung to a lover, "you"
-    for_children = bool(FOR_CHILDREN & (set(style) | lemset))  # sung to the child listening: "brush your teeth"
+    for_children = sung_for_children(style, lemset)  # sung to the child listening: "brush your teeth"
     if not addressee and "romance" not in tags and not for_children and not (ROMANCE | {"home"}) & lemset and not any(
             p.kind == "animal" or (p.kind == "person" and p.plural) for p in uniq):
         tags.add("no-you")  # nobody to sing to (no one named, no lover, no one at home, no pet, no friends)
@@ -1028,6 +1028,13 @@ LOVE_STYLES = frozenset("rnb soul soulful sultry jam serenade bachata".split())
 # Words that make a song one for children (a kids song, a nursery rhyme, a lullaby).
 FOR_CHILDREN = frozenset("kids kids' kid's children children's nursery toddler toddlers lullaby lullabies singalong "
                          "sing-along".split())
+
+
+def sung_for_children(style, words) -> bool:
+    """True for a song for children (a kids song, a nursery rhyme, a lullaby), by its style words or lemmas."""
+    return bool(FOR_CHILDREN & (set(style) | set(words)))
+
+
 # A love just met ("meeting someone at a coffee shop", "a summer romance"): no line of a couple long together.
 NEW_LOVE = re.compile(r"\b(meet|meets|meeting|met|first date|fling|(?:summer|holiday|vacation) romance|new love|"
                       r"falling for|first love|first kiss|puppy love)\b")

@@ -32,7 +32,8 @@ from topline.music.lyrics import clash, lexicon
 from topline.music.lyrics.bank import SLOT, bank
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
 from topline.music.lyrics.topic import (CALENDAR, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
-                                        contradicts, home_of, proper_nouns, ruled_out, SONG_NOUNS, read_topic, tag_proper)
+                                        contradicts, home_of, proper_nouns, ruled_out, SONG_NOUNS, read_topic, sung_for_children,
+                                        tag_proper)
 from topline.music.lyrics.vocab import REGISTER
 from topline.music.types import FormPlan, FormSection, chorus_lines
 
@@ -303,9 +304,17 @@ def _sets_the_song(phrase: Phrase, topic: Topic) -> bool:
 
 def gate_words(topic: Topic) -> set[str]:
     """The words a bank line's gates (``=w1,w2``) are met by: the description's own, a job lost however it is said
-    (a workplace that closed is a layoff: "I carry out my cardboard box"), a theme's own (``NAMED_GATES``)."""
+    (a workplace that closed is a layoff: "I carry out my cardboard box"), a theme's own (``NAMED_GATES``), and
+    ``forkids`` for a song for children (the kids' reserve, theme ``kidstock``)."""
     return set(topic.words) | ({"layoff"} if "no-employed" in topic.tags else set()) \
-        | {w for name in topic.themes for w in NAMED_GATES.get(name, ())}
+        | {w for name in topic.themes for w in NAMED_GATES.get(name, ())} \
+        | ({"forkids"} if sung_for_children(topic.style, nursery_rhyme(topic.words)) else set())
+
+
+def nursery_rhyme(words) -> set[str]:
+    """The description's lemmas with "nursery" only where it is a nursery rhyme: a nursery one paints or gets ready
+    for a baby is a room, not a song for children (the kids' reserve stays out of it)."""
+    return set(words) - ({"nursery"} if "rhyme" not in words else set())
 
 
 # Words a theme named by a phrase (``topic.THEME_PHRASES``) meets its gates with: "next door" is read as no words of
@@ -431,7 +440,7 @@ WORK_WORDS = frozenset("work job shift fire fired quit boss hire hired employee 
 
 # Themes every song may draw on: the description's own words in slots, a few lines for any song, and
 # the stock lines that say little (scored far below the rest: only where nothing else fits).
-RESERVE = frozenset({"slots", "general", "stock"})
+RESERVE = frozenset({"slots", "general", "stock", "kidstock"})  # kidstock: gated to songs for children
 SLOT_AGAIN = 2.0  # how much less a slot line counts once its word is sung (the song's own themes say more)
 MOOD_COLOUR = 0.0  # the most a mood theme ("chill" -> calm) counts in a song whose subject has a theme of its own
 SCENE_BONUS = 1.0  # a line of the description's own situation (``scenes``) counts as a line of its main theme
@@ -574,6 +583,8 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
     for e in bank().entries:
         if e.theme in excluded:
             continue  # not even a line that sings the description's word ("the house" of a child's two houses)
+        if e.theme == "kidstock" and not every_theme:
+            continue  # a children's song's reserve joins only once its themes run dry (``Planner.widen``)
         needs = entry_gates()[e.index]
         if any(not need & named for need in needs):
             continue  # a line of another story ("we share a drink beneath the tent" needs a party)
@@ -1420,7 +1431,7 @@ class Planner:
             for n in MOODS:
                 if n in self.theme_bonus:
                     self.theme_bonus[n] = min(self.theme_bonus[n], MOOD_COLOUR)
-        self.theme_bonus.update(slots=0.6, general=-0.5, stock=-4.0, scene=SCENE_BONUS, story=1.5,
+        self.theme_bonus.update(slots=0.6, general=-0.5, stock=-4.0, kidstock=-3.0, scene=SCENE_BONUS, story=1.5,
                                 **{"carry+": -1.0})
         self.lines = candidates(topic) + (scenes(topic, description) if description else [])
         self.jitter = {ln.key: self.rng.random() for ln in self.lines}
