@@ -244,3 +244,14 @@ def test_his_or_her_thing_in_a_love_song_with_nobody_else_named_is_the_one_sung_
         t = read_topic(d)
         sung = {" ".join(w for w, _ in ln.parts) for v in t.words for ln in carriers(t, d, v)[0]}
         assert "and now " + line in sung, d
+
+
+def test_a_word_one_calls_someone_keys_no_thing_of_its_spelling():
+    assert read_topic("a love song for my honey").called == {"honey"}
+    assert read_topic("a waitress at a small town diner who calls everyone honey").called == {"honey"}
+    assert read_topic("honey, I'm home").called == {"honey"}
+    assert theme_weights(read_topic("a love song for my honey"))["growing"] == 0.0  # no beehive frames
+    assert theme_weights(read_topic("a waitress at a small town diner who calls everyone honey"))["growing"] == 0.0
+    # honey that is honey keeps its bees
+    assert read_topic("a folk song about harvesting honey with my grandpa").called == frozenset()
+    assert theme_weights(read_topic("a song about the bees and their honey"))["growing"] == 8.0

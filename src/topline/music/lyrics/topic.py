@@ -181,6 +181,8 @@ class Topic:
     themes: frozenset[str] = frozenset()  # bank themes it names in a phrase (``THEME_PHRASES``: "coming up from nothing")
     # words used only as verbs ("wave" of "the man who waves", "trip" of "I trip"): no noun of the same spelling
     verb_words: frozenset[str] = frozenset()
+    # words used to call someone ("my honey", "calls everyone honey"): a person, no thing of the same spelling
+    called: frozenset[str] = frozenset()
 
 
 UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -826,7 +828,27 @@ def read_topic(description: str) -> Topic:
                  gone_by=_gone_by(tagged, uniq), facts=facts, fears=fears,
                  lost_things=clash.lost_things(description),
                  themes=named, verb_words=frozenset(lem for _, lem, pos in tagged if pos == "v")
-                 - {lem for _, lem, pos in tagged if pos != "v"})
+                 - {lem for _, lem, pos in tagged if pos != "v"}, called=_called(description))
+
+
+# Words one calls a loved one that are things too ("honey", "sugar", "pumpkin"; "baby" and "darling" are people anyway).
+ENDEARMENTS = frozenset("honey sugar pumpkin peach cupcake muffin sweetie honeybun".split())
+CALLING = frozenset("call calls called calling".split())
+
+
+def _called(description: str) -> frozenset[str]:
+    """The endearments of ``description`` used to call someone: after "my" or "your" ("a love song for my honey"),
+    after a form of "call" within three words ("calls everyone honey"), or opening it before a comma ("honey, I'm
+    home"); "harvesting honey" keeps its bees."""
+    toks = re.findall(r"[a-z']+|,", description.lower())
+    out = set()
+    for k, tok in enumerate(toks):
+        if tok not in ENDEARMENTS:
+            continue
+        if (k and toks[k - 1] in ("my", "your", "our")) or CALLING & set(toks[max(0, k - 3):k]) \
+                or (k == 0 and toks[1:2] == [","]):
+            out.add(tok)
+    return frozenset(out)
 
 
 # A love not allowed: an affair, or a fall for someone else's partner ("my best friend's ex", "my roommate's girlfriend").

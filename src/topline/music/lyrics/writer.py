@@ -306,7 +306,7 @@ def gate_words(topic: Topic) -> set[str]:
     """The words a bank line's gates (``=w1,w2``) are met by: the description's own, a job lost however it is said
     (a workplace that closed is a layoff: "I carry out my cardboard box"), a theme's own (``NAMED_GATES``), and
     ``forkids`` for a song for children (the kids' reserve, theme ``kidstock``)."""
-    return set(topic.words) | ({"layoff"} if "no-employed" in topic.tags else set()) \
+    return set(topic.words) - topic.called | ({"layoff"} if "no-employed" in topic.tags else set()) \
         | {w for name in topic.themes for w in NAMED_GATES.get(name, ())} \
         | ({"forkids"} if sung_for_children(topic.style, nursery_rhyme(topic.words)) else set())
 
@@ -370,6 +370,7 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     # a key that is the noun of a verb of another sense names nothing where the description only does the verb:
     # "the old man who waves" is no song of the sea, "storming out" none of a storm, "booking a trip" none of books
     words -= VERB_NOT_KEY & topic.verb_words
+    words -= topic.called  # "my honey", "calls everyone honey": a person called, no bees
     # what the description says is not there keys nothing: "a snow day with no school" rings no school bell
     words -= {lexicon.lemma(w, "n") for w in topic.absent}
     out = {}
