@@ -255,3 +255,10 @@ def test_a_word_one_calls_someone_keys_no_thing_of_its_spelling():
     # honey that is honey keeps its bees
     assert read_topic("a folk song about harvesting honey with my grandpa").called == frozenset()
     assert theme_weights(read_topic("a song about the bees and their honey"))["growing"] == 8.0
+
+
+def test_the_singers_own_role_is_never_sung_as_someone_else():
+    waitress = candidate_texts("a waitress at a small town diner who calls everyone honey", lower=True)
+    assert not [t for t in waitress if "the waitress" in t]  # a customer's line: "the waitress tops my coffee up"
+    customer = candidate_texts("a song about our booth at the all night diner", lower=True)
+    assert "and the waitress tops my coffee up again" in customer

@@ -581,6 +581,8 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
     ridden = pedalled(topic)
     # a job lost however it is said: a workplace that closed is a layoff ("I carry out my cardboard box")
     named = gate_words(topic)
+    role = topic.singer.split()[-1].lower() if topic.singer and not topic.singer[:1].isupper() else ""
+    own_role = re.compile(rf"\b(?:the|a|an|my|your|his|her) {re.escape(role)}s?\b") if role else None
     for e in bank().entries:
         if e.theme in excluded:
             continue  # not even a line that sings the description's word ("the house" of a child's two houses)
@@ -635,6 +637,8 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
                 continue  # a bike is ridden: no engine, no window rolled down, no "I'd drive the bike"
             if "no-grown" in topic.tags and ADULT_WORDS & said:
                 continue  # no coffee, whiskey or lover in a children's song, whatever theme the line is of
+            if own_role and own_role.search(joined_text):
+                continue  # the singer's own role sung as someone else: a waitress is not topped up by "the waitress"
             for pos, text in enumerate(texts):
                 if not says_something(re.sub(r"<[^>]*>", "", text)):
                     continue
