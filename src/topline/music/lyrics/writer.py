@@ -306,7 +306,8 @@ def gate_words(topic: Topic) -> set[str]:
     """The words a bank line's gates (``=w1,w2``) are met by: the description's own, a job lost however it is said
     (a workplace that closed is a layoff: "I carry out my cardboard box"), a theme's own (``NAMED_GATES``), and
     ``forkids`` for a song for children (the kids' reserve, theme ``kidstock``)."""
-    return set(topic.words) - topic.called | ({"layoff"} if "no-employed" in topic.tags else set()) \
+    return set(topic.words) - topic.called - {lexicon.lemma(w, "n") for w in topic.absent} \
+        | ({"layoff"} if "no-employed" in topic.tags else set()) \
         | {w for name in topic.themes for w in NAMED_GATES.get(name, ())} \
         | ({"forkids"} if sung_for_children(topic.style, nursery_rhyme(topic.words)) else set())
 
@@ -582,6 +583,7 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
     # a job lost however it is said: a workplace that closed is a layoff ("I carry out my cardboard box")
     named = gate_words(topic)
     role = topic.singer.split()[-1].lower() if topic.singer and not topic.singer[:1].isupper() else ""
+    role = role if "r" in lexicon.types(role) else ""  # a trade or role (a waitress, a nurse), not a kid or a mother
     own_role = re.compile(rf"\b(?:the|a|an|my|your|his|her) {re.escape(role)}s?\b") if role else None
     for e in bank().entries:
         if e.theme in excluded:
