@@ -583,7 +583,9 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
     # a job lost however it is said: a workplace that closed is a layoff ("I carry out my cardboard box")
     named = gate_words(topic)
     role = topic.singer.split()[-1].lower() if topic.singer and not topic.singer[:1].isupper() else ""
-    role = role if "r" in lexicon.types(role) else ""  # a trade or role (a waitress, a nurse), not a kid or a mother
+    # a trade or role one is ("a waitress", "as a nurse"), not a kid or a mother, nor "the diner closing down"
+    role = role if "r" in lexicon.types(role) and any(p.bare == topic.singer and p.owner in ("a", "an", "")
+                                                     for p in topic.phrases) else ""
     own_role = re.compile(rf"\b(?:the|a|an|my|your|his|her) {re.escape(role)}s?\b") if role else None
     for e in bank().entries:
         if e.theme in excluded:
