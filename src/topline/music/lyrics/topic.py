@@ -1006,7 +1006,7 @@ THEME_PHRASES = {
     "iceskate": re.compile(r"\b(?:ice|figure)[- ]?skat\w*|\bskat\w* (?:on|across) (?:the |a )?(?:frozen|ice|pond|lake|"
                            r"river|canal)\b|\b(?:ice|hockey) rinks?\b"),
     # ice cream and its kin ("sharing ice cream on the pier", "the ice cream truck"): no winter's ice, no trucker's road
-    "icecream": re.compile(r"\b(?:ice[- ]?creams?|soft[- ]serve|sundaes?|gelato|popsicles?|lemonade stands?|(?:waffle|sugar) "
+    "icecream": re.compile(r"\b(?:ice[- ]?creams?|soft[- ]serve|sundaes?|gelato|popsicles?|(?:waffle|sugar) "
                            r"cones?|sprinkles on)\b"),
     # a haircut however it is said ("my first haircut", "cutting my hair short", "a barber's life"; not a nail salon):
     # the chair and the clippers, no family's "you taught me everything I know" (hair dyed is the theme's by its keys)
