@@ -730,17 +730,17 @@ KINDS21 = (
 )
 # Kinds24: a tuning set written 2026-12-07 16:25 UTC (helper bank13) before anything ran on it, for the phrase-bank
 # themes of skateboarding, ice cream and the haircut, four descriptions each, as users write them; none of the
-# checking sets' descriptions.
+# checking sets' descriptions (the brief's three examples were a checking set's: reworded here, and in the tests).
 KINDS24 = (
-    "a hip hop song about skateboarding through the city at night",
+    "a rap song about my skateboard and the empty streets after midnight",
     "a punk song about getting kicked out of the skatepark",
     "learning to kickflip in the driveway",
     "a love song about roller skating with you at the rink",
     "a kids song about the ice cream truck",
-    "a love song about sharing ice cream on the pier",
+    "a sweet song about splitting a sundae with you on the boardwalk",
     "a happy summer song about our lemonade stand",
     "a country song about the old ice cream parlor in my hometown",
-    "a song about my first haircut at the barber with my dad",
+    "my dad taking me to the barber shop for the first time",
     "an indie song about cutting my hair short after the breakup",
     "a barber's life, sweeping up hair at closing time",
     "a pop song about dyeing my hair pink",

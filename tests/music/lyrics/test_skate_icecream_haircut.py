@@ -11,18 +11,18 @@ NEW = ("skate", "icecream", "haircut")
 
 
 @pytest.mark.parametrize("description, theme, line", [
-    ("a hip hop song about skateboarding through the city at night", "skate", "oh we roll the city after dark"),
+    ("a rap song about my skateboard and the empty streets after midnight", "skate", "oh we roll the city after dark"),
     ("a punk song about getting kicked out of the skatepark", "skate", "and the skate park's loud from noon till eight"),
     ("learning to kickflip in the driveway", "skate", "I miss the kick flip, try once more"),
     ("grinding a rail downtown", "skate", "I grind the handrail down the stairs"),
     ("a love song about roller skating with you at the rink", "skate", "and I hold your hand around the rink"),
     ("riding my bmx to the dirt jumps", "skate", "I hop the curb and pull it high"),
     ("a kids song about the ice cream truck", "icecream", "I hear the truck come round the bend"),
-    ("a love song about sharing ice cream on the pier", "icecream", "and we eat our cones out on the pier"),
+    ("a sweet song about splitting a sundae with you on the boardwalk", "icecream", "and we eat our cones out on the pier"),
     ("a happy summer song about our lemonade stand", "icecream", "the sign's in crayon on a chair"),
     ("a country song about the old ice cream parlor in my hometown", "icecream",
      "the bell rings on the parlor door"),
-    ("a song about my first haircut at the barber with my dad", "haircut", "you lift me to the booster seat"),
+    ("my dad taking me to the barber shop for the first time", "haircut", "you lift me to the booster seat"),
     ("an indie song about cutting my hair short after the breakup", "haircut", "I cut the hair you used to touch"),
     ("a barber's life, sweeping up hair at closing time", "haircut", "I sweep the hair up when I'm done"),
     ("a pop song about dyeing my hair pink", "haircut", "I brush the dye on by the tub"),
@@ -60,10 +60,12 @@ def test_a_key_of_another_sense_sings_none_of_its_lines(description, theme):
 
 
 def test_the_subject_leads_over_its_setting():
-    # a skater's city, a love song's ice cream, a haircut beside a parent: the theme the description is about leads
+    # a skater's midnight, a sundae on the boardwalk, a haircut after a breakup: the theme the description is about leads
     for description, theme, other in [
-            ("a hip hop song about skateboarding through the city at night", "skate", "city"),
-            ("a love song about sharing ice cream on the pier", "icecream", "love"),
+            ("a rap song about my skateboard and the empty streets after midnight", "skate", "night"),
+            ("skateboarding through the city", "skate", "city"),
+            ("a sweet song about splitting a sundae with you on the boardwalk", "icecream", "beach"),
+            ("a love song about sharing a sundae", "icecream", "love"),
             ("an indie song about cutting my hair short after the breakup", "haircut", "heartbreak")]:
         weights = theme_weights(read_topic(description))
         assert weights[theme] > weights[other] >= STRONG
@@ -71,11 +73,11 @@ def test_the_subject_leads_over_its_setting():
 
 def test_what_each_subject_is_not():
     # the ice of ice cream is no winter, and its truck no trucker's road
-    assert "winter" not in read_topic("a love song about sharing ice cream on the pier").tags
+    assert "winter" not in read_topic("a sweet song about splitting a sundae with you on the boardwalk").tags
     truck = theme_weights(read_topic("a kids song about the ice cream truck"))
     assert truck["road"] == 0.0 and truck["winter"] == 0.0
     # a first haircut beside a parent is no family's stock of lessons
-    dad = candidate_texts("a song about my first haircut at the barber with my dad")
+    dad = candidate_texts("my dad taking me to the barber shop for the first time")
     assert "you taught me everything I know" not in dad and "I'm swinging both my feet" not in dad
     assert "and I'm swinging both my feet" in dad
     # a rail ground is no hustle
@@ -86,7 +88,7 @@ def test_what_each_subject_is_not():
 
 def test_a_line_from_the_chair_is_never_the_barbers():
     chair = "they tie the cape around my neck"
-    assert chair in candidate_texts("a song about my first haircut at the barber with my dad")
+    assert chair in candidate_texts("my dad taking me to the barber shop for the first time")
     assert chair not in candidate_texts("a barber's life, sweeping up hair at closing time")  # a singer with a trade
     assert chair not in candidate_texts("my son's first haircut")  # another's haircut, watched from beside the chair
     barber = candidate_texts("a barber's life, sweeping up hair at closing time")
@@ -95,7 +97,7 @@ def test_a_line_from_the_chair_is_never_the_barbers():
 
 
 def test_a_lines_story_needs_its_words():
-    pier = candidate_texts("a love song about sharing ice cream on the pier")
+    pier = candidate_texts("a sweet song about splitting a sundae with you on the boardwalk")
     assert "I hear the truck come round the bend" not in pier
     assert "a lemonade stand in the shade" not in pier
     kids = candidate_texts("a kids song about the ice cream truck")
