@@ -34,7 +34,7 @@ def test_a_new_subject_is_sung_in_its_own_lines(description, theme, line):
 
 
 def test_the_themes_have_their_couplets():
-    assert couplet_counts(NEW) == {"skate": 30, "icecream": 32, "haircut": 44}
+    assert couplet_counts(NEW) == {"skate": 30, "icecream": 37, "haircut": 44}
 
 
 @pytest.mark.parametrize("description, theme", [
