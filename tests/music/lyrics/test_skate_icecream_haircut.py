@@ -73,7 +73,9 @@ def test_the_subject_leads_over_its_setting():
 
 def test_what_each_subject_is_not():
     # the ice of ice cream is no winter, and its truck no trucker's road
-    assert "winter" not in read_topic("a sweet song about splitting a sundae with you on the boardwalk").tags
+    assert "winter" not in read_topic("a love song about sharing an ice cream cone on the beach").tags
+    assert "summer" in read_topic("ice cream on a summer night").tags
+    assert "winter" in read_topic("ice cream in the snow").tags  # (the snow says it)
     truck = theme_weights(read_topic("a kids song about the ice cream truck"))
     assert truck["road"] == 0.0 and truck["winter"] == 0.0
     # a first haircut beside a parent is no family's stock of lessons
