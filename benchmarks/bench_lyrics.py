@@ -1,6 +1,6 @@
 """Lyrics written from descriptions: the lyrics for reading, then figures.
 
-    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|kinds|kinds2|kinds3|kinds4|kinds5|kinds6|kinds7|kinds8|kinds9|kinds10|kinds11|kinds12|kinds13|kinds14|kinds15|kinds16|kinds17|kinds18|kinds19|kinds21|moods|styles]
+    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|kinds|kinds2|kinds3|kinds4|kinds5|kinds6|kinds7|kinds8|kinds9|kinds10|kinds11|kinds12|kinds13|kinds14|kinds15|kinds16|kinds17|kinds18|kinds19|kinds21|kinds24|moods|styles]
         [--readings benchmarks/lyrics_readings.json]
 
 For each description (and seed) the default full-song form is written with
@@ -728,6 +728,23 @@ KINDS21 = (
     "a song about painting the walls of our first house",
     "an indie song about painting my bedroom a new color after the breakup",
 )
+# Kinds24: a tuning set written 2026-12-07 16:25 UTC (helper bank13) before anything ran on it, for the phrase-bank
+# themes of skateboarding, ice cream and the haircut, four descriptions each, as users write them; none of the
+# checking sets' descriptions (the brief's three examples were a checking set's: reworded here, and in the tests).
+KINDS24 = (
+    "a rap song about my skateboard and the empty streets after midnight",
+    "a punk song about getting kicked out of the skatepark",
+    "learning to kickflip in the driveway",
+    "a love song about roller skating with you at the rink",
+    "a kids song about the ice cream truck",
+    "a sweet song about splitting a sundae with you on the boardwalk",
+    "a happy summer song about our lemonade stand",
+    "a country song about the old ice cream parlor in my hometown",
+    "my dad taking me to the barber shop for the first time",
+    "an indie song about cutting my hair short after the breakup",
+    "a barber's life, sweeping up hair at closing time",
+    "a pop song about dyeing my hair pink",
+)
 MOODS = (
     "upbeat summer pop song",
     "emotional piano ballad",
@@ -808,12 +825,12 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--readings", default="", help="judgements of lines by reading (JSON): count nonsense/filler")
-    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "kinds", "kinds2", "kinds3", "kinds4", "kinds5", "kinds6", "kinds7", "kinds8", "kinds9", "kinds10", "kinds11", "kinds12", "kinds13", "kinds14", "kinds15", "kinds16", "kinds17", "kinds18", "kinds19", "kinds20", "kinds21", "moods", "styles"), default="tuned",
+    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "kinds", "kinds2", "kinds3", "kinds4", "kinds5", "kinds6", "kinds7", "kinds8", "kinds9", "kinds10", "kinds11", "kinds12", "kinds13", "kinds14", "kinds15", "kinds16", "kinds17", "kinds18", "kinds19", "kinds20", "kinds21", "kinds24", "moods", "styles"), default="tuned",
                     help="the 10 descriptions read while writing the writer, the held-out ones, both, or the "
                          "validation set or the fresh set (never tuned on)")
     args = ap.parse_args()
     descriptions = {"tuned": DESCRIPTIONS, "heldout": HELDOUT, "both": DESCRIPTIONS + HELDOUT,
-                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8, "fresh9": FRESH9, "fresh10": FRESH10, "fresh11": FRESH11, "fresh12": FRESH12, "fresh13": FRESH13, "fresh14": FRESH14, "fresh15": FRESH15, "fresh16": FRESH16, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "kinds4": KINDS4, "kinds5": KINDS5, "kinds6": KINDS6, "kinds7": KINDS7, "kinds8": KINDS8, "kinds9": KINDS9, "kinds10": KINDS10, "kinds11": KINDS11, "kinds12": KINDS12, "kinds13": KINDS13, "kinds14": KINDS14, "kinds15": KINDS15, "kinds16": KINDS16, "kinds17": KINDS17, "kinds18": KINDS18, "kinds19": KINDS19, "kinds20": KINDS20, "kinds21": KINDS21, "moods": MOODS, "styles": STYLES}[args.set]
+                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8, "fresh9": FRESH9, "fresh10": FRESH10, "fresh11": FRESH11, "fresh12": FRESH12, "fresh13": FRESH13, "fresh14": FRESH14, "fresh15": FRESH15, "fresh16": FRESH16, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "kinds4": KINDS4, "kinds5": KINDS5, "kinds6": KINDS6, "kinds7": KINDS7, "kinds8": KINDS8, "kinds9": KINDS9, "kinds10": KINDS10, "kinds11": KINDS11, "kinds12": KINDS12, "kinds13": KINDS13, "kinds14": KINDS14, "kinds15": KINDS15, "kinds16": KINDS16, "kinds17": KINDS17, "kinds18": KINDS18, "kinds19": KINDS19, "kinds20": KINDS20, "kinds21": KINDS21, "kinds24": KINDS24, "moods": MOODS, "styles": STYLES}[args.set]
     form = default_form("pop")
     t0 = time.process_time()
     write_song("warm-up: load the tables", seed=0)  # one-time loading, reported separately

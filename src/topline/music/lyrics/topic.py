@@ -678,6 +678,8 @@ def read_topic(description: str) -> Topic:
         tags.add("away")  # "getting lost in Tokyo": a stranger there (not "lost in thought" of one who belongs)
     tags |= _loss_tags(description, tagged)
     named = frozenset(n for n, rx in THEME_PHRASES.items() if rx.search(low_description))
+    if "icecream" in named and not (TAG_WORDS["winter"] - {"ice"}) & lemset:
+        tags.discard("winter")  # the ice of ice cream is no winter ("sharing ice cream on the pier")
     if _handed_down(phrases, description):
         named |= {"heirloom"}
     if "betrayal" in named or lemset & BETRAYAL:
@@ -798,6 +800,11 @@ def read_topic(description: str) -> Topic:
     if not (addressee and TAG_WORDS["lost"] - {"lose", "lost"} & lemset):
         tags.add("no-youlost")  # "my dog, can you hear me now": only when "you" is the one missed or gone
     tags.add("no-grown" if "c" in lexicon.types(singer.split()[-1] if singer else "") else "no-young")  # a kid
+    if singer and "w" in lexicon.types(singer.split()[-1].lower()) or any(
+            p.owner == "'s" and p.head in SERVED for p in uniq):
+        # a singer with a trade works the chair, and "my son's first haircut" is watched from beside it: no line from
+        # the chair ("the cape around my neck")
+        tags.add("no-customer")
     if for_children:
         tags.add("no-grown")  # a song for children: no grown-up's stock line ("the choices that I made")
     if not any(p.bare == addressee and p.kind == "animal" for p in uniq):
@@ -1013,6 +1020,23 @@ THEME_PHRASES = {
     "drifting": re.compile(r"\b(?:(?:drift\w*|grow\w*|grew) apart|los\w* touch|estranged)\b"),
     # a family reunion or cookout: no class reunion's school bell
     "cookout": re.compile(r"\b(?:family reunion|cook ?out|(?:backyard|family) (?:barbecue|bbq|picnic))\b"),
+    # (helper bank13) a board, roller skates or a bmx ridden ("skateboarding through the city", "grinding a rail",
+    # "roller skating"): the skater's song, not the city's corner store nor the hustle's grind ("learning to skate" is
+    # the learning's, by its keys); skating on ice is no skater's (a pseudo-theme: it rules the skate theme out)
+    "skate": re.compile(r"\b(?:skate ?board\w*|skate ?parks?|kick ?flips?|ollies|half ?pipes?|roller ?(?:skat\w*|blad\w*)|bmx|"
+                        r"grind\w* (?:a |the |that |down )?(?:hand ?)?rails?)\b"),
+    "iceskate": re.compile(r"\b(?:ice|figure)[- ]?skat\w*|\bskat\w* (?:on|across) (?:the |a )?(?:frozen|ice|pond|lake|"
+                           r"river|canal)\b|\b(?:ice|hockey) rinks?\b"),
+    # ice cream and its kin ("sharing ice cream on the pier", "the ice cream truck"): no winter's ice, no trucker's road
+    "icecream": re.compile(r"\b(?:ice[- ]?creams?|soft[- ]serve|sundaes?|gelato|popsicles?|(?:waffle|sugar) "
+                           r"cones?|sprinkles on)\b"),
+    # a haircut however it is said ("my first haircut", "cutting my hair short", "a barber's life"; not a nail salon):
+    # the chair and the clippers, no family's "you taught me everything I know" (hair dyed is the theme's by its keys)
+    "haircut": re.compile(r"\b(?:hair ?cuts?|barber\w*|hair ?(?:dresser|stylist|salon)s?|(?<!nail )(?<!tanning )salons?|"
+                          r"(?:cut|cuts|cutting|chop\w*|shav\w*|buzz\w*|trim\w*) "
+                          r"(?:off )?(?:all )?(?:of )?(?:my|his|her|your|our|their) (?:\w+ )?(?:hair|head|bangs|curls))\b"),
+    # barbershop singing is a style of harmony, no haircut (a pseudo-theme: it rules the haircut out)
+    "barbershopquartet": re.compile(r"\bbarber ?shop (?:quartets?|harmon\w*|singing|style|music)\b"),
 }
 # Themes a named one rules out: a child's song of the split is no lover's breakup, nor a praise of parents or home;
 # a love of oneself or a love that hurt sings no lover's sweet lines; a retirement sings no lesson learnt; a
@@ -1033,6 +1057,10 @@ THEME_EXCLUDES = {
     "proud": frozenset({"siblings", "newsibling", "school"}),
     # a parent's first text is no lover's message; a stranded truck no highway song of miles
     "techhelp": frozenset({"heartbreak", "phone", "distance"}), "breakdown": frozenset({"road"}),
+    # a rail ground is no hustle; ice skating no skater's; ice cream no winter and its truck no road; a haircut beside
+    # a parent is the haircut's song, not the family's stock of lessons
+    "skate": frozenset({"hustle"}), "iceskate": frozenset({"skate"}), "icecream": frozenset({"winter", "road"}),
+    "haircut": frozenset({"family"}), "barbershopquartet": frozenset({"haircut"}),
 }
 
 
@@ -1332,6 +1360,7 @@ JOB_LOSS = frozenset("fired quit unemployed layoff sack resign".split())
 GROWN_CHILD = frozenset("""shave shaving drive license licence college university prom graduate graduation dorm
 dating marry wedding army enlist vote""".split())
 # People too young to sing of themselves: the song is their parent's, sung to them.
+SERVED = frozenset("haircut trim shave".split())  # what one is given in a chair: "my son's first haircut"
 INFANTS = frozenset("baby infant newborn toddler".split())
 
 

@@ -320,7 +320,8 @@ def nursery_rhyme(words) -> set[str]:
 
 # Words a theme named by a phrase (``topic.THEME_PHRASES``) meets its gates with: "next door" is read as no words of
 # its own, "the power went out" names no blackout.
-NAMED_GATES = {"neighbor": ("neighbor",), "blackout": ("blackout", "outage")}
+NAMED_GATES = {"neighbor": ("neighbor",), "blackout": ("blackout", "outage"), "haircut": ("haircut",),
+               "icecream": ("icecream",), "skate": ("skate",)}
 
 
 @lru_cache(maxsize=1)
