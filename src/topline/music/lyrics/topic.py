@@ -991,6 +991,22 @@ THEME_PHRASES = {
     "drifting": re.compile(r"\b(?:(?:drift\w*|grow\w*|grew) apart|los\w* touch|estranged)\b"),
     # a family reunion or cookout: no class reunion's school bell
     "cookout": re.compile(r"\b(?:family reunion|cook ?out|(?:backyard|family) (?:barbecue|bbq|picnic))\b"),
+    # a night out with the group, indoors (helper bank11): karaoke, bowling, a pub quiz, the office party (not a
+    # Christmas party at home, not a birthday's)
+    "nightout": re.compile(r"\b(?:karaoke|bowling|trivia|pub quiz|quiz night|(?:office|work|company|staff|team) "
+                           r"(?:christmas |holiday |summer |end of year )?part(?:y|ies)|part(?:y|ies) at (?:the |my )?"
+                           r"(?:office|work))\b"),
+    # office life (helper bank11): the commute in, the friends one makes at work ("my work bestie")
+    "officelife": re.compile(r"\b(?:commut\w* (?:in)?to (?:the office|work)|work (?:friends?|besties?|wife|husband|"
+                             r"family)|office (?:friends?|life|crush))\b"),
+    # housework (helper bank11): the laundry, the dishes, the vacuum, the trash, a tidy-up (not "cleaning out" a
+    # house after a death, not getting clean)
+    "chores": re.compile(r"\b(?:laundry|laundromat|washing machine|dishwasher|chores|housework|(?:do|does|doing|did|"
+                         r"done|wash|washes|washing|washed) (?:the |my |our |all the )?dishes|washing[- ]up|(?:take|"
+                         r"takes|taking|took) (?:out )?the (?:trash|garbage|rubbish|bins?)|vacuum(?:s|ed|ing)? (?:the|my|"
+                         r"our)|vacuuming|hoover(?:s|ed|ing)?|mop(?:s|ped|ping) (?:the )?(?:floors?|kitchen)|(?:spring|"
+                         r"deep)[- ]clean\w*|clean(?:s|ed|ing)? (?:up )?(?:the|my|our) (?:whole )?(?:house|room|"
+                         r"apartment|flat|kitchen|bathroom|place)|tid(?:y|ies|ied|ying) up)\b"),
 }
 # Themes a named one rules out: a child's song of the split is no lover's breakup, nor a praise of parents or home;
 # a love of oneself or a love that hurt sings no lover's sweet lines; a retirement sings no lesson learnt; a
@@ -1011,6 +1027,9 @@ THEME_EXCLUDES = {
     "proud": frozenset({"siblings", "newsibling", "school"}),
     # a parent's first text is no lover's message; a stranded truck no highway song of miles
     "techhelp": frozenset({"heartbreak", "phone", "distance"}), "breakdown": frozenset({"road"}),
+    # a night out with coworkers or friends, indoors, is no shift at work, no festival's field, no snow at the window
+    # and no friend's loyalty in general; housework is no mortgage or porch
+    "nightout": frozenset({"work", "officelife", "festival", "friendship", "winter"}), "chores": frozenset({"house"}),
 }
 
 

@@ -309,8 +309,8 @@ def gate_words(topic: Topic) -> set[str]:
 
 
 # Words a theme named by a phrase (``topic.THEME_PHRASES``) meets its gates with: "next door" is read as no words of
-# its own, "the power went out" names no blackout.
-NAMED_GATES = {"neighbor": ("neighbor",), "blackout": ("blackout", "outage")}
+# its own, "the power went out" names no blackout, "my work bestie" and "the commute to work" no office.
+NAMED_GATES = {"neighbor": ("neighbor",), "blackout": ("blackout", "outage"), "officelife": ("coworker", "office")}
 
 
 @lru_cache(maxsize=1)
