@@ -1004,7 +1004,7 @@ THEME_PHRASES = {
     "chores": re.compile(r"\b(?:laundry|laundromat|washing machine|dishwasher|chores|housework|(?:do|does|doing|did|"
                          r"done|wash|washes|washing|washed) (?:the |my |our |all the )?dishes|washing[- ]up|(?:take|"
                          r"takes|taking|took) (?:out )?the (?:trash|garbage|rubbish|bins?)|vacuum(?:s|ed|ing)? (?:the|my|"
-                         r"our)|vacuuming|hoover(?:s|ed|ing)?|mop(?:s|ped|ping) (?:the )?(?:floors?|kitchen)|(?:spring|"
+                         r"our)|vacuuming|hoover(?:ed|ing)|hoovers? (?:the|my|our)|mop(?:s|ped|ping) (?:the )?(?:floors?|kitchen)|(?:spring|"
                          r"deep)[- ]clean\w*|clean(?:s|ed|ing)? (?:up )?(?:the|my|our) (?:whole )?(?:house|room|"
                          r"apartment|flat|kitchen|bathroom|place)|tid(?:y|ies|ied|ying) up)\b"),
 }
@@ -1027,9 +1027,12 @@ THEME_EXCLUDES = {
     "proud": frozenset({"siblings", "newsibling", "school"}),
     # a parent's first text is no lover's message; a stranded truck no highway song of miles
     "techhelp": frozenset({"heartbreak", "phone", "distance"}), "breakdown": frozenset({"road"}),
-    # a night out with coworkers or friends, indoors, is no shift at work, no festival's field, no snow at the window
-    # and no friend's loyalty in general; housework is no mortgage or porch
-    "nightout": frozenset({"work", "officelife", "festival", "friendship", "winter"}), "chores": frozenset({"house"}),
+    # a night out with coworkers or friends, indoors, is no shift at work, no festival's field, no snow at the window,
+    # no match in a stadium (a bowling or quiz team) and no friend's loyalty in general; housework is no mortgage or
+    # porch, nor a weekend's night out, nor a day clean of drink, nor the holiday dinner still cooking; the office's
+    # coffee machine is no coffee shop or kitchen at dawn
+    "nightout": frozenset({"work", "officelife", "festival", "friendship", "winter", "sport"}),
+    "chores": frozenset({"house", "weekend", "sober", "thanksgiving"}), "officelife": frozenset({"coffee"}),
 }
 
 
