@@ -728,10 +728,10 @@ KINDS21 = (
     "a song about painting the walls of our first house",
     "an indie song about painting my bedroom a new color after the breakup",
 )
-# Kinds22: a tuning set written 2026-12-07 16:45 UTC (helper bank11) before anything ran on it, for the phrase-bank
-# themes of a night out indoors (karaoke, bowling, trivia, the office party), office life with coworkers (the work
-# theme) and chores (laundry, dishes, vacuuming, the trash; glad and sad), as users write them; none of the checking
-# sets' descriptions.
+# Kinds22: a tuning set written 2026-12-07 16:20 UTC (helper bank11) before anything ran on it, for the phrase-bank
+# themes of a night out indoors (karaoke, bowling, trivia, the office party), office life with coworkers
+# (officelife) and chores (laundry, dishes, vacuuming, the trash; glad and sad), as users write them; none of the
+# checking sets' descriptions.
 KINDS22 = (
     "an upbeat pop song about singing off key at karaoke with my friends",
     "a country song about bowling night with the guys from the plant",

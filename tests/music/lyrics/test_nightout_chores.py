@@ -51,6 +51,17 @@ def test_a_night_out_is_no_shift_nor_a_friends_loyalty():
     assert not theme_lines("a funny song about the office christmas party", {"festival", "winter"})
 
 
+def test_housework_and_the_office_coffee_keep_to_their_own_world():
+    # cleaning on a Saturday: no porch or mortgage, no Friday night out, no "one more day clean" of drink
+    assert not theme_lines("a happy song about cleaning the house on a saturday morning", {"house", "weekend", "sober"})
+    # the dishes after a holiday dinner: no turkey still cooking
+    assert not theme_lines("doing the dishes after thanksgiving dinner", {"thanksgiving"})
+    # a work bestie at the coffee machine: the office's, not a coffee shop or a kitchen at dawn
+    bestie = "a song about my work bestie and the gossip at the coffee machine"
+    assert not theme_lines(bestie, {"coffee"})
+    assert "and we talk about the shows we've seen" in candidate_texts(bestie)
+
+
 @pytest.mark.parametrize("description, theme", [
     ("floating in the vacuum of space", "chores"),  # "vacuum", "trash", "mop", "dish", "hoover" key nothing:
     ("talking trash about my ex", "chores"),  # the phrases of doing the chore do

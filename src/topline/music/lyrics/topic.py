@@ -1004,9 +1004,9 @@ THEME_PHRASES = {
     "chores": re.compile(r"\b(?:laundry|laundromat|washing machine|dishwasher|chores|housework|(?:do|does|doing|did|"
                          r"done|wash|washes|washing|washed) (?:the |my |our |all the )?dishes|washing[- ]up|(?:take|"
                          r"takes|taking|took) (?:out )?the (?:trash|garbage|rubbish|bins?)|vacuum(?:s|ed|ing)? (?:the|my|"
-                         r"our)|vacuuming|hoover(?:ed|ing)|hoovers? (?:the|my|our)|mop(?:s|ped|ping) (?:the )?(?:floors?|kitchen)|(?:spring|"
-                         r"deep)[- ]clean\w*|clean(?:s|ed|ing)? (?:up )?(?:the|my|our) (?:whole )?(?:house|room|"
-                         r"apartment|flat|kitchen|bathroom|place)|tid(?:y|ies|ied|ying) up)\b"),
+                         r"our)|vacuuming|hoover(?:ed|ing)|hoovers? (?:the|my|our)|mop(?:s|ped|ping) (?:the )?(?:floors?|"
+                         r"kitchen)|(?:spring|deep)[- ]clean\w*|clean(?:s|ed|ing)? (?:up )?(?:the|my|our) (?:whole )?"
+                         r"(?:house|room|apartment|flat|kitchen|bathroom|place)|tid(?:y|ies|ied|ying) up)\b"),
 }
 # Themes a named one rules out: a child's song of the split is no lover's breakup, nor a praise of parents or home;
 # a love of oneself or a love that hurt sings no lover's sweet lines; a retirement sings no lesson learnt; a
