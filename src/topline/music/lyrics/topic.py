@@ -1037,6 +1037,22 @@ THEME_PHRASES = {
                           r"(?:off )?(?:all )?(?:of )?(?:my|his|her|your|our|their) (?:\w+ )?(?:hair|head|bangs|curls))\b"),
     # barbershop singing is a style of harmony, no haircut (a pseudo-theme: it rules the haircut out)
     "barbershopquartet": re.compile(r"\bbarber ?shop (?:quartets?|harmon\w*|singing|style|music)\b"),
+    # a night out with the group, indoors (helper bank11): karaoke, bowling, a pub quiz, the office party (not a
+    # Christmas party at home, not a birthday's)
+    "nightout": re.compile(r"\b(?:karaoke|bowling|trivia|pub quiz|quiz night|(?:office|work|company|staff|team) "
+                           r"(?:christmas |holiday |summer |end of year )?part(?:y|ies)|part(?:y|ies) at (?:the |my )?"
+                           r"(?:office|work))\b"),
+    # office life (helper bank11): the commute in, the friends one makes at work ("my work bestie")
+    "officelife": re.compile(r"\b(?:commut\w* (?:in)?to (?:the office|work)|work (?:friends?|besties?|wife|husband|"
+                             r"family)|office (?:friends?|life|crush))\b"),
+    # housework (helper bank11): the laundry, the dishes, the vacuum, the trash, a tidy-up (not "cleaning out" a
+    # house after a death, not getting clean)
+    "chores": re.compile(r"\b(?:laundry|laundromat|washing machine|dishwasher|chores|housework|(?:do|does|doing|did|"
+                         r"done|wash|washes|washing|washed) (?:the |my |our |all the )?dishes|washing[- ]up|(?:take|"
+                         r"takes|taking|took) (?:out )?the (?:trash|garbage|rubbish|bins?)|vacuum(?:s|ed|ing)? (?:the|my|"
+                         r"our)|vacuuming|hoover(?:ed|ing)|hoovers? (?:the|my|our)|mop(?:s|ped|ping) (?:the )?(?:floors?|"
+                         r"kitchen)|(?:spring|deep)[- ]clean\w*|clean(?:s|ed|ing)? (?:up )?(?:the|my|our) (?:whole )?"
+                         r"(?:house|room|apartment|flat|kitchen|bathroom|place)|tid(?:y|ies|ied|ying) up)\b"),
 }
 # Themes a named one rules out: a child's song of the split is no lover's breakup, nor a praise of parents or home;
 # a love of oneself or a love that hurt sings no lover's sweet lines; a retirement sings no lesson learnt; a
@@ -1061,6 +1077,12 @@ THEME_EXCLUDES = {
     # a parent is the haircut's song, not the family's stock of lessons
     "skate": frozenset({"hustle"}), "iceskate": frozenset({"skate"}), "icecream": frozenset({"winter", "road"}),
     "haircut": frozenset({"family"}), "barbershopquartet": frozenset({"haircut"}),
+    # a night out with coworkers or friends, indoors, is no shift at work, no festival's field, no snow at the window,
+    # no match in a stadium (a bowling or quiz team) and no friend's loyalty in general; housework is no mortgage or
+    # porch, nor a weekend's night out, nor a day clean of drink, nor the holiday dinner still cooking; the office's
+    # coffee machine is no coffee shop or kitchen at dawn
+    "nightout": frozenset({"work", "officelife", "festival", "friendship", "winter", "sport"}),
+    "chores": frozenset({"house", "weekend", "sober", "thanksgiving"}), "officelife": frozenset({"coffee"}),
 }
 
 

@@ -319,9 +319,9 @@ def nursery_rhyme(words) -> set[str]:
 
 
 # Words a theme named by a phrase (``topic.THEME_PHRASES``) meets its gates with: "next door" is read as no words of
-# its own, "the power went out" names no blackout.
+# its own, "the power went out" names no blackout, "my work bestie" and "the commute to work" no office.
 NAMED_GATES = {"neighbor": ("neighbor",), "blackout": ("blackout", "outage"), "haircut": ("haircut",),
-               "icecream": ("icecream",), "skate": ("skate",)}
+               "icecream": ("icecream",), "skate": ("skate",), "officelife": ("coworker", "office")}
 
 
 @lru_cache(maxsize=1)
