@@ -111,7 +111,9 @@ CONFLICTS = {"loyal": "betrayed", "gone": "athome", "athome": "no-athome", "she"
              "young": "no-young", "grown": "no-grown", "walks": "no-walks", "employed": "no-employed",
              "romance": "no-romance", "you": "no-you", "lost": "no-lost", "here": "lost", "first": "last", "last": "first",
              "dawn": "midnight", "belong": "away", "shared": "untold", "untold": "shared", "settled": "newlove",
-             "learner": "teacher", "teacher": "no-teacher", "outside": "indoors"}
+             "learner": "teacher", "teacher": "no-teacher", "outside": "indoors", "rider": "atwheel"}
+# Singers who drive what others ride ("a bus driver", "a cabbie"): no line of riding it as a passenger ("rider").
+AT_WHEEL = frozenset("driver chauffeur cabbie cabdriver conductor busdriver".split())
 
 
 def contradicts(tags, facts) -> bool:
@@ -796,6 +798,8 @@ def read_topic(description: str) -> Topic:
     if not (addressee and TAG_WORDS["lost"] - {"lose", "lost"} & lemset):
         tags.add("no-youlost")  # "my dog, can you hear me now": only when "you" is the one missed or gone
     tags.add("no-grown" if "c" in lexicon.types(singer.split()[-1] if singer else "") else "no-young")  # a kid
+    if singer and singer.split()[-1].lower() in AT_WHEEL:
+        tags.add("atwheel")  # "a bus driver who knows every regular": no "I tap my pass and find a seat"
     if for_children:
         tags.add("no-grown")  # a song for children: no grown-up's stock line ("the choices that I made")
     if not any(p.bare == addressee and p.kind == "animal" for p in uniq):
@@ -989,6 +993,14 @@ THEME_PHRASES = {
                         r"recital|concert|play)|(?:first )?(?:game|match|race|concert|play|show|steps))\b"),
     # friends drifting apart: no long-distance screen, no childhood of "growing"
     "drifting": re.compile(r"\b(?:(?:drift\w*|grow\w*|grew) apart|los\w* touch|estranged)\b"),
+    # moving house (helper bank14): "moving day", "the moving truck", "packing up the house", "moving out of my
+    # parents' house", "our first night in the new apartment" (not "moving on", nor "my friend moving to Ohio")
+    "movingday": re.compile(r"\bmoving (?:day|house|out|in|truck|van|boxes|company|crew)\b|"
+                            r"\bmov(?:e|es|ed|ing) (?:out of|into|in together|in with|house)\b|"
+                            r"\b(?:un)?pack(?:s|ed|ing)? (?:up )?(?:the |my |our |all |his |her |their )?(?:old |whole |"
+                            r"childhood |family )?(?:house|apartment|home|room|bedroom|boxes|things|stuff|life|flat|place)\b|"
+                            r"\b(?:the )?movers\b|\bfirst night (?:in|at) (?:the |my |our |a )?new (?:\w+ )?(?:house|"
+                            r"apartment|place|home|flat)\b"),
     # a family reunion or cookout: no class reunion's school bell
     "cookout": re.compile(r"\b(?:family reunion|cook ?out|(?:backyard|family) (?:barbecue|bbq|picnic))\b"),
 }
@@ -1011,6 +1023,9 @@ THEME_EXCLUDES = {
     "proud": frozenset({"siblings", "newsibling", "school"}),
     # a parent's first text is no lover's message; a stranded truck no highway song of miles
     "techhelp": frozenset({"heartbreak", "phone", "distance"}), "breakdown": frozenset({"road"}),
+    # a moving truck drives no highway miles, packing up a house mows no lawn and plays no hide and seek, and the
+    # friends who carry the couch are not drifting apart
+    "movingday": frozenset({"road", "house", "childhood", "drifting"}),
 }
 
 
