@@ -814,7 +814,8 @@ def read_topic(description: str) -> Topic:
         tags.add("indoors")  # "snowed in by the fireplace", "board games on a rainy afternoon": no dancing in the rain
     own_verbs = _own_verbs(tagged, verbs, singer)
     # the singer teaches ("a girl teaching her little brother to ride"): no line of learning in the learner's voice
-    tags.add("teacher" if TEACH & set(own_verbs) else "no-teacher")
+    # (or watches a child's lessons: "my daughter's first swimming lessons" is no song in the swimmer's voice)
+    tags.add("teacher" if TEACH & set(own_verbs) or KIN_LESSONS.search(low_description) else "no-teacher")
     tags = frozenset(tags)
     facts, fears = clash.description_facts(description, style=style)
     if not words:
@@ -1310,6 +1311,9 @@ OWN_DAYS = frozenset("day birthday wedding graduation recital fight game match d
 # Anyone, kin to nobody: a song about one of them and what they do is sung in their voice ("a girl who dreams").
 STORY_PEOPLE = frozenset("girl boy kid man woman guy lady teenager teen".split())
 TEACH = frozenset("teach show coach train".split())  # verbs of one who teaches another
+# A child's lessons, watched by the singer ("my daughter's first swimming lessons", "our son's piano lesson")
+KIN_LESSONS = re.compile(r"\b(?:my|our) (?:little |baby |big |older |younger )?(?:daughter|son|kid|kids|boy|girl|child|"
+                         r"children|grandson|granddaughter|brother|sister|niece|nephew)(?:'s|s') (?:\w+ ){0,2}lessons?\b")
 
 
 # Words of losing or leaving one's job.
