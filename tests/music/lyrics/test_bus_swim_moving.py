@@ -34,7 +34,7 @@ def test_a_new_subject_is_sung_in_its_own_lines(description, theme, line):
 
 
 def test_the_themes_have_their_couplets():
-    assert couplet_counts(NEW) == {"bus": 42, "swimming": 41, "movingday": 32}
+    assert couplet_counts(NEW) == {"bus": 42, "swimming": 46, "movingday": 32}
 
 
 @pytest.mark.parametrize("description, theme", [
@@ -53,7 +53,7 @@ def test_a_key_of_another_sense_sings_none_of_its_lines(description, theme):
 
 def test_a_driver_sings_no_passengers_line():
     driver = "a country song about a bus driver who knows every regular on his route"
-    assert "atwheel" in read_topic(driver).tags and "atwheel" not in read_topic("a nurse riding the bus").tags
+    assert "staff" in read_topic(driver).tags and "staff" not in read_topic("a nurse riding the bus").tags
     lines = candidate_texts(driver)
     assert "I tap my pass and find a seat" not in lines and "I leave the depot at half past five" in lines
     # and a passenger sings none of the driver's
@@ -66,6 +66,21 @@ def test_a_bus_only_where_the_song_happens_is_scenery():
     assert theme_weight("a wedding song for Ana and Leo, who met at a bus stop", "bus") < STRONG
     assert theme_weight("waiting at the bus stop in the rain", "bus") >= STRONG  # the stop is the song
     assert theme_weight("stuck on the bus in traffic", "bus") >= STRONG
+
+
+def test_a_bus_ridden_or_driven_is_named_by_its_phrase():
+    school = "a kids song about the wheels on the school bus"  # the bus "on" which the wheels are is still the song
+    assert {"bus", "schoolbus"} <= read_topic(school).themes and theme_weight(school, "bus") >= STRONG
+    assert not theme_lines(school, {"school"})  # a school bus rings no school bell and slams no locker
+    assert "oh save me a seat on the bus" in candidate_texts(school)
+    assert "bus" not in read_topic("a crush on the girl at the bus stop").themes
+
+
+def test_a_lifeguard_sings_the_chair_not_the_dive():
+    lines = candidate_texts("a lifeguard at the town pool all summer")
+    assert "I climb up to my high white chair" in lines
+    assert "I take a breath and slip below" not in lines and "I grab my knees and cannonball" not in lines
+    assert "I climb up to my high white chair" not in candidate_texts("a crush on the lifeguard")
 
 
 def test_a_stop_waited_at_rides_nowhere():

@@ -111,9 +111,10 @@ CONFLICTS = {"loyal": "betrayed", "gone": "athome", "athome": "no-athome", "she"
              "young": "no-young", "grown": "no-grown", "walks": "no-walks", "employed": "no-employed",
              "romance": "no-romance", "you": "no-you", "lost": "no-lost", "here": "lost", "first": "last", "last": "first",
              "dawn": "midnight", "belong": "away", "shared": "untold", "untold": "shared", "settled": "newlove",
-             "learner": "teacher", "teacher": "no-teacher", "outside": "indoors", "rider": "atwheel"}
-# Singers who drive what others ride ("a bus driver", "a cabbie"): no line of riding it as a passenger ("rider").
-AT_WHEEL = frozenset("driver chauffeur cabbie cabdriver conductor busdriver".split())
+             "learner": "teacher", "teacher": "no-teacher", "outside": "indoors", "customer": "staff"}
+# Singers who work where others are served ("a bus driver", "a cabbie", "a lifeguard"): no line in the voice of one
+# served there ("customer": a passenger's seat and bell cord, a swimmer's dive).
+STAFF = frozenset("driver chauffeur cabbie cabdriver conductor busdriver lifeguard".split())
 
 
 def contradicts(tags, facts) -> bool:
@@ -798,8 +799,8 @@ def read_topic(description: str) -> Topic:
     if not (addressee and TAG_WORDS["lost"] - {"lose", "lost"} & lemset):
         tags.add("no-youlost")  # "my dog, can you hear me now": only when "you" is the one missed or gone
     tags.add("no-grown" if "c" in lexicon.types(singer.split()[-1] if singer else "") else "no-young")  # a kid
-    if singer and singer.split()[-1].lower() in AT_WHEEL:
-        tags.add("atwheel")  # "a bus driver who knows every regular": no "I tap my pass and find a seat"
+    if singer and singer.split()[-1].lower() in STAFF:
+        tags.add("staff")  # "a bus driver who knows every regular": no "I tap my pass and find a seat"
     if for_children:
         tags.add("no-grown")  # a song for children: no grown-up's stock line ("the choices that I made")
     if not any(p.bare == addressee and p.kind == "animal" for p in uniq):
@@ -994,6 +995,12 @@ THEME_PHRASES = {
                         r"recital|concert|play)|(?:first )?(?:game|match|race|concert|play|show|steps))\b"),
     # friends drifting apart: no long-distance screen, no childhood of "growing"
     "drifting": re.compile(r"\b(?:(?:drift\w*|grow\w*|grew) apart|los\w* touch|estranged)\b"),
+    # a bus ridden or driven (helper bank14): "the school bus", "the night bus", "a bus driver" (the bus is the song,
+    # not where it happens: ``writer.scenery``); "a crush at the bus stop" is no bus song
+    "bus": re.compile(r"\b(?:school|night|last|late|early|morning|city) bus(?:es)?\b|\bbus (?:drivers?|rides?|routes?|"
+                      r"pass|depot)\b"),
+    # the school bus is no school day: no lockers, chalk or bell (a pseudo-theme: it rules the school out)
+    "schoolbus": re.compile(r"\bschool bus(?:es)?\b"),
     # moving house (helper bank14): "moving day", "the moving truck", "packing up the house", "moving out of my
     # parents' house", "our first night in the new apartment" (not "moving on", nor "my friend moving to Ohio")
     "movingday": re.compile(r"\bmoving (?:day|house|out|in|truck|van|boxes|company|crew)\b|"
@@ -1026,7 +1033,7 @@ THEME_EXCLUDES = {
     "techhelp": frozenset({"heartbreak", "phone", "distance"}), "breakdown": frozenset({"road"}),
     # a moving truck drives no highway miles, packing up a house mows no lawn and plays no hide and seek, and the
     # friends who carry the couch are not drifting apart
-    "movingday": frozenset({"road", "house", "childhood", "drifting"}),
+    "movingday": frozenset({"road", "house", "childhood", "drifting"}), "schoolbus": frozenset({"school"}),
 }
 
 
