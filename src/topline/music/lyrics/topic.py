@@ -111,7 +111,10 @@ CONFLICTS = {"loyal": "betrayed", "gone": "athome", "athome": "no-athome", "she"
              "young": "no-young", "grown": "no-grown", "walks": "no-walks", "employed": "no-employed",
              "romance": "no-romance", "you": "no-you", "lost": "no-lost", "here": "lost", "first": "last", "last": "first",
              "dawn": "midnight", "belong": "away", "shared": "untold", "untold": "shared", "settled": "newlove",
-             "learner": "teacher", "teacher": "no-teacher", "outside": "indoors"}
+             "learner": "teacher", "teacher": "no-teacher", "outside": "indoors", "customer": "staff"}
+# Singers who work where others are served ("a bus driver", "a cabbie", "a lifeguard"): no line in the voice of one
+# served there ("customer": a passenger's seat and bell cord, a swimmer's dive).
+STAFF = frozenset("driver chauffeur cabbie cabdriver conductor busdriver lifeguard".split())
 
 
 def contradicts(tags, facts) -> bool:
@@ -800,11 +803,13 @@ def read_topic(description: str) -> Topic:
     if not (addressee and TAG_WORDS["lost"] - {"lose", "lost"} & lemset):
         tags.add("no-youlost")  # "my dog, can you hear me now": only when "you" is the one missed or gone
     tags.add("no-grown" if "c" in lexicon.types(singer.split()[-1] if singer else "") else "no-young")  # a kid
-    if singer and "w" in lexicon.types(singer.split()[-1].lower()) or any(
+    if singer and singer.split()[-1].lower() in CHAIR_TRADES or any(
             p.owner == "'s" and p.head in SERVED for p in uniq):
-        # a singer with a trade works the chair, and "my son's first haircut" is watched from beside it: no line from
-        # the chair ("the cape around my neck")
+        # a barber or a stylist works the chair, and "my son's first haircut" is watched from beside it: no line from
+        # the chair ("the cape around my neck"; a nurse riding the night bus home is still its passenger)
         tags.add("no-customer")
+    if singer and singer.split()[-1].lower() in STAFF:
+        tags.add("staff")  # "a bus driver who knows every regular": no "I tap my pass and find a seat"
     if for_children:
         tags.add("no-grown")  # a song for children: no grown-up's stock line ("the choices that I made")
     if not any(p.bare == addressee and p.kind == "animal" for p in uniq):
@@ -819,7 +824,8 @@ def read_topic(description: str) -> Topic:
         tags.add("indoors")  # "snowed in by the fireplace", "board games on a rainy afternoon": no dancing in the rain
     own_verbs = _own_verbs(tagged, verbs, singer)
     # the singer teaches ("a girl teaching her little brother to ride"): no line of learning in the learner's voice
-    tags.add("teacher" if TEACH & set(own_verbs) else "no-teacher")
+    # (or watches a child's lessons: "my daughter's first swimming lessons" is no song in the swimmer's voice)
+    tags.add("teacher" if TEACH & set(own_verbs) or KIN_LESSONS.search(low_description) else "no-teacher")
     tags = frozenset(tags)
     facts, fears = clash.description_facts(description, style=style)
     if not words:
@@ -1018,6 +1024,20 @@ THEME_PHRASES = {
                         r"recital|concert|play)|(?:first )?(?:game|match|race|concert|play|show|steps))\b"),
     # friends drifting apart: no long-distance screen, no childhood of "growing"
     "drifting": re.compile(r"\b(?:(?:drift\w*|grow\w*|grew) apart|los\w* touch|estranged)\b"),
+    # a bus ridden or driven (helper bank14): "the school bus", "the night bus", "a bus driver" (the bus is the song,
+    # not where it happens: ``writer.scenery``); "a crush at the bus stop" is no bus song
+    "bus": re.compile(r"\b(?:school|night|last|late|early|morning|city) bus(?:es)?\b|\bbus (?:drivers?|rides?|routes?|"
+                      r"pass|depot)\b"),
+    # the school bus is no school day: no lockers, chalk or bell (a pseudo-theme: it rules the school out)
+    "schoolbus": re.compile(r"\bschool bus(?:es)?\b"),
+    # moving house (helper bank14): "moving day", "the moving truck", "packing up the house", "moving out of my
+    # parents' house", "our first night in the new apartment" (not "moving on", nor "my friend moving to Ohio")
+    "movingday": re.compile(r"\bmoving (?:day|house|out|in|truck|van|boxes|company|crew)\b|"
+                            r"\bmov(?:e|es|ed|ing) (?:out of|into|in together|in with|house)\b|"
+                            r"\b(?:un)?pack(?:s|ed|ing)? (?:up )?(?:the |my |our |all |his |her |their )?(?:old |whole |"
+                            r"childhood |family )?(?:house|apartment|home|room|bedroom|boxes|things|stuff|life|flat|place)\b|"
+                            r"\b(?:the )?movers\b|\bfirst night (?:in|at) (?:the |my |our |a )?new (?:\w+ )?(?:house|"
+                            r"apartment|place|home|flat)\b"),
     # a family reunion or cookout: no class reunion's school bell
     "cookout": re.compile(r"\b(?:family reunion|cook ?out|(?:backyard|family) (?:barbecue|bbq|picnic))\b"),
     # (helper bank13) a board, roller skates or a bmx ridden ("skateboarding through the city", "grinding a rail",
@@ -1083,6 +1103,9 @@ THEME_EXCLUDES = {
     # coffee machine is no coffee shop or kitchen at dawn
     "nightout": frozenset({"work", "officelife", "festival", "friendship", "winter", "sport"}),
     "chores": frozenset({"house", "weekend", "sober", "thanksgiving"}), "officelife": frozenset({"coffee"}),
+    # a moving truck drives no highway miles, packing up a house mows no lawn and plays no hide and seek, and the
+    # friends who carry the couch are not drifting apart
+    "movingday": frozenset({"road", "house", "childhood", "drifting"}), "schoolbus": frozenset({"school"}),
 }
 
 
@@ -1374,6 +1397,9 @@ OWN_DAYS = frozenset("day birthday wedding graduation recital fight game match d
 # Anyone, kin to nobody: a song about one of them and what they do is sung in their voice ("a girl who dreams").
 STORY_PEOPLE = frozenset("girl boy kid man woman guy lady teenager teen".split())
 TEACH = frozenset("teach show coach train".split())  # verbs of one who teaches another
+# A child's lessons, watched by the singer ("my daughter's first swimming lessons", "our son's piano lesson")
+KIN_LESSONS = re.compile(r"\b(?:my|our) (?:little |baby |big |older |younger )?(?:daughter|son|kid|kids|boy|girl|child|"
+                         r"children|grandson|granddaughter|brother|sister|niece|nephew)(?:'s|s') (?:\w+ ){0,2}lessons?\b")
 
 
 # Words of losing or leaving one's job.
@@ -1383,6 +1409,7 @@ GROWN_CHILD = frozenset("""shave shaving drive license licence college universit
 dating marry wedding army enlist vote""".split())
 # People too young to sing of themselves: the song is their parent's, sung to them.
 SERVED = frozenset("haircut trim shave".split())  # what one is given in a chair: "my son's first haircut"
+CHAIR_TRADES = frozenset("barber hairdresser stylist hairstylist beautician".split())  # who works the chair
 INFANTS = frozenset("baby infant newborn toddler".split())
 
 

@@ -321,7 +321,8 @@ def nursery_rhyme(words) -> set[str]:
 # Words a theme named by a phrase (``topic.THEME_PHRASES``) meets its gates with: "next door" is read as no words of
 # its own, "the power went out" names no blackout, "my work bestie" and "the commute to work" no office.
 NAMED_GATES = {"neighbor": ("neighbor",), "blackout": ("blackout", "outage"), "haircut": ("haircut",),
-               "icecream": ("icecream",), "skate": ("skate",), "officelife": ("coworker", "office")}
+               "icecream": ("icecream",), "skate": ("skate",), "officelife": ("coworker", "office"),
+               "movingday": ("move",)}
 
 
 @lru_cache(maxsize=1)
@@ -375,6 +376,7 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     words -= topic.called  # "my honey", "calls everyone honey": a person called, no bees
     # what the description says is not there keys nothing: "a snow day with no school" rings no school bell
     words -= {lexicon.lemma(w, "n") for w in topic.absent}
+    placed = scenery(topic)
     out = {}
     b = bank()
     for name, keys in b.themes.items():
@@ -386,7 +388,8 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         # style words ("sad", "anthem", "love") count only for a theme they name alone: a mood, not a subject;
         # a mood's key among the description's own words is a thing, not the song's mood ("the power went out",
         # "a metal box", "a rock"): a plain key
-        named = core & (words - modifiers) if name not in MOODS else frozenset()
+        named = core & (words - modifiers - (placed if name in SCENERY_THEMES else set())) \
+            if name not in MOODS else frozenset()
         # a genre's name is the music, never a subject: a "chill house track" is no song about a house
         styled = set(topic.style) - words - (CORE_GENRES if name not in MOODS else frozenset())
         direct = len(keys & words) + len(named) + 2 * len(core & styled)
@@ -425,6 +428,23 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         for name in out:
             if out[name] >= STRONG and b.themes[name] & others and name not in topic.themes:
                 out[name] = STRONG - 0.1
+    return out
+
+
+# Themes of a vehicle one rides whose core key, where the vehicle is only where the song happens, counts as a plain
+# one ("losing my wallet on the bus", "a crush on the girl at the bus stop": the wallet and the crush are the song).
+SCENERY_THEMES = frozenset({"bus"})
+
+
+def scenery(topic: Topic) -> set[str]:
+    """The description's words named only where its song happens: every phrase holding one is a setting ("on the
+    bus") or lies inside one ("bus" of "at the bus stop"); not "waiting at the bus stop", whose stop is the song."""
+    places = [p.bare for p in topic.phrases if p.setting]
+    out = set()
+    for w in topic.words:
+        holding = [p for p in topic.phrases if w in p.lemmas]
+        if holding and all(p.setting or any(f" {p.bare} " in f" {q} " for q in places) for p in holding):
+            out.add(w)
     return out
 
 
