@@ -517,12 +517,14 @@ def mood_themes(topic: Topic, weights: dict[str, float]) -> dict[str, float]:
 
 def singer_can(tags: frozenset[str], topic: Topic) -> bool:
     """True when the singer's trade allows a line tagged ``@w`` (any trade) or ``@l`` (a hands-on
-    one), by the WordNet type letters of the singer's head noun; untagged lines suit anyone."""
-    need = {t[1:] for t in tags if t.startswith("@")}
-    if not need:
+    one), by the WordNet type letters of the singer's head noun; untagged lines suit anyone.  ``@-w``: never for a
+    singer with a trade (a camper's "save my bunk, I'll see you there" is no camp counselor's)."""
+    need = {t[1:] for t in tags if t.startswith("@") and not t.startswith("@-")}
+    never = {t[2:] for t in tags if t.startswith("@-")}
+    if not need and not never:
         return True
     have = lexicon.types(topic.singer.split()[-1].lower()) if topic.singer else ""
-    return all(n in have for n in need)
+    return all(n in have for n in need) and not any(n in have for n in never)
 
 
 def _singular(phrase: Phrase) -> Phrase | None:
