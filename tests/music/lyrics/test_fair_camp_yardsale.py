@@ -86,3 +86,9 @@ def test_passed_with_no_object_is_a_loss():
     assert "lost" in read_topic("my dad's guitar since he passed").tags
     assert "lost" not in read_topic("the day she passed her driving test").tags
     assert "lost" not in read_topic("he passed me the ball").tags
+
+
+def test_one_who_passed_passed_no_test():
+    lines = candidate_texts("a sad song about learning to play my dad's guitar after he passed")
+    assert "oh I passed, I passed, and I'm free" not in lines
+    assert "oh I passed, I passed, and I'm free" in candidate_texts("I passed my driving test")

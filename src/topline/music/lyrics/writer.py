@@ -303,10 +303,13 @@ def _sets_the_song(phrase: Phrase, topic: Topic) -> bool:
 
 
 def gate_words(topic: Topic) -> set[str]:
-    """The words a bank line's gates (``=w1,w2``) are met by: the description's own, a job lost however it is said
-    (a workplace that closed is a layoff: "I carry out my cardboard box"), a theme's own (``NAMED_GATES``), and
-    ``forkids`` for a song for children (the kids' reserve, theme ``kidstock``)."""
-    return set(topic.words) - topic.called - {lexicon.lemma(w, "n") for w in topic.absent} \
+    """The words a bank line's gates (``=w1,w2``) are met by: the description's own ("pass" read "die" where one
+    passed), a job lost however it is said (a workplace that closed is a layoff: "I carry out my cardboard box"), a
+    theme's own (``NAMED_GATES``), and ``forkids`` for a song for children (the kids' reserve, theme ``kidstock``)."""
+    # one who passed is dead ("after he passed": ``topic.PASSED`` tags it lost): no test passed ("I passed, I passed")
+    passed = {"pass"} if "lost" in topic.tags and "pass" in topic.words else set()
+    return set(topic.words) - topic.called - {lexicon.lemma(w, "n") for w in topic.absent} - passed \
+        | ({"die"} if passed else set()) \
         | ({"layoff"} if "no-employed" in topic.tags else set()) \
         | {w for name in topic.themes for w in NAMED_GATES.get(name, ())} \
         | ({"forkids"} if sung_for_children(topic.style, nursery_rhyme(topic.words)) else set())
