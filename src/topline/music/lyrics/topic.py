@@ -1073,6 +1073,17 @@ THEME_PHRASES = {
                          r"our)|vacuuming|hoover(?:ed|ing)|hoovers? (?:the|my|our)|mop(?:s|ped|ping) (?:the )?(?:floors?|"
                          r"kitchen)|(?:spring|deep)[- ]clean\w*|clean(?:s|ed|ing)? (?:up )?(?:the|my|our) (?:whole )?"
                          r"(?:house|room|apartment|flat|kitchen|bathroom|place)|tid(?:y|ies|ied|ying) up)\b"),
+    # (helper bank16) the fair, a carnival, an amusement park: "the county fair", "at the fair", "the ferris wheel"
+    # (not "life's not fair", "a fair fight", "a science fair": "fair" is no key of the theme)
+    "fair": re.compile(r"\b(?:county|state|street|village|country|town|summer|fun|local|strawberry|harvest|"
+                       r"agricultural) ?fairs?\b|\b(?:at|to|from) the fairs?\b|\bfairgrounds?\b|\bferris wheels?\b|"
+                       r"\bcarnivals?\b|\b(?:amusement|theme) parks?\b|\bcotton candy\b|\bcarousels?\b"),
+    # (helper bank16) summer camp as a camper or a counselor remembers it: not a camping trip, boot camp or base camp
+    "summercamp": re.compile(r"\b(?:summer|sleepaway|sleep-away|bible|church|band|scout) camps?\b|\bcamp counsell?ors?\b|"
+                             r"\b(?:at|to|from) camp\b"),
+    # (helper bank16) a yard sale, a garage sale, the thrift shop: not "the house is for sale"
+    "yardsale": re.compile(r"\b(?:yard|garage|rummage|estate|tag|stoop|jumble) sales?\b|\bthrift(?:ing| shops?| stores?)\b|"
+                           r"\bflea markets?\b|\bsecond[- ]?hand (?:shops?|stores?)\b|\bcharity shops?\b"),
 }
 # Themes a named one rules out: a child's song of the split is no lover's breakup, nor a praise of parents or home;
 # a love of oneself or a love that hurt sings no lover's sweet lines; a retirement sings no lesson learnt; a
@@ -1106,6 +1117,9 @@ THEME_EXCLUDES = {
     # a moving truck drives no highway miles, packing up a house mows no lawn and plays no hide and seek, and the
     # friends who carry the couch are not drifting apart
     "movingday": frozenset({"road", "house", "childhood", "drifting"}), "schoolbus": frozenset({"school"}),
+    # (helper bank16) a ferris wheel ridden is no road's wheel; camp is no hike and its homesick night no city far away
+    # (its own lines sing it); a garage sale is no mechanic's garage
+    "fair": frozenset({"road"}), "summercamp": frozenset({"nature", "vacation", "homesick"}), "yardsale": frozenset({"repair"}),
 }
 
 
@@ -1136,7 +1150,10 @@ NEW_LOVE = re.compile(r"\b(meet|meets|meeting|met|first date|fling|(?:summer|hol
 # A love not returned or not told ("secretly in love", "a secret love", "love from afar"): never a couple.
 UNTOLD = re.compile(r"\b(secret(ly)?\s+(in\s+)?lov\w*|lov\w*\s+(\w+\s+)?from afar|one[- ]sided)\b")
 # A being gone: "passed away", "passed on" (not "passed the exam").
-PASSED = re.compile(r"\bpass(ed|es|ing)?\s+(away|on)\b")
+# (and "after she passed", "since my dad passed": passed with no object, bank16; not "she passed the test")
+PASSED = re.compile(r"\bpass(ed|es|ing)?\s+(away|on)\b|\b(?:she|he|they|mom|mum|dad|mother|father|grandma|grandpa|"
+                    r"grandmother|grandfather|wife|husband) passed\b(?!\s+(?:the|a|an|my|his|her|their|our|your|me|him|"
+                    r"us|them|it|by|through|out|over|up|down|\w+ing)\b)")
 
 
 ELDERS = frozenset("""grandmother grandfather grandma grandpa granny gran nana nan grandad granddad mother father mom

@@ -303,10 +303,13 @@ def _sets_the_song(phrase: Phrase, topic: Topic) -> bool:
 
 
 def gate_words(topic: Topic) -> set[str]:
-    """The words a bank line's gates (``=w1,w2``) are met by: the description's own, a job lost however it is said
-    (a workplace that closed is a layoff: "I carry out my cardboard box"), a theme's own (``NAMED_GATES``), and
-    ``forkids`` for a song for children (the kids' reserve, theme ``kidstock``)."""
-    return set(topic.words) - topic.called - {lexicon.lemma(w, "n") for w in topic.absent} \
+    """The words a bank line's gates (``=w1,w2``) are met by: the description's own ("pass" read "die" where one
+    passed), a job lost however it is said (a workplace that closed is a layoff: "I carry out my cardboard box"), a
+    theme's own (``NAMED_GATES``), and ``forkids`` for a song for children (the kids' reserve, theme ``kidstock``)."""
+    # one who passed is dead ("after he passed": ``topic.PASSED`` tags it lost): no test passed ("I passed, I passed")
+    passed = {"pass"} if "lost" in topic.tags and "pass" in topic.words else set()
+    return set(topic.words) - topic.called - {lexicon.lemma(w, "n") for w in topic.absent} - passed \
+        | ({"die"} if passed else set()) \
         | ({"layoff"} if "no-employed" in topic.tags else set()) \
         | {w for name in topic.themes for w in NAMED_GATES.get(name, ())} \
         | ({"forkids"} if sung_for_children(topic.style, nursery_rhyme(topic.words)) else set())
@@ -538,12 +541,14 @@ def mood_themes(topic: Topic, weights: dict[str, float]) -> dict[str, float]:
 
 def singer_can(tags: frozenset[str], topic: Topic) -> bool:
     """True when the singer's trade allows a line tagged ``@w`` (any trade) or ``@l`` (a hands-on
-    one), by the WordNet type letters of the singer's head noun; untagged lines suit anyone."""
-    need = {t[1:] for t in tags if t.startswith("@")}
-    if not need:
+    one), by the WordNet type letters of the singer's head noun; untagged lines suit anyone.  ``@-w``: never for a
+    singer with a trade (a camper's "save my bunk, I'll see you there" is no camp counselor's)."""
+    need = {t[1:] for t in tags if t.startswith("@") and not t.startswith("@-")}
+    never = {t[2:] for t in tags if t.startswith("@-")}
+    if not need and not never:
         return True
     have = lexicon.types(topic.singer.split()[-1].lower()) if topic.singer else ""
-    return all(n in have for n in need)
+    return all(n in have for n in need) and not any(n in have for n in never)
 
 
 def _singular(phrase: Phrase) -> Phrase | None:
