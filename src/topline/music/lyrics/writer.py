@@ -305,7 +305,12 @@ def gate_words(topic: Topic) -> set[str]:
     """The words a bank line's gates (``=w1,w2``) are met by: the description's own, a job lost however it is said
     (a workplace that closed is a layoff: "I carry out my cardboard box"), a theme's own (``NAMED_GATES``)."""
     return set(topic.words) | ({"layoff"} if "no-employed" in topic.tags else set()) \
-        | {w for name in topic.themes for w in NAMED_GATES.get(name, ())}
+        | {w for name in topic.themes for w in NAMED_GATES.get(name, ())} | (set(topic.style) & STAGE_STYLES)
+
+
+# Style words of a loud show: they meet the gates of the anthem's stage lines ("the crowd is screaming out for more" in
+# an "angry punk song"), which a "rock song about mowing the lawn" does not open.
+STAGE_STYLES = frozenset("anthem punk metal edm hype".split())
 
 
 # Words a theme named by a phrase (``topic.THEME_PHRASES``) meets its gates with: "next door" is read as no words of
