@@ -65,6 +65,14 @@ def test_a_chores_lines_stay_out_of_other_songs(description, line):
     assert line not in candidate_texts(description)
 
 
+@pytest.mark.parametrize("description, line", [
+    ("country love song", "oh slow dance in the kitchen light"),  # a genre alone names no scene: writer.NO_SUBJECT
+    ("romantic acoustic love song", "and we're waiting in the movie line"),
+])
+def test_a_genre_alone_opens_the_scene_lines(description, line):
+    assert line in candidate_texts(description)
+
+
 def test_the_broad_themes_have_their_couplets():
     assert couplet_counts(("family", "love", "home", "joy", "anthem", "longing")) == {
         "family": 97, "love": 65, "home": 31, "joy": 19, "anthem": 28, "longing": 19}

@@ -303,9 +303,16 @@ def _sets_the_song(phrase: Phrase, topic: Topic) -> bool:
 
 def gate_words(topic: Topic) -> set[str]:
     """The words a bank line's gates (``=w1,w2``) are met by: the description's own, a job lost however it is said
-    (a workplace that closed is a layoff: "I carry out my cardboard box"), a theme's own (``NAMED_GATES``)."""
+    (a workplace that closed is a layoff: "I carry out my cardboard box"), a theme's own (``NAMED_GATES``), a loud
+    genre's (``STAGE_STYLES``), ``NO_SUBJECT`` where it has no words of its own."""
     return set(topic.words) | ({"layoff"} if "no-employed" in topic.tags else set()) \
-        | {w for name in topic.themes for w in NAMED_GATES.get(name, ())} | (set(topic.style) & STAGE_STYLES)
+        | {w for name in topic.themes for w in NAMED_GATES.get(name, ())} | (set(topic.style) & STAGE_STYLES) \
+        | (set() if topic.words else {NO_SUBJECT})
+
+
+# A description of a genre or mood alone ("country love song") names no scene, so none is false of it: it meets the
+# gates of the mood themes' scene lines that name this word (a couple's slow dance, the anthem's crowd).
+NO_SUBJECT = "nosubject"
 
 
 # Style words of a loud show: they meet the gates of the anthem's stage lines ("the crowd is screaming out for more" in
