@@ -91,7 +91,7 @@ TAG_WORDS = {
              "anxiety", "fear", "worry", "nervous", "panic", "hospital", "sick", "cry", "goodbye", "heartbreak",
              "divorce", "lost", "gone", "grave", "mourn", "depression", "sad", "sorrow", "alone", "insomnia",
              "unemployed", "fire", "war", "interview", "exam", "test", "result", "run", "dump"},
-    "lost": {"miss", "gone", "die", "dead", "death", "funeral", "grave", "widow", "mourn", "lose", "lost"},
+    "lost": {"miss", "gone", "die", "dead", "death", "funeral", "grave", "widow", "mourn", "lose", "lost", "bury"},
     "dry": {"dry", "drought", "arid", "parched", "heatwave"},  # no rain falls now (it may be prayed for)
     "first": {"first", "new", "begin", "start", "beginning"},
     "last": {"last", "final", "retirement", "end"},
@@ -991,6 +991,15 @@ THEME_PHRASES = {
     "drifting": re.compile(r"\b(?:(?:drift\w*|grow\w*|grew) apart|los\w* touch|estranged)\b"),
     # a family reunion or cookout: no class reunion's school bell
     "cookout": re.compile(r"\b(?:family reunion|cook ?out|(?:backyard|family) (?:barbecue|bbq|picnic))\b"),
+    # (helper bank12) a small pet: a goldfish, a hamster, a guinea pig, a pet fish, "my old turtle", "her bunny" (not
+    # a sea turtle, the Easter bunny or "a rabbit hole"); fireflies and lightning bugs at dusk; a kite flown (never
+    # "high as a kite")
+    "smallpet": re.compile(r"\b(?:gold ?fish|hamsters?|gerbils?|parakeets?|budgies?|cockatiels?|guinea pigs?|fish ?(?:bowl|"
+                           r"tank)|pet (?:fish|turtle|tortoise|bunny|rabbit|bird|mouse|mice|rat|frog|lizard)s?|"
+                           r"(?:my|our|his|her|their|a pet) (?:[\w']+ )?(?:little |old |baby |pet |new )?"
+                           r"(?:turtle|tortoise|bunny|rabbit)s?)\b"),
+    "fireflies": re.compile(r"\b(?:fire ?fl(?:y|ies)|lightning ?bugs?|glow ?worms?)\b"),
+    "kite": re.compile(r"(?<!high as a )\bkites?\b"),
 }
 # Themes a named one rules out: a child's song of the split is no lover's breakup, nor a praise of parents or home;
 # a love of oneself or a love that hurt sings no lover's sweet lines; a retirement sings no lesson learnt; a
@@ -1011,6 +1020,9 @@ THEME_EXCLUDES = {
     "proud": frozenset({"siblings", "newsibling", "school"}),
     # a parent's first text is no lover's message; a stranded truck no highway song of miles
     "techhelp": frozenset({"heartbreak", "phone", "distance"}), "breakdown": frozenset({"road"}),
+    # a small pet is no dog's or cat's (the "pets" theme's tail and paws) and no angler's fish; fireflies at dusk are
+    # no cookout's grill, no storm's lightning, no kids' creepy crawlies, no house's rooms and no grandmother's kitchen
+    "smallpet": frozenset({"pets", "fishing"}), "fireflies": frozenset({"cookout", "storm", "bugs", "house", "home"}),
 }
 
 
