@@ -36,7 +36,7 @@ def test_a_new_subject_is_sung_in_its_own_lines(description, theme, line):
 
 
 def test_the_themes_have_their_couplets():
-    assert couplet_counts(NEW) == {"smallpet": 48, "fireflies": 27, "kite": 27}
+    assert couplet_counts(NEW) == {"smallpet": 58, "fireflies": 27, "kite": 27}
 
 
 @pytest.mark.parametrize("description, theme", [
@@ -75,6 +75,10 @@ def test_a_lines_story_needs_its_words():
     assert "my hamster curls up in a ball" not in buried  # the living pet's ("bury" is a loss: no "here" line)
     assert "and the wheel is still, the cage is bare" in buried
     assert "lost" in read_topic("burying my hamster").tags
+    assert "and a shoebox is its little bed" in candidate_texts("we buried our bunny under the apple tree")  # no sad word
+    assert not theme_lines("my hamster died", {"grief"})  # no widow's coat by the door, no coffee for two
+    missing = candidate_texts("my hamster is missing")
+    assert "and I hear a scratching in the wall" in missing and "I dig a hole out by the shed" not in missing
     kids = candidate_texts("a kids song about my turtle")
     assert "my turtle sits upon its rock" in kids
     assert "I got my turtle when I was small" not in kids  # a grown-up's
