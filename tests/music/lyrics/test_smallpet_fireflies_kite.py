@@ -25,6 +25,7 @@ NEW = ("smallpet", "fireflies", "kite")
     ("a country song about lightning bugs and crickets on my grandma's porch", "fireflies",
      "and the bugs are lighting up the yard"),
     ("summer nights with the fireflies at my grandpa's house", "fireflies", "my grandpa rocks out on the porch"),
+    ("glow worms in the garden at dusk", "fireflies", "I close my hands around the glow"),  # two words: NAMED_GATES
     ("a song about flying a kite with my son on the beach", "kite", "and the wind comes off the water, cold and strong"),
     ("a kids song about my kite getting stuck in a tree", "kite", "and it's tangled in the maple tree"),
     ("a folk song about my dad teaching me to fly a kite on the hill", "kite", "and your hand is folded over mine"),
@@ -43,6 +44,8 @@ def test_the_themes_have_their_couplets():
     ("high as a kite", "kite"),  # "kite" is no key: a kite is named by topic.THEME_PHRASES, never in the idiom
     ("I'm flying high as a kite tonight", "kite"),  # (weak by "fly": its lines need the kite named, NAMED_GATES)
     ("a string quartet", "kite"),
+    ("kite surfing in Maui", "kite"),
+    ("kitesurfing at the beach", "kite"),
     ("learning to fly", "kite"),
     ("saving the sea turtles", "smallpet"),  # "turtle", "bunny", "rabbit" and "pet" are no keys
     ("the easter bunny", "smallpet"),

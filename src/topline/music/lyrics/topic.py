@@ -993,13 +993,13 @@ THEME_PHRASES = {
     "cookout": re.compile(r"\b(?:family reunion|cook ?out|(?:backyard|family) (?:barbecue|bbq|picnic))\b"),
     # (helper bank12) a small pet: a goldfish, a hamster, a guinea pig, a pet fish, "my old turtle", "her bunny", "a
     # turtle named Shelly" (not a sea turtle, the Easter bunny or "a rabbit hole"); fireflies and lightning bugs at
-    # dusk; a kite flown (never "high as a kite")
+    # dusk; a kite flown (never "high as a kite", nor kitesurfing)
     "smallpet": re.compile(r"\b(?:gold ?fish|hamsters?|gerbils?|parakeets?|budgies?|cockatiels?|guinea pigs?|fish ?(?:bowl|"
                            r"tank)|pet (?:fish|turtle|tortoise|bunny|rabbit|bird|mouse|mice|rat|frog|lizard)s?|"
                            r"(?:my|our|his|her|their|a pet) (?:[\w']+ )?(?:little |old |baby |pet |new )?"
                            r"(?:turtle|tortoise|bunny|rabbit)s?|(?:turtle|tortoise|bunny|rabbit|fish|bird) (?:named|called))\b"),
     "fireflies": re.compile(r"\b(?:fire ?fl(?:y|ies)|lightning ?bugs?|glow ?worms?)\b"),
-    "kite": re.compile(r"(?<!high as a )\bkites?\b"),
+    "kite": re.compile(r"(?<!high as a )\bkites?\b(?![- ]?(?:surf|board))"),
 }
 # Themes a named one rules out: a child's song of the split is no lover's breakup, nor a praise of parents or home;
 # a love of oneself or a love that hurt sings no lover's sweet lines; a retirement sings no lesson learnt; a

@@ -311,7 +311,8 @@ def gate_words(topic: Topic) -> set[str]:
 # Words a theme named by a phrase (``topic.THEME_PHRASES``) meets its gates with: "next door" is read as no words of
 # its own, "the power went out" names no blackout.
 NAMED_GATES = {"neighbor": ("neighbor",), "blackout": ("blackout", "outage"),
-               "kite": ("kiteflying",)}  # (a kite flown: never "high as a kite")
+               "kite": ("kiteflying",),  # (a kite flown: never "high as a kite")
+               "fireflies": ("firefly",)}  # ("fire flies", "glow worms" in two words)
 
 
 @lru_cache(maxsize=1)
