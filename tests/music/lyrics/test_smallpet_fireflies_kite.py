@@ -68,6 +68,7 @@ def test_a_subject_rules_out_the_themes_it_would_be_mistaken_for():
     assert not theme_lines("an indie song about the fireflies in my grandparents' backyard", {"cookout", "storm"})
     assert not theme_lines("lightning bugs on the porch", {"storm", "bugs", "house"})
     assert not theme_lines("my pet goldfish", {"pets", "fishing"})
+    assert not theme_lines("a sad song about burying my daughter's hamster in the garden", {"garden", "grief"})
 
 
 def test_a_lines_story_needs_its_words():

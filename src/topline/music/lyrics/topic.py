@@ -1020,10 +1020,11 @@ THEME_EXCLUDES = {
     "proud": frozenset({"siblings", "newsibling", "school"}),
     # a parent's first text is no lover's message; a stranded truck no highway song of miles
     "techhelp": frozenset({"heartbreak", "phone", "distance"}), "breakdown": frozenset({"road"}),
-    # a small pet is no dog's or cat's (the "pets" theme's tail and paws), no angler's fish, and its death no widow's
-    # grief (a coat by the door, coffee for two); fireflies at dusk are no cookout's grill, no storm's lightning, no
-    # kids' creepy crawlies, no house's rooms and no grandmother's kitchen
-    "smallpet": frozenset({"pets", "fishing", "grief"}), "fireflies": frozenset({"cookout", "storm", "bugs", "house", "home"}),
+    # a small pet is no dog's or cat's (the "pets" theme's tail and paws), no angler's fish, its death no widow's grief
+    # (a coat by the door, coffee for two) and its garden, where it hops or is buried, no gardener's roses; fireflies
+    # at dusk are no cookout's grill, no storm's lightning, no kids' creepy crawlies, no house's rooms and no
+    # grandmother's kitchen
+    "smallpet": frozenset({"pets", "fishing", "grief", "garden"}), "fireflies": frozenset({"cookout", "storm", "bugs", "house", "home"}),
 }
 
 
