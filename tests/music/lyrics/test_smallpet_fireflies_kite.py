@@ -53,6 +53,7 @@ def test_the_themes_have_their_couplets():
     ("my pet dog waiting by the door", "smallpet"),
     ("a bird in a cage", "smallpet"),
     ("fishing with my grandpa at the lake", "smallpet"),
+    ("feeling like a hamster on a wheel at my dead end job", "smallpet"),  # a simile: its lines need a pet named
     ("a thunderstorm with lightning over the lake", "fireflies"),  # a line of lightning bugs needs a firefly's word
     ("a cookie jar on the counter", "fireflies"),
     ("a family cookout in the backyard", "fireflies"),

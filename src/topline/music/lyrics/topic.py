@@ -992,12 +992,13 @@ THEME_PHRASES = {
     # a family reunion or cookout: no class reunion's school bell
     "cookout": re.compile(r"\b(?:family reunion|cook ?out|(?:backyard|family) (?:barbecue|bbq|picnic))\b"),
     # (helper bank12) a small pet: a goldfish, a hamster, a guinea pig, a pet fish, "my old turtle", "her bunny", "a
-    # turtle named Shelly" (not a sea turtle, the Easter bunny or "a rabbit hole"); fireflies and lightning bugs at
-    # dusk; a kite flown (never "high as a kite", nor kitesurfing)
-    "smallpet": re.compile(r"\b(?:gold ?fish|hamsters?|gerbils?|parakeets?|budgies?|cockatiels?|guinea pigs?|fish ?(?:bowl|"
-                           r"tank)|pet (?:fish|turtle|tortoise|bunny|rabbit|bird|mouse|mice|rat|frog|lizard)s?|"
-                           r"(?:my|our|his|her|their|a pet) (?:[\w']+ )?(?:little |old |baby |pet |new )?"
-                           r"(?:turtle|tortoise|bunny|rabbit)s?|(?:turtle|tortoise|bunny|rabbit|fish|bird) (?:named|called))\b"),
+    # turtle named Shelly" (not a sea turtle, the Easter bunny, "a rabbit hole" or "like a hamster on a wheel");
+    # fireflies and lightning bugs at dusk; a kite flown (never "high as a kite", nor kitesurfing)
+    "smallpet": re.compile(r"(?<!like a )(?<!like an )(?<!as a )\b(?:gold ?fish|hamsters?|gerbils?|parakeets?|"
+                           r"budgies?|cockatiels?|guinea pigs?|fish ?(?:bowl|tank)|pet (?:fish|turtle|tortoise|bunny|"
+                           r"rabbit|bird|mouse|mice|rat|frog|lizard)s?|(?:my|our|his|her|their|a pet) (?:[\w']+ )?"
+                           r"(?:little |old |baby |pet |new )?(?:turtle|tortoise|bunny|rabbit)s?|(?:turtle|tortoise|"
+                           r"bunny|rabbit|fish|bird) (?:named|called))\b"),
     "fireflies": re.compile(r"\b(?:fire ?fl(?:y|ies)|lightning ?bugs?|glow ?worms?)\b"),
     "kite": re.compile(r"(?<!high as a )\bkites?\b(?![- ]?(?:surf|board))"),
 }

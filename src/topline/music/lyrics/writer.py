@@ -312,7 +312,8 @@ def gate_words(topic: Topic) -> set[str]:
 # its own, "the power went out" names no blackout.
 NAMED_GATES = {"neighbor": ("neighbor",), "blackout": ("blackout", "outage"),
                "kite": ("kiteflying",),  # (a kite flown: never "high as a kite")
-               "fireflies": ("firefly",)}  # ("fire flies", "glow worms" in two words)
+               "fireflies": ("firefly",),  # ("fire flies", "glow worms" in two words)
+               "smallpet": ("smallpet",)}  # (a pet named: not "like a hamster on a wheel")
 
 
 @lru_cache(maxsize=1)
