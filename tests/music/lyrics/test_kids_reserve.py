@@ -66,7 +66,8 @@ def test_a_nursery_rhyme_and_a_lullaby_are_songs_for_children():
 
 
 def test_the_reserve_sings_the_childrens_subject_by_name():
-    _, text = write_song("a kids song about a goldfish named Bubbles", seed=0, form=default_form("pop"))
-    assert sum("Bubbles" in line for line in _outside_chorus(text)) >= 2
-    assert not candidate_texts("a kids song about a goldfish named Bubbles") & {"and stamp your feet and bend your knees"}
+    description = "a kids song about a penguin who hates the cold"  # no theme of its own: the reserve carries it
+    _, text = write_song(description, seed=0, form=default_form("pop"))
+    assert sum("penguin" in line.lower() for line in _outside_chorus(text)) >= 2
+    assert not candidate_texts(description) & {"and stamp your feet and bend your knees"}  # (only once dry)
     assert len(set(sung_lines(text))) >= 14

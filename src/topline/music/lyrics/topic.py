@@ -91,7 +91,7 @@ TAG_WORDS = {
              "anxiety", "fear", "worry", "nervous", "panic", "hospital", "sick", "cry", "goodbye", "heartbreak",
              "divorce", "lost", "gone", "grave", "mourn", "depression", "sad", "sorrow", "alone", "insomnia",
              "unemployed", "fire", "war", "interview", "exam", "test", "result", "run", "dump"},
-    "lost": {"miss", "gone", "die", "dead", "death", "funeral", "grave", "widow", "mourn", "lose", "lost"},
+    "lost": {"miss", "gone", "die", "dead", "death", "funeral", "grave", "widow", "mourn", "lose", "lost", "bury"},
     "dry": {"dry", "drought", "arid", "parched", "heatwave"},  # no rain falls now (it may be prayed for)
     "first": {"first", "new", "begin", "start", "beginning"},
     "last": {"last", "final", "retirement", "end"},
@@ -1084,6 +1084,16 @@ THEME_PHRASES = {
     # (helper bank16) a yard sale, a garage sale, the thrift shop: not "the house is for sale"
     "yardsale": re.compile(r"\b(?:yard|garage|rummage|estate|tag|stoop|jumble) sales?\b|\bthrift(?:ing| shops?| stores?)\b|"
                            r"\bflea markets?\b|\bsecond[- ]?hand (?:shops?|stores?)\b|\bcharity shops?\b"),
+    # (helper bank12) a small pet: a goldfish, a hamster, a guinea pig, a pet fish, "my old turtle", "her bunny", "a
+    # turtle named Shelly" (not a sea turtle, the Easter bunny, "a rabbit hole" or "like a hamster on a wheel");
+    # fireflies and lightning bugs at dusk; a kite flown (never "high as a kite", nor kitesurfing)
+    "smallpet": re.compile(r"(?<!like a )(?<!like an )(?<!as a )\b(?:gold ?fish|hamsters?|gerbils?|parakeets?|"
+                           r"budgies?|cockatiels?|guinea pigs?|fish ?(?:bowl|tank)|pet (?:fish|turtle|tortoise|bunny|"
+                           r"rabbit|bird|mouse|mice|rat|frog|lizard)s?|(?:my|our|his|her|their|a pet) (?:[\w']+ )?"
+                           r"(?:little |old |baby |pet |new )?(?:turtle|tortoise|bunny|rabbit)s?|(?:turtle|tortoise|"
+                           r"bunny|rabbit|fish|bird) (?:named|called))\b"),
+    "fireflies": re.compile(r"\b(?:fire ?fl(?:y|ies)|lightning ?bugs?|glow ?worms?)\b"),
+    "kite": re.compile(r"(?<!high as a )\bkites?\b(?![- ]?(?:surf|board))"),
 }
 # Themes a named one rules out: a child's song of the split is no lover's breakup, nor a praise of parents or home;
 # a love of oneself or a love that hurt sings no lover's sweet lines; a retirement sings no lesson learnt; a
@@ -1120,6 +1130,11 @@ THEME_EXCLUDES = {
     # (helper bank16) a ferris wheel ridden is no road's wheel; camp is no hike and its homesick night no city far away
     # (its own lines sing it); a garage sale is no mechanic's garage
     "fair": frozenset({"road"}), "summercamp": frozenset({"nature", "vacation", "homesick"}), "yardsale": frozenset({"repair"}),
+    # a small pet is no dog's or cat's (the "pets" theme's tail and paws), no angler's fish, its death no widow's grief
+    # (a coat by the door, coffee for two) and its garden, where it hops or is buried, no gardener's roses; fireflies
+    # at dusk are no cookout's grill, no storm's lightning, no kids' creepy crawlies, no house's rooms and no
+    # grandmother's kitchen
+    "smallpet": frozenset({"pets", "fishing", "grief", "garden"}), "fireflies": frozenset({"cookout", "storm", "bugs", "house", "home"}),
 }
 
 

@@ -337,7 +337,10 @@ STAGE_STYLES = frozenset("anthem punk metal edm hype".split())
 # its own, "the power went out" names no blackout, "my work bestie" and "the commute to work" no office.
 NAMED_GATES = {"neighbor": ("neighbor",), "blackout": ("blackout", "outage"), "haircut": ("haircut",),
                "icecream": ("icecream",), "skate": ("skate",), "officelife": ("coworker", "office"),
-               "movingday": ("move",)}
+               "movingday": ("move",),
+               "kite": ("kiteflying",),  # (a kite flown: never "high as a kite")
+               "fireflies": ("firefly",),  # ("fire flies", "glow worms" in two words)
+               "smallpet": ("smallpet",)}  # (a pet named: not "like a hamster on a wheel")
 
 
 @lru_cache(maxsize=1)
