@@ -313,7 +313,8 @@ def gate_words(topic: Topic) -> set[str]:
         | ({"die"} if passed else set()) \
         | ({"layoff"} if "no-employed" in topic.tags else set()) \
         | {w for name in topic.themes for w in NAMED_GATES.get(name, ())} | (set(topic.style) & STAGE_STYLES) \
-        | (set() if topic.words else {NO_SUBJECT}) \
+        | (set() if any(lexicon.kind(w) != "time" for w in topic.words) else {NO_SUBJECT}) \
+        | ({KIN_SONG} if kin_song(topic) else set()) \
         | ({"forkids"} if sung_for_children(topic.style, nursery_rhyme(topic.words)) else set())
 
 
@@ -323,7 +324,21 @@ def nursery_rhyme(words) -> set[str]:
     return set(words) - ({"nursery"} if "rhyme" not in words else set())
 
 
-# A description of a genre or mood alone ("country love song") names no scene, so none is false of it: it meets the
+# A song of someone and nothing they do ("my grandma who raised me", "a song for my father"): it meets the gates of the
+# home theme's rooms and kitchen (the key beneath the mat, the bread from the door), which a song of one thing done
+# together ("shelling peas with my grandmother") does not open.
+KIN_SONG = "kinsong"
+KIN_VERBS = frozenset("raise miss love remember lose visit thank".split())
+
+
+def kin_song(topic: Topic) -> bool:
+    """True when every content word of the description is a person or a verb of what one is to them (``KIN_VERBS``)."""
+    people = {p.head for p in topic.phrases if p.kind == "person"}
+    return bool(people) and all(w in people or w in KIN_VERBS for w in topic.words)
+
+
+# A description of a genre or mood alone ("country love song"), or with only its time ("an upbeat summer love song"),
+# names no scene, so none is false of it: it meets the
 # gates of the mood themes' scene lines that name this word (a couple's slow dance, the anthem's crowd).
 NO_SUBJECT = "nosubject"
 
