@@ -1,36 +1,25 @@
-"""The broad themes (family, love, home, joy, anthem, longing) where the description's subject is an everyday chore or
-pastime with no theme of its own (2026-12-07, bank15): a couplet of one scene is sung only where its scene's words
-are (a couple's slow dance needs a dance or a kitchen, a lullaby's needs a baby or a bedtime), and the chores sing
-lines of their own."""
+"""The broad themes (family, home) where the description's subject is an everyday chore or pastime with no theme of its
+own (2026-12-07, bank15): a couplet of one scene is sung only where its scene's words are (a lullaby's needs a baby or
+a bedtime, a father's flat tyre a car), and the chores sing lines of their own. (The love, joy and anthem couplets
+were gated too on the helper's branch; the lead took those gates out again: love songs with little else said read
+worse on the checking sets.)"""
 
 import pytest
 
 from tests.music.lyrics.lines import candidate_texts, couplet_counts
+from topline.music.lyrics.topic import read_topic
+from topline.music.lyrics.writer import NO_SUBJECT, gate_words
 
 
 @pytest.mark.parametrize("line, absent, present", [
-    ("oh slow dance in the kitchen light", "an upbeat pop song about grocery shopping with my girlfriend",
-     "a love song about dancing in the kitchen with my wife"),
-    ("oh your hand fits in my hand", "an r&b song about washing the dishes with my husband after dinner",
-     "a love song about sharing ice cream on the pier"),
-    ("and we're waiting in the movie line", "a jazz song about my wife doing the crossword at breakfast",
-     "a love song about our first date at the movies"),
     ("oh go to sleep, my little one", "a blues song about waiting in line at the DMV with my teenage son",
      "lullaby for my newborn son"),
     ("and you taught me how to fix a flat", "a country song about my dad teaching me to shave",
      "a song about my dad teaching me to change a flat tire"),
     ("oh I'm not a child anymore", "folding laundry with my mom on a sunday afternoon",
      "a song about visiting my mom back home"),
-    ("and the drums are pounding in my chest", "a rock song about mowing the lawn while my kids run through the sprinkler",
-     "uplifting rock anthem"),  # a loud genre's style word meets the stage lines' gates (writer.STAGE_STYLES)
-    ("oh we are loud and we are free", "a rock song about mowing the lawn while my kids run through the sprinkler",
-     "angry punk song"),
-    ("and the drums are pounding in my chest", "a rock song about mowing the lawn while my kids run through the sprinkler",
-     "a rock anthem for the big game"),
     ("and the cookie jar is on the shelf", "shelling peas on the back steps with my grandmother",
      "baking cookies in my grandma's kitchen"),
-    ("I call my friends and make a plan", "a happy song about feeding the ducks at the pond with my toddler",
-     "a happy song about the weekend with my friends"),
 ])
 def test_a_gated_couplet_is_sung_only_where_its_scene_is(line, absent, present):
     assert line not in candidate_texts(absent)
@@ -65,12 +54,14 @@ def test_a_chores_lines_stay_out_of_other_songs(description, line):
     assert line not in candidate_texts(description)
 
 
-@pytest.mark.parametrize("description, line", [
-    ("country love song", "oh slow dance in the kitchen light"),  # a genre alone names no scene: writer.NO_SUBJECT
-    ("romantic acoustic love song", "and we're waiting in the movie line"),
+@pytest.mark.parametrize("description, bare", [
+    ("country love song", True),  # a genre alone names no scene: writer.NO_SUBJECT
+    ("an upbeat summer love song", True),  # nor a genre with only its time
+    ("a love song about the beach", False),
+    ("lullaby for my newborn son", False),
 ])
-def test_a_genre_alone_opens_the_scene_lines(description, line):
-    assert line in candidate_texts(description)
+def test_a_genre_alone_meets_the_no_subject_gate(description, bare):
+    assert (NO_SUBJECT in gate_words(read_topic(description))) is bare
 
 
 def test_the_broad_themes_have_their_couplets():

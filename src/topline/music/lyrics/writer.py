@@ -305,14 +305,14 @@ def _sets_the_song(phrase: Phrase, topic: Topic) -> bool:
 def gate_words(topic: Topic) -> set[str]:
     """The words a bank line's gates (``=w1,w2``) are met by: the description's own ("pass" read "die" where one
     passed), a job lost however it is said (a workplace that closed is a layoff: "I carry out my cardboard box"), a
-    theme's own (``NAMED_GATES``), a loud genre's (``STAGE_STYLES``), ``NO_SUBJECT`` where it has no words of its own,
+    theme's own (``NAMED_GATES``), ``NO_SUBJECT`` where it has no words of its own but a time,
     and ``forkids`` for a song for children (the kids' reserve, theme ``kidstock``)."""
     # one who passed is dead ("after he passed": ``topic.PASSED`` tags it lost): no test passed ("I passed, I passed")
     passed = {"pass"} if "lost" in topic.tags and "pass" in topic.words else set()
     return set(topic.words) - topic.called - {lexicon.lemma(w, "n") for w in topic.absent} - passed \
         | ({"die"} if passed else set()) \
         | ({"layoff"} if "no-employed" in topic.tags else set()) \
-        | {w for name in topic.themes for w in NAMED_GATES.get(name, ())} | (set(topic.style) & STAGE_STYLES) \
+        | {w for name in topic.themes for w in NAMED_GATES.get(name, ())} \
         | (set() if any(lexicon.kind(w) != "time" for w in topic.words) else {NO_SUBJECT}) \
         | ({KIN_SONG} if kin_song(topic) else set()) \
         | ({"forkids"} if sung_for_children(topic.style, nursery_rhyme(topic.words)) else set())
@@ -339,13 +339,9 @@ def kin_song(topic: Topic) -> bool:
 
 # A description of a genre or mood alone ("country love song"), or with only its time ("an upbeat summer love song"),
 # names no scene, so none is false of it: it meets the
-# gates of the mood themes' scene lines that name this word (a couple's slow dance, the anthem's crowd).
+# gates of the scene lines that name this word (a lullaby's "go to sleep, my little one").
 NO_SUBJECT = "nosubject"
 
-
-# Style words of a loud show: they meet the gates of the anthem's stage lines ("the crowd is screaming out for more" in
-# an "angry punk song"), which a "rock song about mowing the lawn" does not open.
-STAGE_STYLES = frozenset("anthem punk metal edm hype".split())
 
 
 # Words a theme named by a phrase (``topic.THEME_PHRASES``) meets its gates with: "next door" is read as no words of
