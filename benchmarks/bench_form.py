@@ -235,6 +235,7 @@ def main() -> None:
     for r in shown:
         print(f"\n--- written lyrics for {r['id']} ---\n{r['modes']['written']['lyrics']}")
     out = Path(args.out) if args.out else (corpus.HELDOUT if args.heldout else corpus.OUT) / "results-form.json"
+    out.parent.mkdir(parents=True, exist_ok=True)  # real clips alone need no rendered corpus on disk
     out.write_text(json.dumps(result, indent=1, default=float))
     print(f"\nwrote {out}")
 
