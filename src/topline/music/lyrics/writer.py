@@ -309,13 +309,19 @@ def gate_words(topic: Topic) -> set[str]:
     and ``forkids`` for a song for children (the kids' reserve, theme ``kidstock``)."""
     # one who passed is dead ("after he passed": ``topic.PASSED`` tags it lost): no test passed ("I passed, I passed")
     passed = {"pass"} if "lost" in topic.tags and "pass" in topic.words else set()
-    return set(topic.words) - topic.called - {lexicon.lemma(w, "n") for w in topic.absent} - passed \
+    return set(topic.words) - unsaid(topic) - passed \
         | ({"die"} if passed else set()) \
         | ({"layoff"} if "no-employed" in topic.tags else set()) \
         | {w for name in topic.themes for w in NAMED_GATES.get(name, ())} \
         | (set() if any(lexicon.kind(w) != "time" for w in topic.words) else {NO_SUBJECT}) \
         | ({KIN_SONG} if kin_song(topic) else set()) \
         | ({"forkids"} if sung_for_children(topic.style, nursery_rhyme(topic.words)) else set())
+
+
+def unsaid(topic: Topic) -> set[str]:
+    """Lemmas of the description that name nothing there, so they key no theme and meet no gate: a word that calls
+    someone ("my honey", ``Topic.called``) and what it says is not there ("a snow day with no school")."""
+    return set(topic.called) | {lexicon.lemma(w, "n") for w in topic.absent}
 
 
 def nursery_rhyme(words) -> set[str]:
@@ -338,10 +344,9 @@ def kin_song(topic: Topic) -> bool:
 
 
 # A description of a genre or mood alone ("country love song"), or with only its time ("an upbeat summer love song"),
-# names no scene, so none is false of it: it meets the
-# gates of the scene lines that name this word (a lullaby's "go to sleep, my little one").
+# names no scene, so none is false of it: it meets the gates of the scene lines that name this word (a lullaby's "go
+# to sleep, my little one").
 NO_SUBJECT = "nosubject"
-
 
 
 # Words a theme named by a phrase (``topic.THEME_PHRASES``) meets its gates with: "next door" is read as no words of
@@ -402,9 +407,9 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     # a key that is the noun of a verb of another sense names nothing where the description only does the verb:
     # "the old man who waves" is no song of the sea, "storming out" none of a storm, "booking a trip" none of books
     words -= VERB_NOT_KEY & topic.verb_words
-    words -= topic.called  # "my honey", "calls everyone honey": a person called, no bees
-    # what the description says is not there keys nothing: "a snow day with no school" rings no school bell
-    words -= {lexicon.lemma(w, "n") for w in topic.absent}
+    # a person called ("my honey": no bees) and what the description says is not there ("a snow day with no school"
+    # rings no school bell) key nothing
+    words -= unsaid(topic)
     placed = scenery(topic)
     out = {}
     b = bank()
