@@ -111,9 +111,9 @@ CONFLICTS = {"loyal": "betrayed", "gone": "athome", "athome": "no-athome", "she"
              "young": "no-young", "grown": "no-grown", "walks": "no-walks", "employed": "no-employed",
              "romance": "no-romance", "you": "no-you", "lost": "no-lost", "here": "lost", "first": "last", "last": "first",
              "dawn": "midnight", "belong": "away", "shared": "untold", "untold": "shared", "settled": "newlove",
-             "learner": "teacher", "teacher": "no-teacher", "outside": "indoors", "customer": "staff"}
+             "learner": "teacher", "teacher": "no-teacher", "outside": "indoors"}
 # Singers who work where others are served ("a bus driver", "a cabbie", "a lifeguard"): no line in the voice of one
-# served there ("customer": a passenger's seat and bell cord, a swimmer's dive).
+# served there (tag "customer", denied by "no-customer": a passenger's seat and bell cord, a swimmer's dive).
 STAFF = frozenset("driver chauffeur cabbie cabdriver conductor busdriver lifeguard".split())
 
 
@@ -803,13 +803,12 @@ def read_topic(description: str) -> Topic:
     if not (addressee and TAG_WORDS["lost"] - {"lose", "lost"} & lemset):
         tags.add("no-youlost")  # "my dog, can you hear me now": only when "you" is the one missed or gone
     tags.add("no-grown" if "c" in lexicon.types(singer.split()[-1] if singer else "") else "no-young")  # a kid
-    if singer and singer.split()[-1].lower() in CHAIR_TRADES or any(
+    if singer and singer.split()[-1].lower() in CHAIR_TRADES | STAFF or any(
             p.owner == "'s" and p.head in SERVED for p in uniq):
-        # a barber or a stylist works the chair, and "my son's first haircut" is watched from beside it: no line from
-        # the chair ("the cape around my neck"; a nurse riding the night bus home is still its passenger)
+        # one who serves (a barber at the chair, "a bus driver who knows every regular"), and "my son's first haircut"
+        # watched from beside the chair: no line in the voice of one served ("the cape around my neck", "I tap my pass
+        # and find a seat"; a nurse riding the night bus home is still its passenger)
         tags.add("no-customer")
-    if singer and singer.split()[-1].lower() in STAFF:
-        tags.add("staff")  # "a bus driver who knows every regular": no "I tap my pass and find a seat"
     if for_children:
         tags.add("no-grown")  # a song for children: no grown-up's stock line ("the choices that I made")
     if not any(p.bare == addressee and p.kind == "animal" for p in uniq):
