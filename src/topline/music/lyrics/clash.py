@@ -94,7 +94,8 @@ UPROOTED = re.compile(r"\b(fired|laid off|lay ?offs?|getting the sack|sacked|los
                       r"kicked out|being demolished|torn down)\b")
 # A workplace closing for good ("after the factory closed", "the mill shutting down"; not "closing the shop for the
 # night"): its jobs are lost (``uprooted``; no line of a job one still has).
-WORKPLACE_CLOSED = re.compile(r"\b(?:factory|mill|plant|mine|warehouse|cannery|foundry|shipyard|sawmill|steelworks)s?\s+"
+WORKPLACES = frozenset("factory mill plant mine warehouse cannery foundry shipyard sawmill steelworks".split())
+WORKPLACE_CLOSED = re.compile(r"\b(?:%s)s?\s+" % "|".join(sorted(WORKPLACES)) +
                               r"(?:closed|closing|closes|shut|shutting|shuts)\b(?!\s+(?:for|at|early|late|tonight))|"
                               r"\b(?:factory|mill|plant|mine) closures?\b")
 ENDED = re.compile(r"\b(breakup|break-up|broke up|divorce\w*|split up|she left|he left|left me|dumped|"

@@ -339,6 +339,34 @@ ADVERBS = frozenset("never always still just often once ever sometimes already".
 BARE_VERBS = frozenset("go come be do get make let see hear help try stay leave run fly grow".split())
 
 
+# Bare verbs a thing is seen doing ("watching the leaves fall", "the sun set").
+SEEN_MOVING = frozenset("fall rise set sink fade burn shine melt drift turn spin roll".split())
+# Verbs after whose object a bare verb follows ("watching her son leave", "let my kids go", "help my dad build").
+PERCEIVE_VERBS = frozenset("watch see hear let make help feel".split())
+
+
+def as_verb_word(tok: str) -> bool:
+    """True when ``tok`` can be a verb as written (a bare verb: "leave", "grow"; not "leaves" or "leaving")."""
+    return "v" in lexicon.parts_of_speech(tok) and lexicon.lemma(tok, "v") == tok
+
+
+def _bare_after_perceived(tokens: list[str], out: list[tuple[str, str, str]], i: int) -> bool:
+    """True when token ``i`` follows the object of a verb of PERCEIVE_VERBS: "watching her son | leave",
+    "seeing my little girl | grow" (the object a determiner, adjectives and one noun)."""
+    if not out or out[-1][2] != "n" or tokens[i - 1].endswith("'s"):
+        return False
+    k = i - 2
+    while k >= 0 and out[k][2] == "a":
+        k -= 1
+    if k < 1 or tokens[k] not in DETERMINERS:
+        return False
+    if lexicon.lemma(tokens[k - 1], "v") not in PERCEIVE_VERBS or out[k - 1][2] != "v":
+        return False
+    # someone seen doing it ("her son leave"), or a thing seen to move ("the sun go down"); never a compound's
+    # last noun ("watching a meteor shower")
+    return lexicon.kind(out[-1][1]) in ("person", "animal") or tokens[i] in BARE_VERBS | SEEN_MOVING
+
+
 def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
     """(token, lemma, pos) with pos in n/v/a/f (function or request word)."""
     out: list[tuple[str, str, str]] = []
@@ -387,6 +415,9 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
             # "the kids moved out", "the day the war ended", "when the lights go down"; "stuck in traffic", "born in
             # a small town": a verb (a state), no noun
             out.append((tok, lexicon.lemma(tok, "v"), "v"))
+            continue
+        if _bare_after_perceived(tokens, out, i) and as_verb_word(tok):
+            out.append((tok, lexicon.lemma(tok, "v"), "v"))  # "watching her son leave": he leaves, no "son leave"
             continue
         if out and out[-1][2] == "n" and not prev.endswith("'s") and _participle(tok):
             out.append((tok, lexicon.lemma(tok, "v"), "v"))  # "a firefighter coming home", "our team won"
@@ -560,11 +591,48 @@ def _sung(words: list[str], head: str, possessor: str | None) -> str:
 
 # "is" after a pronoun, shortened ("a dog that's getting old"): read as written out (a possessive "'s" stays)
 CONTRACTED_IS = re.compile(r"\b(that|who|which|what|it|he|she|there|here)['\u2019]s\b", re.I)
+# Words that say whose voice a song is in ("a song from a mother watching her son leave", "from the point of view
+# of a lighthouse keeper", "from a nurse's perspective", "sung by an old sailor"): dropped, so that the one named
+# stands where a singer stands, first and met with "a" ("a mother watching ...": she sings, "my son" is hers).
+VOICE_WORDS = (
+    (re.compile(r"\b(?:told |sung |written )?(?:from|through) (?:the )?(?:point of view|perspective|viewpoint|eyes|pov) "
+                r"of (?=(?:an?|the) )", re.I), ""),
+    (re.compile(r"\b(?:told |sung |written )?from (an?|the) ((?:\w+ )?\w+)['\u2019]s (?:point of view|perspective|"
+                r"viewpoint|eyes|pov)\b", re.I), r"\1 \2"),
+    (re.compile(r"\b(song|ballad|lullaby|anthem|hymn|letter|tune|track|blues|rap|poem)s? (?:sung |told |written )?"
+                r"(?:from|by|in the voice of) (?=(?:an?|the) )", re.I), r"\1 "),
+)
+
+
+def in_voice(description: str) -> str:
+    """``description`` with the words of VOICE_WORDS dropped."""
+    for pattern, repl in VOICE_WORDS:
+        description = pattern.sub(repl, description)
+    return description
+
+
+def _voice(description: str) -> str:
+    """The words of the one whose voice VOICE_WORDS names ("big sister" of "my new baby sister, from a big sister's
+    point of view"), or ""."""
+    for k, (pattern, _) in enumerate(VOICE_WORDS):
+        m = pattern.search(description)
+        if m:
+            words = []
+            for tok, _, pos in tag_proper(m.group(2) if k == 1 else description[m.end():])[:8]:
+                if pos not in ("n", "a") and (words or tok.lower() not in DETERMINERS):
+                    break
+                if pos in ("n", "a"):
+                    words.append(tok)
+                if tok.endswith("'s"):
+                    return ""  # "from a soldier's wife": she sings, as the description's first phrase says
+            return " ".join(words)
+    return ""
 
 
 def read_topic(description: str) -> Topic:
     """Read a song description (any length; only its words matter)."""
-    description = CONTRACTED_IS.sub(r"\1 is", description)
+    original = CONTRACTED_IS.sub(r"\1 is", description)
+    description = in_voice(original)
     tagged = tag_proper(description)
     names = _names(tagged)
     tagged = [(t, lexicon.lemma(t, "n") if k in names and pos != "n" else lem, "n" if k in names else pos)
@@ -730,6 +798,10 @@ def read_topic(description: str) -> Topic:
     if "up" in tags and "down" in tags:
         tags -= {"up", "down"} - {_first_register(description, tagged, style, named)}
     singer, addressee = _people(uniq, tagged)
+    voice = _voice(original)
+    if voice and voice != singer and any(p.bare == voice and p.kind == "person" for p in uniq):
+        # "from a big sister's point of view", wherever it stands, says who sings
+        singer, addressee = voice, "" if addressee == voice else addressee
     third_party = _third_party(low_description, uniq)
     if addressee and addressee in third_party:
         # "he cheated with my cousin": he is "you"; "my boyfriend cheating with my best friend": the boyfriend is
@@ -794,8 +866,11 @@ def read_topic(description: str) -> Topic:
     if "c" not in you_types or "athome" in tags or lemset & GROWN_CHILD:
         # ("my son leaving for the army" is grown, "teaching my son to shave" nearly: no tucking him in)
         tags.add("no-child")  # lines to a child ("I tuck you in") only when "you" is one
-    if lemset & JOB_LOSS or clash.WORKPLACE_CLOSED.search(low_description):
-        tags.add("no-employed")  # "getting fired from the pizza place": no line of another shift done
+    if lemset & JOB_LOSS or clash.WORKPLACE_CLOSED.search(low_description) or (
+            "calledoff" in tags and lemset & clash.WORKPLACES):
+        # "getting fired from the pizza place", "the last shift at the factory before it closes": no line of another
+        # shift done
+        tags.add("no-employed")
     if set(addressee.lower().split()) & (INFANTS - {"toddler"}):
         tags.add("no-walks")  # "my newborn son" is rocked to sleep; he does not run down the hall yet
     if "p" not in you_types:
@@ -887,7 +962,8 @@ TRACE = re.compile(r"\b(?:her|his|your|their)\s+(?:[\w']+\s+)?[\w']+\s+(?:is\s+|
                    r"(?:on|in|by|at|under|hanging|hangs|sits|lies|smells)\b")
 # Something that will not happen or goes for good: a cancelled concert, a postponed wedding, a shop closing down.
 CALLED_OFF = re.compile(r"\b(cancel(?:l?ed|l?ing|s)?|postpon(?:ed|es|ing)|call(?:ed|s|ing)? off|rained out|"
-                        r"(?:clos|shutt?)(?:ed|es|ing|s)? (?:down|for good))\b")
+                        r"(?:clos|shutt?)(?:ed|es|ing|s)? (?:down|for good)|"
+                        r"(?:before|as|when|until|the day|the night) (?:it|they|the \w+) (?:closes|close|shuts?)(?! up))\b")
 # A parent or grandparent taught, and what on (the techhelp phrase: "teaching my grandmother to use a smartphone")
 _PARENT = r"(?:mom|mum|mother|dad|father|grandma|grandmother|grandpa|grandfather|granny|nana|parents?)"
 _TEACHING = r"teach\w*|taught|show\w*|help\w*"  # (these also before the one taught: "showing my dad how to ...")

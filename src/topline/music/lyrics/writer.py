@@ -32,7 +32,7 @@ from topline.music.lyrics import clash, lexicon
 from topline.music.lyrics.bank import SLOT, bank
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
 from topline.music.lyrics.topic import (CALENDAR, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
-                                        contradicts, home_of, proper_nouns, ruled_out, SONG_NOUNS, read_topic, sung_for_children,
+                                        contradicts, home_of, proper_nouns, ruled_out, SONG_NOUNS, in_voice, read_topic, sung_for_children,
                                         tag_proper)
 from topline.music.lyrics.vocab import REGISTER
 from topline.music.types import FormPlan, FormSection, chorus_lines
@@ -1957,6 +1957,7 @@ def write_lyrics(description: str, *, title: str = "", family: str = "pop", seed
         ``"[Verse 1]\\n...\\n\\n[Chorus]\\n..."``, ready for ``parse_lyrics``.
     """
     topic = read_topic(description)
+    description = in_voice(description)  # "a song from a mother ...": her lines open "a mother ...", never "from a mother"
     plan = form or default_form(family, duration)
     sung = [s for s in plan.sections if s.sung and s.line_syllables]
     if not sung:  # a form with nothing to sing still gets a song, sized to its length
