@@ -130,7 +130,8 @@ OWNERS = frozenset("my his her our their".split())
 AWAY = r"(?:overseas|abroad|far away|at sea|offshore|in (?:prison|jail)|behind bars|deployed|stationed)\b"
 # Places under a roof: a song set in one sings no line of being out in the weather.
 # Staying in without naming the room: snowed in, by the fire, by candlelight, the power out
-STAYING_IN = re.compile(r"\b(?:snowed in|stuck (?:inside|indoors|at home)|stay(?:s|ed|ing)? (?:in|inside|indoors|home)|"
+STAYING_IN = re.compile(r"\b(?:snowed in|stuck (?:inside|indoors|at home)|(?:wait|sit|ride)(?:s|ed|ing)? out (?:a|the) "
+                        r"(?:storm|hurricane|blizzard|typhoon|gale)|stay(?:s|ed|ing)? (?:in|inside|indoors|home)|"
                         r"indoors|by the (?:fire|fireplace|fireside|hearth)|by candle ?light|power (?:went|goes|is|was) out|"
                         r"blackout|under (?:a|the) blankets?|under the (?:covers|duvet|sheets)|(?:in|on) (?:the |my |our |your )?(?:bed|couch|sofa))\b")
 INDOORS = frozenset("""ward hospital kitchen room bedroom office library attic garage classroom studio apartment hall
@@ -1764,6 +1765,10 @@ def _setting_kind(tagged: list[tuple[str, str, str]], k: int) -> str:
     return lexicon.kind(tagged[k][1]) if noun else ""
 
 
+# Verbs of a mind whose clause titles a song better than the verb ("who thinks he owns the house").
+THINK_VERBS = frozenset("think believe know say swear dream wish pretend".split())
+
+
 def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: str = "",
             unsung: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Titles a songwriter could give the song, from the description's own words, best first: a complete clause
@@ -1811,9 +1816,16 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
         for words in ([t, *toks[k + 1:e]] if e > k + 1 else [], [t, *toks[k + 1:e], *toks[e:w]] if w > 0 else []):
             # ("driving along the coast", "dancing in the kitchen": where it happens too)
             if any(x in ("his", "her", "their") for x in words[1:]):
-                if not singer:
+                owned = [j for j, x in enumerate(words) if j and x in ("his", "her", "their")]
+                if singer:
+                    words = [words[0], *("my" if x in ("his", "her", "their") else x for x in words[1:])]
+                elif all(j + 1 < len(words) and tagged[k + j + 1][2] == "n" and (
+                        lexicon.kind(tagged[k + j + 1][1]) in ("thing", "vehicle", "food")
+                        or "h" in lexicon.types(tagged[k + j + 1][1])) for j in owned):
+                    # "giving back his hoodie": a thing of someone's, not the singer's: "Giving Back the Hoodie"
+                    words = [words[0], *("the" if x in ("his", "her", "their") else x for x in words[1:])]
+                else:
                     continue  # "singing her baby to sleep" is the singer's own ("singing my baby to sleep") or no title
-                words = [words[0], *("my" if x in ("his", "her", "their") else x for x in words[1:])]
             add(words)
     for k in range(n - 2):  # "lost in Tokyo", "alone on an island", "asleep in the afternoon sun"
         if low[k] in TITLE_STATES and tagged[k][2] != "f" and low[k + 1] in ("in", "at", "on"):
@@ -1851,6 +1863,18 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
                 add(toks[owned if _syllables(toks[owned:k + 4]) <= 8 else k:k + 4])
     for k in range(1, n - 2):  # "the dog that waits", "my brother who moved to Canada"
         if tagged[k][2] != "n" or _is_name(toks[k]) or low[k + 1] not in ("that", "who"):
+            continue
+        if low[k + 2] in ("is", "was", "gets", "got") and k + 3 < n and tagged[k + 3][2] == "a":
+            # "a dragon who is scared of the dark": the state and what of ("Scared of the Dark")
+            e = _np_end(tagged, k + 5) if k + 5 < n and low[k + 4] in ("of", "about") else k + 4
+            if e > 0:
+                add(toks[k + 3:e])
+            continue
+        if tagged[k + 2][1] in THINK_VERBS and k + 4 < n and low[k + 3] in ("he", "she", "they", "it") \
+                and tagged[k + 4][2] == "v" and not low[k + 4].endswith("ing"):
+            e = _complement(tagged, k + 4)  # "a cat who thinks he owns the house": what he thinks ("He Owns the House")
+            if e > 0:
+                add(toks[k + 3:e])
             continue
         v = k + 2 + (low[k + 2].endswith("ly") and tagged[k + 2][2] in ("a", "r") or low[k + 2] in ADVERBS)
         if v >= n or tagged[v][2] != "v" or low[v].endswith("ing"):

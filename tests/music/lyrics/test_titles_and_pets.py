@@ -1,0 +1,46 @@
+"""Titles from a clause about someone ("a cat who thinks he owns the house", "a dragon who is scared of the dark",
+"giving back his hoodie"), a children's dragon with no battle, a storm waited out indoors, a pet grown old and a cat
+who rules the house."""
+
+from tests.music.lyrics.lines import candidate_texts
+from topline.music.lyrics.topic import read_topic
+
+
+def test_a_clause_about_someone_titles_the_song():
+    assert read_topic("a funny song about a cat who thinks he owns the house").title_candidates[0] == "He Owns the House"
+    assert read_topic("a kids song about a dragon who is scared of the dark").title_candidates[0] == "Scared of the Dark"
+    assert read_topic("a song about a girl who is afraid of the water").title_candidates[0] == "Afraid of the Water"
+
+
+def test_someone_elses_thing_titles_the_song_as_the_thing():
+    assert read_topic("a breakup song about giving back his hoodie").title_candidates[0] == "Giving Back the Hoodie"
+    assert read_topic("a song about fixing his truck").title_candidates[0] == "Fixing the Truck"
+    # not what is no thing ("her voice") nor someone ("her baby", sung only by the one whose baby it is)
+    assert read_topic("a song about a girl finding her voice").title_candidates == ("Girl",)
+    assert read_topic("a lullaby: a mother singing her baby to sleep").title_candidates[0] == "Singing My Baby to Sleep"
+
+
+def test_a_childrens_dragon_fights_no_battle():
+    lines = candidate_texts("a kids song about a dragon who is scared of the dark", lower=True)
+    assert not any("sword" in ln or "bones of kings" in ln or "beers" in ln for ln in lines)
+    assert "i draw my sword and face the flame" in candidate_texts("an epic song about a knight and a dragon", lower=True)
+
+
+def test_a_storm_waited_out_is_waited_out_indoors():
+    assert "indoors" in read_topic("a folk song about a fisherman waiting out a storm").tags
+    lines = candidate_texts("a folk song about a fisherman waiting out a storm", lower=True)
+    assert not any("dancing in the rain" in ln for ln in lines)
+
+
+def test_a_pet_grown_old():
+    lines = candidate_texts("a sad song about my old dog who can't climb the stairs anymore", lower=True)
+    assert "i carry you up every stair" in lines and "and i'll walk you slowly to the gate" in lines
+    cat = candidate_texts("sad song about my old cat who sleeps all day", lower=True)
+    assert "i carry you up every stair" in cat and "and i'll walk you slowly to the gate" not in cat  # (a dog's walk)
+    assert "i carry you up every stair" not in candidate_texts("a song about my new puppy", lower=True)
+
+
+def test_a_cat_who_rules_the_house():
+    lines = candidate_texts("a funny song about a cat who thinks he owns the house", lower=True)
+    assert "and he knocks my coffee off the shelf" in lines
+    assert "and he knocks my coffee off the shelf" not in candidate_texts("a song about my lazy cat", lower=True)
