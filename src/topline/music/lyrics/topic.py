@@ -170,6 +170,9 @@ class Topic:
     neighbours: frozenset[str]
     settings: tuple[str, ...] = ()
     absent: frozenset[str] = frozenset()  # nouns the description says are not there ("without a phone")
+    # where the singer is going and has not got to ("stuck in traffic on the way to my own wedding"): none of it is sung
+    # under way
+    ahead_of: frozenset[str] = frozenset()
     own_verbs: tuple[str, ...] = ()  # the verbs the singer does ("coming"; not "ran" of "my dog who ran")
     their_verbs: tuple[str, ...] = ()  # the verbs another person does ("drives" of "my dad who drives trucks")
     singer: str = ""  # the phrase the singer is ("firefighter" of "a firefighter coming home"): "I"
@@ -517,6 +520,8 @@ def _style_word(tokens: list[str], i: int) -> bool:
     at_start = i == 0 or (i == 1 and tokens[0] in ("a", "an"))
     if tok in SONG_NOUNS:
         return True
+    if tok in AUDIENCES and i >= 2 and tokens[i - 1] == "for" and (tokens[i - 2] in SONG_NOUNS or _style_word(tokens, i - 2)):
+        return True  # "a silly song for children": whom it is for, as "a kids song" says; no child to sing of
     if genre_compound(tok):
         # where a genre stands: opening the description, before a song noun, a style word or "about", after a style
         # word ("dreamy synthpop about ...", "afrobeats party song"); "a kid building a treehouse" is no genre
@@ -548,6 +553,8 @@ def genre_compound(tok: str) -> bool:
     return any(tok.endswith(t) and len(tok) > len(t) + 1 for t in GENRE_TAILS) and lexicon.entry(lexicon.lemma(tok)) is None
 
 
+# Who a song is for, after "a song for" ("a song for kids"): its kind, not its subject.
+AUDIENCES = frozenset("children kids toddlers preschoolers".split())
 # Nouns that make a kind of song before a song noun, not its subject: a "work song" is sung at work, of anything.
 SONG_KINDS = frozenset("work marching drinking".split())
 # Style words that are also what a song is about ("a summer love song" sings of summer).
@@ -911,7 +918,7 @@ def read_topic(description: str) -> Topic:
                  verbs=verbs, tags=tags, title_candidates=_titles(tagged, uniq, singer, unsung=third_party), neighbours=neighbours,
                  settings=tuple(_mine(s) if singer else s for s in _settings(tagged)
                                 if not any(s.endswith(" " + e) for e in elsewhere)),  # (not where someone else is)
-                 singer=singer, addressee=addressee, absent=_absent(tagged),
+                 singer=singer, addressee=addressee, absent=_absent(tagged), ahead_of=_ahead_of(tagged),
                  own_verbs=own_verbs, their_verbs=_their_verbs(tagged, verbs, singer), style=style, elsewhere=elsewhere,
                  gone_by=_gone_by(tagged, uniq), facts=facts, fears=fears,
                  lost_things=clash.lost_things(description),
@@ -1369,6 +1376,28 @@ def _clock_tags(description: str) -> set[str]:
 def _mine(setting: str) -> str:
     """A setting in the singer's words: "in her late husband's garden" -> "in my late husband's garden"."""
     return re.sub(r"\b(his|her|their)\b", "my", setting)
+
+
+# Words before where one is going and is not yet ("on the way to", "rushing to"; not "late for school again", a song
+# of school days).
+ON_THE_WAY = re.compile(r"^(?:on (?:the|my|our|his|her|their) way to|rushing to|racing to|hurrying to)$")
+
+
+def _ahead_of(tagged: list[tuple[str, str, str]]) -> frozenset[str]:
+    """Nouns of where the description is on its way to and has not reached ("stuck in traffic on the way to my own
+    wedding": the wedding; not "on the way home")."""
+    low = [t.lower() for t, _, _ in tagged]
+    out = set()
+    for k in range(len(low)):
+        for size in (2, 3, 4, 5):
+            if k >= size and ON_THE_WAY.match(" ".join(low[k - size:k])):
+                for t, lem, pos in tagged[k:k + 4]:
+                    if pos == "n":
+                        out.add(lem)
+                        break
+                    if pos == "v":
+                        break
+    return frozenset(out)
 
 
 def _absent(tagged: list[tuple[str, str, str]]) -> frozenset[str]:

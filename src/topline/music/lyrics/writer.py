@@ -306,22 +306,30 @@ def gate_words(topic: Topic) -> set[str]:
     """The words a bank line's gates (``=w1,w2``) are met by: the description's own ("pass" read "die" where one
     passed), a job lost however it is said (a workplace that closed is a layoff: "I carry out my cardboard box"), a
     theme's own (``NAMED_GATES``), ``NO_SUBJECT`` where it has no words of its own but a time,
-    and ``forkids`` for a song for children (the kids' reserve, theme ``kidstock``)."""
+    ``forkids`` for a song for children (the kids' reserve, theme ``kidstock``) and ``ENROUTE`` on the way somewhere."""
     # one who passed is dead ("after he passed": ``topic.PASSED`` tags it lost): no test passed ("I passed, I passed")
     passed = {"pass"} if "lost" in topic.tags and "pass" in topic.words else set()
-    return set(topic.words) - unsaid(topic) - passed \
+    # (where one is on the way to still meets a gate: the lines of being late for it, gated ``ENROUTE`` too)
+    return set(topic.words) - (unsaid(topic) - set(topic.ahead_of)) - passed \
         | ({"die"} if passed else set()) \
         | ({"layoff"} if "no-employed" in topic.tags else set()) \
         | {w for name in topic.themes for w in NAMED_GATES.get(name, ())} \
         | (set() if any(lexicon.kind(w) != "time" for w in topic.words) else {NO_SUBJECT}) \
         | ({KIN_SONG} if kin_song(topic) else set()) \
-        | ({"forkids"} if sung_for_children(topic.style, nursery_rhyme(topic.words)) else set())
+        | ({"forkids"} if sung_for_children(topic.style, nursery_rhyme(topic.words)) else set()) \
+        | ({ENROUTE} if topic.ahead_of else set())
+
+
+# A gate word met where the description is on its way somewhere and not there yet (``Topic.ahead_of``): the lines of
+# running late ("I call ahead to say I'm late").
+ENROUTE = "enroute"
 
 
 def unsaid(topic: Topic) -> set[str]:
     """Lemmas of the description that name nothing there, so they key no theme and meet no gate: a word that calls
-    someone ("my honey", ``Topic.called``) and what it says is not there ("a snow day with no school")."""
-    return set(topic.called) | {lexicon.lemma(w, "n") for w in topic.absent}
+    someone ("my honey", ``Topic.called``), what it says is not there ("a snow day with no school") and where it is
+    on its way to ("stuck in traffic on the way to my own wedding": no line of the wedding under way)."""
+    return set(topic.called) | {lexicon.lemma(w, "n") for w in topic.absent | topic.ahead_of}
 
 
 def nursery_rhyme(words) -> set[str]:

@@ -1,0 +1,33 @@
+"""Where a description is on its way to and has not reached ("stuck in traffic on the way to my own wedding"), the
+traffic theme, and whom a song is for ("a silly song for children")."""
+
+from tests.music.lyrics.lines import candidate_texts, theme_weight
+from topline.music.lyrics.topic import read_topic
+from topline.music.lyrics.writer import gate_words
+
+
+def test_where_one_is_on_the_way_to_keys_no_theme():
+    d = "a punk song about getting stuck in traffic on the way to my own wedding"
+    t = read_topic(d)
+    assert t.ahead_of == frozenset({"wedding"})
+    assert theme_weight(d, "wedding") < 1.0 < theme_weight(d, "traffic")  # (its neighbours alone: 0.6)
+    lines = candidate_texts(d, lower=True)
+    assert "and somewhere the organ starts to play" in lines  # late for it, and the lines of the way there
+    assert not any("down the aisle" in ln or "lift the veil" in ln for ln in lines)  # never the wedding under way
+    assert "enroute" in gate_words(t)
+    # going home is no destination kept from the song, nor is being late for school again
+    assert read_topic("on the way home from work").ahead_of == frozenset()
+    assert read_topic("late for school again").ahead_of == frozenset()
+
+
+def test_traffic_has_its_own_lines_and_running_late_is_gated():
+    lines = candidate_texts("stuck in traffic on the way to the airport", lower=True)
+    assert "i drum the wheel and check the clock" in lines
+    assert "i call ahead to say i'm late" in lines
+    assert "i call ahead to say i'm late" not in candidate_texts("a song about rush hour traffic in the city", lower=True)
+
+
+def test_a_song_for_children_is_a_childrens_song():
+    t = read_topic("a silly song for children about a hamster running on his wheel")
+    assert "child" not in t.words and "children" in t.style and "no-grown" in t.tags
+    assert "child" in read_topic("a song for my children").words  # one's own children are sung to
