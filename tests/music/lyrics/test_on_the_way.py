@@ -1,5 +1,5 @@
 """Where a description is on its way to and has not reached ("stuck in traffic on the way to my own wedding"), the
-traffic theme, and whom a song is for ("a silly song for children")."""
+traffic theme, whom a song is for ("a silly song for children"), and a home or a farm sold."""
 
 from tests.music.lyrics.lines import candidate_texts, theme_weight
 from topline.music.lyrics.topic import read_topic
@@ -31,3 +31,16 @@ def test_a_song_for_children_is_a_childrens_song():
     t = read_topic("a silly song for children about a hamster running on his wheel")
     assert "child" not in t.words and "children" in t.style and "no-grown" in t.tags
     assert "child" in read_topic("a song for my children").words  # one's own children are sung to
+
+
+def test_a_home_or_farm_sold_sings_the_sale_not_the_farming():
+    for d in ("a country song about selling the family farm", "slow ballad about my grandfather's farm being sold"):
+        t = read_topic(d)
+        assert "houselost" in t.themes and "down" in t.tags
+        lines = candidate_texts(d, lower=True)
+        assert "i walk the fence line one last time" in lines
+        assert not any("tractor hums" in ln for ln in lines)  # the farm kept, worked
+    home = candidate_texts("selling my childhood home", lower=True)
+    assert "and the kitchen echoes when i speak" in home and "i walk the fence line one last time" not in home
+    # an ex who kept the house put up no sign
+    assert not any("sign out on the lawn" in ln for ln in candidate_texts("a song about my ex who got the house", lower=True))

@@ -91,7 +91,8 @@ AFRAID = re.compile(r"\b(afraid|scared|frightened|terrified|fear(s|ful)?)\b(\s+o
                     r"([a-z]+))?")
 UPROOTED = re.compile(r"\b(fired|laid off|lay ?offs?|getting the sack|sacked|los(e|t|ing) (my|his|her|their|our|the) "
                       r"job|unemployed|evict\w*|foreclos\w*|(being|was|got|get|getting) sold|for sale|sold off|"
-                      r"kicked out|being demolished|torn down)\b")
+                      r"kicked out|being demolished|torn down|s(?:ell|ells|elling|old) (?:our|my|the|their|his|her) "
+                      r"(?:old |family |childhood )?(?:house|home|farm|ranch|homestead))\b")
 # A workplace closing for good ("after the factory closed", "the mill shutting down"; not "closing the shop for the
 # night"): its jobs are lost (``uprooted``; no line of a job one still has).
 WORKPLACES = frozenset("factory mill plant mine warehouse cannery foundry shipyard sawmill steelworks".split())

@@ -778,6 +778,9 @@ def read_topic(description: str) -> Topic:
     if {"selflove", "heartbreak"} & named:
         tags -= {"together", "romance"}  # no couple's line: "loving myself", "a toxic ex"
         tags.add("alone")
+    if "houselost" in named:
+        tags.add("down")  # a home sold or lost is a sad song, whatever its genre says ("a country song about selling ...")
+        tags.discard("up")
     if "houselost" in named and not (lemset & (TAG_WORDS["lost"] - {"lose", "lost"}) or PASSED.search(low_description)):
         tags.discard("lost")  # "when we lost our house": nobody is gone (no line of words never said to them)
     if "loveletter" in named:
@@ -1024,8 +1027,10 @@ THEME_PHRASES = {
     # (sold by us, or gone to an ex: "the day we sold the house", "my ex who got the house")
     "houselost": re.compile(r"\b(?:los(?:e|es|t|ing) (?:our|my|the|their|his|her) (?:house|home|farm)|foreclos\w*|"
                             r"evict\w*|repossess\w*|homeless|s(?:old|ell|ells|elling) (?:our|my|the|their) "
-                            r"(?:old |family |childhood )?(?:house|home)|(?:ex|she|he)(?: who)? (?:got|gets|kept|keeps|"
-                            r"took|takes) the (?:house|home))\b"),
+                            r"(?:old |family |childhood )?(?:house|home|farm|ranch|homestead)|(?:ex|she|he)(?: who)? (?:got|gets|kept|keeps|"
+                            r"took|takes) the (?:house|home)|(?:house|home|farm|ranch|homestead) (?:is |was |got )?being "
+                            r"sold|(?:house|home|farm|ranch|homestead) (?:got|was|is) sold|sold the (?:\w+ )?(?:house|home|"
+                            r"farm|ranch))\b"),
     # an anniversary is the couple's years, not their wedding day (a pseudo-theme: it rules the wedding out)
     "anniversary": re.compile(r"\banniversary\b"),
     # a love that is not allowed: someone else's partner, an affair (never a couple's open life; a pseudo-theme)

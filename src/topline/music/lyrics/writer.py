@@ -450,10 +450,11 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     # only the lines that sing the description's words, never the subject: a lover's themes in a children's song or a
     # child's voice ("a monkey who loves bananas"), the driving themes where a bike is ridden (the exit signs, both
     # hands on the wheel), every theme its words key where it is cancelled or closing down (they would sing it under
-    # way; the song is the letdown's: ``mood_themes``)
+    # way; the song is the letdown's: ``mood_themes``), a home's where it is sold or lost (``HOME_THEMES``)
     capped = (GROWN_LOVE if "no-grown" in topic.tags else frozenset()) \
         | (MOTOR_THEMES if pedalled(topic) else frozenset()) \
-        | (out.keys() - MOODS - topic.themes if "calledoff" in topic.tags else frozenset())
+        | (out.keys() - MOODS - topic.themes if "calledoff" in topic.tags else frozenset()) \
+        | (HOME_THEMES if "houselost" in topic.themes else frozenset())
     for name in capped & out.keys():
         out[name] = min(out[name], STRONG - 0.1)
     # a theme whose lines each need their story's words, none of which the description has ("my neighbor's wind
@@ -473,6 +474,9 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     return out
 
 
+# Themes of a home and its life, which sing it kept: where it is sold or lost (topic's "houselost") only their lines
+# that name the description's words ("the farm being sold": no tractor humming along the row).
+HOME_THEMES = frozenset("farm house home childhood hometown garden family cookout".split())
 # Themes of a vehicle one rides whose core key, where the vehicle is only where the song happens, counts as a plain
 # one ("losing my wallet on the bus", "a crush on the girl at the bus stop": the wallet and the crush are the song).
 SCENERY_THEMES = frozenset({"bus"})
