@@ -44,3 +44,10 @@ def test_a_cat_who_rules_the_house():
     lines = candidate_texts("a funny song about a cat who thinks he owns the house", lower=True)
     assert "and he knocks my coffee off the shelf" in lines
     assert "and he knocks my coffee off the shelf" not in candidate_texts("a song about my lazy cat", lower=True)
+
+
+def test_a_kitchen_where_a_couple_dances_is_no_grandmothers():
+    lines = candidate_texts("a love song about slow dancing in the kitchen at midnight", lower=True)
+    assert not any("cookie jar" in ln or "smell the bread" in ln for ln in lines)
+    assert "and the cookie jar is on the shelf" in candidate_texts("my grandmother's kitchen on a sunday morning",
+                                                                   lower=True)

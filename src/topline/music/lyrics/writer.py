@@ -479,7 +479,7 @@ def theme_weights(topic: Topic) -> dict[str, float]:
 HOME_THEMES = frozenset("farm house home childhood hometown garden family cookout".split())
 # Themes of a vehicle one rides whose core key, where the vehicle is only where the song happens, counts as a plain
 # one ("losing my wallet on the bus", "a crush on the girl at the bus stop": the wallet and the crush are the song).
-SCENERY_THEMES = frozenset({"bus"})
+SCENERY_THEMES = frozenset({"bus", "home"})
 
 
 def scenery(topic: Topic) -> set[str]:
