@@ -77,7 +77,8 @@ TAG_WORDS = {
     "day": {"morning", "sunday", "saturday", "afternoon", "noon", "daylight", "sunrise", "breakfast"},
     "rain": {"rain", "storm", "drizzle", "downpour", "umbrella", "rainy", "stormy"},
     "summer": {"summer", "festival", "beach", "july", "august", "heat"},
-    "winter": {"winter", "snow", "christmas", "december", "frost", "ice", "snowy"},
+    "winter": {"winter", "snow", "christmas", "december", "frost", "ice", "snowy", "ski", "skiing", "snowboard",
+               "snowboarding", "chairlift"},  # (the slopes are a winter's: no sprinkler, no summer sun)
     "spring": {"spring", "april", "blossom", "easter"},
     "autumn": {"autumn", "october", "november", "harvest", "halloween"},
     "go": {"leave", "leaving", "goodbye", "depart", "escape", "soldier", "war"},
@@ -1182,6 +1183,23 @@ THEME_PHRASES = {
                            r"bunny|rabbit|fish|bird) (?:named|called))\b"),
     "fireflies": re.compile(r"\b(?:fire ?fl(?:y|ies)|lightning ?bugs?|glow ?worms?)\b"),
     "kite": re.compile(r"(?<!high as a )\bkites?\b(?![- ]?(?:surf|board))"),
+    # (helper outdoors) a camping trip, a tent, a campsite, a campfire, marshmallows (not where the song is summer
+    # camp's: the camper's cabin and bunk; not a circus, party or wedding tent)
+    "camping": re.compile(r"^(?!.*\b(?:(?:summer|sleepaway|sleep-away|bible|church|band|scout) camps?|camp counsell?ors?|"
+                          r"(?:at|to|from) camp)\b).*?(?:\bcamping\b|\bcamp(?:s|ed)? (?:out|by|beside|under)\b|"
+                          r"(?<!circus )(?<!party )(?<!wedding )(?<!revival )(?<!white )(?<!big )\btents?\b|"
+                          r"\bcamp ?(?:sites?|grounds?|fires?)\b|\bmarshmallows?\b|\bs'mores\b|\bsleeping bags?\b)"),
+    # a hike, a summit, a mountain climbed; surfing (a surfboard, paddling out, catching waves, wiping out on one; not a
+    # surf rock song about something else); skiing and snowboarding (the slopes, the ski lift); a trucker's own road
+    "hiking": re.compile(r"\bhik(?:e|es|ed|ing|er|ers)\b|\bsummits?\b|\btrail ?heads?\b|\bswitchbacks?\b|"
+                         r"\bbackpacking\b|\b(?:climb\w*|reach\w*|top of) (?:up )?(?:the |a |that )?(?:mountain|peak)s?\b"),
+    "surfing": re.compile(r"\bsurf(?:s|ed|ing|ers?|boards?)\b|\bsurf\b(?! ?(?:rock|pop|punk|music|guitar|band))|"
+                          r"\bpaddl\w* out\b|\bwip\w* ?out on (?:a |the |my |that )?(?:\w+ )?(?:wave|board)s?\b|"
+                          r"\b(?:catch\w*|perfect|big|huge|giant) waves?\b|\bwetsuits?\b"),
+    "skiing": re.compile(r"\bski(?:s|ing|er|ers|ed)?\b|\bsnow ?board\w*|\bchair ?lifts?\b|\b(?:on|down|hit\w*) the slopes\b|"
+                         r"\bbunny hill\b"),
+    "trucker": re.compile(r"\btruck(?:ers?|ing| drivers?| driving)\b|\blong[- ]haul\w*|\bbig rigs?\b|\bsemi[- ]?trucks?\b|"
+                          r"\beighteen[- ]wheel\w*|\bcb radio\b"),
 }
 # Themes a named one rules out: a child's song of the split is no lover's breakup, nor a praise of parents or home;
 # a love of oneself or a love that hurt sings no lover's sweet lines; a retirement sings no lesson learnt; a
@@ -1223,6 +1241,14 @@ THEME_EXCLUDES = {
     # at dusk are no cookout's grill, no storm's lightning, no kids' creepy crawlies, no house's rooms and no
     # grandmother's kitchen
     "smallpet": frozenset({"pets", "fishing", "grief", "garden"}), "fireflies": frozenset({"cookout", "storm", "bugs", "house", "home"}),
+    # (helper outdoors) a camping trip is no summer camp's cabin, no sleepover and no hearth's storyteller (the mill
+    # pond that froze); a hike is no summer camp nor a keepsake lost; a surfer's wave is no beach day's sandcastle and
+    # seashell, no fisherman's sea, no neighbour's wave and no board game; the slopes are no hike in the mud, no
+    # autumn's fall, no ride on the road, no gym's lift and no old flame run into; a trucker's kids are no school day
+    "camping": frozenset({"summercamp", "sleepover", "fireside"}), "hiking": frozenset({"summercamp", "keepsake"}),
+    "surfing": frozenset({"beach", "sea", "neighbor", "tablegame"}),
+    "skiing": frozenset({"nature", "seasons", "road", "workout", "oldflame"}),
+    "trucker": frozenset({"school", "newkid", "childhood"}),
 }
 
 

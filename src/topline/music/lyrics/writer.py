@@ -364,7 +364,10 @@ NAMED_GATES = {"neighbor": ("neighbor",), "blackout": ("blackout", "outage"), "h
                "movingday": ("move",),
                "kite": ("kiteflying",),  # (a kite flown: never "high as a kite")
                "fireflies": ("firefly",),  # ("fire flies", "glow worms" in two words)
-               "smallpet": ("smallpet",)}  # (a pet named: not "like a hamster on a wheel")
+               "smallpet": ("smallpet",),  # (a pet named: not "like a hamster on a wheel")
+               # (helper outdoors: a tent named is a camping trip's only where no wedding or circus has it)
+               "camping": ("camping",), "hiking": ("hiking",), "surfing": ("surfing",), "skiing": ("skislope",),
+               "trucker": ("trucker",)}
 
 
 @lru_cache(maxsize=1)
