@@ -356,7 +356,8 @@ NAMED_GATES = {"neighbor": ("neighbor",), "blackout": ("blackout", "outage"), "h
                "movingday": ("move",),
                "kite": ("kiteflying",),  # (a kite flown: never "high as a kite")
                "fireflies": ("firefly",),  # ("fire flies", "glow worms" in two words)
-               "smallpet": ("smallpet",)}  # (a pet named: not "like a hamster on a wheel")
+               "smallpet": ("smallpet",),
+               "july4": ("fourthofjuly",)}  # (helper hol: the day named, never "my fourth child")  # (a pet named: not "like a hamster on a wheel")
 
 
 @lru_cache(maxsize=1)
