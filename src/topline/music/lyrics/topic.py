@@ -103,7 +103,7 @@ TAG_WORDS = {
 FEMALE = frozenset("""grandmother grandma granny gran nan mother mom mum mama wife sister daughter girl woman aunt
 bride queen lady girlfriend niece she her""".split())
 MALE = frozenset("""grandfather grandpa father dad papa husband brother son boy man uncle groom king boyfriend
-nephew he his him""".split())
+nephew he his him santa""".split())
 # Words of a friend's betrayal (with ``THEME_PHRASES["betrayal"]``): no line of loyalty.
 BETRAYAL = frozenset("betray betrayal traitor backstab backstabber liar snake disloyal treachery judas".split())
 CONFLICTS = {"loyal": "betrayed", "gone": "athome", "athome": "no-athome", "she": "no-she", "he": "no-he", "night": "day", "day": "night", "rain": "sun", "sun": "rain", "summer": "winter", "winter": "summer",
@@ -1320,7 +1320,7 @@ def _first_register(description: str, tagged: list[tuple[str, str, str]], style:
         for mood in at:
             if pos != "f" and lem in TAG_WORDS[mood] and k < at[mood]:
                 at[mood] = k
-    for rx in (BREAKUP, PASSED, *(THEME_PHRASES[n] for n in ("betrayal", "splitup") if n in named)):
+    for rx in (BREAKUP, PASSED, FIRST_WITHOUT, *(THEME_PHRASES[n] for n in ("betrayal", "splitup") if n in named)):
         m = rx.search(low)
         if m:
             at["down"] = min(at["down"], m.start())
