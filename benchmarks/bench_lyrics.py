@@ -1,6 +1,6 @@
 """Lyrics written from descriptions: the lyrics for reading, then figures.
 
-    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|kinds|kinds2|kinds3|kinds4|kinds5|kinds6|kinds7|kinds8|kinds9|kinds10|kinds11|kinds12|kinds13|kinds14|kinds15|kinds16|kinds17|kinds18|kinds19|kinds20|kinds21|kinds22|kinds23|kinds24|kinds25|kinds26|kinds27|kinds29|moods|styles]
+    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|kinds|kinds2|kinds3|kinds4|kinds5|kinds6|kinds7|kinds8|kinds9|kinds10|kinds11|kinds12|kinds13|kinds14|kinds15|kinds16|kinds17|kinds18|kinds19|kinds20|kinds21|kinds22|kinds23|kinds24|kinds25|kinds26|kinds27|kinds28|kinds29|moods|styles]
 
         [--readings benchmarks/lyrics_readings.json]
 
@@ -883,6 +883,24 @@ KINDS23 = (
     "a folk song about my dad teaching me to fly a kite on the hill",
     "a happy pop song about flying kites in the spring wind",
 )
+# Kinds28: a tuning set written 2026-12-07 17:30 UTC (helper hol) before anything ran on it, for the holidays
+# people ask songs for: Christmas (the tree, the morning, Santa, coming home, alone far away, the first one without
+# someone), the Fourth of July (fireworks, the parade, the cookout) and festivals of light and faith (Hanukkah,
+# Diwali, Eid); as users write them; none of the checking sets' descriptions.
+KINDS28 = (
+    "trimming the christmas tree with my two little girls",
+    "a folk song about christmas morning watching my kids tear open their presents",
+    "a kids song about santa coming down the chimney",
+    "a country song about driving home for christmas through the snow",
+    "a lonely song about spending christmas by myself in a city far from home",
+    "a sad song about our first christmas since my mom passed, her chair empty at the table",
+    "a rock anthem about fireworks on the fourth of july",
+    "a country song about the small town parade on the fourth of july",
+    "an upbeat song about a backyard barbecue with sparklers on the fourth of july",
+    "lighting the hanukkah candles with my grandfather",
+    "a joyful song about the diwali lamps glowing in every window",
+    "a warm soul song about eid morning after ramadan with my family",
+)
 MOODS = (
     "upbeat summer pop song",
     "emotional piano ballad",
@@ -963,13 +981,13 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--readings", default="", help="judgements of lines by reading (JSON): count nonsense/filler")
-    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "kinds", "kinds2", "kinds3", "kinds4", "kinds5", "kinds6", "kinds7", "kinds8", "kinds9", "kinds10", "kinds11", "kinds12", "kinds13", "kinds14", "kinds15", "kinds16", "kinds17", "kinds18", "kinds19", "kinds20", "kinds21", "kinds22", "kinds23", "kinds24", "kinds25", "kinds26", "kinds27", "kinds29", "moods", "styles"), default="tuned",
+    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "kinds", "kinds2", "kinds3", "kinds4", "kinds5", "kinds6", "kinds7", "kinds8", "kinds9", "kinds10", "kinds11", "kinds12", "kinds13", "kinds14", "kinds15", "kinds16", "kinds17", "kinds18", "kinds19", "kinds20", "kinds21", "kinds22", "kinds23", "kinds24", "kinds25", "kinds26", "kinds27", "kinds28", "kinds29", "moods", "styles"), default="tuned",
 
                     help="the 10 descriptions read while writing the writer, the held-out ones, both, or the "
                          "validation set or the fresh set (never tuned on)")
     args = ap.parse_args()
     descriptions = {"tuned": DESCRIPTIONS, "heldout": HELDOUT, "both": DESCRIPTIONS + HELDOUT,
-                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8, "fresh9": FRESH9, "fresh10": FRESH10, "fresh11": FRESH11, "fresh12": FRESH12, "fresh13": FRESH13, "fresh14": FRESH14, "fresh15": FRESH15, "fresh16": FRESH16, "fresh17": FRESH17, "fresh18": FRESH18, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "kinds4": KINDS4, "kinds5": KINDS5, "kinds6": KINDS6, "kinds7": KINDS7, "kinds8": KINDS8, "kinds9": KINDS9, "kinds10": KINDS10, "kinds11": KINDS11, "kinds12": KINDS12, "kinds13": KINDS13, "kinds14": KINDS14, "kinds15": KINDS15, "kinds16": KINDS16, "kinds17": KINDS17, "kinds18": KINDS18, "kinds19": KINDS19, "kinds20": KINDS20, "kinds21": KINDS21, "kinds22": KINDS22, "kinds23": KINDS23, "kinds24": KINDS24, "kinds25": KINDS25, "kinds26": KINDS26, "kinds27": KINDS27, "kinds29": KINDS29, "moods": MOODS, "styles": STYLES}[args.set]
+                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8, "fresh9": FRESH9, "fresh10": FRESH10, "fresh11": FRESH11, "fresh12": FRESH12, "fresh13": FRESH13, "fresh14": FRESH14, "fresh15": FRESH15, "fresh16": FRESH16, "fresh17": FRESH17, "fresh18": FRESH18, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "kinds4": KINDS4, "kinds5": KINDS5, "kinds6": KINDS6, "kinds7": KINDS7, "kinds8": KINDS8, "kinds9": KINDS9, "kinds10": KINDS10, "kinds11": KINDS11, "kinds12": KINDS12, "kinds13": KINDS13, "kinds14": KINDS14, "kinds15": KINDS15, "kinds16": KINDS16, "kinds17": KINDS17, "kinds18": KINDS18, "kinds19": KINDS19, "kinds20": KINDS20, "kinds21": KINDS21, "kinds22": KINDS22, "kinds23": KINDS23, "kinds24": KINDS24, "kinds25": KINDS25, "kinds26": KINDS26, "kinds27": KINDS27, "kinds28": KINDS28, "kinds29": KINDS29, "moods": MOODS, "styles": STYLES}[args.set]
 
     form = default_form("pop")
     t0 = time.process_time()

@@ -50,7 +50,9 @@ GENRE_TAILS = ("pop", "rock", "wave", "core", "step", "beats", "beat", "hop", "p
 # not something the lyrics must name ("a sad piano ballad" is sad, not about a piano).
 MOOD_TAGS = {"up": {"upbeat", "happy", "uptempo", "uplifting", "fun", "party", "summery", "sunny", "feel", "good",
                     "energetic", "hopeful", "motivational", "catchy", "bop", "banger"},
-             "down": {"sad", "melancholic", "melancholy", "heartbreak", "breakup", "emotional", "dark"},
+             "down": {"sad", "melancholic", "melancholy", "heartbreak", "breakup", "emotional", "dark", "lonely", "lonesome"},
+             # (a lonely song is sung alone: no line of a crowd's or a family's table)
+             "alone": {"lonely", "lonesome"},
              "romance": {"love", "romantic"}}
 DETERMINERS = frozenset("a an the my your his her our their this that these those its some one every another".split())
 FUNCTION = frozenset("""
@@ -102,7 +104,7 @@ TAG_WORDS = {
 FEMALE = frozenset("""grandmother grandma granny gran nan mother mom mum mama wife sister daughter girl woman aunt
 bride queen lady girlfriend niece she her""".split())
 MALE = frozenset("""grandfather grandpa father dad papa husband brother son boy man uncle groom king boyfriend
-nephew he his him""".split())
+nephew he his him santa""".split())
 # Words of a friend's betrayal (with ``THEME_PHRASES["betrayal"]``): no line of loyalty.
 BETRAYAL = frozenset("betray betrayal traitor backstab backstabber liar snake disloyal treachery judas".split())
 CONFLICTS = {"loyal": "betrayed", "gone": "athome", "athome": "no-athome", "she": "no-she", "he": "no-he", "night": "day", "day": "night", "rain": "sun", "sun": "rain", "summer": "winter", "winter": "summer",
@@ -1200,6 +1202,12 @@ THEME_PHRASES = {
                          r"\bbunny hill\b"),
     "trucker": re.compile(r"\btruck(?:ers?|ing| drivers?| driving)\b|\blong[- ]haul\w*|\bbig rigs?\b|\bsemi[- ]?trucks?\b|"
                           r"\beighteen[- ]wheel\w*|\bcb radio\b"),
+
+    # (helper hol) the Fourth of July, however it is written: "the fourth of july", "4th of july", "july 4th",
+    # "independence day" (not "my fourth child", nor "financial independence")
+    "july4": re.compile(r"\b(?:fourth|4th) of july\b|\bjuly (?:4th|4|fourth)\b|\bindependence day\b"),
+    # (helper hol) Christmas morning or Christmas Day: the tree and the paper, no early riser's dew and joggers
+    "christmasday": re.compile(r"\b(?:christmas|xmas) (?:morning|day)\b"),
 }
 # Themes a named one rules out: a child's song of the split is no lover's breakup, nor a praise of parents or home;
 # a love of oneself or a love that hurt sings no lover's sweet lines; a retirement sings no lesson learnt; a
@@ -1249,6 +1257,9 @@ THEME_EXCLUDES = {
     "surfing": frozenset({"beach", "sea", "neighbor", "tablegame"}),
     "skiing": frozenset({"nature", "seasons", "road", "workout", "oldflame"}),
     "trucker": frozenset({"school", "newkid", "childhood"}),
+
+    # (helper hol) the Fourth's parade is no festival's field nor a pride march, its cookout no cook's kitchen
+    "july4": frozenset({"festival", "pride", "food"}), "christmasday": frozenset({"morning"}),
 }
 
 
@@ -1284,6 +1295,12 @@ PASSED = re.compile(r"\bpass(ed|es|ing)?\s+(away|on)\b|\b(?:she|he|they|mom|mum|
                     r"grandmother|grandfather|wife|husband) passed\b(?!\s+(?:the|a|an|my|his|her|their|our|your|me|him|"
                     r"us|them|it|by|through|out|over|up|down|\w+ing)\b)")
 
+# The first holiday or birthday without someone ("our first christmas without dad", "the first thanksgiving without my
+# grandma"): they are gone (not "a christmas without snow", "a week without my phone")
+FIRST_WITHOUT = re.compile(r"\bfirst (?:\w+ ){1,2}without (?:my |our |her |his |their )?(?:late |dear |little |big )?"
+                           r"(?:mom|mum|mama|mother|dad|father|papa|grandma|grandmother|granny|nana|grandpa|grandfather|"
+                           r"husband|wife|son|daughter|brother|sister|baby|aunt|uncle|him|her|them)\b")
+
 
 ELDERS = frozenset("""grandmother grandfather grandma grandpa granny gran nana nan grandad granddad mother father mom
 mum dad mama papa ma pa aunt uncle""".split())
@@ -1318,7 +1335,7 @@ def _loss_tags(description: str, tagged: list[tuple[str, str, str]]) -> set[str]
     late = any(tok.lower() == "late" and any(pos == "n" and lexicon.kind(lem) in ("person", "animal")
                                              for _, lem, pos in tagged[k + 1:k + 3])
                for k, (tok, _, _) in enumerate(tagged))
-    if late or PASSED.search(low):
+    if late or PASSED.search(low) or FIRST_WITHOUT.search(low):
         out |= {"lost", "down"}
     return out
 
@@ -1343,7 +1360,7 @@ def _first_register(description: str, tagged: list[tuple[str, str, str]], style:
         for mood in at:
             if pos != "f" and lem in TAG_WORDS[mood] and k < at[mood]:
                 at[mood] = k
-    for rx in (BREAKUP, PASSED, *(THEME_PHRASES[n] for n in ("betrayal", "splitup") if n in named)):
+    for rx in (BREAKUP, PASSED, FIRST_WITHOUT, *(THEME_PHRASES[n] for n in ("betrayal", "splitup") if n in named)):
         m = rx.search(low)
         if m:
             at["down"] = min(at["down"], m.start())

@@ -367,7 +367,8 @@ NAMED_GATES = {"neighbor": ("neighbor",), "blackout": ("blackout", "outage"), "h
                "smallpet": ("smallpet",),  # (a pet named: not "like a hamster on a wheel")
                # (helper outdoors: a tent named is a camping trip's only where no wedding or circus has it)
                "camping": ("camping",), "hiking": ("hiking",), "surfing": ("surfing",), "skiing": ("skislope",),
-               "trucker": ("trucker",)}
+               "trucker": ("trucker",),
+               "july4": ("fourthofjuly",)}  # (helper hol: the day named, never "my fourth child")
 
 
 @lru_cache(maxsize=1)
