@@ -44,3 +44,10 @@ def test_a_home_or_farm_sold_sings_the_sale_not_the_farming():
     assert "and the kitchen echoes when i speak" in home and "i walk the fence line one last time" not in home
     # an ex who kept the house put up no sign
     assert not any("sign out on the lawn" in ln for ln in candidate_texts("a song about my ex who got the house", lower=True))
+
+
+def test_a_newcomer_belongs_nowhere_yet():
+    d = "a hopeful song about starting over in a new city after a divorce"
+    assert "no-belong" in read_topic(d).tags
+    assert not any("still knows my name" in ln for ln in candidate_texts(d, lower=True))
+    assert "no-belong" not in read_topic("a song about the city where I grew up").tags

@@ -131,6 +131,9 @@ breakup heartbreak divorce ex relationship date crush valentine honeymoon partne
 OWNERS = frozenset("my his her our their".split())
 # Where someone is who cannot come home tonight: "my husband who works overseas", "my brother in prison"
 AWAY = r"(?:overseas|abroad|far away|at sea|offshore|in (?:prison|jail)|behind bars|deployed|stationed)\b"
+# Where the singer is new ("a new city", "the new neighborhood", "just moved"): no line of belonging there for years.
+NEW_PLACE = re.compile(r"\b(?:new|strange|foreign) (?:city|town|country|neighbou?rhood|street|state)\b|\bjust moved\b|"
+                       r"\b(?:i|we) (?:just )?moved (?:to|into)\b")
 # Places under a roof: a song set in one sings no line of being out in the weather.
 # Staying in without naming the room: snowed in, by the fire, by candlelight, the power out
 STAYING_IN = re.compile(r"\b(?:snowed in|stuck (?:inside|indoors|at home)|(?:wait|sit|ride)(?:s|ed|ing)? out (?:a|the) "
@@ -758,6 +761,8 @@ def read_topic(description: str) -> Topic:
     elif re.search(r"\b(?:lost|los(?:e|ing)(?: my way)?) in (?!thought|love|music|the moment|you\b|your|my|a dream|the )",
                    low_description) or re.search(r"\blost in the (?:city|streets?|crowd|subway)\b", low_description):
         tags.add("away")  # "getting lost in Tokyo": a stranger there (not "lost in thought" of one who belongs)
+    if NEW_PLACE.search(low_description):
+        tags.add("no-belong")  # "starting over in a new city": no corner store that still knows my name
     tags |= _loss_tags(description, tagged)
     named = frozenset(n for n, rx in THEME_PHRASES.items() if rx.search(low_description))
     if "icecream" in named and not (TAG_WORDS["winter"] - {"ice"}) & lemset:
