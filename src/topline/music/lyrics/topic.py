@@ -864,6 +864,8 @@ def read_topic(description: str) -> Topic:
     if "down" not in tags:
         tags.add("no-down")  # no line of sorrow or fear in a song that is not sad
     you_types = lexicon.types(next((p.head for p in uniq if p.bare == addressee), ""))
+    if re.search(r"\b(?:little|baby) (?:boy|girl)$", addressee.lower()):
+        you_types += "c"  # "my little boy", "my baby girl": a parent's words for a child
     if "c" not in you_types or "athome" in tags or lemset & GROWN_CHILD:
         # ("my son leaving for the army" is grown, "teaching my son to shave" nearly: no tucking him in)
         tags.add("no-child")  # lines to a child ("I tuck you in") only when "you" is one
@@ -916,7 +918,18 @@ def read_topic(description: str) -> Topic:
                  gone_by=_gone_by(tagged, uniq), facts=facts, fears=fears,
                  lost_things=clash.lost_things(description),
                  themes=named, verb_words=frozenset(lem for _, lem, pos in tagged if pos == "v")
-                 - {lem for _, lem, pos in tagged if pos != "v"}, called=_called(description))
+                 - {lem for _, lem, pos in tagged if pos != "v"} | _broken_apart(tagged), called=_called(description))
+
+
+# Verbs whose "apart" is their own particle: a thing that falls, comes or breaks apart is broken, not far away
+# (the cake "that fell apart" is no long-distance love; "drifting apart", "growing apart", "miles apart" still are).
+APART_VERBS = frozenset("fall come break tear pull rip crumble".split())
+
+
+def _broken_apart(tagged: list[tuple[str, str, str]]) -> frozenset[str]:
+    """{"apart"} where it follows a verb of breaking (``APART_VERBS``): part of that verb, so it keys no theme."""
+    return frozenset({"apart"}) if any(t.lower() == "apart" and k and tagged[k - 1][1] in APART_VERBS
+                                       for k, (t, _, _) in enumerate(tagged)) else frozenset()
 
 
 # Words one calls a loved one that are things too ("honey", "sugar", "pumpkin"; "baby" and "darling" are people anyway).
@@ -1170,6 +1183,23 @@ THEME_PHRASES = {
                            r"bunny|rabbit|fish|bird) (?:named|called))\b"),
     "fireflies": re.compile(r"\b(?:fire ?fl(?:y|ies)|lightning ?bugs?|glow ?worms?)\b"),
     "kite": re.compile(r"(?<!high as a )\bkites?\b(?![- ]?(?:surf|board))"),
+    # (helper hobby) a visit to the dentist or the doctor, a checkup, a shot ("brave at the dentist", "a shot at the
+    # doctor", "my son's first checkup"): the patient's chair, no doctor's night on the ward
+    "checkup": re.compile(r"\b(?:at|to|from) the (?:doctor|dentist|pediatrician|doctors|dentists)(?:'s)?\b|"
+                          r"\b(?:doctor|dentist|dental|pediatrician)(?:'s)? (?:visit|appointment|office|check ?up)s?\b|"
+                          r"\bcheck ?ups?\b|\b(?:get\w*|got|gets) (?:a |my |his |her |their |the |our )?(?:flu )?"
+                          r"(?:shots?|vaccines?|vaccinations?|jabs?)\b"),
+    # (helper hobby) baking at home: "baking bread with my grandma", "the cake I baked", "baking cookies" (a baker's
+    # shop, its bell and its four o'clock alarm, is the morning theme's, by its gates)
+    "baking": re.compile(r"\bbak(?:e|es|ed|ing) (?:a |an |the |some |my |our |her |his |their |\w+'s )?(?:first |own |"
+                         r"\w+ )?(?:cakes?|cookies|bread|pies?|cupcakes?|muffins?|brownies?|loaf|loaves|biscuits|"
+                         r"scones)\b|\b(?:cakes?|cookies|bread|pies?|cupcakes?|muffins?) (?:that )?(?:i|we|she|he|you|"
+                         r"they) bak(?:e|ed)\b"),
+    # (helper hobby) singing in a choir (the church's gospel choir is faith's too)
+    "choir": re.compile(r"\b(?:choirs?|choral)\b"),
+    # (helper hobby) a first place of one's own: "my first apartment", "a place of my own", "my own place"
+    "newstart": re.compile(r"\b(?:(?:my|our|her|his|their) (?:own|first|very first) (?:own )?(?:place|apartment|flat|"
+                           r"studio|home)|(?:place|apartment|flat|studio|home) of (?:my|our|her|his|their) own)\b"),
 }
 # Themes a named one rules out: a child's song of the split is no lover's breakup, nor a praise of parents or home;
 # a love of oneself or a love that hurt sings no lover's sweet lines; a retirement sings no lesson learnt; a
@@ -1187,7 +1217,9 @@ THEME_EXCLUDES = {
     "sleepover": frozenset({"house", "nature"}), "drifting": frozenset({"distance", "childhood", "friendship"}),
     "cookout": frozenset({"school", "oldflame"}), "study": frozenset({"school", "childhood", "newkid"}),
     # the one watched plays, sings or graduates: no line of siblings growing up, a new baby, or a pupil's own school day
-    "proud": frozenset({"siblings", "newsibling", "school"}),
+    "proud": frozenset({"siblings", "newsibling", "school", "instrument"}),
+    # (helper hobby) a child at the doctor's is no doctor on a night shift
+    "checkup": frozenset({"duty"}),
     # a parent's first text is no lover's message; a stranded truck no highway song of miles
     "techhelp": frozenset({"heartbreak", "phone", "distance"}), "breakdown": frozenset({"road"}),
     # a rail ground is no hustle; ice skating no skater's; ice cream no winter and its truck no road; a haircut beside
@@ -1501,7 +1533,7 @@ def _people(phrases: list[Phrase], tagged: list[tuple[str, str, str]]) -> tuple[
 
 
 # A day that is someone's own: whose first day, birthday, wedding or fight it is is sung to, not of.
-OWN_DAYS = frozenset("day birthday wedding graduation recital fight game match debut race prom".split())
+OWN_DAYS = frozenset("day birthday wedding graduation recital fight game match debut race prom visit checkup appointment".split())
 # Anyone, kin to nobody: a song about one of them and what they do is sung in their voice ("a girl who dreams").
 STORY_PEOPLE = frozenset("girl boy kid man woman guy lady teenager teen".split())
 TEACH = frozenset("teach show coach train".split())  # verbs of one who teaches another
@@ -1516,7 +1548,7 @@ JOB_LOSS = frozenset("fired quit unemployed layoff sack resign".split())
 GROWN_CHILD = frozenset("""shave shaving drive license licence college university prom graduate graduation dorm
 dating marry wedding army enlist vote""".split())
 # People too young to sing of themselves: the song is their parent's, sung to them.
-SERVED = frozenset("haircut trim shave".split())  # what one is given in a chair: "my son's first haircut"
+SERVED = frozenset("haircut trim shave checkup appointment visit".split())  # given in a chair: "my son's first haircut", "her checkup"
 CHAIR_TRADES = frozenset("barber hairdresser stylist hairstylist beautician".split())  # who works the chair
 INFANTS = frozenset("baby infant newborn toddler".split())
 

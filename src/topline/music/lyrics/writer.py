@@ -483,13 +483,14 @@ def scenery(topic: Topic) -> set[str]:
 
 
 # Theme keys whose verb means something else than the theme's noun (to wave a hand, to book, to ghost, to park, to
-# block, to fan, to star, to ship, to storm out, to rock a baby, to trip, to soldier on, ...): as verbs they key nothing.
+# block, to fan, to star, to ship, to storm out, to rock a baby, to trip, to soldier on, ...): as verbs they key nothing
+# (nor "fell" an autumn, nor the "apart" of a thing that fell apart: ``topic._broken_apart``).
 VERB_NOT_KEY = frozenset("""wave book ghost park block fan star ship dock shower ice net power bench table stable tail
 dog snake field trick store board screen level label house front spring leaf collar step floor bottle mug palm shaft
 needle ink bug cement mirror fare market stall grill border tower sand port coast tide letter cane champion club cup
 team baby doctor police ward school page paper bed shadow trip resort rock trade tool muscle traffic boss wage station
 band stage soldier hound storm weather box shore peak trail career best gang mate grace lord spirit taxi alien earth
-moon rocket space train""".split())
+moon rocket space train fall apart""".split())
 LEISURE_THEMES = frozenset({"nature", "beach", "vacation"})  # a day off's: a hike, the sand, a holiday
 BUSINESSES = frozenset("place shop joint truck stand parlor parlour restaurant diner shack store van cart".split())
 WORK_WORDS = frozenset("work job shift fire fired quit boss hire hired employee manager coworker".split())
@@ -1585,7 +1586,8 @@ class Planner:
             opened = [(1.3 * abs(n + k - target) + 0.5 * m, f"{self.forced_opener}, {_uncap_and(t)}")
                       for t, n, m in _variants(line.parts) if _opens_with_subject(t) and abs(n + k - target) <= 3
                       and (not me or _uncap_and(t).split()[0] in ("I", "I'm", "I've", "I'll", "I'd"))
-                      and not _signature(self.forced_opener) & _signature(t)]  # not "at night, I'm ... at night"
+                      and not _signature(self.forced_opener) & _signature(t)  # not "at night, I'm ... at night"
+                      and not (self.names_you(self.forced_opener) and YOU_LINE.search(t))]
             if opened:
                 cost, text = min(opened)
                 return text, cost
@@ -1603,6 +1605,8 @@ class Planner:
                         continue
                     if CONFLICTS.get(tag) in line.tags or _signature(opener) & _signature(text):
                         continue  # "every morning" before a night line, "every night" before "... the night"
+                    if self.names_you(opener) and YOU_LINE.search(text):
+                        continue  # the one sung to is "you": not "with mom, you never let me go"
                     if opener in self.used_openers or CONFLICTS.get(tag) in self.tags \
                             or (line.filler and (opener in line.filler or line.filler in opener)):
                         continue
@@ -1615,6 +1619,11 @@ class Planner:
                     if cost < best_cost:
                         best, best_cost = f"{opener}, {_uncap_and(text)}", cost
         return best, best_cost
+
+    def names_you(self, opener: str) -> bool:
+        """True when ``opener`` (a setting, "with mom") names the one the song sings to as "you"."""
+        you = self.topic.addressee.lower().split()
+        return bool(you) and opener.lower().split()[-len(you):] == you
 
     def score(self, line: Line, target: int, role: str) -> tuple[float, str]:
         if role not in line.roles or contradicts(line.tags, self.tags):
