@@ -865,7 +865,8 @@ def read_topic(description: str) -> Topic:
         tags.add("no-down")  # no line of sorrow or fear in a song that is not sad
     you_types = lexicon.types(next((p.head for p in uniq if p.bare == addressee), ""))
     if re.search(r"\b(?:little|baby) (?:boy|girl)$", addressee.lower()):
-        you_types += "c"  # "my little boy", "my baby girl": a parent's words for a child
+        you_types += "c"  # "my little boy", "my baby girl": a parent's words for a small child
+        tags.add("no-grown")  # (sung to a small child: no grown-up's corner bar)
     if "c" not in you_types or "athome" in tags or lemset & GROWN_CHILD:
         # ("my son leaving for the army" is grown, "teaching my son to shave" nearly: no tucking him in)
         tags.add("no-child")  # lines to a child ("I tuck you in") only when "you" is one
@@ -922,7 +923,8 @@ def read_topic(description: str) -> Topic:
 
 
 # Verbs whose "apart" is their own particle: a thing that falls, comes or breaks apart is broken, not far away
-# (the cake "that fell apart" is no long-distance love; "drifting apart", "growing apart", "miles apart" still are).
+# (the cake "that fell apart" is no long-distance love: writer.APART_THEMES; "drifting apart", "growing apart",
+# "miles apart" still are, and a house falling apart is still in disrepair).
 APART_VERBS = frozenset("fall come break tear pull rip crumble".split())
 
 
@@ -1108,7 +1110,7 @@ THEME_PHRASES = {
     # goal", "my son's first recital"): sung to them, not in the doer's voice
     "proud": re.compile(r"\b(?:my|our) (?:little |baby |big |older |younger |kid |eldest |youngest )?(?:sister|brother|son|"
                         r"daughter|kid|kids|boy|girl|grandson|granddaughter|niece|nephew|child)(?:'s)? (?:first |big |"
-                        r"school )?(?:scor\w*|win(?:s|ning)?|won|graduat\w*|perform\w*|recital|touchdown|goal|home run|"
+                        r"school )?(?:piano |violin |cello |guitar |ballet |dance |band |choir )?(?:scor\w*|win(?:s|ning)?|won|graduat\w*|perform\w*|recital|touchdown|goal|home run|"
                         r"debut|championship|play(?:ing)? (?:in|at) (?:the|her|his|a) (?:big )?(?:game|final|match|"
                         r"recital|concert|play)|(?:first )?(?:game|match|race|concert|play|show|steps))\b"),
     # friends drifting apart: no long-distance screen, no childhood of "growing"
