@@ -1193,10 +1193,10 @@ THEME_PHRASES = {
                           r"(?:shots?|vaccines?|vaccinations?|jabs?)\b"),
     # (helper hobby) baking at home: "baking bread with my grandma", "the cake I baked", "baking cookies" (a baker's
     # shop, its bell and its four o'clock alarm, is the morning theme's, by its gates)
-    "baking": re.compile(r"\bbak(?:e|es|ed|ing) (?:a |an |the |some |my |our |her |his |their |\w+'s )?(?:first |own |"
+    "baking": re.compile(r"^(?!.*\bbaker(?:s|y|ies)?\b)[\s\S]*?(?:\bbak(?:e|es|ed|ing) (?:a |an |the |some |my |our |her |his |their |\w+'s )?(?:first |own |"
                          r"\w+ )?(?:cakes?|cookies|bread|pies?|cupcakes?|muffins?|brownies?|loaf|loaves|biscuits|"
                          r"scones)\b|\b(?:cakes?|cookies|bread|pies?|cupcakes?|muffins?) (?:that )?(?:i|we|she|he|you|"
-                         r"they) bak(?:e|ed)\b"),
+                         r"they) bak(?:e|ed)\b)"),
     # (helper hobby) singing in a choir (the church's gospel choir is faith's too)
     "choir": re.compile(r"\b(?:choirs?|choral)\b"),
     # (helper hobby) a first place of one's own: "my first apartment", "a place of my own", "my own place"
@@ -1220,8 +1220,8 @@ THEME_EXCLUDES = {
     "cookout": frozenset({"school", "oldflame"}), "study": frozenset({"school", "childhood", "newkid"}),
     # the one watched plays, sings or graduates: no line of siblings growing up, a new baby, or a pupil's own school day
     "proud": frozenset({"siblings", "newsibling", "school", "instrument"}),
-    # (helper hobby) a child at the doctor's is no doctor on a night shift
-    "checkup": frozenset({"duty"}),
+    # (helper hobby) a child at the doctor's is no doctor on a night shift; bread baked at home no baker's dawn
+    "checkup": frozenset({"duty"}), "baking": frozenset({"morning"}),
     # a parent's first text is no lover's message; a stranded truck no highway song of miles
     "techhelp": frozenset({"heartbreak", "phone", "distance"}), "breakdown": frozenset({"road"}),
     # a rail ground is no hustle; ice skating no skater's; ice cream no winter and its truck no road; a haircut beside
@@ -1898,6 +1898,9 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
     for k in range(1, n - 2):  # "the dog that waits", "my brother who moved to Canada"
         if tagged[k][2] != "n" or _is_name(toks[k]) or low[k + 1] not in ("that", "who"):
             continue
+        before = [w for w in low[:_np_start(tagged, k)] if w not in DETERMINERS][-1:]
+        if low[k + 1] == "that" and lexicon.kind(tagged[k][1]) == "person" and before == ["for"]:
+            continue  # "the cake I baked for my boyfriend that fell apart": the cake fell, not "My Boyfriend That ..."
         if low[k + 2] in ("is", "was", "gets", "got") and k + 3 < n and tagged[k + 3][2] == "a":
             # "a dragon who is scared of the dark": the state and what of ("Scared of the Dark")
             e = _np_end(tagged, k + 5) if k + 5 < n and low[k + 4] in ("of", "about") else k + 4
