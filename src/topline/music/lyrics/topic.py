@@ -882,6 +882,9 @@ def read_topic(description: str) -> Topic:
     if "down" not in tags:
         tags.add("no-down")  # no line of sorrow or fear in a song that is not sad
     you_types = lexicon.types(next((p.head for p in uniq if p.bare == addressee), ""))
+    if re.search(r"\b(?:little|baby) (?:boy|girl)$", addressee.lower()):
+        you_types += "c"  # "my little boy", "my baby girl": a parent's words for a small child
+        tags.add("no-grown")  # (sung to a small child: no grown-up's corner bar)
     if "c" not in you_types or "athome" in tags or lemset & GROWN_CHILD:
         # ("my son leaving for the army" is grown, "teaching my son to shave" nearly: no tucking him in)
         tags.add("no-child")  # lines to a child ("I tuck you in") only when "you" is one
@@ -934,7 +937,19 @@ def read_topic(description: str) -> Topic:
                  gone_by=_gone_by(tagged, uniq), facts=facts, fears=fears,
                  lost_things=clash.lost_things(description),
                  themes=named, verb_words=frozenset(lem for _, lem, pos in tagged if pos == "v")
-                 - {lem for _, lem, pos in tagged if pos != "v"}, called=_called(description))
+                 - {lem for _, lem, pos in tagged if pos != "v"} | _broken_apart(tagged), called=_called(description))
+
+
+# Verbs whose "apart" is their own particle: a thing that falls, comes or breaks apart is broken, not far away
+# (the cake "that fell apart" is no long-distance love: writer.APART_THEMES; "drifting apart", "growing apart",
+# "miles apart" still are, and a house falling apart is still in disrepair).
+APART_VERBS = frozenset("fall come break tear pull rip crumble".split())
+
+
+def _broken_apart(tagged: list[tuple[str, str, str]]) -> frozenset[str]:
+    """{"apart"} where it follows a verb of breaking (``APART_VERBS``): part of that verb, so it keys no theme."""
+    return frozenset({"apart"}) if any(t.lower() == "apart" and k and tagged[k - 1][1] in APART_VERBS
+                                       for k, (t, _, _) in enumerate(tagged)) else frozenset()
 
 
 # Words one calls a loved one that are things too ("honey", "sugar", "pumpkin"; "baby" and "darling" are people anyway).
@@ -1115,7 +1130,7 @@ THEME_PHRASES = {
     # goal", "my son's first recital"): sung to them, not in the doer's voice
     "proud": re.compile(r"\b(?:my|our) (?:little |baby |big |older |younger |kid |eldest |youngest )?(?:sister|brother|son|"
                         r"daughter|kid|kids|boy|girl|grandson|granddaughter|niece|nephew|child)(?:'s)? (?:first |big |"
-                        r"school )?(?:scor\w*|win(?:s|ning)?|won|graduat\w*|perform\w*|recital|touchdown|goal|home run|"
+                        r"school )?(?:piano |violin |cello |guitar |ballet |dance |band |choir )?(?:scor\w*|win(?:s|ning)?|won|graduat\w*|perform\w*|recital|touchdown|goal|home run|"
                         r"debut|championship|play(?:ing)? (?:in|at) (?:the|her|his|a) (?:big )?(?:game|final|match|"
                         r"recital|concert|play)|(?:first )?(?:game|match|race|concert|play|show|steps))\b"),
     # friends drifting apart: no long-distance screen, no childhood of "growing"
@@ -1213,6 +1228,24 @@ THEME_PHRASES = {
     "july4": re.compile(r"\b(?:fourth|4th) of july\b|\bjuly (?:4th|4|fourth)\b|\bindependence day\b"),
     # (helper hol) Christmas morning or Christmas Day: the tree and the paper, no early riser's dew and joggers
     "christmasday": re.compile(r"\b(?:christmas|xmas) (?:morning|day)\b"),
+
+    # (helper hobby) a visit to the dentist or the doctor, a checkup, a shot ("brave at the dentist", "a shot at the
+    # doctor", "my son's first checkup"): the patient's chair, no doctor's night on the ward
+    "checkup": re.compile(r"\b(?:at|to|from) the (?:doctor|dentist|pediatrician|doctors|dentists)(?:'s)?\b|"
+                          r"\b(?:doctor|dentist|dental|pediatrician)(?:'s)? (?:visit|appointment|office|check ?up)s?\b|"
+                          r"\bcheck ?ups?\b|\b(?:get\w*|got|gets) (?:a |my |his |her |their |the |our )?(?:flu )?"
+                          r"(?:shots?|vaccines?|vaccinations?|jabs?)\b"),
+    # (helper hobby) baking at home: "baking bread with my grandma", "the cake I baked", "baking cookies" (a baker's
+    # shop, its bell and its four o'clock alarm, is the morning theme's, by its gates)
+    "baking": re.compile(r"^(?!.*\bbaker(?:s|y|ies)?\b)[\s\S]*?(?:\bbak(?:e|es|ed|ing) (?:a |an |the |some |my |our |her |his |their |\w+'s )?(?:first |own |"
+                         r"\w+ )?(?:cakes?|cookies|bread|pies?|cupcakes?|muffins?|brownies?|loaf|loaves|biscuits|"
+                         r"scones)\b|\b(?:cakes?|cookies|bread|pies?|cupcakes?|muffins?) (?:that )?(?:i|we|she|he|you|"
+                         r"they) bak(?:e|ed)\b)"),
+    # (helper hobby) singing in a choir (the church's gospel choir is faith's too)
+    "choir": re.compile(r"\b(?:choirs?|choral)\b"),
+    # (helper hobby) a first place of one's own: "my first apartment", "a place of my own", "my own place"
+    "newstart": re.compile(r"\b(?:(?:my|our|her|his|their) (?:own|first|very first) (?:own )?(?:place|apartment|flat|"
+                           r"studio|home)|(?:place|apartment|flat|studio|home) of (?:my|our|her|his|their) own)\b"),
 }
 # Themes a named one rules out: a child's song of the split is no lover's breakup, nor a praise of parents or home;
 # a love of oneself or a love that hurt sings no lover's sweet lines; a retirement sings no lesson learnt; a
@@ -1230,7 +1263,9 @@ THEME_EXCLUDES = {
     "sleepover": frozenset({"house", "nature"}), "drifting": frozenset({"distance", "childhood", "friendship"}),
     "cookout": frozenset({"school", "oldflame"}), "study": frozenset({"school", "childhood", "newkid"}),
     # the one watched plays, sings or graduates: no line of siblings growing up, a new baby, or a pupil's own school day
-    "proud": frozenset({"siblings", "newsibling", "school"}),
+    "proud": frozenset({"siblings", "newsibling", "school", "instrument"}),
+    # (helper hobby) a child at the doctor's is no doctor on a night shift; bread baked at home no baker's dawn
+    "checkup": frozenset({"duty"}), "baking": frozenset({"morning"}),
     # a parent's first text is no lover's message; a stranded truck no highway song of miles
     "techhelp": frozenset({"heartbreak", "phone", "distance"}), "breakdown": frozenset({"road"}),
     # a rail ground is no hustle; ice skating no skater's; ice cream no winter and its truck no road; a haircut beside
@@ -1583,7 +1618,7 @@ def _people(phrases: list[Phrase], tagged: list[tuple[str, str, str]]) -> tuple[
 
 
 # A day that is someone's own: whose first day, birthday, wedding or fight it is is sung to, not of.
-OWN_DAYS = frozenset("day birthday wedding graduation recital fight game match debut race prom".split())
+OWN_DAYS = frozenset("day birthday wedding graduation recital fight game match debut race prom visit checkup appointment".split())
 # Anyone, kin to nobody: a song about one of them and what they do is sung in their voice ("a girl who dreams").
 STORY_PEOPLE = frozenset("girl boy kid man woman guy lady teenager teen".split())
 TEACH = frozenset("teach show coach train".split())  # verbs of one who teaches another
@@ -1598,7 +1633,7 @@ JOB_LOSS = frozenset("fired quit unemployed layoff sack resign".split())
 GROWN_CHILD = frozenset("""shave shaving drive license licence college university prom graduate graduation dorm
 dating marry wedding army enlist vote""".split())
 # People too young to sing of themselves: the song is their parent's, sung to them.
-SERVED = frozenset("haircut trim shave".split())  # what one is given in a chair: "my son's first haircut"
+SERVED = frozenset("haircut trim shave checkup appointment visit".split())  # given in a chair: "my son's first haircut", "her checkup"
 CHAIR_TRADES = frozenset("barber hairdresser stylist hairstylist beautician".split())  # who works the chair
 INFANTS = frozenset("baby infant newborn toddler".split())
 
@@ -1946,6 +1981,9 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
     for k in range(1, n - 2):  # "the dog that waits", "my brother who moved to Canada"
         if tagged[k][2] != "n" or _is_name(toks[k]) or low[k + 1] not in ("that", "who"):
             continue
+        before = [w for w in low[:_np_start(tagged, k)] if w not in DETERMINERS][-1:]
+        if low[k + 1] == "that" and lexicon.kind(tagged[k][1]) == "person" and before == ["for"]:
+            continue  # "the cake I baked for my boyfriend that fell apart": the cake fell, not "My Boyfriend That ..."
         if low[k + 2] in ("is", "was", "gets", "got") and k + 3 < n and tagged[k + 3][2] == "a":
             # "a dragon who is scared of the dark": the state and what of ("Scared of the Dark")
             e = _np_end(tagged, k + 5) if k + 5 < n and low[k + 4] in ("of", "about") else k + 4

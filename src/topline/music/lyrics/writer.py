@@ -362,6 +362,7 @@ NO_SUBJECT = "nosubject"
 NAMED_GATES = {"neighbor": ("neighbor",), "blackout": ("blackout", "outage"), "haircut": ("haircut",),
                "icecream": ("icecream",), "skate": ("skate",), "officelife": ("coworker", "office"),
                "movingday": ("move",),
+               "newstart": ("ownplace",),  # (helper hobby) "my first apartment", "a place of my own"
                "kite": ("kiteflying",),  # (a kite flown: never "high as a kite")
                "fireflies": ("firefly",),  # ("fire flies", "glow worms" in two words)
                "smallpet": ("smallpet",),  # (a pet named: not "like a hamster on a wheel")
@@ -431,6 +432,8 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         core = b.core.get(name, frozenset())
         if workplace and name != "work":
             keys, core = keys - workplace, core - workplace
+        if name in APART_THEMES and "apart" in topic.verb_words:
+            keys, core = keys - {"apart"}, core - {"apart"}  # the cake "that fell apart": no one far away
         # style words ("sad", "anthem", "love") count only for a theme they name alone: a mood, not a subject;
         # a mood's key among the description's own words is a thing, not the song's mood ("the power went out",
         # "a metal box", "a rock"): a plain key
@@ -481,9 +484,12 @@ def theme_weights(topic: Topic) -> dict[str, float]:
 # Themes of a home and its life, which sing it kept: where it is sold or lost (topic's "houselost") only their lines
 # that name the description's words ("the farm being sold": no tractor humming along the row).
 HOME_THEMES = frozenset("farm house home childhood hometown garden family cookout".split())
-# Themes of a vehicle one rides whose core key, where the vehicle is only where the song happens, counts as a plain
-# one ("losing my wallet on the bus", "a crush on the girl at the bus stop": the wallet and the crush are the song).
+# Themes of a vehicle one rides or of a home whose core key, where the vehicle or the room is only where the song
+# happens, counts as a plain one ("losing my wallet on the bus", "a crush on the girl at the bus stop": the wallet and
+# the crush are the song; "slow dancing in the kitchen at midnight": the dance is, not a grandmother's kitchen).
 SCENERY_THEMES = frozenset({"bus", "home"})
+# Themes of people apart, which the "apart" of a thing that fell or broke apart keys not (``topic._broken_apart``).
+APART_THEMES = frozenset({"distance", "drifting"})
 
 
 def scenery(topic: Topic) -> set[str]:
@@ -499,13 +505,14 @@ def scenery(topic: Topic) -> set[str]:
 
 
 # Theme keys whose verb means something else than the theme's noun (to wave a hand, to book, to ghost, to park, to
-# block, to fan, to star, to ship, to storm out, to rock a baby, to trip, to soldier on, ...): as verbs they key nothing.
+# block, to fan, to star, to ship, to storm out, to rock a baby, to trip, to soldier on, ...): as verbs they key nothing
+# (nor "fell" an autumn).
 VERB_NOT_KEY = frozenset("""wave book ghost park block fan star ship dock shower ice net power bench table stable tail
 dog snake field trick store board screen level label house front spring leaf collar step floor bottle mug palm shaft
 needle ink bug cement mirror fare market stall grill border tower sand port coast tide letter cane champion club cup
 team baby doctor police ward school page paper bed shadow trip resort rock trade tool muscle traffic boss wage station
 band stage soldier hound storm weather box shore peak trail career best gang mate grace lord spirit taxi alien earth
-moon rocket space train""".split())
+moon rocket space train fall""".split())
 LEISURE_THEMES = frozenset({"nature", "beach", "vacation"})  # a day off's: a hike, the sand, a holiday
 BUSINESSES = frozenset("place shop joint truck stand parlor parlour restaurant diner shack store van cart".split())
 WORK_WORDS = frozenset("work job shift fire fired quit boss hire hired employee manager coworker".split())
@@ -1601,7 +1608,8 @@ class Planner:
             opened = [(1.3 * abs(n + k - target) + 0.5 * m, f"{self.forced_opener}, {_uncap_and(t)}")
                       for t, n, m in _variants(line.parts) if _opens_with_subject(t) and abs(n + k - target) <= 3
                       and (not me or _uncap_and(t).split()[0] in ("I", "I'm", "I've", "I'll", "I'd"))
-                      and not _signature(self.forced_opener) & _signature(t)]  # not "at night, I'm ... at night"
+                      and not _signature(self.forced_opener) & _signature(t)  # not "at night, I'm ... at night"
+                      and not (self.names_you(self.forced_opener) and YOU_LINE.search(t))]
             if opened:
                 cost, text = min(opened)
                 return text, cost
@@ -1619,6 +1627,8 @@ class Planner:
                         continue
                     if CONFLICTS.get(tag) in line.tags or _signature(opener) & _signature(text):
                         continue  # "every morning" before a night line, "every night" before "... the night"
+                    if self.names_you(opener) and YOU_LINE.search(text):
+                        continue  # the one sung to is "you": not "with mom, you never let me go"
                     if opener in self.used_openers or CONFLICTS.get(tag) in self.tags \
                             or (line.filler and (opener in line.filler or line.filler in opener)):
                         continue
@@ -1631,6 +1641,12 @@ class Planner:
                     if cost < best_cost:
                         best, best_cost = f"{opener}, {_uncap_and(text)}", cost
         return best, best_cost
+
+    def names_you(self, opener: str) -> bool:
+        """True when ``opener`` (a setting, "with mom") is with the one the song sings to as "you"."""
+        you = self.topic.addressee.lower().split()
+        words = opener.lower().split()
+        return bool(you) and words[0] == "with" and words[-len(you):] == you
 
     def score(self, line: Line, target: int, role: str) -> tuple[float, str]:
         if role not in line.roles or contradicts(line.tags, self.tags):
