@@ -4,6 +4,7 @@ who rules the house."""
 
 from tests.music.lyrics.lines import candidate_texts
 from topline.music.lyrics.topic import read_topic
+from topline.music.lyrics.writer import theme_weights
 
 
 def test_a_clause_about_someone_titles_the_song():
@@ -51,3 +52,14 @@ def test_a_kitchen_where_a_couple_dances_is_no_grandmothers():
     assert not any("cookie jar" in ln or "smell the bread" in ln for ln in lines)
     assert "and the cookie jar is on the shelf" in candidate_texts("my grandmother's kitchen on a sunday morning",
                                                                    lower=True)
+
+
+def test_a_little_brother_is_sung_to_as_the_younger():
+    d = "a song about my little brother who looks up to me"
+    assert theme_weights(read_topic(d))["siblings"] >= 4.0 and "no-elder" in read_topic(d).tags
+    lines = candidate_texts(d, lower=True)
+    assert "and you laugh at every joke i tell" in lines
+    assert not any("handed down" in ln or "walked me home from school" in ln for ln in lines)
+    assert "and you laugh at every joke i tell" not in candidate_texts("a song about my brothers and me", lower=True)
+    # a song with a subject of its own keeps it: the little brother beating cancer is the illness's song
+    assert theme_weights(read_topic("country song about my little brother beating cancer"))["siblings"] < 4.0

@@ -761,6 +761,9 @@ def read_topic(description: str) -> Topic:
     elif re.search(r"\b(?:lost|los(?:e|ing)(?: my way)?) in (?!thought|love|music|the moment|you\b|your|my|a dream|the )",
                    low_description) or re.search(r"\blost in the (?:city|streets?|crowd|subway)\b", low_description):
         tags.add("away")  # "getting lost in Tokyo": a stranger there (not "lost in thought" of one who belongs)
+    if re.search(r"\b(?:little|baby|younger|kid) (?:brother|sister)s?\b", low_description) \
+            and not re.search(r"\b(?:little|baby|younger|kid) (?:brother|sister)s?'s\b", low_description):
+        tags.add("no-elder")  # "my little brother": no line of his jacket handed down to me
     if NEW_PLACE.search(low_description):
         tags.add("no-belong")  # "starting over in a new city": no corner store that still knows my name
     tags |= _loss_tags(description, tagged)

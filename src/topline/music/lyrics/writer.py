@@ -470,6 +470,9 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     for name in [n for n, w in out.items() if w >= STRONG]:
         if sum(all(need & met for need in needs) for needs in _gates().get(name, [])) < MIN_OPEN:
             out[name] = STRONG - 0.1
+    if SIBLING_BY_AGE.fullmatch(topic.addressee.lower()) and max(out.values(), default=0.0) < STRONG:
+        # "my little brother who looks up to me": a song to a sibling, about nothing else, is the siblings' song
+        out["siblings"] = STRONG
     others = set(topic.their_verbs) - set(topic.own_verbs)
     if others and not topic.singer:
         # "my mom working three jobs to raise us", "my dad who drives trucks": their work, sung by their child; a
@@ -481,6 +484,8 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     return out
 
 
+# A brother or sister named by their age ("little brother", "big sister"): sung to, a song of the two of them.
+SIBLING_BY_AGE = re.compile(r"(?:little|baby|younger|kid|big|older) (?:brother|sister)")
 # Themes of a home and its life, which sing it kept: where it is sold or lost (topic's "houselost") only their lines
 # that name the description's words ("the farm being sold": no tractor humming along the row).
 HOME_THEMES = frozenset("farm house home childhood hometown garden family cookout".split())
