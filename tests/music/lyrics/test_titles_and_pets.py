@@ -14,7 +14,12 @@ def test_a_clause_about_someone_titles_the_song():
 
 
 def test_someone_elses_thing_titles_the_song_as_the_thing():
-    assert read_topic("a breakup song about giving back his hoodie").title_candidates[0] == "Giving Back the Hoodie"
+    assert read_topic("a song about fixing his old car").title_candidates[0] == "Old Car"
+    # in a love song his or hers is the one sung to's ("deleting his number": someone's number is no song)
+    assert read_topic("a breakup song about giving back his hoodie").title_candidates[0] == "Giving Back Your Hoodie"
+    assert read_topic("a breakup song about deleting his number").title_candidates[0] == "Deleting Your Number"
+    # a state of mind alone titles its song
+    assert read_topic("a song about insomnia at 3am").title_candidates == ("Insomnia",)
     assert read_topic("a song about fixing his truck").title_candidates[0] == "Fixing the Truck"
     # not what is no thing ("her voice") nor someone ("her baby", sung only by the one whose baby it is)
     assert read_topic("a song about a girl finding her voice").title_candidates == ("Girl",)
@@ -63,3 +68,7 @@ def test_a_little_brother_is_sung_to_as_the_younger():
     assert "and you laugh at every joke i tell" not in candidate_texts("a song about my brothers and me", lower=True)
     # a song with a subject of its own keeps it: the little brother beating cancer is the illness's song
     assert theme_weights(read_topic("country song about my little brother beating cancer"))["siblings"] < 4.0
+
+
+def test_her_as_an_object_is_no_ones_thing():
+    assert read_topic("long distance relationship, missing her").title_candidates[0] == "Long Distance Relationship"

@@ -525,7 +525,8 @@ def _style_word(tokens: list[str], i: int) -> bool:
     tok = tokens[i]
     at_start = i == 0 or (i == 1 and tokens[0] in ("a", "an"))
     if tok in SONG_NOUNS:
-        return True
+        # (someone's "number" or "tracks" is a phone number, footprints: "deleting his number")
+        return not (tok in ("number", "track", "tracks") and i and tokens[i - 1] in ("my", "your", "his", "her", "their"))
     if tok in AUDIENCES and i >= 2 and tokens[i - 1] == "for" and (tokens[i - 2] in SONG_NOUNS or _style_word(tokens, i - 2)):
         return True  # "a silly song for children": whom it is for, as "a kids song" says; no child to sing of
     if genre_compound(tok):
@@ -932,7 +933,8 @@ def read_topic(description: str) -> Topic:
     neighbours = frozenset(r for w in words for r in lexicon.related(w)[:12])
     elsewhere = _elsewhere(tagged, uniq, singer)
     return Topic(words=tuple(words), forms={k: frozenset(v) for k, v in forms.items()}, phrases=tuple(uniq),
-                 verbs=verbs, tags=tags, title_candidates=_titles(tagged, uniq, singer, unsung=third_party), neighbours=neighbours,
+                 verbs=verbs, tags=tags, title_candidates=_titles(tagged, uniq, singer, unsung=third_party,
+                                                                                   lover=bool(ROMANCE & lemset)), neighbours=neighbours,
                  settings=tuple(_mine(s) if singer else s for s in _settings(tagged)
                                 if not any(s.endswith(" " + e) for e in elsewhere)),  # (not where someone else is)
                  singer=singer, addressee=addressee, absent=_absent(tagged), ahead_of=_ahead_of(tagged),
@@ -1890,9 +1892,10 @@ THINK_VERBS = frozenset("think believe know say swear dream wish pretend".split(
 
 
 def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: str = "",
-            unsung: frozenset[str] = frozenset()) -> tuple[str, ...]:
+            unsung: frozenset[str] = frozenset(), lover: bool = False) -> tuple[str, ...]:
     """Titles a songwriter could give the song, from the description's own words, best first: a complete clause
-    or a complete noun phrase, never a cut one ("The Band That Lost Their Drummer", not "The Band That Lost");
+    or a complete noun phrase, never a cut one ("The Band That Lost Their Drummer", not "The Band That Lost"); in a
+    love song (``lover``) another's "his" or "her" is the one sung to's ("Deleting Your Number");
     never one of the ``unsung`` phrases (a third party: "cheating with my best friend" is no "Best Friend")."""
     out: list[str] = []
     toks = [t for t, _, _ in tagged]
@@ -1939,6 +1942,10 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
                 owned = [j for j, x in enumerate(words) if j and x in ("his", "her", "their")]
                 if singer:
                     words = [words[0], *("my" if x in ("his", "her", "their") else x for x in words[1:])]
+                elif lover and "their" not in words and all(j + 1 < len(words) and tagged[k + j + 1][2] in ("n", "a")
+                                                            for j in owned):
+                    # a love song's "his" or "her" is the one sung to: "deleting his number" -> "Deleting Your Number"
+                    words = [words[0], *("your" if x in ("his", "her") else x for x in words[1:])]
                 elif all(j + 1 < len(words) and tagged[k + j + 1][2] == "n" and (
                         lexicon.kind(tagged[k + j + 1][1]) in ("thing", "vehicle", "food")
                         or "h" in lexicon.types(tagged[k + j + 1][1])) for j in owned):
@@ -2040,6 +2047,9 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
     multi += [f"{p.bare.split()[0]} {p.bare.split()[-1]}" for p in phrases if len(p.bare.split()) > 2
               and _syllables(p.bare.split()) > 8 and not p.bare.split()[0].endswith("'s")]
     single = [p.bare for p in phrases if " " not in p.bare and p.kind != "idea"]
+    if not out and not multi and not single:
+        # a state of mind of three syllables or more names a song of nothing else ("insomnia at 3am": "Insomnia")
+        single = [p.bare for p in phrases if " " not in p.bare and not p.setting and _syllables([p.bare]) >= 3]
     if not any(_syllables(c.split()) <= 8 for c in [*out, *multi]):
         # one word with its owner is a title too ("my cat"), before the word alone
         multi = [p.sung for p in phrases if " " not in p.bare and p.owner in ("my", "our")
