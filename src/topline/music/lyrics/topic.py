@@ -1294,12 +1294,12 @@ THEME_EXCLUDES = {
     "trucker": frozenset({"school", "newkid", "childhood"}),
 
     # (helper daily) a lesson or a motorbike is no bike ride; a friend far away is no friend drifting, no move of house,
-    # no immigrant's own country, no sleepover and no friendship's lines of a friend at hand (helping me move, showing
-    # up before I call), no parent's phone; working through college is no child's school day, no new job's first
+    # no immigrant's own country, no sleepover, no parent's phone and no one leaving town (the friendship theme stays:
+    # its shared past); working through college is no child's school day, no new job's first
     # morning and no last loan payment; a children's ward is no kids' song, no family's, no illness in a kin's voice, no
     # closet monster and no dew at morning
     "ridelesson": frozenset({"bike"}), "motorbike": frozenset({"bike"}),
-    "farfriend": frozenset({"drifting", "movingday", "abroad", "sleepover", "friendship", "techhelp", "leaving"}),
+    "farfriend": frozenset({"drifting", "movingday", "abroad", "sleepover", "techhelp", "leaving"}),
     "workschool": frozenset({"school", "childhood", "newkid", "newjob", "payoff"}),
     "kidsward": frozenset({"playful", "family", "illness", "bedtime", "morning", "halloween", "school"}),
 
