@@ -1220,6 +1220,7 @@ THEME_PHRASES = {
     "ridelesson": re.compile(r"\b(?:learn\w*|teach\w*|taught|show\w*|help\w*)\b[^.]{0,30}?\bto (?:ride|cycle|pedal)\b|"
                              r"\btraining wheels\b"),
     "motorbike": re.compile(r"\b(?:motor ?(?:bike|cycle)s?|dirt ?bikes?|bikers?|harleys?)\b"),
+    "bikerepair": re.compile(r"\b(?:fix\w*|repair\w*|mend\w*|tun\w* up)\b[^.]{0,20}?\b(?:bikes?|bicycles?)\b"),
     # (helper daily) a best friend moving far away, sung by the one who stays: before ("the last night before my best
     # friend moves", "saying goodbye to my best friend at the airport") or after ("since my best friend moved to
     # Australia", "seven hours ahead now"); not a friend helping me move house, nor friends drifting apart
@@ -1293,12 +1294,12 @@ THEME_EXCLUDES = {
     "skiing": frozenset({"nature", "seasons", "road", "workout", "oldflame"}),
     "trucker": frozenset({"school", "newkid", "childhood"}),
 
-    # (helper daily) a lesson or a motorbike is no bike ride; a friend far away is no friend drifting, no move of house,
+    # (helper daily) a lesson, a motorbike or a bike mended is no bike ride; a friend far away is no friend drifting, no move of house,
     # no immigrant's own country, no sleepover, no parent's phone and no one leaving town (the friendship theme stays:
     # its shared past); working through college is no child's school day, no new job's first
     # morning and no last loan payment; a children's ward is no kids' song, no family's, no illness in a kin's voice, no
     # closet monster and no dew at morning
-    "ridelesson": frozenset({"bike"}), "motorbike": frozenset({"bike"}),
+    "ridelesson": frozenset({"bike"}), "motorbike": frozenset({"bike"}), "bikerepair": frozenset({"bike"}),
     "farfriend": frozenset({"drifting", "movingday", "abroad", "sleepover", "techhelp", "leaving"}),
     "workschool": frozenset({"school", "childhood", "newkid", "newjob", "payoff"}),
     "kidsward": frozenset({"playful", "family", "illness", "bedtime", "morning", "halloween", "school"}),
@@ -1451,9 +1452,7 @@ def _gone_by(tagged: list[tuple[str, str, str]], phrases: list[Phrase]) -> froze
             continue
         words = p.bare.lower().split()
         if words[0] in ("last", "past", "previous"):
-            # ("the last night before she moves" is the final one, still to come; "last night" is gone by)
-            if not (words[0] == "last" and any(low[k - 1:k + len(words)] == ["the", *words] for k in range(1, len(low)))):
-                out.add(p.bare)
+            out.add(p.bare)
             continue
         for k in range(len(low) - len(words) - 1):
             if low[k:k + len(words)] != words:
