@@ -454,7 +454,9 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
             if nxt_noun and (("a" in poss and poss[0] == "a") or _mostly_adjective(tok)):
                 out.append((tok, lexicon.lemma(tok, "a"), "a"))  # "an empty bar": "empty" is no thing
             else:
-                out.append((tok, lexicon.lemma(tok, "n"), "n" if ("n" in poss or not poss) else poss[0]))
+                pos = "n" if ("n" in poss or not poss) else poss[0]
+                # (a verb with no noun sense is lemmatised as one: "a nurse sings to" is "sing", never "I sings")
+                out.append((tok, lexicon.lemma(tok, "v" if pos == "v" else "n"), pos))
             continue
         p = poss[0] if poss[0] in "nva" else ("n" if "n" in poss else "a")
         if p == "v" and "n" in poss and out and out[-1][2] == "n" and not prev.endswith("'s") and _compound_tail(
@@ -1009,6 +1011,16 @@ _TEACHING = r"teach\w*|taught|show\w*|help\w*"  # (these also before the one tau
 _DEVICE = r"(?:phone|smartphone|text\w*|email\w*|computer|laptop|tablet|video call|facetime|emoji)"
 # Themes a description names in a phrase rather than a word: rising from poverty ("coming up from nothing",
 # "started from the bottom") is the hustle, missing home ("far from home", "homesick") is homesickness.
+# (helper daily) a friend gone or going far ("my best friend moved to Australia", "moves across the country", "who is
+# seven hours ahead"); a job beside school ("two jobs to pay for college", "a shift before class")
+FAR_FRIEND = (r"\bfriends?(?:'s)?\b[^.,;]{0,30}?\b(?:mov(?:e|es|ed|ing)|leav(?:e|es|ing)|left|fl(?:y|ies|ew|ying)|"
+              r"relocat\w*|emigrat\w*)\s+(?:away|abroad|overseas|across|(?:back )?to (?!(?:the |a |my |our |his |her |"
+              r"their )?(?:new |next |first )?(?:house|apartment|flat|place|room|dorm|couch|door|car|step|level|song|"
+              r"city alone)\b)|for (?:good|college|university))|\b(?:goodbye|farewell) to (?:my |our )?(?:best )?"
+              r"friends?\b|\bfriends?\b[^.]{0,40}?\b(?:hours? (?:ahead|behind)|time ?zones?|across the (?:world|ocean|sea)|"
+              r"half a world)")
+_JOB = r"(?:work(?:s|ed|ing)?|jobs?|shifts?|paychecks?|on (?:my|a|the) (?:lunch )?break|warehouse|factory)"
+_SCHOOLING = r"(?:college|university|tuition|class(?:es)?|degree|semester|campus|lectures?|(?:through|for) school)"
 NEW_YEAR = r"new year'?s?(?: eve)?"  # the turn of the year, as a festival's night and as its own theme
 THEME_PHRASES = {
     "letdown": CALLED_OFF,
@@ -1228,6 +1240,30 @@ THEME_PHRASES = {
     "trucker": re.compile(r"\btruck(?:ers?|ing| drivers?| driving)\b|\blong[- ]haul\w*|\bbig rigs?\b|\bsemi[- ]?trucks?\b|"
                           r"\beighteen[- ]wheel\w*|\bcb radio\b"),
 
+    # (helper daily) a child learning to ride is the learning theme's, a motorbike the motorcycle's: no bike ride's
+    # lake and paper route (pseudo-themes: they rule the bike theme out)
+    "ridelesson": re.compile(r"\b(?:learn\w*|teach\w*|taught|show\w*|help\w*)\b[^.]{0,30}?\bto (?:ride|cycle|pedal)\b|"
+                             r"\btraining wheels\b"),
+    "motorbike": re.compile(r"\b(?:motor ?(?:bike|cycle)s?|dirt ?bikes?|bikers?|harleys?)\b"),
+    "bikerepair": re.compile(r"\b(?:fix\w*|repair\w*|mend\w*|tun\w* up)\b[^.]{0,20}?\b(?:bikes?|bicycles?)\b"),
+    # (helper daily) a best friend moving far away, sung by the one who stays: before ("the last night before my best
+    # friend moves", "saying goodbye to my best friend at the airport") or after ("since my best friend moved to
+    # Australia", "seven hours ahead now"); not a friend helping me move house, nor friends drifting apart
+    "farfriend": re.compile(FAR_FRIEND),
+    "friendleaving": re.compile(r"^(?!.*\b(?:moved|left|flew|relocated|emigrated|ahead|behind|zones?)\b).*?(?:"
+                                + FAR_FRIEND + ")"),
+    "friendgone": re.compile(r"^(?=.*\b(?:moved|left|flew|relocated|emigrated|ahead|behind|zones?)\b).*?(?:"
+                             + FAR_FRIEND + ")"),
+    # (helper daily) working one's way through school: a job and a college, classes or tuition in one description
+    # ("working two jobs to pay my way through college", "the night shift before my morning class"), not a child's
+    # school day nor a janitor's school
+    "workschool": re.compile(rf"\b{_JOB}\b[^.]{{0,50}}?\b{_SCHOOLING}\b|\b{_SCHOOLING}\b[^.]{{0,50}}?\b{_JOB}\b"),
+    # (helper daily) a nurse on a children's ward ("a night nurse on the children's ward", "a nurse sings to a little
+    # boy in the hospital"), not a nurse coming home to her own kids
+    "kidsward": re.compile(r"\b(?:children'?s|kids'?|pediatric|paediatric|peds) (?:ward|hospital|unit|floor|wing|icu)\b|"
+                           r"\b(?:nicu|picu)\b|^(?=.*\bnurs\w*\b)(?=.*\b(?:hospital|ward)\b).*(?<!my )(?<!her )(?<!his )"
+                           r"(?<!our )(?<!their )\b(?:little (?:boy|girl|one)s?|child|children|kids?|bab(?:y|ies)|toddlers?)\b"),
+
     # (helper hol) the Fourth of July, however it is written: "the fourth of july", "4th of july", "july 4th",
     # "independence day" (not "my fourth child", nor "financial independence")
     "july4": re.compile(r"\b(?:fourth|4th) of july\b|\bjuly (?:4th|4|fourth)\b|\bindependence day\b"),
@@ -1302,6 +1338,16 @@ THEME_EXCLUDES = {
     "surfing": frozenset({"beach", "sea", "neighbor", "tablegame"}),
     "skiing": frozenset({"nature", "seasons", "road", "workout", "oldflame"}),
     "trucker": frozenset({"school", "newkid", "childhood"}),
+
+    # (helper daily) a lesson, a motorbike or a bike mended is no bike ride; a friend far away is no friend drifting, no move of house,
+    # no immigrant's own country, no sleepover, no parent's phone and no one leaving town (the friendship theme stays:
+    # its shared past); working through college is no child's school day, no new job's first
+    # morning and no last loan payment; a children's ward is no kids' song, no family's, no illness in a kin's voice, no
+    # closet monster and no dew at morning
+    "ridelesson": frozenset({"bike"}), "motorbike": frozenset({"bike"}), "bikerepair": frozenset({"bike"}),
+    "farfriend": frozenset({"drifting", "movingday", "abroad", "sleepover", "techhelp", "leaving"}),
+    "workschool": frozenset({"school", "childhood", "newkid", "newjob", "payoff"}),
+    "kidsward": frozenset({"playful", "family", "illness", "bedtime", "morning", "halloween", "school"}),
 
     # (helper hol) the Fourth's parade is no festival's field nor a pride march, its cookout no cook's kitchen
     "july4": frozenset({"festival", "pride", "food"}), "christmasday": frozenset({"morning"}),
@@ -1412,6 +1458,9 @@ def _first_register(description: str, tagged: list[tuple[str, str, str]], style:
     return min(at, key=at.get) if at["up"] != at["down"] else ""
 
 
+GONE_TO = frozenset("moved moves moving flew flies flying went goes going relocated emigrated".split())
+
+
 def _elsewhere(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: str) -> frozenset[str]:
     """Phrases after "who"/"that" of a person or animal not the singer ("my brother who moved to Canada"):
     where that one is, not where the singer is."""
@@ -1423,6 +1472,11 @@ def _elsewhere(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer
              and lexicon.kind(tagged[k - 1][1]) in ("person", "animal")
              and low[k - 1].removesuffix("'s") not in singer.lower().split()
              and "with" not in low[max(0, k - 4):k - 1]}
+    # (and a place by name someone else moved or flew to: "since my best friend moved to Australia")
+    there |= {tagged[k + 1][0].lower() for k in range(2, len(tagged) - 1)
+              if low[k] == "to" and tagged[k + 1][0][:1].isupper() and low[k - 1] in GONE_TO
+              and tagged[k - 2][2] == "n" and lexicon.kind(tagged[k - 2][1]) in ("person", "animal")
+              and low[k - 2].removesuffix("'s") not in singer.lower().split()}
     away = frozenset(p.bare for p in phrases if p.bare[:1].isupper() and p.bare.lower().split()[0] in there)
     k = next((k for k in range(1, len(tagged)) if low[k] in ("who", "that") and tagged[k - 1][2] == "n"
               and lexicon.kind(tagged[k - 1][1]) in ("person", "animal")

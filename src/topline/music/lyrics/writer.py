@@ -369,7 +369,10 @@ NAMED_GATES = {"neighbor": ("neighbor",), "blackout": ("blackout", "outage"), "h
                # (helper outdoors: a tent named is a camping trip's only where no wedding or circus has it)
                "camping": ("camping",), "hiking": ("hiking",), "surfing": ("surfing",), "skiing": ("skislope",),
                "trucker": ("trucker",),
-               "july4": ("fourthofjuly",)}  # (helper hol: the day named, never "my fourth child")
+               "july4": ("fourthofjuly",),  # (helper hol: the day named, never "my fourth child")
+               # (helper daily: a friend far away, before or after the leaving; work beside school; a children's ward)
+               "farfriend": ("farfriend",), "friendleaving": ("friendleaving",), "friendgone": ("friendgone",),
+               "workschool": ("workschool",), "kidsward": ("kidsward",)}
 
 
 @lru_cache(maxsize=1)
