@@ -72,3 +72,11 @@ def test_a_little_brother_is_sung_to_as_the_younger():
 
 def test_her_as_an_object_is_no_ones_thing():
     assert read_topic("long distance relationship, missing her").title_candidates[0] == "Long Distance Relationship"
+
+
+def test_the_first_warm_day_of_spring():
+    lines = candidate_texts("an upbeat song about the first warm day of spring at the park", lower=True)
+    assert "and i leave my winter coat at home" in lines and "and we spread a blanket on the lawn" in lines
+    sad = candidate_texts("sad piano song about losing my dog biscuit last spring", lower=True)
+    assert "and i leave my winter coat at home" not in sad  # (a glad spring's line)
+    assert "and we spread a blanket on the lawn" not in candidate_texts("a song about spring cleaning", lower=True)
