@@ -80,3 +80,10 @@ def test_the_first_warm_day_of_spring():
     sad = candidate_texts("sad piano song about losing my dog biscuit last spring", lower=True)
     assert "and i leave my winter coat at home" not in sad  # (a glad spring's line)
     assert "and we spread a blanket on the lawn" not in candidate_texts("a song about spring cleaning", lower=True)
+
+
+def test_a_learner_drives_no_highway_at_night():
+    lines = candidate_texts("a song about my dad teaching me to drive in an empty parking lot", lower=True)
+    assert "and it's sunday in the empty lot" in lines
+    assert not any("exit signs" in ln for ln in lines)
+    assert theme_weights(read_topic("a song about driving all night on the highway"))["road"] >= 4.0

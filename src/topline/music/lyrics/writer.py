@@ -473,6 +473,10 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     for name in [n for n, w in out.items() if w >= STRONG]:
         if sum(all(need & met for need in needs) for needs in _gates().get(name, [])) < MIN_OPEN:
             out[name] = STRONG - 0.1
+    if out.get("drivingtest", 0.0) >= STRONG and {"learn", "teach", "lesson"} & set(topic.words) and "road" in out:
+        # one learning to drive ("my dad teaching me to drive in an empty parking lot") drives no highway at night:
+        # only the road's lines that sing the description's words
+        out["road"] = min(out["road"], STRONG - 0.1)
     if SIBLING_BY_AGE.fullmatch(topic.addressee.lower()) and max(out.values(), default=0.0) < STRONG:
         # "my little brother who looks up to me": a song to a sibling, about nothing else, is the siblings' song
         out["siblings"] = STRONG
