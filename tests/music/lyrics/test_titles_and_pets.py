@@ -87,3 +87,10 @@ def test_a_learner_drives_no_highway_at_night():
     assert "and it's sunday in the empty lot" in lines
     assert not any("exit signs" in ln for ln in lines)
     assert theme_weights(read_topic("a song about driving all night on the highway"))["road"] >= 4.0
+
+
+def test_what_a_clause_says_of_someone_else_keys_no_theme_of_its_own():
+    # (the house is what the cat thinks he owns: no homeowner's porch and old house standing strong)
+    assert theme_weights(read_topic("a funny song about a cat who thinks he owns the house"))["house"] < 4.0
+    # one whose clause is the song keeps its theme ("a boy who loves trains": nothing else keys one)
+    assert theme_weights(read_topic("a song about a boy who loves trains"))["train"] >= 4.0

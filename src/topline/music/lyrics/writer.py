@@ -473,6 +473,15 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     for name in [n for n, w in out.items() if w >= STRONG]:
         if sum(all(need & met for need in needs) for needs in _gates().get(name, [])) < MIN_OPEN:
             out[name] = STRONG - 0.1
+    # a theme keyed only by what a clause says of someone else ("a cat who thinks he owns the house": his idea, not a
+    # homeowner's porch), where the one it is said of keys a theme of their own: only its lines that sing the words
+    if topic.elsewhere:
+        there = {lem for p in topic.phrases if p.bare in topic.elsewhere for lem in p.lemmas}
+        here = set(topic.words) - there
+        own = [n for n, w in out.items() if w >= STRONG and b.themes[n] & here]
+        for name in [n for n, w in out.items() if w >= STRONG and b.themes[n] & there and not b.themes[n] & here]:
+            if own and name not in topic.themes:
+                out[name] = STRONG - 0.1
     if out.get("drivingtest", 0.0) >= STRONG and {"learn", "teach", "lesson"} & set(topic.words) and "road" in out:
         # one learning to drive ("my dad teaching me to drive in an empty parking lot") drives no highway at night:
         # only the road's lines that sing the description's words
