@@ -1,6 +1,6 @@
 """Lyrics written from descriptions: the lyrics for reading, then figures.
 
-    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|kinds|kinds2|kinds3|kinds4|kinds5|kinds6|kinds7|kinds8|kinds9|kinds10|kinds11|kinds12|kinds13|kinds14|kinds15|kinds16|kinds17|kinds18|kinds19|kinds20|kinds21|kinds22|kinds23|kinds24|kinds25|kinds26|kinds27|kinds28|kinds29|kinds30|kinds31|moods|styles]
+    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|kinds|kinds2|kinds3|kinds4|kinds5|kinds6|kinds7|kinds8|kinds9|kinds10|kinds11|kinds12|kinds13|kinds14|kinds15|kinds16|kinds17|kinds18|kinds19|kinds20|kinds21|kinds22|kinds23|kinds24|kinds25|kinds26|kinds27|kinds28|kinds29|kinds30|kinds31|kinds32|moods|styles]
 
         [--readings benchmarks/lyrics_readings.json]
 
@@ -952,6 +952,23 @@ KINDS31 = (
     "a lullaby a nurse sings to a little boy who can't sleep in the hospital",
     "a soul song about the morning hand-over after a long night on the pediatric ward",
 )
+# Kinds32: a tuning set written 2026-12-07 20:12 UTC (helper moments) before anything ran on it, for the birth of
+# one's child and the first time holding them, caring for a parent with dementia, and a cosy night in with a partner,
+# as users write them; none of the checking sets' descriptions.
+KINDS32 = (
+    "a song about the first time I held my son",
+    "a tender acoustic ballad about the day you were born, sung to my newborn daughter",
+    "an emotional piano song about hearing my baby's first cry in the delivery room",
+    "a folk song about your tiny hand wrapped around my finger",
+    "a sad piano ballad about my mom with dementia who doesn't know who I am anymore",
+    "a country song about taking care of my dad with alzheimer's",
+    "an indie song about my mother calling me by my aunt's name",
+    "a soul song about the good days and the bad days looking after my father with dementia",
+    "a song about a movie night on the couch with you",
+    "a lazy r&b song about a rainy sunday in bed with my girlfriend",
+    "a sweet acoustic love song about waking up next to you",
+    "a chill pop song about staying in with my boyfriend on a friday night, takeout and blankets",
+)
 MOODS = (
     "upbeat summer pop song",
     "emotional piano ballad",
@@ -1032,13 +1049,13 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--readings", default="", help="judgements of lines by reading (JSON): count nonsense/filler")
-    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "kinds", "kinds2", "kinds3", "kinds4", "kinds5", "kinds6", "kinds7", "kinds8", "kinds9", "kinds10", "kinds11", "kinds12", "kinds13", "kinds14", "kinds15", "kinds16", "kinds17", "kinds18", "kinds19", "kinds20", "kinds21", "kinds22", "kinds23", "kinds24", "kinds25", "kinds26", "kinds27", "kinds28", "kinds29", "kinds30", "kinds31", "moods", "styles"), default="tuned",
+    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "kinds", "kinds2", "kinds3", "kinds4", "kinds5", "kinds6", "kinds7", "kinds8", "kinds9", "kinds10", "kinds11", "kinds12", "kinds13", "kinds14", "kinds15", "kinds16", "kinds17", "kinds18", "kinds19", "kinds20", "kinds21", "kinds22", "kinds23", "kinds24", "kinds25", "kinds26", "kinds27", "kinds28", "kinds29", "kinds30", "kinds31", "kinds32", "moods", "styles"), default="tuned",
 
                     help="the 10 descriptions read while writing the writer, the held-out ones, both, or the "
                          "validation set or the fresh set (never tuned on)")
     args = ap.parse_args()
     descriptions = {"tuned": DESCRIPTIONS, "heldout": HELDOUT, "both": DESCRIPTIONS + HELDOUT,
-                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8, "fresh9": FRESH9, "fresh10": FRESH10, "fresh11": FRESH11, "fresh12": FRESH12, "fresh13": FRESH13, "fresh14": FRESH14, "fresh15": FRESH15, "fresh16": FRESH16, "fresh17": FRESH17, "fresh18": FRESH18, "fresh19": FRESH19, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "kinds4": KINDS4, "kinds5": KINDS5, "kinds6": KINDS6, "kinds7": KINDS7, "kinds8": KINDS8, "kinds9": KINDS9, "kinds10": KINDS10, "kinds11": KINDS11, "kinds12": KINDS12, "kinds13": KINDS13, "kinds14": KINDS14, "kinds15": KINDS15, "kinds16": KINDS16, "kinds17": KINDS17, "kinds18": KINDS18, "kinds19": KINDS19, "kinds20": KINDS20, "kinds21": KINDS21, "kinds22": KINDS22, "kinds23": KINDS23, "kinds24": KINDS24, "kinds25": KINDS25, "kinds26": KINDS26, "kinds27": KINDS27, "kinds28": KINDS28, "kinds29": KINDS29, "kinds30": KINDS30, "kinds31": KINDS31, "moods": MOODS, "styles": STYLES}[args.set]
+                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8, "fresh9": FRESH9, "fresh10": FRESH10, "fresh11": FRESH11, "fresh12": FRESH12, "fresh13": FRESH13, "fresh14": FRESH14, "fresh15": FRESH15, "fresh16": FRESH16, "fresh17": FRESH17, "fresh18": FRESH18, "fresh19": FRESH19, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "kinds4": KINDS4, "kinds5": KINDS5, "kinds6": KINDS6, "kinds7": KINDS7, "kinds8": KINDS8, "kinds9": KINDS9, "kinds10": KINDS10, "kinds11": KINDS11, "kinds12": KINDS12, "kinds13": KINDS13, "kinds14": KINDS14, "kinds15": KINDS15, "kinds16": KINDS16, "kinds17": KINDS17, "kinds18": KINDS18, "kinds19": KINDS19, "kinds20": KINDS20, "kinds21": KINDS21, "kinds22": KINDS22, "kinds23": KINDS23, "kinds24": KINDS24, "kinds25": KINDS25, "kinds26": KINDS26, "kinds27": KINDS27, "kinds28": KINDS28, "kinds29": KINDS29, "kinds30": KINDS30, "kinds31": KINDS31, "kinds32": KINDS32, "moods": MOODS, "styles": STYLES}[args.set]
 
     form = default_form("pop")
     t0 = time.process_time()

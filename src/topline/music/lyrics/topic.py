@@ -32,7 +32,7 @@ GENRE_WORDS = frozenset("pop rock folk country hip hop trap dance house soul met
                         "piano guitar synth strings violin orchestral drum bass ukulele christmas heavy children's children "
                         "kids kids' kid's nursery reggaeton salsa bachata cumbia dancehall afrobeat amapiano k-pop "
                         # manners and eras ("soulful r&b", "nostalgic 80s pop", "a feel good song")
-                        "soulful aggressive groovy funky smooth sultry retro vintage atmospheric haunting gritty rnb "
+                        "soulful aggressive groovy funky smooth sultry retro vintage atmospheric haunting gritty rnb sweet tender "
                         "feel good sixties seventies eighties nineties "
                         # genres by name
                         "emo grunge ska disco techno edm latin blues jazz indie punk funk r&b rap drill grime garage "
@@ -114,7 +114,8 @@ CONFLICTS = {"loyal": "betrayed", "gone": "athome", "athome": "no-athome", "she"
              "young": "no-young", "grown": "no-grown", "walks": "no-walks", "employed": "no-employed",
              "romance": "no-romance", "you": "no-you", "lost": "no-lost", "here": "lost", "first": "last", "last": "first",
              "dawn": "midnight", "belong": "away", "shared": "untold", "untold": "shared", "settled": "newlove",
-             "learner": "teacher", "teacher": "no-teacher", "outside": "indoors"}
+             "learner": "teacher", "teacher": "no-teacher", "outside": "indoors", "asever": "no-asever",
+             "othername": "no-othername"}
 # Singers who work where others are served ("a bus driver", "a cabbie", "a lifeguard"): no line in the voice of one
 # served there (tag "customer", denied by "no-customer": a passenger's seat and bell cord, a swimmer's dive).
 STAFF = frozenset("driver chauffeur cabbie cabdriver conductor busdriver lifeguard".split())
@@ -656,6 +657,9 @@ def read_topic(description: str) -> Topic:
               for k, (t, lem, pos) in enumerate(tagged)]  # "called Pepper": a name, not the verb
     styled = _style_clauses(description)
     tagged = [(t, lem, "f" if k in styled else pos) for k, (t, lem, pos) in enumerate(tagged)]
+    # (helper moments) "looking after my father" cares for him: no line of looking ("we're looking again")
+    tagged = [(t, lem, "f" if lem == "look" and tagged[k + 1:k + 2] and tagged[k + 1][0].lower() == "after" else pos)
+              for k, (t, lem, pos) in enumerate(tagged)]
     words: list[str] = []
     forms: dict[str, set[str]] = {}
     for tok, lem, pos in tagged:
@@ -822,6 +826,12 @@ def read_topic(description: str) -> Topic:
         tags.discard("day")
     if "up" in tags and "down" in tags:
         tags -= {"up", "down"} - {_first_register(description, tagged, style, named)}
+    if "newborn" in named and not (MOOD_TAGS["down"] - {"emotional"}) & (lemset | set(style)):
+        tags.discard("down")  # an "emotional" song of a baby's first cry weeps for joy: no cold coffee, no empty house
+    if DEMENTIA.search(low_description):
+        tags.add("no-asever")  # a parent who forgets: no line of them as they always were ("I'm a child once more")
+        if re.search(r"\bby (?:my|her|his|the) \w+'s name\b", low_description):
+            tags.add("no-othername")  # "calling me by my aunt's name": no line of my father's name
     singer, addressee = _people(uniq, tagged)
     voice = _voice(original)
     if voice and voice != singer and any(p.bare == voice and p.kind == "person" for p in uniq):
@@ -869,14 +879,17 @@ def read_topic(description: str) -> Topic:
     if not MALE & third and not any(p.kind == "animal" and p.bare != addressee for p in uniq):
         tags.add("no-he")
     if not addressee and any(p.kind in ("person", "animal") and p.bare != singer and not p.setting
-                             and p.owner in OWNERS and p.bare not in third_party for p in uniq):
+                             and p.owner in OWNERS and p.bare not in third_party for p in uniq) and "newborn" not in named:
         tags.add("no-you")  # "my late husband" is sung of: no line sings to him as "you" (one person, one voice)
     if not words and LOVE_STYLES & set(style):
         tags.add("romance")  # "a soulful r&b slow jam" and nothing else: sung to a lover, "you"
     for_children = sung_for_children(style, lemset)  # sung to the child listening: "brush your teeth"
     if not addressee and "romance" not in tags and not for_children and not (ROMANCE | {"home"}) & lemset and not any(
-            p.kind == "animal" or (p.kind == "person" and p.plural) for p in uniq):
+            p.kind == "animal" or (p.kind == "person" and p.plural) for p in uniq) and not WITH_YOU.search(low_description) \
+            and "newborn" not in named:  # (a baby just born is sung to: "my baby's first cry")
         tags.add("no-you")  # nobody to sing to (no one named, no lover, no one at home, no pet, no friends)
+    if addressee and DEMENTIA.search(low_description):
+        tags |= {"no-she", "no-he"}  # "my mother calling me by my aunt's name": sung to her, never of her as "she"
     if KIN_PAST.search(low_description) and not singer:
         tags.add("no-gone")  # "my grandpa's stories from the war": his war, told; no line in the soldier's own voice
     if "athome" not in tags:
@@ -899,7 +912,7 @@ def read_topic(description: str) -> Topic:
         # "getting fired from the pizza place", "the last shift at the factory before it closes": no line of another
         # shift done
         tags.add("no-employed")
-    if set(addressee.lower().split()) & (INFANTS - {"toddler"}):
+    if set(addressee.lower().split()) & (INFANTS - {"toddler"}) or "newborn" in named:
         tags.add("no-walks")  # "my newborn son" is rocked to sleep; he does not run down the hall yet
     if "p" not in you_types:
         tags.add("no-parent")
@@ -1022,6 +1035,18 @@ FAR_FRIEND = (r"\bfriends?(?:'s)?\b[^.,;]{0,30}?\b(?:mov(?:e|es|ed|ing)|leav(?:e
 _JOB = r"(?:work(?:s|ed|ing)?|jobs?|shifts?|paychecks?|on (?:my|a|the) (?:lunch )?break|warehouse|factory)"
 _SCHOOLING = r"(?:college|university|tuition|class(?:es)?|degree|semester|campus|lectures?|(?:through|for) school)"
 NEW_YEAR = r"new year'?s?(?: eve)?"  # the turn of the year, as a festival's night and as its own theme
+# (helper moments) a child just born and held (``THEME_PHRASES["newborn"]``) and a parent's dementia (``"illness"``)
+NEWBORN = re.compile(r"\b(?:(?:day|night|morning|hour) (?:you were|(?:s)?he was|(?:my|our) (?:\w+ )?(?:\w+ )?"
+                     r"(?:was|were)) born|(?:first time|moment) (?:i|we) (?:held|saw|met|hold) (?:my|our) (?:\w+ )?"
+                     r"(?:son|daughter|baby|babies|child|boy|girl|twins|grandson|granddaughter)|first cry|delivery room|"
+                     r"maternity ward|labou?r and delivery|birth of (?:my|our)|(?:hand|fingers?|fist) (?:\w+ )?(?:a)?round "
+                     r"my (?:finger|thumb)|ten (?:little |tiny )?(?:fingers|toes)|just born|(?:gave|giving) birth)\b")
+# (helper moments) a "you" the description is with ("a movie night on the couch with you", "your tiny hand"): sung to
+WITH_YOU = re.compile(r"\b(?:with|next to|beside) you\b|\byour (?:tiny|little|small)\b")
+DEMENTIA = re.compile(r"\b(?:dementia|alzheimer\w*|memory care|(?:doesn'?t|does not|don'?t|no longer|can'?t|cannot|won'?t) "
+                      r"(?:know|remember|recogni[sz]e) (?:who i am|me anymore|my (?:name|face))|forg(?:ets?|etting|ot) "
+                      r"(?:who i am|my name)|call(?:s|ed|ing)? me by (?:my |her |his |the )?(?:\w+'s|wrong|another|other|"
+                      r"a different) name)\b")
 THEME_PHRASES = {
     "letdown": CALLED_OFF,
     "hustle": re.compile(r"\b(?:(?:com(?:e|es|ing)|came) up from|from (?:nothing|the bottom)|rags to riches|"
@@ -1287,6 +1312,19 @@ THEME_PHRASES = {
     # (helper hobby) a first place of one's own: "my first apartment", "a place of my own", "my own place"
     "newstart": re.compile(r"\b(?:(?:my|our|her|his|their) (?:own|first|very first) (?:own )?(?:place|apartment|flat|"
                            r"studio|home)|(?:place|apartment|flat|studio|home) of (?:my|our|her|his|their) own)\b"),
+    # (helper moments) a child just born, sung by its parent: "the first time I held my son", "the day you were born",
+    # "my baby's first cry", "your tiny hand around my finger" (not "a lullaby for my newborn nephew": no birth)
+    "newborn": NEWBORN,
+    # (helper moments) a parent with dementia, however it is said: "she doesn't know who I am", "calling me by my
+    # aunt's name", "memory care"
+    "illness": DEMENTIA,
+    # (helper moments) a night in or a lazy morning with one's partner: "movie night on the couch with you", "a rainy
+    # sunday in bed with my girlfriend", "waking up next to you", "staying in with my boyfriend"
+    # (never "a night in a motel", "all night in the library")
+    "nightin": re.compile(r"\b(?:movie nights?|nights? in(?= *(?:$|[,.;!]| with| together| on the| at home| tonight))|"
+                          r"stay(?:s|ed|ing)? in (?:with|tonight|all|on (?:a|the))|"
+                          r"(?:on|in) (?:the|our) (?:couch|sofa) (?:with|together)|(?:morning|sunday|saturday|day)s? in "
+                          r"bed|in bed with (?:my|you)|wak(?:e|es|ing) up (?:next to|beside) (?:you|my|her|him))\b"),
 }
 # Themes a named one rules out: a child's song of the split is no lover's breakup, nor a praise of parents or home;
 # a love of oneself or a love that hurt sings no lover's sweet lines; a retirement sings no lesson learnt; a
@@ -1301,6 +1339,13 @@ THEME_EXCLUDES = {
     "newyear": frozenset({"night"}), "halloween": frozenset({"house"}), "thanksgiving": frozenset({"vacation"}),
     "diggers": frozenset({"heartbreak", "road"}), "veteran": frozenset({"war"}),
     "expecting": frozenset({"family", "lullaby", "bedtime"}), "newsibling": frozenset({"siblings"}),
+    # (helper moments) a newborn held is no pregnancy, no older child's new baby, no school, no lesson and no longing
+    # ("my baby's first cry": no tears at the window); a night in is no night out or shift
+    "newborn": frozenset({"expecting", "newsibling", "school", "learning", "longing", "heartbreak", "childhood", "road",
+                          "instrument"}),
+    "nightin": frozenset({"work", "nightout", "festival", "halloween", "road"}),
+    # (and a parent's dementia, said in a phrase, is no baby's name, no phone lesson, no missing one gone)
+    "illness": frozenset({"expecting", "techhelp", "longing", "instrument", "joy"}),
     "sleepover": frozenset({"house", "nature"}), "drifting": frozenset({"distance", "childhood", "friendship"}),
     "cookout": frozenset({"school", "oldflame"}), "study": frozenset({"school", "childhood", "newkid"}),
     # the one watched plays, sings or graduates: no line of siblings growing up, a new baby, or a pupil's own school day
@@ -2121,4 +2166,12 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
     unsung_low = {u.lower() for u in unsung}
     return tuple(" ".join(w if w.lower() in TITLE_SMALL and 0 < k < len(c.split()) - 1
                           else "-".join(x[:1].upper() + x[1:] for x in w.split("-"))
-                          for k, w in enumerate(c.split())) for c in out if c.lower() not in unsung_low)
+                          for k, w in enumerate(c.split())) for c in out if c.lower() not in unsung_low
+                 and not _cut_short(c))
+
+
+def _cut_short(title: str) -> bool:
+    """(helper moments) A verb's clause cut before its noun: "Hearing My Baby's" (of "hearing my baby's first cry"),
+    "Waking Up Next" (of "waking up next to you")."""
+    words = title.lower().split()
+    return len(words) > 1 and words[0].endswith("ing") and (words[-1].endswith("'s") or words[-1] in ("next", "to"))

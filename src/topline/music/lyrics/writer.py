@@ -372,7 +372,9 @@ NAMED_GATES = {"neighbor": ("neighbor",), "blackout": ("blackout", "outage"), "h
                "july4": ("fourthofjuly",),  # (helper hol: the day named, never "my fourth child")
                # (helper daily: a friend far away, before or after the leaving; work beside school; a children's ward)
                "farfriend": ("farfriend",), "friendleaving": ("friendleaving",), "friendgone": ("friendgone",),
-               "workschool": ("workschool",), "kidsward": ("kidsward",)}
+               "workschool": ("workschool",), "kidsward": ("kidsward",),
+               # (helper moments: a baby just born, a night in with one's partner; a parent's dementia however said)
+               "newborn": ("newbornheld",), "nightin": ("nightin",), "illness": ("dementia",)}
 
 
 @lru_cache(maxsize=1)
