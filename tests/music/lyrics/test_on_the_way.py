@@ -51,3 +51,12 @@ def test_a_newcomer_belongs_nowhere_yet():
     assert "no-belong" in read_topic(d).tags
     assert not any("still knows my name" in ln for ln in candidate_texts(d, lower=True))
     assert "no-belong" not in read_topic("a song about the city where I grew up").tags
+
+
+def test_an_empty_chair_at_the_table_is_someone_gone():
+    d = "a sad song about the empty chair at christmas dinner"
+    assert {"lost", "down"} <= read_topic(d).tags
+    lines = candidate_texts(d, lower=True)
+    assert not any("the table's full" in ln or "glad i'm part of this crowd" in ln for ln in lines)
+    full = candidate_texts("a song about christmas dinner with the whole family", lower=True)
+    assert any("glad i'm part of this crowd" in ln for ln in full)

@@ -1433,6 +1433,9 @@ PASSED = re.compile(r"\bpass(ed|es|ing)?\s+(away|on)\b|\b(?:she|he|they|mom|mum|
 
 # The first holiday or birthday without someone ("our first christmas without dad", "the first thanksgiving without my
 # grandma"): they are gone (not "a christmas without snow", "a week without my phone")
+# A place kept for someone gone: "the empty chair at christmas dinner", "an empty seat at the table".
+EMPTY_PLACE = re.compile(r"\bempty (?:chair|seat|place|plate|spot)s? (?:at|by|in|on|around) (?:the |our |my |this )?"
+                         r"(?:\w+ )?(?:table|dinner|supper|christmas|thanksgiving|feast|holidays?)\b")
 FIRST_WITHOUT = re.compile(r"\bfirst (?:\w+ ){1,2}without (?:my |our |her |his |their )?(?:late |dear |little |big )?"
                            r"(?:mom|mum|mama|mother|dad|father|papa|grandma|grandmother|granny|nana|grandpa|grandfather|"
                            r"husband|wife|son|daughter|brother|sister|baby|aunt|uncle|him|her|them)\b")
@@ -1464,14 +1467,14 @@ SPOKEN = frozenset("story tale joke song advice word voice laugh smile name memo
 
 def _loss_tags(description: str, tagged: list[tuple[str, str, str]]) -> set[str]:
     """Facts of a loss the word list cannot see: "my late grandfather" (late before a person or animal,
-    not "late at night") or "passed away" make the one named gone (``lost``: no line sings them here);
+    not "late at night"), "passed away" or an empty chair at the table make the one named gone (``lost``: no line sings them here);
     a secret or one-sided love is ``alone`` (no line of a couple)."""
     low = description.lower().replace("\u2019", "'")
     out = {"alone"} if UNTOLD.search(low) else set()
     late = any(tok.lower() == "late" and any(pos == "n" and lexicon.kind(lem) in ("person", "animal")
                                              for _, lem, pos in tagged[k + 1:k + 3])
                for k, (tok, _, _) in enumerate(tagged))
-    if late or PASSED.search(low) or FIRST_WITHOUT.search(low):
+    if late or PASSED.search(low) or FIRST_WITHOUT.search(low) or EMPTY_PLACE.search(low):
         out |= {"lost", "down"}
     return out
 
