@@ -60,3 +60,11 @@ def test_an_empty_chair_at_the_table_is_someone_gone():
     assert not any("the table's full" in ln or "glad i'm part of this crowd" in ln for ln in lines)
     full = candidate_texts("a song about christmas dinner with the whole family", lower=True)
     assert any("glad i'm part of this crowd" in ln for ln in full)
+
+
+def test_what_someone_never_does_keys_no_theme_of_doing_it():
+    d = "an angry song about a landlord who never fixes anything"
+    assert "fix" in read_topic(d).absent
+    lines = candidate_texts(d, lower=True)
+    assert not any("carburetor" in ln or "engine catches" in ln for ln in lines)
+    assert "fix" not in read_topic("a song about my dad who fixes old cars").absent

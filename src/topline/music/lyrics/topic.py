@@ -1596,8 +1596,9 @@ def _ahead_of(tagged: list[tuple[str, str, str]]) -> frozenset[str]:
 
 
 def _absent(tagged: list[tuple[str, str, str]]) -> frozenset[str]:
-    """Nouns the description says are not there ("without a phone", "no money"): no line holds them."""
-    out = set()
+    """Nouns the description says are not there ("without a phone", "no money"): no line holds them; and a verb
+    someone never does ("a landlord who never fixes anything": no mechanic's lines of fixing)."""
+    out = {lem for k, (_, lem, pos) in enumerate(tagged) if pos == "v" and k and tagged[k - 1][0].lower() == "never"}
     for k, (tok, _, _) in enumerate(tagged):
         if tok.lower() in ("without", "no"):
             for t, lem, pos in tagged[k + 1:k + 4]:

@@ -2131,10 +2131,11 @@ def _guarantee(planner: Planner, drafts) -> None:
     line, to the same syllable budget; a word only a prepositional phrase holds ("before
     retirement") opens a line of the couplet instead."""
     topic = planner.topic
+    never = {w for w in topic.absent if w in topic.verbs or w in topic.verb_words}
     for word in topic.words[:MAX_PHRASES]:
         counts = _sung_words(planner, drafts)
-        if counts.get(word):
-            continue
+        if counts.get(word) or word in never:
+            continue  # (what someone never does is not sung done: "a landlord who never fixes anything")
         lines, openers = carriers(topic, planner.description, word)
         if not lines and not openers:
             # a word only another word's clause holds ("the band" of "getting kicked out of the band"): that
