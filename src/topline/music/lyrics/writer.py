@@ -1233,7 +1233,17 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
         # who the singer is, when no clause holds it ("a teenager who can't sleep" -> "I'm a teenager"): the stock
         # frame "I'm a teenager, I know" is gone, so the noun phrase is a line of its own
         lines += _carrier(("I'm an " if _first_phone(me.bare)[:1] in "AEIOU" else "I'm a ") + me.bare, topic, 0)
+    # a clause of what someone never does, sung without its "never", says the opposite ("the landlord fixes
+    # anything"): no such line
+    never = {f for w in topic.absent & set(topic.verb_words) for f in topic.forms.get(w, {w})}
+    if never:
+        lines = [ln for ln in lines if "never" in _words_of(ln) or not never & _words_of(ln)]
     return lines, list(dict.fromkeys(openers))
+
+
+def _words_of(line: Line) -> set[str]:
+    """A candidate line's words, lower-cased, optional ones included."""
+    return {w.strip(",.!?").lower() for part, _ in line.parts for w in part.split()}
 
 
 def _name_line(topic: Topic, word: str) -> str:
