@@ -332,6 +332,12 @@ def unsaid(topic: Topic) -> set[str]:
     return set(topic.called) | {lexicon.lemma(w, "n") for w in topic.absent | topic.ahead_of}
 
 
+def never_done(topic: Topic) -> set[str]:
+    """The verbs the description says someone never does ("a landlord who never fixes anything": fix), as
+    ``topic._absent`` keeps them beside the nouns that are not there."""
+    return set(topic.absent) & set(topic.verb_words)
+
+
 def nursery_rhyme(words) -> set[str]:
     """The description's lemmas with "nursery" only where it is a nursery rhyme: a nursery one paints or gets ready
     for a baby is a room, not a song for children (the kids' reserve stays out of it)."""
@@ -462,9 +468,12 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     # only the lines that sing the description's words, never the subject: a lover's themes in a children's song or a
     # child's voice ("a monkey who loves bananas"), the driving themes where a bike is ridden (the exit signs, both
     # hands on the wheel), every theme its words key where it is cancelled or closing down (they would sing it under
-    # way; the song is the letdown's: ``mood_themes``), a home's where it is sold or lost (``HOME_THEMES``)
+    # way; the song is the letdown's: ``mood_themes``), a home's where it is sold or lost (``HOME_THEMES``), the road
+    # where one learns to drive ("my dad teaching me to drive in an empty parking lot": no highway at night)
+    learner = out.get("drivingtest", 0.0) >= STRONG and bool({"learn", "teach", "lesson"} & set(topic.words))
     capped = (GROWN_LOVE if "no-grown" in topic.tags else frozenset()) \
         | (MOTOR_THEMES if pedalled(topic) else frozenset()) \
+        | ({"road"} if learner else frozenset()) \
         | (out.keys() - MOODS - topic.themes if "calledoff" in topic.tags else frozenset()) \
         | (HOME_THEMES if "houselost" in topic.themes else frozenset())
     for name in capped & out.keys():
@@ -480,14 +489,10 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     if topic.elsewhere:
         there = {lem for p in topic.phrases if p.bare in topic.elsewhere for lem in p.lemmas}
         here = set(topic.words) - there
-        own = [n for n, w in out.items() if w >= STRONG and b.themes[n] & here]
-        for name in [n for n, w in out.items() if w >= STRONG and b.themes[n] & there and not b.themes[n] & here]:
-            if own and name not in topic.themes:
+        if any(w >= STRONG and b.themes[n] & here for n, w in out.items()):
+            for name in [n for n, w in out.items() if w >= STRONG and b.themes[n] & there and not b.themes[n] & here
+                         and n not in topic.themes]:
                 out[name] = STRONG - 0.1
-    if out.get("drivingtest", 0.0) >= STRONG and {"learn", "teach", "lesson"} & set(topic.words) and "road" in out:
-        # one learning to drive ("my dad teaching me to drive in an empty parking lot") drives no highway at night:
-        # only the road's lines that sing the description's words
-        out["road"] = min(out["road"], STRONG - 0.1)
     if SIBLING_BY_AGE.fullmatch(topic.addressee.lower()) and max(out.values(), default=0.0) < STRONG:
         # "my little brother who looks up to me": a song to a sibling, about nothing else, is the siblings' song
         out["siblings"] = STRONG
@@ -1235,9 +1240,9 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
         lines += _carrier(("I'm an " if _first_phone(me.bare)[:1] in "AEIOU" else "I'm a ") + me.bare, topic, 0)
     # a clause of what someone never does, sung without its "never", says the opposite ("the landlord fixes
     # anything"): no such line
-    never = {f for w in topic.absent & set(topic.verb_words) for f in topic.forms.get(w, {w})}
+    never = {f for w in never_done(topic) for f in topic.forms.get(w, {w})}
     if never:
-        lines = [ln for ln in lines if "never" in _words_of(ln) or not never & _words_of(ln)]
+        lines = [ln for ln, said in ((ln, _words_of(ln)) for ln in lines) if "never" in said or not never & said]
     return lines, list(dict.fromkeys(openers))
 
 
@@ -2141,7 +2146,7 @@ def _guarantee(planner: Planner, drafts) -> None:
     line, to the same syllable budget; a word only a prepositional phrase holds ("before
     retirement") opens a line of the couplet instead."""
     topic = planner.topic
-    never = {w for w in topic.absent if w in topic.verbs or w in topic.verb_words}
+    never = never_done(topic)
     for word in topic.words[:MAX_PHRASES]:
         counts = _sung_words(planner, drafts)
         if counts.get(word) or word in never:
