@@ -796,7 +796,7 @@ def read_topic(description: str) -> Topic:
     if {"selflove", "heartbreak"} & named:
         tags -= {"together", "romance"}  # no couple's line: "loving myself", "a toxic ex"
         tags.add("alone")
-    if "houselost" in named:
+    if {"houselost", "homegone"} & named:
         tags.add("down")  # a home sold or lost is a sad song, whatever its genre says ("a country song about selling ...")
         tags.discard("up")
     if "houselost" in named and not (lemset & (TAG_WORDS["lost"] - {"lose", "lost"}) or PASSED.search(low_description)):
@@ -878,13 +878,16 @@ def read_topic(description: str) -> Topic:
         tags.add("no-she")  # no woman in the description: no line sings of "she"
     if not MALE & third and not any(p.kind == "animal" and p.bare != addressee for p in uniq):
         tags.add("no-he")
-    if not addressee and any(p.kind in ("person", "animal") and p.bare != singer and not p.setting
+    # a parent who sings and names no one to sing to ("being a single mom", "a dad working nights") sings to the child
+    parent_voice = bool(singer) and not addressee and "'s " not in singer \
+        and "p" in lexicon.types(singer.split()[-1].lower())
+    if not addressee and not parent_voice and any(p.kind in ("person", "animal") and p.bare != singer and not p.setting
                              and p.owner in OWNERS and p.bare not in third_party for p in uniq) and "newborn" not in named:
         tags.add("no-you")  # "my late husband" is sung of: no line sings to him as "you" (one person, one voice)
     if not words and LOVE_STYLES & set(style):
         tags.add("romance")  # "a soulful r&b slow jam" and nothing else: sung to a lover, "you"
     for_children = sung_for_children(style, lemset)  # sung to the child listening: "brush your teeth"
-    if not addressee and "romance" not in tags and not for_children and not (ROMANCE | {"home"}) & lemset and not any(
+    if not addressee and not parent_voice and "romance" not in tags and not for_children and not (ROMANCE | {"home"}) & lemset and not any(
             p.kind == "animal" or (p.kind == "person" and p.plural) for p in uniq) and not WITH_YOU.search(low_description) \
             and "newborn" not in named:  # (a baby just born is sung to: "my baby's first cry")
         tags.add("no-you")  # nobody to sing to (no one named, no lover, no one at home, no pet, no friends)
@@ -900,7 +903,7 @@ def read_topic(description: str) -> Topic:
         tags.add("no-away")  # at home where the song is: no line of a stranger who cannot say the street's name
     if "down" not in tags:
         tags.add("no-down")  # no line of sorrow or fear in a song that is not sad
-    you_types = lexicon.types(next((p.head for p in uniq if p.bare == addressee), ""))
+    you_types = lexicon.types(next((p.head for p in uniq if p.bare == addressee), "")) + ("c" if parent_voice else "")
     if re.search(r"\b(?:little|baby) (?:boy|girl)$", addressee.lower()):
         you_types += "c"  # "my little boy", "my baby girl": a parent's words for a small child
         tags.add("no-grown")  # (sung to a small child: no grown-up's corner bar)
@@ -1096,6 +1099,13 @@ THEME_PHRASES = {
                             r"took|takes) the (?:house|home)|(?:house|home|farm|ranch|homestead) (?:is |was |got )?being "
                             r"sold|(?:house|home|farm|ranch|homestead) (?:got|was|is) sold|sold the (?:\w+ )?(?:house|home|"
                             r"farm|ranch))\b"),
+    # a home taken by fire, flood or storm ("my house burning down", "the flood that took our home"): what is left of it
+    "homegone": re.compile(r"\b(?:house|home|farm|barn|apartment|cabin|trailer|ranch|homestead|building)s? (?:(?:is|was|"
+                           r"got|has|had) )?(?:burn\w*|flood\w*|washed away|swept away|destroyed|blown away|"
+                           r"(?:gone|lost) (?:in|to) (?:a |the )?(?:fire|flood|storm|hurricane|tornado|wildfire))\b|"
+                           r"\b(?:fire|flood|wildfire|hurricane|tornado|storm|twister|blaze)s? (?:that )?(?:took|destroyed|"
+                           r"burned|burnt|flattened|swept|washed|tore|wiped)\b[^.]{0,20}?\b(?:house|home|farm|town|"
+                           r"everything)\b"),
     # an anniversary is the couple's years, not their wedding day (a pseudo-theme: it rules the wedding out)
     "anniversary": re.compile(r"\banniversary\b"),
     # a love that is not allowed: someone else's partner, an affair (never a couple's open life; a pseudo-theme)
@@ -1332,7 +1342,10 @@ THEME_PHRASES = {
 THEME_EXCLUDES = {
     "splitup": frozenset({"heartbreak", "love", "family", "house"}),
     "selflove": frozenset({"love"}), "heartbreak": frozenset({"love"}), "loveletter": frozenset({"love"}),
-    "anniversary": frozenset({"wedding", "festival", "dating"}), "houselost": frozenset({"house", "newstart"}), "forbidden": frozenset({"friendship", "family", "wedding"}),
+    "anniversary": frozenset({"wedding", "festival", "dating"}), "houselost": frozenset({"house", "newstart"}),
+    # a home burned or flooded is no home kept, no sale, no repair, no summer heat or rain song, no fireside
+    "homegone": frozenset({"house", "home", "houselost", "disrepair", "newstart", "heat", "fireside", "storm", "rain",
+                           "movingday", "farm"}), "forbidden": frozenset({"friendship", "family", "wedding"}),
     "retirement": frozenset({"learning"}), "love": frozenset({"childhood"}), "gaming": frozenset({"sport", "distance"}),
     "tablegame": frozenset({"sport"}), "divine": frozenset({"love", "dating", "heartbreak"}),
     # the turn of the year is no night song, a haunted house no home, a holiday dinner no holiday away
@@ -1994,6 +2007,9 @@ def _setting_kind(tagged: list[tuple[str, str, str]], k: int) -> str:
 THINK_VERBS = frozenset("think believe know say swear dream wish pretend".split())
 
 
+NOT_DONE = frozenset({"never", "not", "without"})  # before a gerund: what is not done ("without saying goodbye")
+
+
 def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: str = "",
             unsung: frozenset[str] = frozenset(), lover: bool = False) -> tuple[str, ...]:
     """Titles a songwriter could give the song, from the description's own words, best first: a complete clause
@@ -2039,6 +2055,8 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
         if e == k + 1 and k and tagged[k - 1][2] == "n" and lexicon.kind(tagged[k - 1][1]) in (
                 "thing", "vehicle", "weather", "food", "place", "time"):
             w = -1  # "leaves falling in the park": no one is "Falling in the Park"
+        # what is not done keeps its "never" ("never giving up on your dreams": "Never Giving Up", never "Giving Up")
+        neg = toks[k - 1:k] if k and low[k - 1] in NOT_DONE else []
         for words in ([t, *toks[k + 1:e]] if e > k + 1 else [], [t, *toks[k + 1:e], *toks[e:w]] if w > 0 else []):
             # ("driving along the coast", "dancing in the kitchen": where it happens too)
             if any(x in ("his", "her", "their") for x in words[1:]):
@@ -2056,7 +2074,7 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
                     words = [words[0], *("the" if x in ("his", "her", "their") else x for x in words[1:])]
                 else:
                     continue  # "singing her baby to sleep" is the singer's own ("singing my baby to sleep") or no title
-            add(words)
+            add([*neg, *words] if words else [])
     for k in range(n - 2):  # "lost in Tokyo", "alone on an island", "asleep in the afternoon sun"
         if low[k] in TITLE_STATES and tagged[k][2] != "f" and low[k + 1] in ("in", "at", "on"):
             w = _where(tagged, k + 1, bare=True)  # "stuck in traffic", "lost in the mountains"

@@ -408,10 +408,12 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     # "Tokyo", "Paris": a city song; not "Canada", "Texas" or "Jamaica" (a country, a state: no streets and
     # subways), typed by WordNet (lexicon.types: t a city or town, k a country or state, o a natural place)
     # (not where the song is an event held in a city, "a wedding in Accra": the wedding is the subject, and
-    # subways and the corner store are another song's scenery; the city's name still fills its slots)
+    # subways and the corner store are another song's scenery; the city's name still fills its slots; nor where the city
+    # is where someone else is, "my sister who moved to London": her city, not the singer's streets)
     event = bool(OCCASIONS & {f for w in topic.words for f in topic.forms.get(w, {w})})
     words = set(topic.words) | ({"city"} if not event and any(
-        p.kind == "place" and p.bare[:1].isupper() and "t" in lexicon.types(p.head) for p in topic.phrases) else set())
+        p.kind == "place" and p.bare[:1].isupper() and "t" in lexicon.types(p.head) and p.bare not in topic.elsewhere
+        for p in topic.phrases) else set())
     # people named only to qualify another noun name no subject: a "farmers market" is no farm (a possessor
     # still does: "my grandmother's kitchen" is hers)
     heads = {p.head for p in topic.phrases}

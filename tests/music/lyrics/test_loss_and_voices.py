@@ -1,0 +1,57 @@
+"""A home burned or flooded, a title that keeps its "never", a city that is someone else's, a parent's own voice."""
+
+import re
+
+from topline.music.lyrics.topic import read_topic
+from topline.music.lyrics.writer import STRONG, default_form, theme_weights, write_song
+
+
+def _sung(description: str, seed: int = 0) -> list[str]:
+    _, text = write_song(description, seed=seed, form=default_form("pop"))
+    return [ln.lower() for ln in text.splitlines() if ln and not ln.startswith("[")]
+
+
+def test_a_title_keeps_what_is_never_done():
+    assert read_topic("a motivational song about never giving up on your dreams").title_candidates[0] == \
+        "Never Giving Up"
+    assert read_topic("a song about leaving without saying goodbye").title_candidates[0] == "Without Saying Goodbye"
+    assert read_topic("a song about driving home").title_candidates[0] == "Driving Home"
+
+
+def test_the_city_someone_else_moved_to_is_not_the_singers_streets():
+    assert theme_weights(read_topic("a song about my sister who moved to London"))["city"] < STRONG
+    assert theme_weights(read_topic("a song about rainy nights in London"))["city"] >= STRONG
+    assert not any("this city's where i learned to stand" in x for x in _sung("a song about my sister who moved to London"))
+
+
+def test_a_parent_who_sings_sings_to_the_child():
+    t = read_topic("a song about being a single mom")
+    assert t.singer == "single mom"
+    assert "no-you" not in t.tags and "no-child" not in t.tags
+    lines = _sung("a song about being a single mom")
+    assert any(re.search(r"\byou're growing up\b|\byou're taller\b|\bsomeday you'll be grown\b", x) for x in lines)
+    assert not any("i'd walk it now, i'd walk it then" in x for x in lines)  # the stock lines it had sung
+
+
+def test_a_home_burned_down_is_sung_as_ashes_not_kept():
+    t = read_topic("a sad song about my house burning down")
+    assert "homegone" in t.themes and "down" in t.tags
+    lines = _sung("a sad song about my house burning down")
+    assert any("ashes" in x for x in lines)
+    assert not any(re.search(r"\b(mow the lawn|paint the fence|porch light burns)\b", x) for x in lines)
+
+
+def test_a_flood_sings_water_and_no_fire():
+    t = read_topic("a country song about the flood that took our farm")
+    assert "homegone" in t.themes
+    lines = _sung("a country song about the flood that took our farm")
+    assert any(re.search(r"\b(water|river|mud)\b", x) for x in lines)
+    assert not any(re.search(r"\b(ashes|smoke|fire|firemen)\b", x) for x in lines)
+    assert "homegone" not in read_topic("a song about a fire in the fireplace at our cabin").themes
+
+
+def test_an_old_truck_is_no_trucker_hauling_a_load():
+    weights = theme_weights(read_topic("a country song about my old truck and a dirt road"))
+    assert weights["road"] >= STRONG
+    for seed in (0, 1):
+        assert not any("hauling home a heavy load" in x for x in _sung("a country song about my old truck and a dirt road", seed))
