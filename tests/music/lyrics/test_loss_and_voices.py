@@ -55,3 +55,23 @@ def test_an_old_truck_is_no_trucker_hauling_a_load():
     assert weights["road"] >= STRONG
     for seed in (0, 1):
         assert not any("hauling home a heavy load" in x for x in _sung("a country song about my old truck and a dirt road", seed))
+
+
+def test_what_someone_else_does_and_where_keys_no_theme_in_the_singers_voice():
+    t = read_topic("a song about my mom working double shifts at the hospital")
+    assert t.their_words == frozenset({"shift", "hospital"})
+    weights = theme_weights(t)
+    assert weights["family"] >= STRONG and weights["illness"] < STRONG and weights["duty"] < STRONG
+    lines = _sung("a song about my mom working double shifts at the hospital")
+    assert not any("when the call comes in, i run" in x for x in lines)
+    assert read_topic("my grandmother teaching me to bake bread").their_words == frozenset()
+
+
+def test_feeling_invisible_at_a_party_sings_no_party_joy():
+    t = read_topic("an indie song about feeling invisible at parties")
+    assert "down" in t.tags and "up" not in t.tags
+    lines = _sung("an indie song about feeling invisible at parties")
+    assert not any(re.search(r"dance until our feet|wanting more|party hats", x) for x in lines)
+    assert any("on my own" in x or "nobody" in x for x in lines)
+    happy = _sung("a happy song about a summer party with friends")
+    assert any("dance until our feet are sore" in x or "wanting more" in x or "party" in x for x in happy)

@@ -93,7 +93,8 @@ TAG_WORDS = {
     "down": {"miss", "lose", "loss", "grief", "funeral", "die", "death", "dead", "widow", "lonely", "breakup",
              "anxiety", "fear", "worry", "nervous", "panic", "hospital", "sick", "cry", "goodbye", "heartbreak",
              "divorce", "lost", "gone", "grave", "mourn", "depression", "sad", "sorrow", "alone", "insomnia",
-             "unemployed", "fire", "war", "interview", "exam", "test", "result", "run", "dump"},
+             "unemployed", "fire", "war", "interview", "exam", "test", "result", "run", "dump",
+             "invisible", "ignored", "outcast", "unseen", "friendless", "bullied", "bully"},
     "lost": {"miss", "gone", "die", "dead", "death", "funeral", "grave", "widow", "mourn", "lose", "lost", "bury"},
     "dry": {"dry", "drought", "arid", "parched", "heatwave"},  # no rain falls now (it may be prayed for)
     "first": {"first", "new", "begin", "start", "beginning"},
@@ -182,6 +183,8 @@ class Topic:
     ahead_of: frozenset[str] = frozenset()
     own_verbs: tuple[str, ...] = ()  # the verbs the singer does ("coming"; not "ran" of "my dog who ran")
     their_verbs: tuple[str, ...] = ()  # the verbs another person does ("drives" of "my dad who drives trucks")
+    # the nouns of what another person does ("shift", "hospital" of "my mom working double shifts at the hospital")
+    their_words: frozenset[str] = frozenset()
     singer: str = ""  # the phrase the singer is ("firefighter" of "a firefighter coming home"): "I"
     style: tuple[str, ...] = ()  # words that say what kind of song, not what about ("sad", "piano", "anthem")
     addressee: str = ""  # the phrase sung to as "you" ("daughter" of "... to his daughter")
@@ -956,7 +959,8 @@ def read_topic(description: str) -> Topic:
                  settings=tuple(_mine(s) if singer else s for s in _settings(tagged)
                                 if not any(s.endswith(" " + e) for e in elsewhere)),  # (not where someone else is)
                  singer=singer, addressee=addressee, absent=_absent(tagged), ahead_of=_ahead_of(tagged),
-                 own_verbs=own_verbs, their_verbs=_their_verbs(tagged, verbs, singer), style=style, elsewhere=elsewhere,
+                 own_verbs=own_verbs, their_verbs=_their_verbs(tagged, verbs, singer),
+                 their_words=_their_words(tagged, verbs, singer), style=style, elsewhere=elsewhere,
                  gone_by=_gone_by(tagged, uniq), facts=facts, fears=fears,
                  lost_things=clash.lost_things(description),
                  themes=named, verb_words=frozenset(lem for _, lem, pos in tagged if pos == "v")
@@ -1664,6 +1668,29 @@ def _their_verbs(tagged: list[tuple[str, str, str]], verbs: tuple[str, ...], sin
     return tuple(dict.fromkeys(out))
 
 
+# Verbs of someone's work: the nouns after them are where and what they work at, theirs ("my mom working double shifts
+# at the hospital"); not "my dad fighting cancer in the hospital", whose hospital is the family's too
+TRADE_VERBS = frozenset("work drive serve clean cook build teach sell deliver fix repair farm sweep haul".split())
+THEIR_CLAUSE_END = frozenset("and but while when because so who that which , ; . me us i my our".split())
+
+
+def _their_words(tagged: list[tuple[str, str, str]], verbs: tuple[str, ...], singer: str) -> frozenset[str]:
+    """The nouns of the clause of a work verb someone else does (``_their_verbs``, ``TRADE_VERBS``), up to the clause's end or the next
+    person: "double shifts at the hospital" of "my mom working double shifts at the hospital" (shift, hospital); what
+    they do and where is theirs, not the singer's."""
+    theirs = set(_their_verbs(tagged, verbs, singer)) & TRADE_VERBS
+    out = set()
+    for k, (tok, lem, pos) in enumerate(tagged):
+        if lem not in theirs or not (pos == "v" or tok.endswith("ing")):
+            continue
+        for t, lm, ps in tagged[k + 1:]:
+            if t.lower() in THEIR_CLAUSE_END or (ps == "n" and lexicon.kind(lm) == "person"):
+                break
+            if ps == "n":
+                out.add(lm)
+    return frozenset(out)
+
+
 def _third_party(low_description: str, phrases: list[Phrase]) -> frozenset[str]:
     """The phrases a partner cheats or leaves with (``THIRD_PARTY``): sung of, not to."""
     named = {m.group(1).split(" ", 1)[1] for m in THIRD_PARTY.finditer(low_description)}
@@ -2075,6 +2102,9 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
                 else:
                     continue  # "singing her baby to sleep" is the singer's own ("singing my baby to sleep") or no title
             add([*neg, *words] if words else [])
+            if "to" in words[2:] and _syllables(words) > 8:
+                # too long with its purpose ("quitting my job to travel the world"): the deed ("Quitting My Job")
+                add([*neg, *words[:words.index("to", 2)]])
     for k in range(n - 2):  # "lost in Tokyo", "alone on an island", "asleep in the afternoon sun"
         if low[k] in TITLE_STATES and tagged[k][2] != "f" and low[k + 1] in ("in", "at", "on"):
             w = _where(tagged, k + 1, bare=True)  # "stuck in traffic", "lost in the mountains"

@@ -506,6 +506,14 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         for name in out:
             if out[name] >= STRONG and b.themes[name] & others and name not in topic.themes:
                 out[name] = STRONG - 0.1
+        # and one that only the nouns of what they do key ("my mom working double shifts at the hospital": her
+        # shifts and her hospital, no nurse's call in my voice and no patient's bed; "mom" keys the family's song)
+        theirs = set(topic.their_words) - set(topic.own_verbs)
+        mine = set(topic.words) - theirs - others
+        for name in out:
+            if out[name] >= STRONG and b.themes[name] & theirs and not b.themes[name] & mine \
+                    and name not in topic.themes:
+                out[name] = STRONG - 0.1
     return out
 
 
@@ -732,6 +740,8 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
             joined_text = " ".join(texts).lower()
             tags = {t for t in e.tags if t[0] not in "=@"} | ({"night"} if not e.tags & {"day", "night"} and re.search(
                 r"\b(night|tonight|midnight)\b", joined_text) else set())
+            if e.theme in GLAD_THEMES and "down" not in e.tags:
+                tags.add("up")  # a party's, a dance's joy: not sung where the song is sad ("feeling invisible at parties")
             if "rain" not in e.tags and re.search(r"\b(sun|stars|moon|sunlight|sunset)\b", joined_text):
                 tags.add("sun")  # a clear sky
             if re.search(r"\b(dawn|sunrise|daybreak|daylight|sunlight|first light|edge of day|morning light|rising sun|"
@@ -772,6 +782,10 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
             out.append(Line(entry=e.index, pos=2, theme="story" if own else e.theme, roles=e.roles,
                             tags=frozenset(tags), parts=joined, filler=filler, joined=True))
     return out
+
+
+# Themes whose every line is glad (a party, a dance floor, a night out, a fair): none of it in a sad song.
+GLAD_THEMES = frozenset({"festival", "dance", "nightout", "joy", "fair", "newyear"})
 
 
 # Words of a grown-up's life: no line holding one is sung for children or in a child's voice.
