@@ -75,3 +75,19 @@ def test_feeling_invisible_at_a_party_sings_no_party_joy():
     assert any("on my own" in x or "nobody" in x for x in lines)
     happy = _sung("a happy song about a summer party with friends")
     assert any("dance until our feet are sore" in x or "wanting more" in x or "party" in x for x in happy)
+
+
+def test_the_one_who_ends_it_sings_leaving_not_waiting_by_the_phone():
+    for d in ("a song about breaking up with my boyfriend because I outgrew him", "a song about leaving my husband",
+              "a breakup song where I am the one who left"):
+        t = read_topic(d)
+        assert "leaver" in t.tags and {"down", "alone"} <= t.tags and "together" not in t.tags, d
+        lines = _sung(d)
+        assert any(re.search(r"i leave my key|who i've grown|i had to go|walking out|drove away|broke your heart"
+                             r"|packed a bag|couldn't stay|different things", x) for x in lines), d
+        assert not any(re.search(r"you didn't even call|porch light on for weeks|two cups at dawn|say it to my face", x)
+                       for x in lines), d
+    for d in ("a song about my boyfriend breaking up with me", "a song about getting dumped by text", "a sad breakup song",
+              "a song about leaving my hometown"):
+        assert "leaver" not in read_topic(d).tags, d
+    assert "because" not in read_topic("a song about breaking up with my boyfriend because I outgrew him").words

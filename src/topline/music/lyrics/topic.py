@@ -61,7 +61,7 @@ down off and or but so as than then when while where who whom whose which what t
 being am do does did have has had not no nor can could will would shall should may might must just very too also
 about around through across along against between among behind beyond near past since until till toward towards
 upon within without there here how why all any both each few more most other own same such only again ever
-during despite via per amid beneath underneath back away
+during despite via per amid beneath underneath back away because though although unless whether if
 """.split())
 INDEFINITE_PEOPLE = frozenset("nobody everybody somebody anybody everyone someone anyone".split())
 KINSHIP = frozenset("""
@@ -116,7 +116,7 @@ CONFLICTS = {"loyal": "betrayed", "gone": "athome", "athome": "no-athome", "she"
              "romance": "no-romance", "you": "no-you", "lost": "no-lost", "here": "lost", "first": "last", "last": "first",
              "dawn": "midnight", "belong": "away", "shared": "untold", "untold": "shared", "settled": "newlove",
              "learner": "teacher", "teacher": "no-teacher", "outside": "indoors", "asever": "no-asever",
-             "othername": "no-othername"}
+             "othername": "no-othername", "leftbehind": "leaver", "leaver": "no-leaver"}
 # Singers who work where others are served ("a bus driver", "a cabbie", "a lifeguard"): no line in the voice of one
 # served there (tag "customer", denied by "no-customer": a passenger's seat and bell cord, a swimmer's dive).
 STAFF = frozenset("driver chauffeur cabbie cabdriver conductor busdriver lifeguard".split())
@@ -787,6 +787,8 @@ def read_topic(description: str) -> Topic:
         tags.add("down")
     if BREAKUP.search(low_description):
         tags |= {"down", "alone"}  # left by a lover: no line of a couple, none of a party
+    if (BREAKUP.search(low_description) or {"breakup", "heartbreak"} & lemset) and LEAVER.search(low_description):
+        tags.add("leaver")  # the singer ends it: no line of the one left waiting by the phone
     if TRACE.search(low_description):
         # "her perfume still on my pillow", "his jacket still on the hook": what someone left behind; they are gone
         tags |= {"down", "alone"}
@@ -939,6 +941,8 @@ def read_topic(description: str) -> Topic:
         tags.add("romance")  # a sad or happy song and nothing else: a love song, as such songs are
     if (not ROMANCE & lemset or {"splitup", "selflove", "loveletter"} & named) and "romance" not in tags:
         tags.add("no-romance")  # "you" is not a lover: no line of kisses and holding you tight
+    if "leaver" not in tags:
+        tags.add("no-leaver")  # no line of the one who walks out (``LEAVER``)
     if any(t in INDOORS and {"in", "on", "at", "inside"} & set(low[max(0, k - 3):k]) for k, t in enumerate(low)):
         tags.add("indoors")  # "on the night ward", "in the kitchen": no line of soaking shoes
     if STAYING_IN.search(low_description) or "tablegame" in named:
@@ -1016,8 +1020,24 @@ THIRD_PARTY = re.compile(r"\b(?:cheat(?:s|ed|ing)?|sle(?:pt|eps?|eping)|hook(?:s
                          r"((?:my|his|her|our|their|the|a|an) (?:[\w']+ )?[\w']+)")
 SPOUSES = frozenset("wife husband girlfriend boyfriend fiance fiancee fiancé fiancée partner".split())
 # Being left by a lover: "getting dumped", "she broke up with me" (a breakup song, sad whatever the day it fell on).
+_PARTNER = r"(?:boyfriend|girlfriend|husband|wife|partner|fianc[eé]e?|man|girl|guy|lover|ex)"
 BREAKUP = re.compile(r"\b(?:dump(?:s|ed|ing)? (?:me|him|her)|(?:got|getting|get|gets|being) dumped|"
-                     r"br(?:eak|eaks|eaking|oke) up with (?:me|him|her|you)|(?:she|he) (?:br(?:eaks|oke) up|left me))\b")
+                     r"br(?:eak|eaks|eaking|oke) up with (?:me|him|her|you|my|his|a|the)|(?:she|he) (?:br(?:eaks|oke) up|left me)|"
+                     r"(?:i|we|they) br(?:eak|oke) up|"
+                     # the singer who leaves: "leaving my husband", "I left him", "leaving a toxic marriage", "ending
+                     # things with her", "walking away from my fiance"
+                     rf"(?:leav(?:e|es|ing)|left|walk(?:s|ed|ing)? (?:out on|away from)) (?:him|her|my {_PARTNER})|"
+                     r"(?:leav(?:e|es|ing)|left|end(?:s|ed|ing)?|walk(?:s|ed|ing)? away from) (?:a|an|my|our|the) "
+                     r"(?:\w+ )?(?:marriage|relationship|engagement)|end(?:s|ed|ing)? things with)\b")
+# The singer is the one who ends it ("breaking up with my boyfriend", "leaving my husband", "I'm the one who left"), not
+# the one left ("he broke up with me", "getting dumped"): with ``BREAKUP`` or a breakup's word.
+LEAVER = re.compile(r"^(?!.*\b(?:(?:s?he|they|you) (?:br(?:eaks|oke) up|left|dumped|walked out)|dumped me|"
+                    r"(?:got|getting|get|gets|being) dumped)\b)(?:.*\b(?:br(?:eak|eaks|eaking|oke) up with (?:him|her|you|my|his|"
+                    r"a|the)|(?:i|me) (?:br(?:eak|oke) it off|left (?:him|her|you|my))|(?:leav(?:e|es|ing)|walk(?:s|ed|ing)? "
+                    rf"(?:out on|away from)) (?:him|her|you|my {_PARTNER})|(?:leav(?:e|es|ing)|end(?:s|ed|ing)?|"
+                    r"walk(?:s|ed|ing)? away from) (?:a|an|my|our|the) (?:\w+ )?(?:marriage|relationship|engagement)|"
+                    r"end(?:s|ed|ing)? things with|(?:i'?m|i am|i was|me) the one who (?:left|ended it|walked (?:out|away)|"
+                    r"said goodbye|broke it off)))")
 # What someone gone left behind, still where it was: "her perfume still on my pillow", "his coat still on the hook".
 TRACE = re.compile(r"\b(?:her|his|your|their)\s+(?:[\w']+\s+)?[\w']+\s+(?:is\s+|are\s+)?still\s+"
                    r"(?:on|in|by|at|under|hanging|hangs|sits|lies|smells)\b")

@@ -566,6 +566,8 @@ SHORT_LINE = 6  # syllables: few lines but the stock ones are this short
 REFERS = re.compile(r"\b(it|it's|its|they|they're|them|their)\b", re.I)  # a line pointing back to the one before
 STOCK_COST = 4.0  # how much less a stock line counts where a line of the song's themes could fit its budget
 CLASH_COST = 20.0  # a line that contradicts the description (``clash``): below every stock line even with a description word in it; sung only if nothing else fits
+STORY_TAGS = frozenset({"leaver"})  # line tags that tell one side of a theme's story, matched to the description's
+STORY_TAG_BONUS = 3.0  # how much more such a line counts than the theme's lines for either side
 OWN_ROLE = 1.5  # how much a couplet written for its section's role counts over one written for another
 # The mood theme a song falls back on when nothing it names has a theme of its own: a sad song sings
 # of longing, a glad one of joy (rather than the general lines that could be in any song).
@@ -843,7 +845,7 @@ def story_line(needs: tuple[frozenset[str], ...], topic: Topic, heads: set[str])
 
 # Words that end a clause of the description: what follows has another subject or is absent.
 PREPS = PREPOSITIONS | frozenset("into onto from over to toward towards past beneath under across through".split())
-CLAUSE_END = frozenset("who that which without no and but when".split())
+CLAUSE_END = frozenset("who that which without no and but when because though although".split())
 DET = frozenset("a an the my your his her our their this that".split())
 HAVE = frozenset("have has had got get need want".split())  # function verbs whose object is the word
 AUX = {"was": {"you": "were", "we": "were"}, "were": {"I": "was"}, "is": {"I": "am", "you": "are", "we": "are"},
@@ -1711,6 +1713,8 @@ class Planner:
         if text in self.used_text or self.echoes(text):
             return -1e9, ""
         s = -cost + self.theme_bonus.get(line.theme, 0.0) + JITTER * self.jitter[line.key]
+        if line.tags & STORY_TAGS & self.topic.tags:
+            s += STORY_TAG_BONUS  # the few lines of the description's own side of its story (the one who left)
         if role == "C":  # a chorus line is a hook of the song's theme more than a slot filled
             s += -1.5 if line.theme == "slots" else 1.0
         elif self.opening and line.theme == "slots":  # a song opens on an image of its scene
