@@ -379,6 +379,9 @@ NAMED_GATES = {"neighbor": ("neighbor",), "blackout": ("blackout", "outage"), "h
                # (helper daily: a friend far away, before or after the leaving; work beside school; a children's ward)
                "farfriend": ("farfriend",), "friendleaving": ("friendleaving",), "friendgone": ("friendgone",),
                "workschool": ("workschool",), "kidsward": ("kidsward",),
+               # (helper farkin: someone of one's own family far away, before or after the going; a child leaving home)
+               "farkin": ("farkin",), "kinleaving": ("kinleaving",), "kingone": ("kingone",), "kinback": ("kinback",),
+               "emptynest": ("emptynest",), "nestleaving": ("nestleaving",), "nestgone": ("nestgone",),
                # (helper moments: a baby just born, a night in with one's partner; a parent's dementia however said)
                "newborn": ("newbornheld",), "nightin": ("nightin",), "illness": ("dementia",)}
 
