@@ -1605,7 +1605,9 @@ def _elsewhere(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer
               and tagged[k - 2][2] == "n" and lexicon.kind(tagged[k - 2][1]) in ("person", "animal")
               and low[k - 2].removesuffix("'s") not in singer.lower().split()}
     away = frozenset(p.bare for p in phrases if p.bare[:1].isupper() and p.bare.lower().split()[0] in there)
-    k = next((k for k in range(1, len(tagged)) if low[k] in ("who", "that") and tagged[k - 1][2] == "n"
+    # (a participle does what "who" does: "my twin sister living on the other side of the world", helper farkin)
+    k = next((k for k in range(1, len(tagged)) if low[k] in ("who", "that", "living", "working", "stationed", "based",
+                                                            "serving", "deployed") and tagged[k - 1][2] == "n"
               and lexicon.kind(tagged[k - 1][1]) in ("person", "animal")
               and low[k - 1].removesuffix("'s") not in singer.lower().split()), -1)
     if k < 0:

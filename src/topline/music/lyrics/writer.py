@@ -124,10 +124,12 @@ def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
     if slot in ("time", "event", "season") and phrase.bare in topic.gone_by:
         return False  # "last spring" is remembered: not "near", "coming" or "in the air"
     return {
-        "place": "g" in t or (not t and phrase.kind == "place"),
+        # (not where someone else is: "my twin sister living on the other side of the world" is no "side" one comes
+        # back to, helper farkin)
+        "place": ("g" in t or (not t and phrase.kind == "place")) and phrase.bare not in topic.elsewhere,
         # a place one sits "at" or knows every corner of: a site, not a country, a city or a region by name
         "spot": ("g" in t or (not t and phrase.kind == "place")) and not (proper or "k" in t or "t" in t)
-        and phrase.head not in WEATHER,  # one sits "in" the sun, not "at the afternoon sun"
+        and phrase.head not in WEATHER and phrase.bare not in topic.elsewhere,  # one sits "in" the sun, not "at the afternoon sun"
         # a country or state by name ("Jamaica", "Texas"): one is in it, from it or far from it
         "land": proper and "k" in t and phrase.bare not in topic.elsewhere,
         # (a keepsake: someone's own, a thing lost or one of the keepsake theme's, not "the coal" of a miner's song:
