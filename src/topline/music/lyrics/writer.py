@@ -124,12 +124,12 @@ def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
     if slot in ("time", "event", "season") and phrase.bare in topic.gone_by:
         return False  # "last spring" is remembered: not "near", "coming" or "in the air"
     return {
-        # (not where someone else is: "my twin sister living on the other side of the world" is no "side" one comes
-        # back to, helper farkin)
-        "place": ("g" in t or (not t and phrase.kind == "place")) and phrase.bare not in topic.elsewhere,
+        # (not where one's own far away is: "my twin sister living on the other side of the world" is no "side" one
+        # comes back to, helper farkin)
+        "place": ("g" in t or (not t and phrase.kind == "place")) and not far_off(topic, phrase),
         # a place one sits "at" or knows every corner of: a site, not a country, a city or a region by name
         "spot": ("g" in t or (not t and phrase.kind == "place")) and not (proper or "k" in t or "t" in t)
-        and phrase.head not in WEATHER and phrase.bare not in topic.elsewhere,  # one sits "in" the sun, not "at the afternoon sun"
+        and phrase.head not in WEATHER and not far_off(topic, phrase),  # one sits "in" the sun, not "at the afternoon sun"
         # a country or state by name ("Jamaica", "Texas"): one is in it, from it or far from it
         "land": proper and "k" in t and phrase.bare not in topic.elsewhere,
         # (a keepsake: someone's own, a thing lost or one of the keepsake theme's, not "the coal" of a miner's song:
@@ -332,6 +332,12 @@ def unsaid(topic: Topic) -> set[str]:
     someone ("my honey", ``Topic.called``), what it says is not there ("a snow day with no school") and where it is
     on its way to ("stuck in traffic on the way to my own wedding": no line of the wedding under way)."""
     return set(topic.called) | {lexicon.lemma(w, "n") for w in topic.absent | topic.ahead_of}
+
+
+def far_off(topic: Topic, phrase: Phrase) -> bool:
+    """True when ``phrase`` is where someone of the singer's own (a friend, a brother) is far away: theirs, never a
+    place the singer is in or comes back to (helper farkin)."""
+    return "farfriend" in topic.themes and phrase.bare in topic.elsewhere
 
 
 def never_done(topic: Topic) -> set[str]:
