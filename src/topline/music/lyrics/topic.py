@@ -801,6 +801,9 @@ def read_topic(description: str) -> Topic:
     if {"selflove", "heartbreak"} & named:
         tags -= {"together", "romance"}  # no couple's line: "loving myself", "a toxic ex"
         tags.add("alone")
+    if {"farkin", "emptynest"} & named:
+        tags |= {"athome", "alone"}  # (helper farkin) "my brother who moved to Germany", "our youngest moved out": the
+        tags -= {"together", "go"}   # singer is the one who stays; the one sung to is away (no "right here beside you")
     if {"houselost", "homegone"} & named:
         tags.add("down")  # a home sold or lost is a sad song, whatever its genre says ("a country song about selling ...")
         tags.discard("up")
@@ -926,6 +929,10 @@ def read_topic(description: str) -> Topic:
         tags.add("no-parent")
     if not (addressee and TAG_WORDS["lost"] - {"lose", "lost"} & lemset):
         tags.add("no-youlost")  # "my dog, can you hear me now": only when "you" is the one missed or gone
+    if {"farkin", "emptynest"} & named:
+        # (helper farkin) one's own far away or grown and gone is missed, not lost ("my dad who works overseas and misses
+        # every birthday"): no line of the dead ("I still say your name")
+        tags = (tags - {"lost", "youlost"}) | {"no-youlost", "no-lost"}
     tags.add("no-grown" if "c" in lexicon.types(singer.split()[-1] if singer else "") else "no-young")  # a kid
     if singer and singer.split()[-1].lower() in CHAIR_TRADES | STAFF or any(
             p.owner == "'s" and p.head in SERVED for p in uniq):
@@ -1059,6 +1066,50 @@ FAR_FRIEND = (r"\bfriends?(?:'s)?\b[^.,;]{0,30}?\b(?:mov(?:e|es|ed|ing)|leav(?:e
               r"city alone)\b)|for (?:good|college|university))|\b(?:goodbye|farewell) to (?:my |our )?(?:best )?"
               r"friends?\b|\bfriends?\b[^.]{0,40}?\b(?:hours? (?:ahead|behind)|time ?zones?|across the (?:world|ocean|sea)|"
               r"half a world)")
+# (helper farkin) someone of one's own family far away, sung by the one who stays: "my little brother who moved to
+# Germany", "my mom who went back to the Philippines", "my twin sister living on the other side of the world", "my
+# grandma across the ocean who I only see on video calls", "my dad who works overseas", "my brother stationed overseas".
+# Never one's partner (the distance theme's), a parent who walked out (abandonment), someone who died, nor the singer
+# gone ("my family back home since I moved abroad": no "I" or "we" between the kin and the going)
+_NOT_FAR_KIN = (r"^(?!.*\b(?:walk(?:s|ed|ing)? out|left (?:us|me|mom|dad|my|our|home for good)|for good|abandon\w*|"
+                r"r[au]n(?:s|ning)? off|never came back|never (?:calls?|called|writes?|visits?|visited|comes?)|"
+                r"(?:don'?t|doesn'?t|didn'?t) (?:call|write|visit|talk)|new family|another (?:woman|man)|"
+                r"died|dies|dead|death|passed|funeral|grave|heaven|memorial|in memory|rest in peace|"
+                r"late (?:mom|mum|mother|dad|father|brother|sister|son|daughter|grand\w+))\b)")
+_KIN = (r"\b(?:my|our) (?:(?:little|big|older|younger|baby|kid|twin|oldest|eldest|youngest|only|step|half|dear|sweet|"
+        r"favou?rite|beautiful|grown|grown-up|teenage) )*(?:brothers?|sisters?|twins?|siblings?|mom|mum|mother|mama|"
+        r"dad|father|papa|parents|grandma|grandmother|grandpa|grandfather|granny|nana|grandparents|son|daughter|"
+        r"kids?|children|child|aunt|uncle|cousins?|nephew|niece|family|youngest|oldest|eldest)\b")
+_NOT_ME = r"(?:(?!\b(?:i|i'm|me|we|we're|us|you)\b)[^.,;])"  # (no one else's going between the kin and the verb)
+_FAR = (r"(?:abroad|overseas|far away|(?:all the way )?across (?:the )?(?:world|ocean|sea|pond|globe|atlantic|"
+        r"pacific)|(?:on |to )?the other side of the (?:world|planet|globe)|half (?:a|way across the) world(?: away)?|"
+        r"in (?:another|a different) (?:country|continent|time ?zone)|thousands of miles (?:away)?|"
+        r"\w+ hours? (?:ahead|behind)|time ?zones? away)")
+FAR_KIN = (_NOT_FAR_KIN + r".*?(?:" + _KIN + _NOT_ME + r"{0,40}?\b(?:(?:mov(?:e|es|ed|ing)|relocat\w*|emigrat\w*|"
+           r"fl(?:y|ies|ew|ying)|le(?:ft|aves?|aving)|(?:went|go(?:es|ing)?|gone|mov\w*|came|com(?:es|ing)|flew) back)"
+           r"\s+(?:away\b|home to\b|" + _FAR + r"|to (?!(?:the |a |my |our |his |her |their )?(?:new |next |first |own |"
+           r"big )?(?:house|apartment|flat|place|room|dorm|college|university|school|work|bed|church|store|hospital|"
+           r"nursing|care|home|door|car|step|level|song|heaven|sleep|town|city alone)\b)\w+)|"
+           r"(?:(?:who |that )?(?:is |are |'s |now |still )*(?:lives?|living|works?|working|stationed|deployed|serving|"
+           r"based|studying|stuck)?\s*" + _FAR + r")|"
+           r"[^.;]{0,50}?\bonly (?:ever )?(?:get to )?(?:see|visit|hear|talk to)\w*\b[^.;]{0,30}?\b(?:on|over|through|"
+           r"every|once|twice|at) )|"
+           # (a brother or sister off to college is far away too; a child is the empty nest's)
+           r"\b(?:my|our) (?:(?:little|big|older|younger|baby|kid|twin|oldest|eldest|youngest|only|step|half) )*"
+           r"(?:brothers?|sisters?|twins?|siblings?|cousins?)\b" + _NOT_ME + r"{0,30}?\b(?:leav\w*|left|go(?:es|ing)?|"
+           r"went|off|head\w*|mov\w*)(?: away| off)? (?:for|to) (?:college|university|uni)\b)")
+_CHILD = (r"\b(?:my|our) (?:(?:little|oldest|eldest|youngest|only|first|teenage|grown|baby) )*(?:son|daughter|kids?|"
+          r"children|child|youngest|oldest|eldest|firstborn|twins|teenager|(?:baby|little) (?:boy|girl))\b")
+NEST = (_NOT_FAR_KIN + r".*?(?:\bempty[- ]nest\w*\b|"
+        + _CHILD + _NOT_ME + r"{0,30}?\b(?:leav\w*|left|go(?:es|ing)?|went|gone|off|head\w*|mov\w*|start\w*|"
+        r"pack\w*)(?: away| off| out)? (?:for|to) (?:college|university|uni|the dorms?|campus|freshman year)\b|"
+        + _CHILD + _NOT_ME + r"{0,30}?\b(?:mov(?:e|es|ed|ing) out|(?:leav\w*|left) (?:home|the nest|the house)|"
+        r"fl(?:y|ies|ew|ying) the nest|mov\w* (?:in ?to|into) (?:his|her|their) (?:first |own |new |college )?"
+        r"(?:dorm|apartment|flat|place|studio))\b|"
+        r"\b(?:dropp\w*|drop|drove|driv\w*|tak\w*|took|help\w*) (?:off )?" + _CHILD.removeprefix(r"\b")
+        + r" (?:off )?(?:at|to) (?:college|university|uni|the dorms?|campus)\b|"
+        r"\b(?:help\w*|mov\w*) " + _CHILD.removeprefix(r"\b") + r" (?:move )?(?:in ?to|into) (?:his|her|their) "
+        r"(?:first |own |new |college )?(?:dorm|apartment|flat|place|studio)\b)")
 _JOB = r"(?:work(?:s|ed|ing)?|jobs?|shifts?|paychecks?|on (?:my|a|the) (?:lunch )?break|warehouse|factory)"
 _SCHOOLING = r"(?:college|university|tuition|class(?:es)?|degree|semester|campus|lectures?|(?:through|for) school)"
 NEW_YEAR = r"new year'?s?(?: eve)?"  # the turn of the year, as a festival's night and as its own theme
@@ -1308,11 +1359,33 @@ THEME_PHRASES = {
     # (helper daily) a best friend moving far away, sung by the one who stays: before ("the last night before my best
     # friend moves", "saying goodbye to my best friend at the airport") or after ("since my best friend moved to
     # Australia", "seven hours ahead now"); not a friend helping me move house, nor friends drifting apart
-    "farfriend": re.compile(FAR_FRIEND),
+    "farfriend": re.compile(f"(?:{FAR_FRIEND})|(?:{FAR_KIN})"),  # (helper farkin: a friend or one's own family)
     "friendleaving": re.compile(r"^(?!.*\b(?:moved|left|flew|relocated|emigrated|ahead|behind|zones?)\b).*?(?:"
                                 + FAR_FRIEND + ")"),
     "friendgone": re.compile(r"^(?=.*\b(?:moved|left|flew|relocated|emigrated|ahead|behind|zones?)\b).*?(?:"
                              + FAR_FRIEND + ")"),
+    # (helper farkin) someone of one's own family far away ("my brother who moved to Germany", "my twin sister on the
+    # other side of the world"): the far-away theme is the friend's and the kin's; before ("my sister moving to
+    # Japan next week") or after ("moved", "lives", "only see on video calls")
+    "farkin": re.compile(FAR_KIN),
+    "kinleaving": re.compile(r"^(?=.*\b(?:mov(?:e|es|ing)|leav(?:e|es|ing)|fl(?:y|ies|ying)|relocating|emigrating|"
+                             r"going|goes)\b)(?!.*\b(?:moved|left|flew|relocated|emigrated|went|gone|lives|living|works|"
+                             r"working|stationed|deployed|only)\b)" + FAR_KIN),
+    "kingone": re.compile(r"^(?=.*\b(?:moved|left|flew|relocated|emigrated|went|gone|lives|living|works|working|"
+                          r"stationed|deployed|serving|only|ahead|behind|zones?|across|overseas|abroad|other side)\b)"
+                          r"(?!(?=.*\b(?:mov(?:e|es|ing)|leav(?:e|es|ing)|fl(?:y|ies|ying)|going|goes)\b)"
+                          r"(?!.*\b(?:moved|left|flew|relocated|emigrated|went|gone|lives|living|works|working|"
+                          r"stationed|deployed|only)\b))" + FAR_KIN),
+    # (helper farkin) one's own gone back where they came from ("my mom who went back to the Philippines")
+    "kinback": re.compile(r"^(?=.*\b(?:went|go(?:es|ing)?|gone|mov\w*|flew|fl(?:y|ies|ying)|came|com(?:es|ing)) back "
+                          r"(?:home )?(?:to|home)\b)" + FAR_KIN),
+    # (helper farkin) a child leaving home, sung by the parent: "my son leaving for college", "dropping my kid off at
+    # college", "helping my daughter move into her first apartment", "the quiet house after our youngest moved out",
+    # "empty nest"; before (``nestleaving``: the car packed, the drop-off, the drive home) or after (``nestgone``: the
+    # empty room, the quiet house, the first holiday back); never a child's first day of school
+    "emptynest": re.compile(NEST),
+    "nestleaving": re.compile(r"^(?!.*\b(?:moved|left|went|gone|empty nest\w*|flew)\b)(?:" + NEST + ")"),
+    "nestgone": re.compile(r"^(?=.*\b(?:moved|left|went|gone|empty nest\w*|flew)\b)(?:" + NEST + ")"),
     # (helper daily) working one's way through school: a job and a college, classes or tuition in one description
     # ("working two jobs to pay my way through college", "the night shift before my morning class"), not a child's
     # school day nor a janitor's school
@@ -1428,6 +1501,12 @@ THEME_EXCLUDES = {
     # closet monster and no dew at morning
     "ridelesson": frozenset({"bike"}), "motorbike": frozenset({"bike"}), "bikerepair": frozenset({"bike"}),
     "farfriend": frozenset({"drifting", "movingday", "abroad", "sleepover", "techhelp", "leaving"}),
+    # (helper farkin) someone of one's own far away is no singer's own new country, home or job, no baby sibling, no
+    # sailor's sea; a child leaving home is no school day, no student's own dorm or first flat, no drive of one's own
+    "farkin": frozenset({"drifting", "movingday", "abroad", "sleepover", "techhelp", "leaving", "homesick", "newstart",
+                         "work", "newsibling", "sea", "beach", "distance"}),
+    "emptynest": frozenset({"school", "workschool", "newstart", "movingday", "leaving", "road", "trucker", "childhood",
+                            "drifting", "homesick", "newkid", "abroad", "newsibling", "distance", "house"}),
     "workschool": frozenset({"school", "childhood", "newkid", "newjob", "payoff"}),
     "kidsward": frozenset({"playful", "family", "illness", "bedtime", "morning", "halloween", "school"}),
 
@@ -1563,7 +1642,9 @@ def _elsewhere(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer
               and tagged[k - 2][2] == "n" and lexicon.kind(tagged[k - 2][1]) in ("person", "animal")
               and low[k - 2].removesuffix("'s") not in singer.lower().split()}
     away = frozenset(p.bare for p in phrases if p.bare[:1].isupper() and p.bare.lower().split()[0] in there)
-    k = next((k for k in range(1, len(tagged)) if low[k] in ("who", "that") and tagged[k - 1][2] == "n"
+    # (a participle does what "who" does: "my twin sister living on the other side of the world", helper farkin)
+    k = next((k for k in range(1, len(tagged)) if low[k] in ("who", "that", "living", "working", "stationed", "based",
+                                                            "serving", "deployed") and tagged[k - 1][2] == "n"
               and lexicon.kind(tagged[k - 1][1]) in ("person", "animal")
               and low[k - 1].removesuffix("'s") not in singer.lower().split()), -1)
     if k < 0:

@@ -124,10 +124,12 @@ def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
     if slot in ("time", "event", "season") and phrase.bare in topic.gone_by:
         return False  # "last spring" is remembered: not "near", "coming" or "in the air"
     return {
-        "place": "g" in t or (not t and phrase.kind == "place"),
+        # (not where one's own far away is: "my twin sister living on the other side of the world" is no "side" one
+        # comes back to, helper farkin)
+        "place": ("g" in t or (not t and phrase.kind == "place")) and not far_off(topic, phrase),
         # a place one sits "at" or knows every corner of: a site, not a country, a city or a region by name
         "spot": ("g" in t or (not t and phrase.kind == "place")) and not (proper or "k" in t or "t" in t)
-        and phrase.head not in WEATHER,  # one sits "in" the sun, not "at the afternoon sun"
+        and phrase.head not in WEATHER and not far_off(topic, phrase),  # one sits "in" the sun, not "at the afternoon sun"
         # a country or state by name ("Jamaica", "Texas"): one is in it, from it or far from it
         "land": proper and "k" in t and phrase.bare not in topic.elsewhere,
         # (a keepsake: someone's own, a thing lost or one of the keepsake theme's, not "the coal" of a miner's song:
@@ -332,6 +334,12 @@ def unsaid(topic: Topic) -> set[str]:
     return set(topic.called) | {lexicon.lemma(w, "n") for w in topic.absent | topic.ahead_of}
 
 
+def far_off(topic: Topic, phrase: Phrase) -> bool:
+    """True when ``phrase`` is where someone of the singer's own (a friend, a brother) is far away: theirs, never a
+    place the singer is in or comes back to (helper farkin)."""
+    return "farfriend" in topic.themes and phrase.bare in topic.elsewhere
+
+
 def never_done(topic: Topic) -> set[str]:
     """The verbs the description says someone never does ("a landlord who never fixes anything": fix), as
     ``topic._absent`` keeps them beside the nouns that are not there."""
@@ -379,6 +387,9 @@ NAMED_GATES = {"neighbor": ("neighbor",), "blackout": ("blackout", "outage"), "h
                # (helper daily: a friend far away, before or after the leaving; work beside school; a children's ward)
                "farfriend": ("farfriend",), "friendleaving": ("friendleaving",), "friendgone": ("friendgone",),
                "workschool": ("workschool",), "kidsward": ("kidsward",),
+               # (helper farkin: someone of one's own family far away, before or after the going; a child leaving home)
+               "farkin": ("farkin",), "kinleaving": ("kinleaving",), "kingone": ("kingone",), "kinback": ("kinback",),
+               "emptynest": ("emptynest",), "nestleaving": ("nestleaving",), "nestgone": ("nestgone",),
                # (helper moments: a baby just born, a night in with one's partner; a parent's dementia however said)
                "newborn": ("newbornheld",), "nightin": ("nightin",), "illness": ("dementia",)}
 
