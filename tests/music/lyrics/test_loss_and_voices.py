@@ -91,3 +91,18 @@ def test_the_one_who_ends_it_sings_leaving_not_waiting_by_the_phone():
               "a song about leaving my hometown"):
         assert "leaver" not in read_topic(d).tags, d
     assert "because" not in read_topic("a song about breaking up with my boyfriend because I outgrew him").words
+
+
+def test_a_town_one_hates_or_is_stuck_in_sings_no_belonging():
+    for d in ("a pop punk song about hating my hometown", "a song about being stuck in a small town with big dreams"):
+        t = read_topic(d)
+        assert {"no-belong", "restless"} <= t.tags, d
+        lines = _sung(d)
+        assert not any(re.search(r"in my bones|lucky one|came home after all|keep your city lights", x) for x in lines), d
+        assert any(re.search(r"same old|too small|stoplight|bag packed|prove them wrong", x) for x in lines), d
+    assert "stay" in read_topic("a song about being stuck in a small town with big dreams").tags
+    stuck = _sung("a song about being stuck in a small town with big dreams")
+    assert not any(re.search(r"fire escape|buses|subway|neon", x) for x in stuck)  # a small town is no city
+    fond = _sung("a country song about my small town")
+    assert "restless" not in read_topic("a country song about my small town").tags
+    assert any(re.search(r"in my bones|main street|lucky one", x) for x in fond)

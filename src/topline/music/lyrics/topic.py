@@ -116,7 +116,8 @@ CONFLICTS = {"loyal": "betrayed", "gone": "athome", "athome": "no-athome", "she"
              "romance": "no-romance", "you": "no-you", "lost": "no-lost", "here": "lost", "first": "last", "last": "first",
              "dawn": "midnight", "belong": "away", "shared": "untold", "untold": "shared", "settled": "newlove",
              "learner": "teacher", "teacher": "no-teacher", "outside": "indoors", "asever": "no-asever",
-             "othername": "no-othername", "leftbehind": "leaver", "leaver": "no-leaver"}
+             "othername": "no-othername", "leftbehind": "leaver", "leaver": "no-leaver",
+             "restless": "no-restless"}
 # Singers who work where others are served ("a bus driver", "a cabbie", "a lifeguard"): no line in the voice of one
 # served there (tag "customer", denied by "no-customer": a passenger's seat and bell cord, a swimmer's dive).
 STAFF = frozenset("driver chauffeur cabbie cabdriver conductor busdriver lifeguard".split())
@@ -133,6 +134,10 @@ breakup heartbreak divorce ex relationship date crush valentine honeymoon partne
 OWNERS = frozenset("my his her our their".split())
 # Where someone is who cannot come home tonight: "my husband who works overseas", "my brother in prison"
 AWAY = r"(?:overseas|abroad|far away|at sea|offshore|in (?:prison|jail)|behind bars|deployed|stationed)\b"
+# A town the singer hates or is stuck in ("hating my hometown", "stuck in a small town with big dreams").
+HATED_PLACE = re.compile(r"\b(hat(?:e|es|ed|ing)|sick of|tired of|can'?t stand|bored (?:of|in|with)|stuck in|trapped in|"
+                         r"escap\w+(?: from)?|(?:get|getting|got|break|breaking) out of) (?:my|this|our|the|a|that) "
+                         r"(?:\w+ )?(?:home)?(?:town|village|suburbs?)\b")
 # Where the singer is new ("a new city", "the new neighborhood", "just moved"): no line of belonging there for years.
 NEW_PLACE = re.compile(r"\b(?:new|strange|foreign) (?:city|town|country|neighbou?rhood|street|state)\b|\bjust moved\b|"
                        r"\b(?:i|we) (?:just )?moved (?:to|into)\b")
@@ -801,6 +806,10 @@ def read_topic(description: str) -> Topic:
     if {"selflove", "heartbreak"} & named:
         tags -= {"together", "romance"}  # no couple's line: "loving myself", "a toxic ex"
         tags.add("alone")
+    if HATED_PLACE.search(low_description):
+        tags |= {"no-belong", "restless"}  # "hating my hometown", "stuck in a small town": no line of loving its Main Street
+        if HATED_PLACE.search(low_description).group(1).startswith(("stuck", "trapped")):
+            tags.add("stay")  # (and one stuck there is not leaving on the early train)
     if {"farkin", "emptynest"} & named:
         tags |= {"athome", "alone"}  # (helper farkin) "my brother who moved to Germany", "our youngest moved out": the
         tags -= {"together", "go"}   # singer is the one who stays; the one sung to is away (no "right here beside you")
@@ -929,6 +938,10 @@ def read_topic(description: str) -> Topic:
         tags.add("no-parent")
     if not (addressee and TAG_WORDS["lost"] - {"lose", "lost"} & lemset):
         tags.add("no-youlost")  # "my dog, can you hear me now": only when "you" is the one missed or gone
+    if HATED_PLACE.search(low_description):
+        tags |= {"no-belong", "restless"}  # "hating my hometown", "stuck in a small town": no line of loving its Main Street
+        if HATED_PLACE.search(low_description).group(1).startswith(("stuck", "trapped")):
+            tags.add("stay")  # (and one stuck there is not leaving on the early train)
     if {"farkin", "emptynest"} & named:
         # (helper farkin) one's own far away or grown and gone is missed, not lost ("my dad who works overseas and misses
         # every birthday"): no line of the dead ("I still say your name")
@@ -950,6 +963,8 @@ def read_topic(description: str) -> Topic:
         tags.add("no-romance")  # "you" is not a lover: no line of kisses and holding you tight
     if "leaver" not in tags:
         tags.add("no-leaver")  # no line of the one who walks out (``LEAVER``)
+    if "restless" not in tags:
+        tags.add("no-restless")  # no line of a town one wants out of (``HATED_PLACE``)
     if any(t in INDOORS and {"in", "on", "at", "inside"} & set(low[max(0, k - 3):k]) for k, t in enumerate(low)):
         tags.add("indoors")  # "on the night ward", "in the kitchen": no line of soaking shoes
     if STAYING_IN.search(low_description) or "tablegame" in named:

@@ -425,6 +425,10 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     words = set(topic.words) | ({"city"} if not event and any(
         p.kind == "place" and p.bare[:1].isupper() and "t" in lexicon.types(p.head) and p.bare not in topic.elsewhere
         for p in topic.phrases) else set())
+    small_town = any(re.search(r"\b(?:small|little|tiny|sleepy|dead-end|one-horse) (?:home)?town$", p.bare.lower())
+                     for p in topic.phrases)
+    if small_town:
+        words = words | {"smalltown"}  # a small town is the hometown's Main Street (and no city's subway: below)
     # people named only to qualify another noun name no subject: a "farmers market" is no farm (a possessor
     # still does: "my grandmother's kitchen" is hers)
     heads = {p.head for p in topic.phrases}
@@ -456,6 +460,8 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         core = b.core.get(name, frozenset())
         if workplace and name != "work":
             keys, core = keys - workplace, core - workplace
+        if name == "city" and small_town:
+            keys, core = keys - {"town"}, core - {"town"}
         if name in APART_THEMES and "apart" in topic.verb_words:
             keys, core = keys - {"apart"}, core - {"apart"}  # the cake "that fell apart": no one far away
         # style words ("sad", "anthem", "love") count only for a theme they name alone: a mood, not a subject;
