@@ -106,3 +106,14 @@ def test_a_town_one_hates_or_is_stuck_in_sings_no_belonging():
     fond = _sung("a country song about my small town")
     assert "restless" not in read_topic("a country song about my small town").tags
     assert any(re.search(r"in my bones|main street|lucky one", x) for x in fond)
+
+
+def test_a_boss_who_takes_the_credit_and_the_parents_anniversary_of_a_guest():
+    lines = _sung("an angry song about my boss who takes credit for my work")
+    assert any(re.search(r"you take the praise|plan i planned|nowhere on the page|walk out the door|count to ten", x)
+               for x in lines)
+    assert "guest" in read_topic("a song about my parents' 40th anniversary").facts
+    assert "guest" in read_topic("my grandparents' fiftieth wedding anniversary").facts
+    assert "guest" not in read_topic("a song for my wife on our anniversary").facts
+    assert not any(re.search(r"you wear my sweater|slow dance in the kitchen", x)
+                   for x in _sung("a song about my parents' 40th anniversary"))
