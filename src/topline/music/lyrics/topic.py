@@ -1480,6 +1480,7 @@ KID_WORLD_OUT = frozenset("""adventure legend festival newyear oldage oldflame d
 vacation fishing nature hiking camping garden growing dance horse playful school joy calm family friendship space
 checkup kite toothfairy halloween bike road night bedtime longing sleepover sport zoo birthday slots""".split())
 THEME_EXCLUDES.update({n: KID_WORLD_OUT for n in KID_CREATURES})
+THEME_EXCLUDES["kidmonster"] = KID_WORLD_OUT - {"bedtime"}  # (a monster in the closet is a bedtime's too)
 # Genres no children's song is sung in: a "heavy metal song about a dragon" keeps the legend's.
 GROWN_STYLES = frozenset("metal punk rap trap drill grunge techno dubstep sexy sultry rnb r&b blues".split())
 

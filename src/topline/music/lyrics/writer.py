@@ -482,7 +482,9 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         | (MOTOR_THEMES if pedalled(topic) else frozenset()) \
         | ({"road"} if learner else frozenset()) \
         | (out.keys() - MOODS - topic.themes if "calledoff" in topic.tags else frozenset()) \
-        | (HOME_THEMES if "houselost" in topic.themes else frozenset())
+        | (HOME_THEMES if "houselost" in topic.themes else frozenset()) \
+        | ({"bedtime"} if "kidmonster" in topic.themes else frozenset())  # (helper fantasy) the friendly monster's
+    # own world is the song; the closet's fears only where they sing its words ("the closet door is open wide")
     for name in capped & out.keys():
         out[name] = min(out[name], STRONG - 0.1)
     # a theme whose lines each need their story's words, none of which the description has ("my neighbor's wind
@@ -2179,7 +2181,7 @@ def _guarantee(planner: Planner, drafts) -> None:
         counts = _sung_words(planner, drafts)
         if counts.get(word) or word in never:
             continue  # (what someone never does is not sung done: "a landlord who never fixes anything")
-        if creature and (word in topic.verb_words or lexicon.parts_of_speech(word)[:1] == ["a"] or word in MOOD_WORDS
+        if creature and (word in topic.verb_words or lexicon.parts_of_speech(word)[:1] in (["a"], ["r"]) or word in MOOD_WORDS
                          or word in audience):
             continue
         lines, openers = carriers(topic, planner.description, word)
