@@ -1444,7 +1444,7 @@ def sung_for_children(style, words) -> bool:
 
 
 # (helper fantasy) Style words that make a song one for children: who it is for, when it is sung.
-KID_AUDIENCE = frozenset("preschoolers preschool kindergarten kindergartners kindergarteners bedtime".split())
+KID_AUDIENCE = frozenset("preschoolers preschool kindergarten kindergartners kindergarteners".split())
 # A child by age ("my 5 year old", "for a three-year-old") or a small child it is for ("for a little girl", "for my
 # daughter"): with a creature of make-believe (``KID_CREATURES``), a song for children.
 KID_AGE = re.compile(r"\b(?:[1-9]|one|two|three|four|five|six|seven|eight|nine|ten)[- ]?(?:year|yr)s?[- ]olds?\b")
@@ -1478,16 +1478,15 @@ FRIENDLY_MONSTER = re.compile(r"\b(?:friendly|nice|silly|little|furry|cuddly|flu
 # and no closet fears but its own (``ruled_out``).
 KID_WORLD_OUT = frozenset("""adventure legend festival newyear oldage oldflame drifting farfriend dream sea beach island
 vacation fishing nature hiking camping garden growing dance horse playful school joy calm family friendship space
-checkup kite toothfairy halloween bike road night bedtime longing sleepover sport zoo birthday slots""".split())
+checkup kite toothfairy halloween bike road night longing sleepover sport zoo birthday slots""".split())
 THEME_EXCLUDES.update({n: KID_WORLD_OUT for n in KID_CREATURES})
-THEME_EXCLUDES["kidmonster"] = KID_WORLD_OUT - {"bedtime"}  # (a monster in the closet is a bedtime's too)
 # Genres no children's song is sung in: a "heavy metal song about a dragon" keeps the legend's.
 GROWN_STYLES = frozenset("metal punk rap trap drill grunge techno dubstep sexy sultry rnb r&b blues".split())
 
 
 def _kid_make_believe(low_description: str, style) -> bool:
     """True where a creature of make-believe (``KID_CREATURES``) is sung for a child: one of ``KID_ONLY_CREATURES``,
-    or any with a child by age or a small child it is for; never in a grown genre."""
+    or any with a child by age or a small child it is for, or at bedtime; never in a grown genre."""
     if GROWN_STYLES & set(style):
         return False
     found = {n for n, rx in KID_CREATURES.items() if rx.search(low_description)}
@@ -1496,7 +1495,8 @@ def _kid_make_believe(low_description: str, style) -> bool:
     if FRIENDLY_MONSTER.search(low_description):
         return True  # a monster who is friendly or lives in the closet is a child's
     return bool(found & KID_ONLY_CREATURES or found and (KID_AGE.search(low_description)
-                                                         or FOR_A_CHILD.search(low_description)))
+                                                         or FOR_A_CHILD.search(low_description)
+                                                         or {"bedtime", "lullaby"} & set(style)))
 
 
 # A love just met ("meeting someone at a coffee shop", "a summer romance"): no line of a couple long together.

@@ -307,7 +307,8 @@ def gate_words(topic: Topic) -> set[str]:
     """The words a bank line's gates (``=w1,w2``) are met by: the description's own ("pass" read "die" where one
     passed), a job lost however it is said (a workplace that closed is a layoff: "I carry out my cardboard box"), a
     theme's own (``NAMED_GATES``), ``NO_SUBJECT`` where it has no words of its own but a time,
-    ``forkids`` for a song for children (the kids' reserve, theme ``kidstock``) and ``ENROUTE`` on the way somewhere."""
+    ``forkids`` for a song for children (the kids' reserve, theme ``kidstock``), what a creature of make-believe is
+    afraid of ("a dinosaur who is afraid of the dark": the dark) and ``ENROUTE`` on the way somewhere."""
     # one who passed is dead ("after he passed": ``topic.PASSED`` tags it lost): no test passed ("I passed, I passed")
     passed = {"pass"} if "lost" in topic.tags and "pass" in topic.words else set()
     # (where one is on the way to still meets a gate: the lines of being late for it, gated ``ENROUTE`` too)
@@ -319,6 +320,7 @@ def gate_words(topic: Topic) -> set[str]:
         | ({KIN_SONG} if kin_song(topic) else set()) \
         | ({"forkids"} if sung_for_children(topic.style, nursery_rhyme(topic.words)) or "kidsong" in topic.tags
            else set()) \
+        | (set(topic.fears) if topic.themes & KID_CREATURES.keys() else set()) \
         | ({ENROUTE} if topic.ahead_of else set())
 
 
@@ -483,8 +485,8 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         | ({"road"} if learner else frozenset()) \
         | (out.keys() - MOODS - topic.themes if "calledoff" in topic.tags else frozenset()) \
         | (HOME_THEMES if "houselost" in topic.themes else frozenset()) \
-        | ({"bedtime"} if "kidmonster" in topic.themes else frozenset())  # (helper fantasy) the friendly monster's
-    # own world is the song; the closet's fears only where they sing its words ("the closet door is open wide")
+        | ({"bedtime"} if topic.themes & KID_CREATURES.keys() else frozenset())  # (helper fantasy) a creature's
+    # own world is the song; the closet's fears only where they sing its words ("a dinosaur who is afraid of the dark")
     for name in capped & out.keys():
         out[name] = min(out[name], STRONG - 0.1)
     # a theme whose lines each need their story's words, none of which the description has ("my neighbor's wind
