@@ -103,9 +103,9 @@ TAG_WORDS = {
            "prom", "birthday", "happy", "joy", "holiday", "victory", "carnival", "graduation", "reunion", "fun"},
 }
 FEMALE = frozenset("""grandmother grandma granny gran nan mother mom mum mama wife sister daughter girl woman aunt
-bride queen lady girlfriend niece she her""".split())
+bride queen lady girlfriend niece she her mermaid princess""".split())
 MALE = frozenset("""grandfather grandpa father dad papa husband brother son boy man uncle groom king boyfriend
-nephew he his him santa""".split())
+nephew he his him santa knight prince""".split())
 # Words of a friend's betrayal (with ``THEME_PHRASES["betrayal"]``): no line of loyalty.
 BETRAYAL = frozenset("betray betrayal traitor backstab backstabber liar snake disloyal treachery judas".split())
 CONFLICTS = {"loyal": "betrayed", "gone": "athome", "athome": "no-athome", "she": "no-she", "he": "no-he", "night": "day", "day": "night", "rain": "sun", "sun": "rain", "summer": "winter", "winter": "summer",
@@ -572,7 +572,7 @@ def genre_compound(tok: str) -> bool:
 
 
 # Who a song is for, after "a song for" ("a song for kids"): its kind, not its subject.
-AUDIENCES = frozenset("children kids toddlers preschoolers".split())
+AUDIENCES = frozenset("children kids toddlers preschoolers preschool kindergarten kindergartners kindergarteners".split())
 # Nouns that make a kind of song before a song noun, not its subject: a "work song" is sung at work, of anything.
 SONG_KINDS = frozenset("work marching drinking".split())
 # Style words that are also what a song is about ("a summer love song" sings of summer).
@@ -904,6 +904,14 @@ def read_topic(description: str) -> Topic:
     if not words and LOVE_STYLES & set(style):
         tags.add("romance")  # "a soulful r&b slow jam" and nothing else: sung to a lover, "you"
     for_children = sung_for_children(style, lemset)  # sung to the child listening: "brush your teeth"
+    if not for_children and _kid_make_believe(low_description, style):
+        for_children = True  # (helper fantasy) "a pirate song for my 5 year old", "a unicorn for a little girl"
+        tags.add("kidsong")  # (the writer's gates read it as a song for children too: ``writer.gate_words``)
+    if for_children:
+        # a creature of make-believe in a song for children: its own world (``KID_CREATURES``), none of another's
+        named |= {n for n, rx in KID_CREATURES.items() if rx.search(low_description)}
+        if "toothfairy" in named or re.search(r"\btooth ?fair", low_description):
+            named -= {"fairies"}
     if not addressee and not parent_voice and "romance" not in tags and not for_children and not (ROMANCE | {"home"}) & lemset and not any(
             p.kind == "animal" or (p.kind == "person" and p.plural) for p in uniq) and not WITH_YOU.search(low_description) \
             and "newborn" not in named:  # (a baby just born is sung to: "my baby's first cry")
@@ -979,7 +987,7 @@ def read_topic(description: str) -> Topic:
         facts -= {"offstage"}  # a genre and nothing else ("angry punk song"): the band's own song may take the stage
     neighbours = frozenset(r for w in words for r in lexicon.related(w)[:12])
     elsewhere = _elsewhere(tagged, uniq, singer)
-    return Topic(words=tuple(words), forms={k: frozenset(v) for k, v in forms.items()}, phrases=tuple(uniq),
+    topic = Topic(words=tuple(words), forms={k: frozenset(v) for k, v in forms.items()}, phrases=tuple(uniq),
                  verbs=verbs, tags=tags, title_candidates=_titles(tagged, uniq, singer, unsung=third_party,
                                                                                    lover=bool(ROMANCE & lemset)), neighbours=neighbours,
                  settings=tuple(_mine(s) if singer else s for s in _settings(tagged)
@@ -991,6 +999,19 @@ def read_topic(description: str) -> Topic:
                  lost_things=clash.lost_things(description),
                  themes=named, verb_words=frozenset(lem for _, lem, pos in tagged if pos == "v")
                  - {lem for _, lem, pos in tagged if pos != "v"} | _broken_apart(tagged), called=_called(description))
+    if named & KID_CREATURES.keys():
+        # (helper fantasy) whom a song of make-believe is for and its mood are no subject: "a fun pirate song for my 5
+        # year old's birthday party" sings no "I'm a fun pirate, I know", no "I drove by the old house today"
+        aged = {"year", "old", "yr", *"one two three four five six seven eight nine ten".split()} \
+            if KID_AGE.search(low_description) else set()
+        moods = {w for ws in MOOD_TAGS.values() for w in ws}
+        topic = replace(topic, words=tuple(w for w in topic.words if w not in aged | moods))
+    if named & KID_CREATURES.keys() and addressee and FOR_A_CHILD.search(low_description):
+        # (helper fantasy) "a mermaid ... for my daughter": the child it is for names no song of make-believe
+        heard = {addressee.lower(), addressee.lower().split()[-1]}
+        topic = replace(topic, title_candidates=tuple(
+            c for c in topic.title_candidates if c.lower().removeprefix("my ").removeprefix("the ") not in heard))
+    return topic
 
 
 # Verbs whose "apart" is their own particle: a thing that falls, comes or breaks apart is broken, not far away
@@ -1547,8 +1568,66 @@ FOR_CHILDREN = frozenset("kids kids' kid's children children's nursery toddler t
 
 
 def sung_for_children(style, words) -> bool:
-    """True for a song for children (a kids song, a nursery rhyme, a lullaby), by its style words or lemmas."""
-    return bool(FOR_CHILDREN & (set(style) | set(words)))
+    """True for a song for children (a kids song, a nursery rhyme, a lullaby), by its style words or lemmas, or by
+    whom it is for or when it is sung ("a song for preschoolers", "a bedtime song": style words only; a "first day of
+    kindergarten" may be sung by anyone)."""
+    return bool(FOR_CHILDREN & (set(style) | set(words)) or KID_AUDIENCE & set(style))
+
+
+# (helper fantasy) Style words that make a song one for children: who it is for, when it is sung.
+KID_AUDIENCE = frozenset("preschoolers preschool kindergarten kindergartners kindergarteners".split())
+# A child by age ("my 5 year old", "for a three-year-old") or a small child it is for ("for a little girl", "for my
+# daughter"): with a creature of make-believe (``KID_CREATURES``), a song for children.
+KID_AGE = re.compile(r"\b(?:[1-9]|one|two|three|four|five|six|seven|eight|nine|ten)[- ]?(?:year|yr)s?[- ]olds?\b")
+FOR_A_CHILD = re.compile(r"\bfor (?:my|our|a|the|his|her|your) (?:little |baby |young |small )?(?:daughter|son|girl|boy|"
+                         r"kids?|children|grandchildren|granddaughter|grandson|niece|nephew|toddler|class|students)\b")
+# Creatures of make-believe a song for children is about: each names its own theme (lines gated by it). The first
+# group makes a song one for children by itself (no grown genre said): a unicorn, a mermaid, fairies, a superhero, a
+# dinosaur; the rest only with a child it is for ("a kids song about pirates", "a pirate song for my 5 year old").
+KID_CREATURES = {
+    "pirate": re.compile(r"\bpirates?\b"),
+    "robot": re.compile(r"\brobots?\b"),
+    "mermaid": re.compile(r"\bmer(?:maids?|m[ae]n)\b"),
+    "superhero": re.compile(r"\bsuper ?heroe?s?\b"),
+    "unicorn": re.compile(r"\bunicorns?\b"),
+    "princess": re.compile(r"\bprincess(?:es)?\b"),
+    "knight": re.compile(r"\bknights?\b"),
+    "kidmonster": re.compile(r"\bmonsters?\b"),
+    "dinosaur": re.compile(r"\b(?:dinosaurs?|dinos?|t[- ]?rex(?:es)?|tyrannosaur\w*|triceratops|stegosaur\w*|brontosaur\w*)\b"),
+    "kiddragon": re.compile(r"\bdragons?\b"),
+    "rocket": re.compile(r"\b(?:rockets?|rocket ?ships?|spaceships?|space ?ships?)\b"),
+    "fairies": re.compile(r"\bfair(?:y|ies)\b(?! ?tales?)"),
+}
+KID_ONLY_CREATURES = frozenset({"unicorn", "mermaid", "fairies", "superhero", "dinosaur"})
+# A monster of a child's room: friendly, silly or furry, in the closet or under the bed (not a monster truck, nor
+# "the monster in my head").
+FRIENDLY_MONSTER = re.compile(r"\b(?:friendly|nice|silly|little|furry|cuddly|fluffy|shy|kind) monsters?\b|\bmonsters? "
+                              r"(?:\w+ ){0,4}(?:closet|wardrobe|under (?:the|my) bed)\b")
+# A creature's world is the song: no explorer's stock ("I pack a flashlight and a snack"), no legend's battle, no
+# grown-up's party (its own lines sing a pirate's birthday party, in the pirate's voice), no slot line ("for my five
+# year old's, I can't forget your face"), sea, forest walk, garden work, dance floor or astronaut, no kids' action song ("hop like a bunny")
+# and no closet fears but its own (``ruled_out``).
+KID_WORLD_OUT = frozenset("""adventure legend festival newyear oldage oldflame drifting farfriend dream sea beach island
+vacation fishing nature hiking camping garden growing dance horse playful school joy calm family friendship space
+checkup kite toothfairy halloween bike road night longing sleepover sport zoo birthday slots""".split())
+THEME_EXCLUDES.update({n: KID_WORLD_OUT for n in KID_CREATURES})
+# Genres no children's song is sung in: a "heavy metal song about a dragon" keeps the legend's.
+GROWN_STYLES = frozenset("metal punk rap trap drill grunge techno dubstep sexy sultry rnb r&b blues".split())
+
+
+def _kid_make_believe(low_description: str, style) -> bool:
+    """True where a creature of make-believe (``KID_CREATURES``) is sung for a child: one of ``KID_ONLY_CREATURES``,
+    or any with a child by age or a small child it is for, or at bedtime; never in a grown genre."""
+    if GROWN_STYLES & set(style):
+        return False
+    found = {n for n, rx in KID_CREATURES.items() if rx.search(low_description)}
+    if "fairies" in found and re.search(r"\btooth ?fair", low_description):
+        found.discard("fairies")
+    if FRIENDLY_MONSTER.search(low_description):
+        return True  # a monster who is friendly or lives in the closet is a child's
+    return bool(found & KID_ONLY_CREATURES or found and (KID_AGE.search(low_description)
+                                                         or FOR_A_CHILD.search(low_description)
+                                                         or {"bedtime", "lullaby"} & set(style)))
 
 
 # A love just met ("meeting someone at a coffee shop", "a summer romance"): no line of a couple long together.

@@ -33,6 +33,7 @@ from topline.music.lyrics.bank import SLOT, bank
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
 from topline.music.lyrics.topic import (CALENDAR, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
                                         contradicts, home_of, proper_nouns, ruled_out, SONG_NOUNS, in_voice, read_topic, sung_for_children,
+                                        KID_CREATURES, KID_AGE, FOR_A_CHILD, MOOD_TAGS,
                                         tag_proper)
 from topline.music.lyrics.vocab import REGISTER
 from topline.music.types import FormPlan, FormSection, chorus_lines
@@ -308,7 +309,8 @@ def gate_words(topic: Topic) -> set[str]:
     """The words a bank line's gates (``=w1,w2``) are met by: the description's own ("pass" read "die" where one
     passed), a job lost however it is said (a workplace that closed is a layoff: "I carry out my cardboard box"), a
     theme's own (``NAMED_GATES``), ``NO_SUBJECT`` where it has no words of its own but a time,
-    ``forkids`` for a song for children (the kids' reserve, theme ``kidstock``) and ``ENROUTE`` on the way somewhere."""
+    ``forkids`` for a song for children (the kids' reserve, theme ``kidstock``), what a creature of make-believe is
+    afraid of ("a dinosaur who is afraid of the dark": the dark) and ``ENROUTE`` on the way somewhere."""
     # one who passed is dead ("after he passed": ``topic.PASSED`` tags it lost): no test passed ("I passed, I passed")
     passed = {"pass"} if "lost" in topic.tags and "pass" in topic.words else set()
     # (where one is on the way to still meets a gate: the lines of being late for it, gated ``ENROUTE`` too)
@@ -318,7 +320,9 @@ def gate_words(topic: Topic) -> set[str]:
         | {w for name in topic.themes for w in NAMED_GATES.get(name, ())} \
         | (set() if any(lexicon.kind(w) != "time" for w in topic.words) else {NO_SUBJECT}) \
         | ({KIN_SONG} if kin_song(topic) else set()) \
-        | ({"forkids"} if sung_for_children(topic.style, nursery_rhyme(topic.words)) else set()) \
+        | ({"forkids"} if sung_for_children(topic.style, nursery_rhyme(topic.words)) or "kidsong" in topic.tags
+           else set()) \
+        | (set(topic.fears) if topic.themes & KID_CREATURES.keys() else set()) \
         | ({ENROUTE} if topic.ahead_of else set())
 
 
@@ -391,7 +395,12 @@ NAMED_GATES = {"neighbor": ("neighbor",), "blackout": ("blackout", "outage"), "h
                "farkin": ("farkin",), "kinleaving": ("kinleaving",), "kingone": ("kingone",), "kinback": ("kinback",),
                "emptynest": ("emptynest",), "nestleaving": ("nestleaving",), "nestgone": ("nestgone",),
                # (helper moments: a baby just born, a night in with one's partner; a parent's dementia however said)
-               "newborn": ("newbornheld",), "nightin": ("nightin",), "illness": ("dementia",)}
+               "newborn": ("newbornheld",), "nightin": ("nightin",), "illness": ("dementia",),
+               # (helper fantasy) a creature of make-believe in a song for children: its own world's lines
+               "pirate": ("kidpirate",), "robot": ("kidrobot",), "mermaid": ("kidmermaid",),
+               "superhero": ("kidsuperhero",), "unicorn": ("kidunicorn",), "princess": ("kidprincess",),
+               "knight": ("kidknight",), "kidmonster": ("kidmonster",), "dinosaur": ("kiddinosaur",),
+               "kiddragon": ("kiddragon",), "rocket": ("kidrocket",), "fairies": ("kidfairy",)}
 
 
 @lru_cache(maxsize=1)
@@ -494,7 +503,9 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         | (MOTOR_THEMES if pedalled(topic) else frozenset()) \
         | ({"road"} if learner else frozenset()) \
         | (out.keys() - MOODS - topic.themes if "calledoff" in topic.tags else frozenset()) \
-        | (HOME_THEMES if "houselost" in topic.themes else frozenset())
+        | (HOME_THEMES if "houselost" in topic.themes else frozenset()) \
+        | ({"bedtime"} if topic.themes & KID_CREATURES.keys() else frozenset())  # (helper fantasy) a creature's
+    # own world is the song; the closet's fears only where they sing its words ("a dinosaur who is afraid of the dark")
     for name in capped & out.keys():
         out[name] = min(out[name], STRONG - 0.1)
     # a theme whose lines each need their story's words, none of which the description has ("my neighbor's wind
@@ -723,7 +734,8 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
     # a trade or role one is ("a waitress", "as a nurse"), not a kid or a mother, nor "the diner closing down"
     role = role if "r" in lexicon.types(role) and any(p.bare == topic.singer and p.owner in ("a", "an", "")
                                                      for p in topic.phrases) else ""
-    own_role = re.compile(rf"\b(?:the|a|an|my|your|his|her) {re.escape(role)}s?\b") if role else None
+    # (not "I'm a pirate": the singer saying what they are, helper fantasy)
+    own_role = re.compile(rf"(?<!\bi'm )\b(?:the|a|an|my|your|his|her) {re.escape(role)}s?\b") if role else None
     for e in bank().entries:
         if e.theme in excluded:
             continue  # not even a line that sings the description's word ("the house" of a child's two houses)
@@ -832,7 +844,8 @@ GROWN_LOVE = frozenset("love heartbreak dating fling jealousy oldflame betrayal"
 # Themes of a child's world: the only ones a song for children (or in a child's voice) draws on beyond its own.
 CHILD_THEMES = frozenset("""rain sea winter school nature dream friendship space pets dance family sport seasons farm
 morning garden horse growing joy learning beach playful bedtime vacation books siblings fishing storm food adventure
-island lullaby childhood calm zoo bugs diggers routine newsibling sleepover toothfairy""".split())
+island lullaby childhood calm zoo bugs diggers routine newsibling sleepover toothfairy
+pirate robot mermaid superhero unicorn princess knight kidmonster dinosaur kiddragon rocket fairies""".split())
 
 
 STORY_NEEDS = 2  # a line of one story ("=birthday", "=cat,kitten") names few words: it is that story's line
@@ -1503,9 +1516,19 @@ def scene_parts(topic: Topic, description: str) -> dict[str, list[str]]:
 KIN_WORDS = frozenset("grandma grandpa granny mom mum dad mama papa".split())  # a name-like kin word: "my grandpa"
 
 
+# (helper fantasy) Words of a song's mood ("a fun pirate song"): a creature's song sings its world, not "I'm a fun pirate".
+MOOD_WORDS = frozenset(w for ws in MOOD_TAGS.values() for w in ws)
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+# (helper fantasy) Creatures of make-believe a children's song sings of, never as the singer (their themes' lines say
+# "the mermaid", "it", "they"): the description's clauses are theirs, so no scene line of the singer doing them.
+SUNG_OF = frozenset("mermaid unicorn princess knight dinosaur kiddragon fairies".split())
+
+
 def scenes(topic: Topic, description: str) -> list[Line]:
     """Candidate lines of the description's own situation (``SCENE_FRAMES`` filled by ``scene_parts``), theme
     ``scene``: every line holds two of its pieces at least (who, what doing, with whom, where, when)."""
+    if topic.themes & SUNG_OF:
+        return []  # (helper fantasy) the fairies dance, not the singer: no "in the garden, we're dancing at night"
     parts = scene_parts(topic, description)
     if not parts["act"] and not (parts["with"] and parts["at"]) and not (parts["role"] and parts["at"]):
         return []
@@ -2184,10 +2207,22 @@ def _guarantee(planner: Planner, drafts) -> None:
     retirement") opens a line of the couplet instead."""
     topic = planner.topic
     never = never_done(topic)
+    # (helper fantasy) a creature of make-believe sung for children: its own world's lines sing what it is and does;
+    # a clause's verb or a quality carried in the singer's frame breaks its voice ("It wants to make friends, I
+    # know", "In the garden, we're dancing at night" of fairies)
+    creature = bool(topic.themes & KID_CREATURES.keys())
+    # (and whom it is for: "my 5 year old's birthday party" sings no "five", "year" or "old")
+    audience = set() if not creature else {lexicon.lemma(w) for m in (*KID_AGE.finditer(planner.description.lower()),
+                                                                    *FOR_A_CHILD.finditer(planner.description.lower()))
+                                           for w in re.findall(r"[a-z]+", m.group(0))} | (
+        {"year", "old"} | NUMBER_WORDS if KID_AGE.search(planner.description.lower()) else set())
     for word in topic.words[:MAX_PHRASES]:
         counts = _sung_words(planner, drafts)
         if counts.get(word) or word in never:
             continue  # (what someone never does is not sung done: "a landlord who never fixes anything")
+        if creature and (word in topic.verb_words or lexicon.parts_of_speech(word)[:1] in (["a"], ["r"]) or word in MOOD_WORDS
+                         or word in audience):
+            continue
         lines, openers = carriers(topic, planner.description, word)
         if not lines and not openers:
             # a word only another word's clause holds ("the band" of "getting kicked out of the band"): that
