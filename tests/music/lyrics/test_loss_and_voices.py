@@ -117,3 +117,13 @@ def test_a_boss_who_takes_the_credit_and_the_parents_anniversary_of_a_guest():
     assert "guest" not in read_topic("a song for my wife on our anniversary").facts
     assert not any(re.search(r"you wear my sweater|slow dance in the kitchen", x)
                    for x in _sung("a song about my parents' 40th anniversary"))
+
+
+def test_a_thing_sunk_stolen_or_towed_is_lost_and_its_title_says_what_was_done():
+    assert read_topic("a sad song about an old fisherman whose boat sank").lost_things == frozenset({"boat"})
+    assert read_topic("my mom's old car that finally broke down").lost_things == frozenset({"car"})
+    assert read_topic("a song about my truck that got stolen").lost_things == frozenset({"truck"})
+    assert read_topic("when the stock market crashed").lost_things == frozenset()
+    assert not any("the boat is rocking at the dock" in x for x in _sung("a sad song about an old fisherman whose boat sank"))
+    assert read_topic("a song about getting my wisdom teeth pulled").title_candidates[0] == "Getting My Wisdom Teeth Pulled"
+    assert read_topic("a song about getting my license").title_candidates[0] == "Getting My License"

@@ -129,7 +129,15 @@ into onto over under i we you he she they last this next every all""".split())
 # Words of a line that sing a thing as gone, not had ("I search the bus for my wallet", "the house is gone").
 LOSS_WORDS = re.compile(r"\b(los(e|es|ing|t)|gone|miss\w*|used to|remember\w*|was|were|search\w*|look(ing)? for|"
                         r"find|found|where is|where's|ashes|burn\w*|without|no more|anymore|once|picture|photo\w*|"
-                        r"memor\w+|left behind|back then)\b", re.I)
+                        r"memor\w+|left behind|back then|sank|sunk|sink\w*|tow\w*|impound\w*|stole\w*|wreck\w*|"
+                        r"crash\w*|totall?ed|junk\w*|scrap\w*|last time|one last)\b", re.I)
+# A thing wrecked, sunk, stolen or towed ("an old fisherman whose boat sank", "getting my car towed", "my bike got
+# stolen"): the noun before the deed; lost as surely as a thing lost.
+WRECKED = re.compile(r"\b([a-z']+)\s+(?:(?:that|which|whose)\s+)?(?:\w+ly\s+)?"
+                     r"(?:(?:got|gets|was|were|is|are|has been|had been|is being|getting)\s+)?"
+                     r"(?:sank|sunk|sinks|sinking|stolen|towed|wrecked|totall?ed|repossessed|impounded|"
+                     r"crash(?:ed|es|ing)|broke down|broken down|blew up|exploded)\b")
+NOT_THINGS = frozenset("i we you he she they it who that which what heart stock market".split())
 PERFORM = frozenset("""concert concerts gig gigs band bands stage show shows tour touring perform performing performance
 festival musician musicians singer singers guitarist drummer rapper busker busking mic karaoke rehearsal rehearsing
 guitar guitars piano drum drums bass club dj audition talent opera orchestra choir recital prom party wedding dance dancing""".split())
@@ -193,6 +201,7 @@ def lost_things(description: str) -> frozenset[str]:
         if head:
             out.add(head[-1].removesuffix("'s"))
     out |= {w for w in BURNED.findall(low) if w not in OWNERS}
+    out |= {w.removesuffix("'s") for w in WRECKED.findall(low) if w not in OWNERS and w not in NOT_THINGS}
     return frozenset(out)
 
 

@@ -2273,6 +2273,8 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
         if not t.endswith("ing") or not (pos == "v" or (t in REQUEST_WORDS and k and tagged[k - 1][2] == "n")):
             continue  # (a mother "singing" her baby to sleep: the request word as a verb)
         e = _complement(tagged, k)
+        if lem in ("get", "have") and 0 < e < n and low[e].endswith(("ed", "en")) and tagged[e][2] in ("v", "a"):
+            e += 1  # what is done to it: "getting my car towed", "having my heart broken" (not "Getting My Car")
         w = _where(tagged, e, bare=e == k + 1)  # ("staying in bed": a verb needing nothing, where it is done)
         if e == k + 1 and k and tagged[k - 1][2] == "n" and lexicon.kind(tagged[k - 1][1]) in (
                 "thing", "vehicle", "weather", "food", "place", "time"):
