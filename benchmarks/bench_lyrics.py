@@ -1016,6 +1016,7 @@ KINDS36 = (
     "a gentle song about the quiet house after our youngest moved out",
     "a hip hop song about my older brother stationed overseas in the army",
     "a bittersweet song about my grandparents in india that we only visit every few years",
+)
 # Kinds34: a tuning set written 2026-12-07 21:41 UTC (helper fantasy) before anything ran on it, for children's songs
 # of make-believe as parents and teachers ask for them (pirates and treasure, robots, mermaids, superheroes,
 # unicorns, a princess or a knight, a friendly monster, a dinosaur, a dragon who is afraid, a rocket to the moon,
