@@ -127,3 +127,26 @@ def test_a_thing_sunk_stolen_or_towed_is_lost_and_its_title_says_what_was_done()
     assert not any("the boat is rocking at the dock" in x for x in _sung("a sad song about an old fisherman whose boat sank"))
     assert read_topic("a song about getting my wisdom teeth pulled").title_candidates[0] == "Getting My Wisdom Teeth Pulled"
     assert read_topic("a song about getting my license").title_candidates[0] == "Getting My License"
+
+
+def test_a_thing_loved_is_no_lover_and_a_friend_who_died_is_mourned():
+    t = read_topic("a song about a dog who loves the beach")
+    assert "love" not in t.words and "together" not in t.tags
+    assert not any(re.search(r"wear my sweater|just the way you are|sing off key", x)
+                   for x in _sung("a song about a dog who loves the beach"))
+    assert "love" in read_topic("a song about a boy who loves her").words
+    assert "love" in read_topic("a song about falling in love").words
+    friend = "a sad piano song about my best friend who passed away in a car accident"
+    assert theme_weights(read_topic(friend))["grief"] >= STRONG
+    assert not any(re.search(r"help me move for the third time|always pick up when i call|show up before i even call", x)
+                   for x in _sung(friend))
+    assert theme_weights(read_topic("a slow sad song about missing home"))["grief"] < STRONG
+
+
+def test_last_spring_is_when_not_what():
+    d = "a song about my grandpa who passed away last spring"
+    t = read_topic(d)
+    assert t.title_candidates[:2] == ("My Grandpa Who Passed Away Last Spring", "My Grandpa Who Passed Away")
+    assert write_song(d, seed=0, form=default_form("pop"))[0] == "My Grandpa Who Passed Away"
+    assert theme_weights(t).get("seasons", 0.0) < STRONG
+    assert "Took Last Summer" not in read_topic("a song about the road trip we took last summer").title_candidates

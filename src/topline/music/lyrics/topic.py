@@ -763,6 +763,8 @@ def read_topic(description: str) -> Topic:
         if p.bare not in seen:
             seen.add(p.bare)
             uniq.append(p)
+    if "love" in words and _loves_only_things(description):
+        words = [w for w in words if w != "love"]  # "a dog who loves the beach": no lover's song
     lemset = set(words)
     low = [t.lower() for t, _, _ in tagged]
     style = tuple(dict.fromkeys(t for k, (t, _, pos) in enumerate(tagged) if pos == "f" and (
@@ -1869,6 +1871,33 @@ TRADE_VERBS = frozenset("work drive serve clean cook build teach sell deliver fi
 THEIR_CLAUSE_END = frozenset("and but while when because so who that which , ; . me us i my our".split())
 
 
+LOVE_VERB = re.compile(r"\b(?:(?:i|we|they|you|he|she|who|that|which|to|really|just|still|also|'d|'ll)\s+(love)|"
+                       r"(loves|loved|loving))\s+(to\s+\w+|(?:the|a|an|his|her|their|its|my|our|your)\s+(?:\w+\s+)?"
+                       r"(\w+)|(\w+))")
+LOVE_NOUN = re.compile(r"\b(?:love\s+(?:song|songs|letter|story|ballad|life|of)|in love|my love|(?:true|first|puppy|"
+                       r"summer|young|old|lost|new|our|your|his|her) love|lovesick|lovers?)\b")
+LOVED_PEOPLE = frozenset("you me him her us them each everyone everybody somebody someone".split())
+
+
+def _loves_only_things(description: str) -> bool:
+    """True where every "love" of the description is a verb whose object is a thing, a place or a deed ("a dog who
+    loves the beach", "a girl who loves to dance", "a kid who loves dinosaurs"): no lover, no love song; never where
+    a person is loved ("loves her", "loving my wife") or love is a noun ("a love song", "in love")."""
+    low = description.lower().replace("\u2019", "'")
+    if LOVE_NOUN.search(low):
+        return False
+    found = list(LOVE_VERB.finditer(low))
+    if not found:
+        return False
+    for m in found:
+        if m.group(3).startswith("to "):
+            continue  # "loves to dance": a deed
+        obj = m.group(4) or m.group(5) or ""
+        if obj in LOVED_PEOPLE or lexicon.kind(lexicon.lemma(obj, "n")) == "person":
+            return False
+    return True
+
+
 def _their_words(tagged: list[tuple[str, str, str]], verbs: tuple[str, ...], singer: str) -> frozenset[str]:
     """The nouns of the clause of a work verb someone else does (``_their_verbs``, ``TRADE_VERBS``), up to the clause's end or the next
     person: "double shifts at the hospital" of "my mom working double shifts at the hospital" (shift, hospital); what
@@ -2323,8 +2352,8 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
         if v >= n or tagged[v][2] != "v" or low[v].endswith("ing"):
             continue
         e = _complement(tagged, v)
-        if e > v + 1:
-            add(toks[k + 1:e])  # "finally paid off the house", "learned to swim"
+        if e > v + 1 and not (low[v + 1] in ("last", "that", "this", "next") and e == v + 3):
+            add(toks[k + 1:e])  # "finally paid off the house", "learned to swim" (not "Took Last Summer")
         elif e == v + 1 == n:
             add(toks[k:v + 1])  # "we finally met"
     for k in range(n - 3):  # "rain in the city", "test results at the hospital": the whole noun phrase
@@ -2412,6 +2441,17 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
                 p.bare.lower() == c.lower() and p.kind in ("person", "animal") for p in phrases):
             out.remove(owned)
             out.insert(out.index(c), owned)
+    # a time gone by at the end ("... Passed Away Last Spring") is when, not what: the clause without it, and the time
+    # alone ("Last Spring") only after the song's other names
+    for c in list(out):
+        m = re.search(r"\s+(?:last|that) (\w+)$", c)
+        if m and " " in c[:m.start()].strip() and lexicon.kind(lexicon.lemma(m.group(1).lower(), "n")) == "time":
+            short = c[:m.start()]
+            if short not in out:
+                out.insert(out.index(c) + 1, short)
+    whens = [c for c in out if re.fullmatch(r"(?:last|that) \w+", c.lower())]
+    if len(whens) < len(out):
+        out = [c for c in out if c not in whens] + whens
     unsung_low = {u.lower() for u in unsung}
     return tuple(" ".join(w if w.lower() in TITLE_SMALL and 0 < k < len(c.split()) - 1
                           else "-".join(x[:1].upper() + x[1:] for x in w.split("-"))

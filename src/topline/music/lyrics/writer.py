@@ -434,6 +434,12 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     words = set(topic.words) | ({"city"} if not event and any(
         p.kind == "place" and p.bare[:1].isupper() and "t" in lexicon.types(p.head) and p.bare not in topic.elsewhere
         for p in topic.phrases) else set())
+    # a time gone by named "last ..." ("my grandpa who passed away last spring") says when, not what: its season keys
+    # no theme where the description names something else
+    when = {lem for p in topic.phrases if p.kind == "time" and p.bare in topic.gone_by
+            and p.bare.lower().split()[0] == "last" for lem in p.lemmas}
+    if set(topic.words) - when - {"last"}:
+        words -= when
     small_town = any(re.search(r"\b(?:small|little|tiny|sleepy|dead-end|one-horse) (?:home)?town$", p.bare.lower())
                      for p in topic.phrases)
     if small_town:
@@ -523,6 +529,12 @@ def theme_weights(topic: Topic) -> dict[str, float]:
             for name in [n for n, w in out.items() if w >= STRONG and b.themes[n] & there and not b.themes[n] & here
                          and n not in topic.themes]:
                 out[name] = STRONG - 0.1
+    strong = {n for n, w in out.items() if w >= STRONG}
+    if "lost" in topic.tags and DEATH_WORDS & set(topic.words) and "grief" in out and strong <= KIN_THEMES | MOODS \
+            and "grief" not in ruled_out(topic) and any(p.kind == "person" for p in topic.phrases):
+        # someone of one's own who died is the song ("my best friend who passed away in a car accident"): the
+        # mourning's lines, not the friendship's present (nor only a sad song's cold coffee)
+        out["grief"] = max(out["grief"], STRONG)
     if SIBLING_BY_AGE.fullmatch(topic.addressee.lower()) and max(out.values(), default=0.0) < STRONG:
         # "my little brother who looks up to me": a song to a sibling, about nothing else, is the siblings' song
         out["siblings"] = STRONG
@@ -545,6 +557,9 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     return out
 
 
+# Themes of the people one loves: where one of them died and the song is about nothing else, it is a song of grief.
+KIN_THEMES = frozenset({"friendship", "family", "siblings", "love"})
+DEATH_WORDS = frozenset("pass die dead death funeral grave bury".split())  # (not "missing home": no one died)
 # A brother or sister named by their age ("little brother", "big sister"): sung to, a song of the two of them.
 SIBLING_BY_AGE = re.compile(r"(?:little|baby|younger|kid|big|older) (?:brother|sister)")
 # Themes of a home and its life, which sing it kept: where it is sold or lost (topic's "houselost") only their lines
