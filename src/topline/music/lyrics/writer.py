@@ -380,7 +380,9 @@ NAMED_GATES = {"neighbor": ("neighbor",), "blackout": ("blackout", "outage"), "h
                "farfriend": ("farfriend",), "friendleaving": ("friendleaving",), "friendgone": ("friendgone",),
                "workschool": ("workschool",), "kidsward": ("kidsward",),
                # (helper moments: a baby just born, a night in with one's partner; a parent's dementia however said)
-               "newborn": ("newbornheld",), "nightin": ("nightin",), "illness": ("dementia",)}
+               "newborn": ("newbornheld",), "nightin": ("nightin",), "illness": ("dementia",),
+               # (helper tributes: a song of thanks or in memory, however it is said)
+               "tribute": ("tribute",), "memorial": ("memorial",)}
 
 
 @lru_cache(maxsize=1)
