@@ -1419,9 +1419,10 @@ THEME_EXCLUDES = {
     "workschool": frozenset({"school", "childhood", "newkid", "newjob", "payoff"}),
     "kidsward": frozenset({"playful", "family", "illness", "bedtime", "morning", "halloween", "school"}),
     # (helper tributes) a tribute is sung to the one it thanks, not in their voice: no nurse's shift, no teacher's day, no
-    # old one's bench, no road driven by the one remembered; a memorial sings no friend's present days
+    # old one's bench, no road driven by the one remembered, no crowd's anthem ("a rock anthem for our coach's last
+    # season" sings the coach); a memorial sings no friend's present days
     "tribute": frozenset({"duty", "school", "oldage", "road", "trucker", "drivingtest", "learning", "techhelp", "kidsward",
-                          "work", "craft", "illness"}),
+                          "work", "craft", "illness", "anthem"}),
     "birthday": frozenset({"joy"}),  # (an age turned is the birthday's glad song, not any sunny day's)
     "memorial": frozenset({"friendship", "drifting", "sleepover", "farfriend", "school", "childhood", "joy", "nightin"}),
 
@@ -2229,7 +2230,9 @@ def _given_title(titles: tuple[str, ...], named: frozenset[str], phrases: list[P
 
 
 # (helper tributes) words a clause about someone does not end on
-CLAUSE_CUT = frozenset("me us him her them way too so through up out my our his their the a an to".split())
+CLAUSE_CUT = frozenset("way too so through up out my our his their the a an to".split())
+GOT = frozenset("got get gets pulled brought carried".split())  # "who got me" (through): cut before its end
+OBJECTS = frozenset("me us him her them".split())
 
 
 def _cut_short(title: str) -> bool:
@@ -2239,5 +2242,5 @@ def _cut_short(title: str) -> bool:
     # (helper tributes) and someone's clause cut before its end: "The Nurse Who Got Me" (of "... who got me through
     # chemo"), "My Friend Who Died Way" (of "... who died way too young")
     return len(words) > 1 and words[0].endswith("ing") and (words[-1].endswith("'s") or words[-1] in ("next", "to")) \
-        or "who" in words[1:-1] and words[-1] in CLAUSE_CUT
+        or "who" in words[1:-1] and (words[-1] in CLAUSE_CUT or words[-2] in GOT and words[-1] in OBJECTS)
 
