@@ -26,9 +26,9 @@ def test_each_new_theme_is_the_subject_of_its_descriptions():
              "a sad song about a holiday romance that ended when the summer did": "fling",
              "a pride song about being yourself and loving who you are": "pride"}
     assert {d: theme_weights(read_topic(d))[t] >= STRONG for d, t in cases.items()} == dict.fromkeys(cases, True)
-    assert len([e for e in bank().entries if e.theme in NEW]) == 162
+    assert len([e for e in bank().entries if e.theme in NEW]) == 167  # (helper tributes: five birthday couplets of one grown old)
     assert {t: sum(e.theme == t for e in bank().entries) for t in NEW} == {
-        "halloween": 30, "birthday": 26, "newyear": 21, "thanksgiving": 27, "fling": 31, "pride": 27}
+        "halloween": 30, "birthday": 31, "newyear": 21, "thanksgiving": 27, "fling": 31, "pride": 27}
 
 
 def test_a_description_of_the_subject_draws_the_themes_own_lines():

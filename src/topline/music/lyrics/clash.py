@@ -108,7 +108,8 @@ MARRIAGE = re.compile(r"\b(wedding|anniversary|marriage|engagement|newlyweds|bri
 GUEST = re.compile(r"\b(for|of) (?!my (wife|husband|love|fianc\w*|girlfriend|boyfriend|partner)\b)"
                    r"(?!(family|friends|everyone|all|us|me|you|the guests)\b)[\w']+( [\w']+)? and "
                    r"[\w']+|\bfor (my|our) parents\b|\b(newlyweds|bride and groom)\b|"
-                   r"\b(?!my\b|our\b)\w+(?:'s|s') (?:[\w-]+ ){0,2}(wedding|anniversary)")
+                   r"\b(?!my\b|our\b)\w+(?:'s|s') (?:[\w-]+ ){0,2}(wedding|anniversary)|"
+                   r"\b(maid|matron) of hono(u)?r\b|\bbest man\b|\bbridesmaids?\b|\btoast\b")  # (helper tributes: the toast's giver)
 # Something hated is shunned as a fear is ("a penguin who hates the cold": no "cold is what we've found").
 HATED = re.compile(r"\b(?:hates?|hated|hating|dislikes?|disliked|can't stand|cannot stand)\s+(?:the\s+|a\s+|an\s+|my\s+)?"
                    r"([a-z]+)")

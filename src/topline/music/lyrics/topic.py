@@ -655,9 +655,14 @@ def _voice(description: str) -> str:
     return ""
 
 
+WAY_DEGREE = re.compile(r"\bway (?=(?:too|more|less|better|worse)\b)", re.I)
+
+
 def read_topic(description: str) -> Topic:
     """Read a song description (any length; only its words matter)."""
     original = CONTRACTED_IS.sub(r"\1 is", description)
+    # (helper tributes) "way" before a comparison is a degree, no road: "died way too young", "way more than"
+    original = WAY_DEGREE.sub("", original)
     description = in_voice(original)
     tagged = tag_proper(description)
     names = _names(tagged)
@@ -852,6 +857,9 @@ def read_topic(description: str) -> Topic:
         if re.search(r"\bby (?:my|her|his|the) \w+'s name\b", low_description):
             tags.add("no-othername")  # "calling me by my aunt's name": no line of my father's name
     singer, addressee = _people(uniq, tagged)
+    if "memorial" in named and not addressee and not singer:
+        # (helper tributes) a song in someone's memory is sung to them: "a tribute song for my uncle's funeral"
+        addressee = next((p.bare for p in uniq if p.kind == "person" and not p.plural and p.owner in OWNERS), "")
     voice = _voice(original)
     if voice and voice != singer and any(p.bare == voice and p.kind == "person" for p in uniq):
         # "from a big sister's point of view", wherever it stands, says who sings
@@ -990,8 +998,8 @@ def read_topic(description: str) -> Topic:
     neighbours = frozenset(r for w in words for r in lexicon.related(w)[:12])
     elsewhere = _elsewhere(tagged, uniq, singer)
     topic = Topic(words=tuple(words), forms={k: frozenset(v) for k, v in forms.items()}, phrases=tuple(uniq),
-                 verbs=verbs, tags=tags, title_candidates=_titles(tagged, uniq, singer, unsung=third_party,
-                                                                                   lover=bool(ROMANCE & lemset)), neighbours=neighbours,
+                 verbs=verbs, tags=tags, title_candidates=_given_title(_titles(tagged, uniq, singer, unsung=third_party,
+                                                                                   lover=bool(ROMANCE & lemset)), named, uniq, addressee), neighbours=neighbours,
                  settings=tuple(_mine(s) if singer else s for s in _settings(tagged)
                                 if not any(s.endswith(" " + e) for e in elsewhere)),  # (not where someone else is)
                  singer=singer, addressee=addressee, absent=_absent(tagged), ahead_of=_ahead_of(tagged),
@@ -1163,6 +1171,16 @@ DEMENTIA = re.compile(r"\b(?:dementia|alzheimer\w*|memory care|(?:doesn'?t|does 
                       r"(?:know|remember|recogni[sz]e) (?:who i am|me anymore|my (?:name|face))|forg(?:ets?|etting|ot) "
                       r"(?:who i am|my name)|call(?:s|ed|ing)? me by (?:my |her |his |the )?(?:\w+'s|wrong|another|other|"
                       r"a different) name)\b")
+# (helper tributes) roles a tribute is sung to on their last season or day
+TRIBUTE_ROLES = r"(?:coach|teacher|professor|mentor|boss|manager|supervisor|nurse|doctor|principal|pastor|captain|tutor|instructor)"
+# a song given to someone in thanks or in their memory
+TRIBUTE = re.compile(r"\bthank(?:s|ed|ing)?\b|\btribute\b|(?<!of )\bhonou?r(?:s|ed|ing)?\b|\bdedicat\w* to\b|\beulog\w*|"
+                     r"\bmemorial\b(?! day)|\bin (?:loving )?memory of\b|\bwho (?:changed|saved|shaped) (?:my|our) li(?:fe|ves)\b|"
+                     r"\bwho (?:got|pulled|carried|saw|brought) (?:me|us) through\b|\bwho (?:believed in|never gave up on) (?:me|us)\b|"
+                     r"\bwho did it all\b|\b" + TRIBUTE_ROLES + r"'s (?:last|final) (?:season|game|day|class|shift|year|match|race)\b")
+# a song in memory of one who died: a memorial, a eulogy, a tribute at a funeral
+MEMORIAL = re.compile(r"\bmemorial\b(?! day)|\bin (?:loving )?memory of\b|\beulog\w*|celebration of (?:\w+ )?life\b|"
+                      r"^(?=.*\btribute\b)(?=.*\b(?:funeral|died|dead|passed|gone)\b)")
 THEME_PHRASES = {
     "letdown": CALLED_OFF,
     "hustle": re.compile(r"\b(?:(?:com(?:e|es|ing)|came) up from|from (?:nothing|the bottom)|rags to riches|"
@@ -1430,6 +1448,13 @@ THEME_PHRASES = {
     "workschool": re.compile(rf"\b{_JOB}\b[^.]{{0,50}}?\b{_SCHOOLING}\b|\b{_SCHOOLING}\b[^.]{{0,50}}?\b{_JOB}\b"),
     # (helper daily) a nurse on a children's ward ("a night nurse on the children's ward", "a nurse sings to a little
     # boy in the hospital"), not a nurse coming home to her own kids
+    # (helper tributes) a song given to one person in thanks or in memory: thanking, a tribute, a eulogy, "who changed
+    # my life", "who got me through", "who did it all", a coach's or a teacher's last season (never "Thanksgiving" nor
+    # a maid of honour)
+    "tribute": TRIBUTE, "memorial": MEMORIAL,
+    # (helper tributes) an age turned is a birthday ("my grandma turning 90", "turning sixty")
+    "birthday": re.compile(r"\bturn(?:s|ed|ing)? (?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                           r"(?:a|one) hundred)(?:-\w+)?)\b(?! (?:minutes?|hours?|days?|weeks?|degrees?|times?|miles?))"),
     "kidsward": re.compile(r"\b(?:children'?s|kids'?|pediatric|paediatric|peds) (?:ward|hospital|unit|floor|wing|icu)\b|"
                            r"\b(?:nicu|picu)\b|^(?=.*\bnurs\w*\b)(?=.*\b(?:hospital|ward)\b).*(?<!my )(?<!her )(?<!his )"
                            r"(?<!our )(?<!their )\b(?:little (?:boy|girl|one)s?|child|children|kids?|bab(?:y|ies)|toddlers?)\b"),
@@ -1547,6 +1572,13 @@ THEME_EXCLUDES = {
                             "drifting", "homesick", "newkid", "abroad", "newsibling", "distance", "house"}),
     "workschool": frozenset({"school", "childhood", "newkid", "newjob", "payoff"}),
     "kidsward": frozenset({"playful", "family", "illness", "bedtime", "morning", "halloween", "school"}),
+    # (helper tributes) a tribute is sung to the one it thanks, not in their voice: no nurse's shift, no teacher's day, no
+    # old one's bench, no road driven by the one remembered, no crowd's anthem ("a rock anthem for our coach's last
+    # season" sings the coach); a memorial sings no friend's present days
+    "tribute": frozenset({"duty", "school", "oldage", "road", "trucker", "drivingtest", "learning", "techhelp", "kidsward",
+                          "work", "craft", "illness", "anthem"}),
+    "birthday": frozenset({"joy"}),  # (an age turned is the birthday's glad song, not any sunny day's)
+    "memorial": frozenset({"friendship", "drifting", "sleepover", "farfriend", "school", "childhood", "joy", "nightin"}),
 
     # (helper hol) the Fourth's parade is no festival's field nor a pride march, its cookout no cook's kitchen
     "july4": frozenset({"festival", "pride", "food"}), "christmasday": frozenset({"morning"}),
@@ -1744,6 +1776,10 @@ def _elsewhere(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer
               and lexicon.kind(tagged[k - 1][1]) in ("person", "animal")
               and low[k - 1].removesuffix("'s") not in singer.lower().split()), -1)
     if k < 0:
+        # (helper tributes) or a clause of its own about someone else: "my uncle's funeral, he drove a truck for forty
+        # years" (his years on the road, not the singer's)
+        k = next((k for k in range(3, len(tagged) - 1) if low[k] in ("he", "she") and tagged[k + 1][2] == "v"), -1)
+    if k < 0:
         return away
     rest = set(low[k + 1:])
     return away | frozenset(p.bare for p in phrases if set(p.bare.lower().split()) <= rest)
@@ -1928,7 +1964,7 @@ def _people(phrases: list[Phrase], tagged: list[tuple[str, str, str]]) -> tuple[
     sung in character, not remembered like kin; a wizard or a king of a legend is sung of), or a thing that acts ("a robot learning to dance"); "you" is the first person or animal that
     belongs to someone ("my dog", "his daughter") or is kin ("two old friends"), unless named only
     as an owner ("my grandmother's kitchen": she is sung of)."""
-    singer = ""
+    singer = given_to = ""
     first = next((p for p in phrases if not p.setting), None)
     whole = next((p for p in phrases if first is not None and p.bare.startswith(first.bare + "'s ")), None)
     if first is not None and whole is not None and whole.kind == "person" and not whole.plural:
@@ -1951,7 +1987,12 @@ def _people(phrases: list[Phrase], tagged: list[tuple[str, str, str]]) -> tuple[
                 and not mine and not {"for", "to", "with"} & set(before)
                 and first.head not in bank().themes.get("legend", ())):
             singer = first.bare  # "a song about a baker who gets up at 4am": a trade is sung in character
-        elif {"about", "for", "with", "of", "from", "at", "in", "to", "into"} & set(before):
+        elif {"about", "for", "with", "of", "from", "at", "in", "to", "into"} & set(before) or ADDRESSING & set(before):
+            # (helper tributes) the one a song thanks, or is for where a clause says what they did for the singer ("for
+            # the nurse who got me through chemo"), is sung to
+            if first.kind == "person" and (ADDRESSING & set(before) or (
+                    {"for", "to"} & set(before) and lows[j:j + 1] == ["who"] and {"me", "my", "us", "our"} & set(lows[j:j + 6]))):
+                given_to = first.bare
             pass  # a song "about a dragon", "for a friend": sung of or to it, not by it; "kicked out of the diner",
             # "turning twenty-one in Vegas": where it happens
         elif lows[j:j + 2] == ["next", "door"]:
@@ -1985,12 +2026,15 @@ def _people(phrases: list[Phrase], tagged: list[tuple[str, str, str]]) -> tuple[
     addressee = next((p.bare for p in phrases if p.bare != singer and p.kind in ("person", "animal")
                       and not (p.plural and p.owner not in OWNERS)  # "two old friends": the singer is one: "we"
                       and p.bare.lower().split()[-1] not in possessors  # "my grandmother's kitchen": she
-                      and (p.owner in OWNERS or (p.head in KINSHIP and p.kind == "person"))), "")
+                      and (p.owner in OWNERS or (p.head in KINSHIP and p.kind == "person") or p.bare == given_to)), "")
     return singer, addressee
 
 
 # A day that is someone's own: whose first day, birthday, wedding or fight it is is sung to, not of.
-OWN_DAYS = frozenset("day birthday wedding graduation recital fight game match debut race prom visit checkup appointment".split())
+OWN_DAYS = frozenset("day birthday wedding graduation recital fight game match debut race prom visit checkup appointment "
+                      "season".split())  # (helper tributes: a coach's last season: sung to)
+# (helper tributes) verbs of giving a song to someone: the one thanked or honoured is sung to, never the singer
+ADDRESSING = frozenset("thank thanks thanking honor honoring honour honouring toasting saluting celebrating".split())
 # Anyone, kin to nobody: a song about one of them and what they do is sung in their voice ("a girl who dreams").
 STORY_PEOPLE = frozenset("girl boy kid man woman guy lady teenager teen".split())
 TEACH = frozenset("teach show coach train".split())  # verbs of one who teaches another
@@ -2459,8 +2503,29 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
                  and not _cut_short(c))
 
 
+def _given_title(titles: tuple[str, ...], named: frozenset[str], phrases: list[Phrase], addressee: str) -> tuple[str, ...]:
+    """(helper tributes) A song given to someone (``THEME_PHRASES["tribute"]``) is titled by them where no title names
+    them: "The Nurse" (not "Chemo" of "for the nurse who got me through chemo"), "My Friend" (not "Memorial")."""
+    given = next((p for p in phrases if p.bare == addressee), None)
+    if "tribute" not in named or given is None or (titles and len(titles[0].split()) > 1 and given.head.lower() in {
+            w.removesuffix("'s") for w in titles[0].lower().split()}):
+        return titles
+    title = " ".join(w[:1].upper() + w[1:] for w in (given.sung if given.owner in OWNERS else "the " + given.bare).split())
+    return (title, *titles)
+
+
+# (helper tributes) words a clause about someone does not end on
+CLAUSE_CUT = frozenset("way too so through up out my our his their the a an to".split())
+GOT = frozenset("got get gets pulled brought carried".split())  # "who got me" (through): cut before its end
+OBJECTS = frozenset("me us him her them".split())
+
+
 def _cut_short(title: str) -> bool:
     """(helper moments) A verb's clause cut before its noun: "Hearing My Baby's" (of "hearing my baby's first cry"),
     "Waking Up Next" (of "waking up next to you")."""
     words = title.lower().split()
-    return len(words) > 1 and words[0].endswith("ing") and (words[-1].endswith("'s") or words[-1] in ("next", "to"))
+    # (helper tributes) and someone's clause cut before its end: "The Nurse Who Got Me" (of "... who got me through
+    # chemo"), "My Friend Who Died Way" (of "... who died way too young")
+    return len(words) > 1 and words[0].endswith("ing") and (words[-1].endswith("'s") or words[-1] in ("next", "to")) \
+        or "who" in words[1:-1] and (words[-1] in CLAUSE_CUT or words[-2] in GOT and words[-1] in OBJECTS)
+

@@ -400,7 +400,12 @@ NAMED_GATES = {"neighbor": ("neighbor",), "blackout": ("blackout", "outage"), "h
                "pirate": ("kidpirate",), "robot": ("kidrobot",), "mermaid": ("kidmermaid",),
                "superhero": ("kidsuperhero",), "unicorn": ("kidunicorn",), "princess": ("kidprincess",),
                "knight": ("kidknight",), "kidmonster": ("kidmonster",), "dinosaur": ("kiddinosaur",),
-               "kiddragon": ("kiddragon",), "rocket": ("kidrocket",), "fairies": ("kidfairy",)}
+               "kiddragon": ("kiddragon",), "rocket": ("kidrocket",), "fairies": ("kidfairy",),
+               # (helper tributes: a song of thanks or in memory, however it is said)
+               "tribute": ("tribute",), "memorial": ("memorial",)}
+
+
+NAMED_GATE_WORDS = frozenset({"tribute", "memorial"})  # (helper tributes) the gates only a named theme meets
 
 
 @lru_cache(maxsize=1)
@@ -885,7 +890,10 @@ def story_line(needs: tuple[frozenset[str], ...], topic: Topic, heads: set[str])
     words) is of the description's own story: a noun the description is about (``story_heads``) meets its
     need.  Such a line is sung whatever its theme's weight ("the candles go out all too soon" for "Maya's
     birthday", whose words bring no theme), as a line of the song's main theme (theme ``story``)."""
-    return bool(needs) and all(len(need) <= STORY_NEEDS and need & heads & set(topic.words) for need in needs)
+    # (helper tributes) a need a named theme meets ("=tribute") is the theme's, not the story's: a coach's line
+    # ("=tribute =coach") of a song thanking the coach is the coach's story line
+    story = [need for need in needs if not need <= NAMED_GATE_WORDS]
+    return bool(story) and all(len(need) <= STORY_NEEDS and need & heads & set(topic.words) for need in story)
 
 
 # Words that end a clause of the description: what follows has another subject or is absent.
