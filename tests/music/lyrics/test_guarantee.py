@@ -101,7 +101,7 @@ def test_one_person_one_grammatical_person():
     assert "no-you" not in read_topic("a soldier's letter to his wife").tags  # the wife is "you"
     for seed in (0, 1, 2):
         text = write_song(widow, seed=seed)[1]
-        assert "my late husband" in text
+        assert "late husband" in text.lower()
         assert not re.search(r"\b(you|your|you're|you'll)\b", text, re.I), seed
 
 

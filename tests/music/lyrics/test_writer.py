@@ -281,3 +281,12 @@ def test_no_daybreak_at_midnight_no_belonging_away_no_festival_at_a_birthday():
 def test_a_song_about_a_plural_place_sings_it_where_it_is():
     _, text = write_song("dark trap beat about the streets", seed=0)
     assert "on the streets" in text.lower() or "the street" in text.lower()
+
+
+def test_a_line_draw_is_a_hash_of_the_seed_and_its_words_not_of_the_bank_order():
+    from topline.music.lyrics.writer import Line, line_jitter
+    a = Line(entry=-1001, pos=0, theme="carry", roles="V", tags=frozenset(), parts=(("and now I'm home", False),), filler="")
+    b = Line(entry=-2002, pos=0, theme="carry", roles="V", tags=frozenset(), parts=(("and now I'm home", False),), filler="")
+    assert line_jitter(0, a) == line_jitter(0, b)  # the same words: the same draw, wherever the line stands
+    assert line_jitter(0, a) != line_jitter(1, a) and 0.0 <= line_jitter(1, a) < 1.0
+    assert write_song("driving home after a night shift", seed=3) == write_song("driving home after a night shift", seed=3)

@@ -17,13 +17,14 @@ How a song is written:
 4. The chorus is written once, carries the title (first and last line) and is
    repeated identically at every chorus section.
 
-Everything random is drawn from ``random.Random(seed)``: a seed always writes the same song.
+Everything random is a hash of the seed and a line's own words (``line_jitter``): a seed always writes the same
+song, and a couplet added to the bank changes only the songs it can be sung in.
 """
 
 from __future__ import annotations
 
+import hashlib
 import itertools
-import random
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -1615,6 +1616,18 @@ def moving_away(topic: Topic, description: str) -> bool:
     return not any(words[k + 1:k + 2] in (["back"], ["home"]) for k in at)
 
 
+def line_jitter(seed: int, line: Line) -> float:
+    """The seed's draw for ``line``, in [0, 1): a hash of the seed and the line's own words (its couplet's text, or
+    the line itself where it is built from the description), so that a couplet added to or taken from the bank, or a
+    line another theme gains or loses, leaves every other line's draw, and so every other song, as it was."""
+    if line.entry >= 0:
+        what = "\x1f".join(bank().entries[line.entry].lines)
+    else:
+        what = "\x1f".join(t for t, _ in line.parts)
+    digest = hashlib.blake2b(f"{seed}\x1e{what}\x1e{line.pos}\x1e{line.filler}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") / 2.0 ** 64
+
+
 class Planner:
     """Drafts the song couplet by couplet (see the module docstring)."""
 
@@ -1625,7 +1638,7 @@ class Planner:
             topic = replace(topic, tags=topic.tags | {"go"})  # a last day at work: no "I'm here to stay"
         self.topic = topic
         self.description = description
-        self.rng = random.Random(seed)
+        self.seed = seed
         self.weights = theme_weights(topic)
         # a genre's themes, or those of the description's one or two words, are the song's subject where it names
         # no other: they count as much as a theme it names (the mood fallbacks and a trade's craft do not)
@@ -1642,7 +1655,7 @@ class Planner:
         self.theme_bonus.update(slots=0.6, general=-0.5, stock=-4.0, kidstock=-3.0, scene=SCENE_BONUS, story=1.5,
                                 **{"carry+": -1.0})
         self.lines = candidates(topic) + (scenes(topic, description) if description else [])
-        self.jitter = {ln.key: self.rng.random() for ln in self.lines}
+        self.jitter = {ln.key: line_jitter(seed, ln) for ln in self.lines}
         self.used_text: set[str] = set()
         self.used_sigs: list[frozenset[str]] = []
         self.used_entries: set[int] = set()
@@ -1910,7 +1923,7 @@ class Planner:
         known = {ln.key for ln in self.lines}
         more = [ln for ln in candidates(self.topic, every_theme=True) if ln.key not in known]
         self.lines += more
-        self.jitter.update({ln.key: self.rng.random() for ln in more})
+        self.jitter.update({ln.key: line_jitter(self.seed, ln) for ln in more})
 
     def carry(self, lines: list[Line]) -> None:
         """Carrier lines join the planner (those it lacks) and all of them lose their jitter: a line built to
