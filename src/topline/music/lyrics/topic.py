@@ -870,6 +870,14 @@ def read_topic(description: str) -> Topic:
         singer = ""  # "a crush on the girl at the bus stop": the girl is sung of, she does not sing
     if addressee in beloved and "forbidden" not in named and not any(p.bare == addressee and p.owner in OWNERS for p in uniq):
         addressee = ""  # (not "my girl, hold on to me": no couple's call to her)
+    seen = _seen_love(uniq, tagged, tags, named, style, low_description, third_party)
+    if seen is not None:
+        # "a love song about the mailman", "an r&b song about the lifeguard", "the boy in the next cubicle": a love for
+        # someone seen at their work or place, not spoken yet: never sung in their voice, never a couple's mornings
+        named |= {"seenlove"}
+        singer = "" if singer == seen.bare else singer
+        tags -= {"together", "no-romance"}
+        tags |= {"alone", "untold", "romance", "newlove"}
     uniq = [_owned(p, singer) for p in uniq]  # "his daughter", "her late husband's garden": the singer's own
     # "she" and "he" only for someone the description names who is neither the singer nor "you"
     third = {h for p in uniq if p.kind in ("person", "animal") and p.bare not in (singer, addressee)
@@ -958,6 +966,42 @@ def read_topic(description: str) -> Topic:
                  lost_things=clash.lost_things(description),
                  themes=named, verb_words=frozenset(lem for _, lem, pos in tagged if pos == "v")
                  - {lem for _, lem, pos in tagged if pos != "v"} | _broken_apart(tagged), called=_called(description))
+
+
+# A love for someone seen at their work or where the singer sees them (helper lovers): "the" someone (not one's own:
+# "my husband") in a love song, or one a crush or a fall is on ("falling for the bartender"), a young one by where they
+# are ("the boy in the next cubicle", "the girl at the bus stop"), or someone never spoken to ("my neighbour across the
+# hall I've never talked to"); not where the two are a couple ("dating the bartender", "married the mailman").
+SEEN_PLACE = frozenset("in at on next across from behind by".split())
+NEVER_SPOKEN = re.compile(r"\b(?:never|not yet|have ?n[o']t|haven't|can't|cannot|too shy to) (?:\w+ )?(?:talk(?:ed)?|"
+                          r"spoken|speak|said (?:a word|hello|hi)|say (?:a word|hello|hi)) to\b")
+SEEN_LOVE_STYLES = frozenset("rnb sultry serenade".split())
+COUPLE_WORDS = frozenset("date dating married marry marriage wife husband girlfriend boyfriend partner fiance fiancee "
+                         "anniversary together".split())
+YOUNG_ONES = frozenset("boy girl guy lad lass".split())
+
+
+def _seen_love(phrases, tagged, tags, named, style, low: str, third_party) -> "Phrase | None":
+    """The one loved who is seen at their work or place (``SEEN_PLACE``...): the phrase, or None."""
+    lemset = {lem for _, lem, _ in tagged}
+    if lemset & COUPLE_WORDS or {"forbidden", "heartbreak", "selflove", "loveletter"} & named:
+        return None
+    low_toks = [t.lower() for t, _, _ in tagged]
+    spoken = NEVER_SPOKEN.search(low)
+    love = "romance" in tags or "love" in named or bool(SEEN_LOVE_STYLES & set(style)) or "crush" in lemset \
+        or bool(re.search(r"\bf(?:all|alls|alling|ell) for\b", low))
+    for p in phrases:
+        if not (p.kind == "person" or (p.kind == "thing" and _agent(p.head, p.owner))) or p.plural or p.bare in third_party or p.head in KINSHIP - YOUNG_ONES - {"friend"}:
+            continue
+        if p.head in ("friend",) or p.owner not in ("the", "my") or (p.owner == "my" and not spoken):
+            continue
+        own = p.bare.lower().split()
+        k = next((i for i in range(len(low_toks)) if low_toks[i:i + len(own)] == own), -1)
+        after = low_toks[k + len(own):k + len(own) + 1] if k >= 0 else []
+        young = p.head in YOUNG_ONES and bool(SEEN_PLACE & set(after))
+        if love or young or spoken:
+            return p
+    return None
 
 
 # Verbs whose "apart" is their own particle: a thing that falls, comes or breaks apart is broken, not far away
@@ -1332,6 +1376,10 @@ THEME_PHRASES = {
 THEME_EXCLUDES = {
     "splitup": frozenset({"heartbreak", "love", "family", "house"}),
     "selflove": frozenset({"love"}), "heartbreak": frozenset({"love"}), "loveletter": frozenset({"love"}),
+    # a love for someone seen at their work: not sung in their voice (the lifeguard's whistle, the barista's beans at
+    # home, "someday I'll work for me")
+    "seenlove": frozenset({"swimming", "work", "coffee", "study", "vigil", "waiting", "sport", "heat", "sleepover",
+                           "fling", "friendship", "drifting"}),
     "anniversary": frozenset({"wedding", "festival", "dating"}), "houselost": frozenset({"house", "newstart"}), "forbidden": frozenset({"friendship", "family", "wedding"}),
     "retirement": frozenset({"learning"}), "love": frozenset({"childhood"}), "gaming": frozenset({"sport", "distance"}),
     "tablegame": frozenset({"sport"}), "divine": frozenset({"love", "dating", "heartbreak"}),

@@ -365,7 +365,7 @@ NO_SUBJECT = "nosubject"
 
 # Words a theme named by a phrase (``topic.THEME_PHRASES``) meets its gates with: "next door" is read as no words of
 # its own, "the power went out" names no blackout, "my work bestie" and "the commute to work" no office.
-NAMED_GATES = {"neighbor": ("neighbor",), "blackout": ("blackout", "outage"), "haircut": ("haircut",),
+NAMED_GATES = {"neighbor": ("neighbor",), "seenlove": ("seenlove", "crush"), "blackout": ("blackout", "outage"), "haircut": ("haircut",),
                "icecream": ("icecream",), "skate": ("skate",), "officelife": ("coworker", "office"),
                "movingday": ("move",),
                "newstart": ("ownplace",),  # (helper hobby) "my first apartment", "a place of my own"
@@ -457,6 +457,12 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         out[name] = 2.0 * direct + 0.3 * min(near, 3)
     for name in topic.themes & out.keys():
         out[name] += STRONG  # named in a phrase ("coming up from nothing": the hustle, in whatever words)
+    if "seenlove" in out and "seenlove" in topic.themes:
+        # (helper lovers) a love for someone seen at their work is the song, above the plain love theme's crush lines
+        # and the workplace's own (the bar's hangover): its lines of that work are the ones nobody else has
+        out["seenlove"] += STRONG
+        for name in out.keys() - {"seenlove", "love"}:
+            out[name] = min(out[name], STRONG)  # (the bar where the bartender works is where, not what)
     out.update({n: 0.0 for n in ruled_out(topic) if n in out})  # a child's song of the split: no lover's breakup
     if topic.singer and "w" in lexicon.types(topic.singer.split()[-1].lower()):
         # a day off's themes (a hike, a beach, a holiday) are no worker's where only the place names them: a coal
