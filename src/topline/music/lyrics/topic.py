@@ -62,6 +62,7 @@ being am do does did have has had not no nor can could will would shall should m
 about around through across along against between among behind beyond near past since until till toward towards
 upon within without there here how why all any both each few more most other own same such only again ever
 during despite via per amid beneath underneath back away
+i've i'd i'll we've we'd we'll you've you'd you'll they've they'd they'll
 """.split())
 INDEFINITE_PEOPLE = frozenset("nobody everybody somebody anybody everyone someone anyone".split())
 KINSHIP = frozenset("""
@@ -818,8 +819,9 @@ def read_topic(description: str) -> Topic:
         tags.add("down")
     if NEW_LOVE.search(description.lower()):
         tags.add("newlove")
-    if "alone" in tags and ({"crush", "unrequited"} & lemset or UNTOLD.search(description.lower())) \
+    if ("alone" in tags and {"crush", "unrequited"} & lemset or UNTOLD.search(description.lower())) \
             and "affair" not in low_description:  # (an affair is hidden, but the two share it)
+        tags.add("alone")  # ("in love with my best friend and never telling her": no couple's hands either)
         tags.discard("together")  # "secretly in love": love, but never a couple
         tags.add("untold")  # nor a line of a past or a hold they share ("the stories that we'd tell")
     if "day" in tags and "night" in tags:
@@ -870,11 +872,27 @@ def read_topic(description: str) -> Topic:
         singer = ""  # "a crush on the girl at the bus stop": the girl is sung of, she does not sing
     if addressee in beloved and "forbidden" not in named and not any(p.bare == addressee and p.owner in OWNERS for p in uniq):
         addressee = ""  # (not "my girl, hold on to me": no couple's call to her)
+    lover = "love" in named or "romance" in tags or "love" in lemset
+    if lover and "forbidden" not in named and any(p.head == "friend" and p.owner in OWNERS for p in uniq):
+        named |= {"friendlove"}  # "in love with my best friend": the dates she tells of, the fries split
+    if lover and NIGHT_WORK.search(low_description):
+        named |= {"nightlove"}  # "my husband who works nights": the key at five, the plate under the light
+        tags.add("no-nightswith")  # (no "you steal the blanket every night")
+    if lover and PEN_LOVE.search(low_description):
+        named |= {"penlove"}  # "my pen pal", "through letters": never met, no hand in hand
+        tags -= {"together", "settled"}
+        tags |= {"alone", "newlove"}
+    if lover and MET_YOU.search(low_description):
+        named |= {"howwemet"}  # "meeting my wife at my cousin's wedding": the day we met, told
+    if re.search(r"\b(?:\w+)'s wedding\b", low_description) and (
+            "howwemet" in named or not re.search(r"\b(?:my|our)\s+(?:own\s+)?wedding\b", low_description)) and (
+            addressee and not re.search(r"\b%s's wedding\b" % re.escape(addressee.split()[-1].lower()), low_description)):
+        tags.add("no-yourday")  # someone else's wedding: "you" (my wife, met there) is not the one in the aisle
     seen = _seen_love(uniq, tagged, tags, named, style, low_description, third_party)
     if seen is not None:
         # "a love song about the mailman", "an r&b song about the lifeguard", "the boy in the next cubicle": a love for
         # someone seen at their work or place, not spoken yet: never sung in their voice, never a couple's mornings
-        named |= {"seenlove"}
+        named |= {"seenlove", "love"}
         singer = "" if singer == seen.bare else singer
         tags -= {"together", "no-romance"}
         tags |= {"alone", "untold", "romance", "newlove"}
@@ -966,6 +984,15 @@ def read_topic(description: str) -> Topic:
                  lost_things=clash.lost_things(description),
                  themes=named, verb_words=frozenset(lem for _, lem, pos in tagged if pos == "v")
                  - {lem for _, lem, pos in tagged if pos != "v"} | _broken_apart(tagged), called=_called(description))
+
+
+# (helper lovers) one loved who works nights, a love in letters, and the day two met told (``read_topic``).
+NIGHT_WORK = re.compile(r"\b(?:works?|working|worked|on) (?:the )?(?:nights?|night shifts?|graveyard(?: shift)?|overnights?)\b|"
+                        r"\bnight ?shifts?\b|\bgraveyard shift\b")
+PEN_LOVE = re.compile(r"\bpen[- ]?pals?\b|\bthrough (?:\w+ )?letters\b|\bby letters?\b|\bnever met (?:in person|in real "
+                      r"life|irl)\b")
+MET_YOU = re.compile(r"\b(?:meet|meeting|met)\s+(?:my|our|her|his)\s+(?:\w+\s+)?(?:wife|husband|girlfriend|boyfriend|"
+                     r"partner|fianc\w*)\b|\b(?:how|when|where|the (?:day|night) )\s*(?:i|we) (?:first )?met\b")
 
 
 # A love for someone seen at their work or where the singer sees them (helper lovers): "the" someone (not one's own:
@@ -1380,6 +1407,9 @@ THEME_EXCLUDES = {
     # home, "someday I'll work for me")
     "seenlove": frozenset({"swimming", "work", "coffee", "study", "vigil", "waiting", "sport", "heat", "sleepover",
                            "fling", "friendship", "drifting"}),
+    # (helper lovers) a best friend loved: not the friendship's "brother I never had"; letters: no vigil for the mail
+    "friendlove": frozenset({"friendship", "drifting", "farfriend", "sleepover"}),
+    "penlove": frozenset({"friendship", "vigil", "farfriend"}), "nightlove": frozenset({"halloween"}),
     "anniversary": frozenset({"wedding", "festival", "dating"}), "houselost": frozenset({"house", "newstart"}), "forbidden": frozenset({"friendship", "family", "wedding"}),
     "retirement": frozenset({"learning"}), "love": frozenset({"childhood"}), "gaming": frozenset({"sport", "distance"}),
     "tablegame": frozenset({"sport"}), "divine": frozenset({"love", "dating", "heartbreak"}),
@@ -1472,7 +1502,8 @@ def sung_for_children(style, words) -> bool:
 NEW_LOVE = re.compile(r"\b(meet|meets|meeting|met|first date|fling|(?:summer|holiday|vacation) romance|new love|"
                       r"falling for|first love|first kiss|puppy love)\b")
 # A love not returned or not told ("secretly in love", "a secret love", "love from afar"): never a couple.
-UNTOLD = re.compile(r"\b(secret(ly)?\s+(in\s+)?lov\w*|lov\w*\s+(\w+\s+)?from afar|one[- ]sided)\b")
+UNTOLD = re.compile(r"\b(secret(ly)?\s+(in\s+)?lov\w*|lov\w*\s+(\w+\s+)?from afar|one[- ]sided|"
+                    r"never (?:tell|tells|telling|told) (?:her|him|them|you)|without (?:ever )?telling (?:her|him|them|you))\b")
 # A being gone: "passed away", "passed on" (not "passed the exam").
 # (and "after she passed", "since my dad passed": passed with no object, bank16; not "she passed the test")
 PASSED = re.compile(r"\bpass(ed|es|ing)?\s+(away|on)\b|\b(?:she|he|they|mom|mum|dad|mother|father|grandma|grandpa|"
