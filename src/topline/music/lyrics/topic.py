@@ -894,6 +894,7 @@ def read_topic(description: str) -> Topic:
         # someone seen at their work or place, not spoken yet: never sung in their voice, never a couple's mornings
         named |= {"seenlove", "love"}
         singer = "" if singer == seen.bare else singer
+        addressee = "" if addressee == seen.bare and seen.owner == "the" else addressee  # (never "my boy, ...")
         tags -= {"together", "no-romance"}
         tags |= {"alone", "untold", "romance", "newlove"}
     uniq = [_owned(p, singer) for p in uniq]  # "his daughter", "her late husband's garden": the singer's own
