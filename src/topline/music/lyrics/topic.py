@@ -1014,6 +1014,9 @@ def _seen_love(phrases, tagged, tags, named, style, low: str, third_party) -> "P
     lemset = {lem for _, lem, _ in tagged}
     if lemset & COUPLE_WORDS or {"forbidden", "heartbreak", "selflove", "loveletter"} & named:
         return None
+    if lemset & {"meet", "kiss"} or "lost" in tags or BREAKUP.search(low) or sung_for_children(style, lemset) \
+            or re.search(r"\b(?:who|that) (?:left|broke|cheated|dumped|ghosted)\b", low):
+        return None  # "the girl I met on the train", "the boy who broke my heart", a kids' song: no crush untold
     low_toks = [t.lower() for t, _, _ in tagged]
     spoken = NEVER_SPOKEN.search(low)
     love = "romance" in tags or "love" in named or bool(SEEN_LOVE_STYLES & set(style)) or "crush" in lemset \
