@@ -37,7 +37,9 @@ def test_the_lifeguard_is_not_the_singer():
 
 
 def test_each_work_sings_its_own_lines():
-    assert "You hand me bills and a magazine" in _lines("a love song about the mailman I wait for every morning")
+    assert "I hear your truck come down the street" in _lines("a love song about the mailman I wait for every morning")
+    # (the mailman brings mail by my name: no "you don't even know my name")
+    assert "You don't even know my name" not in _lines("a love song about the mailman I wait for every morning")
     assert "You write my name and draw a star" in _lines(
         "a shy love song about the barista who writes my name on the cup")
     assert "Just a cubicle wall between" in _lines("a cute acoustic song about the boy in the next cubicle")
@@ -108,3 +110,11 @@ def test_matching_on_an_app_is_no_match_played():
     lines = _lines(d)
     assert "It's a match, and my phone goes ding" in lines
     assert "The whistle blows, the game's begun" not in lines
+
+
+def test_a_name_known_or_not():
+    # "I don't even know your name" never beside "I write your name and cross it out"
+    lines = _lines("a ballad about my neighbour across the hall I've never talked to")
+    assert "Oh I don't even know your name" in lines
+    assert not {"I write your name and cross it out", "I never say your name out loud"} & set(lines)
+    assert "no-strangertoyou" in read_topic("a shy love song about the barista who writes my name on the cup").tags

@@ -116,7 +116,9 @@ CONFLICTS = {"loyal": "betrayed", "gone": "athome", "athome": "no-athome", "she"
              "romance": "no-romance", "you": "no-you", "lost": "no-lost", "here": "lost", "first": "last", "last": "first",
              "dawn": "midnight", "belong": "away", "shared": "untold", "untold": "shared", "settled": "newlove",
              "learner": "teacher", "teacher": "no-teacher", "outside": "indoors", "asever": "no-asever",
-             "othername": "no-othername"}
+             "othername": "no-othername",
+             # (helper lovers) a name known or not: "I write your name" never beside "I don't even know your name"
+             "yourname": "noyourname", "noyourname": "yourname"}
 # Singers who work where others are served ("a bus driver", "a cabbie", "a lifeguard"): no line in the voice of one
 # served there (tag "customer", denied by "no-customer": a passenger's seat and bell cord, a swimmer's dive).
 STAFF = frozenset("driver chauffeur cabbie cabdriver conductor busdriver lifeguard".split())
@@ -897,6 +899,8 @@ def read_topic(description: str) -> Topic:
         addressee = "" if addressee == seen.bare and seen.owner == "the" else addressee  # (never "my boy, ...")
         tags -= {"together", "no-romance"}
         tags |= {"alone", "untold", "romance", "newlove"}
+        if re.search(r"\bmy name\b", low_description) or seen.head in NAME_READERS:
+            tags.add("no-strangertoyou")  # "the barista who writes my name", the mailman: no "you don't know my name"
     uniq = [_owned(p, singer) for p in uniq]  # "his daughter", "her late husband's garden": the singer's own
     # "she" and "he" only for someone the description names who is neither the singer nor "you"
     third = {h for p in uniq if p.kind in ("person", "animal") and p.bare not in (singer, addressee)
@@ -1000,6 +1004,7 @@ MET_YOU = re.compile(r"\b(?:meet|meeting|met)\s+(?:my|our|her|his)\s+(?:\w+\s+)?
 # "my husband") in a love song, or one a crush or a fall is on ("falling for the bartender"), a young one by where they
 # are ("the boy in the next cubicle", "the girl at the bus stop"), or someone never spoken to ("my neighbour across the
 # hall I've never talked to"); not where the two are a couple ("dating the bartender", "married the mailman").
+NAME_READERS = frozenset("mailman postman mailwoman postwoman carrier courier".split())  # (they bring it by name)
 SEEN_PLACE = frozenset("in at on next across from behind by".split())
 NEVER_SPOKEN = re.compile(r"\b(?:never|not yet|have ?n[o']t|haven't|can't|cannot|too shy to) (?:\w+ )?(?:talk(?:ed)?|"
                           r"spoken|speak|said (?:a word|hello|hi)|say (?:a word|hello|hi)) to\b")
