@@ -118,3 +118,10 @@ def test_a_name_known_or_not():
     assert "Oh I don't even know your name" in lines
     assert not {"I write your name and cross it out", "I never say your name out loud"} & set(lines)
     assert "no-strangertoyou" in read_topic("a shy love song about the barista who writes my name on the cup").tags
+
+
+def test_a_neighbour_is_not_at_work():
+    lines = _lines("a ballad about my neighbour across the hall I've never talked to")
+    assert "You're working and I'm in the way" not in lines
+    assert "seenwork" in read_topic("a love song about the mailman I wait for every morning").themes
+    assert "seenwork" not in read_topic("a ballad about my neighbour across the hall I've never talked to").themes

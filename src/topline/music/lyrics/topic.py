@@ -899,6 +899,8 @@ def read_topic(description: str) -> Topic:
         addressee = "" if addressee == seen.bare and seen.owner == "the" else addressee  # (never "my boy, ...")
         tags -= {"together", "no-romance"}
         tags |= {"alone", "untold", "romance", "newlove"}
+        if "w" in lexicon.types(seen.head) or seen.kind == "thing" or lemset & SEEN_AT_WORK:
+            named |= {"seenwork"}  # (at their work: "you're working and I'm in the way"; never a neighbour's)
         if re.search(r"\bmy name\b", low_description) or seen.head in NAME_READERS:
             tags.add("no-strangertoyou")  # "the barista who writes my name", the mailman: no "you don't know my name"
     uniq = [_owned(p, singer) for p in uniq]  # "his daughter", "her late husband's garden": the singer's own
@@ -1004,6 +1006,7 @@ MET_YOU = re.compile(r"\b(?:meet|meeting|met)\s+(?:my|our|her|his)\s+(?:\w+\s+)?
 # "my husband") in a love song, or one a crush or a fall is on ("falling for the bartender"), a young one by where they
 # are ("the boy in the next cubicle", "the girl at the bus stop"), or someone never spoken to ("my neighbour across the
 # hall I've never talked to"); not where the two are a couple ("dating the bartender", "married the mailman").
+SEEN_AT_WORK = frozenset("work job shift office cubicle desk counter register".split())
 NAME_READERS = frozenset("mailman postman mailwoman postwoman carrier courier".split())  # (they bring it by name)
 SEEN_PLACE = frozenset("in at on next across from behind by".split())
 NEVER_SPOKEN = re.compile(r"\b(?:never|not yet|have ?n[o']t|haven't|can't|cannot|too shy to) (?:\w+ )?(?:talk(?:ed)?|"

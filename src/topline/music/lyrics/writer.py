@@ -365,7 +365,7 @@ NO_SUBJECT = "nosubject"
 
 # Words a theme named by a phrase (``topic.THEME_PHRASES``) meets its gates with: "next door" is read as no words of
 # its own, "the power went out" names no blackout, "my work bestie" and "the commute to work" no office.
-NAMED_GATES = {"neighbor": ("neighbor",), "seenlove": ("seenlove", "crush"),
+NAMED_GATES = {"neighbor": ("neighbor",), "seenlove": ("seenlove", "crush"), "seenwork": ("seenwork",),
                "friendlove": ("friendlove",), "nightlove": ("nightlove",), "penlove": ("penlove",),
                "howwemet": ("howwemet",), "blackout": ("blackout", "outage"), "haircut": ("haircut",),
                "icecream": ("icecream",), "skate": ("skate",), "officelife": ("coworker", "office"),
