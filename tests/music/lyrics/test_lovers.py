@@ -125,3 +125,9 @@ def test_a_neighbour_is_not_at_work():
     assert "You're working and I'm in the way" not in lines
     assert "seenwork" in read_topic("a love song about the mailman I wait for every morning").themes
     assert "seenwork" not in read_topic("a ballad about my neighbour across the hall I've never talked to").themes
+
+
+def test_a_story_of_someone_is_no_crush():
+    # a young one with a clause of their own is a story, not one seen and loved
+    t = read_topic("a rock song about the quiet guy from accounting who sang at the karaoke bar")
+    assert "seenlove" not in t.themes

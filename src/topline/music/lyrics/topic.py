@@ -62,8 +62,10 @@ being am do does did have has had not no nor can could will would shall should m
 about around through across along against between among behind beyond near past since until till toward towards
 upon within without there here how why all any both each few more most other own same such only again ever
 during despite via per amid beneath underneath back away
-i've i'd i'll we've we'd we'll you've you'd you'll they've they'd they'll
 """.split())
+# A pronoun and its verb in one word: never a noun (helper lovers), read as a function word by ``_tag`` only (the
+# writer's stress marks and signatures keep their own ``FUNCTION``).
+PRONOUN_CONTRACTIONS = frozenset("i've i'd i'll we've we'd we'll you've you'd you'll they've they'd they'll".split())
 INDEFINITE_PEOPLE = frozenset("nobody everybody somebody anybody everyone someone anyone".split())
 KINSHIP = frozenset("""
 grandmother grandfather grandma grandpa granny mother father mom mum dad mama papa brother sister son daughter
@@ -392,7 +394,8 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
         # "the friend who never called back": a verb, not a song "called" something
         heard = heard or (tok in ("called", "told", "named") and (prev in SUBJECT_WORDS or prev in ADVERBS))
         if tok in FUNCTION or tok in DETERMINERS or (tok in REQUEST_WORDS and not heard) or len(tok) < 2 or style \
-                or tok.endswith("n't"):  # "can't", "won't": not a noun phrase ("I can feel can't sleep ...")
+                or tok.endswith("n't") or tok in PRONOUN_CONTRACTIONS:  # "can't", "won't": not a noun phrase ("I can
+            # feel can't sleep ..."); nor "I've" ("the hall I've never talked to" is no "Hall I've")
             out.append((tok, tok, "f"))
             continue
         if (tok, nxt) == ("next", "door") or (prev, tok) == ("next", "door"):
@@ -1037,7 +1040,8 @@ def _seen_love(phrases, tagged, tags, named, style, low: str, third_party) -> "P
         own = p.bare.lower().split()
         k = next((i for i in range(len(low_toks)) if low_toks[i:i + len(own)] == own), -1)
         after = low_toks[k + len(own):k + len(own) + 1] if k >= 0 else []
-        young = p.head in YOUNG_ONES and bool(SEEN_PLACE & set(after))
+        # (a young one only by where they are: "the quiet guy from accounting who sang at the karaoke bar" is a story)
+        young = p.head in YOUNG_ONES and bool(SEEN_PLACE & set(after)) and not {"who", "that"} & set(low_toks[k:])
         if love or young or spoken:
             return p
     return None
