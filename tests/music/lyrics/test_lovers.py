@@ -131,3 +131,9 @@ def test_a_story_of_someone_is_no_crush():
     # a young one with a clause of their own is a story, not one seen and loved
     t = read_topic("a rock song about the quiet guy from accounting who sang at the karaoke bar")
     assert "seenlove" not in t.themes
+
+
+def test_who_knows_my_name():
+    # the barista who writes my name on the cup knows it: never both in one song
+    lines = _lines("bedroom pop about a crush on the barista at the corner cafe")
+    assert not {"You write my name and draw a star", "You don't even know my name"} <= set(lines)

@@ -120,7 +120,8 @@ CONFLICTS = {"loyal": "betrayed", "gone": "athome", "athome": "no-athome", "she"
              "learner": "teacher", "teacher": "no-teacher", "outside": "indoors", "asever": "no-asever",
              "othername": "no-othername",
              # (helper lovers) a name known or not: "I write your name" never beside "I don't even know your name"
-             "yourname": "noyourname", "noyourname": "yourname"}
+             "yourname": "noyourname", "noyourname": "yourname",
+             "knowsmyname": "strangertoyou", "strangertoyou": "knowsmyname"}
 # Singers who work where others are served ("a bus driver", "a cabbie", "a lifeguard"): no line in the voice of one
 # served there (tag "customer", denied by "no-customer": a passenger's seat and bell cord, a swimmer's dive).
 STAFF = frozenset("driver chauffeur cabbie cabdriver conductor busdriver lifeguard".split())
