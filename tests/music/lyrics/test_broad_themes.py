@@ -66,4 +66,4 @@ def test_a_genre_alone_meets_the_no_subject_gate(description, bare):
 
 def test_the_broad_themes_have_their_couplets():
     assert couplet_counts(("family", "love", "home", "joy", "anthem", "longing")) == {
-        "family": 97, "love": 65, "home": 31, "joy": 19, "anthem": 28, "longing": 19}
+        "family": 97, "love": 72, "home": 31, "joy": 19, "anthem": 28, "longing": 19}

@@ -63,6 +63,9 @@ about around through across along against between among behind beyond near past 
 upon within without there here how why all any both each few more most other own same such only again ever
 during despite via per amid beneath underneath back away because though although unless whether if
 """.split())
+# A pronoun and its verb in one word: never a noun (helper lovers), read as a function word by ``_tag`` only (the
+# writer's stress marks and signatures keep their own ``FUNCTION``).
+PRONOUN_CONTRACTIONS = frozenset("i've i'd i'll we've we'd we'll you've you'd you'll they've they'd they'll".split())
 INDEFINITE_PEOPLE = frozenset("nobody everybody somebody anybody everyone someone anyone".split())
 KINSHIP = frozenset("""
 grandmother grandfather grandma grandpa granny mother father mom mum dad mama papa brother sister son daughter
@@ -117,7 +120,10 @@ CONFLICTS = {"loyal": "betrayed", "gone": "athome", "athome": "no-athome", "she"
              "dawn": "midnight", "belong": "away", "shared": "untold", "untold": "shared", "settled": "newlove",
              "learner": "teacher", "teacher": "no-teacher", "outside": "indoors", "asever": "no-asever",
              "othername": "no-othername", "leftbehind": "leaver", "leaver": "no-leaver",
-             "restless": "no-restless"}
+             "restless": "no-restless",
+             # (helper lovers) a name known or not: "I write your name" never beside "I don't even know your name"
+             "yourname": "noyourname", "noyourname": "yourname",
+             "knowsmyname": "strangertoyou", "strangertoyou": "knowsmyname"}
 # Singers who work where others are served ("a bus driver", "a cabbie", "a lifeguard"): no line in the voice of one
 # served there (tag "customer", denied by "no-customer": a passenger's seat and bell cord, a swimmer's dive).
 STAFF = frozenset("driver chauffeur cabbie cabdriver conductor busdriver lifeguard".split())
@@ -397,7 +403,8 @@ def _tag(tokens: list[str]) -> list[tuple[str, str, str]]:
         # "the friend who never called back": a verb, not a song "called" something
         heard = heard or (tok in ("called", "told", "named") and (prev in SUBJECT_WORDS or prev in ADVERBS))
         if tok in FUNCTION or tok in DETERMINERS or (tok in REQUEST_WORDS and not heard) or len(tok) < 2 or style \
-                or tok.endswith("n't"):  # "can't", "won't": not a noun phrase ("I can feel can't sleep ...")
+                or tok.endswith("n't") or tok in PRONOUN_CONTRACTIONS:  # "can't", "won't": not a noun phrase ("I can
+            # feel can't sleep ..."); nor "I've" ("the hall I've never talked to" is no "Hall I've")
             out.append((tok, tok, "f"))
             continue
         if (tok, nxt) == ("next", "door") or (prev, tok) == ("next", "door"):
@@ -842,8 +849,9 @@ def read_topic(description: str) -> Topic:
         tags.add("down")
     if NEW_LOVE.search(description.lower()):
         tags.add("newlove")
-    if "alone" in tags and ({"crush", "unrequited"} & lemset or UNTOLD.search(description.lower())) \
+    if ("alone" in tags and {"crush", "unrequited"} & lemset or UNTOLD.search(description.lower())) \
             and "affair" not in low_description:  # (an affair is hidden, but the two share it)
+        tags.add("alone")  # ("in love with my best friend and never telling her": no couple's hands either)
         tags.discard("together")  # "secretly in love": love, but never a couple
         tags.add("untold")  # nor a line of a past or a hold they share ("the stories that we'd tell")
     if "day" in tags and "night" in tags:
@@ -897,6 +905,35 @@ def read_topic(description: str) -> Topic:
         singer = ""  # "a crush on the girl at the bus stop": the girl is sung of, she does not sing
     if addressee in beloved and "forbidden" not in named and not any(p.bare == addressee and p.owner in OWNERS for p in uniq):
         addressee = ""  # (not "my girl, hold on to me": no couple's call to her)
+    lover = "love" in named or "romance" in tags or "love" in lemset
+    if lover and "forbidden" not in named and any(p.head == "friend" and p.owner in OWNERS for p in uniq):
+        named |= {"friendlove"}  # "in love with my best friend": the dates she tells of, the fries split
+    if lover and NIGHT_WORK.search(low_description):
+        named |= {"nightlove"}  # "my husband who works nights": the key at five, the plate under the light
+        tags.add("no-nightswith")  # (no "you steal the blanket every night")
+    if lover and PEN_LOVE.search(low_description):
+        named |= {"penlove"}  # "my pen pal", "through letters": never met, no hand in hand
+        tags -= {"together", "settled"}
+        tags |= {"alone", "newlove"}
+    if lover and MET_YOU.search(low_description):
+        named |= {"howwemet"}  # "meeting my wife at my cousin's wedding": the day we met, told
+    if re.search(r"\b(?:\w+)'s wedding\b", low_description) and (
+            "howwemet" in named or not re.search(r"\b(?:my|our)\s+(?:own\s+)?wedding\b", low_description)) and (
+            addressee and not re.search(r"\b%s's wedding\b" % re.escape(addressee.split()[-1].lower()), low_description)):
+        tags.add("no-yourday")  # someone else's wedding: "you" (my wife, met there) is not the one in the aisle
+    seen = _seen_love(uniq, tagged, tags, named, style, low_description, third_party)
+    if seen is not None:
+        # "a love song about the mailman", "an r&b song about the lifeguard", "the boy in the next cubicle": a love for
+        # someone seen at their work or place, not spoken yet: never sung in their voice, never a couple's mornings
+        named |= {"seenlove", "love"}
+        singer = "" if singer == seen.bare else singer
+        addressee = "" if addressee == seen.bare and seen.owner == "the" else addressee  # (never "my boy, ...")
+        tags -= {"together", "no-romance"}
+        tags |= {"alone", "untold", "romance", "newlove"}
+        if "w" in lexicon.types(seen.head) or seen.kind == "thing" or lemset & SEEN_AT_WORK:
+            named |= {"seenwork"}  # (at their work: "you're working and I'm in the way"; never a neighbour's)
+        if re.search(r"\bmy name\b", low_description) or seen.head in NAME_READERS:
+            tags.add("no-strangertoyou")  # "the barista who writes my name", the mailman: no "you don't know my name"
     uniq = [_owned(p, singer) for p in uniq]  # "his daughter", "her late husband's garden": the singer's own
     # "she" and "he" only for someone the description names who is neither the singer nor "you"
     third = {h for p in uniq if p.kind in ("person", "animal") and p.bare not in (singer, addressee)
@@ -1022,6 +1059,57 @@ def read_topic(description: str) -> Topic:
         topic = replace(topic, title_candidates=tuple(
             c for c in topic.title_candidates if c.lower().removeprefix("my ").removeprefix("the ") not in heard))
     return topic
+
+
+# (helper lovers) one loved who works nights, a love in letters, and the day two met told (``read_topic``).
+NIGHT_WORK = re.compile(r"\b(?:works?|working|worked|on) (?:the )?(?:nights?|night shifts?|graveyard(?: shift)?|overnights?)\b|"
+                        r"\bnight ?shifts?\b|\bgraveyard shift\b")
+PEN_LOVE = re.compile(r"\bpen[- ]?pals?\b|\bthrough (?:\w+ )?letters\b|\bby letters?\b|\bnever met (?:in person|in real "
+                      r"life|irl)\b")
+MET_YOU = re.compile(r"\b(?:meet|meeting|met)\s+(?:my|our|her|his)\s+(?:\w+\s+)?(?:wife|husband|girlfriend|boyfriend|"
+                     r"partner|fianc\w*)\b|\b(?:how|when|where|the (?:day|night) )\s*(?:i|we) (?:first )?met\b")
+
+
+# A love for someone seen at their work or where the singer sees them (helper lovers): "the" someone (not one's own:
+# "my husband") in a love song, or one a crush or a fall is on ("falling for the bartender"), a young one by where they
+# are ("the boy in the next cubicle", "the girl at the bus stop"), or someone never spoken to ("my neighbour across the
+# hall I've never talked to"); not where the two are a couple ("dating the bartender", "married the mailman").
+SEEN_AT_WORK = frozenset("work job shift office cubicle desk counter register".split())
+NAME_READERS = frozenset("mailman postman mailwoman postwoman carrier courier".split())  # (they bring it by name)
+SEEN_PLACE = frozenset("in at on next across from behind by".split())
+NEVER_SPOKEN = re.compile(r"\b(?:never|not yet|have ?n[o']t|haven't|can't|cannot|too shy to) (?:\w+ )?(?:talk(?:ed)?|"
+                          r"spoken|speak|said (?:a word|hello|hi)|say (?:a word|hello|hi)) to\b")
+SEEN_LOVE_STYLES = frozenset("rnb sultry serenade".split())
+COUPLE_WORDS = frozenset("date dating married marry marriage wife husband girlfriend boyfriend partner fiance fiancee "
+                         "anniversary together".split())
+YOUNG_ONES = frozenset("boy girl guy lad lass".split())
+
+
+def _seen_love(phrases, tagged, tags, named, style, low: str, third_party) -> "Phrase | None":
+    """The one loved who is seen at their work or place (``SEEN_PLACE``...): the phrase, or None."""
+    lemset = {lem for _, lem, _ in tagged}
+    if lemset & COUPLE_WORDS or {"forbidden", "heartbreak", "selflove", "loveletter"} & named:
+        return None
+    if lemset & {"meet", "kiss"} or "lost" in tags or BREAKUP.search(low) or sung_for_children(style, lemset) \
+            or re.search(r"\b(?:who|that) (?:left|broke|cheated|dumped|ghosted)\b", low):
+        return None  # "the girl I met on the train", "the boy who broke my heart", a kids' song: no crush untold
+    low_toks = [t.lower() for t, _, _ in tagged]
+    spoken = NEVER_SPOKEN.search(low)
+    love = "romance" in tags or "love" in named or bool(SEEN_LOVE_STYLES & set(style)) or "crush" in lemset \
+        or bool(re.search(r"\bf(?:all|alls|alling|ell) for\b", low))
+    for p in phrases:
+        if not (p.kind == "person" or (p.kind == "thing" and _agent(p.head, p.owner))) or p.plural or p.bare in third_party or p.head in KINSHIP - YOUNG_ONES - {"friend"}:
+            continue
+        if p.head in ("friend",) or p.owner not in ("the", "my") or (p.owner == "my" and not spoken):
+            continue
+        own = p.bare.lower().split()
+        k = next((i for i in range(len(low_toks)) if low_toks[i:i + len(own)] == own), -1)
+        after = low_toks[k + len(own):k + len(own) + 1] if k >= 0 else []
+        # (a young one only by where they are: "the quiet guy from accounting who sang at the karaoke bar" is a story)
+        young = p.head in YOUNG_ONES and bool(SEEN_PLACE & set(after)) and not {"who", "that"} & set(low_toks[k:])
+        if love or young or spoken:
+            return p
+    return None
 
 
 # Verbs whose "apart" is their own particle: a thing that falls, comes or breaks apart is broken, not far away
@@ -1502,6 +1590,13 @@ THEME_PHRASES = {
 THEME_EXCLUDES = {
     "splitup": frozenset({"heartbreak", "love", "family", "house"}),
     "selflove": frozenset({"love"}), "heartbreak": frozenset({"love"}), "loveletter": frozenset({"love"}),
+    # a love for someone seen at their work: not sung in their voice (the lifeguard's whistle, the barista's beans at
+    # home, "someday I'll work for me")
+    "seenlove": frozenset({"swimming", "work", "coffee", "study", "vigil", "waiting", "sport", "heat", "sleepover",
+                           "fling", "friendship", "drifting"}),
+    # (helper lovers) a best friend loved: not the friendship's "brother I never had"; letters: no vigil for the mail
+    "friendlove": frozenset({"friendship", "drifting", "farfriend", "sleepover"}),
+    "penlove": frozenset({"friendship", "vigil", "farfriend"}), "nightlove": frozenset({"halloween"}),
     "anniversary": frozenset({"wedding", "festival", "dating"}), "houselost": frozenset({"house", "newstart"}),
     # a home burned or flooded is no home kept, no sale, no repair, no summer heat or rain song, no fireside
     "homegone": frozenset({"house", "home", "houselost", "disrepair", "newstart", "heat", "fireside", "storm", "rain",
@@ -1668,7 +1763,8 @@ def _kid_make_believe(low_description: str, style) -> bool:
 NEW_LOVE = re.compile(r"\b(meet|meets|meeting|met|first date|fling|(?:summer|holiday|vacation) romance|new love|"
                       r"falling for|first love|first kiss|puppy love)\b")
 # A love not returned or not told ("secretly in love", "a secret love", "love from afar"): never a couple.
-UNTOLD = re.compile(r"\b(secret(ly)?\s+(in\s+)?lov\w*|lov\w*\s+(\w+\s+)?from afar|one[- ]sided)\b")
+UNTOLD = re.compile(r"\b(secret(ly)?\s+(in\s+)?lov\w*|lov\w*\s+(\w+\s+)?from afar|one[- ]sided|"
+                    r"never (?:tell|tells|telling|told) (?:her|him|them|you)|without (?:ever )?telling (?:her|him|them|you))\b")
 # A being gone: "passed away", "passed on" (not "passed the exam").
 # (and "after she passed", "since my dad passed": passed with no object, bank16; not "she passed the test")
 PASSED = re.compile(r"\bpass(ed|es|ing)?\s+(away|on)\b|\b(?:she|he|they|mom|mum|dad|mother|father|grandma|grandpa|"

@@ -378,7 +378,9 @@ NO_SUBJECT = "nosubject"
 
 # Words a theme named by a phrase (``topic.THEME_PHRASES``) meets its gates with: "next door" is read as no words of
 # its own, "the power went out" names no blackout, "my work bestie" and "the commute to work" no office.
-NAMED_GATES = {"neighbor": ("neighbor",), "blackout": ("blackout", "outage"), "haircut": ("haircut",),
+NAMED_GATES = {"neighbor": ("neighbor",), "seenlove": ("seenlove", "crush"), "seenwork": ("seenwork",),
+               "friendlove": ("friendlove",), "nightlove": ("nightlove",), "penlove": ("penlove",),
+               "howwemet": ("howwemet",), "blackout": ("blackout", "outage"), "haircut": ("haircut",),
                "icecream": ("icecream",), "skate": ("skate",), "officelife": ("coworker", "office"),
                "movingday": ("move",),
                "newstart": ("ownplace",),  # (helper hobby) "my first apartment", "a place of my own"
@@ -497,6 +499,13 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         out[name] = 2.0 * direct + 0.3 * min(near, 3)
     for name in topic.themes & out.keys():
         out[name] += STRONG  # named in a phrase ("coming up from nothing": the hustle, in whatever words)
+    for kind in LOVE_KINDS & topic.themes & out.keys():
+        # (helper lovers) a love of one kind (someone seen at their work, a best friend, one on nights, in letters, met
+        # at a wedding) is the song, above the plain love theme's stock couple and the workplace's own lines (the bar's
+        # hangover): its lines are the ones nobody else has
+        out[kind] += 2 * STRONG
+        for name in out.keys() - LOVE_KINDS:
+            out[name] = min(out[name], STRONG)  # (the bar where the bartender works is where, not what)
     out.update({n: 0.0 for n in ruled_out(topic) if n in out})  # a child's song of the split: no lover's breakup
     if topic.singer and "w" in lexicon.types(topic.singer.split()[-1].lower()):
         # a day off's themes (a hike, a beach, a holiday) are no worker's where only the place names them: a coal
@@ -566,6 +575,8 @@ def theme_weights(topic: Topic) -> dict[str, float]:
 # Themes of the people one loves: where one of them died and the song is about nothing else, it is a song of grief.
 KIN_THEMES = frozenset({"friendship", "family", "siblings", "love"})
 DEATH_WORDS = frozenset("pass die dead death funeral grave bury".split())  # (not "missing home": no one died)
+# Loves of one kind, named by topic.read_topic (helper lovers): their own themes, the song's first.
+LOVE_KINDS = frozenset("seenlove friendlove nightlove penlove howwemet".split())
 # A brother or sister named by their age ("little brother", "big sister"): sung to, a song of the two of them.
 SIBLING_BY_AGE = re.compile(r"(?:little|baby|younger|kid|big|older) (?:brother|sister)")
 # Themes of a home and its life, which sing it kept: where it is sold or lost (topic's "houselost") only their lines
@@ -599,7 +610,7 @@ dog snake field trick store board screen level label house front spring leaf col
 needle ink bug cement mirror fare market stall grill border tower sand port coast tide letter cane champion club cup
 team baby doctor police ward school page paper bed shadow trip resort rock trade tool muscle traffic boss wage station
 band stage soldier hound storm weather box shore peak trail career best gang mate grace lord spirit taxi alien earth
-moon rocket space train fall""".split())
+moon rocket space train fall match""".split())
 LEISURE_THEMES = frozenset({"nature", "beach", "vacation"})  # a day off's: a hike, the sand, a holiday
 BUSINESSES = frozenset("place shop joint truck stand parlor parlour restaurant diner shack store van cart".split())
 WORK_WORDS = frozenset("work job shift fire fired quit boss hire hired employee manager coworker".split())
@@ -1710,7 +1721,8 @@ class Planner:
             if self.topic.lost_things and line.theme not in ("carry", "carry+") \
                     and clash.sings_as_had(text, self.topic.lost_things):
                 found |= {"had"}  # "I keep my wallet where I can see" in a song of losing it
-            if ("romance" in line.tags or line.theme == "love") and "guest" in self.topic.facts:
+            if ("romance" in line.tags or line.theme == "love") and "guest" in self.topic.facts \
+                    and line.theme not in LOVE_KINDS:  # (not the day two guests met: "you caught the bouquet")
                 found |= {"couple"}  # a lover's line ("I'm yours and you are mine") at someone else's wedding
             self.clash_of[key] = len(found)
         return self.clash_of[key]
