@@ -150,3 +150,13 @@ def test_last_spring_is_when_not_what():
     assert write_song(d, seed=0, form=default_form("pop"))[0] == "My Grandpa Who Passed Away"
     assert theme_weights(t).get("seasons", 0.0) < STRONG
     assert "Took Last Summer" not in read_topic("a song about the road trip we took last summer").title_candidates
+
+
+def test_battling_an_illness_is_no_war_and_a_loved_ones_illness_is_sung():
+    weights = theme_weights(read_topic("a song about my wife who is battling cancer"))
+    assert weights["illness"] >= STRONG and weights.get("war", 0.0) < STRONG
+    assert theme_weights(read_topic("soldiers who fight in the war"))["war"] >= STRONG
+    assert not any(re.search(r"miss the road i used to roam|tell the kids i'm doing fine", x)
+                   for x in _sung("a song about my wife who is battling cancer"))
+    assert read_topic("a summer song about driving with the windows down").title_candidates[0] == \
+        "Driving with the Windows Down"

@@ -2448,6 +2448,9 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
         if e == k + 1 and k and tagged[k - 1][2] == "n" and lexicon.kind(tagged[k - 1][1]) in (
                 "thing", "vehicle", "weather", "food", "place", "time"):
             w = -1  # "leaves falling in the park": no one is "Falling in the Park"
+        if e == k + 1 and k + 4 < n + 1 and low[k + 1:k + 2] == ["with"] and k + 4 <= n and low[k + 2] in DETERMINERS \
+                and tagged[k + 3][2] == "n" and k + 4 < n and low[k + 4] in ("down", "up", "open", "wide", "on", "off", "out"):
+            add([t, *toks[k + 1:k + 5]])  # how it is done: "Driving with the Windows Down"
         # what is not done keeps its "never" ("never giving up on your dreams": "Never Giving Up", never "Giving Up")
         neg = toks[k - 1:k] if k and low[k - 1] in NOT_DONE else []
         for words in ([t, *toks[k + 1:e]] if e > k + 1 else [], [t, *toks[k + 1:e], *toks[e:w]] if w > 0 else []):

@@ -542,7 +542,7 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         here = set(topic.words) - there
         if any(w >= STRONG and b.themes[n] & here for n, w in out.items()):
             for name in [n for n, w in out.items() if w >= STRONG and b.themes[n] & there and not b.themes[n] & here
-                         and n not in topic.themes]:
+                         and n not in topic.themes and n not in THEIR_PLIGHT]:
                 out[name] = STRONG - 0.1
     strong = {n for n, w in out.items() if w >= STRONG}
     if "lost" in topic.tags and DEATH_WORDS & set(topic.words) and "grief" in out and strong <= KIN_THEMES | MOODS \
@@ -572,6 +572,9 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     return out
 
 
+# Themes written for what befalls someone one loves, sung by the one beside them ("my wife who is battling cancer",
+# "my cousin locked up in jail"): a clause about that someone keys them all the same.
+THEIR_PLIGHT = frozenset({"illness", "prison"})
 # Themes of the people one loves: where one of them died and the song is about nothing else, it is a song of grief.
 KIN_THEMES = frozenset({"friendship", "family", "siblings", "love"})
 DEATH_WORDS = frozenset("pass die dead death funeral grave bury".split())  # (not "missing home": no one died)
@@ -610,7 +613,7 @@ dog snake field trick store board screen level label house front spring leaf col
 needle ink bug cement mirror fare market stall grill border tower sand port coast tide letter cane champion club cup
 team baby doctor police ward school page paper bed shadow trip resort rock trade tool muscle traffic boss wage station
 band stage soldier hound storm weather box shore peak trail career best gang mate grace lord spirit taxi alien earth
-moon rocket space train fall match""".split())
+moon rocket space train fall match battle fight""".split())
 LEISURE_THEMES = frozenset({"nature", "beach", "vacation"})  # a day off's: a hike, the sand, a holiday
 BUSINESSES = frozenset("place shop joint truck stand parlor parlour restaurant diner shack store van cart".split())
 WORK_WORDS = frozenset("work job shift fire fired quit boss hire hired employee manager coworker".split())
