@@ -160,3 +160,15 @@ def test_battling_an_illness_is_no_war_and_a_loved_ones_illness_is_sung():
                    for x in _sung("a song about my wife who is battling cancer"))
     assert read_topic("a summer song about driving with the windows down").title_candidates[0] == \
         "Driving with the Windows Down"
+
+
+def test_time_going_by_is_a_song_of_its_own():
+    t = read_topic("a song about time going by too fast")
+    assert "timepassing" in t.themes and t.title_candidates == ("Time Going by Too Fast",)
+    assert "fast" not in t.words
+    assert read_topic("a song about how fast time flies").title_candidates == ("How Fast Time Flies",)
+    assert read_topic("a song about my kids growing up and the years slipping by").title_candidates[:2] == \
+        ("Growing Up", "The Years Slipping By")
+    lines = _sung("a song about time going by too fast")
+    assert not any("traffic" in x for x in lines)
+    assert any(re.search(r"slow down|blink|calendar|clock|years", x) for x in lines)

@@ -1058,7 +1058,27 @@ def read_topic(description: str) -> Topic:
         heard = {addressee.lower(), addressee.lower().split()[-1]}
         topic = replace(topic, title_candidates=tuple(
             c for c in topic.title_candidates if c.lower().removeprefix("my ").removeprefix("the ") not in heard))
+    passing = TIME_PASSING.search(low_description)
+    if passing:
+        # time going by is the song, in the description's own words ("Time Going By Too Fast", "How Fast Time Flies"),
+        # never "Time" and "Fast" (a fast kept) read as two nouns
+        said = passing.group(0).split()
+        title = " ".join(w if w in TITLE_SMALL and 0 < k < len(said) - 1 else w[:1].upper() + w[1:]
+                         for k, w in enumerate(said))
+        rest = [c for c in topic.title_candidates if c.lower() not in ("time", "fast", "time go", "fast time flies")
+                and c.lower() != title.lower()]
+        first = rest[:1] if rest and " " in rest[0] and len(rest[0].split()) <= 4 else []  # ("Growing Up" first)
+        topic = replace(topic, words=tuple(w for w in topic.words if w not in ("fast", "fly")),
+                        title_candidates=(*first, title, *rest[len(first):]))
     return topic
+
+
+# Time going by ("time going by too fast", "how fast time flies", "the years slipping by", "where did the time go"): a
+# song of its own (``THEME_PHRASES["timepassing"]``).
+TIME_PASSING = re.compile(r"\b(?:how fast )?(?:time|the years|life|the days) (?:goes|going|went|flies|flying|flew|passes|"
+                          r"passing|passed|slips|slipping|slipped|moves|moving|rushes|rushing)(?: (?:by|away|on))?"
+                          r"(?: (?:too|so) fast| so quickly| too quickly| fast)?\b|\bwhere (?:did|does) (?:the )?time go\b|"
+                          r"\bpassage of time\b")
 
 
 # (helper lovers) one loved who works nights, a love in letters, and the day two met told (``read_topic``).
@@ -1325,6 +1345,7 @@ THEME_PHRASES = {
                            r"\b(?:fire|flood|wildfire|hurricane|tornado|storm|twister|blaze)s? (?:that )?(?:took|destroyed|"
                            r"burned|burnt|flattened|swept|washed|tore|wiped)\b[^.]{0,20}?\b(?:house|home|farm|town|"
                            r"everything)\b"),
+    "timepassing": TIME_PASSING,
     # an anniversary is the couple's years, not their wedding day (a pseudo-theme: it rules the wedding out)
     "anniversary": re.compile(r"\banniversary\b"),
     # a love that is not allowed: someone else's partner, an affair (never a couple's open life; a pseudo-theme)
