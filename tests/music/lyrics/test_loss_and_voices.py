@@ -172,3 +172,13 @@ def test_time_going_by_is_a_song_of_its_own():
     lines = _sung("a song about time going by too fast")
     assert not any("traffic" in x for x in lines)
     assert any(re.search(r"slow down|blink|calendar|clock|years", x) for x in lines)
+
+
+def test_first_steps_are_watched_awake():
+    for d in ("a song about my daughter learning to walk", "a baby's first steps in the living room"):
+        assert "firststeps" in read_topic(d).themes, d
+        lines = _sung(d)
+        assert any(re.search(r"wobble|one step, two steps|coffee table|bump your knee|walking now|little wings", x)
+                   for x in lines), d
+        assert not any(re.search(r"tuck you in|running down the hall|pack your bags|close your eyes", x) for x in lines), d
+    assert "firststeps" not in read_topic("a song about walking my dog in the rain").themes

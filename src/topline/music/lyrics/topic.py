@@ -1346,6 +1346,9 @@ THEME_PHRASES = {
                            r"burned|burnt|flattened|swept|washed|tore|wiped)\b[^.]{0,20}?\b(?:house|home|farm|town|"
                            r"everything)\b"),
     "timepassing": TIME_PASSING,
+    # a child's first steps or first words, watched by the parent who sings (lead, fourteenth session)
+    "firststeps": re.compile(r"\b(?:first (?:steps?|words?)|learn(?:s|ed|ing)? to walk|(?:starting|started|starts|"
+                             r"beginning|began) to walk|tak(?:e|es|ing) (?:her|his|their|my|our) first steps?)\b"),
     # an anniversary is the couple's years, not their wedding day (a pseudo-theme: it rules the wedding out)
     "anniversary": re.compile(r"\banniversary\b"),
     # a love that is not allowed: someone else's partner, an affair (never a couple's open life; a pseudo-theme)
@@ -1619,6 +1622,8 @@ THEME_EXCLUDES = {
     "friendlove": frozenset({"friendship", "drifting", "farfriend", "sleepover"}),
     "penlove": frozenset({"friendship", "vigil", "farfriend"}), "nightlove": frozenset({"halloween"}),
     "anniversary": frozenset({"wedding", "festival", "dating"}), "houselost": frozenset({"house", "newstart"}),
+    # a child's first steps are watched awake: no lullaby, no bedtime, no grown child running down the hall or packing
+    "firststeps": frozenset({"lullaby", "bedtime", "expecting", "learning", "emptynest", "family"}),
     # a home burned or flooded is no home kept, no sale, no repair, no summer heat or rain song, no fireside
     "homegone": frozenset({"house", "home", "houselost", "disrepair", "newstart", "heat", "fireside", "storm", "rain",
                            "movingday", "farm"}), "forbidden": frozenset({"friendship", "family", "wedding"}),
