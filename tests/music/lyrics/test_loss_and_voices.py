@@ -182,3 +182,15 @@ def test_first_steps_are_watched_awake():
                    for x in lines), d
         assert not any(re.search(r"tuck you in|running down the hall|pack your bags|close your eyes", x) for x in lines), d
     assert "firststeps" not in read_topic("a song about walking my dog in the rain").themes
+
+
+def test_a_son_who_joins_the_marines_is_waited_for_and_a_girls_night_goes_out():
+    t = read_topic("a song about my son joining the marines")
+    assert "athome" in t.tags and theme_weights(t)["war"] >= STRONG
+    assert not any(re.search(r"toys are all across the floor|running down the hall", x)
+                   for x in _sung("a song about my son joining the marines"))
+    t = read_topic("an upbeat song about a girls' night out")
+    assert "nightout" in t.themes
+    lines = _sung("an upbeat song about a girls' night out")
+    assert any(re.search(r"getting ready|back seat|diner late|my girls|dance floor|us tonight", x) for x in lines)
+    assert not any(re.search(r"no one else about|stars don't care about my name", x) for x in lines)

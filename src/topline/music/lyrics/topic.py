@@ -878,7 +878,8 @@ def read_topic(description: str) -> Topic:
         addressee = next((p.bare for p in uniq if p.bare not in third_party and p.bare != singer
                           and p.kind == "person" and p.owner in OWNERS), "")
     if addressee and re.search(r"\b%s\s+(?:is\s+)?(?:leav\w*|left|going|goes|moving|moves|moved|deploy\w*|shipping "
-                               r"out)\b" % re.escape(addressee.split()[-1].lower()), description.lower()):
+                               r"out|enlist\w*|join(?:s|ed|ing)? the (?:army|navy|marines|air force|military|coast guard))\b"
+                               % re.escape(addressee.split()[-1].lower()), description.lower()):
         tags.add("athome")  # "my son leaving for the army": the one sung to goes; the singer is the one at home
     if addressee and re.search(r"\b%s,?(?: (?:who|that))?(?: (?:is|'s|works|working|lives|living|serves|serving|locked up|is locked up|is "
                                r"stationed|stationed|is serving|is working))? %s" % (re.escape(addressee.split()[-1].lower()),
@@ -1465,7 +1466,8 @@ THEME_PHRASES = {
     "barbershopquartet": re.compile(r"\bbarber ?shop (?:quartets?|harmon\w*|singing|style|music)\b"),
     # a night out with the group, indoors (helper bank11): karaoke, bowling, a pub quiz, the office party (not a
     # Christmas party at home, not a birthday's)
-    "nightout": re.compile(r"\b(?:karaoke|bowling|trivia|pub quiz|quiz night|(?:office|work|company|staff|team) "
+    "nightout": re.compile(r"\b(?:karaoke|bowling|trivia|pub quiz|quiz night|girls?'? night|ladies'? night|night out|"
+                           r"nights out|bachelorette|(?:office|work|company|staff|team) "
                            r"(?:christmas |holiday |summer |end of year )?part(?:y|ies)|part(?:y|ies) at (?:the |my )?"
                            r"(?:office|work))\b"),
     # office life (helper bank11): the commute in, the friends one makes at work ("my work bestie")
