@@ -194,3 +194,8 @@ def test_a_son_who_joins_the_marines_is_waited_for_and_a_girls_night_goes_out():
     lines = _sung("an upbeat song about a girls' night out")
     assert any(re.search(r"getting ready|back seat|diner late|my girls|dance floor|us tonight", x) for x in lines)
     assert not any(re.search(r"no one else about|stars don't care about my name", x) for x in lines)
+
+
+def test_a_runaway_belongs_nowhere():
+    assert {"no-belong", "go"} <= read_topic("a song about a runaway teenager sleeping in the bus station").tags
+    assert "no-belong" not in read_topic("a song about my hometown").tags

@@ -820,6 +820,8 @@ def read_topic(description: str) -> Topic:
     if {"selflove", "heartbreak"} & named:
         tags -= {"together", "romance"}  # no couple's line: "loving myself", "a toxic ex"
         tags.add("alone")
+    if re.search(r"\b(?:runaways?|r(?:u|a)n(?:ning)? away(?: from home)?)\b", low_description):
+        tags |= {"no-belong", "go"}  # a runaway belongs nowhere he is: no water tower that knows his name
     if HATED_PLACE.search(low_description):
         tags |= {"no-belong", "restless"}  # "hating my hometown", "stuck in a small town": no line of loving its Main Street
         if HATED_PLACE.search(low_description).group(1).startswith(("stuck", "trapped")):
@@ -994,6 +996,8 @@ def read_topic(description: str) -> Topic:
         tags.add("no-parent")
     if not (addressee and TAG_WORDS["lost"] - {"lose", "lost"} & lemset):
         tags.add("no-youlost")  # "my dog, can you hear me now": only when "you" is the one missed or gone
+    if re.search(r"\b(?:runaways?|r(?:u|a)n(?:ning)? away(?: from home)?)\b", low_description):
+        tags |= {"no-belong", "go"}  # a runaway belongs nowhere he is: no water tower that knows his name
     if HATED_PLACE.search(low_description):
         tags |= {"no-belong", "restless"}  # "hating my hometown", "stuck in a small town": no line of loving its Main Street
         if HATED_PLACE.search(low_description).group(1).startswith(("stuck", "trapped")):
