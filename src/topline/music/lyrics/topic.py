@@ -832,6 +832,10 @@ def read_topic(description: str) -> Topic:
     if {"houselost", "homegone"} & named:
         tags.add("down")  # a home sold or lost is a sad song, whatever its genre says ("a country song about selling ...")
         tags.discard("up")
+    if "comeback" in named and not PASSED.search(low_description):
+        # (helper comeback) a comeback is a glad song however it is said ("losing weight", "after losing everything",
+        # "after my divorce"): nobody gone, no cold coffee and no tears at the window
+        tags = (tags - {"down", "lost", "no-up"}) | {"up", "no-down", "no-lost"}
     if "houselost" in named and not (lemset & (TAG_WORDS["lost"] - {"lose", "lost"}) or PASSED.search(low_description)):
         tags.discard("lost")  # "when we lost our house": nobody is gone (no line of words never said to them)
     if "loveletter" in named:
@@ -867,6 +871,11 @@ def read_topic(description: str) -> Topic:
         if re.search(r"\bby (?:my|her|his|the) \w+'s name\b", low_description):
             tags.add("no-othername")  # "calling me by my aunt's name": no line of my father's name
     singer, addressee = _people(uniq, tagged)
+    if "comeback" in named and not singer and addressee and any(
+            p.bare == addressee and p.owner in ("a", "an") for p in uniq):
+        # (helper comeback) one whose comeback the song tells ("a single mom going back to school") sings it: her own
+        # late shifts and textbooks, not her child's memories of her
+        singer, addressee = addressee, ""
     if "memorial" in named and not addressee and not singer:
         # (helper tributes) a song in someone's memory is sung to them: "a tribute song for my uncle's funeral"
         addressee = next((p.bare for p in uniq if p.kind == "person" and not p.plural and p.owner in OWNERS), "")
@@ -1040,15 +1049,16 @@ def read_topic(description: str) -> Topic:
     neighbours = frozenset(r for w in words for r in lexicon.related(w)[:12])
     elsewhere = _elsewhere(tagged, uniq, singer)
     topic = Topic(words=tuple(words), forms={k: frozenset(v) for k, v in forms.items()}, phrases=tuple(uniq),
-                 verbs=verbs, tags=tags, title_candidates=_given_title(_titles(tagged, uniq, singer, unsung=third_party,
-                                                                                   lover=bool(ROMANCE & lemset)), named, uniq, addressee), neighbours=neighbours,
+                 verbs=verbs, tags=tags, title_candidates=_comeback_title(named, _given_title(_titles(tagged, uniq, singer, unsung=third_party,
+                                                                                   lover=bool(ROMANCE & lemset)), named, uniq, addressee)), neighbours=neighbours,
                  settings=tuple(_mine(s) if singer else s for s in _settings(tagged)
                                 if not any(s.endswith(" " + e) for e in elsewhere)),  # (not where someone else is)
                  singer=singer, addressee=addressee, absent=_absent(tagged), ahead_of=_ahead_of(tagged),
                  own_verbs=own_verbs, their_verbs=_their_verbs(tagged, verbs, singer),
                  their_words=_their_words(tagged, verbs, singer), style=style, elsewhere=elsewhere,
                  gone_by=_gone_by(tagged, uniq), facts=facts, fears=fears,
-                 lost_things=clash.lost_things(description),
+                 lost_things=clash.lost_things(description) - ({"weight", "pounds", "lbs", "everything"}
+                                                                if "comeback" in named else set()),
                  themes=named, verb_words=frozenset(lem for _, lem, pos in tagged if pos == "v")
                  - {lem for _, lem, pos in tagged if pos != "v"} | _broken_apart(tagged), called=_called(description))
     if named & KID_CREATURES.keys():
@@ -1294,6 +1304,40 @@ TRIBUTE = re.compile(r"\bthank(?:s|ed|ing)?\b|\btribute\b|(?<!of )\bhonou?r(?:s|
 # a song in memory of one who died: a memorial, a eulogy, a tribute at a funeral
 MEMORIAL = re.compile(r"\bmemorial\b(?! day)|\bin (?:loving )?memory of\b|\beulog\w*|celebration of (?:\w+ )?life\b|"
                       r"^(?=.*\btribute\b)(?=.*\b(?:funeral|died|dead|passed|gone)\b)")
+# (helper comeback) motivational and comeback stories, each named by its kind however it is said; the `comeback` theme's
+# lines of one story are gated by its name (``writer.NAMED_GATES``): back from an injury, the first in one's family at
+# college, proving the doubters wrong, starting over, getting healthy, a grown-up back at school, an underdog team, a
+# tryout made after a cut, a record deal chased, getting back up after losing it all, a dream never given up
+COMEBACK_STORIES = {
+    "cbinjury": re.compile(r"\b(?:com\w* back|came back|return\w*|recover\w*|back)\b[^.]{0,40}?\b(?:injur\w*|surgery|torn|"
+                           r"broken (?:leg|arm|ankle|wrist)|acl|knee|ankle|hamstring|shoulder)\b|\b(?:injur\w*|surgery|"
+                           r"torn acl|acl)\b[^.]{0,40}?\b(?:play\w*|game|field|court|pitch|ring|track|comeback|again)\b"),
+    "cbcollege": re.compile(r"\bfirst (?:one |person |kid |girl |boy )?in (?:my|our|his|her|the|their) (?:whole )?family\b"
+                            r"|\bfirst[- ]gen(?:eration)?\b"),
+    "cbdoubt": re.compile(r"^(?!.*\b(?:team|underdogs?|squad)\b).*(?:\bprov\w* (?:\w+ ){0,5}wrong\b|\bdoubt(?:ed|ers?|ing)"
+                          r"\b|\bhaters\b|\b(?:nobody|no one) (?:believed|thought)\b|\bsaid i (?:couldn'?t|would never|"
+                          r"wouldn'?t|was nothing)\b)"),
+    "cbstartover": re.compile(r"\b(?:start\w* (?:over|again|from scratch|fresh)|begin\w* again|fresh start|second chance|"
+                              r"new chapter)\b[^.]{0,30}?\b(?:at (?:\d+|thirty|forty|fifty|sixty|seventy)|after|divorc\w*|"
+                              r"in (?:my|your|her|his) (?:\d+s|thirties|forties|fifties|sixties))\b"),
+    "cbhealth": re.compile(r"\blos\w* (?:the |some |all (?:the |that )?|my |\d+ |a lot of )?(?:weight|pounds|lbs)\b|"
+                           r"\bweight ?loss\b|\b(?:get\w*|got) (?:healthy|fit|in shape|my health back)\b"),
+    "cbbackschool": re.compile(r"(?<!my )(?<!our )(?<!his )(?<!her )\b(?:single (?:mom|mum|mother|dad|father|parent)|"
+                               r"(?:mom|mum|mother|dad|father|parent|adult|grown woman|grown man)|i'm|i am|i)\b[^.]{0,20}?"
+                               r"\b(?:go\w*|went|head\w*|com\w*) back to (?:school|college|class)\b|"
+                               r"\b(?:night school|night classes|back to school at (?:\d+|thirty|forty|fifty|sixty))\b"),
+    "cbunderdog": re.compile(r"\bunderdogs?\b|^(?=.*\b(?:team|squad)\b).*\b(?:nobody|no one) (?:believed|thought|picked)\b"),
+    "cbtryout": re.compile(r"\bmak\w* the (?:team|squad|cut|roster|varsity)\b|\b(?:got|get\w*|been) cut\b|\btry ?outs?\b"),
+    "cbdeal": re.compile(r"^(?!.*\b(?:sign(?:s|ed|ing)|got|landed|finally)\b[^.]{0,20}\b(?:deal|contract)\b).*(?:\brecord deal\b|\b(?:label|record) (?:deal|contract)\b|\bsign\w* (?:to|with|by) a label\b|"
+                         r"\bget\w* signed\b)"),
+    "cbrebuild": re.compile(r"\b(?:get\w*|got|stand\w*|pick\w*|back) (?:back )?(?:up|on (?:my|our|your) feet)\b[^.]{0,10}"
+                            r"\bafter\b|\blos\w* everything\b|\brock bottom\b|\bfrom (?:the )?ashes\b"),
+    "cbdream": re.compile(r"\b(?:never|don'?t) giv\w* up on (?:my |your |our |the |a |his |her |their )?dreams?\b|"
+                          r"\bchas\w* (?:my |your |our |the |a )?dreams?\b|"
+                          r"\b(?:never|don'?t) stop (?:dreaming|believing)\b|\bfollow\w* (?:my |your )?dreams?\b"),
+}
+COMEBACK = re.compile("|".join(f"(?:{rx.pattern})" for rx in COMEBACK_STORIES.values()))
+
 THEME_PHRASES = {
     "letdown": CALLED_OFF,
     "hustle": re.compile(r"\b(?:(?:com(?:e|es|ing)|came) up from|from (?:nothing|the bottom)|rags to riches|"
@@ -1570,6 +1614,8 @@ THEME_PHRASES = {
     # my life", "who got me through", "who did it all", a coach's or a teacher's last season (never "Thanksgiving" nor
     # a maid of honour)
     "tribute": TRIBUTE, "memorial": MEMORIAL,
+    # (helper comeback) a motivational or comeback story, and which one
+    "comeback": COMEBACK, **COMEBACK_STORIES,
     # (helper tributes) an age turned is a birthday ("my grandma turning 90", "turning sixty")
     "birthday": re.compile(r"\bturn(?:s|ed|ing)? (?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                            r"(?:a|one) hundred)(?:-\w+)?)\b(?! (?:minutes?|hours?|days?|weeks?|degrees?|times?|miles?))"),
@@ -1698,6 +1744,13 @@ THEME_EXCLUDES = {
     "emptynest": frozenset({"school", "workschool", "newstart", "movingday", "leaving", "road", "trucker", "childhood",
                             "drifting", "homesick", "newkid", "abroad", "newsibling", "distance", "house"}),
     "workschool": frozenset({"school", "childhood", "newkid", "newjob", "payoff"}),
+    # (helper comeback) a comeback is sung glad and in the one's own voice: no stage's crowd anthem (an athlete back
+    # from an injury is no punk band), no pining for an ex (starting over after a divorce), no mourning (losing weight,
+    # losing everything); a grown-up back at school is no child's school day nor a family's stock of lessons; a tryout
+    # made is no championship won; the first in the family at college is no cookout
+    "comeback": frozenset({"anthem", "heartbreak", "grief", "keepsake", "halloween", "longing"}),
+    "cbbackschool": frozenset({"family", "school", "childhood", "newkid"}),
+    "cbtryout": frozenset({"sport", "haircut", "payoff"}), "cbcollege": frozenset({"cookout", "family", "school", "car"}),
     "kidsward": frozenset({"playful", "family", "illness", "bedtime", "morning", "halloween", "school"}),
     # (helper tributes) a tribute is sung to the one it thanks, not in their voice: no nurse's shift, no teacher's day, no
     # old one's bench, no road driven by the one remembered, no crowd's anthem ("a rock anthem for our coach's last
@@ -2234,6 +2287,9 @@ PREPOSITIONS = frozenset("in at on by after before under through across near out
                          "around with for without".split())
 
 
+LIGHT_GERUNDS = frozenset("getting being going having making doing".split())
+
+
 def _settings(tagged: list[tuple[str, str, str]]) -> tuple[str, ...]:
     """The description's own prepositional phrases ("after a night shift", "on an island", "by the door"):
     where and when the song happens, ready to open a line."""
@@ -2241,6 +2297,8 @@ def _settings(tagged: list[tuple[str, str, str]]) -> tuple[str, ...]:
     for k, (tok, _, _) in enumerate(tagged):
         if tok not in PREPOSITIONS:
             continue
+        if tok == "at" and [t.lower() for t, _, _ in tagged[k + 1:k + 3]] == ["a", "time"]:
+            continue  # (helper comeback) "one day at a time": a manner, not when the song happens
         if k and tok in ("at", "for", "to", "with") and (tagged[k - 1][2] == "v" or tagged[k - 1][0] in ("back", "away")):
             continue  # "looking back at the earth", "waiting for test results": not where the song happens
         j = k + 1
@@ -2249,6 +2307,8 @@ def _settings(tagged: list[tuple[str, str, str]]) -> tuple[str, ...]:
         start = j
         while j < len(tagged) and tagged[j][2] in ("n", "a") and j - start < 3:
             j += 1
+        if j == start + 1 and tagged[start][0].lower() in LIGHT_GERUNDS:
+            continue  # (helper comeback) "after getting cut twice": a light verb's clause, never "after getting, I ..."
         if j > start and tagged[j - 1][2] == "n":
             kind = lexicon.kind(tagged[j - 1][1])
             if kind in ("place", "time", "event", "weather", "vehicle") or (tok == "with" and kind == "person") \
@@ -2643,6 +2703,22 @@ def _given_title(titles: tuple[str, ...], named: frozenset[str], phrases: list[P
         return titles
     title = " ".join(w[:1].upper() + w[1:] for w in (given.sung if given.owner in OWNERS else "the " + given.bare).split())
     return (title, *titles)
+
+
+# (helper comeback) a comeback story's own title, where the description's words give one that loses its sense ("Proving
+# Everyone" of "proving everyone who doubted me wrong", "Losing Everything" of getting back up after it, "Getting Cut"
+# of the girl who made the team, "My Divorce" of starting over after it)
+COMEBACK_TITLES = {"cbdoubt": "Prove Them Wrong", "cbrebuild": "Back on My Feet", "cbstartover": "Starting Over",
+                   "cbtryout": "I Made the Team", "cbcollege": "First in My Family", "cbunderdog": "The Underdogs"}
+
+
+def _comeback_title(named: frozenset[str], titles: tuple[str, ...]) -> tuple[str, ...]:
+    """(helper comeback) The comeback story's title (``COMEBACK_TITLES``) first, unless the first title is it."""
+    for name, title in COMEBACK_TITLES.items():
+        if name in named:
+            rest = tuple(t for t in titles if t.lower() != title.lower())
+            return (title, *rest)
+    return titles
 
 
 # (helper tributes) words a clause about someone does not end on

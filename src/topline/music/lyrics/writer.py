@@ -32,7 +32,7 @@ from functools import lru_cache
 from topline.music.lyrics import clash, lexicon
 from topline.music.lyrics.bank import SLOT, bank
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
-from topline.music.lyrics.topic import (CALENDAR, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
+from topline.music.lyrics.topic import (CALENDAR, COMEBACK_STORIES, LIGHT_GERUNDS, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
                                         contradicts, home_of, proper_nouns, ruled_out, SONG_NOUNS, in_voice, read_topic, sung_for_children,
                                         KID_CREATURES, KID_AGE, FOR_A_CHILD, MOOD_TAGS,
                                         tag_proper)
@@ -405,10 +405,12 @@ NAMED_GATES = {"neighbor": ("neighbor",), "seenlove": ("seenlove", "crush"), "se
                "knight": ("kidknight",), "kidmonster": ("kidmonster",), "dinosaur": ("kiddinosaur",),
                "kiddragon": ("kiddragon",), "rocket": ("kidrocket",), "fairies": ("kidfairy",),
                # (helper tributes: a song of thanks or in memory, however it is said)
-               "tribute": ("tribute",), "memorial": ("memorial",)}
+               "tribute": ("tribute",), "memorial": ("memorial",),
+               # (helper comeback: a motivational or comeback story, and which one)
+               "comeback": ("comeback",), **{n: (n,) for n in COMEBACK_STORIES}}
 
 
-NAMED_GATE_WORDS = frozenset({"tribute", "memorial"})  # (helper tributes) the gates only a named theme meets
+NAMED_GATE_WORDS = frozenset({"tribute", "memorial", "comeback", *COMEBACK_STORIES})  # (helper tributes) the gates only a named theme meets
 
 
 @lru_cache(maxsize=1)
@@ -506,6 +508,12 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         out[kind] += 2 * STRONG
         for name in out.keys() - LOVE_KINDS:
             out[name] = min(out[name], STRONG)  # (the bar where the bartender works is where, not what)
+    if "comeback" in topic.themes and "comeback" in out:
+        # (helper comeback) a comeback story is the song, above the motivational style's stock of strength and the
+        # stage's anthem: its gated lines are the ones nobody else has; a body got healthy works out too
+        out["comeback"] += 2 * STRONG
+        if "cbhealth" in topic.themes and "workout" in out:
+            out["workout"] = max(out["workout"], STRONG)
     out.update({n: 0.0 for n in ruled_out(topic) if n in out})  # a child's song of the split: no lover's breakup
     if topic.singer and "w" in lexicon.types(topic.singer.split()[-1].lower()):
         # a day off's themes (a hike, a beach, a holiday) are no worker's where only the place names them: a coal
@@ -1316,7 +1324,7 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
         # a word right after a preposition that no phrase took ("a doctor on call"): the two open a line
         forms = topic.forms.get(word, frozenset({word}))
         at = next((k for k in range(1, n) if low[k] in forms and low[k - 1] in PREPOSITIONS), None)
-        if at is not None:
+        if at is not None and low[at] not in LIGHT_GERUNDS:  # (helper comeback) never "after getting, I ..."
             openers.append(f"{low[at - 1]} {toks[at]}")
     me = next((p for p in topic.phrases if p.bare == topic.singer and p.kind == "person"
                and word in (*p.lemmas, p.head) and p.owner in ("a", "an", "", "'s")), None)  # ("'s": a sailor's wife)
