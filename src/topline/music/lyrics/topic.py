@@ -1292,15 +1292,16 @@ _COUNTRIES = (r"(?:mexico|the philippines|philippines|italy|ireland|poland|india
 _DEST = (r"(?:america|the (?:us|usa|u\.s\.|states|united states|uk|united kingdom)|this country|a new country|"
          r"another country|a (?:new|strange|foreign) (?:land|country)|canada|australia|new zealand|england|britain|"
          r"ellis island|the new world)")
-_HER_NOT = r"^(?!.*\b(?:went|gone|moved|flew|going|goes) back\b)(?!.*\bmy (?:own )?(?:son|daughter|kids?|children)\b)"
+_HKIN = _KIN.replace("(?:(?:little|", "(?:great[- ])*(?:(?:little|", 1)  # (and "my great-grandparents")
+_HER_NOT = r"^(?!.*\b(?:went|gone|moved|flew|going|goes|came|come|comes|coming|got|gets|home) back\b)(?!.*\bback from\b)(?!.*\bmy (?:own )?(?:son|daughter|kids?|children)\b)"
 HERITAGE_KIN = re.compile(
     _HER_NOT + r".*?(?:\b(?:immigra\w*|emigra\w*|migrants?|refugees?)\b|"
-    r"\bfirst[- ]gen(?:eration)?\b|\b(?:second|third)[- ]generation\b|\b(?:child|children|kids?|son|daughter|"
+    r"\bellis island\b|\bfirst[- ]gen(?:eration)?\b|\b(?:second|third)[- ]generation\b|\b(?:child|children|kids?|son|daughter|"
     r"grand\w+) of (?:an? )?(?:immigrants?|refugees?)\b|\bold country\b|\bhome ?land\b|\bmother ?land\b|"
-    + _KIN + _NOT_ME + r"{0,40}?\b(?:came|come|comes|arrived|sailed|crossed|fled|escaped|left|made it|got here)\b"
+    + _HKIN + _NOT_ME + r"{0,40}?\b(?:came|come|comes|arrived|sailed|crossed|fled|escaped|left|made it|got here)\b"
     r"(?:[^.;]{0,30}?\b(?:" + _DEST + r"|here|over|border|ocean|sea|" + _COUNTRIES + r"|with nothing|one (?:bag|"
     r"suitcase)|on a (?:ship|boat))\b)|"
-    + _KIN + r"(?:'s?)? (?:\w+ ){0,2}(?:accent|mother tongue|native tongue|(?:old )?(?:recipes?|cooking|songs?|"
+    + _HKIN + r"(?:'s?)? (?:\w+ ){0,2}(?:accent|mother tongue|native tongue|(?:old )?(?:recipes?|cooking|songs?|"
     r"stories|photos?|pictures?)\b[^.;]{0,20}?\bfrom (?:back home|" + _COUNTRIES + r"))\b|"
     r"\b(?:family|relatives|cousins|grandparents|ancestors|roots)\b[^.;]{0,25}?\b(?:back )?in " + _COUNTRIES + r"\b|"
     r"\bspeak\w* (?!up|out|to|with|my|your|the|of|about|at)\w+ at home\b|\btwo languages\b|\bbilingual\b)")
