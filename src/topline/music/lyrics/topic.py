@@ -946,6 +946,14 @@ def read_topic(description: str) -> Topic:
             named |= {"seenwork"}  # (at their work: "you're working and I'm in the way"; never a neighbour's)
         if re.search(r"\bmy name\b", low_description) or seen.head in NAME_READERS:
             tags.add("no-strangertoyou")  # "the barista who writes my name", the mailman: no "you don't know my name"
+    if "heritage" in named and "farkin" in named:
+        named -= {"heritage", "herself"}  # (helper heritage) one's own living far away is the far-away theme's
+    elif "heritage" in named and "herself" not in named:
+        # (helper heritage) the one who came is someone of one's own, sung by their child or grandchild: to them ("my
+        # grandma who came ...": "you crossed the ocean") or of them ("my mother's accent", "the first generation")
+        named |= {"herkin", "heryou" if addressee else "herof"}
+        tags -= {"gone", "go", "away"} if not re.search(r"\b(?:visit\w*|trip|going|went|travel\w*)\b", low_description) \
+            else set()
     uniq = [_owned(p, singer) for p in uniq]  # "his daughter", "her late husband's garden": the singer's own
     # "she" and "he" only for someone the description names who is neither the singer nor "you"
     third = {h for p in uniq if p.kind in ("person", "animal") and p.bare not in (singer, addressee)
@@ -1338,6 +1346,41 @@ COMEBACK_STORIES = {
 }
 COMEBACK = re.compile("|".join(f"(?:{rx.pattern})" for rx in COMEBACK_STORIES.values()))
 
+# (helper heritage) a family's migration and heritage: someone of one's own who came to a new country, crossed a
+# border or left the old country ("my grandma who came to america with nothing", "my parents who immigrated", "my
+# grandparents who left italy on a ship"), the first generation born here, the old country or the homeland, a kin's
+# accent, recipes or photos from there, two languages at home (sung by their child or grandchild: ``HERITAGE_KIN``);
+# or the singer's own move to a new country alone or with one bag ("moving to canada alone at twenty with one
+# suitcase", "i immigrated at nineteen": ``HERITAGE_SELF``)
+_COUNTRIES = (r"(?:mexico|the philippines|philippines|italy|ireland|poland|india|china|vietnam|korea|south korea|japan|"
+              r"greece|portugal|lebanon|nigeria|ghana|jamaica|haiti|cuba|puerto rico|el salvador|guatemala|honduras|"
+              r"nicaragua|colombia|peru|ecuador|the dominican republic|dominican republic|iran|pakistan|bangladesh|"
+              r"ukraine|russia|germany|sweden|norway|scotland|somalia|ethiopia|eritrea|syria|iraq|afghanistan|"
+              r"cambodia|laos|taiwan|hong kong|brazil|armenia|turkey|egypt|morocco|kenya|sri lanka|nepal|"
+              r"the old country|the homeland|(?:his|her|their|our|my) (?:home ?land|home country|country))")
+_DEST = (r"(?:america|the (?:us|usa|u\.s\.|states|united states|uk|united kingdom)|this country|a new country|"
+         r"another country|a (?:new|strange|foreign) (?:land|country)|canada|australia|new zealand|england|britain|"
+         r"ellis island|the new world)")
+_HKIN = _KIN.replace("(?:(?:little|", "(?:great[- ])*(?:(?:little|", 1)  # (and "my great-grandparents")
+_HER_NOT = r"^(?!.*\b(?:went|gone|moved|flew|going|goes|came|come|comes|coming|got|gets|home) back\b)(?!.*\bback from\b)(?!.*\bmy (?:own )?(?:son|daughter|kids?|children)\b)"
+HERITAGE_KIN = re.compile(
+    _HER_NOT + r".*?(?:\b(?:immigra\w*|emigra\w*|migrants?|refugees?)\b|"
+    r"\bellis island\b|\bfirst[- ]gen(?:eration)?\b|\b(?:second|third)[- ]generation\b|\b(?:child|children|kids?|son|daughter|"
+    r"grand\w+) of (?:an? )?(?:immigrants?|refugees?)\b|\bold country\b|\bhome ?land\b|\bmother ?land\b|"
+    + _HKIN + _NOT_ME + r"{0,40}?\b(?:came|come|comes|arrived|sailed|crossed|fled|escaped|left|made it|got here)\b"
+    r"(?:[^.;]{0,30}?\b(?:" + _DEST + r"|here|over|border|ocean|sea|" + _COUNTRIES + r"|with nothing|one (?:bag|"
+    r"suitcase)|on a (?:ship|boat))\b)|"
+    + _HKIN + r"(?:'s?)? (?:\w+ ){0,2}(?:accent|mother tongue|native tongue|(?:old )?(?:recipes?|cooking|songs?|"
+    r"stories|photos?|pictures?)\b[^.;]{0,20}?\bfrom (?:back home|" + _COUNTRIES + r"))\b|"
+    r"\b(?:family|relatives|cousins|grandparents|ancestors|roots)\b[^.;]{0,25}?\b(?:back )?in " + _COUNTRIES + r"\b|"
+    r"\bspeak\w* (?!up|out|to|with|my|your|the|of|about|at)\w+ at home\b|\btwo languages\b|\bbilingual\b)")
+HERITAGE_SELF = re.compile(
+    r"^(?!.*\b(?:my|our) (?:\w+ ){0,2}(?:who|that)\b)(?!.*\b(?:went|gone|moved|flew|going|goes) back\b).*?(?:"
+    r"\b(?:i|i've|we) (?:\w+ )?(?:immigrated|emigrated)\b|\b(?:as|being) an? (?:young |new )?(?:immigrant|refugee)\b|"
+    r"\b(?:about |me )?(?:moving|coming|emigrating|immigrating|relocating|moved|came)(?: here)? (?:alone |by myself |"
+    r"all alone )?to (?:" + _DEST + r"|" + _COUNTRIES + r")\b(?=[^.;]*\b(?:alone|by myself|with nothing|one (?:bag|"
+    r"suitcase)|a suitcase|at (?:\d\d|eighteen|nineteen|twenty\w*|seventeen|sixteen)|start(?:ing)? over|better life|"
+    r"for good|forever)\b))")
 THEME_PHRASES = {
     "letdown": CALLED_OFF,
     "hustle": re.compile(r"\b(?:(?:com(?:e|es|ing)|came) up from|from (?:nothing|the bottom)|rags to riches|"
@@ -1616,6 +1659,9 @@ THEME_PHRASES = {
     "tribute": TRIBUTE, "memorial": MEMORIAL,
     # (helper comeback) a motivational or comeback story, and which one
     "comeback": COMEBACK, **COMEBACK_STORIES,
+    # (helper heritage) a family's migration: the one who came, sung by their child or grandchild, or the singer's own move
+    "heritage": re.compile(f"(?:{HERITAGE_KIN.pattern})|(?:{HERITAGE_SELF.pattern})"),
+    "herself": HERITAGE_SELF,
     # (helper tributes) an age turned is a birthday ("my grandma turning 90", "turning sixty")
     "birthday": re.compile(r"\bturn(?:s|ed|ing)? (?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                            r"(?:a|one) hundred)(?:-\w+)?)\b(?! (?:minutes?|hours?|days?|weeks?|degrees?|times?|miles?))"),
@@ -1757,6 +1803,11 @@ THEME_EXCLUDES = {
     # season" sings the coach); a memorial sings no friend's present days
     "tribute": frozenset({"duty", "school", "oldage", "road", "trucker", "drivingtest", "learning", "techhelp", "kidsward",
                           "work", "craft", "illness", "anthem"}),
+    # (helper heritage) a family's migration sung by their child is no newcomer's own abroad or homesick song, no old
+    # one's bench, no school day, no lonely kitchen, no road; one's own move abroad alone keeps the abroad theme's
+    "herkin": frozenset({"abroad", "homesick", "oldage", "school", "newkid", "longing", "drifting", "hustle", "road",
+                         "heirloom", "study", "retirement", "vacation"}),
+    "herself": frozenset({"longing", "movingday", "newstart", "hustle", "drifting", "road"}),
     "birthday": frozenset({"joy"}),  # (an age turned is the birthday's glad song, not any sunny day's)
     "memorial": frozenset({"friendship", "drifting", "sleepover", "farfriend", "school", "childhood", "joy", "nightin"}),
 

@@ -345,6 +345,23 @@ def far_off(topic: Topic, phrase: Phrase) -> bool:
     return "farfriend" in topic.themes and phrase.bare in topic.elsewhere
 
 
+def kin_land(phrase: Phrase, topic: Topic) -> bool:
+    """True when ``phrase`` is a country by name in a clause of someone of one's own who came or left ("my grandma who
+    came to America", "my grandparents who left Italy"): the heritage theme's lines sing it, gated by the clause's verb
+    (helper heritage); no other theme's {land} line does, since it is theirs, not the singer's."""
+    return ("herkin" in topic.themes and (phrase.bare in topic.elsewhere or "herof" in topic.themes)
+            or "herself" in topic.themes) and phrase.kind == "place" and phrase.owner in ("", "the") and "k" in lexicon.types(phrase.head)
+
+
+def land_named(phrase: Phrase) -> Phrase:
+    """A country typed in lower case sung by its name: "america" -> "America", "philippines" -> "the Philippines"."""
+    if phrase.bare[:1].isupper():
+        return phrase
+    name = " ".join(w.capitalize() for w in phrase.bare.split())
+    name = ("the " if phrase.owner == "the" else "") + name
+    return replace(phrase, bare=name, sung=name)
+
+
 def never_done(topic: Topic) -> set[str]:
     """The verbs the description says someone never does ("a landlord who never fixes anything": fix), as
     ``topic._absent`` keeps them beside the nouns that are not there."""
@@ -407,10 +424,15 @@ NAMED_GATES = {"neighbor": ("neighbor",), "seenlove": ("seenlove", "crush"), "se
                # (helper tributes: a song of thanks or in memory, however it is said)
                "tribute": ("tribute",), "memorial": ("memorial",),
                # (helper comeback: a motivational or comeback story, and which one)
-               "comeback": ("comeback",), **{n: (n,) for n in COMEBACK_STORIES}}
+               "comeback": ("comeback",), **{n: (n,) for n in COMEBACK_STORIES},
+               # (helper heritage: a family's migration, sung to or of the one who came, or the singer's own move)
+               "heritage": ("heritage",), "herkin": ("herkin",), "heryou": ("heryou",), "herof": ("herof",),
+               "herself": ("herself",)}
 
 
-NAMED_GATE_WORDS = frozenset({"tribute", "memorial", "comeback", *COMEBACK_STORIES})  # (helper tributes) the gates only a named theme meets
+# (helpers tributes, comeback, heritage) the gates only a named theme meets
+NAMED_GATE_WORDS = frozenset({"tribute", "memorial", "comeback", *COMEBACK_STORIES, "heritage", "herkin", "heryou", "herof",
+                              "herself"})
 
 
 @lru_cache(maxsize=1)
@@ -514,6 +536,10 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         out["comeback"] += 2 * STRONG
         if "cbhealth" in topic.themes and "workout" in out:
             out["workout"] = max(out["workout"], STRONG)
+    if "heritage" in topic.themes and "heritage" in out:
+        # (helper heritage) a family's migration is the song: its lines (the journey, the work, the accent, the food)
+        # above a kitchen's or a family's stock ("my mom's recipes from back home": the measures never written down)
+        out["heritage"] += STRONG
     out.update({n: 0.0 for n in ruled_out(topic) if n in out})  # a child's song of the split: no lover's breakup
     if topic.singer and "w" in lexicon.types(topic.singer.split()[-1].lower()):
         # a day off's themes (a hike, a beach, a holiday) are no worker's where only the place names them: a coal
@@ -803,7 +829,10 @@ def candidates(topic: Topic, *, every_theme: bool = False) -> list[Line]:
             fills = [(None, v) for v in verbs]
         elif slots:
             (slot,) = tuple(slots)[:1]
-            fills = [(p, None) for p in topic.phrases[:MAX_PHRASES] if slot_fits(slot, p, topic)]
+            fills = [(p, None) for p in topic.phrases[:MAX_PHRASES] if slot_fits(slot, p, topic)
+                     and not (slot == "land" and e.theme == "heritage")] + [
+                (land_named(p), None) for p in topic.phrases[:MAX_PHRASES]
+                if slot == "land" and e.theme == "heritage" and kin_land(p, topic)]
             if any(tpl.rstrip().endswith("{" + slot + "}") for tpl in e.lines):
                 fills += [(q, None) for p, _ in fills if (q := _singular(p))]
         weak = e.theme not in RESERVE and weights.get(e.theme, 0.0) < STRONG and not own
