@@ -405,7 +405,10 @@ NAMED_GATES = {"neighbor": ("neighbor",), "seenlove": ("seenlove", "crush"), "se
                "knight": ("kidknight",), "kidmonster": ("kidmonster",), "dinosaur": ("kiddinosaur",),
                "kiddragon": ("kiddragon",), "rocket": ("kidrocket",), "fairies": ("kidfairy",),
                # (helper tributes: a song of thanks or in memory, however it is said)
-               "tribute": ("tribute",), "memorial": ("memorial",)}
+               "tribute": ("tribute",), "memorial": ("memorial",),
+               # (helper parents: a parent's voice to their child at one of its moments, ``topic.PARENT_MOMENTS``)
+               **{n: (n,) for n in ("kidgrad", "kidschool", "kidteen", "kidnights", "kidwedding", "singleparent",
+                                    "stayhome", "grandbaby", "kidgrown")}}
 
 
 NAMED_GATE_WORDS = frozenset({"tribute", "memorial"})  # (helper tributes) the gates only a named theme meets
@@ -506,6 +509,8 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         out[kind] += 2 * STRONG
         for name in out.keys() - LOVE_KINDS:
             out[name] = min(out[name], STRONG)  # (the bar where the bartender works is where, not what)
+    if "parenthood" in topic.themes and "parenthood" in out:
+        out["parenthood"] += STRONG  # (helper parents) the moment's own lines in the parent's voice lead the song
     out.update({n: 0.0 for n in ruled_out(topic) if n in out})  # a child's song of the split: no lover's breakup
     if topic.singer and "w" in lexicon.types(topic.singer.split()[-1].lower()):
         # a day off's themes (a hike, a beach, a holiday) are no worker's where only the place names them: a coal
