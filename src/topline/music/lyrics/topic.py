@@ -1288,7 +1288,8 @@ PARENT_MOMENTS = {
                           r"never|stopped|refuses? to|will not|does not) (?:talk|speak|listen|look)\w*|shut\w* (?:me )?"
                           r"out|silent|silence|distant|slam\w*|ignor\w*|hates? me|pull\w* away|drift\w* apart)\b)"),
     # a parent working nights or two jobs for the kids, in the parent's voice (not "my mom working three jobs")
-    "kidnights": re.compile(_NOT_MY_SINGING_PARENT + r"(?=.*\b" + _SINGING_PARENT + r"s?\b)(?=.*\b(?:night shifts?|nights|graveyard "
+    "kidnights": re.compile(_NOT_MY_SINGING_PARENT + r"(?=.*\b" + _SINGING_PARENT
+                            + r"s?\b)(?=.*\b(?:night shifts?|nights|graveyard "
                             r"shift|overnight|third shift|double shifts?|two jobs|three jobs|working late)\b)(?=.*"
                             + _MYKID + r")"),
     # one's child's wedding: the father or mother of the bride, walking her down the aisle, giving him away
@@ -1299,14 +1300,16 @@ PARENT_MOMENTS = {
     "singleparent": re.compile(r"^(?!.*\b(?:my|our|his|her) single\b)(?!.*\b(?:thank\w*|tribute)\b).*\bsingle "
                                + _SINGING_PARENT + r"s?\b"),
     # a stay-at-home parent's day
-    "stayhome": re.compile(r"^(?!.*\b(?:my|our) stay[- ]at[- ]home\b).*\bstay[- ]at[- ]home " + _SINGING_PARENT + r"s?\b"),
+    "stayhome": re.compile(r"^(?!.*\b(?:my|our) stay[- ]at[- ]home\b).*\bstay[- ]at[- ]home " + _SINGING_PARENT
+                           + r"s?\b"),
     # a first grandchild, sung by the new grandparent
     "grandbaby": re.compile(r"\bbecom\w* (?:a )?(?:grandma|grandmother|grandpa|grandfather|grandparents?|nana|granny|"
                             r"gran)\b|\b(?:my|our) (?:(?:first|new|newborn|baby) )+(?:grandchild|grandson|"
                             r"granddaughter|grandbaby|grandkid)\b|\bnew (?:grandma|grandpa|grandmother|grandfather|"
                             r"grandparents?)\b|\bfirst grand(?:child|son|daughter|baby|kid)\b"),
     # a child grown up, sung to by the parent ("a mom's love letter to her grown son")
-    "kidgrown": re.compile(_NOT_MY_SINGING_PARENT + r".*\b(?:my|our|his|her) (?:grown|grown-up|adult) (?:sons?|daughters?|"
+    "kidgrown": re.compile(_NOT_MY_SINGING_PARENT + r".*\b(?:my|our|his|her) (?:grown|grown-up|adult) "
+                           r"(?:sons?|daughters?|"
                            r"kids|children|child)\b"),
 }
 LETTER_TO_CHILD = re.compile(r"\b(?:love )?(?:letters?|note) to " + _MYKID.removeprefix(r"\b"))
