@@ -680,6 +680,18 @@ def read_topic(description: str) -> Topic:
     # (helper moments) "looking after my father" cares for him: no line of looking ("we're looking again")
     tagged = [(t, lem, "f" if lem == "look" and tagged[k + 1:k + 2] and tagged[k + 1][0].lower() == "after" else pos)
               for k, (t, lem, pos) in enumerate(tagged)]
+    # (helper parents) "a stay-at-home dad" is a dad who sings his day: no "stay" or "home" of their own to sing
+    low_toks = [t.lower() for t, _, _ in tagged]
+    home_parent = {i + j for i in range(len(low_toks) - 3) if low_toks[i:i + 3] == ["stay", "at", "home"]
+                   and re.fullmatch(_SINGING_PARENT + r"s?", low_toks[i + 3]) for j in range(3)}
+    tagged = [(t, lem, "f" if k in home_parent else pos) for k, (t, lem, pos) in enumerate(tagged)]
+    # (helper parents) "a mom's love letter to her grown son": the letter is the song, sung to him; no letter held
+    letter = LETTER_TO_CHILD.search(description.lower())
+    if letter:
+        low_toks = [t.lower() for t, _, _ in tagged]
+        tagged = [(t, lem, "f" if t.lower() in ("love", "letter", "letters", "note") and any(
+            low_toks[j:j + 2] in (["letter", "to"], ["letters", "to"], ["note", "to"]) for j in range(k, k + 2))
+            else pos) for k, (t, lem, pos) in enumerate(tagged)]
     words: list[str] = []
     forms: dict[str, set[str]] = {}
     for tok, lem, pos in tagged:
@@ -876,6 +888,13 @@ def read_topic(description: str) -> Topic:
         # (helper comeback) one whose comeback the song tells ("a single mom going back to school") sings it: her own
         # late shifts and textbooks, not her child's memories of her
         singer, addressee = addressee, ""
+    if "stayhome" in named and not singer and re.fullmatch(_SINGING_PARENT + r"s?", addressee.lower()):
+        singer, addressee = addressee, ""  # (helper parents) "a day in the life of a stay-at-home dad": he sings
+    if "kidwedding" in named or re.search(r"\b\w+'s wedding\b", low_description) and not re.search(
+            r"\b(?:my|our) (?:own )?wedding\b", low_description):
+        tags.add("no-bride")  # (helper parents) the father of the bride, a guest: no line in the bride's own voice
+    if "kidwedding" in named:
+        tags -= {"romance", "together"}  # (a father's or mother's song to the bride: no vows, no lover's kiss)
     if "memorial" in named and not addressee and not singer:
         # (helper tributes) a song in someone's memory is sung to them: "a tribute song for my uncle's funeral"
         addressee = next((p.bare for p in uniq if p.kind == "person" and not p.plural and p.owner in OWNERS), "")
@@ -965,6 +984,8 @@ def read_topic(description: str) -> Topic:
     # a parent who sings and names no one to sing to ("being a single mom", "a dad working nights") sings to the child
     parent_voice = bool(singer) and not addressee and "'s " not in singer \
         and "p" in lexicon.types(singer.split()[-1].lower())
+    if "grandbaby" in named and not addressee:
+        parent_voice = True  # (helper parents) a new grandparent sings to the grandchild
     if not addressee and not parent_voice and any(p.kind in ("person", "animal") and p.bare != singer and not p.setting
                              and p.owner in OWNERS and p.bare not in third_party for p in uniq) and "newborn" not in named:
         tags.add("no-you")  # "my late husband" is sung of: no line sings to him as "you" (one person, one voice)
@@ -1036,7 +1057,7 @@ def read_topic(description: str) -> Topic:
         tags.add("no-petyou")  # "your paws": only when the pet is the one sung to
     if not words and {"down", "up"} & tags:
         tags.add("romance")  # a sad or happy song and nothing else: a love song, as such songs are
-    if (not ROMANCE & lemset or {"splitup", "selflove", "loveletter"} & named) and "romance" not in tags:
+    if (not ROMANCE & lemset or {"splitup", "selflove", "loveletter", "parenthood"} & named) and "romance" not in tags:
         tags.add("no-romance")  # "you" is not a lover: no line of kisses and holding you tight
     if "leaver" not in tags:
         tags.add("no-leaver")  # no line of the one who walks out (``LEAVER``)
@@ -1290,6 +1311,52 @@ NEST = (_NOT_FAR_KIN + r".*?(?:\bempty[- ]nest\w*\b|"
 _JOB = r"(?:work(?:s|ed|ing)?|jobs?|shifts?|paychecks?|on (?:my|a|the) (?:lunch )?break|warehouse|factory)"
 _SCHOOLING = r"(?:college|university|tuition|class(?:es)?|degree|semester|campus|lectures?|(?:through|for) school)"
 NEW_YEAR = r"new year'?s?(?: eve)?"  # the turn of the year, as a festival's night and as its own theme
+# (helper parents) A parent's own voice to their child at the moments parents ask songs for: the singer's child ("my
+# son", "her grown son", "his kids"), never a parent thanked by the child ("my single dad who did it all").
+_MYKID = (r"\b(?:my|our|his|her|their) (?:(?:little|baby|oldest|eldest|youngest|only|first|teenage|teen|grown|"
+          r"grown-up|adult|big|two|three|four|newborn|\w+-year-old) )*(?:sons?|daughters?|kids?|children|child|"
+          r"firstborn|twins|teenagers?|teens?|(?:baby|little) (?:boys?|girls?))(?:'s)?\b")
+_SINGING_PARENT = r"(?:dad|mom|mum|mother|father|parent|daddy|mama|papa)"
+_NOT_MY_SINGING_PARENT = r"^(?!.*\b(?:my|our) (?:(?:single|late|old|own) )?" + _SINGING_PARENT + r"s?\b)"
+PARENT_MOMENTS = {
+    # watching one's child graduate: the cap and gown, the name called, the tassel
+    "kidgrad": re.compile(r"^(?=.*" + _MYKID + r")(?=.*\b(?:graduat\w*|diploma|cap and gown|commencement)\b)"),
+    # a child's first day of school or kindergarten: the backpack, the gate, the wave (never high school's)
+    "kidschool": re.compile(r"^(?!.*\b(?:high|middle|secondary|college|university)\b)(?=.*" + _MYKID + r")(?=.*\b(?:"
+                            r"first day (?:of|at) (?:school|kindergarten|preschool|pre-?k|nursery|daycare|(?:first )?"
+                            r"grade)|kindergarten|preschool|pre-?k|starts? school|starting school)\b)"),
+    # a teenager who shuts the parent out: the closed door, the headphones, the silent drive
+    "kidteen": re.compile(r"^(?=.*\b(?:my|our|his|her) (?:\w+ )?(?:teenage (?:sons?|daughters?|kids?|boys?|girls?)|"
+                          r"teen (?:sons?|daughters?|kids?)|teenagers?|teens?)\b)(?=.*\b(?:(?:won'?t|doesn'?t|don'?t|"
+                          r"never|stopped|refuses? to|will not|does not) (?:talk|speak|listen|look)\w*|shut\w* (?:me )?"
+                          r"out|silent|silence|distant|slam\w*|ignor\w*|hates? me|pull\w* away|drift\w* apart)\b)"),
+    # a parent working nights or two jobs for the kids, in the parent's voice (not "my mom working three jobs")
+    "kidnights": re.compile(_NOT_MY_SINGING_PARENT + r"(?=.*\b" + _SINGING_PARENT
+                            + r"s?\b)(?=.*\b(?:night shifts?|nights|graveyard "
+                            r"shift|overnight|third shift|double shifts?|two jobs|three jobs|working late)\b)(?=.*"
+                            + _MYKID + r")"),
+    # one's child's wedding: the father or mother of the bride, walking her down the aisle, giving him away
+    "kidwedding": re.compile(r"\b" + _SINGING_PARENT + r" of the (?:bride|groom)\b|" + _MYKID.removesuffix(r"(?:'s)?\b")
+                             + r"'s wedding\b|\b(?:walk\w*|giv\w*) (?:my|our) (?:\w+ )?(?:daughter|son|girl|baby|boy) "
+                             r"(?:down the aisle|away)\b"),
+    # a single parent singing ("being a single dad", "single mom working two jobs"), not one thanked
+    "singleparent": re.compile(r"^(?!.*\b(?:my|our|his|her) single\b)(?!.*\b(?:thank\w*|tribute)\b).*\bsingle "
+                               + _SINGING_PARENT + r"s?\b"),
+    # a stay-at-home parent's day
+    "stayhome": re.compile(r"^(?!.*\b(?:my|our) stay[- ]at[- ]home\b).*\bstay[- ]at[- ]home " + _SINGING_PARENT
+                           + r"s?\b"),
+    # a first grandchild, sung by the new grandparent
+    "grandbaby": re.compile(r"\bbecom\w* (?:a )?(?:grandma|grandmother|grandpa|grandfather|grandparents?|nana|granny|"
+                            r"gran)\b|\b(?:my|our) (?:(?:first|new|newborn|baby) )+(?:grandchild|grandson|"
+                            r"granddaughter|grandbaby|grandkid)\b|\bnew (?:grandma|grandpa|grandmother|grandfather|"
+                            r"grandparents?)\b|\bfirst grand(?:child|son|daughter|baby|kid)\b"),
+    # a child grown up, sung to by the parent ("a mom's love letter to her grown son")
+    "kidgrown": re.compile(_NOT_MY_SINGING_PARENT + r".*\b(?:my|our|his|her) (?:grown|grown-up|adult) "
+                           r"(?:sons?|daughters?|"
+                           r"kids|children|child)\b"),
+}
+LETTER_TO_CHILD = re.compile(r"\b(?:love )?(?:letters?|note) to " + _MYKID.removeprefix(r"\b"))
+PARENTHOOD = re.compile("|".join(rx.pattern for rx in PARENT_MOMENTS.values()))
 # (helper moments) a child just born and held (``THEME_PHRASES["newborn"]``) and a parent's dementia (``"illness"``)
 NEWBORN = re.compile(r"\b(?:(?:day|night|morning|hour) (?:you were|(?:s)?he was|(?:my|our) (?:\w+ )?(?:\w+ )?"
                      r"(?:was|were)) born|(?:first time|moment) (?:i|we) (?:held|saw|met|hold) (?:my|our) (?:\w+ )?"
@@ -1695,6 +1762,8 @@ THEME_PHRASES = {
     # (helper moments) a child just born, sung by its parent: "the first time I held my son", "the day you were born",
     # "my baby's first cry", "your tiny hand around my finger" (not "a lullaby for my newborn nephew": no birth)
     "newborn": NEWBORN,
+    # (helper parents) a parent's own voice to their child at one of its moments (``PARENT_MOMENTS``)
+    "parenthood": PARENTHOOD, **PARENT_MOMENTS,
     # (helper moments) a parent with dementia, however it is said: "she doesn't know who I am", "calling me by my
     # aunt's name", "memory care"
     "illness": DEMENTIA,
@@ -1876,6 +1945,18 @@ KID_WORLD_OUT = frozenset("""adventure legend festival newyear oldage oldflame d
 vacation fishing nature hiking camping garden growing dance horse playful school joy calm family friendship space
 checkup kite toothfairy halloween bike road night longing sleepover sport zoo birthday slots""".split())
 THEME_EXCLUDES.update({n: KID_WORLD_OUT for n in KID_CREATURES})
+# (helper parents) a parent's song to their child: no lover's song, no thing handed down ("a mom's love letter"), no
+# keepsake; each moment its own: a graduation watched is no school day of one's own, a silent teenager no lover's
+# longing, a night shift for the kids no child's Halloween or new kid at school, a new grandmother no kitchen of memory
+THEME_EXCLUDES.update({
+    "parenthood": frozenset({"love", "heirloom", "keepsake", "vigil", "dating"}),
+    "kidgrad": frozenset({"school", "childhood", "learning", "workschool"}),
+    "kidteen": frozenset({"longing", "school", "childhood", "heartbreak"}),
+    "kidnights": frozenset({"school", "newkid", "halloween", "childhood", "duty", "playful"}),
+    "grandbaby": frozenset({"home", "oldage", "learning"}),
+    "stayhome": frozenset({"christmas", "night", "routine"}),
+    "kidgrown": frozenset({"distance", "farfriend", "longing"}),
+})
 # Genres no children's song is sung in: a "heavy metal song about a dragon" keeps the legend's.
 GROWN_STYLES = frozenset("metal punk rap trap drill grunge techno dubstep sexy sultry rnb r&b blues".split())
 
@@ -1931,6 +2012,8 @@ def _handed_down(phrases: list[Phrase], description: str) -> bool:
     for p in phrases:
         owner = p.bare.split("'s ")[0].split()[-1].lower() if "'s " in p.bare else ""
         kept = p.head in KEPT or (p.kind == "thing" and {"h", "e"} & set(lexicon.types(p.head)))
+        if p.head in WRITTEN_TO and re.search(r"\b%s (?:to|for) " % p.head, description.lower()):
+            continue  # (helper parents) "a mom's love letter to her grown son" is the song, written now: nothing kept
         if owner in ELDERS and kept and p.head not in SPOKEN:
             return True  # a thing one holds or keeps (not "my mother's hands", "my grandfather's alzheimer's")
     return False
@@ -1938,6 +2021,7 @@ def _handed_down(phrases: list[Phrase], description: str) -> bool:
 
 # kept, though WordNet holds them no artifact (a car or a truck is its own song: the road, the breakdown, the repair)
 KEPT = frozenset("machine ring".split())
+WRITTEN_TO = frozenset("letter note poem message".split())  # written to someone: the song itself, no keepsake
 SPOKEN = frozenset("story tale joke song advice word voice laugh smile name memory secret prayer".split())  # not a thing
 
 
@@ -2279,7 +2363,7 @@ KIN_LESSONS = re.compile(r"\b(?:my|our) (?:little |baby |big |older |younger )?(
 JOB_LOSS = frozenset("fired quit unemployed layoff sack resign".split())
 # What a child does only when nearly grown ("teaching my son to shave"): the song's child is no little one.
 GROWN_CHILD = frozenset("""shave shaving drive license licence college university prom graduate graduation dorm
-dating marry wedding army enlist vote""".split())
+dating marry wedding army enlist vote teen teenage teenager adolescent""".split())
 # People too young to sing of themselves: the song is their parent's, sung to them.
 SERVED = frozenset("haircut trim shave checkup appointment visit".split())  # given in a chair: "my son's first haircut", "her checkup"
 CHAIR_TRADES = frozenset("barber hairdresser stylist hairstylist beautician".split())  # who works the chair

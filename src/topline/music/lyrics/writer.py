@@ -427,7 +427,10 @@ NAMED_GATES = {"neighbor": ("neighbor",), "seenlove": ("seenlove", "crush"), "se
                "comeback": ("comeback",), **{n: (n,) for n in COMEBACK_STORIES},
                # (helper heritage: a family's migration, sung to or of the one who came, or the singer's own move)
                "heritage": ("heritage",), "herkin": ("herkin",), "heryou": ("heryou",), "herof": ("herof",),
-               "herself": ("herself",)}
+               "herself": ("herself",),
+               # (helper parents: a parent's voice to their child at one of its moments, ``topic.PARENT_MOMENTS``)
+               **{n: (n,) for n in ("kidgrad", "kidschool", "kidteen", "kidnights", "kidwedding", "singleparent",
+                                    "stayhome", "grandbaby", "kidgrown")}}
 
 
 # (helpers tributes, comeback, heritage) the gates only a named theme meets
@@ -540,6 +543,8 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         # (helper heritage) a family's migration is the song: its lines (the journey, the work, the accent, the food)
         # above a kitchen's or a family's stock ("my mom's recipes from back home": the measures never written down)
         out["heritage"] += STRONG
+    if "parenthood" in topic.themes and "parenthood" in out:
+        out["parenthood"] += STRONG  # (helper parents) the moment's own lines in the parent's voice lead the song
     out.update({n: 0.0 for n in ruled_out(topic) if n in out})  # a child's song of the split: no lover's breakup
     if topic.singer and "w" in lexicon.types(topic.singer.split()[-1].lower()):
         # a day off's themes (a hike, a beach, a holiday) are no worker's where only the place names them: a coal
