@@ -199,3 +199,21 @@ def test_a_son_who_joins_the_marines_is_waited_for_and_a_girls_night_goes_out():
 def test_a_runaway_belongs_nowhere():
     assert {"no-belong", "go"} <= read_topic("a song about a runaway teenager sleeping in the bus station").tags
     assert "no-belong" not in read_topic("a song about my hometown").tags
+
+
+def test_wanting_to_be_is_not_being_and_a_rescue_dog_is_a_pet_and_a_widower_was_not_left():
+    t = read_topic("a song about a teenage girl who wants to be a pilot")
+    assert t.aspired == frozenset({"pilot"}) and "dream" in t.themes and "no-showbiz" in t.tags
+    assert theme_weights(t).get("flight", 0.0) < STRONG
+    lines = _sung("a song about a teenage girl who wants to be a pilot")
+    assert not any(re.search(r"checklist|gauges|thousand feet|runway|the strip|towers", x) for x in lines)
+    assert not any(re.search(r"my songs on sunday|count my tips|name up in the lights", x) for x in lines)
+    assert "no-showbiz" not in read_topic("a song about a boy who dreams of being a singer").tags
+    weights = theme_weights(read_topic("a happy song about adopting a rescue dog"))
+    assert weights["pets"] >= STRONG and weights.get("adoption", 0.0) == 0.0 and weights.get("duty", 0.0) == 0.0
+    dog = _sung("a happy song about adopting a rescue dog")
+    assert not any(re.search(r"call comes in|siren|dispatch|uniform", x) for x in dog)
+    assert theme_weights(read_topic("a song about our adopted daughter"))["adoption"] >= STRONG
+    assert "no-brokenup" in read_topic("a sad song about a lighthouse keeper who lost his wife").tags
+    assert not any(re.search(r"ring i should have thrown|drive past your street|take it back if i could", x)
+                   for s in (0, 1) for x in _sung("a sad song about a lighthouse keeper who lost his wife", s))

@@ -120,7 +120,7 @@ CONFLICTS = {"loyal": "betrayed", "gone": "athome", "athome": "no-athome", "she"
              "dawn": "midnight", "belong": "away", "shared": "untold", "untold": "shared", "settled": "newlove",
              "learner": "teacher", "teacher": "no-teacher", "outside": "indoors", "asever": "no-asever",
              "othername": "no-othername", "leftbehind": "leaver", "leaver": "no-leaver",
-             "restless": "no-restless",
+             "restless": "no-restless", "brokenup": "no-brokenup", "showbiz": "no-showbiz",
              # (helper lovers) a name known or not: "I write your name" never beside "I don't even know your name"
              "yourname": "noyourname", "noyourname": "yourname",
              "knowsmyname": "strangertoyou", "strangertoyou": "knowsmyname"}
@@ -196,6 +196,7 @@ class Topic:
     their_verbs: tuple[str, ...] = ()  # the verbs another person does ("drives" of "my dad who drives trucks")
     # the nouns of what another person does ("shift", "hospital" of "my mom working double shifts at the hospital")
     their_words: frozenset[str] = frozenset()
+    aspired: frozenset[str] = frozenset()  # what someone wants to be and is not yet ("pilot" of "wants to be a pilot")
     singer: str = ""  # the phrase the singer is ("firefighter" of "a firefighter coming home"): "I"
     style: tuple[str, ...] = ()  # words that say what kind of song, not what about ("sad", "piano", "anthem")
     addressee: str = ""  # the phrase sung to as "you" ("daughter" of "... to his daughter")
@@ -1059,6 +1060,9 @@ def read_topic(description: str) -> Topic:
         tags.add("romance")  # a sad or happy song and nothing else: a love song, as such songs are
     if (not ROMANCE & lemset or {"splitup", "selflove", "loveletter", "parenthood"} & named) and "romance" not in tags:
         tags.add("no-romance")  # "you" is not a lover: no line of kisses and holding you tight
+    if "lost" in tags and (PASSED.search(low_description) or LOST_KIN.search(low_description)
+                           or lemset & {"die", "dead", "death", "funeral", "grave", "widow", "widower"}):
+        tags.add("no-brokenup")  # someone died: no line of a love that ended ("the ring I should have thrown")
     if "leaver" not in tags:
         tags.add("no-leaver")  # no line of the one who walks out (``LEAVER``)
     if "restless" not in tags:
@@ -1102,6 +1106,12 @@ def read_topic(description: str) -> Topic:
         heard = {addressee.lower(), addressee.lower().split()[-1]}
         topic = replace(topic, title_candidates=tuple(
             c for c in topic.title_candidates if c.lower().removeprefix("my ").removeprefix("the ") not in heard))
+    wanted = ASPIRES.search(low_description)
+    if wanted and lexicon.kind(lexicon.lemma(wanted.group(1), "n")) == "person":
+        # "a teenage girl who wants to be a pilot": her dream's song, no cockpit she is not in yet
+        role = lexicon.lemma(wanted.group(1), "n")
+        topic = replace(topic, aspired=frozenset({role}), themes=topic.themes | {"dream"},
+                        tags=topic.tags | (set() if role in PERFORMERS else {"no-showbiz"}))
     passing = TIME_PASSING.search(low_description)
     if passing:
         # time going by is the song, in the description's own words ("Time Going By Too Fast", "How Fast Time Flies"),
@@ -1243,6 +1253,22 @@ LEAVER = re.compile(r"^(?!.*\b(?:(?:s?he|they|you) (?:br(?:eaks|oke) up|left|dum
                     r"walk(?:s|ed|ing)? away from) (?:a|an|my|our|the) (?:\w+ )?(?:marriage|relationship|engagement)|"
                     r"end(?:s|ed|ing)? things with|(?:i'?m|i am|i was|me) the one who (?:left|ended it|walked (?:out|away)|"
                     r"said goodbye|broke it off)))")
+# Someone of one's own lost: died ("a lighthouse keeper who lost his wife"), not a thing mislaid.
+LOST_KIN = re.compile(r"\blos(?:t|es|ing|e) (?:my|his|her|their|our) (?:\w+ )?(?:wife|husband|mother|father|mom|mum|dad|"
+                      r"son|daughter|brother|sister|grandma|grandpa|grandmother|grandfather|child|baby|twin|partner)\b")
+# Wanting to be what one is not yet ("a teenage girl who wants to be a pilot", "dreams of becoming a doctor"): the
+# role keys no theme of doing it, the song is the dream's.
+ASPIRES = re.compile(r"\b(?:wants?|wanted|wanting|dreams?|dreamed|dreaming|hopes?|hoping|longs?|longing|wish(?:es|ing)?|"
+                     r"plans?|planning|going) (?:to be(?:come)?|of (?:being|becoming)) (?:a|an|the)? ?(?:\w+ )?(\w+)\b")
+# Those whose dream is a stage: the dream theme's lines of the open mic, the spotlight and the rent (tagged ``showbiz``)
+# are theirs, not a would-be pilot's or doctor's.
+PERFORMERS = frozenset("""singer actor actress dancer musician star rapper artist performer comedian rockstar popstar
+songwriter guitarist drummer model""".split())
+# A pet adopted from a shelter ("adopting a rescue dog", "the shelter cat we adopted"): no child's adoption, no rescue
+# worker's call.
+PET_ADOPTION = re.compile(r"\b(?:adopt\w*|rescue[ds]?|shelter|pound)\b[^.]{0,20}?\b(?:dogs?|cats?|pupp(?:y|ies)|kittens?|pets?|"
+                          r"pups?|greyhounds?|rabbits?|bunn(?:y|ies)|horses?)\b|\b(?:dogs?|cats?|pupp(?:y|ies)|kittens?|pets?)\b"
+                          r"[^.]{0,20}?\b(?:adopt\w*|rescued|from the (?:shelter|pound))\b")
 # What someone gone left behind, still where it was: "her perfume still on my pillow", "his coat still on the hook".
 TRACE = re.compile(r"\b(?:her|his|your|their)\s+(?:[\w']+\s+)?[\w']+\s+(?:is\s+|are\s+)?still\s+"
                    r"(?:on|in|by|at|under|hanging|hangs|sits|lies|smells)\b")
@@ -1508,6 +1534,8 @@ THEME_PHRASES = {
     # a child's first steps or first words, watched by the parent who sings (lead, fourteenth session)
     "firststeps": re.compile(r"\b(?:first (?:steps?|words?)|learn(?:s|ed|ing)? to walk|(?:starting|started|starts|"
                              r"beginning|began) to walk|tak(?:e|es|ing) (?:her|his|their|my|our) first steps?)\b"),
+    # a pet adopted from a shelter (a pseudo-theme: it rules out a child's adoption and a rescue worker's call)
+    "petadopt": PET_ADOPTION,
     # an anniversary is the couple's years, not their wedding day (a pseudo-theme: it rules the wedding out)
     "anniversary": re.compile(r"\banniversary\b"),
     # a love that is not allowed: someone else's partner, an affair (never a couple's open life; a pseudo-theme)
@@ -1789,6 +1817,7 @@ THEME_EXCLUDES = {
     "friendlove": frozenset({"friendship", "drifting", "farfriend", "sleepover"}),
     "penlove": frozenset({"friendship", "vigil", "farfriend"}), "nightlove": frozenset({"halloween"}),
     "anniversary": frozenset({"wedding", "festival", "dating"}), "houselost": frozenset({"house", "newstart"}),
+    "petadopt": frozenset({"adoption", "duty"}),  # ("adopting a rescue dog": no papers signed for a child, no siren)
     # a child's first steps are watched awake: no lullaby, no bedtime, no grown child running down the hall or packing
     "firststeps": frozenset({"lullaby", "bedtime", "expecting", "learning", "emptynest", "family"}),
     # a home burned or flooded is no home kept, no sale, no repair, no summer heat or rain song, no fireside

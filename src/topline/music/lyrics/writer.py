@@ -315,7 +315,8 @@ def gate_words(topic: Topic) -> set[str]:
     # one who passed is dead ("after he passed": ``topic.PASSED`` tags it lost): no test passed ("I passed, I passed")
     passed = {"pass"} if "lost" in topic.tags and "pass" in topic.words else set()
     # (where one is on the way to still meets a gate: the lines of being late for it, gated ``ENROUTE`` too)
-    return set(topic.words) - (unsaid(topic) - set(topic.ahead_of)) - passed \
+    # (and what one wants to be opens the dream's lines of it: "wants to be a pilot", the planes overhead)
+    return set(topic.words) - (unsaid(topic) - set(topic.ahead_of) - set(topic.aspired)) - passed \
         | ({"die"} if passed else set()) \
         | ({"layoff"} if "no-employed" in topic.tags else set()) \
         | {w for name in topic.themes for w in NAMED_GATES.get(name, ())} \
@@ -335,8 +336,9 @@ ENROUTE = "enroute"
 def unsaid(topic: Topic) -> set[str]:
     """Lemmas of the description that name nothing there, so they key no theme and meet no gate: a word that calls
     someone ("my honey", ``Topic.called``), what it says is not there ("a snow day with no school") and where it is
-    on its way to ("stuck in traffic on the way to my own wedding": no line of the wedding under way)."""
-    return set(topic.called) | {lexicon.lemma(w, "n") for w in topic.absent | topic.ahead_of}
+    on its way to ("stuck in traffic on the way to my own wedding": no line of the wedding under way), and what
+    someone only wants to be ("wants to be a pilot": no cockpit; ``Topic.aspired``, also a pet's "rescue" and "adopt")."""
+    return set(topic.called) | {lexicon.lemma(w, "n") for w in topic.absent | topic.ahead_of} | set(topic.aspired)
 
 
 def far_off(topic: Topic, phrase: Phrase) -> bool:
