@@ -835,9 +835,10 @@ def read_topic(description: str) -> Topic:
         tags.add("alone")
     if re.search(r"\b(?:runaways?|r(?:u|a)n(?:ning)? away(?: from home)?)\b", low_description):
         tags |= {"no-belong", "go"}  # a runaway belongs nowhere he is: no water tower that knows his name
-    if HATED_PLACE.search(low_description):
+    hated = HATED_PLACE.search(low_description)
+    if hated:
         tags |= {"no-belong", "restless"}  # "hating my hometown", "stuck in a small town": no line of loving its Main Street
-        if HATED_PLACE.search(low_description).group(1).startswith(("stuck", "trapped")):
+        if hated.group(1).startswith(("stuck", "trapped")):
             tags.add("stay")  # (and one stuck there is not leaving on the early train)
     if {"farkin", "emptynest"} & named:
         tags |= {"athome", "alone"}  # (helper farkin) "my brother who moved to Germany", "our youngest moved out": the
@@ -1035,12 +1036,6 @@ def read_topic(description: str) -> Topic:
         tags.add("no-parent")
     if not (addressee and TAG_WORDS["lost"] - {"lose", "lost"} & lemset):
         tags.add("no-youlost")  # "my dog, can you hear me now": only when "you" is the one missed or gone
-    if re.search(r"\b(?:runaways?|r(?:u|a)n(?:ning)? away(?: from home)?)\b", low_description):
-        tags |= {"no-belong", "go"}  # a runaway belongs nowhere he is: no water tower that knows his name
-    if HATED_PLACE.search(low_description):
-        tags |= {"no-belong", "restless"}  # "hating my hometown", "stuck in a small town": no line of loving its Main Street
-        if HATED_PLACE.search(low_description).group(1).startswith(("stuck", "trapped")):
-            tags.add("stay")  # (and one stuck there is not leaving on the early train)
     if {"farkin", "emptynest"} & named:
         # (helper farkin) one's own far away or grown and gone is missed, not lost ("my dad who works overseas and misses
         # every birthday"): no line of the dead ("I still say your name")
@@ -1081,14 +1076,15 @@ def read_topic(description: str) -> Topic:
         facts -= {"offstage"}  # a genre and nothing else ("angry punk song"): the band's own song may take the stage
     neighbours = frozenset(r for w in words for r in lexicon.related(w)[:12])
     elsewhere = _elsewhere(tagged, uniq, singer)
+    their_verbs = _their_verbs(tagged, verbs, singer)
     topic = Topic(words=tuple(words), forms={k: frozenset(v) for k, v in forms.items()}, phrases=tuple(uniq),
                  verbs=verbs, tags=tags, title_candidates=_comeback_title(named, _given_title(_titles(tagged, uniq, singer, unsung=third_party,
                                                                                    lover=bool(ROMANCE & lemset)), named, uniq, addressee)), neighbours=neighbours,
                  settings=tuple(_mine(s) if singer else s for s in _settings(tagged)
                                 if not any(s.endswith(" " + e) for e in elsewhere)),  # (not where someone else is)
                  singer=singer, addressee=addressee, absent=_absent(tagged), ahead_of=_ahead_of(tagged),
-                 own_verbs=own_verbs, their_verbs=_their_verbs(tagged, verbs, singer),
-                 their_words=_their_words(tagged, verbs, singer), style=style, elsewhere=elsewhere,
+                 own_verbs=own_verbs, their_verbs=their_verbs,
+                 their_words=_their_words(tagged, their_verbs), style=style, elsewhere=elsewhere,
                  gone_by=_gone_by(tagged, uniq), facts=facts, fears=fears,
                  lost_things=clash.lost_things(description) - ({"weight", "pounds", "lbs", "everything"}
                                                                 if "comeback" in named else set()),
@@ -1097,10 +1093,8 @@ def read_topic(description: str) -> Topic:
     if named & KID_CREATURES.keys():
         # (helper fantasy) whom a song of make-believe is for and its mood are no subject: "a fun pirate song for my 5
         # year old's birthday party" sings no "I'm a fun pirate, I know", no "I drove by the old house today"
-        aged = {"year", "old", "yr", *"one two three four five six seven eight nine ten".split()} \
-            if KID_AGE.search(low_description) else set()
-        moods = {w for ws in MOOD_TAGS.values() for w in ws}
-        topic = replace(topic, words=tuple(w for w in topic.words if w not in aged | moods))
+        aged = KID_AGE_WORDS if KID_AGE.search(low_description) else frozenset()
+        topic = replace(topic, words=tuple(w for w in topic.words if w not in aged | MOOD_WORDS))
     if named & KID_CREATURES.keys() and addressee and FOR_A_CHILD.search(low_description):
         # (helper fantasy) "a mermaid ... for my daughter": the child it is for names no song of make-believe
         heard = {addressee.lower(), addressee.lower().split()[-1]}
@@ -1116,9 +1110,7 @@ def read_topic(description: str) -> Topic:
     if passing:
         # time going by is the song, in the description's own words ("Time Going By Too Fast", "How Fast Time Flies"),
         # never "Time" and "Fast" (a fast kept) read as two nouns
-        said = passing.group(0).split()
-        title = " ".join(w if w in TITLE_SMALL and 0 < k < len(said) - 1 else w[:1].upper() + w[1:]
-                         for k, w in enumerate(said))
+        title = _title_case(passing.group(0))
         rest = [c for c in topic.title_candidates if c.lower() not in ("time", "fast", "time go", "fast time flies")
                 and c.lower() != title.lower()]
         first = rest[:1] if rest and " " in rest[0] and len(rest[0].split()) <= 4 else []  # ("Growing Up" first)
@@ -1942,6 +1934,8 @@ KID_AUDIENCE = frozenset("preschoolers preschool kindergarten kindergartners kin
 # A child by age ("my 5 year old", "for a three-year-old") or a small child it is for ("for a little girl", "for my
 # daughter"): with a creature of make-believe (``KID_CREATURES``), a song for children.
 KID_AGE = re.compile(r"\b(?:[1-9]|one|two|three|four|five|six|seven|eight|nine|ten)[- ]?(?:year|yr)s?[- ]olds?\b")
+KID_AGE_WORDS = frozenset({"year", "old", "yr", *UNITS[1:11]})  # the words of a child's age ("my 5 year old")
+MOOD_WORDS = frozenset(w for ws in MOOD_TAGS.values() for w in ws)  # words of a song's mood ("a fun pirate song")
 FOR_A_CHILD = re.compile(r"\bfor (?:my|our|a|the|his|her|your) (?:little |baby |young |small )?(?:daughter|son|girl|boy|"
                          r"kids?|children|grandchildren|granddaughter|grandson|niece|nephew|toddler|class|students)\b")
 # Creatures of make-believe a song for children is about: each names its own theme (lines gated by it). The first
@@ -2279,11 +2273,11 @@ def _loves_only_things(description: str) -> bool:
     return True
 
 
-def _their_words(tagged: list[tuple[str, str, str]], verbs: tuple[str, ...], singer: str) -> frozenset[str]:
-    """The nouns of the clause of a work verb someone else does (``_their_verbs``, ``TRADE_VERBS``), up to the clause's end or the next
-    person: "double shifts at the hospital" of "my mom working double shifts at the hospital" (shift, hospital); what
-    they do and where is theirs, not the singer's."""
-    theirs = set(_their_verbs(tagged, verbs, singer)) & TRADE_VERBS
+def _their_words(tagged: list[tuple[str, str, str]], their_verbs: tuple[str, ...]) -> frozenset[str]:
+    """The nouns of the clause of a work verb someone else does (of ``their_verbs``, ``_their_verbs``; ``TRADE_VERBS``),
+    up to the clause's end or the next person: "double shifts at the hospital" of "my mom working double shifts at the
+    hospital" (shift, hospital); what they do and where is theirs, not the singer's."""
+    theirs = set(their_verbs) & TRADE_VERBS
     out = set()
     for k, (tok, lem, pos) in enumerate(tagged):
         if lem not in theirs or not (pos == "v" or tok.endswith("ing")):
@@ -2852,10 +2846,15 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
     if len(whens) < len(out):
         out = [c for c in out if c not in whens] + whens
     unsung_low = {u.lower() for u in unsung}
-    return tuple(" ".join(w if w.lower() in TITLE_SMALL and 0 < k < len(c.split()) - 1
-                          else "-".join(x[:1].upper() + x[1:] for x in w.split("-"))
-                          for k, w in enumerate(c.split())) for c in out if c.lower() not in unsung_low
-                 and not _cut_short(c))
+    return tuple(_title_case(c) for c in out if c.lower() not in unsung_low and not _cut_short(c))
+
+
+def _title_case(title: str) -> str:
+    """A title's words capitalised, each part of a hyphened one too, but for the small words inside it ("Time Going by
+    Too Fast", "The Park Where We Met")."""
+    words = title.split()
+    return " ".join(w if w.lower() in TITLE_SMALL and 0 < k < len(words) - 1
+                    else "-".join(x[:1].upper() + x[1:] for x in w.split("-")) for k, w in enumerate(words))
 
 
 def _given_title(titles: tuple[str, ...], named: frozenset[str], phrases: list[Phrase], addressee: str) -> tuple[str, ...]:

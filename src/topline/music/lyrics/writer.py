@@ -34,7 +34,7 @@ from topline.music.lyrics.bank import SLOT, bank
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
 from topline.music.lyrics.topic import (CALENDAR, COMEBACK_STORIES, LIGHT_GERUNDS, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
                                         contradicts, home_of, proper_nouns, ruled_out, SONG_NOUNS, in_voice, read_topic, sung_for_children,
-                                        KID_CREATURES, KID_AGE, FOR_A_CHILD, MOOD_TAGS,
+                                        KID_CREATURES, KID_AGE, FOR_A_CHILD,
                                         tag_proper)
 from topline.music.lyrics.vocab import REGISTER
 from topline.music.types import FormPlan, FormSection, chorus_lines
@@ -1598,9 +1598,6 @@ def scene_parts(topic: Topic, description: str) -> dict[str, list[str]]:
 KIN_WORDS = frozenset("grandma grandpa granny mom mum dad mama papa".split())  # a name-like kin word: "my grandpa"
 
 
-# (helper fantasy) Words of a song's mood ("a fun pirate song"): a creature's song sings its world, not "I'm a fun pirate".
-MOOD_WORDS = frozenset(w for ws in MOOD_TAGS.values() for w in ws)
-NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 # (helper fantasy) Creatures of make-believe a children's song sings of, never as the singer (their themes' lines say
 # "the mermaid", "it", "they"): the description's clauses are theirs, so no scene line of the singer doing them.
 SUNG_OF = frozenset("mermaid unicorn princess knight dinosaur kiddragon fairies".split())
@@ -2306,16 +2303,16 @@ def _guarantee(planner: Planner, drafts) -> None:
     # a clause's verb or a quality carried in the singer's frame breaks its voice ("It wants to make friends, I
     # know", "In the garden, we're dancing at night" of fairies)
     creature = bool(topic.themes & KID_CREATURES.keys())
-    # (and whom it is for: "my 5 year old's birthday party" sings no "five", "year" or "old")
+    # (and whom it is for: "a mermaid song for my daughter" sings no "daughter"; the song's mood and the child's age,
+    # "my 5 year old", are no words of it at all: ``topic.MOOD_WORDS``, ``topic.KID_AGE_WORDS``)
     audience = set() if not creature else {lexicon.lemma(w) for m in (*KID_AGE.finditer(planner.description.lower()),
                                                                     *FOR_A_CHILD.finditer(planner.description.lower()))
-                                           for w in re.findall(r"[a-z]+", m.group(0))} | (
-        {"year", "old"} | NUMBER_WORDS if KID_AGE.search(planner.description.lower()) else set())
+                                           for w in re.findall(r"[a-z]+", m.group(0))}
     for word in topic.words[:MAX_PHRASES]:
         counts = _sung_words(planner, drafts)
         if counts.get(word) or word in never:
             continue  # (what someone never does is not sung done: "a landlord who never fixes anything")
-        if creature and (word in topic.verb_words or lexicon.parts_of_speech(word)[:1] in (["a"], ["r"]) or word in MOOD_WORDS
+        if creature and (word in topic.verb_words or lexicon.parts_of_speech(word)[:1] in (["a"], ["r"])
                          or word in audience):
             continue
         lines, openers = carriers(topic, planner.description, word)
