@@ -35,7 +35,7 @@ def test_the_lifeguard_is_not_the_singer():
     lines = _lines("an r&b song about the lifeguard at the pool this summer")
     assert "I blow the whistle: walk, don't run" not in lines
     assert "My whistle hangs around my neck" not in lines
-    assert "You're up there on your high white chair" in lines
+    assert "Your sunglasses and your sunscreen nose" in lines  # the lifeguard is seen, as "you"
 
 
 def test_each_work_sings_its_own_lines():

@@ -4,7 +4,7 @@
 from tests.music.lyrics.lines import sung_lines as _lines
 from topline.music.lyrics.bank import bank
 from topline.music.lyrics.topic import read_topic
-from topline.music.lyrics.writer import slot_fits, theme_weights, write_song
+from topline.music.lyrics.writer import Planner, slot_fits, theme_weights, write_song
 
 
 def _phrase(topic, bare):
@@ -18,8 +18,10 @@ def test_a_country_fills_land_lines_a_city_does_not():
     assert away.elsewhere == {"Spain"} and not slot_fits("land", _phrase(away, "Spain"), away)
     town = read_topic("a night walk in Tokyo")
     assert not slot_fits("land", _phrase(town, "Tokyo"), town)
+    planner = Planner(topic, 0, "fishing with grandpa in Portugal")
+    offered = {" ".join(t for t, _ in ln.parts) for ln in planner.lines}
+    assert "Portugal is in the way I talk" in offered  # a {land} line: the country, not a city's
     text = write_song("fishing with grandpa in Portugal", seed=0)[1]
-    assert "Portugal is in the way I talk" in _lines(text)  # a {land} line: the country, not a city's
     assert "The bobber dances on the lake" in _lines(text)  # and the fishing itself
 
 

@@ -71,3 +71,16 @@ def parse_bank(text: str) -> Bank:
 def bank() -> Bank:
     """The shipped phrase bank."""
     return parse_bank(resources.files("topline.music.lyrics").joinpath("data/phrases.txt").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def line_marks() -> dict[str, tuple[int, int, int]]:
+    """How readers judged each bank line in the tuning sets' songs (``data/line_marks.tsv``, written by
+    ``benchmarks/build_line_marks.py``): the bank line as written -> (kept, filler, nonsense) counts."""
+    out: dict[str, tuple[int, int, int]] = {}
+    text = resources.files("topline.music.lyrics").joinpath("data/line_marks.tsv").read_text("utf-8")
+    for raw in text.splitlines():
+        if raw and not raw.startswith("#"):
+            line, ok, filler, nonsense = raw.split("\t")
+            out[line] = (int(ok), int(filler), int(nonsense))
+    return out

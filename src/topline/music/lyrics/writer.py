@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from topline.music.lyrics import clash, lexicon
-from topline.music.lyrics.bank import SLOT, bank
+from topline.music.lyrics.bank import SLOT, bank, line_marks
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
 from topline.music.lyrics.topic import (CALENDAR, COMEBACK_STORIES, LIGHT_GERUNDS, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
                                         contradicts, home_of, proper_nouns, ruled_out, SONG_NOUNS, in_voice, read_topic, sung_for_children,
@@ -163,6 +163,9 @@ def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
 MAX_GENERIC_OPENERS = 2  # "every night, ...", "even now, ...": twice a song, unless its lines are long
 MAX_PHRASES = 16  # of a long description, the first phrases and words are the ones the song must sing
 JITTER = 2.5  # how far a seed moves the choice between lines of similar merit
+# how far readers' judgements of a bank line in other songs move it (``reading_prior``): a line kept everywhere it was
+# read gains up to this much, one read as filler or nonsense everywhere loses as much
+READ_WEIGHT = 2.5
 LONG_LINE = 12  # from this many syllables a written couplet may be sung as one line
 # Openers for long lines (after the description's own settings), with the fact each asserts.
 OPENERS = (("every night", "night"), ("every morning", "day"), ("even now", ""), ("after all this time", ""),
@@ -1671,6 +1674,22 @@ def moving_away(topic: Topic, description: str) -> bool:
     return not any(words[k + 1:k + 2] in (["back"], ["home"]) for k in at)
 
 
+def reading_prior(line: Line) -> float:
+    """How readers judged the bank line(s) ``line`` sings in the tuning sets' songs (``bank.line_marks``): (kept −
+    filler − nonsense) / (read + 2), in (−1, 1); 0 for a line nobody read, a carrier or a scene.  A line that says
+    nothing ("I take it one day at a time") was filler in every song it closed and will be in the next."""
+    if line.entry < 0:
+        return 0.0
+    e = bank().entries[line.entry]
+    texts = e.lines if line.pos == 2 else (e.lines[line.pos],)
+    marks = line_marks()
+    total = 0.0
+    for text in texts:
+        ok, filler, nonsense = marks.get(text, (0, 0, 0))
+        total += (ok - filler - nonsense) / (ok + filler + nonsense + 2)
+    return total / len(texts)
+
+
 def line_jitter(seed: int, line: Line) -> float:
     """The seed's draw for ``line``, in [0, 1): a hash of the seed and the line's own words (its couplet's text, or
     the line itself where it is built from the description), so that a couplet added to or taken from the bank, or a
@@ -1711,6 +1730,7 @@ class Planner:
                                 **{"carry+": -1.0})
         self.lines = candidates(topic) + (scenes(topic, description) if description else [])
         self.jitter = {ln.key: line_jitter(seed, ln) for ln in self.lines}
+        self.prior = {ln.key: READ_WEIGHT * reading_prior(ln) for ln in self.lines}
         self.used_text: set[str] = set()
         self.used_sigs: list[frozenset[str]] = []
         self.used_entries: set[int] = set()
@@ -1844,7 +1864,7 @@ class Planner:
         text, cost = self.realise(line, target)
         if text in self.used_text or self.echoes(text):
             return -1e9, ""
-        s = -cost + self.theme_bonus.get(line.theme, 0.0) + JITTER * self.jitter[line.key]
+        s = -cost + self.theme_bonus.get(line.theme, 0.0) + JITTER * self.jitter[line.key] + self.prior.get(line.key, 0.0)
         if line.tags & STORY_TAGS & self.topic.tags:
             s += STORY_TAG_BONUS  # the few lines of the description's own side of its story (the one who left)
         if role == "C":  # a chorus line is a hook of the song's theme more than a slot filled
@@ -1980,6 +2000,7 @@ class Planner:
         more = [ln for ln in candidates(self.topic, every_theme=True) if ln.key not in known]
         self.lines += more
         self.jitter.update({ln.key: line_jitter(self.seed, ln) for ln in more})
+        self.prior.update({ln.key: READ_WEIGHT * reading_prior(ln) for ln in more})
 
     def carry(self, lines: list[Line]) -> None:
         """Carrier lines join the planner (those it lacks) and all of them lose their jitter: a line built to
@@ -1987,6 +2008,7 @@ class Planner:
         known = {ln.key for ln in self.lines}
         self.lines += [ln for ln in lines if ln.key not in known]
         self.jitter.update({ln.key: 0.0 for ln in lines})
+        self.prior.update({ln.key: 0.0 for ln in lines})
 
     def free(self, texts: list[str]) -> list[tuple[str, frozenset[str], str]]:
         """Forget that ``texts`` were sung (a couplet about to be replaced): returns what ``unfree`` restores."""
