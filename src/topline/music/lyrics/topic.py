@@ -1405,7 +1405,7 @@ FREE_KINDS = {
                             r"restless|careless|misspent|golden) youth\b|\bbeing young\b|\bforever young\b|"
                             r"\bwhile we'?re young\b|(?<!my )(?<!our )\byouth\b(?! (?:group|pastor|league|choir|"
                             r"orchestra|club|camp|minister|ministry|center|centre|hostel|team|soccer|football|sports?)\b)|"
-                            r"\bteenage (?:dream|kicks|nights?|wasteland)\b|\bstay(?:s|ed|ing)? out\b(?! of\b)"),
+                            r"\bteenage (?:kicks|nights?|wasteland)\b|\bstay(?:s|ed|ing)? out (?:late|all night|till|until|til|past|with)\b"),
     # breaking free of a job, a small life, the rules of others: "breaking free", "break away", "my own terms"
     "freebreak": re.compile(r"\bbr(?:eak|eaks|eaking|oke) (?:free|loose|away)\b|\bbr(?:eak|eaks|eaking|oke) out of "
                             r"(?:my|this|the|a) (?:\w+ )?(?:life|routine|cage|box|shell|town|job|mold|mould)\b|"
@@ -1426,7 +1426,7 @@ FREEDOM = re.compile("|".join(rx.pattern for rx in FREE_KINDS.values()))
 # Words of another freedom (a body healed, a debt paid, a cell left, a cause marched for): no free song's lines.
 OTHER_FREEDOMS = frozenset("""cancer remission chemo tumor debt loan mortgage prison jail parole inmate sober sobriety
 rehab addiction protest march slavery slave vote rights""".split())
-# Whose a breaking free is: a lover left is the breakup's and newstart's ("breaking free from a toxic relationship").
+# A freedom from a lover is the breakup's and newstart's ("breaking free from a toxic relationship").
 _PARTNERS = frozenset("""boyfriend girlfriend husband wife ex fiance fiancee relationship marriage partner lover
 toxic""".split())
 
@@ -1440,16 +1440,22 @@ THEIR_FREEDOM = re.compile(r"(?:\b(?:she|he|they)|\b(?:my|our|his|her|their|your
 def _free_named(named: frozenset, low_description: str, lemset: set) -> frozenset:
     """(helper free) The kinds of a freedom song the description names (``FREE_KINDS``) and ``freedom`` where any
     is: none where the freedom is another's (a healed body, a paid debt, a cause) or sung of someone else ("a girl
-    who breaks free": her story, not the singer's "I"); no breaking free where a lover is left."""
+    who breaks free": her story, not the singer's "I"), nor where a lover is left or a runaway runs (the breakup's and
+    the runaway's songs: "feeling free after the breakup")."""
     kinds = {n for n in FREE_KINDS if n in named}
     named = named - FREE_KINDS.keys()
     if not kinds or lemset & OTHER_FREEDOMS:
         return named
-    if all(THEIR_FREEDOM.search(low_description[:m.start()]) for m in FREEDOM.finditer(low_description)):
+    def theirs(before: str) -> bool:  # (and an animal's: "a cat who stays out all night" is no song of youth)
+        who = re.search(r"\b(\w+) who(?:'s| is| was)?(?: \w+){0,2} $", before)
+        return bool(THEIR_FREEDOM.search(before) or who and lexicon.kind(lexicon.lemma(who.group(1), "n")) == "animal")
+
+    if all(theirs(low_description[:m.start()]) for m in FREEDOM.finditer(low_description)):
         return named
-    if lemset & _PARTNERS or "heartbreak" in named or BREAKUP.search(low_description):
-        kinds.discard("freebreak")
-    return named | kinds | ({"freedom"} if kinds else set())
+    if lemset & _PARTNERS or "heartbreak" in named or BREAKUP.search(low_description) \
+            or re.search(r"\b(?:runaways?|r(?:u|a)n(?:ning)? away)\b", low_description):
+        return named  # (a lover left, or a runaway's flight: their own themes' song)
+    return named | kinds | {"freedom"}
 
 
 # (helper moments) a child just born and held (``THEME_PHRASES["newborn"]``) and a parent's dementia (``"illness"``)
