@@ -107,3 +107,10 @@ def test_the_moment_is_titled_in_its_own_words():
     title, text = write_song("living in the moment, upbeat edm", seed=0)
     assert title == "Living in the Moment"
     assert "The moment is coming near" not in text
+
+
+def test_words_of_a_freedom_song_key_none_of_their_other_themes():
+    assert theme_weights(read_topic("an indie song about escaping the rat race")).get("sport", 0.0) == 0.0
+    assert theme_weights(read_topic("punk song about a teenager who's sick of the rules")).get("illness", 0.0) == 0.0
+    w = theme_weights(read_topic("an anthem about being young and wild"))
+    assert w.get("childhood", 0.0) == w.get("school", 0.0) == w.get("nature", 0.0) == 0.0

@@ -2068,13 +2068,13 @@ THEME_EXCLUDES.update({
 })
 # (helper free) a freedom song is its own: no march for a cause ("a song about freedom"); "young", "wild" and "teen"
 # are no childhood, school day, forest walk or old age; "sick of the rules" is no illness, "breaking free" no lover's
-# breakup, "my 9 to 5" no child of nine; living in the moment looks back on nothing, and its moment is no glad
-# day's event coming near (the joy theme's "{event} is coming near")
+# breakup, "my 9 to 5" no child of nine, "the rat race" no race on a track; living in the moment looks back on
+# nothing, and its moment is no glad day's event coming near (the joy theme's "{event} is coming near")
 THEME_EXCLUDES.update({
     "freedom": frozenset({"protest", "childhood", "oldage", "newsibling"}),
     "freefeel": frozenset({"nature", "hiking"}),
     "freeyoung": frozenset({"nature", "school", "friendship", "nostalgia", "learning"}),
-    "freebreak": frozenset({"heartbreak", "illness"}),
+    "freebreak": frozenset({"heartbreak", "illness", "sport"}),
     "freerebel": frozenset({"illness", "learning"}),
     "freenow": frozenset({"timepassing", "nostalgia", "joy"}),
 })
