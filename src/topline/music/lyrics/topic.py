@@ -140,9 +140,11 @@ breakup heartbreak divorce ex relationship date crush valentine honeymoon partne
 OWNERS = frozenset("my his her our their".split())
 # Where someone is who cannot come home tonight: "my husband who works overseas", "my brother in prison"
 AWAY = r"(?:overseas|abroad|far away|at sea|offshore|in (?:prison|jail)|behind bars|deployed|stationed)\b"
-# A town the singer hates or is stuck in ("hating my hometown", "stuck in a small town with big dreams").
+# A town the singer hates or is stuck in ("hating my hometown", "stuck in a small town with big dreams"), or breaks free
+# from ("breaking free from this small town": helper free).
 HATED_PLACE = re.compile(r"\b(hat(?:e|es|ed|ing)|sick of|tired of|can'?t stand|bored (?:of|in|with)|stuck in|trapped in|"
-                         r"escap\w+(?: from)?|(?:get|getting|got|break|breaking) out of) (?:my|this|our|the|a|that) "
+                         r"escap\w+(?: from)?|(?:get|getting|got|break|breaking) out of|br(?:eak|eaks|eaking|oke) (?:free|away) from) "
+                         r"(?:my|this|our|the|a|that) "
                          r"(?:\w+ )?(?:home)?(?:town|village|suburbs?)\b")
 # Where the singer is new ("a new city", "the new neighborhood", "just moved"): no line of belonging there for years.
 NEW_PLACE = re.compile(r"\b(?:new|strange|foreign) (?:city|town|country|neighbou?rhood|street|state)\b|\bjust moved\b|"
@@ -810,6 +812,7 @@ def read_topic(description: str) -> Topic:
         tags.add("no-belong")  # "starting over in a new city": no corner store that still knows my name
     tags |= _loss_tags(description, tagged)
     named = frozenset(n for n, rx in THEME_PHRASES.items() if rx.search(low_description))
+    named = _free_named(named, low_description, lemset)
     if "icecream" in named and not (TAG_WORDS["winter"] - {"ice"}) & lemset:
         tags.discard("winter")  # the ice of ice cream is no winter ("sharing ice cream on the pier")
     if _handed_down(phrases, description):
@@ -1106,6 +1109,12 @@ def read_topic(description: str) -> Topic:
         role = lexicon.lemma(wanted.group(1), "n")
         topic = replace(topic, aspired=frozenset({role}), themes=topic.themes | {"dream"},
                         tags=topic.tags | (set() if role in PERFORMERS else {"no-showbiz"}))
+    now = FREE_KINDS["freenow"].search(low_description) if "freenow" in named else None
+    if now and len(now.group(0).split()) >= 3:
+        # (helper free) the moment lived is the title in the description's own words ("Living in the Moment", "Live
+        # for Tonight"), never "Moment" alone
+        said = _title_case(now.group(0))
+        topic = replace(topic, title_candidates=(said, *(c for c in topic.title_candidates if c.lower() != said.lower())))
     passing = TIME_PASSING.search(low_description)
     if passing:
         # time going by is the song, in the description's own words ("Time Going By Too Fast", "How Fast Time Flies"),
@@ -1375,6 +1384,80 @@ PARENT_MOMENTS = {
 }
 LETTER_TO_CHILD = re.compile(r"\b(?:love )?(?:letters?|note) to " + _MYKID.removeprefix(r"\b"))
 PARENTHOOD = re.compile("|".join(rx.pattern for rx in PARENT_MOMENTS.values()))
+# (helper free) songs of freedom and youth, by the way they are asked for; each kind names its own lines of the
+# ``freedom`` theme (``writer.NAMED_GATES``). "Free" alone keys nothing: a free ticket, free time, sugar-free, "cancer
+# free" or "free of debt" is no song of feeling free, so only these phrases name it.
+_NOT_OF = r"(?! (?:of|from)\b)"  # ("finally free of debt", "being free from pain": not this freedom)
+FREE_KINDS = {
+    # feeling free: "feeling free", "wild and free", "free as a bird", "born to be wild", "a song about freedom"
+    "freefeel": re.compile(r"\bfeel(?:s|ing)? (?:so |truly |finally |totally |really )?free\b(?! to\b)|\bwild and free\b|"
+                           r"\bfree and (?:wild|easy|alive|young)\b|\bfree as (?:a|the) (?:bird|wind|breeze)\b|"
+                           r"\bborn to be wild\b|\b(?:i'?m|i am|being|be) (?:a )?free[- ]spirit(?:ed)?\b|"
+                           r"\bfree at last\b|\b(?:finally|truly|being|to be|so) free\b" + _NOT_OF + r"|"
+                           # (freedom as a cause, a country's or a march's, is the protest theme's)
+                           r"^(?!.*\b(?:protest\w*|march\w*|rights|justice|rall(?:y|ies)|strikes?|vot\w+|wars?|"
+                           r"soldiers?|flags?|nations?|slave\w*|civil|independence|veterans?|troops?|speech|press|"
+                           r"religio\w*|fought)\b).*\bfreedom\b"),
+    # young and wild: "young and reckless", "wild youth", "forever young", "staying out till sunrise" (never "my youth",
+    # looked back on, nor a youth group or league)
+    "freeyoung": re.compile(r"\byoung,? (?:and |& )?(?:wild|free|reckless|restless|dumb|crazy|careless|alive|invincible|"
+                            r"stupid)\b|\b(?:wild|reckless|restless|careless) (?:and )?young\b|\b(?:wild|reckless|"
+                            r"restless|careless|misspent|golden) youth\b|\bbeing young\b|\bforever young\b|"
+                            r"\bwhile we'?re young\b|(?<!my )(?<!our )\byouth\b(?! (?:group|pastor|league|choir|"
+                            r"orchestra|club|camp|minister|ministry|center|centre|hostel|team|soccer|football|sports?)\b)|"
+                            r"\bteenage (?:kicks|nights?|wasteland)\b|\bstay(?:s|ed|ing)? out (?:late|all night|till|until|til|past|with)\b"),
+    # breaking free of a job, a small life, the rules of others: "breaking free", "break away", "my own terms"
+    "freebreak": re.compile(r"\bbr(?:eak|eaks|eaking|oke) (?:free|loose|away)\b|\bbr(?:eak|eaks|eaking|oke) out of "
+                            r"(?:my|this|the|a) (?:\w+ )?(?:life|routine|cage|box|shell|town|job|mold|mould)\b|"
+                            r"\b(?:quit\w*|leav\w*|escap\w*|ditch\w*|done with) (?:my|the|this) (?:9|nine) ?(?:to|-) ?"
+                            r"(?:5|five)\b|\brat race\b|\b(?:other people'?s|everyone'?s|everybody'?s|their|my "
+                            r"parents'?|society'?s) expectations\b|\bliv(?:e|es|ing) (?:life )?(?:on )?my own terms\b"),
+    # living in the moment: "live for tonight", "carpe diem", "yolo", "like there's no tomorrow"
+    "freenow": re.compile(r"\b(?:liv\w*|be|being) in the moment\b|\bliv(?:e|es|ing) for (?:today|tonight|the moment|"
+                          r"right now|now)\b|\bcarpe diem\b|\byolo\b|\byou only live once\b|\bseize the day\b|"
+                          r"\bno tomorrow\b"),
+    # rebellion: "a rebel", "sick of the rules", "breaking the rules", "sneaking out", "past curfew", "the system"
+    "freerebel": re.compile(r"\brebel(?:s|lious|lion|ling)?\b|\b(?:sick|tired) of (?:the |their |all the |all their |"
+                            r"your |my \w+'?s? )?rules\b|\bbr(?:eak|eaks|eaking|oke) (?:all )?(?:the|their|every) rules?\b|"
+                            r"\bno rules\b|\bsneak(?:s|ing)? out\b|\bsnuck out\b|\bcurfew\b|\b(?:against|fight\w*|"
+                            r"stick\w* it to) the (?:system|man|establishment)\b|\bdon'?t tell me what to do\b"),
+}
+FREEDOM = re.compile("|".join(rx.pattern for rx in FREE_KINDS.values()))
+# Words of another freedom (a body healed, a debt paid, a cell left, a cause marched for): no free song's lines.
+OTHER_FREEDOMS = frozenset("""cancer remission chemo tumor debt loan mortgage prison jail parole inmate sober sobriety
+rehab addiction protest march slavery slave vote rights""".split())
+# A freedom from a lover is the breakup's and newstart's ("breaking free from a toxic relationship").
+_PARTNERS = frozenset("""boyfriend girlfriend husband wife ex fiance fiancee relationship marriage partner lover
+toxic""".split())
+
+
+# Someone else's freedom ("my sister who broke free", "a girl named Jo who", "she feels free"; not "a teenager who's sick
+# of the rules": the one the song is in the voice of).
+THEIR_FREEDOM = re.compile(r"(?:\b(?:she|he|they)|\b(?:my|our|his|her|their|your) (?:\w+ ){1,2}who|\bnamed \w+ who)"
+                           r"(?:'s| is| was| are| were)?(?: \w+){0,2} $")
+
+
+def _free_named(named: frozenset, low_description: str, lemset: set) -> frozenset:
+    """(helper free) The kinds of a freedom song the description names (``FREE_KINDS``) and ``freedom`` where any
+    is: none where the freedom is another's (a healed body, a paid debt, a cause) or sung of someone else ("a girl
+    who breaks free": her story, not the singer's "I"), nor where a lover is left or a runaway runs (the breakup's and
+    the runaway's songs: "feeling free after the breakup")."""
+    kinds = {n for n in FREE_KINDS if n in named}
+    named = named - FREE_KINDS.keys()
+    if not kinds or lemset & OTHER_FREEDOMS:
+        return named
+    def theirs(before: str) -> bool:  # (and an animal's: "a cat who stays out all night" is no song of youth)
+        who = re.search(r"\b(\w+) who(?:'s| is| was)?(?: \w+){0,2} $", before)
+        return bool(THEIR_FREEDOM.search(before) or who and lexicon.kind(lexicon.lemma(who.group(1), "n")) == "animal")
+
+    if all(theirs(low_description[:m.start()]) for m in FREEDOM.finditer(low_description)):
+        return named
+    if lemset & _PARTNERS or "heartbreak" in named or BREAKUP.search(low_description) \
+            or re.search(r"\b(?:runaways?|r(?:u|a)n(?:ning)? away)\b", low_description):
+        return named  # (a lover left, or a runaway's flight: their own themes' song)
+    return named | kinds | {"freedom"}
+
+
 # (helper moments) a child just born and held (``THEME_PHRASES["newborn"]``) and a parent's dementia (``"illness"``)
 NEWBORN = re.compile(r"\b(?:(?:day|night|morning|hour) (?:you were|(?:s)?he was|(?:my|our) (?:\w+ )?(?:\w+ )?"
                      r"(?:was|were)) born|(?:first time|moment) (?:i|we) (?:held|saw|met|hold) (?:my|our) (?:\w+ )?"
@@ -1784,6 +1867,9 @@ THEME_PHRASES = {
     "newborn": NEWBORN,
     # (helper parents) a parent's own voice to their child at one of its moments (``PARENT_MOMENTS``)
     "parenthood": PARENTHOOD, **PARENT_MOMENTS,
+    # (helper free) songs of freedom and youth, each kind by its phrases (``_free_named`` keeps those that are the
+    # singer's own freedom)
+    **FREE_KINDS,
     # (helper moments) a parent with dementia, however it is said: "she doesn't know who I am", "calling me by my
     # aunt's name", "memory care"
     "illness": DEMENTIA,
@@ -1980,6 +2066,18 @@ THEME_EXCLUDES.update({
     "stayhome": frozenset({"christmas", "night", "routine"}),
     "kidgrown": frozenset({"distance", "farfriend", "longing"}),
 })
+# (helper free) a freedom song is its own: no march for a cause ("a song about freedom"); "young", "wild" and "teen"
+# are no childhood, school day, forest walk or old age; "sick of the rules" is no illness, "breaking free" no lover's
+# breakup, "my 9 to 5" no child of nine, "the rat race" no race on a track; living in the moment looks back on
+# nothing, and its moment is no glad day's event coming near (the joy theme's "{event} is coming near")
+THEME_EXCLUDES.update({
+    "freedom": frozenset({"protest", "childhood", "oldage", "newsibling"}),
+    "freefeel": frozenset({"nature", "hiking"}),
+    "freeyoung": frozenset({"nature", "school", "friendship", "nostalgia", "learning"}),
+    "freebreak": frozenset({"heartbreak", "illness", "sport"}),
+    "freerebel": frozenset({"illness", "learning"}),
+    "freenow": frozenset({"timepassing", "nostalgia", "joy"}),
+})
 # Genres no children's song is sung in: a "heavy metal song about a dragon" keeps the legend's.
 GROWN_STYLES = frozenset("metal punk rap trap drill grunge techno dubstep sexy sultry rnb r&b blues".split())
 
@@ -2149,11 +2247,14 @@ def _gone_by(tagged: list[tuple[str, str, str]], phrases: list[Phrase]) -> froze
 
 def _clock_tags(description: str) -> set[str]:
     """Facts of a time written in digits ("at 3am", "2 a.m.", "11pm"): the small hours are night and
-    midnight (no line of the sun rising), the evening is night, the morning day."""
+    midnight (no line of the sun rising), the evening is night, the morning day; and a night kept up till sunrise."""
     out = set()
     for hour, half in re.findall(r"\b(\d{1,2})(?::\d\d)?\s*([ap])\.?m\b", description.lower()):
         h = int(hour) % 12 + (12 if half == "p" else 0)
         out |= {"night", "midnight"} if h < 5 else {"day"} if h < 18 else {"night"}
+    if re.search(r"\b(?:till|until|til|'til) (?:the )?(?:sunrise|dawn|daybreak|daylight|sun comes up|morning)\b",
+                 description.lower()):
+        out.add("night")  # (helper free) "out till sunrise", "dancing until dawn": a night, not the day it ends in
     return out
 
 

@@ -435,7 +435,9 @@ NAMED_GATES = {"neighbor": ("neighbor",), "seenlove": ("seenlove", "crush"), "se
                "herself": ("herself",),
                # (helper parents: a parent's voice to their child at one of its moments, ``topic.PARENT_MOMENTS``)
                **{n: (n,) for n in ("kidgrad", "kidschool", "kidteen", "kidnights", "kidwedding", "singleparent",
-                                    "stayhome", "grandbaby", "kidgrown")}}
+                                    "stayhome", "grandbaby", "kidgrown")},
+               # (helper free: a song of freedom and youth, and which kind, ``topic.FREE_KINDS``)
+               **{n: (n,) for n in ("freefeel", "freeyoung", "freebreak", "freenow", "freerebel")}}
 
 
 # (helpers tributes, comeback, heritage) the gates only a named theme meets
@@ -550,6 +552,11 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         out["heritage"] += STRONG
     if "parenthood" in topic.themes and "parenthood" in out:
         out["parenthood"] += STRONG  # (helper parents) the moment's own lines in the parent's voice lead the song
+    if "freedom" in topic.themes and "freedom" in out and not any(out.get(n, 0.0) >= STRONG for n in FREE_NEIGHBOURS):
+        # (helper free) a song of feeling free, of being young and wild, of breaking free, of the moment or of
+        # rebellion leads with its own lines, above a rock or punk anthem's stage and a teenager's school day; a road
+        # trip, a night out, a party, a fling or a new place of one's own keeps its song and shares it
+        out["freedom"] += STRONG
     out.update({n: 0.0 for n in ruled_out(topic) if n in out})  # a child's song of the split: no lover's breakup
     if topic.singer and "w" in lexicon.types(topic.singer.split()[-1].lower()):
         # a day off's themes (a hike, a beach, a holiday) are no worker's where only the place names them: a coal
@@ -619,6 +626,9 @@ def theme_weights(topic: Topic) -> dict[str, float]:
 # Themes written for what befalls someone one loves, sung by the one beside them ("my wife who is battling cancer",
 # "my cousin locked up in jail"): a clause about that someone keys them all the same.
 THEIR_PLIGHT = frozenset({"illness", "prison"})
+# (helper free) Themes a freedom song shares its lead with, where they are the song too ("a road trip with my friends,
+# feeling free"): the road's, a night out's, a party's, a fling's, a place of one's own.
+FREE_NEIGHBOURS = ("road", "roadtrip", "nightout", "festival", "fling", "newstart", "leaving")
 # Themes of the people one loves: where one of them died and the song is about nothing else, it is a song of grief.
 KIN_THEMES = frozenset({"friendship", "family", "siblings", "love"})
 DEATH_WORDS = frozenset("pass die dead death funeral grave bury".split())  # (not "missing home": no one died)
