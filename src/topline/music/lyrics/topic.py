@@ -890,6 +890,8 @@ def read_topic(description: str) -> Topic:
         singer, addressee = "", addressee or singer  # (helper truth) "a man who lies": the liar is sung to, not the singer
     if "truth" in named and singer.lower().split()[-1:] in (["liar"], ["liars"]):
         singer = ""  # ("a song called Liar": the liar is the one sung to or of, never the singer)
+    if "tsecretlove" in named and addressee.lower().split()[-1:] and addressee.lower().split()[-1] in KINSHIP | {"parents"}:
+        addressee = ""  # ("our relationship a secret from her parents": the lover is sung to, the parents of)
     if named & TRUTH_YOU and not addressee:
         # (helper truth) the one who lies, is told, is promised or is paid back is sung to: "my boyfriend's excuses",
         # "the promises my dad broke" ("you", never "he")
@@ -1508,7 +1510,7 @@ TRUTH_STORIES = {
                           r"agents?|service|society|passage|weapon|gay|queer|lesbian|bisexual|trans|closet|coming out|"
                           r"come out|victoria's)\b).*?(?:\b(?:a|my|the|one|big|dark|little|family|this|deep|old) "
                           r"secrets?\b(?! (?:relationship|romance|love|lovers?|girlfriend|boyfriend|wedding|marriage|"
-                          r"engagement|dating))|\bsecrets\b|\b(?:keep(?:s|ing)?|kept|hid(?:e|es|ing)?) (?:it|this|"
+                          r"engagement|dating|to|of)\b)|\bsecrets\b(?! (?:to|of)\b)|\b(?:keep(?:s|ing)?|kept|hid(?:e|es|ing)?) (?:it|this|"
                           r"something|the truth) from\b)"),
     "tconfess": re.compile(r"^(?!.*\b(?:how i feel|i love|my feelings|my love)\b).*?(?:\b(?:tell(?:s|ing)?|told|"
                            r"say(?:s|ing)?|said|speak(?:s|ing)?) (?!me\b|us\b)(?:\w+ ){0,3}the truth\b|\bcom(?:e|es|"
@@ -1522,11 +1524,13 @@ TRUTH_STORIES = {
                           r"\bbroken promises?\b|\bempty promises?\b|\bpromises?\b[^.]{0,30}?\b(?:broke|broken|never "
                           r"kept|didn'?t keep|never keeps?|won'?t keep|couldn'?t keep)\b|\bbr(?:eak|eaks|oke|eaking) "
                           r"(?:all )?(?:\w+ )?promises?\b)"),
-    "tkept": re.compile(r"\bkeep(?:s|ing)? (?:\w+ ){0,2}promises?\b|\bkept (?:\w+ ){0,2}promises?\b|\bpromis\w*\b"
+    "tkept": re.compile(r"\b(?:keep(?:s|ing)?|kept) (?!his |her |their |your )(?:\w+ ){0,2}promises?\b|\bpromis\w*\b"
                         r"[^.]{0,20}?\bto (?:you|her|him|my (?:wife|husband|girlfriend|boyfriend|fianc\w*|partner|"
                         r"love))\b|\bmy promise to you\b|\bi promise you\b|\bpromise ring\b"),
     "trevenge": re.compile(r"^(?!.*\b(?:team|game|match|season|rivals?|league)\b).*?(?:\brevenge\b|\bpayback\b|"
-                           r"\bget(?:s|ting)? even\b|\bgot even\b|\bkarma\b|\bget(?:s|ting)? what'?s coming\b|"
+                           r"\b(?:get(?:s|ting)?|got) even\b(?! (?:more|better|worse|closer|bigger|stronger|higher|further|farther|"
+                           r"harder|though)\b)|\b(?:ex|him|her|boyfriend|girlfriend|husband|wife|cheat\w*|liar)\b.*"
+                           r"\bkarma\b|\bkarma\b.*\b(?:ex|him|her|boyfriend|girlfriend|husband|wife|cheat\w*|liar)\b|\bget(?:s|ting)? what'?s coming\b|"
                            r"\bgot what (?:s?he|they|you) deserved?\b|\bkey(?:s|ed|ing)? (?:his|her|your|my \w+'s) "
                            r"(?:car|truck)\b)"),
 }
@@ -1990,6 +1994,7 @@ THEME_EXCLUDES = {
     "tsecretlove": frozenset({"love", "dating", "friendship"}), "tsecret": frozenset({"family", "cookout", "nostalgia"}),
     "tconfess": frozenset({"love", "payoff", "instrument", "family"}),
     "tbroken": frozenset({"family", "longing", "heartbreak", "love", "repair"}),
+    "tkept": frozenset({"love"}),  # (its own lines sing the love: "I said forever at the start")
     "tpromiseself": frozenset({"pride", "road", "train", "movingday", "farfriend", "newstart"}),
     "trevenge": frozenset({"heartbreak", "oldflame", "abroad", "love", "longing", "betrayal"}),
 }
@@ -2976,11 +2981,12 @@ def _comeback_title(named: frozenset[str], titles: tuple[str, ...]) -> tuple[str
 # (helper truth) a story's own title, where the description's words give none of its sense ("My Family" of a secret
 # kept from them, "My Dad Broke" of his broken promises, "Made to My Daughter" of a promise): unless its first title
 # sings one of the story's words ("The Man Who Lies", "Finding Out the Truth", "Getting Even") or was given ("called
-# Liar"); a love kept secret always takes its own ("Secret Relationship" is no refrain)
+# Liar"), and is not cut from its owner ("Husband's Lies" of "my husband's lies"); a love kept secret always takes its
+# own ("Secret Relationship" is no refrain); every one is a phrase (``writer.make_title`` prefers a phrase to a word)
 TRUTH_TITLES = {"tsecretlove": "Nobody Knows", "tlies": "Every Little Lie", "tfound": "The Truth Came Out",
                 "tsecret": "The Secret I Keep", "tconfess": "The Truth", "tpromisekid": "I Promise You",
                 "tpromiseself": "A Promise to Myself", "tbroken": "Broken Promises", "tkept": "I Keep My Promise",
-                "trevenge": "Payback"}
+                "trevenge": "What Goes Around"}
 TRUTH_WORDS = frozenset("lie lies liar liars lying lied truth secret secrets promise promises even revenge payback "
                         "karma".split())
 
@@ -2990,8 +2996,9 @@ def _truth_title(named: frozenset[str], titles: tuple[str, ...], description: st
     given."""
     for name, title in TRUTH_TITLES.items():
         if name in named:
-            if titles and (re.search(r"(?:called|titled|named)", description.lower()) or name != "tsecretlove"
-                           and TRUTH_WORDS & set(titles[0].lower().split())):
+            if titles and (re.search(r"\b(?:called|titled|named)\b", description.lower()) or name != "tsecretlove"
+                           and TRUTH_WORDS & set(titles[0].lower().split())
+                           and not titles[0].split()[0].endswith("'s")):  # (not "Husband's Lies", cut from "my")
                 return titles
             return (title, *(t for t in titles if t.lower() != title.lower()))
     return titles
