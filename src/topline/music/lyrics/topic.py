@@ -1524,9 +1524,11 @@ TRUTH_STORIES = {
                           r"\bbroken promises?\b|\bempty promises?\b|\bpromises?\b[^.]{0,30}?\b(?:broke|broken|never "
                           r"kept|didn'?t keep|never keeps?|won'?t keep|couldn'?t keep)\b|\bbr(?:eak|eaks|oke|eaking) "
                           r"(?:all )?(?:\w+ )?promises?\b)"),
-    "tkept": re.compile(r"\b(?:keep(?:s|ing)?|kept) (?!his |her |their |your )(?:\w+ ){0,2}promises?\b|\bpromis\w*\b"
+    # (a promise of one's own broken is an apology, no promise kept: "breaking my promise to you")
+    "tkept": re.compile(r"^(?!.*\b(?:br(?:eak|eaks|oke|oken|eaking)|didn'?t keep|couldn'?t keep|never kept)\b).*?(?:"
+                        r"\b(?:keep(?:s|ing)?|kept) (?!his |her |their |your )(?:\w+ ){0,2}promises?\b|\bpromis\w*\b"
                         r"[^.]{0,20}?\bto (?:you|her|him|my (?:wife|husband|girlfriend|boyfriend|fianc\w*|partner|"
-                        r"love))\b|\bmy promise to you\b|\bi promise you\b|\bpromise ring\b"),
+                        r"love))\b|\bmy promise to you\b|\bi promise you\b|\bpromise ring\b)"),
     "trevenge": re.compile(r"^(?!.*\b(?:team|game|match|season|rivals?|league)\b).*?(?:\brevenge\b|\bpayback\b|"
                            r"\b(?:get(?:s|ting)?|got) even\b(?! (?:more|better|worse|closer|bigger|stronger|higher|further|farther|"
                            r"harder|though)\b)|\b(?:ex|him|her|boyfriend|girlfriend|husband|wife|cheat\w*|liar)\b.*"
