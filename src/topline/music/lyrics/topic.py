@@ -1989,13 +1989,14 @@ THEME_EXCLUDES = {
     # (helper truth) a lover's lies, the truth found out, a promise broken, payback: no couple's sweet stock, no friend's
     # betrayal by the snakes in the grass, no breakup's boxes and sweaters (the lies are the song); a secret kept is no
     # family's or cookout's stock, a love kept secret no couple's open life; the truth told to a wife is no love song's
-    # kitchen light; a promise to a child keeps the child's own lines, one to oneself no pride parade
+    # kitchen light; a promise to a child keeps the child's own lines, one to oneself no pride parade; "my mom's broken
+# promises" are nothing handed down
     "tlies": frozenset({"love", "betrayal", "heartbreak", "oldflame", "phone", "techhelp", "longing", "night", "payoff",
                         "newstart", "newjob"}),
     "tfound": frozenset({"love", "betrayal", "heartbreak", "longing", "payoff", "study", "learning"}),
     "tsecretlove": frozenset({"love", "dating", "friendship"}), "tsecret": frozenset({"family", "cookout", "nostalgia"}),
     "tconfess": frozenset({"love", "payoff", "instrument", "family"}),
-    "tbroken": frozenset({"family", "longing", "heartbreak", "love", "repair"}),
+    "tbroken": frozenset({"family", "longing", "heartbreak", "love", "repair", "heirloom", "keepsake"}),
     "tkept": frozenset({"love"}),  # (its own lines sing the love: "I said forever at the start")
     "tpromiseself": frozenset({"pride", "road", "train", "movingday", "farfriend", "newstart"}),
     "trevenge": frozenset({"heartbreak", "oldflame", "abroad", "love", "longing", "betrayal"}),
