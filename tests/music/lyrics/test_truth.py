@@ -119,3 +119,11 @@ def test_gated_lines_stay_in_their_story():
               "a love song for my wife on our anniversary", "a lullaby for my newborn daughter"):
         sung = set(_lines(d))
         assert not any(sung & _bank_lines(s) for s in STORIES), d
+
+
+def test_the_other_seed_takes_the_story_second_title():
+    from topline.music.lyrics.writer import make_title
+
+    assert make_title("a love song about keeping every promise I made to you", seed=1) == "I Keep My Promise"
+    assert make_title("an indie song about a secret I've kept from my family for years", seed=1) == "Heavy as a Stone"
+    assert make_title("a pop song about a secret relationship nobody can know about", seed=1) == "In the Dark"

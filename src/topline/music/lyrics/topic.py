@@ -2986,24 +2986,27 @@ def _comeback_title(named: frozenset[str], titles: tuple[str, ...]) -> tuple[str
 # sings one of the story's words ("The Man Who Lies", "Finding Out the Truth", "Getting Even") or was given ("called
 # Liar"), and is not cut from its owner ("Husband's Lies" of "my husband's lies"); a love kept secret always takes its
 # own ("Secret Relationship" is no refrain); every one is a phrase (``writer.make_title`` prefers a phrase to a word)
-TRUTH_TITLES = {"tsecretlove": "Nobody Knows", "tlies": "Every Little Lie", "tfound": "The Truth Came Out",
-                "tsecret": "The Secret I Keep", "tconfess": "The Truth", "tpromisekid": "I Promise You",
-                "tpromiseself": "A Promise to Myself", "tbroken": "Broken Promises", "tkept": "I Keep My Promise",
-                "trevenge": "What Goes Around"}
+TRUTH_TITLES = {"tsecretlove": ("Nobody Knows", "In the Dark"), "tlies": ("Every Little Lie", "Don't You Lie to Me"),
+                "tfound": ("The Truth Came Out", "Now I Know"), "tsecret": ("The Secret I Keep", "Heavy as a Stone"),
+                "tconfess": ("The Truth", "Coming Clean"), "tpromisekid": ("I Promise You", "I'll Be There"),
+                "tpromiseself": ("A Promise to Myself", "Just for Me"), "tbroken": ("Broken Promises", "All the Promises"),
+                "tkept": ("I Keep My Promise", "My Word to You"), "trevenge": ("What Goes Around", "Take a Bow")}
 TRUTH_WORDS = frozenset("lie lies liar liars lying lied truth secret secrets promise promises even revenge payback "
                         "karma".split())
 
 
 def _truth_title(named: frozenset[str], titles: tuple[str, ...], description: str) -> tuple[str, ...]:
-    """(helper truth) The truth story's title (``TRUTH_TITLES``) first, unless the first title sings the story or was
-    given."""
-    for name, title in TRUTH_TITLES.items():
+    """(helper truth) The truth story's two titles (``TRUTH_TITLES``) first, unless the first title sings the story or
+    was given: then it and the story's first (an odd seed sings the second phrase: ``writer.make_title``), never the
+    description's other cuts ("Made to You" of "keeping every promise I made to you")."""
+    for name, (title, other) in TRUTH_TITLES.items():
         if name in named:
-            if titles and (re.search(r"\b(?:called|titled|named)\b", description.lower()) or name != "tsecretlove"
-                           and TRUTH_WORDS & set(titles[0].lower().split())
-                           and not titles[0].split()[0].endswith("'s")):  # (not "Husband's Lies", cut from "my")
-                return titles
-            return (title, *(t for t in titles if t.lower() != title.lower()))
+            if titles and re.search(r"\b(?:called|titled|named)\b", description.lower()):
+                return titles  # (a title given is the song's)
+            if titles and name != "tsecretlove" and TRUTH_WORDS & set(titles[0].lower().split()) \
+                    and not titles[0].split()[0].endswith("'s"):  # (not "Husband's Lies", cut from "my")
+                return (titles[0], *(t for t in (title, *titles[1:]) if t.lower() != titles[0].lower()))
+            return (title, other, *(t for t in titles if t.lower() not in (title.lower(), other.lower())))
     return titles
 
 
