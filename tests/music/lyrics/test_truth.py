@@ -64,7 +64,8 @@ def test_neighbours_name_no_story():
               "the secret garden", "the secret to happiness", "coming out to my parents as gay",
               "a love affair nobody can know about", "no more excuses, time to hit the gym",
               "getting even better every day", "good karma yoga vibes", "the road that lies ahead",
-              "my team's revenge in the rematch", "breaking my promise to you"):
+              "my team's revenge in the rematch", "breaking my promise to you",
+              "the secret my grandpa took to his grave", "my mom's secret", "the secret she kept"):
         assert not _stories(d), d
 
 

@@ -1484,7 +1484,8 @@ HERITAGE_SELF = re.compile(
 # lines of one kind are gated by its name (``writer.NAMED_GATES``). A lover who lies (a liar, his excuses, the phone
 # face down, stories that don't add up: never a friend's or a kin's lies, which are betrayal's and the family's, nor
 # a cheat's, which heartbreak sings), the truth found out, a love kept secret (never a crush not told, nor an
-# affair), a secret kept (from one's family: never a coming out, which pride sings), the truth told at last (never
+# affair), a secret of one's own kept (from one's family: never a coming out, which pride sings, nor someone else's
+# secret, "the secret my grandpa took to his grave"), the truth told at last (never
 # "tell me the truth", asked of another, nor a love confessed), a promise to one's child, to oneself, a promise kept
 # (to a lover), one broken by someone else (never one's own, which is an apology), payback on an ex.
 _TNOT_LIES = (r"^(?!.*\b(?:cheat\w*|affair|friends?|dad|mom|mum|father|mother|parents?|brother|sister|boss|government|"
@@ -1508,7 +1509,8 @@ TRUTH_STORIES = {
                               r"\bkeep(?:s|ing)? (?:us|our (?:love|relationship)) (?:a )?secret\b|\bon the down ?low\b)"),
     "tsecret": re.compile(r"^(?!.*\b(?:crush|admirer|secretly|santa|recipes?|garden|ingredients?|hideout|handshake|"
                           r"agents?|service|society|passage|weapon|gay|queer|lesbian|bisexual|trans|closet|coming out|"
-                          r"come out|victoria's)\b).*?(?:\b(?:a|my|the|one|big|dark|little|family|this|deep|old) "
+                          r"come out|victoria's)\b)(?!.*\b(?:his|her|their|\w+'s) (?:\w+ )?secrets?\b)(?!.*\bsecrets? (?:that |which )?"
+                          r"(?:my|his|her|their|our) \w+)(?!.*\b(?:s?he|they) (?:kept|keeps|hid|hides|had)\b).*?(?:\b(?:a|my|the|one|big|dark|little|family|this|deep|old) "
                           r"secrets?\b(?! (?:relationship|romance|love|lovers?|girlfriend|boyfriend|wedding|marriage|"
                           r"engagement|dating|to|of)\b)|\bsecrets\b(?! (?:to|of)\b)|\b(?:keep(?:s|ing)?|kept|hid(?:e|es|ing)?) (?:it|this|"
                           r"something|the truth) from\b)"),
