@@ -813,6 +813,7 @@ def read_topic(description: str) -> Topic:
     tags |= _loss_tags(description, tagged)
     named = frozenset(n for n, rx in THEME_PHRASES.items() if rx.search(low_description))
     named = _free_named(named, low_description, lemset)
+    named -= {b for a, b in TRUTH_OVER.items() if a in named}  # (helper truth) one story of each pair
     if "icecream" in named and not (TAG_WORDS["winter"] - {"ice"}) & lemset:
         tags.discard("winter")  # the ice of ice cream is no winter ("sharing ice cream on the pier")
     if _handed_down(phrases, description):
@@ -888,6 +889,17 @@ def read_topic(description: str) -> Topic:
         if re.search(r"\bby (?:my|her|his|the) \w+'s name\b", low_description):
             tags.add("no-othername")  # "calling me by my aunt's name": no line of my father's name
     singer, addressee = _people(uniq, tagged)
+    if "tlies" in named and singer and re.search(LIAR_CLAUSE % re.escape(singer.split()[-1].lower()), low_description):
+        singer, addressee = "", addressee or singer  # (helper truth) "a man who lies": the liar is sung to, not the singer
+    if "truth" in named and singer.lower().split()[-1:] in (["liar"], ["liars"]):
+        singer = ""  # ("a song called Liar": the liar is the one sung to or of, never the singer)
+    if "tsecretlove" in named and addressee.lower().split()[-1:] and addressee.lower().split()[-1] in KINSHIP | {"parents"}:
+        addressee = ""  # ("our relationship a secret from her parents": the lover is sung to, the parents of)
+    if named & TRUTH_YOU and not addressee:
+        # (helper truth) the one who lies, is told, is promised or is paid back is sung to: "my boyfriend's excuses",
+        # "the promises my dad broke" ("you", never "he")
+        addressee = next((p.bare for p in uniq if p.kind == "person" and not p.plural and p.owner in OWNERS
+                          and p.bare != singer), "")
     if "comeback" in named and not singer and addressee and any(
             p.bare == addressee and p.owner in ("a", "an") for p in uniq):
         # (helper comeback) one whose comeback the song tells ("a single mom going back to school") sings it: her own
@@ -992,7 +1004,8 @@ def read_topic(description: str) -> Topic:
     if "grandbaby" in named and not addressee:
         parent_voice = True  # (helper parents) a new grandparent sings to the grandchild
     if not addressee and not parent_voice and any(p.kind in ("person", "animal") and p.bare != singer and not p.setting
-                             and p.owner in OWNERS and p.bare not in third_party for p in uniq) and "newborn" not in named:
+                             and p.owner in OWNERS and p.bare not in third_party for p in uniq) and "newborn" not in named \
+            and not named & TRUTH_YOU:
         tags.add("no-you")  # "my late husband" is sung of: no line sings to him as "you" (one person, one voice)
     if not words and LOVE_STYLES & set(style):
         tags.add("romance")  # "a soulful r&b slow jam" and nothing else: sung to a lover, "you"
@@ -1007,7 +1020,8 @@ def read_topic(description: str) -> Topic:
             named -= {"fairies"}
     if not addressee and not parent_voice and "romance" not in tags and not for_children and not (ROMANCE | {"home"}) & lemset and not any(
             p.kind == "animal" or (p.kind == "person" and p.plural) for p in uniq) and not WITH_YOU.search(low_description) \
-            and "newborn" not in named:  # (a baby just born is sung to: "my baby's first cry")
+            and "newborn" not in named and not named & TRUTH_YOU:  # (a baby just born is sung to: "my baby's first cry";
+        # the one a truth story is of: "finding out the truth about him")
         tags.add("no-you")  # nobody to sing to (no one named, no lover, no one at home, no pet, no friends)
     if addressee and DEMENTIA.search(low_description):
         tags |= {"no-she", "no-he"}  # "my mother calling me by my aunt's name": sung to her, never of her as "she"
@@ -1081,8 +1095,8 @@ def read_topic(description: str) -> Topic:
     elsewhere = _elsewhere(tagged, uniq, singer)
     their_verbs = _their_verbs(tagged, verbs, singer)
     topic = Topic(words=tuple(words), forms={k: frozenset(v) for k, v in forms.items()}, phrases=tuple(uniq),
-                 verbs=verbs, tags=tags, title_candidates=_comeback_title(named, _given_title(_titles(tagged, uniq, singer, unsung=third_party,
-                                                                                   lover=bool(ROMANCE & lemset)), named, uniq, addressee)), neighbours=neighbours,
+                 verbs=verbs, tags=tags, title_candidates=_truth_title(named, _comeback_title(named, _given_title(_titles(tagged, uniq, singer, unsung=third_party,
+                                                                                   lover=bool(ROMANCE & lemset)), named, uniq, addressee)), description), neighbours=neighbours,
                  settings=tuple(_mine(s) if singer else s for s in _settings(tagged)
                                 if not any(s.endswith(" " + e) for e in elsewhere)),  # (not where someone else is)
                  singer=singer, addressee=addressee, absent=_absent(tagged), ahead_of=_ahead_of(tagged),
@@ -1549,6 +1563,74 @@ HERITAGE_SELF = re.compile(
     r"all alone )?to (?:" + _DEST + r"|" + _COUNTRIES + r")\b(?=[^.;]*\b(?:alone|by myself|with nothing|one (?:bag|"
     r"suitcase)|a suitcase|at (?:\d\d|eighteen|nineteen|twenty\w*|seventeen|sixteen)|start(?:ing)? over|better life|"
     r"for good|forever)\b))")
+# (helper truth) songs of secrets, lies and promises, each named by its kind however it is said; the `truth` theme's
+# lines of one kind are gated by its name (``writer.NAMED_GATES``). A lover who lies (a liar, his excuses, the phone
+# face down, stories that don't add up: never a friend's or a kin's lies, which are betrayal's and the family's, nor
+# a cheat's, which heartbreak sings), the truth found out, a love kept secret (never a crush not told, nor an
+# affair), a secret of one's own kept (from one's family: never a coming out, which pride sings, nor someone else's
+# secret, "the secret my grandpa took to his grave"), the truth told at last (never
+# "tell me the truth", asked of another, nor a love confessed), a promise to one's child, to oneself, a promise kept
+# (to a lover), one broken by someone else (never one's own, which is an apology), payback on an ex.
+_TNOT_LIES = (r"^(?!.*\b(?:cheat\w*|affair|friends?|dad|mom|mum|father|mother|parents?|brother|sister|boss|government|"
+              r"politicians?|media|news)\b)")
+TRUTH_STORIES = {
+    "tlies": re.compile(_TNOT_LIES + r".*?(?:\bliars?\b|\blied\b|\blies (?:to|about)\b|\b(?:his|her|your|their|the|"
+                        r"all (?:the|your|his|her|those|of (?:the|your|his|her))|little|white|pretty|sweet|same|of|with|"
+                        r"and|about|\w+'s) lies\b|\blying (?:to|about|again|through)\b|\b(?:keeps?|kept|stop|quit|caught (?:him|her|"
+                        r"you)|been|was|were|is|are|always|still) lying\b|\b(?:his|her|your|\w+'s) (?:\w+ )?excuses\b|"
+                        r"\bphones? (?:\w+ ){0,2}face ?down\b|\bstor(?:y|ies) (?:that )?(?:don'?t|doesn'?t|never) "
+                        r"add up\b)"),
+    "tfound": re.compile(r"^(?!.*\b(?:cheat\w*|affair|adopt\w*|dna|birth (?:mother|father|parents?))\b).*?(?:"
+                         r"\b(?:f(?:ind|inds|ound|inding) out|learn(?:ed|s|ing|t)?|discover(?:ed|s|ing)?)\b[^.]{0,30}?"
+                         r"\b(?:truth|lies|lying|lied|liar)\b|\b(?:the )?truth (?:comes?|came|coming|finally came) out\b)"),
+    "tsecretlove": re.compile(r"^(?!.*\b(?:crush|admirer|unrequited|secretly|affair|cheat\w*)\b).*?(?:\bsecret "
+                              r"(?:relationship|romance|love affair|lovers?|girlfriend|boyfriend|wedding|marriage|"
+                              r"engagement|dating)\b|\b(?:our|a|my) secret love\b|\bour (?:little )?secret\b|"
+                              r"\b(?:nobody|no one) (?:can|could|gets? to|is allowed to|must|will|should) (?:ever )?"
+                              r"know about (?:us|our)\b|\bhid(?:e|es|ing|den) (?:our|this|a|my) (?:love|relationship|"
+                              r"romance)\b|\bhidden (?:love|relationship|romance)\b|\bsneak(?:s|ing|ed)? around\b|"
+                              r"\bkeep(?:s|ing)? (?:us|our (?:love|relationship)) (?:a )?secret\b|\bon the down ?low\b)"),
+    "tsecret": re.compile(r"^(?!.*\b(?:crush|admirer|secretly|santa|recipes?|garden|ingredients?|hideout|handshake|"
+                          r"agents?|service|society|passage|weapon|gay|queer|lesbian|bisexual|trans|closet|coming out|"
+                          r"come out|victoria's)\b)(?!.*\b(?:his|her|their|\w+'s) (?:\w+ )?secrets?\b)(?!.*\bsecrets? (?:that |which )?"
+                          r"(?:my|his|her|their|our) \w+)(?!.*\b(?:s?he|they) (?:kept|keeps|hid|hides|had)\b).*?(?:\b(?:a|my|the|one|big|dark|little|family|this|deep|old) "
+                          r"secrets?\b(?! (?:relationship|romance|love|lovers?|girlfriend|boyfriend|wedding|marriage|"
+                          r"engagement|dating|to|of)\b)|\bsecrets\b(?! (?:to|of)\b)|\b(?:keep(?:s|ing)?|kept|hid(?:e|es|ing)?) (?:it|this|"
+                          r"something|the truth) from\b)"),
+    "tconfess": re.compile(r"^(?!.*\b(?:how i feel|i love|my feelings|my love)\b).*?(?:\b(?:tell(?:s|ing)?|told|"
+                           r"say(?:s|ing)?|said|speak(?:s|ing)?) (?!me\b|us\b)(?:\w+ ){0,3}the truth\b|\bcom(?:e|es|"
+                           r"ing) clean\b|\bconfess(?:es|ed|ing)?\b|\bconfession\b|\bown(?:ing)? up\b|\btruth at last\b)"),
+    "tpromisekid": re.compile(r"\bpromis\w*\b[^.]{0,30}?\bto (?:my|our) (?:(?:little|baby|newborn|unborn|only|first|"
+                              r"oldest|youngest|two|three) )?(?:son|daughter|kids?|children|child|(?:little|baby) "
+                              r"(?:boy|girl))s?\b|\b(?:my|our) (?:son|daughter|kids|children)(?:'s)?\b[^.]{0,20}?"
+                              r"\bpromis\w*"),
+    "tpromiseself": re.compile(r"\bpromis\w*\b[^.]{0,30}?\b(?:to )?myself\b"),
+    "tbroken": re.compile(r"^(?!.*\b(?:my promises?|i (?:broke|break|have broken)|i've broken|breaking my)\b).*?(?:"
+                          r"\bbroken promises?\b|\bempty promises?\b|\bpromises?\b[^.]{0,30}?\b(?:broke|broken|never "
+                          r"kept|didn'?t keep|never keeps?|won'?t keep|couldn'?t keep)\b|\bbr(?:eak|eaks|oke|eaking) "
+                          r"(?:all )?(?:\w+ )?promises?\b)"),
+    # (a promise of one's own broken is an apology, no promise kept: "breaking my promise to you")
+    "tkept": re.compile(r"^(?!.*\b(?:br(?:eak|eaks|oke|oken|eaking)|didn'?t keep|couldn'?t keep|never kept)\b).*?(?:"
+                        r"\b(?:keep(?:s|ing)?|kept) (?!his |her |their |your )(?:\w+ ){0,2}promises?\b|\bpromis\w*\b"
+                        r"[^.]{0,20}?\bto (?:you|her|him|my (?:wife|husband|girlfriend|boyfriend|fianc\w*|partner|"
+                        r"love))\b|\bmy promise to you\b|\bi promise you\b|\bpromise ring\b)"),
+    "trevenge": re.compile(r"^(?!.*\b(?:team|game|match|season|rivals?|league)\b).*?(?:\brevenge\b|\bpayback\b|"
+                           r"\b(?:get(?:s|ting)?|got) even\b(?! (?:more|better|worse|closer|bigger|stronger|higher|further|farther|"
+                           r"harder|though)\b)|\b(?:ex|him|her|boyfriend|girlfriend|husband|wife|cheat\w*|liar)\b.*"
+                           r"\bkarma\b|\bkarma\b.*\b(?:ex|him|her|boyfriend|girlfriend|husband|wife|cheat\w*|liar)\b|\bget(?:s|ting)? what'?s coming\b|"
+                           r"\bgot what (?:s?he|they|you) deserved?\b|\bkey(?:s|ed|ing)? (?:his|her|your|my \w+'s) "
+                           r"(?:car|truck)\b)"),
+}
+# (one story of each pair: a promise to one's child or to oneself is no lover's kept promise; a love kept secret is
+# no other secret)
+TRUTH_OVER = {"tpromisekid": "tkept", "tpromiseself": "tkept", "tbroken": "tkept", "tsecretlove": "tsecret"}
+TRUTH = re.compile("|".join(f"(?:{rx.pattern})" for rx in TRUTH_STORIES.values()))
+# (the stories sung to someone: the liar, the lover, the one told, the child promised, the one who broke it, the ex)
+TRUTH_YOU = frozenset({"tlies", "tfound", "tsecretlove", "tconfess", "tpromisekid", "tkept", "tbroken", "trevenge"})
+# (helper truth) the one who lies, sung to: "a man who lies about where he's been" is "you", never the singer
+LIAR_CLAUSE = r"\b%s,? (?:who|that) (?:\w+ )?(?:lies|lied|is lying|keeps lying|never tells the truth)\b"
+
+
 THEME_PHRASES = {
     "letdown": CALLED_OFF,
     "hustle": re.compile(r"\b(?:(?:com(?:e|es|ing)|came) up from|from (?:nothing|the bottom)|rags to riches|"
@@ -1870,6 +1952,8 @@ THEME_PHRASES = {
     # (helper free) songs of freedom and youth, each kind by its phrases (``_free_named`` keeps those that are the
     # singer's own freedom)
     **FREE_KINDS,
+    # (helper truth) a song of secrets, lies or promises, and which one (``TRUTH_STORIES``)
+    "truth": TRUTH, **TRUTH_STORIES,
     # (helper moments) a parent with dementia, however it is said: "she doesn't know who I am", "calling me by my
     # aunt's name", "memory care"
     "illness": DEMENTIA,
@@ -1989,6 +2073,21 @@ THEME_EXCLUDES = {
 
     # (helper hol) the Fourth's parade is no festival's field nor a pride march, its cookout no cook's kitchen
     "july4": frozenset({"festival", "pride", "food"}), "christmasday": frozenset({"morning"}),
+
+    # (helper truth) a lover's lies, the truth found out, a promise broken, payback: no couple's sweet stock, no friend's
+    # betrayal by the snakes in the grass, no breakup's boxes and sweaters (the lies are the song); a secret kept is no
+    # family's or cookout's stock, a love kept secret no couple's open life; the truth told to a wife is no love song's
+    # kitchen light; a promise to a child keeps the child's own lines, one to oneself no pride parade; "my mom's broken
+# promises" are nothing handed down
+    "tlies": frozenset({"love", "betrayal", "heartbreak", "oldflame", "phone", "techhelp", "longing", "night", "payoff",
+                        "newstart", "newjob"}),
+    "tfound": frozenset({"love", "betrayal", "heartbreak", "longing", "payoff", "study", "learning"}),
+    "tsecretlove": frozenset({"love", "dating", "friendship"}), "tsecret": frozenset({"family", "cookout", "nostalgia"}),
+    "tconfess": frozenset({"love", "payoff", "instrument", "family"}),
+    "tbroken": frozenset({"family", "longing", "heartbreak", "love", "repair", "heirloom", "keepsake"}),
+    "tkept": frozenset({"love"}),  # (its own lines sing the love: "I said forever at the start")
+    "tpromiseself": frozenset({"pride", "road", "train", "movingday", "farfriend", "newstart"}),
+    "trevenge": frozenset({"heartbreak", "oldflame", "abroad", "love", "longing", "betrayal"}),
 }
 
 
@@ -2982,6 +3081,35 @@ def _comeback_title(named: frozenset[str], titles: tuple[str, ...]) -> tuple[str
         if name in named:
             rest = tuple(t for t in titles if t.lower() != title.lower())
             return (title, *rest)
+    return titles
+
+
+# (helper truth) a story's own title, where the description's words give none of its sense ("My Family" of a secret
+# kept from them, "My Dad Broke" of his broken promises, "Made to My Daughter" of a promise): unless its first title
+# sings one of the story's words ("The Man Who Lies", "Finding Out the Truth", "Getting Even") or was given ("called
+# Liar"), and is not cut from its owner ("Husband's Lies" of "my husband's lies"); a love kept secret always takes its
+# own ("Secret Relationship" is no refrain); every one is a phrase (``writer.make_title`` prefers a phrase to a word)
+TRUTH_TITLES = {"tsecretlove": ("Nobody Knows", "In the Dark"), "tlies": ("Every Little Lie", "Don't You Lie to Me"),
+                "tfound": ("The Truth Came Out", "Now I Know"), "tsecret": ("The Secret I Keep", "Heavy as a Stone"),
+                "tconfess": ("The Truth", "Coming Clean"), "tpromisekid": ("I Promise You", "I'll Be There"),
+                "tpromiseself": ("A Promise to Myself", "Just for Me"), "tbroken": ("Broken Promises", "All the Promises"),
+                "tkept": ("I Keep My Promise", "My Word to You"), "trevenge": ("What Goes Around", "Take a Bow")}
+TRUTH_WORDS = frozenset("lie lies liar liars lying lied truth secret secrets promise promises even revenge payback "
+                        "karma".split())
+
+
+def _truth_title(named: frozenset[str], titles: tuple[str, ...], description: str) -> tuple[str, ...]:
+    """(helper truth) The truth story's two titles (``TRUTH_TITLES``) first, unless the first title sings the story or
+    was given: then it and the story's first (an odd seed sings the second phrase: ``writer.make_title``), never the
+    description's other cuts ("Made to You" of "keeping every promise I made to you")."""
+    for name, (title, other) in TRUTH_TITLES.items():
+        if name in named:
+            if titles and re.search(r"\b(?:called|titled|named)\b", description.lower()):
+                return titles  # (a title given is the song's)
+            if titles and name != "tsecretlove" and TRUTH_WORDS & set(titles[0].lower().split()) \
+                    and not titles[0].split()[0].endswith("'s"):  # (not "Husband's Lies", cut from "my")
+                return (titles[0], *(t for t in (title, *titles[1:]) if t.lower() != titles[0].lower()))
+            return (title, other, *(t for t in titles if t.lower() not in (title.lower(), other.lower())))
     return titles
 
 

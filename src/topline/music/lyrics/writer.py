@@ -32,7 +32,7 @@ from functools import lru_cache
 from topline.music.lyrics import clash, lexicon
 from topline.music.lyrics.bank import SLOT, bank, line_marks
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
-from topline.music.lyrics.topic import (CALENDAR, COMEBACK_STORIES, LIGHT_GERUNDS, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
+from topline.music.lyrics.topic import (CALENDAR, COMEBACK_STORIES, TRUTH_STORIES, LIGHT_GERUNDS, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
                                         contradicts, home_of, proper_nouns, ruled_out, SONG_NOUNS, in_voice, read_topic, sung_for_children,
                                         KID_CREATURES, KID_AGE, FOR_A_CHILD,
                                         tag_proper)
@@ -116,6 +116,8 @@ def slot_fits(slot: str, phrase: Phrase, topic: Topic) -> bool:
         return slot == "you" and not home_of(topic, phrase.bare) and phrase.owner != "'s"
     if slot in ("role", "me", "you") or (phrase.setting and slot not in ("place", "spot", "land")):
         return False
+    if slot == "thing" and {"tlies", "tfound"} & topic.themes and phrase.owner in ("his", "her", "their", "your"):
+        return False  # (helper truth) the liar's phone ("his phone always face down") is kept from the singer, never held
     proper = phrase.sung == phrase.bare and phrase.bare[:1].isupper()
     if slot in ("person", "animal") and not proper and any(
             q.head == phrase.head and q.bare[:1].isupper() and q.sung == q.bare for q in topic.phrases):
@@ -437,11 +439,13 @@ NAMED_GATES = {"neighbor": ("neighbor",), "seenlove": ("seenlove", "crush"), "se
                **{n: (n,) for n in ("kidgrad", "kidschool", "kidteen", "kidnights", "kidwedding", "singleparent",
                                     "stayhome", "grandbaby", "kidgrown")},
                # (helper free: a song of freedom and youth, and which kind, ``topic.FREE_KINDS``)
-               **{n: (n,) for n in ("freefeel", "freeyoung", "freebreak", "freenow", "freerebel")}}
+               **{n: (n,) for n in ("freefeel", "freeyoung", "freebreak", "freenow", "freerebel")},
+               # (helper truth: a song of secrets, lies or promises, and which one: ``topic.TRUTH_STORIES``)
+               **{n: (n,) for n in TRUTH_STORIES}}
 
 
 # (helpers tributes, comeback, heritage) the gates only a named theme meets
-NAMED_GATE_WORDS = frozenset({"tribute", "memorial", "comeback", *COMEBACK_STORIES, "heritage", "herkin", "heryou", "herof",
+NAMED_GATE_WORDS = frozenset({"tribute", "memorial", "comeback", *COMEBACK_STORIES, *TRUTH_STORIES, "heritage", "herkin", "heryou", "herof",
                               "herself"})
 
 
@@ -557,6 +561,10 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         # rebellion leads with its own lines, above a rock or punk anthem's stage and a teenager's school day; a road
         # trip, a night out, a party, a fling or a new place of one's own keeps its song and shares it
         out["freedom"] += STRONG
+    if "truth" in topic.themes and "truth" in out:
+        # (helper truth) a song of lies, secrets or promises is the song: its story's lines (the phone face down, the
+        # secret at the dinner table, the promise at the crib) above the stock of love, heartbreak or family
+        out["truth"] += 2 * STRONG
     out.update({n: 0.0 for n in ruled_out(topic) if n in out})  # a child's song of the split: no lover's breakup
     if topic.singer and "w" in lexicon.types(topic.singer.split()[-1].lower()):
         # a day off's themes (a hike, a beach, a holiday) are no worker's where only the place names them: a coal
