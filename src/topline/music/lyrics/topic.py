@@ -1006,7 +1006,7 @@ def read_topic(description: str) -> Topic:
         named |= {n for n, rx in KID_CREATURES.items() if rx.search(low_description)}
         if "toothfairy" in named or re.search(r"\btooth ?fair", low_description):
             named -= {"fairies"}
-    if for_children or KID_AGE.search(low_description) or FOR_A_CHILD.search(low_description) \
+    if for_children or KID_AGE.search(low_description) or OTHERWORLD_FOR_A_CHILD.search(low_description) \
             or "halloween" in low_description:
         # (helper otherworld) a ghost or a witch sung for a child, or at Halloween, is the children's make-believe's
         # or the holiday's (``KID_CREATURES``, the halloween theme), never a grown-up's story of the uncanny
@@ -1520,7 +1520,7 @@ OTHERWORLD_MOMENTS = {
     # the dead walking: the shuffle down the street, the scratching at the door, "if I get bitten"
     "zombies": re.compile(r"(?<!like a )(?<!like )\bzombies?\b(?! mode)|\bundead\b|\bwalking dead\b"),
     # the world ending now: the last night on earth, the burning sky, the roof, the call home
-    "lastnight": re.compile(r"(?<!not the )(?<!like the )(?<!it's the )(?<!after the )\bend of the world\b|"
+    "lastnight": re.compile(r"(?<!not the )(?<!like the )(?<!it's the )(?<!like it is the )(?<!after the )\bend of the world\b|"
                             r"\b(?:the )?world (?:is )?end(?:s|ing)\b|\blast (?:night|day|hours?|sunset|sunrise) on "
                             r"(?:earth|the planet)\b|\bdoomsday\b|\barmageddon\b"),
     # lights in the sky, seen: the dogs barking at the sky, the engine dying, nobody believes it
@@ -1544,6 +1544,10 @@ OTHERWORLD_MOMENTS = {
 OTHERWORLD = re.compile("|".join(f"(?:{rx.pattern})" for rx in OTHERWORLD_MOMENTS.values()))
 # the moments sung to someone (the living loved, the mortal, the one a spell is cast on, one's younger self): a "you"
 OTHERWORLD_TO_YOU = frozenset({"ghostlove", "vamplove", "lovespell", "youngerself"})
+# a child a song is for ("for my daughter", "for a little girl"; not "a love potion for the boy next door")
+OTHERWORLD_FOR_A_CHILD = re.compile(r"\bfor (?:my|our|his|her|your) (?:little |baby |young |small )?(?:daughter|son|kids?|"
+                                    r"children|grandchildren|granddaughter|grandson|niece|nephew|toddler|class|"
+                                    r"students)\b|\bfor (?:a|the) (?:little|baby|young|small) (?:girl|boy|one)s?\b")
 # the narrower stories inside a moment (a ghost in love, a love spell, the witch feared, a vampire in love, the dead
 # walking, the one taken up, the visitor in its own voice, one day changed): their lines (tagged ``owstory``) lead, the
 # wider moment's fill in
@@ -2226,6 +2230,21 @@ def _elsewhere(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer
     return away | frozenset(p.bare for p in phrases if set(p.bare.lower().split()) <= rest)
 
 
+# What follows a "last" time that makes it the final one, not the one before this ("the last night on earth", "the
+# last day before the world ends"): it is the song's now, never remembered
+_FINAL = (("on", "earth"), ("on", "the", "planet"), ("of", "the", "world"), ("before", "the", "world"),
+          ("before", "the", "end"), ("before", "it", "ends"))
+
+
+def _final_one(low: list[str], words: list[str]) -> bool:
+    """True where the time ``words`` is followed in the description (``low``) by one of ``_FINAL``."""
+    for k in range(len(low) - len(words) + 1):
+        if low[k:k + len(words)] == words and any(tuple(low[k + len(words):k + len(words) + len(f)]) == f
+                                                  for f in _FINAL):
+            return True
+    return False
+
+
 def _gone_by(tagged: list[tuple[str, str, str]], phrases: list[Phrase]) -> frozenset[str]:
     """Times of the description that are over: "last spring", a time a past clause follows
     ("the summer I learned to swim", "the winter we met")."""
@@ -2235,6 +2254,8 @@ def _gone_by(tagged: list[tuple[str, str, str]], phrases: list[Phrase]) -> froze
         if p.kind != "time":
             continue
         words = p.bare.lower().split()
+        if words[0] == "last" and _final_one(low, words):
+            continue  # (helper otherworld) "the last night on earth", "our last day before the world ends": now
         if words[0] in ("last", "past", "previous"):
             out.add(p.bare)
             continue
@@ -2882,6 +2903,8 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
         if v >= n or tagged[v][2] != "v" or low[v].endswith("ing"):
             continue
         s, e = _np_start(tagged, k), _complement(tagged, v)
+        if e == v + 1 < n and tagged[e][2] == "v" and low[e].endswith("ed"):
+            e = _complement(tagged, e)  # (helper otherworld) a verb of two words: "the alien who crash landed"
         if e > 0:  # (its whole clause: "the band that lost their drummer", and "the band that lost" never)
             add(["my" if s and low[s - 1] in ("my", "our") else "the", *toks[s:e]])
     for k in range(1, n - 1):  # "our team won", "the power went out"
