@@ -37,10 +37,13 @@ def test_each_moment_names_its_theme():
             ("an alien who falls in love with a farm girl", {"visitation", "alienvoice"}),
             ("a song about time travel", {"timetravel"}),
             ("going back in time to save my brother", {"timetravel", "changeday"}),
-            ("a letter to my younger self", {"youngerself"})):
+            ("a letter to my younger self", {"youngerself"}),
+            ("teen pop song about my vampire boyfriend", {"vampbeloved"}),
+            ("a girl in love with a vampire", {"vampbeloved"}),
+            ("an alien stranded on earth", {"visitation", "alienvoice"})):
         themes = read_topic(d).themes
         assert themes & {"haunting", "ghostlove", "witchery", "lovespell", "witchfeared", "undying", "vamplove",
-                         "survivors", "zombies", "lastnight", "visitation", "abduction", "alienvoice", "timetravel",
+                         "vampbeloved", "survivors", "zombies", "lastnight", "visitation", "abduction", "alienvoice", "timetravel",
                          "changeday", "youngerself"} == moments, d
         assert "otherworld" in themes, d
 
@@ -50,7 +53,7 @@ def test_a_word_of_the_uncanny_used_of_something_else_names_nothing():
               "i feel like a zombie on monday mornings", "my ex is an energy vampire",
               "feeling like an alien in a new city", "it's not the end of the world, just a bad day",
               "partying like it's the end of the world", "the holy ghost moves in our church",
-              "going back to my hometown for christmas"):
+              "going back to my hometown for christmas", "haunted by a ghost in my new apartment"):
         assert "otherworld" not in read_topic(d).themes, d
 
 
@@ -104,3 +107,9 @@ def test_told_by_the_one_it_is_about_names_no_one_new():
         == "a folk ballad about the witch the whole village feared"
     lines = _lines("a folk ballad about the witch the whole village feared, told by the witch herself")
     assert not any("witch herself" in ln.lower() for ln in lines)
+
+
+def test_the_one_a_vampire_is_loved_by_sings_no_vampire_line():
+    lines = {ln.lower() for ln in _lines("teen pop song about my vampire boyfriend")}
+    assert len(lines & _bank_lines("vampbeloved")) >= 12
+    assert not lines & (_bank_lines("undying") | _bank_lines("vamplove"))

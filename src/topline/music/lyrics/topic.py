@@ -1485,11 +1485,16 @@ HERITAGE_SELF = re.compile(
 # used of something else names none: "the ghost of you", "a ghost town", "ghosted", "like a zombie", "an energy
 # vampire", "feeling like an alien", "it's not the end of the world", "a letter to my younger self" is the younger
 # self's alone (no time machine). A song for children keeps its own make-believe (``read_topic``).
-_GHOST = (r"(?:(?:\b(?:about|by|from|as|of|in|song|songs|ballad|track|tune|anthem|story|poem)|^) (?:a|an|the|this|my|two|some) (?:\w+ ){0,2}"
+_GHOST = (r"(?:(?:\b(?:about|from|as|song|songs|ballad|track|tune|anthem|story|poem)|^) (?:a|an|the|this|two|some) "
+          r"(?:\w+ ){0,2}"
           r"|^(?:a|an|the) (?:\w+ )?)(?<!holy )(?:ghosts?|poltergeists?|phantoms?)\b(?! ?(?:of|town|towns|writer)\b)")
 _LOVES = r"\b(?:in love|falls? (?:in love|for)|falling (?:in love|for)|fell (?:in love|for)|loves?|crush(?:ing)? on)\b"
 _WITCH = r"\b(?:witch(?:es|craft|y)?|coven|sorceress|warlock|enchantress)\b(?! hunt)"
 _VAMPIRE = r"(?<!energy )(?<!emotional )\b(?:vampires?|dracula|nosferatu)\b"
+# a vampire who is the other one, loved, dated or met by the singer ("in love with a vampire", "my vampire boyfriend",
+# "bitten by a vampire"): the human sings, never the vampire's hundred years
+_VAMP_OTHER = (r"\b(?:with|by|dating|date|dates|kiss\w*|marr\w*|loves?|loving|my|our|for) (?:a |an |the )?(?:\w+ )?"
+               r"vampires?\b")
 _ALIEN = (r"(?<!illegal )(?<!like an )(?<!feel an )(?<!feeling an )\baliens?\b(?! (?:in|to) (?:my|this|a|the) (?:own )?"
           r"(?:town|city|country|school|family|world)\b)|\bufos?\b|\bflying saucers?\b|\bextraterrestrials?\b|"
           r"\blittle green men\b|\babduct(?:ed|ion|s)?\b")
@@ -1510,9 +1515,11 @@ OTHERWORLD_MOMENTS = {
                               r"feared|fear|afraid|burn\w*|hunted|trials?|stake|pyre|hanged|outcast|banished|"
                               r"torch(?:es)?|pitchforks?|shunned)\b)"),
     # a vampire, in its voice: no sun for a hundred years, the glass with no one in it, empires outlived
-    "undying": re.compile(_VAMPIRE),
+    "undying": re.compile(r"^(?!.*" + _VAMP_OTHER + r").*" + _VAMPIRE),
     # a vampire in love with a mortal, sung to them: the heartbeat across the hall, the cold hands, growing old alone
-    "vamplove": re.compile(_VAMPIRE + r".*" + _LOVES + r"|" + _LOVES + r".*" + _VAMPIRE),
+    "vamplove": re.compile(r"^(?!.*" + _VAMP_OTHER + r").*" + _VAMPIRE + r".*" + _LOVES),
+    # a vampire loved by the singer, sung to: the cold hands, no one in the glass, gone before the dawn
+    "vampbeloved": re.compile(_VAMP_OTHER),
     # after the fall: a zombie apocalypse, the survivors, the empty city (the boarded door, the cans running low)
     "survivors": re.compile(r"(?<!like a )(?<!like )\bzombies?\b(?! mode)|\bundead\b|\bwalking dead\b|"
                             r"\bpost[- ]apocalyptic\b|\bapocalypse\b|\bafter the (?:end of the world|bombs?|outbreak|"
@@ -1529,6 +1536,8 @@ OTHERWORLD_MOMENTS = {
     "abduction": re.compile(r"\babduct(?:ed|ion|s)?\b|\b(?:taken|took me|beamed) (?:up|away)\b(?=.*" + _ALIEN + r")"),
     # the visitor who stays, in its own voice: the ship rusting by the shed, the hat, the pie
     "alienvoice": re.compile(r"\b(?:an?|the) (?:\w+ )?(?:alien|extraterrestrial|martian)s? (?:who|that)\b|"
+                             r"\b(?:an?|the) (?:\w+ )?(?:alien|extraterrestrial|martian) (?:stranded|living|lost|stuck|"
+                             r"falling)\b|"
                              r"\bsung by (?:an?|the) (?:\w+ )?(?:alien|martian)\b|\bas an alien\b|"
                              r"\b(?:alien|martian)'?s? (?:point of view|perspective|pov)\b"),
     # a time traveller's: the dial, the lever, the street younger than one knew
@@ -1543,7 +1552,7 @@ OTHERWORLD_MOMENTS = {
 }
 OTHERWORLD = re.compile("|".join(f"(?:{rx.pattern})" for rx in OTHERWORLD_MOMENTS.values()))
 # the moments sung to someone (the living loved, the mortal, the one a spell is cast on, one's younger self): a "you"
-OTHERWORLD_TO_YOU = frozenset({"ghostlove", "vamplove", "lovespell", "youngerself"})
+OTHERWORLD_TO_YOU = frozenset({"ghostlove", "vamplove", "vampbeloved", "lovespell", "youngerself"})
 # a child a song is for ("for my daughter", "for a little girl"; not "a love potion for the boy next door")
 OTHERWORLD_FOR_A_CHILD = re.compile(r"\bfor (?:my|our|his|her|your) (?:little |baby |young |small )?(?:daughter|son|kids?|"
                                     r"children|grandchildren|granddaughter|grandson|niece|nephew|toddler|class|"
@@ -2079,6 +2088,7 @@ THEME_EXCLUDES.update({
     "ghostlove": frozenset({"love", "grief", "movingday", "newstart", "oldage", "farfriend"}),
     "lovespell": frozenset({"love"}),
     "vamplove": frozenset({"love"}),
+    "vampbeloved": frozenset({"love"}),
     "undying": frozenset({"nature"}),
     "survivors": frozenset({"drifting", "sleepover", "joy", "farfriend"}),
     "lastnight": frozenset({"longing", "space", "heartbreak", "abroad"}),
