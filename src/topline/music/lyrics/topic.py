@@ -637,6 +637,10 @@ VOICE_WORDS = (
                 r"viewpoint|eyes|pov)\b", re.I), r"\1 \2"),
     (re.compile(r"\b(song|ballad|lullaby|anthem|hymn|letter|tune|track|blues|rap|poem)s? (?:sung |told |written )?"
                 r"(?:from|by|in the voice of) (?=(?:an?|the) )", re.I), r"\1 "),
+    # (helper otherworld) "the witch the village feared, told by the witch herself": the one the song is about sings;
+    # the clause names no one new (no "by the witch herself" sung as a place or a time)
+    (re.compile(r",?\s*\b(?:told|sung|narrated|written) by (?:the|a|an) (?:\w+ ){1,2}(?:herself|himself|themselves|"
+                r"itself)\b", re.I), ""),
 )
 
 
@@ -1018,10 +1022,20 @@ def read_topic(description: str) -> Topic:
         named |= {n for n, rx in KID_CREATURES.items() if rx.search(low_description)}
         if "toothfairy" in named or re.search(r"\btooth ?fair", low_description):
             named -= {"fairies"}
+    if for_children or KID_AGE.search(low_description) or OTHERWORLD_FOR_A_CHILD.search(low_description) \
+            or "halloween" in low_description:
+        # (helper otherworld) a ghost or a witch sung for a child, or at Halloween, is the children's make-believe's
+        # or the holiday's (``KID_CREATURES``, the halloween theme), never a grown-up's story of the uncanny
+        named -= {"otherworld", *OTHERWORLD_MOMENTS}
+    if named & OTHERWORLD_STORIES:
+        tags.add("owstory")  # (helper otherworld) the lines of the narrower story first (``writer.STORY_TAGS``)
+    if "alienvoice" in named:
+        tags.add("no-witness")  # the visitor sings: no line of one who saw the lights and is not believed
     if not addressee and not parent_voice and "romance" not in tags and not for_children and not (ROMANCE | {"home"}) & lemset and not any(
             p.kind == "animal" or (p.kind == "person" and p.plural) for p in uniq) and not WITH_YOU.search(low_description) \
-            and "newborn" not in named and not named & TRUTH_YOU:  # (a baby just born is sung to: "my baby's first cry";
-        # the one a truth story is of: "finding out the truth about him")
+            and "newborn" not in named and not named & (TRUTH_YOU | OTHERWORLD_TO_YOU):  # (a baby just born is
+        # sung to: "my baby's first cry"; the one a truth story is of: "finding out the truth about him"; the living a
+        # ghost loves, a mortal, one a spell is cast on, one's younger self: helper otherworld)
         tags.add("no-you")  # nobody to sing to (no one named, no lover, no one at home, no pet, no friends)
     if addressee and DEMENTIA.search(low_description):
         tags |= {"no-she", "no-he"}  # "my mother calling me by my aunt's name": sung to her, never of her as "she"
@@ -1631,6 +1645,88 @@ TRUTH_YOU = frozenset({"tlies", "tfound", "tsecretlove", "tconfess", "tpromiseki
 LIAR_CLAUSE = r"\b%s,? (?:who|that) (?:\w+ )?(?:lies|lied|is lying|keeps lying|never tells the truth)\b"
 
 
+# (helper otherworld) Grown-up and teen songs of the uncanny, sung as a story or in character: each moment names the
+# lines of its own story in the ``otherworld`` theme (gated by its name, so sung nowhere else). A word of the uncanny
+# used of something else names none: "the ghost of you", "a ghost town", "ghosted", "like a zombie", "an energy
+# vampire", "feeling like an alien", "it's not the end of the world", "a letter to my younger self" is the younger
+# self's alone (no time machine). A song for children keeps its own make-believe (``read_topic``).
+_GHOST = (r"(?:(?:\b(?:about|from|as|song|songs|ballad|track|tune|anthem|story|poem)|^) (?:a|an|the|this|two|some) "
+          r"(?:\w+ ){0,2}"
+          r"|^(?:a|an|the) (?:\w+ )?)(?<!holy )(?:ghosts?|poltergeists?|phantoms?)\b(?! ?(?:of|town|towns|writer)\b)")
+_LOVES = r"\b(?:in love|falls? (?:in love|for)|falling (?:in love|for)|fell (?:in love|for)|loves?|crush(?:ing)? on)\b"
+_WITCH = r"\b(?:witch(?:es|craft|y)?|coven|sorceress|warlock|enchantress)\b(?! hunt)"
+_VAMPIRE = r"(?<!energy )(?<!emotional )\b(?:vampires?|dracula|nosferatu)\b"
+# a vampire who is the other one, loved, dated or met by the singer ("in love with a vampire", "my vampire boyfriend",
+# "bitten by a vampire"): the human sings, never the vampire's hundred years
+_VAMP_OTHER = (r"\b(?:with|by|dating|date|dates|kiss\w*|marr\w*|loves?|loving|my|our|for) (?:a |an |the )?(?:\w+ )?"
+               r"vampires?\b")
+_ALIEN = (r"(?<!illegal )(?<!like an )(?<!feel an )(?<!feeling an )\baliens?\b(?! (?:in|to) (?:my|this|a|the) (?:own )?"
+          r"(?:town|city|country|school|family|world)\b)|\bufos?\b|\bflying saucers?\b|\bextraterrestrials?\b|"
+          r"\blittle green men\b|\babduct(?:ed|ion|s)?\b")
+_TIME_TRAVEL = (r"\btime[- ]?travel\w*\b|\btime machine\b|\b(?:go(?:es|ing)?|went|travel\w*|sent|send\w*|jump\w*|slip\w*)"
+                r" back in time\b|\b(?:go(?:es|ing)?|went|travel\w*|jump\w*) back to the past\b")
+OTHERWORLD_MOMENTS = {
+    # a ghost, sung as the ghost: the hall at night, the stair, the door that slams, the new folks' sage
+    "haunting": re.compile(_GHOST),
+    # a ghost in love with one of the living, sung to them: the mirror, the cold beside them, the hand that goes through
+    "ghostlove": re.compile(_GHOST + r".*" + _LOVES),
+    # a witch, in her voice: the herbs, the cauldron, the cat, the moon, the old words
+    "witchery": re.compile(_WITCH),
+    # a witch's love spell: the name burned, the lock of hair, "by the full moon you'll be mine"
+    "lovespell": re.compile(r"^(?=.*" + _WITCH + r")(?=.*\b(?:love (?:spells?|potions?|charms?)|spells? (?:on|to make|"
+                            r"for)|potions?|(?:cast|casts|casting) (?:a |her |his |my )?(?:\w+ )?spells?)\b)"),
+    # the witch a village feared: stones at the door, the torches, "I healed their fevers"
+    "witchfeared": re.compile(r"^(?=.*" + _WITCH + r")(?=.*\b(?:villages?|villagers|towns?|townsfolk|townspeople|"
+                              r"feared|fear|afraid|burn\w*|hunted|trials?|stake|pyre|hanged|outcast|banished|"
+                              r"torch(?:es)?|pitchforks?|shunned)\b)"),
+    # a vampire, in its voice: no sun for a hundred years, the glass with no one in it, empires outlived
+    "undying": re.compile(r"^(?!.*" + _VAMP_OTHER + r").*" + _VAMPIRE),
+    # a vampire in love with a mortal, sung to them: the heartbeat across the hall, the cold hands, growing old alone
+    "vamplove": re.compile(r"^(?!.*" + _VAMP_OTHER + r").*" + _VAMPIRE + r".*" + _LOVES),
+    # a vampire loved by the singer, sung to: the cold hands, no one in the glass, gone before the dawn
+    "vampbeloved": re.compile(_VAMP_OTHER),
+    # after the fall: a zombie apocalypse, the survivors, the empty city (the boarded door, the cans running low)
+    "survivors": re.compile(r"(?<!like a )(?<!like )\bzombies?\b(?! mode)|\bundead\b|\bwalking dead\b|"
+                            r"\bpost[- ]apocalyptic\b|\bapocalypse\b|\bafter the (?:end of the world|bombs?|outbreak|"
+                            r"collapse)\b|\blast (?:people|ones?|two|survivors?|man|woman) (?:alive |left )?on earth\b"),
+    # the dead walking: the shuffle down the street, the scratching at the door, "if I get bitten"
+    "zombies": re.compile(r"(?<!like a )(?<!like )\bzombies?\b(?! mode)|\bundead\b|\bwalking dead\b"),
+    # the world ending now: the last night on earth, the burning sky, the roof, the call home
+    "lastnight": re.compile(r"(?<!not the )(?<!like the )(?<!it's the )(?<!like it is the )(?<!after the )\bend of the world\b|"
+                            r"\b(?:the )?world (?:is )?end(?:s|ing)\b|\blast (?:night|day|hours?|sunset|sunrise) on "
+                            r"(?:earth|the planet)\b|\bdoomsday\b|\barmageddon\b"),
+    # lights in the sky, seen: the dogs barking at the sky, the engine dying, nobody believes it
+    "visitation": re.compile(_ALIEN),
+    # taken up: the beam of light, the silver room, waking in a field with hours gone
+    "abduction": re.compile(r"\babduct(?:ed|ion|s)?\b|\b(?:taken|took me|beamed) (?:up|away)\b(?=.*" + _ALIEN + r")"),
+    # the visitor who stays, in its own voice: the ship rusting by the shed, the hat, the pie
+    "alienvoice": re.compile(r"\b(?:an?|the) (?:\w+ )?(?:alien|extraterrestrial|martian)s? (?:who|that)\b|"
+                             r"\b(?:an?|the) (?:\w+ )?(?:alien|extraterrestrial|martian) (?:stranded|living|lost|stuck|"
+                             r"falling)\b|"
+                             r"\bsung by (?:an?|the) (?:\w+ )?(?:alien|martian)\b|\bas an alien\b|"
+                             r"\b(?:alien|martian)'?s? (?:point of view|perspective|pov)\b"),
+    # a time traveller's: the dial, the lever, the street younger than one knew
+    "timetravel": re.compile(_TIME_TRAVEL),
+    # going back to change one day: that morning again, the keys hidden, "this time"
+    "changeday": re.compile(r"^(?=.*(?:" + _TIME_TRAVEL + r"))(?=.*\b(?:change|changing|fix|fixing|undo|undoing|stop|"
+                            r"stopping|save|saving|prevent\w*|the day (?:i|we|you|she|he)\b)\b)"),
+    # meeting (or writing to) one's younger self: "you're sixteen and you think you know", "it gets better"
+    "youngerself": re.compile(r"\b(?:my|our|her|his|your) (?:own )?(?:younger|teenage|teen|past|(?:\w+[- ])?year[- ]old|"
+                              r"sixteen|seventeen|fifteen|thirteen|fourteen|eighteen) ?self\b|\byounger (?:me|version "
+                              r"of (?:me|myself))\b"),
+}
+OTHERWORLD = re.compile("|".join(f"(?:{rx.pattern})" for rx in OTHERWORLD_MOMENTS.values()))
+# the moments sung to someone (the living loved, the mortal, the one a spell is cast on, one's younger self): a "you"
+OTHERWORLD_TO_YOU = frozenset({"ghostlove", "vamplove", "vampbeloved", "lovespell", "youngerself"})
+# a child a song is for ("for my daughter", "for a little girl"; not "a love potion for the boy next door")
+OTHERWORLD_FOR_A_CHILD = re.compile(r"\bfor (?:my|our|his|her|your) (?:little |baby |young |small )?(?:daughter|son|kids?|"
+                                    r"children|grandchildren|granddaughter|grandson|niece|nephew|toddler|class|"
+                                    r"students)\b|\bfor (?:a|the) (?:little|baby|young|small) (?:girl|boy|one)s?\b")
+# the narrower stories inside a moment (a ghost in love, a love spell, the witch feared, a vampire in love, the dead
+# walking, the one taken up, the visitor in its own voice, one day changed): their lines (tagged ``owstory``) lead, the
+# wider moment's fill in
+OTHERWORLD_STORIES = frozenset({"ghostlove", "lovespell", "witchfeared", "vamplove", "zombies", "abduction",
+                                "alienvoice", "changeday"})
 THEME_PHRASES = {
     "letdown": CALLED_OFF,
     "hustle": re.compile(r"\b(?:(?:com(?:e|es|ing)|came) up from|from (?:nothing|the bottom)|rags to riches|"
@@ -1954,6 +2050,8 @@ THEME_PHRASES = {
     **FREE_KINDS,
     # (helper truth) a song of secrets, lies or promises, and which one (``TRUTH_STORIES``)
     "truth": TRUTH, **TRUTH_STORIES,
+    # (helper otherworld) a grown-up's or a teen's song of the uncanny, by its moment (``OTHERWORLD_MOMENTS``)
+    "otherworld": OTHERWORLD, **OTHERWORLD_MOMENTS,
     # (helper moments) a parent with dementia, however it is said: "she doesn't know who I am", "calling me by my
     # aunt's name", "memory care"
     "illness": DEMENTIA,
@@ -2177,6 +2275,24 @@ THEME_EXCLUDES.update({
     "freerebel": frozenset({"illness", "learning"}),
     "freenow": frozenset({"timepassing", "nostalgia", "joy"}),
 })
+# (helper otherworld) a story of the uncanny is its own song: no dating app's ghosting, no mourner's empty chair, no
+# trick-or-treat (Halloween is the holiday's), no lover's settled kitchen where the love is a spell, a mortal's or a
+# ghost's, no astronaut's countdown for a visitor, no road or map for a time machine, no classroom for a younger self
+_OW_OUT = frozenset({"dating", "halloween", "anthem", "strength", "anxiety", "hanukkah", "diwali"})
+THEME_EXCLUDES.update({
+    "otherworld": _OW_OUT,
+    "haunting": frozenset({"grief", "house", "disrepair", "heartbreak", "movingday", "newstart", "oldage", "farfriend"}),
+    "ghostlove": frozenset({"love", "grief", "movingday", "newstart", "oldage", "farfriend"}),
+    "lovespell": frozenset({"love"}),
+    "vamplove": frozenset({"love"}),
+    "vampbeloved": frozenset({"love"}),
+    "undying": frozenset({"nature"}),
+    "survivors": frozenset({"drifting", "sleepover", "joy", "farfriend"}),
+    "lastnight": frozenset({"longing", "space", "heartbreak", "abroad"}),
+    "visitation": frozenset({"space", "rocket"}),
+    "timetravel": frozenset({"road", "abroad", "timepassing", "keepsake"}),
+    "youngerself": frozenset({"longing", "school"}),
+})
 # Genres no children's song is sung in: a "heavy metal song about a dragon" keeps the legend's.
 GROWN_STYLES = frozenset("metal punk rap trap drill grunge techno dubstep sexy sultry rnb r&b blues".split())
 
@@ -2321,6 +2437,21 @@ def _elsewhere(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer
     return away | frozenset(p.bare for p in phrases if set(p.bare.lower().split()) <= rest)
 
 
+# What follows a "last" time that makes it the final one, not the one before this ("the last night on earth", "the
+# last day before the world ends"): it is the song's now, never remembered
+_FINAL = (("on", "earth"), ("on", "the", "planet"), ("of", "the", "world"), ("before", "the", "world"),
+          ("before", "the", "end"), ("before", "it", "ends"))
+
+
+def _final_one(low: list[str], words: list[str]) -> bool:
+    """True where the time ``words`` is followed in the description (``low``) by one of ``_FINAL``."""
+    for k in range(len(low) - len(words) + 1):
+        if low[k:k + len(words)] == words and any(tuple(low[k + len(words):k + len(words) + len(f)]) == f
+                                                  for f in _FINAL):
+            return True
+    return False
+
+
 def _gone_by(tagged: list[tuple[str, str, str]], phrases: list[Phrase]) -> frozenset[str]:
     """Times of the description that are over: "last spring", a time a past clause follows
     ("the summer I learned to swim", "the winter we met")."""
@@ -2330,6 +2461,8 @@ def _gone_by(tagged: list[tuple[str, str, str]], phrases: list[Phrase]) -> froze
         if p.kind != "time":
             continue
         words = p.bare.lower().split()
+        if words[0] == "last" and _final_one(low, words):
+            continue  # (helper otherworld) "the last night on earth", "our last day before the world ends": now
         if words[0] in ("last", "past", "previous"):
             out.add(p.bare)
             continue
@@ -2980,6 +3113,8 @@ def _titles(tagged: list[tuple[str, str, str]], phrases: list[Phrase], singer: s
         if v >= n or tagged[v][2] != "v" or low[v].endswith("ing"):
             continue
         s, e = _np_start(tagged, k), _complement(tagged, v)
+        if e == v + 1 < n and tagged[e][2] == "v" and low[e].endswith("ed"):
+            e = _complement(tagged, e)  # (helper otherworld) a verb of two words: "the alien who crash landed"
         if e > 0:  # (its whole clause: "the band that lost their drummer", and "the band that lost" never)
             add(["my" if s and low[s - 1] in ("my", "our") else "the", *toks[s:e]])
     for k in range(1, n - 1):  # "our team won", "the power went out"

@@ -34,7 +34,7 @@ from topline.music.lyrics.bank import SLOT, bank, line_marks
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
 from topline.music.lyrics.topic import (CALENDAR, COMEBACK_STORIES, TRUTH_STORIES, LIGHT_GERUNDS, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
                                         contradicts, home_of, proper_nouns, ruled_out, SONG_NOUNS, in_voice, read_topic, sung_for_children,
-                                        KID_CREATURES, KID_AGE, FOR_A_CHILD,
+                                        KID_CREATURES, KID_AGE, FOR_A_CHILD, OTHERWORLD_MOMENTS,
                                         tag_proper)
 from topline.music.lyrics.vocab import REGISTER
 from topline.music.types import FormPlan, FormSection, chorus_lines
@@ -441,7 +441,9 @@ NAMED_GATES = {"neighbor": ("neighbor",), "seenlove": ("seenlove", "crush"), "se
                # (helper free: a song of freedom and youth, and which kind, ``topic.FREE_KINDS``)
                **{n: (n,) for n in ("freefeel", "freeyoung", "freebreak", "freenow", "freerebel")},
                # (helper truth: a song of secrets, lies or promises, and which one: ``topic.TRUTH_STORIES``)
-               **{n: (n,) for n in TRUTH_STORIES}}
+               **{n: (n,) for n in TRUTH_STORIES},
+               # (helper otherworld: a grown-up's or a teen's song of the uncanny, by its moment)
+               **{n: (n,) for n in OTHERWORLD_MOMENTS}}
 
 
 # (helpers tributes, comeback, heritage) the gates only a named theme meets
@@ -565,6 +567,9 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         # (helper truth) a song of lies, secrets or promises is the song: its story's lines (the phone face down, the
         # secret at the dinner table, the promise at the crib) above the stock of love, heartbreak or family
         out["truth"] += 2 * STRONG
+    if "otherworld" in topic.themes and "otherworld" in out:
+        # (helper otherworld) the story of the uncanny leads the song, above a love song's or a sad song's stock
+        out["otherworld"] += 2 * STRONG
     out.update({n: 0.0 for n in ruled_out(topic) if n in out})  # a child's song of the split: no lover's breakup
     if topic.singer and "w" in lexicon.types(topic.singer.split()[-1].lower()):
         # a day off's themes (a hike, a beach, a holiday) are no worker's where only the place names them: a coal
@@ -691,7 +696,7 @@ SHORT_LINE = 6  # syllables: few lines but the stock ones are this short
 REFERS = re.compile(r"\b(it|it's|its|they|they're|them|their)\b", re.I)  # a line pointing back to the one before
 STOCK_COST = 4.0  # how much less a stock line counts where a line of the song's themes could fit its budget
 CLASH_COST = 20.0  # a line that contradicts the description (``clash``): below every stock line even with a description word in it; sung only if nothing else fits
-STORY_TAGS = frozenset({"leaver"})  # line tags that tell one side of a theme's story, matched to the description's
+STORY_TAGS = frozenset({"leaver", "owstory"})  # line tags that tell one side of a theme's story, matched to the description's
 STORY_TAG_BONUS = 3.0  # how much more such a line counts than the theme's lines for either side
 OWN_ROLE = 1.5  # how much a couplet written for its section's role counts over one written for another
 # The mood theme a song falls back on when nothing it names has a theme of its own: a sad song sings
