@@ -32,7 +32,7 @@ from functools import lru_cache
 from topline.music.lyrics import clash, lexicon
 from topline.music.lyrics.bank import SLOT, bank
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
-from topline.music.lyrics.topic import (CALENDAR, COMEBACK_STORIES, LIGHT_GERUNDS, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
+from topline.music.lyrics.topic import (APOLOGY_GATES, CALENDAR, COMEBACK_STORIES, LIGHT_GERUNDS, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
                                         contradicts, home_of, proper_nouns, ruled_out, SONG_NOUNS, in_voice, read_topic, sung_for_children,
                                         KID_CREATURES, KID_AGE, FOR_A_CHILD,
                                         tag_proper)
@@ -432,12 +432,14 @@ NAMED_GATES = {"neighbor": ("neighbor",), "seenlove": ("seenlove", "crush"), "se
                "herself": ("herself",),
                # (helper parents: a parent's voice to their child at one of its moments, ``topic.PARENT_MOMENTS``)
                **{n: (n,) for n in ("kidgrad", "kidschool", "kidteen", "kidnights", "kidwedding", "singleparent",
-                                    "stayhome", "grandbaby", "kidgrown")}}
+                                    "stayhome", "grandbaby", "kidgrown")},
+               # (helper apology: a sorry or a forgiveness, to whom, ``topic.apology_kind``)
+               **{n: (n,) for n in APOLOGY_GATES}}
 
 
 # (helpers tributes, comeback, heritage) the gates only a named theme meets
 NAMED_GATE_WORDS = frozenset({"tribute", "memorial", "comeback", *COMEBACK_STORIES, "heritage", "herkin", "heryou", "herof",
-                              "herself"})
+                              "herself", *APOLOGY_GATES})
 
 
 @lru_cache(maxsize=1)
@@ -547,6 +549,8 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         out["heritage"] += STRONG
     if "parenthood" in topic.themes and "parenthood" in out:
         out["parenthood"] += STRONG  # (helper parents) the moment's own lines in the parent's voice lead the song
+    if "apology" in topic.themes and "apology" in out:
+        out["apology"] += STRONG  # (helper apology) the sorry (or the forgiveness) leads, above the lover's or kin's stock
     out.update({n: 0.0 for n in ruled_out(topic) if n in out})  # a child's song of the split: no lover's breakup
     if topic.singer and "w" in lexicon.types(topic.singer.split()[-1].lower()):
         # a day off's themes (a hike, a beach, a holiday) are no worker's where only the place names them: a coal
