@@ -123,7 +123,9 @@ CONFLICTS = {"loyal": "betrayed", "gone": "athome", "athome": "no-athome", "she"
              "restless": "no-restless", "brokenup": "no-brokenup", "showbiz": "no-showbiz",
              # (helper lovers) a name known or not: "I write your name" never beside "I don't even know your name"
              "yourname": "noyourname", "noyourname": "yourname",
-             "knowsmyname": "strangertoyou", "strangertoyou": "knowsmyname"}
+             "knowsmyname": "strangertoyou", "strangertoyou": "knowsmyname",
+             # (helper apology) no "I don't regret" where the song is a sorry or a regret
+             "unrepentant": "no-unrepentant"}
 # Singers who work where others are served ("a bus driver", "a cabbie", "a lifeguard"): no line in the voice of one
 # served there (tag "customer", denied by "no-customer": a passenger's seat and bell cord, a swimmer's dive).
 STAFF = frozenset("driver chauffeur cabbie cabdriver conductor busdriver lifeguard".split())
@@ -987,6 +989,8 @@ def read_topic(description: str) -> Topic:
             singer, addressee = "", addressee or singer
         if "apgone" not in apology:
             tags -= {"lost"}  # "all the games i missed": nobody is gone
+        # an apology given or owed is said, no thing held ("I find my apology on the shelf")
+        uniq = [p for p in uniq if p.head.lower() not in SPEECH_ACTS]
     uniq = [_owned(p, singer) for p in uniq]  # "his daughter", "her late husband's garden": the singer's own
     # "she" and "he" only for someone the description names who is neither the singer nor "you"
     third = {h for p in uniq if p.kind in ("person", "animal") and p.bare not in (singer, addressee)
@@ -1098,6 +1102,8 @@ def read_topic(description: str) -> Topic:
             tags = (tags - {"lost", "youlost"}) | {"no-lost", "no-youlost"}
         if "up" not in tags:
             tags = (tags - {"no-down"}) | {"down"}  # a sorry is sung low: no "the sun is shining on my face"
+        if {"apsorry", "apunsaid"} & named:
+            tags.add("no-unrepentant")  # (no stock "I don't regret", "I'd do it all the same way then")
     tags = frozenset(tags)
     facts, fears = clash.description_facts(description, style=style)
     if not words:
@@ -1106,8 +1112,8 @@ def read_topic(description: str) -> Topic:
     elsewhere = _elsewhere(tagged, uniq, singer)
     their_verbs = _their_verbs(tagged, verbs, singer)
     topic = Topic(words=tuple(words), forms={k: frozenset(v) for k, v in forms.items()}, phrases=tuple(uniq),
-                 verbs=verbs, tags=tags, title_candidates=_comeback_title(named, _given_title(_titles(tagged, uniq, singer, unsung=third_party,
-                                                                                   lover=bool(ROMANCE & lemset)), named, uniq, addressee)), neighbours=neighbours,
+                 verbs=verbs, tags=tags, title_candidates=_apology_title(named, _comeback_title(named, _given_title(_titles(tagged, uniq, singer, unsung=third_party,
+                                                                                   lover=bool(ROMANCE & lemset)), named, uniq, addressee))), neighbours=neighbours,
                  settings=tuple(_mine(s) if singer else s for s in _settings(tagged)
                                 if not any(s.endswith(" " + e) for e in elsewhere)),  # (not where someone else is)
                  singer=singer, addressee=addressee, absent=_absent(tagged), ahead_of=_ahead_of(tagged),
@@ -1502,12 +1508,14 @@ HERITAGE_SELF = re.compile(
 # theme's) or where a breakup, a betrayal or recovery names the song (their own themes: the sober theme's amends).
 APOLOGY = re.compile(
     r"^(?!.*\b(?:no|zero|without|never) regrets?\b)(?!.*\bsorry,? not sorry\b)(?!.*\bsorry for (?:my|your|him|her|them)sel\w*)"
-    r"(?!.*\b(?:god|jesus|christ|lord|grace|gospel|worship|hymn|praise|church|heaven|prayer|savior|saviour)\b).*?(?:"
+    r".*?(?:"
     r"\bapologi[sz]\w*|\bapolog(?:y|ies)\b|\bsorry\b|\bforgive me\b|\b(?:ask\w*|beg\w*|seek\w*) (?:\w+ ){0,3}(?:for )?forgiveness\b|"
     r"\b(?:i|i'm|i've) (?:was|am|been|got it) (?:so )?wrong\b|\bi'm the one (?:who was|to blame)\b|"
     r"\bmak\w* (?:it|things|this) right\b|\bamends\b|\bregret\w*|\bsecond chance\b|\bone more chance\b)")
 FORGIVING = re.compile(r"\bforgiv(?:e|es|ing|en)\s+(?!me\b|myself\b|yourself\b|us\b)(?:\w+\s+){0,2}?(?:my|a|an|the|her|him|"
                        r"them|you|your|our|his|their|someone|somebody|people|each other)\b|\bforgiveness\b")
+AP_FAITH = re.compile(r"\b(?:god|jesus|christ|lord|grace|gospel|worship|hymn|praise|church|heaven|prayer|savior|"
+                      r"saviour|sin|sins|sinner)\b")
 # who is apologised to or forgiven, by their word (``apology_kind``)
 _AP_LOVER = r"(?:girlfriend|boyfriend|wife|husband|fianc\w*|partner|girl|boy|woman|man|lover|babe|her|him|ex)"
 _AP_PARENT = r"(?:mom|mum|mother|mama|dad|father|papa|daddy|parents|stepdad|stepmom|stepfather|stepmother)"
@@ -1527,6 +1535,7 @@ AP_UNSAID = re.compile(r"\b(?:never|didn'?t|did not) (?:(?:get to|got to|getting
 # the gates ``apology_kind`` names (each a pseudo-theme of ``Topic.themes``: ``writer.NAMED_GATES``)
 APOLOGY_GATES = ("apsorry", "apforgive", "aplove", "apparent", "apchild", "apsib", "apfriend", "apgone", "apunsaid",
                  "apchance", "apleft", "apletdown")
+SPEECH_ACTS = frozenset("apology apologies amends forgiveness regret regrets".split())
 DEATH_WORDS = frozenset("die dead death funeral grave buried passed".split())
 
 
@@ -1537,6 +1546,8 @@ def apology_kind(low: str, singer: str, addressee: str, lost: bool) -> set[str]:
     ``apsib`` a brother or sister, ``apfriend`` a friend, ``apgone`` one who died (a late apology: never the
     living's "I'm standing at your door"), ``apunsaid`` a regret of words never said, ``apchance`` a second chance
     asked, ``apleft`` a parent who left, ``apletdown`` a friend who let one down."""
+    if AP_FAITH.search(low):
+        return set()  # God's forgiveness, a hymn's grace: the faith theme's song
     sorry, forgive = bool(APOLOGY.search(low)), bool(FORGIVING.search(low))
     if forgive and not re.search(r"\bforgive me\b|\b(?:ask\w*|beg\w*|seek\w*|for) (?:\w+ ){0,3}(?:to forgive|forgiveness)\b"
                                  r"|\bapologi|\bsorry\b", low):
@@ -2092,7 +2103,11 @@ THEME_EXCLUDES.update({
     "apology": frozenset({"anthem", "joy", "strength", "comeback", "night", "halloween", "heirloom", "keepsake",
                           "instrument", "gaming", "techhelp", "sport", "school", "nature", "newsibling", "sleepover",
                           "farfriend", "festival", "dance", "learning", "childhood", "dream", "hustle", "workout"}),
-    "apchild": frozenset({"family", "playful", "bedtime", "lullaby"}), "apleft": frozenset({"family", "home"}),
+    # (and one still here, wronged or never told, is no one missed or mourned: "I still look for your face"; a late
+    # apology to one who died is no widow's table set for one)
+    **{n: frozenset({"longing", "grief"}) for n in ("aplove", "apparent", "apsib", "apfriend", "apunsaid", "apforgive")},
+    "apchild": frozenset({"family", "playful", "bedtime", "lullaby", "longing", "grief"}),
+    "apleft": frozenset({"family", "home", "longing", "grief"}), "apgone": frozenset({"grief"}),
 })
 # Genres no children's song is sung in: a "heavy metal song about a dragon" keeps the legend's.
 GROWN_STYLES = frozenset("metal punk rap trap drill grunge techno dubstep sexy sultry rnb r&b blues".split())
@@ -2302,6 +2317,9 @@ def _absent(tagged: list[tuple[str, str, str]]) -> frozenset[str]:
     """Nouns the description says are not there ("without a phone", "no money"): no line holds them; and a verb
     someone never does ("a landlord who never fixes anything": no mechanic's lines of fixing)."""
     out = {lem for k, (_, lem, pos) in enumerate(tagged) if pos == "v" and k and tagged[k - 1][0].lower() == "never"}
+    # (helper apology) and what is not being done: "ten years of not talking" (no "we talk till half past nine")
+    out |= {lem for k, (tok, lem, pos) in enumerate(tagged) if pos == "v" and k and tok.lower().endswith("ing")
+            and tagged[k - 1][0].lower() == "not"}
     for k, (tok, _, _) in enumerate(tagged):
         if tok.lower() in ("without", "no"):
             for t, lem, pos in tagged[k + 1:k + 4]:
@@ -2995,6 +3013,20 @@ def _comeback_title(named: frozenset[str], titles: tuple[str, ...]) -> tuple[str
         if name in named:
             rest = tuple(t for t in titles if t.lower() != title.lower())
             return (title, *rest)
+    return titles
+
+
+# (helper apology) an apology's or a forgiveness's own title, first of the kinds it is (``apology_kind``): the
+# description's words cut a clause ("Fight Last Night", "Treated Her", "Regretting Never", "Dad's Apology")
+APOLOGY_TITLES = (("apgone", "Too Late"), ("apunsaid", "I Never Told You"), ("apchance", "One More Chance"),
+                  ("apforgive", "I Forgive You"), ("apsorry", "I'm Sorry"))
+
+
+def _apology_title(named: frozenset[str], titles: tuple[str, ...]) -> tuple[str, ...]:
+    """(helper apology) The apology's title (``APOLOGY_TITLES``) first."""
+    for name, title in APOLOGY_TITLES:
+        if name in named:
+            return (title, *(t for t in titles if t.lower() != title.lower()))
     return titles
 
 

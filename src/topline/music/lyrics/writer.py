@@ -1516,8 +1516,10 @@ def scene_parts(topic: Topic, description: str) -> dict[str, list[str]]:
     summer: only what the description settles)."""
     out: dict[str, list[str]] = {"act": [], "act0": [], "be": [], "with": [], "at": [], "when": [], "go": [],
                                  "role": []}
-    if "lost" in topic.tags or topic.gone_by:
-        return out  # a song of loss or of a time gone by: no present scene of doing
+    if "lost" in topic.tags or topic.gone_by or "apology" in topic.themes:
+        # a song of loss or of a time gone by: no present scene of doing; nor a sorry or a forgiveness, said, not done
+        # beside someone ("you are making amends next to me")
+        return out
     settings = list(topic.settings)
     kinds = {p.bare.lower(): p for p in topic.phrases}
     for st in settings:
@@ -2111,7 +2113,8 @@ TITLE_FRAMES = ("{T}", "oh, {T}", "{T}, {T}", "oh, {T}, oh, {T}", "{T}, oh, {T}"
 
 def title_line(title: str, target: int, proper: frozenset[str] = frozenset()) -> str:
     """The title as the chorus's hook line, repeated or opened with "oh" to near the planned syllables."""
-    sung = " ".join(w if w == "I" or w.isupper() and len(w) > 1 or w.lower().removesuffix("'s") in proper else w.lower()
+    sung = " ".join(w if w == "I" or w.startswith("I'") or w.isupper() and len(w) > 1 or w.lower().removesuffix("'s") in proper
+                    else w.lower()  # ("I'm Sorry": "I'm sorry, oh, I'm sorry")
                     for w in title.split())
     best, best_err = sung, 1e9
     for frame in TITLE_FRAMES:
