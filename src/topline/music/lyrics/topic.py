@@ -977,7 +977,8 @@ def read_topic(description: str) -> Topic:
         named |= {"herkin", "heryou" if addressee else "herof"}
         tags -= {"gone", "go", "away"} if not re.search(r"\b(?:visit\w*|trip|going|went|travel\w*)\b", low_description) \
             else set()
-    apology = set() if {"sober", "heartbreak", "betrayal"} & named else apology_kind(
+    apology = set() if {"sober", "heartbreak", "betrayal", "comeback"} & named or any(
+        p.bare == addressee and p.kind == "animal" for p in uniq) else apology_kind(
         low_description, singer, addressee, "lost" in tags and bool(
             PASSED.search(low_description) or LOST_KIN.search(low_description) or lemset & DEATH_WORDS))
     if apology:
@@ -991,6 +992,9 @@ def read_topic(description: str) -> Topic:
             tags -= {"lost"}  # "all the games i missed": nobody is gone
         # an apology given or owed is said, no thing held ("I find my apology on the shelf")
         uniq = [p for p in uniq if p.head.lower() not in SPEECH_ACTS]
+        # and "how i treated her as a teenager": the teenager was the singer, nobody to hear laugh
+        uniq = [p for p in uniq if not (p.kind == "person" and re.search(
+            r"\b(?:i|me|i'm|i was)\b[^.]{0,40}\bas an? (?:\w+ )?%s\b" % re.escape(p.head.lower()), low_description))]
     uniq = [_owned(p, singer) for p in uniq]  # "his daughter", "her late husband's garden": the singer's own
     # "she" and "he" only for someone the description names who is neither the singer nor "you"
     third = {h for p in uniq if p.kind in ("person", "animal") and p.bare not in (singer, addressee)
@@ -1511,13 +1515,16 @@ APOLOGY = re.compile(
     r".*?(?:"
     r"\bapologi[sz]\w*|\bapolog(?:y|ies)\b|\bsorry\b|\bforgive me\b|\b(?:ask\w*|beg\w*|seek\w*) (?:\w+ ){0,3}(?:for )?forgiveness\b|"
     r"\b(?:i|i'm|i've) (?:was|am|been|got it) (?:so )?wrong\b|\bi'm the one (?:who was|to blame)\b|"
-    r"\bmak\w* (?:it|things|this) right\b|\bamends\b|\bregret\w*|\bsecond chance\b|\bone more chance\b)")
+    r"\bmak\w* (?:it|things|this) right\b|\bamends\b|\bregret\w*|"
+    # (a chance asked of someone, never "a second chance at life": the comeback's)
+    r"\b(?:second|one more|another) chance (?:with|from)\b|\b(?:give|gives|gave|giving) (?:me|us) (?:a |one more |another )"
+    r"(?:second )?chance\b)")
 FORGIVING = re.compile(r"\bforgiv(?:e|es|ing|en)\s+(?!me\b|myself\b|yourself\b|us\b)(?:\w+\s+){0,2}?(?:my|a|an|the|her|him|"
                        r"them|you|your|our|his|their|someone|somebody|people|each other)\b|\bforgiveness\b")
 AP_FAITH = re.compile(r"\b(?:god|jesus|christ|lord|grace|gospel|worship|hymn|praise|church|heaven|prayer|savior|"
-                      r"saviour|sin|sins|sinner)\b")
+                      r"saviour|sin|sins|sinned|sinner)\b")
 # who is apologised to or forgiven, by their word (``apology_kind``)
-_AP_LOVER = r"(?:girlfriend|boyfriend|wife|husband|fianc\w*|partner|girl|boy|woman|man|lover|babe|her|him|ex)"
+_AP_LOVER = r"(?:girlfriend|boyfriend|wife|husband|fianc\w*|partner|girl|boy|woman|man|lover|babe|baby|her|him|ex)"
 _AP_PARENT = r"(?:mom|mum|mother|mama|dad|father|papa|daddy|parents|stepdad|stepmom|stepfather|stepmother)"
 _AP_CHILD = r"(?:son|daughter|sons|daughters|kids?|children|child|boy|girl)"
 _AP_SIB = r"(?:brother|sister|brothers|sisters|sibling|siblings|twin)"
@@ -1558,9 +1565,9 @@ def apology_kind(low: str, singer: str, addressee: str, lost: bool) -> set[str]:
     out = {"apsorry"} if sorry else {"apforgive"}
     if lost:
         out.add("apgone")
-    elif re.search(_MYKID.replace("(?:my|our|his|her|their)", "(?:my|our|his|her|their|to)", 1), low) and re.search(
+    elif re.search(_MYKID.replace("(?:my|our|his|her|their)", "(?:my|our)", 1), low) or re.search(_MYKID, low) and re.search(
             r"\b(?:" + _SINGING_PARENT + r"|i'm a (?:dad|mom|mum|father|mother|parent))(?:'s)?\b", low):
-        out.add("apchild")  # "a dad's apology to his son": the parent sings to the child
+        out.add("apchild")  # "a letter to my son", "a dad's apology to his son": the parent sings to the child
     elif re.search(r"\b" + _AP_PARENT + r"\b", who) or re.search(r"\bmy " + _AP_PARENT + r"\b", low):
         out.add("apparent")
     elif re.search(r"\b" + _AP_SIB + r"\b", who) or re.search(r"\bmy (?:\w+ )?" + _AP_SIB + r"\b", low):
@@ -2108,6 +2115,8 @@ THEME_EXCLUDES.update({
     **{n: frozenset({"longing", "grief"}) for n in ("aplove", "apparent", "apsib", "apfriend", "apunsaid", "apforgive")},
     "apchild": frozenset({"family", "playful", "bedtime", "lullaby", "longing", "grief"}),
     "apleft": frozenset({"family", "home", "longing", "grief"}), "apgone": frozenset({"grief"}),
+    # a sorry to a lover is no couple's easy day ("you wear my sweater to the store", "the movie line")
+    "aplove": frozenset({"longing", "grief", "love", "nightin", "dating"}),
 })
 # Genres no children's song is sung in: a "heavy metal song about a dragon" keeps the legend's.
 GROWN_STYLES = frozenset("metal punk rap trap drill grunge techno dubstep sexy sultry rnb r&b blues".split())
