@@ -3027,15 +3027,17 @@ def _comeback_title(named: frozenset[str], titles: tuple[str, ...]) -> tuple[str
 
 # (helper apology) an apology's or a forgiveness's own title, first of the kinds it is (``apology_kind``): the
 # description's words cut a clause ("Fight Last Night", "Treated Her", "Regretting Never", "Dad's Apology")
-APOLOGY_TITLES = (("apgone", "Too Late"), ("apunsaid", "I Never Told You"), ("apchance", "One More Chance"),
-                  ("apforgive", "I Forgive You"), ("apsorry", "I'm Sorry"))
+# (two each: a second draw sings the second)
+APOLOGY_TITLES = (("apgone", ("Too Late", "Words I Never Said")), ("apunsaid", ("I Never Told You", "Three Little Words")),
+                  ("apchance", ("One More Chance", "Let Me Try Again")), ("apforgive", ("I Forgive You", "Letting It Go")),
+                  ("apsorry", ("I'm Sorry", "I Was Wrong")))
 
 
 def _apology_title(named: frozenset[str], titles: tuple[str, ...]) -> tuple[str, ...]:
-    """(helper apology) The apology's title (``APOLOGY_TITLES``) first."""
-    for name, title in APOLOGY_TITLES:
+    """(helper apology) The apology's titles (``APOLOGY_TITLES``) first."""
+    for name, own in APOLOGY_TITLES:
         if name in named:
-            return (title, *(t for t in titles if t.lower() != title.lower()))
+            return (*own, *(t for t in titles if t.lower() not in {o.lower() for o in own}))
     return titles
 
 
