@@ -36,6 +36,8 @@ def test_each_kind_named():
         FRIEND: {"apforgive", "apfriend", "apletdown"},
         "a letter to my son, i am sorry i wasn't there": {"apsorry", "apchild"},
         "a song to my sister, i was wrong": {"apsorry", "apsib"},
+        "sorry i forgot your birthday babe": {"apsorry", "aplove"},
+        "a country song about the things i should have said to my dad before he passed": {"apsorry", "apgone"},
     }
     for d, kinds in expected.items():
         themes = read_topic(d).themes
@@ -44,6 +46,9 @@ def test_each_kind_named():
     assert w["apology"] >= 8.0 and w["sport"] == 0.0 and w["family"] == 0.0  # the son's games are not the dad's
     assert theme_weights(read_topic(JAKE))["anthem"] == 0.0  # a pop punk sorry: no "we're gonna shake the walls"
     assert theme_weights(read_topic(GIRLFRIEND))["night"] == 0.0
+    w = theme_weights(read_topic("a song to my daughter apologizing for the divorce"))
+    assert w["heartbreak"] == 0.0 and w["apology"] >= 8.0  # a parent's sorry to a child: no lover's breakup
+    assert theme_weights(read_topic("sorry i forgot your birthday babe"))["birthday"] == 0.0  # no party sung
 
 
 def test_never_fires_for_no_regrets_a_pity_grace_a_breakup_recovery_or_a_pet():
@@ -65,6 +70,8 @@ def test_who_is_sung_to():
     assert "teenager" not in {p.head for p in read_topic(MOM).phrases}  # the teenager was the singer
     assert "talk" in read_topic(BROTHER).absent  # ten years of not talking
     assert "lost" not in read_topic(SON).tags and "lost" in read_topic(GRANDPA).tags  # games missed: nobody gone
+    assert not {"apologize", "sorry", "forgive"} & set(read_topic(GIRLFRIEND).words + read_topic(WIFE).words
+                                                       + read_topic(LEFT).words)  # the sorry is the theme's, not a clause
 
 
 def test_each_kind_keeps_its_own_lines():
@@ -84,6 +91,9 @@ def test_each_kind_keeps_its_own_lines():
     assert "oh give me one more chance" in chance and "I made your coffee, left a note" not in chance
     assert "oh you let me down, I let it go" in theme_lines(FRIEND, {"apology"})
     assert not theme_lines("a song about my grandpa who passed away last spring", {"apology"})
+    unsaid_dad = theme_lines("a country song about the things i should have said to my dad before he passed", {"apology"})
+    assert "and I'm standing at the churchyard gate" in unsaid_dad
+    assert "oh I can't take back the things I said" not in unsaid_dad  # words never said: none to take back
 
 
 def test_songs_sing_the_sorry():

@@ -125,7 +125,9 @@ CONFLICTS = {"loyal": "betrayed", "gone": "athome", "athome": "no-athome", "she"
              "yourname": "noyourname", "noyourname": "yourname",
              "knowsmyname": "strangertoyou", "strangertoyou": "knowsmyname",
              # (helper apology) no "I don't regret" where the song is a sorry or a regret
-             "unrepentant": "no-unrepentant"}
+             "unrepentant": "no-unrepentant",
+             # (helper apology) no "I can't take back the things I said" where the sorry is for words never said
+             "spoke": "no-spoke"}
 # Singers who work where others are served ("a bus driver", "a cabbie", "a lifeguard"): no line in the voice of one
 # served there (tag "customer", denied by "no-customer": a passenger's seat and bell cord, a swimmer's dive).
 STAFF = frozenset("driver chauffeur cabbie cabdriver conductor busdriver lifeguard".split())
@@ -1108,6 +1110,8 @@ def read_topic(description: str) -> Topic:
             tags = (tags - {"no-down"}) | {"down"}  # a sorry is sung low: no "the sun is shining on my face"
         if {"apsorry", "apunsaid"} & named:
             tags.add("no-unrepentant")  # (no stock "I don't regret", "I'd do it all the same way then")
+        if AP_UNSAID.search(low_description):
+            tags.add("no-spoke")  # ("the things i should have said": nothing said to take back)
     tags = frozenset(tags)
     facts, fears = clash.description_facts(description, style=style)
     if not words:
@@ -1115,6 +1119,12 @@ def read_topic(description: str) -> Topic:
     neighbours = frozenset(r for w in words for r in lexicon.related(w)[:12])
     elsewhere = _elsewhere(tagged, uniq, singer)
     their_verbs = _their_verbs(tagged, verbs, singer)
+    if "apology" in named:
+        # (helper apology) the sorry itself is sung by the theme's own lines ("I'm sorry, I was wrong"), never carried
+        # as a clause ("to you apologizing, it's true")
+        words = [w for w in words if w not in AP_WORDS]
+        verbs = tuple(v for v in verbs if v not in AP_WORDS)
+        own_verbs = tuple(v for v in own_verbs if v not in AP_WORDS)
     topic = Topic(words=tuple(words), forms={k: frozenset(v) for k, v in forms.items()}, phrases=tuple(uniq),
                  verbs=verbs, tags=tags, title_candidates=_apology_title(named, _comeback_title(named, _given_title(_titles(tagged, uniq, singer, unsung=third_party,
                                                                                    lover=bool(ROMANCE & lemset)), named, uniq, addressee))), neighbours=neighbours,
@@ -1515,7 +1525,7 @@ APOLOGY = re.compile(
     r".*?(?:"
     r"\bapologi[sz]\w*|\bapolog(?:y|ies)\b|\bsorry\b|\bforgive me\b|\b(?:ask\w*|beg\w*|seek\w*) (?:\w+ ){0,3}(?:for )?forgiveness\b|"
     r"\b(?:i|i'm|i've) (?:was|am|been|got it) (?:so )?wrong\b|\bi'm the one (?:who was|to blame)\b|"
-    r"\bmak\w* (?:it|things|this) right\b|\bamends\b|\bregret\w*|"
+    r"\bmak\w* (?:it|things|this) right\b|\bamends\b|\bregret\w*|\bshould(?: have|'ve) (?:said|told)\b|"
     # (a chance asked of someone, never "a second chance at life": the comeback's)
     r"\b(?:second|one more|another) chance (?:with|from)\b|\b(?:give|gives|gave|giving) (?:me|us) (?:a |one more |another )"
     r"(?:second )?chance\b)")
@@ -1536,12 +1546,14 @@ AP_LEFT = re.compile(r"\b(?:walked out|walk(?:s|ing)? out|left (?:us|me|home|whe
 AP_LETDOWN = re.compile(r"\b(?:let (?:me|us) down|wasn'?t there|never (?:showed|came|called)|broke (?:a|his|her|their|"
                         r"the) promise|forgot (?:me|my))\b")
 # a regret of words never said (a love never told)
-AP_UNSAID = re.compile(r"\b(?:never|didn'?t|did not) (?:(?:get to|got to|getting to) )?(?:tell\w*|told|say\w*|said)\b")
+AP_UNSAID = re.compile(r"\b(?:never|didn'?t|did not) (?:(?:get to|got to|getting to) )?(?:tell\w*|told|say\w*|said)\b|"
+                       r"\bshould(?: have|'ve) (?:said|told)\b")
 
 
 # the gates ``apology_kind`` names (each a pseudo-theme of ``Topic.themes``: ``writer.NAMED_GATES``)
 APOLOGY_GATES = ("apsorry", "apforgive", "aplove", "apparent", "apchild", "apsib", "apfriend", "apgone", "apunsaid",
                  "apchance", "apleft", "apletdown")
+AP_WORDS = frozenset("apologize apologise apology sorry forgive forgiveness regret amend amends".split())
 SPEECH_ACTS = frozenset("apology apologies amends forgiveness regret regrets".split())
 DEATH_WORDS = frozenset("die dead death funeral grave buried passed".split())
 
@@ -1575,7 +1587,8 @@ def apology_kind(low: str, singer: str, addressee: str, lost: bool) -> set[str]:
     elif re.search(r"\b" + _AP_FRIEND + r"\b", low):
         out.add("apfriend")
     elif re.search(r"\b" + _AP_LOVER + r"\b", who) or re.search(r"\b(?:my|the|a|to|telling|tell) " + _AP_LOVER + r"\b|"
-                                                                 r"\b(?:her|him) how i felt\b|\bi let (?:her|him) go\b", low):
+                                                                 r"\b(?:her|him) how i felt\b|\bi let (?:her|him) go\b|"
+                                                                 r"\b(?:babe|baby|bae)\b", low):
         out.add("aplove")
     if sorry and AP_UNSAID.search(low) and not lost:
         out.add("apunsaid")
@@ -2109,11 +2122,14 @@ THEME_EXCLUDES.update({
 THEME_EXCLUDES.update({
     "apology": frozenset({"anthem", "joy", "strength", "comeback", "night", "halloween", "heirloom", "keepsake",
                           "instrument", "gaming", "techhelp", "sport", "school", "nature", "newsibling", "sleepover",
-                          "farfriend", "festival", "dance", "learning", "childhood", "dream", "hustle", "workout"}),
+                          "farfriend", "festival", "dance", "learning", "childhood", "dream", "hustle", "workout",
+                          "birthday", "wedding"}),  # (a birthday forgotten, a wedding missed: no party sung)
     # (and one still here, wronged or never told, is no one missed or mourned: "I still look for your face"; a late
     # apology to one who died is no widow's table set for one)
-    **{n: frozenset({"longing", "grief"}) for n in ("aplove", "apparent", "apsib", "apfriend", "apunsaid", "apforgive")},
-    "apchild": frozenset({"family", "playful", "bedtime", "lullaby", "longing", "grief"}),
+    **{n: frozenset({"longing", "grief", "heartbreak"}) for n in ("apparent", "apsib", "apfriend", "apunsaid")},
+    # (and one forgiven no family's praise of the parent who was always there: "you kept the porch light burning")
+    "apforgive": frozenset({"longing", "grief", "family", "home"}),
+    "apchild": frozenset({"family", "playful", "bedtime", "lullaby", "longing", "grief", "heartbreak"}),
     "apleft": frozenset({"family", "home", "longing", "grief"}), "apgone": frozenset({"grief"}),
     # a sorry to a lover is no couple's easy day ("you wear my sweater to the store", "the movie line")
     "aplove": frozenset({"longing", "grief", "love", "nightin", "dating"}),
