@@ -994,9 +994,10 @@ def read_topic(description: str) -> Topic:
             tags -= {"lost"}  # "all the games i missed": nobody is gone
         # an apology given or owed is said, no thing held ("I find my apology on the shelf")
         uniq = [p for p in uniq if p.head.lower() not in SPEECH_ACTS]
-        # and "how i treated her as a teenager": the teenager was the singer, nobody to hear laugh
+        # and "how i treated her as a teenager", "for being a bad big sister": the singer, nobody to hear laugh
         uniq = [p for p in uniq if not (p.kind == "person" and re.search(
-            r"\b(?:i|me|i'm|i was)\b[^.]{0,40}\bas an? (?:\w+ )?%s\b" % re.escape(p.head.lower()), low_description))]
+            r"\b(?:(?:i|me|i'm|i was)\b[^.]{0,40}\bas|being) an? (?:\w+ ){0,2}%s\b" % re.escape(p.head.lower()),
+            low_description))]
     uniq = [_owned(p, singer) for p in uniq]  # "his daughter", "her late husband's garden": the singer's own
     # "she" and "he" only for someone the description names who is neither the singer nor "you"
     third = {h for p in uniq if p.kind in ("person", "animal") and p.bare not in (singer, addressee)
@@ -1527,7 +1528,8 @@ APOLOGY = re.compile(
     r"\b(?:i|i'm|i've) (?:was|am|been|got it) (?:so )?wrong\b|\bi'm the one (?:who was|to blame)\b|"
     r"\bmak\w* (?:it|things|this) right\b|\bamends\b|\bregret\w*|\bshould(?: have|'ve) (?:said|told)\b|"
     # (a chance asked of someone, never "a second chance at life": the comeback's)
-    r"\b(?:second|one more|another) chance (?:with|from)\b|\b(?:give|gives|gave|giving) (?:me|us) (?:a |one more |another )"
+    r"\b(?:second|one more|another) chance (?:with|from)\b|\b(?:ask\w*|beg\w*|plead\w*) (?:\w+ ){0,3}for (?:a |another |one "
+    r"more |a second )(?:second )?chance\b|\b(?:give|gives|gave|giving) (?:me|us) (?:a |one more |another )"
     r"(?:second )?chance\b)")
 FORGIVING = re.compile(r"\bforgiv(?:e|es|ing|en)\s+(?!me\b|myself\b|yourself\b|us\b)(?:\w+\s+){0,2}?(?:my|a|an|the|her|him|"
                        r"them|you|your|our|his|their|someone|somebody|people|each other)\b|\bforgiveness\b")
@@ -1568,6 +1570,8 @@ def apology_kind(low: str, singer: str, addressee: str, lost: bool) -> set[str]:
     if AP_FAITH.search(low):
         return set()  # God's forgiveness, a hymn's grace: the faith theme's song
     sorry, forgive = bool(APOLOGY.search(low)), bool(FORGIVING.search(low))
+    if re.search(r"\b(?:apologi[sz]\w*|(?:said|says|saying) (?:he'?s |she'?s |they'?re )?sorry) to (?:me|us)\b", low):
+        sorry, forgive = False, True  # "my dad finally apologized to me": the singer is the one to forgive
     if forgive and not re.search(r"\bforgive me\b|\b(?:ask\w*|beg\w*|seek\w*|for) (?:\w+ ){0,3}(?:to forgive|forgiveness)\b"
                                  r"|\bapologi|\bsorry\b", low):
         sorry = False  # "forgiving my father": he did the wrong; the singer forgives
