@@ -69,6 +69,7 @@ def test_who_is_sung_to():
     t = read_topic(WIFE)
     assert t.addressee == "wife" and "i'm" not in t.words  # ("my wife i'm sorry": no "wife i'm")
     assert "romance" in read_topic(CHANCE).tags and "no-you" not in read_topic(CHANCE).tags
+    assert "woman" not in read_topic(CHANCE).words  # she is "you": no "with the woman, I'm here to stay"
     assert "teenager" not in {p.head for p in read_topic(MOM).phrases}  # the teenager was the singer
     assert "sister" not in {p.head for p in read_topic("apologizing to my little brother for being a bad big sister").phrases}
     assert "talk" in read_topic(BROTHER).absent  # ten years of not talking

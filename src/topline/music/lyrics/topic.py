@@ -1124,6 +1124,12 @@ def read_topic(description: str) -> Topic:
         # (helper apology) the sorry itself is sung by the theme's own lines ("I'm sorry, I was wrong"), never carried
         # as a clause ("to you apologizing, it's true")
         words = [w for w in words if w not in AP_WORDS]
+        if "aplove" in named and not addressee:
+            # "a second chance with the woman i let go": she is "you", no word to carry ("with the woman, I'm here to
+            # stay")
+            you = {p.head for p in uniq if p.kind == "person" and p.owner in ("the", "a", "an")
+                   and re.fullmatch(_AP_LOVER, p.head.lower())}
+            words = [w for w in words if w not in you]
         verbs = tuple(v for v in verbs if v not in AP_WORDS)
         own_verbs = tuple(v for v in own_verbs if v not in AP_WORDS)
     topic = Topic(words=tuple(words), forms={k: frozenset(v) for k, v in forms.items()}, phrases=tuple(uniq),
