@@ -65,7 +65,7 @@ during despite via per amid beneath underneath back away because though although
 """.split())
 # A pronoun and its verb in one word: never a noun (helper lovers), read as a function word by ``_tag`` only (the
 # writer's stress marks and signatures keep their own ``FUNCTION``).
-PRONOUN_CONTRACTIONS = frozenset("i've i'd i'll we've we'd we'll you've you'd you'll they've they'd they'll".split())
+PRONOUN_CONTRACTIONS = frozenset("i've i'd i'll we've we'd we'll you've you'd you'll they've they'd they'll i'm".split())
 INDEFINITE_PEOPLE = frozenset("nobody everybody somebody anybody everyone someone anyone".split())
 KINSHIP = frozenset("""
 grandmother grandfather grandma grandpa granny mother father mom mum dad mama papa brother sister son daughter
@@ -123,7 +123,11 @@ CONFLICTS = {"loyal": "betrayed", "gone": "athome", "athome": "no-athome", "she"
              "restless": "no-restless", "brokenup": "no-brokenup", "showbiz": "no-showbiz",
              # (helper lovers) a name known or not: "I write your name" never beside "I don't even know your name"
              "yourname": "noyourname", "noyourname": "yourname",
-             "knowsmyname": "strangertoyou", "strangertoyou": "knowsmyname"}
+             "knowsmyname": "strangertoyou", "strangertoyou": "knowsmyname",
+             # (helper apology) no "I don't regret" where the song is a sorry or a regret
+             "unrepentant": "no-unrepentant",
+             # (helper apology) no "I can't take back the things I said" where the sorry is for words never said
+             "spoke": "no-spoke"}
 # Singers who work where others are served ("a bus driver", "a cabbie", "a lifeguard"): no line in the voice of one
 # served there (tag "customer", denied by "no-customer": a passenger's seat and bell cord, a swimmer's dive).
 STAFF = frozenset("driver chauffeur cabbie cabdriver conductor busdriver lifeguard".split())
@@ -994,6 +998,25 @@ def read_topic(description: str) -> Topic:
         named |= {"herkin", "heryou" if addressee else "herof"}
         tags -= {"gone", "go", "away"} if not re.search(r"\b(?:visit\w*|trip|going|went|travel\w*)\b", low_description) \
             else set()
+    apology = set() if {"sober", "heartbreak", "betrayal", "comeback"} & named or any(
+        p.bare == addressee and p.kind == "animal" for p in uniq) else apology_kind(
+        low_description, singer, addressee, "lost" in tags and bool(
+            PASSED.search(low_description) or LOST_KIN.search(low_description) or lemset & DEATH_WORDS))
+    if apology:
+        # (helper apology) a sorry or a forgiveness is the song (theme ``apology``, its lines gated by ``apology_kind``);
+        # the one forgiven or apologised to is sung to, never the singer ("forgiving a friend who let me down")
+        named |= {"apology"} | apology
+        if singer and re.search(r"\b(?:forgiv\w*|apologi\w* to|sorry to|amends with|chance with)\s+(?:a |an |the |my )?"
+                                r"(?:\w+ )?%s\b" % re.escape(singer.split()[-1].lower()), low_description):
+            singer, addressee = "", addressee or singer
+        if "apgone" not in apology:
+            tags -= {"lost"}  # "all the games i missed": nobody is gone
+        # an apology given or owed is said, no thing held ("I find my apology on the shelf")
+        uniq = [p for p in uniq if p.head.lower() not in SPEECH_ACTS]
+        # and "how i treated her as a teenager", "for being a bad big sister": the singer, nobody to hear laugh
+        uniq = [p for p in uniq if not (p.kind == "person" and re.search(
+            r"\b(?:(?:i|me|i'm|i was)\b[^.]{0,40}\bas|being) an? (?:\w+ ){0,2}%s\b" % re.escape(p.head.lower()),
+            low_description))]
     uniq = [_owned(p, singer) for p in uniq]  # "his daughter", "her late husband's garden": the singer's own
     # "she" and "he" only for someone the description names who is neither the singer nor "you"
     third = {h for p in uniq if p.kind in ("person", "animal") and p.bare not in (singer, addressee)
@@ -1101,6 +1124,26 @@ def read_topic(description: str) -> Topic:
     # the singer teaches ("a girl teaching her little brother to ride"): no line of learning in the learner's voice
     # (or watches a child's lessons: "my daughter's first swimming lessons" is no song in the swimmer's voice)
     tags.add("teacher" if TEACH & set(own_verbs) or KIN_LESSONS.search(low_description) else "no-teacher")
+    if "apology" in named and not addressee:
+        tags.discard("no-you")  # (helper apology) a sorry is said to someone ("my best friend jake, i was wrong")
+    if {"apletdown", "apfriend", "apsib"} & named:
+        # (a friend who let one down, a friend or a brother one wronged: the bond is broken, no line of its loyalty, "you
+        # always pick up when I call", "we'll still talk the night away")
+        tags.add("betrayed")
+    if {"apchance", "apunsaid"} & named:
+        tags = (tags - {"together"}) | {"alone"}  # a love let go or never told: no couple's morning coffee
+    if "aplove" in named:
+        tags -= {"no-romance", "no-you"}  # (helper apology) a sorry to a lover is sung to them, a love song ("the woman i
+        tags.add("romance")               # let go", "never telling her how i felt")
+    if "apology" in named:
+        if "apgone" not in named:
+            tags = (tags - {"lost", "youlost"}) | {"no-lost", "no-youlost"}
+        if "up" not in tags:
+            tags = (tags - {"no-down"}) | {"down"}  # a sorry is sung low: no "the sun is shining on my face"
+        if {"apsorry", "apunsaid"} & named:
+            tags.add("no-unrepentant")  # (no stock "I don't regret", "I'd do it all the same way then")
+        if AP_UNSAID.search(low_description):
+            tags.add("no-spoke")  # ("the things i should have said": nothing said to take back)
     tags = frozenset(tags)
     facts, fears = clash.description_facts(description, style=style)
     if not words:
@@ -1108,9 +1151,21 @@ def read_topic(description: str) -> Topic:
     neighbours = frozenset(r for w in words for r in lexicon.related(w)[:12])
     elsewhere = _elsewhere(tagged, uniq, singer)
     their_verbs = _their_verbs(tagged, verbs, singer)
+    if "apology" in named:
+        # (helper apology) the sorry itself is sung by the theme's own lines ("I'm sorry, I was wrong"), never carried
+        # as a clause ("to you apologizing, it's true")
+        words = [w for w in words if w not in AP_WORDS]
+        if "aplove" in named and not addressee:
+            # "a second chance with the woman i let go": she is "you", no word to carry ("with the woman, I'm here to
+            # stay")
+            you = {p.head for p in uniq if p.kind == "person" and p.owner in ("the", "a", "an")
+                   and re.fullmatch(_AP_LOVER, p.head.lower())}
+            words = [w for w in words if w not in you]
+        verbs = tuple(v for v in verbs if v not in AP_WORDS)
+        own_verbs = tuple(v for v in own_verbs if v not in AP_WORDS)
     topic = Topic(words=tuple(words), forms={k: frozenset(v) for k, v in forms.items()}, phrases=tuple(uniq),
-                 verbs=verbs, tags=tags, title_candidates=_truth_title(named, _comeback_title(named, _given_title(_titles(tagged, uniq, singer, unsung=third_party,
-                                                                                   lover=bool(ROMANCE & lemset)), named, uniq, addressee)), description), neighbours=neighbours,
+                 verbs=verbs, tags=tags, title_candidates=_apology_title(named, _truth_title(named, _comeback_title(named, _given_title(_titles(tagged, uniq, singer, unsung=third_party,
+                                                                                   lover=bool(ROMANCE & lemset)), named, uniq, addressee)), description)), neighbours=neighbours,
                  settings=tuple(_mine(s) if singer else s for s in _settings(tagged)
                                 if not any(s.endswith(" " + e) for e in elsewhere)),  # (not where someone else is)
                  singer=singer, addressee=addressee, absent=_absent(tagged), ahead_of=_ahead_of(tagged),
@@ -1727,6 +1782,96 @@ OTHERWORLD_FOR_A_CHILD = re.compile(r"\bfor (?:my|our|his|her|your) (?:little |b
 # wider moment's fill in
 OTHERWORLD_STORIES = frozenset({"ghostlove", "lovespell", "witchfeared", "vamplove", "zombies", "abduction",
                                 "alienvoice", "changeday"})
+# (helper apology) songs of apology, regret and forgiveness: the singer's own sorry ("apologizing to my girlfriend after
+# our fight", "telling my wife i'm sorry", "asking my dad to forgive me", "i was wrong", "making amends with my brother",
+# "a second chance with the woman i let go", "regretting never telling her how i felt", "the apology i never gave my
+# grandpa") or the singer forgiving someone ("forgiving my father who walked out", "forgiving a friend who let me
+# down"). Never "no regrets", "sorry not sorry", a pity ("feeling sorry for myself"), God's grace (a hymn's, the faith
+# theme's) or where a breakup, a betrayal or recovery names the song (their own themes: the sober theme's amends).
+APOLOGY = re.compile(
+    r"^(?!.*\b(?:no|zero|without|never) regrets?\b)(?!.*\bsorry,? not sorry\b)(?!.*\bsorry for (?:my|your|him|her|them)sel\w*)"
+    r".*?(?:"
+    r"\bapologi[sz]\w*|\bapolog(?:y|ies)\b|\bsorry\b|\bforgive me\b|\b(?:ask\w*|beg\w*|seek\w*) (?:\w+ ){0,3}(?:for )?forgiveness\b|"
+    r"\b(?:i|i'm|i've) (?:was|am|been|got it) (?:so )?wrong\b|\bi'm the one (?:who was|to blame)\b|"
+    r"\bmak\w* (?:it|things|this) right\b|\bamends\b|\bregret\w*|\bshould(?: have|'ve) (?:said|told)\b|"
+    # (a chance asked of someone, never "a second chance at life": the comeback's)
+    r"\b(?:second|one more|another) chance (?:with|from)\b|\b(?:ask\w*|beg\w*|plead\w*) (?:\w+ ){0,3}for (?:a |another |one "
+    r"more |a second )(?:second )?chance\b|\b(?:give|gives|gave|giving) (?:me|us) (?:a |one more |another )"
+    r"(?:second )?chance\b)")
+FORGIVING = re.compile(r"\bforgiv(?:e|es|ing|en)\s+(?!me\b|myself\b|yourself\b|us\b)(?:\w+\s+){0,2}?(?:my|a|an|the|her|him|"
+                       r"them|you|your|our|his|their|someone|somebody|people|each other)\b|\bforgiveness\b")
+AP_FAITH = re.compile(r"\b(?:god|jesus|christ|lord|grace|gospel|worship|hymn|praise|church|heaven|prayer|savior|"
+                      r"saviour|sin|sins|sinned|sinner)\b")
+# who is apologised to or forgiven, by their word (``apology_kind``)
+_AP_LOVER = r"(?:girlfriend|boyfriend|wife|husband|fianc\w*|partner|girl|boy|woman|man|lover|babe|baby|her|him|ex)"
+_AP_PARENT = r"(?:mom|mum|mother|mama|dad|father|papa|daddy|parents|stepdad|stepmom|stepfather|stepmother)"
+_AP_CHILD = r"(?:son|daughter|sons|daughters|kids?|children|child|boy|girl)"
+_AP_SIB = r"(?:brother|sister|brothers|sisters|sibling|siblings|twin)"
+_AP_FRIEND = r"(?:friend|friends|bestie|buddy|pal|bff|mate)"
+# a parent who left: walked out, left us, was never there
+AP_LEFT = re.compile(r"\b(?:walked out|walk(?:s|ing)? out|left (?:us|me|home|when|the family|mom)|abandon\w*|was never "
+                     r"(?:there|around)|wasn'?t (?:there|around)|never came back|ran out on|skipped out)\b")
+# a friend who let one down: not there when needed, broke a promise, forgot
+AP_LETDOWN = re.compile(r"\b(?:let (?:me|us) down|wasn'?t there|never (?:showed|came|called)|broke (?:a|his|her|their|"
+                        r"the) promise|forgot (?:me|my))\b")
+# a regret of words never said (a love never told)
+AP_UNSAID = re.compile(r"\b(?:never|didn'?t|did not) (?:(?:get to|got to|getting to) )?(?:tell\w*|told|say\w*|said)\b|"
+                       r"\bshould(?: have|'ve) (?:said|told)\b")
+
+
+# the gates ``apology_kind`` names (each a pseudo-theme of ``Topic.themes``: ``writer.NAMED_GATES``)
+APOLOGY_GATES = ("apsorry", "apforgive", "aplove", "apparent", "apchild", "apsib", "apfriend", "apgone", "apunsaid",
+                 "apchance", "apleft", "apletdown")
+AP_WORDS = frozenset("apologize apologise apology sorry forgive forgiveness regret amend amends".split())
+SPEECH_ACTS = frozenset("apology apologies amends forgiveness regret regrets".split())
+DEATH_WORDS = frozenset("die dead death funeral grave buried passed".split())
+
+
+def apology_kind(low: str, singer: str, addressee: str, lost: bool) -> set[str]:
+    """(helper apology) The gates of an apology or a forgiveness song (theme ``apology``, every line gated by one):
+    ``apsorry`` the singer's own sorry and ``apforgive`` the singer forgiving, with whom: ``aplove`` a lover,
+    ``apparent`` a parent (sung by their child), ``apchild`` a child (by their parent: "a dad's apology to his son"),
+    ``apsib`` a brother or sister, ``apfriend`` a friend, ``apgone`` one who died (a late apology: never the
+    living's "I'm standing at your door"), ``apunsaid`` a regret of words never said, ``apchance`` a second chance
+    asked, ``apleft`` a parent who left, ``apletdown`` a friend who let one down."""
+    if AP_FAITH.search(low):
+        return set()  # God's forgiveness, a hymn's grace: the faith theme's song
+    sorry, forgive = bool(APOLOGY.search(low)), bool(FORGIVING.search(low))
+    if re.search(r"\b(?:apologi[sz]\w*|(?:said|says|saying) (?:he'?s |she'?s |they'?re )?sorry) to (?:me|us)\b", low):
+        sorry, forgive = False, True  # "my dad finally apologized to me": the singer is the one to forgive
+    if forgive and not re.search(r"\bforgive me\b|\b(?:ask\w*|beg\w*|seek\w*|for) (?:\w+ ){0,3}(?:to forgive|forgiveness)\b"
+                                 r"|\bapologi|\bsorry\b", low):
+        sorry = False  # "forgiving my father": he did the wrong; the singer forgives
+    if not (sorry or forgive):
+        return set()
+    who = " ".join((addressee, singer)).lower()
+    out = {"apsorry"} if sorry else {"apforgive"}
+    if lost:
+        out.add("apgone")
+    elif re.search(_MYKID.replace("(?:my|our|his|her|their)", "(?:my|our)", 1), low) or re.search(_MYKID, low) and re.search(
+            r"\b(?:" + _SINGING_PARENT + r"|i'm a (?:dad|mom|mum|father|mother|parent))(?:'s)?\b", low):
+        out.add("apchild")  # "a letter to my son", "a dad's apology to his son": the parent sings to the child
+    elif re.search(r"\b" + _AP_PARENT + r"\b", who) or re.search(r"\bmy " + _AP_PARENT + r"\b", low):
+        out.add("apparent")
+    elif re.search(r"\b" + _AP_SIB + r"\b", who) or re.search(r"\bmy (?:\w+ )?" + _AP_SIB + r"\b", low):
+        out.add("apsib")
+    elif re.search(r"\b" + _AP_FRIEND + r"\b", low):
+        out.add("apfriend")
+    elif re.search(r"\b" + _AP_LOVER + r"\b", who) or re.search(r"\b(?:my|the|a|to|telling|tell) " + _AP_LOVER + r"\b|"
+                                                                 r"\b(?:her|him) how i felt\b|\bi let (?:her|him) go\b|"
+                                                                 r"\b(?:babe|baby|bae)\b", low):
+        out.add("aplove")
+    if sorry and AP_UNSAID.search(low) and not lost:
+        out.add("apunsaid")
+        if not re.search(r"\bsorry\b|\bapolog|\bforgive\b|\bwrong\b|\bamends\b", low):
+            out.discard("apsorry")  # "regretting never telling her how i felt": a regret, no sorry said to her
+    if sorry and re.search(r"\b(?:second|one more|another) chance\b|\b(?:take|took) (?:me|us) back\b|\bi let (?:her|him|you) go\b", low):
+        out.add("apchance")
+    if forgive and "apparent" in out and AP_LEFT.search(low):
+        out.add("apleft")
+    if forgive and "apfriend" in out and AP_LETDOWN.search(low):
+        out.add("apletdown")
+    return out
 THEME_PHRASES = {
     "letdown": CALLED_OFF,
     "hustle": re.compile(r"\b(?:(?:com(?:e|es|ing)|came) up from|from (?:nothing|the bottom)|rags to riches|"
@@ -2293,6 +2438,25 @@ THEME_EXCLUDES.update({
     "timetravel": frozenset({"road", "abroad", "timepassing", "keepsake"}),
     "youngerself": frozenset({"longing", "school"}),
 })
+# (helper apology) a sorry or a forgiveness is sung low and to one person: no crowd's anthem or stage ("a pop punk song
+# ... i was wrong": no "we're gonna shake the walls"), no fighter's strength ("I won't back down"), no night shift, no
+# Halloween night, no sport played, no lesson or school day, no walk in the woods ("walked out"), no thing handed
+# down; a parent's sorry to a child, or a parent who left, no family's stock of a parent who was always there
+THEME_EXCLUDES.update({
+    "apology": frozenset({"anthem", "joy", "strength", "comeback", "night", "halloween", "heirloom", "keepsake",
+                          "instrument", "gaming", "techhelp", "sport", "school", "nature", "newsibling", "sleepover",
+                          "farfriend", "festival", "dance", "learning", "childhood", "dream", "hustle", "workout",
+                          "birthday", "wedding"}),  # (a birthday forgotten, a wedding missed: no party sung)
+    # (and one still here, wronged or never told, is no one missed or mourned: "I still look for your face"; a late
+    # apology to one who died is no widow's table set for one)
+    **{n: frozenset({"longing", "grief", "heartbreak"}) for n in ("apparent", "apsib", "apfriend", "apunsaid")},
+    # (and one forgiven no family's praise of the parent who was always there: "you kept the porch light burning")
+    "apforgive": frozenset({"longing", "grief", "family", "home"}),
+    "apchild": frozenset({"family", "playful", "bedtime", "lullaby", "longing", "grief", "heartbreak"}),
+    "apleft": frozenset({"family", "home", "longing", "grief"}), "apgone": frozenset({"grief"}),
+    # a sorry to a lover is no couple's easy day ("you wear my sweater to the store", "the movie line")
+    "aplove": frozenset({"longing", "grief", "love", "nightin", "dating"}),
+})
 # Genres no children's song is sung in: a "heavy metal song about a dragon" keeps the legend's.
 GROWN_STYLES = frozenset("metal punk rap trap drill grunge techno dubstep sexy sultry rnb r&b blues".split())
 
@@ -2521,6 +2685,9 @@ def _absent(tagged: list[tuple[str, str, str]]) -> frozenset[str]:
     """Nouns the description says are not there ("without a phone", "no money"): no line holds them; and a verb
     someone never does ("a landlord who never fixes anything": no mechanic's lines of fixing)."""
     out = {lem for k, (_, lem, pos) in enumerate(tagged) if pos == "v" and k and tagged[k - 1][0].lower() == "never"}
+    # (helper apology) and what is not being done: "ten years of not talking" (no "we talk till half past nine")
+    out |= {lem for k, (tok, lem, pos) in enumerate(tagged) if pos == "v" and k and tok.lower().endswith("ing")
+            and tagged[k - 1][0].lower() == "not"}
     for k, (tok, _, _) in enumerate(tagged):
         if tok.lower() in ("without", "no"):
             for t, lem, pos in tagged[k + 1:k + 4]:
@@ -3245,6 +3412,22 @@ def _truth_title(named: frozenset[str], titles: tuple[str, ...], description: st
                     and not titles[0].split()[0].endswith("'s"):  # (not "Husband's Lies", cut from "my")
                 return (titles[0], *(t for t in (title, *titles[1:]) if t.lower() != titles[0].lower()))
             return (title, other, *(t for t in titles if t.lower() not in (title.lower(), other.lower())))
+    return titles
+
+
+# (helper apology) an apology's or a forgiveness's own title, first of the kinds it is (``apology_kind``): the
+# description's words cut a clause ("Fight Last Night", "Treated Her", "Regretting Never", "Dad's Apology")
+# (two each: a second draw sings the second)
+APOLOGY_TITLES = (("apgone", ("Too Late", "Words I Never Said")), ("apunsaid", ("I Never Told You", "Three Little Words")),
+                  ("apchance", ("One More Chance", "Let Me Try Again")), ("apforgive", ("I Forgive You", "Letting It Go")),
+                  ("apsorry", ("I'm Sorry", "I Was Wrong")))
+
+
+def _apology_title(named: frozenset[str], titles: tuple[str, ...]) -> tuple[str, ...]:
+    """(helper apology) The apology's titles (``APOLOGY_TITLES``) first."""
+    for name, own in APOLOGY_TITLES:
+        if name in named:
+            return (*own, *(t for t in titles if t.lower() not in {o.lower() for o in own}))
     return titles
 
 

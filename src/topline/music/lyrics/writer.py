@@ -32,7 +32,7 @@ from functools import lru_cache
 from topline.music.lyrics import clash, lexicon
 from topline.music.lyrics.bank import SLOT, bank, line_marks
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
-from topline.music.lyrics.topic import (CALENDAR, COMEBACK_STORIES, TRUTH_STORIES, LIGHT_GERUNDS, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
+from topline.music.lyrics.topic import (APOLOGY_GATES, CALENDAR, COMEBACK_STORIES, TRUTH_STORIES, LIGHT_GERUNDS, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
                                         contradicts, home_of, proper_nouns, ruled_out, SONG_NOUNS, in_voice, read_topic, sung_for_children,
                                         KID_CREATURES, KID_AGE, FOR_A_CHILD, OTHERWORLD_MOMENTS,
                                         tag_proper)
@@ -443,12 +443,14 @@ NAMED_GATES = {"neighbor": ("neighbor",), "seenlove": ("seenlove", "crush"), "se
                # (helper truth: a song of secrets, lies or promises, and which one: ``topic.TRUTH_STORIES``)
                **{n: (n,) for n in TRUTH_STORIES},
                # (helper otherworld: a grown-up's or a teen's song of the uncanny, by its moment)
-               **{n: (n,) for n in OTHERWORLD_MOMENTS}}
+               **{n: (n,) for n in OTHERWORLD_MOMENTS},
+               # (helper apology: a sorry or a forgiveness, to whom, ``topic.apology_kind``)
+               **{n: (n,) for n in APOLOGY_GATES}}
 
 
 # (helpers tributes, comeback, heritage) the gates only a named theme meets
 NAMED_GATE_WORDS = frozenset({"tribute", "memorial", "comeback", *COMEBACK_STORIES, *TRUTH_STORIES, "heritage", "herkin", "heryou", "herof",
-                              "herself"})
+                              "herself", *APOLOGY_GATES})
 
 
 @lru_cache(maxsize=1)
@@ -570,6 +572,8 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     if "otherworld" in topic.themes and "otherworld" in out:
         # (helper otherworld) the story of the uncanny leads the song, above a love song's or a sad song's stock
         out["otherworld"] += 2 * STRONG
+    if "apology" in topic.themes and "apology" in out:
+        out["apology"] += STRONG  # (helper apology) the sorry (or the forgiveness) leads, above the lover's or kin's stock
     out.update({n: 0.0 for n in ruled_out(topic) if n in out})  # a child's song of the split: no lover's breakup
     if topic.singer and "w" in lexicon.types(topic.singer.split()[-1].lower()):
         # a day off's themes (a hike, a beach, a holiday) are no worker's where only the place names them: a coal
@@ -1538,8 +1542,10 @@ def scene_parts(topic: Topic, description: str) -> dict[str, list[str]]:
     summer: only what the description settles)."""
     out: dict[str, list[str]] = {"act": [], "act0": [], "be": [], "with": [], "at": [], "when": [], "go": [],
                                  "role": []}
-    if "lost" in topic.tags or topic.gone_by:
-        return out  # a song of loss or of a time gone by: no present scene of doing
+    if "lost" in topic.tags or topic.gone_by or "apology" in topic.themes:
+        # a song of loss or of a time gone by: no present scene of doing; nor a sorry or a forgiveness, said, not done
+        # beside someone ("you are making amends next to me")
+        return out
     settings = list(topic.settings)
     kinds = {p.bare.lower(): p for p in topic.phrases}
     for st in settings:
@@ -2152,7 +2158,8 @@ TITLE_FRAMES = ("{T}", "oh, {T}", "{T}, {T}", "oh, {T}, oh, {T}", "{T}, oh, {T}"
 
 def title_line(title: str, target: int, proper: frozenset[str] = frozenset()) -> str:
     """The title as the chorus's hook line, repeated or opened with "oh" to near the planned syllables."""
-    sung = " ".join(w if w == "I" or w.isupper() and len(w) > 1 or w.lower().removesuffix("'s") in proper else w.lower()
+    sung = " ".join(w if w == "I" or w.startswith("I'") or w.isupper() and len(w) > 1 or w.lower().removesuffix("'s") in proper
+                    else w.lower()  # ("I'm Sorry": "I'm sorry, oh, I'm sorry")
                     for w in title.split())
     best, best_err = sung, 1e9
     for frame in TITLE_FRAMES:
