@@ -850,8 +850,11 @@ def read_topic(description: str) -> Topic:
             and not SUCCESS_DONE.search(low_description):
         named -= {"success", *SUCCESS_STORIES}  # (helper success) a wish of it is the dream's: nothing sung as done
     if "success" in named and not PASSED.search(low_description):
-        # (helper success) what success loses ("losing my privacy", "lost my old friends") is nobody gone
+        # (helper success) what success loses ("losing my privacy", "lost my old friends") is nobody gone; and it is
+        # made: no line of it still ahead (the hustle's "I'm gonna make it out someday", tagged striving)
         tags = (tags - {"lost"}) | {"no-lost"}
+    if "success" in named:
+        tags.add("no-striving")
     if "comeback" in named and not PASSED.search(low_description):
         # (helper comeback) a comeback is a glad song however it is said ("losing weight", "after losing everything",
         # "after my divorce"): nobody gone, no cold coffee and no tears at the window
@@ -1979,7 +1982,12 @@ THEME_EXCLUDES = {
 
 def ruled_out(topic: Topic) -> frozenset[str]:
     """The bank themes the description's phrase-named themes rule out (``THEME_EXCLUDES``): no weight, no line."""
-    return frozenset(n for name in topic.themes for n in THEME_EXCLUDES.get(name, ()))
+    out = frozenset(n for name in topic.themes for n in THEME_EXCLUDES.get(name, ()))
+    if "success" in topic.themes and "hustle" in topic.themes:
+        # (helper success) a success that names the climb from nothing in the hustle's own words ("coming from nothing
+        # and buying my mom a house") keeps the hustle's lines of it beside its own
+        out -= {"hustle"}
+    return out
 
 
 def home_of(topic: Topic, bare: str) -> bool:
