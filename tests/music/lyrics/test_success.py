@@ -100,7 +100,7 @@ def test_gated_lines():
     assert "My family sets a plate they never fill" in price and "I made it to the top alone" in price
     fame = _lines("r&b song about fame, the paparazzi and losing my privacy")
     assert not _sung(fame, _success_lines(outside=("sxfame",)))
-    assert "The paparazzi wait outside my gate" in fame and "The whole world knows my face tonight" not in fame
+    assert "The paparazzi wait outside my gate" in fame and "They're singing every word I write" not in fame
     # no success line in songs of other subjects
     every = _success_lines()
     for description in ("a song about my dad who made it out of the hood", "a song about wanting to be famous",

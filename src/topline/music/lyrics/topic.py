@@ -1957,12 +1957,12 @@ THEME_EXCLUDES = {
     "cbbackschool": frozenset({"family", "school", "childhood", "newkid"}),
     # (helper success) a success made is no dream of it (the open mic, "someday they'll know my name"), no hustle's
     # grind ahead ("I'm gonna make it out someday"), no money worries, no loan paid off by brown-bag lunches, no stage
-    # anthem, no mourning or pining; a house bought for a parent no old family house kept; a flex no road trip; fame no
-    # staying in one's small town and no city's streets; old friends who changed no loyal friendship nor drifting apart;
-    # the price of it no family stock to a child nor a lover's longing
+    # anthem, no mourning or pining; a house bought for a parent no old family house kept nor a child's stock to a
+    # parent; a flex no road trip; fame no staying in one's small town and no city's streets; old friends who changed
+    # no loyal friendship nor drifting apart; the price of it no family stock to a child nor a lover's longing
     "success": frozenset({"dream", "hustle", "money", "payoff", "anthem", "grief", "keepsake", "longing", "heartbreak",
                           "halloween", "slots"}),
-    "sxhome": frozenset({"house", "home", "disrepair", "newstart", "movingday"}),
+    "sxhome": frozenset({"house", "home", "disrepair", "newstart", "movingday", "family"}),
     "sxrich": frozenset({"car", "road", "drinking"}),
     "sxfame": frozenset({"hometown", "city"}),
     "sxmade": frozenset({"hometown", "city", "learning"}),
