@@ -80,6 +80,8 @@ def test_neighbours_kept_out():
                         "a song about paying off my parents' debts with my first million"):
         w = theme_weights(read_topic(description))
         assert w["dream"] == w["money"] == w["payoff"] == w["hustle"] == 0.0, description
+    # a first big paycheck is made, not a shift's time clock
+    assert theme_weights(read_topic("my first big paycheck"))["work"] == 0.0
     # named in the hustle's own words, the hustle stays, but none of its lines of the climb still ahead
     topic = read_topic("a rap song about coming from nothing and buying my mom a house")
     assert theme_weights(topic)["hustle"] >= STRONG and "no-striving" in topic.tags

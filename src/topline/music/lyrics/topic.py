@@ -1965,7 +1965,7 @@ THEME_EXCLUDES = {
     "sxhome": frozenset({"house", "home", "disrepair", "newstart", "movingday", "family"}),
     "sxrich": frozenset({"car", "road", "drinking"}),
     "sxfame": frozenset({"hometown", "city"}),
-    "sxmade": frozenset({"hometown", "city", "learning"}),
+    "sxmade": frozenset({"hometown", "city", "learning", "work"}),  # (the first big paycheck: no shift's time clock)
     "sxfriends": frozenset({"friendship", "drifting", "farfriend", "sleepover", "oldage", "reunion"}),
     "sxlonely": frozenset({"family", "cookout"}),
     "cbtryout": frozenset({"sport", "haircut", "payoff"}), "cbcollege": frozenset({"cookout", "family", "school", "car"}),
