@@ -858,6 +858,19 @@ def read_topic(description: str) -> Topic:
     if {"houselost", "homegone"} & named:
         tags.add("down")  # a home sold or lost is a sad song, whatever its genre says ("a country song about selling ...")
         tags.discard("up")
+    if named & SUCCESS_STORIES.keys() and (SUCCESS_WISH.search(low_description)
+                                           and not SUCCESS_DONE.search(low_description)
+                                           or SUCCESS_OF_KIN.search(low_description)):
+        # (helper success) a wish of it is the dream's: nothing sung as done; a kin's success is not the singer's
+        named -= {"success", *SUCCESS_STORIES}
+    if "success" in named and not PASSED.search(low_description):
+        # (helper success) what success loses ("losing my privacy", "lost my old friends") is nobody gone; and it is
+        # made: no line of it still ahead (the hustle's "I'm gonna make it out someday", tagged striving)
+        tags = (tags - {"lost"}) | {"no-lost"}
+    if "success" in named:
+        tags.add("no-striving")
+    if "sxlonely" in named:
+        tags = (tags - {"no-down", "up"}) | {"down"}  # (helper success) the price of it is a sad song, however said
     if "comeback" in named and not PASSED.search(low_description):
         # (helper comeback) a comeback is a glad song however it is said ("losing weight", "after losing everything",
         # "after my divorce"): nobody gone, no cold coffee and no tears at the window
@@ -908,10 +921,11 @@ def read_topic(description: str) -> Topic:
         # "the promises my dad broke" ("you", never "he")
         addressee = next((p.bare for p in uniq if p.kind == "person" and not p.plural and p.owner in OWNERS
                           and p.bare != singer), "")
-    if "comeback" in named and not singer and addressee and any(
+    if {"comeback", "success"} & named and not singer and addressee and any(
             p.bare == addressee and p.owner in ("a", "an") for p in uniq):
         # (helper comeback) one whose comeback the song tells ("a single mom going back to school") sings it: her own
-        # late shifts and textbooks, not her child's memories of her
+        # late shifts and textbooks, not her child's memories of her; (helper success) so does one whose success
+        # it tells ("a small town girl who made it big in nashville": her own stage, not "you made it big")
         singer, addressee = addressee, ""
     if "stayhome" in named and not singer and re.fullmatch(_SINGING_PARENT + r"s?", addressee.lower()):
         singer, addressee = addressee, ""  # (helper parents) "a day in the life of a stay-at-home dad": he sings
@@ -1597,6 +1611,59 @@ COMEBACK_STORIES = {
 }
 COMEBACK = re.compile("|".join(f"(?:{rx.pattern})" for rx in COMEBACK_STORIES.values()))
 
+# (helper success) success, money and fame, made and not only wished for, each story named however it is said; the
+# `success` theme's lines of one story are gated by its name (``writer.NAMED_GATES``): made it after the struggle
+# (finally made it, made it big or out, success after years, from the projects to somewhere, the first big check or
+# the first million), a house or the debts paid for one's parents, getting rich and its flex (a flex, being rich or a
+# millionaire, two of the chains, the cars, the champagne ...), becoming or being famous (fame, the paparazzi, a
+# celebrity), the old friends who changed with it, and its price (rich or famous and empty, lonely at the top)
+_SX_PARENT = r"(?:my|our) (?:mom|mum|mama|momma|mother|moms|parents|dad|father|pops|grandma|granny|grandmother|family|folks)"
+_SX_LUXURY = r"(?:chains?|cars?|champagne|diamonds?|rolex\w*|lambos?|lamborghinis?|ferraris?|bentleys?|designer|mansions?|" \
+             r"jewel\w*|yachts?|private jets?|bottles?|watch(?:es)?|ice|drip|bands|racks)"
+_SX_WIN = r"(?:rich|famous|fame|money|success\w*|made it|millions?|millionaire|stardom|celebrity|blew up|top)"
+SUCCESS_STORIES = {
+    "sxmade": re.compile(r"\b(?:finally|we|i|i've|we've|just|really|actually|who|she|he|they) (?:made|make|making) it\b"
+                         r"(?! (?:to|through|home|back|in time|on time|out alive|up|work|school|right|happen|"
+                         r"for|with))|\bmade it (?:big|out|to the top)\b|\bsuccess (?:after|at last|story)\b|"
+                         r"\bfrom (?:the projects|the trap|the hood|the streets|the block|the gutter|a basement|a trailer)"
+                         r" to (?:a |the |my )?\w+|\b(?:first|1st) (?:big|real|huge) (?:pay ?check|check|cheque)\b|"
+                         r"\bbig (?:pay ?check|check|cheque|payday)\b|"
+                         r"\bfirst (?:million|mil|royalty check|plaque)\b"),
+    "sxhome": re.compile(rf"\b(?:bu(?:y|ying|ys)|bought|got|gett?ing) {_SX_PARENT}(?:'s)? (?:a |an |the |her |his |"
+                         rf"their )?(?:new |big |dream )?(?:house|home|crib|mansion|place)\b|\bpa(?:y|ying|id|ys) off "
+                         rf"{_SX_PARENT}(?:'s|s'|')? (?:debts?|mortgage|loans?|bills|house)\b|\bretir\w* {_SX_PARENT}\b"),
+    "sxrich": re.compile(r"\b(?:get(?:s|ting)?|got(?:ten)?|becom(?:e|es|ing)|became|being|i'?m|we'?re|so|filthy|"
+                         r"new) rich\b(?! in\b)|\brich (?:now|life|lifestyle)\b|\bmillionaires?\b|"
+                         r"\bflex(?:in'?|ing)?\b|\bballin[g']?\b|\bnew money\b|\bmoney rain\w*\b|"
+                         rf"^(?=(?:.*?\b{_SX_LUXURY}\b){{2}})"),
+    "sxfame": re.compile(r"\b(?:becom\w*|became|got|get(?:s|ting)?|being|i'?m|now|so|overnight|suddenly|newly|finally) "
+                         r"famous\b|\bfame\b|\bfamous overnight\b|\bovernight (?:fame|success|star\w*)\b|"
+                         r"\bcelebrit(?:y|ies)\b|\bstardom\b|\bpaparazzi\b|\bsuperstar\w*\b|\bmade it big\b|"
+                         r"\bmy name in (?:the )?lights\b"),
+    "sxfriends": re.compile(rf"\b(?:friends?|homies|boys|crew|people|everybody|everyone)\b[^.]{{0,30}}\b(?:chang\w*|"
+                            rf"switch\w*|act\w* (?:different|funny)|turn\w*|fake|want\w* something|came around|"
+                            rf"c(?:o|a)me back around)\b[^.]{{0,40}}\b{_SX_WIN}\b|\b{_SX_WIN}\b[^.]{{0,40}}\b(?:friends?|"
+                            rf"homies|everybody|everyone)\b[^.]{{0,30}}\b(?:chang\w*|switch\w*|different|fake|"
+                            rf"want\w* something|came around|show\w* up)\b"),
+    "sxlonely": re.compile(rf"\b(?:alone|lonely|lonesome) at the top\b|\bprice of (?:fame|success|being famous)\b|"
+                           rf"\b(?:rich|famous|fame|money|success\w*|mansion)\b[^.]{{0,30}}"
+                           rf"\b(?:empty|lonely|alone|hollow|miserable|unhappy|numb|no time)\b|\b(?:empty|lonely|hollow|"
+                           rf"miserable|unhappy)\b[^.]{{0,30}}\b(?:rich|famous|fame|money|success\w*|mansion)\b"),
+}
+SUCCESS = re.compile("|".join(f"(?:{rx.pattern})" for rx in SUCCESS_STORIES.values()))
+# (helper success) a success only wished for ("wants to be famous", "dreaming of getting rich", "someday I'll make
+# it"): the dream theme's, none of the success stories (their lines sing it done); unless it came true
+SUCCESS_WISH = re.compile(rf"\b(?:wants?|wanted|wanting|wish(?:es|ed|ing)?|hop(?:e|es|ed|ing) (?:to|for|i)|"
+                          rf"dream(?:s|ed|ing|t)? (?:of|about|to)|long(?:s|ed|ing)? (?:for|to)|pray\w* (?:for|to)|"
+                          rf"plan\w* to|try(?:ing)? to|tries to|chas\w*|someday|one day|gonna|going to|will|'ll|could|"
+                          rf"might)\b[^.]{{0,30}}?\b(?:famous|fame|rich|riches|mak\w* it|made it|millions?|millionaire|"
+                          rf"star|success\w*)\b")
+# (helper success) someone else's success told by one of their own ("my dad who made it out of the hood", "my brother
+# who got famous"): the success lines are in the voice of the one who made it, so none is named
+SUCCESS_OF_KIN = re.compile(r"\b(?:my|our|his|her|their) (?:\w+ ){1,2}who (?:\w+ )?(?:made|make|makes|became|becomes|got|"
+                            r"gets|is|was|went)\b")
+SUCCESS_DONE = re.compile(r"\b(?:finally|at last|came true|come true|now (?:i'?m|we'?re))\b")
+
 # (helper heritage) a family's migration and heritage: someone of one's own who came to a new country, crossed a
 # border or left the old country ("my grandma who came to america with nothing", "my parents who immigrated", "my
 # grandparents who left italy on a ship"), the first generation born here, the old country or the homeland, a kin's
@@ -2152,6 +2219,8 @@ THEME_PHRASES = {
     "tribute": TRIBUTE, "memorial": MEMORIAL,
     # (helper comeback) a motivational or comeback story, and which one
     "comeback": COMEBACK, **COMEBACK_STORIES,
+    # (helper success) success, money and fame made (a wish of it is the dream's: ``SUCCESS_WISH`` in read_topic)
+    "success": SUCCESS, **SUCCESS_STORIES,
     # (helper heritage) a family's migration: the one who came, sung by their child or grandchild, or the singer's own move
     "heritage": re.compile(f"(?:{HERITAGE_KIN.pattern})|(?:{HERITAGE_SELF.pattern})"),
     "herself": HERITAGE_SELF,
@@ -2299,6 +2368,19 @@ THEME_EXCLUDES = {
     # made is no championship won; the first in the family at college is no cookout
     "comeback": frozenset({"anthem", "heartbreak", "grief", "keepsake", "halloween", "longing"}),
     "cbbackschool": frozenset({"family", "school", "childhood", "newkid"}),
+    # (helper success) a success made is no dream of it (the open mic, "someday they'll know my name"), no hustle's
+    # grind ahead ("I'm gonna make it out someday"), no money worries, no loan paid off by brown-bag lunches, no stage
+    # anthem, no mourning or pining; a house bought for a parent no old family house kept nor a child's stock to a
+    # parent; a flex no road trip; fame no staying in one's small town and no city's streets; old friends who changed
+    # no loyal friendship nor drifting apart; the price of it no family stock to a child nor a lover's longing
+    "success": frozenset({"dream", "hustle", "money", "payoff", "anthem", "grief", "keepsake", "longing", "heartbreak",
+                          "halloween", "slots"}),
+    "sxhome": frozenset({"house", "home", "disrepair", "newstart", "movingday", "family"}),
+    "sxrich": frozenset({"car", "road", "drinking"}),
+    "sxfame": frozenset({"hometown", "city"}),
+    "sxmade": frozenset({"hometown", "city", "learning", "work"}),  # (the first big paycheck: no shift's time clock)
+    "sxfriends": frozenset({"friendship", "drifting", "farfriend", "sleepover", "oldage", "reunion"}),
+    "sxlonely": frozenset({"family", "cookout"}),
     "cbtryout": frozenset({"sport", "haircut", "payoff"}), "cbcollege": frozenset({"cookout", "family", "school", "car"}),
     "kidsward": frozenset({"playful", "family", "illness", "bedtime", "morning", "halloween", "school"}),
     # (helper tributes) a tribute is sung to the one it thanks, not in their voice: no nurse's shift, no teacher's day, no
@@ -2336,7 +2418,12 @@ THEME_EXCLUDES = {
 
 def ruled_out(topic: Topic) -> frozenset[str]:
     """The bank themes the description's phrase-named themes rule out (``THEME_EXCLUDES``): no weight, no line."""
-    return frozenset(n for name in topic.themes for n in THEME_EXCLUDES.get(name, ()))
+    out = frozenset(n for name in topic.themes for n in THEME_EXCLUDES.get(name, ()))
+    if "success" in topic.themes and "hustle" in topic.themes:
+        # (helper success) a success that names the climb from nothing in the hustle's own words ("coming from nothing
+        # and buying my mom a house") keeps the hustle's lines of it beside its own
+        out -= {"hustle"}
+    return out
 
 
 def home_of(topic: Topic, bare: str) -> bool:
@@ -3379,7 +3466,14 @@ COMEBACK_TITLES = {"cbdoubt": "Prove Them Wrong", "cbrebuild": "Back on My Feet"
 
 def _comeback_title(named: frozenset[str], titles: tuple[str, ...]) -> tuple[str, ...]:
     """(helper comeback) The comeback story's title (``COMEBACK_TITLES``) first, unless the first title is it."""
-    for name, title in COMEBACK_TITLES.items():
+    titles_of = dict(COMEBACK_TITLES)
+    if named & SUCCESS_STORIES.keys() == {"sxmade"}:
+        # (helper success) made it, and nothing else named: "I Made It", never "Finally Made", "Cashing My First" or
+        # "Whole Block" cut from the description
+        titles_of["sxmade"] = "I Made It"
+    if "sxlonely" in named and (not titles or " " not in titles[0]):
+        titles_of["sxlonely"] = "Everything and Nothing"  # (helper success) never "Inside" of "empty inside"
+    for name, title in titles_of.items():
         if name in named:
             rest = tuple(t for t in titles if t.lower() != title.lower())
             return (title, *rest)

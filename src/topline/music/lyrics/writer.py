@@ -32,7 +32,7 @@ from functools import lru_cache
 from topline.music.lyrics import clash, lexicon
 from topline.music.lyrics.bank import SLOT, bank, line_marks
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
-from topline.music.lyrics.topic import (APOLOGY_GATES, CALENDAR, COMEBACK_STORIES, TRUTH_STORIES, LIGHT_GERUNDS, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
+from topline.music.lyrics.topic import (APOLOGY_GATES, CALENDAR, COMEBACK_STORIES, TRUTH_STORIES, SUCCESS_STORIES, LIGHT_GERUNDS, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
                                         contradicts, home_of, proper_nouns, ruled_out, SONG_NOUNS, in_voice, read_topic, sung_for_children,
                                         KID_CREATURES, KID_AGE, FOR_A_CHILD, OTHERWORLD_MOMENTS,
                                         tag_proper)
@@ -432,6 +432,8 @@ NAMED_GATES = {"neighbor": ("neighbor",), "seenlove": ("seenlove", "crush"), "se
                "tribute": ("tribute",), "memorial": ("memorial",),
                # (helper comeback: a motivational or comeback story, and which one)
                "comeback": ("comeback",), **{n: (n,) for n in COMEBACK_STORIES},
+               # (helper success: success, money and fame made, and which story)
+               "success": ("success",), **{n: (n,) for n in SUCCESS_STORIES},
                # (helper heritage: a family's migration, sung to or of the one who came, or the singer's own move)
                "heritage": ("heritage",), "herkin": ("herkin",), "heryou": ("heryou",), "herof": ("herof",),
                "herself": ("herself",),
@@ -450,7 +452,7 @@ NAMED_GATES = {"neighbor": ("neighbor",), "seenlove": ("seenlove", "crush"), "se
 
 # (helpers tributes, comeback, heritage) the gates only a named theme meets
 NAMED_GATE_WORDS = frozenset({"tribute", "memorial", "comeback", *COMEBACK_STORIES, *TRUTH_STORIES, "heritage", "herkin", "heryou", "herof",
-                              "herself", *APOLOGY_GATES})
+                              "herself", *APOLOGY_GATES, "success", *SUCCESS_STORIES})
 
 
 @lru_cache(maxsize=1)
@@ -554,6 +556,8 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         out["comeback"] += 2 * STRONG
         if "cbhealth" in topic.themes and "workout" in out:
             out["workout"] = max(out["workout"], STRONG)
+    if "success" in topic.themes and "success" in out:
+        out["success"] += 2 * STRONG  # (helper success) the story made is the song, above a genre's or a word's stock
     if "heritage" in topic.themes and "heritage" in out:
         # (helper heritage) a family's migration is the song: its lines (the journey, the work, the accent, the food)
         # above a kitchen's or a family's stock ("my mom's recipes from back home": the measures never written down)
@@ -1055,6 +1059,8 @@ def carriers(topic: Topic, description: str, word: str) -> tuple[list[Line], lis
         if j > 2 and low[j] in ("that", "who", "which") and low[j - 2:j] == ["next", "door"] \
                 and tagged[j - 3][2] == "n":
             return person(j - 2)  # "the old man next door who waves": he waves
+        if j > 2 and low[j] in ("that", "who") and low[j - 2] in ("named", "called") and tagged[j - 3][2] == "n":
+            return person(j - 2)  # (helper success) "a girl named lily who made it big": the girl, not a flower "it"
         if j > 0 and low[j] in ("that", "who", "which") and tagged[j - 1][2] == "n":
             subj = person(j)  # "my mom's old car that finally broke down": the car broke down
             ph = phrase_of.get(low[j - 1])
