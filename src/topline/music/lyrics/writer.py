@@ -435,12 +435,18 @@ NAMED_GATES = {"neighbor": ("neighbor",), "seenlove": ("seenlove", "crush"), "se
                "herself": ("herself",),
                # (helper parents: a parent's voice to their child at one of its moments, ``topic.PARENT_MOMENTS``)
                **{n: (n,) for n in ("kidgrad", "kidschool", "kidteen", "kidnights", "kidwedding", "singleparent",
-                                    "stayhome", "grandbaby", "kidgrown")}}
+                                    "stayhome", "grandbaby", "kidgrown")},
+               # (helper lonely: loneliness and hope named by a phrase, and which kind: ``topic.lonely_kinds``)
+               "lonely": ("lonelysong",), "hope": ("hopesong",),
+               **{n: (n,) for n in ("lonelycrowd", "lonelycity", "lonelyreach", "lonelyalone", "lonelyeat", "lonelywork",
+                                    "lonelyfriends", "hopeafter", "hopethanks", "hopesun")}}
 
 
 # (helpers tributes, comeback, heritage) the gates only a named theme meets
 NAMED_GATE_WORDS = frozenset({"tribute", "memorial", "comeback", *COMEBACK_STORIES, "heritage", "herkin", "heryou", "herof",
-                              "herself"})
+                              "herself", "lonelysong", "lonelycrowd", "lonelycity", "lonelyreach", "lonelyalone", "lonelyeat",
+                              "lonelywork", "lonelyfriends", "hopesong",
+                              "hopeafter", "hopethanks", "hopesun"})
 
 
 @lru_cache(maxsize=1)
@@ -548,6 +554,16 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         # (helper heritage) a family's migration is the song: its lines (the journey, the work, the accent, the food)
         # above a kitchen's or a family's stock ("my mom's recipes from back home": the measures never written down)
         out["heritage"] += STRONG
+    for name in ("lonely", "hope"):
+        if name in topic.themes and name in out:
+            # (helper lonely) loneliness or hope named is the song, above the place's or the meal's own theme (the
+            # empty apartment's glad first flat, the dinner's recipe): its lines are the ones that say it
+            out[name] += STRONG
+    if "hope" in out and not topic.themes & {"hopeafter", "hopethanks"} and any(
+            w >= STRONG for n, w in out.items() if n not in MOODS and n not in ("hope", "seasons")):
+        # (helper lonely) a sunny free day is the colour of a song about something else ("a sunny afternoon in the park
+        # with my dog": the dog's song), not its subject
+        out["hope"] = STRONG - 0.1
     if "parenthood" in topic.themes and "parenthood" in out:
         out["parenthood"] += STRONG  # (helper parents) the moment's own lines in the parent's voice lead the song
     out.update({n: 0.0 for n in ruled_out(topic) if n in out})  # a child's song of the split: no lover's breakup
@@ -673,7 +689,9 @@ SHORT_LINE = 6  # syllables: few lines but the stock ones are this short
 REFERS = re.compile(r"\b(it|it's|its|they|they're|them|their)\b", re.I)  # a line pointing back to the one before
 STOCK_COST = 4.0  # how much less a stock line counts where a line of the song's themes could fit its budget
 CLASH_COST = 20.0  # a line that contradicts the description (``clash``): below every stock line even with a description word in it; sung only if nothing else fits
-STORY_TAGS = frozenset({"leaver"})  # line tags that tell one side of a theme's story, matched to the description's
+# (helper lonely: and the lonely song's kinds, ``topic.LONELY_KINDS``: the crowd's lines first in a crowd)
+STORY_TAGS = frozenset({"leaver", "lonelycrowd", "lonelycity", "lonelyreach", "lonelyeat", "lonelywork", "lonelyfriends"})
+# (STORY_TAGS: line tags that tell one side of a theme's story, matched to the description's)
 STORY_TAG_BONUS = 3.0  # how much more such a line counts than the theme's lines for either side
 OWN_ROLE = 1.5  # how much a couplet written for its section's role counts over one written for another
 # The mood theme a song falls back on when nothing it names has a theme of its own: a sad song sings
