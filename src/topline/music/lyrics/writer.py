@@ -559,7 +559,7 @@ def theme_weights(topic: Topic) -> dict[str, float]:
             # (helper lonely) loneliness or hope named is the song, above the place's or the meal's own theme (the
             # empty apartment's glad first flat, the dinner's recipe): its lines are the ones that say it
             out[name] += STRONG
-    if "hope" in out and not topic.themes & {"hopeafter", "hopethanks"} and any(
+    if out.get("hope", 0.0) >= STRONG and not topic.themes & {"hopeafter", "hopethanks"} and any(
             w >= STRONG for n, w in out.items() if n not in MOODS and n not in ("hope", "seasons")):
         # (helper lonely) a sunny free day is the colour of a song about something else ("a sunny afternoon in the park
         # with my dog": the dog's song), not its subject
