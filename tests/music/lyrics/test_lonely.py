@@ -81,6 +81,11 @@ def test_each_kind_keeps_its_own_lines():
     call = theme_lines(CALL, {"lonely"})
     assert "oh it only takes one call" in call and "and I set one plate and pour one glass" not in call
     assert "and I set one plate and pour one glass" in theme_lines(DINNER, {"lonely"})
+    # a first night is no days or weeks alone; working from home alone is no shift with a boss
+    assert "and I've been telling it for days" not in theme_lines(CITY, {"lonely"})
+    assert "and I've been telling it for days" in theme_lines(EMPTY, {"lonely"})
+    assert theme_weights(read_topic("a bedroom pop song about working from home and not seeing anyone for weeks"))[
+        "work"] == 0.0
     hope, sunny, thanks = (theme_lines(d, {"hope"}) for d in (HOPE, SUNNY, THANKS))
     assert "oh better days are on their way" in hope and "oh it's a sunshine kind of day" not in hope
     assert "oh it's a sunshine kind of day" in sunny and "oh better days are on their way" not in sunny

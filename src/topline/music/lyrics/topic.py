@@ -1968,6 +1968,8 @@ THEME_EXCLUDES = {
                          "farfriend", "nightout", "newyear", "oldflame", "fling", "halloween", "vacation", "cookout",
                          "calm"}),
     "hope": frozenset({"winter", "longing", "newyear", "faith", "seasons", "joy"}),
+    # working from home alone is no shift clocked in with a boss and coworkers, nor an office's coffee machine
+    "lonelywork": frozenset({"work", "officelife"}),
 
     # (helper hol) the Fourth's parade is no festival's field nor a pride march, its cookout no cook's kitchen
     "july4": frozenset({"festival", "pride", "food"}), "christmasday": frozenset({"morning"}),
@@ -2008,6 +2010,8 @@ def lonely_kinds(named: frozenset[str], tags: set[str], lemset: set[str], style,
             named = named | kinds | ({"lonelyalone"} if "lonelycrowd" not in kinds else set())
             tags = tags | kinds | {"alone"} | ({"down"} if "up" not in tags and "lonelyreach" not in kinds else set())
             tags = tags - {"together"}
+            if "first" in tags:
+                tags = tags | {"no-longtime"}  # a first night: no "I've been telling it for days"
             if "lonelycity" in kinds:
                 tags = tags | {"no-belong"}  # a stranger there: no corner store that still knows my name
     if "hope" in named:
