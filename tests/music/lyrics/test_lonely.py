@@ -32,6 +32,8 @@ def test_loneliness_and_hope_named_as_the_song():
     assert {"lonely", "lonelyeat"} <= read_topic(DINNER).themes
     assert {"lonely", "lonelyreach"} <= read_topic(CALL).themes
     assert {"lonely", "lonelyalone"} <= read_topic("talking to no one all day").themes
+    assert {"lonely", "lonelyalone"} <= read_topic("a song about lonely nights").themes  # (the plural: loneliness)
+    assert {"lonely", "lonelycrowd"} <= read_topic("i feel so alone even with people around").themes
     assert {"hope", "hopeafter"} <= read_topic("a song about hope").themes
     assert {"hope", "hopeafter"} <= read_topic("an uplifting pop song about better days ahead").themes
     assert {"hope", "hopesun"} <= read_topic(SUNNY).themes
@@ -60,7 +62,8 @@ def test_never_named_where_another_theme_sings_it():
         assert "lonely" not in read_topic(d).themes, d
     for d in ("a hopeful song about my grandmother's garden", "gospel song about hope in hard times",
               "gospel song about finding hope after losing my job",
-              "a soul song about the good days and the bad days looking after my father with dementia"):
+              "a soul song about the good days and the bad days looking after my father with dementia",
+              "a song about hope for my son who is struggling"):
         assert "hope" not in read_topic(d).themes, d
     w = theme_weights(read_topic("a hopeful song about my grandmother's garden"))
     assert w["garden"] >= STRONG and w["hope"] == 0.0

@@ -1481,13 +1481,15 @@ LONELY = re.compile(
     r"spok(?:en|e)|speak(?:ing)?|see(?:n|ing)?|saw|hear(?:d|ing)? from) (?:to )?(?:anyone|anybody|a soul|a single)|"
     r"(?:don't|do not|didn't|doesn't) know (?:a single (?:person|soul)|anyone|anybody|a soul)|(?:phone|it) (?:that )?"
     r"never rings|(?:no ?one|nobody) (?:ever )?(?:calls|texts|to talk to|to call)|all my friends (?:moved on|are gone|left|"
-    r"drifted|got married)|empty (?:apartment|flat|studio)s?)")
+    r"drifted|got married)|empty (?:apartment|flat|studio)s?|"
+    # (lonely nights in the plural are loneliness itself; "a lonely night in a motel" is the road's)
+    r"lonel(?:y|ier) (?:nights|days|weekends|evenings|sundays|hours|years)\b)")
 # What the lonely song is (``lonely_kinds``): among people (a crowd, a party), in a new place where one knows no one,
 # reaching out of it (calling someone, asking for help, saying hello), eating alone, working from home, friends gone
 # on to their lives: each its own lines' gate.
 LONELY_KINDS = {
-    "lonelycrowd": re.compile(r"\b(?:crowd\w*|party|parties|club|bar|concert|festival|wedding|full of people|everyone around|"
-                              r"surrounded|room full)\b"),
+    "lonelycrowd": re.compile(r"\b(?:crowd\w*|party|parties|club|bar|concert|festival|wedding|full of people|(?:everyone|people) "
+                              r"around|with people|among people|surrounded|room full)\b"),
     "lonelycity": re.compile(NEW_PLACE.pattern + r"|\b(?:first (?:night|week|month|day|weekend)s? in|moved to|moving to|"
                              r"(?:don't|do not|didn't) know (?:a single (?:person|soul)|anyone|anybody|a soul))\b"),
     "lonelyreach": re.compile(r"\b(?:reach(?:es|ed|ing)? out|call(?:s|ed|ing)? (?:an? |my |some)?(?:old )?(?:friend|someone|"
@@ -1511,6 +1513,7 @@ HOPE_KINDS = {
         r"again|for (?:the|a) (?:future|better))|better days|brighter days|good days (?:ahead|are coming|again|to come)|"
         r"(?:light|sun|sunshine) (?:is |will |comes |came )?(?:coming |come )?back|light at the end of the tunnel|"
         r"(?:things|it) (?:will |are |is )?(?:gets?|getting) better|silver lining|brighter tomorrow|"
+        r"sun(?: will|'ll)? (?:come out|shine) (?:again|tomorrow)|"
         r"(?:after|through|out of) (?:a|the|my|this|that) (?:\w+ ){0,2}(?:hard|rough|tough|dark|darkest|hardest|worst|"
         r"bad|difficult) (?:year|years|time|times|winter|season|months|days|week|weeks|patch|chapter|stretch))\b"),
     "hopethanks": re.compile(
@@ -1986,6 +1989,8 @@ LONELY_SCHOOL = frozenset("school class classroom lunchroom cafeteria hallway re
 # Hope is faith's where the song is one of faith ("gospel song about hope in hard times"): the faith theme sings it.
 HOPE_FAITH = frozenset("gospel worship praise christian god jesus lord pray prayer church faith hymn heaven".split())
 DEATH_LEMMAS = frozenset("die dead death funeral grave bury widow".split())
+# Hope for someone else ("hope for my son who is struggling"): the hope theme's lines are the singer's own way back.
+HOPE_FOR_ANOTHER = re.compile(r"\bhop(?:e|es|ing) (?:for|that) (?:my|our|his|her|their|you|your)\b")
 # Hope is another theme's where a story of its own is named: an illness cared for ("the good days and the bad days
 # with my father's dementia"), a comeback, a tribute or memorial, a family's migration, a newborn; and a lonely song
 # reaching out sings its own turn.
@@ -2015,7 +2020,7 @@ def lonely_kinds(named: frozenset[str], tags: set[str], lemset: set[str], style,
             if "lonelycity" in kinds:
                 tags = tags | {"no-belong"}  # a stranger there: no corner store that still knows my name
     if "hope" in named:
-        if HOPE_FAITH & (lemset | set(style)) or grief or named & HOPE_ELSEWHERE:
+        if HOPE_FAITH & (lemset | set(style)) or grief or named & HOPE_ELSEWHERE or HOPE_FOR_ANOTHER.search(low):
             named = named - {"hope"}
         else:
             named = named | {n for n, rx in HOPE_KINDS.items() if rx.search(low)}
