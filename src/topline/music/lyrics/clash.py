@@ -18,6 +18,7 @@ The facts (each from the description's own words):
   "tomorrow", "soon");
 - ``guest``: a song for a couple the singer is not one of ("a wedding song for Anna and Ben", "my sister's
   wedding", "an anniversary song for my parents");
+- ``lonely``: loneliness (its words, or feeling alone): no line of solitude welcomed ("I'm not afraid to be alone");
 - ``offstage``: no word of performing (concert, band, gig, stage, show, guitar, ...): genre words ("punk",
   "rock anthem") are style, not a scene.
 """
@@ -62,6 +63,9 @@ LINE_FEATURES = {
     "stage": re.compile(r"\b(speakers?|stage|rafters|amps?|amplifiers?|encore|spotlights?|microphone|mic|setlist|"
                         r"backstage|soundcheck|mosh\w*|guitars?|the band|our band|lights are hot|strings|drumsticks|riffs?|"
                         r"power chords?)\b", re.I),
+    # (helper lonely) solitude sung as welcome: contradicts a song of loneliness
+    "solitude": re.compile(r"\b(not afraid to be alone|making it my own|never felt so grown|finally on my own|"
+                           r"(alone|on my own),? (and|but) (free|fine|happy)|(love|like|enjoy) being alone)\b", re.I),
 }
 
 # Line feature -> the description facts it contradicts.
@@ -76,9 +80,13 @@ CONTRADICTS = {
     "ahead": frozenset({"over", "uprooted"}),
     "couple": frozenset({"guest"}),
     "stage": frozenset({"offstage"}),
+    "solitude": frozenset({"lonely"}),
 }
 
 # Description facts, by its words (lowercased tokens).
+# (helper lonely) a song of loneliness: its word, style or subject, or feeling alone ("months of feeling alone")
+LONELY = frozenset("lonely lonesome loneliness lonelier loneliest".split())
+LONELY_ALONE = re.compile(r"\b(?:feel(?:s|ing)?|felt|so|all) alone\b")
 DAYTIME = frozenset("morning mornings dawn sunrise breakfast daybreak afternoon noon midday lunch brunch".split())
 A_DAY = re.compile(r"\b(rainy|sunny|snowy|lazy|summer|winter|spring|autumn|hot|cold|grey|gray|bright|cloudy|foggy|"
                    r"windy)\s+(day|days)\b")
@@ -180,6 +188,8 @@ def description_facts(description: str, *, style: tuple[str, ...] = ()) -> tuple
         facts.add("over")
     if MARRIAGE.search(low) and GUEST.search(low):
         facts.add("guest")
+    if toks & LONELY or LONELY_ALONE.search(low):
+        facts.add("lonely")
     if not (toks - {w.lower() for w in style}) & PERFORM:
         facts.add("offstage")
     return frozenset(facts), frozenset(fears)

@@ -1031,6 +1031,7 @@ def read_topic(description: str) -> Topic:
         uniq = [p for p in uniq if not (p.kind == "person" and re.search(
             r"\b(?:(?:i|me|i'm|i was)\b[^.]{0,40}\bas|being) an? (?:\w+ ){0,2}%s\b" % re.escape(p.head.lower()),
             low_description))]
+    named, tags = lonely_kinds(named, tags, lemset, style, low_description)
     uniq = [_owned(p, singer) for p in uniq]  # "his daughter", "her late husband's garden": the singer's own
     # "she" and "he" only for someone the description names who is neither the singer nor "you"
     third = {h for p in uniq if p.kind in ("person", "animal") and p.bare not in (singer, addressee)
@@ -1160,6 +1161,8 @@ def read_topic(description: str) -> Topic:
             tags.add("no-spoke")  # ("the things i should have said": nothing said to take back)
     tags = frozenset(tags)
     facts, fears = clash.description_facts(description, style=style)
+    if "lonely" in named:
+        facts |= {"lonely"}  # (helper lonely) however it is said: no line of solitude welcomed (``clash``)
     if not words:
         facts -= {"offstage"}  # a genre and nothing else ("angry punk song"): the band's own song may take the stage
     neighbours = frozenset(r for w in words for r in lexicon.related(w)[:12])
@@ -1939,6 +1942,63 @@ def apology_kind(low: str, singer: str, addressee: str, lost: bool) -> set[str]:
     if forgive and "apfriend" in out and AP_LETDOWN.search(low):
         out.add("apletdown")
     return out
+# (helper lonely) Loneliness as what a song is about, however it is said ("being lonely in a crowded room", "an empty
+# apartment and a phone that never rings", "eating alone", "talking to no one all day", "I don't know a single person
+# here"): a phrase, never the style word alone ("a lonely song about the night bus" is the bus's song).
+LONELY = re.compile(
+    r"\b(?:loneliness|lonel(?:y|ier|iest) (?=(?:in|at|on|among|around|since|after|again|all|every|most|when|inside|even|"
+    r"and|but|without)\b)|(?:being|feel(?:s|ing)?|felt|so|am|i'm|gets?|getting|got|too|always|still|been|so damn) "
+    r"(?:so |really |very |kinda |a bit |pretty |all )?(?:lonely|lonesome|alone\b(?! with))|alone in (?:a|the|this|an) "
+    r"(?:crowd|crowded|full|city|world)|(?:eat(?:s|ing)?|ate|din(?:e|es|ing)) (?:\w+ )?alone|"
+    r"(?:talk(?:s|ed|ing)?|spoke|speak(?:s|ing)?) to (?:no ?one|nobody)|(?:not|n't|never|without) (?:talk(?:s|ing|ed)?|"
+    r"spok(?:en|e)|speak(?:ing)?|see(?:n|ing)?|saw|hear(?:d|ing)? from) (?:to )?(?:anyone|anybody|a soul|a single)|"
+    r"(?:don't|do not|didn't|doesn't) know (?:a single (?:person|soul)|anyone|anybody|a soul)|(?:phone|it) (?:that )?"
+    r"never rings|(?:no ?one|nobody) (?:ever )?(?:calls|texts|to talk to|to call)|all my friends (?:moved on|are gone|left|"
+    r"drifted|got married)|empty (?:apartment|flat|studio)s?|"
+    # (lonely nights in the plural are loneliness itself; "a lonely night in a motel" is the road's)
+    r"lonel(?:y|ier) (?:nights|days|weekends|evenings|sundays|hours|years)\b)")
+# What the lonely song is (``lonely_kinds``): among people (a crowd, a party), in a new place where one knows no one,
+# reaching out of it (calling someone, asking for help, saying hello), eating alone, working from home, friends gone
+# on to their lives: each its own lines' gate.
+LONELY_KINDS = {
+    "lonelycrowd": re.compile(r"\b(?:crowd\w*|party|parties|club|bar|concert|festival|wedding|full of people|(?:everyone|people) "
+                              r"around|with people|among people|surrounded|room full)\b"),
+    "lonelycity": re.compile(NEW_PLACE.pattern + r"|\b(?:first (?:night|week|month|day|weekend)s? in|moved to|moving to|"
+                             r"(?:don't|do not|didn't) know (?:a single (?:person|soul)|anyone|anybody|a soul))\b"),
+    "lonelyreach": re.compile(r"\b(?:reach(?:es|ed|ing)? out|call(?:s|ed|ing)? (?:an? |my |some)?(?:old )?(?:friend|someone|"
+                              r"somebody|mom|mum|mother|dad|father|sister|brother)|ask(?:s|ed|ing)? for help|open(?:s|ed|ing)? "
+                              r"up|talk(?:s|ed|ing)? to (?:someone|somebody|a friend)|get(?:ting)? through|mak(?:e|es|ing) "
+                              r"(?:new )?friends|say(?:s|ing)? hello)\b"),
+    "lonelyeat": re.compile(r"\b(?:eat(?:s|ing)?|ate|din(?:e|es|ing)|dinners?|lunch|breakfast|supper|meals?|table for one|"
+                            r"takeout)\b"),
+    "lonelywork": re.compile(r"\b(?:work(?:s|ing|ed)? (?:from|at) home|remote work\w*|wfh|home office|zoom calls?)\b"),
+    "lonelyfriends": re.compile(r"\bfriends (?:(?:all |have |had )?(?:moved on|moved away|got married|getting married|have kids|"
+                                r"drifted|are gone|left|settled down))|\bno friends\b|\blost (?:all )?(?:my )?friends\b"),
+}
+# (helper lonely) Hope as what a song is about: after a hard time ("hope after a really hard year", "the light coming
+# back", "better days ahead"), thanks for small things ("thankful for the simple things in life"), and a good easy day
+# ("good vibes and sunshine", "a sunny afternoon with nowhere to be"); never the style word ("a hopeful song about my
+# grandmother's garden" is the garden's song).
+HOPE_KINDS = {
+    "hopeafter": re.compile(
+        r"\b(?:(?:about|of|finding|find|found|full of|bring(?:s|ing)?|giv(?:e|es|ing)|keep(?:s|ing)?|there(?:'s| is)|"
+        r"still|new|a little|holding on to|hold(?:ing)? on to|never lose|losing) hope|^hope$|hope (?:after|in|through|"
+        r"again|for (?:the|a) (?:future|better))|better days|brighter days|good days (?:ahead|are coming|again|to come)|"
+        r"(?:light|sun|sunshine) (?:is |will |comes |came )?(?:coming |come )?back|light at the end of the tunnel|"
+        r"(?:things|it) (?:will |are |is )?(?:gets?|getting) better|silver lining|brighter tomorrow|"
+        r"sun(?: will|'ll)? (?:come out|shine) (?:again|tomorrow)|"
+        r"(?:after|through|out of) (?:a|the|my|this|that) (?:\w+ ){0,2}(?:hard|rough|tough|dark|darkest|hardest|worst|"
+        r"bad|difficult) (?:year|years|time|times|winter|season|months|days|week|weeks|patch|chapter|stretch))\b"),
+    "hopethanks": re.compile(
+        r"\b(?:(?:grateful|thankful|gratitude)(?: for)? (?:the |all the |these |my )?(?:simple|little|small|everyday|"
+        r"good) things|(?:grateful|thankful|gratitude) for (?:life|every day|each day|today|being alive|what i have|"
+        r"it all|this life|everything)|(?:simple|little|small) things in life|count(?:s|ing)? (?:my |your |our )?"
+        r"blessings|song of gratitude|gratitude song|about gratitude)\b"),
+    "hopesun": re.compile(
+        r"\b(?:good vibes|(?:summer|sunny|positive|happy|feel[- ]good|sunday) vibes|(?<!my )(?<!little )sunshine|"
+        r"sunny (?:day|afternoon|morning|weekend|saturday|sunday)|(?:a )?(?:free|lazy|perfect|beautiful|lovely|good) "
+        r"(?:afternoon|sunday|saturday)|nowhere to be)\b"),
+}
 THEME_PHRASES = {
     "letdown": CALLED_OFF,
     "hustle": re.compile(r"\b(?:(?:com(?:e|es|ing)|came) up from|from (?:nothing|the bottom)|rags to riches|"
@@ -2272,6 +2332,8 @@ THEME_PHRASES = {
     # (helper moments) a night in or a lazy morning with one's partner: "movie night on the couch with you", "a rainy
     # sunday in bed with my girlfriend", "waking up next to you", "staying in with my boyfriend"
     # (never "a night in a motel", "all night in the library")
+    # (helper lonely) loneliness and hope as subjects; which of their kinds: ``lonely_kinds``
+    "lonely": LONELY, "hope": re.compile("|".join(rx.pattern for rx in HOPE_KINDS.values())),
     "nightin": re.compile(r"\b(?:movie nights?|nights? in(?= *(?:$|[,.;!]| with| together| on the| at home| tonight))|"
                           r"stay(?:s|ed|ing)? in (?:with|tonight|all|on (?:a|the))|"
                           r"(?:on|in) (?:the|our) (?:couch|sofa) (?:with|together)|(?:morning|sunday|saturday|day)s? in "
@@ -2396,6 +2458,17 @@ THEME_EXCLUDES = {
     "birthday": frozenset({"joy"}),  # (an age turned is the birthday's glad song, not any sunny day's)
     "memorial": frozenset({"friendship", "drifting", "sleepover", "farfriend", "school", "childhood", "joy", "nightin"}),
 
+    # (helper lonely) a lonely song sings no party's dance, no friends' good times or wedding toasts, no glad first flat,
+    # no move of house, no glad or lazy cosy day (a lofi song's blanket and tea), no New Year's countdown; a song of hope
+    # no season's own scenes (a hard winter's cosy snow, summer's coat and hair: its own lines sing the light coming
+    # back and the sun), no lover's longing, no countdown of a new year, no church, no mood's stock of a best day
+    "lonely": frozenset({"festival", "dance", "friendship", "wedding", "newstart", "movingday", "joy", "sleepover",
+                         "farfriend", "nightout", "newyear", "oldflame", "fling", "halloween", "vacation", "cookout",
+                         "calm"}),
+    "hope": frozenset({"winter", "longing", "newyear", "faith", "seasons", "joy"}),
+    # working from home alone is no shift clocked in with a boss and coworkers, nor an office's coffee machine
+    "lonelywork": frozenset({"work", "officelife"}),
+
     # (helper hol) the Fourth's parade is no festival's field nor a pride march, its cookout no cook's kitchen
     "july4": frozenset({"festival", "pride", "food"}), "christmasday": frozenset({"morning"}),
 
@@ -2414,6 +2487,55 @@ THEME_EXCLUDES = {
     "tpromiseself": frozenset({"pride", "road", "train", "movingday", "farfriend", "newstart"}),
     "trevenge": frozenset({"heartbreak", "oldflame", "abroad", "love", "longing", "betrayal"}),
 }
+
+
+# (helper lonely) Where loneliness is another theme's to sing: a love gone or someone dead (heartbreak, grief), home
+# missed or far away (homesick, farkin, heritage), one's own first place (newstart, glad), a child gone from home, a
+# friend moved away, and a child alone at school (unseen, newkid: these words).
+LONELY_ELSEWHERE = frozenset({"heartbreak", "homesick", "newstart", "emptynest", "farkin", "herself", "heritage", "herkin",
+                              "farfriend", "houselost", "homegone", "memorial", "newborn"})
+LONELY_SCHOOL = frozenset("school class classroom lunchroom cafeteria hallway recess teacher bully bullied bullies bullying "
+                          "invisible ignored outcast unseen friendless wallflower outsider overlooked kid".split())
+# Hope is faith's where the song is one of faith ("gospel song about hope in hard times"): the faith theme sings it.
+HOPE_FAITH = frozenset("gospel worship praise christian god jesus lord pray prayer church faith hymn heaven".split())
+DEATH_LEMMAS = frozenset("die dead death funeral grave bury widow".split())
+# Hope for someone else ("hope for my son who is struggling"): the hope theme's lines are the singer's own way back.
+HOPE_FOR_ANOTHER = re.compile(r"\bhop(?:e|es|ing) (?:for|that) (?:my|our|his|her|their|you|your)\b")
+# Hope is another theme's where a story of its own is named: an illness cared for ("the good days and the bad days
+# with my father's dementia"), a comeback, a tribute or memorial, a family's migration, a newborn; and a lonely song
+# reaching out sings its own turn.
+HOPE_ELSEWHERE = frozenset({"illness", "kidsward", "comeback", "tribute", "memorial", "heritage", "newborn", "parenthood",
+                            "letdown", "lonely"})
+
+
+def lonely_kinds(named: frozenset[str], tags: set[str], lemset: set[str], style, low: str) -> tuple[frozenset[str], set[str]]:
+    """(helper lonely) The lonely and hope themes named by a phrase (``THEME_PHRASES``), kept only where no other theme
+    sings that loneliness or that hope (``LONELY_ELSEWHERE``, ``HOPE_FAITH``, a death), with their kinds added:
+    ``LONELY_KINDS`` (and ``lonelyalone``, the plain kind, where none is named) and ``HOPE_KINDS``.  A lonely song is
+    sung alone and sad ("alone", "down": no party's or family's table), unless it reaches out or is glad; a song of hope
+    is glad ("up") unless it says it is sad."""
+    grief = bool(DEATH_LEMMAS & lemset) or bool(PASSED.search(low)) or "lost" in tags
+    if "lonely" in named:
+        if named & LONELY_ELSEWHERE or lemset & LONELY_SCHOOL or BREAKUP.search(low) or grief:
+            named = named - {"lonely"}
+        else:
+            kinds = {n for n, rx in LONELY_KINDS.items() if rx.search(low)}
+            # (the lines of being alone at home, unless the song is the crowd's; each kind's own lines count more:
+            # ``writer.STORY_TAGS``)
+            named = named | kinds | ({"lonelyalone"} if "lonelycrowd" not in kinds else set())
+            tags = tags | kinds | {"alone"} | ({"down"} if "up" not in tags and "lonelyreach" not in kinds else set())
+            tags = tags - {"together"}
+            if "first" in tags:
+                tags = tags | {"no-longtime"}  # a first night: no "I've been telling it for days"
+            if "lonelycity" in kinds:
+                tags = tags | {"no-belong"}  # a stranger there: no corner store that still knows my name
+    if "hope" in named:
+        if HOPE_FAITH & (lemset | set(style)) or grief or named & HOPE_ELSEWHERE or HOPE_FOR_ANOTHER.search(low):
+            named = named - {"hope"}
+        else:
+            named = named | {n for n, rx in HOPE_KINDS.items() if rx.search(low)}
+            tags = tags | ({"up"} if "down" not in tags else set())
+    return named, tags
 
 
 def ruled_out(topic: Topic) -> frozenset[str]:

@@ -447,12 +447,18 @@ NAMED_GATES = {"neighbor": ("neighbor",), "seenlove": ("seenlove", "crush"), "se
                # (helper otherworld: a grown-up's or a teen's song of the uncanny, by its moment)
                **{n: (n,) for n in OTHERWORLD_MOMENTS},
                # (helper apology: a sorry or a forgiveness, to whom, ``topic.apology_kind``)
-               **{n: (n,) for n in APOLOGY_GATES}}
+               **{n: (n,) for n in APOLOGY_GATES},
+               # (helper lonely: loneliness and hope named by a phrase, and which kind: ``topic.lonely_kinds``)
+               "lonely": ("lonelysong",), "hope": ("hopesong",),
+               **{n: (n,) for n in ("lonelycrowd", "lonelycity", "lonelyreach", "lonelyalone", "lonelyeat", "lonelywork",
+                                    "lonelyfriends", "hopeafter", "hopethanks", "hopesun")}}
 
 
 # (helpers tributes, comeback, heritage) the gates only a named theme meets
 NAMED_GATE_WORDS = frozenset({"tribute", "memorial", "comeback", *COMEBACK_STORIES, *TRUTH_STORIES, "heritage", "herkin", "heryou", "herof",
-                              "herself", *APOLOGY_GATES, "success", *SUCCESS_STORIES})
+                              "herself", *APOLOGY_GATES, "success", *SUCCESS_STORIES, "lonelysong", "lonelycrowd",
+                              "lonelycity", "lonelyreach", "lonelyalone", "lonelyeat", "lonelywork", "lonelyfriends",
+                              "hopesong", "hopeafter", "hopethanks", "hopesun"})
 
 
 @lru_cache(maxsize=1)
@@ -562,6 +568,16 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         # (helper heritage) a family's migration is the song: its lines (the journey, the work, the accent, the food)
         # above a kitchen's or a family's stock ("my mom's recipes from back home": the measures never written down)
         out["heritage"] += STRONG
+    for name in ("lonely", "hope"):
+        if name in topic.themes and name in out:
+            # (helper lonely) loneliness or hope named is the song, above the place's or the meal's own theme (the
+            # empty apartment's glad first flat, the dinner's recipe): its lines are the ones that say it
+            out[name] += STRONG
+    if out.get("hope", 0.0) >= STRONG and not topic.themes & {"hopeafter", "hopethanks"} and any(
+            w >= STRONG for n, w in out.items() if n not in MOODS and n not in ("hope", "seasons")):
+        # (helper lonely) a sunny free day is the colour of a song about something else ("a sunny afternoon in the park
+        # with my dog": the dog's song), not its subject
+        out["hope"] = STRONG - 0.1
     if "parenthood" in topic.themes and "parenthood" in out:
         out["parenthood"] += STRONG  # (helper parents) the moment's own lines in the parent's voice lead the song
     if "freedom" in topic.themes and "freedom" in out and not any(out.get(n, 0.0) >= STRONG for n in FREE_NEIGHBOURS):
@@ -704,7 +720,10 @@ SHORT_LINE = 6  # syllables: few lines but the stock ones are this short
 REFERS = re.compile(r"\b(it|it's|its|they|they're|them|their)\b", re.I)  # a line pointing back to the one before
 STOCK_COST = 4.0  # how much less a stock line counts where a line of the song's themes could fit its budget
 CLASH_COST = 20.0  # a line that contradicts the description (``clash``): below every stock line even with a description word in it; sung only if nothing else fits
-STORY_TAGS = frozenset({"leaver", "owstory"})  # line tags that tell one side of a theme's story, matched to the description's
+# line tags that tell one side of a theme's story, matched to the description's (helper lonely: and the lonely
+# song's kinds, ``topic.LONELY_KINDS``: the crowd's lines first in a crowd)
+STORY_TAGS = frozenset({"leaver", "owstory", "lonelycrowd", "lonelycity", "lonelyreach", "lonelyeat", "lonelywork",
+                        "lonelyfriends"})
 STORY_TAG_BONUS = 3.0  # how much more such a line counts than the theme's lines for either side
 OWN_ROLE = 1.5  # how much a couplet written for its section's role counts over one written for another
 # The mood theme a song falls back on when nothing it names has a theme of its own: a sad song sings
