@@ -128,3 +128,13 @@ def test_the_other_seed_takes_the_story_second_title():
     assert make_title("a love song about keeping every promise I made to you", seed=1) == "I Keep My Promise"
     assert make_title("an indie song about a secret I've kept from my family for years", seed=1) == "Heavy as a Stone"
     assert make_title("a pop song about a secret relationship nobody can know about", seed=1) == "In the Dark"
+
+
+def test_a_liar_who_is_no_partner_is_sung_no_lovers_line():
+    # (lead) a coworker's lies are lies all the same, but no "you say you love me" and no phone face down at night
+    lines = _lines("an angry song about a coworker who lied to get my promotion")
+    assert "you say you love me, and you do" not in lines and "you turn your phone face down at night" not in lines
+    assert "i see the ace inside your sleeve" in lines
+    partner = _lines("a country song about a man who lies about where he's been every night")
+    assert {"you turn your phone face down at night", "you say you love me, and you do"} <= set(partner)
+
