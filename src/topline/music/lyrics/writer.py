@@ -32,7 +32,7 @@ from functools import lru_cache
 from topline.music.lyrics import clash, lexicon
 from topline.music.lyrics.bank import SLOT, bank, line_marks
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
-from topline.music.lyrics.topic import (APOLOGY_GATES, CALENDAR, COMEBACK_STORIES, TRUTH_STORIES, SUCCESS_STORIES, LIGHT_GERUNDS, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
+from topline.music.lyrics.topic import (APOLOGY_GATES, CALENDAR, HOPE_KINDS, LONELY_KINDS, COMEBACK_STORIES, TRUTH_STORIES, SUCCESS_STORIES, LIGHT_GERUNDS, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
                                         contradicts, home_of, proper_nouns, ruled_out, SONG_NOUNS, in_voice, read_topic, sung_for_children,
                                         KID_CREATURES, KID_AGE, FOR_A_CHILD, OTHERWORLD_MOMENTS,
                                         tag_proper)
@@ -400,6 +400,9 @@ def kin_song(topic: Topic) -> bool:
 NO_SUBJECT = "nosubject"
 
 
+# (helper lonely) the kinds of a lonely or a hopeful song, each its lines' gate (``topic.lonely_kinds``: the lines of
+# being alone at home where it is not the crowd's)
+LONELY_GATES = frozenset({*LONELY_KINDS, "lonelyalone", *HOPE_KINDS})
 # Words a theme named by a phrase (``topic.THEME_PHRASES``) meets its gates with: "next door" is read as no words of
 # its own, "the power went out" names no blackout, "my work bestie" and "the commute to work" no office.
 NAMED_GATES = {"neighbor": ("neighbor",), "seenlove": ("seenlove", "crush"), "seenwork": ("seenwork",),
@@ -450,15 +453,13 @@ NAMED_GATES = {"neighbor": ("neighbor",), "seenlove": ("seenlove", "crush"), "se
                **{n: (n,) for n in APOLOGY_GATES},
                # (helper lonely: loneliness and hope named by a phrase, and which kind: ``topic.lonely_kinds``)
                "lonely": ("lonelysong",), "hope": ("hopesong",),
-               **{n: (n,) for n in ("lonelycrowd", "lonelycity", "lonelyreach", "lonelyalone", "lonelyeat", "lonelywork",
-                                    "lonelyfriends", "hopeafter", "hopethanks", "hopesun")}}
+               **{n: (n,) for n in LONELY_GATES}}
 
 
 # (helpers tributes, comeback, heritage) the gates only a named theme meets
 NAMED_GATE_WORDS = frozenset({"tribute", "memorial", "comeback", *COMEBACK_STORIES, *TRUTH_STORIES, "heritage", "herkin", "heryou", "herof",
-                              "herself", *APOLOGY_GATES, "success", *SUCCESS_STORIES, "lonelysong", "lonelycrowd",
-                              "lonelycity", "lonelyreach", "lonelyalone", "lonelyeat", "lonelywork", "lonelyfriends",
-                              "hopesong", "hopeafter", "hopethanks", "hopesun"})
+                              "herself", *APOLOGY_GATES, "success", *SUCCESS_STORIES, "lonelysong", "hopesong",
+                              *LONELY_GATES})
 
 
 @lru_cache(maxsize=1)
@@ -722,8 +723,7 @@ STOCK_COST = 4.0  # how much less a stock line counts where a line of the song's
 CLASH_COST = 20.0  # a line that contradicts the description (``clash``): below every stock line even with a description word in it; sung only if nothing else fits
 # line tags that tell one side of a theme's story, matched to the description's (helper lonely: and the lonely
 # song's kinds, ``topic.LONELY_KINDS``: the crowd's lines first in a crowd)
-STORY_TAGS = frozenset({"leaver", "owstory", "lonelycrowd", "lonelycity", "lonelyreach", "lonelyeat", "lonelywork",
-                        "lonelyfriends"})
+STORY_TAGS = frozenset({"leaver", "owstory", *LONELY_KINDS})
 STORY_TAG_BONUS = 3.0  # how much more such a line counts than the theme's lines for either side
 OWN_ROLE = 1.5  # how much a couplet written for its section's role counts over one written for another
 # The mood theme a song falls back on when nothing it names has a theme of its own: a sad song sings
@@ -2062,7 +2062,6 @@ class Planner:
         known = {ln.key for ln in self.lines}
         self.lines += [ln for ln in lines if ln.key not in known]
         self.jitter.update({ln.key: 0.0 for ln in lines})
-        self.prior.update({ln.key: 0.0 for ln in lines})
 
     def free(self, texts: list[str]) -> list[tuple[str, frozenset[str], str]]:
         """Forget that ``texts`` were sung (a couplet about to be replaced): returns what ``unfree`` restores."""
