@@ -620,7 +620,7 @@ FRESH22 = (
     "a song about the first warm day of spring",
     "a breakup song about dividing up our record collection",
     "a country song about a rodeo rider with a broken arm",
-    "a song about my best friend moving to another country",
+    "a song about learning to drive with my mom in the passenger seat",
     "an r&b song about texting someone at 3am",
     "a sad song about a nurse coming home after a long shift",
     "a rap song about growing up in a small apartment with five brothers",
