@@ -138,3 +138,34 @@ def test_a_liar_who_is_no_partner_is_sung_no_lovers_line():
     partner = _lines("a country song about a man who lies about where he's been every night")
     assert {"you turn your phone face down at night", "you say you love me, and you do"} <= set(partner)
 
+
+
+def test_a_promise_a_revenge_or_a_finding_out_that_is_no_lovers_sings_no_lovers_line():
+    # (lead, kinds50) a promise kept to a dead friend is no marriage ("through every bill that we've paid"), a bully
+    # paid back no ex ("I'm the best you never had"), a friend's lie no affair ("it's the voice I've heard for weeks")
+    friend = _lines("a song about keeping my promise to my best friend before he died")
+    assert "i said forever at the start" not in friend and "through every bill that we've paid" not in friend
+    assert "i keep the promise, so you know" in friend
+    bully = _lines("a song about getting revenge on the bully from high school")
+    assert "i'm the best you never had" not in bully and "karma has your number now" in bully
+    liar = _lines("a song about finding out my best friend lied to me for years")
+    assert "it's the voice i've heard for weeks" not in liar and "i ask you once, you look away" in liar
+    # a lover may be sung them still, named or not
+    assert "i'm the best you never had" in _candidates("a sassy country revenge song about getting even with my ex, Jake")
+    assert "i'm the best you never had" not in _candidates("a song about getting revenge on the bully from high school")
+    assert "i said i'd be home by eight" in _lines("a love song about keeping every promise I made to you")
+
+
+def _candidates(description: str) -> set[str]:
+    """Every line the planner may sing for ``description``, lower case, its optional words dropped."""
+    from topline.music.lyrics.writer import candidates
+
+    return {" ".join(t for t, optional in ln.parts if not optional).strip().lower()
+            for ln in candidates(read_topic(description))}
+
+
+def test_a_love_song_meets_the_partner_gate():
+    from topline.music.lyrics.writer import PARTNER_SONG, gate_words
+
+    assert PARTNER_SONG in gate_words(read_topic("a love song about keeping every promise I made to you"))
+    assert PARTNER_SONG not in gate_words(read_topic("a song about keeping my promise to my best friend before he died"))

@@ -330,8 +330,14 @@ def gate_words(topic: Topic) -> set[str]:
         | ({"forkids"} if sung_for_children(topic.style, nursery_rhyme(topic.words)) or "kidsong" in topic.tags
            else set()) \
         | (set(topic.fears) if topic.themes & KID_CREATURES.keys() else set()) \
-        | ({ENROUTE} if topic.ahead_of else set())
+        | ({ENROUTE} if topic.ahead_of else set()) \
+        | ({PARTNER_SONG} if "romance" in topic.tags else set())
 
+
+# A gate word met in a love song however it is said ("a love song about keeping every promise I made to you"): a line
+# only a partner is sung (the truth theme's "I said forever at the start", "I'm the best you never had") names it
+# beside the partner words, so a friend, a boss or a bully is never sung it.
+PARTNER_SONG = "partnersong"
 
 # A gate word met where the description is on its way somewhere and not there yet (``Topic.ahead_of``): the lines of
 # running late ("I call ahead to say I'm late").
