@@ -169,3 +169,10 @@ def test_a_love_song_meets_the_partner_gate():
 
     assert PARTNER_SONG in gate_words(read_topic("a love song about keeping every promise I made to you"))
     assert PARTNER_SONG not in gate_words(read_topic("a song about keeping my promise to my best friend before he died"))
+
+
+def test_a_friend_who_snitched_is_a_betrayal():
+    # (lead, kinds50) "snitched" had keyed nothing: the song toasted the friend ("here's to you my friend")
+    weights = theme_weights(read_topic("a hip hop song about a friend who snitched on me"))
+    assert weights["betrayal"] == max(weights.values())  # (level with friendship: the friend is the one betraying)
+    assert "i was loyal, i was true" in _lines("a hip hop song about a friend who snitched on me")
