@@ -11,7 +11,8 @@ appear (any of their forms), title in the chorus, rhyme rate of couplets (lines
 syllable fit (share of lines within 2 syllables of the plan, mean absolute
 difference), stress (share of lines with every main stress on a strong beat, counted back
 from the line's last stress), repeated lines outside the chorus, CPU seconds; with
-``--seeds 2`` also the share of lines two variants share.
+``--seeds 2`` also the share of lines two variants share (seed 1 written as ``lyric_variants`` writes the second
+variant: avoiding the first's lines).
 
 ``--readings FILE``: lines judged by reading (``{description: {line: "N"|"F"|"ok"}}``; N nonsense: not
 English, or false to the description or the song (another setting, a "you" nobody is, a broken point of view
@@ -1364,9 +1365,11 @@ def main() -> None:
     load = time.process_time() - t0
     rows, texts = [], []
     for d in descriptions:
+        sung: list[str] = []  # a later seed is the next variant: it avoids the lines the ones before it sing
         for seed in range(args.seeds):
             t = time.process_time()
-            title, text = write_song(d, seed=seed, form=form)
+            title, text = write_song(d, seed=seed, form=form, avoid=sung)
+            sung += [ln for ln in text.split("\n") if ln and not ln.startswith("[")]
             cpu = time.process_time() - t
             parse_lyrics(text)
             f = figures(d, title, text, form)

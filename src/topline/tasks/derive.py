@@ -92,9 +92,11 @@ def lyrics_result(description: str, *, seed: int, variants: int = 2) -> dict[str
     from ..music.style import resolve_controls
 
     family = resolve_controls(style=description, seed=seed).profile.family
-    out = []
+    out: list[dict[str, Any]] = []
     for i in range(variants):
-        text = write_lyrics(description, family=family, seed=seed + i)
+        # each variant avoids the lines the ones before it sing, as a second topliner would
+        sung = [ln for v in out for ln in v["text"].split("\n") if ln and not ln.startswith("[")]
+        text = write_lyrics(description, family=family, seed=seed + i, avoid=sung)
         out.append({"text": text, "title": _title_from(text)})
     return {"variants": out, "seed": seed, "family": family}
 

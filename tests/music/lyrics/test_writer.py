@@ -290,3 +290,14 @@ def test_a_line_draw_is_a_hash_of_the_seed_and_its_words_not_of_the_bank_order()
     assert line_jitter(0, a) == line_jitter(0, b)  # the same words: the same draw, wherever the line stands
     assert line_jitter(0, a) != line_jitter(1, a) and 0.0 <= line_jitter(1, a) < 1.0
     assert write_song("driving home after a night shift", seed=3) == write_song("driving home after a night shift", seed=3)
+
+
+def test_a_second_variant_avoids_the_first_variants_lines():
+    # the reading prior draws every seed to the best-read lines; a later variant pays AVOID_COST on each line an
+    # earlier one sings, so it differs as a second topliner's song would
+    d = "driving home after a night shift"
+    first = [ln for ln in write_song(d, seed=0)[1].splitlines() if ln and not ln.startswith("[")]
+    plain = {ln for ln in write_song(d, seed=1)[1].splitlines() if ln and not ln.startswith("[")}
+    other = {ln for ln in write_song(d, seed=1, avoid=first)[1].splitlines() if ln and not ln.startswith("[")}
+    assert len(other & set(first)) < len(plain & set(first))
+    assert lyric_variants(d, seed=0)[1] == write_song(d, seed=1, avoid=first)

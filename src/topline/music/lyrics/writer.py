@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -168,6 +169,10 @@ JITTER = 2.5  # how far a seed moves the choice between lines of similar merit
 # how far readers' judgements of a bank line in other songs move it (``reading_prior``): a line kept everywhere it was
 # read gains up to this much, one read as filler or nonsense everywhere loses as much
 READ_WEIGHT = 2.5
+# What a second variant loses on a line the first already sings: two topliners write two songs, and the reading
+# prior alone would draw both to the same best-read lines (a near tie still goes the other way; a clearly better line
+# is sung in both).
+AVOID_COST = 2.0
 LONG_LINE = 12  # from this many syllables a written couplet may be sung as one line
 # Openers for long lines (after the description's own settings), with the fact each asserts.
 OPENERS = (("every night", "night"), ("every morning", "day"), ("even now", ""), ("after all this time", ""),
@@ -1765,7 +1770,7 @@ def line_jitter(seed: int, line: Line) -> float:
 class Planner:
     """Drafts the song couplet by couplet (see the module docstring)."""
 
-    def __init__(self, topic: Topic, seed: int, description: str = "") -> None:
+    def __init__(self, topic: Topic, seed: int, description: str = "", avoid: frozenset[str] = frozenset()) -> None:
         if description and "away" not in topic.tags and moving_away(topic, description):
             topic = replace(topic, tags=(topic.tags - {"no-away"}) | {"away"})
         if RETIRING & set(topic.words) and "stay" not in topic.tags:
@@ -1791,6 +1796,7 @@ class Planner:
         self.lines = candidates(topic) + (scenes(topic, description) if description else [])
         self.jitter = {ln.key: line_jitter(seed, ln) for ln in self.lines}
         self.prior = {ln.key: READ_WEIGHT * reading_prior(ln) for ln in self.lines}
+        self.avoid = avoid
         self.used_text: set[str] = set()
         self.used_sigs: list[frozenset[str]] = []
         self.used_entries: set[int] = set()
@@ -1925,6 +1931,8 @@ class Planner:
         if text in self.used_text or self.echoes(text):
             return -1e9, ""
         s = -cost + self.theme_bonus.get(line.theme, 0.0) + JITTER * self.jitter[line.key] + self.prior.get(line.key, 0.0)
+        if self.avoid and sung_form(text) in self.avoid:
+            s -= AVOID_COST
         if line.tags & STORY_TAGS & self.topic.tags:
             s += STORY_TAG_BONUS  # the few lines of the description's own side of its story (the one who left)
         if role == "C":  # a chorus line is a hook of the song's theme more than a slot filled
@@ -2235,7 +2243,7 @@ def default_form(family: str = "pop", duration: float | None = None) -> FormPlan
 
 
 def write_lyrics(description: str, *, title: str = "", family: str = "pop", seed: int = 0,
-                 form: FormPlan | None = None, duration: float | None = None) -> str:
+                 form: FormPlan | None = None, duration: float | None = None, avoid: Iterable[str] = ()) -> str:
     """Original lyrics with section tags for a song ``description``, written to ``form``.
 
     Parameters
@@ -2254,6 +2262,8 @@ def write_lyrics(description: str, *, title: str = "", family: str = "pop", seed
         section gets the same chorus.  None: ``default_form(family, duration)``.
     duration : float or None
         Only with ``form=None``: short tracks get a shorter default form.
+    avoid : iterable of str
+        Lines another variant sings: a line of near merit is sung instead of each (``AVOID_COST``).
 
     Returns
     -------
@@ -2268,7 +2278,7 @@ def write_lyrics(description: str, *, title: str = "", family: str = "pop", seed
         end = max((s.end for s in plan.sections), default=None)
         sung = [s for s in default_form(family, end).sections]
     hook = _clean_title(title) or make_title(description, seed=seed)
-    planner = Planner(topic, seed, description)
+    planner = Planner(topic, seed, description, frozenset(sung_form(ln) for ln in avoid))
     choruses = [s for s in sung if ROLE.get(s.label, "V") == "C" and s.label != "outro"]
     chorus = _chorus(planner, hook, max(choruses, key=lambda s: len(s.line_syllables)).line_syllables) \
         if choruses else []
@@ -2499,10 +2509,10 @@ def _chorus(planner: Planner, hook: str, targets: tuple[int, ...]) -> list[str]:
 
 
 def write_song(description: str, *, seed: int = 0, title: str = "", family: str = "pop",
-               form: FormPlan | None = None, duration: float | None = None) -> tuple[str, str]:
-    """``(title, lyrics)`` for a description: the title made from it unless given."""
+               form: FormPlan | None = None, duration: float | None = None, avoid: Iterable[str] = ()) -> tuple[str, str]:
+    """``(title, lyrics)`` for a description: the title made from it unless given (``avoid``: ``write_lyrics``)."""
     name = _clean_title(title) or make_title(description, seed=seed)
-    text = write_lyrics(description, title=name, family=family, seed=seed, form=form, duration=duration)
+    text = write_lyrics(description, title=name, family=family, seed=seed, form=form, duration=duration, avoid=avoid)
     if not name:  # named by its chorus's first line, as songs are
         chorus = next((b.split("\n")[1:] for b in text.split("\n\n") if b.startswith("[Chorus]")), None)
         first = (chorus or text.split("\n")[1:2] or ["Untitled"])[0]
@@ -2521,5 +2531,15 @@ def write_song(description: str, *, seed: int = 0, title: str = "", family: str 
 def lyric_variants(description: str, *, seed: int = 0, count: int = 2, title: str = "", family: str = "pop",
                    form: FormPlan | None = None) -> list[tuple[str, str]]:
     """``count`` different songs for one description (seeds ``seed``, ``seed + 1``, ...), each
-    ``(title, lyrics)``: what a lyrics endpoint returns as its variants."""
-    return [write_song(description, seed=seed + k, title=title, family=family, form=form) for k in range(count)]
+    ``(title, lyrics)``: what a lyrics endpoint returns as its variants.  Each variant avoids the lines the ones
+    before it sing, as a second topliner would (``write_lyrics``'s ``avoid``)."""
+    out: list[tuple[str, str]] = []
+    for k in range(count):
+        out.append(write_song(description, seed=seed + k, title=title, family=family, form=form,
+                              avoid=[ln for _, text in out for ln in text.split("\n") if ln and not ln.startswith("[")]))
+    return out
+
+
+def sung_form(line: str) -> str:
+    """A line as two variants compare it: lower case, without the "and", "oh" or "but" it may open with."""
+    return re.sub(r"^(?:and|oh|but|so) ", "", line.strip().lower())
