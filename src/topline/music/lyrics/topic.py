@@ -2616,9 +2616,11 @@ def band_kinds(low_description: str) -> frozenset[str]:
 # festival crowd, no yard sale, no tradesman's shop
 BAND_OUT = frozenset({"repair", "car", "yardsale", "weekend", "bar", "coffee", "school", "learning", "city", "bus",
                       "train", "instrument", "choir", "festival", "morning", "techhelp", "nightout", "workout", "craft"})
-# (an open mic or busking is no record deal or tour, an open mic's nerves no waiting room, busking no open mic dreamed)
+# (an open mic or busking is no record deal or tour, an open mic's nerves no waiting room, busking no open mic dreamed;
+# the band's van no driver's highway home, the band's end no rock anthem's stage)
 THEME_EXCLUDES.update({"band": BAND_OUT, "openmic": frozenset({"gig", "anxiety"}),
-                       "busking": frozenset({"gig", "dream"}), "garagemusic": frozenset({"repair", "car", "yardsale"})})
+                       "busking": frozenset({"gig", "dream"}), "garagemusic": frozenset({"repair", "car", "yardsale"}),
+                       "bandroad": frozenset({"road"}), "bandsplit": frozenset({"anthem"})})
 
 
 def ruled_out(topic: Topic) -> frozenset[str]:
