@@ -1,6 +1,6 @@
 """Lyrics written from descriptions: the lyrics for reading, then figures.
 
-    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|fresh21|fresh22|kinds|kinds2|kinds3|kinds4|kinds5|kinds6|kinds7|kinds8|kinds9|kinds10|kinds11|kinds12|kinds13|kinds14|kinds15|kinds16|kinds17|kinds18|kinds19|kinds20|kinds21|kinds22|kinds23|kinds24|kinds25|kinds26|kinds27|kinds28|kinds29|kinds30|kinds31|kinds32|kinds33|kinds34|kinds35|kinds36|kinds37|kinds38|kinds39|kinds40|kinds41|kinds42|kinds43|kinds44|kinds45|kinds50|moods|styles]
+    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|fresh21|fresh22|kinds|kinds2|kinds3|kinds4|kinds5|kinds6|kinds7|kinds8|kinds9|kinds10|kinds11|kinds12|kinds13|kinds14|kinds15|kinds16|kinds17|kinds18|kinds19|kinds20|kinds21|kinds22|kinds23|kinds24|kinds25|kinds26|kinds27|kinds28|kinds29|kinds30|kinds31|kinds32|kinds33|kinds34|kinds35|kinds36|kinds37|kinds38|kinds39|kinds40|kinds41|kinds42|kinds43|kinds44|kinds45|kinds49|kinds50|moods|styles]
 
         [--readings benchmarks/lyrics_readings.json]
 
@@ -1249,6 +1249,23 @@ KINDS45 = (
     "a song about time travel, going back to change the day I lost her",
     "emotional ballad about meeting my younger self and telling her it gets better",
 )
+# Kinds49: a tuning set written 2026-12-08 03:00 UTC (helper band) before anything ran on it, for songs of playing
+# music with a band as users ask for them: the garage band, the first show at a bar or a basement, the van on the road,
+# the open mic, busking, the band breaking up and its reunion.
+KINDS49 = (
+    "punk song about my garage band, the neighbors keep calling the cops on our drummer",
+    "a fun rock song about starting a band in my parents' garage with three chords and a cheap amp",
+    "indie rock song about our first show in a basement, ten people showed up and it was the best night ever",
+    "a country song about playing a dive bar for tips on a Friday night",
+    "punk rock song about touring in a beat up van, sleeping on floors and selling shirts at the merch table",
+    "a folk song about life on the road with my band, missing home between shows",
+    "an acoustic song about my first open mic night, so nervous my hands were shaking",
+    "a quiet indie song about playing the open mic every Tuesday at the coffee shop",
+    "a folk song about busking on the street corner with my guitar case open",
+    "an upbeat song about a street musician playing for the people passing by in the subway",
+    "a sad rock song about my band breaking up after ten years together",
+    "a country song about getting the old band back together for one last reunion show",
+)
 # Kinds43: a tuning set written 2026-12-08 00:40 UTC (helper success) before anything ran on it, for songs of fame,
 # money and success as users ask for them (making it after the struggle, the first big check, a house for mom, a parent's
 # debts paid, getting rich and its flex, its emptiness, becoming famous, fame's lost privacy, old friends who changed,
@@ -1351,13 +1368,13 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--readings", default="", help="judgements of lines by reading (JSON): count nonsense/filler")
-    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "kinds", "kinds2", "kinds3", "kinds4", "kinds5", "kinds6", "kinds7", "kinds8", "kinds9", "kinds10", "kinds11", "kinds12", "kinds13", "kinds14", "kinds15", "kinds16", "kinds17", "kinds18", "kinds19", "kinds20", "kinds21", "kinds22", "kinds23", "kinds24", "kinds25", "kinds26", "kinds27", "kinds28", "kinds29", "kinds30", "kinds31", "kinds32", "kinds33", "kinds34", "kinds35", "kinds36", "kinds37", "kinds38", "kinds39", "kinds40", "kinds41", "kinds42", "kinds43", "kinds44", "kinds45", "kinds50", "moods", "styles"), default="tuned",
+    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "kinds", "kinds2", "kinds3", "kinds4", "kinds5", "kinds6", "kinds7", "kinds8", "kinds9", "kinds10", "kinds11", "kinds12", "kinds13", "kinds14", "kinds15", "kinds16", "kinds17", "kinds18", "kinds19", "kinds20", "kinds21", "kinds22", "kinds23", "kinds24", "kinds25", "kinds26", "kinds27", "kinds28", "kinds29", "kinds30", "kinds31", "kinds32", "kinds33", "kinds34", "kinds35", "kinds36", "kinds37", "kinds38", "kinds39", "kinds40", "kinds41", "kinds42", "kinds43", "kinds44", "kinds45", "kinds49", "kinds50", "moods", "styles"), default="tuned",
 
                     help="the 10 descriptions read while writing the writer, the held-out ones, both, or the "
                          "validation set or the fresh set (never tuned on)")
     args = ap.parse_args()
     descriptions = {"tuned": DESCRIPTIONS, "heldout": HELDOUT, "both": DESCRIPTIONS + HELDOUT,
-                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8, "fresh9": FRESH9, "fresh10": FRESH10, "fresh11": FRESH11, "fresh12": FRESH12, "fresh13": FRESH13, "fresh14": FRESH14, "fresh15": FRESH15, "fresh16": FRESH16, "fresh17": FRESH17, "fresh18": FRESH18, "fresh19": FRESH19, "fresh20": FRESH20, "fresh21": FRESH21, "fresh22": FRESH22, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "kinds4": KINDS4, "kinds5": KINDS5, "kinds6": KINDS6, "kinds7": KINDS7, "kinds8": KINDS8, "kinds9": KINDS9, "kinds10": KINDS10, "kinds11": KINDS11, "kinds12": KINDS12, "kinds13": KINDS13, "kinds14": KINDS14, "kinds15": KINDS15, "kinds16": KINDS16, "kinds17": KINDS17, "kinds18": KINDS18, "kinds19": KINDS19, "kinds20": KINDS20, "kinds21": KINDS21, "kinds22": KINDS22, "kinds23": KINDS23, "kinds24": KINDS24, "kinds25": KINDS25, "kinds26": KINDS26, "kinds27": KINDS27, "kinds28": KINDS28, "kinds29": KINDS29, "kinds30": KINDS30, "kinds31": KINDS31, "kinds32": KINDS32, "kinds33": KINDS33, "kinds34": KINDS34, "kinds35": KINDS35, "kinds36": KINDS36, "kinds37": KINDS37, "kinds38": KINDS38, "kinds39": KINDS39, "kinds40": KINDS40, "kinds41": KINDS41, "kinds42": KINDS42, "kinds43": KINDS43, "kinds44": KINDS44, "kinds45": KINDS45, "kinds50": KINDS50, "moods": MOODS, "styles": STYLES}[args.set]
+                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8, "fresh9": FRESH9, "fresh10": FRESH10, "fresh11": FRESH11, "fresh12": FRESH12, "fresh13": FRESH13, "fresh14": FRESH14, "fresh15": FRESH15, "fresh16": FRESH16, "fresh17": FRESH17, "fresh18": FRESH18, "fresh19": FRESH19, "fresh20": FRESH20, "fresh21": FRESH21, "fresh22": FRESH22, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "kinds4": KINDS4, "kinds5": KINDS5, "kinds6": KINDS6, "kinds7": KINDS7, "kinds8": KINDS8, "kinds9": KINDS9, "kinds10": KINDS10, "kinds11": KINDS11, "kinds12": KINDS12, "kinds13": KINDS13, "kinds14": KINDS14, "kinds15": KINDS15, "kinds16": KINDS16, "kinds17": KINDS17, "kinds18": KINDS18, "kinds19": KINDS19, "kinds20": KINDS20, "kinds21": KINDS21, "kinds22": KINDS22, "kinds23": KINDS23, "kinds24": KINDS24, "kinds25": KINDS25, "kinds26": KINDS26, "kinds27": KINDS27, "kinds28": KINDS28, "kinds29": KINDS29, "kinds30": KINDS30, "kinds31": KINDS31, "kinds32": KINDS32, "kinds33": KINDS33, "kinds34": KINDS34, "kinds35": KINDS35, "kinds36": KINDS36, "kinds37": KINDS37, "kinds38": KINDS38, "kinds39": KINDS39, "kinds40": KINDS40, "kinds41": KINDS41, "kinds42": KINDS42, "kinds43": KINDS43, "kinds44": KINDS44, "kinds45": KINDS45, "kinds49": KINDS49, "kinds50": KINDS50, "moods": MOODS, "styles": STYLES}[args.set]
 
     form = default_form("pop")
     t0 = time.process_time()

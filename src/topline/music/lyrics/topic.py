@@ -821,6 +821,7 @@ def read_topic(description: str) -> Topic:
     tags |= _loss_tags(description, tagged)
     named = frozenset(n for n, rx in THEME_PHRASES.items() if rx.search(low_description))
     named = _free_named(named, low_description, lemset)
+    named = named | band_kinds(low_description)  # (helper band)
     named -= {b for a, b in TRUTH_OVER.items() if a in named}  # (helper truth) one story of each pair
     if "icecream" in named and not (TAG_WORDS["winter"] - {"ice"}) & lemset:
         tags.discard("winter")  # the ice of ice cream is no winter ("sharing ice cream on the pier")
@@ -2536,6 +2537,90 @@ def lonely_kinds(named: frozenset[str], tags: set[str], lemset: set[str], style,
             named = named | {n for n, rx in HOPE_KINDS.items() if rx.search(low)}
             tags = tags | ({"up"} if "down" not in tags else set())
     return named, tags
+
+
+# (helper band) Playing music in a band or alone before people: the garage band, the first show at a bar or a basement,
+# the van on the road, the open mic, busking, the band breaking up and its reunion (``band_kinds``). A band of one's
+# own (not a wedding band, a favourite band seen, a marching band), a drummer or a bassist, a busker, an open mic.
+BAND_OWN = re.compile(r"\b(?:my|our) (?!favou?rite |fave |wedding |rubber |marching |boy )(?:\w+ )?band\b|"
+                      r"\bin a (?:\w+ )?band\b|\bband ?mates?\b|"
+                      r"\b(?:garage|punk|rock|indie|cover|bar|touring|country|folk|high school|college|emo|metal|grunge) "
+                      r"band\b|\b(?:start\w*|form\w*|join\w*|quit\w*|leav\w*|left) (?:a|the|my|our) (?:new |first )?band\b|"
+                      r"\bthe (?:old )?band (?:back|together|broke|break|split|is breaking|is over)|"
+                      r"\bband (?:practice|rehearsal|reunion|van|breaking|broke|split)\b|"
+                      r"\b(?:our|my|the) (?:drummer|bassist|bass player|singer|lead singer|guitarist)\b(?! boy)")
+BAND_KINDS = {
+    # the garage band: a band, a drummer or drums, an amp or a jam in the garage; the band started
+    "bandgarage": re.compile(r"\bgarage (?:band|rock|punk)\b|\b(?:band|drummer|drums?|drum kit|amps?|jam\w*|bassist)\b"
+                             r"[^.]{0,60}\bgarage\b|\bgarage\b[^.]{0,60}\b(?:band|drummer|drums?|drum kit|amps?|"
+                             r"jam\w*|bassist)\b|\b(?:start\w*|form\w*) (?:a|my|our) (?:first )?band\b|"
+                             r"\bband (?:practice|rehearsal)\b"),
+    # a show played at a bar, a club, a basement (the first one, for tips, to ten people)
+    "bandshow": re.compile(r"\b(?:first|1st|our|my) (?:real |very first |first )?(?:show|gig)\b|\b(?:basement|house|bar|"
+                           r"club|pub|backyard|dive bar) (?:show|gig)s?\b|\bplay(?:s|ed|ing)? (?:a |the |at (?:a |the )?|"
+                           r"in (?:a |the )?)(?:\w+ )?(?:dive bar|bar|club|pub|basement|honky[- ]?tonk|show|gig|venue)s?\b|"
+                           r"\bfor tips\b|\btip jar\b"),
+    # the band on the road: touring, the van, the merch table, floors slept on
+    "bandroad": re.compile(r"\b(?:on |the |our |first |a )tour\b(?! (?:guide|of\b))|\btouring\b|\bmerch\b|"
+                           r"\bon the road with (?:my|the|our) band\b|\bband\b[^.]{0,40}\bon the road\b|"
+                           r"\bon the road\b[^.]{0,40}\bband\b|\b(?:band|tour) van\b|\bvan\b[^.]{0,40}\b(?:shows?|gigs?|"
+                           r"tour\w*)\b|\bsleep\w* on (?:floors|couches|strangers)\b"),
+    "openmic": re.compile(r"\bopen[- ]?mic\b"),
+    # playing in the street for coins: busking, a street musician, the open guitar case
+    "busking": re.compile(r"\bbusk\w*\b|\bstreet (?:musician|performer|singer|guitarist|fiddler)s?\b|"
+                          r"\b(?:subway|metro|underground) (?:musician|performer|singer|busker)s?\b|\b(?:guitar|violin|"
+                          r"fiddle|instrument) case (?:is |lying |wide )?open\b|\bopen (?:guitar|violin|fiddle) case\b|"
+                          r"\bplay\w* (?:music |guitar |songs |the fiddle |the violin |for (?:coins|change) )?(?:on|in) "
+                          r"the (?:street|subway|sidewalk|square)\b"),
+    # the band breaking up, and its reunion (the reunion wins where both are said)
+    "bandsplit": re.compile(r"\bband\b[^.]{0,30}\b(?:break\w* up|broke up|splitting|split up|calls? it quits|called it "
+                            r"quits|fell apart|falling apart|is over|is done)\b|\b(?:quit\w*|leav\w*|left) (?:the|my|our) "
+                            r"band\b|\b(?:break ?up|end|split) of (?:my|our|the) band\b"),
+    "bandreunion": re.compile(r"\b(?:band|bandmates)\b[^.]{0,40}\b(?:back together|reunion|reunit\w*)\b|\breunion "
+                              r"(?:show|gig|tour)\b|\bget\w* the (?:old )?band back\b"),
+}
+# (helper band) a guitar, drums or an amp in the garage, with no band: no mechanic's garage all the same
+GARAGE_MUSIC = re.compile(r"\b(?:guitars?|drums?|drum kit|amps?|amplifiers?|bass guitar|jam\w*)\b[^.]{0,60}"
+                          r"\bgarage\b(?! sale)|"
+                          r"\bgarage\b(?! sale)[^.]{0,60}\b(?:guitars?|drums?|drum kit|amps?|amplifiers?|bass guitar|"
+                          r"jam\w*)\b")
+
+
+def band_kinds(low_description: str) -> frozenset[str]:
+    """(helper band) The band themes the description names: ``band`` and its kinds (``BAND_KINDS``) where a band of
+    one's own is there (``BAND_OWN``) or a kind needs none (a show, the road, the garage, an open mic, busking);
+    ``garagemusic`` where a garage holds music but no band (no mechanic's lines)."""
+    kinds = {n for n, rx in BAND_KINDS.items() if rx.search(low_description)}
+    own = bool(BAND_OWN.search(low_description))
+    if not own:
+        # a show, the road or the reunion need the band (a "first show" on TV, a "tour" of a city, a "van"); the garage
+        # needs a drummer or its band; an open mic and busking stand alone
+        kinds -= {"bandreunion", "bandsplit"}
+        if not re.search(r"\b(?:play(?:s|ed|ing)?|gigs?|sets?|tips|tip jar|stage|drummer|guitar|amps?|merch|songs|"
+                         r"basement|crowd|punk|rock|indie|emo|grunge|metal)\b", low_description):
+            kinds -= {"bandshow", "bandroad"}
+        if "bandgarage" in kinds and not re.search(r"\b(?:band|drummer|drums|drum kit|bassist|jam\w*)\b",
+                                                   low_description):
+            kinds.discard("bandgarage")
+    if "bandreunion" in kinds:
+        kinds.discard("bandsplit")
+    if own and "bandsplit" not in kinds:
+        kinds.add("bandown")  # (the band's shared lines: the set list taped down, the bass player)
+    if not kinds and not own:
+        return frozenset({"garagemusic"}) if GARAGE_MUSIC.search(low_description) else frozenset()
+    return frozenset(kinds | {"band"})
+
+
+# (helper band) a band's song is no mechanic's garage, no car, no weekend off work or drinker's bar, no barista's
+# coffee shop, no pupil's school or lesson, no commuter's city, bus or train, no learner's instrument or choir, no
+# festival crowd, no yard sale, no tradesman's shop
+BAND_OUT = frozenset({"repair", "car", "yardsale", "weekend", "bar", "coffee", "school", "learning", "city", "bus",
+                      "train", "instrument", "choir", "festival", "morning", "techhelp", "nightout", "workout", "craft"})
+# (an open mic or busking is no record deal or tour, an open mic's nerves no waiting room, busking no open mic dreamed;
+# the band's van no driver's highway home, the band's end no rock anthem's stage)
+THEME_EXCLUDES.update({"band": BAND_OUT, "openmic": frozenset({"gig", "anxiety"}),
+                       "busking": frozenset({"gig", "dream"}), "garagemusic": frozenset({"repair", "car", "yardsale"}),
+                       "bandroad": frozenset({"road"}), "bandsplit": frozenset({"anthem"})})
 
 
 def ruled_out(topic: Topic) -> frozenset[str]:

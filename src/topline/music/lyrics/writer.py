@@ -35,7 +35,7 @@ from topline.music.lyrics.bank import SLOT, bank, line_marks
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
 from topline.music.lyrics.topic import (APOLOGY_GATES, CALENDAR, HOPE_KINDS, LONELY_KINDS, COMEBACK_STORIES, TRUTH_STORIES, SUCCESS_STORIES, LIGHT_GERUNDS, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
                                         contradicts, home_of, proper_nouns, ruled_out, SONG_NOUNS, in_voice, read_topic, sung_for_children,
-                                        KID_CREATURES, KID_AGE, FOR_A_CHILD, OTHERWORLD_MOMENTS,
+                                        KID_CREATURES, KID_AGE, FOR_A_CHILD, OTHERWORLD_MOMENTS, BAND_KINDS,
                                         tag_proper)
 from topline.music.lyrics.vocab import REGISTER
 from topline.music.types import FormPlan, FormSection, chorus_lines
@@ -464,7 +464,9 @@ NAMED_GATES = {"neighbor": ("neighbor",), "seenlove": ("seenlove", "crush"), "se
                **{n: (n,) for n in APOLOGY_GATES},
                # (helper lonely: loneliness and hope named by a phrase, and which kind: ``topic.lonely_kinds``)
                "lonely": ("lonelysong",), "hope": ("hopesong",),
-               **{n: (n,) for n in LONELY_GATES}}
+               **{n: (n,) for n in LONELY_GATES},
+               # (helper band: playing in a band, an open mic, busking, and which kind, ``topic.band_kinds``)
+               "band": ("bandsong",), **{n: (n,) for n in (*BAND_KINDS, "bandown")}}
 
 
 # (helpers tributes, comeback, heritage) the gates only a named theme meets
@@ -604,6 +606,8 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     if "otherworld" in topic.themes and "otherworld" in out:
         # (helper otherworld) the story of the uncanny leads the song, above a love song's or a sad song's stock
         out["otherworld"] += 2 * STRONG
+    if "band" in topic.themes and "band" in out:
+        out["band"] += 2 * STRONG  # (helper band) the band's own lines lead, above a rock song's stage and the gig's deal
     if "apology" in topic.themes and "apology" in out:
         out["apology"] += STRONG  # (helper apology) the sorry (or the forgiveness) leads, above the lover's or kin's stock
     out.update({n: 0.0 for n in ruled_out(topic) if n in out})  # a child's song of the split: no lover's breakup
