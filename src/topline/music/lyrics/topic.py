@@ -1160,6 +1160,16 @@ def read_topic(description: str) -> Topic:
             tags.add("no-unrepentant")  # (no stock "I don't regret", "I'd do it all the same way then")
         if AP_UNSAID.search(low_description):
             tags.add("no-spoke")  # ("the things i should have said": nothing said to take back)
+    named, tags = cause_kinds(named, tags, lemset, style, low_description, for_children)
+    if "equalitytalk" in named:
+        # (helper causes) a parent's talk with a child about racism is sung by the parent to the child ("a mother
+        # having the talk with her young son": "I fix your collar"), never to the parent
+        kid = next((p for p in uniq if p.kind == "person" and p.head.lower() in CAUSE_CHILDREN), None)
+        parent = next((p for p in uniq if p.kind == "person" and p.head.lower() in CAUSE_PARENTS), None)
+        if kid and parent:
+            singer, addressee = parent.bare, kid.bare
+    if "peace" in named:
+        words = [w for w in words if w != "anti"]  # (an anti-war song sings no "now it's an anti war")
     tags = frozenset(tags)
     facts, fears = clash.description_facts(description, style=style)
     if "lonely" in named:
@@ -1182,8 +1192,8 @@ def read_topic(description: str) -> Topic:
         verbs = tuple(v for v in verbs if v not in AP_WORDS)
         own_verbs = tuple(v for v in own_verbs if v not in AP_WORDS)
     topic = Topic(words=tuple(words), forms={k: frozenset(v) for k, v in forms.items()}, phrases=tuple(uniq),
-                 verbs=verbs, tags=tags, title_candidates=_apology_title(named, _truth_title(named, _comeback_title(named, _given_title(_titles(tagged, uniq, singer, unsung=third_party,
-                                                                                   lover=bool(ROMANCE & lemset)), named, uniq, addressee)), description)), neighbours=neighbours,
+                 verbs=verbs, tags=tags, title_candidates=_cause_title(named, low_description, _apology_title(named, _truth_title(named, _comeback_title(named, _given_title(_titles(tagged, uniq, singer, unsung=third_party,
+                                                                                   lover=bool(ROMANCE & lemset)), named, uniq, addressee)), description))), neighbours=neighbours,
                  settings=tuple(_mine(s) if singer else s for s in _settings(tagged)
                                 if not any(s.endswith(" " + e) for e in elsewhere)),  # (not where someone else is)
                  singer=singer, addressee=addressee, absent=_absent(tagged), ahead_of=_ahead_of(tagged),
@@ -1976,6 +1986,36 @@ LONELY_KINDS = {
     "lonelyfriends": re.compile(r"\bfriends (?:(?:all |have |had )?(?:moved on|moved away|got married|getting married|have kids|"
                                 r"drifted|are gone|left|settled down))|\bno friends\b|\blost (?:all )?(?:my )?friends\b"),
 }
+# (helper causes) Songs about causes, each named by its phrases, never by a word of another sense ("save the world" is a
+# hero's, "peace and quiet" a calm day's, "stand up for myself" a fighter's): climate change and the planet (the
+# summers hotter, the melting ice, wildfire smoke, the earth taken care of), racism and equality (judged by skin or
+# name, the same inside, civil rights), peace against war (anti-war, laying down arms), and standing up for someone
+# (a bullied kid).  Which lines a song sings: ``cause_kinds``.
+CAUSES = {
+    "climate": re.compile(
+        r"\b(?:climate|global warming|greenhouse gas\w*|carbon footprint|emissions|fossil fuels?|pollution|recycl\w*|"
+        r"(?:the )?environment(?:al)?|earth day|mother earth|planet earth|"
+        r"(?:sav|heal|protect|help|clean)(?:e|es|ed|ing|s)? (?:up )?(?:the|our|this) (?:planet|earth)|"
+        r"tak(?:e|es|ing) care of (?:the|our|this) (?:planet|earth)|"
+        r"(?:ice|glaciers?|ice ?caps?|polar ice|sea ice) (?:is |are )?(?:melting|melts?|disappearing|vanishing)|"
+        r"melting (?:ice|glaciers?|ice ?caps?|poles)|(?:summers?|world|planet|earth|it) (?:is |are |keeps? )?"
+        r"(?:getting|growing) (?:hotter|warmer)|hotter every (?:year|summer)|rising (?:seas|sea levels?|oceans?)|"
+        r"sea levels? (?:is |are )?rising|wildfire smoke|smoke from the (?:wild)?fires|polar bears?)\b"),
+    "equality": re.compile(
+        r"\b(?:racis[mt]\w*|equality|equal rights|civil rights|prejudice\w*|discriminat\w*|segregat\w*|"
+        r"black lives matter|judged by (?:the colou?r of )?(?:my|our|your|his|her|their) (?:skin|colou?r|name|race)|"
+        r"colou?r of (?:my|our|your|his|her|their) skin|skin colou?r|no matter (?:what )?(?:colou?r|race)|"
+        r"(?:all|we're all|we are all) the same (?:on the )?inside|diversity)\b"),
+    "peace": re.compile(
+        r"\b(?:anti[- ]?war|world peace|peace on earth|peace (?:song|anthem|ballad|march|protest|rally)|"
+        r"songs? (?:for|about|of) peace(?! and quiet| of mind)|lay(?:s|ing)? down (?:(?:their|our|your|the|all|his|her|my) )?(?:arms|weapons|guns|"
+        r"swords)|end (?:the|all|this|every) wars?|no more wars?|stop (?:the|this|all) wars?|ceasefire)\b"),
+    "standup": re.compile(
+        r"\b(?:(?:stand|stands|standing|stood|speak|speaks|speaking|spoke|stick|sticks|sticking|stuck) up for "
+        r"(?!(?:myself|yourself|himself|herself|ourselves|themselves|itself|what|your ?self|my ?self|the truth|"
+        r"(?:my|your|our|his|her|their) (?:self|rights|beliefs|dreams)|freedom|justice|love)\b)"
+        r"(?:the|a|an|my|our|your|his|her|their|that|this|every|some|him|her|them|those|each)\b)"),
+}
 # (helper lonely) Hope as what a song is about: after a hard time ("hope after a really hard year", "the light coming
 # back", "better days ahead"), thanks for small things ("thankful for the simple things in life"), and a good easy day
 # ("good vibes and sunshine", "a sunny afternoon with nowhere to be"); never the style word ("a hopeful song about my
@@ -2335,6 +2375,8 @@ THEME_PHRASES = {
     # (never "a night in a motel", "all night in the library")
     # (helper lonely) loneliness and hope as subjects; which of their kinds: ``lonely_kinds``
     "lonely": LONELY, "hope": re.compile("|".join(rx.pattern for rx in HOPE_KINDS.values())),
+    # (helper causes) climate, equality, peace, standing up for someone (``CAUSES``; their kinds: ``cause_kinds``)
+    **CAUSES,
     "nightin": re.compile(r"\b(?:movie nights?|nights? in(?= *(?:$|[,.;!]| with| together| on the| at home| tonight))|"
                           r"stay(?:s|ed|ing)? in (?:with|tonight|all|on (?:a|the))|"
                           r"(?:on|in) (?:the|our) (?:couch|sofa) (?:with|together)|(?:morning|sunday|saturday|day)s? in "
@@ -2621,6 +2663,33 @@ BAND_OUT = frozenset({"repair", "car", "yardsale", "weekend", "bar", "coffee", "
 THEME_EXCLUDES.update({"band": BAND_OUT, "openmic": frozenset({"gig", "anxiety"}),
                        "busking": frozenset({"gig", "dream"}), "garagemusic": frozenset({"repair", "car", "yardsale"}),
                        "bandroad": frozenset({"road"}), "bandsplit": frozenset({"anthem"})})
+# (helper causes) A parent's talk with a child about racism ("a mother having the talk with her young son"): the
+# parent's voice to the child.
+CAUSE_TALK = re.compile(r"\b(?:mother|mom|mum|mama|momma|father|dad|daddy|papa|parents?)\b.*\b(?:sons?|daughters?|child|"
+                        r"children|kids?|boy|girl)\b|\bthe talk\b")
+CAUSE_PARENTS = frozenset("mother mom mum mama momma father dad daddy papa parent parents".split())
+CAUSE_CHILDREN = frozenset("son sons daughter daughters child children kid kids boy girl".split())
+# Styles of faith: an equality song of faith sings its own lines of God's children.
+CAUSE_FAITH = frozenset("gospel worship praise christian god jesus lord pray prayer church faith hymn heaven".split())
+
+
+def cause_kinds(named: frozenset[str], tags: set[str], lemset: set[str], style, low: str,
+                for_children: bool) -> tuple[frozenset[str], set[str]]:
+    """(helper causes) The kinds of a song about a cause (``CAUSES``), each its lines' gate: ``NAMEkid`` in a song for
+    children (planting a seed, the crayons in the box), ``NAMEgrown`` in any other (the smoke, the march, the
+    soldiers' mothers); an equality song ``equalitytalk`` where a parent talks to a child, ``equalityfaith`` in a song
+    of faith.  A song about a cause is sung to the listener ("you"), never to a lover."""
+    causes = named & CAUSES.keys()
+    if not causes:
+        return named, tags
+    kinds = {c + ("kid" if for_children else "grown") for c in causes}
+    if "equality" in causes and not for_children:
+        if CAUSE_TALK.search(low):
+            kinds.add("equalitytalk")
+        if CAUSE_FAITH & (lemset | set(style)):
+            kinds.add("equalityfaith")
+    tags = (set(tags) - {"no-you", "romance"}) | {"no-romance"}
+    return named | kinds, tags
 
 
 def ruled_out(topic: Topic) -> frozenset[str]:
@@ -2750,6 +2819,24 @@ THEME_EXCLUDES.update({
     "apleft": frozenset({"family", "home", "longing", "grief"}), "apgone": frozenset({"grief"}),
     # a sorry to a lover is no couple's easy day ("you wear my sweater to the store", "the movie line")
     "aplove": frozenset({"longing", "grief", "love", "nightin", "dating"}),
+})
+# (helper causes) a song about a cause is its own: no lover's song, no stock of strength or of the stage, no night out,
+# no time going by; the planet's no astronaut's earth, no rain or season's scene, no child's summer ("the world our
+# children will grow up in"), no storm's candles; equality no church stock (its own lines of God's children), no
+# family table; a child's song of it no march; a parent's talk no praise of one's own mother; peace no soldier's own
+# letters home; standing up for a bullied kid is no bullied kid's own voice
+_CAUSE_OUT = frozenset({"love", "dating", "slots", "timepassing", "anthem", "strength", "night", "bar", "longing",
+                        "heartbreak", "joy", "calm", "dream", "hustle", "fling", "nightout"})
+THEME_EXCLUDES.update({
+    "climate": _CAUSE_OUT | {"space", "rain", "seasons", "storm", "winter", "heat", "newyear", "vacation", "sleepover",
+                             "icecream", "homegone", "school", "family", "kidsward", "instrument", "childhood",
+                             "nature", "duty", "phone", "work", "payoff", "newstart", "farfriend", "abroad", "vigil"},
+    "equality": _CAUSE_OUT | {"tattoo", "expecting", "gig", "techhelp", "sport", "oldage", "horse", "faith", "family",
+                              "home", "school", "childhood", "newsibling", "newborn"},
+    "equalitykid": frozenset({"protest"}),
+    "equalitytalk": frozenset({"protest", "parenthood"}),
+    "peace": _CAUSE_OUT | {"war", "family", "home", "fishing", "choir", "thanksgiving", "learning", "instrument", "work"},
+    "standup": _CAUSE_OUT | {"unseen", "newkid", "school", "family", "childhood", "vigil", "train", "leaving"},
 })
 # Genres no children's song is sung in: a "heavy metal song about a dragon" keeps the legend's.
 GROWN_STYLES = frozenset("metal punk rap trap drill grunge techno dubstep sexy sultry rnb r&b blues".split())
@@ -3731,6 +3818,24 @@ def _apology_title(named: frozenset[str], titles: tuple[str, ...]) -> tuple[str,
             return (*own, *(t for t in titles if t.lower() not in {o.lower() for o in own}))
     return titles
 
+
+
+# (helper causes) a cause's own titles where the description's words would make a fragment ("Repeating Itself",
+# "Asking Everyone", "Inside", "Anti War")
+CAUSE_TITLES = (
+    ("peace", re.compile(r"\blay(?:s|ing)? down\b"), ("Lay It Down",)),
+    ("peace", re.compile(r"\banti[- ]?war\b|\bno more wars?\b|\bend (?:the|all|this|every) wars?\b"), ("No More War",)),
+    ("equality", re.compile(r"\bhistory repeat"), ("History Repeating",)),
+    ("equality", re.compile(r"\bsame (?:on the )?inside\b"), ("The Same Inside",)),
+)
+
+
+def _cause_title(named: frozenset[str], low: str, titles: tuple[str, ...]) -> tuple[str, ...]:
+    """(helper causes) A cause's own title first (``CAUSE_TITLES``)."""
+    for name, rx, own in CAUSE_TITLES:
+        if name in named and rx.search(low):
+            return (*own, *(t for t in titles if t.lower() not in {o.lower() for o in own}))
+    return titles
 
 # (helper tributes) words a clause about someone does not end on
 CLAUSE_CUT = frozenset("way too so through up out my our his their the a an to".split())

@@ -33,7 +33,7 @@ from functools import lru_cache
 from topline.music.lyrics import clash, lexicon
 from topline.music.lyrics.bank import SLOT, bank, line_marks
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
-from topline.music.lyrics.topic import (APOLOGY_GATES, CALENDAR, HOPE_KINDS, LONELY_KINDS, COMEBACK_STORIES, TRUTH_STORIES, SUCCESS_STORIES, LIGHT_GERUNDS, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
+from topline.music.lyrics.topic import (APOLOGY_GATES, CALENDAR, CAUSES, HOPE_KINDS, LONELY_KINDS, COMEBACK_STORIES, TRUTH_STORIES, SUCCESS_STORIES, LIGHT_GERUNDS, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
                                         contradicts, home_of, proper_nouns, ruled_out, SONG_NOUNS, in_voice, read_topic, sung_for_children,
                                         KID_CREATURES, KID_AGE, FOR_A_CHILD, OTHERWORLD_MOMENTS, BAND_KINDS,
                                         tag_proper)
@@ -414,6 +414,8 @@ NO_SUBJECT = "nosubject"
 # (helper lonely) the kinds of a lonely or a hopeful song, each its lines' gate (``topic.lonely_kinds``: the lines of
 # being alone at home where it is not the crowd's)
 LONELY_GATES = frozenset({*LONELY_KINDS, "lonelyalone", *HOPE_KINDS})
+# (helper causes) the kinds of a song about a cause, each its lines' gate (``topic.cause_kinds``)
+CAUSE_GATES = frozenset({*(c + k for c in CAUSES for k in ("kid", "grown")), "equalitytalk", "equalityfaith"})
 # Words a theme named by a phrase (``topic.THEME_PHRASES``) meets its gates with: "next door" is read as no words of
 # its own, "the power went out" names no blackout, "my work bestie" and "the commute to work" no office.
 NAMED_GATES = {"neighbor": ("neighbor",), "seenlove": ("seenlove", "crush"), "seenwork": ("seenwork",),
@@ -466,13 +468,15 @@ NAMED_GATES = {"neighbor": ("neighbor",), "seenlove": ("seenlove", "crush"), "se
                "lonely": ("lonelysong",), "hope": ("hopesong",),
                **{n: (n,) for n in LONELY_GATES},
                # (helper band: playing in a band, an open mic, busking, and which kind, ``topic.band_kinds``)
-               "band": ("bandsong",), **{n: (n,) for n in (*BAND_KINDS, "bandown")}}
+               "band": ("bandsong",), **{n: (n,) for n in (*BAND_KINDS, "bandown")},
+               # (helper causes: a song about a cause, for children or not, a parent's talk, a song of faith)
+               **{n: (n,) for n in CAUSE_GATES}}
 
 
 # (helpers tributes, comeback, heritage) the gates only a named theme meets
 NAMED_GATE_WORDS = frozenset({"tribute", "memorial", "comeback", *COMEBACK_STORIES, *TRUTH_STORIES, "heritage", "herkin", "heryou", "herof",
                               "herself", *APOLOGY_GATES, "success", *SUCCESS_STORIES, "lonelysong", "hopesong",
-                              *LONELY_GATES})
+                              *LONELY_GATES, *CAUSE_GATES})
 
 
 @lru_cache(maxsize=1)
@@ -592,6 +596,10 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         # (helper lonely) a sunny free day is the colour of a song about something else ("a sunny afternoon in the park
         # with my dog": the dog's song), not its subject
         out["hope"] = STRONG - 0.1
+    for name in CAUSES.keys() & topic.themes & out.keys():
+        # (helper causes) a cause named is the song, above the words' own themes (the planet's astronaut, the
+        # soldier's letters home, the bullied kid's own voice): its lines say it
+        out[name] += 2 * STRONG
     if "parenthood" in topic.themes and "parenthood" in out:
         out["parenthood"] += STRONG  # (helper parents) the moment's own lines in the parent's voice lead the song
     if "freedom" in topic.themes and "freedom" in out and not any(out.get(n, 0.0) >= STRONG for n in FREE_NEIGHBOURS):
