@@ -1,6 +1,6 @@
 """Lyrics written from descriptions: the lyrics for reading, then figures.
 
-    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|fresh21|fresh22|kinds|kinds2|kinds3|kinds4|kinds5|kinds6|kinds7|kinds8|kinds9|kinds10|kinds11|kinds12|kinds13|kinds14|kinds15|kinds16|kinds17|kinds18|kinds19|kinds20|kinds21|kinds22|kinds23|kinds24|kinds25|kinds26|kinds27|kinds28|kinds29|kinds30|kinds31|kinds32|kinds33|kinds34|kinds35|kinds36|kinds37|kinds38|kinds39|kinds40|kinds41|kinds42|kinds43|kinds44|kinds45|moods|styles]
+    PYTHONPATH=src python benchmarks/bench_lyrics.py [--seeds 2] [--quiet] [--set tuned|heldout|both|validation|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|fresh21|fresh22|kinds|kinds2|kinds3|kinds4|kinds5|kinds6|kinds7|kinds8|kinds9|kinds10|kinds11|kinds12|kinds13|kinds14|kinds15|kinds16|kinds17|kinds18|kinds19|kinds20|kinds21|kinds22|kinds23|kinds24|kinds25|kinds26|kinds27|kinds28|kinds29|kinds30|kinds31|kinds32|kinds33|kinds34|kinds35|kinds36|kinds37|kinds38|kinds39|kinds40|kinds41|kinds42|kinds43|kinds44|kinds45|kinds46|moods|styles]
 
         [--readings benchmarks/lyrics_readings.json]
 
@@ -1267,6 +1267,24 @@ KINDS44 = (
     "a reggae song about being thankful for the simple things in life",
     "an uplifting pop song about better days ahead",
 )
+# Kinds46: a tuning set written 2026-12-08 02:55 UTC (helper keying) before anything ran on it, for descriptions whose
+# subject is a verb phrase ("teaching my daughter to ride a bike", "who loves to bake", "learning to knit") or a word
+# whose sense the rest of the description settles (a shower one sings in, a bar exam, a parking garage, a nursing
+# license, training for a marathon); none of the checking sets' descriptions.
+KINDS46 = (
+    "a sweet acoustic song about teaching my daughter to ride a bike",
+    "a country song about my grandpa teaching me to fish at the lake",
+    "a happy pop song for my wife who loves to bake on sunday mornings",
+    "a cozy folk song about my grandma teaching me to knit",
+    "a song about my dad learning to paint after he retired",
+    "a funny song about my husband who sings in the shower every morning",
+    "a motivational song about training for my first marathon",
+    "a song about my sister studying for the bar exam",
+    "a song about a stray cat living in the parking garage at my work",
+    "a proud song for my sister who just got her nursing license",
+    "a love song about my boyfriend who loves to cook for me",
+    "a song about my son learning to play guitar",
+)
 # Styles: descriptions that name a genre or mood (and little else), written 2026-12-06 (lyrics3) to tune
 # the style words and mood themes on; the fresh set's are never tuned on.
 STYLES = (
@@ -1333,13 +1351,13 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--readings", default="", help="judgements of lines by reading (JSON): count nonsense/filler")
-    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "kinds", "kinds2", "kinds3", "kinds4", "kinds5", "kinds6", "kinds7", "kinds8", "kinds9", "kinds10", "kinds11", "kinds12", "kinds13", "kinds14", "kinds15", "kinds16", "kinds17", "kinds18", "kinds19", "kinds20", "kinds21", "kinds22", "kinds23", "kinds24", "kinds25", "kinds26", "kinds27", "kinds28", "kinds29", "kinds30", "kinds31", "kinds32", "kinds33", "kinds34", "kinds35", "kinds36", "kinds37", "kinds38", "kinds39", "kinds40", "kinds41", "kinds42", "kinds43", "kinds44", "kinds45", "moods", "styles"), default="tuned",
+    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "kinds", "kinds2", "kinds3", "kinds4", "kinds5", "kinds6", "kinds7", "kinds8", "kinds9", "kinds10", "kinds11", "kinds12", "kinds13", "kinds14", "kinds15", "kinds16", "kinds17", "kinds18", "kinds19", "kinds20", "kinds21", "kinds22", "kinds23", "kinds24", "kinds25", "kinds26", "kinds27", "kinds28", "kinds29", "kinds30", "kinds31", "kinds32", "kinds33", "kinds34", "kinds35", "kinds36", "kinds37", "kinds38", "kinds39", "kinds40", "kinds41", "kinds42", "kinds43", "kinds44", "kinds45", "kinds46", "moods", "styles"), default="tuned",
 
                     help="the 10 descriptions read while writing the writer, the held-out ones, both, or the "
                          "validation set or the fresh set (never tuned on)")
     args = ap.parse_args()
     descriptions = {"tuned": DESCRIPTIONS, "heldout": HELDOUT, "both": DESCRIPTIONS + HELDOUT,
-                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8, "fresh9": FRESH9, "fresh10": FRESH10, "fresh11": FRESH11, "fresh12": FRESH12, "fresh13": FRESH13, "fresh14": FRESH14, "fresh15": FRESH15, "fresh16": FRESH16, "fresh17": FRESH17, "fresh18": FRESH18, "fresh19": FRESH19, "fresh20": FRESH20, "fresh21": FRESH21, "fresh22": FRESH22, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "kinds4": KINDS4, "kinds5": KINDS5, "kinds6": KINDS6, "kinds7": KINDS7, "kinds8": KINDS8, "kinds9": KINDS9, "kinds10": KINDS10, "kinds11": KINDS11, "kinds12": KINDS12, "kinds13": KINDS13, "kinds14": KINDS14, "kinds15": KINDS15, "kinds16": KINDS16, "kinds17": KINDS17, "kinds18": KINDS18, "kinds19": KINDS19, "kinds20": KINDS20, "kinds21": KINDS21, "kinds22": KINDS22, "kinds23": KINDS23, "kinds24": KINDS24, "kinds25": KINDS25, "kinds26": KINDS26, "kinds27": KINDS27, "kinds28": KINDS28, "kinds29": KINDS29, "kinds30": KINDS30, "kinds31": KINDS31, "kinds32": KINDS32, "kinds33": KINDS33, "kinds34": KINDS34, "kinds35": KINDS35, "kinds36": KINDS36, "kinds37": KINDS37, "kinds38": KINDS38, "kinds39": KINDS39, "kinds40": KINDS40, "kinds41": KINDS41, "kinds42": KINDS42, "kinds43": KINDS43, "kinds44": KINDS44, "kinds45": KINDS45, "moods": MOODS, "styles": STYLES}[args.set]
+                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8, "fresh9": FRESH9, "fresh10": FRESH10, "fresh11": FRESH11, "fresh12": FRESH12, "fresh13": FRESH13, "fresh14": FRESH14, "fresh15": FRESH15, "fresh16": FRESH16, "fresh17": FRESH17, "fresh18": FRESH18, "fresh19": FRESH19, "fresh20": FRESH20, "fresh21": FRESH21, "fresh22": FRESH22, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "kinds4": KINDS4, "kinds5": KINDS5, "kinds6": KINDS6, "kinds7": KINDS7, "kinds8": KINDS8, "kinds9": KINDS9, "kinds10": KINDS10, "kinds11": KINDS11, "kinds12": KINDS12, "kinds13": KINDS13, "kinds14": KINDS14, "kinds15": KINDS15, "kinds16": KINDS16, "kinds17": KINDS17, "kinds18": KINDS18, "kinds19": KINDS19, "kinds20": KINDS20, "kinds21": KINDS21, "kinds22": KINDS22, "kinds23": KINDS23, "kinds24": KINDS24, "kinds25": KINDS25, "kinds26": KINDS26, "kinds27": KINDS27, "kinds28": KINDS28, "kinds29": KINDS29, "kinds30": KINDS30, "kinds31": KINDS31, "kinds32": KINDS32, "kinds33": KINDS33, "kinds34": KINDS34, "kinds35": KINDS35, "kinds36": KINDS36, "kinds37": KINDS37, "kinds38": KINDS38, "kinds39": KINDS39, "kinds40": KINDS40, "kinds41": KINDS41, "kinds42": KINDS42, "kinds43": KINDS43, "kinds44": KINDS44, "kinds45": KINDS45, "kinds46": KINDS46, "moods": MOODS, "styles": STYLES}[args.set]
 
     form = default_form("pop")
     t0 = time.process_time()
