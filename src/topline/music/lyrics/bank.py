@@ -29,17 +29,21 @@ class Entry:
 @dataclass(frozen=True)
 class Bank:
     """``themes``: theme -> its keys; ``core``: theme -> the keys that alone name its subject
-    (written ``dog*`` in the bank: one of them in a description supports the whole theme)."""
+    (written ``dog*`` in the bank: one of them in a description supports the whole theme); ``senses``: theme -> key
+    -> the description words that settle another sense of the key (written ``garage!band,parking``: "a band playing
+    in a garage" is no mechanic's garage), where it keys nothing."""
 
     themes: dict[str, frozenset[str]]
     entries: tuple[Entry, ...]
     core: dict[str, frozenset[str]] = field(default_factory=dict)
+    senses: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
 
 
 def parse_bank(text: str) -> Bank:
     """Read the bank's text format (see the header of ``data/phrases.txt``)."""
     themes: dict[str, frozenset[str]] = {}
     core: dict[str, frozenset[str]] = {}
+    senses: dict[str, dict[str, frozenset[str]]] = {}
     entries: list[Entry] = []
     theme = ""
     for raw in text.splitlines():
@@ -51,7 +55,13 @@ def parse_bank(text: str) -> Bank:
             if not m:
                 raise ValueError(f"bad theme line: {line!r}")
             theme = m.group(1)
-            keys = m.group(2).split()
+            keys = []
+            for k in m.group(2).split():
+                k, _, other = k.partition("!")  # "garage!band,parking": the words that settle another sense
+                keys.append(k)
+                if other:
+                    key = senses.setdefault(theme, {})
+                    key[k.rstrip("*")] = key.get(k.rstrip("*"), frozenset()) | frozenset(other.split(","))
             # a theme may be continued further down the file (couplets added later go at the end, so the
             # lines already there keep their order, and with it each seed's draws): its keys join the first's
             themes[theme] = themes.get(theme, frozenset()) | frozenset(k.rstrip("*") for k in keys)
@@ -64,7 +74,7 @@ def parse_bank(text: str) -> Bank:
             raise ValueError(f"bad couplet: {line!r}")
         entries.append(Entry(index=len(entries), theme=theme, roles=roles,
                              tags=frozenset(t for t in tags if t != "-"), lines=(first.strip(), second.strip())))
-    return Bank(themes=themes, entries=tuple(entries), core=core)
+    return Bank(themes=themes, entries=tuple(entries), core=core, senses=senses)
 
 
 @lru_cache(maxsize=1)

@@ -218,6 +218,10 @@ class Topic:
     verb_words: frozenset[str] = frozenset()
     # words used to call someone ("my honey", "calls everyone honey"): a person, no thing of the same spelling
     called: frozenset[str] = frozenset()
+    # what someone learns, teaches, loves or likes to do, as (that verb, the doing, "mine" or "theirs"): ("learn",
+    # "cook", "theirs") of "my dad learning to cook", ("love", "bake", "theirs") of "my wife who loves to bake"
+    # (``pursuits``)
+    pursued: tuple[tuple[str, str, str], ...] = ()
 
 
 UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -674,6 +678,47 @@ def _voice(description: str) -> str:
 
 
 WAY_DEGREE = re.compile(r"\bway (?=(?:too|more|less|better|worse)\b)", re.I)
+
+
+# A doing named as what someone learns, teaches, loves or likes to do: "learning to cook", "teaching my daughter to ride
+# a bike", "who loves to bake", "loves cooking" (the doing is the song's subject, in whatever verb form it is written).
+PURSUIT = re.compile(r"\b(learn|teach|taught|lov|lik|enjoy)\w*\b((?:\s+[\w']+){0,3}?)\s+to\s+([a-z]+)\b|"
+                     r"\b(lov|lik|enjoy)\w*\s+([a-z]+ing)\b")
+PURSUERS = {"learn": "learn", "teach": "teach", "taught": "teach", "lov": "love", "lik": "like", "enjoy": "enjoy"}
+
+
+def pursuits(low_description: str) -> tuple[tuple[str, str, str], ...]:
+    """(the learning, teaching, loving or liking verb, the doing, whose doing: "mine" or "theirs") of each doing the
+    description names as pursued: ("learn", "cook", "theirs") of "my dad learning to cook after mom got sick",
+    ("love", "bake", "theirs") of "my wife who loves to bake", ("teach", "knit", "mine") of "my grandma teaching me to
+    knit", ("learn", "swim", "mine") of "the summer I learned to swim"; never a noun ("loves to the moon")."""
+    out = []
+    for m in PURSUIT.finditer(low_description):
+        head, verb = (m.group(1), m.group(3)) if m.group(1) else (m.group(4), m.group(5))
+        between = (m.group(2) or "").split()
+        if any(not re.fullmatch(r"me|you|him|her|us|them|my|his|our|their|your|the|a|an|little|baby|big|young|old|"
+                                r"older|younger|[\w]+'s|son|daughter|kids?|brother|sister|grandson|granddaughter|boy|"
+                                r"girl|dog|students?|class|how", w) for w in between):
+            continue  # ("loved the way you tried to call": no doing pursued)
+        lemma = lexicon.lemma(verb, "v")
+        if "v" not in lexicon.parts_of_speech(lemma) or lemma in ("be", "have", "get", "go", "do", "make"):
+            continue
+        if PURSUERS[head] == "teach":
+            whose = "mine" if not between or {"me", "us"} & set(between) else "theirs"
+        else:
+            before = re.sub(r"\b(?:who|that|is|was|are|were|always|still|finally|just|now|really|so|has|had|been)\s+$",
+                            "", low_description[:m.start()].rstrip() + " ")
+            while True:  # (skip the helpers between the doer and the verb: "my dad who is finally learning")
+                cut = re.sub(r"\b(?:who|that|is|was|are|were|always|still|finally|just|now|really|so|has|had|been)\s+$",
+                             "", before)
+                if cut == before:
+                    break
+                before = cut
+            last = before.split()[-1:] or [""]
+            whose = "theirs" if last[0] not in ("i", "i'm", "about", "of", "on", "for", "to", "song", "and", "")\
+                and not lexicon.parts_of_speech(last[0])[:1] == ["v"] else "mine"
+        out.append((PURSUERS[head], lemma, whose))
+    return tuple(dict.fromkeys(out))
 
 
 def read_topic(description: str) -> Topic:
@@ -1203,7 +1248,8 @@ def read_topic(description: str) -> Topic:
                  lost_things=clash.lost_things(description) - ({"weight", "pounds", "lbs", "everything"}
                                                                 if "comeback" in named else set()),
                  themes=named, verb_words=frozenset(lem for _, lem, pos in tagged if pos == "v")
-                 - {lem for _, lem, pos in tagged if pos != "v"} | _broken_apart(tagged), called=_called(description))
+                 - {lem for _, lem, pos in tagged if pos != "v"} | _broken_apart(tagged), called=_called(description),
+                 pursued=pursuits(low_description))
     if named & KID_CREATURES.keys():
         # (helper fantasy) whom a song of make-believe is for and its mood are no subject: "a fun pirate song for my 5
         # year old's birthday party" sings no "I'm a fun pirate, I know", no "I drove by the old house today"

@@ -543,12 +543,26 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     # rings no school bell) key nothing
     words -= unsaid(topic)
     placed = scenery(topic)
+    # the words that settle a key's sense (the bank's "garage!band,parking": "a band playing in a garage" is no
+    # mechanic's garage, "the bar exam" no bar, "a nursing license" no driving test), in any form written
+    settling = set(topic.words) | set(topic.verbs) | {f for fs in topic.forms.values() for f in fs} \
+        | {lem for p in topic.phrases for lem in p.lemmas} | {w.lower() for p in topic.phrases for w in p.bare.split()}
+    # a doing pursued ("learning to cook", "who loves to bake", "teaching me to surf") keys a theme as its -ing form
+    # does ("cooking", a core key of food, where "cook" alone is a plain one): the doing is the song's subject
+    pursued = {v: lexicon.gerund(v) for _, v, _ in topic.pursued}
     out = {}
     b = bank()
     for name, keys in b.themes.items():
         if not keys:
             continue
         core = b.core.get(name, frozenset())
+        other_sense = {k for k, other in b.senses.get(name, {}).items() if other & settling}
+        if other_sense:
+            keys, core = keys - other_sense, core - other_sense
+        doings = {v for v, g in pursued.items() if g in keys}
+        words_here = words | {pursued[v] for v in doings}  # (the doing counted once, as its strongest form)
+        if doings:
+            keys, core = keys - doings, core - doings
         if workplace and name != "work":
             keys, core = keys - workplace, core - workplace
         if name == "city" and small_town:
@@ -558,13 +572,16 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         # style words ("sad", "anthem", "love") count only for a theme they name alone: a mood, not a subject;
         # a mood's key among the description's own words is a thing, not the song's mood ("the power went out",
         # "a metal box", "a rock"): a plain key
-        named = core & (words - modifiers - (placed if name in SCENERY_THEMES else set())) \
+        named = core & (words_here - modifiers - (placed if name in SCENERY_THEMES else set())) \
             if name not in MOODS else frozenset()
         # a genre's name is the music, never a subject: a "chill house track" is no song about a house
         styled = set(topic.style) - words - (CORE_GENRES if name not in MOODS else frozenset())
-        direct = len(keys & words) + len(named) + 2 * len(core & styled)
+        direct = len(keys & words_here) + len(named) + 2 * len(core & styled)
         near = len(keys & topic.neighbours)
         out[name] = 2.0 * direct + 0.3 * min(near, 3)
+        if name in WATCHED_THEMES and not b.themes[name] & ({v for _, v, whose in topic.pursued if whose == "theirs"}
+                                                  | set(topic.their_verbs)):
+            out[name] = 0.0  # (sung to the one who does it, "you stir the pot": never where the singer does it)
     for name in topic.themes & out.keys():
         out[name] += STRONG  # named in a phrase ("coming up from nothing": the hustle, in whatever words)
     for kind in LOVE_KINDS & topic.themes & out.keys():
@@ -656,6 +673,18 @@ def theme_weights(topic: Topic) -> dict[str, float]:
             for name in [n for n, w in out.items() if w >= STRONG and b.themes[n] & there and not b.themes[n] & here
                          and n not in topic.themes and n not in THEIR_PLIGHT]:
                 out[name] = STRONG - 0.1
+    doings = set(pursued) | set(pursued.values())
+    for name in DOERS_SUNG & out.keys():
+        if out[name] >= STRONG and b.themes[name] & doings:
+            out[name] += STRONG  # (helper keying) the doing pursued is the song ("my boyfriend who loves to cook for me")
+    watched = {v for _, v, whose in topic.pursued if whose == "theirs"} | set(topic.their_verbs)
+    if any(out.get(n, 0.0) >= STRONG for n in WATCHED_THEMES) and watched:
+        # (helper keying) what someone else does, sung in the watcher's voice ("my boyfriend who loves to cook for me"):
+        # the doer's own themes keyed by the same doing ("I chop the peppers, slice the lime") only where a line sings
+        # the description's words
+        for name in [n for n, w in out.items() if w >= STRONG and n not in WATCHED_THEMES and n not in topic.themes
+                     and b.themes[n] & watched]:
+            out[name] = STRONG - 0.1
     strong = {n for n, w in out.items() if w >= STRONG}
     if "lost" in topic.tags and DEATH_WORDS & set(topic.words) and "grief" in out and strong <= KIN_THEMES | MOODS \
             and "grief" not in ruled_out(topic) and any(p.kind == "person" for p in topic.phrases):
@@ -671,7 +700,8 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         # theme that one of their verbs keys is in the doer's voice ("I punch the clock", "both hands on the
         # wheel"), so only its lines that sing the description's words
         for name in out:
-            if out[name] >= STRONG and b.themes[name] & others and name not in topic.themes:
+            if out[name] >= STRONG and b.themes[name] & others and name not in topic.themes \
+                    and name not in DOERS_SUNG:
                 out[name] = STRONG - 0.1
         # and one that only the nouns of what they do key ("my mom working double shifts at the hospital": her
         # shifts and her hospital, no nurse's call in my voice and no patient's bed; "mom" keys the family's song)
@@ -679,11 +709,19 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         mine = set(topic.words) - theirs - others
         for name in out:
             if out[name] >= STRONG and b.themes[name] & theirs and not b.themes[name] & mine \
-                    and name not in topic.themes:
+                    and name not in topic.themes and name not in DOERS_SUNG:
                 out[name] = STRONG - 0.1
     return out
 
 
+# Themes sung to someone one loves about what they do ("my boyfriend who loves to cook for me", "my dad learning to
+# cook": "you stir the pot and hum"): keyed only where someone else does it (``Topic.pursued``, ``Topic.their_verbs``),
+# and then in the watcher's voice, whoever does it.
+WATCHED_THEMES = frozenset({"yourcooking"})
+# Themes sung to (or beside) the one who does what they are about, whoever does it ("my grandma who loves to sew
+# quilts": "you pin the squares out on the bed"; "my dad learning to paint": "you mix the blue until it's right"):
+# a clause about that someone keys them all the same.
+DOERS_SUNG = WATCHED_THEMES | {"needlework", "art"}
 # Themes written for what befalls someone one loves, sung by the one beside them ("my wife who is battling cancer",
 # "my cousin locked up in jail"): a clause about that someone keys them all the same.
 THEIR_PLIGHT = frozenset({"illness", "prison"})
