@@ -1267,6 +1267,25 @@ KINDS44 = (
     "a reggae song about being thankful for the simple things in life",
     "an uplifting pop song about better days ahead",
 )
+# Kinds48: a tuning set written 2026-12-08 03:00 UTC (helper teen) before anything ran on it, for songs of being a
+# teenager as users ask for them (being sixteen: the slammed door, the headphones, parents who don't get it, curfew;
+# teenage friendship and the group chat; a first crush at school; senior year and the last summer before college; a
+# teenager's anxiety and pressure: grades, social media, fitting in; a parent's song to a teenager); none about
+# learning to drive, none of the checking sets' descriptions.
+KINDS48 = (
+    "a song about being a teenager",
+    "pop punk song about being sixteen and my parents just don't get me",
+    "angsty alt rock song about slamming my bedroom door and putting my headphones on",
+    "rap about being fifteen, not a kid anymore but not grown up either",
+    "upbeat pop song about my best friends and our group chat",
+    "a cute pop song about my first crush, the boy who sits behind me in math class",
+    "a nostalgic country song about our last summer before college",
+    "indie anthem about senior year with my best friends, prom and graduation coming",
+    "a rap about the pressure of being a teenager, grades, social media and trying to fit in",
+    "sad piano ballad about teenage anxiety and comparing myself to everyone online",
+    "a mom's song to her teenage daughter about letting her grow up",
+    "a country ballad from a dad to his sixteen year old son who keeps his door shut",
+)
 # Styles: descriptions that name a genre or mood (and little else), written 2026-12-06 (lyrics3) to tune
 # the style words and mood themes on; the fresh set's are never tuned on.
 STYLES = (
@@ -1333,13 +1352,13 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--readings", default="", help="judgements of lines by reading (JSON): count nonsense/filler")
-    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "kinds", "kinds2", "kinds3", "kinds4", "kinds5", "kinds6", "kinds7", "kinds8", "kinds9", "kinds10", "kinds11", "kinds12", "kinds13", "kinds14", "kinds15", "kinds16", "kinds17", "kinds18", "kinds19", "kinds20", "kinds21", "kinds22", "kinds23", "kinds24", "kinds25", "kinds26", "kinds27", "kinds28", "kinds29", "kinds30", "kinds31", "kinds32", "kinds33", "kinds34", "kinds35", "kinds36", "kinds37", "kinds38", "kinds39", "kinds40", "kinds41", "kinds42", "kinds43", "kinds44", "kinds45", "moods", "styles"), default="tuned",
+    ap.add_argument("--set", choices=("tuned", "heldout", "both", "validation", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "kinds", "kinds2", "kinds3", "kinds4", "kinds5", "kinds6", "kinds7", "kinds8", "kinds9", "kinds10", "kinds11", "kinds12", "kinds13", "kinds14", "kinds15", "kinds16", "kinds17", "kinds18", "kinds19", "kinds20", "kinds21", "kinds22", "kinds23", "kinds24", "kinds25", "kinds26", "kinds27", "kinds28", "kinds29", "kinds30", "kinds31", "kinds32", "kinds33", "kinds34", "kinds35", "kinds36", "kinds37", "kinds38", "kinds39", "kinds40", "kinds41", "kinds42", "kinds43", "kinds44", "kinds45", "kinds48", "moods", "styles"), default="tuned",
 
                     help="the 10 descriptions read while writing the writer, the held-out ones, both, or the "
                          "validation set or the fresh set (never tuned on)")
     args = ap.parse_args()
     descriptions = {"tuned": DESCRIPTIONS, "heldout": HELDOUT, "both": DESCRIPTIONS + HELDOUT,
-                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8, "fresh9": FRESH9, "fresh10": FRESH10, "fresh11": FRESH11, "fresh12": FRESH12, "fresh13": FRESH13, "fresh14": FRESH14, "fresh15": FRESH15, "fresh16": FRESH16, "fresh17": FRESH17, "fresh18": FRESH18, "fresh19": FRESH19, "fresh20": FRESH20, "fresh21": FRESH21, "fresh22": FRESH22, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "kinds4": KINDS4, "kinds5": KINDS5, "kinds6": KINDS6, "kinds7": KINDS7, "kinds8": KINDS8, "kinds9": KINDS9, "kinds10": KINDS10, "kinds11": KINDS11, "kinds12": KINDS12, "kinds13": KINDS13, "kinds14": KINDS14, "kinds15": KINDS15, "kinds16": KINDS16, "kinds17": KINDS17, "kinds18": KINDS18, "kinds19": KINDS19, "kinds20": KINDS20, "kinds21": KINDS21, "kinds22": KINDS22, "kinds23": KINDS23, "kinds24": KINDS24, "kinds25": KINDS25, "kinds26": KINDS26, "kinds27": KINDS27, "kinds28": KINDS28, "kinds29": KINDS29, "kinds30": KINDS30, "kinds31": KINDS31, "kinds32": KINDS32, "kinds33": KINDS33, "kinds34": KINDS34, "kinds35": KINDS35, "kinds36": KINDS36, "kinds37": KINDS37, "kinds38": KINDS38, "kinds39": KINDS39, "kinds40": KINDS40, "kinds41": KINDS41, "kinds42": KINDS42, "kinds43": KINDS43, "kinds44": KINDS44, "kinds45": KINDS45, "moods": MOODS, "styles": STYLES}[args.set]
+                    "validation": VALIDATION, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8, "fresh9": FRESH9, "fresh10": FRESH10, "fresh11": FRESH11, "fresh12": FRESH12, "fresh13": FRESH13, "fresh14": FRESH14, "fresh15": FRESH15, "fresh16": FRESH16, "fresh17": FRESH17, "fresh18": FRESH18, "fresh19": FRESH19, "fresh20": FRESH20, "fresh21": FRESH21, "fresh22": FRESH22, "kinds": KINDS, "kinds2": KINDS2, "kinds3": KINDS3, "kinds4": KINDS4, "kinds5": KINDS5, "kinds6": KINDS6, "kinds7": KINDS7, "kinds8": KINDS8, "kinds9": KINDS9, "kinds10": KINDS10, "kinds11": KINDS11, "kinds12": KINDS12, "kinds13": KINDS13, "kinds14": KINDS14, "kinds15": KINDS15, "kinds16": KINDS16, "kinds17": KINDS17, "kinds18": KINDS18, "kinds19": KINDS19, "kinds20": KINDS20, "kinds21": KINDS21, "kinds22": KINDS22, "kinds23": KINDS23, "kinds24": KINDS24, "kinds25": KINDS25, "kinds26": KINDS26, "kinds27": KINDS27, "kinds28": KINDS28, "kinds29": KINDS29, "kinds30": KINDS30, "kinds31": KINDS31, "kinds32": KINDS32, "kinds33": KINDS33, "kinds34": KINDS34, "kinds35": KINDS35, "kinds36": KINDS36, "kinds37": KINDS37, "kinds38": KINDS38, "kinds39": KINDS39, "kinds40": KINDS40, "kinds41": KINDS41, "kinds42": KINDS42, "kinds43": KINDS43, "kinds44": KINDS44, "kinds45": KINDS45, "kinds48": KINDS48, "moods": MOODS, "styles": STYLES}[args.set]
 
     form = default_form("pop")
     t0 = time.process_time()
