@@ -32,7 +32,7 @@ from functools import lru_cache
 from topline.music.lyrics import clash, lexicon
 from topline.music.lyrics.bank import SLOT, bank, line_marks
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
-from topline.music.lyrics.topic import (APOLOGY_GATES, CALENDAR, HOPE_KINDS, LONELY_KINDS, COMEBACK_STORIES, TRUTH_STORIES, SUCCESS_STORIES, LIGHT_GERUNDS, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
+from topline.music.lyrics.topic import (APOLOGY_GATES, TEEN_KINDS, CALENDAR, HOPE_KINDS, LONELY_KINDS, COMEBACK_STORIES, TRUTH_STORIES, SUCCESS_STORIES, LIGHT_GERUNDS, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
                                         contradicts, home_of, proper_nouns, ruled_out, SONG_NOUNS, in_voice, read_topic, sung_for_children,
                                         KID_CREATURES, KID_AGE, FOR_A_CHILD, OTHERWORLD_MOMENTS,
                                         tag_proper)
@@ -453,7 +453,9 @@ NAMED_GATES = {"neighbor": ("neighbor",), "seenlove": ("seenlove", "crush"), "se
                **{n: (n,) for n in APOLOGY_GATES},
                # (helper lonely: loneliness and hope named by a phrase, and which kind: ``topic.lonely_kinds``)
                "lonely": ("lonelysong",), "hope": ("hopesong",),
-               **{n: (n,) for n in LONELY_GATES}}
+               **{n: (n,) for n in LONELY_GATES},
+               # (helper teen: a teenager's song, and which kind, the teen's own voice or a parent's: ``topic.teen_kinds``)
+               **{n: (n,) for n in TEEN_KINDS}}
 
 
 # (helpers tributes, comeback, heritage) the gates only a named theme meets
@@ -593,6 +595,13 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     if "otherworld" in topic.themes and "otherworld" in out:
         # (helper otherworld) the story of the uncanny leads the song, above a love song's or a sad song's stock
         out["otherworld"] += 2 * STRONG
+    if "teen" in topic.themes and "teen" in out:
+        # (helper teen) a teenager's song leads with its own lines (the slammed door, the group chat, the long way to
+        # class, the last June, the grades checked, a parent outside the door), above a punk anthem's stage, a school
+        # day's bell, a child's tree house or a family's stock; a crush at school shares its song with the love theme's crush not told (the name crossed out, the word never
+        # said), and a teenager's door kept shut the parenthood theme's moment (``kidteen``): no more than they
+        if topic.themes & TEEN_KINDS.keys() != {"teencrush"} and "kidteen" not in topic.themes:
+            out["teen"] += 2 * STRONG
     if "apology" in topic.themes and "apology" in out:
         out["apology"] += STRONG  # (helper apology) the sorry (or the forgiveness) leads, above the lover's or kin's stock
     out.update({n: 0.0 for n in ruled_out(topic) if n in out})  # a child's song of the split: no lover's breakup
