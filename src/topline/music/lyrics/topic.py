@@ -1078,6 +1078,7 @@ def read_topic(description: str) -> Topic:
             r"\b(?:(?:i|me|i'm|i was)\b[^.]{0,40}\bas|being) an? (?:\w+ ){0,2}%s\b" % re.escape(p.head.lower()),
             low_description))]
     named, tags = lonely_kinds(named, tags, lemset, style, low_description)
+    named, tags = teen_kinds(named, tags, low_description)  # (helper teen)
     uniq = [_owned(p, singer) for p in uniq]  # "his daughter", "her late husband's garden": the singer's own
     # "she" and "he" only for someone the description names who is neither the singer nor "you"
     third = {h for p in uniq if p.kind in ("person", "animal") and p.bare not in (singer, addressee)
@@ -1511,9 +1512,13 @@ PARENT_MOMENTS = {
                             r"grade)|kindergarten|preschool|pre-?k|starts? school|starting school)\b)"),
     # a teenager who shuts the parent out: the closed door, the headphones, the silent drive
     "kidteen": re.compile(r"^(?=.*\b(?:my|our|his|her) (?:\w+ )?(?:teenage (?:sons?|daughters?|kids?|boys?|girls?)|"
-                          r"teen (?:sons?|daughters?|kids?)|teenagers?|teens?)\b)(?=.*\b(?:(?:won'?t|doesn'?t|don'?t|"
+                          r"teen (?:sons?|daughters?|kids?)|teenagers?|teens?|(?:thirteen|fourteen|fifteen|sixteen|seventeen|1[3-7])"
+                          r"[- ]years?[- ]old (?:sons?|daughters?|kids?|boys?|girls?))\b)(?=.*\b(?:(?:won'?t|doesn'?t|don'?t|"
                           r"never|stopped|refuses? to|will not|does not) (?:talk|speak|listen|look)\w*|shut\w* (?:me )?"
-                          r"out|silent|silence|distant|slam\w*|ignor\w*|hates? me|pull\w* away|drift\w* apart)\b)"),
+                          r"out|silent|silence|distant|slam\w*|ignor\w*|hates? me|pull\w* away|drift\w* apart|"
+                          # (helper teen) the door kept shut
+                          r"keeps? (?:his|her|their|the) (?:bedroom )?door (?:shut|closed|locked)|door (?:stays|is) "
+                          r"(?:shut|closed|locked))\b)"),
     # a parent working nights or two jobs for the kids, in the parent's voice (not "my mom working three jobs")
     "kidnights": re.compile(_NOT_MY_SINGING_PARENT + r"(?=.*\b" + _SINGING_PARENT
                             + r"s?\b)(?=.*\b(?:night shifts?|nights|graveyard "
@@ -1952,6 +1957,67 @@ APOLOGY_GATES = ("apsorry", "apforgive", "aplove", "apparent", "apchild", "apsib
 AP_WORDS = frozenset("apologize apologise apology sorry forgive forgiveness regret amend amends".split())
 SPEECH_ACTS = frozenset("apology apologies amends forgiveness regret regrets".split())
 DEATH_WORDS = frozenset("die dead death funeral grave buried passed".split())
+
+
+# (helper teen) Songs of being a teenager, by the way they are asked for; each kind names its own lines of the ``teen``
+# theme (``writer.NAMED_GATES``), and the teen's own voice is kept apart from a parent's (``teen_kinds``).
+_TEEN_AGE = r"(?:thirteen|fourteen|fifteen|sixteen|seventeen|1[3-7])"
+_TEEN_WORD = (r"\b(?:teen|teens|teenage|teenager|teenagers|high ?school|" + _TEEN_AGE[3:-1] + r")\b")
+# a parent's own teenager: "my teenage daughter", "her teenager", "his sixteen year old son"
+_MY_TEEN = (r"\b(?:my|our|his|her) (?:\w+ )?(?:teenage (?:sons?|daughters?|kids?|boys?|girls?|children)|teen "
+            r"(?:sons?|daughters?|kids?)|teenagers?|" + _TEEN_AGE + r"[- ]years?[- ]old (?:sons?|daughters?|kids?|boys?|"
+            r"girls?))\b")
+TEEN_KINDS = {
+    # being a teenager, in the teen's own voice: being sixteen, parents who don't get it, the slammed bedroom door, the
+    # headphones, not a kid and not grown
+    "teenlife": re.compile(r"\bbeing (?:a )?(?:teen|teenager|" + _TEEN_AGE[3:-1] + r")\b|\b(?:i'?m|i am|turning) "
+                           + _TEEN_AGE + r"\b|\bteen(?:age)? (?:life|angst)\b|\bangsty\b|\b(?:my )?parents (?:just )?"
+                           r"(?:don'?t|never|won'?t|can'?t) (?:get|understand|listen)\w*|\bnobody (?:gets|understands) "
+                           r"me\b|\bslam\w* (?:my|the) (?:bedroom )?door\b|\bmy bedroom door\b|\bheadphones? (?:on|in)\b|"
+                           r"\bnot a (?:kid|child) (?:anymore|any more)\b|\bnot (?:yet )?grown(?: up)?\b"),
+    # teenage friendship: the group chat, one's high school or teenage friends
+    "teenfriends": re.compile(r"\bgroup ?chats?\b|\b(?:teen|teenage|high ?school) (?:best )?(?:friends?|friendships?|"
+                              r"squad|crew)\b"),
+    # a first crush at school: the boy behind me in math class, the girl at the next locker
+    "teencrush": re.compile(r"^(?=.*\bcrush\b)(?=.*\b(?:class|classes|school|homeroom|lockers?|hallways?|cafeteria|"
+                            r"school bus|recess|teen|teenage|sits (?:behind|next to|in front of|beside) me)\b)"),
+    # senior year and the last summer before college
+    "teensenior": re.compile(r"\bsenior (?:year|prom|trip|summer)\b|\b(?:last|final) (?:summer|days?|weeks?|year) "
+                             r"(?:before|of) (?:college|uni|university|senior year|high ?school)\b|\bsummer before "
+                             r"college\b"),
+    # a teenager's anxiety and pressure: grades, social media, fitting in, comparing oneself
+    "teenpressure": re.compile(r"^(?=.*" + _TEEN_WORD + r")(?=.*\b(?:anxiety|anxious|pressure|stress\w*|fit(?:ting)? in|"
+                               r"social media|grades|comparing myself)\b)|\bcompar\w* myself to (?:everyone|everybody|"
+                               r"people|the girls|the guys|other) (?:\w+ )?online\b"),
+    # a parent's own song to their teenager: letting them grow up, the door that stays shut
+    "teenparent": re.compile(r"^(?!.*\b(?:driv\w*|dmv|licen[cs]e|permit)\b).*" + _MY_TEEN),
+}
+TEEN = re.compile("|".join(rx.pattern for rx in TEEN_KINDS.values()))
+# A teen's own voice is no grown-up's looking back ("when I was sixteen", "my teenage years", "a reunion").
+TEEN_LOOKED_BACK = re.compile(r"\b(?:when i was|when we were|back when|back in|years ago|remember\w*|reunion|used to be|"
+                              r"teenage years|again)\b")
+TEEN_VOICE = frozenset({"teenlife", "teenfriends", "teencrush", "teensenior", "teenpressure"})
+
+
+def teen_kinds(named: frozenset, tags: set, low: str) -> tuple[frozenset, set]:
+    """(helper teen) The kinds of a teenager's song the description names (``TEEN_KINDS``) and ``teen`` where any is
+    kept: a parent's song to their teenager (``teenparent``) sings none of the teen's own lines; a teen's voice is none
+    of a grown-up looking back, of a freedom song (sneaking out at sixteen: the freedom theme's) or of a parent's other
+    moments; a teenager's pressure is sung sad ("down")."""
+    kinds = {n for n in TEEN_KINDS if n in named}
+    named = named - TEEN_KINDS.keys()
+    if "teenparent" in kinds or named & {"kidgrad", "kidschool", "kidnights", "kidwedding", "kidgrown"}:
+        kinds -= TEEN_VOICE
+    if kinds & TEEN_VOICE and ("freedom" in named or TEEN_LOOKED_BACK.search(low) or "drivingtest" in named):
+        kinds -= TEEN_VOICE
+    if "teenparent" in kinds and ("drivingtest" in named or "kidteen" in named and not re.search(r"\bdoors?\b", low)):
+        kinds -= {"teenparent"}  # (a teenager who won't talk is the parenthood theme's moment; its door, both)
+    if not kinds:
+        return named, tags
+    if "teenpressure" in kinds:
+        kinds -= {"teenlife"}  # ("the pressure of being a teenager": the pressure's lines, not the slammed door's)
+        tags = tags | ({"down"} if "up" not in tags else set())
+    return named | kinds | {"teen"}, tags
 
 
 def apology_kind(low: str, singer: str, addressee: str, lost: bool) -> set[str]:
@@ -2423,6 +2489,9 @@ THEME_PHRASES = {
     "lonely": LONELY, "hope": re.compile("|".join(rx.pattern for rx in HOPE_KINDS.values())),
     # (helper causes) climate, equality, peace, standing up for someone (``CAUSES``; their kinds: ``cause_kinds``)
     **CAUSES,
+    # (helper teen) songs of being a teenager, each kind by its phrases (``teen_kinds`` keeps the teen's voice apart
+    # from a parent's)
+    **TEEN_KINDS,
     "nightin": re.compile(r"\b(?:movie nights?|nights? in(?= *(?:$|[,.;!]| with| together| on the| at home| tonight))|"
                           r"stay(?:s|ed|ing)? in (?:with|tonight|all|on (?:a|the))|"
                           r"(?:on|in) (?:the|our) (?:couch|sofa) (?:with|together)|(?:morning|sunday|saturday|day)s? in "
@@ -2828,6 +2897,21 @@ THEME_EXCLUDES.update({
     "freebreak": frozenset({"heartbreak", "illness", "sport"}),
     "freerebel": frozenset({"illness", "learning"}),
     "freenow": frozenset({"timepassing", "nostalgia", "joy"}),
+})
+# (helper teen) a teenager's song is its own: no child's tree house or old age; the teen's voice no school bell, no stage
+# anthem of a punk style, no family's stock of a small child; the group chat no friend far away or drifting apart; the
+# crush no working student's shift or lesson; none a slot's frame ("I keep coming back to my door"); senior year no New Year or working student; the pressure no exam room,
+# lesson or instrument; a parent's song to a teenager no small child's family stock, no school day
+THEME_EXCLUDES.update({
+    "teen": frozenset({"childhood", "oldage", "newsibling", "kidstock", "newkid", "slots"}),
+    "teenlife": frozenset({"school", "anthem", "family", "parenthood", "neighbor", "waiting", "learning", "study",
+                           "workschool", "home"}),
+    "teenfriends": frozenset({"drifting", "farfriend", "sleepover", "workschool", "joy", "school", "friendship"}),
+    "teencrush": frozenset({"workschool", "learning", "school", "heartbreak", "study"}),
+    "teensenior": frozenset({"workschool", "newyear", "drifting", "anthem", "joy", "friendship"}),
+    "teenpressure": frozenset({"anxiety", "learning", "study", "drivingtest", "instrument", "longing", "pride", "school",
+                               "workschool"}),
+    "teenparent": frozenset({"family", "school", "oldage", "newyear", "neighbor", "waiting", "longing", "drivingtest"}),
 })
 # (helper otherworld) a story of the uncanny is its own song: no dating app's ghosting, no mourner's empty chair, no
 # trick-or-treat (Halloween is the holiday's), no lover's settled kitchen where the love is a spell, a mortal's or a

@@ -33,7 +33,7 @@ from functools import lru_cache
 from topline.music.lyrics import clash, lexicon
 from topline.music.lyrics.bank import SLOT, bank, line_marks
 from topline.music.lyrics.phonetics import is_word, rhyme_key, syllables
-from topline.music.lyrics.topic import (APOLOGY_GATES, CALENDAR, CAUSES, HOPE_KINDS, LONELY_KINDS, COMEBACK_STORIES, TRUTH_STORIES, SUCCESS_STORIES, LIGHT_GERUNDS, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
+from topline.music.lyrics.topic import (APOLOGY_GATES, TEEN_KINDS, CALENDAR, CAUSES, HOPE_KINDS, LONELY_KINDS, COMEBACK_STORIES, TRUTH_STORIES, SUCCESS_STORIES, LIGHT_GERUNDS, CONFLICTS, CORE_GENRES, GENRE_WORDS, FUNCTION, KINSHIP, OWNERS, PREPOSITIONS, Phrase, Topic,
                                         contradicts, home_of, proper_nouns, ruled_out, SONG_NOUNS, in_voice, read_topic, sung_for_children,
                                         KID_CREATURES, KID_AGE, FOR_A_CHILD, OTHERWORLD_MOMENTS, BAND_KINDS,
                                         tag_proper)
@@ -470,7 +470,9 @@ NAMED_GATES = {"neighbor": ("neighbor",), "seenlove": ("seenlove", "crush"), "se
                # (helper band: playing in a band, an open mic, busking, and which kind, ``topic.band_kinds``)
                "band": ("bandsong",), **{n: (n,) for n in (*BAND_KINDS, "bandown")},
                # (helper causes: a song about a cause, for children or not, a parent's talk, a song of faith)
-               **{n: (n,) for n in CAUSE_GATES}}
+               **{n: (n,) for n in CAUSE_GATES},
+               # (helper teen: a teenager's song, and which kind, the teen's own voice or a parent's: ``topic.teen_kinds``)
+               **{n: (n,) for n in TEEN_KINDS}}
 
 
 # (helpers tributes, comeback, heritage) the gates only a named theme meets
@@ -633,6 +635,13 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         out["otherworld"] += 2 * STRONG
     if "band" in topic.themes and "band" in out:
         out["band"] += 2 * STRONG  # (helper band) the band's own lines lead, above a rock song's stage and the gig's deal
+    if "teen" in topic.themes and "teen" in out:
+        # (helper teen) a teenager's song leads with its own lines (the slammed door, the group chat, the long way to
+        # class, the last June, the grades checked, a parent outside the door), above a punk anthem's stage, a school
+        # day's bell, a child's tree house or a family's stock; a crush at school shares its song with the love theme's crush not told (the name crossed out, the word never
+        # said), and a teenager's door kept shut the parenthood theme's moment (``kidteen``): no more than they
+        if topic.themes & TEEN_KINDS.keys() != {"teencrush"} and "kidteen" not in topic.themes:
+            out["teen"] += 2 * STRONG
     if "apology" in topic.themes and "apology" in out:
         out["apology"] += STRONG  # (helper apology) the sorry (or the forgiveness) leads, above the lover's or kin's stock
     out.update({n: 0.0 for n in ruled_out(topic) if n in out})  # a child's song of the split: no lover's breakup
