@@ -2152,6 +2152,13 @@ HOPE_KINDS = {
         r"sunny (?:day|afternoon|morning|weekend|saturday|sunday)|(?:a )?(?:free|lazy|perfect|beautiful|lovely|good) "
         r"(?:afternoon|sunday|saturday)|nowhere to be)\b"),
 }
+# (lead, sixteenth session) one's parents or grandparents as a couple, and their years together: "watching my parents
+# dance at their anniversary", "a song for my grandparents' fiftieth anniversary", "my mom and dad still in love"
+KIN_COUPLE = re.compile(r"^(?=.*\b(?:my|our) (?:(?:mom|mum|mama|mother) and (?:dad|daddy|papa|father)|(?:dad|father) and "
+                        r"(?:mom|mum|mama|mother)|(?:grand)?parents|grandma and grandpa|grandpa and grandma|nana and "
+                        r"(?:papa|grandpa|pop)|gran and grandad)\b)(?=.*\b(?:anniversary|married|marriage|love story|"
+                        r"(?:still|so|fell) in love|dance|dancing|danced|holding hands|hold hands|vows|years together|"
+                        r"golden)\b)")
 THEME_PHRASES = {
     "letdown": CALLED_OFF,
     "hustle": re.compile(r"\b(?:(?:com(?:e|es|ing)|came) up from|from (?:nothing|the bottom)|rags to riches|"
@@ -2216,6 +2223,9 @@ THEME_PHRASES = {
     "petadopt": PET_ADOPTION,
     # an anniversary is the couple's years, not their wedding day (a pseudo-theme: it rules the wedding out)
     "anniversary": re.compile(r"\banniversary\b"),
+    # (lead, sixteenth session) one's parents or grandparents as a couple, sung by their child: their anniversary,
+    # their dance, their years (the `kincouple` theme; never the couple's own "I'll love you more than today")
+    "kincouple": KIN_COUPLE,
     # a love that is not allowed: someone else's partner, an affair (never a couple's open life; a pseudo-theme)
     "forbidden": FORBIDDEN,
     # no sleep: "can't sleep", "up all night", "awake at 3am"
@@ -2511,6 +2521,9 @@ THEME_EXCLUDES = {
     "friendlove": frozenset({"friendship", "drifting", "farfriend", "sleepover"}),
     "penlove": frozenset({"friendship", "vigil", "farfriend"}), "nightlove": frozenset({"halloween"}),
     "anniversary": frozenset({"wedding", "festival", "dating"}), "houselost": frozenset({"house", "newstart"}),
+    # (lead) the child sings the couple's years: none of a couple's own voice, no single parent's lines of childhood
+    "kincouple": frozenset({"love", "dating", "wedding", "dance", "seenlove", "nightlove", "howwemet", "family",
+                            "heartbreak", "longing"}),
     "petadopt": frozenset({"adoption", "duty"}),  # ("adopting a rescue dog": no papers signed for a child, no siren)
     # a child's first steps are watched awake: no lullaby, no bedtime, no grown child running down the hall or packing
     "firststeps": frozenset({"lullaby", "bedtime", "expecting", "learning", "emptynest", "family"}),

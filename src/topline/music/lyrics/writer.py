@@ -472,13 +472,15 @@ NAMED_GATES = {"neighbor": ("neighbor",), "seenlove": ("seenlove", "crush"), "se
                # (helper causes: a song about a cause, for children or not, a parent's talk, a song of faith)
                **{n: (n,) for n in CAUSE_GATES},
                # (helper teen: a teenager's song, and which kind, the teen's own voice or a parent's: ``topic.teen_kinds``)
-               **{n: (n,) for n in TEEN_KINDS}}
+               **{n: (n,) for n in TEEN_KINDS},
+               # (lead: one's parents or grandparents as a couple, sung by their child: ``topic.KIN_COUPLE``)
+               "kincouple": ("kincouple",)}
 
 
 # (helpers tributes, comeback, heritage) the gates only a named theme meets
 NAMED_GATE_WORDS = frozenset({"tribute", "memorial", "comeback", *COMEBACK_STORIES, *TRUTH_STORIES, "heritage", "herkin", "heryou", "herof",
                               "herself", *APOLOGY_GATES, "success", *SUCCESS_STORIES, "lonelysong", "hopesong",
-                              *LONELY_GATES, *CAUSE_GATES})
+                              *LONELY_GATES, *CAUSE_GATES, "kincouple"})
 
 
 @lru_cache(maxsize=1)
