@@ -3,7 +3,7 @@
 import re
 
 from topline.music.lyrics.topic import read_topic
-from topline.music.lyrics.writer import theme_weights, write_song
+from topline.music.lyrics.writer import lyric_variants, theme_weights, write_song
 
 
 def _lines(description: str) -> set[str]:
@@ -27,3 +27,11 @@ def test_the_child_sings_the_couples_years_not_their_vows():
     lines = _lines("a song about watching my parents dance at their anniversary")
     assert "i watch you two sway across the floor" in lines and "still dancing after all this time" in lines
     assert "i'll love you more than today" not in lines and "dance with me all night" not in lines
+
+
+def test_the_couples_years_are_titled_as_their_child_sings_them():
+    d = "a song about watching my parents dance at their anniversary"
+    (first, text), (second, _) = lyric_variants(d)
+    assert (first, second) == ("Still Dancing", "All These Years")  # never "Watching My Parents"
+    assert "Still dancing, oh, still dancing" in text.splitlines()
+    assert write_song("a song called Forever Young about my parents' anniversary")[0] == "Forever Young"  # given

@@ -1261,6 +1261,12 @@ def read_topic(description: str) -> Topic:
         heard = {addressee.lower(), addressee.lower().split()[-1]}
         topic = replace(topic, title_candidates=tuple(
             c for c in topic.title_candidates if c.lower().removeprefix("my ").removeprefix("the ") not in heard))
+    if "kincouple" in named and not re.search(r"\b(?:called|titled|named)\b", low_description):
+        # (lead) one's parents' or grandparents' years are titled as a child sings them, never cut from the words
+        # ("Watching My Parents", "Grandparents Anniversary")
+        own = KIN_COUPLE_TITLES
+        topic = replace(topic, title_candidates=(*own, *(c for c in topic.title_candidates
+                                                          if c.lower() not in {o.lower() for o in own})))
     wanted = ASPIRES.search(low_description)
     if wanted and lexicon.kind(lexicon.lemma(wanted.group(1), "n")) == "person":
         # "a teenage girl who wants to be a pilot": her dream's song, no cockpit she is not in yet
@@ -2159,6 +2165,7 @@ KIN_COUPLE = re.compile(r"^(?=.*\b(?:my|our) (?:(?:mom|mum|mama|mother) and (?:d
                         r"(?:papa|grandpa|pop)|gran and grandad)\b)(?=.*\b(?:anniversary|married|marriage|love story|"
                         r"(?:still|so|fell) in love|dance|dancing|danced|holding hands|hold hands|vows|years together|"
                         r"golden)\b)")
+KIN_COUPLE_TITLES = ("Still Dancing", "All These Years")  # (a second draw sings the second)
 THEME_PHRASES = {
     "letdown": CALLED_OFF,
     "hustle": re.compile(r"\b(?:(?:com(?:e|es|ing)|came) up from|from (?:nothing|the bottom)|rags to riches|"
