@@ -33,7 +33,7 @@ import time
 from topline.music.lyrics import parse_lyrics
 from topline.music.lyrics.phonetics import rhymes
 from topline.music.lyrics.topic import read_topic
-from topline.music.lyrics.writer import count_syllables, default_form, end_word, stress_misses, write_song
+from topline.music.lyrics.writer import count_syllables, default_form, end_word, stress_misses, sung_lines, write_song
 
 DESCRIPTIONS = (
     "driving home after a night shift",
@@ -1444,7 +1444,7 @@ def main() -> None:
         for seed in range(args.seeds):
             t = time.process_time()
             title, text = write_song(d, seed=seed, form=form, avoid=sung)
-            sung += [ln for ln in text.split("\n") if ln and not ln.startswith("[")]
+            sung += sung_lines(text)
             cpu = time.process_time() - t
             parse_lyrics(text)
             f = figures(d, title, text, form)

@@ -89,14 +89,15 @@ def lyrics_result(description: str, *, seed: int, variants: int = 2) -> dict[str
     """``variants`` lyrics with titles for a song description, by the project's own writer
     (seeds ``seed``, ``seed + 1``, ...); the style family is read from the description."""
     from ..music.lyrics import write_lyrics
+    from ..music.lyrics.writer import sung_lines
     from ..music.style import resolve_controls
 
     family = resolve_controls(style=description, seed=seed).profile.family
     out: list[dict[str, Any]] = []
     for i in range(variants):
         # each variant avoids the lines the ones before it sing, as a second topliner would
-        sung = [ln for v in out for ln in v["text"].split("\n") if ln and not ln.startswith("[")]
-        text = write_lyrics(description, family=family, seed=seed + i, avoid=sung)
+        text = write_lyrics(description, family=family, seed=seed + i,
+                            avoid=[ln for v in out for ln in sung_lines(v["text"])])
         out.append({"text": text, "title": _title_from(text)})
     return {"variants": out, "seed": seed, "family": family}
 

@@ -2,7 +2,9 @@
 
 from topline.music.lyrics.bank import bank
 from topline.music.lyrics.topic import read_topic
-from topline.music.lyrics.writer import candidates, theme_weights
+from topline.music.lyrics.writer import candidates, sung_lines, theme_weights
+
+__all__ = ["candidate_texts", "couplet_counts", "line_text", "sung_lines", "theme_lines", "theme_weight"]
 
 
 def line_text(line) -> str:
@@ -22,11 +24,6 @@ def theme_lines(description: str, themes) -> set[str]:
     entries = bank().entries
     return {line_text(ln) for ln in candidates(read_topic(description))
             if not ln.joined and entries[ln.entry].theme in themes}
-
-
-def sung_lines(text: str) -> list[str]:
-    """The lines of written lyrics, section tags and blank lines left out."""
-    return [ln for ln in text.split("\n") if ln and not ln.startswith("[")]
 
 
 def theme_weight(description: str, theme: str) -> float:

@@ -1,14 +1,11 @@
 """(lead) One's parents or grandparents as a couple, sung by their child: their years, never the couple's own voice."""
 
-import re
-
 from topline.music.lyrics.topic import read_topic
-from topline.music.lyrics.writer import lyric_variants, theme_weights, write_song
+from topline.music.lyrics.writer import lyric_variants, sung_form, sung_lines, theme_weights, write_song
 
 
 def _lines(description: str) -> set[str]:
-    return {re.sub(r"^(?:and|oh|but) ", "", ln.lower()) for ln in write_song(description, seed=0)[1].split("\n")
-            if ln and not ln.startswith("[")}
+    return {sung_form(ln) for ln in sung_lines(write_song(description, seed=0)[1])}
 
 
 def test_parents_or_grandparents_as_a_couple_key_the_childs_theme():

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from tests.music.lyrics.lines import candidate_texts
+from tests.music.lyrics.lines import candidate_texts, sung_lines
 from topline.music.lyrics import lyric_variants, make_title, parse_lyrics, write_song
 from topline.music.lyrics.bank import bank, parse_bank
 from topline.music.lyrics.phonetics import cmu, rhymes
@@ -296,8 +296,8 @@ def test_a_second_variant_avoids_the_first_variants_lines():
     # the reading prior draws every seed to the best-read lines; a later variant pays AVOID_COST on each line an
     # earlier one sings, so it differs as a second topliner's song would
     d = "driving home after a night shift"
-    first = [ln for ln in write_song(d, seed=0)[1].splitlines() if ln and not ln.startswith("[")]
-    plain = {ln for ln in write_song(d, seed=1)[1].splitlines() if ln and not ln.startswith("[")}
-    other = {ln for ln in write_song(d, seed=1, avoid=first)[1].splitlines() if ln and not ln.startswith("[")}
+    first = sung_lines(write_song(d, seed=0)[1])
+    plain = set(sung_lines(write_song(d, seed=1)[1]))
+    other = set(sung_lines(write_song(d, seed=1, avoid=first)[1]))
     assert len(other & set(first)) < len(plain & set(first))
     assert lyric_variants(d, seed=0)[1] == write_song(d, seed=1, avoid=first)

@@ -1261,12 +1261,12 @@ def read_topic(description: str) -> Topic:
         heard = {addressee.lower(), addressee.lower().split()[-1]}
         topic = replace(topic, title_candidates=tuple(
             c for c in topic.title_candidates if c.lower().removeprefix("my ").removeprefix("the ") not in heard))
-    if "kincouple" in named and not re.search(r"\b(?:called|titled|named)\b", low_description):
+    if "kincouple" in named and not TITLE_GIVEN.search(low_description):
         # (lead) one's parents' or grandparents' years are titled as a child sings them, never cut from the words
         # ("Watching My Parents", "Grandparents Anniversary")
-        own = KIN_COUPLE_TITLES
-        topic = replace(topic, title_candidates=(*own, *(c for c in topic.title_candidates
-                                                          if c.lower() not in {o.lower() for o in own})))
+        own = {t.lower() for t in KIN_COUPLE_TITLES}
+        topic = replace(topic, title_candidates=(*KIN_COUPLE_TITLES,
+                                                 *(c for c in topic.title_candidates if c.lower() not in own)))
     wanted = ASPIRES.search(low_description)
     if wanted and lexicon.kind(lexicon.lemma(wanted.group(1), "n")) == "person":
         # "a teenage girl who wants to be a pilot": her dream's song, no cockpit she is not in yet
@@ -2166,6 +2166,9 @@ KIN_COUPLE = re.compile(r"^(?=.*\b(?:my|our) (?:(?:mom|mum|mama|mother) and (?:d
                         r"(?:still|so|fell) in love|dance|dancing|danced|holding hands|hold hands|vows|years together|"
                         r"golden)\b)")
 KIN_COUPLE_TITLES = ("Still Dancing", "All These Years")  # (a second draw sings the second)
+# A description that gives its own title ("a pop song called Liar"): a story's own titles do not go before it. (Broad:
+# "a horse named Blue" counts too.)
+TITLE_GIVEN = re.compile(r"\b(?:called|titled|named)\b")
 THEME_PHRASES = {
     "letdown": CALLED_OFF,
     "hustle": re.compile(r"\b(?:(?:com(?:e|es|ing)|came) up from|from (?:nothing|the bottom)|rags to riches|"
@@ -3944,7 +3947,7 @@ def _truth_title(named: frozenset[str], titles: tuple[str, ...], description: st
     description's other cuts ("Made to You" of "keeping every promise I made to you")."""
     for name, (title, other) in TRUTH_TITLES.items():
         if name in named:
-            if titles and re.search(r"\b(?:called|titled|named)\b", description.lower()):
+            if titles and TITLE_GIVEN.search(description.lower()):
                 return titles  # (a title given is the song's)
             if titles and name != "tsecretlove" and TRUTH_WORDS & set(titles[0].lower().split()) \
                     and not titles[0].split()[0].endswith("'s"):  # (not "Husband's Lies", cut from "my")

@@ -2597,10 +2597,15 @@ def lyric_variants(description: str, *, seed: int = 0, count: int = 2, title: st
     out: list[tuple[str, str]] = []
     for k in range(count):
         out.append(write_song(description, seed=seed + k, title=title, family=family, form=form,
-                              avoid=[ln for _, text in out for ln in text.split("\n") if ln and not ln.startswith("[")]))
+                              avoid=[ln for _, text in out for ln in sung_lines(text)]))
     return out
 
 
+def sung_lines(text: str) -> list[str]:
+    """The lines of written lyrics, section tags and blank lines left out."""
+    return [ln for ln in text.split("\n") if ln and not ln.startswith("[")]
+
+
 def sung_form(line: str) -> str:
-    """A line as two variants compare it: lower case, without the "and", "oh" or "but" it may open with."""
+    """A line as two variants compare it: lower case, without the "and", "oh", "but" or "so" it may open with."""
     return re.sub(r"^(?:and|oh|but|so) ", "", line.strip().lower())
