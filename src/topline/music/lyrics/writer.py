@@ -601,42 +601,18 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         out["comeback"] += 2 * STRONG
         if "cbhealth" in topic.themes and "workout" in out:
             out["workout"] = max(out["workout"], STRONG)
-    if "success" in topic.themes and "success" in out:
-        out["success"] += 2 * STRONG  # (helper success) the story made is the song, above a genre's or a word's stock
-    if "heritage" in topic.themes and "heritage" in out:
-        # (helper heritage) a family's migration is the song: its lines (the journey, the work, the accent, the food)
-        # above a kitchen's or a family's stock ("my mom's recipes from back home": the measures never written down)
-        out["heritage"] += STRONG
-    for name in ("lonely", "hope"):
-        if name in topic.themes and name in out:
-            # (helper lonely) loneliness or hope named is the song, above the place's or the meal's own theme (the
-            # empty apartment's glad first flat, the dinner's recipe): its lines are the ones that say it
-            out[name] += STRONG
+    for name in NAMED_LEAD.keys() & topic.themes & out.keys():
+        out[name] += NAMED_LEAD[name] * STRONG  # a story named by its phrases is the song (``NAMED_LEAD``)
     if out.get("hope", 0.0) >= STRONG and not topic.themes & {"hopeafter", "hopethanks"} and any(
             w >= STRONG for n, w in out.items() if n not in MOODS and n not in ("hope", "seasons")):
         # (helper lonely) a sunny free day is the colour of a song about something else ("a sunny afternoon in the park
         # with my dog": the dog's song), not its subject
         out["hope"] = STRONG - 0.1
-    for name in CAUSES.keys() & topic.themes & out.keys():
-        # (helper causes) a cause named is the song, above the words' own themes (the planet's astronaut, the
-        # soldier's letters home, the bullied kid's own voice): its lines say it
-        out[name] += 2 * STRONG
-    if "parenthood" in topic.themes and "parenthood" in out:
-        out["parenthood"] += STRONG  # (helper parents) the moment's own lines in the parent's voice lead the song
     if "freedom" in topic.themes and "freedom" in out and not any(out.get(n, 0.0) >= STRONG for n in FREE_NEIGHBOURS):
         # (helper free) a song of feeling free, of being young and wild, of breaking free, of the moment or of
         # rebellion leads with its own lines, above a rock or punk anthem's stage and a teenager's school day; a road
         # trip, a night out, a party, a fling or a new place of one's own keeps its song and shares it
         out["freedom"] += STRONG
-    if "truth" in topic.themes and "truth" in out:
-        # (helper truth) a song of lies, secrets or promises is the song: its story's lines (the phone face down, the
-        # secret at the dinner table, the promise at the crib) above the stock of love, heartbreak or family
-        out["truth"] += 2 * STRONG
-    if "otherworld" in topic.themes and "otherworld" in out:
-        # (helper otherworld) the story of the uncanny leads the song, above a love song's or a sad song's stock
-        out["otherworld"] += 2 * STRONG
-    if "band" in topic.themes and "band" in out:
-        out["band"] += 2 * STRONG  # (helper band) the band's own lines lead, above a rock song's stage and the gig's deal
     if "teen" in topic.themes and "teen" in out:
         # (helper teen) a teenager's song leads with its own lines (the slammed door, the group chat, the long way to
         # class, the last June, the grades checked, a parent outside the door), above a punk anthem's stage, a school
@@ -644,8 +620,6 @@ def theme_weights(topic: Topic) -> dict[str, float]:
         # said), and a teenager's door kept shut the parenthood theme's moment (``kidteen``): no more than they
         if topic.themes & TEEN_KINDS.keys() != {"teencrush"} and "kidteen" not in topic.themes:
             out["teen"] += 2 * STRONG
-    if "apology" in topic.themes and "apology" in out:
-        out["apology"] += STRONG  # (helper apology) the sorry (or the forgiveness) leads, above the lover's or kin's stock
     out.update({n: 0.0 for n in ruled_out(topic) if n in out})  # a child's song of the split: no lover's breakup
     if topic.singer and "w" in lexicon.types(topic.singer.split()[-1].lower()):
         # a day off's themes (a hike, a beach, a holiday) are no worker's where only the place names them: a coal
@@ -725,6 +699,28 @@ def theme_weights(topic: Topic) -> dict[str, float]:
     return out
 
 
+# How many times ``STRONG`` more a theme named by its phrases (``Topic.themes``) weighs, above the one ``STRONG`` every
+# named theme gains: its gated lines are the ones nobody else has, so the story leads the song (each added before any
+# cap below; every one of them is at least ``STRONG`` already, so no test of ``>= STRONG`` sees the difference)
+NAMED_LEAD = {
+    "success": 2,  # (helper success) the story made, above a genre's or a word's stock
+    # (helper heritage) a family's migration: the journey, the work, the accent, the food, above a kitchen's or a
+    # family's stock ("my mom's recipes from back home": the measures never written down)
+    "heritage": 1,
+    # (helper lonely) loneliness or hope named, above the place's or the meal's own theme (the empty apartment's glad
+    # first flat, the dinner's recipe)
+    "lonely": 1, "hope": 1,
+    # (helper causes) a cause named, above the words' own themes (the planet's astronaut, the soldier's letters home,
+    # the bullied kid's own voice)
+    **{name: 2 for name in CAUSES},
+    "parenthood": 1,  # (helper parents) the moment's own lines in the parent's voice
+    # (helper truth) lies, secrets or promises: the phone face down, the secret at the dinner table, the promise at
+    # the crib, above the stock of love, heartbreak or family
+    "truth": 2,
+    "otherworld": 2,  # (helper otherworld) the uncanny, above a love song's or a sad song's stock
+    "band": 2,  # (helper band) the band's own lines, above a rock song's stage and the gig's deal
+    "apology": 1,  # (helper apology) the sorry (or the forgiveness), above the lover's or kin's stock
+}
 # Themes sung to someone one loves about what they do ("my boyfriend who loves to cook for me", "my dad learning to
 # cook": "you stir the pot and hum"): keyed only where someone else does it (``Topic.pursued``, ``Topic.their_verbs``),
 # and then in the watcher's voice, whoever does it.
